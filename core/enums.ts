@@ -1,0 +1,27 @@
+// The method's vocabulary as identifiers (see docs/GLOSSARY.md). Labels live in web/i18n.
+export const ROLES = ['admin', 'manager', 'rep', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DATA_SCOPES = ['own', 'own_and_subordinates', 'team', 'team_and_subteams', 'all'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+export const DEFAULT_SCOPE_BY_ROLE: Record<Role, DataScope> = {
+  admin: 'all',
+  manager: 'team_and_subteams',
+  rep: 'own',
+  viewer: 'team',
+};
+
+export const OWNERSHIP_TYPES = ['government', 'soe', 'foreign', 'private', 'institution', 'other'] as const;
+export const ACCOUNT_SCOPES = ['national', 'regional'] as const;
+export const FINANCIAL_STATUSES = ['good', 'fair', 'poor'] as const;
+export const RELATIONSHIP_STAGES = ['establish', 'deepen', 'alliance'] as const;
+export const TIERS = ['A', 'B', 'C'] as const;
+export const INFLUENCE_LEVELS = ['high', 'medium', 'low'] as const;
+export const COVERAGE_LEVELS = ['none', 'brief', 'multiple', 'in_depth'] as const;
+export const LINK_KINDS = ['superior', 'peer', 'subordinate', 'administrative', 'social', 'family'] as const;
+export const ACCOUNT_MEMBER_ROLES = ['owner', 'member', 'support', 'executive_sponsor'] as const;
+
+export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
+export type Tier = (typeof TIERS)[number];
+export type LinkKind = (typeof LINK_KINDS)[number];

@@ -1,0 +1,66 @@
+// Every message the API returns, in both languages. Errors carry both; `message` is the caller's.
+export type Lang = 'zh' | 'en';
+export type Params = Record<string, string | number>;
+type Template = { zh: string; en: string };
+
+export const MESSAGES = {
+  validation: { zh: '输入有误', en: 'Invalid input' },
+  unauthenticated: { zh: '请先登录', en: 'Please sign in' },
+  forbidden: { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  not_found: { zh: '记录不存在或不在您的数据范围内', en: 'Not found, or outside your data scope' },
+  route_not_found: { zh: '接口不存在', en: 'No such endpoint' },
+  stale_version: { zh: '该记录已被他人修改，请刷新后重试', en: 'This record was changed by someone else; reload and try again' },
+  payload_too_large: { zh: '请求内容过大', en: 'Request body is too large' },
+  rate_limited: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  invalid_credentials: { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' },
+  csrf: { zh: '跨站请求被拒绝', en: 'Cross-site request refused' },
+  unsupported_media_type: { zh: '请使用 JSON 格式提交', en: 'Send the body as JSON' },
+  setup_done: { zh: '系统已完成初始化', en: 'Set-up has already been done' },
+  internal: { zh: '服务器内部错误', en: 'Internal server error' },
+  // Field-level
+  required: { zh: '必填', en: 'is required' },
+  min_length: { zh: '至少 {limit} 个字符', en: 'must have at least {limit} characters' },
+  max_length: { zh: '最多 {limit} 个字符', en: 'must have at most {limit} characters' },
+  minimum: { zh: '不能小于 {limit}', en: 'must be ≥ {limit}' },
+  maximum: { zh: '不能大于 {limit}', en: 'must be ≤ {limit}' },
+  pattern: { zh: '格式不正确', en: 'has the wrong format' },
+  money: { zh: '金额格式不正确（非负数，最多两位小数）', en: 'must be a non-negative amount with at most 2 decimals' },
+  format: { zh: '格式不正确（应为 {format}）', en: 'must be a valid {format}' },
+  enum: { zh: '取值无效，可选：{allowed}', en: 'must be one of: {allowed}' },
+  type: { zh: '类型不正确（应为 {type}）', en: 'must be of type {type}' },
+  unknown_field: { zh: '不支持的字段', en: 'is not a known field' },
+  max_items: { zh: '最多 {limit} 项', en: 'must have at most {limit} items' },
+  invalid: { zh: '取值无效', en: 'is invalid' },
+  invalid_credit_code: { zh: '统一社会信用代码校验失败', en: 'is not a valid unified social credit code' },
+  credit_code_taken: { zh: '该统一社会信用代码已被其他客户使用', en: 'is already used by another account' },
+  unknown_user: { zh: '用户不存在', en: 'is not a user of this organisation' },
+  unknown_team: { zh: '团队不存在', en: 'is not a team of this organisation' },
+  unknown_account: { zh: '客户不存在或不在您的数据范围内', en: 'is not an account in your scope' },
+  unknown_contact: { zh: '联系人不存在', en: 'is not a contact in your scope' },
+  other_account_contact: { zh: '必须是同一客户的联系人', en: 'must be a contact of the same account' },
+  cycle: { zh: '不能形成循环（不能隶属于自己或自己的下级）', en: 'would create a cycle (a record cannot sit under itself or its descendants)' },
+  self_link: { zh: '不能与自己建立关系', en: 'cannot link a contact to itself' },
+  email_taken: { zh: '该邮箱已被使用', en: 'is already in use' },
+  wrong_password: { zh: '当前密码不正确', en: 'is not your current password' },
+  team_not_empty: { zh: '团队下还有成员或子团队', en: 'Team still has members or sub-teams' },
+  account_has_children: { zh: '该客户还有下属机构', en: 'Account still has subsidiaries' },
+  cannot_remove_self: { zh: '不能停用或降级自己的管理员账号', en: 'You cannot deactivate or demote yourself' },
+} satisfies Record<string, Template>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+export function format(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+export function messagePair(code: MessageCode, params?: Params): { zh: string; en: string } {
+  const t = MESSAGES[code];
+  return { zh: format(t.zh, params), en: format(t.en, params) };
+}
+
+/** zh unless the caller prefers English (Accept-Language or their saved locale). */
+export function pickLang(acceptLanguage: string | undefined | null): Lang {
+  if (!acceptLanguage) return 'zh';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh';
+}

@@ -1,0 +1,145 @@
+import { Type, type Static } from 'typebox';
+import {
+  ACCOUNT_MEMBER_ROLES,
+  ACCOUNT_SCOPES,
+  FINANCIAL_STATUSES,
+  OWNERSHIP_TYPES,
+  RELATIONSHIP_STAGES,
+  TIERS,
+} from '../enums.ts';
+import { Id, IsoDateTime, NonNegativeMoney, Nullable, OptionalNullable, Page, PageQuery, Version } from './common.ts';
+
+const Text = (max = 200) => Type.String({ maxLength: max });
+const LongText = Type.String({ maxLength: 10000 });
+
+/** Fields a user may write; shared by create (name and ownershipType required) and update. */
+const writable = {
+  shortName: OptionalNullable(Text(100)),
+  creditCode: OptionalNullable(Type.String({ maxLength: 18, description: '统一社会信用代码, checksum-validated' })),
+  scope: Type.Optional(Type.Enum([...ACCOUNT_SCOPES])),
+  parentId: OptionalNullable(Id),
+  industry: OptionalNullable(Text(100)),
+  province: OptionalNullable(Text(50)),
+  city: OptionalNullable(Text(50)),
+  address: OptionalNullable(Text(300)),
+  website: OptionalNullable(Text(300)),
+  employees: OptionalNullable(Type.Integer({ minimum: 0, maximum: 100000000 })),
+  annualRevenue: OptionalNullable(NonNegativeMoney),
+  ourRevenue: OptionalNullable(NonNegativeMoney),
+  potential: OptionalNullable(NonNegativeMoney),
+  financialStatus: OptionalNullable(Type.Enum([...FINANCIAL_STATUSES])),
+  marketStrength: OptionalNullable(Type.Integer({ minimum: 1, maximum: 5 })),
+  relationshipStage: Type.Optional(Type.Enum([...RELATIONSHIP_STAGES])),
+  tier: OptionalNullable(Type.Enum([...TIERS])),
+  ownerId: OptionalNullable(Id),
+  tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 30 })),
+  needs: OptionalNullable(LongText),
+  background: OptionalNullable(LongText),
+  purchaseMotives: OptionalNullable(LongText),
+  profitModel: OptionalNullable(LongText),
+  decisionProcess: OptionalNullable(LongText),
+  upstreamDownstream: OptionalNullable(LongText),
+  coreCompetencies: OptionalNullable(LongText),
+};
+
+export const AccountCreate = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    ownershipType: Type.Enum([...OWNERSHIP_TYPES]),
+    ...writable,
+  },
+  { additionalProperties: false },
+);
+export type AccountCreate = Static<typeof AccountCreate>;
+
+export const AccountUpdate = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    ownershipType: Type.Optional(Type.Enum([...OWNERSHIP_TYPES])),
+    ...writable,
+  },
+  { additionalProperties: false },
+);
+export type AccountUpdate = Static<typeof AccountUpdate>;
+
+export const Account = Type.Object({
+  id: Id,
+  name: Type.String(),
+  shortName: Nullable(Type.String()),
+  creditCode: Nullable(Type.String()),
+  ownershipType: Type.Enum([...OWNERSHIP_TYPES]),
+  scope: Type.Enum([...ACCOUNT_SCOPES]),
+  parentId: Nullable(Id),
+  parentName: Nullable(Type.String()),
+  industry: Nullable(Type.String()),
+  province: Nullable(Type.String()),
+  city: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  website: Nullable(Type.String()),
+  employees: Nullable(Type.Integer()),
+  annualRevenue: Nullable(Type.String()),
+  ourRevenue: Nullable(Type.String()),
+  potential: Nullable(Type.String()),
+  financialStatus: Nullable(Type.Enum([...FINANCIAL_STATUSES])),
+  marketStrength: Nullable(Type.Integer()),
+  relationshipStage: Type.Enum([...RELATIONSHIP_STAGES]),
+  tier: Nullable(Type.Enum([...TIERS])),
+  ownerId: Nullable(Id),
+  ownerName: Nullable(Type.String()),
+  tags: Type.Array(Type.String()),
+  needs: Nullable(Type.String()),
+  background: Nullable(Type.String()),
+  purchaseMotives: Nullable(Type.String()),
+  profitModel: Nullable(Type.String()),
+  decisionProcess: Nullable(Type.String()),
+  upstreamDownstream: Nullable(Type.String()),
+  coreCompetencies: Nullable(Type.String()),
+  archived: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Account = Static<typeof Account>;
+
+export const AccountDetail = Type.Intersect([
+  Account,
+  Type.Object({
+    members: Type.Array(AccountMember()),
+    subsidiaries: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+    contactCount: Type.Integer(),
+  }),
+]);
+export type AccountDetail = Static<typeof AccountDetail>;
+
+function AccountMember() {
+  return Type.Object({ userId: Id, name: Type.String(), role: Type.Enum([...ACCOUNT_MEMBER_ROLES]) });
+}
+export const AccountMemberSchema = AccountMember();
+export const AccountMembersPut = Type.Object(
+  { members: Type.Array(Type.Object({ userId: Id, role: Type.Enum([...ACCOUNT_MEMBER_ROLES]) }), { maxItems: 50 }) },
+  { additionalProperties: false },
+);
+export type AccountMembersPut = Static<typeof AccountMembersPut>;
+
+export const ACCOUNT_SORTS = ['updatedAt', '-updatedAt', 'name', '-name', 'ourRevenue', '-ourRevenue', 'potential', '-potential', 'createdAt', '-createdAt'] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
+export const AccountListQuery = Type.Object({
+  ...PageQuery,
+  sort: Type.Optional(Type.Enum([...ACCOUNT_SORTS])),
+  ownershipType: Type.Optional(Type.Enum([...OWNERSHIP_TYPES])),
+  scope: Type.Optional(Type.Enum([...ACCOUNT_SCOPES])),
+  financialStatus: Type.Optional(Type.Enum([...FINANCIAL_STATUSES])),
+  relationshipStage: Type.Optional(Type.Enum([...RELATIONSHIP_STAGES])),
+  tier: Type.Optional(Type.Enum([...TIERS])),
+  ownerId: Type.Optional(Id),
+  teamId: Type.Optional(Id),
+  parentId: Type.Optional(Id),
+  tag: Type.Optional(Type.String({ maxLength: 40 })),
+  province: Type.Optional(Type.String({ maxLength: 50 })),
+  archived: Type.Optional(Type.Boolean()),
+});
+export type AccountListQuery = Static<typeof AccountListQuery>;
+
+export const AccountPage = Page(Account);

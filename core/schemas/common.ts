@@ -1,0 +1,53 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+export const Id = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Id });
+
+/** Money travels as a decimal string so it is exact end to end (numeric(18,2) in the database). */
+export const Money = Type.String({ pattern: '^-?\\d{1,16}(\\.\\d{1,2})?$', description: 'Decimal amount in CNY, e.g. "1250000.00"' });
+export const NonNegativeMoney = Type.String({ pattern: '^\\d{1,16}(\\.\\d{1,2})?$', description: 'Decimal amount ≥ 0 in CNY' });
+
+export const IsoDate = Type.String({ format: 'date' });
+export const IsoDateTime = Type.String({ format: 'date-time' });
+
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const OptionalNullable = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+export type PageOf<T> = { items: T[]; nextCursor: string | null };
+
+export const PageQuery = {
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+};
+
+export const Version = Type.Integer({ minimum: 1, description: 'The version you read; a stale one answers 409' });
+
+export const FieldError = Type.Object({
+  path: Type.String(),
+  message: Type.String(),
+  messages: Type.Object({ zh: Type.String(), en: Type.String() }),
+});
+
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.String(),
+  message: Type.String(),
+  messages: Type.Object({ zh: Type.String(), en: Type.String() }),
+  fields: Type.Optional(Type.Array(FieldError)),
+});
+export type ErrorBody = Static<typeof ErrorResponse>;
+
+export const HistoryEntry = Type.Object({
+  id: Id,
+  entityType: Type.String(),
+  entityId: Id,
+  action: Type.Enum(['create', 'update', 'archive', 'restore', 'delete']),
+  actorId: Nullable(Id),
+  actorName: Nullable(Type.String()),
+  at: IsoDateTime,
+  changes: Type.Array(Type.Object({ field: Type.String(), old: Type.Unknown(), new: Type.Unknown() })),
+});
+export type HistoryEntry = Static<typeof HistoryEntry>;

@@ -1,0 +1,115 @@
+import { Type, type Static } from 'typebox';
+import { COVERAGE_LEVELS, INFLUENCE_LEVELS, LINK_KINDS } from '../enums.ts';
+import { Id, IsoDate, IsoDateTime, Nullable, OptionalNullable, Page, PageQuery, Version } from './common.ts';
+
+const Text = (max = 200) => Type.String({ maxLength: max });
+
+const writable = {
+  title: OptionalNullable(Text(100)),
+  department: OptionalNullable(Text(100)),
+  reportsToId: OptionalNullable(Id),
+  phone: OptionalNullable(Type.String({ maxLength: 40, pattern: '^[0-9+()\\- ]*$' })),
+  mobile: OptionalNullable(Type.String({ maxLength: 40, pattern: '^[0-9+()\\- ]*$' })),
+  email: OptionalNullable(Type.String({ maxLength: 200, format: 'email' })),
+  wechat: OptionalNullable(Text(100)),
+  birthday: OptionalNullable(IsoDate),
+  notes: OptionalNullable(Type.String({ maxLength: 10000 })),
+  influence: OptionalNullable(Type.Enum([...INFLUENCE_LEVELS])),
+  attitude: OptionalNullable(Type.Integer({ minimum: -5, maximum: 5 })),
+  coverage: Type.Optional(Type.Enum([...COVERAGE_LEVELS])),
+  counterpartId: OptionalNullable(Id),
+  interests: OptionalNullable(Type.String({ maxLength: 2000 })),
+  goals: OptionalNullable(Type.String({ maxLength: 2000 })),
+};
+
+export const ContactCreate = Type.Object(
+  { accountId: Id, name: Type.String({ minLength: 1, maxLength: 100 }), ...writable },
+  { additionalProperties: false },
+);
+export type ContactCreate = Static<typeof ContactCreate>;
+
+export const ContactUpdate = Type.Object(
+  { version: Version, name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), ...writable },
+  { additionalProperties: false },
+);
+export type ContactUpdate = Static<typeof ContactUpdate>;
+
+export const Contact = Type.Object({
+  id: Id,
+  accountId: Id,
+  accountName: Type.String(),
+  name: Type.String(),
+  title: Nullable(Type.String()),
+  department: Nullable(Type.String()),
+  reportsToId: Nullable(Id),
+  reportsToName: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  mobile: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  wechat: Nullable(Type.String()),
+  birthday: Nullable(Type.String()),
+  notes: Nullable(Type.String()),
+  influence: Nullable(Type.Enum([...INFLUENCE_LEVELS])),
+  attitude: Nullable(Type.Integer()),
+  coverage: Type.Enum([...COVERAGE_LEVELS]),
+  counterpartId: Nullable(Id),
+  counterpartName: Nullable(Type.String()),
+  interests: Nullable(Type.String()),
+  goals: Nullable(Type.String()),
+  archived: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Contact = Static<typeof Contact>;
+
+export const CONTACT_SORTS = ['updatedAt', '-updatedAt', 'name', '-name', 'createdAt', '-createdAt'] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+export const ContactListQuery = Type.Object({
+  ...PageQuery,
+  sort: Type.Optional(Type.Enum([...CONTACT_SORTS])),
+  accountId: Type.Optional(Id),
+  influence: Type.Optional(Type.Enum([...INFLUENCE_LEVELS])),
+  coverage: Type.Optional(Type.Enum([...COVERAGE_LEVELS])),
+  counterpartId: Type.Optional(Id),
+  ownerId: Type.Optional(Id),
+  teamId: Type.Optional(Id),
+  archived: Type.Optional(Type.Boolean()),
+});
+export type ContactListQuery = Static<typeof ContactListQuery>;
+export const ContactPage = Page(Contact);
+
+export const ContactLinkCreate = Type.Object(
+  { fromContactId: Id, toContactId: Id, kind: Type.Enum([...LINK_KINDS]), note: OptionalNullable(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+export type ContactLinkCreate = Static<typeof ContactLinkCreate>;
+export const ContactLink = Type.Object({
+  id: Id,
+  fromContactId: Id,
+  fromName: Type.String(),
+  toContactId: Id,
+  toName: Type.String(),
+  kind: Type.Enum([...LINK_KINDS]),
+  note: Nullable(Type.String()),
+});
+export type ContactLink = Static<typeof ContactLink>;
+
+/** Org chart of one account: every contact node plus reporting lines and relationship links. */
+export const OrgChart = Type.Object({
+  nodes: Type.Array(
+    Type.Object({
+      id: Id,
+      name: Type.String(),
+      title: Nullable(Type.String()),
+      department: Nullable(Type.String()),
+      reportsToId: Nullable(Id),
+      influence: Nullable(Type.Enum([...INFLUENCE_LEVELS])),
+      attitude: Nullable(Type.Integer()),
+      coverage: Type.Enum([...COVERAGE_LEVELS]),
+    }),
+  ),
+  links: Type.Array(ContactLink),
+});
+export type OrgChart = Static<typeof OrgChart>;

@@ -1,0 +1,75 @@
+// Builds the Fastify app without listening: main.ts serves it, tests inject into it.
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Database } from './db/client.ts';
+import type { Config } from './plugins/config.ts';
+import { dbPlugin } from './plugins/db.ts';
+import { errorsPlugin, sendError } from './plugins/errors.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { webPlugin } from './plugins/web.ts';
+import type { App } from './lib/app-type.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { setupRoutes } from './modules/setup/routes.ts';
+import { teamsRoutes } from './modules/teams/routes.ts';
+import { usersRoutes } from './modules/users/routes.ts';
+import { accountsRoutes } from './modules/accounts/routes.ts';
+import { contactsRoutes } from './modules/contacts/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Close the database with the app (main.ts); tests manage it themselves. */
+  ownsDatabase?: boolean;
+  logger?: boolean;
+  serveWeb?: boolean;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.config.logLevel } : false,
+    bodyLimit: opts.config.bodyLimit,
+    trustProxy: opts.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Only JSON bodies: browsers cannot send them cross-site without a CORS preflight (CSRF).
+  app.removeContentTypeParser(['text/plain']);
+
+  await app.register(dbPlugin, { database: opts.database, config: opts.config, ownsDatabase: !!opts.ownsDatabase });
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'OpenKAM API', version: '0.1.0', description: '大客户战略营销系统 — key-account management and strategic selling' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'okam_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin);
+
+  await app.register(
+    async (api) => {
+      const a = api as unknown as App;
+      a.get('/health', { config: { public: true }, schema: { tags: ['system'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }) } } }, async () => ({
+        status: 'ok',
+        database: app.database.kind,
+      }));
+      a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes]) {
+        await a.register(routes);
+      }
+    },
+    { prefix: '/api' },
+  );
+
+  if (opts.serveWeb) await app.register(webPlugin, { root: opts.config.webDist });
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, 404, 'route_not_found'));
+
+  return app as unknown as App;
+}

@@ -1,0 +1,17 @@
+import type { DataScope, Role } from '../../core/enums.ts';
+import type { Lang } from '../../core/messages.ts';
+
+/** Who is calling, resolved once per request by the auth plugin. */
+export interface Actor {
+  orgId: string;
+  userId: string;
+  role: Role;
+  dataScope: DataScope;
+  teamId: string | null;
+  lang: Lang;
+  /** Users whose records fall inside the caller's data scope; null means the whole organisation. */
+  scopeUserIds: string[] | null;
+}
+
+export const canWrite = (a: Actor) => a.role !== 'viewer';
+export const isAdmin = (a: Actor) => a.role === 'admin';

@@ -1,0 +1,135 @@
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.ts';
+import { loginFailures, loginIdentities, orgs, sessions, users } from '../../db/schema.ts';
+import type { DataScope } from '../../../core/enums.ts';
+
+export function authRepository(db: Db) {
+  return {
+    async findLogin(email: string) {
+      const [row] = await db
+        .select({ orgId: users.orgId, id: users.id, passwordHash: users.passwordHash, active: users.active })
+        .from(loginIdentities)
+        .innerJoin(users, and(eq(users.orgId, loginIdentities.orgId), eq(users.id, loginIdentities.userId)))
+        .where(eq(loginIdentities.email, email));
+      return row;
+    },
+
+    async passwordHash(orgId: string, userId: string) {
+      const [row] = await db.select({ h: users.passwordHash }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      return row?.h;
+    },
+
+    async setPassword(orgId: string, userId: string, passwordHash: string) {
+      await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+    },
+
+    async countFailures(keys: string[], since: Date) {
+      const rows = await db
+        .select({ key: loginFailures.key, n: sql<number>`count(*)::int` })
+        .from(loginFailures)
+        .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
+        .groupBy(loginFailures.key);
+      return new Map(rows.map((r) => [r.key, r.n]));
+    },
+
+    async addFailures(keys: string[]) {
+      await db.insert(loginFailures).values(keys.map((key) => ({ key })));
+    },
+
+    async clearFailures(key: string) {
+      await db.delete(loginFailures).where(eq(loginFailures.key, key));
+    },
+
+    async createSession(s: { orgId: string; id: string; userId: string; expiresAt: Date }) {
+      await db.insert(sessions).values(s);
+    },
+
+    async deleteSession(orgId: string, id: string) {
+      await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+    },
+
+    async deleteOtherSessions(orgId: string, userId: string, keepId: string) {
+      await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), sql`${sessions.id} <> ${keepId}`));
+    },
+
+    async touchSession(orgId: string, id: string, expiresAt: Date) {
+      await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+    },
+
+    /** The signed-in user behind a session, if the session is live and the user active. */
+    async sessionUser(orgId: string, id: string) {
+      const [row] = await db
+        .select({
+          userId: users.id,
+          role: users.role,
+          dataScope: users.dataScope,
+          teamId: users.teamId,
+          locale: users.locale,
+          lastSeenAt: sessions.lastSeenAt,
+        })
+        .from(sessions)
+        .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
+        .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+      return row;
+    },
+
+    async me(orgId: string, userId: string) {
+      const [row] = await db
+        .select({
+          id: users.id,
+          orgId: users.orgId,
+          orgName: orgs.name,
+          email: users.email,
+          name: users.name,
+          role: users.role,
+          dataScope: users.dataScope,
+          teamId: users.teamId,
+          managerId: users.managerId,
+          locale: users.locale,
+        })
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      return row;
+    },
+
+    async setLocale(orgId: string, userId: string, locale: string) {
+      await db.update(users).set({ locale }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+    },
+
+    /** Users whose records the caller may see under a data scope (the caller always included). */
+    async scopeUserIds(orgId: string, userId: string, scope: Exclude<DataScope, 'all'>, teamId: string | null): Promise<string[]> {
+      if (scope === 'own') return [userId];
+      let rows: { id: string }[];
+      if (scope === 'own_and_subordinates') {
+        rows = await rowsOf<{ id: string }>(db, sql`
+          with recursive sub(id) as (
+            select ${userId}::uuid
+            union
+            select u.id from users u join sub on u.manager_id = sub.id where u.org_id = ${orgId}
+          ) select id from sub`);
+      } else if (!teamId) {
+        rows = [];
+      } else if (scope === 'team') {
+        rows = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.teamId, teamId)));
+      } else {
+        rows = await rowsOf<{ id: string }>(db, sql`
+          with recursive t(id) as (
+            select ${teamId}::uuid
+            union
+            select c.id from teams c join t on c.parent_id = t.id where c.org_id = ${orgId}
+          ) select u.id from users u join t on u.team_id = t.id where u.org_id = ${orgId}`);
+      }
+      const ids = new Set(rows.map((r) => r.id));
+      ids.add(userId);
+      return [...ids];
+    },
+
+    async purgeExpired(now: Date, failuresBefore: Date) {
+      await db.delete(sessions).where(sql`${sessions.expiresAt} < ${now}`);
+      await db.delete(loginFailures).where(sql`${loginFailures.at} < ${failuresBefore}`);
+    },
+  };
+}
+
+export type AuthRepository = ReturnType<typeof authRepository>;

@@ -1,0 +1,25 @@
+import type { Db } from '../../db/client.ts';
+import { setupRepository } from './repository.ts';
+import { insertUser } from '../users/service.ts';
+import { AppError } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { SetupBody } from '../../../core/schemas/org.ts';
+
+export function setupService(db: Db) {
+  return {
+    needsSetup: async () => (await setupRepository(db).orgCount()) === 0,
+
+    /** The one-time creation of the first organisation and its admin; refused once done. */
+    async createFirstOrg(input: SetupBody): Promise<{ orgId: string; userId: string }> {
+      return db.transaction(async (tx) => {
+        const repo = setupRepository(tx);
+        await repo.lockOrgs();
+        if ((await repo.orgCount()) > 0) throw new AppError(409, 'setup_done');
+        const orgId = newId();
+        await repo.insertOrg(orgId, input.orgName.trim());
+        const userId = await insertUser(tx, orgId, { email: input.email, name: input.name, password: input.password, role: 'admin' });
+        return { orgId, userId };
+      });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.ts';
+import { teams, users } from '../../db/schema.ts';
+
+export function teamsRepository(db: Db) {
+  const memberCount = sql<number>`(select count(*)::int from ${users} u where u.org_id = ${teams.orgId} and u.team_id = ${teams.id})`;
+  const selectTeam = () =>
+    db
+      .select({
+        id: teams.id,
+        name: teams.name,
+        parentId: teams.parentId,
+        memberCount,
+        version: teams.version,
+        createdAt: teams.createdAt,
+        updatedAt: teams.updatedAt,
+      })
+      .from(teams);
+
+  return {
+    list: (orgId: string) => selectTeam().where(eq(teams.orgId, orgId)).orderBy(asc(teams.name), asc(teams.id)),
+
+    async get(orgId: string, id: string) {
+      const [row] = await selectTeam().where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+      return row;
+    },
+
+    insert: (row: typeof teams.$inferInsert) => db.insert(teams).values(row),
+
+    async update(orgId: string, id: string, version: number, patch: { name?: string; parentId?: string | null }) {
+      const res = await db
+        .update(teams)
+        .set({ ...patch, version: version + 1, updatedAt: new Date() })
+        .where(and(eq(teams.orgId, orgId), eq(teams.id, id), eq(teams.version, version)))
+        .returning({ id: teams.id });
+      return res.length > 0;
+    },
+
+    async remove(orgId: string, id: string) {
+      await db.delete(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+    },
+
+    async hasChildrenOrMembers(orgId: string, id: string) {
+      const rows = await rowsOf<{ n: number }>(db, sql`
+        select (select count(*) from teams where org_id = ${orgId} and parent_id = ${id})
+             + (select count(*) from users where org_id = ${orgId} and team_id = ${id}) as n`);
+      return Number(rows[0]?.n ?? 0) > 0;
+    },
+
+    /** The team and every team below it (to refuse moving a team under its own subtree). */
+    async subtree(orgId: string, id: string): Promise<string[]> {
+      const rows = await rowsOf<{ id: string }>(db, sql`
+        with recursive t(id) as (
+          select ${id}::uuid
+          union
+          select c.id from teams c join t on c.parent_id = t.id where c.org_id = ${orgId}
+        ) select id from t`);
+      return rows.map((r) => r.id);
+    },
+  };
+}
