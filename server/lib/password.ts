@@ -1,6 +1,7 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
-export const hashPassword = (password: string) => hash(password, { algorithm: Algorithm.Argon2id });
+// @node-rs/argon2 defaults to argon2id (OWASP parameters: 19 MiB, t=2).
+export const hashPassword = (password: string) => hash(password);
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {

@@ -39,11 +39,11 @@ CREATE TABLE "accounts" (
 	"core_competencies" text,
 	"search_grams" text[] DEFAULT '{}'::text[] NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
-	"archived_at" timestamp with time zone,
+	"archived_at" timestamp (3) with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "accounts_org_id_id_pk" PRIMARY KEY("org_id","id"),
 	CONSTRAINT "accounts_market_strength_ck" CHECK ("accounts"."market_strength" between 1 and 5)
 );
@@ -55,7 +55,7 @@ CREATE TABLE "contact_links" (
 	"to_contact_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"note" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "contact_links_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
@@ -81,11 +81,11 @@ CREATE TABLE "contacts" (
 	"goals" text,
 	"search_grams" text[] DEFAULT '{}'::text[] NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
-	"archived_at" timestamp with time zone,
+	"archived_at" timestamp (3) with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "contacts_org_id_id_pk" PRIMARY KEY("org_id","id"),
 	CONSTRAINT "contacts_attitude_ck" CHECK ("contacts"."attitude" between -5 and 5)
 );
@@ -97,23 +97,23 @@ CREATE TABLE "history" (
 	"entity_id" uuid NOT NULL,
 	"action" text NOT NULL,
 	"actor_id" uuid,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"changes" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	CONSTRAINT "history_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "job_leases" (
 	"name" text PRIMARY KEY NOT NULL,
-	"next_run_at" timestamp with time zone NOT NULL,
-	"locked_until" timestamp with time zone,
+	"next_run_at" timestamp (3) with time zone NOT NULL,
+	"locked_until" timestamp (3) with time zone,
 	"locked_by" text,
-	"last_run_at" timestamp with time zone,
+	"last_run_at" timestamp (3) with time zone,
 	"last_error" text
 );
 --> statement-breakpoint
 CREATE TABLE "login_failures" (
 	"key" text NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "login_identities" (
@@ -126,16 +126,16 @@ CREATE TABLE "orgs" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
 	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (
 	"org_id" uuid NOT NULL,
 	"id" text NOT NULL,
 	"user_id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL,
+	"last_seen_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "sessions_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
@@ -145,8 +145,8 @@ CREATE TABLE "teams" (
 	"name" text NOT NULL,
 	"parent_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "teams_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
@@ -163,8 +163,8 @@ CREATE TABLE "users" (
 	"locale" text,
 	"active" boolean DEFAULT true NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "users_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint

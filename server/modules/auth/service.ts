@@ -7,6 +7,7 @@ import { dummyHash, hashPassword, verifyPassword } from '../../lib/password.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { DataScope, Role } from '../../../core/enums.ts';
 import type { Lang } from '../../../core/messages.ts';
+import type { Me } from '../../../core/schemas/org.ts';
 
 const HOUR = 3600_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -73,10 +74,10 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'log
       };
     },
 
-    async me(who: { orgId: string; userId: string }) {
+    async me(who: { orgId: string; userId: string }): Promise<Me> {
       const me = await repo.me(who.orgId, who.userId);
       if (!me) throw new AppError(401, 'unauthenticated');
-      return me;
+      return { ...me, role: me.role as Me['role'], dataScope: me.dataScope as Me['dataScope'], locale: me.locale as Me['locale'] };
     },
 
     async changePassword(actor: Actor, cookie: string | undefined, current: string, next: string) {

@@ -17,8 +17,8 @@ export async function teamsRoutes(app: App) {
   app.patch('/teams/:id', { schema: { tags, params: IdParams, body: TeamUpdate, response: { 200: Team } } }, (req) =>
     teams.update(actorOf(req), req.params.id, req.body),
   );
-  app.delete('/teams/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.delete('/teams/:id', { schema: { tags, params: IdParams, response: { 204: Type.Null() } } }, async (req, reply) => {
     await teams.remove(actorOf(req), req.params.id);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }

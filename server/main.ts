@@ -1,0 +1,69 @@
+// `npm start`: build the web bundle if missing, open and migrate the database, create the first
+// admin (or the demo organisation), start the job scheduler and serve UI + API.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, type Config } from './plugins/config.ts';
+import { openDatabase, analyze, type Db } from './db/client.ts';
+import { buildApp } from './app.ts';
+import { setupService } from './modules/setup/service.ts';
+import { startScheduler } from './modules/jobs/scheduler.ts';
+import { authService } from './modules/auth/service.ts';
+import { seedDemo } from './modules/demo/seed.ts';
+
+async function ensureWebBundle(config: Config) {
+  if (existsSync(join(config.webDist, 'index.html'))) return;
+  console.log('Building the web bundle (first start)…');
+  const { build } = await import('vite');
+  await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+}
+
+async function firstRun(db: Db, config: Config) {
+  const setup = setupService(db);
+  if (!(await setup.needsSetup())) {
+    if (config.demo) console.log('Database is not empty: demo data not loaded.');
+    return;
+  }
+  if (config.demo) {
+    const logins = await seedDemo(db);
+    await analyze(db);
+    console.log('\nDemo organisation loaded. Sign in with:');
+    console.table(logins);
+  } else if (config.adminEmail && config.adminPassword) {
+    await setup.createFirstOrg({ orgName: process.env.OPENKAM_ORG_NAME ?? 'OpenKAM', name: 'Admin', email: config.adminEmail, password: config.adminPassword });
+    console.log(`Created the first admin: ${config.adminEmail}`);
+  } else {
+    console.log('Empty database: open the app in a browser to set up your organisation.');
+  }
+}
+
+async function main() {
+  const config = loadConfig(process.env, process.argv.slice(2));
+  await ensureWebBundle(config);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await firstRun(database.db, config);
+  const app = await buildApp({ config, database, ownsDatabase: true, logger: true, serveWeb: true });
+  const auth = authService(database.db, config);
+  const scheduler = await startScheduler(database.db, [{ name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() }]);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await scheduler.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`OpenKAM is running on http://localhost:${config.port} (${database.kind}${database.kind === 'pglite' ? `: ${config.dataDir}` : ''})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { accountMembers, accounts, contacts, users } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
+
+const owner = alias(users, 'owner');
+const parent = alias(accounts, 'parent');
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type NewAccount = typeof accounts.$inferInsert;
+
+/**
+ * The data-scope rule for accounts: the caller sees accounts owned by anyone in their scope,
+ * plus any account whose team they are on. Everything that reads accounts goes through this.
+ */
+export function accountVisible(actor: Actor, table: typeof accounts = accounts): SQL {
+  const org = eq(table.orgId, actor.orgId);
+  if (actor.scopeUserIds === null) return org;
+  const onTeam = sql`exists (select 1 from ${accountMembers} m where m.org_id = ${table.orgId} and m.account_id = ${table.id} and m.user_id = ${actor.userId})`;
+  return and(org, or(inArray(table.ownerId, actor.scopeUserIds), onTeam))!;
+}
+
+const SORTS: Record<string, { expr: SQL | typeof accounts.name; cast: string }> = {
+  updatedAt: { expr: sql`${accounts.updatedAt}`, cast: 'timestamptz' },
+  createdAt: { expr: sql`${accounts.createdAt}`, cast: 'timestamptz' },
+  name: { expr: sql`${accounts.name}`, cast: 'text' },
+  ourRevenue: { expr: sql`coalesce(${accounts.ourRevenue}, -1)`, cast: 'numeric' },
+  potential: { expr: sql`coalesce(${accounts.potential}, -1)`, cast: 'numeric' },
+};
+
+export interface ListArgs {
+  query: AccountListQuery;
+  search: { grams: string[]; needle: string } | null;
+  after: [string | number | null, string] | null;
+  limit: number;
+}
+
+export function accountsRepository(db: Db) {
+  const selectAccount = () =>
+    db
+      .select({ a: accounts, ownerName: owner.name, parentName: parent.name })
+      .from(accounts)
+      .leftJoin(owner, and(eq(owner.orgId, accounts.orgId), eq(owner.id, accounts.ownerId)))
+      .leftJoin(parent, and(eq(parent.orgId, accounts.orgId), eq(parent.id, accounts.parentId)));
+
+  return {
+    async list(actor: Actor, { query, search, after, limit }: ListArgs) {
+      const sort = (query.sort ?? '-updatedAt') as AccountSort;
+      const descending = sort.startsWith('-');
+      const key = SORTS[sort.replace('-', '')];
+      const where: (SQL | undefined)[] = [accountVisible(actor)];
+      where.push(query.archived ? isNotNull(accounts.archivedAt) : isNull(accounts.archivedAt));
+      if (query.ownershipType) where.push(eq(accounts.ownershipType, query.ownershipType));
+      if (query.scope) where.push(eq(accounts.scope, query.scope));
+      if (query.financialStatus) where.push(eq(accounts.financialStatus, query.financialStatus));
+      if (query.relationshipStage) where.push(eq(accounts.relationshipStage, query.relationshipStage));
+      if (query.tier) where.push(eq(accounts.tier, query.tier));
+      if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
+      if (query.parentId) where.push(eq(accounts.parentId, query.parentId));
+      if (query.province) where.push(eq(accounts.province, query.province));
+      if (query.tag) where.push(arrayContains(accounts.tags, [query.tag]));
+      if (query.teamId) {
+        where.push(sql`${accounts.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${query.teamId})`);
+      }
+      if (search) {
+        where.push(arrayContains(accounts.searchGrams, search.grams));
+        where.push(sql`strpos(${accounts.searchText}, ${search.needle}) > 0`);
+      }
+      if (after) {
+        const cmp = descending ? sql.raw('<') : sql.raw('>');
+        where.push(sql`(${key.expr}, ${accounts.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
+      }
+      const dir = descending ? desc : asc;
+      return selectAccount()
+        .where(and(...where))
+        .orderBy(dir(key.expr), dir(accounts.id))
+        .limit(limit);
+    },
+
+    async get(actor: Actor, id: string) {
+      const [row] = await selectAccount().where(and(accountVisible(actor), eq(accounts.id, id)));
+      return row;
+    },
+
+    /** Row lock for a write: the current version and fields, if visible to the caller. */
+    async lockForWrite(actor: Actor, id: string) {
+      const [row] = await db.select().from(accounts).where(and(accountVisible(actor), eq(accounts.id, id))).for('update');
+      return row;
+    },
+
+    insert: (row: NewAccount) => db.insert(accounts).values(row),
+
+    async update(orgId: string, id: string, version: number, patch: Partial<NewAccount>) {
+      const res = await db
+        .update(accounts)
+        .set({ ...patch, version: version + 1, updatedAt: new Date() })
+        .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), eq(accounts.version, version)))
+        .returning({ id: accounts.id });
+      return res.length > 0;
+    },
+
+    remove: (orgId: string, id: string) => db.delete(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id))),
+
+    async exists(orgId: string, id: string) {
+      const [row] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
+      return !!row;
+    },
+
+    async creditCodeOwner(orgId: string, code: string) {
+      const [row] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.creditCode, code)));
+      return row?.id;
+    },
+
+    /** Ancestors of an account up the group tree, to refuse a parent that would loop. */
+    async ancestors(orgId: string, id: string): Promise<string[]> {
+      const out: string[] = [];
+      let cur: string | null = id;
+      while (cur && out.length < 50) {
+        const [row] = await db.select({ p: accounts.parentId }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, cur)));
+        cur = row?.p ?? null;
+        if (cur) out.push(cur);
+      }
+      return out;
+    },
+
+    subsidiaries: (actor: Actor, id: string) =>
+      db
+        .select({ id: accounts.id, name: accounts.name })
+        .from(accounts)
+        .where(and(accountVisible(actor), eq(accounts.parentId, id)))
+        .orderBy(asc(accounts.name))
+        .limit(500),
+
+    async childCount(orgId: string, id: string) {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.parentId, id)));
+      return row?.n ?? 0;
+    },
+
+    async contactCount(orgId: string, id: string) {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), eq(contacts.accountId, id), isNull(contacts.archivedAt)));
+      return row?.n ?? 0;
+    },
+
+    members: (orgId: string, id: string) =>
+      db
+        .select({ userId: accountMembers.userId, name: users.name, role: accountMembers.role })
+        .from(accountMembers)
+        .innerJoin(users, and(eq(users.orgId, accountMembers.orgId), eq(users.id, accountMembers.userId)))
+        .where(and(eq(accountMembers.orgId, orgId), eq(accountMembers.accountId, id)))
+        .orderBy(asc(users.name)),
+
+    async replaceMembers(orgId: string, id: string, members: { userId: string; role: string }[]) {
+      await db.delete(accountMembers).where(and(eq(accountMembers.orgId, orgId), eq(accountMembers.accountId, id)));
+      if (members.length) await db.insert(accountMembers).values(members.map((m) => ({ orgId, accountId: id, ...m })));
+    },
+
+    async activeUserIds(orgId: string, ids: string[]) {
+      if (!ids.length) return new Set<string>();
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), inArray(users.id, ids), eq(users.active, true)));
+      return new Set(rows.map((r) => r.id));
+    },
+  };
+}

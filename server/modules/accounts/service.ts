@@ -1,0 +1,214 @@
+import type { Db } from '../../db/client.ts';
+import { accountsRepository, type AccountRow, type NewAccount } from './repository.ts';
+import { historyRepository, presentHistory } from '../history/repository.ts';
+import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { newId } from '../../lib/ids.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { isValidCreditCode } from '../../../core/credit-code.ts';
+import { accountSearchDocument, searchQuery } from '../../../core/search.ts';
+import { diffFields, initialFields } from '../../../core/diff.ts';
+import type { Account, AccountCreate, AccountDetail, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
+import type { PageOf } from '../../../core/schemas/common.ts';
+
+type Listed = { a: AccountRow; ownerName: string | null; parentName: string | null };
+
+/** The API never shows search columns or org ids; enums are narrowed from text columns. */
+export function presentAccount({ a, ownerName, parentName }: Listed): Account {
+  const { orgId: _org, searchGrams: _g, searchText: _t, archivedAt, createdBy: _c, ...rest } = a;
+  return {
+    ...rest,
+    ownershipType: a.ownershipType as Account['ownershipType'],
+    scope: a.scope as Account['scope'],
+    financialStatus: a.financialStatus as Account['financialStatus'],
+    relationshipStage: a.relationshipStage as Account['relationshipStage'],
+    tier: a.tier as Account['tier'],
+    ownerName,
+    parentName,
+    archived: archivedAt !== null,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt'] as const;
+
+function sortValue(row: AccountRow, sort: string): string | number | null {
+  const key = sort.replace('-', '') as 'updatedAt' | 'createdAt' | 'name' | 'ourRevenue' | 'potential';
+  if (key === 'updatedAt' || key === 'createdAt') return row[key].toISOString();
+  if (key === 'name') return row.name;
+  return row[key] ?? '-1';
+}
+
+export function accountsService(db: Db) {
+  const repo = accountsRepository(db);
+
+  function requireWriter(actor: Actor) {
+    if (!canWrite(actor)) throw forbidden();
+  }
+
+  /** Checks the references and codes of a write; returns the normalised fields. */
+  async function checkWrite(r: ReturnType<typeof accountsRepository>, actor: Actor, input: Partial<AccountCreate>, selfId?: string) {
+    const out: Partial<NewAccount> = {};
+    if (input.creditCode) {
+      const code = input.creditCode.trim().toUpperCase();
+      if (!isValidCreditCode(code)) throw fieldError('creditCode', 'invalid_credit_code');
+      const holder = await r.creditCodeOwner(actor.orgId, code);
+      if (holder && holder !== selfId) throw fieldError('creditCode', 'credit_code_taken');
+      out.creditCode = code;
+    }
+    if (input.parentId) {
+      if (!(await r.get(actor, input.parentId))) throw fieldError('parentId', 'unknown_account');
+      if (selfId && (input.parentId === selfId || (await r.ancestors(actor.orgId, input.parentId)).includes(selfId))) {
+        throw fieldError('parentId', 'cycle');
+      }
+    }
+    if (input.ownerId) {
+      if (!(await r.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+      // Hand an account only to someone inside your own scope, or it would vanish from your view.
+      if (actor.scopeUserIds && !actor.scopeUserIds.includes(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+    }
+    return out;
+  }
+
+  async function detail(actor: Actor, id: string): Promise<AccountDetail> {
+    const row = await repo.get(actor, id);
+    if (!row) throw notFound();
+    const [members, subsidiaries, contactCount] = await Promise.all([
+      repo.members(actor.orgId, id),
+      repo.subsidiaries(actor, id),
+      repo.contactCount(actor.orgId, id),
+    ]);
+    return {
+      ...presentAccount(row),
+      members: members.map((m) => ({ ...m, role: m.role as AccountDetail['members'][number]['role'] })),
+      subsidiaries,
+      contactCount,
+    };
+  }
+
+  /** Versioned lifecycle change (archive/restore) with its history entry. */
+  async function setArchived(actor: Actor, id: string, version: number, archived: boolean) {
+    requireWriter(actor);
+    await db.transaction(async (tx) => {
+      const r = accountsRepository(tx);
+      const current = await r.lockForWrite(actor, id);
+      if (!current) throw notFound();
+      if (current.version !== version) throw staleVersion();
+      await r.update(actor.orgId, id, version, { archivedAt: archived ? new Date() : null });
+      await historyRepository(tx).record(actor.orgId, 'account', id, archived ? 'archive' : 'restore', actor.userId);
+    });
+    return detail(actor, id);
+  }
+
+  return {
+    detail,
+
+    async list(actor: Actor, query: AccountListQuery): Promise<PageOf<Account>> {
+      const limit = query.limit ?? 50;
+      const rows = await repo.list(actor, {
+        query,
+        search: query.q ? searchQuery(query.q) : null,
+        after: query.cursor ? decodeCursor(query.cursor) : null,
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(presentAccount),
+        nextCursor: rows.length > limit && last ? encodeCursor(sortValue(last.a, query.sort ?? '-updatedAt'), last.a.id) : null,
+      };
+    },
+
+    async create(actor: Actor, input: AccountCreate): Promise<AccountDetail> {
+      requireWriter(actor);
+      const id = newId();
+      await db.transaction(async (tx) => {
+        const r = accountsRepository(tx);
+        const checked = await checkWrite(r, actor, input);
+        const now = new Date();
+        const row: NewAccount = {
+          ...input,
+          ...checked,
+          name: input.name.trim(),
+          ownerId: input.ownerId === undefined ? actor.userId : input.ownerId,
+          orgId: actor.orgId,
+          id,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          ...searchColumns({ name: input.name.trim(), shortName: input.shortName }),
+        };
+        await r.insert(row);
+        const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
+        await historyRepository(tx).record(actor.orgId, 'account', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
+      });
+      return detail(actor, id);
+    },
+
+    async update(actor: Actor, id: string, input: AccountUpdate): Promise<AccountDetail> {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = accountsRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        if (current.version !== input.version) throw staleVersion();
+        const { version, ...fields } = input;
+        const checked = await checkWrite(r, actor, fields, id);
+        const patch: Partial<NewAccount> = { ...fields, ...checked };
+        if (fields.name !== undefined) patch.name = fields.name.trim();
+        if (fields.name !== undefined || fields.shortName !== undefined) {
+          Object.assign(patch, searchColumns({ name: patch.name ?? current.name, shortName: fields.shortName !== undefined ? fields.shortName : current.shortName }));
+        }
+        const changes = diffFields(current, patch, HISTORY_IGNORED);
+        if (!changes.length) return;
+        if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
+        await historyRepository(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
+      });
+      return detail(actor, id);
+    },
+
+    archive: (actor: Actor, id: string, version: number) => setArchived(actor, id, version, true),
+    restore: (actor: Actor, id: string, version: number) => setArchived(actor, id, version, false),
+
+    async remove(actor: Actor, id: string) {
+      if (!isAdmin(actor)) throw forbidden();
+      await db.transaction(async (tx) => {
+        const r = accountsRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        if ((await r.childCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_children');
+        await r.remove(actor.orgId, id);
+        await historyRepository(tx).record(actor.orgId, 'account', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+      });
+    },
+
+    async setMembers(actor: Actor, id: string, input: AccountMembersPut): Promise<AccountDetail> {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = accountsRepository(tx);
+        if (!(await r.lockForWrite(actor, id))) throw notFound();
+        const ids = input.members.map((m) => m.userId);
+        const known = await r.activeUserIds(actor.orgId, ids);
+        const bad = ids.findIndex((u) => !known.has(u));
+        if (bad >= 0) throw fieldError(`members.${bad}.userId`, 'unknown_user');
+        const unique = [...new Map(input.members.map((m) => [m.userId, m])).values()];
+        const before = (await r.members(actor.orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
+        await r.replaceMembers(actor.orgId, id, unique);
+        const after = (await r.members(actor.orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
+        await historyRepository(tx).record(actor.orgId, 'account', id, 'update', actor.userId, diffFields({ members: before }, { members: after }));
+      });
+      return detail(actor, id);
+    },
+
+    async history(actor: Actor, id: string) {
+      if (!(await repo.get(actor, id))) throw notFound();
+      return { items: (await historyRepository(db).list(actor.orgId, 'account', id)).map(presentHistory) };
+    },
+  };
+}
+
+function searchColumns(a: { name: string; shortName?: string | null }) {
+  const doc = accountSearchDocument(a);
+  return { searchGrams: doc.grams, searchText: doc.text };
+}

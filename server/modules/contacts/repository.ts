@@ -1,0 +1,170 @@
+import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { accountVisible } from '../accounts/repository.ts';
+import type { ContactListQuery, ContactSort } from '../../../core/schemas/contacts.ts';
+
+const boss = alias(contacts, 'boss');
+const counterpart = alias(users, 'counterpart');
+const fromC = alias(contacts, 'from_c');
+const toC = alias(contacts, 'to_c');
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type NewContact = typeof contacts.$inferInsert;
+
+const SORTS: Record<string, { expr: SQL; cast: string }> = {
+  updatedAt: { expr: sql`${contacts.updatedAt}`, cast: 'timestamptz' },
+  createdAt: { expr: sql`${contacts.createdAt}`, cast: 'timestamptz' },
+  name: { expr: sql`${contacts.name}`, cast: 'text' },
+};
+
+export interface ContactListArgs {
+  query: ContactListQuery;
+  search: { grams: string[]; needle: string } | null;
+  after: [string | number | null, string] | null;
+  limit: number;
+}
+
+/** A contact is visible exactly when its account is (contacts inherit the account's scope). */
+export function contactsRepository(db: Db) {
+  const selectContact = () =>
+    db
+      .select({ c: contacts, accountName: accounts.name, reportsToName: boss.name, counterpartName: counterpart.name })
+      .from(contacts)
+      .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
+      .leftJoin(boss, and(eq(boss.orgId, contacts.orgId), eq(boss.id, contacts.reportsToId)))
+      .leftJoin(counterpart, and(eq(counterpart.orgId, contacts.orgId), eq(counterpart.id, contacts.counterpartId)));
+
+  const selectLink = () =>
+    db
+      .select({
+        id: contactLinks.id,
+        fromContactId: contactLinks.fromContactId,
+        fromName: fromC.name,
+        toContactId: contactLinks.toContactId,
+        toName: toC.name,
+        kind: contactLinks.kind,
+        note: contactLinks.note,
+      })
+      .from(contactLinks)
+      .innerJoin(fromC, and(eq(fromC.orgId, contactLinks.orgId), eq(fromC.id, contactLinks.fromContactId)))
+      .innerJoin(toC, and(eq(toC.orgId, contactLinks.orgId), eq(toC.id, contactLinks.toContactId)));
+
+  return {
+    async list(actor: Actor, { query, search, after, limit }: ContactListArgs) {
+      const sort = (query.sort ?? '-updatedAt') as ContactSort;
+      const descending = sort.startsWith('-');
+      const key = SORTS[sort.replace('-', '')];
+      const where: (SQL | undefined)[] = [eq(contacts.orgId, actor.orgId), accountVisible(actor)];
+      where.push(query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt));
+      if (query.accountId) where.push(eq(contacts.accountId, query.accountId));
+      if (query.influence) where.push(eq(contacts.influence, query.influence));
+      if (query.coverage) where.push(eq(contacts.coverage, query.coverage));
+      if (query.counterpartId) where.push(eq(contacts.counterpartId, query.counterpartId));
+      if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
+      if (query.teamId) {
+        where.push(sql`${accounts.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${query.teamId})`);
+      }
+      if (search) {
+        where.push(arrayContains(contacts.searchGrams, search.grams));
+        where.push(sql`strpos(${contacts.searchText}, ${search.needle}) > 0`);
+      }
+      if (after) {
+        const cmp = descending ? sql.raw('<') : sql.raw('>');
+        where.push(sql`(${key.expr}, ${contacts.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
+      }
+      const dir = descending ? desc : asc;
+      return selectContact().where(and(...where)).orderBy(dir(key.expr), dir(contacts.id)).limit(limit);
+    },
+
+    async get(actor: Actor, id: string) {
+      const [row] = await selectContact().where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id), accountVisible(actor)));
+      return row;
+    },
+
+    async lockForWrite(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ c: contacts })
+        .from(contacts)
+        .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
+        .where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id), accountVisible(actor)))
+        .for('update', { of: contacts });
+      return row?.c;
+    },
+
+    insert: (row: NewContact) => db.insert(contacts).values(row),
+
+    async update(orgId: string, id: string, version: number, patch: Partial<NewContact>) {
+      const res = await db
+        .update(contacts)
+        .set({ ...patch, version: version + 1, updatedAt: new Date() })
+        .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id), eq(contacts.version, version)))
+        .returning({ id: contacts.id });
+      return res.length > 0;
+    },
+
+    remove: (orgId: string, id: string) => db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id))),
+
+    async accountOf(orgId: string, contactId: string) {
+      const [row] = await db.select({ accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+      return row?.accountId;
+    },
+
+    /** The reporting chain above a contact, to refuse a reportsTo that loops. */
+    async chainAbove(orgId: string, id: string): Promise<string[]> {
+      const out: string[] = [];
+      let cur: string | null = id;
+      while (cur && out.length < 100) {
+        const [row] = await db.select({ p: contacts.reportsToId }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, cur)));
+        cur = row?.p ?? null;
+        if (cur) out.push(cur);
+      }
+      return out;
+    },
+
+    async userExists(orgId: string, userId: string) {
+      const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      return !!row;
+    },
+
+    /** Every contact of an account, for its org chart. */
+    orgChartNodes: (orgId: string, accountId: string) =>
+      db
+        .select({
+          id: contacts.id,
+          name: contacts.name,
+          title: contacts.title,
+          department: contacts.department,
+          reportsToId: contacts.reportsToId,
+          influence: contacts.influence,
+          attitude: contacts.attitude,
+          coverage: contacts.coverage,
+        })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), eq(contacts.accountId, accountId), isNull(contacts.archivedAt)))
+        .orderBy(asc(contacts.name))
+        .limit(2000),
+
+    linksOf: (orgId: string, contactIds: string[]) =>
+      contactIds.length
+        ? selectLink().where(
+            and(eq(contactLinks.orgId, orgId), or(inArray(contactLinks.fromContactId, contactIds), inArray(contactLinks.toContactId, contactIds))),
+          )
+        : Promise.resolve([]),
+
+    async link(orgId: string, id: string) {
+      const [row] = await db.select().from(contactLinks).where(and(eq(contactLinks.orgId, orgId), eq(contactLinks.id, id)));
+      return row;
+    },
+
+    async linkView(orgId: string, id: string) {
+      const [row] = await selectLink().where(and(eq(contactLinks.orgId, orgId), eq(contactLinks.id, id)));
+      return row;
+    },
+
+    insertLink: (row: typeof contactLinks.$inferInsert) => db.insert(contactLinks).values(row),
+    removeLink: (orgId: string, id: string) => db.delete(contactLinks).where(and(eq(contactLinks.orgId, orgId), eq(contactLinks.id, id))),
+  };
+}

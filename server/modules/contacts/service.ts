@@ -1,0 +1,203 @@
+import type { Db } from '../../db/client.ts';
+import { contactsRepository, type ContactRow, type NewContact } from './repository.ts';
+import { accountsRepository } from '../accounts/repository.ts';
+import { historyRepository, presentHistory } from '../history/repository.ts';
+import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { canWrite, type Actor } from '../../lib/actor.ts';
+import { newId } from '../../lib/ids.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { contactSearchDocument, searchQuery } from '../../../core/search.ts';
+import { diffFields, initialFields } from '../../../core/diff.ts';
+import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListQuery, ContactUpdate, OrgChart } from '../../../core/schemas/contacts.ts';
+import type { PageOf } from '../../../core/schemas/common.ts';
+
+type Listed = { c: ContactRow; accountName: string; reportsToName: string | null; counterpartName: string | null };
+type Repo = ReturnType<typeof contactsRepository>;
+
+export function presentContact({ c, accountName, reportsToName, counterpartName }: Listed): Contact {
+  const { orgId: _o, searchGrams: _g, searchText: _t, archivedAt, createdBy: _c, ...rest } = c;
+  return {
+    ...rest,
+    accountName,
+    reportsToName,
+    counterpartName,
+    influence: c.influence as Contact['influence'],
+    coverage: c.coverage as Contact['coverage'],
+    archived: archivedAt !== null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+const presentLink = (l: { kind: string } & Omit<ContactLink, 'kind'>): ContactLink => ({ ...l, kind: l.kind as ContactLink['kind'] });
+
+const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt'] as const;
+
+function searchColumns(c: { name: string; phone?: string | null; mobile?: string | null }) {
+  const doc = contactSearchDocument(c);
+  return { searchGrams: doc.grams, searchText: doc.text };
+}
+
+export function contactsService(db: Db) {
+  const repo = contactsRepository(db);
+
+  function requireWriter(actor: Actor) {
+    if (!canWrite(actor)) throw forbidden();
+  }
+
+  async function checkRefs(r: Repo, actor: Actor, accountId: string, input: Partial<ContactCreate>, selfId?: string) {
+    if (input.reportsToId) {
+      if (input.reportsToId === selfId) throw fieldError('reportsToId', 'cycle');
+      const bossAccount = await r.accountOf(actor.orgId, input.reportsToId);
+      if (!bossAccount) throw fieldError('reportsToId', 'unknown_contact');
+      if (bossAccount !== accountId) throw fieldError('reportsToId', 'other_account_contact');
+      if (selfId && (await r.chainAbove(actor.orgId, input.reportsToId)).includes(selfId)) throw fieldError('reportsToId', 'cycle');
+    }
+    if (input.counterpartId && !(await r.userExists(actor.orgId, input.counterpartId))) throw fieldError('counterpartId', 'unknown_user');
+  }
+
+  async function get(actor: Actor, id: string): Promise<Contact> {
+    const row = await repo.get(actor, id);
+    if (!row) throw notFound();
+    return presentContact(row);
+  }
+
+  async function setArchived(actor: Actor, id: string, version: number, archived: boolean) {
+    requireWriter(actor);
+    await db.transaction(async (tx) => {
+      const r = contactsRepository(tx);
+      const current = await r.lockForWrite(actor, id);
+      if (!current) throw notFound();
+      if (current.version !== version) throw staleVersion();
+      await r.update(actor.orgId, id, version, { archivedAt: archived ? new Date() : null });
+      await historyRepository(tx).record(actor.orgId, 'contact', id, archived ? 'archive' : 'restore', actor.userId);
+    });
+    return get(actor, id);
+  }
+
+  return {
+    get,
+
+    async list(actor: Actor, query: ContactListQuery): Promise<PageOf<Contact>> {
+      const limit = query.limit ?? 50;
+      const rows = await repo.list(actor, {
+        query,
+        search: query.q ? searchQuery(query.q) : null,
+        after: query.cursor ? decodeCursor(query.cursor) : null,
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1]?.c;
+      const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'createdAt' | 'name';
+      return {
+        items: page.map(presentContact),
+        nextCursor: rows.length > limit && last ? encodeCursor(key === 'name' ? last.name : last[key].toISOString(), last.id) : null,
+      };
+    },
+
+    async create(actor: Actor, input: ContactCreate): Promise<Contact> {
+      requireWriter(actor);
+      const id = newId();
+      await db.transaction(async (tx) => {
+        const r = contactsRepository(tx);
+        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        await checkRefs(r, actor, input.accountId, input);
+        const now = new Date();
+        const row: NewContact = {
+          ...input,
+          name: input.name.trim(),
+          orgId: actor.orgId,
+          id,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          ...searchColumns({ ...input, name: input.name.trim() }),
+        };
+        await r.insert(row);
+        const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
+        await historyRepository(tx).record(actor.orgId, 'contact', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
+      });
+      return get(actor, id);
+    },
+
+    async update(actor: Actor, id: string, input: ContactUpdate): Promise<Contact> {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = contactsRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        if (current.version !== input.version) throw staleVersion();
+        const { version, ...fields } = input;
+        await checkRefs(r, actor, current.accountId, fields, id);
+        const patch: Partial<NewContact> = { ...fields };
+        if (fields.name !== undefined) patch.name = fields.name.trim();
+        if (fields.name !== undefined || fields.phone !== undefined || fields.mobile !== undefined) {
+          Object.assign(patch, searchColumns({ ...current, ...patch, name: patch.name ?? current.name }));
+        }
+        const changes = diffFields(current, patch, HISTORY_IGNORED);
+        if (!changes.length) return;
+        if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
+        await historyRepository(tx).record(actor.orgId, 'contact', id, 'update', actor.userId, changes);
+      });
+      return get(actor, id);
+    },
+
+    archive: (actor: Actor, id: string, version: number) => setArchived(actor, id, version, true),
+    restore: (actor: Actor, id: string, version: number) => setArchived(actor, id, version, false),
+
+    async remove(actor: Actor, id: string) {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = contactsRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        await r.remove(actor.orgId, id);
+        await historyRepository(tx).record(actor.orgId, 'contact', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+      });
+    },
+
+    async history(actor: Actor, id: string) {
+      if (!(await repo.get(actor, id))) throw notFound();
+      return { items: (await historyRepository(db).list(actor.orgId, 'contact', id)).map(presentHistory) };
+    },
+
+    async links(actor: Actor, id: string) {
+      if (!(await repo.get(actor, id))) throw notFound();
+      return { items: (await repo.linksOf(actor.orgId, [id])).map(presentLink) };
+    },
+
+    async addLink(actor: Actor, input: ContactLinkCreate): Promise<ContactLink> {
+      requireWriter(actor);
+      if (input.fromContactId === input.toContactId) throw fieldError('toContactId', 'self_link');
+      const id = newId();
+      await db.transaction(async (tx) => {
+        const r = contactsRepository(tx);
+        if (!(await r.get(actor, input.fromContactId))) throw fieldError('fromContactId', 'unknown_contact');
+        if (!(await r.get(actor, input.toContactId))) throw fieldError('toContactId', 'unknown_contact');
+        await r.insertLink({ orgId: actor.orgId, id, ...input });
+      });
+      const view = await repo.linkView(actor.orgId, id);
+      if (!view) throw notFound();
+      return presentLink(view);
+    },
+
+    async removeLink(actor: Actor, id: string) {
+      requireWriter(actor);
+      const link = await repo.link(actor.orgId, id);
+      // The link belongs to whoever can see its first contact.
+      if (!link || !(await repo.get(actor, link.fromContactId))) throw notFound();
+      await repo.removeLink(actor.orgId, id);
+    },
+
+    async orgChart(actor: Actor, accountId: string): Promise<OrgChart> {
+      if (!(await accountsRepository(db).get(actor, accountId))) throw notFound();
+      const nodes = await repo.orgChartNodes(actor.orgId, accountId);
+      const ids = new Set(nodes.map((n) => n.id));
+      const links = (await repo.linksOf(actor.orgId, [...ids])).filter((l) => ids.has(l.fromContactId) && ids.has(l.toContactId));
+      return {
+        nodes: nodes.map((n) => ({ ...n, influence: n.influence as OrgChart['nodes'][number]['influence'], coverage: n.coverage as OrgChart['nodes'][number]['coverage'] })),
+        links: links.map(presentLink),
+      };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { history, users } from '../../db/schema.ts';
+import { newId } from '../../lib/ids.ts';
+import type { FieldChange } from '../../../core/diff.ts';
+
+export type HistoryAction = 'create' | 'update' | 'archive' | 'restore' | 'delete';
+
+export function historyRepository(db: Db) {
+  return {
+    record: (orgId: string, entityType: string, entityId: string, action: HistoryAction, actorId: string, changes: FieldChange[] = []) =>
+      db.insert(history).values({ orgId, id: newId(), entityType, entityId, action, actorId, changes }),
+
+    list: (orgId: string, entityType: string, entityId: string) =>
+      db
+        .select({
+          id: history.id,
+          entityType: history.entityType,
+          entityId: history.entityId,
+          action: history.action,
+          actorId: history.actorId,
+          actorName: users.name,
+          at: history.at,
+          changes: history.changes,
+        })
+        .from(history)
+        .leftJoin(users, and(eq(users.orgId, history.orgId), eq(users.id, history.actorId)))
+        .where(and(eq(history.orgId, orgId), eq(history.entityType, entityType), eq(history.entityId, entityId)))
+        .orderBy(desc(history.at), desc(history.id))
+        .limit(500),
+  };
+}
+
+type HistoryRow = Awaited<ReturnType<ReturnType<typeof historyRepository>['list']>>[number];
+
+export const presentHistory = (r: HistoryRow) => ({
+  ...r,
+  action: r.action as HistoryAction,
+  at: r.at.toISOString(),
+  changes: r.changes as FieldChange[],
+});

@@ -1,0 +1,65 @@
+// Factories that build what a record needs: a user gets a team if none is given, an account an
+// owner, a contact an account (outline's buildShare()).
+import { randomBytes } from 'node:crypto';
+import type { App } from '../lib/app-type.ts';
+import { clientFor, login, sessionCookie, type Client } from './helper.ts';
+import type { Role, DataScope } from '../../core/enums.ts';
+import type { User, Team } from '../../core/schemas/org.ts';
+import type { AccountCreate, AccountDetail } from '../../core/schemas/accounts.ts';
+import type { Contact, ContactCreate } from '../../core/schemas/contacts.ts';
+
+export const PASSWORD = 'secret-pass-1';
+const uniq = () => randomBytes(4).toString('hex');
+
+export interface Factories {
+  admin: Client;
+  team(input?: { name?: string; parentId?: string | null }): Promise<Team>;
+  user(input?: { role?: Role; teamId?: string | null; managerId?: string | null; dataScope?: DataScope; name?: string }): Promise<User & { client: Client }>;
+  account(client?: Client, input?: Partial<AccountCreate>): Promise<AccountDetail>;
+  contact(client?: Client, input?: Partial<ContactCreate>): Promise<Contact>;
+}
+
+function ok<T>(res: { statusCode: number; body: string; json(): unknown }, expected = [200, 201]): T {
+  if (!expected.includes(res.statusCode)) throw new Error(`unexpected ${res.statusCode}: ${res.body}`);
+  return res.json() as T;
+}
+
+/** Sets up the organisation (first admin through POST /api/setup) and returns the factories. */
+export async function seedOrg(app: App): Promise<Factories> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/setup',
+    payload: { orgName: '测试公司', name: '管理员', email: `admin-${uniq()}@example.com`, password: PASSWORD },
+  });
+  const admin = clientFor(app, sessionCookie(res));
+
+  const team: Factories['team'] = async (input = {}) =>
+    ok<Team>(await admin.post('/api/teams', { name: input.name ?? `团队-${uniq()}`, parentId: input.parentId ?? null }));
+
+  const user: Factories['user'] = async (input = {}) => {
+    const teamId = input.teamId === undefined ? (await team()).id : input.teamId;
+    const email = `u-${uniq()}@example.com`;
+    const u = ok<User>(
+      await admin.post('/api/users', {
+        email,
+        name: input.name ?? `用户${uniq()}`,
+        password: PASSWORD,
+        role: input.role ?? 'rep',
+        teamId,
+        managerId: input.managerId ?? null,
+        ...(input.dataScope ? { dataScope: input.dataScope } : {}),
+      }),
+    );
+    return { ...u, client: await login(app, email, PASSWORD) };
+  };
+
+  const account: Factories['account'] = async (client = admin, input = {}) =>
+    ok<AccountDetail>(await client.post('/api/accounts', { name: `客户${uniq()}`, ownershipType: 'soe', ...input }));
+
+  const contact: Factories['contact'] = async (client = admin, input = {}) => {
+    const accountId = input.accountId ?? (await account(client)).id;
+    return ok<Contact>(await client.post('/api/contacts', { name: `联系人${uniq()}`, ...input, accountId }));
+  };
+
+  return { admin, team, user, account, contact };
+}
