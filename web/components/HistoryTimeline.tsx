@@ -1,0 +1,51 @@
+import { Empty, Spin, Timeline, Typography } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { HistoryEntry } from '../../core/schemas/common.ts';
+import { DateText } from './DateText.tsx';
+import { formatMoney } from '../lib/money.ts';
+
+const MONEY_FIELDS = new Set(['annualRevenue', 'ourRevenue', 'potential']);
+const ENUM_GROUPS = new Set(['ownershipType', 'scope', 'financialStatus', 'relationshipStage', 'tier', 'influence', 'coverage', 'role', 'dataScope']);
+
+const ACTION_COLORS: Record<HistoryEntry['action'], string> = { create: 'green', update: 'blue', archive: 'gray', restore: 'cyan', delete: 'red' };
+
+/** Who changed what, when: field labels and enum values in the reader's language. */
+export function HistoryTimeline({ entity, query }: { entity: 'account' | 'contact'; query: UseQueryResult<HistoryEntry[]> }) {
+  const { t, i18n } = useTranslation();
+  if (query.isPending) return <Spin />;
+  if (query.isError) return <Typography.Text type="danger">{query.error.message}</Typography.Text>;
+  if (query.data.length === 0) return <Empty description={t('history.empty')} />;
+
+  const show = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '∅';
+    if (MONEY_FIELDS.has(field) && typeof v === 'string') return formatMoney(v, i18n.language === 'en' ? 'en-US' : 'zh-CN');
+    if (ENUM_GROUPS.has(field) && typeof v === 'string') return t(`enum.${field}.${v}`, { defaultValue: v });
+    if (Array.isArray(v)) return v.map(String).join(', ');
+    if (typeof v === 'object') return JSON.stringify(v);
+    const s = String(v);
+    return s.length > 120 ? `${s.slice(0, 120)}…` : s;
+  };
+
+  return (
+    <Timeline
+      data-testid="history"
+      items={query.data.map((h) => ({
+        key: h.id,
+        color: ACTION_COLORS[h.action],
+        content: (
+          <div data-testid="history-entry">
+            <div>
+              <strong>{h.actorName ?? t('history.system')}</strong> {t(`history.action.${h.action}`)} · <DateText value={h.at} withTime />
+            </div>
+            {h.changes.map((c) => (
+              <div key={c.field} style={{ fontSize: 13, color: '#555' }}>
+                {t(`field.${entity}.${c.field}`, { defaultValue: t(`field.common.${c.field}`, { defaultValue: c.field }) })}: {show(c.field, c.old)} → {show(c.field, c.new)}
+              </div>
+            ))}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../core/schemas/org.ts';
+import { api } from '../lib/api.ts';
+import { currentLang, setLang, type UiLang } from '../i18n/index.ts';
+import { ME_KEY } from '../features/auth/session.ts';
+
+export function LangSwitch() {
+  useTranslation(); // re-render on language change
+  const qc = useQueryClient();
+  const onChange = async (lang: UiLang) => {
+    await setLang(lang);
+    const me = qc.getQueryData<Me | null>(ME_KEY);
+    if (me) {
+      // Best effort: the choice is already applied locally; the server copy only follows the user to other devices.
+      api.put('/api/auth/preferences', { locale: lang }).then(
+        () => qc.setQueryData<Me | null>(ME_KEY, (old) => (old ? { ...old, locale: lang } : old)),
+        () => undefined,
+      );
+    }
+  };
+  return (
+    <Segmented<UiLang>
+      data-testid="lang-switch"
+      size="small"
+      value={currentLang()}
+      onChange={(v) => void onChange(v)}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
+    />
+  );
+}

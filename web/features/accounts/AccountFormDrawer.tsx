@@ -1,0 +1,108 @@
+import { useEffect } from 'react';
+import { App, Button, Col, Divider, Drawer, Form, Row, Space } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { AccountDetail } from '../../../core/schemas/accounts.ts';
+import { MONEY_INPUT_RE, normaliseMoney } from '../../lib/money.ts';
+import { useIsMobile } from '../../components/useIsMobile.ts';
+import { useApiFeedback } from '../../components/useApiFeedback.ts';
+import { ACCOUNT_GROUPS, type FieldDef } from './fields.ts';
+import { hasChanges, toCreateBody, toFormValues, toUpdateBody, type AccountFormValues } from './formValues.ts';
+import { useCreateAccount, useUpdateAccount } from './api.ts';
+import { AccountFieldInput } from './AccountFieldInput.tsx';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** Absent: create a new account. */
+  account?: AccountDetail;
+  onReload?: () => void;
+}
+
+export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<AccountFormValues>();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const fail = useApiFeedback();
+  const create = useCreateAccount();
+  const update = useUpdateAccount(account?.id ?? '');
+  const busy = create.isPending || update.isPending;
+
+  useEffect(() => {
+    if (open) form.setFieldsValue(toFormValues(account));
+  }, [open, account, form]);
+
+  const rules = (def: FieldDef): Rule[] => {
+    const r: Rule[] = [];
+    if (def.required) r.push({ required: true, message: t('validation.required') });
+    if (def.type.kind === 'money') {
+      r.push({
+        validator: (_, v: unknown) => {
+          const s = normaliseMoney(typeof v === 'string' ? v : null);
+          return s === null || MONEY_INPUT_RE.test(s) ? Promise.resolve() : Promise.reject(new Error(t('validation.money')));
+        },
+      });
+    }
+    if (def.name === 'creditCode') r.push({ pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/, message: t('validation.creditCode') });
+    return r;
+  };
+
+  const submit = async (values: AccountFormValues) => {
+    try {
+      if (account) {
+        const body = toUpdateBody(values, account);
+        if (hasChanges(body)) await update.mutateAsync(body);
+        message.success(t('common.saved'));
+        onClose();
+      } else {
+        const created = await create.mutateAsync(toCreateBody(values));
+        message.success(t('common.created'));
+        form.resetFields();
+        onClose();
+        if (created) navigate(`/accounts/${created.id}`);
+      }
+    } catch (e) {
+      fail(e, { form, onReload });
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={mobile ? '100%' : 760}
+      title={account ? t('accounts.edit') : t('accounts.new')}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="account-form-submit">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} scrollToFirstError data-testid="account-form">
+        {ACCOUNT_GROUPS.map((g) => (
+          <div key={g.key}>
+            <Divider titlePlacement="start">{t(`accounts.group.${g.key}`)}</Divider>
+            <Row gutter={16}>
+              {g.fields.map((def) => (
+                <Col key={def.name} span={mobile || def.wide ? 24 : 12}>
+                  <Form.Item name={def.name} label={t(`field.account.${def.name}`)} rules={rules(def)} required={def.required}>
+                    <AccountFieldInput def={def} accountId={account?.id} parentName={account?.parentName} />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </div>
+        ))}
+        {/* Enter in a text box submits, as people expect from a form. */}
+        <button type="submit" hidden />
+      </Form>
+    </Drawer>
+  );
+}

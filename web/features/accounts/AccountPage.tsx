@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { App, Button, Flex, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { canWrite, useMe } from '../auth/session.ts';
+import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { FullPageError } from '../../components/FullPageError.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { useApiFeedback } from '../../components/useApiFeedback.ts';
+import { HistoryTimeline } from '../../components/HistoryTimeline.tsx';
+import { useAccount, useAccountHistory, useArchiveAccount, useDeleteAccount } from './api.ts';
+import { AccountProfile } from './AccountProfile.tsx';
+import { AccountFormDrawer } from './AccountFormDrawer.tsx';
+import { AccountContactsTab } from '../contacts/AccountContactsTab.tsx';
+
+// xyflow is the heaviest dependency; only people who open the org chart pay for it.
+const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
+
+const TABS = ['profile', 'contacts', 'org', 'history'] as const;
+type TabKey = (typeof TABS)[number];
+
+export function AccountPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab: TabKey = TABS.includes(params.get('tab') as TabKey) ? (params.get('tab') as TabKey) : 'profile';
+  const account = useAccount(id);
+  const [editing, setEditing] = useState(false);
+  const archive = useArchiveAccount(id);
+  const del = useDeleteAccount(id);
+  const fail = useApiFeedback();
+  const { message } = App.useApp();
+
+  if (account.isPending) return <FullPageSpin />;
+  if (account.isError) return <FullPageError error={account.error} onRetry={() => void account.refetch()} />;
+  const a = account.data;
+  const writable = canWrite(me);
+  const reload = () => void account.refetch();
+
+  const toggleArchive = async () => {
+    try {
+      await archive.mutateAsync({ version: a.version, restore: a.archived });
+      message.success(a.archived ? t('common.restored') : t('common.archivedDone'));
+    } catch (e) {
+      fail(e, { onReload: reload });
+    }
+  };
+  const remove = async () => {
+    try {
+      await del.mutateAsync(undefined);
+      message.success(t('common.deleted'));
+      navigate('/accounts', { replace: true });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <div data-testid="account-page">
+      <Flex justify="space-between" align="flex-start" wrap gap={8} style={{ marginBottom: 8 }}>
+        <div style={{ minWidth: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="account-title">
+            {a.name}
+          </Typography.Title>
+          <Space size={4} wrap style={{ marginTop: 4 }}>
+            {a.shortName && <Typography.Text type="secondary">{a.shortName}</Typography.Text>}
+            <Tag>{t(`enum.ownershipType.${a.ownershipType}`)}</Tag>
+            <EnumTag group="tier" value={a.tier} />
+            <EnumTag group="relationshipStage" value={a.relationshipStage} />
+            {a.archived && <Tag color="default">{t('common.archived')}</Tag>}
+          </Space>
+        </div>
+        {writable && (
+          <Space wrap>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-account">
+              {t('common.edit')}
+            </Button>
+            <Popconfirm title={a.archived ? t('accounts.restoreConfirm') : t('accounts.archiveConfirm')} onConfirm={() => void toggleArchive()} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+              <Button icon={a.archived ? <RollbackOutlined /> : <InboxOutlined />} loading={archive.isPending} data-testid="archive-account">
+                {a.archived ? t('common.restore') : t('common.archive')}
+              </Button>
+            </Popconfirm>
+            {me.role === 'admin' && (
+              <Popconfirm title={t('accounts.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+                <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-account">
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        )}
+      </Flex>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k }, { replace: true })}
+        destroyOnHidden
+        items={[
+          { key: 'profile', label: <span data-testid="tab-profile">{t('accounts.tab.profile')}</span>, children: <AccountProfile account={a} /> },
+          {
+            key: 'contacts',
+            label: <span data-testid="tab-contacts">{t('accounts.tab.contacts')} ({a.contactCount})</span>,
+            children: <AccountContactsTab accountId={a.id} accountName={a.name} />,
+          },
+          {
+            key: 'org',
+            label: <span data-testid="tab-org">{t('accounts.tab.org')}</span>,
+            children: (
+              <Suspense fallback={<FullPageSpin />}>
+                <OrgChartView accountId={a.id} />
+              </Suspense>
+            ),
+          },
+          { key: 'history', label: <span data-testid="tab-history">{t('accounts.tab.history')}</span>, children: <AccountHistory id={a.id} /> },
+        ]}
+      />
+      <AccountFormDrawer open={editing} onClose={() => setEditing(false)} account={a} onReload={reload} />
+    </div>
+  );
+}
+
+function AccountHistory({ id }: { id: string }) {
+  const h = useAccountHistory(id);
+  return <HistoryTimeline entity="account" query={h} />;
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { Button, Flex } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { canWrite, useMe } from '../auth/session.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { useContactList } from './api.ts';
+import { ContactTable } from './ContactTable.tsx';
+import { ContactFormDrawer } from './ContactFormDrawer.tsx';
+
+export function AccountContactsTab({ accountId, accountName }: { accountId: string; accountName: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const list = useContactList({ accountId, sort: 'name' }, 100);
+  const [adding, setAdding] = useState(false);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <div>
+      {canWrite(me) && (
+        <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-contact">
+            {t('contacts.new')}
+          </Button>
+        </Flex>
+      )}
+      <ContactTable rows={rows} loading={list.isPending} showAccount={false} testId="account-contacts-table" />
+      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
+      <ContactFormDrawer open={adding} onClose={() => setAdding(false)} accountId={accountId} accountName={accountName} stayAfterCreate />
+    </div>
+  );
+}

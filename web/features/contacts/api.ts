@@ -1,0 +1,94 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListQuery, ContactUpdate } from '../../../core/schemas/contacts.ts';
+import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
+import { api } from '../../lib/api.ts';
+
+export type ContactFilters = Omit<ContactListQuery, 'cursor' | 'limit'>;
+
+export const contactKeys = {
+  all: ['contacts'] as const,
+  list: (f: ContactFilters) => ['contacts', 'list', f] as const,
+  detail: (id: string) => ['contacts', 'detail', id] as const,
+  history: (id: string) => ['contacts', 'history', id] as const,
+  links: (id: string) => ['contacts', 'links', id] as const,
+};
+
+export function useContactList(filters: ContactFilters, pageSize = 30) {
+  return useInfiniteQuery({
+    queryKey: contactKeys.list(filters),
+    queryFn: ({ pageParam }) => api.get<PageOf<Contact>>('/api/contacts', { ...filters, cursor: pageParam, limit: pageSize }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Every contact of one account (for reportsTo pickers); accounts rarely have more than a few hundred. */
+export function useAccountContacts(accountId: string | undefined) {
+  return useQuery({
+    queryKey: ['contacts', 'of-account', accountId],
+    enabled: !!accountId,
+    queryFn: async () => {
+      const out: Contact[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.get<PageOf<Contact>>('/api/contacts', { accountId, cursor, limit: 200, sort: 'name' });
+        out.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && out.length < 2000);
+      return out;
+    },
+  });
+}
+
+export function useContact(id: string) {
+  return useQuery({ queryKey: contactKeys.detail(id), queryFn: () => api.get<Contact>(`/api/contacts/${id}`) });
+}
+
+export function useContactHistory(id: string) {
+  return useQuery({ queryKey: contactKeys.history(id), queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/contacts/${id}/history`), select: (d) => d.items });
+}
+
+export function useContactLinks(id: string) {
+  return useQuery({ queryKey: contactKeys.links(id), queryFn: () => api.get<{ items: ContactLink[] }>(`/api/contacts/${id}/links`), select: (d) => d.items });
+}
+
+/** Contacts feed account pages (count, org chart) and search too. */
+function useContactMutation<V, R>(fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (data) => {
+      if (data && typeof data === 'object' && 'accountId' in data) qc.setQueryData(contactKeys.detail((data as Contact).id), data);
+      void qc.invalidateQueries({ queryKey: contactKeys.all });
+      void qc.invalidateQueries({ queryKey: ['accounts', 'org-chart'] });
+      void qc.invalidateQueries({ queryKey: ['accounts', 'detail'] });
+      void qc.invalidateQueries({ queryKey: ['search'] });
+    },
+  });
+}
+
+export function useCreateContact() {
+  return useContactMutation((body: ContactCreate) => api.post<Contact>('/api/contacts', body));
+}
+
+export function useUpdateContact(id: string) {
+  return useContactMutation((body: ContactUpdate) => api.patch<Contact>(`/api/contacts/${id}`, body));
+}
+
+export function useArchiveContact(id: string) {
+  return useContactMutation((v: { version: number; restore: boolean }) =>
+    api.post<Contact>(`/api/contacts/${id}/${v.restore ? 'restore' : 'archive'}`, { version: v.version }),
+  );
+}
+
+export function useDeleteContact(id: string) {
+  return useContactMutation(() => api.del(`/api/contacts/${id}`));
+}
+
+export function useCreateLink() {
+  return useContactMutation((body: ContactLinkCreate) => api.post<ContactLink>('/api/contact-links', body));
+}
+
+export function useDeleteLink() {
+  return useContactMutation((id: string) => api.del(`/api/contact-links/${id}`));
+}

@@ -1,0 +1,102 @@
+import type { Resources } from './zh-CN.ts';
+
+export const en: Resources = {
+  app: { title: 'Key-Account Strategic Selling' },
+  nav: { accounts: 'Accounts', contacts: 'Contacts', admin: 'Admin', users: 'Users', teams: 'Teams' },
+  common: {
+    save: 'Save', cancel: 'Cancel', confirm: 'OK', edit: 'Edit', delete: 'Delete', remove: 'Remove',
+    archive: 'Archive', restore: 'Restore', archived: 'Archived', archivedDone: 'Archived', restored: 'Restored',
+    saved: 'Saved', created: 'Created', deleted: 'Deleted', reload: 'Reload', retry: 'Retry', reset: 'Reset',
+    loadMore: 'Load more', shown: '{{count}} shown', loadFailed: 'Could not load', networkError: 'Network error; check your connection',
+    staleTitle: 'Changed by someone else', choose: 'Choose…', searchToChoose: 'Type to search', unknown: 'Unknown',
+    showArchived: 'Show archived', moreFilters: 'More filters', hideFilters: 'Hide filters',
+    notFound: 'This page does not exist', backHome: 'Back to start', forbidden: 'You are not allowed to see this page', numberLocale: 'en-US',
+  },
+  validation: {
+    required: 'Required', email: 'Enter a valid e-mail address', password: 'At least 8 characters',
+    money: 'Not a valid amount (non-negative, at most 2 decimals)', creditCode: 'The unified social credit code has 18 digits or capital letters', phone: 'Only digits, spaces and + ( ) -',
+  },
+  auth: {
+    loginTitle: 'Sign in', login: 'Sign in', logout: 'Sign out', email: 'E-mail', password: 'Password',
+    changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm new password',
+    passwordMismatch: 'The passwords do not match', passwordChanged: 'Password changed',
+  },
+  setup: {
+    title: 'Set up OpenKAM', intro: 'First run: create your organisation and its administrator. This page appears only once.',
+    orgName: 'Organisation name', adminName: 'Administrator name', submit: 'Create and sign in',
+  },
+  search: { placeholder: 'Search accounts, contacts, phone…', accounts: 'Accounts', contacts: 'Contacts', noResults: 'No matches' },
+  sort: {
+    updatedAt: 'Least recently updated', '-updatedAt': 'Recently updated', name: 'Name A→Z', '-name': 'Name Z→A',
+    ourRevenue: 'Our revenue, low→high', '-ourRevenue': 'Our revenue, high→low', potential: 'Potential, low→high', '-potential': 'Potential, high→low',
+    createdAt: 'Oldest first', '-createdAt': 'Newest first',
+  },
+  accounts: {
+    new: 'New account', edit: 'Edit account profile', empty: 'No accounts yet', searchPlaceholder: 'Search name, short name, credit code',
+    place: 'Province / city', team: 'Team', tagsHint: 'Type and press Enter to add a tag',
+    tab: { profile: 'Profile', contacts: 'Contacts', org: 'Org chart', history: 'History' },
+    group: { basics: 'Basics', finance: 'Finance', relationship: 'Relationship', profile: 'Account analysis' },
+    subsidiaries: 'Subsidiaries', noSubsidiaries: 'No subsidiaries',
+    accountTeam: 'Account team', noMembers: 'No team members yet', addMember: 'Add member', member: 'Member', memberRole: 'Role',
+    archiveConfirm: 'Archive this account? Archived accounts are hidden from lists by default.', restoreConfirm: 'Restore this account?',
+    deleteConfirm: 'Delete this account and its contacts for good? This cannot be undone.',
+  },
+  contacts: {
+    new: 'New contact', edit: 'Edit contact', empty: 'No contacts yet', searchPlaceholder: 'Search name or phone', accountOwner: 'Account manager',
+    tab: { profile: 'Details', links: 'Relationships', history: 'History' },
+    reportsToHint: 'Must be a contact of the same account; it draws the org chart',
+    attitudeHint: 'Attitude towards us: −5 (strongly against) … +5 (strongly for)',
+    counterpartHint: 'Who on our side works with this person',
+    noLinks: 'No relationships recorded', addLink: 'Add relationship', linkTo: 'Related contact', linkKind: 'Relationship', linkNote: 'Note',
+    linkKindHint: 'What the other person is to {{name}}', linkedBy: 'Listed as their {{kind}}',
+    removeLinkConfirm: 'Remove this relationship?',
+    archiveConfirm: 'Archive this contact?', restoreConfirm: 'Restore this contact?', deleteConfirm: 'Delete this contact for good? This cannot be undone.',
+  },
+  orgChart: {
+    empty: 'This account has no contacts yet. Add them on the Contacts tab and set who they report to.',
+    openContact: 'Click to open the contact', influenceUnknown: 'Influence unknown', linkLegend: 'relationship',
+  },
+  history: {
+    empty: 'No changes recorded', system: 'System',
+    action: { create: 'created the record', update: 'changed', archive: 'archived the record', restore: 'restored the record', delete: 'deleted the record' },
+  },
+  admin: {
+    newUser: 'New user', editUser: 'Edit user', active: 'Active', inactive: 'Deactivated', newPasswordOptional: 'New password (leave empty to keep)',
+    dataScopeHint: 'Which accounts and contacts this user can see',
+    newTeam: 'New team', renameMove: 'Rename / move', addSubteam: 'Add sub-team', teamName: 'Team name', parentTeam: 'Parent team',
+    topLevel: '(top level)', noTeams: 'No teams yet', memberCount: '{{count}} members', deleteTeamConfirm: 'Delete team “{{name}}”?',
+  },
+  field: {
+    common: { createdAt: 'Created', updatedAt: 'Updated', version: 'Version', archived: 'Archived', members: 'Account team' },
+    account: {
+      name: 'Account name', shortName: 'Short name', creditCode: 'Unified social credit code', ownershipType: 'Ownership', scope: 'Scope',
+      parentId: 'Group (parent)', industry: 'Industry', province: 'Province', city: 'City', address: 'Address', website: 'Website',
+      employees: 'Employees', annualRevenue: 'Annual revenue', ourRevenue: 'Our revenue', potential: 'Potential',
+      financialStatus: 'Financial status', marketStrength: 'Market strength', relationshipStage: 'Relationship stage', tier: 'Tier',
+      ownerId: 'Account manager', tags: 'Tags',
+      needs: 'Needs', background: 'Background', purchaseMotives: 'Purchase motives', profitModel: 'Profit model',
+      decisionProcess: 'Decision process', upstreamDownstream: 'Upstream & downstream', coreCompetencies: 'Core competencies',
+    },
+    contact: {
+      accountId: 'Account', name: 'Name', title: 'Title', department: 'Department', reportsToId: 'Reports to',
+      phone: 'Phone', mobile: 'Mobile', email: 'E-mail', wechat: 'WeChat', birthday: 'Birthday', notes: 'Notes',
+      influence: 'Influence', attitude: 'Attitude', coverage: 'Coverage', counterpartId: 'Our counterpart', interests: 'Interests', goals: 'Personal goals',
+    },
+    user: {
+      email: 'E-mail', name: 'Name', password: 'Password', role: 'Role', dataScope: 'Data scope', teamId: 'Team', managerId: 'Manager', active: 'Status',
+    },
+  },
+  enum: {
+    ownershipType: { government: 'Government agency', soe: 'SOE', foreign: 'Foreign-invested', private: 'Private', institution: 'Public institution', other: 'Other' },
+    scope: { national: 'National key account', regional: 'Regional key account' },
+    financialStatus: { good: 'Good', fair: 'Fair', poor: 'Poor' },
+    relationshipStage: { establish: 'Establish', deepen: 'Deepen', alliance: 'Alliance' },
+    tier: { A: 'Tier A', B: 'Tier B', C: 'Tier C' },
+    influence: { high: 'High', medium: 'Medium', low: 'Low' },
+    coverage: { none: 'None', brief: 'Brief', multiple: 'Multiple', in_depth: 'In depth' },
+    linkKind: { superior: 'Superior', peer: 'Peer', subordinate: 'Subordinate', administrative: 'Administrative staff', social: 'Social', family: 'Family' },
+    role: { admin: 'Administrator', manager: 'Sales manager', rep: 'Account manager', viewer: 'Viewer' },
+    dataScope: { own: 'Own only', own_and_subordinates: 'Own and subordinates', team: 'Own team', team_and_subteams: 'Team and sub-teams', all: 'All' },
+    memberRole: { owner: 'Owner', member: 'Member', support: 'Support', executive_sponsor: 'Executive sponsor' },
+  },
+};

@@ -1,0 +1,18 @@
+import type { FormInstance } from 'antd';
+import { ApiError, localMessage } from './api.ts';
+
+/** "members.0.userId" → ['members', 0, 'userId'], the NamePath antd Form.List uses. */
+export function toNamePath(path: string): (string | number)[] {
+  return path
+    .replace(/^\//, '')
+    .split(/[./]/)
+    .filter(Boolean)
+    .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+}
+
+/** Puts server field errors inline; returns true when at least one field error was applied. */
+export function applyFieldErrors(form: FormInstance, err: unknown): boolean {
+  if (!(err instanceof ApiError) || err.fields.length === 0) return false;
+  form.setFields(err.fields.map((f) => ({ name: toNamePath(f.path), errors: [localMessage(f)] })));
+  return true;
+}
