@@ -1,0 +1,110 @@
+// Drives the in-process app with autocannon over loopback and condenses each run to the numbers
+// the report needs.
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../server/db/client.ts';
+
+export interface Scenario {
+  key: string;
+  label: string;
+  /** Several paths are cycled through per connection (e.g. detail pages of different accounts). */
+  paths: string[];
+  kind: 'list' | 'search' | 'detail';
+}
+
+export interface Measurement {
+  scenario: string;
+  user: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  /** Set when the scenario could not run (route missing, login failed …). */
+  skipped?: string;
+}
+
+export interface LoadOptions {
+  durationSec: number;
+  warmupSec: number;
+  connections: number;
+}
+
+const q = (s: string) => encodeURIComponent(s);
+
+export function scenarios(detailIds: string[]): Scenario[] {
+  return [
+    { key: 'list', label: 'Account list, first page', paths: ['/api/accounts?limit=50'], kind: 'list' },
+    { key: 'filtered', label: 'Account list, government + tier A', paths: ['/api/accounts?limit=50&ownershipType=government&tier=A'], kind: 'list' },
+    { key: 'detail', label: 'Account detail (20 ids rotating)', paths: detailIds.map((id) => `/api/accounts/${id}`), kind: 'detail' },
+    { key: 'q-accounts', label: 'Account search q=北京', paths: [`/api/accounts?limit=50&q=${q('北京')}`], kind: 'search' },
+    { key: 'q-global', label: 'Global search q=医院', paths: [`/api/search?q=${q('医院')}`], kind: 'search' },
+    { key: 'contacts', label: 'Contact list, first page', paths: ['/api/contacts?limit=50'], kind: 'list' },
+  ];
+}
+
+/** Signs in like the browser does and returns the Cookie header for the session. */
+export async function login(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${email}: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('okam_session='));
+  if (!cookie) throw new Error(`login ${email}: no okam_session cookie`);
+  return cookie.split(';')[0];
+}
+
+/** Account ids the user may open, spread over the table (md5 order is stable but unclustered). */
+export async function detailIds(db: Db, orgId: string, ownerId: string | null, n = 20): Promise<string[]> {
+  const owner = ownerId ? sql`and owner_id = ${ownerId}` : sql``;
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`select id from accounts where org_id = ${orgId} and archived_at is null ${owner} order by md5(id::text) limit ${n}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** One request per path before loading: a broken scenario is reported, not benchmarked. */
+async function probe(base: string, cookie: string, s: Scenario): Promise<string | null> {
+  for (const path of s.paths.slice(0, 3)) {
+    const res = await fetch(base + path, { headers: { cookie } });
+    const body = await res.text();
+    if (res.status !== 200) return `HTTP ${res.status} ${body.slice(0, 120)}`;
+    const json = JSON.parse(body) as { items?: unknown[]; accounts?: unknown[] };
+    if (s.kind !== 'detail' && (json.items ?? json.accounts ?? []).length === 0) return 'empty result';
+  }
+  return null;
+}
+
+function fire(base: string, cookie: string, s: Scenario, seconds: number, connections: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    // A worker thread, so the load generator does not share the event loop with the server.
+    workers: 1,
+    headers: { cookie },
+    requests: s.paths.map((path) => ({ method: 'GET', path })),
+  });
+}
+
+export async function measure(base: string, cookie: string, user: string, s: Scenario, opts: LoadOptions): Promise<Measurement> {
+  const empty = { scenario: s.key, user, p50: NaN, p99: NaN, rps: NaN, requests: 0, non2xx: 0, errors: 0 };
+  const problem = await probe(base, cookie, s);
+  if (problem) return { ...empty, skipped: problem };
+  if (opts.warmupSec > 0) await fire(base, cookie, s, opts.warmupSec, opts.connections);
+  const r = await fire(base, cookie, s, opts.durationSec, opts.connections);
+  return {
+    scenario: s.key,
+    user,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
