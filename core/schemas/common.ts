@@ -27,6 +27,7 @@ export const Version = Type.Integer({ minimum: 1, description: 'The version you 
 
 export const FieldError = Type.Object({
   path: Type.String(),
+  code: Type.String(),
   message: Type.String(),
   messages: Type.Object({ zh: Type.String(), en: Type.String() }),
 });

@@ -76,6 +76,15 @@ const PG_CODES: Record<string, [number, MessageCode]> = {
   '22008': [400, 'invalid'],
 };
 
+/** The SQLSTATE of a database error; Drizzle wraps driver errors (DrizzleQueryError) with it on `cause`. */
+function sqlState(err: unknown): string {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return '';
+}
+
 export const errorsPlugin = fp(async (app) => {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
     if (err instanceof AppError) return sendError(req, reply, err.statusCode, err.code, err.params, err.fields);
@@ -96,7 +105,7 @@ export const errorsPlugin = fp(async (app) => {
     if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return sendError(req, reply, 400, 'validation', {}, [{ path: '(body)', code: 'invalid' }]);
     }
-    const pg = PG_CODES[(err as { code?: string }).code ?? ''];
+    const pg = PG_CODES[sqlState(err)];
     if (pg) {
       req.log.warn({ err }, 'database rejected a write');
       return sendError(req, reply, pg[0], pg[1]);

@@ -15,7 +15,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** Cookie value `<orgId>.<secret>`: the org routes the lookup (one shard under Citus); only the hash is stored. */
 export function parseSessionCookie(value: string | undefined): { orgId: string; id: string } | null {
   if (!value) return null;
-  const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(value);
+  // A strict UUID: anything else would reach the uuid column cast and fail as a 500.
+  const m = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/.exec(value);
   return m ? { orgId: m[1], id: sha256(m[2]) } : null;
 }
 

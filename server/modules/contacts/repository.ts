@@ -105,7 +105,14 @@ export function contactsRepository(db: Db) {
       return res.length > 0;
     },
 
-    remove: (orgId: string, id: string) => db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id))),
+    /**
+     * Deletes a contact; its direct reports keep their place without a boss. Done here because the
+     * composite foreign key's ON DELETE SET NULL would null org_id too (a not-null violation).
+     */
+    async remove(orgId: string, id: string) {
+      await db.update(contacts).set({ reportsToId: null }).where(and(eq(contacts.orgId, orgId), eq(contacts.reportsToId, id)));
+      await db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+    },
 
     async accountOf(orgId: string, contactId: string) {
       const [row] = await db.select({ accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
