@@ -40,7 +40,8 @@ export function searchQuery(q: string): { grams: string[]; needle: string } | nu
   return { grams: [...grams], needle };
 }
 
-/** What the archive's search covers: account names and short names; contact names and phone numbers. */
-export const accountSearchDocument = (a: { name: string; shortName?: string | null }) => searchDocument([a.name, a.shortName]);
+/** What the archive's search covers: account names, short names and credit codes; contact names and phone numbers. */
+export const accountSearchDocument = (a: { name: string; shortName?: string | null; creditCode?: string | null }) =>
+  searchDocument([a.name, a.shortName, a.creditCode]);
 export const contactSearchDocument = (c: { name: string; phone?: string | null; mobile?: string | null }) =>
   searchDocument([c.name, c.phone, c.mobile]);

@@ -12,10 +12,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function build(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function build(overrides: Partial<Config> = {}, opts: { serveWeb?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({}), ...overrides };
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, serveWeb: opts.serveWeb });
   await app.ready();
   return {
     app,

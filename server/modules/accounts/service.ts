@@ -137,7 +137,7 @@ export function accountsService(db: Db) {
           createdBy: actor.userId,
           createdAt: now,
           updatedAt: now,
-          ...searchColumns({ name: input.name.trim(), shortName: input.shortName }),
+          ...searchColumns({ name: input.name.trim(), shortName: input.shortName, creditCode: checked.creditCode }),
         };
         await r.insert(row);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
@@ -157,8 +157,8 @@ export function accountsService(db: Db) {
         const checked = await checkWrite(r, actor, fields, id);
         const patch: Partial<NewAccount> = { ...fields, ...checked };
         if (fields.name !== undefined) patch.name = fields.name.trim();
-        if (fields.name !== undefined || fields.shortName !== undefined) {
-          Object.assign(patch, searchColumns({ name: patch.name ?? current.name, shortName: fields.shortName !== undefined ? fields.shortName : current.shortName }));
+        if (fields.name !== undefined || fields.shortName !== undefined || fields.creditCode !== undefined) {
+          Object.assign(patch, searchColumns({ ...current, ...patch }));
         }
         const changes = diffFields(current, patch, HISTORY_IGNORED);
         if (!changes.length) return;
@@ -208,7 +208,7 @@ export function accountsService(db: Db) {
   };
 }
 
-function searchColumns(a: { name: string; shortName?: string | null }) {
+function searchColumns(a: { name: string; shortName?: string | null; creditCode?: string | null }) {
   const doc = accountSearchDocument(a);
   return { searchGrams: doc.grams, searchText: doc.text };
 }
