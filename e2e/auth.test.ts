@@ -1,0 +1,85 @@
+// (1) First run and signing in: the set-up page on an empty database, then the login form.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hasChromium, startE2E, type E2E } from './harness.ts';
+import { WAIT, fieldError, shot, waitForPath } from './util.ts';
+
+describe.skipIf(!hasChromium)('set-up and login pages', () => {
+  let e: E2E;
+  const admin = { org: '华信智联科技有限公司', name: '王建国', email: 'wang.jianguo@example.com', password: 'correct-horse-1' };
+
+  // No seedOrg(): the database is empty, so the app must ask for the first organisation.
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  test('an empty database shows the set-up form, which creates the org and signs the admin in', async () => {
+    const { context, page } = await e.context();
+    try {
+      await page.goto('/');
+      await waitForPath(page, /^\/setup$/);
+      await page.getByText('系统初始化').waitFor({ timeout: WAIT });
+
+      // Submitting nothing: every field says what is wrong, nothing is sent.
+      await page.getByTestId('setup-submit').click();
+      expect(await fieldError(page, 'orgName')).toBe('必填');
+      expect(await fieldError(page, 'email')).toBe('请输入有效的邮箱');
+      await shot(page, 'setup-empty');
+
+      await page.locator('#orgName').fill(admin.org);
+      await page.locator('#name').fill(admin.name);
+      await page.locator('#email').fill(admin.email);
+      await page.locator('#password').fill(admin.password);
+      await page.getByTestId('setup-submit').click();
+
+      await waitForPath(page, /^\/accounts$/);
+      await expect.poll(() => page.getByTestId('org-name').textContent(), { timeout: WAIT }).toBe(admin.org);
+      await page.getByTestId('user-menu').filter({ hasText: admin.name }).waitFor({ timeout: WAIT });
+      await shot(page, 'after-setup');
+
+      // The set-up page appears only once.
+      await page.goto('/setup');
+      await waitForPath(page, /^\/accounts$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('log out, a wrong password shows an error, the right one signs back in', async () => {
+    const { context, page } = await e.context();
+    try {
+      await page.goto('/login');
+      await page.locator('#email').fill(admin.email);
+      await page.locator('#password').fill(admin.password);
+      await page.getByTestId('login-submit').click();
+      await waitForPath(page, /^\/accounts$/);
+
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('menu-logout').click();
+      await waitForPath(page, /^\/login$/);
+      // Signed out for real: the app itself sends us back to the login page.
+      await page.goto('/contacts');
+      await waitForPath(page, /^\/login$/);
+      expect(new URL(page.url()).searchParams.get('next')).toBe('/contacts');
+
+      await page.locator('#email').fill(admin.email);
+      await page.locator('#password').fill('wrong-password-9');
+      await page.getByTestId('login-submit').click();
+      const error = page.getByTestId('login-error');
+      await error.waitFor({ timeout: WAIT });
+      expect(await error.textContent()).toContain('邮箱或密码错误');
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await shot(page, 'login-wrong-password');
+
+      await page.locator('#password').fill(admin.password);
+      await page.getByTestId('login-submit').click();
+      // ?next= brings the user back to where they were going.
+      await waitForPath(page, /^\/contacts$/);
+      await page.getByTestId('user-menu').filter({ hasText: admin.name }).waitFor({ timeout: WAIT });
+    } finally {
+      await context.close();
+    }
+  });
+});

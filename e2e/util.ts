@@ -1,0 +1,49 @@
+// Small helpers shared by the browser tests: antd widgets are driven the way a person drives them.
+import type { Locator, Page } from 'playwright-core';
+
+/** Generous but bounded: the first render of a lazily loaded chunk on a busy CI box can take a while. */
+export const WAIT = 15_000;
+
+/** Opens an antd Select (by any locator inside it) and clicks the option whose text matches. */
+export async function pickOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  await select.click();
+  const item = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first();
+  await item.waitFor({ state: 'visible', timeout: WAIT });
+  await item.click();
+}
+
+/** The antd Form.Item that wraps the input with this id (antd gives inputs the field name as id). */
+export function formItem(page: Page, fieldId: string): Locator {
+  return page.locator('.ant-form-item').filter({ has: page.locator(`#${fieldId}`) });
+}
+
+/** The inline error text under a form field, once it shows up. */
+export async function fieldError(page: Page, fieldId: string): Promise<string> {
+  const explain = formItem(page, fieldId).locator('.ant-form-item-explain-error').first();
+  await explain.waitFor({ state: 'visible', timeout: WAIT });
+  return (await explain.textContent()) ?? '';
+}
+
+/** Polls until the page's URL path matches, without fixed sleeps. */
+export async function waitForPath(page: Page, re: RegExp): Promise<void> {
+  await page.waitForURL((u) => re.test(u.pathname), { timeout: WAIT });
+}
+
+/** How wide the document is versus the viewport: > viewport means the page scrolls sideways. */
+export async function pageScrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+}
+
+/** Waits until no antd spinner is visible (lists and pages show one while the first query runs). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, { timeout: WAIT });
+}
+
+/** With E2E_SHOTS=dir set, saves a screenshot there — for looking at what a person would see. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
