@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
 import { build, clientFor, login, sessionCookie, type TestApp } from '../../test/helper.ts';
 import { PASSWORD, seedOrg, type Factories } from '../../test/factories.ts';
 import type { User } from '../../../core/schemas/org.ts';
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inject = (opts: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(opts);
+const inject = (opts: InjectOptions) => t.app.inject(opts);
 const loginRes = (email: string, password: string, extra: { remoteAddress?: string } = {}) =>
   inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, ...extra });
 const me = (cookie: string) => inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
@@ -184,5 +185,160 @@ describe('users and sessions', () => {
       expect(res.json<ErrorBody>().code).toBe('cannot_remove_self');
     }
     expect((await f.admin.get('/api/auth/me')).statusCode).toBe(200);
+  });
+});
+
+describe('login rate limit', () => {
+  it('the sixth attempt for one e-mail in the window is refused even with the right password (default config)', async () => {
+    const u = await f.user();
+    const from = { remoteAddress: '10.1.1.1' };
+    for (let i = 0; i < 5; i++) expect((await loginRes(u.email, `wrong-${i}`, from)).statusCode).toBe(401);
+    const sixth = await loginRes(u.email, PASSWORD, from);
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.json()).toMatchObject({ code: 'rate_limited', messages: { zh: '尝试次数过多，请稍后再试' } });
+    expect(sixth.cookies.find((c) => c.name === 'okam_session')).toBeUndefined();
+    // The limit is per e-mail: from elsewhere, too, while the window lasts.
+    expect((await loginRes(u.email, PASSWORD, { remoteAddress: '10.1.1.2' })).statusCode).toBe(429);
+    // Existing sessions are unaffected.
+    expect((await u.client.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  describe('with loginMaxFailures: 3', () => {
+    let rl: TestApp;
+    let rf: Factories;
+    beforeAll(async () => {
+      rl = await build({ loginMaxFailures: 3 });
+      rf = await seedOrg(rl.app);
+    });
+    afterAll(() => rl.close());
+    const attempt = (email: string, password: string, ip: string) =>
+      rl.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+
+    it('limits per e-mail and leaves other e-mails alone', async () => {
+      const u = await rf.user();
+      const other = await rf.user();
+      for (let i = 0; i < 3; i++) expect((await attempt(u.email, 'wrong-pass', '10.2.0.1')).statusCode).toBe(401);
+      expect((await attempt(u.email, PASSWORD, '10.2.0.1')).statusCode).toBe(429);
+      expect((await attempt(u.email.toUpperCase(), PASSWORD, '10.2.0.1')).statusCode).toBe(429);
+      expect((await attempt(other.email, PASSWORD, '10.2.0.1')).statusCode).toBe(200);
+    });
+
+    it('a successful login clears the e-mail failures', async () => {
+      const u = await rf.user();
+      for (let i = 0; i < 2; i++) expect((await attempt(u.email, 'wrong-pass', '10.3.0.1')).statusCode).toBe(401);
+      expect((await attempt(u.email, PASSWORD, '10.3.0.1')).statusCode).toBe(200);
+      for (let i = 0; i < 2; i++) expect((await attempt(u.email, 'wrong-pass', '10.3.0.1')).statusCode).toBe(401);
+      expect((await attempt(u.email, PASSWORD, '10.3.0.1')).statusCode).toBe(200);
+    });
+
+    it('limits per address at four times the per-e-mail limit', async () => {
+      const u = await rf.user();
+      // Twelve misses spread over unknown e-mails (none of which reaches its own limit).
+      for (let i = 0; i < 12; i++) expect((await attempt(`ghost-${i % 6}@example.com`, 'x', '10.4.0.1')).statusCode).toBe(401);
+      expect((await attempt(u.email, PASSWORD, '10.4.0.1')).statusCode).toBe(429);
+      expect((await attempt(u.email, PASSWORD, '10.4.0.2')).statusCode).toBe(200);
+    });
+  });
+});
+
+describe('CSRF and request bodies', () => {
+  it('refuses writes from a foreign origin, before anything is written', async () => {
+    const name = `跨站-${Date.now()}`;
+    for (const origin of ['https://evil.example', 'null', 'http://localhost.evil.example']) {
+      const res = await f.admin.request('POST', '/api/teams', { name }, { origin });
+      expect(res.statusCode, origin).toBe(403);
+      expect(res.json<ErrorBody>().code).toBe('csrf');
+    }
+    const login = await inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@example.com', password: 'x' }, headers: { origin: 'https://evil.example' } });
+    expect(login.statusCode).toBe(403);
+    const teams = (await f.admin.get('/api/teams')).json<{ items: { name: string }[] }>().items;
+    expect(teams.some((x) => x.name === name)).toBe(false);
+  });
+
+  it('accepts writes from the same origin, and reads from any', async () => {
+    for (const host of ['crm.example.com', 'localhost:3000']) {
+      const origin = host.startsWith('localhost') ? `http://${host}` : `https://${host}`;
+      const res = await f.admin.request('POST', '/api/teams', { name: `同源-${host}` }, { origin, host });
+      expect(res.statusCode, host).toBe(201);
+    }
+    expect((await f.admin.request('GET', '/api/teams', undefined, { origin: 'https://evil.example' })).statusCode).toBe(200);
+  });
+
+  it('accepts only JSON bodies (415 for text/plain, forms and multipart)', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const res = await f.admin.request('POST', '/api/teams', '{"name":"纯文本"}', { 'content-type': type });
+      expect(res.statusCode, type).toBe(415);
+      expect(res.json<ErrorBody>().code).toBe('unsupported_media_type');
+    }
+  });
+
+  it('answers malformed or empty JSON with 400', async () => {
+    const bad = await inject({ method: 'POST', url: '/api/auth/login', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'validation', fields: [{ path: '(body)', code: 'invalid' }] });
+    const empty = await inject({ method: 'POST', url: '/api/auth/login', payload: '', headers: { 'content-type': 'application/json' } });
+    expect(empty.statusCode).toBe(400);
+  });
+
+  it('rejects unknown body fields by design', async () => {
+    const res = await f.admin.post('/api/teams', { name: '团队', color: 'red' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorBody>().fields?.[0]).toMatchObject({ path: 'color', code: 'unknown_field' });
+  });
+
+  it('answers in the language asked for', async () => {
+    const res = await inject({ method: 'GET', url: '/api/auth/me', headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(res.json<ErrorBody>().message).toBe('Please sign in');
+    expect((await inject({ method: 'GET', url: '/api/auth/me' })).json<ErrorBody>().message).toBe('请先登录');
+  });
+
+  it('answers a body over the limit with 413', async () => {
+    const small = await build({ bodyLimit: 1024 });
+    try {
+      const res = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@example.com', password: 'x'.repeat(2000) } });
+      expect(res.statusCode).toBe(413);
+      expect(res.json<ErrorBody>().code).toBe('payload_too_large');
+      const fits = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@example.com', password: 'x'.repeat(100) } });
+      expect(fits.statusCode).toBe(401);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('system routes', () => {
+  it('unknown routes answer 404 JSON, signed in or not', async () => {
+    for (const res of [
+      await inject({ method: 'GET', url: '/api/nope' }),
+      await inject({ method: 'POST', url: '/api/nope', payload: {} }),
+      await f.admin.get('/api/nope'),
+      await inject({ method: 'GET', url: '/not-api' }),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.json()).toMatchObject({ statusCode: 404, code: 'route_not_found', messages: { zh: '接口不存在', en: 'No such endpoint' } });
+    }
+  });
+
+  it('GET /api/health is public', async () => {
+    const res = await inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: t.database.kind });
+  });
+
+  it('GET /api/openapi.json is public and documents the API', async () => {
+    const res = await inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const spec = res.json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(spec.openapi).toMatch(/^3\./);
+    for (const p of ['/api/accounts', '/api/accounts/{id}', '/api/contacts', '/api/auth/login', '/api/search']) expect(Object.keys(spec.paths)).toContain(p);
+  });
+
+  it('/api/docs serves the Swagger UI page to a signed-in user', async () => {
+    let res = await f.admin.get('/api/docs');
+    for (let hops = 0; hops < 3 && res.statusCode >= 300 && res.statusCode < 400; hops++) res = await f.admin.get(String(res.headers.location));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toMatch(/swagger/i);
   });
 });
