@@ -7,7 +7,7 @@ export interface BackendReport {
   /** Why the backend did not run, if it did not. */
   unavailable?: string;
   seedSeconds?: number;
-  seedSteps?: Record<string, number>;
+  seedSteps?: [string, number][];
   reused?: boolean;
   accounts?: number;
   contacts?: number;
@@ -43,7 +43,7 @@ export function renderReport(input: ReportInput): string {
   for (const b of input.backends) {
     if (b.unavailable) lines.push(`- **${b.kind}**: not run — ${b.unavailable}`);
     else {
-      const steps = Object.entries(b.seedSteps ?? {})
+      const steps = (b.seedSteps ?? [])
         .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
         .join(', ');
       lines.push(

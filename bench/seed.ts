@@ -21,7 +21,8 @@ export interface SeedInfo {
   users: BenchUser[];
   reused: boolean;
   seconds: number;
-  steps: Record<string, number>;
+  /** Seconds per seeding step, in order. */
+  steps: [string, number][];
 }
 
 interface Marker {
@@ -29,8 +30,11 @@ interface Marker {
   accounts: number;
   contacts: number;
   seconds: number;
-  steps: Record<string, number>;
+  // An array, not an object: jsonb reorders object keys.
+  steps: [string, number][] | Record<string, number>;
 }
+
+const stepList = (steps: Marker['steps']): [string, number][] => (Array.isArray(steps) ? steps : Object.entries(steps));
 
 /**
  * Inserts rows through jsonb_populate_recordset: one parameter per batch (no 65535-parameter
@@ -70,16 +74,17 @@ export async function seedBench(db: Db, opts: SeedOptions): Promise<SeedInfo> {
   const found = await existingSeed(db, opts.accounts);
   if (found) {
     opts.log(`reusing data set (seeded in ${found.marker.seconds.toFixed(0)} s)`);
-    return { orgId: found.orgId, users: org.users, reused: true, seconds: found.marker.seconds, steps: found.marker.steps };
+    return { orgId: found.orgId, users: org.users, reused: true, seconds: found.marker.seconds, steps: stepList(found.marker.steps) };
   }
   if (await hasAnyOrg(db)) throw new Error('database holds other data; wipe it first (BENCH_RESEED=1)');
 
-  const steps: Record<string, number> = {};
+  const steps: [string, number][] = [];
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     const out = await fn();
-    steps[name] = (performance.now() - t0) / 1000;
-    opts.log(`${name}: ${steps[name].toFixed(1)} s`);
+    const seconds = (performance.now() - t0) / 1000;
+    steps.push([name, seconds]);
+    opts.log(`${name}: ${seconds.toFixed(1)} s`);
     return out;
   };
   const t0 = performance.now();
