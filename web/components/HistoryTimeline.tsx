@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../core/schemas/common.ts';
 import { DateText } from './DateText.tsx';
 import { formatMoney } from '../lib/money.ts';
+import { useUsers } from '../features/admin/api.ts';
 
 const MONEY_FIELDS = new Set(['annualRevenue', 'ourRevenue', 'potential']);
+const USER_FIELDS = new Set(['ownerId', 'counterpartId', 'managerId', 'userId']);
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENUM_GROUPS = new Set(['ownershipType', 'scope', 'financialStatus', 'relationshipStage', 'tier', 'influence', 'coverage', 'role', 'dataScope']);
 
 const ACTION_COLORS: Record<HistoryEntry['action'], string> = { create: 'green', update: 'blue', archive: 'gray', restore: 'cyan', delete: 'red' };
@@ -13,6 +16,7 @@ const ACTION_COLORS: Record<HistoryEntry['action'], string> = { create: 'green',
 /** Who changed what, when: field labels and enum values in the reader's language. */
 export function HistoryTimeline({ entity, query }: { entity: 'account' | 'contact'; query: UseQueryResult<HistoryEntry[]> }) {
   const { t, i18n } = useTranslation();
+  const users = useUsers();
   if (query.isPending) return <Spin />;
   if (query.isError) return <Typography.Text type="danger">{query.error.message}</Typography.Text>;
   if (query.data.length === 0) return <Empty description={t('history.empty')} />;
@@ -21,6 +25,11 @@ export function HistoryTimeline({ entity, query }: { entity: 'account' | 'contac
     if (v === null || v === undefined || v === '') return '∅';
     if (MONEY_FIELDS.has(field) && typeof v === 'string') return formatMoney(v, i18n.language === 'en' ? 'en-US' : 'zh-CN');
     if (ENUM_GROUPS.has(field) && typeof v === 'string') return t(`enum.${field}.${v}`, { defaultValue: v });
+    if (typeof v === 'string' && UUID_RE.test(v)) {
+      // History stores ids; show the person's name when we know it, else a short id rather than 36 characters.
+      const u = USER_FIELDS.has(field) ? users.data?.find((x) => x.id === v) : undefined;
+      return u ? u.name : `#${v.slice(-6)}`;
+    }
     if (Array.isArray(v)) return v.map(String).join(', ');
     if (typeof v === 'object') return JSON.stringify(v);
     const s = String(v);

@@ -1,7 +1,16 @@
-import { Grid } from 'antd';
+import { useSyncExternalStore } from 'react';
 
-/** Below antd's md breakpoint (768 px): phones get drawers and card lists instead of tables. */
+// Same threshold as antd's md breakpoint. matchMedia (not Grid.useBreakpoint) so the very first render
+// already knows, and phones do not flash the desktop layout or start with filters expanded.
+const QUERY = '(max-width: 767.98px)';
+
+function subscribe(cb: () => void): () => void {
+  const mql = window.matchMedia(QUERY);
+  mql.addEventListener('change', cb);
+  return () => mql.removeEventListener('change', cb);
+}
+
+/** Below 768 px: phones get drawers and card lists instead of tables. */
 export function useIsMobile(): boolean {
-  const screens = Grid.useBreakpoint();
-  return screens.md === false;
+  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
 }

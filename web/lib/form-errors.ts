@@ -13,6 +13,12 @@ export function toNamePath(path: string): (string | number)[] {
 /** Puts server field errors inline; returns true when at least one field error was applied. */
 export function applyFieldErrors(form: FormInstance, err: unknown): boolean {
   if (!(err instanceof ApiError) || err.fields.length === 0) return false;
-  form.setFields(err.fields.map((f) => ({ name: toNamePath(f.path), errors: [localMessage(f)] })));
+  form.setFields(err.fields.map((f) => ({ name: toNamePath(f.path), errors: [withoutPath(localMessage(f), f.path)] })));
   return true;
+}
+
+/** Messages read "creditCode is not valid"; under the field itself the field name is noise. */
+function withoutPath(message: string, path: string): string {
+  const last = String(toNamePath(path).at(-1) ?? '');
+  return last && message.startsWith(`${last} `) ? message.slice(last.length + 1) : message;
 }

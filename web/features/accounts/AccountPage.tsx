@@ -69,7 +69,7 @@ export function AccountPage() {
           <Space size={4} wrap style={{ marginTop: 4 }}>
             {a.shortName && <Typography.Text type="secondary">{a.shortName}</Typography.Text>}
             <Tag>{t(`enum.ownershipType.${a.ownershipType}`)}</Tag>
-            <EnumTag group="tier" value={a.tier} />
+            {a.tier && <EnumTag group="tier" value={a.tier} />}
             <EnumTag group="relationshipStage" value={a.relationshipStage} />
             {a.archived && <Tag color="default">{t('common.archived')}</Tag>}
           </Space>

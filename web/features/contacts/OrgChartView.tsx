@@ -39,6 +39,8 @@ export function OrgChartView({ accountId }: { accountId: string }) {
         id: `l-${l.id}`,
         source: l.fromContactId,
         target: l.toContactId,
+        sourceHandle: 'side-out',
+        targetHandle: 'side-in',
         type: 'default',
         label: t(`enum.linkKind.${l.kind}`),
         style: { stroke: '#1677ff', strokeDasharray: '6 4' },

@@ -43,6 +43,9 @@ export function OrgNode({ data }: NodeProps<OrgFlowNode>) {
         </span>
       </div>
       <Handle type="source" position={Position.Bottom} style={{ visibility: 'hidden' }} />
+      {/* Relationship links leave and enter at the sides so they do not hide the reporting lines. */}
+      <Handle id="side-out" type="source" position={Position.Right} style={{ visibility: 'hidden' }} />
+      <Handle id="side-in" type="target" position={Position.Left} style={{ visibility: 'hidden' }} />
     </div>
   );
 }
