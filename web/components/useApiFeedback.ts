@@ -1,6 +1,6 @@
 import { App, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../lib/api.ts';
+import { ApiError, localMessage } from '../lib/api.ts';
 import { applyFieldErrors } from '../lib/form-errors.ts';
 
 interface Options {
@@ -26,11 +26,9 @@ export function useApiFeedback() {
       });
       return;
     }
-    if (opts.form && applyFieldErrors(opts.form, err)) {
-      message.error(text);
-      return;
-    }
-    const details = err instanceof ApiError ? err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : '';
+    // Inline errors where a field is on screen; the toast still lists them all, since some (e.g. members.0.userId) may not be.
+    if (opts.form) applyFieldErrors(opts.form, err);
+    const details = err instanceof ApiError ? err.fields.map((f) => `${f.path}: ${localMessage(f)}`).join('; ') : '';
     message.error(details ? `${text} (${details})` : text);
   };
 }

@@ -65,7 +65,7 @@ export function AccountsListPage() {
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : mobile ? (
         <List
-          data-testid="accounts-list"
+          data-testid="accounts-table"
           loading={list.isPending}
           dataSource={rows}
           locale={{ emptyText: <Empty description={t('accounts.empty')} /> }}
