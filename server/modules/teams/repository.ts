@@ -3,7 +3,9 @@ import { rowsOf, type Db } from '../../db/client.ts';
 import { teams, users } from '../../db/schema.ts';
 
 export function teamsRepository(db: Db) {
-  const memberCount = sql<number>`(select count(*)::int from ${users} u where u.org_id = ${teams.orgId} and u.team_id = ${teams.id})`;
+  // Qualified by hand: in a single-table select Drizzle renders ${teams.id} as a bare "id", which
+  // inside this subquery would mean u.id.
+  const memberCount = sql<number>`(select count(*)::int from ${users} u where u.org_id = "teams"."org_id" and u.team_id = "teams"."id")`;
   const selectTeam = () =>
     db
       .select({
