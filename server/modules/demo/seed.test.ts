@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, rowsOf } from '../../db/client.ts';
+import { rowsOf } from '../../db/client.ts';
+import { build, login } from '../../test/helper.ts';
 import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { OWNERSHIP_TYPES, ROLES } from '../../../core/enums.ts';
 import { searchQuery } from '../../../core/search.ts';
@@ -8,8 +9,9 @@ import { seedDemo, DEMO_PASSWORD } from './seed.ts';
 
 describe('seedDemo', () => {
   it('fills an empty database with a complete demo organisation', async () => {
-    const database = await openDatabase({});
-    const { db } = database;
+    // The project's harness: a cloned PGlite template, or PostgreSQL with TEST_DATABASE_URL.
+    const t = await build();
+    const { db } = t.database;
     try {
       const logins = await seedDemo(db);
       expect(logins.length).toBeGreaterThanOrEqual(8);
@@ -84,8 +86,20 @@ describe('seedDemo', () => {
       expect(hits.n).toBeGreaterThanOrEqual(5);
 
       await expect(seedDemo(db)).rejects.toThrow(/already/);
+
+      // The printed logins work, and data scopes differ: the admin sees everything, a rep their own.
+      const admin = await login(t.app, 'admin@demo.openkam.cn', DEMO_PASSWORD);
+      const all = (await admin.get('/api/accounts?limit=200')).json<{ items: { ownerName: string | null }[] }>();
+      expect(all.items).toHaveLength(60);
+      const rep = await login(t.app, 'north.rep1@demo.openkam.cn', DEMO_PASSWORD);
+      const own = (await rep.get('/api/accounts?limit=200')).json<{ items: unknown[] }>();
+      expect(own.items.length).toBeGreaterThan(0);
+      expect(own.items.length).toBeLessThan(20);
+      const search = await admin.get(`/api/search?q=${encodeURIComponent('医院')}`);
+      expect(search.statusCode).toBe(200);
+      expect(search.json<{ accounts: unknown[] }>().accounts.length).toBeGreaterThan(0);
     } finally {
-      await database.close();
+      await t.close();
     }
   }, 60_000);
 });
