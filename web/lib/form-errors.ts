@@ -17,8 +17,17 @@ export function applyFieldErrors(form: FormInstance, err: unknown): boolean {
   return true;
 }
 
-/** Messages read "creditCode is not valid"; under the field itself the field name is noise. */
+/**
+ * Messages read "creditCode is not valid" / "creditCode：校验失败"; under the field itself the field
+ * name is noise. Strips the path (or its last segment) and the space or colon after it.
+ */
 function withoutPath(message: string, path: string): string {
   const last = String(toNamePath(path).at(-1) ?? '');
-  return last && message.startsWith(`${last} `) ? message.slice(last.length + 1) : message;
+  for (const prefix of [path, last]) {
+    if (!prefix || !message.startsWith(prefix)) continue;
+    const rest = message.slice(prefix.length);
+    const m = /^(?:\s*[:：]\s*|\s+)/.exec(rest);
+    if (m) return rest.slice(m[0].length);
+  }
+  return message;
 }
