@@ -1,0 +1,119 @@
+// (8) Permissions as a person sees them: a rep's lists hold only their own accounts, another team's
+// account is "not found" (not "forbidden", which would confirm it exists), a viewer cannot create.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
+import type { Factories } from '../server/test/factories.ts';
+import type { AccountDetail } from '../core/schemas/accounts.ts';
+import type { Contact } from '../core/schemas/contacts.ts';
+import { WAIT, settled, shot } from './util.ts';
+
+describe.skipIf(!hasChromium)('permissions in the UI', () => {
+  let e: E2E;
+  let f: Factories;
+  let rep: Awaited<ReturnType<Factories['user']>>;
+  let viewer: Awaited<ReturnType<Factories['user']>>;
+  let mine: AccountDetail[];
+  let theirs: AccountDetail;
+  let theirContact: Contact;
+
+  beforeAll(async () => {
+    e = await startE2E();
+    f = await seededE2E(e);
+    const east = await f.team({ name: '华东销售部' });
+    const north = await f.team({ name: '华北销售部' });
+    rep = await f.user({ role: 'rep', teamId: east.id, name: '陈小华' });
+    const other = await f.user({ role: 'rep', teamId: north.id, name: '刘德明' });
+    viewer = await f.user({ role: 'viewer', teamId: east.id, name: '孙只读' });
+    mine = [
+      await f.account(rep.client, { name: '上海市第一人民医院', ownershipType: 'institution' }),
+      await f.account(rep.client, { name: '上海申通地铁集团有限公司', ownershipType: 'soe' }),
+    ];
+    theirs = await f.account(other.client, { name: '天津港集团有限公司', ownershipType: 'soe' });
+    theirContact = await f.contact(other.client, { accountId: theirs.id, name: '郭海涛', title: '总经理' });
+    await f.contact(rep.client, { accountId: mine[0].id, name: '钱卫东', title: '院长' });
+    await f.account(f.admin, { name: '国家电网有限公司', ownershipType: 'soe' });
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  test('a rep sees only their own accounts and contacts', async () => {
+    const { context, page } = await e.context({ cookie: rep.client.cookie });
+    try {
+      await page.goto('/accounts');
+      const links = page.getByTestId('account-link');
+      await expect.poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT }).toEqual(mine.map((a) => a.name).sort());
+      await settled(page);
+      await shot(page, 'rep-accounts');
+
+      await page.goto('/contacts');
+      await expect.poll(() => page.getByTestId('contact-link').allTextContents(), { timeout: WAIT }).toEqual(['钱卫东']);
+
+      // Nor does the header search reveal what is outside their scope.
+      await page.getByPlaceholder('搜索客户、联系人、电话…').fill('天津');
+      await page.getByText('无匹配结果').waitFor({ timeout: WAIT });
+      expect(await page.getByTestId('search-result-account').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("another team's account or contact URL shows a not-found state", async () => {
+    const { context, page } = await e.context({ cookie: rep.client.cookie });
+    try {
+      await page.goto(`/accounts/${theirs.id}`);
+      const notFound = page.getByTestId('not-found');
+      await notFound.waitFor({ timeout: WAIT });
+      expect(await notFound.textContent()).toContain('记录不存在或不在您的数据范围内');
+      // Retrying will not help; the way out is back to the list.
+      expect(await page.getByText('加载失败').count()).toBe(0);
+      await shot(page, 'rep-foreign-account');
+      expect(await page.getByTestId('account-page').count()).toBe(0);
+      expect(await page.getByText(theirs.name).count()).toBe(0);
+
+      await page.goto(`/contacts/${theirContact.id}`);
+      await notFound.waitFor({ timeout: WAIT });
+      expect(await notFound.textContent()).toContain('记录不存在或不在您的数据范围内');
+      expect(await page.getByTestId('contact-page').count()).toBe(0);
+      expect(await page.getByText('郭海涛').count()).toBe(0);
+      await notFound.getByRole('button', { name: /返回首页/ }).click();
+      await page.waitForURL((u) => u.pathname === '/accounts', { timeout: WAIT });
+
+      // Their own account still opens, with the buttons a rep may use.
+      await page.goto(`/accounts/${mine[0].id}`);
+      await expect.poll(() => page.getByTestId('account-title').textContent(), { timeout: WAIT }).toBe(mine[0].name);
+      await page.getByTestId('edit-account').waitFor({ timeout: WAIT });
+      expect(await page.getByTestId('delete-account').count()).toBe(0); // deleting is for admins
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a viewer has no "new account" button and no editing buttons', async () => {
+    const { context, page } = await e.context({ cookie: viewer.client.cookie });
+    try {
+      await page.goto('/accounts');
+      await page.getByTestId('account-link').first().waitFor({ timeout: WAIT });
+      await settled(page);
+      await shot(page, 'viewer-accounts');
+      expect(await page.getByTestId('new-account').count()).toBe(0);
+      expect(await page.getByText('新建客户').count()).toBe(0);
+
+      await page.getByTestId('account-link').first().click();
+      await page.getByTestId('account-title').waitFor({ timeout: WAIT });
+      expect(await page.getByTestId('edit-account').count()).toBe(0);
+      expect(await page.getByTestId('archive-account').count()).toBe(0);
+      await page.getByTestId('tab-contacts').click();
+      await page.getByTestId('account-contacts-table').waitFor({ timeout: WAIT });
+      expect(await page.getByTestId('add-contact').count()).toBe(0);
+
+      await page.goto('/contacts');
+      await page.getByTestId('contacts-table').waitFor({ timeout: WAIT });
+      expect(await page.getByText('新建联系人').count()).toBe(0);
+      // Nor is there an admin menu.
+      expect(await page.getByTestId('side-nav').getByText('管理').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
