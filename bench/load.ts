@@ -44,6 +44,25 @@ export function scenarios(detailIds: string[]): Scenario[] {
   ];
 }
 
+/**
+ * Waits until the server answers a database-backed request (GET /api/setup counts orgs) again.
+ * After a scenario that overloaded it, PGlite (which runs queries on the event loop, one at a
+ * time) can still be working through the backlog and not even accept connections; measuring the
+ * next scenario then would measure that backlog.
+ */
+export async function waitUntilIdle(base: string, maxSeconds = 120): Promise<void> {
+  const until = Date.now() + maxSeconds * 1000;
+  for (;;) {
+    try {
+      const res = await fetch(`${base}/api/setup`, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return;
+    } catch (e) {
+      if (Date.now() > until) throw new Error(`server did not recover within ${maxSeconds} s: ${(e as Error).message}`);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 /** Signs in like the browser does and returns the Cookie header for the session. */
 export async function login(base: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -93,7 +112,13 @@ function fire(base: string, cookie: string, s: Scenario, seconds: number, connec
 
 export async function measure(base: string, cookie: string, user: string, s: Scenario, opts: LoadOptions): Promise<Measurement> {
   const empty = { scenario: s.key, user, p50: NaN, p99: NaN, rps: NaN, requests: 0, non2xx: 0, errors: 0 };
-  const problem = await probe(base, cookie, s);
+  let problem: string | null;
+  try {
+    await waitUntilIdle(base);
+    problem = await probe(base, cookie, s);
+  } catch (e) {
+    problem = (e as Error).message;
+  }
   if (problem) return { ...empty, skipped: problem };
   if (opts.warmupSec > 0) await fire(base, cookie, s, opts.warmupSec, opts.connections);
   const r = await fire(base, cookie, s, opts.durationSec, opts.connections);

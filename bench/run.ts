@@ -6,7 +6,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../server/db/client.ts';
 import { loadConfig } from '../server/plugins/config.ts';
 import { existingSeed, hasAnyOrg, seedBench, BENCH_PASSWORD } from './seed.ts';
-import { detailIds, login, measure, scenarios, type LoadOptions, type Measurement } from './load.ts';
+import { detailIds, login, measure, scenarios, waitUntilIdle, type LoadOptions, type Measurement } from './load.ts';
 import { renderReport, type BackendReport } from './report.ts';
 
 const env = process.env;
@@ -120,8 +120,10 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
         const user = info.users.find((x) => x.email === u.email);
         let cookie: string;
         try {
+          await waitUntilIdle(base);
           cookie = await login(base, u.email, BENCH_PASSWORD);
         } catch (e) {
+          say(`${u.key}: sign-in failed, scenarios skipped: ${(e as Error).message}`);
           report.measurements.push(...scenarios([]).map((s): Measurement => ({ scenario: s.key, user: u.key, p50: NaN, p99: NaN, rps: NaN, requests: 0, non2xx: 0, errors: 0, skipped: (e as Error).message })));
           continue;
         }

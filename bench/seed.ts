@@ -34,7 +34,9 @@ interface Marker {
   steps: [string, number][] | Record<string, number>;
 }
 
-const stepList = (steps: Marker['steps']): [string, number][] => (Array.isArray(steps) ? steps : Object.entries(steps));
+const STEP_ORDER = ['org, teams, users', 'accounts + contacts', 'vacuum analyze'];
+const stepList = (steps: Marker['steps']): [string, number][] =>
+  Array.isArray(steps) ? steps : Object.entries(steps).sort(([a], [b]) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b));
 
 /**
  * Inserts rows through jsonb_populate_recordset: one parameter per batch (no 65535-parameter
