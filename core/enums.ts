@@ -25,3 +25,13 @@ export const ACCOUNT_MEMBER_ROLES = ['owner', 'member', 'support', 'executive_sp
 export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
 export type Tier = (typeof TIERS)[number];
 export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'commit', 'omitted', 'closed'] as const;
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export const PRICE_POSITIONS = ['low', 'similar', 'high'] as const;
+export const COMPETITIVE_POSITIONS = ['ahead', 'even', 'behind'] as const;
+export const DEAL_NOTE_KINDS = ['red_flag', 'strength'] as const;
+export const SWOT_QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;

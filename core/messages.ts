@@ -45,6 +45,19 @@ export const MESSAGES = {
   team_not_empty: { zh: '团队下还有成员或子团队', en: 'Team still has members or sub-teams' },
   account_has_children: { zh: '该客户还有下属机构', en: 'Account still has subsidiaries' },
   cannot_remove_self: { zh: '不能停用或降级自己的管理员账号', en: 'You cannot deactivate or demote yourself' },
+  stage_in_use: { zh: '该阶段还有进行中的商机，请先移走', en: 'Open deals are still in this stage; move them first' },
+  stage_required: { zh: '漏斗至少需要一个进行中阶段，以及赢单和输单阶段', en: 'The funnel needs at least one open stage, plus its won and lost stages' },
+  stage_order: { zh: '必须包含全部进行中阶段，且不重复', en: 'must list every open stage exactly once' },
+  unknown_stage: { zh: '阶段不存在', en: 'is not a stage of this funnel' },
+  unknown_product: { zh: '产品不存在', en: 'is not a product of the catalogue' },
+  unknown_competitor: { zh: '竞争对手不存在', en: 'is not a known competitor' },
+  unknown_opportunity: { zh: '商机不存在或不在您的数据范围内', en: 'is not an opportunity in your scope' },
+  reason_required: { zh: '赢单率与阶段默认值不同，请填写原因', en: 'is required when the probability differs from the stage default' },
+  unmet_criteria: { zh: '当前阶段还有未完成的出口条件：{criteria}。确认后可继续推进', en: 'Exit criteria of the current stage are not met: {criteria}. Confirm to move on anyway' },
+  contact_or_new: { zh: '请选择联系人或新建联系人（二选一）', en: 'give either contactId or newContact' },
+  duplicate_influence: { zh: '该联系人已在影响者名单中', en: 'is already a buying influence on this deal' },
+  product_in_use: { zh: '该产品已被商机引用，不能删除；可改为停用', en: 'Product is used by opportunities and cannot be deleted; deactivate it instead' },
+  competitor_in_use: { zh: '有商机记录输给了该竞争对手，不能删除', en: 'Deals were lost to this competitor; it cannot be deleted' },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;

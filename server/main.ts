@@ -9,6 +9,7 @@ import { setupService } from './modules/setup/service.ts';
 import { startScheduler } from './modules/jobs/scheduler.ts';
 import { authService } from './modules/auth/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
+import { ensureDefaultStages } from './modules/stages/service.ts';
 
 async function ensureWebBundle(config: Config) {
   if (existsSync(join(config.webDist, 'index.html'))) return;
@@ -41,6 +42,7 @@ async function main() {
   await ensureWebBundle(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await firstRun(database.db, config);
+  await ensureDefaultStages(database.db);
   const app = await buildApp({ config, database, ownsDatabase: true, logger: true, serveWeb: true });
   const auth = authService(database.db, config);
   const scheduler = await startScheduler(database.db, [{ name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() }]);

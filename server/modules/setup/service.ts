@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { setupRepository } from './repository.ts';
 import { insertUser } from '../users/service.ts';
+import { insertDefaultStages } from '../stages/service.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { SetupBody } from '../../../core/schemas/org.ts';
@@ -17,6 +18,7 @@ export function setupService(db: Db) {
         if ((await repo.orgCount()) > 0) throw new AppError(409, 'setup_done');
         const orgId = newId();
         await repo.insertOrg(orgId, input.orgName.trim());
+        await insertDefaultStages(tx, orgId);
         const userId = await insertUser(tx, orgId, { email: input.email, name: input.name, password: input.password, role: 'admin' });
         return { orgId, userId };
       });

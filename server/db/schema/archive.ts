@@ -1,0 +1,159 @@
+// The key-account archive: accounts, account teams, contacts, relationship links and history.
+import { sql } from 'drizzle-orm';
+import { pgTable, uuid, text, integer, smallint, date, jsonb, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import { ts, money, created, updated } from './columns.ts';
+import { orgs, users } from './org.ts';
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    creditCode: text('credit_code'),
+    ownershipType: text('ownership_type').notNull(),
+    scope: text('scope').notNull().default('regional'),
+    parentId: uuid('parent_id'),
+    industry: text('industry'),
+    province: text('province'),
+    city: text('city'),
+    address: text('address'),
+    website: text('website'),
+    employees: integer('employees'),
+    annualRevenue: money('annual_revenue'),
+    ourRevenue: money('our_revenue'),
+    potential: money('potential'),
+    financialStatus: text('financial_status'),
+    marketStrength: smallint('market_strength'),
+    relationshipStage: text('relationship_stage').notNull().default('establish'),
+    tier: text('tier'),
+    ownerId: uuid('owner_id'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    needs: text('needs'),
+    background: text('background'),
+    purchaseMotives: text('purchase_motives'),
+    profitModel: text('profit_model'),
+    decisionProcess: text('decision_process'),
+    upstreamDownstream: text('upstream_downstream'),
+    coreCompetencies: text('core_competencies'),
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    searchText: text('search_text').notNull().default(''),
+    archivedAt: ts('archived_at'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.parentId], foreignColumns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
+    index('accounts_updated_idx').on(t.orgId, t.updatedAt.desc(), t.id.desc()),
+    index('accounts_name_idx').on(t.orgId, t.name, t.id),
+    index('accounts_owner_idx').on(t.orgId, t.ownerId, t.updatedAt.desc(), t.id.desc()),
+    index('accounts_parent_idx').on(t.orgId, t.parentId),
+    index('accounts_grams_idx').using('gin', t.searchGrams),
+    index('accounts_tags_idx').using('gin', t.tags),
+    check('accounts_market_strength_ck', sql`${t.marketStrength} between 1 and 5`),
+  ],
+);
+
+export const accountMembers = pgTable(
+  'account_members',
+  {
+    orgId: uuid('org_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    role: text('role').notNull().default('member'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId, t.userId] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+    index('account_members_user_idx').on(t.orgId, t.userId),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    department: text('department'),
+    reportsToId: uuid('reports_to_id'),
+    phone: text('phone'),
+    mobile: text('mobile'),
+    email: text('email'),
+    wechat: text('wechat'),
+    birthday: date('birthday', { mode: 'string' }),
+    notes: text('notes'),
+    influence: text('influence'),
+    attitude: smallint('attitude'),
+    coverage: text('coverage').notNull().default('none'),
+    counterpartId: uuid('counterpart_id'),
+    interests: text('interests'),
+    goals: text('goals'),
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    searchText: text('search_text').notNull().default(''),
+    archivedAt: ts('archived_at'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.reportsToId], foreignColumns: [t.orgId, t.id] }).onDelete('set null'),
+    foreignKey({ columns: [t.orgId, t.counterpartId], foreignColumns: [users.orgId, users.id] }),
+    index('contacts_account_idx').on(t.orgId, t.accountId, t.name),
+    index('contacts_updated_idx').on(t.orgId, t.updatedAt.desc(), t.id.desc()),
+    index('contacts_name_idx').on(t.orgId, t.name, t.id),
+    index('contacts_reports_idx').on(t.orgId, t.reportsToId),
+    index('contacts_grams_idx').using('gin', t.searchGrams),
+    check('contacts_attitude_ck', sql`${t.attitude} between -5 and 5`),
+  ],
+);
+
+export const contactLinks = pgTable(
+  'contact_links',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    fromContactId: uuid('from_contact_id').notNull(),
+    toContactId: uuid('to_contact_id').notNull(),
+    kind: text('kind').notNull(),
+    note: text('note'),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.fromContactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.toContactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    index('contact_links_from_idx').on(t.orgId, t.fromContactId),
+    index('contact_links_to_idx').on(t.orgId, t.toContactId),
+  ],
+);
+
+// Audit trail: who changed what, when (field: old → new). Kept after hard deletes on purpose.
+export const history = pgTable(
+  'history',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    action: text('action').notNull(),
+    actorId: uuid('actor_id'),
+    at: ts('at').notNull().defaultNow(),
+    changes: jsonb('changes').notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('history_entity_idx').on(t.orgId, t.entityType, t.entityId, t.at.desc()),
+  ],
+);

@@ -1,0 +1,276 @@
+// Strategic selling: the funnel's stages, the product and competitor catalogues, opportunities with
+// their line items and stage history, buying influences, manual flags, competition and SWOT.
+import { sql } from 'drizzle-orm';
+import { pgTable, uuid, text, integer, smallint, numeric, date, jsonb, boolean, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import { ts, money, created, updated } from './columns.ts';
+import { orgs, users } from './org.ts';
+import { accounts, contacts } from './archive.ts';
+
+export const stages = pgTable(
+  'stages',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    position: integer('position').notNull(),
+    probability: smallint('probability').notNull(),
+    /** `open` stages form the funnel; `won` and `lost` close a deal. */
+    kind: text('kind').notNull().default('open'),
+    forecastCategory: text('forecast_category').notNull().default('pipeline'),
+    /** Exit checklist: [{ id, label, labelEn }]. */
+    exitCriteria: jsonb('exit_criteria').notNull().default([]),
+    /** Removed stages stay for the deals' history. */
+    removedAt: ts('removed_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('stages_position_idx').on(t.orgId, t.position),
+    check('stages_probability_ck', sql`${t.probability} between 0 and 100`),
+  ],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    listPrice: money('list_price').notNull(),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('products_category_idx').on(t.orgId, t.category, t.name)],
+);
+
+export const competitors = pgTable(
+  'competitors',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    strengths: text('strengths'),
+    weaknesses: text('weaknesses'),
+    pricePosition: text('price_position'),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('competitors_name_idx').on(t.orgId, t.name)],
+);
+
+export const opportunities = pgTable(
+  'opportunities',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    name: text('name').notNull(),
+    amount: money('amount').notNull(),
+    expectedCloseDate: date('expected_close_date', { mode: 'string' }),
+    ownerId: uuid('owner_id'),
+    stageId: uuid('stage_id').notNull(),
+    probability: smallint('probability').notNull(),
+    probabilityReason: text('probability_reason'),
+    forecastCategory: text('forecast_category').notNull(),
+    source: text('source'),
+    status: text('status').notNull().default('open'),
+    lostReason: text('lost_reason'),
+    wonByCompetitorId: uuid('won_by_competitor_id'),
+    objectiveWhat: text('objective_what'),
+    objectiveAmount: money('objective_amount'),
+    objectiveBy: date('objective_by', { mode: 'string' }),
+    ourPosition: text('our_position'),
+    nextStep: text('next_step'),
+    nextStepDate: date('next_step_date', { mode: 'string' }),
+    /** 双赢: what each side gets out of the deal. */
+    ourOutcome: text('our_outcome'),
+    customerOutcome: text('customer_outcome'),
+    winWinOurs: boolean('win_win_ours'),
+    winWinCustomer: boolean('win_win_customer'),
+    /** Exit criteria ticked per stage: { [stageId]: criterionId[] }. */
+    criteriaDone: jsonb('criteria_done').notNull().default({}),
+    stageEnteredAt: ts('stage_entered_at').notNull().defaultNow(),
+    lastActivityAt: ts('last_activity_at'),
+    closedAt: ts('closed_at'),
+    /** Red flags and health are recomputed on every change and stored for lists, filters and the board. */
+    health: smallint('health').notNull().default(0),
+    redFlagCodes: text('red_flag_codes').array().notNull().default(sql`'{}'::text[]`),
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ columns: [t.orgId, t.stageId], foreignColumns: [stages.orgId, stages.id] }),
+    foreignKey({ columns: [t.orgId, t.wonByCompetitorId], foreignColumns: [competitors.orgId, competitors.id] }),
+    index('opportunities_account_idx').on(t.orgId, t.accountId),
+    index('opportunities_updated_idx').on(t.orgId, t.updatedAt.desc(), t.id.desc()),
+    index('opportunities_owner_idx').on(t.orgId, t.ownerId, t.status, t.stageId),
+    index('opportunities_status_stage_idx').on(t.orgId, t.status, t.stageId, t.updatedAt.desc()),
+    index('opportunities_close_idx').on(t.orgId, t.status, t.expectedCloseDate),
+    index('opportunities_grams_idx').using('gin', t.searchGrams),
+    check('opportunities_amount_ck', sql`${t.amount} >= 0`),
+    check('opportunities_probability_ck', sql`${t.probability} between 0 and 100`),
+  ],
+);
+
+export const opportunityItems = pgTable(
+  'opportunity_items',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    quantity: numeric('quantity', { precision: 14, scale: 2 }).notNull(),
+    price: money('price').notNull(),
+    /** Percent, 0–100. */
+    discount: numeric('discount', { precision: 5, scale: 2 }).notNull().default('0'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.productId], foreignColumns: [products.orgId, products.id] }),
+    index('opportunity_items_opp_idx').on(t.orgId, t.opportunityId),
+  ],
+);
+
+export const stageHistory = pgTable(
+  'stage_history',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    fromStageId: uuid('from_stage_id'),
+    toStageId: uuid('to_stage_id').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    /** Exit criteria of the stage left that were still open, confirmed by the user. */
+    unmetCriteria: jsonb('unmet_criteria').notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    index('stage_history_opp_idx').on(t.orgId, t.opportunityId, t.at),
+  ],
+);
+
+export const influences = pgTable(
+  'influences',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    influence: text('influence').notNull().default('medium'),
+    mode: text('mode'),
+    rating: smallint('rating'),
+    coverage: text('coverage').notNull().default('none'),
+    counterpartId: uuid('counterpart_id'),
+    result: text('result'),
+    personalWin: text('personal_win'),
+    evidence: text('evidence'),
+    /** Whom this person favours: us (null competitor and prefersUs) or a competitor. */
+    prefersUs: boolean('prefers_us'),
+    preferredCompetitorId: uuid('preferred_competitor_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.counterpartId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ columns: [t.orgId, t.preferredCompetitorId], foreignColumns: [competitors.orgId, competitors.id] }).onDelete('set null'),
+    index('influences_opp_idx').on(t.orgId, t.opportunityId),
+    index('influences_contact_idx').on(t.orgId, t.contactId),
+    check('influences_rating_ck', sql`${t.rating} between -5 and 5`),
+  ],
+);
+
+/** Manual red flags and strengths (优势; the course's 小红旗) a user adds to a deal. */
+export const dealNotes = pgTable(
+  'deal_notes',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    index('deal_notes_opp_idx').on(t.orgId, t.opportunityId),
+  ],
+);
+
+export const opportunityCompetitors = pgTable(
+  'opportunity_competitors',
+  {
+    orgId: uuid('org_id').notNull(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    competitorId: uuid('competitor_id').notNull(),
+    /** Our relative position against this competitor on this deal: ahead / even / behind. */
+    position: text('position').notNull().default('even'),
+    ourAdvantages: text('our_advantages'),
+    notes: text('notes'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.opportunityId, t.competitorId] }),
+    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.competitorId], foreignColumns: [competitors.orgId, competitors.id] }).onDelete('cascade'),
+  ],
+);
+
+/** SWOT boards of accounts and deals: four quadrants of items. */
+export const swotItems = pgTable(
+  'swot_items',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    quadrant: text('quadrant').notNull(),
+    text: text('text').notNull(),
+    position: integer('position').notNull().default(0),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('swot_entity_idx').on(t.orgId, t.entityType, t.entityId)],
+);
+
+/** A user's saved filters for a list (the opportunities list's saved views). */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    list: text('list').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull().default({}),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+    index('saved_views_user_idx').on(t.orgId, t.userId, t.list),
+  ],
+);

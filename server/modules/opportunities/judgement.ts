@@ -1,0 +1,77 @@
+// Builds the Blue Sheet's facts for a deal and runs the core rules; both the API presenter and the
+// stored judgement (health, red-flag codes for filters and the board) come from here.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { orgs } from '../../db/schema.ts';
+import { stagesRepository, type StageRow } from '../stages/repository.ts';
+import type { OpportunityRow } from './repository.ts';
+import type { InfluenceRow } from './blue-sheet.repository.ts';
+import {
+  computeHealth,
+  computeRedFlags,
+  DEFAULT_RED_FLAG_OPTIONS,
+  type BuyingRole,
+  type Coverage,
+  type Health,
+  type RedFlag,
+  type ResponseMode,
+} from '../../../core/blue-sheet.ts';
+
+export interface Funnel {
+  byId: Map<string, StageRow>;
+  open: StageRow[];
+  won: StageRow | undefined;
+  lost: StageRow | undefined;
+  /** "At or past the proposal stage": the first open stage at ≥ 50 %, the course's 提供方案. */
+  proposalIndex: number;
+  staleDays: number;
+  probabilityTolerance: number;
+}
+
+export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
+  const [all, [org]] = await Promise.all([stagesRepository(db).all(orgId), db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId))]);
+  const live = all.filter((s) => !s.removedAt);
+  const open = live.filter((s) => s.kind === 'open').sort((a, b) => a.position - b.position);
+  const settings = (org?.settings ?? {}) as { staleDays?: number; probabilityTolerance?: number };
+  const proposal = open.findIndex((s) => s.probability >= 50);
+  return {
+    byId: new Map(all.map((s) => [s.id, s])),
+    open,
+    won: live.find((s) => s.kind === 'won'),
+    lost: live.find((s) => s.kind === 'lost'),
+    proposalIndex: proposal < 0 ? Number.MAX_SAFE_INTEGER : proposal,
+    staleDays: settings.staleDays ?? DEFAULT_RED_FLAG_OPTIONS.staleDays,
+    probabilityTolerance: settings.probabilityTolerance ?? DEFAULT_RED_FLAG_OPTIONS.probabilityTolerance,
+  };
+}
+
+export function stageIndex(funnel: Funnel, stageId: string): number {
+  const i = funnel.open.findIndex((s) => s.id === stageId);
+  if (i >= 0) return i;
+  return funnel.byId.get(stageId)?.kind === 'won' ? funnel.open.length : -1;
+}
+
+export interface Judgement {
+  flags: RedFlag[];
+  health: Health;
+}
+
+export function judge(o: OpportunityRow, infl: Pick<InfluenceRow, 'roles' | 'mode' | 'rating' | 'coverage'>[], funnel: Funnel, now = new Date()): Judgement {
+  const facts = {
+    status: o.status as 'open' | 'won' | 'lost',
+    expectedCloseDate: o.expectedCloseDate,
+    probability: o.probability,
+    stageProbability: funnel.byId.get(o.stageId)?.probability ?? o.probability,
+    stageIndex: stageIndex(funnel, o.stageId),
+    proposalStageIndex: funnel.proposalIndex,
+    lastActivityAt: o.lastActivityAt,
+    influences: infl.map((i) => ({
+      roles: i.roles as BuyingRole[],
+      mode: i.mode as ResponseMode | null,
+      rating: i.rating,
+      coverage: i.coverage as Coverage,
+    })),
+  };
+  const flags = computeRedFlags(facts, { now, staleDays: funnel.staleDays, probabilityTolerance: funnel.probabilityTolerance });
+  return { flags, health: computeHealth(facts, flags) };
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type TestApp } from '../../test/helper.ts';
+import { seedOrg, type Factories } from '../../test/factories.ts';
+import type { Stage } from '../../../core/schemas/deals.ts';
+
+let t: TestApp;
+let f: Factories;
+let stages: Stage[];
+beforeAll(async () => {
+  t = await build();
+  f = await seedOrg(t.app);
+  stages = (await f.admin.get('/api/stages')).json().items;
+});
+afterAll(() => t.close());
+
+const codes = (o: { redFlags: { code: string }[] }) => o.redFlags.map((r) => r.code);
+
+describe('opportunities', () => {
+  it('has the course funnel by default', () => {
+    expect(stages.map((s) => [s.name, s.probability, s.kind])).toEqual([
+      ['培训/交流', 10, 'open'],
+      ['见负责人', 20, 'open'],
+      ['咨询/诊断', 45, 'open'],
+      ['提供方案', 50, 'open'],
+      ['标书/谈判', 80, 'open'],
+      ['签约', 100, 'won'],
+      ['输单', 0, 'lost'],
+    ]);
+  });
+
+  it('creates a deal with exact line items, red flags and health; an economic buyer clears the flag', async () => {
+    const product = (await f.admin.post('/api/products', { name: '智慧医院平台', category: '软件', listPrice: '100000.10' })).json();
+    const account = await f.account();
+    const res = await f.admin.post('/api/opportunities', {
+      accountId: account.id,
+      name: '区域医疗信息化二期',
+      expectedCloseDate: '2099-06-30',
+      items: [{ productId: product.id, quantity: '3', discount: '10' }],
+    });
+    expect(res.statusCode).toBe(201);
+    const deal = res.json();
+    expect(deal).toMatchObject({ amount: '270000.27', stageName: '培训/交流', probability: 10, weightedAmount: '27000.03', status: 'open', forecastCategory: 'pipeline' });
+    expect(deal.items[0]).toMatchObject({ price: '100000.10', discount: '10.00', total: '270000.27' });
+    expect(codes(deal)).toEqual(expect.arrayContaining(['no_economic_buyer', 'no_coach']));
+    expect(deal.health).toBeLessThan(60);
+    expect(deal.stageHistory).toHaveLength(1);
+
+    const boss = await f.contact(f.admin, { accountId: account.id, name: '张局长' });
+    const inf = await f.admin.post(`/api/opportunities/${deal.id}/influences`, { contactId: boss.id, roles: ['economic'], influence: 'high', mode: 'growth', rating: 3, coverage: 'none' });
+    expect(inf.statusCode).toBe(201);
+    let now = (await f.admin.get(`/api/opportunities/${deal.id}`)).json();
+    expect(codes(now)).not.toContain('no_economic_buyer');
+    expect(codes(now)).toContain('economic_buyer_not_covered');
+    await f.admin.patch(`/api/opportunities/${deal.id}/influences/${inf.json().id}`, { version: 1, coverage: 'in_depth' });
+    now = (await f.admin.get(`/api/opportunities/${deal.id}`)).json();
+    expect(codes(now)).not.toContain('economic_buyer_not_covered');
+    expect(now.healthParts.find((p: { key: string }) => p.key === 'coverage.economic').points).toBe(10);
+
+    const inline = await f.admin.post(`/api/opportunities/${deal.id}/influences`, { newContact: { name: '李主任', title: '信息科主任' }, roles: ['coach', 'technical'], coverage: 'multiple' });
+    expect(inline.statusCode).toBe(201);
+    expect(inline.json()).toMatchObject({ contactName: '李主任', roles: ['coach', 'technical'] });
+    const fresh = (await f.admin.get(`/api/opportunities/${deal.id}`)).json();
+    const list = (await f.admin.get(`/api/opportunities?accountId=${account.id}`)).json();
+    expect(list.items[0].health).toBe(fresh.health);
+    expect(list.items[0].redFlags).toEqual(fresh.redFlags);
+    const filtered = (await f.admin.get(`/api/opportunities?accountId=${account.id}&healthBelow=${fresh.health}`)).json();
+    expect(filtered.items).toHaveLength(0);
+  });
+
+  it('asks before moving past unmet exit criteria, records it, and resets probability', async () => {
+    const deal = (await f.admin.post('/api/opportunities', { accountId: (await f.account()).id, name: '教育云', amount: '500000' })).json();
+    const move = await f.admin.patch(`/api/opportunities/${deal.id}`, { version: deal.version, stageId: stages[1].id });
+    expect(move.statusCode).toBe(409);
+    expect(move.json().code).toBe('unmet_criteria');
+    const ok = await f.admin.patch(`/api/opportunities/${deal.id}`, { version: deal.version, stageId: stages[1].id, confirmUnmetCriteria: true });
+    expect(ok.statusCode).toBe(200);
+    const moved = ok.json();
+    expect(moved).toMatchObject({ probability: 20, stageName: '见负责人' });
+    expect(moved.stageHistory[1].unmetCriteria.length).toBeGreaterThan(0);
+
+    const ticked = await f.admin.put(`/api/opportunities/${deal.id}/criteria`, { version: moved.version, done: moved.criteria.map((c: { id: string }) => c.id) });
+    expect(ticked.json().criteria.every((c: { done: boolean }) => c.done)).toBe(true);
+    const next = await f.admin.patch(`/api/opportunities/${deal.id}`, { version: ticked.json().version, stageId: stages[2].id });
+    expect(next.statusCode).toBe(200);
+
+    const noReason = await f.admin.patch(`/api/opportunities/${deal.id}`, { version: next.json().version, probability: 90 });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fields[0].path).toBe('probabilityReason');
+    const withReason = await f.admin.patch(`/api/opportunities/${deal.id}`, { version: next.json().version, probability: 90, probabilityReason: '客户已口头确认' });
+    expect(codes(withReason.json())).toContain('probability_override');
+
+    const won = await f.admin.patch(`/api/opportunities/${deal.id}`, { version: withReason.json().version, stageId: stages[5].id, confirmUnmetCriteria: true });
+    expect(won.json()).toMatchObject({ status: 'won', probability: 100, forecastCategory: 'closed' });
+  });
+
+  it('rejects bad input with the field named and writes nothing', async () => {
+    const account = await f.account();
+    const other = await f.contact();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ accountId: account.id, name: 'x', stageId: '00000000-0000-7000-8000-000000000000' }, 'stageId'],
+      [{ accountId: account.id, name: 'x', amount: '-1' }, 'amount'],
+      [{ accountId: account.id, name: 'x', items: [{ productId: '00000000-0000-7000-8000-000000000000', quantity: '-1' }] }, 'items.0.quantity'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await f.admin.post('/api/opportunities', body);
+      expect(res.statusCode, path).toBe(400);
+      expect(res.json().fields.map((x: { path: string }) => x.path)).toContain(path);
+    }
+    const deal = (await f.admin.post('/api/opportunities', { accountId: account.id, name: '校验' })).json();
+    const wrongAccount = await f.admin.post(`/api/opportunities/${deal.id}/influences`, { contactId: other.id, roles: ['user'] });
+    expect(wrongAccount.statusCode).toBe(400);
+    expect(wrongAccount.json().fields[0].path).toBe('contactId');
+    const badRating = await f.admin.post(`/api/opportunities/${deal.id}/influences`, { newContact: { name: '王' }, rating: 7 });
+    expect(badRating.statusCode).toBe(400);
+    expect(badRating.json().fields[0].path).toBe('rating');
+    const after = (await f.admin.get(`/api/contacts?accountId=${account.id}`)).json();
+    expect(after.items).toHaveLength(0);
+    const disc = await f.admin.post('/api/opportunities', { accountId: account.id, name: 'd', items: [{ productId: deal.id, quantity: '1', discount: '101' }] });
+    expect(disc.json().fields.map((x: { path: string }) => x.path)).toContain('items.0.discount');
+  });
+
+  it('keeps deals in scope: board, list and totals', async () => {
+    const repA = await f.user({ role: 'rep' });
+    const repB = await f.user({ role: 'rep' });
+    const accA = await f.account(repA.client);
+    const accB = await f.account(repB.client);
+    for (let i = 0; i < 5; i++) {
+      await repA.client.post('/api/opportunities', { accountId: accA.id, name: `A${i}`, amount: '100000', stageId: stages[i].id });
+    }
+    await repB.client.post('/api/opportunities', { accountId: accB.id, name: 'B', amount: '999' });
+    const board = (await repA.client.get('/api/pipeline/board')).json();
+    expect(board.columns).toHaveLength(5);
+    const weighted = board.columns.reduce((s: number, c: { weightedAmount: string }) => s + Number(c.weightedAmount), 0);
+    expect(weighted).toBe(205000);
+    expect(board.columns.flatMap((c: { items: { name: string }[] }) => c.items.map((o) => o.name)).sort()).toEqual(['A0', 'A1', 'A2', 'A3', 'A4']);
+    const listB = (await repB.client.get('/api/opportunities')).json();
+    expect(listB.items.map((o: { name: string }) => o.name)).toEqual(['B']);
+    const aDeal = (await repA.client.get('/api/opportunities')).json().items[0];
+    expect((await repB.client.get(`/api/opportunities/${aDeal.id}`)).statusCode).toBe(404);
+    expect((await repB.client.patch(`/api/opportunities/${aDeal.id}`, { version: 1, name: 'x' })).statusCode).toBe(404);
+  });
+});

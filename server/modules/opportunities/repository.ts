@@ -1,0 +1,180 @@
+import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { accounts, opportunities, opportunityItems, products, stageHistory, stages, users } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { accountVisible } from '../accounts/repository.ts';
+import type { BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
+
+const owner = alias(users, 'owner');
+
+export type OpportunityRow = typeof opportunities.$inferSelect;
+export type NewOpportunity = typeof opportunities.$inferInsert;
+export type Listed = { o: OpportunityRow; accountName: string; ownerName: string | null; stageName: string };
+
+const SORTS: Record<string, { expr: SQL; cast: string }> = {
+  updatedAt: { expr: sql`${opportunities.updatedAt}`, cast: 'timestamptz' },
+  amount: { expr: sql`${opportunities.amount}`, cast: 'numeric' },
+  expectedCloseDate: { expr: sql`coalesce(${opportunities.expectedCloseDate}, '9999-12-31'::date)`, cast: 'date' },
+  name: { expr: sql`${opportunities.name}`, cast: 'text' },
+  health: { expr: sql`${opportunities.health}`, cast: 'int' },
+};
+
+export interface OpportunityListArgs {
+  query: OpportunityListQuery;
+  search: { grams: string[]; needle: string } | null;
+  after: [string | number | null, string] | null;
+  limit: number;
+}
+
+/** Filters shared by the list and the board; the deal is visible when its account is. */
+function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): SQL[] {
+  const where: SQL[] = [eq(opportunities.orgId, actor.orgId), accountVisible(actor)];
+  if (q.status) where.push(eq(opportunities.status, q.status));
+  if (q.stageId) where.push(eq(opportunities.stageId, q.stageId));
+  if (q.ownerId) where.push(eq(opportunities.ownerId, q.ownerId));
+  if (q.accountId) where.push(eq(opportunities.accountId, q.accountId));
+  if (q.forecastCategory) where.push(eq(opportunities.forecastCategory, q.forecastCategory));
+  if (q.closeFrom) where.push(gte(opportunities.expectedCloseDate, q.closeFrom));
+  if (q.closeTo) where.push(lte(opportunities.expectedCloseDate, q.closeTo));
+  if (q.healthBelow !== undefined) where.push(lt(opportunities.health, q.healthBelow));
+  if (q.redFlag) where.push(arrayContains(opportunities.redFlagCodes, [q.redFlag]));
+  if (q.teamId) {
+    where.push(sql`${opportunities.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${q.teamId})`);
+  }
+  return where;
+}
+
+export function opportunitiesRepository(db: Db) {
+  const select = () =>
+    db
+      .select({ o: opportunities, accountName: accounts.name, ownerName: owner.name, stageName: stages.name })
+      .from(opportunities)
+      .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+      .innerJoin(stages, and(eq(stages.orgId, opportunities.orgId), eq(stages.id, opportunities.stageId)))
+      .leftJoin(owner, and(eq(owner.orgId, opportunities.orgId), eq(owner.id, opportunities.ownerId)));
+
+  return {
+    list(actor: Actor, { query, search, after, limit }: OpportunityListArgs) {
+      const sort = query.sort ?? '-updatedAt';
+      const descending = sort.startsWith('-');
+      const key = SORTS[sort.replace('-', '')];
+      const where = filters(actor, query);
+      if (search) {
+        where.push(arrayContains(opportunities.searchGrams, search.grams));
+        where.push(sql`strpos(${opportunities.searchText}, ${search.needle}) > 0`);
+      }
+      if (after) {
+        const cmp = sql.raw(descending ? '<' : '>');
+        where.push(sql`(${key.expr}, ${opportunities.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
+      }
+      const dir = descending ? desc : asc;
+      return select().where(and(...where)).orderBy(dir(key.expr), dir(opportunities.id)).limit(limit);
+    },
+
+    async get(actor: Actor, id: string): Promise<Listed | undefined> {
+      const [row] = await select().where(and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)));
+      return row;
+    },
+
+    async lockForWrite(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ o: opportunities })
+        .from(opportunities)
+        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+        .where(and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)))
+        .for('update', { of: opportunities });
+      return row?.o;
+    },
+
+    insert: (row: NewOpportunity) => db.insert(opportunities).values(row),
+
+    async update(orgId: string, id: string, version: number, patch: Partial<NewOpportunity>) {
+      const res = await db
+        .update(opportunities)
+        .set({ ...patch, version: version + 1, updatedAt: new Date() })
+        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id), eq(opportunities.version, version)))
+        .returning({ id: opportunities.id });
+      return res.length > 0;
+    },
+
+    /** Stored judgement for filters and the board; not a user edit, so the version stays. */
+    setJudgement: (orgId: string, id: string, health: number, codes: string[]) =>
+      db.update(opportunities).set({ health, redFlagCodes: codes }).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id))),
+
+    remove: (orgId: string, id: string) => db.delete(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id))),
+
+    items: (orgId: string, ids: string[]) =>
+      ids.length
+        ? db
+            .select({ i: opportunityItems, productName: products.name, category: products.category })
+            .from(opportunityItems)
+            .innerJoin(products, and(eq(products.orgId, opportunityItems.orgId), eq(products.id, opportunityItems.productId)))
+            .where(and(eq(opportunityItems.orgId, orgId), inArray(opportunityItems.opportunityId, ids)))
+            .orderBy(asc(opportunityItems.position))
+        : Promise.resolve([]),
+
+    async replaceItems(orgId: string, opportunityId: string, rows: (typeof opportunityItems.$inferInsert)[]) {
+      await db.delete(opportunityItems).where(and(eq(opportunityItems.orgId, orgId), eq(opportunityItems.opportunityId, opportunityId)));
+      if (rows.length) await db.insert(opportunityItems).values(rows);
+    },
+
+    products: (orgId: string, ids: string[]) =>
+      ids.length ? db.select().from(products).where(and(eq(products.orgId, orgId), inArray(products.id, ids))) : Promise.resolve([]),
+
+    recordStageChange: (row: typeof stageHistory.$inferInsert) => db.insert(stageHistory).values(row),
+
+    stageHistory: (orgId: string, id: string) =>
+      db
+        .select({ h: stageHistory, actorName: users.name })
+        .from(stageHistory)
+        .leftJoin(users, and(eq(users.orgId, stageHistory.orgId), eq(users.id, stageHistory.actorId)))
+        .where(and(eq(stageHistory.orgId, orgId), eq(stageHistory.opportunityId, id)))
+        .orderBy(asc(stageHistory.at), asc(stageHistory.id)),
+
+    /** Column totals of the board over every matching open deal, exact in numeric. */
+    boardTotals: (actor: Actor, q: BoardQuery) =>
+      db
+        .select({
+          stageId: opportunities.stageId,
+          count: sql<number>`count(*)::int`,
+          amount: sql<string>`coalesce(sum(${opportunities.amount}), 0)::numeric(20,2)::text`,
+          weighted: sql<string>`coalesce(sum(round(${opportunities.amount} * ${opportunities.probability} / 100.0, 2)), 0)::numeric(20,2)::text`,
+        })
+        .from(opportunities)
+        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+        .where(and(...filters(actor, { ...q, status: 'open' })))
+        .groupBy(opportunities.stageId),
+
+    /** The top cards of each column (by amount), one query for the whole board. */
+    async boardCards(actor: Actor, q: BoardQuery, perColumn: number) {
+      const ranked = db
+        .select({ id: opportunities.id, rn: sql<number>`row_number() over (partition by ${opportunities.stageId} order by ${opportunities.amount} desc, ${opportunities.id})`.as('rn') })
+        .from(opportunities)
+        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+        .where(and(...filters(actor, { ...q, status: 'open' })))
+        .as('ranked');
+      const ids = await db.select({ id: ranked.id }).from(ranked).where(lte(ranked.rn, perColumn));
+      if (!ids.length) return [];
+      return select()
+        .where(and(eq(opportunities.orgId, actor.orgId), inArray(opportunities.id, ids.map((r) => r.id))))
+        .orderBy(desc(opportunities.amount), asc(opportunities.id));
+    },
+
+    /** Open deals whose stored judgement may be out of date because time passed. */
+    async dueForRejudgement(orgId: string, today: string, staleBefore: Date, limit: number) {
+      return db
+        .select({ id: opportunities.id })
+        .from(opportunities)
+        .where(
+          and(
+            eq(opportunities.orgId, orgId),
+            eq(opportunities.status, 'open'),
+            sql`((${opportunities.expectedCloseDate} < ${today} and not ('close_date_passed' = any(${opportunities.redFlagCodes})))
+              or (${opportunities.lastActivityAt} < ${staleBefore} and not ('stale' = any(${opportunities.redFlagCodes}))))`,
+          ),
+        )
+        .limit(limit);
+    },
+  };
+}

@@ -1,0 +1,291 @@
+import type { Db } from '../../db/client.ts';
+import { opportunitiesRepository, type Listed, type NewOpportunity, type OpportunityRow } from './repository.ts';
+import { blueSheetRepository } from './blue-sheet.repository.ts';
+import { accountsRepository } from '../accounts/repository.ts';
+import { historyRepository, presentHistory } from '../history/repository.ts';
+import { judge, loadFunnel, stageIndex, type Funnel } from './judgement.ts';
+import { presentInfluence, presentItem, presentOpportunity } from './present.ts';
+import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { canWrite, type Actor } from '../../lib/actor.ts';
+import { newId } from '../../lib/ids.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { searchDocument, searchQuery } from '../../../core/search.ts';
+import { diffFields, initialFields } from '../../../core/diff.ts';
+import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
+import type { Board, BoardQuery, OpportunityCreate, OpportunityDetail, OpportunityListQuery, OpportunityUpdate, Opportunity } from '../../../core/schemas/deals.ts';
+import type { PageOf } from '../../../core/schemas/common.ts';
+
+const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'health', 'redFlagCodes', 'criteriaDone', 'stageEnteredAt'] as const;
+type Repo = ReturnType<typeof opportunitiesRepository>;
+
+export function opportunitiesService(db: Db) {
+  const repo = opportunitiesRepository(db);
+  const sheet = blueSheetRepository(db);
+
+  function requireWriter(actor: Actor) {
+    if (!canWrite(actor)) throw forbidden();
+  }
+
+  /** Judges and presents a page of deals with one influence query for all of them. */
+  async function presentMany(actor: Actor, rows: Listed[], funnel?: Funnel): Promise<Opportunity[]> {
+    if (!rows.length) return [];
+    const f = funnel ?? (await loadFunnel(db, actor.orgId));
+    const infl = await sheet.influences(actor.orgId, rows.map((r) => r.o.id));
+    return rows.map((r) => presentOpportunity(r, judge(r.o, infl.filter((i) => i.i.opportunityId === r.o.id).map((i) => i.i), f), actor.lang));
+  }
+
+  /** Recomputes and stores a deal's health and red-flag codes after any change to it. */
+  async function rejudge(tx: Db, orgId: string, id: string, funnel?: Funnel) {
+    const r = opportunitiesRepository(tx);
+    const [row] = await tx.query.opportunities.findMany({ where: (o, { and, eq }) => and(eq(o.orgId, orgId), eq(o.id, id)) });
+    if (!row) return;
+    const infl = await blueSheetRepository(tx).influences(orgId, [id]);
+    const j = judge(row, infl.map((i) => i.i), funnel ?? (await loadFunnel(tx, orgId)));
+    await r.setJudgement(orgId, id, j.health.score, j.flags.map((fl) => fl.code));
+  }
+
+  /** Line items: known products, list price by default; the amount is their sum unless given. */
+  async function checkItems(r: Repo, actor: Actor, opportunityId: string, input: NonNullable<OpportunityCreate['items']>) {
+    const known = new Map((await r.products(actor.orgId, input.map((i) => i.productId))).map((p) => [p.id, p]));
+    let sum = 0n;
+    const rows = input.map((item, position) => {
+      const product = known.get(item.productId);
+      if (!product) throw fieldError(`items.${position}.productId`, 'unknown_product');
+      const price = item.price ?? product.listPrice;
+      const discount = item.discount ?? '0';
+      sum += toCents(lineTotal(item.quantity, price, discount));
+      return { orgId: actor.orgId, id: newId(), opportunityId, productId: item.productId, quantity: item.quantity, price, discount, position };
+    });
+    return { rows, sum: fromCents(sum) };
+  }
+
+  /**
+   * Stage, status, probability and forecast category move together: a stage brings its default
+   * probability and category; won/lost stages close the deal; an override needs a reason; moving
+   * forward past unmet exit criteria needs confirmation, which is recorded.
+   */
+  function applyStage(funnel: Funnel, current: OpportunityRow | null, input: Partial<OpportunityUpdate>) {
+    const stageId = input.stageId ?? current?.stageId ?? funnel.open[0]?.id;
+    const stage = stageId ? funnel.byId.get(stageId) : undefined;
+    if (!stage || stage.removedAt) throw fieldError('stageId', 'unknown_stage');
+    const moved = !current || current.stageId !== stage.id;
+    const patch: Partial<NewOpportunity> = {};
+    let unmet: string[] = [];
+    if (moved) {
+      patch.stageId = stage.id;
+      patch.stageEnteredAt = new Date();
+      patch.status = stage.kind;
+      patch.closedAt = stage.kind === 'open' ? null : new Date();
+      patch.forecastCategory = stage.forecastCategory;
+      patch.probability = stage.probability;
+      patch.probabilityReason = null;
+      if (current && stageIndex(funnel, stage.id) > stageIndex(funnel, current.stageId)) {
+        const from = funnel.byId.get(current.stageId);
+        const done = ((current.criteriaDone as Record<string, string[]>)[current.stageId] ?? []);
+        unmet = ((from?.exitCriteria ?? []) as { id: string; label: string }[]).filter((c) => !done.includes(c.id)).map((c) => c.label);
+        if (unmet.length && !input.confirmUnmetCriteria) throw new AppError(409, 'unmet_criteria', { criteria: unmet.join('、') });
+      }
+    }
+    if (input.forecastCategory !== undefined && stage.kind === 'open') patch.forecastCategory = input.forecastCategory;
+    if (input.probability !== undefined) patch.probability = input.probability;
+    if (input.probabilityReason !== undefined) patch.probabilityReason = input.probabilityReason;
+    const probability = patch.probability ?? current?.probability ?? stage.probability;
+    const reason = patch.probabilityReason !== undefined ? patch.probabilityReason : current?.probabilityReason;
+    if (probability !== stage.probability && !reason?.trim()) throw fieldError('probabilityReason', 'reason_required');
+    return { patch, stage, moved, unmet };
+  }
+
+  async function checkRefs(actor: Actor, input: Partial<OpportunityCreate>) {
+    const accounts = accountsRepository(db);
+    if (input.ownerId && !(await accounts.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+    if (input.ownerId && actor.scopeUserIds && !actor.scopeUserIds.includes(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+    if (input.wonByCompetitorId && !(await sheet.knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(input.wonByCompetitorId)) {
+      throw fieldError('wonByCompetitorId', 'unknown_competitor');
+    }
+  }
+
+  async function detail(actor: Actor, id: string): Promise<OpportunityDetail> {
+    const row = await repo.get(actor, id);
+    if (!row) throw notFound();
+    const funnel = await loadFunnel(db, actor.orgId);
+    const [items, infl, notes, comps, history] = await Promise.all([
+      repo.items(actor.orgId, [id]),
+      sheet.influences(actor.orgId, [id]),
+      sheet.notes(actor.orgId, id),
+      sheet.dealCompetitors(actor.orgId, id),
+      repo.stageHistory(actor.orgId, id),
+    ]);
+    const j = judge(row.o, infl.map((i) => i.i), funnel);
+    const stage = funnel.byId.get(row.o.stageId);
+    const done = (row.o.criteriaDone as Record<string, string[]>)[row.o.stageId] ?? [];
+    const name = (stageId: string | null) => (stageId ? (funnel.byId.get(stageId)?.name ?? null) : null);
+    return {
+      ...presentOpportunity(row, j, actor.lang),
+      items: items.map(presentItem),
+      influences: infl.map(presentInfluence),
+      notes: notes.map(({ n, createdByName }) => ({ id: n.id, kind: n.kind as 'red_flag' | 'strength', text: n.text, createdByName, createdAt: n.createdAt.toISOString() })),
+      competitors: comps.map(({ c, name: compName }) => ({
+        competitorId: c.competitorId,
+        name: compName,
+        position: c.position as 'ahead' | 'even' | 'behind',
+        ourAdvantages: c.ourAdvantages,
+        notes: c.notes,
+        preferredBy: infl.filter((i) => i.i.preferredCompetitorId === c.competitorId).map((i) => ({ influenceId: i.i.id, contactName: i.contactName })),
+      })),
+      stageHistory: history.map(({ h, actorName }, k) => ({
+        id: h.id,
+        fromStageId: h.fromStageId,
+        fromStageName: name(h.fromStageId),
+        toStageId: h.toStageId,
+        toStageName: name(h.toStageId) ?? '',
+        at: h.at.toISOString(),
+        actorName,
+        unmetCriteria: h.unmetCriteria as string[],
+        daysInFromStage: k > 0 ? Math.floor((h.at.getTime() - history[k - 1].h.at.getTime()) / 86_400_000) : null,
+      })),
+      healthParts: j.health.parts,
+      criteria: ((stage?.exitCriteria ?? []) as { id: string; label: string; labelEn?: string | null }[]).map((c) => ({
+        id: c.id,
+        label: actor.lang === 'en' && c.labelEn ? c.labelEn : c.label,
+        done: done.includes(c.id),
+      })),
+    };
+  }
+
+  return {
+    detail,
+    rejudge,
+
+    async list(actor: Actor, query: OpportunityListQuery): Promise<PageOf<Opportunity>> {
+      const limit = query.limit ?? 50;
+      const rows = await repo.list(actor, { query, search: query.q ? searchQuery(query.q) : null, after: query.cursor ? decodeCursor(query.cursor) : null, limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1]?.o;
+      const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'amount' | 'expectedCloseDate' | 'name' | 'health';
+      const value = !last ? null : key === 'updatedAt' ? last.updatedAt.toISOString() : key === 'expectedCloseDate' ? (last.expectedCloseDate ?? '9999-12-31') : last[key];
+      return { items: await presentMany(actor, page), nextCursor: rows.length > limit && last ? encodeCursor(value, last.id) : null };
+    },
+
+    async create(actor: Actor, input: OpportunityCreate): Promise<OpportunityDetail> {
+      requireWriter(actor);
+      const id = newId();
+      await db.transaction(async (tx) => {
+        const r = opportunitiesRepository(tx);
+        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        await checkRefs(actor, input);
+        const funnel = await loadFunnel(tx, actor.orgId);
+        const { patch, stage } = applyStage(funnel, null, input);
+        const items = input.items ? await checkItems(r, actor, id, input.items) : null;
+        const { items: _i, confirmUnmetCriteria: _c, ...fields } = input;
+        const now = new Date();
+        const row: NewOpportunity = {
+          ...fields,
+          ...patch,
+          name: input.name.trim(),
+          amount: input.amount ?? items?.sum ?? '0.00',
+          ownerId: input.ownerId === undefined ? actor.userId : input.ownerId,
+          stageId: stage.id,
+          probability: patch.probability ?? stage.probability,
+          forecastCategory: patch.forecastCategory ?? stage.forecastCategory,
+          orgId: actor.orgId,
+          id,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          ...searchColumns(input.name.trim()),
+        };
+        await r.insert(row);
+        if (items) await r.replaceItems(actor.orgId, id, items.rows);
+        await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: null, toStageId: stage.id, actorId: actor.userId });
+        const { orgId: _o, id: _id, createdBy: _cb, createdAt: _ca, ...logged } = row;
+        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'create', actor.userId, initialFields(logged, HISTORY_IGNORED));
+        await rejudge(tx, actor.orgId, id, funnel);
+      });
+      return detail(actor, id);
+    },
+
+    async update(actor: Actor, id: string, input: OpportunityUpdate): Promise<OpportunityDetail> {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = opportunitiesRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        if (current.version !== input.version) throw staleVersion();
+        await checkRefs(actor, input);
+        const funnel = await loadFunnel(tx, actor.orgId);
+        const { patch: stagePatch, stage, moved, unmet } = applyStage(funnel, current, input);
+        const { version, items: itemInput, confirmUnmetCriteria: _c, stageId: _s, probability: _p, probabilityReason: _pr, forecastCategory: _f, ...fields } = input;
+        const patch: Partial<NewOpportunity> = { ...fields, ...stagePatch };
+        if (fields.name !== undefined) Object.assign(patch, { name: fields.name.trim() }, searchColumns(fields.name.trim()));
+        if (itemInput) {
+          const items = await checkItems(r, actor, id, itemInput);
+          await r.replaceItems(actor.orgId, id, items.rows);
+          if (input.amount === undefined) patch.amount = items.sum;
+        }
+        const changes = diffFields(current, patch, HISTORY_IGNORED);
+        if (!changes.length && !itemInput) return;
+        if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
+        if (moved) await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: current.stageId, toStageId: stage.id, actorId: actor.userId, unmetCriteria: unmet });
+        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'update', actor.userId, itemInput ? [...changes, { field: 'items', old: null, new: itemInput.length }] : changes);
+        await rejudge(tx, actor.orgId, id, funnel);
+      });
+      return detail(actor, id);
+    },
+
+    async setCriteria(actor: Actor, id: string, version: number, doneIds: string[]) {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = opportunitiesRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        if (current.version !== version) throw staleVersion();
+        const stage = (await loadFunnel(tx, actor.orgId)).byId.get(current.stageId);
+        const known = ((stage?.exitCriteria ?? []) as { id: string }[]).map((c) => c.id);
+        const bad = doneIds.findIndex((d) => !known.includes(d));
+        if (bad >= 0) throw fieldError(`done.${bad}`, 'invalid');
+        const criteriaDone = { ...(current.criteriaDone as Record<string, string[]>), [current.stageId]: [...new Set(doneIds)] };
+        await r.update(actor.orgId, id, version, { criteriaDone });
+      });
+      return detail(actor, id);
+    },
+
+    async remove(actor: Actor, id: string) {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = opportunitiesRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        await r.remove(actor.orgId, id);
+        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+      });
+    },
+
+    async history(actor: Actor, id: string) {
+      if (!(await repo.get(actor, id))) throw notFound();
+      return { items: (await historyRepository(db).list(actor.orgId, 'opportunity', id)).map(presentHistory) };
+    },
+
+    async board(actor: Actor, q: BoardQuery): Promise<Board> {
+      const funnel = await loadFunnel(db, actor.orgId);
+      const [totals, cards] = await Promise.all([repo.boardTotals(actor, q), repo.boardCards(actor, q, q.limit ?? 30)]);
+      const presented = await presentMany(actor, cards, funnel);
+      return {
+        columns: funnel.open.map((s) => {
+          const t = totals.find((x) => x.stageId === s.id);
+          return {
+            stage: { id: s.id, name: s.name, nameEn: s.nameEn, probability: s.probability },
+            count: t?.count ?? 0,
+            amount: t?.amount ?? '0.00',
+            weightedAmount: t?.weighted ?? '0.00',
+            items: presented.filter((o) => o.stageId === s.id),
+          };
+        }),
+      };
+    },
+  };
+}
+
+function searchColumns(name: string) {
+  const doc = searchDocument([name]);
+  return { searchGrams: doc.grams, searchText: doc.text };
+}

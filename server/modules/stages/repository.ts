@@ -1,0 +1,59 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { opportunities, orgs, stages } from '../../db/schema.ts';
+
+export type StageRow = typeof stages.$inferSelect;
+export type NewStage = typeof stages.$inferInsert;
+
+const KIND_ORDER = sql`case ${stages.kind} when 'open' then 0 when 'won' then 1 else 2 end`;
+
+export function stagesRepository(db: Db) {
+  return {
+    /** The funnel in order: open stages by position, then won, then lost. */
+    list: (orgId: string) =>
+      db
+        .select()
+        .from(stages)
+        .where(and(eq(stages.orgId, orgId), isNull(stages.removedAt)))
+        .orderBy(KIND_ORDER, asc(stages.position), asc(stages.id)),
+
+    /** Every stage including removed ones, for names in old deals' history. */
+    all: (orgId: string) => db.select().from(stages).where(eq(stages.orgId, orgId)),
+
+    async get(orgId: string, id: string) {
+      const [row] = await db.select().from(stages).where(and(eq(stages.orgId, orgId), eq(stages.id, id), isNull(stages.removedAt)));
+      return row;
+    },
+
+    insert: (rows: NewStage[]) => db.insert(stages).values(rows),
+
+    async update(orgId: string, id: string, version: number, patch: Partial<NewStage>) {
+      const res = await db
+        .update(stages)
+        .set({ ...patch, version: version + 1, updatedAt: new Date() })
+        .where(and(eq(stages.orgId, orgId), eq(stages.id, id), eq(stages.version, version)))
+        .returning({ id: stages.id });
+      return res.length > 0;
+    },
+
+    setPosition: (orgId: string, id: string, position: number) =>
+      db.update(stages).set({ position, updatedAt: new Date() }).where(and(eq(stages.orgId, orgId), eq(stages.id, id))),
+
+    async openDealsIn(orgId: string, stageId: string) {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(opportunities)
+        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.stageId, stageId), eq(opportunities.status, 'open')));
+      return row?.n ?? 0;
+    },
+
+    /** Organisations that have no funnel yet (created before deals existed). */
+    async orgsWithoutStages() {
+      const rows = await db
+        .select({ id: orgs.id })
+        .from(orgs)
+        .where(sql`not exists (select 1 from ${stages} s where s.org_id = ${orgs.id})`);
+      return rows.map((r) => r.id);
+    },
+  };
+}
