@@ -27,6 +27,13 @@ export async function openTestDatabase(): Promise<Database> {
       await database.close();
       const a = new pg.Client({ connectionString: url });
       await a.connect();
+      // pool.end() resolves before its sockets close; a forced drop would then kill those backends
+      // and the pool's clients would raise unhandled 57P01 errors. Wait for them to go first.
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await a.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     },

@@ -63,6 +63,8 @@ export function accountsService(db: Db) {
         throw fieldError('parentId', 'cycle');
       }
     }
+    // Without an owner the account would vanish from a scoped caller's view as well.
+    if (input.ownerId === null && actor.scopeUserIds) throw fieldError('ownerId', 'required');
     if (input.ownerId) {
       if (!(await r.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
       // Hand an account only to someone inside your own scope, or it would vanish from your view.

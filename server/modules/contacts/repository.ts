@@ -114,6 +114,17 @@ export function contactsRepository(db: Db) {
       await db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
     },
 
+    /** Those of `ids` whose account the caller can see. */
+    async visibleIds(actor: Actor, ids: string[]) {
+      if (!ids.length) return new Set<string>();
+      const rows = await db
+        .select({ id: contacts.id })
+        .from(contacts)
+        .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
+        .where(and(eq(contacts.orgId, actor.orgId), inArray(contacts.id, ids), accountVisible(actor)));
+      return new Set(rows.map((r) => r.id));
+    },
+
     async accountOf(orgId: string, contactId: string) {
       const [row] = await db.select({ accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
       return row?.accountId;

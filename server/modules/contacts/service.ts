@@ -163,7 +163,10 @@ export function contactsService(db: Db) {
 
     async links(actor: Actor, id: string) {
       if (!(await repo.get(actor, id))) throw notFound();
-      return { items: (await repo.linksOf(actor.orgId, [id])).map(presentLink) };
+      const links = await repo.linksOf(actor.orgId, [id]);
+      // The other end may be a contact outside the caller's scope: leave those links out.
+      const visible = await repo.visibleIds(actor, [...new Set(links.map((l) => (l.fromContactId === id ? l.toContactId : l.fromContactId)))]);
+      return { items: links.filter((l) => visible.has(l.fromContactId === id ? l.toContactId : l.fromContactId)).map(presentLink) };
     },
 
     async addLink(actor: Actor, input: ContactLinkCreate): Promise<ContactLink> {
