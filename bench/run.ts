@@ -26,6 +26,7 @@ const load: LoadOptions = {
   durationSec: num(env.BENCH_DURATION, 10),
   warmupSec: num(env.BENCH_WARMUP, 2),
   connections: num(env.BENCH_CONNECTIONS, 10),
+  maxProbeMs: num(env.BENCH_MAX_PROBE_MS, 2000),
 };
 const USERS = [
   { key: 'admin', label: 'admin (all)', email: 'admin@bench.openkam.cn' },
