@@ -10,6 +10,7 @@ import { startScheduler } from './modules/jobs/scheduler.ts';
 import { authService } from './modules/auth/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { ensureDefaultStages } from './modules/stages/service.ts';
+import { opportunitiesService } from './modules/opportunities/service.ts';
 
 async function ensureWebBundle(config: Config) {
   if (existsSync(join(config.webDist, 'index.html'))) return;
@@ -45,7 +46,11 @@ async function main() {
   await ensureDefaultStages(database.db);
   const app = await buildApp({ config, database, ownsDatabase: true, logger: true, serveWeb: true });
   const auth = authService(database.db, config);
-  const scheduler = await startScheduler(database.db, [{ name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() }]);
+  const deals = opportunitiesService(database.db);
+  const scheduler = await startScheduler(database.db, [
+    { name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() },
+    { name: 'rejudge-deals', everyMs: 3600_000, run: async () => void (await deals.rejudgeDue()) },
+  ]);
 
   let closing = false;
   const shutdown = async (signal: string) => {

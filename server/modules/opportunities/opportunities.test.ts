@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
+import { opportunitiesService } from './service.ts';
 
 let t: TestApp;
 let f: Factories;
@@ -138,5 +139,16 @@ describe('opportunities', () => {
     const aDeal = (await repA.client.get('/api/opportunities')).json().items[0];
     expect((await repB.client.get(`/api/opportunities/${aDeal.id}`)).statusCode).toBe(404);
     expect((await repB.client.patch(`/api/opportunities/${aDeal.id}`, { version: 1, name: 'x' })).statusCode).toBe(404);
+  });
+
+  it('the scheduled pass refreshes stored red flags when time passes', async () => {
+    const account = await f.account();
+    const deal = (await f.admin.post('/api/opportunities', { accountId: account.id, name: '时间流逝', expectedCloseDate: '2099-01-01' })).json();
+    const before = (await f.admin.get(`/api/opportunities?accountId=${account.id}&redFlag=close_date_passed`)).json();
+    expect(before.items).toHaveLength(0);
+    const n = await opportunitiesService(t.database.db).rejudgeDue(new Date('2099-01-05T00:00:00Z'));
+    expect(n).toBeGreaterThanOrEqual(1);
+    const after = (await f.admin.get(`/api/opportunities?accountId=${account.id}&redFlag=close_date_passed`)).json();
+    expect(after.items.map((o: { id: string }) => o.id)).toEqual([deal.id]);
   });
 });

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { accounts, opportunities, opportunityItems, products, stageHistory, stages, users } from '../../db/schema.ts';
+import { accounts, opportunities, opportunityItems, orgs, products, stageHistory, stages, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible } from '../accounts/repository.ts';
 import type { BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
@@ -160,6 +160,8 @@ export function opportunitiesRepository(db: Db) {
         .where(and(eq(opportunities.orgId, actor.orgId), inArray(opportunities.id, ids.map((r) => r.id))))
         .orderBy(desc(opportunities.amount), asc(opportunities.id));
     },
+
+    orgIds: async () => (await db.select({ id: orgs.id }).from(orgs)).map((r) => r.id),
 
     /** Open deals whose stored judgement may be out of date because time passed. */
     async dueForRejudgement(orgId: string, today: string, staleBefore: Date, limit: number) {

@@ -35,12 +35,12 @@ export function opportunitiesService(db: Db) {
   }
 
   /** Recomputes and stores a deal's health and red-flag codes after any change to it. */
-  async function rejudge(tx: Db, orgId: string, id: string, funnel?: Funnel) {
+  async function rejudge(tx: Db, orgId: string, id: string, funnel?: Funnel, now = new Date()) {
     const r = opportunitiesRepository(tx);
     const [row] = await tx.query.opportunities.findMany({ where: (o, { and, eq }) => and(eq(o.orgId, orgId), eq(o.id, id)) });
     if (!row) return;
     const infl = await blueSheetRepository(tx).influences(orgId, [id]);
-    const j = judge(row, infl.map((i) => i.i), funnel ?? (await loadFunnel(tx, orgId)));
+    const j = judge(row, infl.map((i) => i.i), funnel ?? (await loadFunnel(tx, orgId)), now);
     await r.setJudgement(orgId, id, j.health.score, j.flags.map((fl) => fl.code));
   }
 
@@ -155,6 +155,29 @@ export function opportunitiesService(db: Db) {
   return {
     detail,
     rejudge,
+
+    /**
+     * The scheduled pass: a close date passing or activity going quiet changes a deal's red flags
+     * without anyone editing it, so the stored health used by filters and the board is refreshed.
+     */
+    async rejudgeDue(now = new Date(), batch = 500) {
+      let total = 0;
+      for (const orgId of await repo.orgIds()) {
+        const funnel = await loadFunnel(db, orgId);
+        const staleBefore = new Date(now.getTime() - funnel.staleDays * 86_400_000);
+        const seen = new Set<string>();
+        for (;;) {
+          const due = (await repo.dueForRejudgement(orgId, now.toISOString().slice(0, 10), staleBefore, batch)).filter((d) => !seen.has(d.id));
+          for (const { id } of due) {
+            seen.add(id);
+            await rejudge(db, orgId, id, funnel, now);
+          }
+          total += due.length;
+          if (due.length === 0) break;
+        }
+      }
+      return total;
+    },
 
     async list(actor: Actor, query: OpportunityListQuery): Promise<PageOf<Opportunity>> {
       const limit = query.limit ?? 50;
