@@ -14,7 +14,7 @@ const PEOPLE = [
   { name: '王晓明', title: '科长', reportsTo: '李文华' },
 ] as const;
 
-describe.skipIf(!hasChromium)('account, contacts and org chart through the UI', () => {
+describe.skipIf(!hasChromium)('account, contacts and org chart through the UI', { timeout: 90_000 }, () => {
   let e: E2E;
   let f: Factories;
   let page: Page;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './harness.ts';
 import { WAIT, fieldError, shot, waitForPath } from './util.ts';
 
-describe.skipIf(!hasChromium)('set-up and login pages', () => {
+describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () => {
   let e: E2E;
   const admin = { org: '华信智联科技有限公司', name: '王建国', email: 'wang.jianguo@example.com', password: 'correct-horse-1' };
 

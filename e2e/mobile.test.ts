@@ -9,7 +9,7 @@ import { WAIT, pageScrollWidth, settled, shot, waitForPath } from './util.ts';
 
 const WIDTH = 390;
 
-describe.skipIf(!hasChromium)('390 px phone layout', () => {
+describe.skipIf(!hasChromium)('390 px phone layout', { timeout: 90_000 }, () => {
   let e: E2E;
   let f: Factories;
   let account: AccountDetail;

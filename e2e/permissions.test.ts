@@ -7,7 +7,7 @@ import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { Contact } from '../core/schemas/contacts.ts';
 import { WAIT, settled, shot } from './util.ts';
 
-describe.skipIf(!hasChromium)('permissions in the UI', () => {
+describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () => {
   let e: E2E;
   let f: Factories;
   let rep: Awaited<ReturnType<Factories['user']>>;

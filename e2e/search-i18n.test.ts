@@ -5,7 +5,7 @@ import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import { WAIT, settled, shot, waitForPath } from './util.ts';
 
-describe.skipIf(!hasChromium)('Chinese search and language switch', () => {
+describe.skipIf(!hasChromium)('Chinese search and language switch', { timeout: 90_000 }, () => {
   let e: E2E;
   let f: Factories;
   let health: AccountDetail;
