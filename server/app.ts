@@ -19,6 +19,10 @@ import { usersRoutes } from './modules/users/routes.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { contactsRoutes } from './modules/contacts/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { productsRoutes } from './modules/products/routes.ts';
+import { competitorsRoutes } from './modules/competitors/routes.ts';
+import { swotRoutes } from './modules/swot/routes.ts';
+import { viewsRoutes } from './modules/views/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -61,7 +65,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes]) {
         await a.register(routes);
       }
     },

@@ -1,0 +1,39 @@
+import type { Static } from 'typebox';
+import type { Db } from '../../db/client.ts';
+import { viewsRepository, type SavedViewRow } from './repository.ts';
+import { fieldError, notFound } from '../../lib/errors.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { newId } from '../../lib/ids.ts';
+import type { SavedView, SavedViewCreate } from '../../../core/schemas/deals.ts';
+
+export type SavedViewOut = Static<typeof SavedView>;
+
+export const presentView = (v: SavedViewRow): SavedViewOut => ({
+  id: v.id,
+  list: v.list,
+  name: v.name,
+  query: v.query as Record<string, unknown>,
+});
+
+// Views only hold the caller's own filters, which read through each list's scope rule anyway, so
+// every role (viewers too) may save them; ownership is the only rule here.
+export function viewsService(db: Db) {
+  const repo = viewsRepository(db);
+
+  return {
+    list: async (actor: Actor, list?: string) => ({ items: (await repo.list(actor.orgId, actor.userId, list)).map(presentView) }),
+
+    async create(actor: Actor, input: Static<typeof SavedViewCreate>): Promise<SavedViewOut> {
+      const name = input.name.trim();
+      if (!name) throw fieldError('name', 'min_length', { limit: 1 });
+      const id = newId();
+      await repo.insert({ orgId: actor.orgId, id, userId: actor.userId, list: input.list, name, query: input.query });
+      return presentView((await repo.get(actor.orgId, actor.userId, id))!);
+    },
+
+    /** Someone else's view answers 404, as if it did not exist. */
+    async remove(actor: Actor, id: string) {
+      if (!(await repo.remove(actor.orgId, actor.userId, id))) throw notFound();
+    },
+  };
+}
