@@ -43,6 +43,7 @@ export const MESSAGES = {
   email_taken: { zh: '该邮箱已被使用', en: 'is already in use' },
   wrong_password: { zh: '当前密码不正确', en: 'is not your current password' },
   team_not_empty: { zh: '团队下还有成员或子团队', en: 'Team still has members or sub-teams' },
+  account_has_deals: { zh: '该客户还有商机记录，不能删除；可改为归档', en: 'Account has deals and cannot be deleted; archive it instead' },
   account_has_children: { zh: '该客户还有下属机构', en: 'Account still has subsidiaries' },
   cannot_remove_self: { zh: '不能停用或降级自己的管理员账号', en: 'You cannot deactivate or demote yourself' },
   stage_in_use: { zh: '该阶段还有进行中的商机，请先移走', en: 'Open deals are still in this stage; move them first' },

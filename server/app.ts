@@ -19,6 +19,8 @@ import { usersRoutes } from './modules/users/routes.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { contactsRoutes } from './modules/contacts/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { stagesRoutes } from './modules/stages/routes.ts';
+import { opportunitiesRoutes } from './modules/opportunities/routes.ts';
 import { productsRoutes } from './modules/products/routes.ts';
 import { competitorsRoutes } from './modules/competitors/routes.ts';
 import { swotRoutes } from './modules/swot/routes.ts';
@@ -65,7 +67,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes]) {
         await a.register(routes);
       }
     },

@@ -3,12 +3,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type Config } from './plugins/config.ts';
-import { openDatabase, analyze, type Db } from './db/client.ts';
+import { openDatabase, type Db } from './db/client.ts';
 import { buildApp } from './app.ts';
 import { setupService } from './modules/setup/service.ts';
 import { startScheduler } from './modules/jobs/scheduler.ts';
 import { authService } from './modules/auth/service.ts';
-import { seedDemo } from './modules/demo/seed.ts';
+import { loadDemo } from './modules/demo/load.ts';
 import { ensureDefaultStages } from './modules/stages/service.ts';
 import { opportunitiesService } from './modules/opportunities/service.ts';
 
@@ -26,8 +26,7 @@ async function firstRun(db: Db, config: Config) {
     return;
   }
   if (config.demo) {
-    const logins = await seedDemo(db);
-    await analyze(db);
+    const logins = await loadDemo(db);
     console.log('\nDemo organisation loaded. Sign in with:');
     console.table(logins);
   } else if (config.adminEmail && config.adminPassword) {

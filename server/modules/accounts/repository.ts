@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { accountMembers, accounts, contacts, users } from '../../db/schema.ts';
+import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
 
@@ -135,6 +135,11 @@ export function accountsRepository(db: Db) {
 
     async childCount(orgId: string, id: string) {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.parentId, id)));
+      return row?.n ?? 0;
+    },
+
+    async dealCount(orgId: string, id: string) {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.accountId, id)));
       return row?.n ?? 0;
     },
 

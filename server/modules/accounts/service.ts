@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { accountsRepository, type AccountRow, type NewAccount } from './repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
+import { swotRepository } from '../swot/repository.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -180,7 +181,9 @@ export function accountsService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         if ((await r.childCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_children');
+        if ((await r.dealCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_deals');
         await r.remove(actor.orgId, id);
+        await swotRepository(tx).removeForEntity(actor.orgId, 'account', id);
         await historyRepository(tx).record(actor.orgId, 'account', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },

@@ -116,6 +116,9 @@ describe('opportunities', () => {
     expect(badRating.json().fields[0].path).toBe('rating');
     const after = (await f.admin.get(`/api/contacts?accountId=${account.id}`)).json();
     expect(after.items).toHaveLength(0);
+    const del = await f.admin.delete(`/api/accounts/${account.id}`);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().code).toBe('account_has_deals');
     const disc = await f.admin.post('/api/opportunities', { accountId: account.id, name: 'd', items: [{ productId: deal.id, quantity: '1', discount: '101' }] });
     expect(disc.json().fields.map((x: { path: string }) => x.path)).toContain('items.0.discount');
   });

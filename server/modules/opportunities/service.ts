@@ -3,6 +3,7 @@ import { opportunitiesRepository, type Listed, type NewOpportunity, type Opportu
 import { blueSheetRepository } from './blue-sheet.repository.ts';
 import { accountsRepository } from '../accounts/repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
+import { swotRepository } from '../swot/repository.ts';
 import { judge, loadFunnel, stageIndex, type Funnel } from './judgement.ts';
 import { presentInfluence, presentItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
@@ -279,6 +280,8 @@ export function opportunitiesService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         await r.remove(actor.orgId, id);
+        // SWOT items point at their deal without a foreign key (boards serve accounts and deals alike).
+        await swotRepository(tx).removeForEntity(actor.orgId, 'opportunity', id);
         await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },
