@@ -49,9 +49,10 @@ export const accounts = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.parentId], foreignColumns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
-    index('accounts_updated_idx').on(t.orgId, t.updatedAt.desc(), t.id.desc()),
+    // Ascending keys: a backward scan serves ORDER BY … DESC (nulls first) too, so one index serves both directions.
+    index('accounts_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('accounts_name_idx').on(t.orgId, t.name, t.id),
-    index('accounts_owner_idx').on(t.orgId, t.ownerId, t.updatedAt.desc(), t.id.desc()),
+    index('accounts_owner_idx').on(t.orgId, t.ownerId, t.updatedAt, t.id),
     index('accounts_parent_idx').on(t.orgId, t.parentId),
     index('accounts_grams_idx').using('gin', t.searchGrams),
     index('accounts_tags_idx').using('gin', t.tags),
@@ -111,7 +112,7 @@ export const contacts = pgTable(
     foreignKey({ columns: [t.orgId, t.reportsToId], foreignColumns: [t.orgId, t.id] }).onDelete('set null'),
     foreignKey({ columns: [t.orgId, t.counterpartId], foreignColumns: [users.orgId, users.id] }),
     index('contacts_account_idx').on(t.orgId, t.accountId, t.name),
-    index('contacts_updated_idx').on(t.orgId, t.updatedAt.desc(), t.id.desc()),
+    index('contacts_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('contacts_name_idx').on(t.orgId, t.name, t.id),
     index('contacts_reports_idx').on(t.orgId, t.reportsToId),
     index('contacts_grams_idx').using('gin', t.searchGrams),
@@ -154,6 +155,6 @@ export const history = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    index('history_entity_idx').on(t.orgId, t.entityType, t.entityId, t.at.desc()),
+    index('history_entity_idx').on(t.orgId, t.entityType, t.entityId, t.at),
   ],
 );
