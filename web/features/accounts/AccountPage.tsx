@@ -14,11 +14,13 @@ import { useAccount, useAccountHistory, useArchiveAccount, useDeleteAccount } fr
 import { AccountProfile } from './AccountProfile.tsx';
 import { AccountFormDrawer } from './AccountFormDrawer.tsx';
 import { AccountContactsTab } from '../contacts/AccountContactsTab.tsx';
+import { AccountOpportunitiesTab } from '../deals/AccountOpportunitiesTab.tsx';
+import { SwotBoard } from '../deals/SwotBoard.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
 
-const TABS = ['profile', 'contacts', 'org', 'history'] as const;
+const TABS = ['profile', 'contacts', 'org', 'opportunities', 'swot', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function AccountPage() {
@@ -114,6 +116,12 @@ export function AccountPage() {
               </Suspense>
             ),
           },
+          {
+            key: 'opportunities',
+            label: <span data-testid="tab-opportunities">{t('deals.accountTab')}</span>,
+            children: <AccountOpportunitiesTab accountId={a.id} accountName={a.name} />,
+          },
+          { key: 'swot', label: <span data-testid="tab-swot">{t('deals.swotTab')}</span>, children: <SwotBoard base={`/api/accounts/${a.id}`} writable={writable} /> },
           { key: 'history', label: <span data-testid="tab-history">{t('accounts.tab.history')}</span>, children: <AccountHistory id={a.id} /> },
         ]}
       />

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OpportunityDetail, Stage } from '../../../core/schemas/deals.ts';
+import { useCompetitors } from '../catalog/api.ts';
+import { stageLabel } from '../catalog/stageName.ts';
+import { useMoveStage } from './useMoveStage.tsx';
+
+interface Values {
+  lostReason?: string;
+  wonByCompetitorId?: string | null;
+}
+
+/** Moving to a won or lost stage; a lost deal records why and which competitor took it. */
+export function CloseDealModal({ deal, stage, onClose, onReload }: { deal: OpportunityDetail; stage: Stage | null; onClose: () => void; onReload: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const competitors = useCompetitors();
+  const { move, pending } = useMoveStage();
+  const lost = stage?.kind === 'lost';
+
+  useEffect(() => {
+    if (stage) form.setFieldsValue({ lostReason: deal.lostReason ?? undefined, wonByCompetitorId: deal.wonByCompetitorId });
+  }, [stage, deal, form]);
+
+  const submit = async () => {
+    if (!stage) return;
+    const v = await form.validateFields();
+    const extra = lost ? { lostReason: v.lostReason?.trim() || null, wonByCompetitorId: v.wonByCompetitorId ?? null } : {};
+    if (await move(deal, stage.id, stageLabel(stage, i18n.language), extra, onReload)) onClose();
+  };
+
+  return (
+    <Modal
+      open={!!stage}
+      title={stage ? `${t('deals.closeDeal')} · ${stageLabel(stage, i18n.language)}` : ''}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={pending}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'close-deal-submit' } as Record<string, string>}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" data-testid="close-deal-form">
+        {lost ? (
+          <>
+            <Form.Item name="lostReason" label={t('field.opportunity.lostReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 1000 }]}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="lost-reason" />
+            </Form.Item>
+            <Form.Item name="wonByCompetitorId" label={t('field.opportunity.wonByCompetitorId')}>
+              <Select<string> allowClear options={(competitors.data ?? []).map((c) => ({ value: c.id, label: c.name }))} placeholder={t('common.choose')} />
+            </Form.Item>
+          </>
+        ) : (
+          <div>{t('deals.markWon')} ✓</div>
+        )}
+      </Form>
+    </Modal>
+  );
+}
