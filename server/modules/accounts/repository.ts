@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { searchMatches } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
@@ -18,7 +19,9 @@ export type NewAccount = typeof accounts.$inferInsert;
 export function accountVisible(actor: Actor, table: typeof accounts = accounts): SQL {
   const org = eq(table.orgId, actor.orgId);
   if (actor.scopeUserIds === null) return org;
-  const onTeam = sql`exists (select 1 from ${accountMembers} m where m.org_id = ${table.orgId} and m.account_id = ${table.id} and m.user_id = ${actor.userId})`;
+  // As an array of ids (an InitPlan), not EXISTS: the planner can then combine the owner index and
+  // the primary key instead of walking every account of the organisation.
+  const onTeam = sql`${table.id} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))`;
   return and(org, or(inArray(table.ownerId, actor.scopeUserIds), onTeam))!;
 }
 
@@ -64,10 +67,7 @@ export function accountsRepository(db: Db) {
       if (query.teamId) {
         where.push(sql`${accounts.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${query.teamId})`);
       }
-      if (search) {
-        where.push(arrayContains(accounts.searchGrams, search.grams));
-        where.push(sql`strpos(${accounts.searchText}, ${search.needle}) > 0`);
-      }
+      if (search) where.push(searchMatches(accounts, actor.orgId, search));
       if (after) {
         const cmp = descending ? sql.raw('<') : sql.raw('>');
         where.push(sql`(${key.expr}, ${accounts.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);

@@ -1,6 +1,7 @@
-import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { searchMatches } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible } from '../accounts/repository.ts';
@@ -67,10 +68,7 @@ export function contactsRepository(db: Db) {
       if (query.teamId) {
         where.push(sql`${accounts.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${query.teamId})`);
       }
-      if (search) {
-        where.push(arrayContains(contacts.searchGrams, search.grams));
-        where.push(sql`strpos(${contacts.searchText}, ${search.needle}) > 0`);
-      }
+      if (search) where.push(searchMatches(contacts, actor.orgId, search));
       if (after) {
         const cmp = descending ? sql.raw('<') : sql.raw('>');
         where.push(sql`(${key.expr}, ${contacts.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);

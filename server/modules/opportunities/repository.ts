@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { searchMatches } from '../../db/search.ts';
 import { accounts, opportunities, opportunityItems, orgs, products, stageHistory, stages, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible } from '../accounts/repository.ts';
@@ -60,10 +61,7 @@ export function opportunitiesRepository(db: Db) {
       const descending = sort.startsWith('-');
       const key = SORTS[sort.replace('-', '')];
       const where = filters(actor, query);
-      if (search) {
-        where.push(arrayContains(opportunities.searchGrams, search.grams));
-        where.push(sql`strpos(${opportunities.searchText}, ${search.needle}) > 0`);
-      }
+      if (search) where.push(searchMatches(opportunities, actor.orgId, search));
       if (after) {
         const cmp = sql.raw(descending ? '<' : '>');
         where.push(sql`(${key.expr}, ${opportunities.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
