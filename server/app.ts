@@ -12,6 +12,7 @@ import { errorsPlugin, sendError } from './plugins/errors.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { webPlugin } from './plugins/web.ts';
 import type { App } from './lib/app-type.ts';
+import { validatorCompiler } from './lib/validation.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { setupRoutes } from './modules/setup/routes.ts';
 import { teamsRoutes } from './modules/teams/routes.ts';
@@ -42,6 +43,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     trustProxy: opts.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler());
 
   // Only JSON bodies: browsers cannot send them cross-site without a CORS preflight (CSRF).
   app.removeContentTypeParser(['text/plain']);
