@@ -79,6 +79,28 @@ describe('contact lifecycle', () => {
     expect((await f.admin.get(`/api/contacts/${c.id}/history`)).statusCode).toBe(404);
   });
 
+  it('clears fields with null (not "" or 0) and records it in the history', async () => {
+    const c = await f.contact(f.admin, { title: '处长', attitude: 2, mobile: '13700001111' });
+    const res = await f.admin.patch(`/api/contacts/${c.id}`, { version: 1, title: null, attitude: null, mobile: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Contact>()).toMatchObject({ title: null, attitude: null, mobile: null, version: 2 });
+    const hist = (await f.admin.get(`/api/contacts/${c.id}/history`)).json<{ items: HistoryEntry[] }>().items;
+    expect(hist[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'title', old: '处长', new: null },
+        { field: 'attitude', old: 2, new: null },
+      ]),
+    );
+    expect(names(await list('q=13700001111'))).toEqual([]);
+    // Zero is a value, not "empty".
+    expect((await f.admin.patch(`/api/contacts/${c.id}`, { version: 2, attitude: 0 })).json<Contact>().attitude).toBe(0);
+    const a = await f.account(f.admin, { employees: 120, industry: '能源' });
+    const cleared = await f.admin.patch(`/api/accounts/${a.id}`, { version: 1, employees: null, industry: null, tier: null });
+    expect(cleared.json()).toMatchObject({ employees: null, industry: null, tier: null });
+    // Bodies are not coerced: a number sent as text is refused.
+    expect((await f.admin.patch(`/api/contacts/${c.id}`, { version: '3', attitude: 1 })).statusCode).toBe(400);
+  });
+
   it('answers 404 for unknown ids and 400 for malformed ones', async () => {
     const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
     expect((await f.admin.get(`/api/contacts/${unknown}`)).statusCode).toBe(404);
