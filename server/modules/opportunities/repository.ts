@@ -85,6 +85,12 @@ export function opportunitiesRepository(db: Db) {
       return row?.o;
     },
 
+    /** A deal by id without a scope check, for internal recomputation only. */
+    async row(orgId: string, id: string) {
+      const [row] = await db.select().from(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
+      return row;
+    },
+
     insert: (row: NewOpportunity) => db.insert(opportunities).values(row),
 
     async update(orgId: string, id: string, version: number, patch: Partial<NewOpportunity>) {

@@ -38,7 +38,7 @@ export function opportunitiesService(db: Db) {
   /** Recomputes and stores a deal's health and red-flag codes after any change to it. */
   async function rejudge(tx: Db, orgId: string, id: string, funnel?: Funnel, now = new Date()) {
     const r = opportunitiesRepository(tx);
-    const [row] = await tx.query.opportunities.findMany({ where: (o, { and, eq }) => and(eq(o.orgId, orgId), eq(o.id, id)) });
+    const row = await r.row(orgId, id);
     if (!row) return;
     const infl = await blueSheetRepository(tx).influences(orgId, [id]);
     const j = judge(row, infl.map((i) => i.i), funnel ?? (await loadFunnel(tx, orgId)), now);
