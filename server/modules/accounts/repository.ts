@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { searchMatches } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -92,14 +93,7 @@ export function accountsRepository(db: Db) {
 
     insert: (row: NewAccount) => db.insert(accounts).values(row),
 
-    async update(orgId: string, id: string, version: number, patch: Partial<NewAccount>) {
-      const res = await db
-        .update(accounts)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), eq(accounts.version, version)))
-        .returning({ id: accounts.id });
-      return res.length > 0;
-    },
+    update: (orgId: string, id: string, version: number, patch: Partial<NewAccount>) => updateVersioned(db, accounts, orgId, id, version, patch),
 
     remove: (orgId: string, id: string) => db.delete(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id))),
 

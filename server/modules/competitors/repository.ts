@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { competitors, opportunities } from '../../db/schema.ts';
 
 export type CompetitorRow = typeof competitors.$inferSelect;
@@ -21,14 +22,7 @@ export function competitorsRepository(db: Db) {
 
     insert: (row: NewCompetitor) => db.insert(competitors).values(row),
 
-    async update(orgId: string, id: string, version: number, patch: Partial<NewCompetitor>) {
-      const res = await db
-        .update(competitors)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(competitors.orgId, orgId), eq(competitors.id, id), eq(competitors.version, version)))
-        .returning({ id: competitors.id });
-      return res.length > 0;
-    },
+    update: (orgId: string, id: string, version: number, patch: Partial<NewCompetitor>) => updateVersioned(db, competitors, orgId, id, version, patch),
 
     remove: (orgId: string, id: string) => db.delete(competitors).where(and(eq(competitors.orgId, orgId), eq(competitors.id, id))),
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { searchMatches } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -94,14 +95,7 @@ export function contactsRepository(db: Db) {
 
     insert: (row: NewContact) => db.insert(contacts).values(row),
 
-    async update(orgId: string, id: string, version: number, patch: Partial<NewContact>) {
-      const res = await db
-        .update(contacts)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id), eq(contacts.version, version)))
-        .returning({ id: contacts.id });
-      return res.length > 0;
-    },
+    update: (orgId: string, id: string, version: number, patch: Partial<NewContact>) => updateVersioned(db, contacts, orgId, id, version, patch),
 
     /**
      * Deletes a contact; its direct reports keep their place without a boss. Done here because the

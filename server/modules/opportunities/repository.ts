@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { searchMatches } from '../../db/search.ts';
 import { accounts, opportunities, opportunityItems, orgs, products, stageHistory, stages, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -93,14 +94,7 @@ export function opportunitiesRepository(db: Db) {
 
     insert: (row: NewOpportunity) => db.insert(opportunities).values(row),
 
-    async update(orgId: string, id: string, version: number, patch: Partial<NewOpportunity>) {
-      const res = await db
-        .update(opportunities)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id), eq(opportunities.version, version)))
-        .returning({ id: opportunities.id });
-      return res.length > 0;
-    },
+    update: (orgId: string, id: string, version: number, patch: Partial<NewOpportunity>) => updateVersioned(db, opportunities, orgId, id, version, patch),
 
     /** Stored judgement for filters and the board; not a user edit, so the version stays. */
     setJudgement: (orgId: string, id: string, health: number, codes: string[]) =>

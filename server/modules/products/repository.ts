@@ -1,5 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { opportunityItems, products } from '../../db/schema.ts';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -30,14 +31,7 @@ export function productsRepository(db: Db) {
 
     insert: (row: NewProduct) => db.insert(products).values(row),
 
-    async update(orgId: string, id: string, version: number, patch: Partial<NewProduct>) {
-      const res = await db
-        .update(products)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(products.orgId, orgId), eq(products.id, id), eq(products.version, version)))
-        .returning({ id: products.id });
-      return res.length > 0;
-    },
+    update: (orgId: string, id: string, version: number, patch: Partial<NewProduct>) => updateVersioned(db, products, orgId, id, version, patch),
 
     remove: (orgId: string, id: string) => db.delete(products).where(and(eq(products.orgId, orgId), eq(products.id, id))),
 

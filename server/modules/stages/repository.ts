@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { opportunities, orgs, stages } from '../../db/schema.ts';
 
 export type StageRow = typeof stages.$inferSelect;
@@ -27,14 +28,7 @@ export function stagesRepository(db: Db) {
 
     insert: (rows: NewStage[]) => db.insert(stages).values(rows),
 
-    async update(orgId: string, id: string, version: number, patch: Partial<NewStage>) {
-      const res = await db
-        .update(stages)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(stages.orgId, orgId), eq(stages.id, id), eq(stages.version, version)))
-        .returning({ id: stages.id });
-      return res.length > 0;
-    },
+    update: (orgId: string, id: string, version: number, patch: Partial<NewStage>) => updateVersioned(db, stages, orgId, id, version, patch),
 
     setPosition: (orgId: string, id: string, position: number) =>
       db.update(stages).set({ position, updatedAt: new Date() }).where(and(eq(stages.orgId, orgId), eq(stages.id, id))),

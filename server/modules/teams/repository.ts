@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { teams, users } from '../../db/schema.ts';
 
 export function teamsRepository(db: Db) {
@@ -29,14 +30,7 @@ export function teamsRepository(db: Db) {
 
     insert: (row: typeof teams.$inferInsert) => db.insert(teams).values(row),
 
-    async update(orgId: string, id: string, version: number, patch: { name?: string; parentId?: string | null }) {
-      const res = await db
-        .update(teams)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(teams.orgId, orgId), eq(teams.id, id), eq(teams.version, version)))
-        .returning({ id: teams.id });
-      return res.length > 0;
-    },
+    update: (orgId: string, id: string, version: number, patch: { name?: string; parentId?: string | null }) => updateVersioned(db, teams, orgId, id, version, patch),
 
     async remove(orgId: string, id: string) {
       await db.delete(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, id)));

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { loginIdentities, teams, users } from '../../db/schema.ts';
 
 const manager = alias(users, 'manager');
@@ -55,15 +56,11 @@ export function usersRepository(db: Db) {
 
     /** Versioned update: returns false when the version moved on (409). */
     async update(orgId: string, id: string, version: number, patch: Partial<NewUser>) {
-      const res = await db
-        .update(users)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(users.orgId, orgId), eq(users.id, id), eq(users.version, version)))
-        .returning({ id: users.id });
-      if (res.length && patch.email) {
+      const ok = await updateVersioned(db, users, orgId, id, version, patch);
+      if (ok && patch.email) {
         await db.update(loginIdentities).set({ email: patch.email }).where(and(eq(loginIdentities.orgId, orgId), eq(loginIdentities.userId, id)));
       }
-      return res.length > 0;
+      return ok;
     },
 
     async teamExists(orgId: string, teamId: string) {
