@@ -143,7 +143,7 @@ export const en: Resources = {
       nextStep: 'Next step', nextStepDate: 'Next step date', ourOutcome: 'What we get', customerOutcome: 'What the customer gets',
       winWinOurs: 'Do we win?', winWinCustomer: 'Does the customer win?', health: 'Health', items: 'Line items', redFlags: 'Red flags',
       stageEnteredAt: 'Entered stage', daysInStage: 'Days in stage', lastActivityAt: 'Last activity', stage: 'Stage',
-      confirmUnmetCriteria: 'Unmet exit criteria confirmed',
+      closedAt: 'Closed at', confirmUnmetCriteria: 'Unmet exit criteria confirmed',
     },
     influence: {
       contactId: 'Contact', roles: 'Roles', influence: 'Influence', mode: 'Response mode', rating: 'Rating', coverage: 'Coverage',

@@ -142,7 +142,7 @@ export const zhCN = {
       nextStep: '下一步行动', nextStepDate: '下一步日期', ourOutcome: '我方得到的结果', customerOutcome: '客户得到的结果',
       winWinOurs: '我方能赢吗？', winWinCustomer: '客户能赢吗？', health: '健康度', items: '产品明细', redFlags: '风险',
       stageEnteredAt: '进入阶段时间', daysInStage: '阶段停留天数', lastActivityAt: '最近活动', stage: '阶段',
-      confirmUnmetCriteria: '确认未满足的退出条件',
+      closedAt: '关闭时间', confirmUnmetCriteria: '确认未满足的退出条件',
     },
     influence: {
       contactId: '联系人', roles: '角色', influence: '影响力', mode: '反馈模式', rating: '评分', coverage: '覆盖程度',

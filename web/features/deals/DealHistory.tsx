@@ -13,7 +13,7 @@ const ENUMS: Record<string, string> = { forecastCategory: 'forecastCategory', st
 const ACTION_COLORS: Record<HistoryEntry['action'], string> = { create: 'green', update: 'blue', archive: 'gray', restore: 'cyan', delete: 'red' };
 
 /** Field-level history of the deal, with ids shown as the names they stand for. */
-export function DealHistory({ id }: { id: string }) {
+export function DealHistory({ id, accountName }: { id: string; accountName: string }) {
   const { t, i18n } = useTranslation();
   const history = useOpportunityHistory(id);
   const users = useUsers();
@@ -24,6 +24,8 @@ export function DealHistory({ id }: { id: string }) {
     if (v === null || v === undefined || v === '') return '∅';
     if (MONEY.has(field) && typeof v === 'string') return formatMoney(v, i18n.language === 'en' ? 'en-US' : 'zh-CN');
     if (ENUMS[field] && typeof v === 'string') return t(`enum.${ENUMS[field]}.${v}`, { defaultValue: v });
+    if (field === 'accountId' && typeof v === 'string') return accountName;
+    if (field === 'closedAt' && typeof v === 'string') return v.slice(0, 10);
     if (field === 'stageId' && typeof v === 'string') return stageName(v, `#${v.slice(-6)}`);
     if (field === 'ownerId' && typeof v === 'string') return users.data?.find((u) => u.id === v)?.name ?? `#${v.slice(-6)}`;
     if (field === 'wonByCompetitorId' && typeof v === 'string') return competitors.data?.find((c) => c.id === v)?.name ?? `#${v.slice(-6)}`;

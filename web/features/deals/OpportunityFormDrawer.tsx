@@ -93,7 +93,9 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
         message.success(t('common.saved'));
         onClose();
       } else {
-        const body: OpportunityCreate = { accountId: v.accountId ?? '', name: (v.name ?? '').trim(), expectedCloseDate: close, stageId: v.stageId, ownerId: v.ownerId ?? null, source: text(v.source) };
+        const body: OpportunityCreate = { accountId: v.accountId ?? '', name: (v.name ?? '').trim(), expectedCloseDate: close, stageId: v.stageId, source: text(v.source) };
+        // The server makes the creator the owner by default; only send an explicit other owner.
+        if ((v.ownerId ?? null) !== me.id) body.ownerId = v.ownerId ?? null;
         if (amount !== null) body.amount = amount;
         if (items.length) body.items = items;
         const created = await create.mutateAsync(body);

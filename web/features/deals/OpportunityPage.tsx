@@ -91,7 +91,7 @@ export function OpportunityPage() {
           <StageHistory deal={d} />
         </Col>
         <Col xs={24} lg={12}>
-          <DealHistory id={d.id} />
+          <DealHistory id={d.id} accountName={d.accountName} />
         </Col>
       </Row>
     </div>
