@@ -1,6 +1,7 @@
-import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchMatches } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
@@ -26,7 +27,7 @@ export function accountVisible(actor: Actor, table: typeof accounts = accounts):
   return and(org, or(inArray(table.ownerId, actor.scopeUserIds), onTeam))!;
 }
 
-const SORTS: Record<string, { expr: SQL | typeof accounts.name; cast: string }> = {
+const SORTS: Record<string, SortKey> = {
   updatedAt: { expr: sql`${accounts.updatedAt}`, cast: 'timestamptz' },
   createdAt: { expr: sql`${accounts.createdAt}`, cast: 'timestamptz' },
   name: { expr: sql`${accounts.name}`, cast: 'text' },
@@ -69,14 +70,11 @@ export function accountsRepository(db: Db) {
         where.push(sql`${accounts.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${query.teamId})`);
       }
       if (search) where.push(searchMatches(accounts, actor.orgId, search));
-      if (after) {
-        const cmp = descending ? sql.raw('<') : sql.raw('>');
-        where.push(sql`(${key.expr}, ${accounts.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
-      }
-      const dir = descending ? desc : asc;
+      const page = keyset(key, accounts.id, descending, after);
+      where.push(page.where);
       return selectAccount()
         .where(and(...where))
-        .orderBy(dir(key.expr), dir(accounts.id))
+        .orderBy(...page.orderBy)
         .limit(limit);
     },
 

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchMatches } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
@@ -16,7 +17,7 @@ const toC = alias(contacts, 'to_c');
 export type ContactRow = typeof contacts.$inferSelect;
 export type NewContact = typeof contacts.$inferInsert;
 
-const SORTS: Record<string, { expr: SQL; cast: string }> = {
+const SORTS: Record<string, SortKey> = {
   updatedAt: { expr: sql`${contacts.updatedAt}`, cast: 'timestamptz' },
   createdAt: { expr: sql`${contacts.createdAt}`, cast: 'timestamptz' },
   name: { expr: sql`${contacts.name}`, cast: 'text' },
@@ -70,12 +71,9 @@ export function contactsRepository(db: Db) {
         where.push(sql`${accounts.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${query.teamId})`);
       }
       if (search) where.push(searchMatches(contacts, actor.orgId, search));
-      if (after) {
-        const cmp = descending ? sql.raw('<') : sql.raw('>');
-        where.push(sql`(${key.expr}, ${contacts.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
-      }
-      const dir = descending ? desc : asc;
-      return selectContact().where(and(...where)).orderBy(dir(key.expr), dir(contacts.id)).limit(limit);
+      const page = keyset(key, contacts.id, descending, after);
+      where.push(page.where);
+      return selectContact().where(and(...where)).orderBy(...page.orderBy).limit(limit);
     },
 
     async get(actor: Actor, id: string) {

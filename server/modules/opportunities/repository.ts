@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchMatches } from '../../db/search.ts';
 import { accounts, opportunities, opportunityItems, orgs, products, stageHistory, stages, users } from '../../db/schema.ts';
@@ -14,7 +15,7 @@ export type OpportunityRow = typeof opportunities.$inferSelect;
 export type NewOpportunity = typeof opportunities.$inferInsert;
 export type Listed = { o: OpportunityRow; accountName: string; ownerName: string | null; stageName: string };
 
-const SORTS: Record<string, { expr: SQL; cast: string }> = {
+const SORTS: Record<string, SortKey> = {
   updatedAt: { expr: sql`${opportunities.updatedAt}`, cast: 'timestamptz' },
   amount: { expr: sql`${opportunities.amount}`, cast: 'numeric' },
   expectedCloseDate: { expr: sql`coalesce(${opportunities.expectedCloseDate}, '9999-12-31'::date)`, cast: 'date' },
@@ -63,12 +64,9 @@ export function opportunitiesRepository(db: Db) {
       const key = SORTS[sort.replace('-', '')];
       const where = filters(actor, query);
       if (search) where.push(searchMatches(opportunities, actor.orgId, search));
-      if (after) {
-        const cmp = sql.raw(descending ? '<' : '>');
-        where.push(sql`(${key.expr}, ${opportunities.id}) ${cmp} (${after[0]}::${sql.raw(key.cast)}, ${after[1]}::uuid)`);
-      }
-      const dir = descending ? desc : asc;
-      return select().where(and(...where)).orderBy(dir(key.expr), dir(opportunities.id)).limit(limit);
+      const page = keyset(key, opportunities.id, descending, after);
+      if (page.where) where.push(page.where);
+      return select().where(and(...where)).orderBy(...page.orderBy).limit(limit);
     },
 
     async get(actor: Actor, id: string): Promise<Listed | undefined> {
