@@ -31,7 +31,7 @@ export const en: Resources = {
     existingContact: 'Existing contact', newContact: 'New contact', prefersUs: 'Prefers us', prefersCompetitor: 'Prefers a competitor', prefersUnknown: 'Unknown',
     removeInfluenceConfirm: 'Remove this influence from the deal? (The contact stays.)',
     winWinWarning: 'Not a win-win: at least one side does not get what it wants, so the deal will not last.', yes: 'Yes', no: 'No', notAnswered: 'Not answered',
-    noRedFlags: 'No computed red flags', manualNotes: 'Red flags and strengths noted by hand', addNote: 'Add', notePlaceholder: 'Write one…', noNotes: 'Nothing noted',
+    noRedFlags: 'No computed red flags', manualNotes: 'Red flags noted by hand', addNote: 'Add', notePlaceholder: 'Write one…', noNotes: 'Nothing noted',
     healthTitle: 'Health', healthExplain: 'Up to 10 points per covered buying role (40) and 60 for risk, minus a penalty per red flag by severity',
     healthPart: { coverage: 'Coverage: {{role}}', flag: 'Penalty: {{flag}}', risk: 'Risk points (after penalties)' },
     criteriaTitle: 'Exit criteria of this stage', noCriteria: 'This stage has no exit criteria',

@@ -30,7 +30,7 @@ export const zhCN = {
     existingContact: '已有联系人', newContact: '新建联系人', prefersUs: '倾向我方', prefersCompetitor: '倾向竞争对手', prefersUnknown: '未知',
     removeInfluenceConfirm: '从本商机中移除该影响者？（联系人本身保留）',
     winWinWarning: '不是双赢：至少一方得不到想要的结果，这单难以持久。', yes: '是', no: '否', notAnswered: '未回答',
-    noRedFlags: '没有计算出的风险', manualNotes: '手动记录的风险与优势', addNote: '添加', notePlaceholder: '写下一条…', noNotes: '暂无记录',
+    noRedFlags: '没有计算出的风险', manualNotes: '手动记录的风险', addNote: '添加', notePlaceholder: '写下一条…', noNotes: '暂无记录',
     healthTitle: '健康度', healthExplain: '覆盖每个角色最多 10 分（共 40），风险分 60 分，每个风险按严重程度扣分',
     healthPart: { coverage: '覆盖：{{role}}', flag: '扣分：{{flag}}', risk: '风险分（扣除后）' },
     criteriaTitle: '本阶段退出条件', noCriteria: '本阶段没有退出条件',
