@@ -44,12 +44,13 @@ describe('pickLang', () => {
     expect(pickLang('*')).toBe('zh');
   });
 
-  it('follows the first preference', () => {
+  it('follows the first preference we speak', () => {
     expect(pickLang('en')).toBe('en');
     expect(pickLang('en-US,en;q=0.9')).toBe('en');
     expect(pickLang('EN-gb')).toBe('en');
     expect(pickLang(' en , zh')).toBe('en');
     expect(pickLang('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh');
-    expect(pickLang('fr-FR,en;q=0.5')).toBe('zh');
+    expect(pickLang('fr-FR,en;q=0.5')).toBe('en');
+    expect(pickLang('fr-FR,de;q=0.5')).toBe('zh');
   });
 });

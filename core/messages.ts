@@ -74,7 +74,11 @@ export function messagePair(code: MessageCode, params?: Params): { zh: string; e
 
 /** zh unless the caller prefers English (Accept-Language or their saved locale). */
 export function pickLang(acceptLanguage: string | undefined | null): Lang {
-  if (!acceptLanguage) return 'zh';
-  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh';
+  // The first of the caller's preferences that we speak; Chinese when none is.
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase();
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh';
 }

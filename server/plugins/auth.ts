@@ -26,7 +26,8 @@ function sameOrigin(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    // req.host honours X-Forwarded-Host when the app is configured to trust its proxy.
+    return new URL(origin).host === req.host;
   } catch {
     return false;
   }
@@ -46,7 +47,7 @@ export const authPlugin = fp(async (app) => {
     if (!req.url.startsWith('/api/')) return;
     if (UNSAFE.has(req.method) && !sameOrigin(req)) throw new AppError(403, 'csrf');
     const lang = pickLang(req.headers['accept-language']);
-    if (req.routeOptions.config?.public) {
+    if (req.routeOptions.config?.public || req.url.startsWith('/api/docs')) {
       // Public routes still learn who is calling when they can (e.g. GET /api/setup).
       return;
     }

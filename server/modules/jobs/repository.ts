@@ -16,11 +16,12 @@ export function jobsRepository(db: Db) {
       return rows.length > 0;
     },
 
-    finish: (name: string, nextRunAt: Date, error: string | null) =>
+    /** Only the lease holder finishes: a run that outlived its lease must not clear a newer holder's. */
+    finish: (name: string, owner: string, nextRunAt: Date, error: string | null) =>
       db
         .update(jobLeases)
         .set({ nextRunAt, lockedUntil: null, lockedBy: null, lastRunAt: new Date(), lastError: error })
-        .where(eq(jobLeases.name, name)),
+        .where(and(eq(jobLeases.name, name), eq(jobLeases.lockedBy, owner))),
 
     get: async (name: string) => (await db.select().from(jobLeases).where(eq(jobLeases.name, name)))[0],
   };

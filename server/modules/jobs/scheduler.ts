@@ -32,7 +32,7 @@ export async function startScheduler(db: Db, jobs: Job[], opts: { tickMs?: numbe
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
-      await repo.finish(j.name, new Date(now.getTime() + j.everyMs), error);
+      await repo.finish(j.name, owner, new Date(now.getTime() + j.everyMs), error);
       ran.push(j.name);
     }
     return ran;

@@ -144,6 +144,23 @@ describe('opportunities', () => {
     expect((await repB.client.patch(`/api/opportunities/${aDeal.id}`, { version: 1, name: 'x' })).statusCode).toBe(404);
   });
 
+  it('sets the owner and the competitor who won inside the write transaction (one PGlite connection)', async () => {
+    const rep = await f.user({ role: 'rep' });
+    const competitor = (await f.admin.post('/api/competitors', { name: '东方软件' })).json();
+    const res = await f.admin.post('/api/opportunities', { accountId: (await f.account()).id, name: '指定负责人', ownerId: rep.id });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().ownerId).toBe(rep.id);
+    const lost = await f.admin.patch(`/api/opportunities/${res.json().id}`, {
+      version: res.json().version,
+      stageId: stages[6].id,
+      lostReason: '价格',
+      wonByCompetitorId: competitor.id,
+      ownerId: rep.id,
+    });
+    expect(lost.statusCode).toBe(200);
+    expect(lost.json()).toMatchObject({ status: 'lost', wonByCompetitorId: competitor.id, forecastCategory: 'omitted', probability: 0 });
+  });
+
   it('the scheduled pass refreshes stored red flags when time passes', async () => {
     const account = await f.account();
     const deal = (await f.admin.post('/api/opportunities', { accountId: account.id, name: '时间流逝', expectedCloseDate: '2099-01-01' })).json();

@@ -96,11 +96,12 @@ export function opportunitiesService(db: Db) {
     return { patch, stage, moved, unmet };
   }
 
-  async function checkRefs(actor: Actor, input: Partial<OpportunityCreate>) {
-    const accounts = accountsRepository(db);
+  /** Runs on the caller's transaction: PGlite has one connection, so a query outside it would wait forever. */
+  async function checkRefs(tx: Db, actor: Actor, input: Partial<OpportunityCreate>) {
+    const accounts = accountsRepository(tx);
     if (input.ownerId && !(await accounts.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     if (input.ownerId && actor.scopeUserIds && !actor.scopeUserIds.includes(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
-    if (input.wonByCompetitorId && !(await sheet.knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(input.wonByCompetitorId)) {
+    if (input.wonByCompetitorId && !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(input.wonByCompetitorId)) {
       throw fieldError('wonByCompetitorId', 'unknown_competitor');
     }
   }
@@ -196,7 +197,7 @@ export function opportunitiesService(db: Db) {
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
         if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
-        await checkRefs(actor, input);
+        await checkRefs(tx, actor, input);
         const funnel = await loadFunnel(tx, actor.orgId);
         const { patch, stage } = applyStage(funnel, null, input);
         const items = input.items ? await checkItems(r, actor, id, input.items) : null;
@@ -235,7 +236,7 @@ export function opportunitiesService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
-        await checkRefs(actor, input);
+        await checkRefs(tx, actor, input);
         const funnel = await loadFunnel(tx, actor.orgId);
         const { patch: stagePatch, stage, moved, unmet } = applyStage(funnel, current, input);
         const { version, items: itemInput, confirmUnmetCriteria: _c, stageId: _s, probability: _p, probabilityReason: _pr, forecastCategory: _f, ...fields } = input;
