@@ -95,14 +95,8 @@ export function contactsRepository(db: Db) {
 
     update: (orgId: string, id: string, version: number, patch: Partial<NewContact>) => updateVersioned(db, contacts, orgId, id, version, patch),
 
-    /**
-     * Deletes a contact; its direct reports keep their place without a boss. Done here because the
-     * composite foreign key's ON DELETE SET NULL would null org_id too (a not-null violation).
-     */
-    async remove(orgId: string, id: string) {
-      await db.update(contacts).set({ reportsToId: null }).where(and(eq(contacts.orgId, orgId), eq(contacts.reportsToId, id)));
-      await db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
-    },
+    /** Subordinates' reporting lines are cleared by the foreign key (ON DELETE SET NULL (reports_to_id)). */
+    remove: (orgId: string, id: string) => db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id))),
 
     /** Those of `ids` whose account the caller can see. */
     async visibleIds(actor: Actor, ids: string[]) {

@@ -161,6 +161,15 @@ describe('opportunities', () => {
     expect(lost.json()).toMatchObject({ status: 'lost', wonByCompetitorId: competitor.id, forecastCategory: 'omitted', probability: 0 });
   });
 
+  it('deleting a competitor someone prefers clears only the preference', async () => {
+    const competitor = (await f.admin.post('/api/competitors', { name: '国际云科技' })).json();
+    const deal = (await f.admin.post('/api/opportunities', { accountId: (await f.account()).id, name: '偏好' })).json();
+    const inf = (await f.admin.post(`/api/opportunities/${deal.id}/influences`, { newContact: { name: '赵处长' }, roles: ['user'], preferredCompetitorId: competitor.id })).json();
+    expect((await f.admin.delete(`/api/competitors/${competitor.id}`)).statusCode).toBe(204);
+    const after = (await f.admin.get(`/api/opportunities/${deal.id}`)).json();
+    expect(after.influences.find((i: { id: string }) => i.id === inf.id).preferredCompetitorId).toBeNull();
+  });
+
   it('the scheduled pass refreshes stored red flags when time passes', async () => {
     const account = await f.account();
     const deal = (await f.admin.post('/api/opportunities', { accountId: account.id, name: '时间流逝', expectedCloseDate: '2099-01-01' })).json();
