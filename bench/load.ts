@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../server/db/client.ts';
+import { DEAL_SEARCH_TERM } from './deal-data.ts';
 
 export interface Scenario {
   key: string;
@@ -10,6 +11,15 @@ export interface Scenario {
   /** Several paths are cycled through per connection (e.g. detail pages of different accounts). */
   paths: string[];
   kind: 'list' | 'search' | 'detail';
+  /** PostgreSQL p99 target in ms when it differs from the kind's default (report.ts TARGETS). */
+  target?: number;
+}
+
+export interface ScenarioContext {
+  accountIds: string[];
+  dealIds: string[];
+  /** A team with reps, for the board's team filter. */
+  teamId: string;
 }
 
 export interface Measurement {
@@ -39,14 +49,19 @@ export interface LoadOptions {
 
 const q = (s: string) => encodeURIComponent(s);
 
-export function scenarios(detailIds: string[]): Scenario[] {
+export function scenarios(ctx: ScenarioContext): Scenario[] {
   return [
     { key: 'list', label: 'Account list, first page', paths: ['/api/accounts?limit=50'], kind: 'list' },
     { key: 'filtered', label: 'Account list, government + tier A', paths: ['/api/accounts?limit=50&ownershipType=government&tier=A'], kind: 'list' },
-    { key: 'detail', label: 'Account detail (20 ids rotating)', paths: detailIds.map((id) => `/api/accounts/${id}`), kind: 'detail' },
+    { key: 'detail', label: 'Account detail (20 ids rotating)', paths: ctx.accountIds.map((id) => `/api/accounts/${id}`), kind: 'detail' },
     { key: 'q-accounts', label: 'Account search q=北京', paths: [`/api/accounts?limit=50&q=${q('北京')}`], kind: 'search' },
     { key: 'q-global', label: 'Global search q=医院', paths: [`/api/search?q=${q('医院')}`], kind: 'search' },
     { key: 'contacts', label: 'Contact list, first page', paths: ['/api/contacts?limit=50'], kind: 'list' },
+    { key: 'board-team', label: 'Pipeline board, one team (5 reps)', paths: [`/api/pipeline/board?teamId=${ctx.teamId}`], kind: 'list', target: 50 },
+    { key: 'board', label: 'Pipeline board, no filter (admin: whole org; rep: own)', paths: ['/api/pipeline/board'], kind: 'list', target: 50 },
+    { key: 'deals-open', label: 'Open deals list, first page', paths: ['/api/opportunities?status=open&limit=50'], kind: 'list', target: 50 },
+    { key: 'deal-detail', label: 'Opportunity detail (20 ids rotating)', paths: ctx.dealIds.map((id) => `/api/opportunities/${id}`), kind: 'detail' },
+    { key: 'q-deals', label: `Deal search q=${DEAL_SEARCH_TERM}`, paths: [`/api/opportunities?limit=50&q=${q(DEAL_SEARCH_TERM)}`], kind: 'search' },
   ];
 }
 
@@ -92,6 +107,13 @@ export async function detailIds(db: Db, orgId: string, ownerId: string | null, n
   return rows.map((r) => r.id);
 }
 
+/** Deal ids the user may open (their own for a rep), spread over the table. */
+export async function dealIds(db: Db, orgId: string, ownerId: string | null, n = 20): Promise<string[]> {
+  const owner = ownerId ? sql`and owner_id = ${ownerId}` : sql``;
+  const rows = await rowsOf<{ id: string }>(db, sql`select id from opportunities where org_id = ${orgId} ${owner} order by md5(id::text) limit ${n}`);
+  return rows.map((r) => r.id);
+}
+
 /** One request per path before loading: a broken scenario is reported, not benchmarked. */
 async function probe(base: string, cookie: string, s: Scenario, maxMs: number): Promise<string | null> {
   for (const path of s.paths.slice(0, 3)) {
@@ -101,8 +123,9 @@ async function probe(base: string, cookie: string, s: Scenario, maxMs: number): 
     if (ms > maxMs) return `too slow to load: one request alone took ${Math.round(ms)} ms`;
     const body = await res.text();
     if (res.status !== 200) return `HTTP ${res.status} ${body.slice(0, 120)}`;
-    const json = JSON.parse(body) as { items?: unknown[]; accounts?: unknown[] };
-    if (s.kind !== 'detail' && (json.items ?? json.accounts ?? []).length === 0) return 'empty result';
+    const json = JSON.parse(body) as { items?: unknown[]; accounts?: unknown[]; columns?: { count: number }[] };
+    const found = json.columns ? json.columns.reduce((n, c) => n + c.count, 0) : (json.items ?? json.accounts ?? []).length;
+    if (s.kind !== 'detail' && found === 0) return 'empty result';
   }
   return null;
 }

@@ -1,6 +1,7 @@
 // Renders the measurements as markdown: PGlite and PostgreSQL side by side, plus the targets.
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Measurement, Scenario } from './load.ts';
+import type { DealSeedInfo } from './deals.ts';
 
 export interface BackendReport {
   kind: 'pglite' | 'postgres';
@@ -11,6 +12,7 @@ export interface BackendReport {
   reused?: boolean;
   accounts?: number;
   contacts?: number;
+  deals?: DealSeedInfo;
   measurements: Measurement[];
 }
 
@@ -50,6 +52,14 @@ export function renderReport(input: ReportInput): string {
         `- **${b.kind}**: ${b.accounts?.toLocaleString('en')} accounts, ${b.contacts?.toLocaleString('en')} contacts; ` +
           `seeded in ${fmt(b.seedSeconds, 0)} s (${steps})${b.reused ? ', reused from an earlier run' : ''}`,
       );
+      const d = b.deals;
+      if (d) {
+        const dealSteps = d.steps.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
+        lines.push(
+          `  - deals: ${d.deals.toLocaleString('en')} opportunities, ${d.influences.toLocaleString('en')} influences, one stage-history row each; ` +
+            `seeded in ${fmt(d.seconds, 0)} s (${dealSteps}), judged on ${d.judgedOn}${d.reused ? ', reused from an earlier run' : ''}`,
+        );
+      }
     }
   }
   lines.push('');
@@ -61,7 +71,7 @@ export function renderReport(input: ReportInput): string {
       const a = cell('pglite', s.key, u.key);
       const p = cell('postgres', s.key, u.key);
       for (const m of [a, p]) if (m?.skipped) notes.push(`${s.label} / ${u.label} (${m === a ? 'PGlite' : 'PostgreSQL'}): skipped — ${m.skipped}`);
-      const target = TARGETS[s.kind];
+      const target = s.target ?? TARGETS[s.kind];
       const verdict = target === null || !p || Number.isNaN(p.p99) ? '' : `< ${target} ${p.p99 < target ? '✅' : '❌'}`;
       const bad = (m?: Measurement) => (m && !m.skipped ? String(m.non2xx + m.errors) : '—');
       lines.push(

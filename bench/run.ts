@@ -6,7 +6,9 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../server/db/client.ts';
 import { loadConfig } from '../server/plugins/config.ts';
 import { existingSeed, hasAnyOrg, seedBench, BENCH_PASSWORD } from './seed.ts';
-import { detailIds, login, measure, scenarios, waitUntilIdle, type LoadOptions, type Measurement } from './load.ts';
+import { seedDeals } from './deals.ts';
+import { dealIds, detailIds, login, measure, scenarios, waitUntilIdle, type LoadOptions, type Measurement } from './load.ts';
+import { benchOrg } from './generate.ts';
 import { renderReport, type BackendReport } from './report.ts';
 
 const env = process.env;
@@ -14,6 +16,10 @@ const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v
 const opts = {
   accounts: num(env.BENCH_ACCOUNTS, 100_000),
   batchSize: num(env.BENCH_BATCH, 2_000),
+  deals: num(env.BENCH_DEALS, 1_000_000),
+  // PGlite is single-threaded WASM: 200k deals load in ~100 s, 1M would take 10–30 min on a busy machine.
+  pgliteDeals: num(env.BENCH_PGLITE_DEALS, 200_000),
+  dealBatch: num(env.BENCH_DEAL_BATCH, 50_000),
   backends: (env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((s) => s.trim()),
   pgUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/openkam_bench',
   pgliteDir: resolve(env.BENCH_PGLITE_DIR ?? '.bench/pglite'),
@@ -32,6 +38,10 @@ const USERS = [
   { key: 'admin', label: 'admin (all)', email: 'admin@bench.openkam.cn' },
   { key: 'rep', label: 'rep (own)', email: 'rep01@bench.openkam.cn' },
 ];
+
+/** The board's team filter: rep01's region (five reps). */
+const REP_TEAM = benchOrg().users.find((u) => u.email === 'rep01@bench.openkam.cn')?.teamId ?? '';
+const EMPTY = { accountIds: [], dealIds: [], teamId: REP_TEAM };
 
 const log = (kind: string) => (msg: string) => console.log(`[${kind}] ${msg}`);
 
@@ -107,6 +117,13 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
       accounts: seed?.marker.accounts,
       contacts: seed?.marker.contacts,
     });
+    const deals = await seedDeals(database.db, info.orgId, {
+      deals: kind === 'pglite' ? opts.pgliteDeals : opts.deals,
+      accounts: opts.accounts,
+      batchSize: opts.dealBatch,
+      log: say,
+    });
+    report.deals = deals;
     if (opts.seedOnly) return report;
 
     // Imported late so seeding works even while the routes are being written.
@@ -125,11 +142,16 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
           cookie = await login(base, u.email, BENCH_PASSWORD);
         } catch (e) {
           say(`${u.key}: sign-in failed, scenarios skipped: ${(e as Error).message}`);
-          report.measurements.push(...scenarios([]).map((s): Measurement => ({ scenario: s.key, user: u.key, p50: NaN, p99: NaN, rps: NaN, requests: 0, non2xx: 0, errors: 0, skipped: (e as Error).message })));
+          report.measurements.push(...scenarios(EMPTY).map((s): Measurement => ({ scenario: s.key, user: u.key, p50: NaN, p99: NaN, rps: NaN, requests: 0, non2xx: 0, errors: 0, skipped: (e as Error).message })));
           continue;
         }
-        const ids = await detailIds(database.db, info.orgId, u.key === 'rep' && user ? user.id : null);
-        for (const s of scenarios(ids)) {
+        const ownerId = u.key === 'rep' && user ? user.id : null;
+        const ctx = {
+          accountIds: await detailIds(database.db, info.orgId, ownerId),
+          dealIds: await dealIds(database.db, info.orgId, ownerId),
+          teamId: REP_TEAM,
+        };
+        for (const s of scenarios(ctx)) {
           if (opts.only && !opts.only.has(s.key)) continue;
           const m = await measure(base, cookie, u.key, s, load);
           say(`${u.key} ${s.key}: ${m.skipped ? `skipped (${m.skipped})` : `p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s, non-2xx ${m.non2xx}, errors ${m.errors}`}`);
@@ -156,7 +178,7 @@ async function main() {
     return;
   }
   const markdown = renderReport({
-    scenarios: scenarios([]).filter((s) => !opts.only || opts.only.has(s.key)),
+    scenarios: scenarios(EMPTY).filter((s) => !opts.only || opts.only.has(s.key)),
     users: USERS,
     backends: reports,
     durationSec: load.durationSec,
