@@ -39,7 +39,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   // count(*) and bigint come back as strings from pg; the API speaks numbers.
   pg.types.setTypeParser(INT8, (v: string) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // JIT compilation costs 100–250 ms per query and pays off only for long analytical queries;
+  // every query here is short.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
   const db = drizzle(pool, { schema }) as unknown as Db;
   // Several instances may start at once against one PostgreSQL: migrate under an advisory lock.
   const client = await pool.connect();

@@ -1,9 +1,9 @@
 import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { searchMatches } from '../../db/search.ts';
+import { searchCondition } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
@@ -25,6 +25,11 @@ export function accountVisible(actor: Actor, table: typeof accounts = accounts):
   // the primary key instead of walking every account of the organisation.
   const onTeam = sql`${table.id} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))`;
   return and(org, or(inArray(table.ownerId, actor.scopeUserIds), onTeam))!;
+}
+
+/** Records owned by members of a team; the members as an id array so the owner index is used. */
+export function ownedByTeam(ownerColumn: PgColumn, orgId: string, teamId: string): SQL {
+  return sql`${ownerColumn} = any(array(select u.id from ${users} u where u.org_id = ${orgId} and u.team_id = ${teamId}))`;
 }
 
 const SORTS: Record<string, SortKey> = {
@@ -67,9 +72,9 @@ export function accountsRepository(db: Db) {
       if (query.province) where.push(eq(accounts.province, query.province));
       if (query.tag) where.push(arrayContains(accounts.tags, [query.tag]));
       if (query.teamId) {
-        where.push(sql`${accounts.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${query.teamId})`);
+        where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
       }
-      if (search) where.push(searchMatches(accounts, actor.orgId, search));
+      if (search) where.push(await searchCondition(db, accounts, actor.orgId, search));
       const page = keyset(key, accounts.id, descending, after);
       where.push(page.where);
       return selectAccount()

@@ -3,10 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { searchMatches } from '../../db/search.ts';
+import { searchCondition } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accountVisible, ownedByTeam } from '../accounts/repository.ts';
 import type { ContactListQuery, ContactSort } from '../../../core/schemas/contacts.ts';
 
 const boss = alias(contacts, 'boss');
@@ -68,9 +68,9 @@ export function contactsRepository(db: Db) {
       if (query.counterpartId) where.push(eq(contacts.counterpartId, query.counterpartId));
       if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
       if (query.teamId) {
-        where.push(sql`${accounts.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${query.teamId})`);
+        where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
       }
-      if (search) where.push(searchMatches(contacts, actor.orgId, search));
+      if (search) where.push(await searchCondition(db, contacts, actor.orgId, search));
       const page = keyset(key, contacts.id, descending, after);
       where.push(page.where);
       return selectContact().where(and(...where)).orderBy(...page.orderBy).limit(limit);

@@ -3,10 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { searchMatches } from '../../db/search.ts';
+import { searchCondition } from '../../db/search.ts';
 import { accounts, opportunities, opportunityItems, orgs, products, stageHistory, stages, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accountVisible, ownedByTeam } from '../accounts/repository.ts';
 import type { BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
 
 const owner = alias(users, 'owner');
@@ -32,7 +32,8 @@ export interface OpportunityListArgs {
 
 /** Filters shared by the list and the board; the deal is visible when its account is. */
 function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): SQL[] {
-  const where: SQL[] = [eq(opportunities.orgId, actor.orgId), accountVisible(actor)];
+  const where: SQL[] = [eq(opportunities.orgId, actor.orgId)];
+  if (actor.scopeUserIds !== null) where.push(accountVisible(actor));
   if (q.status) where.push(eq(opportunities.status, q.status));
   if (q.stageId) where.push(eq(opportunities.stageId, q.stageId));
   if (q.ownerId) where.push(eq(opportunities.ownerId, q.ownerId));
@@ -43,7 +44,7 @@ function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): S
   if (q.healthBelow !== undefined) where.push(lt(opportunities.health, q.healthBelow));
   if (q.redFlag) where.push(arrayContains(opportunities.redFlagCodes, [q.redFlag]));
   if (q.teamId) {
-    where.push(sql`${opportunities.ownerId} in (select u.id from ${users} u where u.org_id = ${actor.orgId} and u.team_id = ${q.teamId})`);
+    where.push(ownedByTeam(opportunities.ownerId, actor.orgId, q.teamId));
   }
   return where;
 }
@@ -58,12 +59,12 @@ export function opportunitiesRepository(db: Db) {
       .leftJoin(owner, and(eq(owner.orgId, opportunities.orgId), eq(owner.id, opportunities.ownerId)));
 
   return {
-    list(actor: Actor, { query, search, after, limit }: OpportunityListArgs) {
+    async list(actor: Actor, { query, search, after, limit }: OpportunityListArgs) {
       const sort = query.sort ?? '-updatedAt';
       const descending = sort.startsWith('-');
       const key = SORTS[sort.replace('-', '')];
       const where = filters(actor, query);
-      if (search) where.push(searchMatches(opportunities, actor.orgId, search));
+      if (search) where.push(await searchCondition(db, opportunities, actor.orgId, search));
       const page = keyset(key, opportunities.id, descending, after);
       if (page.where) where.push(page.where);
       return select().where(and(...where)).orderBy(...page.orderBy).limit(limit);
@@ -129,8 +130,8 @@ export function opportunitiesRepository(db: Db) {
         .orderBy(asc(stageHistory.at), asc(stageHistory.id)),
 
     /** Column totals of the board over every matching open deal, exact in numeric. */
-    boardTotals: (actor: Actor, q: BoardQuery) =>
-      db
+    boardTotals(actor: Actor, q: BoardQuery) {
+      const totals = db
         .select({
           stageId: opportunities.stageId,
           count: sql<number>`count(*)::int`,
@@ -138,23 +139,18 @@ export function opportunitiesRepository(db: Db) {
           weighted: sql<string>`coalesce(sum(round(${opportunities.amount} * ${opportunities.probability} / 100.0, 2)), 0)::numeric(20,2)::text`,
         })
         .from(opportunities)
-        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
-        .where(and(...filters(actor, { ...q, status: 'open' })))
-        .groupBy(opportunities.stageId),
+        .$dynamic();
+      // The accounts join only applies a data scope; the whole organisation needs none.
+      const scoped = actor.scopeUserIds === null ? totals : totals.innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)));
+      return scoped.where(and(...filters(actor, { ...q, status: 'open' }))).groupBy(opportunities.stageId);
+    },
 
-    /** The top cards of each column (by amount), one query for the whole board. */
-    async boardCards(actor: Actor, q: BoardQuery, perColumn: number) {
-      const ranked = db
-        .select({ id: opportunities.id, rn: sql<number>`row_number() over (partition by ${opportunities.stageId} order by ${opportunities.amount} desc, ${opportunities.id})`.as('rn') })
-        .from(opportunities)
-        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
-        .where(and(...filters(actor, { ...q, status: 'open' })))
-        .as('ranked');
-      const ids = await db.select({ id: ranked.id }).from(ranked).where(lte(ranked.rn, perColumn));
-      if (!ids.length) return [];
+    /** The top cards of one column by amount: an index walk on (org, status, stage, amount, id). */
+    async boardCards(actor: Actor, q: BoardQuery, stageId: string, perColumn: number): Promise<Listed[]> {
       return select()
-        .where(and(eq(opportunities.orgId, actor.orgId), inArray(opportunities.id, ids.map((r) => r.id))))
-        .orderBy(desc(opportunities.amount), asc(opportunities.id));
+        .where(and(...filters(actor, { ...q, status: 'open', stageId })))
+        .orderBy(desc(opportunities.amount), desc(opportunities.id))
+        .limit(perColumn);
     },
 
     orgIds: async () => (await db.select({ id: orgs.id }).from(orgs)).map((r) => r.id),

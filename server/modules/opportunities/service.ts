@@ -294,8 +294,8 @@ export function opportunitiesService(db: Db) {
 
     async board(actor: Actor, q: BoardQuery): Promise<Board> {
       const funnel = await loadFunnel(db, actor.orgId);
-      const [totals, cards] = await Promise.all([repo.boardTotals(actor, q), repo.boardCards(actor, q, q.limit ?? 30)]);
-      const presented = await presentMany(actor, cards, funnel);
+      const [totals, ...columns] = await Promise.all([repo.boardTotals(actor, q), ...funnel.open.map((s) => repo.boardCards(actor, q, s.id, q.limit ?? 30))]);
+      const presented = await presentMany(actor, columns.flat(), funnel);
       return {
         columns: funnel.open.map((s) => {
           const t = totals.find((x) => x.stageId === s.id);
