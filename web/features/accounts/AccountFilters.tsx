@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useSearchBox } from '../../components/useSearchBox.ts';
 import { Button, Flex, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_SCOPES, FINANCIAL_STATUSES, OWNERSHIP_TYPES, RELATIONSHIP_STAGES, TIERS } from '../../../core/enums.ts';
@@ -19,20 +20,16 @@ const ENUM_FILTERS = [
 export function AccountFilters({ mobile }: { mobile: boolean }) {
   const { t } = useTranslation();
   const f = useAccountFilters();
-  const [q, setQ] = useState(f.get('q') ?? '');
+  const search = useSearchBox(f.get('q'), (v) => f.set('q', v));
   const [tag, setTag] = useState(f.get('tag') ?? '');
   const [expanded, setExpanded] = useState(!mobile);
   const width = mobile ? '100%' : 160;
-
-  useEffect(() => setQ(f.get('q') ?? ''), [f.get('q')]);
 
   return (
     <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="account-filters">
       <Input.Search
         placeholder={t('accounts.searchPlaceholder')}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onSearch={(v) => f.set('q', v.trim())}
+        {...search.input}
         allowClear
         style={{ width: mobile ? '100%' : 260 }}
         data-testid="account-search"
@@ -79,7 +76,7 @@ export function AccountFilters({ mobile }: { mobile: boolean }) {
             <Switch size="small" checked={f.archived} onChange={(v) => f.set('archived', v)} />
             {t('common.showArchived')}
           </Flex>
-          <Button onClick={() => { setQ(''); setTag(''); f.clear(); }}>{t('common.reset')}</Button>
+          <Button onClick={() => { search.reset(); setTag(''); f.clear(); }}>{t('common.reset')}</Button>
         </>
       )}
     </Flex>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useSearchBox } from '../../components/useSearchBox.ts';
 import { Button, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DEAL_STATUSES, FORECAST_CATEGORIES } from '../../../core/enums.ts';
@@ -18,19 +19,15 @@ export function OpportunityFilters({ mobile }: { mobile: boolean }) {
   const { t, i18n } = useTranslation();
   const f = useOpportunityFilters();
   const stages = useStages();
-  const [q, setQ] = useState(f.values.q ?? '');
+  const search = useSearchBox(f.values.q, (v) => f.set('q', v));
   const [expanded, setExpanded] = useState(!mobile);
   const width = mobile ? '100%' : 170;
-
-  useEffect(() => setQ(f.values.q ?? ''), [f.values.q]);
 
   return (
     <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="opportunity-filters">
       <Input.Search
         placeholder={t('deals.searchPlaceholder')}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onSearch={(v) => f.set('q', v.trim())}
+        {...search.input}
         allowClear
         style={{ width: mobile ? '100%' : 240 }}
         data-testid="opportunity-search"
@@ -75,7 +72,7 @@ export function OpportunityFilters({ mobile }: { mobile: boolean }) {
             popupMatchSelectWidth={false}
             data-testid="filter-red-flag"
           />
-          <Button onClick={() => { setQ(''); f.clear(); }}>{t('common.reset')}</Button>
+          <Button onClick={() => { search.reset(); f.clear(); }}>{t('common.reset')}</Button>
         </>
       )}
     </Flex>
