@@ -9,7 +9,7 @@ import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { Contact } from '../core/schemas/contacts.ts';
 import type { Board, OpportunityDetail, Stage } from '../core/schemas/deals.ts';
 import { formatMoney } from '../web/lib/money.ts';
-import { WAIT, formItem, pickOption, settled, shot, waitForPath } from './util.ts';
+import { WAIT, formItem, pickOption, settled, shot, still, waitForPath } from './util.ts';
 
 const DEAL = '卫健委全民健康信息平台二期';
 const AMOUNT = '3860000.00';
@@ -35,19 +35,6 @@ async function healthScore(page: Page): Promise<number> {
 async function closeDropdown(page: Page, modal: Locator): Promise<void> {
   await modal.locator('.ant-modal-title').click();
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden', timeout: WAIT });
-}
-
-/** Resolves once an element and everything in it have stopped animating (antd's open/close motions). */
-async function still(el: Locator): Promise<void> {
-  await el.evaluate(async (node) => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-    await frame();
-    await frame();
-    for (let animations = node.getAnimations({ subtree: true }); animations.length; animations = node.getAnimations({ subtree: true })) {
-      await Promise.all(animations.map((a) => a.finished.catch(() => undefined)));
-      await frame();
-    }
-  });
 }
 
 /**

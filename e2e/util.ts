@@ -7,13 +7,27 @@ export const WAIT = 15_000;
 /** Opens an antd Select (by any locator inside it) and clicks the option whose text matches. */
 export async function pickOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
   await select.click();
-  const item = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: option })
-    .first();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ hasText: option });
+  const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
   await item.waitFor({ state: 'visible', timeout: WAIT });
+  // A click on an option while the dropdown is still sliding open is sometimes lost.
+  await still(dropdown.first());
   await item.click();
 }
+
+export /** Resolves once an element and everything in it have stopped animating (antd's open/close motions). */
+async function still(el: Locator): Promise<void> {
+  await el.evaluate(async (node) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await frame();
+    await frame();
+    for (let animations = node.getAnimations({ subtree: true }); animations.length; animations = node.getAnimations({ subtree: true })) {
+      await Promise.all(animations.map((a) => a.finished.catch(() => undefined)));
+      await frame();
+    }
+  });
+}
+
 
 /** The antd Form.Item that wraps the input with this id (antd gives inputs the field name as id). */
 export function formItem(page: Page, fieldId: string): Locator {
