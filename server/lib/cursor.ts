@@ -1,3 +1,4 @@
+import { searchQuery } from '../../core/search.ts';
 import { fieldError } from './errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,4 +19,26 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
     // fall through to the 400 below
   }
   throw fieldError('query.cursor', 'invalid');
+}
+
+export interface PageArgs {
+  search: { grams: string[]; needle: string } | null;
+  after: [string | number | null, string] | null;
+  limit: number;
+}
+
+/**
+ * One keyset page of a list: reads one row more than the page to learn whether another follows,
+ * and turns the last row's sort value and id into the next cursor.
+ */
+export async function keysetPage<R>(
+  query: { q?: string; cursor?: string; limit?: number },
+  fetch: (args: PageArgs) => Promise<R[]>,
+  cursorOf: (last: R) => [string | number | null, string],
+): Promise<{ rows: R[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const rows = await fetch({ search: query.q ? searchQuery(query.q) : null, after: query.cursor ? decodeCursor(query.cursor) : null, limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(...cursorOf(last)) : null };
 }

@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
@@ -40,12 +41,7 @@ const SORTS: Record<string, SortKey> = {
   potential: { expr: sql`coalesce(${accounts.potential}, -1)`, cast: 'numeric' },
 };
 
-export interface ListArgs {
-  query: AccountListQuery;
-  search: { grams: string[]; needle: string } | null;
-  after: [string | number | null, string] | null;
-  limit: number;
-}
+export type ListArgs = PageArgs & { query: AccountListQuery };
 
 export function accountsRepository(db: Db) {
   const selectAccount = () =>

@@ -5,9 +5,9 @@ import { swotRepository } from '../swot/repository.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { keysetPage } from '../../lib/cursor.ts';
 import { isValidCreditCode } from '../../../core/credit-code.ts';
-import { accountSearchDocument, searchQuery } from '../../../core/search.ts';
+import { accountSearchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import type { Account, AccountCreate, AccountDetail, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
@@ -108,19 +108,9 @@ export function accountsService(db: Db) {
     detail,
 
     async list(actor: Actor, query: AccountListQuery): Promise<PageOf<Account>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.list(actor, {
-        query,
-        search: query.q ? searchQuery(query.q) : null,
-        after: query.cursor ? decodeCursor(query.cursor) : null,
-        limit: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(presentAccount),
-        nextCursor: rows.length > limit && last ? encodeCursor(sortValue(last.a, query.sort ?? '-updatedAt'), last.a.id) : null,
-      };
+      const sort = query.sort ?? '-updatedAt';
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (r) => [sortValue(r.a, sort), r.a.id]);
+      return { items: rows.map(presentAccount), nextCursor };
     },
 
     async create(actor: Actor, input: AccountCreate): Promise<AccountDetail> {

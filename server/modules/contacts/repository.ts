@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
@@ -23,12 +24,7 @@ const SORTS: Record<string, SortKey> = {
   name: { expr: sql`${contacts.name}`, cast: 'text' },
 };
 
-export interface ContactListArgs {
-  query: ContactListQuery;
-  search: { grams: string[]; needle: string } | null;
-  after: [string | number | null, string] | null;
-  limit: number;
-}
+export type ContactListArgs = PageArgs & { query: ContactListQuery };
 
 /** A contact is visible exactly when its account is (contacts inherit the account's scope). */
 export function contactsRepository(db: Db) {

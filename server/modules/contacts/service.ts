@@ -5,8 +5,8 @@ import { historyRepository, presentHistory } from '../history/repository.ts';
 import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { contactSearchDocument, searchQuery } from '../../../core/search.ts';
+import { keysetPage } from '../../lib/cursor.ts';
+import { contactSearchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListQuery, ContactUpdate, OrgChart } from '../../../core/schemas/contacts.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
@@ -79,20 +79,12 @@ export function contactsService(db: Db) {
     get,
 
     async list(actor: Actor, query: ContactListQuery): Promise<PageOf<Contact>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.list(actor, {
-        query,
-        search: query.q ? searchQuery(query.q) : null,
-        after: query.cursor ? decodeCursor(query.cursor) : null,
-        limit: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1]?.c;
       const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'createdAt' | 'name';
-      return {
-        items: page.map(presentContact),
-        nextCursor: rows.length > limit && last ? encodeCursor(key === 'name' ? last.name : last[key].toISOString(), last.id) : null,
-      };
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), ({ c }) => [
+        key === 'name' ? c.name : c[key].toISOString(),
+        c.id,
+      ]);
+      return { items: rows.map(presentContact), nextCursor };
     },
 
     async create(actor: Actor, input: ContactCreate): Promise<Contact> {

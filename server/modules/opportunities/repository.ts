@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
@@ -23,12 +24,7 @@ const SORTS: Record<string, SortKey> = {
   health: { expr: sql`${opportunities.health}`, cast: 'int' },
 };
 
-export interface OpportunityListArgs {
-  query: OpportunityListQuery;
-  search: { grams: string[]; needle: string } | null;
-  after: [string | number | null, string] | null;
-  limit: number;
-}
+export type OpportunityListArgs = PageArgs & { query: OpportunityListQuery };
 
 /** Filters shared by the list and the board; the deal is visible when its account is. */
 function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): SQL[] {

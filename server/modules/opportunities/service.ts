@@ -9,8 +9,8 @@ import { presentInfluence, presentItem, presentOpportunity } from './present.ts'
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { searchDocument, searchQuery } from '../../../core/search.ts';
+import { keysetPage } from '../../lib/cursor.ts';
+import { searchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
 import type { Board, BoardQuery, OpportunityCreate, OpportunityDetail, OpportunityListQuery, OpportunityUpdate, Opportunity } from '../../../core/schemas/deals.ts';
@@ -182,13 +182,12 @@ export function opportunitiesService(db: Db) {
     },
 
     async list(actor: Actor, query: OpportunityListQuery): Promise<PageOf<Opportunity>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.list(actor, { query, search: query.q ? searchQuery(query.q) : null, after: query.cursor ? decodeCursor(query.cursor) : null, limit: limit + 1 });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1]?.o;
       const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'amount' | 'expectedCloseDate' | 'name' | 'health';
-      const value = !last ? null : key === 'updatedAt' ? last.updatedAt.toISOString() : key === 'expectedCloseDate' ? (last.expectedCloseDate ?? '9999-12-31') : last[key];
-      return { items: await presentMany(actor, page), nextCursor: rows.length > limit && last ? encodeCursor(value, last.id) : null };
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), ({ o }) => [
+        key === 'updatedAt' ? o.updatedAt.toISOString() : key === 'expectedCloseDate' ? (o.expectedCloseDate ?? '9999-12-31') : o[key],
+        o.id,
+      ]);
+      return { items: await presentMany(actor, rows), nextCursor };
     },
 
     async create(actor: Actor, input: OpportunityCreate): Promise<OpportunityDetail> {
