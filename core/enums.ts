@@ -35,3 +35,28 @@ export const PRICE_POSITIONS = ['low', 'similar', 'high'] as const;
 export const COMPETITIVE_POSITIONS = ['ahead', 'even', 'behind'] as const;
 export const DEAL_NOTE_KINDS = ['red_flag', 'strength'] as const;
 export const SWOT_QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
+
+// Activities (issue 4). Built-in types; admins add their own keys beside them.
+export const BUILTIN_ACTIVITY_TYPES = [
+  'training',
+  'visit',
+  'decision_maker_meeting',
+  'consultation',
+  'proposal',
+  'tender',
+  'negotiation',
+  'signing',
+  'entertainment',
+  'call',
+  'after_sales',
+  'service',
+] as const;
+export type BuiltinActivityType = (typeof BUILTIN_ACTIVITY_TYPES)[number];
+export const ACTIVITY_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export const TIME_GROUPS = ['account', 'owner', 'tier'] as const;
+export type TimeGroup = (typeof TIME_GROUPS)[number];
+export const REMINDER_KINDS = ['task_due_soon', 'task_overdue', 'birthday', 'follow_up_due', 'activity_unlogged'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export const TIMELINE_KINDS = ['activity', 'task', 'stage_change', 'edit'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
