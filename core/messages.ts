@@ -59,6 +59,8 @@ export const MESSAGES = {
   duplicate_influence: { zh: '该联系人已在影响者名单中', en: 'is already a buying influence on this deal' },
   product_in_use: { zh: '该产品已被商机引用，不能删除；可改为停用', en: 'Product is used by opportunities and cannot be deleted; deactivate it instead' },
   competitor_in_use: { zh: '有商机记录输给了该竞争对手，不能删除', en: 'Deals were lost to this competitor; it cannot be deleted' },
+  other_account_deal: { zh: '必须是同一客户的商机', en: 'must be a deal of the same account' },
+  one_timeline_target: { zh: '请指定且只指定一项：客户、商机或联系人', en: 'give exactly one of accountId, opportunityId or contactId' },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;
