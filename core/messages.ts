@@ -59,6 +59,18 @@ export const MESSAGES = {
   duplicate_influence: { zh: '该联系人已在影响者名单中', en: 'is already a buying influence on this deal' },
   product_in_use: { zh: '该产品已被商机引用，不能删除；可改为停用', en: 'Product is used by opportunities and cannot be deleted; deactivate it instead' },
   competitor_in_use: { zh: '有商机记录输给了该竞争对手，不能删除', en: 'Deals were lost to this competitor; it cannot be deleted' },
+  // Activities (issue 4)
+  unknown_activity_type: { zh: '活动类型不存在或已停用', en: 'is not an active activity type' },
+  activity_type_taken: { zh: '该活动类型标识已存在', en: 'is already an activity type' },
+  builtin_activity_type: { zh: '内置活动类型不能删除，可改为停用', en: 'Built-in activity types cannot be deleted; deactivate them instead' },
+  activity_type_in_use: { zh: '已有活动使用该类型，不能删除，可改为停用', en: 'Activities use this type; deactivate it instead' },
+  end_before_start: { zh: '结束时间不能早于开始时间', en: 'must not be before the start' },
+  activity_too_long: { zh: '活动时长最多 {days} 天', en: 'must be at most {days} days after the start' },
+  other_account_opportunity: { zh: '必须是同一客户的商机', en: 'must be an opportunity of the same account' },
+  not_assignable: { zh: '只能指派给您数据范围内的同事', en: 'must be a colleague within your data scope' },
+  window_too_long: { zh: '时间范围最长 {days} 天，且结束须晚于开始', en: 'must be after from and at most {days} days later' },
+  after_sales_subject: { zh: '售后回访 · {deal} (+{days} 天)', en: 'After-sales follow-up · {deal} (+{days} days)' },
+  untiered: { zh: '未分级', en: 'Untiered' },
   other_account_deal: { zh: '必须是同一客户的商机', en: 'must be a deal of the same account' },
   one_timeline_target: { zh: '请指定且只指定一项：客户、商机或联系人', en: 'give exactly one of accountId, opportunityId or contactId' },
 } satisfies Record<string, Template>;
