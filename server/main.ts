@@ -11,6 +11,7 @@ import { authService } from './modules/auth/service.ts';
 import { loadDemo } from './modules/demo/load.ts';
 import { ensureDefaultStages } from './modules/stages/service.ts';
 import { opportunitiesService } from './modules/opportunities/service.ts';
+import { remindersService } from './modules/reminders/service.ts';
 
 async function ensureWebBundle(config: Config) {
   if (existsSync(join(config.webDist, 'index.html'))) return;
@@ -49,6 +50,7 @@ async function main() {
   const scheduler = await startScheduler(database.db, [
     { name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() },
     { name: 'rejudge-deals', everyMs: 3600_000, run: async () => void (await deals.rejudgeDue()) },
+    { name: 'purge-reminder-reads', everyMs: 24 * 3600_000, run: async () => void (await remindersService(database.db).purgeOldReads()) },
   ]);
 
   let closing = false;

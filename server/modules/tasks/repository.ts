@@ -1,0 +1,139 @@
+import { and, asc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { PageArgs } from '../../lib/cursor.ts';
+import { fieldError } from '../../lib/errors.ts';
+import { updateVersioned } from '../../db/versioned.ts';
+import { accounts, contacts, opportunities, orgs, tasks, users } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { accountVisible } from '../accounts/repository.ts';
+import { DEFAULT_TIME_ZONE } from '../../../core/reminders.ts';
+import type { TaskListQuery } from '../../../core/schemas/activities.ts';
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTask = typeof tasks.$inferInsert;
+export type TaskListArgs = PageArgs & { query: TaskListQuery; today: string };
+
+/**
+ * Who sees a task: its assignee and its creator, anyone whose scope covers the assignee, and anyone
+ * who sees its account. The query must left-join `accounts` on the task's account.
+ */
+export function taskVisible(actor: Actor): SQL {
+  const org = eq(tasks.orgId, actor.orgId);
+  if (actor.scopeUserIds === null) return org;
+  return and(
+    org,
+    or(
+      eq(tasks.assigneeId, actor.userId),
+      eq(tasks.createdBy, actor.userId),
+      actor.scopeUserIds.length ? inArray(tasks.assigneeId, actor.scopeUserIds) : undefined,
+      and(isNotNull(tasks.accountId), accountVisible(actor)),
+    ),
+  )!;
+}
+
+/** The list's keyset value: open before done, then by due date ("0:2027-03-01"). */
+export const taskCursorValue = (t: Pick<TaskRow, 'done' | 'dueDate'>) => `${t.done ? 1 : 0}:${t.dueDate}`;
+
+function afterCursor(after: PageArgs['after']): SQL | undefined {
+  if (!after) return undefined;
+  const m = typeof after[0] === 'string' ? /^([01]):(\d{4}-\d{2}-\d{2})$/.exec(after[0]) : null;
+  if (!m) throw fieldError('query.cursor', 'invalid');
+  return sql`(${tasks.done}, ${tasks.dueDate}, ${tasks.id}) > (${m[1] === '1'}, ${m[2]}::date, ${after[1]}::uuid)`;
+}
+
+export function tasksRepository(db: Db) {
+  const select = () =>
+    db
+      .select({ t: tasks, assigneeName: users.name, accountName: accounts.name, opportunityName: opportunities.name, contactName: contacts.name })
+      .from(tasks)
+      .innerJoin(users, and(eq(users.orgId, tasks.orgId), eq(users.id, tasks.assigneeId)))
+      .leftJoin(accounts, and(eq(accounts.orgId, tasks.orgId), eq(accounts.id, tasks.accountId)))
+      .leftJoin(opportunities, and(eq(opportunities.orgId, tasks.orgId), eq(opportunities.id, tasks.opportunityId)))
+      .leftJoin(contacts, and(eq(contacts.orgId, tasks.orgId), eq(contacts.id, tasks.contactId)));
+
+  return {
+    async list(actor: Actor, { query, search, after, limit, today }: TaskListArgs) {
+      const where: (SQL | undefined)[] = [taskVisible(actor)];
+      if (query.assigneeId) where.push(eq(tasks.assigneeId, query.assigneeId));
+      if (query.accountId) where.push(eq(tasks.accountId, query.accountId));
+      if (query.opportunityId) where.push(eq(tasks.opportunityId, query.opportunityId));
+      if (query.contactId) where.push(eq(tasks.contactId, query.contactId));
+      if (query.done !== undefined) where.push(eq(tasks.done, query.done));
+      if (query.dueFrom) where.push(gte(tasks.dueDate, query.dueFrom));
+      if (query.dueTo) where.push(lte(tasks.dueDate, query.dueTo));
+      if (query.overdue === true) where.push(eq(tasks.done, false), lt(tasks.dueDate, today));
+      if (query.overdue === false) where.push(or(eq(tasks.done, true), gte(tasks.dueDate, today)));
+      if (search) where.push(sql`strpos(lower(${tasks.title}), lower(${query.q?.trim() ?? ''})) > 0`);
+      where.push(afterCursor(after));
+      return select()
+        .where(and(...where))
+        .orderBy(asc(tasks.done), asc(tasks.dueDate), asc(tasks.id))
+        .limit(limit);
+    },
+
+    async get(actor: Actor, id: string) {
+      const [row] = await select().where(and(taskVisible(actor), eq(tasks.id, id)));
+      return row;
+    },
+
+    async lockForWrite(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ t: tasks })
+        .from(tasks)
+        .leftJoin(accounts, and(eq(accounts.orgId, tasks.orgId), eq(accounts.id, tasks.accountId)))
+        .where(and(taskVisible(actor), eq(tasks.id, id)))
+        .for('update', { of: tasks });
+      return row?.t;
+    },
+
+    insert: (row: NewTask) => db.insert(tasks).values(row),
+
+    update: (orgId: string, id: string, version: number, patch: Partial<NewTask>) => updateVersioned(db, tasks, orgId, id, version, patch),
+
+    remove: (orgId: string, id: string) => db.delete(tasks).where(and(eq(tasks.orgId, orgId), eq(tasks.id, id))),
+
+    /** The account of a deal the caller can see, or undefined. */
+    async visibleDealAccount(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ accountId: opportunities.accountId })
+        .from(opportunities)
+        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+        .where(and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)));
+      return row?.accountId;
+    },
+
+    /** The account of a contact the caller can see, or undefined. */
+    async visibleContactAccount(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ accountId: contacts.accountId })
+        .from(contacts)
+        .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
+        .where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id), accountVisible(actor)));
+      return row?.accountId;
+    },
+
+    /** Links kept from before an edit are checked for consistency, not re-checked for scope. */
+    async dealAccount(orgId: string, id: string) {
+      const [row] = await db.select({ accountId: opportunities.accountId }).from(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
+      return row?.accountId;
+    },
+
+    async contactAccount(orgId: string, id: string) {
+      const [row] = await db.select({ accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+      return row?.accountId;
+    },
+  };
+}
+
+/** The organisation's time zone (`orgs.settings.timeZone`), Asia/Shanghai unless set to a valid one. */
+export async function orgTimeZone(db: Db, orgId: string): Promise<string> {
+  const [org] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
+  const tz = (org?.settings as { timeZone?: unknown } | undefined)?.timeZone;
+  if (typeof tz !== 'string') return DEFAULT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}

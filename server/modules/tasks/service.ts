@@ -1,0 +1,158 @@
+import type { Db } from '../../db/client.ts';
+import { orgTimeZone, taskCursorValue, tasksRepository, type NewTask, type TaskRow } from './repository.ts';
+import { accountsRepository } from '../accounts/repository.ts';
+import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { canWrite, type Actor } from '../../lib/actor.ts';
+import { newId } from '../../lib/ids.ts';
+import { keysetPage } from '../../lib/cursor.ts';
+import { localDate } from '../../../core/reminders.ts';
+import { diffFields } from '../../../core/diff.ts';
+import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
+import type { PageOf } from '../../../core/schemas/common.ts';
+
+type Listed = NonNullable<Awaited<ReturnType<ReturnType<typeof tasksRepository>['get']>>>;
+type Links = Pick<TaskRow, 'accountId' | 'opportunityId' | 'contactId'>;
+type LinkInput = Partial<Pick<TaskCreate, 'accountId' | 'opportunityId' | 'contactId'>>;
+
+export function presentTask({ t, assigneeName, accountName, opportunityName, contactName }: Listed): Task {
+  return {
+    id: t.id,
+    title: t.title,
+    dueDate: t.dueDate,
+    assigneeId: t.assigneeId,
+    assigneeName,
+    accountId: t.accountId,
+    accountName,
+    opportunityId: t.opportunityId,
+    opportunityName,
+    contactId: t.contactId,
+    contactName,
+    activityId: t.activityId,
+    notes: t.notes,
+    done: t.done,
+    doneAt: t.doneAt?.toISOString() ?? null,
+    createdById: t.createdBy,
+    createdAt: t.createdAt.toISOString(),
+    version: t.version,
+  };
+}
+
+/**
+ * The account, deal and contact a task is about must agree: a deal or contact given without an
+ * account brings its own; one of another account is refused. Newly given links must be visible
+ * to the caller; links kept from before are only checked for agreement.
+ */
+async function resolveLinks(tx: Db, actor: Actor, current: Links | null, input: LinkInput): Promise<Links> {
+  const r = tasksRepository(tx);
+  const pick = <K extends keyof Links>(k: K) => (input[k] !== undefined ? (input[k] ?? null) : (current?.[k] ?? null));
+  let accountId = pick('accountId');
+  const opportunityId = pick('opportunityId');
+  const contactId = pick('contactId');
+  if (input.accountId && !(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+  let dealAccount: string | undefined;
+  if (opportunityId) {
+    dealAccount = input.opportunityId ? await r.visibleDealAccount(actor, opportunityId) : await r.dealAccount(actor.orgId, opportunityId);
+    if (!dealAccount) throw fieldError('opportunityId', 'unknown_opportunity');
+  }
+  let contactAccount: string | undefined;
+  if (contactId) {
+    contactAccount = input.contactId ? await r.visibleContactAccount(actor, contactId) : await r.contactAccount(actor.orgId, contactId);
+    if (!contactAccount) throw fieldError('contactId', 'unknown_contact');
+  }
+  accountId ??= dealAccount ?? contactAccount ?? null;
+  if (dealAccount && dealAccount !== accountId) throw fieldError('opportunityId', 'other_account_deal');
+  if (contactAccount && contactAccount !== accountId) throw fieldError('contactId', 'other_account_contact');
+  return { accountId, opportunityId, contactId };
+}
+
+async function checkAssignee(tx: Db, actor: Actor, assigneeId: string) {
+  if (!(await accountsRepository(tx).activeUserIds(actor.orgId, [assigneeId])).has(assigneeId)) throw fieldError('assigneeId', 'unknown_user');
+}
+
+/**
+ * Inserts a task on the caller's transaction after the same checks as POST /api/tasks; activities
+ * use it to turn a call's next steps into a follow-up task (`activityId`).
+ */
+export async function insertTask(tx: Db, actor: Actor, input: TaskCreate, extra: { activityId?: string } = {}): Promise<string> {
+  const assigneeId = input.assigneeId ?? actor.userId;
+  await checkAssignee(tx, actor, assigneeId);
+  const links = await resolveLinks(tx, actor, null, input);
+  const now = new Date();
+  const id = newId();
+  const row: NewTask = {
+    orgId: actor.orgId,
+    id,
+    title: input.title.trim(),
+    dueDate: input.dueDate,
+    assigneeId,
+    ...links,
+    activityId: extra.activityId ?? null,
+    notes: input.notes ?? null,
+    done: input.done ?? false,
+    doneAt: input.done ? now : null,
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tasksRepository(tx).insert(row);
+  return id;
+}
+
+export function tasksService(db: Db) {
+  const repo = tasksRepository(db);
+
+  function requireWriter(actor: Actor) {
+    if (!canWrite(actor)) throw forbidden();
+  }
+
+  async function get(actor: Actor, id: string): Promise<Task> {
+    const row = await repo.get(actor, id);
+    if (!row) throw notFound();
+    return presentTask(row);
+  }
+
+  return {
+    get,
+
+    async list(actor: Actor, query: TaskListQuery): Promise<PageOf<Task>> {
+      const today = localDate(new Date(), await orgTimeZone(db, actor.orgId));
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, today, ...args }), ({ t }) => [taskCursorValue(t), t.id]);
+      return { items: rows.map(presentTask), nextCursor };
+    },
+
+    async create(actor: Actor, input: TaskCreate): Promise<Task> {
+      requireWriter(actor);
+      const id = await db.transaction((tx) => insertTask(tx, actor, input));
+      return get(actor, id);
+    },
+
+    async update(actor: Actor, id: string, input: TaskUpdate): Promise<Task> {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = tasksRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        if (current.version !== input.version) throw staleVersion();
+        const { version, title, assigneeId, accountId, opportunityId, contactId, done, ...rest } = input;
+        if (assigneeId !== undefined && assigneeId !== current.assigneeId) await checkAssignee(tx, actor, assigneeId);
+        const patch: Partial<NewTask> = { ...rest, ...(await resolveLinks(tx, actor, current, { accountId, opportunityId, contactId })) };
+        if (title !== undefined) patch.title = title.trim();
+        if (assigneeId !== undefined) patch.assigneeId = assigneeId;
+        if (done !== undefined && done !== current.done) Object.assign(patch, { done, doneAt: done ? new Date() : null });
+        // Nothing changed: no new version.
+        if (!diffFields(current, patch, ['doneAt']).length) return;
+        if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
+      });
+      return get(actor, id);
+    },
+
+    async remove(actor: Actor, id: string) {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = tasksRepository(tx);
+        if (!(await r.lockForWrite(actor, id))) throw notFound();
+        await r.remove(actor.orgId, id);
+      });
+    },
+  };
+}
