@@ -9,6 +9,7 @@ import { SideNav } from './SideNav.tsx';
 import { GlobalSearch } from '../components/GlobalSearch.tsx';
 import { LangSwitch } from '../components/LangSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from '../features/reminders/NotificationBell.tsx';
 
 export function AppLayout() {
   const me = useMe();
@@ -48,6 +49,7 @@ export function AppLayout() {
               <GlobalSearch />
             </div>
             <LangSwitch />
+            <NotificationBell />
             <UserMenu compact={mobile} />
           </Flex>
         </Layout.Header>

@@ -1,20 +1,57 @@
-import { Menu, type MenuProps } from 'antd';
-import { AppstoreOutlined, BankOutlined, FunnelPlotOutlined, NodeIndexOutlined, ProjectOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Menu, type MenuProps } from 'antd';
+import {
+  AppstoreOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  FunnelPlotOutlined,
+  NodeIndexOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/session.ts';
+import { useReminders } from '../features/reminders/api.ts';
+
+const KEYS = [
+  '/accounts', '/contacts', '/pipeline', '/opportunities', '/activities', '/tasks', '/calendar', '/analysis/time',
+  '/products', '/competitors', '/admin/users', '/admin/teams', '/admin/stages', '/admin/activity-types',
+];
 
 export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const overdue = useReminders().data?.overdueTasks ?? 0;
+  const manager = me.role === 'admin' || me.role === 'manager';
 
   const items: MenuProps['items'] = [
     { key: '/accounts', icon: <BankOutlined />, label: <span data-testid="nav-accounts">{t('nav.accounts')}</span> },
     { key: '/contacts', icon: <UserOutlined />, label: <span data-testid="nav-contacts">{t('nav.contacts')}</span> },
     { key: '/pipeline', icon: <FunnelPlotOutlined />, label: <span data-testid="nav-pipeline">{t('nav.pipeline')}</span> },
     { key: '/opportunities', icon: <ProjectOutlined />, label: <span data-testid="nav-opportunities">{t('nav.opportunities')}</span> },
+    { key: '/activities', icon: <ScheduleOutlined />, label: <span data-testid="nav-activities">{t('nav.activities')}</span> },
+    {
+      key: '/tasks',
+      icon: <CheckSquareOutlined />,
+      label: (
+        <span data-testid="nav-tasks">
+          {t('nav.tasks')}
+          {/* Overdue tasks, counted by the server, in the navigation itself. */}
+          <Badge count={overdue} size="small" overflowCount={99} style={{ marginInlineStart: 8 }} title={t('tasks.overdueCount', { count: overdue })} data-testid="nav-tasks-overdue" />
+        </span>
+      ),
+    },
+    { key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">{t('nav.calendar')}</span> },
+    ...(manager ? [{ key: '/analysis/time', icon: <BarChartOutlined />, label: <span data-testid="nav-time-analysis">{t('nav.timeAnalysis')}</span> }] : []),
     { key: '/products', icon: <AppstoreOutlined />, label: <span data-testid="nav-products">{t('nav.products')}</span> },
     { key: '/competitors', icon: <TrophyOutlined />, label: <span data-testid="nav-competitors">{t('nav.competitors')}</span> },
   ];
@@ -27,10 +64,11 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
         { key: '/admin/users', icon: <UserOutlined />, label: <span data-testid="nav-users">{t('nav.users')}</span> },
         { key: '/admin/teams', icon: <TeamOutlined />, label: <span data-testid="nav-teams">{t('nav.teams')}</span> },
         { key: '/admin/stages', icon: <NodeIndexOutlined />, label: <span data-testid="nav-stages">{t('nav.stages')}</span> },
+        { key: '/admin/activity-types', icon: <TagsOutlined />, label: <span data-testid="nav-activity-types">{t('nav.activityTypes')}</span> },
       ],
     });
   }
-  const selected = ['/accounts', '/contacts', '/pipeline', '/opportunities', '/products', '/competitors', '/admin/users', '/admin/teams', '/admin/stages'].find((k) => pathname.startsWith(k));
+  const selected = KEYS.find((k) => pathname.startsWith(k));
 
   return (
     <Menu

@@ -21,12 +21,22 @@ const CompetitorsPage = lazy(() => import('../features/catalog/CompetitorsPage.t
 const PipelineBoardPage = lazy(() => import('../features/deals/PipelineBoardPage.tsx').then((m) => ({ default: m.PipelineBoardPage })));
 const OpportunitiesListPage = lazy(() => import('../features/deals/OpportunitiesListPage.tsx').then((m) => ({ default: m.OpportunitiesListPage })));
 const OpportunityPage = lazy(() => import('../features/deals/OpportunityPage.tsx').then((m) => ({ default: m.OpportunityPage })));
+const ActivitiesListPage = lazy(() => import('../features/activities/ActivitiesListPage.tsx').then((m) => ({ default: m.ActivitiesListPage })));
+const ActivityPage = lazy(() => import('../features/activities/ActivityPage.tsx').then((m) => ({ default: m.ActivityPage })));
+const PlanPrintPage = lazy(() => import('../features/activities/PlanPrintPage.tsx').then((m) => ({ default: m.PlanPrintPage })));
+const TasksPage = lazy(() => import('../features/tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
+// FullCalendar and ECharts are large; only their pages load them.
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
+const TimeAnalysisPage = lazy(() => import('../features/analysis/TimeAnalysisPage.tsx').then((m) => ({ default: m.TimeAnalysisPage })));
+const ActivityTypesPage = lazy(() => import('../features/admin/ActivityTypesPage.tsx').then((m) => ({ default: m.ActivityTypesPage })));
 
 const lazyEl = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 
 const router = createBrowserRouter([
   { path: '/setup', element: <SetupPage /> },
   { path: '/login', element: <LoginPage /> },
+  // The printable visit plan is a bare sheet: no navigation or header around it.
+  { path: '/activities/:id/print', element: <RequireAuth>{lazyEl(<PlanPrintPage />)}</RequireAuth> },
   {
     path: '/',
     element: (
@@ -43,11 +53,17 @@ const router = createBrowserRouter([
       { path: 'pipeline', element: lazyEl(<PipelineBoardPage />) },
       { path: 'opportunities', element: lazyEl(<OpportunitiesListPage />) },
       { path: 'opportunities/:id', element: lazyEl(<OpportunityPage />) },
+      { path: 'activities', element: lazyEl(<ActivitiesListPage />) },
+      { path: 'activities/:id', element: lazyEl(<ActivityPage />) },
+      { path: 'tasks', element: lazyEl(<TasksPage />) },
+      { path: 'calendar', element: lazyEl(<CalendarPage />) },
+      { path: 'analysis/time', element: lazyEl(<TimeAnalysisPage />) },
       { path: 'products', element: lazyEl(<ProductsPage />) },
       { path: 'competitors', element: lazyEl(<CompetitorsPage />) },
       { path: 'admin/stages', element: <RequireAdmin>{lazyEl(<StagesPage />)}</RequireAdmin> },
       { path: 'admin/users', element: <RequireAdmin>{lazyEl(<UsersPage />)}</RequireAdmin> },
       { path: 'admin/teams', element: <RequireAdmin>{lazyEl(<TeamsPage />)}</RequireAdmin> },
+      { path: 'admin/activity-types', element: <RequireAdmin>{lazyEl(<ActivityTypesPage />)}</RequireAdmin> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -5,6 +5,7 @@ export const en: Resources = {
   nav: {
     accounts: 'Accounts', contacts: 'Contacts', admin: 'Admin', users: 'Users', teams: 'Teams',
     pipeline: 'Pipeline', opportunities: 'Opportunities', stages: 'Sales stages', products: 'Products', competitors: 'Competitors',
+    activities: 'Activities', tasks: 'Tasks', calendar: 'Calendar', timeAnalysis: 'Time analysis', activityTypes: 'Activity types',
   },
   common: {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', edit: 'Edit', delete: 'Delete', remove: 'Remove',
@@ -44,6 +45,46 @@ export const en: Resources = {
     redFlagsTitle: 'Red flags', strengthsTitle: 'Strengths',
     tab: { sheet: 'Blue Sheet', items: 'Line items', history: 'History' },
     accountTab: 'Opportunities', swotTab: 'SWOT',
+  },
+  activities: {
+    new: 'Plan a visit', edit: 'Edit visit plan', quickAdd: 'Plan a visit', empty: 'No activities', searchPlaceholder: 'Search subject',
+    periodFrom: 'From', periodTo: 'To', pickAccountFirst: 'Choose the account first',
+    step: { when: 'When & where', who: 'Who', goal: 'Objective & steps', talk: 'Talk & dining' },
+    next: 'Next', prev: 'Back', savePlan: 'Save plan', endBeforeStart: 'The end must be after the start',
+    customerAttendeesHint: 'Only contacts of this account', ourAttendeesHint: 'Our people attending besides the owner',
+    objectiveHint: 'What must this call achieve? Write it so you can check it afterwards', addStep: 'Add step', stepPlaceholder: 'Step {{n}}: what to do, what to say',
+    talkingPointsHint: 'Messages to get across, questions to ask, likely objections and answers', diningHint: 'Time, place, budget, guests, seating, things to mind',
+    log: 'Log the call', logTitle: 'Log the call', logged: 'Call logged',
+    nextMeetingQuestion: 'Did the customer propose the next meeting?', nextMeetingHint: 'The honest test of progress: the customer asks to meet again.',
+    nextMeetingYes: 'Next meeting proposed', nextMeetingNo: 'No next meeting', yes: 'Yes', no: 'No',
+    satisfactionHint: 'Customer satisfaction with this service (1–5)', createFollowUp: 'Create a follow-up task from the next steps', followUpHint: 'Fill in "Next steps" first; the task title follows it',
+    cancelActivity: 'Cancel activity', cancelConfirm: 'Cancel this activity?', cancelled: 'Activity cancelled', replan: 'Plan again', deleteConfirm: 'Delete this activity for good? This cannot be undone.',
+    planTitle: 'Visit plan', results: 'After the call', notLogged: 'Not logged yet', wasCancelled: 'This activity was cancelled', autoScheduled: 'After-sales, scheduled automatically',
+    print: 'Print plan', printNow: 'Print', back: 'Back', sheetTitle: 'Customer visit plan', printedAt: 'Printed {{date}}', afterCall: 'After the call',
+  },
+  activityTypes: {
+    new: 'New type', edit: 'Edit type', key: 'Key', keyHint: 'Starts with a lower-case letter; lower-case letters, digits and _ only (2–40)',
+    name: 'Name', nameEn: 'English name', stage: 'Funnel stage', stageHint: 'The planner counts this kind of call under that stage', noStage: 'No stage',
+    builtin: 'Built-in', inactive: 'Inactive', activate: 'Activate', deactivate: 'Deactivate', activated: 'Activated', deactivated: 'Deactivated',
+    cadenceTitle: 'After-sales cadence', cadenceHint: 'Days after signing on which after-sales follow-ups are scheduled for a won deal', cadenceNone: 'No after-sales follow-ups scheduled',
+    days: 'Days', addDay: 'Add', dayN: 'Day {{n}}',
+  },
+  tasks: {
+    new: 'New task', edit: 'Edit task', empty: 'No tasks', deleteConfirm: 'Delete this task?',
+    view: { open: 'Open', overdue: 'Overdue', done: 'Done' },
+    everyone: 'Everyone', overdue: 'Overdue', dueToday: 'Due today', overdueCount: '{{count}} overdue tasks',
+    markDone: 'Mark done', markUndone: 'Reopen', completed: 'Done', related: 'Related to', fromActivity: 'From activity',
+  },
+  calendar: { pickUser: 'Someone\'s calendar', pickTeam: 'A team\'s calendar', ics: 'Export iCalendar', taskPrefix: 'Task: ' },
+  reminders: { title: 'Reminders', empty: 'No reminders', markAllRead: 'Mark all read', markRead: 'Read' },
+  timeline: {
+    tab: 'Timeline', empty: 'Nothing yet', due: 'Due {{date}}', stageChange: '{{from}} → {{to}}', edited: '{{action}}: {{fields}}', listSep: ', ',
+    kind: { activity: 'Activity', task: 'Task', stage_change: 'Stage change', edit: 'Edit' },
+  },
+  analysis: {
+    title: 'Time analysis', hint: 'Time should follow account value: see which accounts, people and tiers the time went to.',
+    total: 'Total', hours: 'Hours', hoursUnit: 'h', share: 'Share', empty: 'No activity time recorded in this period',
+    column: { account: 'Account', owner: 'Person', tier: 'Account tier' },
   },
   catalog: {
     newStage: 'New stage', editStage: 'Edit stage', deleteStageConfirm: 'Delete the stage “{{name}}”?', moveUp: 'Move up', moveDown: 'Move down',
@@ -154,6 +195,16 @@ export const en: Resources = {
     product: { name: 'Product name', category: 'Category', listPrice: 'List price', active: 'On sale' },
     competitor: { name: 'Name', strengths: 'Strengths', weaknesses: 'Weaknesses', pricePosition: 'Price position' },
     lineItem: { productId: 'Product', quantity: 'Quantity', price: 'Unit price', discount: 'Discount %', total: 'Total' },
+    activity: {
+      type: 'Type', subject: 'Subject', accountId: 'Account', opportunityId: 'Opportunity', contactIds: 'Customer attendees', userIds: 'Our attendees',
+      ownerId: 'Owner', plannedStart: 'Start', plannedEnd: 'End', when: 'When', place: 'Place', objective: 'Objective',
+      steps: 'Steps', talkingPoints: 'Talking points', diningPlan: 'Dining plan', status: 'Status', outcome: 'Outcome',
+      nextMeetingProposed: 'Next meeting', nextSteps: 'Next steps', satisfaction: 'Satisfaction', completedAt: 'Logged at',
+    },
+    task: {
+      title: 'Task', dueDate: 'Due date', assigneeId: 'Assignee', accountId: 'Account', opportunityId: 'Opportunity', contactId: 'Contact',
+      notes: 'Notes', done: 'Done', activityId: 'Source',
+    },
   },
   enum: {
     ownershipType: { government: 'Government agency', soe: 'SOE', foreign: 'Foreign-invested', private: 'Private', institution: 'Public institution', other: 'Other' },
@@ -177,5 +228,8 @@ export const en: Resources = {
     swotQuadrant: { strengths: 'Strengths', weaknesses: 'Weaknesses', opportunities: 'Opportunities', threats: 'Threats' },
     noteKind: { red_flag: 'Red flag', strength: 'Strength' },
     severity: { high: 'High', medium: 'Medium', low: 'Low' },
+    activityStatus: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' },
+    timeGroup: { account: 'By account', owner: 'By person', tier: 'By tier' },
+    reminderKind: { task_due_soon: 'Task due soon', task_overdue: 'Task overdue', birthday: 'Birthday', follow_up_due: 'Follow-up due', activity_unlogged: 'Call not logged' },
   },
 };

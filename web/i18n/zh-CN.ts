@@ -4,6 +4,7 @@ export const zhCN = {
   nav: {
     accounts: '客户', contacts: '联系人', admin: '管理', users: '用户', teams: '团队',
     pipeline: '销售漏斗', opportunities: '商机', stages: '销售阶段', products: '产品', competitors: '竞争对手',
+    activities: '活动', tasks: '任务', calendar: '日历', timeAnalysis: '时间分析', activityTypes: '活动类型',
   },
   common: {
     save: '保存', cancel: '取消', confirm: '确定', edit: '编辑', delete: '删除', remove: '移除',
@@ -43,6 +44,46 @@ export const zhCN = {
     redFlagsTitle: '风险（红旗警示）', strengthsTitle: '优势（小红旗）',
     tab: { sheet: '蓝表', items: '产品明细', history: '历史' },
     accountTab: '商机', swotTab: 'SWOT',
+  },
+  activities: {
+    new: '计划拜访', edit: '编辑拜访计划', quickAdd: '计划拜访', empty: '暂无活动', searchPlaceholder: '搜索主题',
+    periodFrom: '开始日期', periodTo: '结束日期', pickAccountFirst: '请先选择客户',
+    step: { when: '时间地点', who: '参加人员', goal: '目标与步骤', talk: '话术与宴请' },
+    next: '下一步', prev: '上一步', savePlan: '保存计划', endBeforeStart: '结束时间必须晚于开始时间',
+    customerAttendeesHint: '只能选择该客户的联系人', ourAttendeesHint: '负责人之外参加的我方人员',
+    objectiveHint: '这次拜访要达成什么？写成可以检验的结果', addStep: '添加步骤', stepPlaceholder: '第 {{n}} 步：做什么、说什么',
+    talkingPointsHint: '要传递的信息、要问的问题、可能的异议及应对', diningHint: '时间、地点、标准、人员、座次、注意事项',
+    log: '记录拜访结果', logTitle: '记录拜访结果', logged: '已记录拜访结果',
+    nextMeetingQuestion: '对方是否明确提出下次约见？', nextMeetingHint: '检验拜访是否真正推进的标准：客户主动约定下一次见面。',
+    nextMeetingYes: '对方提出下次约见', nextMeetingNo: '未提出下次约见', yes: '是', no: '否',
+    satisfactionHint: '客户对本次服务的满意度（1–5）', createFollowUp: '根据下一步行动创建跟进任务', followUpHint: '先填写“下一步行动”，任务标题会自动带入',
+    cancelActivity: '取消活动', cancelConfirm: '确定取消该活动？', cancelled: '活动已取消', replan: '恢复计划', deleteConfirm: '永久删除该活动？此操作不可撤销。',
+    planTitle: '拜访计划', results: '拜访结果', notLogged: '尚未记录拜访结果', wasCancelled: '活动已取消', autoScheduled: '售后自动安排',
+    print: '打印计划', printNow: '打印', back: '返回', sheetTitle: '客户拜访计划书', printedAt: '打印日期 {{date}}', afterCall: '拜访后填写',
+  },
+  activityTypes: {
+    new: '新增类型', edit: '编辑类型', key: '标识', keyHint: '小写字母开头，只含小写字母、数字和下划线（2–40 位）',
+    name: '名称', nameEn: '英文名称', stage: '对应漏斗阶段', stageHint: '计划表按阶段统计这类活动', noStage: '不对应阶段',
+    builtin: '内置', inactive: '已停用', activate: '启用', deactivate: '停用', activated: '已启用', deactivated: '已停用',
+    cadenceTitle: '售后跟踪节奏', cadenceHint: '赢单后第几天自动安排售后回访（签约日起算）', cadenceNone: '不自动安排售后回访',
+    days: '天数', addDay: '添加', dayN: '第 {{n}} 天',
+  },
+  tasks: {
+    new: '新建任务', edit: '编辑任务', empty: '暂无任务', deleteConfirm: '删除该任务？',
+    view: { open: '待办', overdue: '已逾期', done: '已完成' },
+    everyone: '全部人员', overdue: '已逾期', dueToday: '今天到期', overdueCount: '{{count}} 个任务已逾期',
+    markDone: '标记完成', markUndone: '重新打开', completed: '已完成', related: '相关', fromActivity: '来自活动',
+  },
+  calendar: { pickUser: '查看成员日历', pickTeam: '查看团队日历', ics: '导出 iCalendar', taskPrefix: '任务：' },
+  reminders: { title: '提醒', empty: '没有提醒', markAllRead: '全部标为已读', markRead: '已读' },
+  timeline: {
+    tab: '时间线', empty: '暂无记录', due: '截止 {{date}}', stageChange: '{{from}} → {{to}}', edited: '{{action}}：{{fields}}', listSep: '、',
+    kind: { activity: '活动', task: '任务', stage_change: '阶段变化', edit: '修改' },
+  },
+  analysis: {
+    title: '时间分析', hint: '时间应当跟随客户价值：看看这段时间花在了哪些客户、哪些人、哪类客户上。',
+    total: '合计', hours: '小时', hoursUnit: '小时', share: '占比', empty: '该期间没有活动时长记录',
+    column: { account: '客户', owner: '人员', tier: '客户等级' },
   },
   catalog: {
     newStage: '新建阶段', editStage: '编辑阶段', deleteStageConfirm: '删除阶段“{{name}}”？', moveUp: '上移', moveDown: '下移',
@@ -153,6 +194,16 @@ export const zhCN = {
     product: { name: '产品名称', category: '类别', listPrice: '目录价', active: '在售' },
     competitor: { name: '名称', strengths: '优势', weaknesses: '劣势', pricePosition: '价格定位' },
     lineItem: { productId: '产品', quantity: '数量', price: '单价', discount: '折扣 %', total: '小计' },
+    activity: {
+      type: '类型', subject: '主题', accountId: '客户', opportunityId: '商机', contactIds: '客户参加人员', userIds: '我方参加人员',
+      ownerId: '负责人', plannedStart: '开始时间', plannedEnd: '结束时间', when: '时间', place: '地点', objective: '拜访目标',
+      steps: '拜访步骤', talkingPoints: '话术要点', diningPlan: '宴请安排', status: '状态', outcome: '拜访结果',
+      nextMeetingProposed: '下次约见', nextSteps: '下一步行动', satisfaction: '客户满意度', completedAt: '记录时间',
+    },
+    task: {
+      title: '任务', dueDate: '截止日期', assigneeId: '负责人', accountId: '客户', opportunityId: '商机', contactId: '联系人',
+      notes: '备注', done: '完成', activityId: '来源',
+    },
   },
   enum: {
     ownershipType: { government: '政府机关', soe: '国企', foreign: '外企', private: '民企', institution: '事业单位', other: '其他' },
@@ -176,6 +227,9 @@ export const zhCN = {
     swotQuadrant: { strengths: '优势', weaknesses: '劣势', opportunities: '机会', threats: '威胁' },
     noteKind: { red_flag: '风险（红旗警示）', strength: '优势（小红旗）' },
     severity: { high: '高', medium: '中', low: '低' },
+    activityStatus: { planned: '计划中', done: '已完成', cancelled: '已取消' },
+    timeGroup: { account: '按客户', owner: '按人员', tier: '按客户等级' },
+    reminderKind: { task_due_soon: '任务即将到期', task_overdue: '任务已逾期', birthday: '客户生日', follow_up_due: '跟进到期', activity_unlogged: '拜访未记录' },
   },
 };
 

@@ -16,11 +16,13 @@ import { AccountFormDrawer } from './AccountFormDrawer.tsx';
 import { AccountContactsTab } from '../contacts/AccountContactsTab.tsx';
 import { AccountOpportunitiesTab } from '../deals/AccountOpportunitiesTab.tsx';
 import { SwotBoard } from '../deals/SwotBoard.tsx';
+import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
+import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
 
-const TABS = ['profile', 'contacts', 'org', 'opportunities', 'swot', 'history'] as const;
+const TABS = ['profile', 'contacts', 'org', 'opportunities', 'timeline', 'swot', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function AccountPage() {
@@ -78,6 +80,7 @@ export function AccountPage() {
         </div>
         {writable && (
           <Space wrap>
+            {!a.archived && <QuickAddButtons accountId={a.id} accountName={a.name} />}
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-account">
               {t('common.edit')}
             </Button>
@@ -121,6 +124,7 @@ export function AccountPage() {
             label: <span data-testid="tab-opportunities">{t('deals.accountTab')}</span>,
             children: <AccountOpportunitiesTab accountId={a.id} accountName={a.name} />,
           },
+          { key: 'timeline', label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>, children: <TimelineFeed accountId={a.id} /> },
           { key: 'swot', label: <span data-testid="tab-swot">{t('deals.swotTab')}</span>, children: <SwotBoard base={`/api/accounts/${a.id}`} writable={writable} /> },
           { key: 'history', label: <span data-testid="tab-history">{t('accounts.tab.history')}</span>, children: <AccountHistory id={a.id} /> },
         ]}

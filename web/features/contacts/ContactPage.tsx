@@ -16,6 +16,8 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useArchiveContact, useContact, useContactHistory, useDeleteContact } from './api.ts';
 import { ContactFormDrawer } from './ContactFormDrawer.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
+import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
+import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
 
 export function ContactPage() {
   const { id = '' } = useParams();
@@ -66,6 +68,7 @@ export function ContactPage() {
         </div>
         {canWrite(me) && (
           <Space wrap>
+            {!c.archived && <QuickAddButtons accountId={c.accountId} accountName={c.accountName} contactId={c.id} />}
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-contact">{t('common.edit')}</Button>
             <Popconfirm title={c.archived ? t('contacts.restoreConfirm') : t('contacts.archiveConfirm')} onConfirm={() => void toggleArchive()} okText={t('common.confirm')} cancelText={t('common.cancel')}>
               <Button icon={c.archived ? <RollbackOutlined /> : <InboxOutlined />} loading={archive.isPending}>
@@ -82,6 +85,7 @@ export function ContactPage() {
         items={[
           { key: 'profile', label: t('contacts.tab.profile'), children: <ContactDetails contact={c} /> },
           { key: 'links', label: <span data-testid="tab-links">{t('contacts.tab.links')}</span>, children: <ContactLinks contact={c} /> },
+          { key: 'timeline', label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>, children: <TimelineFeed contactId={c.id} /> },
           { key: 'history', label: t('contacts.tab.history'), children: <HistoryTimeline entity="contact" query={history} /> },
         ]}
       />

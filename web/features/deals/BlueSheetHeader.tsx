@@ -15,6 +15,7 @@ import { HealthBadge } from './HealthBadge.tsx';
 import { ProbabilityModal } from './ProbabilityModal.tsx';
 import { CloseDealModal } from './CloseDealModal.tsx';
 import { OpportunityFormDrawer } from './OpportunityFormDrawer.tsx';
+import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
 
 const STATUS_COLORS: Record<OpportunityDetail['status'], string> = { open: 'blue', won: 'green', lost: 'default' };
 
@@ -72,6 +73,7 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
         </div>
         {writable && (
           <Space wrap>
+            <QuickAddButtons accountId={deal.accountId} accountName={deal.accountName} opportunityId={deal.id} />
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-opportunity">{t('common.edit')}</Button>
             {canDelete && (
               <Popconfirm title={t('deals.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>

@@ -1,6 +1,6 @@
-import { Alert, Col, Row } from 'antd';
+import { Alert, Col, Row, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { OpportunityDetail } from '../../../core/schemas/deals.ts';
 import { canWrite, useMe } from '../auth/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
@@ -17,6 +17,7 @@ import { SwotBoard } from './SwotBoard.tsx';
 import { StageHistory } from './StageHistory.tsx';
 import { LineItemsCard } from './LineItemsCard.tsx';
 import { DealHistory } from './DealHistory.tsx';
+import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
 
 const OBJECTIVE: DealField[] = [
   { name: 'objectiveWhat', kind: 'text', max: 500 },
@@ -39,6 +40,8 @@ export function OpportunityPage() {
   const { t } = useTranslation();
   const me = useMe();
   const deal = useOpportunity(id);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'timeline' ? 'timeline' : 'sheet';
 
   if (deal.isPending) return <FullPageSpin />;
   if (deal.isError) return <FullPageError error={deal.error} onRetry={() => void deal.refetch()} />;
@@ -49,51 +52,66 @@ export function OpportunityPage() {
   return (
     <div data-testid="blue-sheet" data-opportunity-id={d.id}>
       <BlueSheetHeader deal={d} writable={writable} canDelete={me.role === 'admin' || me.role === 'manager' || d.ownerId === me.id} onReload={reload} />
-      <Row gutter={[12, 12]}>
-        <Col xs={24} lg={12}>
-          <DealFieldsCard deal={d} title={t('deals.objectiveTitle')} extra={<span style={{ color: '#999', fontSize: 12 }}>{t('deals.objectiveHint')}</span>} fields={OBJECTIVE} writable={writable} onReload={reload} testId="objective" />
-        </Col>
-        <Col xs={24} lg={12}>
-          <DealFieldsCard
-            deal={d}
-            title={t('deals.winWinTitle')}
-            fields={WIN_WIN}
-            writable={writable}
-            onReload={reload}
-            testId="win-win"
-            banner={d.winWin === false && <Alert type="warning" showIcon title={t('deals.winWinWarning')} style={{ marginBottom: 8 }} data-testid="win-win-warning" />}
-          />
-        </Col>
-        <Col span={24}>
-          <InfluenceGrid deal={d} writable={writable} onReload={reload} />
-        </Col>
-        <Col xs={24} lg={8}>
-          <HealthCard deal={d} />
-        </Col>
-        <Col xs={24} lg={8}>
-          <RedFlagsCard deal={d} writable={writable} />
-        </Col>
-        <Col xs={24} lg={8}>
-          <StrengthsCard deal={d} writable={writable} />
-          <div style={{ height: 12 }} />
-          <CriteriaCard deal={d} writable={writable && d.status === 'open'} onReload={reload} />
-        </Col>
-        <Col xs={24} lg={12}>
-          <CompetitionCard deal={d} writable={writable} />
-        </Col>
-        <Col xs={24} lg={12}>
-          <LineItemsCard deal={d} />
-        </Col>
-        <Col span={24}>
-          <SwotBoard base={`/api/opportunities/${d.id}`} writable={writable} />
-        </Col>
-        <Col xs={24} lg={12}>
-          <StageHistory deal={d} />
-        </Col>
-        <Col xs={24} lg={12}>
-          <DealHistory id={d.id} accountName={d.accountName} />
-        </Col>
-      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'sheet' ? {} : { tab: k }, { replace: true })}
+        items={[
+          { key: 'sheet', label: <span data-testid="tab-sheet">{t('deals.tab.sheet')}</span>, children: <BlueSheet deal={d} writable={writable} onReload={reload} /> },
+          { key: 'timeline', label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>, children: <TimelineFeed opportunityId={d.id} /> },
+        ]}
+      />
     </div>
+  );
+}
+
+/** The sheet's cards: objective, win-win, influences, judgement, competition, history. */
+function BlueSheet({ deal: d, writable, onReload: reload }: { deal: OpportunityDetail; writable: boolean; onReload: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} lg={12}>
+        <DealFieldsCard deal={d} title={t('deals.objectiveTitle')} extra={<span style={{ color: '#999', fontSize: 12 }}>{t('deals.objectiveHint')}</span>} fields={OBJECTIVE} writable={writable} onReload={reload} testId="objective" />
+      </Col>
+      <Col xs={24} lg={12}>
+        <DealFieldsCard
+          deal={d}
+          title={t('deals.winWinTitle')}
+          fields={WIN_WIN}
+          writable={writable}
+          onReload={reload}
+          testId="win-win"
+          banner={d.winWin === false && <Alert type="warning" showIcon title={t('deals.winWinWarning')} style={{ marginBottom: 8 }} data-testid="win-win-warning" />}
+        />
+      </Col>
+      <Col span={24}>
+        <InfluenceGrid deal={d} writable={writable} onReload={reload} />
+      </Col>
+      <Col xs={24} lg={8}>
+        <HealthCard deal={d} />
+      </Col>
+      <Col xs={24} lg={8}>
+        <RedFlagsCard deal={d} writable={writable} />
+      </Col>
+      <Col xs={24} lg={8}>
+        <StrengthsCard deal={d} writable={writable} />
+        <div style={{ height: 12 }} />
+        <CriteriaCard deal={d} writable={writable && d.status === 'open'} onReload={reload} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <CompetitionCard deal={d} writable={writable} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <LineItemsCard deal={d} />
+      </Col>
+      <Col span={24}>
+        <SwotBoard base={`/api/opportunities/${d.id}`} writable={writable} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <StageHistory deal={d} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <DealHistory id={d.id} accountName={d.accountName} />
+      </Col>
+    </Row>
   );
 }

@@ -1,0 +1,49 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
+import type { PageOf } from '../../../core/schemas/common.ts';
+import { api } from '../../lib/api.ts';
+import { refreshActivityWorld } from '../activities/api.ts';
+
+export type TaskFilters = Omit<TaskListQuery, 'cursor' | 'limit'>;
+
+export const taskKeys = {
+  all: ['tasks'] as const,
+  list: (f: TaskFilters) => ['tasks', 'list', f] as const,
+  detail: (id: string) => ['tasks', 'detail', id] as const,
+};
+
+export function useTaskList(filters: TaskFilters, pageSize = 30) {
+  return useInfiniteQuery({
+    queryKey: taskKeys.list(filters),
+    queryFn: ({ pageParam }) => api.get<PageOf<Task>>('/api/tasks', { ...filters, cursor: pageParam, limit: pageSize }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useTask(id: string | undefined) {
+  return useQuery({ queryKey: taskKeys.detail(id ?? ''), enabled: !!id, queryFn: () => api.get<Task>(`/api/tasks/${id}`) });
+}
+
+function useTaskMutation<V, R>(fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (data) => {
+      if (data && typeof data === 'object' && 'dueDate' in data) qc.setQueryData(taskKeys.detail((data as Task).id), data);
+      refreshActivityWorld(qc);
+    },
+  });
+}
+
+export function useCreateTask() {
+  return useTaskMutation((body: TaskCreate) => api.post<Task>('/api/tasks', body));
+}
+
+export function useUpdateTask() {
+  return useTaskMutation((v: { id: string; body: TaskUpdate }) => api.patch<Task>(`/api/tasks/${v.id}`, v.body));
+}
+
+export function useDeleteTask() {
+  return useTaskMutation((id: string) => api.del(`/api/tasks/${id}`));
+}
