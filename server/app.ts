@@ -26,6 +26,9 @@ import { productsRoutes } from './modules/products/routes.ts';
 import { competitorsRoutes } from './modules/competitors/routes.ts';
 import { swotRoutes } from './modules/swot/routes.ts';
 import { viewsRoutes } from './modules/views/routes.ts';
+import { activityTypesRoutes } from './modules/activity-types/routes.ts';
+import { activitiesRoutes } from './modules/activities/routes.ts';
+import { analysisRoutes } from './modules/analysis/routes.ts';
 import { tasksRoutes } from './modules/tasks/routes.ts';
 import { remindersRoutes } from './modules/reminders/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
@@ -72,7 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, tasksRoutes, remindersRoutes, timelineRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes]) {
         await a.register(routes);
       }
     },

@@ -124,6 +124,9 @@ export const Activity = Type.Object({
   version: Type.Integer(),
 });
 export type Activity = Static<typeof Activity>;
+/** The answer to POST /activities/:id/complete: the logged activity and the follow-up task it created, if any. */
+export const ActivityCompleted = Type.Object({ ...Activity.properties, followUpTaskId: Nullable(Id) });
+export type ActivityCompleted = Static<typeof ActivityCompleted>;
 
 export const ActivityListQuery = Type.Object({
   ...PageQuery,

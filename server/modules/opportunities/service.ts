@@ -4,6 +4,7 @@ import { blueSheetRepository } from './blue-sheet.repository.ts';
 import { accountsRepository } from '../accounts/repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
 import { swotRepository } from '../swot/repository.ts';
+import { scheduleAfterSales } from '../activities/after-sales.ts';
 import { judge, loadFunnel, stageIndex, type Funnel } from './judgement.ts';
 import { presentInfluence, presentItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
@@ -224,6 +225,7 @@ export function opportunitiesService(db: Db) {
         const { orgId: _o, id: _id, createdBy: _cb, createdAt: _ca, ...logged } = row;
         await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'create', actor.userId, initialFields(logged, HISTORY_IGNORED));
         await rejudge(tx, actor.orgId, id, funnel);
+        if (stage.kind === 'won') await scheduleAfterSales(tx, actor.orgId, id);
       });
       return detail(actor, id);
     },
@@ -252,6 +254,7 @@ export function opportunitiesService(db: Db) {
         if (moved) await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: current.stageId, toStageId: stage.id, actorId: actor.userId, unmetCriteria: unmet });
         await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'update', actor.userId, itemInput ? [...changes, { field: 'items', old: null, new: itemInput.length }] : changes);
         await rejudge(tx, actor.orgId, id, funnel);
+        if (moved && stage.kind === 'won' && current.status !== 'won') await scheduleAfterSales(tx, actor.orgId, id);
       });
       return detail(actor, id);
     },

@@ -4,6 +4,7 @@ import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../l
 import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
 import { DEFAULT_STAGES } from '../../../core/funnel.ts';
+import { ensureActivityTypes, seedActivityTypes } from '../activity-types/service.ts';
 import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/deals.ts';
 
 export const presentStage = (s: StageRow): Stage => ({
@@ -18,15 +19,20 @@ export const presentStage = (s: StageRow): Stage => ({
   version: s.version,
 });
 
-/** Gives an organisation the course's default funnel (at set-up, and at start-up for older orgs). */
+/**
+ * Gives an organisation the course's default funnel (at set-up, and at start-up for older orgs),
+ * and the built-in activity types mapped onto it.
+ */
 export async function insertDefaultStages(db: Db, orgId: string) {
   await stagesRepository(db).insert(
     DEFAULT_STAGES.map((s, i) => ({ orgId, id: newId(), ...s, position: s.kind === 'open' ? i : 100 + i })),
   );
+  await seedActivityTypes(db, orgId);
 }
 
 export async function ensureDefaultStages(db: Db) {
   for (const orgId of await stagesRepository(db).orgsWithoutStages()) await insertDefaultStages(db, orgId);
+  await ensureActivityTypes(db);
 }
 
 export function stagesService(db: Db) {

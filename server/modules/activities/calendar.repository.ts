@@ -1,0 +1,114 @@
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { rowsOf, type Db } from '../../db/client.ts';
+import { accounts, activities, activityUsers, tasks, users } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { taskVisible } from '../tasks/repository.ts';
+import { activityVisible } from './repository.ts';
+
+const owner = alias(users, 'owner');
+const assignee = alias(users, 'assignee');
+const DAY_MS = 86_400_000;
+
+export function calendarRepository(db: Db) {
+  /**
+   * Ids of the activities that the users own or attend overlapping [from, to). Both halves walk an
+   * index by (user, planned_start) over a bounded range: an activity lasts at most `maxDays`, so
+   * one that overlaps the window started at most that long before it.
+   */
+  function ofUsers(orgId: string, userIds: string[], from: Date, to: Date, maxDays: number): SQL {
+    const ids = sql`${sql.param(userIds)}::uuid[]`;
+    const earliest = new Date(from.getTime() - maxDays * DAY_MS);
+    return sql`${activities.id} in (
+      select x.id from ${activities} x
+       where x.org_id = ${orgId} and x.owner_id = any(${ids})
+         and x.planned_start >= ${earliest} and x.planned_start < ${to} and x.planned_end > ${from}
+      union
+      select au.activity_id from ${activityUsers} au
+        join ${activities} y on y.org_id = au.org_id and y.id = au.activity_id
+       where au.org_id = ${orgId} and au.user_id = any(${ids})
+         and y.planned_start >= ${earliest} and y.planned_start < ${to} and y.planned_end > ${from})`;
+  }
+
+  return {
+    /** Slim rows for the calendar, in the caller's visibility. */
+    activities: (actor: Actor, userIds: string[], from: Date, to: Date, maxDays: number) =>
+      db
+        .select({
+          id: activities.id,
+          type: activities.type,
+          subject: activities.subject,
+          accountId: activities.accountId,
+          accountName: accounts.name,
+          ownerId: activities.ownerId,
+          ownerName: owner.name,
+          plannedStart: activities.plannedStart,
+          plannedEnd: activities.plannedEnd,
+          status: activities.status,
+          place: activities.place,
+          version: activities.version,
+        })
+        .from(activities)
+        .innerJoin(accounts, and(eq(accounts.orgId, activities.orgId), eq(accounts.id, activities.accountId)))
+        .innerJoin(owner, and(eq(owner.orgId, activities.orgId), eq(owner.id, activities.ownerId)))
+        .where(and(eq(activities.orgId, actor.orgId), ofUsers(actor.orgId, userIds, from, to, maxDays), activityVisible(actor)))
+        .orderBy(asc(activities.plannedStart), asc(activities.id)),
+
+    /** Tasks assigned to the users due on [fromDate, toDate], as the tasks list would show them to the caller. */
+    tasks: (actor: Actor, userIds: string[], fromDate: string, toDate: string) =>
+      db
+        .select({
+          id: tasks.id,
+          title: tasks.title,
+          dueDate: tasks.dueDate,
+          assigneeId: tasks.assigneeId,
+          assigneeName: assignee.name,
+          accountName: accounts.name,
+          done: tasks.done,
+          version: tasks.version,
+        })
+        .from(tasks)
+        .innerJoin(assignee, and(eq(assignee.orgId, tasks.orgId), eq(assignee.id, tasks.assigneeId)))
+        .leftJoin(accounts, and(eq(accounts.orgId, tasks.orgId), eq(accounts.id, tasks.accountId)))
+        .where(
+          and(
+            eq(tasks.orgId, actor.orgId),
+            sql`${tasks.assigneeId} = any(${sql.param(userIds)}::uuid[])`,
+            // Both values spelled out so the (assignee, done, due_date) index serves the range.
+            inArray(tasks.done, [false, true]),
+            gte(tasks.dueDate, fromDate),
+            lte(tasks.dueDate, toDate),
+            taskVisible(actor),
+          ),
+        )
+        .orderBy(asc(tasks.dueDate), asc(tasks.id)),
+
+    /** The user's own calendar for iCalendar: everything they own or attend, no scope needed. */
+    own: (orgId: string, userId: string, from: Date, to: Date, maxDays: number) =>
+      db
+        .select({ a: activities, accountName: accounts.name })
+        .from(activities)
+        .innerJoin(accounts, and(eq(accounts.orgId, activities.orgId), eq(accounts.id, activities.accountId)))
+        .where(and(eq(activities.orgId, orgId), ofUsers(orgId, [userId], from, to, maxDays)))
+        .orderBy(asc(activities.plannedStart), asc(activities.id)),
+
+    async userExists(orgId: string, userId: string) {
+      const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      return !!row;
+    },
+
+    /** Members of a team and of every team below it; null when there is no such team. */
+    async teamMembers(orgId: string, teamId: string): Promise<string[] | null> {
+      const rows = await rowsOf<{ team: string; user_id: string | null }>(
+        db,
+        sql`with recursive t(id) as (
+              select id from teams where org_id = ${orgId} and id = ${teamId}
+              union
+              select c.id from teams c join t on c.parent_id = t.id where c.org_id = ${orgId}
+            ) select t.id as team, u.id as user_id from t left join users u on u.org_id = ${orgId} and u.team_id = t.id`,
+      );
+      if (!rows.length) return null;
+      return rows.map((r) => r.user_id).filter((u): u is string => !!u);
+    },
+  };
+}

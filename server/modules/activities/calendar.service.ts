@@ -1,0 +1,78 @@
+// The calendar (one user's or a team's activities and tasks in a window) and the iCalendar export.
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { Db } from '../../db/client.ts';
+import { calendarRepository } from './calendar.repository.ts';
+import { MAX_ACTIVITY_DAYS } from './service.ts';
+import { shanghaiDate } from './days.ts';
+import { fieldError, notFound } from '../../lib/errors.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { Calendar, CalendarQuery } from '../../../core/schemas/activities.ts';
+
+export const MAX_WINDOW_DAYS = 62;
+const DAY_MS = 86_400_000;
+const ICS_PAST_DAYS = 30;
+const ICS_AHEAD_DAYS = 365;
+
+const inScope = (actor: Actor, userId: string) => actor.scopeUserIds === null || actor.scopeUserIds.includes(userId);
+
+export function calendarService(db: Db) {
+  const repo = calendarRepository(db);
+
+  /** Whose calendar: the caller by default, anyone in their scope, or a team's members within it. */
+  async function usersFor(actor: Actor, q: CalendarQuery): Promise<string[]> {
+    if (q.teamId) {
+      const members = await repo.teamMembers(actor.orgId, q.teamId);
+      const visible = (members ?? []).filter((u) => inScope(actor, u));
+      if (!members || !visible.length) throw notFound();
+      return visible;
+    }
+    const userId = q.userId ?? actor.userId;
+    if (userId !== actor.userId && (!inScope(actor, userId) || !(await repo.userExists(actor.orgId, userId)))) throw notFound();
+    return [userId];
+  }
+
+  return {
+    async calendar(actor: Actor, q: CalendarQuery): Promise<Calendar> {
+      const from = new Date(q.from);
+      const to = new Date(q.to);
+      if (to <= from || to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) throw fieldError('query.to', 'window_too_long', { days: MAX_WINDOW_DAYS });
+      const userIds = await usersFor(actor, q);
+      // Tasks have a due date, not a time: those due on any Shanghai day the window touches.
+      const [activities, tasks] = await Promise.all([
+        repo.activities(actor, userIds, from, to, MAX_ACTIVITY_DAYS),
+        repo.tasks(actor, userIds, shanghaiDate(from), shanghaiDate(new Date(to.getTime() - 1))),
+      ]);
+      return {
+        activities: activities.map((a) => ({
+          ...a,
+          plannedStart: a.plannedStart.toISOString(),
+          plannedEnd: a.plannedEnd.toISOString(),
+          status: a.status as Calendar['activities'][number]['status'],
+        })),
+        tasks,
+      };
+    },
+
+    /** The caller's own activities (owned or attended), 30 days back to a year ahead, as text/calendar. */
+    async ics(actor: Actor, now = new Date()): Promise<string> {
+      const rows = await repo.own(actor.orgId, actor.userId, new Date(now.getTime() - ICS_PAST_DAYS * DAY_MS), new Date(now.getTime() + ICS_AHEAD_DAYS * DAY_MS), MAX_ACTIVITY_DAYS);
+      const cal = ical({ name: 'OpenKAM', prodId: { company: 'OpenKAM', product: 'activities', language: actor.lang === 'en' ? 'EN' : 'ZH' } });
+      for (const { a, accountName } of rows) {
+        cal.createEvent({
+          id: a.id,
+          start: a.plannedStart,
+          end: a.plannedEnd,
+          summary: a.subject,
+          location: a.place,
+          description: [accountName, a.objective, a.nextSteps].filter(Boolean).join('\n'),
+          status: a.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+          sequence: a.version - 1,
+          created: a.createdAt,
+          lastModified: a.updatedAt,
+          stamp: now,
+        });
+      }
+      return cal.toString();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { and, asc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import type { PageArgs } from '../../lib/cursor.ts';
+import { keyset } from '../../db/keyset.ts';
+import { updateVersioned } from '../../db/versioned.ts';
+import { accounts, activities, activityContacts, activityUsers, contacts, opportunities, orgs, tasks, users } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { accountVisible, ownedByTeam } from '../accounts/repository.ts';
+import type { ActivityListQuery } from '../../../core/schemas/activities.ts';
+
+const owner = alias(users, 'owner');
+
+export type ActivityRow = typeof activities.$inferSelect;
+export type NewActivity = typeof activities.$inferInsert;
+export type ListedActivity = { a: ActivityRow; accountName: string; opportunityName: string | null; ownerName: string };
+export type ActivityListArgs = PageArgs & { query: ActivityListQuery };
+
+const accountJoin = and(eq(accounts.orgId, activities.orgId), eq(accounts.id, activities.accountId));
+
+/**
+ * Who sees an activity: whoever sees its account, plus its owner and our attendees (a colleague
+ * invited to a call on someone else's account). Needs `accounts` joined on the activity's account.
+ */
+export function activityVisible(actor: Actor): SQL {
+  const org = eq(activities.orgId, actor.orgId);
+  if (actor.scopeUserIds === null) return org;
+  const attends = sql`exists (select 1 from ${activityUsers} au where au.org_id = ${actor.orgId} and au.activity_id = ${activities.id} and au.user_id = ${actor.userId})`;
+  return and(org, or(accountVisible(actor), eq(activities.ownerId, actor.userId), attends))!;
+}
+
+/** Overlaps [from, to). */
+export function overlaps(from: Date | undefined, to: Date | undefined): SQL[] {
+  const where: SQL[] = [];
+  if (to) where.push(lt(activities.plannedStart, to));
+  if (from) where.push(gt(activities.plannedEnd, from));
+  return where;
+}
+
+function filters(actor: Actor, q: ActivityListQuery): SQL[] {
+  const where: SQL[] = [activityVisible(actor), ...overlaps(q.from ? new Date(q.from) : undefined, q.to ? new Date(q.to) : undefined)];
+  if (q.accountId) where.push(eq(activities.accountId, q.accountId));
+  if (q.opportunityId) where.push(eq(activities.opportunityId, q.opportunityId));
+  if (q.ownerId) where.push(eq(activities.ownerId, q.ownerId));
+  if (q.type) where.push(eq(activities.type, q.type));
+  if (q.status) where.push(eq(activities.status, q.status));
+  if (q.teamId) where.push(ownedByTeam(activities.ownerId, actor.orgId, q.teamId));
+  if (q.contactId) {
+    where.push(sql`exists (select 1 from ${activityContacts} ac where ac.org_id = ${actor.orgId} and ac.activity_id = ${activities.id} and ac.contact_id = ${q.contactId})`);
+  }
+  return where;
+}
+
+export function activitiesRepository(db: Db) {
+  const select = () =>
+    db
+      .select({ a: activities, accountName: accounts.name, opportunityName: opportunities.name, ownerName: owner.name })
+      .from(activities)
+      .innerJoin(accounts, accountJoin)
+      .innerJoin(owner, and(eq(owner.orgId, activities.orgId), eq(owner.id, activities.ownerId)))
+      .leftJoin(opportunities, and(eq(opportunities.orgId, activities.orgId), eq(opportunities.id, activities.opportunityId)));
+
+  return {
+    /** Newest first by planned start: an account's or a deal's record of calls. */
+    list(actor: Actor, { query, search, after, limit }: ActivityListArgs): Promise<ListedActivity[]> {
+      const where = filters(actor, query);
+      // Subjects are few words; a substring match on the normalised subject is enough here.
+      if (search) where.push(sql`strpos(regexp_replace(lower(${activities.subject}), '[\\s\\-_·.()（）]+', '', 'g'), ${search.needle}) > 0`);
+      const page = keyset({ expr: sql`${activities.plannedStart}`, cast: 'timestamptz' }, activities.id, true, after);
+      if (page.where) where.push(page.where);
+      return select().where(and(...where)).orderBy(...page.orderBy).limit(limit);
+    },
+
+    async get(actor: Actor, id: string): Promise<ListedActivity | undefined> {
+      const [row] = await select().where(and(eq(activities.id, id), activityVisible(actor)));
+      return row;
+    },
+
+    async lockForWrite(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ a: activities })
+        .from(activities)
+        .innerJoin(accounts, accountJoin)
+        .where(and(eq(activities.id, id), activityVisible(actor)))
+        .for('update', { of: activities });
+      return row?.a;
+    },
+
+    insert: (rows: NewActivity[]) => db.insert(activities).values(rows),
+
+    update: (orgId: string, id: string, version: number, patch: Partial<NewActivity>) => updateVersioned(db, activities, orgId, id, version, patch),
+
+    remove: (orgId: string, id: string) => db.delete(activities).where(and(eq(activities.orgId, orgId), eq(activities.id, id))),
+
+    contactsOf: (orgId: string, ids: string[]) =>
+      ids.length
+        ? db
+            .select({ activityId: activityContacts.activityId, id: contacts.id, name: contacts.name, title: contacts.title })
+            .from(activityContacts)
+            .innerJoin(contacts, and(eq(contacts.orgId, activityContacts.orgId), eq(contacts.id, activityContacts.contactId)))
+            .where(and(eq(activityContacts.orgId, orgId), inArray(activityContacts.activityId, ids)))
+            .orderBy(asc(contacts.name), asc(contacts.id))
+        : Promise.resolve([]),
+
+    usersOf: (orgId: string, ids: string[]) =>
+      ids.length
+        ? db
+            .select({ activityId: activityUsers.activityId, id: users.id, name: users.name })
+            .from(activityUsers)
+            .innerJoin(users, and(eq(users.orgId, activityUsers.orgId), eq(users.id, activityUsers.userId)))
+            .where(and(eq(activityUsers.orgId, orgId), inArray(activityUsers.activityId, ids)))
+            .orderBy(asc(users.name), asc(users.id))
+        : Promise.resolve([]),
+
+    async replaceContacts(orgId: string, activityId: string, contactIds: string[]) {
+      await db.delete(activityContacts).where(and(eq(activityContacts.orgId, orgId), eq(activityContacts.activityId, activityId)));
+      if (contactIds.length) await db.insert(activityContacts).values(contactIds.map((contactId) => ({ orgId, activityId, contactId })));
+    },
+
+    async replaceUsers(orgId: string, activityId: string, userIds: string[]) {
+      await db.delete(activityUsers).where(and(eq(activityUsers.orgId, orgId), eq(activityUsers.activityId, activityId)));
+      if (userIds.length) await db.insert(activityUsers).values(userIds.map((userId) => ({ orgId, activityId, userId })));
+    },
+
+    /** contact id → its account, for the attendee check. */
+    async contactAccounts(orgId: string, ids: string[]) {
+      if (!ids.length) return new Map<string, string>();
+      const rows = await db.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)));
+      return new Map(rows.map((r) => [r.id, r.accountId]));
+    },
+
+    /** A deal the caller can see, with its account. */
+    async visibleOpportunity(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ id: opportunities.id, accountId: opportunities.accountId })
+        .from(opportunities)
+        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+        .where(and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)));
+      return row;
+    },
+
+    insertTask: (row: typeof tasks.$inferInsert) => db.insert(tasks).values(row),
+
+    /**
+     * A deal's last activity is when its latest done call took place: its planned end, or when it was
+     * logged if that came earlier (a call marked done ahead of its planned end). Planned and
+     * cancelled calls do not count, and a deal without done calls has none (never stale).
+     */
+    refreshLastActivity: (orgId: string, opportunityId: string) =>
+      db
+        .update(opportunities)
+        .set({
+          lastActivityAt: sql`(select max(least(x.planned_end, x.completed_at)) from ${activities} x
+            where x.org_id = ${orgId} and x.opportunity_id = ${opportunityId} and x.status = 'done')`,
+        })
+        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, opportunityId))),
+
+    async orgSettings(orgId: string): Promise<Record<string, unknown>> {
+      const [row] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
+      return (row?.settings ?? {}) as Record<string, unknown>;
+    },
+
+    /** Merges keys into the organisation's settings, leaving the others (stale days…) as they are. */
+    mergeOrgSettings: (orgId: string, patch: Record<string, unknown>) =>
+      db
+        .update(orgs)
+        .set({ settings: sql`${orgs.settings} || ${JSON.stringify(patch)}::jsonb` })
+        .where(eq(orgs.id, orgId)),
+
+    async dealForAfterSales(orgId: string, id: string) {
+      const [row] = await db
+        .select({ id: opportunities.id, name: opportunities.name, accountId: opportunities.accountId, ownerId: opportunities.ownerId, createdBy: opportunities.createdBy, closedAt: opportunities.closedAt })
+        .from(opportunities)
+        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
+      return row;
+    },
+
+    async hasAutoScheduled(orgId: string, opportunityId: string) {
+      const [row] = await db
+        .select({ id: activities.id })
+        .from(activities)
+        .where(and(eq(activities.orgId, orgId), eq(activities.opportunityId, opportunityId), eq(activities.autoScheduled, true)))
+        .limit(1);
+      return !!row;
+    },
+  };
+}

@@ -1,0 +1,214 @@
+import type { Db } from '../../db/client.ts';
+import { activitiesRepository, type ActivityRow, type ListedActivity, type NewActivity } from './repository.ts';
+import { presentActivity } from './present.ts';
+import { accountsRepository } from '../accounts/repository.ts';
+import { historyRepository } from '../history/repository.ts';
+import { opportunitiesService } from '../opportunities/service.ts';
+import { requireActiveType } from '../activity-types/service.ts';
+import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { canWrite, type Actor } from '../../lib/actor.ts';
+import { newId } from '../../lib/ids.ts';
+import { keysetPage } from '../../lib/cursor.ts';
+import { diffFields, initialFields } from '../../../core/diff.ts';
+import type { Activity, ActivityComplete, ActivityCompleted, ActivityCreate, ActivityListQuery, ActivityUpdate } from '../../../core/schemas/activities.ts';
+import type { PageOf } from '../../../core/schemas/common.ts';
+
+/** Longer than this is not a call but a project; the calendar's window query relies on the bound. */
+export const MAX_ACTIVITY_DAYS = 31;
+const HISTORY_IGNORED = ['version', 'updatedAt', 'completedAt'] as const;
+
+type Refs = Partial<Pick<ActivityCreate, 'type' | 'opportunityId' | 'contactIds' | 'userIds' | 'ownerId' | 'plannedStart' | 'plannedEnd'>>;
+
+/** Dates as ISO strings, so history compares and stores them as the API shows them. */
+const historyView = (a: Partial<NewActivity>) => ({
+  ...a,
+  plannedStart: a.plannedStart?.toISOString(),
+  plannedEnd: a.plannedEnd?.toISOString(),
+});
+
+/**
+ * A deal's last activity follows its done calls (the Blue Sheet's stale flag): recompute it and
+ * re-judge the deal in the caller's transaction whenever a done call is added, moved or removed.
+ */
+async function touchDeals(tx: Db, orgId: string, ids: (string | null | undefined)[]) {
+  for (const id of new Set(ids.filter((x): x is string => !!x))) {
+    await activitiesRepository(tx).refreshLastActivity(orgId, id);
+    await opportunitiesService(tx).rejudge(tx, orgId, id);
+  }
+}
+
+export function activitiesService(db: Db) {
+  const repo = activitiesRepository(db);
+
+  function requireWriter(actor: Actor) {
+    if (!canWrite(actor)) throw forbidden();
+  }
+
+  async function presentMany(actor: Actor, rows: ListedActivity[]): Promise<Activity[]> {
+    const ids = rows.map((r) => r.a.id);
+    const [contacts, users] = await Promise.all([repo.contactsOf(actor.orgId, ids), repo.usersOf(actor.orgId, ids)]);
+    return rows.map((r) => presentActivity(r, { contacts, users }));
+  }
+
+  async function get(actor: Actor, id: string): Promise<Activity> {
+    const row = await repo.get(actor, id);
+    if (!row) throw notFound();
+    return (await presentMany(actor, [row]))[0];
+  }
+
+  /** The owner is the caller or someone in their data scope (as deals' owners are). */
+  async function checkAssignable(tx: Db, actor: Actor, field: string, userId: string) {
+    if (!(await accountsRepository(tx).activeUserIds(actor.orgId, [userId])).has(userId)) throw fieldError(field, 'unknown_user');
+    if (actor.scopeUserIds && !actor.scopeUserIds.includes(userId)) throw fieldError(field, 'not_assignable');
+  }
+
+  /** Every rule on what an activity points at; runs on the caller's transaction before anything is written. */
+  async function checkRefs(tx: Db, actor: Actor, accountId: string, input: Refs, current?: ActivityRow) {
+    const r = activitiesRepository(tx);
+    if (input.type !== undefined && input.type !== current?.type) await requireActiveType(tx, actor.orgId, input.type);
+    const start = input.plannedStart ? new Date(input.plannedStart) : current!.plannedStart;
+    const end = input.plannedEnd ? new Date(input.plannedEnd) : current!.plannedEnd;
+    if (end < start) throw fieldError('plannedEnd', 'end_before_start');
+    if (end.getTime() - start.getTime() > MAX_ACTIVITY_DAYS * 86_400_000) throw fieldError('plannedEnd', 'activity_too_long', { days: MAX_ACTIVITY_DAYS });
+    if (input.opportunityId && input.opportunityId !== current?.opportunityId) {
+      const deal = await r.visibleOpportunity(actor, input.opportunityId);
+      if (!deal) throw fieldError('opportunityId', 'unknown_opportunity');
+      if (deal.accountId !== accountId) throw fieldError('opportunityId', 'other_account_opportunity');
+    }
+    if (input.contactIds?.length) {
+      const accountOf = await r.contactAccounts(actor.orgId, input.contactIds);
+      for (const id of input.contactIds) {
+        if (!accountOf.has(id)) throw fieldError('contactIds', 'unknown_contact');
+        if (accountOf.get(id) !== accountId) throw fieldError('contactIds', 'other_account_contact');
+      }
+    }
+    if (input.userIds?.length) {
+      const known = await accountsRepository(tx).activeUserIds(actor.orgId, input.userIds);
+      if (input.userIds.some((u) => !known.has(u))) throw fieldError('userIds', 'unknown_user');
+    }
+    if (input.ownerId && input.ownerId !== current?.ownerId) await checkAssignable(tx, actor, 'ownerId', input.ownerId);
+  }
+
+  /** Done stamps when it was logged; leaving done clears it. */
+  function statusPatch(status: string | undefined, current?: ActivityRow): Partial<NewActivity> {
+    if (status === undefined || status === current?.status) return {};
+    return { status, completedAt: status === 'done' ? new Date() : null };
+  }
+
+  return {
+    get,
+
+    async list(actor: Actor, query: ActivityListQuery): Promise<PageOf<Activity>> {
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), ({ a }) => [a.plannedStart.toISOString(), a.id]);
+      return { items: await presentMany(actor, rows), nextCursor };
+    },
+
+    async create(actor: Actor, input: ActivityCreate): Promise<Activity> {
+      requireWriter(actor);
+      const id = newId();
+      await db.transaction(async (tx) => {
+        const r = activitiesRepository(tx);
+        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        await checkRefs(tx, actor, input.accountId, input);
+        const { contactIds = [], userIds = [], ...fields } = input;
+        const now = new Date();
+        const row: NewActivity = {
+          ...fields,
+          ...statusPatch(fields.status ?? 'planned'),
+          subject: fields.subject.trim(),
+          plannedStart: new Date(fields.plannedStart),
+          plannedEnd: new Date(fields.plannedEnd),
+          ownerId: fields.ownerId ?? actor.userId,
+          orgId: actor.orgId,
+          id,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await r.insert([row]);
+        await r.replaceContacts(actor.orgId, id, contactIds);
+        // The owner is not listed again among our attendees.
+        await r.replaceUsers(actor.orgId, id, userIds.filter((u) => u !== row.ownerId));
+        const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, updatedAt: _u, ...logged } = historyView(row);
+        await historyRepository(tx).record(actor.orgId, 'activity', id, 'create', actor.userId, initialFields({ ...logged, contactIds, userIds }, HISTORY_IGNORED));
+        if (row.status === 'done') await touchDeals(tx, actor.orgId, [row.opportunityId]);
+      });
+      return get(actor, id);
+    },
+
+    async update(actor: Actor, id: string, input: ActivityUpdate): Promise<Activity> {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = activitiesRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        if (current.version !== input.version) throw staleVersion();
+        await checkRefs(tx, actor, current.accountId, input, current);
+        const { version, contactIds, userIds, plannedStart, plannedEnd, status, ...fields } = input;
+        const patch: Partial<NewActivity> = { ...fields, ...statusPatch(status, current) };
+        if (fields.subject !== undefined) patch.subject = fields.subject.trim();
+        if (plannedStart) patch.plannedStart = new Date(plannedStart);
+        if (plannedEnd) patch.plannedEnd = new Date(plannedEnd);
+        const changes = diffFields(historyView(current), historyView(patch), HISTORY_IGNORED);
+        const ownerId = patch.ownerId ?? current.ownerId;
+        const before = await Promise.all([r.contactsOf(actor.orgId, [id]), r.usersOf(actor.orgId, [id])]);
+        if (contactIds) changes.push(...diffFields({ contactIds: before[0].map((c) => c.id).sort() }, { contactIds: [...contactIds].sort() }));
+        const attendees = userIds?.filter((u) => u !== ownerId);
+        if (attendees) changes.push(...diffFields({ userIds: before[1].map((u) => u.id).sort() }, { userIds: [...attendees].sort() }));
+        if (!changes.length) return;
+        if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
+        if (contactIds) await r.replaceContacts(actor.orgId, id, contactIds);
+        if (attendees) await r.replaceUsers(actor.orgId, id, attendees);
+        await historyRepository(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, changes);
+        if (current.status === 'done' || patch.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId, patch.opportunityId]);
+      });
+      return get(actor, id);
+    },
+
+    /** Logs the call: done now, what came of it, and optionally the follow-up task from its next steps. */
+    async complete(actor: Actor, id: string, input: ActivityComplete): Promise<ActivityCompleted> {
+      requireWriter(actor);
+      let followUpTaskId: string | null = null;
+      await db.transaction(async (tx) => {
+        const r = activitiesRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        if (current.version !== input.version) throw staleVersion();
+        const { version, followUp, ...fields } = input;
+        if (followUp?.assigneeId && followUp.assigneeId !== current.ownerId) await checkAssignable(tx, actor, 'followUp.assigneeId', followUp.assigneeId);
+        const patch: Partial<NewActivity> = { ...fields, ...statusPatch('done', current) };
+        if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
+        if (followUp) {
+          followUpTaskId = newId();
+          await r.insertTask({
+            orgId: actor.orgId,
+            id: followUpTaskId,
+            title: followUp.title.trim(),
+            dueDate: followUp.dueDate,
+            assigneeId: followUp.assigneeId ?? current.ownerId,
+            accountId: current.accountId,
+            opportunityId: current.opportunityId,
+            activityId: id,
+            notes: fields.nextSteps ?? current.nextSteps,
+            createdBy: actor.userId,
+          });
+        }
+        await historyRepository(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, diffFields(historyView(current), historyView(patch), HISTORY_IGNORED));
+        await touchDeals(tx, actor.orgId, [current.opportunityId]);
+      });
+      return { ...(await get(actor, id)), followUpTaskId };
+    },
+
+    async remove(actor: Actor, id: string) {
+      requireWriter(actor);
+      await db.transaction(async (tx) => {
+        const r = activitiesRepository(tx);
+        const current = await r.lockForWrite(actor, id);
+        if (!current) throw notFound();
+        await r.remove(actor.orgId, id);
+        await historyRepository(tx).record(actor.orgId, 'activity', id, 'delete', actor.userId, [{ field: 'subject', old: current.subject, new: null }]);
+        if (current.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId]);
+      });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { accounts, activities, users } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { activityVisible } from '../activities/repository.ts';
+import type { TimeGroup } from '../../../core/enums.ts';
+
+const minutes = sql<number>`sum(round(extract(epoch from (${activities.plannedEnd} - ${activities.plannedStart})) / 60))::bigint`;
+
+export function timeRepository(db: Db) {
+  return {
+    /** Planned minutes of done activities starting in [start, end), per group, in one GROUP BY. */
+    spent(actor: Actor, groupBy: TimeGroup, start: Date, end: Date) {
+      const key: SQL<string> =
+        groupBy === 'account' ? sql`${activities.accountId}::text` : groupBy === 'owner' ? sql`${activities.ownerId}::text` : sql`coalesce(${accounts.tier}, 'none')`;
+      const label: SQL<string> = groupBy === 'account' ? sql`${accounts.name}` : groupBy === 'owner' ? sql`${users.name}` : sql`coalesce(${accounts.tier}, 'none')`;
+      const base = db
+        .select({ key, label, minutes })
+        .from(activities)
+        .innerJoin(accounts, and(eq(accounts.orgId, activities.orgId), eq(accounts.id, activities.accountId)))
+        .$dynamic();
+      const joined = groupBy === 'owner' ? base.innerJoin(users, and(eq(users.orgId, activities.orgId), eq(users.id, activities.ownerId))) : base;
+      return joined
+        .where(and(activityVisible(actor), eq(activities.status, 'done'), gte(activities.plannedStart, start), lt(activities.plannedStart, end)))
+        .groupBy(key, label)
+        .orderBy(desc(minutes), label);
+    },
+  };
+}

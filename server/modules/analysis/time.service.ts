@@ -1,0 +1,23 @@
+// Where the time went (时间分配): done activities' planned durations per account, rep or tier, so a
+// manager can check that time follows account value.
+import type { Db } from '../../db/client.ts';
+import { timeRepository } from './time.repository.ts';
+import { addDays, shanghaiStart } from '../activities/days.ts';
+import { fieldError } from '../../lib/errors.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { messagePair } from '../../../core/messages.ts';
+import type { TimeQuery, TimeSpent } from '../../../core/schemas/activities.ts';
+
+export function timeService(db: Db) {
+  const repo = timeRepository(db);
+  return {
+    /** from and to are Asia/Shanghai days, both included. */
+    async spent(actor: Actor, q: TimeQuery): Promise<TimeSpent> {
+      if (q.to < q.from) throw fieldError('query.to', 'end_before_start');
+      const rows = await repo.spent(actor, q.groupBy, shanghaiStart(q.from), shanghaiStart(addDays(q.to, 1)));
+      const untiered = messagePair('untiered')[actor.lang];
+      const items = rows.map((r) => ({ key: r.key, label: q.groupBy === 'tier' && r.key === 'none' ? untiered : r.label, minutes: Number(r.minutes) }));
+      return { items, totalMinutes: items.reduce((s, i) => s + i.minutes, 0) };
+    },
+  };
+}
