@@ -71,7 +71,6 @@ export const MESSAGES = {
   window_too_long: { zh: '时间范围最长 {days} 天，且结束须晚于开始', en: 'must be after from and at most {days} days later' },
   after_sales_subject: { zh: '售后回访 · {deal} (+{days} 天)', en: 'After-sales follow-up · {deal} (+{days} days)' },
   untiered: { zh: '未分级', en: 'Untiered' },
-  other_account_deal: { zh: '必须是同一客户的商机', en: 'must be a deal of the same account' },
   one_timeline_target: { zh: '请指定且只指定一项：客户、商机或联系人', en: 'give exactly one of accountId, opportunityId or contactId' },
 } satisfies Record<string, Template>;
 

@@ -60,7 +60,7 @@ async function resolveLinks(tx: Db, actor: Actor, current: Links | null, input: 
     if (!contactAccount) throw fieldError('contactId', 'unknown_contact');
   }
   accountId ??= dealAccount ?? contactAccount ?? null;
-  if (dealAccount && dealAccount !== accountId) throw fieldError('opportunityId', 'other_account_deal');
+  if (dealAccount && dealAccount !== accountId) throw fieldError('opportunityId', 'other_account_opportunity');
   if (contactAccount && contactAccount !== accountId) throw fieldError('contactId', 'other_account_contact');
   return { accountId, opportunityId, contactId };
 }

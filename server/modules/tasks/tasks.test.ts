@@ -95,7 +95,7 @@ describe('bad input: 400 naming the field, nothing written', () => {
     ['assigneeId', 'unknown', 'unknown_user'],
     ['assigneeId', 'inactive', 'unknown_user'],
     ['accountId', 'invisible', 'unknown_account'],
-    ['opportunityId', 'other account', 'other_account_deal'],
+    ['opportunityId', 'other account', 'other_account_opportunity'],
     ['opportunityId', 'invisible', 'unknown_opportunity'],
     ['contactId', 'other account', 'other_account_contact'],
     ['contactId', 'unknown', 'unknown_contact'],
@@ -131,7 +131,7 @@ describe('bad input: 400 naming the field, nothing written', () => {
     const task = (await rep.post('/api/tasks', { title: '跟进', dueDate: '2027-05-01', opportunityId: d.id })).json<Task>();
     const res = await rep.patch(`/api/tasks/${task.id}`, { version: 1, accountId: b.id, title: '改了' });
     expect(res.statusCode).toBe(400);
-    expect(fieldOf(res)).toMatchObject({ path: 'opportunityId', code: 'other_account_deal' });
+    expect(fieldOf(res)).toMatchObject({ path: 'opportunityId', code: 'other_account_opportunity' });
     expect((await rep.get(`/api/tasks/${task.id}`)).json<Task>()).toEqual(task);
   });
 
