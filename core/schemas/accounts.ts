@@ -142,4 +142,32 @@ export const AccountListQuery = Type.Object({
 });
 export type AccountListQuery = Static<typeof AccountListQuery>;
 
-export const AccountPage = Page(Account);
+/** A list row: what the list screens show, without the long profile texts (lists stay light and fast). */
+export const AccountListItem = Type.Pick(Account, [
+  'id',
+  'name',
+  'shortName',
+  'ownershipType',
+  'scope',
+  'parentId',
+  'parentName',
+  'industry',
+  'province',
+  'city',
+  'ourRevenue',
+  'potential',
+  'financialStatus',
+  'marketStrength',
+  'relationshipStage',
+  'tier',
+  'ownerId',
+  'ownerName',
+  'tags',
+  'archived',
+  'version',
+  'createdAt',
+  'updatedAt',
+]);
+export type AccountListItem = Static<typeof AccountListItem>;
+
+export const AccountPage = Page(AccountListItem);

@@ -315,7 +315,36 @@ export const OpportunityListQuery = Type.Object({
   redFlag: Type.Optional(Type.String({ maxLength: 40 })),
 });
 export type OpportunityListQuery = Static<typeof OpportunityListQuery>;
-export const OpportunityPage = Page(Opportunity);
+/**
+ * A list or board row: the stored judgement (health and red-flag codes, kept current on every change
+ * and by the scheduled re-judging) instead of a live one, so a page needs no influence reads.
+ */
+export const OpportunityListItem = Type.Object({
+  ...Type.Pick(Opportunity, [
+    'id',
+    'accountId',
+    'accountName',
+    'name',
+    'amount',
+    'weightedAmount',
+    'expectedCloseDate',
+    'ownerId',
+    'ownerName',
+    'stageId',
+    'stageName',
+    'probability',
+    'forecastCategory',
+    'status',
+    'health',
+    'nextStep',
+    'nextStepDate',
+    'version',
+    'updatedAt',
+  ]).properties,
+  redFlagCodes: Type.Array(Type.String()),
+});
+export type OpportunityListItem = Static<typeof OpportunityListItem>;
+export const OpportunityPage = Page(OpportunityListItem);
 
 export const BoardQuery = Type.Object({
   ownerId: Type.Optional(Id),
@@ -334,7 +363,7 @@ export const Board = Type.Object({
       count: Type.Integer(),
       amount: Type.String(),
       weightedAmount: Type.String(),
-      items: Type.Array(Opportunity),
+      items: Type.Array(OpportunityListItem),
     }),
   ),
 });

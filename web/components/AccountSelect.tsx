@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Select, type SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { Account } from '../../core/schemas/accounts.ts';
+import type { AccountListItem } from '../../core/schemas/accounts.ts';
 import type { PageOf } from '../../core/schemas/common.ts';
 import { api } from '../lib/api.ts';
 import { useDebounced } from './useDebounced.ts';
@@ -18,7 +18,7 @@ export function AccountSelect({ currentLabel, excludeId, ...rest }: Props) {
   const q = useDebounced(search, 250);
   const list = useQuery({
     queryKey: ['accounts', 'picker', q],
-    queryFn: () => api.get<PageOf<Account>>('/api/accounts', { q, limit: 20, sort: 'name' }),
+    queryFn: () => api.get<PageOf<AccountListItem>>('/api/accounts', { q, limit: 20, sort: 'name' }),
     staleTime: 30_000,
   });
   const options = (list.data?.items ?? []).filter((a) => a.id !== excludeId).map((a) => ({ value: a.id, label: a.name }));

@@ -43,6 +43,33 @@ const SORTS: Record<string, SortKey> = {
 
 export type ListArgs = PageArgs & { query: AccountListQuery };
 
+/** The list row's columns: no profile texts and no search columns, which list screens never show. */
+const listColumns = {
+  id: accounts.id,
+  name: accounts.name,
+  shortName: accounts.shortName,
+  ownershipType: accounts.ownershipType,
+  scope: accounts.scope,
+  parentId: accounts.parentId,
+  parentName: parent.name,
+  industry: accounts.industry,
+  province: accounts.province,
+  city: accounts.city,
+  ourRevenue: accounts.ourRevenue,
+  potential: accounts.potential,
+  financialStatus: accounts.financialStatus,
+  marketStrength: accounts.marketStrength,
+  relationshipStage: accounts.relationshipStage,
+  tier: accounts.tier,
+  ownerId: accounts.ownerId,
+  ownerName: owner.name,
+  tags: accounts.tags,
+  archivedAt: accounts.archivedAt,
+  version: accounts.version,
+  createdAt: accounts.createdAt,
+  updatedAt: accounts.updatedAt,
+};
+
 export function accountsRepository(db: Db) {
   const selectAccount = () =>
     db
@@ -73,7 +100,11 @@ export function accountsRepository(db: Db) {
       if (search) where.push(await searchCondition(db, accounts, actor.orgId, search));
       const page = keyset(key, accounts.id, descending, after);
       where.push(page.where);
-      return selectAccount()
+      return db
+        .select(listColumns)
+        .from(accounts)
+        .leftJoin(owner, and(eq(owner.orgId, accounts.orgId), eq(owner.id, accounts.ownerId)))
+        .leftJoin(parent, and(eq(parent.orgId, accounts.orgId), eq(parent.id, accounts.parentId)))
         .where(and(...where))
         .orderBy(...page.orderBy)
         .limit(limit);

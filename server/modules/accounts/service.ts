@@ -9,7 +9,7 @@ import { keysetPage } from '../../lib/cursor.ts';
 import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { accountSearchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
-import type { Account, AccountCreate, AccountDetail, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
+import type { Account, AccountCreate, AccountListItem, AccountDetail, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
 type Listed = { a: AccountRow; ownerName: string | null; parentName: string | null };
@@ -32,9 +32,25 @@ export function presentAccount({ a, ownerName, parentName }: Listed): Account {
   };
 }
 
+type ListRow = Awaited<ReturnType<ReturnType<typeof accountsRepository>['list']>>[number];
+
+function presentListItem({ archivedAt, createdAt, updatedAt, ...row }: ListRow): AccountListItem {
+  return {
+    ...row,
+    ownershipType: row.ownershipType as Account['ownershipType'],
+    scope: row.scope as Account['scope'],
+    financialStatus: row.financialStatus as Account['financialStatus'],
+    relationshipStage: row.relationshipStage as Account['relationshipStage'],
+    tier: row.tier as Account['tier'],
+    archived: archivedAt !== null,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  };
+}
+
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt'] as const;
 
-function sortValue(row: AccountRow, sort: string): string | number | null {
+function sortValue(row: Pick<AccountRow, 'updatedAt' | 'createdAt' | 'name' | 'ourRevenue' | 'potential'>, sort: string): string | number | null {
   const key = sort.replace('-', '') as 'updatedAt' | 'createdAt' | 'name' | 'ourRevenue' | 'potential';
   if (key === 'updatedAt' || key === 'createdAt') return row[key].toISOString();
   if (key === 'name') return row.name;
@@ -107,10 +123,10 @@ export function accountsService(db: Db) {
   return {
     detail,
 
-    async list(actor: Actor, query: AccountListQuery): Promise<PageOf<Account>> {
+    async list(actor: Actor, query: AccountListQuery): Promise<PageOf<AccountListItem>> {
       const sort = query.sort ?? '-updatedAt';
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (r) => [sortValue(r.a, sort), r.a.id]);
-      return { items: rows.map(presentAccount), nextCursor };
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (r) => [sortValue(r, sort), r.id]);
+      return { items: rows.map(presentListItem), nextCursor };
     },
 
     async create(actor: Actor, input: AccountCreate): Promise<AccountDetail> {

@@ -63,7 +63,7 @@ describe('opportunities', () => {
     const fresh = (await f.admin.get(`/api/opportunities/${deal.id}`)).json();
     const list = (await f.admin.get(`/api/opportunities?accountId=${account.id}`)).json();
     expect(list.items[0].health).toBe(fresh.health);
-    expect(list.items[0].redFlags).toEqual(fresh.redFlags);
+    expect(list.items[0].redFlagCodes).toEqual(fresh.redFlags.map((f: { code: string }) => f.code));
     const filtered = (await f.admin.get(`/api/opportunities?accountId=${account.id}&healthBelow=${fresh.health}`)).json();
     expect(filtered.items).toHaveLength(0);
   });

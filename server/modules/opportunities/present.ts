@@ -1,8 +1,8 @@
 import type { Lang } from '../../../core/messages.ts';
 import { redFlagMessage } from '../../../core/blue-sheet.ts';
 import { weightedAmount } from '../../../core/funnel.ts';
-import type { Influence, LineItem, Opportunity } from '../../../core/schemas/deals.ts';
-import type { Listed } from './repository.ts';
+import type { Influence, LineItem, Opportunity, OpportunityListItem } from '../../../core/schemas/deals.ts';
+import type { Listed, opportunitiesRepository } from './repository.ts';
 import type { Judgement } from './judgement.ts';
 import type { InfluenceRow } from './blue-sheet.repository.ts';
 import type { opportunityItems } from '../../db/schema.ts';
@@ -52,6 +52,31 @@ export function presentOpportunity({ o, accountName, ownerName, stageName }: Lis
     updatedAt: o.updatedAt.toISOString(),
   };
 }
+
+export type ListRow = Awaited<ReturnType<ReturnType<typeof opportunitiesRepository>['list']>>[number];
+
+export const presentListItem = (r: ListRow): OpportunityListItem => ({
+  id: r.id,
+  accountId: r.accountId,
+  accountName: r.accountName,
+  name: r.name,
+  amount: r.amount,
+  weightedAmount: weightedAmount(r.amount, r.probability),
+  expectedCloseDate: r.expectedCloseDate,
+  ownerId: r.ownerId,
+  ownerName: r.ownerName,
+  stageId: r.stageId,
+  stageName: r.stageName,
+  probability: r.probability,
+  forecastCategory: r.forecastCategory as OpportunityListItem['forecastCategory'],
+  status: r.status as OpportunityListItem['status'],
+  health: r.health,
+  redFlagCodes: r.redFlagCodes,
+  nextStep: r.nextStep,
+  nextStepDate: r.nextStepDate,
+  version: r.version,
+  updatedAt: r.updatedAt.toISOString(),
+});
 
 type InfluenceListed = { i: InfluenceRow; contactName: string; contactTitle: string | null; counterpartName: string | null };
 

@@ -45,10 +45,41 @@ function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): S
   return where;
 }
 
+/** List and board rows: the stored judgement, no long texts. */
+const listColumns = {
+  id: opportunities.id,
+  accountId: opportunities.accountId,
+  accountName: accounts.name,
+  name: opportunities.name,
+  amount: opportunities.amount,
+  expectedCloseDate: opportunities.expectedCloseDate,
+  ownerId: opportunities.ownerId,
+  ownerName: owner.name,
+  stageId: opportunities.stageId,
+  stageName: stages.name,
+  probability: opportunities.probability,
+  forecastCategory: opportunities.forecastCategory,
+  status: opportunities.status,
+  health: opportunities.health,
+  redFlagCodes: opportunities.redFlagCodes,
+  nextStep: opportunities.nextStep,
+  nextStepDate: opportunities.nextStepDate,
+  version: opportunities.version,
+  updatedAt: opportunities.updatedAt,
+};
+
 export function opportunitiesRepository(db: Db) {
   const select = () =>
     db
       .select({ o: opportunities, accountName: accounts.name, ownerName: owner.name, stageName: stages.name })
+      .from(opportunities)
+      .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+      .innerJoin(stages, and(eq(stages.orgId, opportunities.orgId), eq(stages.id, opportunities.stageId)))
+      .leftJoin(owner, and(eq(owner.orgId, opportunities.orgId), eq(owner.id, opportunities.ownerId)));
+
+  const selectList = () =>
+    db
+      .select(listColumns)
       .from(opportunities)
       .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
       .innerJoin(stages, and(eq(stages.orgId, opportunities.orgId), eq(stages.id, opportunities.stageId)))
@@ -63,7 +94,7 @@ export function opportunitiesRepository(db: Db) {
       if (search) where.push(await searchCondition(db, opportunities, actor.orgId, search));
       const page = keyset(key, opportunities.id, descending, after);
       if (page.where) where.push(page.where);
-      return select().where(and(...where)).orderBy(...page.orderBy).limit(limit);
+      return selectList().where(and(...where)).orderBy(...page.orderBy).limit(limit);
     },
 
     async get(actor: Actor, id: string): Promise<Listed | undefined> {
@@ -142,8 +173,8 @@ export function opportunitiesRepository(db: Db) {
     },
 
     /** The top cards of one column by amount: an index walk on (org, status, stage, amount, id). */
-    async boardCards(actor: Actor, q: BoardQuery, stageId: string, perColumn: number): Promise<Listed[]> {
-      return select()
+    async boardCards(actor: Actor, q: BoardQuery, stageId: string, perColumn: number) {
+      return selectList()
         .where(and(...filters(actor, { ...q, status: 'open', stageId })))
         .orderBy(desc(opportunities.amount), desc(opportunities.id))
         .limit(perColumn);

@@ -6,7 +6,7 @@ import { historyRepository, presentHistory } from '../history/repository.ts';
 import { swotRepository } from '../swot/repository.ts';
 import { scheduleAfterSales } from '../activities/after-sales.ts';
 import { judge, loadFunnel, stageIndex, type Funnel } from './judgement.ts';
-import { presentInfluence, presentItem, presentOpportunity } from './present.ts';
+import { presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -14,7 +14,7 @@ import { keysetPage } from '../../lib/cursor.ts';
 import { searchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
-import type { Board, BoardQuery, OpportunityCreate, OpportunityDetail, OpportunityListQuery, OpportunityUpdate, Opportunity } from '../../../core/schemas/deals.ts';
+import type { Board, BoardQuery, OpportunityCreate, OpportunityDetail, OpportunityListQuery, OpportunityUpdate, OpportunityListItem } from '../../../core/schemas/deals.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'health', 'redFlagCodes', 'criteriaDone', 'stageEnteredAt'] as const;
@@ -28,13 +28,6 @@ export function opportunitiesService(db: Db) {
     if (!canWrite(actor)) throw forbidden();
   }
 
-  /** Judges and presents a page of deals with one influence query for all of them. */
-  async function presentMany(actor: Actor, rows: Listed[], funnel?: Funnel): Promise<Opportunity[]> {
-    if (!rows.length) return [];
-    const f = funnel ?? (await loadFunnel(db, actor.orgId));
-    const infl = await sheet.influences(actor.orgId, rows.map((r) => r.o.id));
-    return rows.map((r) => presentOpportunity(r, judge(r.o, infl.filter((i) => i.i.opportunityId === r.o.id).map((i) => i.i), f), actor.lang));
-  }
 
   /** Recomputes and stores a deal's health and red-flag codes after any change to it. */
   async function rejudge(tx: Db, orgId: string, id: string, funnel?: Funnel, now = new Date()) {
@@ -182,13 +175,13 @@ export function opportunitiesService(db: Db) {
       return total;
     },
 
-    async list(actor: Actor, query: OpportunityListQuery): Promise<PageOf<Opportunity>> {
+    async list(actor: Actor, query: OpportunityListQuery): Promise<PageOf<OpportunityListItem>> {
       const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'amount' | 'expectedCloseDate' | 'name' | 'health';
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), ({ o }) => [
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (o) => [
         key === 'updatedAt' ? o.updatedAt.toISOString() : key === 'expectedCloseDate' ? (o.expectedCloseDate ?? '9999-12-31') : o[key],
         o.id,
       ]);
-      return { items: await presentMany(actor, rows), nextCursor };
+      return { items: rows.map(presentListItem), nextCursor };
     },
 
     async create(actor: Actor, input: OpportunityCreate): Promise<OpportunityDetail> {
@@ -297,16 +290,15 @@ export function opportunitiesService(db: Db) {
     async board(actor: Actor, q: BoardQuery): Promise<Board> {
       const funnel = await loadFunnel(db, actor.orgId);
       const [totals, ...columns] = await Promise.all([repo.boardTotals(actor, q), ...funnel.open.map((s) => repo.boardCards(actor, q, s.id, q.limit ?? 30))]);
-      const presented = await presentMany(actor, columns.flat(), funnel);
       return {
-        columns: funnel.open.map((s) => {
+        columns: funnel.open.map((s, i) => {
           const t = totals.find((x) => x.stageId === s.id);
           return {
             stage: { id: s.id, name: s.name, nameEn: s.nameEn, probability: s.probability },
             count: t?.count ?? 0,
             amount: t?.amount ?? '0.00',
             weightedAmount: t?.weighted ?? '0.00',
-            items: presented.filter((o) => o.stageId === s.id),
+            items: (columns[i] ?? []).map(presentListItem),
           };
         }),
       };

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Account } from '../../../core/schemas/accounts.ts';
+import type { AccountListItem } from '../../../core/schemas/accounts.ts';
 import { canWrite, useMe } from '../auth/session.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { EnumTag } from '../../components/EnumTag.tsx';
@@ -26,7 +26,7 @@ export function AccountsListPage() {
   const [creating, setCreating] = useState(false);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const columns: ColumnsType<Account> = [
+  const columns: ColumnsType<AccountListItem> = [
     {
       key: 'name',
       title: t('field.account.name'),
@@ -86,7 +86,7 @@ export function AccountsListPage() {
           )}
         />
       ) : (
-        <Table<Account>
+        <Table<AccountListItem>
           data-testid="accounts-table"
           rowKey="id"
           size="middle"

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Account, AccountCreate, AccountDetail, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
+import type { Account, AccountCreate, AccountDetail, AccountListItem, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 import type { OrgChart } from '../../../core/schemas/contacts.ts';
 import { api } from '../../lib/api.ts';
@@ -19,7 +19,7 @@ const PAGE_SIZE = 30;
 export function useAccountList(filters: AccountFilters) {
   return useInfiniteQuery({
     queryKey: accountKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<PageOf<Account>>('/api/accounts', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
+    queryFn: ({ pageParam }) => api.get<PageOf<AccountListItem>>('/api/accounts', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

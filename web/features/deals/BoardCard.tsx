@@ -2,16 +2,16 @@ import { Button, Card, Dropdown, Flex, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Opportunity } from '../../../core/schemas/deals.ts';
+import type { OpportunityListItem } from '../../../core/schemas/deals.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { HealthBadge, RedFlagCount } from './HealthBadge.tsx';
 
 interface Props {
-  deal: Opportunity;
+  deal: OpportunityListItem;
   /** Other stages, for the "move to" menu (touch screens have no drag and drop). */
   targets: { id: string; label: string }[];
-  onMove: (deal: Opportunity, stageId: string) => void;
+  onMove: (deal: OpportunityListItem, stageId: string) => void;
   draggable: boolean;
 }
 
@@ -48,7 +48,7 @@ export function BoardCard({ deal, targets, onMove, draggable }: Props) {
       <Flex justify="space-between" align="center" style={{ marginTop: 4, fontSize: 12, color: '#666' }} gap={4}>
         <span>{deal.ownerName ?? '—'}</span>
         <Flex align="center" gap={6}>
-          <RedFlagCount count={deal.redFlags.length} />
+          <RedFlagCount count={deal.redFlagCodes.length} />
           {draggable && targets.length > 0 && (
             <Dropdown trigger={['click']} menu={{ items: targets.map((s) => ({ key: s.id, label: s.label })), onClick: ({ key }) => onMove(deal, key) }}>
               <Button size="small" type="text" icon={<SwapOutlined />} aria-label={t('deals.moveTo')} title={t('deals.moveTo')} data-testid="board-card-move" />

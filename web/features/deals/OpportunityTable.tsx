@@ -2,17 +2,17 @@ import { Card, Empty, Flex, List, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Opportunity } from '../../../core/schemas/deals.ts';
+import type { OpportunityListItem } from '../../../core/schemas/deals.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useStageLabel } from '../catalog/stageName.ts';
 import { HealthBadge, RedFlagCount } from './HealthBadge.tsx';
 
-const STATUS_COLORS: Record<Opportunity['status'], string> = { open: 'blue', won: 'green', lost: 'default' };
+const STATUS_COLORS: Record<OpportunityListItem['status'], string> = { open: 'blue', won: 'green', lost: 'default' };
 
 interface Props {
-  rows: Opportunity[];
+  rows: OpportunityListItem[];
   loading: boolean;
   showAccount?: boolean;
   testId?: string;
@@ -40,7 +40,7 @@ export function OpportunityTable({ rows, loading, showAccount = true, testId = '
             <Flex wrap gap={4} style={{ marginTop: 6 }} align="center">
               <Tag>{stageName(o.stageId, o.stageName)}</Tag>
               {o.status !== 'open' && <Tag color={STATUS_COLORS[o.status]}>{t(`enum.dealStatus.${o.status}`)}</Tag>}
-              <RedFlagCount count={o.redFlags.length} />
+              <RedFlagCount count={o.redFlagCodes.length} />
             </Flex>
             <Flex justify="space-between" style={{ marginTop: 6, fontSize: 12, color: '#666' }}>
               <span><DateText value={o.expectedCloseDate} /> · {o.ownerName ?? '—'}</span>
@@ -52,7 +52,7 @@ export function OpportunityTable({ rows, loading, showAccount = true, testId = '
     );
   }
 
-  const columns: ColumnsType<Opportunity> = [
+  const columns: ColumnsType<OpportunityListItem> = [
     {
       key: 'name',
       title: t('field.opportunity.name'),
@@ -89,14 +89,14 @@ export function OpportunityTable({ rows, loading, showAccount = true, testId = '
       render: (_, o) => (
         <Flex gap={6} align="center">
           <HealthBadge score={o.health} />
-          <RedFlagCount count={o.redFlags.length} />
+          <RedFlagCount count={o.redFlagCodes.length} />
         </Flex>
       ),
     },
   ];
 
   return (
-    <Table<Opportunity>
+    <Table<OpportunityListItem>
       data-testid={testId}
       rowKey="id"
       size="middle"

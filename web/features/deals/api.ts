@@ -10,6 +10,7 @@ import type {
   InfluenceCreate,
   InfluenceUpdate,
   Opportunity,
+  OpportunityListItem,
   OpportunityCreate,
   OpportunityDetail,
   OpportunityListQuery,
@@ -46,7 +47,7 @@ const PAGE_SIZE = 30;
 export function useOpportunityList(filters: OpportunityFilters, pageSize = PAGE_SIZE) {
   return useInfiniteQuery({
     queryKey: dealKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<PageOf<Opportunity>>('/api/opportunities', { ...filters, cursor: pageParam, limit: pageSize }),
+    queryFn: ({ pageParam }) => api.get<PageOf<OpportunityListItem>>('/api/opportunities', { ...filters, cursor: pageParam, limit: pageSize }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
