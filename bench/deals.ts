@@ -48,14 +48,14 @@ export async function existingDeals(db: Db, orgId: string, deals: number): Promi
 }
 
 /** A lookup table from JSON rows (one parameter, the same on PGlite and PostgreSQL). */
-async function jsonTable(db: Db, name: string, columns: string, rows: object[]): Promise<void> {
+export async function jsonTable(db: Db, name: string, columns: string, rows: object[]): Promise<void> {
   await db.execute(sql`create table ${sql.raw(name)} as select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(${sql.raw(columns)})`);
 }
 
 /** A non-negative 28-bit integer from 7 hex digits of an md5: the generator's dice, in SQL. */
 const h = (m: 'm1' | 'm2', k: 0 | 1 | 2 | 3) => sql.raw(`('x' || substr(d.${m}, ${1 + k * 7}, 7))::bit(28)::int`);
-/** A UUIDv7-shaped id: row number after the time prefix (ordered inserts), md5 bits after it. */
-const uuid7 = (n: SQL, salt: SQL) => sql`(lpad(to_hex(${ID_BASE}::bigint + ${n}), 12, '0') || '7' || substr(md5(${salt}), 1, 3) || '8' || substr(md5(${salt}), 4, 15))::uuid`;
+/** A UUIDv7-shaped id: row number after the time prefix (ordered inserts), md5 bits after it. Deal n is uuid7(n, n || 'o'). */
+export const uuid7 = (n: SQL, salt: SQL) => sql`(lpad(to_hex(${ID_BASE}::bigint + ${n}), 12, '0') || '7' || substr(md5(${salt}), 1, 3) || '8' || substr(md5(${salt}), 4, 15))::uuid`;
 
 /**
  * Deals [from, to) with everything derived from the deal number n: account n mod A (so every

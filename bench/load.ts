@@ -20,7 +20,12 @@ export interface ScenarioContext {
   dealIds: string[];
   /** A team with reps, for the board's team filter. */
   teamId: string;
+  /** Whose week the calendar shows: rep01, named explicitly when the admin looks (null = the caller). */
+  calendarUserId: string | null;
 }
+
+/** The calendar scenario's fixed week (Monday to Monday, Shanghai time). */
+export const CALENDAR_WEEK = { from: '2027-03-08T00:00:00+08:00', to: '2027-03-15T00:00:00+08:00' };
 
 export interface Measurement {
   scenario: string;
@@ -62,6 +67,14 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
     { key: 'deals-open', label: 'Open deals list, first page', paths: ['/api/opportunities?status=open&limit=50'], kind: 'list', target: 50 },
     { key: 'deal-detail', label: 'Opportunity detail (20 ids rotating)', paths: ctx.dealIds.map((id) => `/api/opportunities/${id}`), kind: 'detail' },
     { key: 'q-deals', label: `Deal search q=${DEAL_SEARCH_TERM}`, paths: [`/api/opportunities?limit=50&q=${q(DEAL_SEARCH_TERM)}`], kind: 'search' },
+    {
+      key: 'calendar',
+      label: "Calendar, a rep's week (rep01)",
+      paths: [`/api/calendar?from=${q(CALENDAR_WEEK.from)}&to=${q(CALENDAR_WEEK.to)}${ctx.calendarUserId ? `&userId=${ctx.calendarUserId}` : ''}`],
+      kind: 'list',
+      target: 50,
+    },
+    { key: 'timeline', label: 'Account timeline (20 ids rotating)', paths: ctx.accountIds.map((id) => `/api/timeline?accountId=${id}`), kind: 'list', target: 50 },
   ];
 }
 
@@ -123,8 +136,8 @@ async function probe(base: string, cookie: string, s: Scenario, maxMs: number): 
     if (ms > maxMs) return `too slow to load: one request alone took ${Math.round(ms)} ms`;
     const body = await res.text();
     if (res.status !== 200) return `HTTP ${res.status} ${body.slice(0, 120)}`;
-    const json = JSON.parse(body) as { items?: unknown[]; accounts?: unknown[]; columns?: { count: number }[] };
-    const found = json.columns ? json.columns.reduce((n, c) => n + c.count, 0) : (json.items ?? json.accounts ?? []).length;
+    const json = JSON.parse(body) as { items?: unknown[]; accounts?: unknown[]; activities?: unknown[]; columns?: { count: number }[] };
+    const found = json.columns ? json.columns.reduce((n, c) => n + c.count, 0) : (json.items ?? json.accounts ?? json.activities ?? []).length;
     if (s.kind !== 'detail' && found === 0) return 'empty result';
   }
   return null;

@@ -2,6 +2,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Measurement, Scenario } from './load.ts';
 import type { DealSeedInfo } from './deals.ts';
+import type { ActivitySeedInfo } from './activities.ts';
 
 export interface BackendReport {
   kind: 'pglite' | 'postgres';
@@ -13,6 +14,7 @@ export interface BackendReport {
   accounts?: number;
   contacts?: number;
   deals?: DealSeedInfo;
+  activities?: ActivitySeedInfo;
   measurements: Measurement[];
 }
 
@@ -58,6 +60,14 @@ export function renderReport(input: ReportInput): string {
         lines.push(
           `  - deals: ${d.deals.toLocaleString('en')} opportunities, ${d.influences.toLocaleString('en')} influences, one stage-history row each; ` +
             `seeded in ${fmt(d.seconds, 0)} s (${dealSteps}), judged on ${d.judgedOn}${d.reused ? ', reused from an earlier run' : ''}`,
+        );
+      }
+      const a = b.activities;
+      if (a) {
+        const actSteps = a.steps.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
+        lines.push(
+          `  - activities: ${a.activities.toLocaleString('en')} activities, ${a.attendees.toLocaleString('en')} attendees, ${a.tasks.toLocaleString('en')} tasks; ` +
+            `seeded in ${fmt(a.seconds, 0)} s (${actSteps})${a.reused ? ', reused from an earlier run' : ''}`,
         );
       }
     }

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../server/db/client.ts';
 import { loadConfig } from '../server/plugins/config.ts';
 import { existingSeed, hasAnyOrg, seedBench, BENCH_PASSWORD } from './seed.ts';
 import { seedDeals } from './deals.ts';
+import { seedActivities } from './activities.ts';
 import { dealIds, detailIds, login, measure, scenarios, waitUntilIdle, type LoadOptions, type Measurement } from './load.ts';
 import { benchOrg } from './generate.ts';
 import { renderReport, type BackendReport } from './report.ts';
@@ -20,6 +21,10 @@ const opts = {
   // PGlite is single-threaded WASM: 200k deals load in ~100 s, 1M would take 10–30 min on a busy machine.
   pgliteDeals: num(env.BENCH_PGLITE_DEALS, 200_000),
   dealBatch: num(env.BENCH_DEAL_BATCH, 50_000),
+  // 30 calls per account (3M at 100k accounts); PGlite in the deals' proportion (6 per account).
+  activities: num(env.BENCH_ACTIVITIES, 30 * num(env.BENCH_ACCOUNTS, 100_000)),
+  pgliteActivities: num(env.BENCH_PGLITE_ACTIVITIES, 6 * num(env.BENCH_ACCOUNTS, 100_000)),
+  activityBatch: num(env.BENCH_ACTIVITY_BATCH, 100_000),
   backends: (env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((s) => s.trim()),
   pgUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/openkam_bench',
   pgliteDir: resolve(env.BENCH_PGLITE_DIR ?? '.bench/pglite'),
@@ -41,7 +46,7 @@ const USERS = [
 
 /** The board's team filter: rep01's region (five reps). */
 const REP_TEAM = benchOrg().users.find((u) => u.email === 'rep01@bench.openkam.cn')?.teamId ?? '';
-const EMPTY = { accountIds: [], dealIds: [], teamId: REP_TEAM };
+const EMPTY = { accountIds: [], dealIds: [], teamId: REP_TEAM, calendarUserId: null };
 
 const log = (kind: string) => (msg: string) => console.log(`[${kind}] ${msg}`);
 
@@ -124,6 +129,13 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
       log: say,
     });
     report.deals = deals;
+    report.activities = await seedActivities(database.db, info.orgId, {
+      activities: kind === 'pglite' ? opts.pgliteActivities : opts.activities,
+      accounts: opts.accounts,
+      deals: deals.deals,
+      batchSize: opts.activityBatch,
+      log: say,
+    });
     if (opts.seedOnly) return report;
 
     // Imported late so seeding works even while the routes are being written.
@@ -150,6 +162,8 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
           accountIds: await detailIds(database.db, info.orgId, ownerId),
           dealIds: await dealIds(database.db, info.orgId, ownerId),
           teamId: REP_TEAM,
+          // The admin looks at rep01's week; rep01 at their own.
+          calendarUserId: u.key === 'admin' ? (info.users.find((x) => x.email === 'rep01@bench.openkam.cn')?.id ?? null) : null,
         };
         for (const s of scenarios(ctx)) {
           if (opts.only && !opts.only.has(s.key)) continue;
