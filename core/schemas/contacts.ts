@@ -78,7 +78,10 @@ export const ContactListQuery = Type.Object({
   archived: Type.Optional(Type.Boolean()),
 });
 export type ContactListQuery = Static<typeof ContactListQuery>;
-export const ContactPage = Page(Contact);
+/** A list row: the contact without its long notes, interests and goals. */
+export const ContactListItem = Type.Omit(Contact, ['notes', 'interests', 'goals']);
+export type ContactListItem = Static<typeof ContactListItem>;
+export const ContactPage = Page(ContactListItem);
 
 export const ContactLinkCreate = Type.Object(
   { fromContactId: Id, toContactId: Id, kind: Type.Enum([...LINK_KINDS]), note: OptionalNullable(Type.String({ maxLength: 500 })) },

@@ -27,6 +27,32 @@ const SORTS: Record<string, SortKey> = {
 export type ContactListArgs = PageArgs & { query: ContactListQuery };
 
 /** A contact is visible exactly when its account is (contacts inherit the account's scope). */
+/** The list row's columns: no long texts and no search columns. */
+const listColumns = {
+  id: contacts.id,
+  accountId: contacts.accountId,
+  accountName: accounts.name,
+  name: contacts.name,
+  title: contacts.title,
+  department: contacts.department,
+  reportsToId: contacts.reportsToId,
+  reportsToName: boss.name,
+  phone: contacts.phone,
+  mobile: contacts.mobile,
+  email: contacts.email,
+  wechat: contacts.wechat,
+  birthday: contacts.birthday,
+  influence: contacts.influence,
+  attitude: contacts.attitude,
+  coverage: contacts.coverage,
+  counterpartId: contacts.counterpartId,
+  counterpartName: counterpart.name,
+  archivedAt: contacts.archivedAt,
+  version: contacts.version,
+  createdAt: contacts.createdAt,
+  updatedAt: contacts.updatedAt,
+};
+
 export function contactsRepository(db: Db) {
   const selectContact = () =>
     db
@@ -69,7 +95,15 @@ export function contactsRepository(db: Db) {
       if (search) where.push(await searchCondition(db, contacts, actor.orgId, search));
       const page = keyset(key, contacts.id, descending, after);
       where.push(page.where);
-      return selectContact().where(and(...where)).orderBy(...page.orderBy).limit(limit);
+      return db
+        .select(listColumns)
+        .from(contacts)
+        .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
+        .leftJoin(boss, and(eq(boss.orgId, contacts.orgId), eq(boss.id, contacts.reportsToId)))
+        .leftJoin(counterpart, and(eq(counterpart.orgId, contacts.orgId), eq(counterpart.id, contacts.counterpartId)))
+        .where(and(...where))
+        .orderBy(...page.orderBy)
+        .limit(limit);
     },
 
     async get(actor: Actor, id: string) {

@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { contactSearchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
-import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListQuery, ContactUpdate, OrgChart } from '../../../core/schemas/contacts.ts';
+import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListItem, ContactListQuery, ContactUpdate, OrgChart } from '../../../core/schemas/contacts.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
 type Listed = { c: ContactRow; accountName: string; reportsToName: string | null; counterpartName: string | null };
@@ -26,6 +26,19 @@ export function presentContact({ c, accountName, reportsToName, counterpartName 
     archived: archivedAt !== null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof contactsRepository>['list']>>[number];
+
+function presentListItem({ archivedAt, createdAt, updatedAt, ...row }: ListRow): ContactListItem {
+  return {
+    ...row,
+    influence: row.influence as Contact['influence'],
+    coverage: row.coverage as Contact['coverage'],
+    archived: archivedAt !== null,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
   };
 }
 
@@ -78,13 +91,13 @@ export function contactsService(db: Db) {
   return {
     get,
 
-    async list(actor: Actor, query: ContactListQuery): Promise<PageOf<Contact>> {
+    async list(actor: Actor, query: ContactListQuery): Promise<PageOf<ContactListItem>> {
       const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'createdAt' | 'name';
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), ({ c }) => [
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (c) => [
         key === 'name' ? c.name : c[key].toISOString(),
         c.id,
       ]);
-      return { items: rows.map(presentContact), nextCursor };
+      return { items: rows.map(presentListItem), nextCursor };
     },
 
     async create(actor: Actor, input: ContactCreate): Promise<Contact> {

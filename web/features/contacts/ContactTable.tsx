@@ -2,14 +2,14 @@ import { Card, Empty, Flex, List, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Contact } from '../../../core/schemas/contacts.ts';
+import type { ContactListItem } from '../../../core/schemas/contacts.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import { AttitudeTag } from '../../components/AttitudeTag.tsx';
 import { DateText } from '../../components/DateText.tsx';
 
 interface Props {
-  rows: Contact[];
+  rows: ContactListItem[];
   loading: boolean;
   showAccount?: boolean;
   testId: string;
@@ -49,7 +49,7 @@ export function ContactTable({ rows, loading, showAccount = true, testId }: Prop
     );
   }
 
-  const columns: ColumnsType<Contact> = [
+  const columns: ColumnsType<ContactListItem> = [
     {
       key: 'name',
       title: t('field.contact.name'),
@@ -65,7 +65,7 @@ export function ContactTable({ rows, loading, showAccount = true, testId }: Prop
     { key: 'title', title: t('field.contact.title'), width: 140, render: (_, c) => c.title ?? '—' },
     { key: 'department', title: t('field.contact.department'), width: 120, render: (_, c) => c.department ?? '—' },
     ...(showAccount
-      ? [{ key: 'account', title: t('field.contact.accountId'), width: 200, render: (_: unknown, c: Contact) => <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link> }]
+      ? [{ key: 'account', title: t('field.contact.accountId'), width: 200, render: (_: unknown, c: ContactListItem) => <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link> }]
       : []),
     { key: 'reportsTo', title: t('field.contact.reportsToId'), width: 110, render: (_, c) => c.reportsToName ?? '—' },
     { key: 'mobile', title: t('field.contact.mobile'), width: 130, render: (_, c) => c.mobile ?? '—' },
@@ -76,7 +76,7 @@ export function ContactTable({ rows, loading, showAccount = true, testId }: Prop
     { key: 'updatedAt', title: t('field.common.updatedAt'), width: 110, render: (_, c) => <DateText value={c.updatedAt} /> },
   ];
   return (
-    <Table<Contact>
+    <Table<ContactListItem>
       data-testid={testId}
       rowKey="id"
       size="middle"

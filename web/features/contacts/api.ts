@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListQuery, ContactUpdate } from '../../../core/schemas/contacts.ts';
+import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListItem, ContactListQuery, ContactUpdate } from '../../../core/schemas/contacts.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 import { api } from '../../lib/api.ts';
 
@@ -16,7 +16,7 @@ export const contactKeys = {
 export function useContactList(filters: ContactFilters, pageSize = 30) {
   return useInfiniteQuery({
     queryKey: contactKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<PageOf<Contact>>('/api/contacts', { ...filters, cursor: pageParam, limit: pageSize }),
+    queryFn: ({ pageParam }) => api.get<PageOf<ContactListItem>>('/api/contacts', { ...filters, cursor: pageParam, limit: pageSize }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -28,10 +28,10 @@ export function useAccountContacts(accountId: string | undefined) {
     queryKey: ['contacts', 'of-account', accountId],
     enabled: !!accountId,
     queryFn: async () => {
-      const out: Contact[] = [];
+      const out: ContactListItem[] = [];
       let cursor: string | undefined;
       do {
-        const page = await api.get<PageOf<Contact>>('/api/contacts', { accountId, cursor, limit: 200, sort: 'name' });
+        const page = await api.get<PageOf<ContactListItem>>('/api/contacts', { accountId, cursor, limit: 200, sort: 'name' });
         out.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor && out.length < 2000);
