@@ -112,8 +112,12 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
             style={{ marginBottom: 0 }}
           >
             <Radio.Group optionType="button" buttonStyle="solid" size="large" data-testid="next-meeting">
-              <Radio.Button value={true} data-testid="next-meeting-yes">{t('activities.yes')}</Radio.Button>
-              <Radio.Button value={false} data-testid="next-meeting-no">{t('activities.no')}</Radio.Button>
+              <Radio.Button value={true}>
+                <span data-testid="next-meeting-yes">{t('activities.yes')}</span>
+              </Radio.Button>
+              <Radio.Button value={false}>
+                <span data-testid="next-meeting-no">{t('activities.no')}</span>
+              </Radio.Button>
             </Radio.Group>
           </Form.Item>
         </Card>

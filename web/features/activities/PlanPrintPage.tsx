@@ -19,9 +19,9 @@ const PRINT_CSS = `
   body { background: #fff !important; }
   .plan-sheet { box-shadow: none !important; margin: 0 !important; padding: 0 !important; width: auto !important; }
 }
-.plan-sheet table { width: 100%; border-collapse: collapse; font-size: 13px; }
+.plan-sheet table { width: 100%; border-collapse: collapse; font-size: 13px; table-layout: fixed; }
 .plan-sheet th, .plan-sheet td { border: 1px solid #333; padding: 6px 8px; vertical-align: top; text-align: start; }
-.plan-sheet th { width: 22%; background: #f3f4f6; font-weight: 600; white-space: nowrap; }
+.plan-sheet th { width: 24%; background: #f3f4f6; font-weight: 600; }
 .plan-sheet .pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .plan-sheet .blank { height: 56px; }
 `;

@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import type {
   Activity,
   ActivityComplete,
+  ActivityCompleted,
   ActivityCreate,
   ActivityListQuery,
   ActivitySettings,
@@ -84,7 +85,7 @@ export function useUpdateActivity() {
 }
 
 export function useCompleteActivity() {
-  return useActivityMutation((v: { id: string; body: ActivityComplete }) => api.post<Activity>(`/api/activities/${v.id}/complete`, v.body));
+  return useActivityMutation((v: { id: string; body: ActivityComplete }) => api.post<ActivityCompleted>(`/api/activities/${v.id}/complete`, v.body));
 }
 
 export function useDeleteActivity() {

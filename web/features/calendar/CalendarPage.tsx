@@ -24,7 +24,17 @@ import { useTask } from '../tasks/api.ts';
 import { toEvents, useCalendarData, useReschedule, type CalendarEventProps } from './useCalendar.ts';
 
 // The toolbar wraps on a phone instead of pushing the page sideways.
+// FullCalendar's buttons and today column in the app's colours.
 const CSS = `
+.openkam-calendar {
+  --fc-button-bg-color: #fff; --fc-button-text-color: rgba(0,0,0,.88); --fc-button-border-color: #d9d9d9;
+  --fc-button-hover-bg-color: #fff; --fc-button-hover-border-color: #1d4ed8;
+  --fc-button-active-bg-color: #1d4ed8; --fc-button-active-border-color: #1d4ed8;
+  --fc-today-bg-color: #f0f5ff; --fc-page-bg-color: #fff;
+}
+.openkam-calendar .fc .fc-button-primary:hover { color: #1d4ed8; }
+.openkam-calendar .fc .fc-button-primary:not(:disabled).fc-button-active { color: #fff; }
+.openkam-calendar .fc .fc-button-primary:disabled { color: rgba(0,0,0,.35); }
 .openkam-calendar .fc-header-toolbar { flex-wrap: wrap; gap: 8px; }
 .openkam-calendar .fc-toolbar-title { font-size: 1.1em; }
 .openkam-calendar .calendar-cancelled { text-decoration: line-through; opacity: .7; }
@@ -103,28 +113,30 @@ export function CalendarPage() {
       </Flex>
       {data.isError && <FullPageError error={data.error} onRetry={() => void data.refetch()} />}
       <Spin spinning={data.isFetching && !data.data}>
-        <FullCalendar
-          plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
-          initialView={mobile ? 'timeGridDay' : 'timeGridWeek'}
-          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
-          locales={[zhCnLocale]}
-          locale={i18n.language === 'en' ? 'en' : 'zh-cn'}
-          firstDay={1}
-          nowIndicator
-          allDaySlot
-          scrollTime="08:00:00"
-          height={mobile ? 'auto' : 760}
-          events={events}
-          editable={writable}
-          selectable={writable}
-          selectMirror
-          datesSet={onDates}
-          select={onSelect}
-          eventClick={onClick}
-          eventDrop={(arg) => void reschedule(arg)}
-          eventResize={(arg) => void reschedule(arg)}
-          eventDidMount={onMount}
-        />
+        <div style={{ background: '#fff', padding: mobile ? 8 : 12, borderRadius: 8 }}>
+          <FullCalendar
+            plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+            initialView={mobile ? 'timeGridDay' : 'timeGridWeek'}
+            headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
+            locales={[zhCnLocale]}
+            locale={i18n.language === 'en' ? 'en' : 'zh-cn'}
+            firstDay={1}
+            nowIndicator
+            allDaySlot
+            scrollTime="08:00:00"
+            height={mobile ? 'auto' : 760}
+            events={events}
+            editable={writable}
+            selectable={writable}
+            selectMirror
+            datesSet={onDates}
+            select={onSelect}
+            eventClick={onClick}
+            eventDrop={(arg) => void reschedule(arg)}
+            eventResize={(arg) => void reschedule(arg)}
+            eventDidMount={onMount}
+          />
+        </div>
       </Spin>
       <ActivityFormDrawer open={!!planning} onClose={() => setPlanning(null)} prefill={planning ?? undefined} stayAfterCreate />
       <TaskFormDrawer open={!!taskId && !!task.data} task={task.data} onClose={() => setTaskId(undefined)} />
