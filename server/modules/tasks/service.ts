@@ -69,11 +69,7 @@ async function checkAssignee(tx: Db, actor: Actor, assigneeId: string) {
   if (!(await accountsRepository(tx).activeUserIds(actor.orgId, [assigneeId])).has(assigneeId)) throw fieldError('assigneeId', 'unknown_user');
 }
 
-/**
- * Inserts a task on the caller's transaction after the same checks as POST /api/tasks; activities
- * use it to turn a call's next steps into a follow-up task (`activityId`).
- */
-export async function insertTask(tx: Db, actor: Actor, input: TaskCreate, extra: { activityId?: string } = {}): Promise<string> {
+async function insertTask(tx: Db, actor: Actor, input: TaskCreate): Promise<string> {
   const assigneeId = input.assigneeId ?? actor.userId;
   await checkAssignee(tx, actor, assigneeId);
   const links = await resolveLinks(tx, actor, null, input);
@@ -86,7 +82,6 @@ export async function insertTask(tx: Db, actor: Actor, input: TaskCreate, extra:
     dueDate: input.dueDate,
     assigneeId,
     ...links,
-    activityId: extra.activityId ?? null,
     notes: input.notes ?? null,
     done: input.done ?? false,
     doneAt: input.done ? now : null,
