@@ -192,6 +192,21 @@ describe('activities', () => {
     await f.admin.patch('/api/activity-types/entertainment', { version: ent.version + 1, active: true });
   });
 
+  it('documents its routes in OpenAPI', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const [path, method, tag] of [
+      ['/api/activities', 'post', 'activities'],
+      ['/api/activities/{id}/complete', 'post', 'activities'],
+      ['/api/activities.ics', 'get', 'activities'],
+      ['/api/activity-types/{key}', 'patch', 'activities'],
+      ['/api/calendar', 'get', 'calendar'],
+      ['/api/settings/activities', 'put', 'settings'],
+      ['/api/analysis/time', 'get', 'analysis'],
+    ]) {
+      expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual([tag]);
+    }
+  });
+
   it('keeps viewers read-only', async () => {
     const viewer = await f.user({ role: 'viewer', dataScope: 'all' });
     const account = await f.account();

@@ -4,7 +4,7 @@ import { loadDemo } from './load.ts';
 import { DEMO_PASSWORD } from './seed.ts';
 
 describe('demo deals', () => {
-  it('loads deals with Blue Sheets that each role sees within its scope', async () => {
+  it('loads deals with Blue Sheets and an activity log that each role sees within its scope', async () => {
     const t = await build();
     try {
       const logins = await loadDemo(t.database.db);
@@ -13,7 +13,7 @@ describe('demo deals', () => {
       expect(all.length).toBeGreaterThanOrEqual(30);
       const detail = (await admin.get(`/api/opportunities/${all[0].id}`)).json();
       expect(detail.items.length).toBe(1);
-      expect(all.some((o: { redFlags: unknown[] }) => o.redFlags.length > 0)).toBe(true);
+      expect(all.some((o: { redFlagCodes: string[] }) => o.redFlagCodes.length > 0)).toBe(true);
       expect((await admin.get('/api/products')).json().items.length).toBeGreaterThan(0);
 
       const rep = logins.find((l) => l.role === 'rep')!;
@@ -26,8 +26,20 @@ describe('demo deals', () => {
       for (const o of mine) expect((await repClient.get(`/api/accounts/${o.accountId}`)).statusCode).toBe(200);
       const board = (await repClient.get('/api/pipeline/board')).json();
       expect(board.columns.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(mine.filter((o: { status: string }) => o.status === 'open').length);
+
+      // The activity log: weeks of logged calls, this week's plan, after-sales follow-ups and service records.
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const calendar = (await repClient.get(`/api/calendar?from=${day(-7)}T00:00:00%2B08:00&to=${day(7)}T00:00:00%2B08:00`)).json();
+      expect(calendar.activities.length).toBeGreaterThan(3);
+      expect(calendar.activities.some((a: { status: string }) => a.status === 'planned')).toBe(true);
+      const done = (await admin.get('/api/activities?status=done&limit=200')).json().items;
+      expect(done.some((a: { nextMeetingProposed: boolean | null }) => a.nextMeetingProposed === true)).toBe(true);
+      expect(done.some((a: { type: string; satisfaction: number | null }) => a.type === 'service' && a.satisfaction !== null)).toBe(true);
+      expect((await admin.get('/api/activities?type=after_sales')).json().items.every((a: { autoScheduled: boolean }) => a.autoScheduled)).toBe(true);
+      const time = (await admin.get(`/api/analysis/time?from=${day(-30)}&to=${day(0)}&groupBy=owner`)).json();
+      expect(time.items.length).toBeGreaterThanOrEqual(5);
     } finally {
       await t.close();
     }
-  });
+  }, 120_000);
 });
