@@ -102,6 +102,7 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
     if (any.n > 0) {
       opts.log('earlier deals found: truncating them');
       await db.execute(sql`truncate opportunities cascade`);
+      await db.execute(sql`delete from pipeline_totals where org_id = ${orgId}`);
       await db.execute(sql`delete from swot_items where org_id = ${orgId} and entity_type = 'opportunity'`);
     }
     await ensureDefaultStages(db);
@@ -137,6 +138,9 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
   let cum = 0;
   const openCase = `case ${open.map((s) => `when ${dice} < ${(cum += s.weight)} then ${s.key}`).join(' ')} else ${open[open.length - 1].key} end`;
   await timed('deals + influences + stage history', () => insertDeals(db, orgId, opts, all.length, openCase, open.length, today));
+
+  // The load skips triggers (replica role), so the board's totals are summed once here.
+  await timed('pipeline totals', () => rebuildPipelineTotals(db, orgId));
 
   const counts = await timed('vacuum analyze', async () => {
     await dropLookups(db);
@@ -212,4 +216,15 @@ async function checkSearchColumns(db: Db, orgId: string): Promise<void> {
     const same = doc.text === r.search_text && doc.grams.length === r.search_grams.length && doc.grams.every((g) => r.search_grams.includes(g));
     if (!same) throw new Error(`search columns of deal "${r.name}" differ from searchDocument()`);
   }
+}
+
+/** What the opportunities triggers would have kept (migration 0007), summed in one pass. */
+async function rebuildPipelineTotals(db: Db, orgId: string) {
+  await db.execute(sql`delete from pipeline_totals where org_id = ${orgId}`);
+  await db.execute(sql`insert into pipeline_totals (org_id, account_owner_id, deal_owner_id, stage_id, deals, amount, weighted)
+    select o.org_id, coalesce(a.owner_id, '00000000-0000-0000-0000-000000000000'), coalesce(o.owner_id, '00000000-0000-0000-0000-000000000000'), o.stage_id,
+           count(*)::int, sum(o.amount), sum(round(o.amount * o.probability / 100.0, 2))
+    from opportunities o join accounts a on a.org_id = o.org_id and a.id = o.account_id
+    where o.org_id = ${orgId} and o.status = 'open'
+    group by 1, 2, 3, 4`);
 }

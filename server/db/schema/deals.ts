@@ -127,6 +127,26 @@ export const opportunities = pgTable(
   ],
 );
 
+/**
+ * Open-deal totals per (account owner, deal owner, stage), kept exact by triggers on opportunities
+ * and accounts (migration 0007), so the board's column totals read a few rows instead of summing
+ * every open deal. Keyed by the account's owner because data scopes follow accounts. A missing
+ * owner is stored as the nil uuid (key columns cannot be null).
+ */
+export const pipelineTotals = pgTable(
+  'pipeline_totals',
+  {
+    orgId: uuid('org_id').notNull(),
+    accountOwnerId: uuid('account_owner_id').notNull(),
+    dealOwnerId: uuid('deal_owner_id').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    deals: integer('deals').notNull(),
+    amount: numeric('amount', { precision: 20, scale: 2 }).notNull(),
+    weighted: numeric('weighted', { precision: 20, scale: 2 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.accountOwnerId, t.dealOwnerId, t.stageId] }), index('pipeline_totals_deal_owner_idx').on(t.orgId, t.dealOwnerId)],
+);
+
 export const opportunityItems = pgTable(
   'opportunity_items',
   {

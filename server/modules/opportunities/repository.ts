@@ -5,7 +5,8 @@ import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
-import { accounts, opportunities, opportunityItems, orgs, products, stageHistory, stages, users } from '../../db/schema.ts';
+import { accountMembers, accounts, opportunities, opportunityItems, orgs, pipelineTotals, products, stageHistory, stages, users } from '../../db/schema.ts';
+import { fromCents, toCents } from '../../../core/funnel.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible, ownedByTeam } from '../accounts/repository.ts';
 import type { BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
@@ -68,7 +69,36 @@ const listColumns = {
   updatedAt: opportunities.updatedAt,
 };
 
+export type StageTotal = { stageId: string; count: number; amount: string; weighted: string };
+
+/** Adds per-stage totals from two sources exactly (numeric strings through BigInt cents). */
+function mergeTotals(rows: StageTotal[]): StageTotal[] {
+  const by = new Map<string, { count: number; amount: bigint; weighted: bigint }>();
+  for (const r of rows) {
+    const cur = by.get(r.stageId) ?? { count: 0, amount: 0n, weighted: 0n };
+    by.set(r.stageId, { count: cur.count + r.count, amount: cur.amount + toCents(r.amount), weighted: cur.weighted + toCents(r.weighted) });
+  }
+  return [...by].map(([stageId, v]) => ({ stageId, count: v.count, amount: fromCents(v.amount), weighted: fromCents(v.weighted) }));
+}
+
 export function opportunitiesRepository(db: Db) {
+  /** Totals summed over the deals themselves (with the accounts join for a data scope). */
+  function scannedTotals(actor: Actor, q: BoardQuery, extra?: SQL): Promise<StageTotal[]> {
+    const totals = db
+      .select({
+        stageId: opportunities.stageId,
+        count: sql<number>`count(*)::int`,
+        amount: sql<string>`coalesce(sum(${opportunities.amount}), 0)::numeric(20,2)::text`,
+        weighted: sql<string>`coalesce(sum(round(${opportunities.amount} * ${opportunities.probability} / 100.0, 2)), 0)::numeric(20,2)::text`,
+      })
+      .from(opportunities)
+      .$dynamic();
+    // The accounts join only applies a data scope; the whole organisation needs none.
+    const scoped =
+      actor.scopeUserIds === null && !extra ? totals : totals.innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)));
+    return scoped.where(and(...filters(actor, { ...q, status: 'open' }), extra)).groupBy(opportunities.stageId);
+  }
+
   const select = () =>
     db
       .select({ o: opportunities, accountName: accounts.name, ownerName: owner.name, stageName: stages.name })
@@ -156,20 +186,36 @@ export function opportunitiesRepository(db: Db) {
         .where(and(eq(stageHistory.orgId, orgId), eq(stageHistory.opportunityId, id)))
         .orderBy(asc(stageHistory.at), asc(stageHistory.id)),
 
-    /** Column totals of the board over every matching open deal, exact in numeric. */
-    boardTotals(actor: Actor, q: BoardQuery) {
-      const totals = db
-        .select({
-          stageId: opportunities.stageId,
-          count: sql<number>`count(*)::int`,
-          amount: sql<string>`coalesce(sum(${opportunities.amount}), 0)::numeric(20,2)::text`,
-          weighted: sql<string>`coalesce(sum(round(${opportunities.amount} * ${opportunities.probability} / 100.0, 2)), 0)::numeric(20,2)::text`,
-        })
-        .from(opportunities)
-        .$dynamic();
-      // The accounts join only applies a data scope; the whole organisation needs none.
-      const scoped = actor.scopeUserIds === null ? totals : totals.innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)));
-      return scoped.where(and(...filters(actor, { ...q, status: 'open' }))).groupBy(opportunities.stageId);
+    /**
+     * Column totals of the board over every matching open deal, exact in numeric. Filtered only by
+     * owner or team, they come from the trigger-kept pipeline_totals (a few rows per owner); the
+     * date and health filters need the deals themselves.
+     */
+    boardTotals(actor: Actor, q: BoardQuery): Promise<StageTotal[]> {
+      if (q.closeFrom || q.closeTo || q.healthBelow !== undefined) return scannedTotals(actor, q);
+      const t = pipelineTotals;
+      const dealOwner: SQL[] = [];
+      if (q.ownerId) dealOwner.push(sql`${t.dealOwnerId} = ${q.ownerId}`);
+      if (q.teamId) dealOwner.push(ownedByTeam(t.dealOwnerId, actor.orgId, q.teamId));
+      const sums = {
+        stageId: t.stageId,
+        count: sql<number>`sum(${t.deals})::int`,
+        amount: sql<string>`sum(${t.amount})::numeric(20,2)::text`,
+        weighted: sql<string>`sum(${t.weighted})::numeric(20,2)::text`,
+      };
+      if (actor.scopeUserIds === null) {
+        return db.select(sums).from(t).where(and(eq(t.orgId, actor.orgId), ...dealOwner)).groupBy(t.stageId);
+      }
+      // Accounts owned inside the scope come from the totals; deals of accounts the caller is on the
+      // team of (owned outside the scope) are few and summed directly.
+      const fromTotals = db
+        .select(sums)
+        .from(t)
+        .where(and(eq(t.orgId, actor.orgId), inArray(t.accountOwnerId, actor.scopeUserIds), ...dealOwner))
+        .groupBy(t.stageId);
+      const onTeam = scannedTotals(actor, q, sql`${accounts.id} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))
+        and (${accounts.ownerId} is null or not (${inArray(accounts.ownerId, actor.scopeUserIds)}))`);
+      return Promise.all([fromTotals, onTeam]).then(([a, b]) => mergeTotals([...a, ...b]));
     },
 
     /** The top cards of one column by amount: an index walk on (org, status, stage, amount, id). */
