@@ -59,3 +59,23 @@ export async function pickOptions(page: Page, select: Locator, options: string[]
   await page.locator('.ant-drawer-title').click();
   await dropdown.waitFor({ state: 'hidden', timeout: WAIT });
 }
+
+/** A card on the FullCalendar grid, by what it shows and its record id. */
+export function calendarEvent(page: Page, kind: 'activity' | 'task', id: string): Locator {
+  return page.locator(`[data-testid="calendar-event"][data-kind="${kind}"][data-id="${id}"]`);
+}
+
+/** Drags a timed card down by whole 30-minute slots, the way a mouse does (press, move in steps, release). */
+export async function dragBySlots(page: Page, card: Locator, slots: number): Promise<void> {
+  await card.scrollIntoViewIfNeeded();
+  const box = await card.boundingBox();
+  const slot = await page.locator('td.fc-timegrid-slot-lane').first().boundingBox();
+  if (!box || !slot) throw new Error('calendar card or slot not on screen');
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(8, box.height / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y + 5, { steps: 3 });
+  await page.mouse.move(x, y + slots * slot.height, { steps: 10 });
+  await page.mouse.up();
+}

@@ -12,7 +12,7 @@ import type { Activity, Reminders, Task } from '../core/schemas/activities.ts';
 import type { PageOf } from '../core/schemas/common.ts';
 import { localDate } from '../core/reminders.ts';
 import { WAIT, formItem, settled, shot, still, waitForPath } from './util.ts';
-import { browserContext, fillDate, ok, pickOptions, TIME_ZONE } from './activities-util.ts';
+import { browserContext, calendarEvent, dragBySlots, fillDate, ok, pickOptions, TIME_ZONE } from './activities-util.ts';
 
 const SUBJECT = '拜访信息中心：数据中台方案交流';
 const OBJECTIVE = '确认二期预算与立项时间，约定技术交流会';
@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
   test('the visit and its follow-up task are on the calendar week view', async () => {
     await page.goto('/calendar');
     await page.locator('.fc-timeGridWeek-view').waitFor({ timeout: WAIT });
-    const visit = page.locator(`[data-testid="calendar-event"][data-kind="activity"][data-id="${activityId}"]`);
+    const visit = calendarEvent(page, 'activity', activityId);
     await visit.waitFor({ timeout: WAIT });
     expect(await visit.textContent()).toContain(SUBJECT);
     const task = page.locator('[data-testid="calendar-event"][data-kind="task"]').filter({ hasText: FOLLOW_UP });
@@ -182,5 +182,33 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     await shot(page, 'calendar-week');
     await visit.click();
     await waitForPath(page, new RegExp(`^/activities/${activityId}$`));
+  });
+
+  test('drag a planned call an hour later on the calendar; a stale drag goes back where it was', async () => {
+    const call = ok<Activity>(
+      await f.admin.post('/api/activities', { type: 'call', subject: '电话确认交流会时间', accountId: account.id, plannedStart: `${today}T14:00:00+08:00`, plannedEnd: `${today}T14:30:00+08:00` }),
+    );
+    await page.goto('/calendar');
+    const card = calendarEvent(page, 'activity', call.id);
+    await card.waitFor({ timeout: WAIT });
+
+    const patched = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/activities/${call.id}` && r.request().method() === 'PATCH', { timeout: WAIT });
+    await dragBySlots(page, card, 2);
+    const res = await patched;
+    expect(res.status(), await res.text()).toBe(200);
+    const moved = ok<Activity>(await f.admin.get(`/api/activities/${call.id}`));
+    expect(new Date(moved.plannedStart).toISOString()).toBe(new Date(`${today}T15:00:00+08:00`).toISOString());
+    expect(moved.durationMinutes).toBe(30);
+    await expect.poll(() => card.textContent(), { timeout: WAIT }).toContain('15:00');
+
+    // Someone else edits it meanwhile: the drag is refused (409), the card returns and the conflict is explained.
+    ok(await f.admin.patch(`/api/activities/${call.id}`, { version: moved.version, place: '电话' }));
+    const before = await card.boundingBox();
+    const refused = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/activities/${call.id}` && r.request().method() === 'PATCH', { timeout: WAIT });
+    await dragBySlots(page, card, 2);
+    expect((await refused).status()).toBe(409);
+    await page.locator('.ant-modal-confirm').filter({ hasText: '记录已被修改' }).waitFor({ timeout: WAIT });
+    await expect.poll(async () => (await card.boundingBox())?.y, { timeout: WAIT }).toBe(before?.y);
+    expect(new Date(ok<Activity>(await f.admin.get(`/api/activities/${call.id}`)).plannedStart).toISOString()).toBe(new Date(`${today}T15:00:00+08:00`).toISOString());
   });
 });

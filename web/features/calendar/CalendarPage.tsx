@@ -57,7 +57,8 @@ export function CalendarPage() {
   const task = useTask(taskId);
   const writable = canWrite(me);
   const showOwner = !!query?.teamId;
-  const events = useMemo(() => toEvents(data.data, showOwner, t('calendar.taskPrefix')), [data.data, showOwner, t]);
+  const today = dayjs().format('YYYY-MM-DD');
+  const events = useMemo(() => toEvents(data.data, showOwner, t('calendar.taskPrefix'), today), [data.data, showOwner, t, today]);
 
   const onDates = (arg: DatesSetArg) => {
     const next = { from: dayjs(arg.start).format(), to: dayjs(arg.end).format() };

@@ -24,7 +24,7 @@ export function useCalendarData(q: CalendarQuery | null) {
 }
 
 /** Calendar rows → FullCalendar events; a team view names the owner on each card. */
-export function toEvents(data: Calendar | undefined, showOwner: boolean, taskPrefix: string): EventInput[] {
+export function toEvents(data: Calendar | undefined, showOwner: boolean, taskPrefix: string, today: string): EventInput[] {
   if (!data) return [];
   const activities = data.activities.map<EventInput>((a) => ({
     id: `activity:${a.id}`,
@@ -33,6 +33,8 @@ export function toEvents(data: Calendar | undefined, showOwner: boolean, taskPre
     end: a.plannedEnd,
     allDay: false,
     color: ACTIVITY_COLORS[a.status],
+    // Only plans move; a logged call happened when it happened.
+    editable: a.status === 'planned',
     classNames: a.status === 'cancelled' ? ['calendar-cancelled'] : [],
     extendedProps: { kind: 'activity', row: a } satisfies CalendarEventProps,
   }));
@@ -42,7 +44,7 @@ export function toEvents(data: Calendar | undefined, showOwner: boolean, taskPre
     start: k.dueDate,
     allDay: true,
     durationEditable: false,
-    color: k.done ? '#bfbfbf' : '#d46b08',
+    color: k.done ? '#bfbfbf' : k.dueDate < today ? '#cf1322' : '#d46b08',
     extendedProps: { kind: 'task', row: k } satisfies CalendarEventProps,
   }));
   return [...activities, ...tasks];

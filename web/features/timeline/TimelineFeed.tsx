@@ -56,13 +56,16 @@ function Facts({ item }: { item: TimelineItem }) {
     );
   }
   if (item.kind === 'stage_change') {
-    return <span>{t('timeline.stageChange', { from: str(d.fromStageName) ?? '—', to: str(d.toStageName) ?? '—' })}</span>;
+    const from = str(d.fromStageName);
+    const to = str(d.toStageName) ?? '—';
+    return <span>{from ? t('timeline.stageChange', { from, to }) : t('deals.created', { stage: to })}</span>;
   }
   const entity = str(d.entityType) ?? 'common';
   const action = str(d.action);
   const fields = Array.isArray(d.fields) ? d.fields.map(String) : [];
   const actionText = action ? t(`history.action.${action}`, { defaultValue: action }) : '';
-  if (!fields.length) return <span>{actionText}</span>;
+  // A new record's every field is "changed"; the list says nothing.
+  if (!fields.length || action === 'create') return <span>{actionText}</span>;
   const names = fields.map((f) => t(`field.${entity}.${f}`, { defaultValue: t(`field.common.${f}`, { defaultValue: f }) }));
   return <span>{t('timeline.edited', { action: actionText, fields: names.join(t('timeline.listSep')) })}</span>;
 }
