@@ -76,7 +76,7 @@ export const en: Resources = {
     markDone: 'Mark done', markUndone: 'Reopen', completed: 'Done', related: 'Related to', fromActivity: 'From activity',
   },
   calendar: { pickUser: 'Someone\'s calendar', pickTeam: 'A team\'s calendar', ics: 'Export iCalendar', taskPrefix: 'Task: ' },
-  reminders: { title: 'Reminders', empty: 'No reminders', markAllRead: 'Mark all read', markRead: 'Read' },
+  reminders: { title: 'Reminders', empty: 'No reminders', markAllRead: 'Mark all read', markRead: 'Mark read' },
   timeline: {
     tab: 'Timeline', empty: 'Nothing yet', due: 'Due {{date}}', stageChange: '{{from}} → {{to}}', edited: '{{action}}: {{fields}}', listSep: ', ',
     kind: { activity: 'Activity', task: 'Task', stage_change: 'Stage change', edit: 'Edit' },

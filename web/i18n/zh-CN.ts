@@ -75,7 +75,7 @@ export const zhCN = {
     markDone: '标记完成', markUndone: '重新打开', completed: '已完成', related: '相关', fromActivity: '来自活动',
   },
   calendar: { pickUser: '查看成员日历', pickTeam: '查看团队日历', ics: '导出 iCalendar', taskPrefix: '任务：' },
-  reminders: { title: '提醒', empty: '没有提醒', markAllRead: '全部标为已读', markRead: '已读' },
+  reminders: { title: '提醒', empty: '没有提醒', markAllRead: '全部标为已读', markRead: '标为已读' },
   timeline: {
     tab: '时间线', empty: '暂无记录', due: '截止 {{date}}', stageChange: '{{from}} → {{to}}', edited: '{{action}}：{{fields}}', listSep: '、',
     kind: { activity: '活动', task: '任务', stage_change: '阶段变化', edit: '修改' },

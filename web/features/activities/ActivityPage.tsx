@@ -136,7 +136,7 @@ export function ActivityPage() {
                 size="small"
                 column={1}
                 items={[
-                  { key: 'next', label: t('field.activity.nextMeetingProposed'), children: <NextMeetingTag value={a.nextMeetingProposed} /> },
+                  { key: 'next', label: t('field.activity.nextMeetingProposed'), children: <NextMeetingTag value={a.nextMeetingProposed} short /> },
                   { key: 'outcome', label: t('field.activity.outcome'), children: para(a.outcome) },
                   { key: 'nextSteps', label: t('field.activity.nextSteps'), children: para(a.nextSteps) },
                   ...(SATISFACTION_TYPES.has(a.type) || a.satisfaction !== null

@@ -16,10 +16,12 @@ export function ActivityStatusTag({ status }: { status: Activity['status'] }) {
 }
 
 /** Yes / no / not logged: the one question that tells a real step forward from a pleasant chat. */
-export function NextMeetingTag({ value }: { value: boolean | null }) {
+export function NextMeetingTag({ value, short = false }: { value: boolean | null; short?: boolean }) {
   const { t } = useTranslation();
   if (value === null) return null;
-  return <Tag color={value ? 'green' : 'red'} data-testid="next-meeting-tag">{value ? t('activities.nextMeetingYes') : t('activities.nextMeetingNo')}</Tag>;
+  // Under a "next meeting" heading a yes / no says it; on its own the tag says what it is about.
+  const label = short ? (value ? t('activities.yes') : t('activities.no')) : value ? t('activities.nextMeetingYes') : t('activities.nextMeetingNo');
+  return <Tag color={value ? 'green' : 'red'} data-testid="next-meeting-tag">{label}</Tag>;
 }
 
 /** "2026-11-27 10:00–11:30", or both dates when it spans days. */
@@ -89,7 +91,7 @@ export function ActivityTable({ rows, loading, showAccount = true, testId = 'act
     { key: 'when', title: t('field.activity.when'), width: 200, render: (_, a) => <WhenText start={a.plannedStart} end={a.plannedEnd} /> },
     { key: 'owner', title: t('field.activity.ownerId'), width: 100, render: (_, a) => a.ownerName },
     { key: 'status', title: t('field.activity.status'), width: 90, render: (_, a) => <ActivityStatusTag status={a.status} /> },
-    { key: 'next', title: t('field.activity.nextMeetingProposed'), width: 130, render: (_, a) => <NextMeetingTag value={a.nextMeetingProposed} /> },
+    { key: 'next', title: t('field.activity.nextMeetingProposed'), width: 110, render: (_, a) => <NextMeetingTag value={a.nextMeetingProposed} short /> },
   ];
   return (
     <Table<Activity>

@@ -125,7 +125,7 @@ export function CalendarPage() {
             nowIndicator
             allDaySlot
             scrollTime="08:00:00"
-            height={mobile ? 'auto' : 760}
+            height={mobile ? 620 : 760}
             events={events}
             editable={writable}
             selectable={writable}

@@ -33,8 +33,8 @@ export function toEvents(data: Calendar | undefined, showOwner: boolean, taskPre
     end: a.plannedEnd,
     allDay: false,
     color: ACTIVITY_COLORS[a.status],
-    // Only plans move; a logged call happened when it happened.
-    editable: a.status === 'planned',
+    // Only plans move (a logged call happened when it happened); otherwise the calendar's own setting decides.
+    ...(a.status === 'planned' ? {} : { editable: false }),
     classNames: a.status === 'cancelled' ? ['calendar-cancelled'] : [],
     extendedProps: { kind: 'activity', row: a } satisfies CalendarEventProps,
   }));

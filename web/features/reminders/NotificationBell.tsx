@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Flex, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -34,9 +34,9 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: mobile ? 'calc(100vw - 32px)' : 380, maxWidth: 380 }} data-testid="reminders-panel">
+    <div style={{ width: mobile ? '100%' : 380 }} data-testid="reminders-panel">
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text strong>{t('reminders.title')}</Typography.Text>
+        {!mobile && <Typography.Text strong>{t('reminders.title')}</Typography.Text>}
         <Button size="small" type="link" disabled={unread === 0} loading={markRead.isPending} onClick={() => markRead.mutate({ all: true })} data-testid="reminders-read-all">
           {t('reminders.markAllRead')}
         </Button>
@@ -46,7 +46,7 @@ export function NotificationBell() {
       ) : (
         <List
           size="small"
-          style={{ maxHeight: 420, overflowY: 'auto' }}
+          style={mobile ? undefined : { maxHeight: 420, overflowY: 'auto' }}
           dataSource={items}
           renderItem={(r) => (
             <List.Item
@@ -91,13 +91,27 @@ export function NotificationBell() {
     </div>
   );
 
+  const bell = (
+    <Button type="text" aria-label={t('reminders.title')} onClick={mobile ? () => setOpen(true) : undefined} data-testid="notification-bell">
+      <Badge count={unread} size="small" overflowCount={99} data-testid="notification-count">
+        <BellOutlined style={{ fontSize: 18 }} />
+      </Badge>
+    </Button>
+  );
+  // A popover hangs off the bell on a wide screen; a phone has no room beside it, so the list takes the screen.
+  if (mobile) {
+    return (
+      <>
+        {bell}
+        <Drawer open={open} onClose={() => setOpen(false)} title={t('reminders.title')} placement="right" size="100%" styles={{ body: { padding: 12 } }}>
+          {content}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" content={content} arrow={false}>
-      <Button type="text" aria-label={t('reminders.title')} data-testid="notification-bell">
-        <Badge count={unread} size="small" overflowCount={99} data-testid="notification-count">
-          <BellOutlined style={{ fontSize: 18 }} />
-        </Badge>
-      </Button>
+      {bell}
     </Popover>
   );
 }

@@ -8,7 +8,7 @@ import { UserSelect } from '../../components/UserSelect.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { withCurrent } from '../../lib/options.ts';
-import { useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../auth/session.ts';
 import { useAccountContacts } from '../contacts/api.ts';
 import { useAccountDeals } from '../activities/api.ts';
 import { useCreateTask, useDeleteTask, useUpdateTask } from './api.ts';
@@ -113,14 +113,16 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
       destroyOnHidden
       extra={
         <Space>
-          {task && (
+          {task && canWrite(me) && (
             <Popconfirm title={t('tasks.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
               <Button danger loading={del.isPending} data-testid="delete-task">{t('common.delete')}</Button>
             </Popconfirm>
           )}
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="task-form-submit">
-            {t('common.save')}
-          </Button>
+          {canWrite(me) && (
+            <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="task-form-submit">
+              {t('common.save')}
+            </Button>
+          )}
         </Space>
       }
     >
