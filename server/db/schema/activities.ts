@@ -104,12 +104,14 @@ export const activityUsers = pgTable(
     orgId: uuid('org_id').notNull(),
     activityId: uuid('activity_id').notNull(),
     userId: uuid('user_id').notNull(),
+    /** The activity's planned start, copied so a user's calendar window is one index range here too. */
+    plannedStart: ts('planned_start').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.activityId, t.userId] }),
     foreignKey({ columns: [t.orgId, t.activityId], foreignColumns: [activities.orgId, activities.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
-    index('activity_users_user_idx').on(t.orgId, t.userId),
+    index('activity_users_user_start_idx').on(t.orgId, t.userId, t.plannedStart),
   ],
 );
 

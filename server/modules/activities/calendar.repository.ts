@@ -27,7 +27,7 @@ export function calendarRepository(db: Db) {
       select au.activity_id from ${activityUsers} au
         join ${activities} y on y.org_id = au.org_id and y.id = au.activity_id
        where au.org_id = ${orgId} and au.user_id = any(${ids})
-         and y.planned_start >= ${earliest} and y.planned_start < ${to} and y.planned_end > ${from})`;
+         and au.planned_start >= ${earliest} and au.planned_start < ${to} and y.planned_end > ${from})`;
   }
 
   return {

@@ -117,10 +117,14 @@ export function activitiesRepository(db: Db) {
       if (contactIds.length) await db.insert(activityContacts).values(contactIds.map((contactId) => ({ orgId, activityId, contactId })));
     },
 
-    async replaceUsers(orgId: string, activityId: string, userIds: string[]) {
+    async replaceUsers(orgId: string, activityId: string, userIds: string[], plannedStart: Date) {
       await db.delete(activityUsers).where(and(eq(activityUsers.orgId, orgId), eq(activityUsers.activityId, activityId)));
-      if (userIds.length) await db.insert(activityUsers).values(userIds.map((userId) => ({ orgId, activityId, userId })));
+      if (userIds.length) await db.insert(activityUsers).values(userIds.map((userId) => ({ orgId, activityId, userId, plannedStart })));
     },
+
+    /** Keeps the attendees' copy of the planned start in step when a call is moved. */
+    moveUsers: (orgId: string, activityId: string, plannedStart: Date) =>
+      db.update(activityUsers).set({ plannedStart }).where(and(eq(activityUsers.orgId, orgId), eq(activityUsers.activityId, activityId))),
 
     /** contact id → its account, for the attendee check. */
     async contactAccounts(orgId: string, ids: string[]) {

@@ -70,6 +70,10 @@ describe('activity data scope', () => {
     const mine: Calendar = (await outsider.client.get(`/api/calendar?${q(week)}`)).json();
     expect(mine.activities.map((x) => x.id)).toEqual([a.id]);
     expect((await outsider.client.get('/api/activities')).json().items.map((x: Activity) => x.id)).toEqual([a.id]);
+    // Moved out of the week, it leaves the attendee's calendar too.
+    await rep.client.patch(`/api/activities/${a.id}`, { version: 1, plannedStart: at('2031-03-12', '14:00'), plannedEnd: at('2031-03-12', '15:00') });
+    expect((await outsider.client.get(`/api/calendar?${q(week)}`)).json().activities).toEqual([]);
+    expect((await outsider.client.get(`/api/calendar?${q({ from: at('2031-03-10', '00:00'), to: at('2031-03-17', '00:00') })}`)).json().activities.map((x: Activity) => x.id)).toEqual([a.id]);
   });
 });
 

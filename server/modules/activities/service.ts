@@ -128,7 +128,7 @@ export function activitiesService(db: Db) {
         await r.insert([row]);
         await r.replaceContacts(actor.orgId, id, contactIds);
         // The owner is not listed again among our attendees.
-        await r.replaceUsers(actor.orgId, id, userIds.filter((u) => u !== row.ownerId));
+        await r.replaceUsers(actor.orgId, id, userIds.filter((u) => u !== row.ownerId), row.plannedStart);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, updatedAt: _u, ...logged } = historyView(row);
         await historyRepository(tx).record(actor.orgId, 'activity', id, 'create', actor.userId, initialFields({ ...logged, contactIds, userIds }, HISTORY_IGNORED));
         if (row.status === 'done') await touchDeals(tx, actor.orgId, [row.opportunityId]);
@@ -158,7 +158,8 @@ export function activitiesService(db: Db) {
         if (!changes.length) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
         if (contactIds) await r.replaceContacts(actor.orgId, id, contactIds);
-        if (attendees) await r.replaceUsers(actor.orgId, id, attendees);
+        if (attendees) await r.replaceUsers(actor.orgId, id, attendees, patch.plannedStart ?? current.plannedStart);
+        else if (patch.plannedStart) await r.moveUsers(actor.orgId, id, patch.plannedStart);
         await historyRepository(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, changes);
         if (current.status === 'done' || patch.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId, patch.opportunityId]);
       });
