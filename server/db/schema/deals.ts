@@ -75,6 +75,11 @@ export const opportunities = pgTable(
     amount: money('amount').notNull(),
     expectedCloseDate: date('expected_close_date', { mode: 'string' }),
     ownerId: uuid('owner_id'),
+    /**
+     * The account's owner, copied by triggers (migration 0008): data scopes follow accounts, and
+     * with the owner on the deal a scoped board or list reads one index instead of joining accounts.
+     */
+    accountOwnerId: uuid('account_owner_id'),
     stageId: uuid('stage_id').notNull(),
     probability: smallint('probability').notNull(),
     probabilityReason: text('probability_reason'),
@@ -120,6 +125,7 @@ export const opportunities = pgTable(
     index('opportunities_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('opportunities_owner_idx').on(t.orgId, t.ownerId, t.status, t.stageId, t.amount, t.probability),
     index('opportunities_status_stage_idx').on(t.orgId, t.status, t.stageId, t.amount, t.id),
+    index('opportunities_scope_idx').on(t.orgId, t.accountOwnerId, t.status, t.stageId, t.amount, t.id),
     index('opportunities_close_idx').on(t.orgId, t.status, t.expectedCloseDate),
     index('opportunities_grams_idx').using('gin', t.searchGrams),
     check('opportunities_amount_ck', sql`${t.amount} >= 0`),

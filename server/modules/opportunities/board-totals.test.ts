@@ -65,6 +65,8 @@ describe('board totals', () => {
     const current = (await f.admin.get(`/api/accounts/${accA.id}`)).json();
     expect((await f.admin.patch(`/api/accounts/${accA.id}`, { version: current.version, ownerId: repB.id })).statusCode).toBe(200);
     expect((await totals(repA.client)).every(([, count]) => count === 0)).toBe(true);
+    expect((await repA.client.get('/api/opportunities?status=open')).json().items).toHaveLength(0);
+    expect((await repB.client.get(`/api/opportunities?status=open&accountId=${accA.id}`)).json().items.map((o: { id: string }) => o.id)).toEqual([d1.id]);
     const b = await expectConsistent(repB.client);
     expect(b.reduce((n, [, count]) => n + Number(count), 0)).toBe(1);
 

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
@@ -27,10 +27,19 @@ const SORTS: Record<string, SortKey> = {
 
 export type OpportunityListArgs = PageArgs & { query: OpportunityListQuery };
 
-/** Filters shared by the list and the board; the deal is visible when its account is. */
+/**
+ * The deal is visible when its account is: `accountVisible` over the deal's trigger-kept copy of
+ * its account's owner, so scoped lists and boards need no accounts join.
+ */
+function dealVisible(actor: Actor & { scopeUserIds: string[] }): SQL {
+  const onTeam = sql`${opportunities.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))`;
+  return or(inArray(opportunities.accountOwnerId, actor.scopeUserIds), onTeam)!;
+}
+
+/** Filters shared by the list and the board. */
 function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): SQL[] {
   const where: SQL[] = [eq(opportunities.orgId, actor.orgId)];
-  if (actor.scopeUserIds !== null) where.push(accountVisible(actor));
+  if (actor.scopeUserIds !== null) where.push(dealVisible({ ...actor, scopeUserIds: actor.scopeUserIds }));
   if (q.status) where.push(eq(opportunities.status, q.status));
   if (q.stageId) where.push(eq(opportunities.stageId, q.stageId));
   if (q.ownerId) where.push(eq(opportunities.ownerId, q.ownerId));
@@ -92,11 +101,9 @@ export function opportunitiesRepository(db: Db) {
         weighted: sql<string>`coalesce(sum(round(${opportunities.amount} * ${opportunities.probability} / 100.0, 2)), 0)::numeric(20,2)::text`,
       })
       .from(opportunities)
-      .$dynamic();
-    // The accounts join only applies a data scope; the whole organisation needs none.
-    const scoped =
-      actor.scopeUserIds === null && !extra ? totals : totals.innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)));
-    return scoped.where(and(...filters(actor, { ...q, status: 'open' }), extra)).groupBy(opportunities.stageId);
+      .where(and(...filters(actor, { ...q, status: 'open' }), extra))
+      .groupBy(opportunities.stageId);
+    return totals;
   }
 
   const select = () =>
@@ -213,8 +220,8 @@ export function opportunitiesRepository(db: Db) {
         .from(t)
         .where(and(eq(t.orgId, actor.orgId), inArray(t.accountOwnerId, actor.scopeUserIds), ...dealOwner))
         .groupBy(t.stageId);
-      const onTeam = scannedTotals(actor, q, sql`${accounts.id} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))
-        and (${accounts.ownerId} is null or not (${inArray(accounts.ownerId, actor.scopeUserIds)}))`);
+      const onTeam = scannedTotals(actor, q, sql`${opportunities.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))
+        and (${opportunities.accountOwnerId} is null or not (${inArray(opportunities.accountOwnerId, actor.scopeUserIds)}))`);
       return Promise.all([fromTotals, onTeam]).then(([a, b]) => mergeTotals([...a, ...b]));
     },
 
