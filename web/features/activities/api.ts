@@ -21,7 +21,6 @@ export type ActivityFilters = Omit<ActivityListQuery, 'cursor' | 'limit'>;
 export type ActivitySettingsBody = Static<typeof ActivitySettingsPut>;
 
 export const activityKeys = {
-  all: ['activities'] as const,
   list: (f: ActivityFilters) => ['activities', 'list', f] as const,
   detail: (id: string) => ['activities', 'detail', id] as const,
   types: ['activity-types'] as const,

@@ -49,7 +49,7 @@ export function CadenceCard() {
         ))}
       </Flex>
       <Flex wrap gap={8}>
-        <InputNumber<number> min={1} max={3650} precision={0} value={adding} onChange={setAdding} placeholder={t('activityTypes.days')} style={{ width: 140 }} onPressEnter={add} data-testid="cadence-input" />
+        <InputNumber<number> min={1} max={3650} precision={0} value={adding} onChange={setAdding} placeholder={t('activityTypes.days')} style={{ width: 140 }} onPressEnter={add} id="cadence-input" />
         <Button icon={<PlusOutlined />} onClick={add} disabled={adding === null || days.length >= MAX_DAYS} data-testid="cadence-add">
           {t('activityTypes.addDay')}
         </Button>

@@ -14,7 +14,7 @@ type Row = TimeSpent['items'][number];
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Minutes as hours with one decimal: the unit a manager thinks in. */
-export function hours(minutes: number): number {
+function hours(minutes: number): number {
   return Math.round(minutes / 6) / 10;
 }
 

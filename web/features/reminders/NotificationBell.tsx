@@ -10,7 +10,7 @@ import { useMarkRemindersRead, useReminders } from './api.ts';
 
 const SEVERITY_COLORS: Record<Reminder['severity'], string> = { high: '#cf1322', medium: '#fa8c16', low: '#8c8c8c' };
 
-export function reminderPath(r: Pick<Reminder, 'entityType' | 'entityId'>): string {
+function reminderPath(r: Pick<Reminder, 'entityType' | 'entityId'>): string {
   if (r.entityType === 'task') return `/tasks?open=${r.entityId}`;
   if (r.entityType === 'activity') return `/activities/${r.entityId}`;
   return `/contacts/${r.entityId}`;

@@ -10,7 +10,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useUpdateTask } from './api.ts';
 
 /** The due date, red once it has passed and orange on the day itself (in the reader's calendar). */
-export function DueText({ task }: { task: Pick<Task, 'dueDate' | 'done'> }) {
+function DueText({ task }: { task: Pick<Task, 'dueDate' | 'done'> }) {
   const { t } = useTranslation();
   const today = dayjs().format('YYYY-MM-DD');
   const overdue = !task.done && task.dueDate < today;

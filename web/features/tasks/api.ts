@@ -7,7 +7,6 @@ import { refreshActivityWorld } from '../activities/api.ts';
 export type TaskFilters = Omit<TaskListQuery, 'cursor' | 'limit'>;
 
 export const taskKeys = {
-  all: ['tasks'] as const,
   list: (f: TaskFilters) => ['tasks', 'list', f] as const,
   detail: (id: string) => ['tasks', 'detail', id] as const,
 };

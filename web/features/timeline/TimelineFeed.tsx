@@ -23,7 +23,7 @@ const ICONS: Record<TimelineItem['kind'], ReactNode> = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-export function useTimeline(subject: Subject) {
+function useTimeline(subject: Subject) {
   return useInfiniteQuery({
     queryKey: ['timeline', subject],
     queryFn: ({ pageParam }) => api.get<PageOf<TimelineItem>>('/api/timeline', { ...subject, cursor: pageParam, limit: 30 }),
