@@ -4,6 +4,28 @@ import { loginFailures, loginIdentities, orgs, sessions, users } from '../../db/
 import type { DataScope } from '../../../core/enums.ts';
 
 export function authRepository(db: Db) {
+  // Every request resolves its session: built once, run as a prepared statement.
+  const sessionUser = db
+    .select({
+      userId: users.id,
+      role: users.role,
+      dataScope: users.dataScope,
+      teamId: users.teamId,
+      locale: users.locale,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
+    .where(
+      and(
+        eq(sessions.orgId, sql.placeholder('orgId')),
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.active, true),
+      ),
+    )
+    .prepare('okam_session_user');
+
   return {
     async findLogin(email: string) {
       const [row] = await db
@@ -58,18 +80,7 @@ export function authRepository(db: Db) {
 
     /** The signed-in user behind a session, if the session is live and the user active. */
     async sessionUser(orgId: string, id: string) {
-      const [row] = await db
-        .select({
-          userId: users.id,
-          role: users.role,
-          dataScope: users.dataScope,
-          teamId: users.teamId,
-          locale: users.locale,
-          lastSeenAt: sessions.lastSeenAt,
-        })
-        .from(sessions)
-        .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
-        .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+      const [row] = await sessionUser.execute({ orgId, id, now: new Date() });
       return row;
     },
 
