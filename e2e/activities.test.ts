@@ -171,6 +171,19 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     await settled(page);
   });
 
+  test("the account's timeline has the visit and the follow-up task", async () => {
+    await page.goto(`/accounts/${account.id}?tab=timeline`);
+    const feed = page.getByTestId('timeline');
+    await feed.waitFor({ timeout: WAIT });
+    const visit = feed.locator('[data-testid="timeline-item"][data-kind="activity"]').filter({ hasText: SUBJECT });
+    await visit.waitFor({ timeout: WAIT });
+    expect(await visit.textContent()).toContain('对方提出下次约见');
+    await feed.locator('[data-testid="timeline-item"][data-kind="task"]').filter({ hasText: FOLLOW_UP }).waitFor({ timeout: WAIT });
+    await shot(page, 'account-timeline');
+    await visit.getByRole('link', { name: SUBJECT }).click();
+    await waitForPath(page, new RegExp(`^/activities/${activityId}$`));
+  });
+
   test('the visit and its follow-up task are on the calendar week view', async () => {
     await page.goto('/calendar');
     await page.locator('.fc-timeGridWeek-view').waitFor({ timeout: WAIT });

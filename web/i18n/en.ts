@@ -79,7 +79,7 @@ export const en: Resources = {
   reminders: { title: 'Reminders', empty: 'No reminders', markAllRead: 'Mark all read', markRead: 'Mark read' },
   timeline: {
     tab: 'Timeline', empty: 'Nothing yet', due: 'Due {{date}}', stageChange: '{{from}} → {{to}}', edited: '{{action}}: {{fields}}', listSep: ', ',
-    kind: { activity: 'Activity', task: 'Task', stage_change: 'Stage change', edit: 'Edit' },
+    kind: { activity: 'Activity', task: 'Task', stage_change: 'Stage change', edit: 'Change' },
   },
   analysis: {
     title: 'Time analysis', hint: 'Time should follow account value: see which accounts, people and tiers the time went to.',

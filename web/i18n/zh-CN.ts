@@ -78,7 +78,7 @@ export const zhCN = {
   reminders: { title: '提醒', empty: '没有提醒', markAllRead: '全部标为已读', markRead: '标为已读' },
   timeline: {
     tab: '时间线', empty: '暂无记录', due: '截止 {{date}}', stageChange: '{{from}} → {{to}}', edited: '{{action}}：{{fields}}', listSep: '、',
-    kind: { activity: '活动', task: '任务', stage_change: '阶段变化', edit: '修改' },
+    kind: { activity: '活动', task: '任务', stage_change: '阶段变化', edit: '变更' },
   },
   analysis: {
     title: '时间分析', hint: '时间应当跟随客户价值：看看这段时间花在了哪些客户、哪些人、哪类客户上。',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import { CalendarOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../auth/session.ts';
@@ -23,12 +23,15 @@ export function QuickAddButtons({ accountId, accountName, opportunityId, contact
   const prefill = { accountId, accountName, opportunityId, contactId };
   return (
     <>
-      <Button icon={<CalendarOutlined />} onClick={() => setPlanning(true)} data-testid="quick-plan-visit">
-        {t('activities.quickAdd')}
-      </Button>
-      <Button icon={<CheckSquareOutlined />} onClick={() => setTasking(true)} data-testid="quick-new-task">
-        {t('tasks.new')}
-      </Button>
+      {/* Its own Space: the page header's Space treats this component as one item. */}
+      <Space wrap>
+        <Button icon={<CalendarOutlined />} onClick={() => setPlanning(true)} data-testid="quick-plan-visit">
+          {t('activities.quickAdd')}
+        </Button>
+        <Button icon={<CheckSquareOutlined />} onClick={() => setTasking(true)} data-testid="quick-new-task">
+          {t('tasks.new')}
+        </Button>
+      </Space>
       <ActivityFormDrawer open={planning} onClose={() => setPlanning(false)} prefill={prefill} />
       <TaskFormDrawer open={tasking} onClose={() => setTasking(false)} prefill={prefill} />
     </>
