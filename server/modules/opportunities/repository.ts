@@ -59,14 +59,15 @@ function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): S
 const listColumns = {
   id: opportunities.id,
   accountId: opportunities.accountId,
-  accountName: accounts.name,
+  // Aliased: the board reads these rows through a lateral subquery, where names must be unique.
+  accountName: sql<string>`${accounts.name}`.as('account_name'),
   name: opportunities.name,
   amount: opportunities.amount,
   expectedCloseDate: opportunities.expectedCloseDate,
   ownerId: opportunities.ownerId,
-  ownerName: owner.name,
+  ownerName: sql<string | null>`${owner.name}`.as('owner_name'),
   stageId: opportunities.stageId,
-  stageName: stages.name,
+  stageName: sql<string>`${stages.name}`.as('stage_name'),
   probability: opportunities.probability,
   forecastCategory: opportunities.forecastCategory,
   status: opportunities.status,
@@ -226,11 +227,22 @@ export function opportunitiesRepository(db: Db) {
     },
 
     /** The top cards of one column by amount: an index walk on (org, status, stage, amount, id). */
-    async boardCards(actor: Actor, q: BoardQuery, stageId: string, perColumn: number) {
-      return selectList()
-        .where(and(...filters(actor, { ...q, status: 'open', stageId })))
+    /**
+     * The top cards of every column by amount in one statement: a lateral top-N per stage, each an
+     * index walk on (org, status, stage, amount) or, in a data scope, (org, account owner, …).
+     */
+    async boardCards(actor: Actor, q: BoardQuery, stageIds: string[], perColumn: number) {
+      const column = sql`${opportunities.stageId} = col.stage_id`;
+      const cards = selectList()
+        .where(and(...filters(actor, { ...q, status: 'open' }), column))
         .orderBy(desc(opportunities.amount), desc(opportunities.id))
-        .limit(perColumn);
+        .limit(perColumn)
+        .as('card');
+      const rows = await db
+        .select()
+        .from(sql`unnest(${sql.param(stageIds)}::uuid[]) as col(stage_id)`)
+        .crossJoinLateral(cards);
+      return rows.map((r) => r.card);
     },
 
     orgIds: async () => (await db.select({ id: orgs.id }).from(orgs)).map((r) => r.id),

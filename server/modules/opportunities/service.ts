@@ -289,16 +289,16 @@ export function opportunitiesService(db: Db) {
 
     async board(actor: Actor, q: BoardQuery): Promise<Board> {
       const funnel = await loadFunnel(db, actor.orgId);
-      const [totals, ...columns] = await Promise.all([repo.boardTotals(actor, q), ...funnel.open.map((s) => repo.boardCards(actor, q, s.id, q.limit ?? 30))]);
+      const [totals, cards] = await Promise.all([repo.boardTotals(actor, q), repo.boardCards(actor, q, funnel.open.map((s) => s.id), q.limit ?? 30)]);
       return {
-        columns: funnel.open.map((s, i) => {
+        columns: funnel.open.map((s) => {
           const t = totals.find((x) => x.stageId === s.id);
           return {
             stage: { id: s.id, name: s.name, nameEn: s.nameEn, probability: s.probability },
             count: t?.count ?? 0,
             amount: t?.amount ?? '0.00',
             weightedAmount: t?.weighted ?? '0.00',
-            items: (columns[i] ?? []).map(presentListItem),
+            items: cards.filter((c) => c.stageId === s.id).map(presentListItem),
           };
         }),
       };
