@@ -10,9 +10,12 @@ import { jsonTable, uuid7 } from './deals.ts';
 /** Bump when the generated activities change shape: older sets are then replaced. */
 const ACTIVITIES_VERSION = 1;
 const TMP = ['bench_tmp_act_acc', 'bench_tmp_act_type', 'bench_tmp_task_title'];
-/** Calls fall on 2026-01-01 … 2027-12-31 (Shanghai time), 08:00–16:30 starts, 30–120 minutes. */
-const FIRST_DAY = '2026-01-01 08:00:00+08';
-const DAYS = 730;
+/**
+ * Calls fall on 2018-01-01 … 2027-12-31 (Shanghai time), 08:00–16:30 starts, 30–120 minutes: ten
+ * years of history, so 3M calls over the 40 reps are ~140 a week each rather than ~700.
+ */
+const FIRST_DAY = '2018-01-01 08:00:00+08';
+const DAYS = 3652;
 
 const SUBJECTS: Record<(typeof BUILTIN_ACTIVITY_TYPES)[number], string> = {
   training: '技术交流会',
@@ -197,7 +200,7 @@ async function insertTasks(db: Db, orgId: string, opts: ActivitySeedOptions, cou
           x.done, case when x.done then (x.due + time '17:00') at time zone 'Asia/Shanghai' end, d.owner_id, 1, x.created, x.created
         from ${source(from, to, A, 't')} d
         join bench_tmp_task_title tt on tt.i = ${die(0)} % ${TASK_TITLES.length}
-        cross join lateral (select ('2026-01-01'::date + ${die(1)} % ${DAYS}) as due, ${die(2)} % 10 < 6 as done,
+        cross join lateral (select ('2018-01-01'::date + ${die(1)} % ${DAYS}) as due, ${die(2)} % 10 < 6 as done,
           ${FIRST_DAY}::timestamptz + (${die(1)} % ${DAYS} - 1 - ${die(3)} % 20) * interval '1 day' as created) x`);
     });
   }
