@@ -97,7 +97,7 @@ export function accountsRepository(db: Db) {
       if (query.teamId) {
         where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
       }
-      if (search) where.push(await searchCondition(db, accounts, actor.orgId, search));
+      if (search) where.push(await searchCondition(db, accounts, actor.orgId, search, actor.scopeUserIds === null));
       const page = keyset(key, accounts.id, descending, after);
       where.push(page.where);
       return db

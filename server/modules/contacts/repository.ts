@@ -92,7 +92,7 @@ export function contactsRepository(db: Db) {
       if (query.teamId) {
         where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
       }
-      if (search) where.push(await searchCondition(db, contacts, actor.orgId, search));
+      if (search) where.push(await searchCondition(db, contacts, actor.orgId, search, actor.scopeUserIds === null));
       const page = keyset(key, contacts.id, descending, after);
       where.push(page.where);
       return db

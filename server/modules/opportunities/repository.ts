@@ -129,7 +129,7 @@ export function opportunitiesRepository(db: Db) {
       const descending = sort.startsWith('-');
       const key = SORTS[sort.replace('-', '')];
       const where = filters(actor, query);
-      if (search) where.push(await searchCondition(db, opportunities, actor.orgId, search));
+      if (search) where.push(await searchCondition(db, opportunities, actor.orgId, search, true));
       const page = keyset(key, opportunities.id, descending, after);
       if (page.where) where.push(page.where);
       return selectList().where(and(...where)).orderBy(...page.orderBy).limit(limit);
