@@ -6,6 +6,7 @@ import { analyze, rowsOf, type Db } from '../server/db/client.ts';
 import { ensureActivityTypes } from '../server/modules/activity-types/service.ts';
 import { BUILTIN_ACTIVITY_TYPES } from '../core/enums.ts';
 import { jsonTable, uuid7 } from './deals.ts';
+import { stepTimer } from './seed.ts';
 
 /** Bump when the generated activities change shape: older sets are then replaced. */
 const ACTIVITIES_VERSION = 1;
@@ -92,14 +93,7 @@ export async function seedActivities(db: Db, orgId: string, opts: ActivitySeedOp
     opts.log(`reusing ${found.activities.toLocaleString('en')} activities (seeded in ${found.seconds.toFixed(0)} s)`);
     return { ...found, reused: true };
   }
-  const steps: [string, number][] = [];
-  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const out = await fn();
-    steps.push([name, (performance.now() - t0) / 1000]);
-    opts.log(`${name}: ${steps[steps.length - 1][1].toFixed(1)} s`);
-    return out;
-  };
+  const { steps, timed } = stepTimer(opts.log);
   const t0 = performance.now();
 
   await timed('activity lookup tables', async () => {

@@ -7,6 +7,7 @@ import { ensureDefaultStages } from '../server/modules/stages/service.ts';
 import { loadFunnel } from '../server/modules/opportunities/judgement.ts';
 import { searchDocument } from '../core/search.ts';
 import { judgementTable, LOST_REASONS, profiles, projectRows, SOURCES, stageChoices } from './deal-data.ts';
+import { stepTimer } from './seed.ts';
 
 /** Bump when the generated deals change shape: older deal sets are then replaced. */
 const DEALS_VERSION = 1;
@@ -84,14 +85,7 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
     opts.log(`reusing ${found.deals.toLocaleString('en')} deals (seeded in ${found.seconds.toFixed(0)} s)`);
     return { ...found, reused: true };
   }
-  const steps: [string, number][] = [];
-  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const out = await fn();
-    steps.push([name, (performance.now() - t0) / 1000]);
-    opts.log(`${name}: ${steps[steps.length - 1][1].toFixed(1)} s`);
-    return out;
-  };
+  const { steps, timed } = stepTimer(opts.log);
   const t0 = performance.now();
   const now = new Date();
   const today = now.toISOString().slice(0, 10);

@@ -42,6 +42,20 @@ const stepList = (steps: Marker['steps']): [string, number][] =>
  * Inserts rows through jsonb_populate_recordset: one parameter per batch (no 65535-parameter
  * limit), the same statement on PGlite and PostgreSQL, and type conversion done by the server.
  */
+/** Times each named seeding step, logs it, and keeps the list for the reuse marker and the report. */
+export function stepTimer(log: (msg: string) => void) {
+  const steps: [string, number][] = [];
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const out = await fn();
+    const seconds = (performance.now() - t0) / 1000;
+    steps.push([name, seconds]);
+    log(`${name}: ${seconds.toFixed(1)} s`);
+    return out;
+  };
+  return { steps, timed };
+}
+
 export async function bulkInsert(db: Db, table: string, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
   const cols = Object.keys(rows[0]).join(', ');
@@ -80,15 +94,7 @@ export async function seedBench(db: Db, opts: SeedOptions): Promise<SeedInfo> {
   }
   if (await hasAnyOrg(db)) throw new Error('database holds other data; wipe it first (BENCH_RESEED=1)');
 
-  const steps: [string, number][] = [];
-  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const out = await fn();
-    const seconds = (performance.now() - t0) / 1000;
-    steps.push([name, seconds]);
-    opts.log(`${name}: ${seconds.toFixed(1)} s`);
-    return out;
-  };
+  const { steps, timed } = stepTimer(opts.log);
   const t0 = performance.now();
   const orgId = org.teams[0].id;
   await timed('org, teams, users', () => seedOrgAndUsers(db, orgId, org.teams, org.users));
