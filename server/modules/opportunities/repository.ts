@@ -94,7 +94,7 @@ function mergeTotals(rows: StageTotal[]): StageTotal[] {
 export function opportunitiesRepository(db: Db) {
   /** Totals summed over the deals themselves (with the accounts join for a data scope). */
   function scannedTotals(actor: Actor, q: BoardQuery, extra?: SQL): Promise<StageTotal[]> {
-    const totals = db
+    return db
       .select({
         stageId: opportunities.stageId,
         count: sql<number>`count(*)::int`,
@@ -104,7 +104,6 @@ export function opportunitiesRepository(db: Db) {
       .from(opportunities)
       .where(and(...filters(actor, { ...q, status: 'open' }), extra))
       .groupBy(opportunities.stageId);
-    return totals;
   }
 
   const select = () =>

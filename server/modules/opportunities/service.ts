@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { opportunitiesRepository, type Listed, type NewOpportunity, type OpportunityRow } from './repository.ts';
+import { opportunitiesRepository, type NewOpportunity, type OpportunityRow } from './repository.ts';
 import { blueSheetRepository } from './blue-sheet.repository.ts';
 import { accountsRepository } from '../accounts/repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';

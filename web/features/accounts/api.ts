@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Account, AccountCreate, AccountDetail, AccountListItem, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
+import type { AccountCreate, AccountDetail, AccountListItem, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 import type { OrgChart } from '../../../core/schemas/contacts.ts';
 import { api } from '../../lib/api.ts';
