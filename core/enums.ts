@@ -60,3 +60,16 @@ export const REMINDER_KINDS = ['task_due_soon', 'task_overdue', 'birthday', 'fol
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const TIMELINE_KINDS = ['activity', 'task', 'stage_change', 'edit'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+// Forecasts and planning (issue 5).
+export const PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const FORECAST_GROUPS = ['owner', 'team', 'stage', 'month'] as const;
+export type ForecastGroup = (typeof FORECAST_GROUPS)[number];
+export const PROBABILITY_SOURCES = ['configured', 'calibrated'] as const;
+export type ProbabilitySource = (typeof PROBABILITY_SOURCES)[number];
+/** What can happen to a deal between two pipeline snapshots. */
+export const CHANGE_KINDS = ['new', 'won', 'lost', 'moved_forward', 'moved_back', 'slipped', 'pulled_in', 'amount_up', 'amount_down'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+/** The course's reverse funnel: activities per signed deal for training … signing. */
+export const DEFAULT_PLAN_RATIOS = [6, 5, 3, 3, 2, 1] as const;

@@ -5,3 +5,4 @@ export * from './schema/org.ts';
 export * from './schema/archive.ts';
 export * from './schema/deals.ts';
 export * from './schema/activities.ts';
+export * from './schema/forecast.ts';

@@ -127,6 +127,8 @@ export const opportunities = pgTable(
     index('opportunities_status_stage_idx').on(t.orgId, t.status, t.stageId, t.amount, t.id),
     index('opportunities_scope_idx').on(t.orgId, t.accountOwnerId, t.status, t.stageId, t.amount, t.id),
     index('opportunities_close_idx').on(t.orgId, t.status, t.expectedCloseDate),
+    // Won deals count in the forecast period they were signed in.
+    index('opportunities_closed_at_idx').on(t.orgId, t.status, t.closedAt),
     index('opportunities_grams_idx').using('gin', t.searchGrams),
     check('opportunities_amount_ck', sql`${t.amount} >= 0`),
     check('opportunities_probability_ck', sql`${t.probability} between 0 and 100`),

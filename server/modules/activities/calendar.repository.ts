@@ -97,18 +97,5 @@ export function calendarRepository(db: Db) {
       return !!row;
     },
 
-    /** Members of a team and of every team below it; null when there is no such team. */
-    async teamMembers(orgId: string, teamId: string): Promise<string[] | null> {
-      const rows = await rowsOf<{ team: string; user_id: string | null }>(
-        db,
-        sql`with recursive t(id) as (
-              select id from teams where org_id = ${orgId} and id = ${teamId}
-              union
-              select c.id from teams c join t on c.parent_id = t.id where c.org_id = ${orgId}
-            ) select t.id as team, u.id as user_id from t left join users u on u.org_id = ${orgId} and u.team_id = t.id`,
-      );
-      if (!rows.length) return null;
-      return rows.map((r) => r.user_id).filter((u): u is string => !!u);
-    },
   };
 }

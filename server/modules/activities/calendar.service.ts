@@ -7,6 +7,7 @@ import { shanghaiDate } from './days.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { Calendar, CalendarQuery } from '../../../core/schemas/activities.ts';
+import { teamsRepository } from '../teams/repository.ts';
 
 export const MAX_WINDOW_DAYS = 62;
 const DAY_MS = 86_400_000;
@@ -21,7 +22,7 @@ export function calendarService(db: Db) {
   /** Whose calendar: the caller by default, anyone in their scope, or a team's members within it. */
   async function usersFor(actor: Actor, q: CalendarQuery): Promise<string[]> {
     if (q.teamId) {
-      const members = await repo.teamMembers(actor.orgId, q.teamId);
+      const members = await teamsRepository(db).teamMembers(actor.orgId, q.teamId);
       const visible = (members ?? []).filter((u) => inScope(actor, u));
       if (!members || !visible.length) throw notFound();
       return visible;

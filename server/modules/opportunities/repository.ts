@@ -36,6 +36,12 @@ function dealVisible(actor: Actor & { scopeUserIds: string[] }): SQL {
   return or(inArray(opportunities.accountOwnerId, actor.scopeUserIds), onTeam)!;
 }
 
+/** The caller's organisation and data scope over deals: every deal read outside this module uses it. */
+export function dealInScope(actor: Actor): SQL {
+  const org = eq(opportunities.orgId, actor.orgId);
+  return actor.scopeUserIds === null ? org : and(org, dealVisible({ ...actor, scopeUserIds: actor.scopeUserIds }))!;
+}
+
 /** Filters shared by the list and the board. */
 function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): SQL[] {
   const where: SQL[] = [eq(opportunities.orgId, actor.orgId)];

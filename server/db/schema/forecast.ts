@@ -1,0 +1,87 @@
+// Forecasting and planning (issue 5): quotas per person or team and period, saved activity plans,
+// and the weekly pipeline snapshots that "what changed" and forecast accuracy compare against.
+import { sql } from 'drizzle-orm';
+import { pgTable, uuid, text, integer, smallint, date, jsonb, primaryKey, index, uniqueIndex, foreignKey, check } from 'drizzle-orm/pg-core';
+import { money, created, updated } from './columns.ts';
+import { orgs, teams, users } from './org.ts';
+
+export const quotas = pgTable(
+  'quotas',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    id: uuid('id').notNull(),
+    /** Exactly one of user and team. */
+    userId: uuid('user_id'),
+    teamId: uuid('team_id'),
+    /** `2027`, `2027-Q1` or `2027-03`. */
+    period: text('period').notNull(),
+    periodKind: text('period_kind').notNull(),
+    /** First day of the period, so a year's quotas are one index range. */
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    target: money('target').notNull(),
+    stretch: money('stretch'),
+    challenge: money('challenge'),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete('cascade'),
+    // One quota per subject and period; the nil uuid stands for "no user" / "no team".
+    uniqueIndex('quotas_subject_period_uq').on(
+      t.orgId,
+      sql`coalesce(${t.userId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`coalesce(${t.teamId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.period,
+    ),
+    index('quotas_period_idx').on(t.orgId, t.periodStart),
+    check('quotas_subject_ck', sql`(${t.userId} is null) <> (${t.teamId} is null)`),
+    check('quotas_levels_ck', sql`${t.target} > 0 and (${t.stretch} is null or ${t.stretch} >= ${t.target}) and (${t.challenge} is null or ${t.challenge} >= coalesce(${t.stretch}, ${t.target}))`),
+  ],
+);
+
+/** A person's saved reverse-funnel plan for a year: the planner's input and its schedule. */
+export const activityPlans = pgTable(
+  'activity_plans',
+  {
+    orgId: uuid('org_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    year: smallint('year').notNull(),
+    /** The planner's resolved input and output (core/schemas/forecast Plan). */
+    plan: jsonb('plan').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userId, t.year] }),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Every open deal as it stood on a snapshot date (taken weekly by a leased job). Rows copy what a
+ * later comparison needs, so deals can change or be deleted without rewriting history.
+ */
+export const pipelineSnapshots = pgTable(
+  'pipeline_snapshots',
+  {
+    orgId: uuid('org_id').notNull(),
+    snapshotDate: date('snapshot_date', { mode: 'string' }).notNull(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    ownerId: uuid('owner_id'),
+    accountOwnerId: uuid('account_owner_id'),
+    stageId: uuid('stage_id').notNull(),
+    amount: money('amount').notNull(),
+    probability: smallint('probability').notNull(),
+    expectedCloseDate: date('expected_close_date', { mode: 'string' }),
+    forecastCategory: text('forecast_category').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.snapshotDate, t.opportunityId] }),
+    index('pipeline_snapshots_close_idx').on(t.orgId, t.snapshotDate, t.expectedCloseDate),
+  ],
+);
