@@ -81,6 +81,7 @@ export const MESSAGES = {
   ratios_length: { zh: '应有 {count} 个数，每个计划阶段一个', en: 'must have {count} numbers, one per planning stage' },
   ratios_empty: { zh: '至少一个阶段的活动数大于 0', en: 'must have at least one stage with activities' },
   no_won_stage: { zh: '漏斗没有赢单阶段', en: 'The funnel has no won stage' },
+  no_reason_given: { zh: '未填写原因', en: 'No reason given' },
   quota_level_target: { zh: '目标', en: 'target' },
   quota_level_stretch: { zh: '冲刺目标', en: 'stretch target' },
 } satisfies Record<string, Template>;

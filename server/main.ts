@@ -12,6 +12,7 @@ import { loadDemo } from './modules/demo/load.ts';
 import { ensureDefaultStages } from './modules/stages/service.ts';
 import { opportunitiesService } from './modules/opportunities/service.ts';
 import { remindersService } from './modules/reminders/service.ts';
+import { pipelineService } from './modules/pipeline/service.ts';
 
 async function ensureWebBundle(config: Config) {
   if (existsSync(join(config.webDist, 'index.html'))) return;
@@ -51,6 +52,8 @@ async function main() {
     { name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() },
     { name: 'rejudge-deals', everyMs: 3600_000, run: async () => void (await deals.rejudgeDue()) },
     { name: 'purge-reminder-reads', everyMs: 24 * 3600_000, run: async () => void (await remindersService(database.db).purgeOldReads()) },
+    // Hourly, so a week's snapshot is taken early on Monday (Shanghai) even after downtime; the service skips weeks already taken.
+    { name: 'snapshot-pipeline', everyMs: 3600_000, run: async () => void (await pipelineService(database.db).snapshotDue()) },
   ]);
 
   let closing = false;

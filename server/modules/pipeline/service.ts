@@ -1,0 +1,187 @@
+// Pipeline inspection (issue 5): weekly snapshots of every open deal, what changed since a chosen
+// date, how well past snapshots forecast a period, and why deals were won or lost.
+import type { Static } from 'typebox';
+import type { Db } from '../../db/client.ts';
+import { pipelineRepository, type ChangeRow } from './repository.ts';
+import { resultsRepository } from './results.repository.ts';
+import { teamsRepository } from '../teams/repository.ts';
+import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
+import { fieldError, forbidden, notFound } from '../../lib/errors.ts';
+import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { fromCents, toCents } from '../../../core/funnel.ts';
+import { parsePeriod } from '../../../core/period.ts';
+import { messagePair } from '../../../core/messages.ts';
+import { CHANGE_KINDS } from '../../../core/enums.ts';
+import type {
+  AccuracyQuery,
+  ForecastAccuracy,
+  PipelineChange,
+  PipelineChanges,
+  PipelineChangesQuery,
+  Snapshot,
+  SnapshotList,
+  WinLoss,
+  WinLossQuery,
+} from '../../../core/schemas/forecast.ts';
+
+/** Two years of weekly snapshots. */
+export const MAX_SNAPSHOTS = 104;
+export const MAX_CHANGES = 500;
+/** Accuracy looks at snapshots from a quarter before the period starts. */
+const ACCURACY_LEAD_DAYS = 13 * 7;
+
+/** The Monday and Sunday (Shanghai days) of the ISO week a day falls in. */
+export function isoWeek(day: string): { monday: string; sunday: string } {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  const monday = addDays(day, -((weekday + 6) % 7));
+  return { monday, sunday: addDays(monday, 6) };
+}
+
+/** win/total as a ratio rounded to 4 decimals; null without a total. */
+const ratio = (part: bigint | number, whole: bigint | number): number | null =>
+  Number(whole) === 0 ? null : Math.round((Number(part) / Number(whole)) * 10_000) / 10_000;
+
+const centsSum = (...amounts: string[]) => fromCents(amounts.reduce((s, a) => s + toCents(a), 0n));
+
+function present(r: ChangeRow): PipelineChange {
+  return {
+    opportunityId: r.id,
+    name: r.name,
+    accountId: r.accountId,
+    accountName: r.accountName,
+    ownerId: r.ownerId,
+    ownerName: r.ownerName,
+    kinds: r.kinds,
+    // Snapshots hold open deals only, so the baseline state is always open.
+    before:
+      r.bStageId === null
+        ? null
+        : { stageId: r.bStageId, stageName: r.bStageName ?? '', amount: r.bAmount ?? '0.00', expectedCloseDate: r.bExpectedCloseDate, forecastCategory: r.bForecastCategory ?? '', status: 'open' },
+    after: { stageId: r.stageId, stageName: r.stageName, amount: r.amount, expectedCloseDate: r.expectedCloseDate, forecastCategory: r.forecastCategory, status: r.status },
+  };
+}
+
+export function pipelineService(db: Db) {
+  const repo = pipelineRepository(db);
+  const results = resultsRepository(db);
+
+  /**
+   * A team filter as deal owners: the team's and its sub-teams' members. An unknown team, or one
+   * with nobody in the caller's scope, is not theirs to look at (404, as the calendar does).
+   */
+  async function teamOwners(actor: Actor, teamId: string | undefined): Promise<string[] | undefined> {
+    if (!teamId) return undefined;
+    const members = await teamsRepository(db).teamMembers(actor.orgId, teamId);
+    if (!members) throw notFound();
+    const scope = actor.scopeUserIds;
+    if (scope !== null && !members.some((u) => scope.includes(u))) throw notFound();
+    return members;
+  }
+
+  async function take(orgId: string, date: string): Promise<void> {
+    await repo.take(orgId, date);
+  }
+
+  return {
+    /** The organisation's snapshot dates, newest first, with the caller's deals in each. */
+    async list(actor: Actor): Promise<SnapshotList> {
+      return { items: await repo.totals(actor, MAX_SNAPSHOTS) };
+    },
+
+    /** Takes today's snapshot (Shanghai date) now; a day already taken is returned as it is. */
+    async snapshot(actor: Actor, now = new Date()): Promise<Static<typeof Snapshot>> {
+      if (!isAdmin(actor)) throw forbidden();
+      const date = shanghaiDate(now);
+      await take(actor.orgId, date);
+      const [row] = await repo.totals(actor, 1, date);
+      return row;
+    },
+
+    /**
+     * The weekly job: every organisation without a snapshot in the current ISO week (Monday to
+     * Sunday, Shanghai days) gets one dated today. Returns the organisations snapshotted.
+     */
+    async snapshotDue(now = new Date()): Promise<string[]> {
+      const today = shanghaiDate(now);
+      const { monday, sunday } = isoWeek(today);
+      const taken: string[] = [];
+      for (const orgId of await repo.orgIds()) {
+        if (await repo.hasSnapshotBetween(orgId, monday, sunday)) continue;
+        await take(orgId, today);
+        taken.push(orgId);
+      }
+      return taken;
+    },
+
+    async changes(actor: Actor, q: PipelineChangesQuery): Promise<PipelineChanges> {
+      const teamOwnerIds = await teamOwners(actor, q.teamId);
+      const baseline = await repo.baseline(actor.orgId, q.since);
+      const args = { baseline, from: shanghaiStart(baseline ?? q.since), ownerId: q.ownerId, teamOwnerIds, limit: MAX_CHANGES + 1 };
+      const summary = await repo.summary(actor, args);
+      const rows = await repo.items(actor, args);
+      const byKind = new Map(summary.map((s) => [s.kind, s]));
+      return {
+        since: q.since,
+        baseline,
+        summary: CHANGE_KINDS.map((kind) => ({ kind, count: byKind.get(kind)?.count ?? 0, amount: byKind.get(kind)?.amount ?? '0.00' })),
+        items: rows.slice(0, MAX_CHANGES).map(present),
+        truncated: rows.length > MAX_CHANGES,
+      };
+    },
+
+    /**
+     * Each snapshot taken from 13 weeks before the period up to its last day, with the forecast it
+     * implied for the period (already won + its open deals expected to close then), against what
+     * was actually won in the period.
+     */
+    async accuracy(actor: Actor, q: AccuracyQuery): Promise<ForecastAccuracy> {
+      const period = parsePeriod(q.period);
+      if (!period) throw fieldError('query.period', 'period');
+      const ownerIds = await teamOwners(actor, q.teamId);
+      const startAt = shanghaiStart(period.start);
+      const endAt = shanghaiStart(period.end);
+      const actual = await results.closedTotals(actor, 'won', { startAt, endAt, ownerIds });
+      const rows = await results.accuracy(actor, {
+        firstSnapshot: addDays(period.start, -ACCURACY_LEAD_DAYS),
+        lastSnapshot: period.last,
+        periodStart: period.start,
+        periodLast: period.last,
+        startAt,
+        endAt,
+        ownerIds,
+      });
+      const actualCents = toCents(actual.amount);
+      return {
+        period: period.key,
+        actualWon: actual.amount,
+        items: rows.map((r) => {
+          const weighted = toCents(centsSum(r.won, r.weighted));
+          return {
+            snapshotDate: r.date,
+            weightedForecast: fromCents(weighted),
+            commitForecast: centsSum(r.won, r.commit),
+            bestCaseForecast: centsSum(r.won, r.commit, r.bestCase),
+            error: ratio(weighted - actualCents, actualCents),
+          };
+        }),
+      };
+    },
+
+    /** Deals closed on the Shanghai days from..to (both included): counts, win rate, why lost and to whom. */
+    async winLoss(actor: Actor, q: WinLossQuery): Promise<WinLoss> {
+      if (q.to < q.from) throw fieldError('query.to', 'end_before_start');
+      const ownerIds = await teamOwners(actor, q.teamId);
+      const a = { startAt: shanghaiStart(q.from), endAt: shanghaiStart(addDays(q.to, 1)), ownerId: q.ownerId, ownerIds };
+      const won = await results.closedTotals(actor, 'won', a);
+      const lost = await results.closedTotals(actor, 'lost', a);
+      const noReason = messagePair('no_reason_given')[actor.lang];
+      return {
+        won,
+        lost,
+        winRate: ratio(won.count, won.count + lost.count),
+        reasons: (await results.lostReasons(actor, a)).map((r) => ({ ...r, reason: r.reason || noReason })),
+        competitors: await results.lostTo(actor, a),
+      };
+    },
+  };
+}
