@@ -73,17 +73,20 @@ export const MESSAGES = {
   untiered: { zh: '未分级', en: 'Untiered' },
   one_timeline_target: { zh: '请指定且只指定一项：客户、商机或联系人', en: 'give exactly one of accountId, opportunityId or contactId' },
   // Forecasts, quotas and planning (issue 5)
+  positive_money: { zh: '须为大于 0 的金额（最多两位小数）', en: 'must be an amount above 0 with at most 2 decimals' },
+  period: { zh: '期间格式应为 YYYY、YYYY-Qn 或 YYYY-MM（如 2027-Q1）', en: 'must be a period: YYYY, YYYY-Qn or YYYY-MM (e.g. 2027-Q1)' },
+  unassigned: { zh: '未分配', en: 'Unassigned' },
+  total: { zh: '合计', en: 'Total' },
   quota_subject: { zh: '请指定且只指定一项：人员或团队', en: 'give exactly one of userId or teamId' },
   quota_exists: { zh: '该人员或团队在此期间已有配额，请直接修改', en: 'A quota for this person or team and period already exists; edit it instead' },
-  level_order: { zh: '不能低于{level}', en: 'must be at least the {level}' },
+  below_target: { zh: '不能低于目标', en: 'must be at least the target' },
+  below_stretch: { zh: '不能低于冲刺目标', en: 'must be at least the stretch target' },
   no_quota: { zh: '{year} 年还没有配额，请填写配额', en: 'no quota is set for {year}; give one' },
   no_won_deals: { zh: '近 12 个月没有赢单，请填写平均单笔金额', en: 'no deal was won in the last 12 months; give an average deal size' },
   ratios_length: { zh: '应有 {count} 个数，每个计划阶段一个', en: 'must have {count} numbers, one per planning stage' },
   ratios_empty: { zh: '至少一个阶段的活动数大于 0', en: 'must have at least one stage with activities' },
   no_won_stage: { zh: '漏斗没有赢单阶段', en: 'The funnel has no won stage' },
   no_reason_given: { zh: '未填写原因', en: 'No reason given' },
-  quota_level_target: { zh: '目标', en: 'target' },
-  quota_level_stretch: { zh: '冲刺目标', en: 'stretch target' },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;

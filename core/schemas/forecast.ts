@@ -4,10 +4,12 @@ import { Type, type Static } from 'typebox';
 import { CHANGE_KINDS, FORECAST_GROUPS, PERIOD_KINDS, PROBABILITY_SOURCES } from '../enums.ts';
 import { Id, IsoDate, IsoDateTime, Nullable, OptionalNullable, Version } from './common.ts';
 
+export const PERIOD_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$';
+export const POSITIVE_MONEY_PATTERN = '^(?=.*[1-9])\\d{1,16}(\\.\\d{1,2})?$';
 /** A year (`2027`), a quarter (`2027-Q1`) or a month (`2027-03`). */
-export const Period = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$', description: 'YYYY, YYYY-Qn or YYYY-MM' });
+export const Period = Type.String({ pattern: PERIOD_PATTERN, description: 'YYYY, YYYY-Qn or YYYY-MM' });
 /** A positive amount in CNY: quotas and deal sizes cannot be zero. */
-const PositiveMoney = Type.String({ pattern: '^(?=.*[1-9])\\d{1,16}(\\.\\d{1,2})?$', description: 'Decimal amount > 0 in CNY' });
+const PositiveMoney = Type.String({ pattern: POSITIVE_MONEY_PATTERN, description: 'Decimal amount > 0 in CNY' });
 const Amount = Type.String({ description: 'Decimal amount in CNY' });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { messagePair, pickLang, type MessageCode, type Params } from '../../core/messages.ts';
 import { AppError, type FieldIssue } from '../lib/errors.ts';
+import { PERIOD_PATTERN, POSITIVE_MONEY_PATTERN } from '../../core/schemas/forecast.ts';
 
 interface AjvIssue {
   instancePath: string;
@@ -12,6 +13,8 @@ interface AjvIssue {
 }
 
 const MONEY_PATTERN = '^\\d{1,16}(\\.\\d{1,2})?$';
+/** Patterns with a message of their own; any other says "wrong format". */
+const PATTERN_CODES: Record<string, MessageCode> = { [MONEY_PATTERN]: 'money', [POSITIVE_MONEY_PATTERN]: 'positive_money', [PERIOD_PATTERN]: 'period' };
 
 function ajvIssue(context: string | undefined, e: AjvIssue): FieldIssue {
   const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -25,7 +28,7 @@ function ajvIssue(context: string | undefined, e: AjvIssue): FieldIssue {
     maxLength: ['max_length', { limit: Number(p.limit) }],
     minimum: ['minimum', { limit: Number(p.limit) }],
     maximum: ['maximum', { limit: Number(p.limit) }],
-    pattern: [String(p.pattern).replace(/^\^-\?/, '^') === MONEY_PATTERN ? 'money' : 'pattern'],
+    pattern: [PATTERN_CODES[String(p.pattern).replace(/^\^-\?/, '^')] ?? 'pattern'],
     format: ['format', { format: String(p.format) }],
     enum: ['enum', { allowed: Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : '' }],
     type: ['type', { type: String(p.type) }],

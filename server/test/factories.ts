@@ -7,6 +7,7 @@ import type { Role, DataScope } from '../../core/enums.ts';
 import type { User, Team } from '../../core/schemas/org.ts';
 import type { AccountCreate, AccountDetail } from '../../core/schemas/accounts.ts';
 import type { Contact, ContactCreate } from '../../core/schemas/contacts.ts';
+import type { OpportunityCreate, OpportunityDetail } from '../../core/schemas/deals.ts';
 
 export const PASSWORD = 'secret-pass-1';
 const uniq = () => randomBytes(4).toString('hex');
@@ -17,6 +18,8 @@ export interface Factories {
   user(input?: { role?: Role; teamId?: string | null; managerId?: string | null; dataScope?: DataScope; name?: string }): Promise<User & { client: Client }>;
   account(client?: Client, input?: Partial<AccountCreate>): Promise<AccountDetail>;
   contact(client?: Client, input?: Partial<ContactCreate>): Promise<Contact>;
+  /** A deal (on a new account of the caller's when none is given). */
+  deal(client?: Client, input?: Partial<OpportunityCreate>): Promise<OpportunityDetail>;
 }
 
 function ok<T>(res: { statusCode: number; body: string; json(): unknown }, expected = [200, 201]): T {
@@ -61,5 +64,10 @@ export async function seedOrg(app: App): Promise<Factories> {
     return ok<Contact>(await client.post('/api/contacts', { name: `联系人${uniq()}`, ...input, accountId }));
   };
 
-  return { admin, team, user, account, contact };
+  const deal: Factories['deal'] = async (client = admin, input = {}) => {
+    const accountId = input.accountId ?? (await account(client)).id;
+    return ok<OpportunityDetail>(await client.post('/api/opportunities', { name: `商机${uniq()}`, amount: '100000', confirmUnmetCriteria: true, ...input, accountId }));
+  };
+
+  return { admin, team, user, account, contact, deal };
 }

@@ -43,6 +43,7 @@ CREATE TABLE "quotas" (
 	CONSTRAINT "quotas_levels_ck" CHECK ("quotas"."target" > 0 and ("quotas"."stretch" is null or "quotas"."stretch" >= "quotas"."target") and ("quotas"."challenge" is null or "quotas"."challenge" >= coalesce("quotas"."stretch", "quotas"."target")))
 );
 --> statement-breakpoint
+DROP INDEX "opportunities_close_idx";--> statement-breakpoint
 ALTER TABLE "activity_plans" ADD CONSTRAINT "activity_plans_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotas" ADD CONSTRAINT "quotas_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotas" ADD CONSTRAINT "quotas_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -50,4 +51,5 @@ ALTER TABLE "quotas" ADD CONSTRAINT "quotas_org_id_team_id_teams_org_id_id_fk" F
 CREATE INDEX "pipeline_snapshots_close_idx" ON "pipeline_snapshots" USING btree ("org_id","snapshot_date","expected_close_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "quotas_subject_period_uq" ON "quotas" USING btree ("org_id",coalesce("user_id", '00000000-0000-0000-0000-000000000000'::uuid),coalesce("team_id", '00000000-0000-0000-0000-000000000000'::uuid),"period");--> statement-breakpoint
 CREATE INDEX "quotas_period_idx" ON "quotas" USING btree ("org_id","period_start");--> statement-breakpoint
-CREATE INDEX "opportunities_closed_at_idx" ON "opportunities" USING btree ("org_id","status","closed_at");
+CREATE INDEX "opportunities_closed_at_idx" ON "opportunities" USING btree ("org_id","status","closed_at","owner_id","account_owner_id","stage_id","forecast_category","amount","probability");--> statement-breakpoint
+CREATE INDEX "opportunities_close_idx" ON "opportunities" USING btree ("org_id","status","expected_close_date","owner_id","account_owner_id","stage_id","forecast_category","amount","probability");

@@ -126,9 +126,10 @@ export const opportunities = pgTable(
     index('opportunities_owner_idx').on(t.orgId, t.ownerId, t.status, t.stageId, t.amount, t.probability),
     index('opportunities_status_stage_idx').on(t.orgId, t.status, t.stageId, t.amount, t.id),
     index('opportunities_scope_idx').on(t.orgId, t.accountOwnerId, t.status, t.stageId, t.amount, t.id),
-    index('opportunities_close_idx').on(t.orgId, t.status, t.expectedCloseDate),
-    // Won deals count in the forecast period they were signed in.
-    index('opportunities_closed_at_idx').on(t.orgId, t.status, t.closedAt),
+    // The forecast reads open deals by close date and won deals by the day they were signed, each
+    // from its index alone (owner, scope, stage, category, amount and probability are in it).
+    index('opportunities_close_idx').on(t.orgId, t.status, t.expectedCloseDate, t.ownerId, t.accountOwnerId, t.stageId, t.forecastCategory, t.amount, t.probability),
+    index('opportunities_closed_at_idx').on(t.orgId, t.status, t.closedAt, t.ownerId, t.accountOwnerId, t.stageId, t.forecastCategory, t.amount, t.probability),
     index('opportunities_grams_idx').using('gin', t.searchGrams),
     check('opportunities_amount_ck', sql`${t.amount} >= 0`),
     check('opportunities_probability_ck', sql`${t.probability} between 0 and 100`),

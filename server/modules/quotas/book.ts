@@ -1,0 +1,76 @@
+// Who sits where and what they must sell: the team tree, its people and their quotas, loaded once
+// per request (people, not records: small) and resolved for any period in core/forecast.
+import type { Db } from '../../db/client.ts';
+import { quotasRepository } from './repository.ts';
+import { resolveQuota, teamQuota, type Figures, type QuotaLevels, type TeamTree } from '../../../core/forecast.ts';
+import type { Period } from '../../../core/period.ts';
+import type { Actor } from '../../lib/actor.ts';
+
+export interface Person {
+  id: string;
+  name: string;
+  teamId: string | null;
+  role: string;
+  active: boolean;
+}
+
+export interface QuotaBook {
+  people: Map<string, Person>;
+  teamNames: Map<string, string>;
+  tree: TeamTree;
+  /** The team and every team below it. */
+  subtree(teamId: string): string[];
+  /** Members of the team and its sub-teams. */
+  membersOf(teamId: string): string[];
+  userQuota(userId: string, period: Period): Figures | null;
+  /** The team's own quota, without the roll-up. */
+  ownTeamQuota(teamId: string, period: Period): Figures | null;
+  teamQuota(teamId: string, period: Period): Figures | null;
+}
+
+/** Loads the tree and every quota of the given years. */
+export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Promise<QuotaBook> {
+  const repo = quotasRepository(db);
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  const [{ teams, users }, rows] = await Promise.all([repo.structure(orgId), repo.list(orgId, { from: `${lo}-01-01`, to: `${hi + 1}-01-01` })]);
+  const children = new Map<string, string[]>();
+  for (const t of teams) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  const members = new Map<string, string[]>();
+  for (const u of users) if (u.teamId) members.set(u.teamId, [...(members.get(u.teamId) ?? []), u.id]);
+  const bySubject = new Map<string, QuotaLevels[]>();
+  for (const { q } of rows) {
+    const key = q.userId ? `user:${q.userId}` : `team:${q.teamId}`;
+    bySubject.set(key, [...(bySubject.get(key) ?? []), { period: q.period, target: q.target, stretch: q.stretch, challenge: q.challenge }]);
+  }
+  const tree = { children, members };
+  const subtree = (teamId: string): string[] => [teamId, ...(children.get(teamId) ?? []).flatMap(subtree)];
+  const own = (period: Period) => (subject: string) => {
+    const qs = bySubject.get(subject);
+    return qs ? resolveQuota(qs, period) : null;
+  };
+  return {
+    people: new Map(users.map((u) => [u.id, u])),
+    teamNames: new Map(teams.map((t) => [t.id, t.name])),
+    tree,
+    subtree,
+    membersOf: (teamId) => subtree(teamId).flatMap((t) => members.get(t) ?? []),
+    userQuota: (userId, period) => own(period)(`user:${userId}`),
+    ownTeamQuota: (teamId, period) => own(period)(`team:${teamId}`),
+    teamQuota: (teamId, period) => teamQuota(teamId, tree, own(period)),
+  };
+}
+
+/** Teams whose quotas the caller may read: every team with someone in their scope, and their own. */
+export function visibleTeams(actor: Actor, book: Pick<QuotaBook, 'people'>): Set<string> | null {
+  if (actor.scopeUserIds === null) return null;
+  const ids = new Set<string>();
+  if (actor.teamId) ids.add(actor.teamId);
+  for (const u of actor.scopeUserIds) {
+    const teamId = book.people.get(u)?.teamId;
+    if (teamId) ids.add(teamId);
+  }
+  return ids;
+}
+
+export const userInScope = (actor: Actor, userId: string) => actor.scopeUserIds === null || actor.scopeUserIds.includes(userId);

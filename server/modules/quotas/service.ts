@@ -1,0 +1,128 @@
+// Quotas (配额) per person or team and month, quarter or year, with three levels: target, stretch
+// (冲刺) and challenge (挑战). A rep keeps their own; a manager those of the people and teams they
+// manage; an admin everyone's.
+import type { Db } from '../../db/client.ts';
+import { quotasRepository, type NewQuota, type QuotaRow } from './repository.ts';
+import { loadQuotaBook, userInScope, visibleTeams, type QuotaBook } from './book.ts';
+import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { newId } from '../../lib/ids.ts';
+import { parsePeriod } from '../../../core/period.ts';
+import { toCents } from '../../../core/funnel.ts';
+import type { Quota, QuotaCreate, QuotaList, QuotaListQuery, QuotaUpdate } from '../../../core/schemas/forecast.ts';
+
+type Listed = { q: QuotaRow; userName: string | null; teamName: string | null };
+
+const present = ({ q, userName, teamName }: Listed): Quota => ({
+  id: q.id,
+  userId: q.userId,
+  userName,
+  teamId: q.teamId,
+  teamName,
+  period: q.period,
+  periodKind: q.periodKind as Quota['periodKind'],
+  target: q.target,
+  stretch: q.stretch,
+  challenge: q.challenge,
+  version: q.version,
+  updatedAt: q.updatedAt.toISOString(),
+});
+
+/** Stretch at least the target, challenge at least the stretch (or the target without one). */
+function checkLevels(target: string, stretch: string | null, challenge: string | null) {
+  if (stretch !== null && toCents(stretch) < toCents(target)) throw fieldError('stretch', 'below_target');
+  if (challenge !== null && toCents(challenge) < toCents(stretch ?? target)) throw fieldError('challenge', stretch === null ? 'below_target' : 'below_stretch');
+}
+
+const canRead = (actor: Actor, book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'teamId'>) => {
+  if (q.userId) return userInScope(actor, q.userId);
+  const teams = visibleTeams(actor, book);
+  return teams === null || teams.has(q.teamId!);
+};
+
+function canWrite(actor: Actor, book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'teamId'>) {
+  if (isAdmin(actor)) return true;
+  if (actor.role === 'rep') return q.userId === actor.userId;
+  if (actor.role !== 'manager') return false;
+  if (q.userId) return userInScope(actor, q.userId);
+  return !!actor.teamId && book.subtree(actor.teamId).includes(q.teamId!);
+}
+
+export function quotasService(db: Db) {
+  const repo = quotasRepository(db);
+  const book = (actor: Actor, year: number) => loadQuotaBook(db, actor.orgId, [year]);
+
+  async function get(actor: Actor, id: string): Promise<Quota> {
+    const row = await repo.get(actor.orgId, id);
+    if (!row || !canRead(actor, await book(actor, Number(row.q.period.slice(0, 4))), row.q)) throw notFound();
+    return present(row);
+  }
+
+  /** The row, when the caller may see it (else 404) and change it (else 403). */
+  async function writable(actor: Actor, row: QuotaRow | undefined) {
+    if (!row) throw notFound();
+    const b = await book(actor, Number(row.period.slice(0, 4)));
+    if (!canRead(actor, b, row)) throw notFound();
+    if (!canWrite(actor, b, row)) throw forbidden();
+    return row;
+  }
+
+  return {
+    get,
+
+    async list(actor: Actor, q: QuotaListQuery): Promise<QuotaList> {
+      const year = q.year ?? new Date().getFullYear();
+      const [b, rows] = await Promise.all([book(actor, year), repo.list(actor.orgId, { from: `${year}-01-01`, to: `${year + 1}-01-01` }, q)]);
+      return { items: rows.filter((r) => canRead(actor, b, r.q)).map(present) };
+    },
+
+    async create(actor: Actor, input: QuotaCreate): Promise<Quota> {
+      if (!input.userId === !input.teamId) throw fieldError(input.userId ? 'teamId' : 'userId', 'quota_subject');
+      const period = parsePeriod(input.period);
+      if (!period) throw fieldError('period', 'pattern');
+      const b = await book(actor, period.year);
+      const subject = { userId: input.userId ?? null, teamId: input.teamId ?? null };
+      if (subject.userId && (!b.people.has(subject.userId) || !canRead(actor, b, subject))) throw fieldError('userId', 'unknown_user');
+      if (subject.teamId && (!b.teamNames.has(subject.teamId) || !canRead(actor, b, subject))) throw fieldError('teamId', 'unknown_team');
+      if (!canWrite(actor, b, subject)) throw forbidden();
+      checkLevels(input.target, input.stretch ?? null, input.challenge ?? null);
+      const id = newId();
+      const row: NewQuota = {
+        orgId: actor.orgId,
+        id,
+        ...subject,
+        period: period.key,
+        periodKind: period.kind,
+        periodStart: period.start,
+        target: input.target,
+        stretch: input.stretch ?? null,
+        challenge: input.challenge ?? null,
+      };
+      if (!(await repo.insert(row))) throw new AppError(409, 'quota_exists');
+      return get(actor, id);
+    },
+
+    async update(actor: Actor, id: string, input: QuotaUpdate): Promise<Quota> {
+      await db.transaction(async (tx) => {
+        const r = quotasRepository(tx);
+        const current = await writable(actor, await r.lockForWrite(actor.orgId, id));
+        if (current.version !== input.version) throw staleVersion();
+        const patch: Partial<NewQuota> = {};
+        if (input.target !== undefined) patch.target = input.target;
+        if (input.stretch !== undefined) patch.stretch = input.stretch;
+        if (input.challenge !== undefined) patch.challenge = input.challenge;
+        checkLevels(patch.target ?? current.target, patch.stretch !== undefined ? patch.stretch : current.stretch, patch.challenge !== undefined ? patch.challenge : current.challenge);
+        if (!(await r.update(actor.orgId, id, input.version, patch))) throw staleVersion();
+      });
+      return get(actor, id);
+    },
+
+    async remove(actor: Actor, id: string) {
+      await db.transaction(async (tx) => {
+        const r = quotasRepository(tx);
+        await writable(actor, await r.lockForWrite(actor.orgId, id));
+        await r.remove(actor.orgId, id);
+      });
+    },
+  };
+}
