@@ -5,9 +5,13 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
+  FlagOutlined,
   FunnelPlotOutlined,
+  LineChartOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
+  RiseOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TagsOutlined,
@@ -22,6 +26,7 @@ import { useReminders } from '../features/reminders/api.ts';
 
 const KEYS = [
   '/accounts', '/contacts', '/pipeline', '/opportunities', '/activities', '/tasks', '/calendar', '/analysis/time',
+  '/dashboard', '/forecast', '/quotas', '/planner',
   '/products', '/competitors', '/admin/users', '/admin/teams', '/admin/stages', '/admin/activity-types',
 ];
 
@@ -52,6 +57,11 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     },
     { key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">{t('nav.calendar')}</span> },
     ...(manager ? [{ key: '/analysis/time', icon: <BarChartOutlined />, label: <span data-testid="nav-time-analysis">{t('nav.timeAnalysis')}</span> }] : []),
+    // The dashboard is a team view; a rep's own figures are on the forecast and planner pages.
+    ...(me.role !== 'rep' ? [{ key: '/dashboard', icon: <DashboardOutlined />, label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span> }] : []),
+    { key: '/forecast', icon: <LineChartOutlined />, label: <span data-testid="nav-forecast">{t('nav.forecast')}</span> },
+    { key: '/quotas', icon: <FlagOutlined />, label: <span data-testid="nav-quotas">{t('nav.quotas')}</span> },
+    { key: '/planner', icon: <RiseOutlined />, label: <span data-testid="nav-planner">{t('nav.planner')}</span> },
     { key: '/products', icon: <AppstoreOutlined />, label: <span data-testid="nav-products">{t('nav.products')}</span> },
     { key: '/competitors', icon: <TrophyOutlined />, label: <span data-testid="nav-competitors">{t('nav.competitors')}</span> },
   ];

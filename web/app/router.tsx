@@ -28,6 +28,10 @@ const TasksPage = lazy(() => import('../features/tasks/TasksPage.tsx').then((m) 
 // FullCalendar and ECharts are large; only their pages load them.
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const TimeAnalysisPage = lazy(() => import('../features/analysis/TimeAnalysisPage.tsx').then((m) => ({ default: m.TimeAnalysisPage })));
+const ForecastPage = lazy(() => import('../features/forecast/ForecastPage.tsx').then((m) => ({ default: m.ForecastPage })));
+const QuotasPage = lazy(() => import('../features/forecast/QuotasPage.tsx').then((m) => ({ default: m.QuotasPage })));
+const PlannerPage = lazy(() => import('../features/planner/PlannerPage.tsx').then((m) => ({ default: m.PlannerPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ActivityTypesPage = lazy(() => import('../features/admin/ActivityTypesPage.tsx').then((m) => ({ default: m.ActivityTypesPage })));
 
 const lazyEl = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
@@ -58,6 +62,10 @@ const router = createBrowserRouter([
       { path: 'tasks', element: lazyEl(<TasksPage />) },
       { path: 'calendar', element: lazyEl(<CalendarPage />) },
       { path: 'analysis/time', element: lazyEl(<TimeAnalysisPage />) },
+      { path: 'dashboard', element: lazyEl(<DashboardPage />) },
+      { path: 'forecast', element: lazyEl(<ForecastPage />) },
+      { path: 'quotas', element: lazyEl(<QuotasPage />) },
+      { path: 'planner', element: lazyEl(<PlannerPage />) },
       { path: 'products', element: lazyEl(<ProductsPage />) },
       { path: 'competitors', element: lazyEl(<CompetitorsPage />) },
       { path: 'admin/stages', element: <RequireAdmin>{lazyEl(<StagesPage />)}</RequireAdmin> },

@@ -18,3 +18,9 @@ export function normaliseMoney(input: string | null | undefined): string | null 
 }
 
 export const MONEY_INPUT_RE = /^\d{1,16}(\.\d{1,2})?$/;
+
+/** A well-formed amount above zero: quotas and deal sizes cannot be zero (the server says the same, per field). */
+export function isPositiveMoney(input: unknown): boolean {
+  const s = normaliseMoney(typeof input === 'string' ? input : '') ?? '';
+  return MONEY_INPUT_RE.test(s) && /[1-9]/.test(s);
+}

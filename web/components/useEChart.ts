@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, FunnelChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only the pieces the forecast, funnel and planner charts draw with; the full bundle is several times larger.
+echarts.use([BarChart, LineChart, ScatterChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/**
+ * One chart on a div: created once, resized with its box (the side drawer and phones change it),
+ * and given a whole new option on every change (`notMerge`, so removed series really go).
+ */
+export function useEChart(option: ChartOption) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current);
+    chart.current = c;
+    const resize = new ResizeObserver(() => c.resize());
+    resize.observe(el.current);
+    return () => {
+      resize.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+
+  return el;
+}
+
+/** Axis labels in 万 for Chinese readers and k/M for English ones: full yuan amounts do not fit an axis. */
+export function compactMoney(value: number, lang: string): string {
+  if (lang === 'en') {
+    if (Math.abs(value) >= 1e6) return `${Math.round(value / 1e5) / 10}M`;
+    if (Math.abs(value) >= 1e3) return `${Math.round(value / 100) / 10}k`;
+    return String(value);
+  }
+  if (Math.abs(value) >= 1e8) return `${Math.round(value / 1e7) / 10}亿`;
+  if (Math.abs(value) >= 1e4) return `${Math.round(value / 1e3) / 10}万`;
+  return String(value);
+}

@@ -1,0 +1,186 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Spin, Statistic, Tag, Typography, type FormInstance } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_PLAN_RATIOS } from '../../../core/enums.ts';
+import type { Plan } from '../../../core/schemas/forecast.ts';
+import { ApiError, localMessage } from '../../lib/api.ts';
+import { toNamePath } from '../../lib/form-errors.ts';
+import { DateText } from '../../components/DateText.tsx';
+import { FullPageError } from '../../components/FullPageError.tsx';
+import { UserSelect } from '../../components/UserSelect.tsx';
+import { useApiFeedback } from '../../components/useApiFeedback.ts';
+import { useIsMobile } from '../../components/useIsMobile.ts';
+import { canWrite, useMe } from '../auth/session.ts';
+import { useUrlParams } from '../deals/useUrlParams.ts';
+import { useComputePlan, usePlanActual, useSavedPlan, useSavePlan } from './api.ts';
+import { MonthsPlanTable, ProgressCell } from './PlanActualTable.tsx';
+import { PlannerForm, toPlannerInput, type PlannerValues } from './PlannerForm.tsx';
+import { PlanResult } from './PlanResult.tsx';
+import { usePlanningStages } from './planningStages.ts';
+
+interface Shown {
+  plan: Plan;
+  defaulted: { quota: boolean; averageDealSize: boolean };
+}
+
+/** Server field errors under the fields; `ratios.3` lands on the ratios row, which is one form field. */
+function applyPlannerErrors(form: FormInstance<PlannerValues>, err: unknown): boolean {
+  if (!(err instanceof ApiError) || err.fields.length === 0) return false;
+  const known: (keyof PlannerValues)[] = ['quota', 'averageDealSize', 'ratios', 'monthsPerStage', 'startMonth'];
+  const fields = err.fields.flatMap((f) => {
+    const name = known.find((k) => k === toNamePath(f.path)[0]);
+    return name ? [{ name, errors: [localMessage(f)] }] : [];
+  });
+  form.setFields(fields);
+  return fields.length > 0;
+}
+
+/** 活动规划 · 653321: the year's quota turned into deals, then into the activities of each month. */
+export function PlannerPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const mobile = useIsMobile();
+  const { message } = App.useApp();
+  const fail = useApiFeedback();
+  const p = useUrlParams(['year', 'userId'] as const);
+  const year = p.values.year && /^\d{4}$/.test(p.values.year) ? Number(p.values.year) : dayjs().year();
+  const manager = me.role === 'admin' || me.role === 'manager';
+  const userId = manager ? p.values.userId : undefined;
+  const personId = userId ?? me.id;
+  const { stages, isPending: stagesPending } = usePlanningStages();
+  const [form] = Form.useForm<PlannerValues>();
+  const saved = useSavedPlan(year, userId);
+  const compute = useComputePlan();
+  const save = useSavePlan();
+  const actual = usePlanActual({ year, userId: personId });
+  const [shown, setShown] = useState<Shown | null>(null);
+  const autoFor = useRef<string | null>(null);
+  const key = `${year}:${personId}`;
+
+  // Another year or person: start from their saved plan, or the defaults.
+  useEffect(() => {
+    setShown(null);
+    form.resetFields();
+  }, [key, form]);
+
+  // The course's 653321 where the funnel has its six planning stages; otherwise the server's defaults.
+  useEffect(() => {
+    if (stages.length === 0 || form.getFieldValue('ratios')) return;
+    form.setFieldValue('ratios', stages.length === DEFAULT_PLAN_RATIOS.length ? [...DEFAULT_PLAN_RATIOS] : stages.map(() => null));
+  }, [stages, form, key]);
+
+  const run = async (values: PlannerValues, quiet: boolean) => {
+    const body = { ...toPlannerInput(values), year, userId };
+    try {
+      const plan = await compute.mutateAsync(body);
+      setShown({ plan, defaulted: { quota: !body.quota, averageDealSize: !body.averageDealSize } });
+      if (!body.ratios) form.setFieldValue('ratios', plan.ratios);
+    } catch (e) {
+      // The first, automatic plan may lack a quota or a won deal to average; say so on the field only.
+      const inline = applyPlannerErrors(form, e);
+      if (!quiet || !inline) fail(e);
+    }
+  };
+
+  useEffect(() => {
+    if (saved.isPending || saved.isError || stagesPending) return;
+    if (saved.data) {
+      const s = saved.data;
+      form.setFieldsValue({ quota: s.quota, averageDealSize: s.averageDealSize, ratios: s.ratios, monthsPerStage: s.monthsPerStage, startMonth: Number(s.startMonth.slice(5, 7)) });
+      setShown({ plan: s, defaulted: { quota: false, averageDealSize: false } });
+    } else if (autoFor.current !== key) {
+      autoFor.current = key;
+      void run(form.getFieldsValue(true) as PlannerValues, true);
+    }
+    // run is recreated every render; the plan depends on the saved plan and whose plan it is.
+  }, [saved.data, saved.isPending, saved.isError, stagesPending, key]);
+
+  const onSave = async () => {
+    const values = await form.validateFields();
+    const body = { ...toPlannerInput(values), userId };
+    try {
+      const plan = await save.mutateAsync({ year, body });
+      setShown({ plan, defaulted: { quota: !body.quota, averageDealSize: !body.averageDealSize } });
+      message.success(t('planner.saved'));
+    } catch (e) {
+      applyPlannerErrors(form, e);
+      fail(e);
+    }
+  };
+
+  const person = actual.data?.people.find((x) => x.userId === personId);
+  const savedPlan = saved.data;
+
+  return (
+    <div data-testid="planner-page" style={{ minWidth: 0 }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('nav.planner')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('planner.hint')}</Typography.Paragraph>
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && p.set('year', String(d.year()))} data-testid="planner-year" />
+        {manager && (
+          <UserSelect value={userId} onChange={(v) => p.set('userId', v)} placeholder={t('planner.myself')} style={{ width: mobile ? '100%' : 200 }} data-testid="planner-user" />
+        )}
+      </Flex>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        {stagesPending ? (
+          <Spin />
+        ) : (
+          <PlannerForm
+            form={form}
+            stages={stages}
+            onCompute={() => void run(form.getFieldsValue(true) as PlannerValues, false)}
+            onSave={canWrite(me) ? () => void onSave() : undefined}
+            computing={compute.isPending}
+            saving={save.isPending}
+            saveLabel={userId && userId !== me.id ? t('planner.saveForPerson') : t('planner.saveMine')}
+          />
+        )}
+      </Card>
+      {saved.isError ? (
+        <FullPageError error={saved.error} onRetry={() => void saved.refetch()} />
+      ) : savedPlan ? (
+        shown?.plan !== savedPlan && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="saved-plan-banner"
+            title={
+              <>
+                {t('planner.savedPlan', { deals: savedPlan.dealsNeeded })} · {t('planner.savedAt')} <DateText value={savedPlan.savedAt} withTime />
+              </>
+            }
+            action={<Button size="small" onClick={() => setShown({ plan: savedPlan, defaulted: { quota: false, averageDealSize: false } })}>{t('planner.showSaved')}</Button>}
+          />
+        )
+      ) : (
+        !saved.isPending && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('planner.notSaved')} data-testid="no-saved-plan" />
+      )}
+      {shown ? <PlanResult plan={shown.plan} defaulted={shown.defaulted} /> : compute.isPending && <Spin />}
+
+      <Card size="small" title={t('planner.actualTitle')} data-testid="plan-actual">
+        {actual.isError ? (
+          <FullPageError error={actual.error} onRetry={() => void actual.refetch()} />
+        ) : actual.isPending ? (
+          <Spin />
+        ) : !person || !actual.data ? (
+          <Empty description={t('planner.noActual')} />
+        ) : (
+          <>
+            <Flex wrap gap={32} align="center" style={{ marginBottom: 12 }}>
+              <Statistic title={t('planner.plannedToDate')} value={person.plannedToDate} data-testid="actual-planned" />
+              <Statistic title={t('planner.doneToDate')} value={person.doneToDate} data-testid="actual-done" />
+              <div style={{ minWidth: 160 }}>
+                <Typography.Text type="secondary">{t('planner.progress')}</Typography.Text>
+                <ProgressCell person={person} />
+              </div>
+              {person.behind && <Tag color="red">{t('planner.behind')}</Tag>}
+            </Flex>
+            <MonthsPlanTable data={actual.data} person={person} />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}
