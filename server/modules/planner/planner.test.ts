@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type TestApp } from '../../test/helper.ts';
+import { seedOrg, type Factories } from '../../test/factories.ts';
+import type { Stage } from '../../../core/schemas/deals.ts';
+import type { PlanActual } from '../../../core/schemas/forecast.ts';
+import { shanghaiDate } from '../activities/days.ts';
+
+let t: TestApp;
+let f: Factories;
+let stages: Stage[];
+type U = Awaited<ReturnType<Factories['user']>>;
+let manager: U, rep: U, other: U;
+
+const today = shanghaiDate(new Date());
+const year = Number(today.slice(0, 4));
+const month = today.slice(0, 7);
+
+beforeAll(async () => {
+  t = await build();
+  f = await seedOrg(t.app);
+  stages = (await f.admin.get('/api/stages')).json().items;
+  const team = await f.team({ name: '华南区' });
+  manager = await f.user({ role: 'manager', teamId: team.id, name: '经理' });
+  rep = await f.user({ teamId: team.id, name: '客户经理甲' });
+  other = await f.user({ name: '别组的人' });
+});
+afterAll(() => t.close());
+
+describe('planner', () => {
+  it("turns the course's example into 10 deals and 60/50/30/30/20/10 activities", async () => {
+    const res = await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2027, startMonth: 1 });
+    expect(res.statusCode).toBe(200);
+    const plan = res.json();
+    expect(plan).toMatchObject({ userId: rep.id, year: 2027, startMonth: '2027-01', dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1], monthsPerStage: 1, savedAt: null });
+    expect(plan.stageTotals.map((s: { name: string; count: number }) => [s.name, s.count])).toEqual([
+      ['培训/交流', 60],
+      ['见负责人', 50],
+      ['咨询/诊断', 30],
+      ['提供方案', 30],
+      ['标书/谈判', 20],
+      ['签约', 10],
+    ]);
+    expect(plan.months).toHaveLength(12);
+    const placed = plan.months.reduce((n: number, m: { total: number }) => n + m.total, 0) + plan.backlog.total;
+    expect(placed).toBe(200);
+    expect(plan.peakMonthlyTotal).toBe(Math.max(...plan.months.map((m: { total: number }) => m.total)));
+  });
+
+  it('refuses zero or negative amounts and ratios of the wrong length or sign', async () => {
+    for (const [body, path] of [
+      [{ quota: '0', averageDealSize: '1' }, 'quota'],
+      [{ quota: '-100', averageDealSize: '1' }, 'quota'],
+      [{ quota: '100', averageDealSize: '0.00' }, 'averageDealSize'],
+      [{ quota: '100', averageDealSize: '1', ratios: [6, 5, 3] }, 'ratios'],
+      [{ quota: '100', averageDealSize: '1', ratios: [6, 5, 3, 3, -2, 1] }, 'ratios.4'],
+      [{ quota: '100', averageDealSize: '1', ratios: [0, 0, 0, 0, 0, 0] }, 'ratios'],
+      [{ quota: '100', averageDealSize: '1', monthsPerStage: 0 }, 'monthsPerStage'],
+      [{ quota: '100', averageDealSize: '1', year: 1999 }, 'year'],
+      [{ quota: '100', averageDealSize: '1', userId: other.id }, 'userId'],
+    ] as const) {
+      const res = await rep.client.post('/api/planner', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().fields.map((x: { path: string }) => x.path)).toContain(path);
+    }
+    const zero = await rep.client.post('/api/planner', { quota: '0', averageDealSize: '1' });
+    expect(zero.json().fields[0].messages).toEqual({ zh: 'quota：须为大于 0 的金额（最多两位小数）', en: 'quota must be an amount above 0 with at most 2 decimals' });
+    const wrongLength = await rep.client.post('/api/planner', { quota: '100', averageDealSize: '1', ratios: [1] });
+    expect(wrongLength.json().fields[0].messages.en).toBe('ratios must have 6 numbers, one per planning stage');
+  });
+
+  it("defaults to the person's yearly quota and average won deal", async () => {
+    const noQuota = await rep.client.post('/api/planner', {});
+    expect(noQuota.statusCode).toBe(400);
+    expect(noQuota.json().fields[0]).toMatchObject({ path: 'quota', code: 'no_quota' });
+    expect((await rep.client.post('/api/quotas', { userId: rep.id, period: String(year), target: '1000000' })).statusCode).toBe(201);
+    const noDeals = await rep.client.post('/api/planner', {});
+    expect(noDeals.json().fields[0]).toMatchObject({ path: 'averageDealSize', code: 'no_won_deals' });
+    await f.deal(rep.client, { amount: '200000', stageId: stages[5].id });
+    await f.deal(rep.client, { amount: '300000.01', stageId: stages[5].id });
+    const plan = (await rep.client.post('/api/planner', {})).json();
+    expect(plan).toMatchObject({ quota: '1000000.00', averageDealSize: '250000.01', dealsNeeded: 4, year, startMonth: month });
+    expect(plan.months[0].month).toBe(month);
+  });
+
+  it('saves a plan, and a manager can keep the plans of their people', async () => {
+    const saved = await rep.client.put(`/api/planner/plans/${year}`, { quota: '300000', averageDealSize: '300000', ratios: [1, 0, 0, 0, 0, 1], startMonth: 1 });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().savedAt).not.toBeNull();
+    const got = await manager.client.get(`/api/planner/plans/${year}?userId=${rep.id}`);
+    expect(got.json()).toMatchObject({ userId: rep.id, dealsNeeded: 1, savedAt: saved.json().savedAt });
+    expect((await other.client.get(`/api/planner/plans/${year}?userId=${rep.id}`)).statusCode).toBe(404);
+    expect((await rep.client.put(`/api/planner/plans/${year}`, { quota: '1', averageDealSize: '1', userId: manager.id })).statusCode).toBe(400);
+    expect((await manager.client.put(`/api/planner/plans/${year + 1}`, { quota: '600000', averageDealSize: '300000', userId: rep.id })).statusCode).toBe(200);
+    expect((await rep.client.get(`/api/planner/plans/${year + 2}`)).statusCode).toBe(404);
+  });
+
+  it('holds done activities against the plan and says who is behind', async () => {
+    const account = await f.account(rep.client);
+    const log = async (type: string, day: string) => {
+      const res = await rep.client.post('/api/activities', { type, subject: '活动', accountId: account.id, plannedStart: `${day}T09:00:00+08:00`, plannedEnd: `${day}T10:00:00+08:00`, status: 'done' });
+      if (res.statusCode !== 201) throw new Error(res.body);
+    };
+    // The saved plan: one deal closing in December, a training in July and the signing in December.
+    await log('training', `${year}-07-03`);
+    await log('visit', `${year}-07-04`); // a visit belongs to no stage
+    const res = await manager.client.get(`/api/planner/actual?year=${year}`);
+    expect(res.statusCode).toBe(200);
+    const actual: PlanActual = res.json();
+    expect(actual.stages).toHaveLength(6);
+    const me = actual.people.find((p) => p.userId === rep.id)!;
+    expect(me).toMatchObject({ planSource: 'saved', plannedToDate: month >= `${year}-12` ? 2 : 1, doneToDate: 1 });
+    expect(me.months[6]).toMatchObject({ month: `${year}-07`, plannedTotal: 1, doneTotal: 1 });
+    expect(me.months[6].done[stages[0].id]).toBe(1);
+    expect(actual.people.some((p) => p.userId === other.id)).toBe(false);
+    // A rep sees only themselves.
+    expect((await rep.client.get(`/api/planner/actual?year=${year}`)).json().people.map((p: { userId: string }) => p.userId)).toEqual([rep.id]);
+    expect((await rep.client.get(`/api/planner/actual?year=${year}&userId=${other.id}`)).statusCode).toBe(404);
+  });
+});

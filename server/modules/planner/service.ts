@@ -1,0 +1,157 @@
+// The reverse-funnel planner (653321) and plan vs actual: a person's quota becomes a monthly
+// activity plan per funnel stage, and their done activities (through each activity type's stage)
+// are held against it.
+import type { Db } from '../../db/client.ts';
+import { plannerRepository } from './repository.ts';
+import { forecastRepository } from '../forecast/repository.ts';
+import { ownerFilter } from '../forecast/service.ts';
+import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
+import { loadQuotaBook, userInScope, type QuotaBook } from '../quotas/book.ts';
+import { shanghaiDate, shanghaiStart } from '../activities/days.ts';
+import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
+import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { planActivities, planProgress, type PlanSchedule } from '../../../core/planner.ts';
+import { parsePeriod } from '../../../core/period.ts';
+import { fromCents } from '../../../core/funnel.ts';
+import { DEFAULT_PLAN_RATIOS } from '../../../core/enums.ts';
+import type { Plan, PlanActual, PlanActualQuery, PlannerInput } from '../../../core/schemas/forecast.ts';
+
+const YEAR_MS = 365 * 86_400_000;
+
+/** The planning stages: the open stages in funnel order, then the won stage (the signing). */
+function planningStages(funnel: Funnel) {
+  if (!funnel.won) throw new AppError(409, 'no_won_stage');
+  return [...funnel.open, funnel.won];
+}
+
+function defaults(now: Date, year: number | undefined) {
+  const today = shanghaiDate(now);
+  const thisYear = Number(today.slice(0, 4));
+  const y = year ?? thisYear;
+  return { year: y, startMonth: y === thisYear ? Number(today.slice(5, 7)) : 1 };
+}
+
+/** May the caller keep this person's plan? Their own, or anyone's they manage. */
+const canKeep = (actor: Actor, userId: string) => isAdmin(actor) || (actor.role === 'rep' ? userId === actor.userId : actor.role === 'manager' && userInScope(actor, userId));
+
+export function plannerService(db: Db) {
+  const repo = plannerRepository(db);
+  const deals = forecastRepository(db);
+
+  /** Average won amount over the last 12 months: the person's, else everyone's in the caller's scope. */
+  async function averageDeal(actor: Actor, userId: string | null, now: Date) {
+    const since = new Date(now.getTime() - YEAR_MS);
+    return (userId && (await deals.averageWon(actor, since, [userId]))) || deals.averageWon(actor, since, null);
+  }
+
+  function schedule(funnel: Funnel, spec: { quota: string; averageDealSize: string; ratios: number[]; monthsPerStage: number; year: number; startMonth: number }) {
+    const stages = planningStages(funnel);
+    const s = planActivities({ ...spec, stageIds: stages.map((x) => x.id) });
+    return { ...s, stageTotals: s.stageTotals.map((t, k) => ({ ...t, name: stages[k].name, nameEn: stages[k].nameEn })) };
+  }
+
+  async function compute(actor: Actor, input: PlannerInput, now = new Date()): Promise<Plan> {
+    const userId = input.userId ?? actor.userId;
+    const { year, startMonth } = defaults(now, input.year);
+    const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [year])]);
+    if (!book.people.has(userId) || !userInScope(actor, userId)) throw fieldError('userId', 'unknown_user');
+    const count = planningStages(funnel).length;
+    const ratios = input.ratios ?? (count === DEFAULT_PLAN_RATIOS.length ? [...DEFAULT_PLAN_RATIOS] : null);
+    if (!ratios || ratios.length !== count) throw fieldError('ratios', 'ratios_length', { count });
+    if (ratios.every((r) => r === 0)) throw fieldError('ratios', 'ratios_empty');
+    const yearly = book.userQuota(userId, parsePeriod(String(year))!);
+    const quota = input.quota ?? (yearly ? fromCents(yearly.target) : null);
+    if (!quota) throw fieldError('quota', 'no_quota', { year });
+    const averageDealSize = input.averageDealSize ?? (await averageDeal(actor, userId, now));
+    if (!averageDealSize) throw fieldError('averageDealSize', 'no_won_deals');
+    const monthsPerStage = input.monthsPerStage ?? 1;
+    const start = input.startMonth ?? startMonth;
+    const s = schedule(funnel, { quota, averageDealSize, ratios, monthsPerStage, year, startMonth: start });
+    return { userId, year, startMonth: `${year}-${String(start).padStart(2, '0')}`, quota, averageDealSize, ratios, monthsPerStage, ...s, savedAt: null };
+  }
+
+  /** A plan from the person's yearly quota and the defaults, over the whole year; null without a quota. */
+  function quotaPlan(funnel: Funnel, book: QuotaBook, userId: string, year: number, averageDealSize: string | null) {
+    const q = book.userQuota(userId, parsePeriod(String(year))!);
+    const count = planningStages(funnel).length;
+    if (!q || !averageDealSize || count !== DEFAULT_PLAN_RATIOS.length) return null;
+    return schedule(funnel, { quota: fromCents(q.target), averageDealSize, ratios: [...DEFAULT_PLAN_RATIOS], monthsPerStage: 1, year, startMonth: 1 });
+  }
+
+  return {
+    compute,
+
+    async save(actor: Actor, year: number, input: Omit<PlannerInput, 'year'>): Promise<Plan> {
+      const userId = input.userId ?? actor.userId;
+      if (!canKeep(actor, userId)) throw userInScope(actor, userId) ? forbidden() : fieldError('userId', 'unknown_user');
+      const plan = await compute(actor, { ...input, year });
+      const savedAt = new Date();
+      const stored = { ...plan, savedAt: savedAt.toISOString() };
+      await repo.save({ orgId: actor.orgId, userId, year, plan: stored, createdBy: actor.userId });
+      return stored;
+    },
+
+    async saved(actor: Actor, year: number, userId = actor.userId): Promise<Plan> {
+      if (!userInScope(actor, userId)) throw notFound();
+      const [row] = await repo.saved(actor.orgId, [userId], year);
+      if (!row) throw notFound();
+      return row.plan as Plan;
+    },
+
+    async actual(actor: Actor, q: PlanActualQuery, now = new Date()): Promise<PlanActual> {
+      const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [q.year])]);
+      const stages = planningStages(funnel);
+      const filtered = ownerFilter(actor, book, { teamId: q.teamId, ownerId: q.userId });
+      const candidates = filtered ?? actor.scopeUserIds ?? [...book.people.keys()];
+      const year = parsePeriod(String(q.year))!;
+      const [savedRows, done, average] = await Promise.all([
+        repo.saved(actor.orgId, candidates, q.year),
+        repo.done(actor.orgId, candidates, shanghaiStart(year.start), shanghaiStart(year.end)),
+        averageDeal(actor, null, now),
+      ]);
+      const savedBy = new Map(savedRows.map((r) => [r.userId, r.plan as Plan]));
+      const people = candidates
+        .map((id) => book.people.get(id))
+        .filter((p) => p && p.active && (p.role === 'rep' || p.role === 'manager' || savedBy.has(p.id) || book.userQuota(p.id, year)))
+        .map((p) => p!);
+      const asOf = shanghaiDate(now).slice(0, 7);
+      const zero = () => Object.fromEntries(stages.map((s) => [s.id, 0]));
+      return {
+        year: q.year,
+        asOf,
+        stages: stages.map((s) => ({ stageId: s.id, name: s.name, nameEn: s.nameEn })),
+        people: people
+          .map((p) => {
+            const saved = savedBy.get(p.id);
+            const plan: Pick<PlanSchedule, 'months' | 'backlog'> | null = saved ?? quotaPlan(funnel, book, p.id, q.year, average);
+            const months = year.months.map((month) => ({ month, planned: zero(), done: zero(), plannedTotal: 0, doneTotal: 0 }));
+            const at = new Map(months.map((m) => [m.month, m]));
+            for (const pm of plan?.months ?? []) {
+              const m = at.get(pm.month);
+              if (!m) continue;
+              for (const [stageId, n] of Object.entries(pm.counts)) if (stageId in m.planned) m.planned[stageId] += n;
+              m.plannedTotal += pm.total;
+            }
+            // The backlog is due in the plan's first month.
+            const first = plan?.months[0] && at.get(plan.months[0].month);
+            if (first && plan) {
+              for (const [stageId, n] of Object.entries(plan.backlog.counts)) if (stageId in first.planned) first.planned[stageId] += n;
+              first.plannedTotal += plan.backlog.total;
+            }
+            const doneByMonth = new Map<string, number>();
+            for (const d of done) {
+              if (d.ownerId !== p.id) continue;
+              const m = at.get(d.month);
+              if (!m || !(d.stageId in m.done)) continue;
+              m.done[d.stageId] += d.n;
+              m.doneTotal += d.n;
+              doneByMonth.set(d.month, (doneByMonth.get(d.month) ?? 0) + d.n);
+            }
+            const progress = plan ? planProgress(plan, doneByMonth, asOf) : { plannedToDate: 0, doneToDate: [...doneByMonth].filter(([m]) => m <= asOf).reduce((n, [, v]) => n + v, 0), progress: null, behind: false };
+            return { userId: p.id, name: p.name, teamId: p.teamId, planSource: saved ? ('saved' as const) : plan ? ('quota' as const) : null, ...progress, months };
+          })
+          .sort((a, b) => Number(b.behind) - Number(a.behind) || (a.progress ?? 2) - (b.progress ?? 2) || a.name.localeCompare(b.name, 'zh')),
+      };
+    },
+  };
+}
