@@ -1,23 +1,26 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineSummary } from '../../../core/schemas/forecast.ts';
-import { useEChart, type ChartOption } from '../../components/useEChart.ts';
+import { compactMoney, useEChart, type ChartOption } from '../../components/useEChart.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { stageLabel } from '../catalog/stageName.ts';
 
 /**
- * The open funnel in stage order, drawn by deal count (the funnel's shape is how many deals make it
- * through); each label carries the amount too. `sort: 'none'` keeps the configured stage order even
- * where a later stage holds more deals than an earlier one.
+ * The open funnel in stage order. The shape is fixed (each stage narrower than the one before): drawn
+ * by count, an empty early stage would pinch the funnel into an hourglass and read as a mistake. The
+ * figures are in each label and the tooltip.
  */
 export function FunnelChart({ summary, height = 300, testId = 'funnel-chart' }: { summary: PipelineSummary; height?: number; testId?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const option = useMemo<ChartOption>(() => {
     const locale = lang === 'en' ? 'en-US' : 'zh-CN';
-    const data = summary.stages.map((s) => ({
+    const n = summary.stages.length;
+    const data = summary.stages.map((s, i) => ({
       name: stageLabel(s, lang),
-      value: s.count,
+      value: n - i,
+      count: s.count,
+      short: compactMoney(Number(s.amount), lang),
       amount: formatMoney(s.amount, locale),
       weighted: formatMoney(s.weightedAmount, locale),
     }));
@@ -25,7 +28,7 @@ export function FunnelChart({ summary, height = 300, testId = 'funnel-chart' }: 
       tooltip: {
         trigger: 'item',
         formatter: (p: { data: (typeof data)[number] }) =>
-          `${p.data.name}<br/>${t('forecast.deals', { count: p.data.value })}<br/>${t('forecast.amount')}: ${p.data.amount}<br/>${t('forecast.weighted')}: ${p.data.weighted}`,
+          `${p.data.name}<br/>${t('forecast.deals', { count: p.data.count })}<br/>${t('forecast.amount')}: ${p.data.amount}<br/>${t('forecast.weighted')}: ${p.data.weighted}`,
       },
       series: [
         {
@@ -35,9 +38,9 @@ export function FunnelChart({ summary, height = 300, testId = 'funnel-chart' }: 
           width: '90%',
           top: 8,
           bottom: 8,
-          minSize: '20%',
+          minSize: '30%',
           gap: 2,
-          label: { show: true, position: 'inside', formatter: (p: { data: (typeof data)[number] }) => `${p.data.name} · ${p.data.value}` },
+          label: { show: true, position: 'inside', formatter: (p: { data: (typeof data)[number] }) => `${p.data.name} · ${p.data.count} · ${p.data.short}` },
           data,
         },
       ],

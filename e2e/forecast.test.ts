@@ -1,0 +1,251 @@
+// Forecasts, quotas and the 653321 planner through the UI (issue 5), one story in order: (1) a rep
+// sets their yearly quota — a stretch below the target is refused on the field — (2) opens the
+// planner, is told on the field that there is no won deal to average, enters 300,000 and gets the
+// course's plan (10 deals: 60/50/30/30/20/10), saves it, (3) their manager opens the dashboard and
+// sees the team funnel and the forecast against quota, (4) the forecast page's groupings, calibration
+// and accuracy tables, (5) the pages on a 390 px phone.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
+import type { Factories } from '../server/test/factories.ts';
+import type { Client } from '../server/test/helper.ts';
+import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
+import type { Forecast, PipelineSummary, Plan, QuotaList } from '../core/schemas/forecast.ts';
+import { parsePeriod, quarterOfDate } from '../core/period.ts';
+import { localDate } from '../core/reminders.ts';
+import { formatMoney } from '../web/lib/money.ts';
+import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
+import { WAIT, fieldError, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
+
+const money = (amount: string) => formatMoney(amount, 'zh-CN');
+const WIDTH = 390;
+
+describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, see the dashboard', { timeout: 150_000 }, () => {
+  let e: E2E;
+  let f: Factories;
+  let stages: Stage[];
+  let rep: Awaited<ReturnType<Factories['user']>>;
+  let manager: Awaited<ReturnType<Factories['user']>>;
+  let deals: OpportunityDetail[] = [];
+  const today = localDate(new Date(), TIME_ZONE);
+  const year = Number(today.slice(0, 4));
+  const quarter = quarterOfDate(today);
+  const closeDate = parsePeriod(quarter)?.last ?? today;
+
+  const stage = (name: string): Stage => {
+    const s = stages.find((x) => x.name === name);
+    if (!s) throw new Error(`no stage ${name}`);
+    return s;
+  };
+  const deal = async (client: Client, accountId: string, name: string, amount: string, stageName: string) =>
+    ok<OpportunityDetail>(await client.post('/api/opportunities', { accountId, name, amount, stageId: stage(stageName).id, expectedCloseDate: closeDate }));
+
+  beforeAll(async () => {
+    e = await startE2E();
+    f = await seededE2E(e);
+    stages = ok<{ items: Stage[] }>(await f.admin.get('/api/stages')).items;
+    const east = await f.team({ name: '华东销售部' });
+    manager = await f.user({ role: 'manager', teamId: east.id, name: '王经理' });
+    rep = await f.user({ role: 'rep', teamId: east.id, managerId: manager.id, name: '陈小华' });
+    const hospital = await f.account(rep.client, { name: '上海市第一人民医院', ownershipType: 'institution' });
+    const metro = await f.account(rep.client, { name: '上海申通地铁集团有限公司', ownershipType: 'soe' });
+    // Three open deals closing this quarter, in three stages; none has its buying influences yet, so each is at risk.
+    deals = [
+      await deal(rep.client, hospital.id, '医院智慧病房改造', '2450000.00', '见负责人'),
+      await deal(rep.client, hospital.id, '互联网医院平台', '880000.50', '提供方案'),
+      await deal(rep.client, metro.id, '地铁乘客信息系统升级', '1200000.00', '标书/谈判'),
+    ];
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  async function open(cookie: string, path: string, opts: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const c = await browserContext(e, { cookie, mobile: opts.mobile });
+    await c.page.goto(path);
+    return c;
+  }
+
+  test('a rep sets their yearly quota; a stretch below the target is refused on the field', async () => {
+    const { context, page } = await open(rep.client.cookie, '/accounts');
+    try {
+      await page.getByTestId('nav-quotas').click();
+      await waitForPath(page, /^\/quotas$/);
+      await page.getByTestId('quotas-page').waitFor({ timeout: WAIT });
+      await page.getByTestId('new-quota').click();
+      const form = page.getByTestId('quota-form');
+      await form.waitFor({ timeout: WAIT });
+      await still(page.locator('.ant-modal').filter({ has: form }));
+      // A rep sets their own: no person picker, their name instead; a year quota for this year by default.
+      expect(await form.textContent()).toContain('陈小华');
+      expect(await page.locator('#period').inputValue()).toBe(String(year));
+
+      await page.locator('#target').fill('3,000,000');
+      await page.locator('#stretch').fill('2500000');
+      const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/quotas' && r.request().method() === 'POST', { timeout: WAIT });
+      await page.getByTestId('quota-save').click();
+      expect((await refused).status()).toBe(400);
+      expect(await fieldError(page, 'stretch')).toContain('目标');
+
+      await page.locator('#stretch').fill('3500000');
+      await page.locator('#challenge').fill('4000000');
+      const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/quotas' && r.request().method() === 'POST', { timeout: WAIT });
+      await page.getByTestId('quota-save').click();
+      const res = await created;
+      expect(res.status(), await res.text()).toBe(201);
+      await form.waitFor({ state: 'hidden', timeout: WAIT });
+
+      const table = page.getByTestId('quotas-table');
+      await expect.poll(() => table.getByTestId('quota-target').allTextContents(), { timeout: WAIT }).toEqual(['¥3,000,000.00']);
+      expect(await table.getByTestId('quota-period').allTextContents()).toEqual([String(year)]);
+      await shot(page, 'quotas');
+
+      const saved = ok<QuotaList>(await rep.client.get(`/api/quotas?year=${year}`)).items;
+      expect(saved).toHaveLength(1);
+      expect(saved[0]).toMatchObject({ userId: rep.id, teamId: null, period: String(year), periodKind: 'year', target: '3000000.00', stretch: '3500000.00', challenge: '4000000.00' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the planner turns the quota and a 300,000 average deal into the 653321 plan, and saves it', async () => {
+    const { context, page } = await open(rep.client.cookie, '/planner');
+    try {
+      await page.getByTestId('planner-page').waitFor({ timeout: WAIT });
+      // The ratio inputs carry the stage names, the course's 6-5-3-3-2-1 prefilled.
+      const ratios = page.getByTestId('plan-ratios');
+      await expect.poll(() => ratios.locator('input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)), { timeout: WAIT }).toEqual(['6', '5', '3', '3', '2', '1']);
+      expect(await ratios.textContent()).toContain('培训/交流');
+      expect(await ratios.textContent()).toContain('签约');
+      // The first plan is computed with the server's defaults: nothing won yet to average, said on the field.
+      expect(await fieldError(page, 'averageDealSize')).toContain('平均单笔金额');
+
+      await page.locator('#averageDealSize').fill('300000');
+      const computed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/planner' && r.request().method() === 'POST', { timeout: WAIT });
+      await page.getByTestId('plan-compute').click();
+      expect((await computed).status()).toBe(200);
+
+      const result = page.getByTestId('plan-result');
+      await result.waitFor({ timeout: WAIT });
+      await expect.poll(() => page.getByTestId('plan-deals-needed').locator('.ant-statistic-content-value').textContent(), { timeout: WAIT }).toBe('10');
+      // The quota was left to the server: the yearly target, marked as the default.
+      expect(await page.getByTestId('plan-quota').textContent()).toBe('¥3,000,000.00');
+      expect(await page.getByTestId('plan-average').textContent()).toBe('¥300,000.00');
+      const totals = await page.getByTestId('plan-stage-total').allTextContents();
+      expect(totals.map((s) => Number(s.split('×')[1]))).toEqual([60, 50, 30, 30, 20, 10]);
+      expect(totals[0]).toContain('培训/交流');
+      // Every activity appears once in the months or the backlog: the table's grand total is 200.
+      const table = page.getByTestId('plan-table');
+      expect(await table.locator('.ant-table-summary').textContent()).toContain('200');
+      expect(await page.getByTestId('plan-chart').locator('canvas').count()).toBeGreaterThan(0);
+      await shot(page, 'planner');
+
+      const put = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/planner/plans/${year}` && r.request().method() === 'PUT', { timeout: WAIT });
+      await page.getByTestId('plan-save').click();
+      const res = await put;
+      expect(res.status(), await res.text()).toBe(200);
+      await page.getByTestId('plan-saved-at').waitFor({ timeout: WAIT });
+
+      const plan = ok<Plan>(await rep.client.get(`/api/planner/plans/${year}`));
+      expect(plan).toMatchObject({ userId: rep.id, year, quota: '3000000.00', averageDealSize: '300000.00', dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1] });
+      expect(plan.savedAt).not.toBeNull();
+      expect(plan.stageTotals.map((s) => s.count)).toEqual([60, 50, 30, 30, 20, 10]);
+
+      // On a later visit the saved plan is what the page shows, and plan vs actual counts against it.
+      await page.reload();
+      await page.getByTestId('plan-saved-at').waitFor({ timeout: WAIT });
+      expect(await page.getByTestId('plan-average').textContent()).toBe('¥300,000.00');
+      await page.getByTestId('plan-actual').getByTestId('months-plan-table').waitFor({ timeout: WAIT });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the manager\'s dashboard shows the team funnel, the forecast against quota and the deals at risk', async () => {
+    const { context, page } = await open(manager.client.cookie, '/accounts');
+    try {
+      await page.getByTestId('nav-dashboard').click();
+      await waitForPath(page, /^\/dashboard$/);
+      await page.getByTestId('dashboard-page').waitFor({ timeout: WAIT });
+
+      const summary = ok<PipelineSummary>(await manager.client.get('/api/pipeline/summary'));
+      expect(summary.totals.count).toBe(3);
+      const funnel = page.getByTestId('pipeline-summary');
+      await expect.poll(() => funnel.getByTestId('summary-count').locator('.ant-statistic-content-value').textContent(), { timeout: WAIT }).toBe('3');
+      expect(await funnel.getByTestId('summary-amount').textContent()).toContain(money(summary.totals.amount));
+      expect(await funnel.getByTestId('summary-weighted').textContent()).toContain(money(summary.totals.weightedAmount));
+      expect(await funnel.getByTestId('funnel-chart').locator('canvas').count()).toBeGreaterThan(0);
+
+      // Forecast vs quota per rep for this quarter: the rep's row, with the figures the API gives.
+      const forecast = ok<Forecast>(await manager.client.get(`/api/forecast?period=${quarter}&groupBy=owner`));
+      const row = forecast.rows.find((r) => r.key === rep.id);
+      expect(row).toBeDefined();
+      const table = page.getByTestId('dashboard-forecast-table');
+      await expect.poll(() => table.getByTestId('forecast-row-label').allTextContents(), { timeout: WAIT }).toContain('陈小华');
+      const repRow = table.locator('tr.ant-table-row').filter({ hasText: '陈小华' });
+      expect(await repRow.textContent()).toContain(money(row?.weightedForecast ?? ''));
+      if (row?.quota) expect(await repRow.textContent()).toContain(money(row.quota.target));
+      expect(await page.getByTestId('dashboard-forecast-table-totals').textContent()).toContain(money(forecast.totals.weightedForecast));
+
+      // New deals without buying influences are in serious trouble: all three are listed.
+      const risk = page.getByTestId('risk-deals');
+      await expect.poll(async () => (await risk.getByTestId('opportunity-link').allTextContents()).sort(), { timeout: WAIT }).toEqual(deals.map((d) => d.name).sort());
+      // Plan vs actual lists the rep with their saved plan.
+      await expect.poll(() => page.getByTestId('people-plan-table').getByTestId('plan-person').allTextContents(), { timeout: WAIT }).toContain('陈小华');
+      await page.getByTestId('win-loss').getByTestId('win-rate').waitFor({ timeout: WAIT });
+      await page.getByTestId('slipped-deals').waitFor({ timeout: WAIT });
+      await settled(page);
+      await shot(page, 'dashboard');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the forecast page groups by month, switches the period and shows calibration and accuracy', async () => {
+    const { context, page } = await open(manager.client.cookie, '/forecast');
+    try {
+      await page.getByTestId('forecast-page').waitFor({ timeout: WAIT });
+      const forecast = ok<Forecast>(await manager.client.get(`/api/forecast?period=${quarter}&groupBy=owner`));
+      await expect.poll(() => page.getByTestId('total-weighted-forecast').textContent(), { timeout: WAIT }).toContain(money(forecast.totals.weightedForecast));
+      expect(await page.getByTestId('forecast-chart').locator('canvas').count()).toBeGreaterThan(0);
+
+      await page.getByTestId('forecast-group-month').click();
+      const byMonth = ok<Forecast>(await manager.client.get(`/api/forecast?period=${quarter}&groupBy=month`));
+      await expect.poll(() => page.getByTestId('forecast-table').getByTestId('forecast-row-label').allTextContents(), { timeout: WAIT }).toEqual(byMonth.rows.map((r) => r.label));
+      expect(new URL(page.url()).searchParams.get('groupBy')).toBe('month');
+
+      // The open stages' calibration rows, configured beside observed.
+      const calibration = page.getByTestId('calibration-table');
+      await expect.poll(() => calibration.locator('tr.ant-table-row').count(), { timeout: WAIT }).toBeGreaterThan(0);
+      expect(await calibration.textContent()).toContain('见负责人');
+      await page.getByTestId('accuracy-table').waitFor({ timeout: WAIT });
+
+      await page.getByTestId('period-kind-year').click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: WAIT }).toBe(String(year));
+      await settled(page);
+      await shot(page, 'forecast');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('at 390 px the forecast, planner and dashboard fit the screen; their tables scroll inside', async () => {
+    for (const [cookie, path, testId] of [
+      [manager.client.cookie, '/dashboard', 'dashboard-page'],
+      [rep.client.cookie, '/planner', 'plan-result'],
+      [manager.client.cookie, '/forecast', 'forecast-table'],
+      [rep.client.cookie, '/quotas', 'quotas-table'],
+    ] as const) {
+      const { context, page } = await open(cookie, path, { mobile: true });
+      try {
+        await page.getByTestId(testId).waitFor({ timeout: WAIT });
+        await settled(page);
+        await shot(page, `mobile-${path.slice(1)}`);
+        const width = await pageScrollWidth(page);
+        expect(width, `${path}: page is ${width}px wide on a ${WIDTH}px screen`).toBeLessThanOrEqual(WIDTH + 1);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
