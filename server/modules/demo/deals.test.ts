@@ -38,6 +38,19 @@ describe('demo deals', () => {
       expect((await admin.get('/api/activities?type=after_sales')).json().items.every((a: { autoScheduled: boolean }) => a.autoScheduled)).toBe(true);
       const time = (await admin.get(`/api/analysis/time?from=${day(-30)}&to=${day(0)}&groupBy=owner`)).json();
       expect(time.items.length).toBeGreaterThanOrEqual(5);
+
+      // What changed this week: last week's (demo history) snapshot against the deals today. Shanghai days.
+      const shanghai = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+      const lastWeek = (await admin.get(`/api/pipeline/changes?since=${shanghai(-7)}`)).json();
+      expect(lastWeek.baseline).toBe(shanghai(-7));
+      const count = (kind: string) => lastWeek.summary.find((s: { kind: string }) => s.kind === kind).count;
+      for (const kind of ['new', 'won', 'lost', 'moved_forward', 'slipped', 'pulled_in', 'amount_up', 'amount_down']) expect(count(kind), kind).toBeGreaterThan(0);
+      expect((await admin.get('/api/pipeline/snapshots')).json().items).toHaveLength(2);
+      const repChanges = (await repClient.get(`/api/pipeline/changes?since=${shanghai(-7)}`)).json();
+      expect(repChanges.items.length).toBeLessThan(lastWeek.items.length);
+      const winLoss = (await admin.get(`/api/analysis/win-loss?from=${shanghai(-7)}&to=${shanghai(0)}`)).json();
+      expect(winLoss.lost.count).toBe(3);
+      expect(winLoss.reasons.length).toBe(3);
     } finally {
       await t.close();
     }

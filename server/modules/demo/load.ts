@@ -2,14 +2,16 @@ import { analyze, type Db } from '../../db/client.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
 import { seedDemoDeals } from './deals.ts';
 import { seedDemoActivities } from './activities.ts';
+import { seedDemoSnapshots } from './pipeline.ts';
 import { ensureDefaultStages } from '../stages/service.ts';
 
-/** Everything `--demo` loads into an empty database: the organisation and archive, the funnel, the deals, the activity log. */
+/** Everything `--demo` loads into an empty database: the organisation and archive, the funnel, the deals, the activity log, last week's and today's pipeline snapshots. */
 export async function loadDemo(db: Db): Promise<DemoLogin[]> {
   const logins = await seedDemo(db);
   await ensureDefaultStages(db);
   await seedDemoDeals(db);
   await seedDemoActivities(db);
+  await seedDemoSnapshots(db);
   await analyze(db);
   return logins;
 }
