@@ -13,6 +13,7 @@ import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
 import type { Forecast, PipelineSummary, Plan, QuotaList } from '../core/schemas/forecast.ts';
 import { parsePeriod, quarterOfDate } from '../core/period.ts';
 import { localDate } from '../core/reminders.ts';
+import { toCents } from '../core/funnel.ts';
 import { formatMoney } from '../web/lib/money.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
 import { WAIT, fieldError, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
@@ -147,7 +148,9 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       await page.getByTestId('plan-saved-at').waitFor({ timeout: WAIT });
 
       const plan = ok<Plan>(await rep.client.get(`/api/planner/plans/${year}`));
-      expect(plan).toMatchObject({ userId: rep.id, year, quota: '3000000.00', averageDealSize: '300000.00', dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1] });
+      expect(plan).toMatchObject({ userId: rep.id, year, dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1] });
+      // Compared as amounts: the saved plan keeps the typed deal size as given ("300000").
+      expect([toCents(plan.quota), toCents(plan.averageDealSize)]).toEqual([toCents('3000000'), toCents('300000')]);
       expect(plan.savedAt).not.toBeNull();
       expect(plan.stageTotals.map((s) => s.count)).toEqual([60, 50, 30, 30, 20, 10]);
 
@@ -184,7 +187,9 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       await expect.poll(() => table.getByTestId('forecast-row-label').allTextContents(), { timeout: WAIT }).toContain('陈小华');
       const repRow = table.locator('tr.ant-table-row').filter({ hasText: '陈小华' });
       expect(await repRow.textContent()).toContain(money(row?.weightedForecast ?? ''));
-      if (row?.quota) expect(await repRow.textContent()).toContain(money(row.quota.target));
+      // The yearly quota's share of the quarter.
+      expect(toCents(row?.quota?.target ?? '0')).toBe(toCents('750000'));
+      expect(await repRow.textContent()).toContain(money(row?.quota?.target ?? ''));
       expect(await page.getByTestId('dashboard-forecast-table-totals').textContent()).toContain(money(forecast.totals.weightedForecast));
 
       // New deals without buying influences are in serious trouble: all three are listed.

@@ -34,9 +34,10 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
                   pagination={false}
                   dataSource={d.reasons}
                   locale={{ emptyText: t('dashboard.noReasons') }}
+                  scroll={{ x: 310 }}
                   data-testid="lost-reasons"
                   columns={[
-                    { key: 'reason', title: t('dashboard.lostReason'), render: (_, r) => r.reason || t('dashboard.noReason') },
+                    { key: 'reason', title: t('dashboard.lostReason'), width: 120, render: (_, r) => r.reason || t('dashboard.noReason') },
                     { key: 'count', title: t('forecast.col.deals'), align: 'right', width: 60, render: (_, r) => r.count },
                     { key: 'amount', title: t('forecast.amount'), align: 'right', width: 130, render: (_, r) => <MoneyText value={r.amount} /> },
                   ]}
@@ -49,9 +50,10 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
                   pagination={false}
                   dataSource={d.competitors}
                   locale={{ emptyText: t('dashboard.noCompetitors') }}
+                  scroll={{ x: 310 }}
                   data-testid="lost-to"
                   columns={[
-                    { key: 'name', title: t('dashboard.lostTo'), render: (_, r) => r.name },
+                    { key: 'name', title: t('dashboard.lostTo'), width: 120, render: (_, r) => r.name },
                     { key: 'count', title: t('forecast.col.deals'), align: 'right', width: 60, render: (_, r) => r.count },
                     { key: 'amount', title: t('forecast.amount'), align: 'right', width: 130, render: (_, r) => <MoneyText value={r.amount} /> },
                   ]}

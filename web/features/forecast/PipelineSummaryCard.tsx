@@ -33,10 +33,10 @@ export function PipelineSummaryCard({ teamId, ownerId }: { teamId?: string; owne
             size="small"
             pagination={false}
             dataSource={data.stages}
-            scroll={{ x: 520 }}
+            scroll={{ x: 570 }}
             data-testid="summary-table"
             columns={[
-              { key: 'name', title: t('forecast.stage'), render: (_, s) => stageLabel(s, i18n.language) },
+              { key: 'name', title: t('forecast.stage'), width: 120, render: (_, s) => stageLabel(s, i18n.language) },
               { key: 'probability', title: t('forecast.probability'), align: 'right', width: 80, render: (_, s) => `${s.probability}%` },
               { key: 'count', title: t('forecast.col.deals'), align: 'right', width: 70, render: (_, s) => s.count },
               { key: 'amount', title: t('forecast.amount'), align: 'right', width: 150, render: (_, s) => <MoneyText value={s.amount} /> },

@@ -27,11 +27,11 @@ export function PeoplePlanTable({ data, loading }: { data: PlanActual | undefine
       pagination={false}
       loading={loading}
       dataSource={people}
-      scroll={{ x: 560 }}
+      scroll={{ x: 660 }}
       data-testid="people-plan-table"
       onRow={(p) => ({ style: p.behind ? { background: '#fff1f0' } : undefined, 'data-testid': 'people-plan-row', 'data-behind': p.behind ? 'true' : 'false' }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { key: 'name', title: t('planner.person'), render: (_, p) => <span data-testid="plan-person">{p.name}</span> },
+        { key: 'name', title: t('planner.person'), width: 110, render: (_, p) => <span data-testid="plan-person">{p.name}</span> },
         { key: 'source', title: t('planner.planSource'), width: 110, render: (_, p) => (p.planSource ? <Tag>{t(`planner.source.${p.planSource}`)}</Tag> : '—') },
         { key: 'planned', title: t('planner.plannedToDate'), align: 'right', width: 100, render: (_, p) => p.plannedToDate },
         { key: 'done', title: t('planner.doneToDate'), align: 'right', width: 100, render: (_, p) => p.doneToDate },

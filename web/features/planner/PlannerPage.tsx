@@ -172,7 +172,7 @@ export function PlannerPage() {
               <Statistic title={t('planner.plannedToDate')} value={person.plannedToDate} data-testid="actual-planned" />
               <Statistic title={t('planner.doneToDate')} value={person.doneToDate} data-testid="actual-done" />
               <div style={{ minWidth: 160 }}>
-                <Typography.Text type="secondary">{t('planner.progress')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block' }}>{t('planner.progress')}</Typography.Text>
                 <ProgressCell person={person} />
               </div>
               {person.behind && <Tag color="red">{t('planner.behind')}</Tag>}
