@@ -20,6 +20,8 @@ export interface QuotaBook {
   tree: TeamTree;
   /** The team and every team below it. */
   subtree(teamId: string): string[];
+  /** The team and every team above it. */
+  ancestry(teamId: string): string[];
   /** Members of the team and its sub-teams. */
   membersOf(teamId: string): string[];
   userQuota(userId: string, period: Period): Figures | null;
@@ -45,6 +47,13 @@ export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Pro
   }
   const tree = { children, members };
   const subtree = (teamId: string): string[] => [teamId, ...(children.get(teamId) ?? []).flatMap(subtree)];
+  const parents = new Map(teams.map((t) => [t.id, t.parentId]));
+  const ancestry = (teamId: string): string[] => {
+    const up: string[] = [];
+    // Bounded by the number of teams, in case a cycle ever slipped in.
+    for (let t: string | null | undefined = teamId; t && up.length <= teams.length; t = parents.get(t)) up.push(t);
+    return up;
+  };
   const own = (period: Period) => (subject: string) => {
     const qs = bySubject.get(subject);
     return qs ? resolveQuota(qs, period) : null;
@@ -54,6 +63,7 @@ export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Pro
     teamNames: new Map(teams.map((t) => [t.id, t.name])),
     tree,
     subtree,
+    ancestry,
     membersOf: (teamId) => subtree(teamId).flatMap((t) => members.get(t) ?? []),
     userQuota: (userId, period) => own(period)(`user:${userId}`),
     ownTeamQuota: (teamId, period) => own(period)(`team:${teamId}`),
@@ -61,11 +71,10 @@ export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Pro
   };
 }
 
-/** Teams whose quotas the caller may read: every team with someone in their scope, and their own. */
-export function visibleTeams(actor: Actor, book: Pick<QuotaBook, 'people'>): Set<string> | null {
+/** Teams whose quotas the caller may read: every team with someone in their scope, their own and those above it. */
+export function visibleTeams(actor: Actor, book: Pick<QuotaBook, 'people' | 'ancestry'>): Set<string> | null {
   if (actor.scopeUserIds === null) return null;
-  const ids = new Set<string>();
-  if (actor.teamId) ids.add(actor.teamId);
+  const ids = new Set<string>(actor.teamId ? book.ancestry(actor.teamId) : []);
   for (const u of actor.scopeUserIds) {
     const teamId = book.people.get(u)?.teamId;
     if (teamId) ids.add(teamId);

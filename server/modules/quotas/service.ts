@@ -50,7 +50,7 @@ function canWrite(actor: Actor, book: QuotaBook, q: Pick<QuotaRow, 'userId' | 't
 
 export function quotasService(db: Db) {
   const repo = quotasRepository(db);
-  const book = (actor: Actor, year: number) => loadQuotaBook(db, actor.orgId, [year]);
+  const book = (actor: Actor, year: number, on: Db = db) => loadQuotaBook(on, actor.orgId, [year]);
 
   async function get(actor: Actor, id: string): Promise<Quota> {
     const row = await repo.get(actor.orgId, id);
@@ -58,10 +58,13 @@ export function quotasService(db: Db) {
     return present(row);
   }
 
-  /** The row, when the caller may see it (else 404) and change it (else 403). */
-  async function writable(actor: Actor, row: QuotaRow | undefined) {
+  /**
+   * The row, when the caller may see it (else 404) and change it (else 403). Reads on the caller's
+   * transaction: PGlite has one connection, so a query outside it would wait forever.
+   */
+  async function writable(tx: Db, actor: Actor, row: QuotaRow | undefined) {
     if (!row) throw notFound();
-    const b = await book(actor, Number(row.period.slice(0, 4)));
+    const b = await book(actor, Number(row.period.slice(0, 4)), tx);
     if (!canRead(actor, b, row)) throw notFound();
     if (!canWrite(actor, b, row)) throw forbidden();
     return row;
@@ -105,7 +108,7 @@ export function quotasService(db: Db) {
     async update(actor: Actor, id: string, input: QuotaUpdate): Promise<Quota> {
       await db.transaction(async (tx) => {
         const r = quotasRepository(tx);
-        const current = await writable(actor, await r.lockForWrite(actor.orgId, id));
+        const current = await writable(tx, actor, await r.lockForWrite(actor.orgId, id));
         if (current.version !== input.version) throw staleVersion();
         const patch: Partial<NewQuota> = {};
         if (input.target !== undefined) patch.target = input.target;
@@ -120,7 +123,7 @@ export function quotasService(db: Db) {
     async remove(actor: Actor, id: string) {
       await db.transaction(async (tx) => {
         const r = quotasRepository(tx);
-        await writable(actor, await r.lockForWrite(actor.orgId, id));
+        await writable(tx, actor, await r.lockForWrite(actor.orgId, id));
         await r.remove(actor.orgId, id);
       });
     },
