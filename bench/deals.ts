@@ -9,8 +9,11 @@ import { searchDocument } from '../core/search.ts';
 import { judgementTable, LOST_REASONS, profiles, projectRows, SOURCES, stageChoices } from './deal-data.ts';
 import { stepTimer } from './seed.ts';
 
-/** Bump when the generated deals change shape: older deal sets are then replaced. */
-const DEALS_VERSION = 1;
+/**
+ * Bump when the generated deals change shape: older deal sets are then replaced, unless a patch
+ * below turns them into the current shape in place (PATCHES).
+ */
+const DEALS_VERSION = 2;
 const TMP = ['bench_tmp_acc', 'bench_tmp_proj', 'bench_tmp_prof', 'bench_tmp_pc', 'bench_tmp_stage', 'bench_tmp_judge'];
 /** Millisecond prefix of the generated UUIDv7 ids (2025-01-01), plus the row number. */
 const ID_BASE = Date.UTC(2025, 0, 1);
@@ -40,7 +43,7 @@ export interface DealSeedInfo extends DealMarker {
 export async function existingDeals(db: Db, orgId: string, deals: number): Promise<DealMarker | null> {
   const [org] = await rowsOf<{ m: DealMarker | null }>(db, sql`select settings->'benchDeals' as m from orgs where id = ${orgId}`);
   const m = org?.m;
-  if (!m || m.version !== DEALS_VERSION || m.deals !== deals) return null;
+  if (!m || !(m.version === DEALS_VERSION || PATCHES.has(m.version)) || m.deals !== deals) return null;
   const [c] = await rowsOf<{ d: number; i: number }>(
     db,
     sql`select (select count(*) from opportunities where org_id = ${orgId})::int as d, (select count(*) from influences where org_id = ${orgId})::int as i`,
@@ -57,6 +60,18 @@ export async function jsonTable(db: Db, name: string, columns: string, rows: obj
 const h = (m: 'm1' | 'm2', k: 0 | 1 | 2 | 3) => sql.raw(`('x' || substr(d.${m}, ${1 + k * 7}, 7))::bit(28)::int`);
 /** A UUIDv7-shaped id: row number after the time prefix (ordered inserts), md5 bits after it. Deal n is uuid7(n, n || 'o'). */
 export const uuid7 = (n: SQL, salt: SQL) => sql`(lpad(to_hex(${ID_BASE}::bigint + ${n}), 12, '0') || '7' || substr(md5(${salt}), 1, 3) || '8' || substr(md5(${salt}), 4, 15))::uuid`;
+
+/**
+ * When a closed (won or lost) deal was signed or given up: 0–45 days before its expected close
+ * date, on a working hour (09:00–18:00 Shanghai, written as UTC+8 without a zone name), never
+ * before it was created. So the forecast finds won deals in the period of their close date
+ * (2025-11 … 2027-12). `m1` is md5(n) of deal n; its last four hex digits are no other die's.
+ */
+export function closedAtOf(m1: SQL, closeDate: SQL, createdAt: SQL): SQL {
+  const die = sql`('x' || substr(${m1}, 29, 4))::bit(16)::int`;
+  const minute = sql`(${die} / 46 % 540) * interval '1 minute'`;
+  return sql`greatest(((${closeDate} - ${die} % 46)::timestamp + interval '1 hour' + ${minute}) at time zone 'UTC', ${createdAt} + interval '1 hour' + ${minute})`;
+}
 
 /**
  * Deals [from, to) with everything derived from the deal number n: account n mod A (so every
@@ -80,7 +95,8 @@ function dealSource(from: number, to: number, accounts: number, profileCount: nu
 }
 
 export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): Promise<DealSeedInfo> {
-  const found = await existingDeals(db, orgId, opts.deals);
+  let found = await existingDeals(db, orgId, opts.deals);
+  if (found && found.version !== DEALS_VERSION) found = await patchDeals(db, orgId, found, opts.log);
   if (found) {
     opts.log(`reusing ${found.deals.toLocaleString('en')} deals (seeded in ${found.seconds.toFixed(0)} s)`);
     return { ...found, reused: true };
@@ -151,6 +167,44 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
   return { ...marker, reused: false };
 }
 
+/** Deal n back from its id: the 12 hex digits of the time prefix minus ID_BASE (see uuid7). */
+const dealNumber = sql`(('x' || substr(replace(id::text, '-', ''), 1, 12))::bit(48)::bigint - ${ID_BASE}::bigint)`;
+
+/**
+ * In-place upgrades of an older deal set to the current shape, by the version they start from;
+ * each must leave exactly what a fresh load of the current version would have written.
+ */
+const PATCHES = new Map<number, { name: string; run: (db: Db, orgId: string) => Promise<void> }>([
+  [
+    1,
+    {
+      // Version 1 set closed_at to the last update (capped at 2026-11-20), unrelated to the close date.
+      name: 'closed_at patch',
+      run: (db, orgId) =>
+        db.transaction(async (tx) => {
+          // Only closed deals' closed_at changes: the board totals (open deals) stay right.
+          await tx.execute(sql`set local session_replication_role = replica`);
+          await tx.execute(sql`update opportunities set closed_at = ${closedAtOf(sql`md5(${dealNumber}::text)`, sql`expected_close_date`, sql`created_at`)}
+            where org_id = ${orgId} and status <> 'open'`);
+        }),
+    },
+  ],
+]);
+
+/** Brings an older deal set up to DEALS_VERSION with the patches, then re-analyzes and re-marks it. */
+async function patchDeals(db: Db, orgId: string, m: DealMarker, log: (msg: string) => void): Promise<DealMarker> {
+  const { steps, timed } = stepTimer(log);
+  for (let v = m.version; v < DEALS_VERSION; v++) {
+    const patch = PATCHES.get(v);
+    if (!patch) throw new Error(`no patch from deal version ${v}`);
+    await timed(patch.name, () => patch.run(db, orgId));
+  }
+  await timed('vacuum analyze (patch)', () => analyze(db));
+  const marker: DealMarker = { ...m, version: DEALS_VERSION, steps: [...m.steps, ...steps], seconds: m.seconds + steps.reduce((n, [, s]) => n + s, 0) };
+  await db.execute(sql`update orgs set settings = jsonb_set(settings, '{benchDeals}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`);
+  return marker;
+}
+
 async function dropLookups(db: Db): Promise<void> {
   for (const t of TMP) await db.execute(sql.raw(`drop table if exists ${t}`));
 }
@@ -172,7 +226,7 @@ async function insertDeals(db: Db, orgId: string, opts: DealSeedOptions, profile
           ((d.h3 % 2000 + 1) * 5000 + (d.h4 % 100) / 100.0)::numeric(18, 2), d.close_date, d.owner_id, d.owner_id, st.id, st.probability, st.forecast_category,
           ${JSON.stringify(SOURCES)}::jsonb ->> (d.h5 % ${SOURCES.length}), st.kind,
           case when st.kind = 'lost' then ${JSON.stringify(LOST_REASONS)}::jsonb ->> (d.h6 % ${LOST_REASONS.length}) end,
-          case when st.kind <> 'open' then u.updated_at end, d.created_at, j.health, j.codes,
+          case when st.kind <> 'open' then ${closedAtOf(sql`d.m1`, sql`d.close_date`, sql`d.created_at`)} end, d.created_at, j.health, j.codes,
           array(select substr(x.t, i, 1) from generate_series(1, length(x.t)) i union select substr(x.t, i, 2) from generate_series(1, length(x.t) - 1) i),
           x.t, 1, d.owner_id, d.created_at, u.updated_at
         from ${src} d
