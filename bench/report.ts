@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { Measurement, Scenario } from './load.ts';
 import type { DealSeedInfo } from './deals.ts';
 import type { ActivitySeedInfo } from './activities.ts';
+import type { QuotaSeedInfo } from './quotas.ts';
 
 export interface BackendReport {
   kind: 'pglite' | 'postgres';
@@ -15,6 +16,7 @@ export interface BackendReport {
   contacts?: number;
   deals?: DealSeedInfo;
   activities?: ActivitySeedInfo;
+  quotas?: QuotaSeedInfo;
   measurements: Measurement[];
 }
 
@@ -70,6 +72,8 @@ export function renderReport(input: ReportInput): string {
             `seeded in ${fmt(a.seconds, 0)} s (${actSteps})${a.reused ? ', reused from an earlier run' : ''}`,
         );
       }
+      const q = b.quotas;
+      if (q) lines.push(`  - quotas: ${q.quotas} (reps' 2026 and 2027 years, rep01–rep20's 2027 quarters, the divisions' 2027); seeded in ${fmt(q.seconds, 1)} s${q.reused ? ', reused from an earlier run' : ''}`);
     }
   }
   lines.push('');

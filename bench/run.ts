@@ -8,6 +8,7 @@ import { loadConfig } from '../server/plugins/config.ts';
 import { existingSeed, hasAnyOrg, seedBench, BENCH_PASSWORD } from './seed.ts';
 import { seedDeals } from './deals.ts';
 import { seedActivities } from './activities.ts';
+import { seedQuotas } from './quotas.ts';
 import { dealIds, detailIds, login, measure, scenarios, waitUntilIdle, type LoadOptions, type Measurement } from './load.ts';
 import { benchOrg } from './generate.ts';
 import { renderReport, type BackendReport } from './report.ts';
@@ -136,6 +137,7 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
       batchSize: opts.activityBatch,
       log: say,
     });
+    report.quotas = await seedQuotas(database.db, info.orgId, { deals: deals.deals, log: say });
     if (opts.seedOnly) return report;
 
     // Imported late so seeding works even while the routes are being written.
