@@ -54,6 +54,11 @@ export interface LoadOptions {
 
 const q = (s: string) => encodeURIComponent(s);
 
+/** The forecast scenarios' periods, and the date "what changed" looks back to. */
+export const FORECAST_QUARTER = '2027-Q1';
+export const FORECAST_YEAR = '2027';
+export const CHANGES_SINCE = '2026-10-01';
+
 export function scenarios(ctx: ScenarioContext): Scenario[] {
   return [
     { key: 'list', label: 'Account list, first page', paths: ['/api/accounts?limit=50'], kind: 'list' },
@@ -75,6 +80,13 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       target: 50,
     },
     { key: 'timeline', label: 'Account timeline (20 ids rotating)', paths: ctx.accountIds.map((id) => `/api/timeline?accountId=${id}`), kind: 'list', target: 50 },
+    // Issue 5: forecast and pipeline summary, p99 < 200 ms; the same budget for the other two reports.
+    { key: 'forecast', label: `Forecast ${FORECAST_QUARTER}, by owner`, paths: [`/api/forecast?period=${FORECAST_QUARTER}`], kind: 'list', target: 200 },
+    { key: 'forecast-month', label: `Forecast ${FORECAST_YEAR}, by month`, paths: [`/api/forecast?period=${FORECAST_YEAR}&groupBy=month`], kind: 'list', target: 200 },
+    { key: 'forecast-team', label: `Forecast ${FORECAST_QUARTER}, by team`, paths: [`/api/forecast?period=${FORECAST_QUARTER}&groupBy=team`], kind: 'list', target: 200 },
+    { key: 'summary', label: 'Pipeline summary (open deals by stage)', paths: ['/api/pipeline/summary'], kind: 'list', target: 200 },
+    { key: 'changes', label: `Pipeline changes since ${CHANGES_SINCE}`, paths: [`/api/pipeline/changes?since=${CHANGES_SINCE}`], kind: 'list', target: 200 },
+    { key: 'plan-actual', label: `Plan vs actual ${FORECAST_YEAR}`, paths: [`/api/planner/actual?year=${FORECAST_YEAR}`], kind: 'list', target: 200 },
   ];
 }
 
@@ -136,8 +148,21 @@ async function probe(base: string, cookie: string, s: Scenario, maxMs: number): 
     if (ms > maxMs) return `too slow to load: one request alone took ${Math.round(ms)} ms`;
     const body = await res.text();
     if (res.status !== 200) return `HTTP ${res.status} ${body.slice(0, 120)}`;
-    const json = JSON.parse(body) as { items?: unknown[]; accounts?: unknown[]; activities?: unknown[]; columns?: { count: number }[] };
-    const found = json.columns ? json.columns.reduce((n, c) => n + c.count, 0) : (json.items ?? json.accounts ?? json.activities ?? []).length;
+    const json = JSON.parse(body) as {
+      items?: unknown[];
+      accounts?: unknown[];
+      activities?: unknown[];
+      columns?: { count: number }[];
+      /** Forecast rows, plan-vs-actual people, the pipeline summary's open-deal count. */
+      rows?: unknown[];
+      people?: unknown[];
+      totals?: { count?: number };
+    };
+    const found = json.columns
+      ? json.columns.reduce((n, c) => n + c.count, 0)
+      : typeof json.totals?.count === 'number'
+        ? json.totals.count
+        : (json.items ?? json.accounts ?? json.activities ?? json.rows ?? json.people ?? []).length;
     if (s.kind !== 'detail' && found === 0) return 'empty result';
   }
   return null;
