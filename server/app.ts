@@ -32,6 +32,10 @@ import { analysisRoutes } from './modules/analysis/routes.ts';
 import { tasksRoutes } from './modules/tasks/routes.ts';
 import { remindersRoutes } from './modules/reminders/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
+import { quotasRoutes } from './modules/quotas/routes.ts';
+import { forecastRoutes } from './modules/forecast/routes.ts';
+import { plannerRoutes } from './modules/planner/routes.ts';
+import { pipelineRoutes } from './modules/pipeline/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -75,7 +79,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes]) {
         await a.register(routes);
       }
     },
