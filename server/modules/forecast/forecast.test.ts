@@ -172,3 +172,21 @@ describe('calibrated probabilities', () => {
     expect((await g.client.get('/api/forecast?period=2020-04')).json().totals.closedWon).toBe('0.00');
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the forecasting routes', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const [path, method, tag] of [
+      ['/api/quotas', 'post', 'quotas'],
+      ['/api/quotas/{id}', 'patch', 'quotas'],
+      ['/api/forecast', 'get', 'forecast'],
+      ['/api/forecast/calibration', 'get', 'forecast'],
+      ['/api/pipeline/summary', 'get', 'pipeline'],
+      ['/api/planner', 'post', 'planner'],
+      ['/api/planner/plans/{year}', 'put', 'planner'],
+      ['/api/planner/actual', 'get', 'planner'],
+    ]) {
+      expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual([tag]);
+    }
+  });
+});
