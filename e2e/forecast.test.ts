@@ -16,7 +16,7 @@ import { localDate } from '../core/reminders.ts';
 import { toCents } from '../core/funnel.ts';
 import { formatMoney } from '../web/lib/money.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
-import { WAIT, fieldError, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
+import { WAIT, fieldError, formItem, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
 
 const money = (amount: string) => formatMoney(amount, 'zh-CN');
 const WIDTH = 390;
@@ -159,6 +159,55 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       await page.getByTestId('plan-saved-at').waitFor({ timeout: WAIT });
       expect(await page.getByTestId('plan-average').textContent()).toBe('¥300,000.00');
       await page.getByTestId('plan-actual').getByTestId('months-plan-table').waitFor({ timeout: WAIT });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a manager sets, edits and deletes a team quota for the quarter, and opens the rep\'s saved plan', async () => {
+    const { context, page } = await open(manager.client.cookie, '/quotas');
+    try {
+      await page.getByTestId('quotas-page').waitFor({ timeout: WAIT });
+      // The rep's yearly quota is in the manager's scope.
+      await expect.poll(() => page.getByTestId('quota-subject').allTextContents(), { timeout: WAIT }).toEqual(['陈小华']);
+      await page.getByTestId('new-quota').click();
+      const form = page.getByTestId('quota-form');
+      await form.waitFor({ timeout: WAIT });
+      await still(page.locator('.ant-modal').filter({ has: form }));
+      await form.locator('label').filter({ hasText: '团队' }).first().click();
+      await formItem(page, 'teamId').locator('.ant-select').click();
+      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('华东销售部');
+      await option.waitFor({ timeout: WAIT });
+      await option.click();
+      await page.getByTestId('quota-kind-quarter').click();
+      await expect.poll(() => page.locator('#period').inputValue(), { timeout: WAIT }).toBe(quarter);
+      await page.locator('#target').fill('2000000');
+      await page.getByTestId('quota-save').click();
+      await form.waitFor({ state: 'hidden', timeout: WAIT });
+
+      const teamRow = page.getByTestId('quotas-table').locator('tr.ant-table-row').filter({ hasText: '华东销售部' });
+      await expect.poll(() => teamRow.getByTestId('quota-target').textContent(), { timeout: WAIT }).toBe('¥2,000,000.00');
+      await teamRow.getByTestId('quota-edit').click();
+      await form.waitFor({ timeout: WAIT });
+      // Whose quota and which period are fixed once set; the levels are not.
+      expect(await page.locator('#period').isDisabled()).toBe(true);
+      await page.locator('#target').fill('2500000');
+      await page.getByTestId('quota-save').click();
+      await form.waitFor({ state: 'hidden', timeout: WAIT });
+      await expect.poll(() => teamRow.getByTestId('quota-target').textContent(), { timeout: WAIT }).toBe('¥2,500,000.00');
+      const team = ok<QuotaList>(await manager.client.get(`/api/quotas?year=${year}`)).items.find((q) => q.teamId);
+      expect(team).toMatchObject({ teamName: '华东销售部', period: quarter, periodKind: 'quarter', target: '2500000.00' });
+
+      await teamRow.getByTestId('quota-delete').click();
+      // antd spaces two-character Chinese button labels ("删 除").
+      await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-dangerous').click();
+      await expect.poll(() => page.getByTestId('quota-subject').allTextContents(), { timeout: WAIT }).toEqual(['陈小华']);
+
+      // The person picker: the rep's saved plan, as the rep saved it.
+      await page.goto(`/planner?userId=${rep.id}`);
+      await page.getByTestId('plan-saved-at').waitFor({ timeout: WAIT });
+      expect(await page.getByTestId('plan-deals-needed').locator('.ant-statistic-content-value').textContent()).toBe('10');
+      expect(await page.getByTestId('plan-save').textContent()).toContain('保存为该成员的计划');
     } finally {
       await context.close();
     }

@@ -78,8 +78,9 @@ export function PlannerPage() {
       if (!body.ratios) form.setFieldValue('ratios', plan.ratios);
     } catch (e) {
       // The first, automatic plan may lack a quota or a won deal to average; say so on the field only.
-      const inline = applyPlannerErrors(form, e);
-      if (!quiet || !inline) fail(e);
+      // A viewer may not compute at all; an automatic attempt stays silent apart from the fields.
+      applyPlannerErrors(form, e);
+      if (!quiet) fail(e);
     }
   };
 
