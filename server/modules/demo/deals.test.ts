@@ -39,6 +39,13 @@ describe('demo deals', () => {
       const time = (await admin.get(`/api/analysis/time?from=${day(-30)}&to=${day(0)}&groupBy=owner`)).json();
       expect(time.items.length).toBeGreaterThanOrEqual(5);
 
+      // Quotas: the rep's year has a target, so the forecast has attainment and the planner a default.
+      const year = day(0).slice(0, 4);
+      const forecast = (await repClient.get(`/api/forecast?period=${year}`)).json();
+      expect(forecast.totals.quota?.target).toMatch(/^\d+\.00$/);
+      expect((await repClient.post('/api/planner', {})).statusCode).toBe(200);
+      expect((await admin.get(`/api/planner/actual?year=${year}`)).json().people.some((p: { planSource: string | null }) => p.planSource === 'quota')).toBe(true);
+
       // What changed this week: last week's (demo history) snapshot against the deals today. Shanghai days.
       const shanghai = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
       const lastWeek = (await admin.get(`/api/pipeline/changes?since=${shanghai(-7)}`)).json();

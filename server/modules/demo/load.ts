@@ -3,15 +3,17 @@ import { seedDemo, type DemoLogin } from './seed.ts';
 import { seedDemoDeals } from './deals.ts';
 import { seedDemoActivities } from './activities.ts';
 import { seedDemoSnapshots } from './pipeline.ts';
+import { seedDemoQuotas } from './quotas.ts';
 import { ensureDefaultStages } from '../stages/service.ts';
 
-/** Everything `--demo` loads into an empty database: the organisation and archive, the funnel, the deals, the activity log, last week's and today's pipeline snapshots. */
+/** Everything `--demo` loads into an empty database: the organisation and archive, the funnel, the deals, the activity log, last week's and today's pipeline snapshots, the reps' quotas. */
 export async function loadDemo(db: Db): Promise<DemoLogin[]> {
   const logins = await seedDemo(db);
   await ensureDefaultStages(db);
   await seedDemoDeals(db);
   await seedDemoActivities(db);
   await seedDemoSnapshots(db);
+  await seedDemoQuotas(db);
   await analyze(db);
   return logins;
 }

@@ -31,7 +31,7 @@ describe('planner', () => {
     const res = await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2027, startMonth: 1 });
     expect(res.statusCode).toBe(200);
     const plan = res.json();
-    expect(plan).toMatchObject({ userId: rep.id, year: 2027, startMonth: '2027-01', dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1], monthsPerStage: 1, savedAt: null });
+    expect(plan).toMatchObject({ userId: rep.id, year: 2027, startMonth: '2027-01', quota: '3000000.00', averageDealSize: '300000.00', dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1], monthsPerStage: 1, savedAt: null });
     expect(plan.stageTotals.map((s: { name: string; count: number }) => [s.name, s.count])).toEqual([
       ['培训/交流', 60],
       ['见负责人', 50],

@@ -12,11 +12,13 @@ import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { planActivities, planProgress, type PlanSchedule } from '../../../core/planner.ts';
 import { parsePeriod } from '../../../core/period.ts';
-import { fromCents } from '../../../core/funnel.ts';
+import { fromCents, toCents } from '../../../core/funnel.ts';
 import { DEFAULT_PLAN_RATIOS } from '../../../core/enums.ts';
 import type { Plan, PlanActual, PlanActualQuery, PlannerInput } from '../../../core/schemas/forecast.ts';
 
 const YEAR_MS = 365 * 86_400_000;
+/** Amounts leave as they are stored: two decimals. */
+const normal = (amount: string) => fromCents(toCents(amount));
 
 /** The planning stages: the open stages in funnel order, then the won stage (the signing). */
 function planningStages(funnel: Funnel) {
@@ -38,10 +40,13 @@ export function plannerService(db: Db) {
   const repo = plannerRepository(db);
   const deals = forecastRepository(db);
 
-  /** Average won amount over the last 12 months: the person's, else everyone's in the caller's scope. */
+  /**
+   * Average won amount over the last 12 months: the person's, else the organisation's (an average
+   * reveals no deal, and a new rep has none of their own to plan from).
+   */
   async function averageDeal(actor: Actor, userId: string | null, now: Date) {
     const since = new Date(now.getTime() - YEAR_MS);
-    return (userId && (await deals.averageWon(actor, since, [userId]))) || deals.averageWon(actor, since, null);
+    return (userId && (await deals.averageWon(actor, since, [userId]))) || deals.averageWon({ ...actor, scopeUserIds: null }, since, null);
   }
 
   function schedule(funnel: Funnel, spec: { quota: string; averageDealSize: string; ratios: number[]; monthsPerStage: number; year: number; startMonth: number }) {
@@ -60,9 +65,9 @@ export function plannerService(db: Db) {
     if (!ratios || ratios.length !== count) throw fieldError('ratios', 'ratios_length', { count });
     if (ratios.every((r) => r === 0)) throw fieldError('ratios', 'ratios_empty');
     const yearly = book.userQuota(userId, parsePeriod(String(year))!);
-    const quota = input.quota ?? (yearly ? fromCents(yearly.target) : null);
+    const quota = input.quota ? normal(input.quota) : yearly ? fromCents(yearly.target) : null;
     if (!quota) throw fieldError('quota', 'no_quota', { year });
-    const averageDealSize = input.averageDealSize ?? (await averageDeal(actor, userId, now));
+    const averageDealSize = input.averageDealSize ? normal(input.averageDealSize) : await averageDeal(actor, userId, now);
     if (!averageDealSize) throw fieldError('averageDealSize', 'no_won_deals');
     const monthsPerStage = input.monthsPerStage ?? 1;
     const start = input.startMonth ?? startMonth;
