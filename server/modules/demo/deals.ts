@@ -10,6 +10,7 @@ import { opportunitiesService } from '../opportunities/service.ts';
 import { blueSheetService } from '../opportunities/blue-sheet.service.ts';
 import { stagesRepository } from '../stages/repository.ts';
 import { createRng } from './random.ts';
+import { addDays, shanghaiDate } from '../activities/days.ts';
 import { BUYING_ROLES, RESPONSE_MODES } from '../../../core/blue-sheet.ts';
 import { COVERAGE_LEVELS } from '../../../core/enums.ts';
 
@@ -50,6 +51,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   const people = await db.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(eq(contacts.orgId, orgId));
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.createdAt)).limit(1);
 
+  const today = shanghaiDate(new Date());
   let created = 0;
   for (const [k, account] of targets.filter((a) => a.tier !== 'C').entries()) {
     const ownerId = account.ownerId ?? admin.id;
@@ -57,12 +59,14 @@ export async function seedDemoDeals(db: Db): Promise<number> {
     const stage = open[Math.min(open.length - 1, Math.floor(rng.next() * open.length))];
     const qty = String(rng.int(1, 4));
     const product = rng.int(0, PRODUCTS.length - 1);
-    const month = String(rng.int(1, 12)).padStart(2, '0');
+    // Relative to today, so the demo's forecast has deals closing this quarter and the next ones;
+    // about one in seven is already overdue (the close_date_passed red flag).
+    const closeIn = rng.chance(0.15) ? -rng.int(5, 60) : rng.int(3, 330);
     const deals = opportunitiesService(db);
     const deal = await deals.create(actor, {
       accountId: account.id,
       name: `${account.name ?? account.full}${DEAL_NAMES[k % DEAL_NAMES.length]}`,
-      expectedCloseDate: `${rng.chance(0.15) ? 2026 : 2027}-${month}-${rng.int(10, 28)}`,
+      expectedCloseDate: addDays(today, closeIn),
       stageId: stage.id,
       source: rng.pick(['老客户', '招标公告', '渠道推荐', '市场活动']),
       items: [{ productId: productIds[product], quantity: qty, discount: String(rng.pick([0, 5, 10])) }],
