@@ -21,7 +21,7 @@ export function applyFieldErrors(form: FormInstance, err: unknown): boolean {
  * Messages read "creditCode is not valid" / "creditCode：校验失败"; under the field itself the field
  * name is noise. Strips the path (or its last segment) and the space or colon after it.
  */
-function withoutPath(message: string, path: string): string {
+export function withoutPath(message: string, path: string): string {
   const last = String(toNamePath(path).at(-1) ?? '');
   for (const prefix of [path, last]) {
     if (!prefix || !message.startsWith(prefix)) continue;

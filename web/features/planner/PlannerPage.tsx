@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_PLAN_RATIOS } from '../../../core/enums.ts';
 import type { Plan } from '../../../core/schemas/forecast.ts';
 import { ApiError, localMessage } from '../../lib/api.ts';
-import { toNamePath } from '../../lib/form-errors.ts';
+import { toNamePath, withoutPath } from '../../lib/form-errors.ts';
 import { DateText } from '../../components/DateText.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
@@ -30,7 +30,7 @@ function applyPlannerErrors(form: FormInstance<PlannerValues>, err: unknown): bo
   const known: (keyof PlannerValues)[] = ['quota', 'averageDealSize', 'ratios', 'monthsPerStage', 'startMonth'];
   const fields = err.fields.flatMap((f) => {
     const name = known.find((k) => k === toNamePath(f.path)[0]);
-    return name ? [{ name, errors: [localMessage(f)] }] : [];
+    return name ? [{ name, errors: [withoutPath(localMessage(f), f.path)] }] : [];
   });
   form.setFields(fields);
   return fields.length > 0;
