@@ -163,34 +163,32 @@ export function pipelineRepository(db: Db) {
       return row?.day ?? null;
     },
 
-    /** Per kind: how many deals and the amount (the change's size for amounts, else the deal's amount now). */
-    summary(actor: Actor, a: ChangeArgs) {
-      return rowsOf<{ kind: ChangeKind; count: number; amount: string }>(
+    /**
+     * The changes in one statement, so the comparison runs once: per kind, how many deals and the
+     * amount (the change's size for amount kinds, else the deal's amount now); and the changed
+     * deals, largest amount now first, `limit` at most.
+     */
+    async changes(actor: Actor, a: ChangeArgs): Promise<{ summary: { kind: ChangeKind; count: number; amount: string }[]; items: ChangeRow[] }> {
+      const [row] = await rowsOf<{ summary: { kind: ChangeKind; count: number; amount: string }[]; items: ChangeRow[] }>(
         db,
-        sql`with ${changed(actor, a)}
-            select kind, count(*)::int as count,
-                   sum(case when kind in ('amount_up', 'amount_down') then abs(amount - b_amount) else amount end)::numeric(20,2)::text as amount
-            from k cross join lateral unnest(kinds) as kind
-            group by kind`,
+        sql`with ${changed(actor, a)}, ch as materialized (select * from k where cardinality(kinds) > 0)
+            select
+              (select coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'amount', amount)), '[]'::json) from (
+                 select kind, count(*)::int as n,
+                        sum(case when kind in ('amount_up', 'amount_down') then abs(amount - b_amount) else amount end)::numeric(20,2)::text as amount
+                 from ch cross join lateral unnest(kinds) as kind
+                 group by kind) s) as summary,
+              (select coalesce(json_agg(json_build_object(
+                   'id', t.id, 'name', t.name, 'accountId', t.account_id, 'accountName', acc.name, 'ownerId', t.owner_id, 'ownerName', u.name, 'kinds', t.kinds,
+                   'stageId', t.stage_id, 'stageName', t.stage_name, 'amount', t.amount::text, 'expectedCloseDate', t.close_date::text,
+                   'forecastCategory', t.category, 'status', t.status, 'bStageId', t.b_stage_id, 'bStageName', t.b_stage_name,
+                   'bAmount', t.b_amount::text, 'bExpectedCloseDate', t.b_close_date::text, 'bForecastCategory', t.b_category
+                 ) order by t.amount desc, t.id), '[]'::json)
+               from (select * from ch order by amount desc, id limit ${a.limit}) t
+               join accounts acc on acc.org_id = ${actor.orgId} and acc.id = t.account_id
+               left join users u on u.org_id = ${actor.orgId} and u.id = t.owner_id) as items`,
       );
-    },
-
-    /** The changed deals, largest amount now first; `limit` rows at most. */
-    items(actor: Actor, a: ChangeArgs) {
-      return rowsOf<ChangeRow>(
-        db,
-        sql`with ${changed(actor, a)}
-            select k.id, k.name, k.account_id as "accountId", a.name as "accountName", k.owner_id as "ownerId", u.name as "ownerName", k.kinds,
-                   k.stage_id as "stageId", k.stage_name as "stageName", k.amount::text as amount, k.close_date::text as "expectedCloseDate",
-                   k.category as "forecastCategory", k.status, k.b_stage_id as "bStageId", k.b_stage_name as "bStageName",
-                   k.b_amount::text as "bAmount", k.b_close_date::text as "bExpectedCloseDate", k.b_category as "bForecastCategory"
-            from k
-            join accounts a on a.org_id = ${actor.orgId} and a.id = k.account_id
-            left join users u on u.org_id = ${actor.orgId} and u.id = k.owner_id
-            where cardinality(k.kinds) > 0
-            order by k.amount desc, k.id
-            limit ${a.limit}`,
-      );
+      return row;
     },
   };
 }

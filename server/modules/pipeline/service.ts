@@ -117,8 +117,7 @@ export function pipelineService(db: Db) {
       const teamOwnerIds = await teamOwners(actor, q.teamId);
       const baseline = await repo.baseline(actor.orgId, q.since);
       const args = { baseline, from: shanghaiStart(baseline ?? q.since), ownerId: q.ownerId, teamOwnerIds, limit: MAX_CHANGES + 1 };
-      const summary = await repo.summary(actor, args);
-      const rows = await repo.items(actor, args);
+      const { summary, items: rows } = await repo.changes(actor, args);
       const byKind = new Map(summary.map((s) => [s.kind, s]));
       return {
         since: q.since,
