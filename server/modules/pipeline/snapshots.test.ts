@@ -79,6 +79,19 @@ describe('pipeline snapshots', () => {
     ]);
   });
 
+  it('documents its routes in the OpenAPI description', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const [path, method, tag] of [
+      ['/api/pipeline/snapshots', 'get', 'pipeline'],
+      ['/api/pipeline/snapshots', 'post', 'pipeline'],
+      ['/api/pipeline/changes', 'get', 'pipeline'],
+      ['/api/forecast/accuracy', 'get', 'forecast'],
+      ['/api/analysis/win-loss', 'get', 'analysis'],
+    ]) {
+      expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual([tag]);
+    }
+  });
+
   it('the weekly job snapshots every organisation once per ISO week (Shanghai days)', async () => {
     expect(isoWeek('2031-03-05')).toEqual({ monday: '2031-03-03', sunday: '2031-03-09' });
     expect(isoWeek('2031-03-03')).toEqual({ monday: '2031-03-03', sunday: '2031-03-09' });
