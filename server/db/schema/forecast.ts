@@ -1,7 +1,7 @@
 // Forecasting and planning (issue 5): quotas per person or team and period, saved activity plans,
 // and the weekly pipeline snapshots that "what changed" and forecast accuracy compare against.
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, smallint, date, jsonb, primaryKey, index, uniqueIndex, foreignKey, check } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, smallint, date, jsonb, numeric, primaryKey, index, uniqueIndex, foreignKey, check } from 'drizzle-orm/pg-core';
 import { money, created, updated } from './columns.ts';
 import { orgs, teams, users } from './org.ts';
 
@@ -84,4 +84,30 @@ export const pipelineSnapshots = pgTable(
     primaryKey({ columns: [t.orgId, t.snapshotDate, t.opportunityId] }),
     index('pipeline_snapshots_close_idx').on(t.orgId, t.snapshotDate, t.expectedCloseDate),
   ],
+);
+
+/**
+ * The forecast's sums kept per month, like the board's pipeline_totals: open deals by the month of
+ * their expected close date, won deals by the (Shanghai) month they were signed in, per (account
+ * owner, deal owner, stage, forecast category), kept exact by a trigger on opportunities
+ * (migration 0011). Periods are whole months, so a quarter's forecast reads a few hundred rows
+ * instead of summing every deal of it. A missing owner is the nil uuid (key columns cannot be null).
+ */
+export const forecastTotals = pgTable(
+  'forecast_totals',
+  {
+    orgId: uuid('org_id').notNull(),
+    /** `open` or `won`. */
+    status: text('status').notNull(),
+    /** First day of the month. */
+    month: date('month', { mode: 'string' }).notNull(),
+    accountOwnerId: uuid('account_owner_id').notNull(),
+    dealOwnerId: uuid('deal_owner_id').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    forecastCategory: text('forecast_category').notNull(),
+    deals: integer('deals').notNull(),
+    amount: numeric('amount', { precision: 20, scale: 2 }).notNull(),
+    weighted: numeric('weighted', { precision: 20, scale: 2 }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'forecast_totals_pk', columns: [t.orgId, t.status, t.month, t.accountOwnerId, t.dealOwnerId, t.stageId, t.forecastCategory] })],
 );

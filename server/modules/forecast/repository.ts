@@ -1,8 +1,9 @@
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { opportunities, stageHistory, stages } from '../../db/schema.ts';
+import { accountMembers, forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
 import { dealInScope } from '../opportunities/repository.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { fromCents, toCents } from '../../../core/funnel.ts';
 
 export interface Window {
   /** Calendar days [fromDay, toDay) for open deals' expected close dates. */
@@ -31,6 +32,25 @@ const cellColumns = {
   weighted: sql<string>`sum(round(${opportunities.amount} * ${opportunities.probability} / 100.0, 2))::numeric(20,2)::text`,
 };
 
+const NIL = '00000000-0000-0000-0000-000000000000';
+/** A window of whole months (every period is): forecast_totals can answer it. */
+const wholeMonths = (w: Window) => w.fromDay.endsWith('-01') && w.toDay.endsWith('-01');
+
+/** One cell per (key, status, stage, category): the kept totals and a scanned remainder summed. */
+function mergeCells(rows: CellRow[]): CellRow[] {
+  const by = new Map<string, CellRow & { a: bigint; w: bigint }>();
+  for (const r of rows) {
+    const k = `${r.key}|${r.status}|${r.stageId}|${r.category}`;
+    const cur = by.get(k);
+    if (cur) {
+      cur.deals += r.deals;
+      cur.a += toCents(r.amount);
+      cur.w += toCents(r.weighted);
+    } else by.set(k, { ...r, a: toCents(r.amount), w: toCents(r.weighted) });
+  }
+  return [...by.values()].map(({ a, w, ...r }) => ({ ...r, amount: fromCents(a), weighted: fromCents(w) }));
+}
+
 export function forecastRepository(db: Db) {
   /** Cells of one status: grouped by owner (or month) × stage × category. */
   function cells(where: SQL[], key: SQL<string | null>) {
@@ -41,23 +61,65 @@ export function forecastRepository(db: Db) {
       .groupBy(key, opportunities.stageId, opportunities.forecastCategory);
   }
 
+  /**
+   * The period's cells from forecast_totals (kept per month by a trigger, migration 0011): the
+   * caller's scope is the account owners in it; deals of accounts they are only on the team of
+   * (owned outside the scope) are few and summed from the deals.
+   */
+  async function keptCells(actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null): Promise<CellRow[]> {
+    const t = forecastTotals;
+    // The nil uuid as a literal: GROUP BY must see the same expression as the select list.
+    const key = by === 'owner' ? sql<string | null>`nullif(${t.dealOwnerId}, ${sql.raw(`'${NIL}'::uuid`)})::text` : sql<string>`to_char(${t.month}, 'YYYY-MM')`;
+    const where: SQL[] = [eq(t.orgId, actor.orgId), inArray(t.status, ['open', 'won']), gte(t.month, w.fromDay), lt(t.month, w.toDay)];
+    if (owners) where.push(inArray(t.dealOwnerId, owners));
+    if (actor.scopeUserIds !== null) where.push(inArray(t.accountOwnerId, actor.scopeUserIds));
+    const kept = db
+      .select({
+        key,
+        status: sql<'open' | 'won'>`${t.status}`,
+        stageId: t.stageId,
+        category: t.forecastCategory,
+        deals: sql<number>`sum(${t.deals})::int`,
+        amount: sql<string>`sum(${t.amount})::numeric(20,2)::text`,
+        weighted: sql<string>`sum(${t.weighted})::numeric(20,2)::text`,
+      })
+      .from(t)
+      .where(and(...where))
+      .groupBy(key, t.status, t.stageId, t.forecastCategory)
+      // Rows a deal has left keep zeros; a cell without deals is no cell.
+      .having(sql`sum(${t.deals}) <> 0`);
+    if (actor.scopeUserIds === null) return kept;
+    const onTeamOnly = and(
+      sql`${opportunities.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))`,
+      or(sql`${opportunities.accountOwnerId} is null`, not(inArray(opportunities.accountOwnerId, actor.scopeUserIds))),
+    )!;
+    const [a, b] = await Promise.all([kept, scannedCells(actor, w, by, owners, onTeamOnly)]);
+    return b.length ? mergeCells([...a, ...b]) : a;
+  }
+
+  /** The period's cells summed over the deals (each status an index range of its own). */
+  async function scannedCells(actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null, extra?: SQL): Promise<CellRow[]> {
+    const base = [dealInScope(actor)];
+    if (owners) base.push(inArray(opportunities.ownerId, owners));
+    if (extra) base.push(extra);
+    // Asia/Shanghai is UTC+8 all year: the signing day is the UTC instant shifted by eight hours.
+    const wonMonth = sql<string>`to_char((${opportunities.closedAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+    const openKey = by === 'owner' ? sql<string | null>`${opportunities.ownerId}::text` : sql<string>`to_char(${opportunities.expectedCloseDate}, 'YYYY-MM')`;
+    const wonKey = by === 'owner' ? openKey : wonMonth;
+    const [open, won] = await Promise.all([
+      cells([...base, eq(opportunities.status, 'open'), gte(opportunities.expectedCloseDate, w.fromDay), lt(opportunities.expectedCloseDate, w.toDay)], openKey),
+      cells([...base, eq(opportunities.status, 'won'), gte(opportunities.closedAt, w.from), lt(opportunities.closedAt, w.to)], wonKey),
+    ]);
+    return [...open.map((c) => ({ ...c, status: 'open' as const })), ...won.map((c) => ({ ...c, status: 'won' as const }))];
+  }
+
   return {
     /**
      * The period's deals in the caller's scope: open ones expected to close in it, won ones signed
-     * in it (each an index range of its own), summed per cell.
+     * in it, summed per cell — from the kept monthly totals (periods are whole months).
      */
-    async cells(actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null): Promise<CellRow[]> {
-      const base = [dealInScope(actor)];
-      if (owners) base.push(inArray(opportunities.ownerId, owners));
-      // Asia/Shanghai is UTC+8 all year: the signing day is the UTC instant shifted by eight hours.
-      const wonMonth = sql<string>`to_char((${opportunities.closedAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
-      const openKey = by === 'owner' ? sql<string | null>`${opportunities.ownerId}::text` : sql<string>`to_char(${opportunities.expectedCloseDate}, 'YYYY-MM')`;
-      const wonKey = by === 'owner' ? openKey : wonMonth;
-      const [open, won] = await Promise.all([
-        cells([...base, eq(opportunities.status, 'open'), gte(opportunities.expectedCloseDate, w.fromDay), lt(opportunities.expectedCloseDate, w.toDay)], openKey),
-        cells([...base, eq(opportunities.status, 'won'), gte(opportunities.closedAt, w.from), lt(opportunities.closedAt, w.to)], wonKey),
-      ]);
-      return [...open.map((c) => ({ ...c, status: 'open' as const })), ...won.map((c) => ({ ...c, status: 'won' as const }))];
+    cells(actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null): Promise<CellRow[]> {
+      return wholeMonths(w) ? keptCells(actor, w, by, owners) : scannedCells(actor, w, by, owners);
     },
 
     /** Closed deals of the window by outcome and the furthest open stage (by position) each reached. */
