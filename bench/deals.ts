@@ -149,8 +149,9 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
   const openCase = `case ${open.map((s) => `when ${dice} < ${(cum += s.weight)} then ${s.key}`).join(' ')} else ${open[open.length - 1].key} end`;
   await timed('deals + influences + stage history', () => insertDeals(db, orgId, opts, all.length, openCase, open.length, today));
 
-  // The load skips triggers (replica role), so the board's totals are summed once here.
+  // The load skips triggers (replica role), so the board's and the forecast's totals are summed once here.
   await timed('pipeline totals', () => rebuildPipelineTotals(db, orgId));
+  await timed('forecast totals', () => rebuildForecastTotals(db, orgId));
 
   const counts = await timed('vacuum analyze', async () => {
     await dropLookups(db);
@@ -182,10 +183,12 @@ const PATCHES = new Map<number, { name: string; run: (db: Db, orgId: string) => 
       name: 'closed_at patch',
       run: (db, orgId) =>
         db.transaction(async (tx) => {
-          // Only closed deals' closed_at changes: the board totals (open deals) stay right.
+          // Only closed deals' closed_at changes: the board totals (open deals) stay right, the
+          // forecast's (won deals by signing month) are summed again.
           await tx.execute(sql`set local session_replication_role = replica`);
           await tx.execute(sql`update opportunities set closed_at = ${closedAtOf(sql`md5(${dealNumber}::text)`, sql`expected_close_date`, sql`created_at`)}
             where org_id = ${orgId} and status <> 'open'`);
+          await rebuildForecastTotals(tx as unknown as Db, orgId);
         }),
     },
   ],
@@ -264,6 +267,18 @@ async function checkSearchColumns(db: Db, orgId: string): Promise<void> {
     const same = doc.text === r.search_text && doc.grams.length === r.search_grams.length && doc.grams.every((g) => r.search_grams.includes(g));
     if (!same) throw new Error(`search columns of deal "${r.name}" differ from searchDocument()`);
   }
+}
+
+/** What the forecast trigger would have kept (migration 0011), summed in one pass. */
+export async function rebuildForecastTotals(db: Db, orgId: string) {
+  await db.execute(sql`delete from forecast_totals where org_id = ${orgId}`);
+  await db.execute(sql`insert into forecast_totals (org_id, status, month, account_owner_id, deal_owner_id, stage_id, forecast_category, deals, amount, weighted)
+    select o.org_id, o.status, okam_forecast_month(o.status, o.expected_close_date, o.closed_at),
+           coalesce(o.account_owner_id, '00000000-0000-0000-0000-000000000000'), coalesce(o.owner_id, '00000000-0000-0000-0000-000000000000'),
+           o.stage_id, o.forecast_category, count(*)::int, sum(o.amount), sum(round(o.amount * o.probability / 100.0, 2))
+    from opportunities o
+    where o.org_id = ${orgId} and okam_forecast_month(o.status, o.expected_close_date, o.closed_at) is not null
+    group by 1, 2, 3, 4, 5, 6, 7`);
 }
 
 /** What the opportunities triggers would have kept (migration 0007), summed in one pass. */
