@@ -3,6 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../server/db/client.ts';
 import { loadConfig } from '../server/plugins/config.ts';
 import { existingSeed, hasAnyOrg, seedBench, BENCH_PASSWORD } from './seed.ts';
@@ -138,6 +139,8 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
       log: say,
     });
     report.quotas = await seedQuotas(database.db, info.orgId, { deals: deals.deals, log: say });
+    // A migration may have just created and filled forecast_totals (0011); autovacuum is off here.
+    await database.db.execute(sql`analyze forecast_totals`);
     if (opts.seedOnly) return report;
 
     // Imported late so seeding works even while the routes are being written.
