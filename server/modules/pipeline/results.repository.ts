@@ -53,26 +53,36 @@ export function resultsRepository(db: Db) {
               select (select s.snapshot_date from ${ps} s where s.org_id = ${actor.orgId} and s.snapshot_date > d.day and s.snapshot_date <= ${a.lastSnapshot}::date order by s.snapshot_date limit 1)
               from d where d.day is not null
             ), dates as (
-              select day, (day::timestamp at time zone 'UTC') + interval '16 hours' as day_end from d where day is not null
+              select day from d where day is not null
             ), open as (
-              select ${ps.snapshotDate} as day,
-                     sum(${ps.amount}) filter (where ${ps.forecastCategory} = 'commit') as commit,
-                     sum(${ps.amount}) filter (where ${ps.forecastCategory} = 'best_case') as best_case,
-                     sum(round(${ps.amount} * ${ps.probability} / 100.0, 2)) filter (where ${ps.forecastCategory} <> 'omitted') as weighted
-              from ${ps}
-              where ${and(
-                snapshotInScope(actor),
-                sql`${ps.snapshotDate} between ${a.firstSnapshot}::date and ${a.lastSnapshot}::date`,
-                sql`${ps.expectedCloseDate} between ${a.periodStart}::date and ${a.periodLast}::date`,
-                ownedBy(ps.ownerId, a.ownerIds),
-              )}
-              group by ${ps.snapshotDate}
+              -- One index range per snapshot date (org, date, close date), not one range over every row of the dates.
+              select dates.day, x.commit, x.best_case, x.weighted
+              from dates cross join lateral (
+                select sum(${ps.amount}) filter (where ${ps.forecastCategory} = 'commit') as commit,
+                       sum(${ps.amount}) filter (where ${ps.forecastCategory} = 'best_case') as best_case,
+                       sum(round(${ps.amount} * ${ps.probability} / 100.0, 2)) filter (where ${ps.forecastCategory} <> 'omitted') as weighted
+                from ${ps}
+                where ${and(
+                  snapshotInScope(actor),
+                  sql`${ps.snapshotDate} = dates.day`,
+                  sql`${ps.expectedCloseDate} between ${a.periodStart}::date and ${a.periodLast}::date`,
+                  ownedBy(ps.ownerId, a.ownerIds),
+                )}
+              ) x
+            ), won_deals as (
+              select ${opportunities.id} as id, ${opportunities.amount} as amount,
+                     ((${opportunities.closedAt} at time zone 'UTC') + interval '8 hours')::date as closed_day
+              from ${opportunities}
+              where ${closed(actor, 'won', { startAt: a.startAt, endAt: a.endAt, ownerIds: a.ownerIds })}
+            ), won_by_day as (
+              select closed_day, sum(amount) as amount from won_deals group by closed_day
             ), won as (
-              select dates.day, sum(${opportunities.amount}) as won
-              from dates join ${opportunities} on ${closed(actor, 'won', { startAt: a.startAt, endAt: a.endAt, ownerIds: a.ownerIds })}
-                and ${opportunities.closedAt} < dates.day_end
-                and not exists (select 1 from ${ps} x where x.org_id = ${actor.orgId} and x.snapshot_date = dates.day and x.opportunity_id = ${opportunities.id})
-              group by dates.day
+              -- Won up to the snapshot's day, less those the snapshot itself still saw open (closed later that day).
+              select dates.day,
+                     coalesce((select sum(w.amount) from won_by_day w where w.closed_day <= dates.day), 0)
+                     - coalesce((select sum(wd.amount) from won_deals wd where wd.closed_day = dates.day
+                         and exists (select 1 from ${ps} x where x.org_id = ${actor.orgId} and x.snapshot_date = dates.day and x.opportunity_id = wd.id)), 0) as won
+              from dates
             )
             select dates.day::text as date,
                    coalesce(won.won, 0)::numeric(20,2)::text as won,
