@@ -11,6 +11,8 @@ export interface Actor {
   lang: Lang;
   /** Users whose records fall inside the caller's data scope; null means the whole organisation. */
   scopeUserIds: string[] | null;
+  /** Accounts whose account team the caller is on (visible whatever the scope). */
+  teamAccountIds: string[];
 }
 
 export const canWrite = (a: Actor) => a.role !== 'viewer';

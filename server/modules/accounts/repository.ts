@@ -16,16 +16,24 @@ export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
 
 /**
+ * The data-scope rule: a record is visible when its account's owner is in the caller's scope or
+ * the caller is on its account team. One owner is an equality and an empty team list is left out,
+ * so a rep's ordered list walks the (owner, sort) index instead of filtering the whole organisation.
+ */
+export function ownedOrOnTeam(actor: Actor & { scopeUserIds: string[] }, ownerColumn: PgColumn, accountIdColumn: PgColumn): SQL {
+  const ids = actor.scopeUserIds;
+  const owned = ids.length === 1 ? eq(ownerColumn, ids[0]) : inArray(ownerColumn, ids);
+  return actor.teamAccountIds.length ? or(owned, inArray(accountIdColumn, actor.teamAccountIds))! : owned;
+}
+
+/**
  * The data-scope rule for accounts: the caller sees accounts owned by anyone in their scope,
  * plus any account whose team they are on. Everything that reads accounts goes through this.
  */
 export function accountVisible(actor: Actor, table: typeof accounts = accounts): SQL {
   const org = eq(table.orgId, actor.orgId);
   if (actor.scopeUserIds === null) return org;
-  // As an array of ids (an InitPlan), not EXISTS: the planner can then combine the owner index and
-  // the primary key instead of walking every account of the organisation.
-  const onTeam = sql`${table.id} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))`;
-  return and(org, or(inArray(table.ownerId, actor.scopeUserIds), onTeam))!;
+  return and(org, ownedOrOnTeam({ ...actor, scopeUserIds: actor.scopeUserIds }, table.ownerId, table.id))!;
 }
 
 /** Records owned by members of a team; the members as an id array so the owner index is used. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { rowsOf, type Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { accounts, activities, activityUsers, tasks, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { taskVisible } from '../tasks/repository.ts';

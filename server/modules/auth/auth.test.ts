@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { build, clientFor, login, sessionCookie, type TestApp } from '../../test/helper.ts';
+import { build, login, sessionCookie, type TestApp } from '../../test/helper.ts';
 import { PASSWORD, seedOrg, type Factories } from '../../test/factories.ts';
 import type { User } from '../../../core/schemas/org.ts';
 import type { ErrorBody } from '../../../core/schemas/common.ts';

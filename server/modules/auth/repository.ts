@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
-import { loginFailures, loginIdentities, orgs, sessions, users } from '../../db/schema.ts';
+import { accountMembers, loginFailures, loginIdentities, orgs, sessions, users } from '../../db/schema.ts';
 import type { DataScope } from '../../../core/enums.ts';
 
 export function authRepository(db: Db) {
@@ -13,6 +13,9 @@ export function authRepository(db: Db) {
       teamId: users.teamId,
       locale: users.locale,
       lastSeenAt: sessions.lastSeenAt,
+      // The accounts whose team the caller is on, resolved here (no extra round trip) so scoped
+      // reads get a literal id list instead of a subquery that defeats the ordered indexes.
+      teamAccountIds: sql<string[]>`array(select m.account_id from ${accountMembers} m where m.org_id = ${sessions.orgId} and m.user_id = ${sessions.userId})`,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))

@@ -72,6 +72,7 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'log
         teamId: row.teamId,
         lang,
         scopeUserIds: dataScope === 'all' ? null : await repo.scopeUserIds(s.orgId, row.userId, dataScope, row.teamId),
+        teamAccountIds: row.teamAccountIds,
       };
     },
 

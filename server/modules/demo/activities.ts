@@ -68,7 +68,7 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
   const owners = [...new Map(owned.filter((a) => a.role === 'rep' || a.role === 'manager').map((a) => [a.email, a.ownerId!])).entries()].sort(([a], [b]) => a.localeCompare(b));
   let created = 0;
   for (const [, ownerId] of owners) {
-    const actor: Actor = { orgId, userId: ownerId, role: 'manager', dataScope: 'all', teamId: null, lang: 'zh', scopeUserIds: null };
+    const actor: Actor = { orgId, userId: ownerId, role: 'manager', dataScope: 'all', teamId: null, lang: 'zh', scopeUserIds: null, teamAccountIds: [] };
     const mine = owned.filter((a) => a.ownerId === ownerId);
     for (let offset = -21; offset <= 6; offset++) {
       const day = addDays(today, offset);

@@ -55,7 +55,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   let created = 0;
   for (const [k, account] of targets.filter((a) => a.tier !== 'C').entries()) {
     const ownerId = account.ownerId ?? admin.id;
-    const actor: Actor = { orgId, userId: ownerId, role: 'manager', dataScope: 'all', teamId: null, lang: 'zh', scopeUserIds: null };
+    const actor: Actor = { orgId, userId: ownerId, role: 'manager', dataScope: 'all', teamId: null, lang: 'zh', scopeUserIds: null, teamAccountIds: [] };
     const stage = open[Math.min(open.length - 1, Math.floor(rng.next() * open.length))];
     const qty = String(rng.int(1, 4));
     const product = rng.int(0, PRODUCTS.length - 1);

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accountMembers, forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
+import { forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
 import { dealInScope } from '../opportunities/repository.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
@@ -88,9 +88,9 @@ export function forecastRepository(db: Db) {
       .groupBy(key, t.status, t.stageId, t.forecastCategory)
       // Rows a deal has left keep zeros; a cell without deals is no cell.
       .having(sql`sum(${t.deals}) <> 0`);
-    if (actor.scopeUserIds === null) return kept;
+    if (actor.scopeUserIds === null || !actor.teamAccountIds.length) return kept;
     const onTeamOnly = and(
-      sql`${opportunities.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))`,
+      inArray(opportunities.accountId, actor.teamAccountIds),
       or(sql`${opportunities.accountOwnerId} is null`, not(inArray(opportunities.accountOwnerId, actor.scopeUserIds))),
     )!;
     const [a, b] = await Promise.all([kept, scannedCells(actor, w, by, owners, onTeamOnly)]);

@@ -1,14 +1,14 @@
-import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
-import { accountMembers, accounts, opportunities, opportunityItems, orgs, pipelineTotals, products, stageHistory, stages, users } from '../../db/schema.ts';
+import { accounts, opportunities, opportunityItems, orgs, pipelineTotals, products, stageHistory, stages, users } from '../../db/schema.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, ownedByTeam } from '../accounts/repository.ts';
+import { accountVisible, ownedByTeam, ownedOrOnTeam } from '../accounts/repository.ts';
 import type { BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
 
 const owner = alias(users, 'owner');
@@ -28,12 +28,11 @@ const SORTS: Record<string, SortKey> = {
 export type OpportunityListArgs = PageArgs & { query: OpportunityListQuery };
 
 /**
- * The deal is visible when its account is: `accountVisible` over the deal's trigger-kept copy of
- * its account's owner, so scoped lists and boards need no accounts join.
+ * The deal is visible when its account is: the scope rule over the deal's trigger-kept copy of its
+ * account's owner, so scoped lists and boards need no accounts join.
  */
 function dealVisible(actor: Actor & { scopeUserIds: string[] }): SQL {
-  const onTeam = sql`${opportunities.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))`;
-  return or(inArray(opportunities.accountOwnerId, actor.scopeUserIds), onTeam)!;
+  return ownedOrOnTeam(actor, opportunities.accountOwnerId, opportunities.accountId);
 }
 
 /** The caller's organisation and data scope over deals: every deal read outside this module uses it. */
@@ -226,8 +225,10 @@ export function opportunitiesRepository(db: Db) {
         .from(t)
         .where(and(eq(t.orgId, actor.orgId), inArray(t.accountOwnerId, actor.scopeUserIds), ...dealOwner))
         .groupBy(t.stageId);
-      const onTeam = scannedTotals(actor, q, sql`${opportunities.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))
-        and (${opportunities.accountOwnerId} is null or not (${inArray(opportunities.accountOwnerId, actor.scopeUserIds)}))`);
+      const onTeam = actor.teamAccountIds.length
+        ? scannedTotals(actor, q, sql`${inArray(opportunities.accountId, actor.teamAccountIds)}
+        and (${opportunities.accountOwnerId} is null or not (${inArray(opportunities.accountOwnerId, actor.scopeUserIds)}))`)
+        : Promise.resolve([]);
       return Promise.all([fromTotals, onTeam]).then(([a, b]) => mergeTotals([...a, ...b]));
     },
 

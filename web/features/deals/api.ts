@@ -9,7 +9,6 @@ import type {
   Influence,
   InfluenceCreate,
   InfluenceUpdate,
-  Opportunity,
   OpportunityListItem,
   OpportunityCreate,
   OpportunityDetail,
