@@ -96,6 +96,11 @@ export const contacts = pgTable(
     attitude: smallint('attitude'),
     coverage: text('coverage').notNull().default('none'),
     counterpartId: uuid('counterpart_id'),
+    /**
+     * The account's owner, copied by triggers (migration 0013) as deals do: a scoped contact list
+     * then walks (owner, sort) instead of every contact of the organisation joined to its account.
+     */
+    accountOwnerId: uuid('account_owner_id'),
     interests: text('interests'),
     goals: text('goals'),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
@@ -114,6 +119,8 @@ export const contacts = pgTable(
     index('contacts_account_idx').on(t.orgId, t.accountId, t.name),
     index('contacts_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('contacts_name_idx').on(t.orgId, t.name, t.id),
+    index('contacts_scope_updated_idx').on(t.orgId, t.accountOwnerId, t.updatedAt, t.id),
+    index('contacts_scope_name_idx').on(t.orgId, t.accountOwnerId, t.name, t.id),
     index('contacts_reports_idx').on(t.orgId, t.reportsToId),
     index('contacts_grams_idx').using('gin', t.searchGrams),
     check('contacts_attitude_ck', sql`${t.attitude} between -5 and 5`),
