@@ -316,3 +316,28 @@ describe('relationship links and the org chart', () => {
     expect((await f.admin.get('/api/accounts/01890a5d-ac96-774b-bcce-b302099a8057/org-chart')).statusCode).toBe(404);
   });
 });
+
+describe("contacts follow their account's owner", () => {
+  it('moves a rep’s contacts with the account, and shows those of accounts they are on the team of', async () => {
+    const a = await f.user();
+    const b = await f.user();
+    const account = await f.account(a.client);
+    const c = await f.contact(a.client, { accountId: account.id, name: '随客户移交' });
+    const mine = async (u: typeof a) => (await u.client.get('/api/contacts?limit=200')).json<PageOf<Contact>>().items.map((x) => x.id);
+    expect(await mine(a)).toContain(c.id);
+    expect(await mine(b)).not.toContain(c.id);
+    expect((await f.admin.get(`/api/contacts?ownerId=${a.id}`)).json<PageOf<Contact>>().items.map((x) => x.id)).toEqual([c.id]);
+
+    const res = await f.admin.patch(`/api/accounts/${account.id}`, { version: account.version, ownerId: b.id });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await mine(a)).not.toContain(c.id);
+    expect(await mine(b)).toContain(c.id);
+
+    // On the account team, a rep sees its contacts though someone else owns it.
+    const other = await f.account(b.client);
+    const d = await f.contact(b.client, { accountId: other.id });
+    const team = await f.admin.put(`/api/accounts/${other.id}/members`, { members: [{ userId: a.id, role: 'member' }] });
+    expect(team.statusCode, team.body).toBeLessThan(300);
+    expect(await mine(a)).toContain(d.id);
+  });
+});

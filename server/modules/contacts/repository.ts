@@ -7,7 +7,7 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, ownedByTeam } from '../accounts/repository.ts';
+import { accountVisible, ownedByTeam, ownedOrOnTeam } from '../accounts/repository.ts';
 import type { ContactListQuery, ContactSort } from '../../../core/schemas/contacts.ts';
 
 const boss = alias(contacts, 'boss');
@@ -82,16 +82,16 @@ export function contactsRepository(db: Db) {
       const sort = (query.sort ?? '-updatedAt') as ContactSort;
       const descending = sort.startsWith('-');
       const key = SORTS[sort.replace('-', '')];
-      const where: (SQL | undefined)[] = [eq(contacts.orgId, actor.orgId), accountVisible(actor)];
+      // The scope on the contacts' copy of their account's owner: a rep's page is an index walk.
+      const where: (SQL | undefined)[] = [eq(contacts.orgId, actor.orgId), eq(accounts.orgId, actor.orgId)];
+      if (actor.scopeUserIds !== null) where.push(ownedOrOnTeam({ ...actor, scopeUserIds: actor.scopeUserIds }, contacts.accountOwnerId, contacts.accountId));
       where.push(query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt));
       if (query.accountId) where.push(eq(contacts.accountId, query.accountId));
       if (query.influence) where.push(eq(contacts.influence, query.influence));
       if (query.coverage) where.push(eq(contacts.coverage, query.coverage));
       if (query.counterpartId) where.push(eq(contacts.counterpartId, query.counterpartId));
-      if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
-      if (query.teamId) {
-        where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
-      }
+      if (query.ownerId) where.push(eq(contacts.accountOwnerId, query.ownerId));
+      if (query.teamId) where.push(ownedByTeam(contacts.accountOwnerId, actor.orgId, query.teamId));
       if (search) where.push(await searchCondition(db, contacts, actor.orgId, search, actor.scopeUserIds === null));
       const page = keyset(key, contacts.id, descending, after);
       where.push(page.where);
