@@ -1,24 +1,38 @@
 // Pipeline snapshots and "what changed": every comparison happens in SQL, so an organisation with a
 // million deals sends Node only the changed deals' rows (at most the page) and one row per kind.
-import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
-import { accountMembers, opportunities, orgs, pipelineSnapshots } from '../../db/schema.ts';
+import { accountMembers, opportunities, orgs, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { dealInScope } from '../opportunities/repository.ts';
 import type { ChangeKind } from '../../../core/enums.ts';
 
 const ps = pipelineSnapshots;
+const pst = pipelineSnapshotTotals;
 
 /**
- * The data scope over snapshot rows: the deal rule (`dealInScope`) applied to the snapshot's own
- * copy of the account owner, so a snapshot keeps counting a deal for whoever owned its account on
- * that date, and rows of since-deleted deals still count. Account-team membership is current.
+ * The data scope over snapshots is the deal rule (`dealInScope`) applied to the snapshot's own copy
+ * of the account owner, so a snapshot keeps counting a deal for whoever owned its account on that
+ * date, and rows of since-deleted deals still count; account-team membership is current. Sums read
+ * it in two disjoint parts: the kept totals of the account owners in the scope
+ * (`totalsInScope`), and the rows of accounts the caller is only on the team of (`teamOnlyRows`).
  */
-export function snapshotInScope(actor: Actor): SQL {
-  const org = eq(ps.orgId, actor.orgId);
-  if (actor.scopeUserIds === null) return org;
-  const onTeam = sql`${ps.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))`;
-  return and(org, or(inArray(ps.accountOwnerId, actor.scopeUserIds), onTeam))!;
+export function totalsInScope(actor: Actor): SQL {
+  const org = eq(pst.orgId, actor.orgId);
+  // The nil uuid (no account owner) is nobody's: such rows count only through the account team.
+  return actor.scopeUserIds === null ? org : and(org, inArray(pst.accountOwnerId, actor.scopeUserIds))!;
+}
+
+/**
+ * Snapshot rows of accounts whose team the caller is on but owned outside their scope (or by
+ * nobody): few, so summed from the rows through the account index. Null for the whole
+ * organisation, where the totals answer everything.
+ */
+export function teamOnlyRows(actor: Actor): SQL | null {
+  if (actor.scopeUserIds === null) return null;
+  return sql`${ps.orgId} = ${actor.orgId}
+    and ${ps.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))
+    and (${ps.accountOwnerId} is null or not (${inArray(ps.accountOwnerId, actor.scopeUserIds)}))`;
 }
 
 /** Restricts a deal-owner column to these users; undefined means no owner filter. */
@@ -112,6 +126,8 @@ export function pipelineRepository(db: Db) {
     /**
      * Copies every open deal of the organisation into the snapshot of `date`, in one statement. A
      * date already taken stays as it was (the guard); two instances racing on it insert each row once.
+     * The statement's trigger adds the rows it inserted to pipeline_snapshot_totals (migration 0012),
+     * so a repeated or racing snapshot never counts a row twice.
      */
     take: (orgId: string, date: string) =>
       db.execute(sql`
@@ -130,24 +146,34 @@ export function pipelineRepository(db: Db) {
 
     /**
      * The organisation's newest snapshot dates with the caller's share of each. The dates come from
-     * a skip scan of the primary key (one probe per date, not a DISTINCT over every row).
+     * a skip scan of the primary key (one probe per date, not a DISTINCT over every row); the sums
+     * from the kept totals (a few hundred rows per date), plus, in a data scope, the rows of
+     * accounts the caller is only on the team of.
      */
     totals(actor: Actor, limit: number, only?: string): Promise<SnapshotTotal[]> {
       const dates = only
-        ? sql`d(day) as (select ${only}::date)`
+        ? sql`top(day) as (select ${only}::date)`
         : sql`recursive d(day) as (
             (select snapshot_date from ${ps} where org_id = ${actor.orgId} order by snapshot_date desc limit 1)
             union all
             select (select s.snapshot_date from ${ps} s where s.org_id = ${actor.orgId} and s.snapshot_date < d.day order by s.snapshot_date desc limit 1)
             from d where d.day is not null
           ), top(day) as (select day from d where day is not null limit ${limit})`;
+      const onTeam = teamOnlyRows(actor);
       return rowsOf<SnapshotTotal>(
         db,
-        sql`with ${dates}
-            select t.day::text as date, count(${ps.opportunityId})::int as deals, coalesce(sum(${ps.amount}), 0)::numeric(20,2)::text as amount
-            from ${only ? sql`d` : sql`top`} t
-            left join ${ps} on ${ps.orgId} = ${actor.orgId} and ${ps.snapshotDate} = t.day and ${snapshotInScope(actor)}
-            group by t.day order by t.day desc`,
+        sql`with ${dates}, sums(day, deals, amount) as (
+              select ${pst.snapshotDate}, ${pst.deals}::bigint, ${pst.amount}
+              from top join ${pst} on ${pst.orgId} = ${actor.orgId} and ${pst.snapshotDate} = top.day
+              where ${totalsInScope(actor)}
+              ${onTeam ? sql`union all
+              select ${ps.snapshotDate}, 1::bigint, ${ps.amount}
+              from top join ${ps} on ${ps.orgId} = ${actor.orgId} and ${ps.snapshotDate} = top.day
+              where ${onTeam}` : sql``}
+            )
+            select top.day::text as date, coalesce(sum(sums.deals), 0)::int as deals, coalesce(sum(sums.amount), 0)::numeric(20,2)::text as amount
+            from top left join sums on sums.day = top.day
+            group by top.day order by top.day desc`,
       );
     },
 

@@ -2,12 +2,14 @@
 // Sums stay numeric in SQL and leave as decimal strings.
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
-import { competitors, opportunities, pipelineSnapshots } from '../../db/schema.ts';
+import { competitors, opportunities, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { dealInScope } from '../opportunities/repository.ts';
-import { ownedBy, snapshotInScope } from './repository.ts';
+import { addDays } from '../activities/days.ts';
+import { ownedBy, teamOnlyRows, totalsInScope } from './repository.ts';
 
 const ps = pipelineSnapshots;
+const pst = pipelineSnapshotTotals;
 /** Whitespace a reason is trimmed of, the ideographic space (U+3000) included. */
 const BLANKS = sql`' ' || chr(9) || chr(10) || chr(13) || chr(12288)`;
 
@@ -45,6 +47,10 @@ export function resultsRepository(db: Db) {
      * own day counts as won unless the snapshot still saw it open (then it counts there, once).
      */
     accuracy(actor: Actor, a: AccuracyArgs): Promise<AccuracyRow[]> {
+      // The totals know close months, not days: a period of whole months is exactly a range of them.
+      if (!a.periodStart.endsWith('-01') || !addDays(a.periodLast, 1).endsWith('-01')) throw new Error(`accuracy needs whole months, got ${a.periodStart}..${a.periodLast}`);
+      const onTeam = teamOnlyRows(actor);
+      const wonInPeriod = closed(actor, 'won', { startAt: a.startAt, endAt: a.endAt, ownerIds: a.ownerIds });
       return rowsOf<AccuracyRow>(
         db,
         sql`with recursive d(day) as (
@@ -54,35 +60,50 @@ export function resultsRepository(db: Db) {
               from d where d.day is not null
             ), dates as (
               select day from d where day is not null
+            ), kept as (
+              -- The kept totals (a few hundred rows per date) of the months the period covers, plus in
+              -- a data scope the rows of accounts the caller is only on the team of.
+              select ${pst.snapshotDate} as day, ${pst.forecastCategory} as category, ${pst.amount} as amount, ${pst.weighted} as weighted
+              from dates join ${pst} on ${pst.orgId} = ${actor.orgId} and ${pst.snapshotDate} = dates.day
+              where ${and(
+                totalsInScope(actor),
+                sql`${pst.closeMonth} between ${a.periodStart}::date and ${a.periodLast}::date`,
+                ownedBy(pst.dealOwnerId, a.ownerIds),
+              )}
+              ${onTeam ? sql`union all
+              select ${ps.snapshotDate}, ${ps.forecastCategory}, ${ps.amount}, round(${ps.amount} * ${ps.probability} / 100.0, 2)
+              from dates join ${ps} on ${ps.orgId} = ${actor.orgId} and ${ps.snapshotDate} = dates.day
+              where ${and(onTeam, sql`${ps.expectedCloseDate} between ${a.periodStart}::date and ${a.periodLast}::date`, ownedBy(ps.ownerId, a.ownerIds))}` : sql``}
             ), open as (
-              -- One index range per snapshot date (org, date, close date), not one range over every row of the dates.
-              select dates.day, x.commit, x.best_case, x.weighted
-              from dates cross join lateral (
-                select sum(${ps.amount}) filter (where ${ps.forecastCategory} = 'commit') as commit,
-                       sum(${ps.amount}) filter (where ${ps.forecastCategory} = 'best_case') as best_case,
-                       sum(round(${ps.amount} * ${ps.probability} / 100.0, 2)) filter (where ${ps.forecastCategory} <> 'omitted') as weighted
-                from ${ps}
-                where ${and(
-                  snapshotInScope(actor),
-                  sql`${ps.snapshotDate} = dates.day`,
-                  sql`${ps.expectedCloseDate} between ${a.periodStart}::date and ${a.periodLast}::date`,
-                  ownedBy(ps.ownerId, a.ownerIds),
-                )}
-              ) x
-            ), won_deals as (
-              select ${opportunities.id} as id, ${opportunities.amount} as amount,
-                     ((${opportunities.closedAt} at time zone 'UTC') + interval '8 hours')::date as closed_day
+              select day,
+                     sum(amount) filter (where category = 'commit') as commit,
+                     sum(amount) filter (where category = 'best_case') as best_case,
+                     sum(weighted) filter (where category <> 'omitted') as weighted
+              from kept group by day
+            ), won_by_day as materialized (
+              -- Once, from the covering index (no heap): the caller's deals won in the period per Shanghai day.
+              select ((${opportunities.closedAt} at time zone 'UTC') + interval '8 hours')::date as closed_day, sum(${opportunities.amount}) as amount
               from ${opportunities}
-              where ${closed(actor, 'won', { startAt: a.startAt, endAt: a.endAt, ownerIds: a.ownerIds })}
-            ), won_by_day as (
-              select closed_day, sum(amount) as amount from won_deals group by closed_day
-            ), won as (
-              -- Won up to the snapshot's day, less those the snapshot itself still saw open (closed later that day).
+              where ${wonInPeriod}
+              group by 1
+            ), seen_open as (
+              -- Deals won on a snapshot's own day that the snapshot still saw open (closed later that day):
+              -- one day's range of the index per date (lateral, so the range is the index's), each
+              -- probed in the snapshot's primary key.
+              select dates.day, x.amount
+              from dates cross join lateral (
+                select sum(${opportunities.amount}) as amount
+                from ${opportunities}
+                where ${wonInPeriod}
+                  and ${opportunities.closedAt} >= (dates.day::timestamp - interval '8 hours') at time zone 'UTC'
+                  and ${opportunities.closedAt} < (dates.day::timestamp + interval '16 hours') at time zone 'UTC'
+                  and exists (select 1 from ${ps} x where x.org_id = ${actor.orgId} and x.snapshot_date = dates.day and x.opportunity_id = ${opportunities.id})
+              ) x
+            ), won as materialized (
+              -- Won up to the snapshot's day, less those the snapshot itself counted as open.
               select dates.day,
-                     coalesce((select sum(w.amount) from won_by_day w where w.closed_day <= dates.day), 0)
-                     - coalesce((select sum(wd.amount) from won_deals wd where wd.closed_day = dates.day
-                         and exists (select 1 from ${ps} x where x.org_id = ${actor.orgId} and x.snapshot_date = dates.day and x.opportunity_id = wd.id)), 0) as won
-              from dates
+                     coalesce((select sum(w.amount) from won_by_day w where w.closed_day <= dates.day), 0) - coalesce(seen_open.amount, 0) as won
+              from dates left join seen_open on seen_open.day = dates.day
             )
             select dates.day::text as date,
                    coalesce(won.won, 0)::numeric(20,2)::text as won,
