@@ -1,8 +1,8 @@
 // Pipeline snapshots and "what changed": every comparison happens in SQL, so an organisation with a
 // million deals sends Node only the changed deals' rows (at most the page) and one row per kind.
-import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, isNull, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
-import { accountMembers, opportunities, orgs, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
+import { opportunities, orgs, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { dealInScope } from '../opportunities/repository.ts';
 import type { ChangeKind } from '../../../core/enums.ts';
@@ -25,14 +25,16 @@ export function totalsInScope(actor: Actor): SQL {
 
 /**
  * Snapshot rows of accounts whose team the caller is on but owned outside their scope (or by
- * nobody): few, so summed from the rows through the account index. Null for the whole
- * organisation, where the totals answer everything.
+ * nobody): few, so summed from the rows through the account index. Null when the totals answer
+ * everything: the whole organisation, or a caller on no account team.
  */
 export function teamOnlyRows(actor: Actor): SQL | null {
-  if (actor.scopeUserIds === null) return null;
-  return sql`${ps.orgId} = ${actor.orgId}
-    and ${ps.accountId} = any(array(select m.account_id from ${accountMembers} m where m.org_id = ${actor.orgId} and m.user_id = ${actor.userId}))
-    and (${ps.accountOwnerId} is null or not (${inArray(ps.accountOwnerId, actor.scopeUserIds)}))`;
+  if (actor.scopeUserIds === null || !actor.teamAccountIds.length) return null;
+  return and(
+    eq(ps.orgId, actor.orgId),
+    inArray(ps.accountId, actor.teamAccountIds),
+    or(isNull(ps.accountOwnerId), not(inArray(ps.accountOwnerId, actor.scopeUserIds))),
+  )!;
 }
 
 /** Restricts a deal-owner column to these users; undefined means no owner filter. */
