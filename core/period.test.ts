@@ -11,7 +11,7 @@ describe('periods', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['2027-Q5', '2027-13', '27-Q1', '2027-1', '2027Q1', '']) expect(parsePeriod(bad)).toBeNull();
+    for (const bad of ['2027-Q5', '2027-13', '27-Q1', '2027-1', '2027Q1', '', '9999', '9999-12', '0001']) expect(parsePeriod(bad)).toBeNull();
   });
 
   it('finds the quarter of a month', () => {

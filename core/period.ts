@@ -34,8 +34,14 @@ function span(key: string, kind: PeriodKind, year: number, firstMonth: number, c
   return { key, kind, year, start: `${months[0]}-01`, last: dayBefore(end), end, months };
 }
 
+/** Years a period may fall in: beyond them a period's end is no longer a four-digit date. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
+
 /** Parses a period key; null when it is not one. */
 export function parsePeriod(key: string): Period | null {
+  const year = Number(key.slice(0, 4));
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) return null;
   let m = /^(\d{4})$/.exec(key);
   if (m) return span(key, 'year', Number(m[1]), 1, 12);
   m = /^(\d{4})-Q([1-4])$/.exec(key);

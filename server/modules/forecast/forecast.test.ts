@@ -108,6 +108,7 @@ describe('forecast', () => {
     for (const [url, path] of [
       ['/api/forecast?period=2027-Q5', 'query.period'],
       ['/api/forecast?period=27', 'query.period'],
+      ['/api/forecast?period=9999', 'query.period'],
       [`/api/forecast?period=${period}&groupBy=region`, 'query.groupBy'],
       [`/api/forecast?period=${period}&probabilities=magic`, 'query.probabilities'],
     ]) {
