@@ -167,3 +167,19 @@ export const reminderReads = pgTable(
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * Done activities per owner, Asia/Shanghai month and type, kept by a trigger on activities
+ * (migration 0014), so plan vs actual reads a few rows per person instead of a year of calls.
+ */
+export const activityMonthCounts = pgTable(
+  'activity_month_counts',
+  {
+    orgId: uuid('org_id').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    type: text('type').notNull(),
+    done: integer('done').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.ownerId, t.month, t.type] })],
+);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.ts';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
@@ -115,5 +117,44 @@ describe('planner', () => {
     // A rep sees only themselves.
     expect((await rep.client.get(`/api/planner/actual?year=${year}`)).json().people.map((p: { userId: string }) => p.userId)).toEqual([rep.id]);
     expect((await rep.client.get(`/api/planner/actual?year=${year}&userId=${other.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('done activities per month', () => {
+  it('keeps the monthly counts equal to the calls themselves through every kind of write', async () => {
+    const account = await f.account(rep.client);
+    const at = (day: string) => ({ plannedStart: `${day}T23:30:00+08:00`, plannedEnd: `${day}T23:50:00+08:00` });
+    const create = async (body: Record<string, unknown>) => {
+      const res = await rep.client.post('/api/activities', { type: 'proposal', subject: '方案', accountId: account.id, ...body });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return res.json();
+    };
+    const done = await create({ ...at('2031-01-31'), status: 'done' }); // 15:30 UTC: still January in Shanghai
+    const planned = await create({ ...at('2031-02-10') });
+    const logged = await rep.client.post(`/api/activities/${planned.id}/complete`, { version: planned.version, outcome: '客户认可', nextMeetingProposed: true });
+    expect(logged.statusCode, logged.body).toBe(200);
+    const moved = await rep.client.patch(`/api/activities/${done.id}`, { version: done.version, type: 'tender', ...at('2031-03-01') });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const gone = await create({ ...at('2031-04-01'), status: 'done' });
+    expect((await rep.client.delete(`/api/activities/${gone.id}`)).statusCode).toBe(204);
+    const handed = await f.admin.patch(`/api/activities/${planned.id}`, { version: logged.json().version, ownerId: manager.id });
+    expect(handed.statusCode, handed.body).toBe(200);
+
+    const kept = await rowsOf<{ owner_id: string; month: string; type: string; done: number }>(
+      t.database.db,
+      sql`select owner_id, to_char(month, 'YYYY-MM') as month, type, done from activity_month_counts where done <> 0 order by 1, 2, 3`,
+    );
+    const scanned = await rowsOf<{ owner_id: string; month: string; type: string; done: number }>(
+      t.database.db,
+      sql`select owner_id, to_char((planned_start at time zone 'UTC') + interval '8 hours', 'YYYY-MM') as month, type, count(*)::int as done
+          from activities where status = 'done' group by 1, 2, 3 order by 1, 2, 3`,
+    );
+    expect(kept).toEqual(scanned);
+    expect(kept.filter((k) => k.month.startsWith('2031')).map((k) => [k.owner_id, k.month, k.type])).toEqual(
+      [
+        [rep.id, '2031-03', 'tender'],
+        [manager.id, '2031-02', 'proposal'],
+      ].sort((a, b) => a[0].localeCompare(b[0])),
+    );
   });
 });

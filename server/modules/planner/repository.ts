@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { activities, activityPlans, activityTypes } from '../../db/schema.ts';
+import { activityMonthCounts, activityPlans } from '../../db/schema.ts';
 
 export function plannerRepository(db: Db) {
   return {
@@ -19,28 +19,16 @@ export function plannerRepository(db: Db) {
         .onConflictDoUpdate({ target: [activityPlans.orgId, activityPlans.userId, activityPlans.year], set: { plan: row.plan, createdBy: row.createdBy, updatedAt: new Date() } }),
 
     /**
-     * Done activities per owner, month (Asia/Shanghai) and funnel stage, through each activity
-     * type's stage: one range of the (org, owner, planned start) index per person.
+     * Done activities per owner, month (Asia/Shanghai) and type over [fromMonth, toMonth), from the
+     * trigger-kept monthly counts (migration 0014): a few rows per person, not a year of calls.
      */
-    async done(orgId: string, ownerIds: string[], from: Date, to: Date) {
+    async done(orgId: string, ownerIds: string[], fromMonth: string, toMonth: string) {
       if (!ownerIds.length) return [];
-      // Shanghai is UTC+8 all year: the local month is the UTC instant shifted by eight hours.
-      const month = sql<string>`to_char((${activities.plannedStart} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+      const c = activityMonthCounts;
       return db
-        .select({ ownerId: activities.ownerId, month, stageId: sql<string>`${activityTypes.stageId}`, n: sql<number>`count(*)::int` })
-        .from(activities)
-        .innerJoin(activityTypes, and(eq(activityTypes.orgId, activities.orgId), eq(activityTypes.key, activities.type)))
-        .where(
-          and(
-            eq(activities.orgId, orgId),
-            inArray(activities.ownerId, ownerIds),
-            gte(activities.plannedStart, from),
-            lt(activities.plannedStart, to),
-            eq(activities.status, 'done'),
-            isNotNull(activityTypes.stageId),
-          ),
-        )
-        .groupBy(activities.ownerId, month, activityTypes.stageId);
+        .select({ ownerId: c.ownerId, month: sql<string>`to_char(${c.month}, 'YYYY-MM')`, type: c.type, n: c.done })
+        .from(c)
+        .where(and(eq(c.orgId, orgId), inArray(c.ownerId, ownerIds), gte(c.month, fromMonth), lt(c.month, toMonth), ne(c.done, 0)));
     },
   };
 }

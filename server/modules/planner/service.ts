@@ -7,7 +7,8 @@ import { forecastRepository } from '../forecast/repository.ts';
 import { ownerFilter } from '../forecast/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
 import { loadQuotaBook, userInScope, type QuotaBook } from '../quotas/book.ts';
-import { shanghaiDate, shanghaiStart } from '../activities/days.ts';
+import { shanghaiDate } from '../activities/days.ts';
+import { activityTypesRepository } from '../activity-types/repository.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { planActivities, planProgress, type PlanSchedule } from '../../../core/planner.ts';
@@ -109,11 +110,15 @@ export function plannerService(db: Db) {
       const filtered = ownerFilter(actor, book, { teamId: q.teamId, ownerId: q.userId });
       const candidates = filtered ?? actor.scopeUserIds ?? [...book.people.keys()];
       const year = parsePeriod(String(q.year))!;
-      const [savedRows, done, average] = await Promise.all([
+      const [savedRows, counts, types, average] = await Promise.all([
         repo.saved(actor.orgId, candidates, q.year),
-        repo.done(actor.orgId, candidates, shanghaiStart(year.start), shanghaiStart(year.end)),
+        repo.done(actor.orgId, candidates, year.start, year.end),
+        activityTypesRepository(db).list(actor.orgId),
         averageDeal(actor, null, now),
       ]);
+      // Each kind of call counts for the funnel stage its type belongs to; the others for none.
+      const stageOf = new Map(types.filter((t) => t.stageId).map((t) => [t.key, t.stageId!]));
+      const done = counts.flatMap((c) => (stageOf.has(c.type) ? [{ ownerId: c.ownerId, month: c.month, stageId: stageOf.get(c.type)!, n: c.n }] : []));
       const savedBy = new Map(savedRows.map((r) => [r.userId, r.plan as Plan]));
       const people = candidates
         .map((id) => book.people.get(id))
