@@ -137,16 +137,5 @@ export function forecastRepository(db: Db) {
         .groupBy(deals.status, deals.furthest);
       return rows as { status: 'won' | 'lost'; furthest: number | null; deals: number }[];
     },
-
-    /** Average won amount since a given instant, in scope; null without a won deal. */
-    async averageWon(actor: Actor, since: Date, owners: string[] | null): Promise<string | null> {
-      const where = [dealInScope(actor), eq(opportunities.status, 'won'), gte(opportunities.closedAt, since)];
-      if (owners) where.push(inArray(opportunities.ownerId, owners));
-      const [row] = await db
-        .select({ avg: sql<string | null>`round(avg(${opportunities.amount}), 2)::text` })
-        .from(opportunities)
-        .where(and(...where));
-      return row?.avg ?? null;
-    },
   };
 }

@@ -7,7 +7,7 @@ import { forecastRepository } from '../forecast/repository.ts';
 import { ownerFilter } from '../forecast/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
 import { loadQuotaBook, userInScope, type QuotaBook } from '../quotas/book.ts';
-import { shanghaiDate } from '../activities/days.ts';
+import { shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { activityTypesRepository } from '../activity-types/repository.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
@@ -17,7 +17,6 @@ import { fromCents, toCents } from '../../../core/funnel.ts';
 import { DEFAULT_PLAN_RATIOS } from '../../../core/enums.ts';
 import type { Plan, PlanActual, PlanActualQuery, PlannerInput } from '../../../core/schemas/forecast.ts';
 
-const YEAR_MS = 365 * 86_400_000;
 /** Amounts leave as they are stored: two decimals. */
 const normal = (amount: string) => fromCents(toCents(amount));
 
@@ -42,12 +41,22 @@ export function plannerService(db: Db) {
   const deals = forecastRepository(db);
 
   /**
-   * Average won amount over the last 12 months: the person's, else the organisation's (an average
+   * Average won amount over the last 12 months (this one and the eleven before it, by signing
+   * month, from the kept forecast totals): the person's, else the organisation's (an average
    * reveals no deal, and a new rep has none of their own to plan from).
    */
   async function averageDeal(actor: Actor, userId: string | null, now: Date) {
-    const since = new Date(now.getTime() - YEAR_MS);
-    return (userId && (await deals.averageWon(actor, since, [userId]))) || deals.averageWon({ ...actor, scopeUserIds: null }, since, null);
+    const month = shanghaiDate(now).slice(0, 7);
+    const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+    const first = m === 12 ? `${y}-01-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}-01`;
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    const window = { fromDay: first, toDay: next, from: shanghaiStart(first), to: shanghaiStart(next) };
+    const average = async (who: Actor, owners: string[] | null) => {
+      const won = (await deals.cells(who, window, 'owner', owners)).filter((c) => c.status === 'won');
+      const count = won.reduce((n, c) => n + c.deals, 0);
+      return count ? fromCents((won.reduce((sum, c) => sum + toCents(c.amount), 0n) + BigInt(count) / 2n) / BigInt(count)) : null;
+    };
+    return (userId && (await average(actor, [userId]))) || average({ ...actor, scopeUserIds: null }, null);
   }
 
   function schedule(funnel: Funnel, spec: { quota: string; averageDealSize: string; ratios: number[]; monthsPerStage: number; year: number; startMonth: number }) {
