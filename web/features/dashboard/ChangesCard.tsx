@@ -1,7 +1,9 @@
-import { Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Card, DatePicker, Empty, Flex, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ChangeKind } from '../../../core/enums.ts';
 import type { PipelineChange } from '../../../core/schemas/forecast.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
@@ -11,16 +13,31 @@ const KIND_COLORS: Record<string, string> = {
   new: 'blue', won: 'green', lost: 'default', moved_forward: 'cyan', moved_back: 'orange', slipped: 'red', pulled_in: 'geekblue', amount_up: 'green', amount_down: 'volcano',
 };
 
-/** What changed in the pipeline this week, and the deals whose close date was pushed out. */
+/**
+ * What changed in the pipeline since a chosen day (a week ago by default): the count per kind of
+ * change, and the deals of the chosen kind — those whose close date was pushed out, to start with.
+ */
 export function ChangesCard({ teamId }: { teamId?: string }) {
   const { t } = useTranslation();
-  const since = dayjs().subtract(7, 'day').format('YYYY-MM-DD');
-  const changes = usePipelineChanges({ since, teamId });
-  const slipped = (changes.data?.items ?? []).filter((c) => c.kinds.includes('slipped'));
+  const [since, setSince] = useState(() => dayjs().subtract(7, 'day'));
+  const [kind, setKind] = useState<ChangeKind>('slipped');
+  const changes = usePipelineChanges({ since: since.format('YYYY-MM-DD'), teamId });
+  const slipped = (changes.data?.items ?? []).filter((c) => c.kinds.includes(kind));
   const summary = (changes.data?.summary ?? []).filter((s) => s.count > 0);
+  const picker = (
+    <DatePicker
+      size="small"
+      allowClear={false}
+      value={since}
+      onChange={(d) => d && setSince(d)}
+      disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+      aria-label={t('dashboard.since')}
+      data-testid="changes-since"
+    />
+  );
 
   return (
-    <Card size="small" title={t('dashboard.slippedTitle')} data-testid="slipped-deals" loading={changes.isPending}>
+    <Card size="small" title={t('dashboard.slippedTitle')} extra={picker} data-testid="slipped-deals" loading={changes.isPending}>
       {changes.isError ? (
         <FullPageError error={changes.error} onRetry={() => void changes.refetch()} />
       ) : (
@@ -30,15 +47,21 @@ export function ChangesCard({ teamId }: { teamId?: string }) {
           </Typography.Paragraph>
           {summary.length > 0 && (
             <Flex wrap gap={4} style={{ marginBottom: 8 }} data-testid="changes-summary">
-              {summary.map((s) => (
-                <Tag key={s.kind} color={KIND_COLORS[s.kind]}>
-                  {t(`enum.changeKind.${s.kind}`)} {s.count}
-                </Tag>
-              ))}
+              {summary.map((s) =>
+                s.kind === kind ? (
+                  <Tag key={s.kind} color={KIND_COLORS[s.kind]} style={{ fontWeight: 600 }}>
+                    {t(`enum.changeKind.${s.kind}`)} {s.count}
+                  </Tag>
+                ) : (
+                  <Tag.CheckableTag key={s.kind} checked={false} onChange={() => setKind(s.kind)}>
+                    {t(`enum.changeKind.${s.kind}`)} {s.count}
+                  </Tag.CheckableTag>
+                ),
+              )}
             </Flex>
           )}
           {slipped.length === 0 ? (
-            <Empty description={t('dashboard.noSlipped')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            <Empty description={kind === 'slipped' ? t('dashboard.noSlipped') : t('dashboard.noChanges')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
             <Table<PipelineChange>
               rowKey="opportunityId"
@@ -51,6 +74,7 @@ export function ChangesCard({ teamId }: { teamId?: string }) {
                 { key: 'name', title: t('field.opportunity.name'), render: (_, c) => <Link to={`/opportunities/${c.opportunityId}`}>{c.name}</Link> },
                 { key: 'account', title: t('field.opportunity.accountId'), render: (_, c) => c.accountName },
                 { key: 'owner', title: t('field.opportunity.ownerId'), width: 100, render: (_, c) => c.ownerName ?? '—' },
+                { key: 'stage', title: t('dashboard.stage'), width: 200, render: (_, c) => `${c.before?.stageName ?? '—'} → ${c.after.stageName}` },
                 { key: 'close', title: t('dashboard.closeDate'), width: 200, render: (_, c) => `${c.before?.expectedCloseDate ?? '—'} → ${c.after.expectedCloseDate ?? '—'}` },
                 { key: 'amount', title: t('forecast.amount'), align: 'right', width: 140, render: (_, c) => <MoneyText value={c.after.amount} /> },
               ]}
