@@ -38,19 +38,27 @@ async function closeDropdown(page: Page, modal: Locator): Promise<void> {
 }
 
 /**
- * Picks an option in a form's Select and waits until the Select shows it. A click
- * on an option while its dropdown is still sliding open is sometimes lost (about 1 in 10 here), so
- * the dropdown is let come to rest first, as it has for a person.
+ * Picks an option in a form's Select and waits until the Select shows it. A click on an option
+ * while its dropdown is still sliding open is sometimes lost (about 1 in 10 here, more on a busy
+ * machine), so the dropdown is let come to rest first, as it has for a person, and a lost click is
+ * made again (twice at most).
  */
 async function choose(page: Page, fieldId: string, option: string): Promise<void> {
   const select = formItem(page, fieldId).locator('.ant-select');
-  await select.click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ hasText: option });
   const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
-  await item.waitFor({ state: 'visible', timeout: WAIT });
-  await still(dropdown.first());
-  await item.click();
-  await expect.poll(() => select.innerText(), { timeout: WAIT }).toContain(option);
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await select.click();
+    await item.waitFor({ state: 'visible', timeout: WAIT });
+    await still(dropdown.first());
+    await item.click();
+    try {
+      await expect.poll(() => select.innerText(), { timeout: attempt < 3 ? 3000 : WAIT }).toContain(option);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 /** Clicks the influence dialog's save and returns what the server answered. */
