@@ -4,6 +4,7 @@ import { forecastTotals, opportunities, stageHistory, stages } from '../../db/sc
 import { dealInScope } from '../opportunities/repository.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
+import type { ForecastCell } from '../../../core/forecast.ts';
 
 export interface Window {
   /** Calendar days [fromDay, toDay) for open deals' expected close dates. */
@@ -14,15 +15,8 @@ export interface Window {
   to: Date;
 }
 
-export interface CellRow {
-  key: string | null;
-  stageId: string;
-  status: 'open' | 'won';
-  category: string;
-  deals: number;
-  amount: string;
-  weighted: string;
-}
+/** A forecast cell of one group: an owner's id (null for none) or a month. */
+export type CellRow = ForecastCell & { key: string | null };
 
 const cellColumns = {
   stageId: opportunities.stageId,

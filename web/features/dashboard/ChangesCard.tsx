@@ -68,14 +68,14 @@ export function ChangesCard({ teamId }: { teamId?: string }) {
               size="small"
               pagination={false}
               dataSource={slipped}
-              scroll={{ x: 620 }}
+              scroll={{ x: 960 }}
               data-testid="slipped-table"
               columns={[
-                { key: 'name', title: t('field.opportunity.name'), render: (_, c) => <Link to={`/opportunities/${c.opportunityId}`}>{c.name}</Link> },
-                { key: 'account', title: t('field.opportunity.accountId'), render: (_, c) => c.accountName },
+                { key: 'name', title: t('field.opportunity.name'), width: 200, render: (_, c) => <Link to={`/opportunities/${c.opportunityId}`}>{c.name}</Link> },
+                { key: 'account', title: t('field.opportunity.accountId'), width: 180, render: (_, c) => c.accountName },
                 { key: 'owner', title: t('field.opportunity.ownerId'), width: 100, render: (_, c) => c.ownerName ?? '—' },
-                { key: 'stage', title: t('dashboard.stage'), width: 200, render: (_, c) => `${c.before?.stageName ?? '—'} → ${c.after.stageName}` },
-                { key: 'close', title: t('dashboard.closeDate'), width: 200, render: (_, c) => `${c.before?.expectedCloseDate ?? '—'} → ${c.after.expectedCloseDate ?? '—'}` },
+                { key: 'stage', title: t('dashboard.stage'), width: 190, render: (_, c) => `${c.before?.stageName ?? '—'} → ${c.after.stageName}` },
+                { key: 'close', title: t('dashboard.closeDate'), width: 190, render: (_, c) => `${c.before?.expectedCloseDate ?? '—'} → ${c.after.expectedCloseDate ?? '—'}` },
                 { key: 'amount', title: t('forecast.amount'), align: 'right', width: 140, render: (_, c) => <MoneyText value={c.after.amount} /> },
               ]}
             />
