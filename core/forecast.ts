@@ -34,6 +34,18 @@ function levels(q: QuotaLevels): Figures {
 export const addFigures = (a: Figures, b: Figures): Figures => ({ target: a.target + b.target, stretch: a.stretch + b.stretch, challenge: a.challenge + b.challenge });
 const ZERO: Figures = { target: 0n, stretch: 0n, challenge: 0n };
 
+/** The sum of the quotas that exist; null when none does. */
+export function sumFigures(parts: (Figures | null)[]): Figures | null {
+  let sum: Figures | null = null;
+  for (const f of parts) if (f) sum = addFigures(sum ?? ZERO, f);
+  return sum;
+}
+
+/** part ÷ whole rounded to 4 decimals (0.25 = 25 %); null when the whole is zero. */
+export function ratio(part: bigint | number, whole: bigint | number): number | null {
+  return Number(whole) === 0 ? null : Math.round((Number(part) / Number(whole)) * 10_000) / 10_000;
+}
+
 /** A month's share of a longer quota: the month's index inside it, split evenly. */
 function share(q: QuotaLevels, month: string): Figures {
   const p = parsePeriod(q.period);
@@ -75,18 +87,10 @@ export interface TeamTree {
  * sub-team resolved the same way). Null when nobody below has one.
  */
 export function teamQuota(teamId: string, tree: TeamTree, own: (subject: string) => Figures | null): Figures | null {
-  const set = own(`team:${teamId}`);
-  if (set) return set;
-  let sum: Figures | null = null;
-  for (const u of tree.members.get(teamId) ?? []) {
-    const q = own(`user:${u}`);
-    if (q) sum = addFigures(sum ?? ZERO, q);
-  }
-  for (const c of tree.children.get(teamId) ?? []) {
-    const q = teamQuota(c, tree, own);
-    if (q) sum = addFigures(sum ?? ZERO, q);
-  }
-  return sum;
+  return (
+    own(`team:${teamId}`) ??
+    sumFigures([...(tree.members.get(teamId) ?? []).map((u) => own(`user:${u}`)), ...(tree.children.get(teamId) ?? []).map((c) => teamQuota(c, tree, own))])
+  );
 }
 
 /** Deals of one group in one stage and category, summed (what the forecast query returns). */
@@ -117,7 +121,6 @@ export interface ForecastFigures {
   remaining: string | null;
 }
 
-const ratio = (a: bigint, b: bigint) => Math.round((Number(a) / Number(b)) * 10_000) / 10_000;
 
 /**
  * Rolls cells up into forecast figures. With `calibrated` (stage id → observed win-rate percent),

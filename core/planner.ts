@@ -4,6 +4,7 @@
 // placed backwards from the month it closes, one stage every `monthsPerStage` months.
 import { toCents } from './funnel.ts';
 import { monthKeyOf } from './period.ts';
+import { ratio } from './forecast.ts';
 
 export interface PlanSpec {
   quota: string;
@@ -87,5 +88,5 @@ export function planProgress(plan: Pick<PlanSchedule, 'months' | 'backlog'>, don
   for (const m of plan.months) if (m.month <= asOf) planned += m.total;
   let done = 0;
   for (const [month, n] of doneByMonth) if (month <= asOf) done += n;
-  return { plannedToDate: planned, doneToDate: done, progress: planned ? Math.round((done / planned) * 10_000) / 10_000 : null, behind: done < planned };
+  return { plannedToDate: planned, doneToDate: done, progress: ratio(done, planned), behind: done < planned };
 }

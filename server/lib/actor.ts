@@ -16,4 +16,6 @@ export interface Actor {
 }
 
 export const canWrite = (a: Actor) => a.role !== 'viewer';
+/** Is this user among those whose records the caller may see? */
+export const userInScope = (actor: Actor, userId: string) => actor.scopeUserIds === null || actor.scopeUserIds.includes(userId);
 export const isAdmin = (a: Actor) => a.role === 'admin';

@@ -5,7 +5,7 @@ import { calendarRepository } from './calendar.repository.ts';
 import { MAX_ACTIVITY_DAYS } from './service.ts';
 import { shanghaiDate } from './days.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { userInScope, type Actor } from '../../lib/actor.ts';
 import type { Calendar, CalendarQuery } from '../../../core/schemas/activities.ts';
 import { teamsRepository } from '../teams/repository.ts';
 
@@ -14,7 +14,6 @@ const DAY_MS = 86_400_000;
 const ICS_PAST_DAYS = 30;
 const ICS_AHEAD_DAYS = 365;
 
-const inScope = (actor: Actor, userId: string) => actor.scopeUserIds === null || actor.scopeUserIds.includes(userId);
 
 export function calendarService(db: Db) {
   const repo = calendarRepository(db);
@@ -23,12 +22,12 @@ export function calendarService(db: Db) {
   async function usersFor(actor: Actor, q: CalendarQuery): Promise<string[]> {
     if (q.teamId) {
       const members = await teamsRepository(db).teamMembers(actor.orgId, q.teamId);
-      const visible = (members ?? []).filter((u) => inScope(actor, u));
+      const visible = (members ?? []).filter((u) => userInScope(actor, u));
       if (!members || !visible.length) throw notFound();
       return visible;
     }
     const userId = q.userId ?? actor.userId;
-    if (userId !== actor.userId && (!inScope(actor, userId) || !(await repo.userExists(actor.orgId, userId)))) throw notFound();
+    if (userId !== actor.userId && (!userInScope(actor, userId) || !(await repo.userExists(actor.orgId, userId)))) throw notFound();
     return [userId];
   }
 

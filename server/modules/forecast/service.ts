@@ -4,11 +4,11 @@ import type { Db } from '../../db/client.ts';
 import { forecastRepository, type CellRow, type Window } from './repository.ts';
 import { opportunitiesRepository } from '../opportunities/repository.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
-import { loadQuotaBook, userInScope, visibleTeams, type QuotaBook } from '../quotas/book.ts';
+import { loadQuotaBook, visibleTeams, type QuotaBook } from '../quotas/book.ts';
 import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { addFigures, forecastFigures, type Figures } from '../../../core/forecast.ts';
+import { userInScope, type Actor } from '../../lib/actor.ts';
+import { forecastFigures, sumFigures, type Figures } from '../../../core/forecast.ts';
 import { calibrate } from '../../../core/calibration.ts';
 import { parsePeriod, type Period } from '../../../core/period.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
@@ -40,13 +40,12 @@ export function ownerFilter(actor: Actor, book: QuotaBook, q: { teamId?: string;
 function quotaFor(actor: Actor, book: QuotaBook, q: { teamId?: string; ownerId?: string }, period: Period): Figures | null {
   if (q.ownerId) return book.userQuota(q.ownerId, period);
   if (q.teamId) return book.teamQuota(q.teamId, period);
-  const sum = (parts: (Figures | null)[]) => parts.reduce<Figures | null>((a, b) => (b ? (a ? addFigures(a, b) : b) : a), null);
   if (actor.scopeUserIds === null) {
     const roots = [...book.teamNames.keys()].filter((t) => ![...book.tree.children.values()].some((c) => c.includes(t)));
     const teamless = [...book.people.values()].filter((p) => !p.teamId);
-    return sum([...roots.map((t) => book.teamQuota(t, period)), ...teamless.map((p) => book.userQuota(p.id, period))]);
+    return sumFigures([...roots.map((t) => book.teamQuota(t, period)), ...teamless.map((p) => book.userQuota(p.id, period))]);
   }
-  return sum(actor.scopeUserIds.map((u) => book.userQuota(u, period)));
+  return sumFigures(actor.scopeUserIds.map((u) => book.userQuota(u, period)));
 }
 
 export function forecastService(db: Db) {
@@ -93,21 +92,18 @@ export function forecastService(db: Db) {
         if (groupBy === 'team') return (c.key && book.people.get(c.key)?.teamId) || NONE;
         return c.key ?? NONE;
       };
-      for (const c of cells) groups.set(keyOf(c), [...(groups.get(keyOf(c)) ?? []), c]);
+      for (const c of cells) {
+        const key = keyOf(c);
+        const group = groups.get(key);
+        if (group) group.push(c);
+        else groups.set(key, [c]);
+      }
 
       const unassigned = messagePair('unassigned')[actor.lang];
       const quotaOf = (key: string): Figures | null => {
         if (key === NONE) return null;
         if (groupBy === 'owner') return book.userQuota(key, period);
-        if (groupBy === 'team') {
-          const own = book.ownTeamQuota(key, period);
-          if (own) return own;
-          const members = book.tree.members.get(key) ?? [];
-          return members.reduce<Figures | null>((a, u) => {
-            const f = book.userQuota(u, period);
-            return f ? (a ? addFigures(a, f) : f) : a;
-          }, null);
-        }
+        if (groupBy === 'team') return book.ownTeamQuota(key, period) ?? sumFigures((book.tree.members.get(key) ?? []).map((u) => book.userQuota(u, period)));
         if (groupBy === 'month') return quotaFor(actor, book, q, parsePeriod(key)!);
         return null;
       };
@@ -142,7 +138,8 @@ export function forecastService(db: Db) {
     },
 
     async summary(actor: Actor, q: PipelineSummaryQuery): Promise<PipelineSummary> {
-      const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [new Date().getFullYear()])]);
+      // The tree only checks the filters: no quotas are read.
+      const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [])]);
       ownerFilter(actor, book, q);
       const totals = await opportunitiesRepository(db).boardTotals(actor, q);
       const by = new Map(totals.map((t) => [t.stageId, t]));
@@ -158,7 +155,7 @@ export function forecastService(db: Db) {
     },
 
     async calibration(actor: Actor, q: CalibrationQuery): Promise<Calibration> {
-      const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [new Date().getFullYear()])]);
+      const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [])]);
       return rates(actor, q, funnel, book);
     },
   };

@@ -10,6 +10,7 @@ import { fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { parsePeriod } from '../../../core/period.ts';
+import { ratio } from '../../../core/forecast.ts';
 import { messagePair } from '../../../core/messages.ts';
 import { CHANGE_KINDS } from '../../../core/enums.ts';
 import type {
@@ -36,10 +37,6 @@ export function isoWeek(day: string): { monday: string; sunday: string } {
   const monday = addDays(day, -((weekday + 6) % 7));
   return { monday, sunday: addDays(monday, 6) };
 }
-
-/** win/total as a ratio rounded to 4 decimals; null without a total. */
-const ratio = (part: bigint | number, whole: bigint | number): number | null =>
-  Number(whole) === 0 ? null : Math.round((Number(part) / Number(whole)) * 10_000) / 10_000;
 
 const centsSum = (...amounts: string[]) => fromCents(amounts.reduce((s, a) => s + toCents(a), 0n));
 
@@ -78,10 +75,6 @@ export function pipelineService(db: Db) {
     return members;
   }
 
-  async function take(orgId: string, date: string): Promise<void> {
-    await repo.take(orgId, date);
-  }
-
   return {
     /** The organisation's snapshot dates, newest first, with the caller's deals in each. */
     async list(actor: Actor): Promise<SnapshotList> {
@@ -92,7 +85,7 @@ export function pipelineService(db: Db) {
     async snapshot(actor: Actor, now = new Date()): Promise<Static<typeof Snapshot>> {
       if (!isAdmin(actor)) throw forbidden();
       const date = shanghaiDate(now);
-      await take(actor.orgId, date);
+      await repo.take(actor.orgId, date);
       const [row] = await repo.totals(actor, 1, date);
       return row;
     },
@@ -107,7 +100,7 @@ export function pipelineService(db: Db) {
       const taken: string[] = [];
       for (const orgId of await repo.orgIds()) {
         if (await repo.hasSnapshotBetween(orgId, monday, sunday)) continue;
-        await take(orgId, today);
+        await repo.take(orgId, today);
         taken.push(orgId);
       }
       return taken;

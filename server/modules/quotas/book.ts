@@ -30,12 +30,11 @@ export interface QuotaBook {
   teamQuota(teamId: string, period: Period): Figures | null;
 }
 
-/** Loads the tree and every quota of the given years. */
+/** Loads the tree and every quota of the given years (none: the tree alone, for scope and filters). */
 export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Promise<QuotaBook> {
   const repo = quotasRepository(db);
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
-  const [{ teams, users }, rows] = await Promise.all([repo.structure(orgId), repo.list(orgId, { from: `${lo}-01-01`, to: `${hi + 1}-01-01` })]);
+  const range = years.length ? { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years) + 1}-01-01` } : null;
+  const [{ teams, users }, rows] = await Promise.all([repo.structure(orgId), range ? repo.list(orgId, range) : []]);
   const children = new Map<string, string[]>();
   for (const t of teams) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
   const members = new Map<string, string[]>();
@@ -82,4 +81,3 @@ export function visibleTeams(actor: Actor, book: Pick<QuotaBook, 'people' | 'anc
   return ids;
 }
 
-export const userInScope = (actor: Actor, userId: string) => actor.scopeUserIds === null || actor.scopeUserIds.includes(userId);

@@ -3,9 +3,9 @@
 // manage; an admin everyone's.
 import type { Db } from '../../db/client.ts';
 import { quotasRepository, type NewQuota, type QuotaRow } from './repository.ts';
-import { loadQuotaBook, userInScope, visibleTeams, type QuotaBook } from './book.ts';
+import { loadQuotaBook, visibleTeams, type QuotaBook } from './book.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { isAdmin, userInScope, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { toCents } from '../../../core/funnel.ts';
