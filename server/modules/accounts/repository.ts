@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
@@ -24,6 +24,17 @@ export function ownedOrOnTeam(actor: Actor & { scopeUserIds: string[] }, ownerCo
   const ids = actor.scopeUserIds;
   const owned = ids.length === 1 ? eq(ownerColumn, ids[0]) : inArray(ownerColumn, ids);
   return actor.teamAccountIds.length ? or(owned, inArray(accountIdColumn, actor.teamAccountIds))! : owned;
+}
+
+/**
+ * The records the kept totals (keyed by account owner) leave out of a scope: those of accounts the
+ * caller is on the team of but that are owned outside the scope, or by nobody. Few, so they are
+ * summed from the records themselves. Null when there are none: the whole organisation, or a caller
+ * on no account team.
+ */
+export function teamOnly(actor: Actor, ownerColumn: PgColumn, accountIdColumn: PgColumn): SQL | null {
+  if (actor.scopeUserIds === null || !actor.teamAccountIds.length) return null;
+  return and(inArray(accountIdColumn, actor.teamAccountIds), or(isNull(ownerColumn), not(inArray(ownerColumn, actor.scopeUserIds))))!;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
 import { dealInScope } from '../opportunities/repository.ts';
+import { teamOnly } from '../accounts/repository.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import type { ForecastCell } from '../../../core/forecast.ts';
@@ -82,11 +83,8 @@ export function forecastRepository(db: Db) {
       .groupBy(key, t.status, t.stageId, t.forecastCategory)
       // Rows a deal has left keep zeros; a cell without deals is no cell.
       .having(sql`sum(${t.deals}) <> 0`);
-    if (actor.scopeUserIds === null || !actor.teamAccountIds.length) return kept;
-    const onTeamOnly = and(
-      inArray(opportunities.accountId, actor.teamAccountIds),
-      or(sql`${opportunities.accountOwnerId} is null`, not(inArray(opportunities.accountOwnerId, actor.scopeUserIds))),
-    )!;
+    const onTeamOnly = teamOnly(actor, opportunities.accountOwnerId, opportunities.accountId);
+    if (!onTeamOnly) return kept;
     const [a, b] = await Promise.all([kept, scannedCells(actor, w, by, owners, onTeamOnly)]);
     return b.length ? mergeCells([...a, ...b]) : a;
   }

@@ -8,7 +8,7 @@ import { searchCondition } from '../../db/search.ts';
 import { accounts, opportunities, opportunityItems, orgs, pipelineTotals, products, stageHistory, stages, users } from '../../db/schema.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, ownedByTeam, ownedOrOnTeam } from '../accounts/repository.ts';
+import { accountVisible, ownedByTeam, ownedOrOnTeam, teamOnly } from '../accounts/repository.ts';
 import type { BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
 
 const owner = alias(users, 'owner');
@@ -225,10 +225,8 @@ export function opportunitiesRepository(db: Db) {
         .from(t)
         .where(and(eq(t.orgId, actor.orgId), inArray(t.accountOwnerId, actor.scopeUserIds), ...dealOwner))
         .groupBy(t.stageId);
-      const onTeam = actor.teamAccountIds.length
-        ? scannedTotals(actor, q, sql`${inArray(opportunities.accountId, actor.teamAccountIds)}
-        and (${opportunities.accountOwnerId} is null or not (${inArray(opportunities.accountOwnerId, actor.scopeUserIds)}))`)
-        : Promise.resolve([]);
+      const onTeamOnly = teamOnly(actor, opportunities.accountOwnerId, opportunities.accountId);
+      const onTeam = onTeamOnly ? scannedTotals(actor, q, onTeamOnly) : Promise.resolve([]);
       return Promise.all([fromTotals, onTeam]).then(([a, b]) => mergeTotals([...a, ...b]));
     },
 

@@ -1,10 +1,11 @@
 // Pipeline snapshots and "what changed": every comparison happens in SQL, so an organisation with a
 // million deals sends Node only the changed deals' rows (at most the page) and one row per kind.
-import { and, eq, inArray, isNull, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { opportunities, orgs, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { dealInScope } from '../opportunities/repository.ts';
+import { teamOnly } from '../accounts/repository.ts';
 import type { ChangeKind } from '../../../core/enums.ts';
 
 const ps = pipelineSnapshots;
@@ -29,12 +30,8 @@ export function totalsInScope(actor: Actor): SQL {
  * everything: the whole organisation, or a caller on no account team.
  */
 export function teamOnlyRows(actor: Actor): SQL | null {
-  if (actor.scopeUserIds === null || !actor.teamAccountIds.length) return null;
-  return and(
-    eq(ps.orgId, actor.orgId),
-    inArray(ps.accountId, actor.teamAccountIds),
-    or(isNull(ps.accountOwnerId), not(inArray(ps.accountOwnerId, actor.scopeUserIds))),
-  )!;
+  const onTeamOnly = teamOnly(actor, ps.accountOwnerId, ps.accountId);
+  return onTeamOnly && and(eq(ps.orgId, actor.orgId), onTeamOnly)!;
 }
 
 /** Restricts a deal-owner column to these users; undefined means no owner filter. */
