@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_TIME_ZONE } from '../core/reminders.ts';
 import type { E2E } from './harness.ts';
 import type { Locator } from 'playwright-core';
-import { still, WAIT } from './util.ts';
+import { popupsClosed, still, WAIT } from './util.ts';
 
 /** A new organisation has no time zone set and counts days in this one. */
 export const TIME_ZONE = DEFAULT_TIME_ZONE;
@@ -37,7 +37,7 @@ export async function fillDate(page: Page, id: string, value: string): Promise<v
   await input.click();
   await input.fill(value);
   await page.locator('.ant-drawer-title').click();
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden', timeout: WAIT });
+  await popupsClosed(page, 'picker');
   await page.waitForFunction(([sel, v]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === v, [`#${id}`, value] as const, { timeout: WAIT });
 }
 
@@ -57,7 +57,7 @@ export async function pickOptions(page: Page, select: Locator, options: string[]
     await select.locator('.ant-select-selection-item').filter({ hasText: option.split(' · ')[0] }).first().waitFor({ timeout: WAIT });
   }
   await page.locator('.ant-drawer-title').click();
-  await dropdown.waitFor({ state: 'hidden', timeout: WAIT });
+  await popupsClosed(page, 'select');
 }
 
 /** A card on the FullCalendar grid, by what it shows and its record id. */

@@ -9,7 +9,7 @@ import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { Contact } from '../core/schemas/contacts.ts';
 import type { Board, OpportunityDetail, Stage } from '../core/schemas/deals.ts';
 import { formatMoney } from '../web/lib/money.ts';
-import { WAIT, formItem, pickOption, settled, shot, still, waitForPath } from './util.ts';
+import { WAIT, formItem, pickOption, popupsClosed, settled, shot, still, waitForPath } from './util.ts';
 
 const DEAL = '卫健委全民健康信息平台二期';
 const AMOUNT = '3860000.00';
@@ -34,7 +34,7 @@ async function healthScore(page: Page): Promise<number> {
 /** Closes an open Select dropdown without pressing Escape (which would also close the modal). */
 async function closeDropdown(page: Page, modal: Locator): Promise<void> {
   await modal.locator('.ant-modal-title').click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden', timeout: WAIT });
+  await popupsClosed(page, 'select');
 }
 
 /**
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('deals: create, Blue Sheet influences and the pipe
     await page.locator('#expectedCloseDate').click();
     await page.locator('#expectedCloseDate').fill(CLOSE);
     await page.locator('.ant-drawer-title').click();
-    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden', timeout: WAIT });
+    await popupsClosed(page, 'picker');
     await choose(page, 'stageId', `${START_STAGE} · ${stage(START_STAGE).probability}%`);
     await shot(page, 'deal-form');
     const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/opportunities' && r.request().method() === 'POST', { timeout: WAIT });

@@ -15,8 +15,18 @@ export async function pickOption(page: Page, select: Locator, option: string | R
   await item.click();
 }
 
-export /** Resolves once an element and everything in it have stopped animating (antd's open/close motions). */
-async function still(el: Locator): Promise<void> {
+/**
+ * Waits until no antd popup of this kind ('select' or 'picker') is open. Counted rather than
+ * waited on as one locator: while one dropdown slides shut another can be closing beside it, and a
+ * locator that matches two elements fails Playwright's strict mode.
+ */
+export async function popupsClosed(page: Page, kind: 'select' | 'picker'): Promise<void> {
+  const open = `.ant-${kind}-dropdown:not(.ant-${kind}-dropdown-hidden)`;
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, open, { timeout: WAIT });
+}
+
+/** Resolves once an element and everything in it have stopped animating (antd's open/close motions). */
+export async function still(el: Locator): Promise<void> {
   await el.evaluate(async (node) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
     await frame();
