@@ -73,3 +73,23 @@ export const CHANGE_KINDS = ['new', 'won', 'lost', 'moved_forward', 'moved_back'
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 /** The course's reverse funnel: activities per signed deal for training … signing. */
 export const DEFAULT_PLAN_RATIOS = [6, 5, 3, 3, 2, 1] as const;
+
+// Which accounts are key (issue 6).
+/** What a Pareto / ABC ranking measures: the archive's figures, or won deals signed in a window. */
+export const PARETO_METRICS = ['ourRevenue', 'potential', 'wonAmount'] as const;
+export type ParetoMetric = (typeof PARETO_METRICS)[number];
+/** Account fields a scoring criterion can read (the course's four plus the archive's other figures). */
+export const SCORING_FIELDS = ['ourRevenue', 'potential', 'marketStrength', 'financialStatus', 'annualRevenue', 'employees', 'relationshipStage'] as const;
+export type ScoringField = (typeof SCORING_FIELDS)[number];
+/** A prospect review's outcome: keep working it, drop it to the shared pool (公海), or archive it. */
+export const PROSPECT_DECISIONS = ['keep', 'pool', 'archive'] as const;
+export type ProspectDecision = (typeof PROSPECT_DECISIONS)[number];
+/** Relationship-map status (Altify's): no supportive key player, some, supporters include the decision makers. */
+export const MAP_STATUSES = ['red', 'amber', 'green'] as const;
+export type MapStatus = (typeof MAP_STATUSES)[number];
+/** Power × interest quadrants of the stakeholder grid. */
+export const GRID_QUADRANTS = ['manage_closely', 'keep_satisfied', 'keep_informed', 'monitor'] as const;
+export type GridQuadrant = (typeof GRID_QUADRANTS)[number];
+/** A whitespace cell: something won there, an open deal, or nothing yet. */
+export const WHITESPACE_STATES = ['won', 'open', 'none'] as const;
+export type WhitespaceState = (typeof WHITESPACE_STATES)[number];

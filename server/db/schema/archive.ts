@@ -28,7 +28,16 @@ export const accounts = pgTable(
     marketStrength: smallint('market_strength'),
     relationshipStage: text('relationship_stage').notNull().default('establish'),
     tier: text('tier'),
+    /** Key-account score 0–100 and the tier it recommends, from the org's scoring model (core/key-accounts). */
+    score: smallint('score'),
+    recommendedTier: text('recommended_tier'),
     ownerId: uuid('owner_id'),
+    /** In the shared pool (公海) since: unowned, claimable by any rep up to the org's claim limit. */
+    pooledAt: ts('pooled_at'),
+    claimedAt: ts('claimed_at'),
+    /** The last prospect review's decision (keep / pool / archive) and when it was made. */
+    prospectReview: text('prospect_review'),
+    reviewedAt: ts('reviewed_at'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     needs: text('needs'),
     background: text('background'),
@@ -54,9 +63,13 @@ export const accounts = pgTable(
     index('accounts_name_idx').on(t.orgId, t.name, t.id),
     index('accounts_owner_idx').on(t.orgId, t.ownerId, t.updatedAt, t.id),
     index('accounts_parent_idx').on(t.orgId, t.parentId),
+    index('accounts_score_idx').on(t.orgId, t.score, t.id),
+    index('accounts_pool_idx').on(t.orgId, t.pooledAt, t.id).where(sql`${t.ownerId} is null`),
+    index('accounts_claimed_idx').on(t.orgId, t.ownerId, t.claimedAt).where(sql`${t.claimedAt} is not null`),
     index('accounts_grams_idx').using('gin', t.searchGrams),
     index('accounts_tags_idx').using('gin', t.tags),
     check('accounts_market_strength_ck', sql`${t.marketStrength} between 1 and 5`),
+    check('accounts_score_ck', sql`${t.score} between 0 and 100`),
   ],
 );
 
@@ -103,6 +116,14 @@ export const contacts = pgTable(
     accountOwnerId: uuid('account_owner_id'),
     interests: text('interests'),
     goals: text('goals'),
+    /** Stakeholder grid (power × interest), 1–5; null means derived from influence and coverage. */
+    power: smallint('power'),
+    interest: smallint('interest'),
+    /** The course's intelligence on government contacts: position, supplier selection, 政绩, cost/benefit awareness. */
+    govPosition: text('gov_position'),
+    govSupplierSelection: text('gov_supplier_selection'),
+    govAchievements: text('gov_achievements'),
+    govCostAwareness: text('gov_cost_awareness'),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     searchText: text('search_text').notNull().default(''),
     archivedAt: ts('archived_at'),
@@ -124,6 +145,8 @@ export const contacts = pgTable(
     index('contacts_reports_idx').on(t.orgId, t.reportsToId),
     index('contacts_grams_idx').using('gin', t.searchGrams),
     check('contacts_attitude_ck', sql`${t.attitude} between -5 and 5`),
+    check('contacts_power_ck', sql`${t.power} between 1 and 5`),
+    check('contacts_interest_ck', sql`${t.interest} between 1 and 5`),
   ],
 );
 
