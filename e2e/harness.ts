@@ -33,8 +33,10 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   // Without the bundle every page is a blank 404 and each test times out one by one; say why once.
-  if (!existsSync(new URL('../web/dist/index.html', import.meta.url))) {
-    throw new Error('web/dist/index.html is missing: run `npm run build` before the browser tests');
+  // OPENKAM_WEB_DIST lets a developer test a bundle built elsewhere (vite build --outDir) while web/dist is being rebuilt.
+  const dist = process.env.OPENKAM_WEB_DIST ?? new URL('../web/dist', import.meta.url).pathname;
+  if (!existsSync(`${dist}/index.html`)) {
+    throw new Error(`${dist}/index.html is missing: run \`npm run build\` before the browser tests`);
   }
   const t = await build({}, { serveWeb: true });
   await t.app.listen({ host: '127.0.0.1', port: 0 });

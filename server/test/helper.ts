@@ -14,7 +14,7 @@ export interface TestApp {
 
 export async function build(overrides: Partial<Config> = {}, opts: { serveWeb?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({}), ...overrides };
+  const config = { ...loadConfig({ OPENKAM_WEB_DIST: process.env.OPENKAM_WEB_DIST }), ...overrides };
   const app = await buildApp({ config, database, serveWeb: opts.serveWeb });
   await app.ready();
   return {
