@@ -36,6 +36,7 @@ import { quotasRoutes } from './modules/quotas/routes.ts';
 import { forecastRoutes } from './modules/forecast/routes.ts';
 import { plannerRoutes } from './modules/planner/routes.ts';
 import { pipelineRoutes } from './modules/pipeline/routes.ts';
+import { relationshipMapRoutes } from './modules/relationship-map/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -79,7 +80,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, relationshipMapRoutes]) {
         await a.register(routes);
       }
     },

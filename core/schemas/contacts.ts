@@ -20,6 +20,14 @@ const writable = {
   counterpartId: OptionalNullable(Id),
   interests: OptionalNullable(Type.String({ maxLength: 2000 })),
   goals: OptionalNullable(Type.String({ maxLength: 2000 })),
+  /** Stakeholder grid, 1–5; null hands the value back to the derivation from influence, coverage and attitude. */
+  power: OptionalNullable(Type.Integer({ minimum: 1, maximum: 5 })),
+  interest: OptionalNullable(Type.Integer({ minimum: 1, maximum: 5 })),
+  /** Government accounts' intelligence (the course's 收集关键信息). */
+  govPosition: OptionalNullable(Type.String({ maxLength: 2000 })),
+  govSupplierSelection: OptionalNullable(Type.String({ maxLength: 2000 })),
+  govAchievements: OptionalNullable(Type.String({ maxLength: 2000 })),
+  govCostAwareness: OptionalNullable(Type.String({ maxLength: 2000 })),
 };
 
 export const ContactCreate = Type.Object(
@@ -56,6 +64,12 @@ export const Contact = Type.Object({
   counterpartName: Nullable(Type.String()),
   interests: Nullable(Type.String()),
   goals: Nullable(Type.String()),
+  power: Nullable(Type.Integer()),
+  interest: Nullable(Type.Integer()),
+  govPosition: Nullable(Type.String()),
+  govSupplierSelection: Nullable(Type.String()),
+  govAchievements: Nullable(Type.String()),
+  govCostAwareness: Nullable(Type.String()),
   archived: Type.Boolean(),
   version: Type.Integer(),
   createdAt: IsoDateTime,
@@ -78,8 +92,8 @@ export const ContactListQuery = Type.Object({
   archived: Type.Optional(Type.Boolean()),
 });
 export type ContactListQuery = Static<typeof ContactListQuery>;
-/** A list row: the contact without its long notes, interests and goals. */
-export const ContactListItem = Type.Omit(Contact, ['notes', 'interests', 'goals']);
+/** A list row: the contact without its long notes, interests, goals, grid placement and government intelligence. */
+export const ContactListItem = Type.Omit(Contact, ['notes', 'interests', 'goals', 'power', 'interest', 'govPosition', 'govSupplierSelection', 'govAchievements', 'govCostAwareness']);
 export type ContactListItem = Static<typeof ContactListItem>;
 export const ContactPage = Page(ContactListItem);
 
