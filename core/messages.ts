@@ -87,6 +87,13 @@ export const MESSAGES = {
   ratios_empty: { zh: '至少一个阶段的活动数大于 0', en: 'must have at least one stage with activities' },
   no_won_stage: { zh: '漏斗没有赢单阶段', en: 'The funnel has no won stage' },
   no_reason_given: { zh: '未填写原因', en: 'No reason given' },
+  // Prospect qualification and the shared pool 公海 (issue 6)
+  exclusive_minimum: { zh: '须大于 {limit}', en: 'must be > {limit}' },
+  exclusive_maximum: { zh: '须小于 {limit}', en: 'must be < {limit}' },
+  already_claimed: { zh: '该客户已被他人领取', en: 'This account has already been claimed by someone else' },
+  claim_limit: { zh: '您从公海领取的客户已达上限（{limit} 个），请先放回或处理已领取的客户', en: 'You already hold the most accounts you may claim from the shared pool ({limit})' },
+  account_archived: { zh: '该客户已归档', en: 'This account is archived' },
+  account_has_open_deals: { zh: '该客户还有进行中的商机，请先关闭或转交后再放入公海', en: 'The account still has open deals; close or hand them over before dropping it to the shared pool' },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -37,6 +37,7 @@ import { forecastRoutes } from './modules/forecast/routes.ts';
 import { plannerRoutes } from './modules/planner/routes.ts';
 import { pipelineRoutes } from './modules/pipeline/routes.ts';
 import { relationshipMapRoutes } from './modules/relationship-map/routes.ts';
+import { poolRoutes } from './modules/pool/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -80,7 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, relationshipMapRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, poolRoutes, relationshipMapRoutes]) {
         await a.register(routes);
       }
     },

@@ -28,6 +28,8 @@ function ajvIssue(context: string | undefined, e: AjvIssue): FieldIssue {
     maxLength: ['max_length', { limit: Number(p.limit) }],
     minimum: ['minimum', { limit: Number(p.limit) }],
     maximum: ['maximum', { limit: Number(p.limit) }],
+    exclusiveMinimum: ['exclusive_minimum', { limit: Number(p.limit) }],
+    exclusiveMaximum: ['exclusive_maximum', { limit: Number(p.limit) }],
     pattern: [PATTERN_CODES[String(p.pattern).replace(/^\^-\?/, '^')] ?? 'pattern'],
     format: ['format', { format: String(p.format) }],
     enum: ['enum', { allowed: Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : '' }],

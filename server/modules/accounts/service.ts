@@ -63,7 +63,8 @@ function presentListItem(r: ListRow): AccountListItem {
   };
 }
 
-const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt'] as const;
+// reviewedAt is the prospect review's own time, which its history entry carries anyway.
+const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'reviewedAt'] as const;
 
 function sortValue(row: Pick<AccountRow, 'updatedAt' | 'createdAt' | 'name' | 'ourRevenue' | 'potential'>, sort: string): string | number | null {
   const key = sort.replace('-', '') as 'updatedAt' | 'createdAt' | 'name' | 'ourRevenue' | 'potential';
@@ -129,8 +130,7 @@ export function accountsService(db: Db) {
       const current = await r.lockForWrite(actor, id);
       if (!current) throw notFound();
       if (current.version !== version) throw staleVersion();
-      await r.update(actor.orgId, id, version, { archivedAt: archived ? new Date() : null });
-      await historyRepository(tx).record(actor.orgId, 'account', id, archived ? 'archive' : 'restore', actor.userId);
+      await writeArchived(tx, actor, current, archived);
     });
     return detail(actor, id);
   }
@@ -232,6 +232,15 @@ export function accountsService(db: Db) {
       return { items: (await historyRepository(db).list(actor.orgId, 'account', id)).map(presentHistory) };
     },
   };
+}
+
+/**
+ * Archives or restores an account the caller has locked, in the caller's transaction, with its history
+ * entry; `extra` rides in the same versioned update (the prospect review records its decision so).
+ */
+export async function writeArchived(tx: Db, actor: Actor, current: AccountRow, archived: boolean, extra: Partial<NewAccount> = {}) {
+  await accountsRepository(tx).update(actor.orgId, current.id, current.version, { ...extra, archivedAt: archived ? new Date() : null });
+  await historyRepository(tx).record(actor.orgId, 'account', current.id, archived ? 'archive' : 'restore', actor.userId, diffFields(current, extra, HISTORY_IGNORED));
 }
 
 function searchColumns(a: { name: string; shortName?: string | null; creditCode?: string | null }) {
