@@ -108,9 +108,15 @@ export const AccountDetail = Type.Intersect([
     members: Type.Array(AccountMember()),
     subsidiaries: Type.Array(Type.Object({ id: Id, name: Type.String() })),
     contactCount: Type.Integer(),
+    health: AccountHealthScore(),
   }),
 ]);
 export type AccountDetail = Static<typeof AccountDetail>;
+
+/** Account health 0–100 (core/account-health), computed on read; null while there is nothing to judge. */
+function AccountHealthScore() {
+  return Nullable(Type.Integer({ minimum: 0, maximum: 100 }));
+}
 
 function AccountMember() {
   return Type.Object({ userId: Id, name: Type.String(), role: Type.Enum([...ACCOUNT_MEMBER_ROLES]) });
@@ -143,7 +149,11 @@ export const AccountListQuery = Type.Object({
 export type AccountListQuery = Static<typeof AccountListQuery>;
 
 /** A list row: what the list screens show, without the long profile texts (lists stay light and fast). */
-export const AccountListItem = Type.Pick(Account, [
+export const AccountListItem = Type.Intersect([AccountListFields(), Type.Object({ health: AccountHealthScore() })]);
+export type AccountListItem = Static<typeof AccountListItem>;
+
+function AccountListFields() {
+  return Type.Pick(Account, [
   'id',
   'name',
   'shortName',
@@ -168,6 +178,6 @@ export const AccountListItem = Type.Pick(Account, [
   'createdAt',
   'updatedAt',
 ]);
-export type AccountListItem = Static<typeof AccountListItem>;
+}
 
 export const AccountPage = Page(AccountListItem);

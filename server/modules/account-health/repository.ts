@@ -1,0 +1,89 @@
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { rowsOf, type Db } from '../../db/client.ts';
+import { accounts, activities, contacts, opportunities } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { accountVisible } from '../accounts/repository.ts';
+
+/** `column = any($ids)`: one statement shape whatever the number of ids (statements are named by their text). */
+export const anyId = (column: PgColumn, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::uuid[])`;
+
+/** Groups are a few levels deep; the bound only guards against a loop written behind the API's back. */
+const MAX_DEPTH = 20;
+
+export function accountHealthRepository(db: Db) {
+  return {
+    /** Active contacts per account: all and key (high/medium influence), each covered and supportive. */
+    contactCounts: (orgId: string, ids: string[]) => {
+      const key = sql`${contacts.influence} in ('high', 'medium')`;
+      const covered = sql`${contacts.coverage} <> 'none'`;
+      const supportive = sql`${contacts.attitude} >= 1`;
+      return db
+        .select({
+          accountId: contacts.accountId,
+          total: sql<number>`count(*)::int`,
+          covered: sql<number>`(count(*) filter (where ${covered}))::int`,
+          supportive: sql<number>`(count(*) filter (where ${supportive}))::int`,
+          keyTotal: sql<number>`(count(*) filter (where ${key}))::int`,
+          keyCovered: sql<number>`(count(*) filter (where ${key} and ${covered}))::int`,
+          keySupportive: sql<number>`(count(*) filter (where ${key} and ${supportive}))::int`,
+        })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), anyId(contacts.accountId, ids), isNull(contacts.archivedAt)))
+        .groupBy(contacts.accountId);
+    },
+
+    /** Each open deal's stored red flags (a page's accounts hold tens of open deals, not thousands). */
+    openDealFlags: (orgId: string, ids: string[]) =>
+      db
+        .select({ accountId: opportunities.accountId, codes: opportunities.redFlagCodes })
+        .from(opportunities)
+        .where(and(eq(opportunities.orgId, orgId), anyId(opportunities.accountId, ids), eq(opportunities.status, 'open'))),
+
+    /** The latest done activity's start, and the satisfaction scores given since `since`. */
+    contactRecency: (orgId: string, ids: string[], since: Date) => {
+      const recent = sql`${activities.satisfaction} is not null and ${activities.plannedStart} >= ${since}`;
+      return db
+        .select({
+          accountId: activities.accountId,
+          lastDoneAt: sql<Date | null>`max(${activities.plannedStart})`.mapWith(activities.plannedStart),
+          satisfactionCount: sql<number>`(count(*) filter (where ${recent}))::int`,
+          satisfactionSum: sql<number>`(coalesce(sum(${activities.satisfaction}) filter (where ${recent}), 0))::int`,
+        })
+        .from(activities)
+        .where(and(eq(activities.orgId, orgId), anyId(activities.accountId, ids), eq(activities.status, 'done')))
+        .groupBy(activities.accountId);
+    },
+
+    /** Ids of the given accounts the caller may see: live ones, and those of `keep` even when archived. */
+    async visible(actor: Actor, ids: string[], keep: string[] = []): Promise<Set<string>> {
+      const live = keep.length ? or(isNull(accounts.archivedAt), anyId(accounts.id, keep)) : isNull(accounts.archivedAt);
+      const rows = await db.select({ id: accounts.id }).from(accounts).where(and(accountVisible(actor), anyId(accounts.id, ids), live));
+      return new Set(rows.map((r) => r.id));
+    },
+
+    /** The account and its ancestors, nearest first, whoever owns them (scope is applied by the caller). */
+    ancestors: (orgId: string, id: string) =>
+      rowsOf<{ id: string; depth: number }>(
+        db,
+        sql`with recursive up(id, parent_id, depth) as (
+              select a.id, a.parent_id, 0 from ${accounts} a where a.org_id = ${orgId} and a.id = ${id}
+              union all
+              select p.id, p.parent_id, up.depth + 1 from up join ${accounts} p on p.org_id = ${orgId} and p.id = up.parent_id
+               where up.depth < ${MAX_DEPTH})
+            select id::text as id, depth from up order by depth`,
+      ),
+
+    /** The account and every descendant, with parents, top down. */
+    descendants: (orgId: string, id: string) =>
+      rowsOf<{ id: string; parentId: string | null; depth: number }>(
+        db,
+        sql`with recursive down(id, parent_id, depth) as (
+              select a.id, a.parent_id, 0 from ${accounts} a where a.org_id = ${orgId} and a.id = ${id}
+              union all
+              select c.id, c.parent_id, down.depth + 1 from down join ${accounts} c on c.org_id = ${orgId} and c.parent_id = down.id
+               where down.depth < ${MAX_DEPTH})
+            select id::text as id, parent_id::text as "parentId", depth from down order by depth`,
+      ),
+  };
+}
