@@ -39,6 +39,7 @@ import { pipelineRoutes } from './modules/pipeline/routes.ts';
 import { accountHealthRoutes } from './modules/account-health/routes.ts';
 import { relationshipMapRoutes } from './modules/relationship-map/routes.ts';
 import { poolRoutes } from './modules/pool/routes.ts';
+import { paretoRoutes } from './modules/key-accounts/pareto.routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -82,7 +83,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, poolRoutes, relationshipMapRoutes, accountHealthRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes]) {
         await a.register(routes);
       }
     },

@@ -1,0 +1,111 @@
+import { Type, type Static } from 'typebox';
+import { PARETO_METRICS, TIERS } from '../enums.ts';
+import { Id, IsoDate, NonNegativeMoney, Nullable } from './common.ts';
+
+// Pareto
+/** A share strictly between 0 and 1, kept to four decimals (basis points) so SQL and core/pareto agree. */
+const OpenShare = Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
+const Share = Type.Number({ minimum: 0, maximum: 1 });
+/** The tier assigned in the archive; null = untiered. */
+const AssignedTier = Nullable(Type.Enum([...TIERS]));
+
+export const ParetoThresholds = Type.Object({ a: OpenShare, b: OpenShare }, { additionalProperties: false });
+export const EffortShares = Type.Object({ A: Share, B: Share, C: Share }, { additionalProperties: false });
+export const EFFORT_MODES = ['revenue', 'fixed'] as const;
+export const ParetoSettings = Type.Object(
+  {
+    thresholds: ParetoThresholds,
+    /** How effort is recommended per tier: by the tier's revenue share, or fixed shares adding up to 1. */
+    effort: Type.Object({ mode: Type.Enum([...EFFORT_MODES]), shares: Type.Optional(EffortShares) }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+export type ParetoSettings = Static<typeof ParetoSettings>;
+
+export const PARETO_PAGE_LIMIT = 500;
+export const ParetoQuery = Type.Object({
+  metric: Type.Optional(Type.Enum([...PARETO_METRICS], { default: 'ourRevenue' })),
+  /** The signing window of wonAmount, Asia/Shanghai days, both included; default the last 12 months. */
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  /** The page of items: one class only. */
+  class: Type.Optional(Type.Enum([...TIERS])),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PARETO_PAGE_LIMIT, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+});
+export type ParetoQuery = Static<typeof ParetoQuery>;
+
+const ParetoClass = Type.Enum([...TIERS]);
+export const ParetoItem = Type.Object({
+  rank: Type.Integer(),
+  id: Id,
+  name: Type.String(),
+  ownerName: Nullable(Type.String()),
+  /** Beside the class the ranking gives. */
+  tier: AssignedTier,
+  value: NonNegativeMoney,
+  share: Type.Number(),
+  cumulativeShare: Type.Number(),
+  class: ParetoClass,
+});
+export type ParetoItem = Static<typeof ParetoItem>;
+
+export const ParetoResult = Type.Object({
+  metric: Type.Enum([...PARETO_METRICS]),
+  /** The window applied (wonAmount only). */
+  from: Nullable(IsoDate),
+  to: Nullable(IsoDate),
+  thresholds: ParetoThresholds,
+  accounts: Type.Integer(),
+  total: NonNegativeMoney,
+  classes: Type.Array(Type.Object({ class: ParetoClass, accounts: Type.Integer(), value: NonNegativeMoney, share: Type.Number() })),
+  concentration: Type.Object({
+    topCount: Type.Integer({ description: 'The top 20% of accounts (at least one)' }),
+    topShare: Type.Number(),
+    accountsFor80: Type.Integer({ description: 'The fewest accounts that make 80% of the total' }),
+  }),
+  /** The top 100 accounts for the bars. */
+  bars: Type.Array(Type.Object({ rank: Type.Integer(), id: Id, name: Type.String(), value: NonNegativeMoney, cumulativeShare: Type.Number(), class: ParetoClass })),
+  /** The cumulative curve over every account, at most 200 evenly spaced ranks (the last included). */
+  curve: Type.Array(Type.Object({ rank: Type.Integer(), cumulativeShare: Type.Number() })),
+  items: Type.Array(ParetoItem),
+  /** Accounts matching the page's class filter. */
+  itemsTotal: Type.Integer(),
+});
+export type ParetoResult = Static<typeof ParetoResult>;
+
+export const EffortQuery = Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) });
+export type EffortQuery = Static<typeof EffortQuery>;
+export const EffortAccount = Type.Object({
+  id: Id,
+  name: Type.String(),
+  tier: AssignedTier,
+  revenue: NonNegativeMoney,
+  revenueShare: Type.Number(),
+  minutes: Type.Integer(),
+  minutesShare: Type.Number(),
+  /** minutesShare − revenueShare: above 0 gets more time than its value says, below 0 less. */
+  gap: Type.Number(),
+});
+export type EffortAccount = Static<typeof EffortAccount>;
+export const Effort = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  mode: Type.Enum([...EFFORT_MODES]),
+  totalRevenue: NonNegativeMoney,
+  totalMinutes: Type.Integer(),
+  tiers: Type.Array(
+    Type.Object({
+      tier: Type.Enum([...TIERS, 'none']),
+      accounts: Type.Integer(),
+      revenue: NonNegativeMoney,
+      revenueShare: Type.Number(),
+      recommendedShare: Type.Number(),
+      minutes: Type.Integer(),
+      actualShare: Type.Number(),
+    }),
+  ),
+  overServed: Type.Array(EffortAccount),
+  underServed: Type.Array(EffortAccount),
+});
+export type Effort = Static<typeof Effort>;

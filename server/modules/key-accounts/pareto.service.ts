@@ -1,0 +1,120 @@
+// Pareto / ABC analysis (二八法则): the caller's accounts ranked by a figure, classified A/B/C by
+// the share of the total the accounts above them make, with the concentration figures. The ranking
+// happens in SQL (100k accounts never leave the database); core/pareto is the same rule in TypeScript.
+import type { Db } from '../../db/client.ts';
+import { paretoRepository, BAR_COUNT, CURVE_POINTS, type ClassRow, type ParetoSource, type RankedRow } from './pareto.repository.ts';
+import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
+import { activitiesRepository } from '../activities/repository.ts';
+import { fieldError, forbidden } from '../../lib/errors.ts';
+import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { TIERS } from '../../../core/enums.ts';
+import { fromCents, toCents } from '../../../core/funnel.ts';
+import { basisPoints, curveStep, DEFAULT_THRESHOLDS, shareOf, topCount } from '../../../core/pareto.ts';
+import type { ParetoItem, ParetoQuery, ParetoResult, ParetoSettings } from '../../../core/schemas/key-accounts.ts';
+
+export const DEFAULT_PARETO_SETTINGS: ParetoSettings = { thresholds: DEFAULT_THRESHOLDS, effort: { mode: 'revenue' } };
+
+/** The stored settings, or the defaults for an organisation that never saved any (or saved something unreadable). */
+export function paretoSettingsOf(settings: Record<string, unknown>): ParetoSettings {
+  const p = settings.pareto as Partial<ParetoSettings> | undefined;
+  const t = p?.thresholds;
+  const e = p?.effort;
+  if (!t || typeof t.a !== 'number' || typeof t.b !== 'number' || !(t.a < t.b) || !e) return DEFAULT_PARETO_SETTINGS;
+  return e.mode === 'fixed' && e.shares ? { thresholds: t, effort: { mode: 'fixed', shares: e.shares } } : { thresholds: t, effort: { mode: 'revenue' } };
+}
+
+/** A window of Shanghai days, both included: the last 12 months unless given. */
+export function daysWindow(q: { from?: string; to?: string }): { from: string; to: string } {
+  const to = q.to ?? shanghaiDate(new Date());
+  const from = q.from ?? addDays(to, -365);
+  if (to < from) throw fieldError('query.to', 'end_before_start');
+  return { from, to };
+}
+
+/** Thresholds and shares kept to basis points, so the stored value is the one SQL compares. */
+function checked(input: ParetoSettings): ParetoSettings {
+  const a = basisPoints(input.thresholds.a);
+  const b = basisPoints(input.thresholds.b);
+  if (a < 1) throw fieldError('thresholds.a', 'exclusive_minimum', { limit: 0 });
+  if (b > 9999) throw fieldError('thresholds.b', 'exclusive_maximum', { limit: 1 });
+  if (a >= b) throw fieldError('thresholds.b', 'pareto_threshold_order');
+  const thresholds = { a: a / 10_000, b: b / 10_000 };
+  if (input.effort.mode === 'revenue') return { thresholds, effort: { mode: 'revenue' } };
+  const s = input.effort.shares;
+  if (!s) throw fieldError('effort.shares', 'shares_required');
+  const shares = { A: basisPoints(s.A), B: basisPoints(s.B), C: basisPoints(s.C) };
+  const sum = shares.A + shares.B + shares.C;
+  if (sum !== 10_000) throw fieldError('effort.shares', 'shares_sum', { sum: sum / 100 });
+  return { thresholds, effort: { mode: 'fixed', shares: { A: shares.A / 10_000, B: shares.B / 10_000, C: shares.C / 10_000 } } };
+}
+
+const money = (s: string | null | undefined) => fromCents(toCents(s ?? '0'));
+
+export function paretoService(db: Db) {
+  const repo = paretoRepository(db);
+  const orgs = activitiesRepository(db);
+  const settings = async (actor: Actor) => paretoSettingsOf(await orgs.orgSettings(actor.orgId));
+
+  return {
+    settings,
+
+    async putSettings(actor: Actor, input: ParetoSettings): Promise<ParetoSettings> {
+      if (!isAdmin(actor)) throw forbidden();
+      await orgs.mergeOrgSettings(actor.orgId, { pareto: checked(input) });
+      return settings(actor);
+    },
+
+    async pareto(actor: Actor, q: ParetoQuery): Promise<ParetoResult> {
+      const metric = q.metric ?? 'ourRevenue';
+      // The window is checked whatever the metric; only wonAmount reads it.
+      const window = daysWindow(q);
+      const won = metric === 'wonAmount';
+      const { thresholds } = await settings(actor);
+      const source: ParetoSource = metric === 'wonAmount' ? { metric, from: shanghaiStart(window.from), to: shanghaiStart(addDays(window.to, 1)) } : { metric };
+      const { classes, series, page } = await repo.rank(actor, {
+        ...source,
+        thresholds,
+        cls: q.class,
+        limit: q.limit ?? 50,
+        offset: q.offset ?? 0,
+      });
+      const n = classes[0]?.n ?? 0;
+      const total = toCents(classes[0]?.total ?? '0');
+      const byClass = new Map<string, ClassRow>(classes.map((c) => [c.class, c]));
+      const cumulativeShare = (r: RankedRow) => shareOf(toCents(r.cumulative), total);
+      const step = curveStep(n, CURVE_POINTS);
+      const items: ParetoItem[] = page.map((r) => ({
+        rank: r.rank,
+        id: r.id,
+        name: r.name,
+        ownerName: r.ownerName,
+        tier: r.tier,
+        value: money(r.value),
+        share: shareOf(toCents(r.value), total),
+        cumulativeShare: cumulativeShare(r),
+        class: r.class,
+      }));
+      return {
+        metric,
+        from: won ? window.from : null,
+        to: won ? window.to : null,
+        thresholds,
+        accounts: n,
+        total: fromCents(total),
+        classes: TIERS.map((cls) => {
+          const c = byClass.get(cls);
+          return { class: cls, accounts: c?.accounts ?? 0, value: money(c?.value), share: shareOf(toCents(c?.value ?? '0'), total) };
+        }),
+        concentration: {
+          topCount: topCount(n),
+          topShare: shareOf(classes.reduce((s, c) => s + toCents(c.top), 0n), total),
+          accountsFor80: classes.reduce((s, c) => s + c.core, 0),
+        },
+        bars: series.filter((r) => r.rank <= BAR_COUNT).map((r) => ({ rank: r.rank, id: r.id, name: r.name, value: money(r.value), cumulativeShare: cumulativeShare(r), class: r.class })),
+        curve: series.filter((r) => r.rank % step === 0 || r.rank === n).map((r) => ({ rank: r.rank, cumulativeShare: cumulativeShare(r) })),
+        items,
+        itemsTotal: q.class ? (byClass.get(q.class)?.accounts ?? 0) : n,
+      };
+    },
+  };
+}
