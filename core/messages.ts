@@ -94,6 +94,11 @@ export const MESSAGES = {
   claim_limit: { zh: '您从公海领取的客户已达上限（{limit} 个），请先放回或处理已领取的客户', en: 'You already hold the most accounts you may claim from the shared pool ({limit})' },
   account_archived: { zh: '该客户已归档', en: 'This account is archived' },
   account_has_open_deals: { zh: '该客户还有进行中的商机，请先关闭或转交后再放入公海', en: 'The account still has open deals; close or hand them over before dropping it to the shared pool' },
+  // Key-account scoring (issue 6)
+  weights_sum: { zh: '各项权重合计须为 100（当前为 {sum}）', en: 'weights must add up to 100 (they add up to {sum})' },
+  duplicate_key: { zh: '标识重复', en: 'is used by another criterion' },
+  bands_order: { zh: '分段下限须从小到大排列且不重复', en: 'band minimums must increase from band to band' },
+  threshold_order: { zh: 'A 级阈值须高于 B 级阈值', en: 'must be above the tier B threshold' },
   // Pareto / ABC and time follows value (issue 6)
   pareto_threshold_order: { zh: 'B 类阈值须高于 A 类阈值', en: 'must be above the class A threshold' },
   shares_sum: { zh: '各级占比合计须为 100%（当前为 {sum}%）', en: 'shares must add up to 100% (they add up to {sum}%)' },

@@ -36,6 +36,7 @@ import { quotasRoutes } from './modules/quotas/routes.ts';
 import { forecastRoutes } from './modules/forecast/routes.ts';
 import { plannerRoutes } from './modules/planner/routes.ts';
 import { pipelineRoutes } from './modules/pipeline/routes.ts';
+import { scoringRoutes } from './modules/scoring/routes.ts';
 import { accountHealthRoutes } from './modules/account-health/routes.ts';
 import { relationshipMapRoutes } from './modules/relationship-map/routes.ts';
 import { poolRoutes } from './modules/pool/routes.ts';
@@ -83,7 +84,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, scoringRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes]) {
         await a.register(routes);
       }
     },

@@ -85,6 +85,9 @@ export const Account = Type.Object({
   marketStrength: Nullable(Type.Integer()),
   relationshipStage: Type.Enum([...RELATIONSHIP_STAGES]),
   tier: Nullable(Type.Enum([...TIERS])),
+  /** Key-account score 0–100 and the tier it recommends (the organisation's scoring model). */
+  score: Nullable(Type.Integer()),
+  recommendedTier: Nullable(Type.Enum([...TIERS])),
   ownerId: Nullable(Id),
   ownerName: Nullable(Type.String()),
   tags: Type.Array(Type.String()),
@@ -170,6 +173,8 @@ function AccountListFields() {
   'marketStrength',
   'relationshipStage',
   'tier',
+  'score',
+  'recommendedTier',
   'ownerId',
   'ownerName',
   'tags',

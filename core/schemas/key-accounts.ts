@@ -1,6 +1,115 @@
 import { Type, type Static } from 'typebox';
-import { PARETO_METRICS, TIERS } from '../enums.ts';
+import { PARETO_METRICS, SCORING_FIELDS, TIERS } from '../enums.ts';
 import { Id, IsoDate, NonNegativeMoney, Nullable } from './common.ts';
+
+// Scoring
+const Points = Type.Integer({ minimum: 0, maximum: 100 });
+const Threshold = Type.Integer({ minimum: 0, maximum: 100 });
+const TierOrNone = Nullable(Type.Enum([...TIERS]));
+
+export const ScoringBand = Type.Object({ min: NonNegativeMoney, points: Points }, { additionalProperties: false });
+
+/** Bands for figures (ourRevenue, potential, annualRevenue, employees), points per value for the rest. */
+export const ScoringScale = Type.Object(
+  {
+    bands: Type.Optional(Type.Array(ScoringBand, { maxItems: 20 })),
+    points: Type.Optional(Type.Record(Type.String({ maxLength: 20 }), Points)),
+  },
+  { additionalProperties: false },
+);
+
+export const ScoringCriterion = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9_]*$' }),
+    label: Type.Optional(Type.String({ maxLength: 60 })),
+    field: Type.Enum([...SCORING_FIELDS]),
+    weight: Type.Integer({ minimum: 0, maximum: 100, description: 'Whole percent; all weights add up to 100' }),
+    scale: ScoringScale,
+  },
+  { additionalProperties: false },
+);
+
+export const ScoringModel = Type.Object(
+  {
+    criteria: Type.Array(ScoringCriterion, { minItems: 1, maxItems: 20 }),
+    tierThresholds: Type.Object({ A: Threshold, B: Threshold }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+export type ScoringModel = Static<typeof ScoringModel>;
+
+export const SCORE_SORTS = ['score', '-score', 'name', '-name'] as const;
+export type ScoreSort = (typeof SCORE_SORTS)[number];
+
+export const ScoreQuery = Type.Object({
+  disagree: Type.Optional(Type.Boolean({ description: 'Only accounts whose assigned tier differs from the recommended one' })),
+  tier: Type.Optional(Type.Enum([...TIERS, 'none'])),
+  recommended: Type.Optional(Type.Enum([...TIERS])),
+  sort: Type.Optional(Type.Enum([...SCORE_SORTS])),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+});
+export type ScoreQuery = Static<typeof ScoreQuery>;
+
+export const ScoredAccount = Type.Object({
+  id: Id,
+  name: Type.String(),
+  ownerId: Nullable(Id),
+  ownerName: Nullable(Type.String()),
+  score: Nullable(Type.Integer()),
+  tier: TierOrNone,
+  recommendedTier: TierOrNone,
+  disagree: Type.Boolean(),
+});
+export type ScoredAccount = Static<typeof ScoredAccount>;
+
+/** Assigned × recommended tier counts over the caller's live accounts (filters not applied). */
+export const TierMatrixCell = Type.Object({ tier: TierOrNone, recommendedTier: TierOrNone, count: Type.Integer() });
+export type TierMatrixCell = Static<typeof TierMatrixCell>;
+
+export const ScorePage = Type.Object({
+  items: Type.Array(ScoredAccount),
+  nextCursor: Nullable(Type.String()),
+  matrix: Type.Array(TierMatrixCell),
+});
+export type ScorePage = Static<typeof ScorePage>;
+
+export const CriterionScore = Type.Object({
+  key: Type.String(),
+  label: Nullable(Type.String()),
+  field: Type.Enum([...SCORING_FIELDS]),
+  weight: Type.Integer(),
+  value: Nullable(Type.String()),
+  points: Type.Integer(),
+  contribution: Type.Number(),
+  missing: Type.Boolean(),
+});
+
+export const AccountScore = Type.Object({
+  accountId: Id,
+  score: Type.Integer(),
+  tier: TierOrNone,
+  recommendedTier: Type.Enum([...TIERS]),
+  tierThresholds: Type.Object({ A: Type.Integer(), B: Type.Integer() }),
+  criteria: Type.Array(CriterionScore),
+});
+export type AccountScore = Static<typeof AccountScore>;
+
+export const TIER_BULK_LIMIT = 1000;
+
+/** Either explicit tiers per account, or the recommended tier for a list of accounts. */
+export const TierBulk = Type.Object(
+  {
+    items: Type.Optional(Type.Array(Type.Object({ accountId: Id, tier: TierOrNone }, { additionalProperties: false }), { minItems: 1, maxItems: TIER_BULK_LIMIT })),
+    accountIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: TIER_BULK_LIMIT })),
+    apply: Type.Optional(Type.Enum(['recommended'])),
+  },
+  { additionalProperties: false },
+);
+export type TierBulk = Static<typeof TierBulk>;
+
+export const TierBulkResult = Type.Object({ updated: Type.Integer() });
+export type TierBulkResult = Static<typeof TierBulkResult>;
 
 // Pareto
 /** A share strictly between 0 and 1, kept to four decimals (basis points) so SQL and core/pareto agree. */

@@ -80,6 +80,8 @@ const listColumns = {
   marketStrength: accounts.marketStrength,
   relationshipStage: accounts.relationshipStage,
   tier: accounts.tier,
+  score: accounts.score,
+  recommendedTier: accounts.recommendedTier,
   ownerId: accounts.ownerId,
   ownerName: owner.name,
   tags: accounts.tags,

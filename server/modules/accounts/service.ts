@@ -3,6 +3,7 @@ import { accountsRepository, type AccountRow, type NewAccount } from './reposito
 import { historyRepository, presentHistory } from '../history/repository.ts';
 import { swotRepository } from '../swot/repository.ts';
 import { accountHealthService } from '../account-health/service.ts';
+import { rescoreAccounts } from '../scoring/service.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -25,6 +26,7 @@ export function presentAccount({ a, ownerName, parentName }: Listed): Account {
     financialStatus: a.financialStatus as Account['financialStatus'],
     relationshipStage: a.relationshipStage as Account['relationshipStage'],
     tier: a.tier as Account['tier'],
+    recommendedTier: a.recommendedTier as Account['recommendedTier'],
     ownerName,
     parentName,
     archived: archivedAt !== null,
@@ -55,6 +57,8 @@ function presentListItem(r: ListRow, health: number | null): AccountListItem {
     marketStrength: r.marketStrength,
     relationshipStage: r.relationshipStage as Account['relationshipStage'],
     tier: r.tier as Account['tier'],
+    score: r.score,
+    recommendedTier: r.recommendedTier as Account['recommendedTier'],
     ownerId: r.ownerId,
     ownerName: r.ownerName,
     tags: r.tags,
@@ -171,6 +175,7 @@ export function accountsService(db: Db) {
           ...searchColumns({ name: input.name.trim(), shortName: input.shortName, creditCode: checked.creditCode }),
         };
         await r.insert(row);
+        await rescoreAccounts(tx, actor.orgId, [id]);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
         await historyRepository(tx).record(actor.orgId, 'account', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
       });
@@ -194,6 +199,7 @@ export function accountsService(db: Db) {
         const changes = diffFields(current, patch, HISTORY_IGNORED);
         if (!changes.length) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
+        await rescoreAccounts(tx, actor.orgId, [id]);
         await historyRepository(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
       });
       return detail(actor, id);

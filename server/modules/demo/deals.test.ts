@@ -15,6 +15,10 @@ describe('demo deals', () => {
       expect(detail.items.length).toBe(1);
       expect(all.some((o: { redFlagCodes: string[] }) => o.redFlagCodes.length > 0)).toBe(true);
       expect((await admin.get('/api/products')).json().items.length).toBeGreaterThan(0);
+      // Inserted around the accounts service, the demo's accounts are scored by the load itself.
+      const scored = (await admin.get('/api/accounts?limit=200')).json().items as { score: number | null; recommendedTier: string | null }[];
+      expect(scored.every((a) => a.score !== null)).toBe(true);
+      expect(new Set(scored.map((a) => a.recommendedTier)).size).toBeGreaterThan(1);
 
       const rep = logins.find((l) => l.role === 'rep')!;
       const repClient = await login(t.app, rep.email, DEMO_PASSWORD);

@@ -5,6 +5,7 @@ import { seedDemoActivities } from './activities.ts';
 import { seedDemoSnapshots } from './pipeline.ts';
 import { seedDemoQuotas } from './quotas.ts';
 import { ensureDefaultStages } from '../stages/service.ts';
+import { scoreAllUnscored } from '../scoring/service.ts';
 
 /** Everything `--demo` loads into an empty database: the organisation and archive, the funnel, the deals, the activity log, last week's and today's pipeline snapshots, the reps' quotas. */
 export async function loadDemo(db: Db): Promise<DemoLogin[]> {
@@ -14,6 +15,8 @@ export async function loadDemo(db: Db): Promise<DemoLogin[]> {
   await seedDemoActivities(db);
   await seedDemoSnapshots(db);
   await seedDemoQuotas(db);
+  // Last: every account the steps above inserted directly gets its key-account score.
+  await scoreAllUnscored(db);
   await analyze(db);
   return logins;
 }

@@ -1,0 +1,141 @@
+// Key-account scoring: the organisation's model in its settings, scores stored on the accounts so
+// lists can sort and filter on them, and assigned tiers changed in bulk with their history.
+import type { Db } from '../../db/client.ts';
+import { scoringRepository } from './repository.ts';
+import { accountsRepository } from '../accounts/repository.ts';
+import { historyRepository } from '../history/repository.ts';
+import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
+import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { keysetPage } from '../../lib/cursor.ts';
+import { DEFAULT_SCORING_MODEL, modelIssues, scoreAccount, type ScoringInput, type ScoringModel } from '../../../core/scoring.ts';
+import type { Tier } from '../../../core/enums.ts';
+import type { AccountScore, ScorePage, ScoreQuery, TierBulk, TierBulkResult } from '../../../core/schemas/key-accounts.ts';
+
+const CHUNK = 5000;
+
+/** The saved model, or the course's default until an admin saves one (saved models are validated). */
+export function modelOf(settings: Record<string, unknown>): ScoringModel {
+  return (settings.scoring as ScoringModel | undefined) ?? DEFAULT_SCORING_MODEL;
+}
+
+async function store(db: Db, orgId: string, model: ScoringModel, rows: (ScoringInput & { id: string })[]) {
+  const results = rows.map((r) => scoreAccount(model, r));
+  await scoringRepository(db).storeScores(
+    orgId,
+    rows.map((r) => r.id),
+    results.map((r) => r.score),
+    results.map((r) => r.recommendedTier),
+  );
+}
+
+/** Scores the organisation's accounts chunk by chunk: all of them, or those never scored. */
+async function rescoreOrg(db: Db, orgId: string, model: ScoringModel, unscoredOnly: boolean) {
+  const repo = scoringRepository(db);
+  for (let after: string | null = null; ; ) {
+    const rows = await repo.inputs(orgId, after, CHUNK, unscoredOnly);
+    if (rows.length) await store(db, orgId, model, rows);
+    if (rows.length < CHUNK) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/** Re-scores accounts after they were written, in the writer's transaction. */
+export async function rescoreAccounts(tx: Db, orgId: string, ids: string[]) {
+  const repo = scoringRepository(tx);
+  await store(tx, orgId, modelOf(await repo.orgSettings(orgId)), await repo.inputsOf(orgId, ids));
+}
+
+/** Accounts written around the services (demo seed, bulk loads) get their scores here. */
+export async function scoreUnscored(db: Db, orgId: string) {
+  const repo = scoringRepository(db);
+  if (await repo.hasUnscored(orgId)) await rescoreOrg(db, orgId, modelOf(await repo.orgSettings(orgId)), true);
+}
+
+/** Every organisation's unscored accounts (after a seed that inserts accounts directly). */
+export async function scoreAllUnscored(db: Db) {
+  for (const orgId of await scoringRepository(db).orgIds()) await scoreUnscored(db, orgId);
+}
+
+export function scoringService(db: Db) {
+  const repo = scoringRepository(db);
+
+  return {
+    getModel: async (actor: Actor): Promise<ScoringModel> => modelOf(await repo.orgSettings(actor.orgId)),
+
+    /** Saves the model and re-scores every account of the organisation in the same transaction. */
+    async putModel(actor: Actor, model: ScoringModel): Promise<ScoringModel> {
+      if (!isAdmin(actor)) throw forbidden();
+      const issues = modelIssues(model);
+      if (issues.length) throw new AppError(400, 'validation', {}, issues);
+      await db.transaction(async (tx) => {
+        await scoringRepository(tx).saveModel(actor.orgId, model);
+        await rescoreOrg(tx, actor.orgId, model, false);
+      });
+      return model;
+    },
+
+    async scores(actor: Actor, query: ScoreQuery): Promise<ScorePage> {
+      await scoreUnscored(db, actor.orgId);
+      const sort = query.sort ?? '-score';
+      const [{ rows, nextCursor }, matrix] = await Promise.all([
+        keysetPage(query, (args) => repo.page(actor, query, args), (r) => [sort.endsWith('score') ? r.score : r.name, r.id]),
+        // The matrix comes with the first page; later pages of the same list would only repeat it.
+        query.cursor ? Promise.resolve([]) : repo.matrix(actor),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          tier: r.tier as Tier | null,
+          recommendedTier: r.recommendedTier as Tier | null,
+          disagree: r.tier !== r.recommendedTier,
+        })),
+        nextCursor,
+        matrix: matrix.map((m) => ({ tier: m.tier as Tier | null, recommendedTier: m.recommendedTier as Tier | null, count: m.count })),
+      };
+    },
+
+    /** The breakdown, computed from the current model (the stored score is its rounded sum). */
+    async accountScore(actor: Actor, id: string): Promise<AccountScore> {
+      const [found, settings] = await Promise.all([accountsRepository(db).get(actor, id), repo.orgSettings(actor.orgId)]);
+      if (!found) throw notFound();
+      const model = modelOf(settings);
+      const r = scoreAccount(model, found.a);
+      return { accountId: id, score: r.score, tier: found.a.tier as Tier | null, recommendedTier: r.recommendedTier, tierThresholds: model.tierThresholds, criteria: r.criteria };
+    },
+
+    /** All or nothing: one account outside the caller's scope and nothing is written (404). */
+    async setTiers(actor: Actor, body: TierBulk): Promise<TierBulkResult> {
+      if (!canWrite(actor)) throw forbidden();
+      const recommended = body.apply === 'recommended';
+      if (body.items && (body.accountIds || body.apply)) throw fieldError('items', 'invalid');
+      if (!body.items && !body.accountIds) throw fieldError('items', 'required');
+      if (body.accountIds && !recommended) throw fieldError('apply', 'required');
+      const wanted = new Map<string, Tier | null>((body.items ?? []).map((i) => [i.accountId, i.tier]));
+      const ids = body.items ? [...wanted.keys()] : [...new Set(body.accountIds)];
+      if (recommended) await scoreUnscored(db, actor.orgId);
+      return db.transaction(async (tx) => {
+        const r = scoringRepository(tx);
+        const rows = await r.lockVisible(actor, ids);
+        if (rows.length !== ids.length) throw notFound();
+        const changed = rows
+          .map((row) => ({ id: row.id, old: row.tier, tier: recommended ? row.recommendedTier : (wanted.get(row.id) ?? null) }))
+          .filter((c) => c.tier !== c.old);
+        if (changed.length) {
+          await r.setTiers(
+            actor.orgId,
+            changed.map((c) => c.id),
+            changed.map((c) => c.tier),
+          );
+          await historyRepository(tx).recordMany(
+            actor.orgId,
+            'account',
+            'update',
+            actor.userId,
+            changed.map((c) => ({ entityId: c.id, changes: [{ field: 'tier', old: c.old, new: c.tier }] })),
+          );
+        }
+        return { updated: changed.length };
+      });
+    },
+  };
+}
