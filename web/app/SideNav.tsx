@@ -7,7 +7,9 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   FlagOutlined,
+  FilterOutlined,
   FunnelPlotOutlined,
+  GlobalOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
@@ -25,7 +27,7 @@ import { useMe } from '../features/auth/session.ts';
 import { useReminders } from '../features/reminders/api.ts';
 
 const KEYS = [
-  '/accounts', '/contacts', '/pipeline', '/opportunities', '/activities', '/tasks', '/calendar', '/analysis/time',
+  '/accounts', '/pool', '/contacts', '/pipeline', '/opportunities', '/activities', '/tasks', '/calendar', '/analysis/time', '/analysis/prospects',
   '/dashboard', '/forecast', '/quotas', '/planner',
   '/products', '/competitors', '/admin/users', '/admin/teams', '/admin/stages', '/admin/activity-types',
 ];
@@ -40,6 +42,8 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
 
   const items: MenuProps['items'] = [
     { key: '/accounts', icon: <BankOutlined />, label: <span data-testid="nav-accounts">{t('nav.accounts')}</span> },
+    // The shared pool is org-wide: every user who can write may claim from it.
+    ...(me.role !== 'viewer' ? [{ key: '/pool', icon: <GlobalOutlined />, label: <span data-testid="nav-pool">{t('pool.nav')}</span> }] : []),
     { key: '/contacts', icon: <UserOutlined />, label: <span data-testid="nav-contacts">{t('nav.contacts')}</span> },
     { key: '/pipeline', icon: <FunnelPlotOutlined />, label: <span data-testid="nav-pipeline">{t('nav.pipeline')}</span> },
     { key: '/opportunities', icon: <ProjectOutlined />, label: <span data-testid="nav-opportunities">{t('nav.opportunities')}</span> },
@@ -57,6 +61,7 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     },
     { key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">{t('nav.calendar')}</span> },
     ...(manager ? [{ key: '/analysis/time', icon: <BarChartOutlined />, label: <span data-testid="nav-time-analysis">{t('nav.timeAnalysis')}</span> }] : []),
+    { key: '/analysis/prospects', icon: <FilterOutlined />, label: <span data-testid="nav-prospects">{t('pool.prospectsNav')}</span> },
     // The dashboard is a team view; a rep's own figures are on the forecast and planner pages.
     ...(me.role !== 'rep' ? [{ key: '/dashboard', icon: <DashboardOutlined />, label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span> }] : []),
     { key: '/forecast', icon: <LineChartOutlined />, label: <span data-testid="nav-forecast">{t('nav.forecast')}</span> },

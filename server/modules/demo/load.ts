@@ -4,6 +4,7 @@ import { seedDemoDeals } from './deals.ts';
 import { seedDemoActivities } from './activities.ts';
 import { seedDemoSnapshots } from './pipeline.ts';
 import { seedDemoQuotas } from './quotas.ts';
+import { seedDemoPool } from './pool.ts';
 import { ensureDefaultStages } from '../stages/service.ts';
 import { scoreAllUnscored } from '../scoring/service.ts';
 
@@ -15,6 +16,7 @@ export async function loadDemo(db: Db): Promise<DemoLogin[]> {
   await seedDemoActivities(db);
   await seedDemoSnapshots(db);
   await seedDemoQuotas(db);
+  await seedDemoPool(db);
   // Last: every account the steps above inserted directly gets its key-account score.
   await scoreAllUnscored(db);
   await analyze(db);
