@@ -1,6 +1,6 @@
 // The demo's shared pool 公海: a few accounts nobody owns (dropped by earlier prospect reviews), so
 // a rep signing in can try claiming one. Loaded after the deals, which would otherwise open deals
-// on them, and left unscored like any account the scoring model has not reached yet.
+// on them; the demo's final scoring pass scores them with the rest.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, orgs, users } from '../../db/schema.ts';
