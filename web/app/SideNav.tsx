@@ -16,6 +16,7 @@ import {
   RiseOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  TableOutlined,
   TagsOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -28,7 +29,7 @@ import { useReminders } from '../features/reminders/api.ts';
 
 const KEYS = [
   '/accounts', '/pool', '/contacts', '/pipeline', '/opportunities', '/activities', '/tasks', '/calendar', '/analysis/time', '/analysis/prospects',
-  '/dashboard', '/forecast', '/quotas', '/planner',
+  '/analysis/whitespace', '/dashboard', '/forecast', '/quotas', '/planner',
   '/products', '/competitors', '/admin/users', '/admin/teams', '/admin/stages', '/admin/activity-types',
 ];
 
@@ -61,6 +62,7 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     },
     { key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">{t('nav.calendar')}</span> },
     ...(manager ? [{ key: '/analysis/time', icon: <BarChartOutlined />, label: <span data-testid="nav-time-analysis">{t('nav.timeAnalysis')}</span> }] : []),
+    { key: '/analysis/whitespace', icon: <TableOutlined />, label: <span data-testid="nav-whitespace">{t('whitespace.nav')}</span> },
     { key: '/analysis/prospects', icon: <FilterOutlined />, label: <span data-testid="nav-prospects">{t('pool.prospectsNav')}</span> },
     // The dashboard is a team view; a rep's own figures are on the forecast and planner pages.
     ...(me.role !== 'rep' ? [{ key: '/dashboard', icon: <DashboardOutlined />, label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span> }] : []),

@@ -33,6 +33,7 @@ const QuotasPage = lazy(() => import('../features/forecast/QuotasPage.tsx').then
 const PlannerPage = lazy(() => import('../features/planner/PlannerPage.tsx').then((m) => ({ default: m.PlannerPage })));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ActivityTypesPage = lazy(() => import('../features/admin/ActivityTypesPage.tsx').then((m) => ({ default: m.ActivityTypesPage })));
+const WhitespacePage = lazy(() => import('../features/health/WhitespacePage.tsx').then((m) => ({ default: m.WhitespacePage })));
 const PoolPage = lazy(() => import('../features/pool/PoolPage.tsx').then((m) => ({ default: m.PoolPage })));
 const ProspectsPage = lazy(() => import('../features/pool/ProspectsPage.tsx').then((m) => ({ default: m.ProspectsPage })));
 
@@ -64,6 +65,7 @@ const router = createBrowserRouter([
       { path: 'tasks', element: lazyEl(<TasksPage />) },
       { path: 'calendar', element: lazyEl(<CalendarPage />) },
       { path: 'analysis/time', element: lazyEl(<TimeAnalysisPage />) },
+      { path: 'analysis/whitespace', element: lazyEl(<WhitespacePage />) },
       { path: 'analysis/prospects', element: lazyEl(<ProspectsPage />) },
       { path: 'pool', element: lazyEl(<PoolPage />) },
       { path: 'dashboard', element: lazyEl(<DashboardPage />) },

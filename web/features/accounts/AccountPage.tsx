@@ -18,11 +18,14 @@ import { AccountOpportunitiesTab } from '../deals/AccountOpportunitiesTab.tsx';
 import { SwotBoard } from '../deals/SwotBoard.tsx';
 import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
 import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
+import { AccountHealthBadge } from '../health/HealthBadge.tsx';
+import { AccountHealthCard } from '../health/AccountHealthCard.tsx';
+import { AccountGroupTab } from '../health/AccountGroupTab.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
 
-const TABS = ['profile', 'contacts', 'org', 'opportunities', 'timeline', 'swot', 'history'] as const;
+const TABS = ['profile', 'contacts', 'org', 'opportunities', 'timeline', 'swot', 'health', 'group', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function AccountPage() {
@@ -75,6 +78,9 @@ export function AccountPage() {
             <Tag>{t(`enum.ownershipType.${a.ownershipType}`)}</Tag>
             {a.tier && <EnumTag group="tier" value={a.tier} />}
             <EnumTag group="relationshipStage" value={a.relationshipStage} />
+            <a onClick={() => setParams({ tab: 'health' }, { replace: true })} data-testid="account-health-link">
+              <AccountHealthBadge score={a.health} />
+            </a>
             {a.archived && <Tag color="default">{t('common.archived')}</Tag>}
           </Space>
         </div>
@@ -126,6 +132,11 @@ export function AccountPage() {
           },
           { key: 'timeline', label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>, children: <TimelineFeed accountId={a.id} /> },
           { key: 'swot', label: <span data-testid="tab-swot">{t('deals.swotTab')}</span>, children: <SwotBoard base={`/api/accounts/${a.id}`} writable={writable} /> },
+          { key: 'health', label: <span data-testid="tab-health">{t('health.tab')}</span>, children: <AccountHealthCard accountId={a.id} /> },
+          // Only members of a group (a parent or branches) have a group to show.
+          ...(a.parentId || a.subsidiaries.length
+            ? [{ key: 'group', label: <span data-testid="tab-group">{t('health.group.tab')}</span>, children: <AccountGroupTab accountId={a.id} /> }]
+            : []),
           { key: 'history', label: <span data-testid="tab-history">{t('accounts.tab.history')}</span>, children: <AccountHistory id={a.id} /> },
         ]}
       />

@@ -16,6 +16,7 @@ import { useAccountList } from './api.ts';
 import { useAccountFilters } from './useAccountFilters.ts';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountFormDrawer } from './AccountFormDrawer.tsx';
+import { AccountHealthBadge } from '../health/HealthBadge.tsx';
 
 export function AccountsListPage() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function AccountsListPage() {
     { key: 'place', title: t('accounts.place'), width: 140, render: (_, a) => [a.province, a.city].filter(Boolean).join(' · ') || '—' },
     { key: 'owner', title: t('field.account.ownerId'), width: 110, render: (_, a) => a.ownerName ?? '—' },
     { key: 'ourRevenue', title: t('field.account.ourRevenue'), width: 150, align: 'right', render: (_, a) => <MoneyText value={a.ourRevenue} /> },
+    { key: 'health', title: t('health.title'), width: 130, render: (_, a) => <AccountHealthBadge score={a.health} /> },
     { key: 'relationshipStage', title: t('field.account.relationshipStage'), width: 120, render: (_, a) => <EnumTag group="relationshipStage" value={a.relationshipStage} /> },
     { key: 'updatedAt', title: t('field.common.updatedAt'), width: 120, render: (_, a) => <DateText value={a.updatedAt} /> },
   ];
@@ -77,6 +79,7 @@ export function AccountsListPage() {
                 <Tag>{t(`enum.ownershipType.${a.ownershipType}`)}</Tag>
                 {a.tier && <EnumTag group="tier" value={a.tier} />}
                 <EnumTag group="relationshipStage" value={a.relationshipStage} />
+                <AccountHealthBadge score={a.health} width={48} />
               </Flex>
               <Flex justify="space-between" style={{ marginTop: 6, color: '#666', fontSize: 12 }}>
                 <span>{[a.province, a.city].filter(Boolean).join(' · ') || '—'} · {a.ownerName ?? '—'}</span>
@@ -94,7 +97,7 @@ export function AccountsListPage() {
           dataSource={rows}
           loading={list.isPending}
           pagination={false}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1330 }}
           locale={{ emptyText: <Empty description={t('accounts.empty')} /> }}
         />
       )}

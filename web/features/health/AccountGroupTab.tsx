@@ -1,0 +1,83 @@
+import { Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { GroupNode } from '../../../core/schemas/health.ts';
+import { FullPageError } from '../../components/FullPageError.tsx';
+import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { useAccountGroup, useWhitespace } from './api.ts';
+import { AccountHealthBadge } from './HealthBadge.tsx';
+import { WhitespaceGrid } from './WhitespaceGrid.tsx';
+
+/** antd draws an expander for any `children` array, so leaves carry none. */
+type TreeRow = Omit<GroupNode, 'children'> & { children?: TreeRow[] };
+const toRows = (n: GroupNode): TreeRow => ({ ...n, children: n.children.length ? n.children.map(toRows) : undefined });
+
+/** The group from its top: each member with its own revenue and health, and the roll-ups of its branch; then the group's whitespace. */
+export function AccountGroupTab({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const group = useAccountGroup(accountId);
+  const rootId = group.data?.root.accountId;
+  const whitespace = useWhitespace({ accountId: rootId ?? accountId }, !!rootId);
+  if (group.isPending) return <FullPageSpin />;
+  if (group.isError) return <FullPageError error={group.error} onRetry={() => void group.refetch()} />;
+
+  const columns: ColumnsType<TreeRow> = [
+    {
+      key: 'name',
+      title: t('whitespace.account'),
+      fixed: 'left',
+      width: 200,
+      render: (_, n) =>
+        n.accountId === accountId ? (
+          <strong data-testid="group-node" data-current="true">{n.name}</strong>
+        ) : (
+          <Link to={`/accounts/${n.accountId}`} data-testid="group-node">{n.name}</Link>
+        ),
+    },
+    { key: 'scope', title: t('field.account.scope'), width: 110, render: (_, n) => <Tag>{t(`enum.scope.${n.scope}`)}</Tag> },
+    { key: 'owner', title: t('field.account.ownerId'), width: 100, render: (_, n) => n.ownerName ?? '—' },
+    { key: 'health', title: t('health.title'), width: 120, render: (_, n) => <AccountHealthBadge score={n.health} width={48} /> },
+    { key: 'ourRevenue', title: t('field.account.ourRevenue'), width: 140, align: 'right', render: (_, n) => <MoneyText value={n.ourRevenue} /> },
+    { key: 'rolledUpRevenue', title: t('health.group.rolledUpRevenue'), width: 150, align: 'right', render: (_, n) => <span data-testid="group-rolled-up"><MoneyText value={n.rolledUpRevenue} /></span> },
+    {
+      key: 'pipeline',
+      title: t('health.group.openPipeline'),
+      width: 170,
+      align: 'right',
+      render: (_, n) => (
+        <Typography.Text>
+          <MoneyText value={n.openPipeline.amount} />
+          <div style={{ fontSize: 12, color: '#888' }}>{t('health.group.pipelineDetail', { count: n.openPipeline.count })} · <MoneyText value={n.openPipeline.weightedAmount} /></div>
+        </Typography.Text>
+      ),
+    },
+    { key: 'won', title: t('health.group.won'), width: 140, align: 'right', render: (_, n) => <MoneyText value={n.wonLast12Months} /> },
+    {
+      key: 'coverage',
+      title: t('health.group.coverage'),
+      width: 120,
+      align: 'right',
+      render: (_, n) => (n.coverage === null ? '—' : `${Math.round(n.coverage * 1000) / 10}% (${n.coveredContacts}/${n.contacts})`),
+    },
+  ];
+
+  return (
+    <div data-testid="group-tab">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('health.group.hint')}</Typography.Paragraph>
+      <Table<TreeRow>
+        data-testid="group-tree"
+        rowKey="accountId"
+        size="small"
+        columns={columns}
+        dataSource={[toRows(group.data.root)]}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+        scroll={{ x: 1250 }}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('whitespace.title')}</Typography.Title>
+      {whitespace.isError ? <FullPageError error={whitespace.error} onRetry={() => void whitespace.refetch()} /> : <WhitespaceGrid data={whitespace.data} loading={whitespace.isFetching} indent />}
+    </div>
+  );
+}
