@@ -24,8 +24,10 @@ import { AccountGroupTab } from '../health/AccountGroupTab.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
+const RelationshipMapView = lazy(() => import('../relmap/RelationshipMapView.tsx').then((m) => ({ default: m.RelationshipMapView })));
+const StakeholderGrid = lazy(() => import('../relmap/StakeholderGrid.tsx').then((m) => ({ default: m.StakeholderGrid })));
 
-const TABS = ['profile', 'contacts', 'org', 'opportunities', 'timeline', 'swot', 'health', 'group', 'history'] as const;
+const TABS = ['profile', 'contacts', 'org', 'relmap', 'stakeholders', 'opportunities', 'timeline', 'swot', 'health', 'group', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function AccountPage() {
@@ -122,6 +124,24 @@ export function AccountPage() {
             children: (
               <Suspense fallback={<FullPageSpin />}>
                 <OrgChartView accountId={a.id} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'relmap',
+            label: <span data-testid="tab-relmap">{t('relmap.tab')}</span>,
+            children: (
+              <Suspense fallback={<FullPageSpin />}>
+                <RelationshipMapView source={{ kind: 'account', id: a.id }} writable={writable && !a.archived} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'stakeholders',
+            label: <span data-testid="tab-stakeholders">{t('relmap.stakeholdersTab')}</span>,
+            children: (
+              <Suspense fallback={<FullPageSpin />}>
+                <StakeholderGrid accountId={a.id} writable={writable && !a.archived} />
               </Suspense>
             ),
           },

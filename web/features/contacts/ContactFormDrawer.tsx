@@ -11,8 +11,8 @@ import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { formatAttitude } from '../../components/AttitudeTag.tsx';
-import { useAccountContacts, useCreateContact, useUpdateContact } from './api.ts';
-import { toContactCreate, toContactFormValues, toContactUpdate, type ContactFormValues } from './formValues.ts';
+import { useAccountContacts, useAccountOwnership, useCreateContact, useUpdateContact } from './api.ts';
+import { GOV_FIELDS, toContactCreate, toContactFormValues, toContactUpdate, type ContactFormValues } from './formValues.ts';
 
 interface Props {
   open: boolean;
@@ -39,6 +39,7 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
   const update = useUpdateContact(contact?.id ?? '');
   const chosenAccount = Form.useWatch('accountId', form) as string | undefined;
   const peers = useAccountContacts(chosenAccount ?? contact?.accountId ?? accountId);
+  const government = useAccountOwnership(chosenAccount ?? contact?.accountId ?? accountId).data === 'government';
 
   useEffect(() => {
     if (open) form.setFieldsValue(toContactFormValues(contact, accountId));
@@ -169,6 +170,14 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
               <UserSelect placeholder={t('common.choose')} />
             </Form.Item>
           </Col>
+          {government &&
+            GOV_FIELDS.map((f) => (
+              <Col span={24} key={f}>
+                <Form.Item name={f} label={t(`field.contact.${f}`)}>
+                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={2000} />
+                </Form.Item>
+              </Col>
+            ))}
           {(['interests', 'goals', 'notes'] as const).map((f) => (
             <Col span={24} key={f}>
               <Form.Item name={f} label={t(`field.contact.${f}`)}>

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListItem, ContactListQuery, ContactUpdate } from '../../../core/schemas/contacts.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
+import type { AccountDetail } from '../../../core/schemas/accounts.ts';
 import { api } from '../../lib/api.ts';
 
 export type ContactFilters = Omit<ContactListQuery, 'cursor' | 'limit'>;
@@ -37,6 +38,16 @@ export function useAccountContacts(accountId: string | undefined) {
       } while (cursor && out.length < 2000);
       return out;
     },
+  });
+}
+
+/** Whether a contact form should ask for government intelligence: its account's ownership type. */
+export function useAccountOwnership(accountId: string | undefined) {
+  return useQuery({
+    queryKey: ['accounts', 'detail', accountId],
+    enabled: !!accountId,
+    queryFn: () => api.get<AccountDetail>(`/api/accounts/${accountId}`),
+    select: (a) => a.ownershipType,
   });
 }
 

@@ -3,7 +3,10 @@ import type { Contact, ContactCreate, ContactUpdate } from '../../../core/schema
 export const CONTACT_FIELDS = [
   'name', 'title', 'department', 'reportsToId', 'mobile', 'phone', 'email', 'wechat', 'birthday',
   'influence', 'attitude', 'coverage', 'counterpartId', 'interests', 'goals', 'notes',
+  'govPosition', 'govSupplierSelection', 'govAchievements', 'govCostAwareness',
 ] as const;
+/** Asked only on contacts of government accounts (the course's intelligence on officials). */
+export const GOV_FIELDS = ['govPosition', 'govSupplierSelection', 'govAchievements', 'govCostAwareness'] as const;
 export type ContactFieldName = (typeof CONTACT_FIELDS)[number];
 export type ContactFormValues = Partial<Record<ContactFieldName | 'accountId', unknown>>;
 

@@ -8,16 +8,22 @@ export const NODE_H = 78;
 const H_GAP = 24;
 const V_GAP = 64;
 
-export interface Placed {
-  node: OrgChartNode;
+/** Anything placed by its reporting line: the org chart's nodes and the relationship map's. */
+export interface TreeNode {
+  id: string;
+  reportsToId: string | null;
+}
+
+export interface Placed<T extends TreeNode = OrgChartNode> {
+  node: T;
   x: number;
   y: number;
 }
 
-export function layoutTree(nodes: OrgChartNode[]): Placed[] {
+export function layoutTree<T extends TreeNode>(nodes: T[]): Placed<T>[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const children = new Map<string, OrgChartNode[]>();
-  const roots: OrgChartNode[] = [];
+  const children = new Map<string, T[]>();
+  const roots: T[] = [];
   for (const n of nodes) {
     const parent = n.reportsToId && n.reportsToId !== n.id ? byId.get(n.reportsToId) : undefined;
     if (parent) {
@@ -28,11 +34,11 @@ export function layoutTree(nodes: OrgChartNode[]): Placed[] {
       roots.push(n);
     }
   }
-  const out: Placed[] = [];
+  const out: Placed<T>[] = [];
   const seen = new Set<string>();
 
   // Returns the width used; the server forbids cycles, but `seen` keeps bad data from looping forever.
-  const place = (n: OrgChartNode, depth: number, left: number): number => {
+  const place = (n: T, depth: number, left: number): number => {
     seen.add(n.id);
     const kids = (children.get(n.id) ?? []).filter((k) => !seen.has(k.id));
     let cursor = left;

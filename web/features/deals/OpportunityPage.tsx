@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Alert, Col, Row, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -18,6 +19,9 @@ import { StageHistory } from './StageHistory.tsx';
 import { LineItemsCard } from './LineItemsCard.tsx';
 import { DealHistory } from './DealHistory.tsx';
 import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
+
+// xyflow only loads for people who open the map.
+const RelationshipMapView = lazy(() => import('../relmap/RelationshipMapView.tsx').then((m) => ({ default: m.RelationshipMapView })));
 
 const OBJECTIVE: DealField[] = [
   { name: 'objectiveWhat', kind: 'text', max: 500 },
@@ -41,7 +45,7 @@ export function OpportunityPage() {
   const me = useMe();
   const deal = useOpportunity(id);
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'timeline' ? 'timeline' : 'sheet';
+  const tab = params.get('tab') === 'timeline' || params.get('tab') === 'map' ? (params.get('tab') as 'timeline' | 'map') : 'sheet';
 
   if (deal.isPending) return <FullPageSpin />;
   if (deal.isError) return <FullPageError error={deal.error} onRetry={() => void deal.refetch()} />;
@@ -57,6 +61,15 @@ export function OpportunityPage() {
         onChange={(k) => setParams(k === 'sheet' ? {} : { tab: k }, { replace: true })}
         items={[
           { key: 'sheet', label: <span data-testid="tab-sheet">{t('deals.tab.sheet')}</span>, children: <BlueSheet deal={d} writable={writable} onReload={reload} /> },
+          {
+            key: 'map',
+            label: <span data-testid="tab-relmap">{t('relmap.tab')}</span>,
+            children: (
+              <Suspense fallback={<FullPageSpin />}>
+                <RelationshipMapView source={{ kind: 'deal', id: d.id }} writable={writable} />
+              </Suspense>
+            ),
+          },
           { key: 'timeline', label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>, children: <TimelineFeed opportunityId={d.id} /> },
         ]}
       />
