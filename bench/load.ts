@@ -58,6 +58,9 @@ const q = (s: string) => encodeURIComponent(s);
 export const FORECAST_QUARTER = '2027-Q1';
 export const FORECAST_YEAR = '2027';
 export const CHANGES_SINCE = '2026-10-01';
+/** A year of signings: the bench's closed deals spread over 2025-12 … 2027-12. */
+export const PARETO_WON_FROM = '2026-01-01';
+export const PARETO_WON_TO = '2026-12-31';
 
 export function scenarios(ctx: ScenarioContext): Scenario[] {
   return [
@@ -87,6 +90,10 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
     { key: 'summary', label: 'Pipeline summary (open deals by stage)', paths: ['/api/pipeline/summary'], kind: 'list', target: 200 },
     { key: 'changes', label: `Pipeline changes since ${CHANGES_SINCE}`, paths: [`/api/pipeline/changes?since=${CHANGES_SINCE}`], kind: 'list', target: 200 },
     { key: 'plan-actual', label: `Plan vs actual ${FORECAST_YEAR}`, paths: [`/api/planner/actual?year=${FORECAST_YEAR}`], kind: 'list', target: 200 },
+    { key: 'pareto', label: 'Pareto / ABC by our revenue', paths: ['/api/analysis/pareto?metric=ourRevenue'], kind: 'list', target: 300 },
+    { key: 'pareto-won', label: `Pareto / ABC by won amount, ${PARETO_WON_FROM} … ${PARETO_WON_TO}`, paths: [`/api/analysis/pareto?metric=wonAmount&from=${PARETO_WON_FROM}&to=${PARETO_WON_TO}`], kind: 'list', target: 300 },
+    { key: 'scores', label: 'Scores, first page (highest first) with the tier matrix', paths: ['/api/analysis/scores?limit=50'], kind: 'list', target: 300 },
+    { key: 'scores-disagree', label: 'Scores where the tier disagrees, first page', paths: ['/api/analysis/scores?disagree=true&limit=50'], kind: 'list', target: 300 },
   ];
 }
 

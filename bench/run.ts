@@ -6,13 +6,14 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../server/db/client.ts';
 import { loadConfig } from '../server/plugins/config.ts';
-import { existingSeed, hasAnyOrg, seedBench, BENCH_PASSWORD } from './seed.ts';
+import { existingSeed, hasAnyOrg, seedBench, stepTimer, BENCH_PASSWORD } from './seed.ts';
 import { seedDeals } from './deals.ts';
 import { seedActivities } from './activities.ts';
 import { seedQuotas } from './quotas.ts';
 import { dealIds, detailIds, login, measure, scenarios, waitUntilIdle, type LoadOptions, type Measurement } from './load.ts';
 import { benchOrg } from './generate.ts';
 import { renderReport, type BackendReport } from './report.ts';
+import { scoreUnscored } from '../server/modules/scoring/service.ts';
 
 const env = process.env;
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -139,8 +140,11 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
       log: say,
     });
     report.quotas = await seedQuotas(database.db, info.orgId, { deals: deals.deals, log: say });
+    // The loaders insert accounts around the services, so their key-account scores are computed here.
+    await stepTimer(say).timed('key-account scores', () => scoreUnscored(database.db, info.orgId));
     // A migration may have just created and filled forecast_totals (0011); autovacuum is off here.
     await database.db.execute(sql`analyze forecast_totals`);
+    await database.db.execute(sql`analyze accounts`);
     if (opts.seedOnly) return report;
 
     // Imported late so seeding works even while the routes are being written.

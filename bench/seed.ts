@@ -38,10 +38,6 @@ const STEP_ORDER = ['org, teams, users', 'accounts + contacts', 'vacuum analyze'
 const stepList = (steps: Marker['steps']): [string, number][] =>
   Array.isArray(steps) ? steps : Object.entries(steps).sort(([a], [b]) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b));
 
-/**
- * Inserts rows through jsonb_populate_recordset: one parameter per batch (no 65535-parameter
- * limit), the same statement on PGlite and PostgreSQL, and type conversion done by the server.
- */
 /** Times each named seeding step, logs it, and keeps the list for the reuse marker and the report. */
 export function stepTimer(log: (msg: string) => void) {
   const steps: [string, number][] = [];
@@ -56,6 +52,10 @@ export function stepTimer(log: (msg: string) => void) {
   return { steps, timed };
 }
 
+/**
+ * Inserts rows through jsonb_populate_recordset: one parameter per batch (no 65535-parameter
+ * limit), the same statement on PGlite and PostgreSQL, and type conversion done by the server.
+ */
 export async function bulkInsert(db: Db, table: string, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
   const cols = Object.keys(rows[0]).join(', ');

@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Effort, EffortQuery, ParetoQuery, ParetoResult, ParetoSettings } from '../../../core/schemas/key-accounts.ts';
+import { api } from '../../lib/api.ts';
+
+export const paretoKeys = {
+  pareto: (q: ParetoQuery) => ['analysis', 'pareto', q] as const,
+  effort: (q: EffortQuery) => ['analysis', 'effort', q] as const,
+  settings: ['settings', 'pareto'] as const,
+};
+
+export function usePareto(q: ParetoQuery) {
+  return useQuery({ queryKey: paretoKeys.pareto(q), queryFn: () => api.get<ParetoResult>('/api/analysis/pareto', { ...q }), placeholderData: (prev) => prev });
+}
+
+export function useEffort(q: EffortQuery) {
+  return useQuery({ queryKey: paretoKeys.effort(q), queryFn: () => api.get<Effort>('/api/analysis/effort', { ...q }), placeholderData: (prev) => prev });
+}
+
+export function useParetoSettings() {
+  return useQuery({ queryKey: paretoKeys.settings, queryFn: () => api.get<ParetoSettings>('/api/settings/pareto') });
+}
+
+/** New thresholds reclassify every ranking, new effort shares change the recommendation. */
+export function usePutParetoSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ParetoSettings) => api.put<ParetoSettings>('/api/settings/pareto', body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: paretoKeys.settings });
+      void qc.invalidateQueries({ queryKey: ['analysis', 'pareto'] });
+      void qc.invalidateQueries({ queryKey: ['analysis', 'effort'] });
+    },
+  });
+}
