@@ -244,3 +244,19 @@ describe('prospect settings', () => {
     expect((await r1.client.get('/api/settings/activities')).json()).toEqual({ afterSalesCadenceDays: [14] });
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the prospect and pool routes', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const [path, method, tag] of [
+      ['/api/analysis/prospects', 'get', 'pool'],
+      ['/api/accounts/{id}/review', 'post', 'pool'],
+      ['/api/pool', 'get', 'pool'],
+      ['/api/pool/{id}/claim', 'post', 'pool'],
+      ['/api/settings/prospects', 'put', 'settings'],
+    ]) {
+      expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual([tag]);
+    }
+    expect(doc.paths['/api/settings/prospects'].put.requestBody.content['application/json'].schema.properties.dropShare).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
+  });
+});
