@@ -1,7 +1,8 @@
 // Relationship map and stakeholder grid (issue 6), one story: a rep opens a government account's
 // map (red: the director, its only key player, is neutral), draws a peer link between two section
 // chiefs, sets the director's attitude to +5 in the side panel (the map turns green), then drags a
-// contact to another quadrant of the stakeholder grid.
+// contact to another quadrant of the stakeholder grid; on a 390 px phone the grid stacks and a
+// quadrant is chosen from a select.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
@@ -9,7 +10,7 @@ import type { Factories } from '../server/test/factories.ts';
 import type { Contact, ContactLink } from '../core/schemas/contacts.ts';
 import type { Stakeholders } from '../core/schemas/relationship-map.ts';
 import { browserContext, ok } from './activities-util.ts';
-import { WAIT, pickOption, popupsClosed, still } from './util.ts';
+import { WAIT, pageScrollWidth, pickOption, popupsClosed, shot, still } from './util.ts';
 
 async function centre(el: Locator): Promise<{ x: number; y: number }> {
   const box = await el.boundingBox();
@@ -100,6 +101,27 @@ describe.skipIf(!hasChromium)('relationship map: draw a link, win the director o
       await page.getByTestId('quadrant-monitor').locator(`[data-contact-id="${zhao.id}"]`).waitFor({ timeout: WAIT });
       const row = ok<Stakeholders>(await rep.client.get(`/api/accounts/${accountId}/stakeholders`)).items.find((s) => s.contactId === zhao.id);
       expect(row).toMatchObject({ power: 2, interest: 2, powerDerived: false, interestDerived: false, quadrant: 'monitor' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('on a phone the map fits and a stakeholder is moved with the quadrant select', async () => {
+    const { context, page } = await browserContext(e, { cookie: rep.client.cookie, mobile: true });
+    try {
+      await page.goto(`/accounts/${accountId}?tab=relmap`);
+      await page.locator('[data-testid="map-node"]').nth(2).waitFor({ timeout: WAIT });
+      await shot(page, 'relmap-phone-map');
+      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
+      await page.getByTestId('tab-stakeholders').click();
+      const chip = page.getByTestId('quadrant-manage_closely').locator(`[data-contact-id="${li.id}"]`);
+      await chip.waitFor({ timeout: WAIT });
+      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
+      await pickOption(page, chip.getByTestId('stakeholder-quadrant-select'), '令其满意');
+      await page.getByTestId('quadrant-keep_satisfied').locator(`[data-contact-id="${li.id}"]`).waitFor({ timeout: WAIT });
+      await shot(page, 'relmap-phone-grid');
+      const row = ok<Stakeholders>(await rep.client.get(`/api/accounts/${accountId}/stakeholders`)).items.find((s) => s.contactId === li.id);
+      expect(row).toMatchObject({ power: 3, interest: 2, powerDerived: true, interestDerived: false, quadrant: 'keep_satisfied' });
     } finally {
       await context.close();
     }

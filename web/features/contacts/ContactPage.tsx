@@ -13,7 +13,8 @@ import { DateText } from '../../components/DateText.tsx';
 import { HistoryTimeline } from '../../components/HistoryTimeline.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
-import { useArchiveContact, useContact, useContactHistory, useDeleteContact } from './api.ts';
+import { useAccountOwnership, useArchiveContact, useContact, useContactHistory, useDeleteContact } from './api.ts';
+import { GOV_FIELDS } from './formValues.ts';
 import { ContactFormDrawer } from './ContactFormDrawer.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
@@ -117,6 +118,7 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
     key: k,
     children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text(c[k])}</Typography.Paragraph>,
   }));
+  const government = useAccountOwnership(c.accountId).data === 'government';
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
@@ -125,6 +127,16 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
       <Card size="small">
         <Descriptions size="small" column={1} layout="vertical" items={long.map((i) => ({ ...i, label: t(`field.contact.${i.key}`) }))} />
       </Card>
+      {government && (
+        <Card size="small" title={t('relmap.gov.title')} data-testid="contact-gov">
+          <Descriptions
+            size="small"
+            column={1}
+            layout="vertical"
+            items={GOV_FIELDS.map((k) => ({ key: k, label: t(`field.contact.${k}`), children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text(c[k])}</Typography.Paragraph> }))}
+          />
+        </Card>
+      )}
     </Space>
   );
 }
