@@ -23,6 +23,7 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
   if (group.isPending) return <FullPageSpin />;
   if (group.isError) return <FullPageError error={group.error} onRetry={() => void group.refetch()} />;
 
+  // Health and the roll-ups first: what a phone shows without scrolling sideways.
   const columns: ColumnsType<TreeRow> = [
     {
       key: 'name',
@@ -36,10 +37,7 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
           <Link to={`/accounts/${n.accountId}`} data-testid="group-node">{n.name}</Link>
         ),
     },
-    { key: 'scope', title: t('field.account.scope'), width: 110, render: (_, n) => <Tag>{t(`enum.scope.${n.scope}`)}</Tag> },
-    { key: 'owner', title: t('field.account.ownerId'), width: 100, render: (_, n) => n.ownerName ?? '—' },
     { key: 'health', title: t('health.title'), width: 120, render: (_, n) => <AccountHealthBadge score={n.health} width={48} /> },
-    { key: 'ourRevenue', title: t('field.account.ourRevenue'), width: 140, align: 'right', render: (_, n) => <MoneyText value={n.ourRevenue} /> },
     { key: 'rolledUpRevenue', title: t('health.group.rolledUpRevenue'), width: 150, align: 'right', render: (_, n) => <span data-testid="group-rolled-up"><MoneyText value={n.rolledUpRevenue} /></span> },
     {
       key: 'pipeline',
@@ -61,6 +59,9 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
       align: 'right',
       render: (_, n) => (n.coverage === null ? '—' : `${Math.round(n.coverage * 1000) / 10}% (${n.coveredContacts}/${n.contacts})`),
     },
+    { key: 'ourRevenue', title: t('field.account.ourRevenue'), width: 140, align: 'right', render: (_, n) => <MoneyText value={n.ourRevenue} /> },
+    { key: 'scope', title: t('field.account.scope'), width: 110, render: (_, n) => <Tag>{t(`enum.scope.${n.scope}`)}</Tag> },
+    { key: 'owner', title: t('field.account.ownerId'), width: 100, render: (_, n) => n.ownerName ?? '—' },
   ];
 
   return (
