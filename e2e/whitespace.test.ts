@@ -62,6 +62,7 @@ describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000
       await card.waitFor({ timeout: WAIT });
       await expect.poll(() => card.getByTestId('account-health-part').count(), { timeout: WAIT }).toBe(4);
       expect(await card.locator('[data-key="coverage"]').textContent()).toContain('1 位关键人');
+      await shot(page, 'account-health-mobile');
       // Many tabs overflow a phone's tab bar; the tab lives in the address, as every account tab does.
       await page.goto(`/accounts/${hq.id}?tab=group`);
       const tree = page.getByTestId('group-tree');

@@ -64,8 +64,14 @@ export function AccountHealthCard({ accountId }: { accountId: string }) {
             <Flex justify="space-between" gap={8} style={{ fontSize: 13 }}>
               <strong>{t(`health.component.${c.key}`)}</strong>
               <span style={{ whiteSpace: 'nowrap' }}>
-                {c.score === null ? t('health.notCounted') : <strong style={{ color: healthColor(c.score) }}>{c.score}</strong>}
-                <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>{t('health.share', { share: c.share })}</Typography.Text>
+                {c.score === null ? (
+                  <Typography.Text type="secondary">{t('health.notCounted')}</Typography.Text>
+                ) : (
+                  <>
+                    <strong style={{ color: healthColor(c.score) }}>{c.score}</strong>
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>{t('health.share', { share: c.share })}</Typography.Text>
+                  </>
+                )}
               </span>
             </Flex>
             {c.score !== null && <Progress percent={c.score} showInfo={false} size="small" strokeColor={healthColor(c.score)} />}
