@@ -18,6 +18,7 @@ import {
   RiseOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  StarOutlined,
   TableOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -30,7 +31,7 @@ import { useMe } from '../features/auth/session.ts';
 import { useReminders } from '../features/reminders/api.ts';
 
 const KEYS = [
-  '/accounts', '/pool', '/contacts', '/pipeline', '/opportunities', '/activities', '/tasks', '/calendar', '/analysis/time', '/analysis/prospects', '/analysis/pareto', '/analysis/effort',
+  '/accounts', '/pool', '/contacts', '/pipeline', '/opportunities', '/activities', '/tasks', '/calendar', '/analysis/time', '/analysis/scoring', '/analysis/prospects', '/analysis/pareto', '/analysis/effort',
   '/analysis/whitespace', '/dashboard', '/forecast', '/quotas', '/planner',
   '/products', '/competitors', '/admin/users', '/admin/teams', '/admin/stages', '/admin/activity-types',
 ];
@@ -64,11 +65,11 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     },
     { key: '/calendar', icon: <CalendarOutlined />, label: <span data-testid="nav-calendar">{t('nav.calendar')}</span> },
     ...(manager ? [{ key: '/analysis/time', icon: <BarChartOutlined />, label: <span data-testid="nav-time-analysis">{t('nav.timeAnalysis')}</span> }] : []),
+    { key: '/analysis/scoring', icon: <StarOutlined />, label: <span data-testid="nav-scoring">{t('scoring.nav')}</span> },
     { key: '/analysis/whitespace', icon: <TableOutlined />, label: <span data-testid="nav-whitespace">{t('whitespace.nav')}</span> },
     // Everyone ranks the accounts in their own scope: a rep's Pareto is their book.
     { key: '/analysis/pareto', icon: <PieChartOutlined />, label: <span data-testid="nav-pareto">{t('pareto.nav')}</span> },
     { key: '/analysis/effort', icon: <FieldTimeOutlined />, label: <span data-testid="nav-effort">{t('pareto.effortNav')}</span> },
-    { key: '/analysis/whitespace', icon: <TableOutlined />, label: <span data-testid="nav-whitespace">{t('whitespace.nav')}</span> },
     { key: '/analysis/prospects', icon: <FilterOutlined />, label: <span data-testid="nav-prospects">{t('pool.prospectsNav')}</span> },
     // The dashboard is a team view; a rep's own figures are on the forecast and planner pages.
     ...(me.role !== 'rep' ? [{ key: '/dashboard', icon: <DashboardOutlined />, label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span> }] : []),

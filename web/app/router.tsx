@@ -28,6 +28,7 @@ const TasksPage = lazy(() => import('../features/tasks/TasksPage.tsx').then((m) 
 // FullCalendar and ECharts are large; only their pages load them.
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const TimeAnalysisPage = lazy(() => import('../features/analysis/TimeAnalysisPage.tsx').then((m) => ({ default: m.TimeAnalysisPage })));
+const ScoringPage = lazy(() => import('../features/scoring/ScoringPage.tsx').then((m) => ({ default: m.ScoringPage })));
 const ParetoPage = lazy(() => import('../features/pareto/ParetoPage.tsx').then((m) => ({ default: m.ParetoPage })));
 const EffortPage = lazy(() => import('../features/pareto/EffortPage.tsx').then((m) => ({ default: m.EffortPage })));
 const ForecastPage = lazy(() => import('../features/forecast/ForecastPage.tsx').then((m) => ({ default: m.ForecastPage })));
@@ -35,7 +36,6 @@ const QuotasPage = lazy(() => import('../features/forecast/QuotasPage.tsx').then
 const PlannerPage = lazy(() => import('../features/planner/PlannerPage.tsx').then((m) => ({ default: m.PlannerPage })));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ActivityTypesPage = lazy(() => import('../features/admin/ActivityTypesPage.tsx').then((m) => ({ default: m.ActivityTypesPage })));
-const WhitespacePage = lazy(() => import('../features/health/WhitespacePage.tsx').then((m) => ({ default: m.WhitespacePage })));
 const WhitespacePage = lazy(() => import('../features/health/WhitespacePage.tsx').then((m) => ({ default: m.WhitespacePage })));
 const PoolPage = lazy(() => import('../features/pool/PoolPage.tsx').then((m) => ({ default: m.PoolPage })));
 const ProspectsPage = lazy(() => import('../features/pool/ProspectsPage.tsx').then((m) => ({ default: m.ProspectsPage })));
@@ -68,10 +68,10 @@ const router = createBrowserRouter([
       { path: 'tasks', element: lazyEl(<TasksPage />) },
       { path: 'calendar', element: lazyEl(<CalendarPage />) },
       { path: 'analysis/time', element: lazyEl(<TimeAnalysisPage />) },
+      { path: 'analysis/scoring', element: lazyEl(<ScoringPage />) },
       { path: 'analysis/whitespace', element: lazyEl(<WhitespacePage />) },
       { path: 'analysis/pareto', element: lazyEl(<ParetoPage />) },
       { path: 'analysis/effort', element: lazyEl(<EffortPage />) },
-      { path: 'analysis/whitespace', element: lazyEl(<WhitespacePage />) },
       { path: 'analysis/prospects', element: lazyEl(<ProspectsPage />) },
       { path: 'pool', element: lazyEl(<PoolPage />) },
       { path: 'dashboard', element: lazyEl(<DashboardPage />) },

@@ -20,6 +20,7 @@ import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
 import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
 import { AccountHealthBadge } from '../health/HealthBadge.tsx';
 import { AccountHealthCard } from '../health/AccountHealthCard.tsx';
+import { AccountScoreCard } from '../scoring/AccountScoreCard.tsx';
 import { AccountGroupTab } from '../health/AccountGroupTab.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
@@ -112,7 +113,16 @@ export function AccountPage() {
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         destroyOnHidden
         items={[
-          { key: 'profile', label: <span data-testid="tab-profile">{t('accounts.tab.profile')}</span>, children: <AccountProfile account={a} /> },
+          {
+            key: 'profile',
+            label: <span data-testid="tab-profile">{t('accounts.tab.profile')}</span>,
+            children: (
+              <>
+                <AccountScoreCard accountId={a.id} />
+                <AccountProfile account={a} />
+              </>
+            ),
+          },
           {
             key: 'contacts',
             label: <span data-testid="tab-contacts">{t('accounts.tab.contacts')} ({a.contactCount})</span>,
