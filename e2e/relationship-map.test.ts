@@ -1,8 +1,8 @@
 // Relationship map and stakeholder grid (issue 6), one story: a rep opens a government account's
 // map (red: the director, its only key player, is neutral), draws a peer link between two section
-// chiefs, sets the director's attitude to +5 in the side panel (the map turns green), then drags a
-// contact to another quadrant of the stakeholder grid; on a 390 px phone the grid stacks and a
-// quadrant is chosen from a select.
+// chiefs, sets the director's attitude to +5 in the side panel (the map turns green) and removes the
+// link again, then drags a contact to another quadrant of the stakeholder grid; on a 390 px phone
+// the grid stacks and a quadrant is chosen from a select.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
@@ -85,6 +85,14 @@ describe.skipIf(!hasChromium)('relationship map: draw a link, win the director o
       await page.locator('[data-testid="map-status"][data-status="green"]').waitFor({ timeout: WAIT });
       expect(ok<Contact>(await rep.client.get(`/api/contacts/${director.id}`)).attitude).toBe(5);
       await expect(node(director).getByTestId('map-node-attitude').textContent()).resolves.toBe('+5');
+      await page.locator('.ant-drawer-close').click();
+      await shot(page, 'relmap-desktop');
+
+      // A click on the line offers to remove it.
+      await page.locator('.react-flow__edge', { hasText: '平级' }).locator('.react-flow__edge-textbg').click();
+      await page.getByTestId('map-edge-remove').click();
+      await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 2, undefined, { timeout: WAIT });
+      expect(ok<{ items: ContactLink[] }>(await rep.client.get(`/api/contacts/${li.id}/links`)).items).toEqual([]);
     } finally {
       await context.close();
     }

@@ -16,6 +16,8 @@ import { usePatchContact, useRelationshipMap, useRemoveLink, type MapSource } fr
 const nodeTypes = { person: MapNodeCard };
 const ALERT: Record<RelationshipMap['status'], 'error' | 'warning' | 'success'> = { red: 'error', amber: 'warning', green: 'success' };
 const LINK_COLOUR = '#1677ff';
+/** Room between people for relationship lines' labels, and below each for the counterpart beside them. */
+const MAP_GAPS = { h: 80, v: 88 };
 
 function toFlowEdge(e: MapEdge, label: string): Edge {
   if (e.kind === 'reports_to') {
@@ -50,7 +52,7 @@ export function RelationshipMapView({ source, writable }: { source: MapSource; w
   const byId = useMemo(() => new Map((map.data?.nodes ?? []).map((n) => [n.contactId, n])), [map.data]);
   const { nodes, edges } = useMemo(() => {
     if (!map.data) return { nodes: [] as MapFlowNode[], edges: [] as Edge[] };
-    const placed = layoutTree(map.data.nodes.map((n) => ({ ...n, id: n.contactId })));
+    const placed = layoutTree(map.data.nodes.map((n) => ({ ...n, id: n.contactId })), MAP_GAPS);
     const nodes: MapFlowNode[] = placed.map(({ node, x, y }) => ({
       id: node.contactId,
       type: 'person',
