@@ -206,3 +206,25 @@ export const TITLES: Record<'government' | 'hospital' | 'education' | 'enterpris
 };
 
 export const INTERESTS = ['高尔夫', '书法', '钓鱼', '马拉松', '茶道', '摄影', '登山', '围棋', '羽毛球', '历史'] as const;
+
+/** The course's intelligence on officials, for the top three of each government account (局长, 副局长, 办公室主任). */
+export const GOV_INTEL: readonly { govPosition: string; govSupplierSelection: string; govAchievements: string; govCostAwareness: string }[] = [
+  {
+    govPosition: '党组书记、局长，主持全面工作；重大采购由党组会决定',
+    govSupplierSelection: '须走政府采购公开招标，看重供应商资质和本地服务能力',
+    govAchievements: '数字政府考核排名、“一网通办”覆盖率',
+    govCostAwareness: '更看重社会效益和上级认可；预算须在年初纳入财政',
+  },
+  {
+    govPosition: '分管信息化和财务，项目立项的第一把关人',
+    govSupplierSelection: '用过两家供应商，对实施延期心有余悸',
+    govAchievements: '年内完成重点信息化项目验收',
+    govCostAwareness: '看重五年总拥有成本，倾向分期付款',
+  },
+  {
+    govPosition: '负责局内协调和会议安排，能接近局领导',
+    govSupplierSelection: '不直接评标，但决定供应商有没有汇报机会',
+    govAchievements: '办文办会效率、督办事项按期办结',
+    govCostAwareness: '关注日常运维能省多少人力',
+  },
+];

@@ -70,6 +70,14 @@ describe('seedDemo', () => {
             select count(*)::int as cycles from up where cur = start`,
       );
       expect(cycles).toBe(0);
+      // Government intelligence on government accounts' top officials only.
+      const [gov] = await rowsOf<{ gov: number; other: number }>(
+        db,
+        sql`select count(*) filter (where a.ownership_type = 'government')::int as gov, count(*) filter (where a.ownership_type <> 'government')::int as other
+            from contacts c join accounts a on a.org_id = c.org_id and a.id = c.account_id where c.gov_position is not null`,
+      );
+      expect(gov.gov).toBeGreaterThanOrEqual(8 * 3);
+      expect(gov.other).toBe(0);
 
       const [links] = await rowsOf<{ n: number; kinds: number }>(db, sql`select count(*)::int as n, count(distinct kind)::int as kinds from contact_links`);
       expect(links.n).toBeGreaterThan(10);

@@ -9,7 +9,7 @@ import { insertUser } from '../users/service.ts';
 import { accountSearchDocument, contactSearchDocument } from '../../../core/search.ts';
 import { COVERAGE_LEVELS, FINANCIAL_STATUSES, RELATIONSHIP_STAGES, type DataScope, type LinkKind, type Role } from '../../../core/enums.ts';
 import { birthday, createRng, creditCode, landline, mobile, moneyWan, type Rng } from './random.ts';
-import { cityByName, GIVEN_CHARS, INTERESTS, SURNAMES, TAGS, TITLES } from './data.ts';
+import { cityByName, GIVEN_CHARS, GOV_INTEL, INTERESTS, SURNAMES, TAGS, TITLES } from './data.ts';
 import { DEMO_ACCOUNTS, profileFor, type DemoAccountSpec } from './demo-accounts.ts';
 
 export interface DemoLogin {
@@ -298,6 +298,8 @@ async function seedContacts(db: Db, orgId: string, rng: Rng, seeded: SeededAccou
         counterpartId: counterpart,
         interests: rng.chance(0.4) ? `${rng.pick(INTERESTS)}、${rng.pick(INTERESTS)}` : null,
         goals: k === 0 ? '年内完成重点项目验收，争取上级表彰' : null,
+        // Fixed by rank rather than drawn, so the demo's random sequence (and everything seeded after) stays as it was.
+        ...(a.spec.ownershipType === 'government' ? GOV_INTEL[k] : {}),
         ...searchColumns(contactSearchDocument({ name, phone, mobile: mob })),
         createdBy: userIds[a.ownerKey],
       });
