@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { accounts, opportunities, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -20,86 +21,119 @@ export type ParetoArgs = ParetoSource & {
   offset: number;
 };
 
-export interface ClassRow {
-  class: Tier;
-  accounts: number;
-  value: string;
-  /** Accounts of the class among the top fifth, and their value. */
-  top: string;
-  /** Accounts of the class that are among the fewest making 80%. */
-  core: number;
-  n: number;
-  total: string;
-}
-type Row = { kind: string } & Partial<ClassRow> & Partial<RankedRow>;
+/** One ranked account; money in cents as decimal text (beyond 2^53 as numbers). */
 export interface RankedRow {
   rank: number;
   id: string;
-  name: string;
-  ownerName: string | null;
-  tier: Tier | null;
-  value: string;
+  cents: string;
+  /** Cents of this account and every account ranked above it. */
   cumulative: string;
   class: Tier;
 }
+export interface Ranking {
+  n: number;
+  total: string;
+  classes: Record<Tier, { accounts: number; cents: string }>;
+  /** Cents of the top fifth of the accounts. */
+  top: string;
+  /** Accounts among the fewest that make 80%. */
+  core: number;
+  /** The top BAR_COUNT and every step-th rank (the last included). */
+  series: RankedRow[];
+  page: RankedRow[];
+}
 
-/** The metric per account: a column of the archive, or won deals signed in the window (one grouped range of the closed_at index). */
-function valueSource(actor: Actor, a: ParetoSource): { join: SQL; value: SQL } {
-  if (a.metric !== 'wonAmount') return { join: sql``, value: sql`coalesce(${a.metric === 'ourRevenue' ? accounts.ourRevenue : accounts.potential}, 0)` };
+/** The metric per account in cents: a column of the archive, or won deals signed in the window (one grouped range of the closed_at index). */
+function valueSource(actor: Actor, a: ParetoSource): { join: SQL; cents: SQL } {
+  const cents = (v: SQL) => sql`(coalesce(${v}, 0) * 100)::bigint`;
+  if (a.metric !== 'wonAmount') return { join: sql``, cents: cents(sql`${a.metric === 'ourRevenue' ? accounts.ourRevenue : accounts.potential}`) };
   const won = sql`select ${opportunities.accountId} as account_id, sum(${opportunities.amount}) as amount from ${opportunities}
     where ${dealInScope(actor)} and ${opportunities.status} = 'won' and ${opportunities.closedAt} >= ${a.from.toISOString()}::timestamptz and ${opportunities.closedAt} < ${a.to.toISOString()}::timestamptz
     group by ${opportunities.accountId}`;
-  return { join: sql`left join (${won}) won on won.account_id = ${accounts.id}`, value: sql`coalesce(won.amount, 0)` };
+  return { join: sql`left join (${won}) won on won.account_id = ${accounts.id}`, cents: cents(sql`won.amount`) };
 }
 
+const row = (k: string) => sql.raw(`json_build_array(${k}.rank, ${k}.id, ${k}.cents::text, (${k}.above + ${k}.cents)::text, ${k}.class)`);
+type Json = [number, string, string, string, Tier];
+const fromJson = (rows: Json[] | null): RankedRow[] => (rows ?? []).map(([rank, id, cents, cumulative, cls]) => ({ rank, id, cents, cumulative, class: cls }));
+
 export function paretoRepository(db: Db) {
+  const owner = alias(users, 'owner');
   return {
     /**
-     * Ranks the caller's live accounts by the metric and classifies them in one statement: window
-     * sums give each account the value ranked above it (ties by id, as core/pareto orders them),
-     * and the class compares whole basis points against it, exactly as core/pareto does. The ranked
-     * set is read three times: per-class sums, the bars and sampled curve, and the page.
+     * Ranks the caller's live accounts by the metric and classifies them in one pass: the sorted
+     * stream's running sum gives each account the value ranked above it (ties by id, as
+     * core/pareto orders them), the class compares whole basis points against the total, exactly
+     * as core/pareto does, and one aggregate over the stream collects the class sums, the
+     * concentration figures, the chart's rows and the page — nothing of the 100k rows is kept.
      */
-    async rank(actor: Actor, a: ParetoArgs): Promise<{ classes: ClassRow[]; series: RankedRow[]; page: RankedRow[] }> {
+    async rank(actor: Actor, a: ParetoArgs): Promise<Ranking> {
       const src = valueSource(actor, a);
-      const ranked = sql`v as (
-          select ${accounts.id} as id, ${accounts.name} as name, ${accounts.tier} as tier, ${accounts.ownerId} as owner_id, ${src.value} as value
-          from ${accounts} ${src.join}
-          where ${accountVisible(actor)} and ${accounts.archivedAt} is null
-        ), r as (
-          select v.*, row_number() over w as rank, coalesce(sum(value) over (w rows between unbounded preceding and 1 preceding), 0) as above,
-                 sum(value) over () as total, count(*) over () as n
-          from v window w as (order by value desc, id)
-        ), c as materialized (
-          select r.*, case when value <= 0 then 'C'
-                           when above * 10000 < ${basisPoints(a.thresholds.a)}::int * total then 'A'
-                           when above * 10000 < ${basisPoints(a.thresholds.b)}::int * total then 'B' else 'C' end as class
-          from r
-        )`;
-      const row = (kind: string) => sql`${sql.raw(`'${kind}'`)} as kind, c.rank::int as rank, c.id, c.name, c.tier, c.value::text as value, (c.above + c.value)::text as cumulative, c.class`;
-      const none = sql`null::int as accounts, null::text as top, null::int as core, null::int as n, null::text as total`;
-      const rows = await rowsOf<Row>(
+      // With a class filter the page counts ranks within the class: classes are consecutive runs
+      // of the ranking, so a row's place in its class is its rank less the rows of better classes.
+      const inClass = a.cls ? sql`rank - (case class when 'B' then run_a when 'C' then run_a + run_b else 0 end)` : sql`rank`;
+      const page = sql`${a.cls ? sql`class = ${a.cls} and ` : sql``}${inClass} > ${a.offset}::int and ${inClass} <= ${a.offset + a.limit}::int`;
+      const [r] = await rowsOf<{
+        n: number;
+        total: string;
+        a: number; b: number; c: number;
+        a_cents: string; b_cents: string; c_cents: string;
+        top: string;
+        core: number;
+        series: Json[] | null;
+        page: Json[] | null;
+      }>(
         db,
-        sql`with ${ranked}
-          (select 'class' as kind, null::int as rank, null::uuid as id, null::text as name, null::text as tier, sum(value)::text as value,
-                  null::text as cumulative, class, null::text as "ownerName", count(*)::int as accounts,
-                  coalesce(sum(value) filter (where rank <= (n + 4) / 5), 0)::text as top,
-                  (count(*) filter (where value > 0 and above * 10000 < ${sql.raw(String(basisPoints(CORE_SHARE)))} * total))::int as core, max(n)::int as n, max(total)::text as total
-           from c group by class)
-          union all
-          (select ${row('series')}, null::text, ${none} from c
-           where rank <= ${sql.raw(String(BAR_COUNT))} or rank % ((n + ${sql.raw(String(CURVE_POINTS - 1))}) / ${sql.raw(String(CURVE_POINTS))}) = 0 or rank = n)
-          union all
-          (select ${row('page')}, u.name, ${none} from c
-           left join ${users} u on u.org_id = ${actor.orgId} and u.id = c.owner_id
-           ${a.cls ? sql`where c.class = ${a.cls}` : sql``}
-           order by c.rank limit ${a.limit}::int offset ${a.offset}::int)`,
+        sql`with v as (
+            select ${accounts.id} as id, ${src.cents} as cents
+            from ${accounts} ${src.join}
+            where ${accountVisible(actor)} and ${accounts.archivedAt} is null
+          ),
+          -- above × 10000 < bp × total, for whole cents, is above < ⌈bp × total / 10000⌉: one numeric
+          -- product per query instead of two per account.
+          t as (select total, n, div(total * ${basisPoints(a.thresholds.a)}::int + 9999, 10000) as lim_a, div(total * ${basisPoints(a.thresholds.b)}::int + 9999, 10000) as lim_b,
+                       div(total * ${sql.raw(String(basisPoints(CORE_SHARE)))} + 9999, 10000) as lim_core
+                from (select coalesce(sum(cents), 0) as total, count(*) as n from v) s),
+          r as (
+            select id, cents, row_number() over w as rank, coalesce(sum(cents) over (w rows between unbounded preceding and 1 preceding), 0) as above
+            from v window w as (order by cents desc, id)
+          ), k as (
+            select r.*, t.total, t.n, t.lim_core,
+                   case when cents <= 0 then 'C' when above < t.lim_a then 'A' when above < t.lim_b then 'B' else 'C' end as class
+            from r, t
+          ), p as (
+            select k.*${a.cls ? sql`, count(*) filter (where class = 'A') over w as run_a, count(*) filter (where class = 'B') over w as run_b` : sql``}
+            from k${a.cls ? sql` window w as (order by cents desc, id rows unbounded preceding)` : sql``}
+          )
+          select (select n from t)::int as n, (select total from t)::text as total,
+                 count(*) filter (where class = 'A')::int as a, count(*) filter (where class = 'B')::int as b, count(*) filter (where class = 'C')::int as c,
+                 coalesce(sum(cents) filter (where class = 'A'), 0)::text as a_cents, coalesce(sum(cents) filter (where class = 'B'), 0)::text as b_cents,
+                 coalesce(sum(cents) filter (where class = 'C'), 0)::text as c_cents,
+                 coalesce(sum(cents) filter (where rank <= (n + 4) / 5), 0)::text as top,
+                 count(*) filter (where cents > 0 and above < lim_core)::int as core,
+                 json_agg(${row('p')} order by rank) filter (where rank <= ${sql.raw(String(BAR_COUNT))} or rank % ((n + ${sql.raw(String(CURVE_POINTS - 1))}) / ${sql.raw(String(CURVE_POINTS))}) = 0 or rank = n) as series,
+                 json_agg(${row('p')} order by rank) filter (where ${page}) as page
+          from p`,
       );
-      const classes = rows.filter((r) => r.kind === 'class') as ClassRow[];
-      const ranks = (kind: string) => (rows.filter((r) => r.kind === kind) as RankedRow[]).sort((x, y) => x.rank - y.rank);
-      const series = ranks('series');
-      const page = ranks('page');
-      return { classes, series, page };
+      return {
+        n: r.n,
+        total: r.total,
+        classes: { A: { accounts: r.a, cents: r.a_cents }, B: { accounts: r.b, cents: r.b_cents }, C: { accounts: r.c, cents: r.c_cents } },
+        top: r.top,
+        core: r.core,
+        series: fromJson(r.series),
+        page: fromJson(r.page),
+      };
+    },
+
+    /** Names for the ranked rows shown: the bars and the page. */
+    names(orgId: string, ids: string[]) {
+      if (!ids.length) return Promise.resolve([]);
+      return db
+        .select({ id: accounts.id, name: accounts.name, tier: accounts.tier, ownerName: owner.name })
+        .from(accounts)
+        .leftJoin(owner, and(eq(owner.orgId, accounts.orgId), eq(owner.id, accounts.ownerId)))
+        .where(and(eq(accounts.orgId, orgId), inArray(accounts.id, ids)));
     },
   };
 }

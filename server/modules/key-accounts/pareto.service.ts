@@ -2,13 +2,13 @@
 // the share of the total the accounts above them make, with the concentration figures. The ranking
 // happens in SQL (100k accounts never leave the database); core/pareto is the same rule in TypeScript.
 import type { Db } from '../../db/client.ts';
-import { paretoRepository, BAR_COUNT, CURVE_POINTS, type ClassRow, type ParetoSource, type RankedRow } from './pareto.repository.ts';
+import { paretoRepository, BAR_COUNT, CURVE_POINTS, type ParetoSource, type RankedRow } from './pareto.repository.ts';
 import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { activitiesRepository } from '../activities/repository.ts';
 import { fieldError, forbidden } from '../../lib/errors.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
-import { TIERS } from '../../../core/enums.ts';
-import { fromCents, toCents } from '../../../core/funnel.ts';
+import { TIERS, type Tier } from '../../../core/enums.ts';
+import { fromCents } from '../../../core/funnel.ts';
 import { basisPoints, curveStep, DEFAULT_THRESHOLDS, shareOf, topCount } from '../../../core/pareto.ts';
 import type { ParetoItem, ParetoQuery, ParetoResult, ParetoSettings } from '../../../core/schemas/key-accounts.ts';
 
@@ -48,8 +48,6 @@ function checked(input: ParetoSettings): ParetoSettings {
   return { thresholds, effort: { mode: 'fixed', shares: { A: shares.A / 10_000, B: shares.B / 10_000, C: shares.C / 10_000 } } };
 }
 
-const money = (s: string | null | undefined) => fromCents(toCents(s ?? '0'));
-
 export function paretoService(db: Db) {
   const repo = paretoRepository(db);
   const orgs = activitiesRepository(db);
@@ -71,49 +69,37 @@ export function paretoService(db: Db) {
       const won = metric === 'wonAmount';
       const { thresholds } = await settings(actor);
       const source: ParetoSource = metric === 'wonAmount' ? { metric, from: shanghaiStart(window.from), to: shanghaiStart(addDays(window.to, 1)) } : { metric };
-      const { classes, series, page } = await repo.rank(actor, {
-        ...source,
-        thresholds,
-        cls: q.class,
-        limit: q.limit ?? 50,
-        offset: q.offset ?? 0,
-      });
-      const n = classes[0]?.n ?? 0;
-      const total = toCents(classes[0]?.total ?? '0');
-      const byClass = new Map<string, ClassRow>(classes.map((c) => [c.class, c]));
-      const cumulativeShare = (r: RankedRow) => shareOf(toCents(r.cumulative), total);
-      const step = curveStep(n, CURVE_POINTS);
-      const items: ParetoItem[] = page.map((r) => ({
-        rank: r.rank,
-        id: r.id,
-        name: r.name,
-        ownerName: r.ownerName,
-        tier: r.tier,
-        value: money(r.value),
-        share: shareOf(toCents(r.value), total),
-        cumulativeShare: cumulativeShare(r),
-        class: r.class,
+      const r = await repo.rank(actor, { ...source, thresholds, cls: q.class, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+      const total = BigInt(r.total);
+      const bars = r.series.filter((x) => x.rank <= BAR_COUNT);
+      const names = new Map((await repo.names(actor.orgId, [...new Set([...bars, ...r.page].map((x) => x.id))])).map((x) => [x.id, x]));
+      const money = (cents: string) => fromCents(BigInt(cents));
+      const cumulativeShare = (x: RankedRow) => shareOf(BigInt(x.cumulative), total);
+      const step = curveStep(r.n, CURVE_POINTS);
+      const items: ParetoItem[] = r.page.map((x) => ({
+        rank: x.rank,
+        id: x.id,
+        name: names.get(x.id)?.name ?? '',
+        ownerName: names.get(x.id)?.ownerName ?? null,
+        tier: (names.get(x.id)?.tier ?? null) as Tier | null,
+        value: money(x.cents),
+        share: shareOf(BigInt(x.cents), total),
+        cumulativeShare: cumulativeShare(x),
+        class: x.class,
       }));
       return {
         metric,
         from: won ? window.from : null,
         to: won ? window.to : null,
         thresholds,
-        accounts: n,
+        accounts: r.n,
         total: fromCents(total),
-        classes: TIERS.map((cls) => {
-          const c = byClass.get(cls);
-          return { class: cls, accounts: c?.accounts ?? 0, value: money(c?.value), share: shareOf(toCents(c?.value ?? '0'), total) };
-        }),
-        concentration: {
-          topCount: topCount(n),
-          topShare: shareOf(classes.reduce((s, c) => s + toCents(c.top), 0n), total),
-          accountsFor80: classes.reduce((s, c) => s + c.core, 0),
-        },
-        bars: series.filter((r) => r.rank <= BAR_COUNT).map((r) => ({ rank: r.rank, id: r.id, name: r.name, value: money(r.value), cumulativeShare: cumulativeShare(r), class: r.class })),
-        curve: series.filter((r) => r.rank % step === 0 || r.rank === n).map((r) => ({ rank: r.rank, cumulativeShare: cumulativeShare(r) })),
+        classes: TIERS.map((cls) => ({ class: cls, accounts: r.classes[cls].accounts, value: money(r.classes[cls].cents), share: shareOf(BigInt(r.classes[cls].cents), total) })),
+        concentration: { topCount: topCount(r.n), topShare: shareOf(BigInt(r.top), total), accountsFor80: r.core },
+        bars: bars.map((x) => ({ rank: x.rank, id: x.id, name: names.get(x.id)?.name ?? '', value: money(x.cents), cumulativeShare: cumulativeShare(x), class: x.class })),
+        curve: r.series.filter((x) => x.rank % step === 0 || x.rank === r.n).map((x) => ({ rank: x.rank, cumulativeShare: cumulativeShare(x) })),
         items,
-        itemsTotal: q.class ? (byClass.get(q.class)?.accounts ?? 0) : n,
+        itemsTotal: q.class ? r.classes[q.class].accounts : r.n,
       };
     },
   };

@@ -132,6 +132,11 @@ describe('Pareto / ABC', () => {
       [6, 'B'],
     ]);
     expect(b2.json().itemsTotal).toBe(4);
+    const c2 = (await get(f.admin, '&class=C&limit=2&offset=2')).items;
+    expect(c2.map((i) => [i.rank, i.class])).toEqual([
+      [10, 'C'],
+      [11, 'C'],
+    ]);
     const put = await f.admin.put('/api/settings/pareto', { thresholds: { a: 0.7, b: 0.9 }, effort: { mode: 'revenue' } });
     expect(put.statusCode, put.body).toBe(200);
     const p = await get(f.admin);
