@@ -74,6 +74,19 @@ describe('account relationship map', () => {
     expect(en.statusReason).toBe('Supporters include every decision maker (王局长)');
   });
 
+  it('leaves out the roles people played on deals that are closed', async () => {
+    const lost = await f.deal(rep.client, { accountId: bureau.id });
+    expect((await rep.client.post(`/api/opportunities/${lost.id}/influences`, { contactId: clerk.id, roles: ['economic'] })).statusCode).toBe(201);
+    expect(node(await map(`/api/accounts/${bureau.id}/relationship-map`), clerk.id)?.roles).toEqual(['economic']);
+    const stages = (await rep.client.get('/api/stages')).json<{ items: { id: string; kind: string }[] }>().items;
+    const lostStage = stages.find((s) => s.kind === 'lost');
+    const moved = await rep.client.patch(`/api/opportunities/${lost.id}`, { version: lost.version, stageId: lostStage?.id, lostReason: '价格' });
+    expect(moved.json()).toMatchObject({ status: 'lost' });
+    const m = await map(`/api/accounts/${bureau.id}/relationship-map`);
+    expect(node(m, clerk.id)).toMatchObject({ roles: [], decisionMaker: false });
+    expect(m.status).toBe('green');
+  });
+
   it('leaves government intelligence off other accounts', async () => {
     const firm = await f.account(rep.client, { ownershipType: 'soe' });
     await f.contact(rep.client, { accountId: firm.id, name: '赵总', ...GOV });
@@ -150,5 +163,16 @@ describe('scope', () => {
     expect((await rep.client.put(`/api/accounts/${bureau.id}/members`, { members: [{ userId: teammate.id, role: 'member' }] })).statusCode).toBeLessThan(300);
     const m = (await teammate.client.get(`/api/accounts/${bureau.id}/relationship-map`)).json<RelationshipMap>();
     expect(m.nodes).toHaveLength(3);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the maps and the grid, and the contact fields they edit', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/accounts/{id}/relationship-map', '/api/opportunities/{id}/relationship-map', '/api/accounts/{id}/stakeholders']) {
+      expect(doc.paths[path]?.get?.tags, path).toEqual(['relationship-map']);
+    }
+    const update = JSON.stringify(doc.paths['/api/contacts/{id}'].patch.requestBody);
+    for (const field of ['power', 'interest', 'govPosition', 'govSupplierSelection', 'govAchievements', 'govCostAwareness']) expect(update).toContain(`"${field}"`);
   });
 });
