@@ -56,9 +56,18 @@ export function scoringRepository(db: Db) {
 
     orgIds: async () => (await db.select({ id: orgs.id }).from(orgs)).map((r) => r.id),
 
-    /** Walks (org, score, id) to its null end: cheap whatever the organisation's size. */
+    /**
+     * Walks (org, score, id) to its null end: cheap whatever the organisation's size. The order
+     * keeps the planner on that index even when stale statistics (right after a bulk load) say most
+     * scores are null and a sequential scan would find one at once — it then reads every row.
+     */
     async hasUnscored(orgId: string) {
-      const [row] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, orgId), isNull(accounts.score))).limit(1);
+      const [row] = await db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), isNull(accounts.score)))
+        .orderBy(asc(accounts.score), asc(accounts.id))
+        .limit(1);
       return !!row;
     },
 

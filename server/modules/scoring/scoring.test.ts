@@ -196,7 +196,11 @@ describe('bulk tiers', () => {
     expect(history[0]).toMatchObject({ action: 'update', actorId: rep1.id, changes: [{ field: 'tier', old: 'C', new: 'A' }] });
     const timeline = (await rep1.client.get(`/api/timeline?accountId=${big.id}`)).json<{ items: { kind: string }[] }>();
     expect(timeline.items.filter((i) => i.kind === 'edit').length).toBeGreaterThanOrEqual(2);
-    expect((await rep1.client.get('/api/analysis/scores?disagree=true')).json<ScorePage>().items).toEqual([]);
+    const page = (await rep1.client.get('/api/analysis/scores?disagree=true')).json<ScorePage>();
+    expect(page.items).toEqual([]);
+    // The matrix read before this write is not served again.
+    expect(page.matrix).toContainEqual({ tier: 'A', recommendedTier: 'A', count: 1 });
+    expect(page.matrix).not.toContainEqual(expect.objectContaining({ tier: 'C', recommendedTier: 'A' }));
   });
 
   it('sets explicit tiers, clearing one with null', async () => {
@@ -206,5 +210,9 @@ describe('bulk tiers', () => {
     expect((await f.admin.get(`/api/accounts/${small.id}`)).json().tier).toBeNull();
     const history = (await f.admin.get(`/api/accounts/${small.id}/history`)).json<{ items: HistoryEntry[] }>().items;
     expect(history[0].changes).toEqual([{ field: 'tier', old: 'C', new: null }]);
+    // An edit through the account form moves the matrix too.
+    const current = (await f.admin.get(`/api/accounts/${small.id}`)).json<AccountDetail>();
+    await f.admin.patch(`/api/accounts/${small.id}`, { version: current.version, tier: 'A' });
+    expect((await f.admin.get('/api/analysis/scores')).json<ScorePage>().matrix).toContainEqual({ tier: 'A', recommendedTier: 'C', count: 1 });
   });
 });

@@ -7,11 +7,17 @@ import { historyRepository } from '../history/repository.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
 import { keysetPage } from '../../lib/cursor.ts';
+import { scopedCache } from './matrix-cache.ts';
 import { DEFAULT_SCORING_MODEL, modelIssues, scoreAccount, type ScoringInput, type ScoringModel } from '../../../core/scoring.ts';
 import type { Tier } from '../../../core/enums.ts';
 import type { AccountScore, ScorePage, ScoreQuery, TierBulk, TierBulkResult } from '../../../core/schemas/key-accounts.ts';
 
 const CHUNK = 5000;
+
+type MatrixRow = Awaited<ReturnType<ReturnType<typeof scoringRepository>['matrix']>>[number];
+const matrices = scopedCache<MatrixRow[]>();
+/** One back-fill per organisation at a time: concurrent first reads would each rewrite the same rows. */
+const backfills = new Map<string, Promise<void>>();
 
 /** The saved model, or the course's default until an admin saves one (saved models are validated). */
 export function modelOf(settings: Record<string, unknown>): ScoringModel {
@@ -43,12 +49,22 @@ async function rescoreOrg(db: Db, orgId: string, model: ScoringModel, unscoredOn
 export async function rescoreAccounts(tx: Db, orgId: string, ids: string[]) {
   const repo = scoringRepository(tx);
   await store(tx, orgId, modelOf(await repo.orgSettings(orgId)), await repo.inputsOf(orgId, ids));
+  matrices.forget(orgId);
 }
 
 /** Accounts written around the services (demo seed, bulk loads) get their scores here. */
 export async function scoreUnscored(db: Db, orgId: string) {
   const repo = scoringRepository(db);
-  if (await repo.hasUnscored(orgId)) await rescoreOrg(db, orgId, modelOf(await repo.orgSettings(orgId)), true);
+  if (!(await repo.hasUnscored(orgId))) return;
+  let running = backfills.get(orgId);
+  if (!running) {
+    running = (async () => rescoreOrg(db, orgId, modelOf(await repo.orgSettings(orgId)), true))().finally(() => {
+      backfills.delete(orgId);
+      matrices.forget(orgId);
+    });
+    backfills.set(orgId, running);
+  }
+  await running;
 }
 
 /** Every organisation's unscored accounts (after a seed that inserts accounts directly). */
@@ -71,6 +87,7 @@ export function scoringService(db: Db) {
         await scoringRepository(tx).saveModel(actor.orgId, model);
         await rescoreOrg(tx, actor.orgId, model, false);
       });
+      matrices.forget(actor.orgId);
       return model;
     },
 
@@ -80,7 +97,7 @@ export function scoringService(db: Db) {
       const [{ rows, nextCursor }, matrix] = await Promise.all([
         keysetPage(query, (args) => repo.page(actor, query, args), (r) => [sort.endsWith('score') ? r.score : r.name, r.id]),
         // The matrix comes with the first page; later pages of the same list would only repeat it.
-        query.cursor ? Promise.resolve([]) : repo.matrix(actor),
+        query.cursor ? Promise.resolve([]) : matrices.get(actor, () => repo.matrix(actor)),
       ]);
       return {
         items: rows.map((r) => ({
@@ -113,7 +130,7 @@ export function scoringService(db: Db) {
       const wanted = new Map<string, Tier | null>((body.items ?? []).map((i) => [i.accountId, i.tier]));
       const ids = body.items ? [...wanted.keys()] : [...new Set(body.accountIds)];
       if (recommended) await scoreUnscored(db, actor.orgId);
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const r = scoringRepository(tx);
         const rows = await r.lockVisible(actor, ids);
         if (rows.length !== ids.length) throw notFound();
@@ -136,6 +153,8 @@ export function scoringService(db: Db) {
         }
         return { updated: changed.length };
       });
+      matrices.forget(actor.orgId);
+      return result;
     },
   };
 }
