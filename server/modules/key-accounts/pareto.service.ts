@@ -12,10 +12,10 @@ import { fromCents } from '../../../core/funnel.ts';
 import { basisPoints, curveStep, DEFAULT_THRESHOLDS, shareOf, topCount } from '../../../core/pareto.ts';
 import type { ParetoItem, ParetoQuery, ParetoResult, ParetoSettings } from '../../../core/schemas/key-accounts.ts';
 
-export const DEFAULT_PARETO_SETTINGS: ParetoSettings = { thresholds: DEFAULT_THRESHOLDS, effort: { mode: 'revenue' } };
+const DEFAULT_PARETO_SETTINGS: ParetoSettings = { thresholds: DEFAULT_THRESHOLDS, effort: { mode: 'revenue' } };
 
 /** The stored settings, or the defaults for an organisation that never saved any (or saved something unreadable). */
-export function paretoSettingsOf(settings: Record<string, unknown>): ParetoSettings {
+function paretoSettingsOf(settings: Record<string, unknown>): ParetoSettings {
   const p = settings.pareto as Partial<ParetoSettings> | undefined;
   const t = p?.thresholds;
   const e = p?.effort;
