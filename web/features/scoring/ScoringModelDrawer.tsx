@@ -45,7 +45,10 @@ export function ScoringModelDrawer({ open, onClose }: { open: boolean; onClose: 
     // The same rules as the server (core/scoring), shown before a round trip.
     const issues = modelIssues(body).filter((i) => i.path !== 'criteria');
     if (issues.length) {
-      (form as FormInstance).setFields(issues.map((i) => ({ name: toNamePath(i.path), errors: [t(`scoring.issue.${i.code}`, { defaultValue: t('scoring.issue.invalid') })] })));
+      const text = (code: string) => t(`scoring.issue.${code}`, { defaultValue: t('scoring.issue.invalid') });
+      (form as FormInstance).setFields(issues.map((i) => ({ name: toNamePath(i.path), errors: [text(i.code)] })));
+      // Some paths (a criterion's empty scale) have no input of their own to show the error under.
+      message.error(text(issues[0].code));
       return;
     }
     try {

@@ -37,6 +37,11 @@ export function ScoringPage() {
   const items = scores.data?.pages.flatMap((pg) => pg.items) ?? [];
   const matrix = scores.data?.pages[0]?.matrix ?? [];
   const writable = canWrite(me);
+  // A selection hidden by a new filter would still be re-tiered: start it afresh.
+  const refilter = (key: 'disagree' | 'tier', value: string | null | undefined) => {
+    setSelected([]);
+    p.set(key, value);
+  };
 
   const apply = async (body: TierBulk) => {
     try {
@@ -69,14 +74,14 @@ export function ScoringPage() {
       </Card>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
         <Space>
-          <Switch checked={!!filters.disagree} onChange={(v) => p.set('disagree', v ? '1' : null)} data-testid="scoring-disagree" />
+          <Switch checked={!!filters.disagree} onChange={(v) => refilter('disagree', v ? '1' : null)} data-testid="scoring-disagree" />
           <span>{t('scoring.onlyDisagree')}</span>
         </Space>
         <Select<TierFilter>
           allowClear
           placeholder={t('scoring.assignedFilter')}
           value={filters.tier}
-          onChange={(v) => p.set('tier', v)}
+          onChange={(v) => refilter('tier', v)}
           style={{ width: 160 }}
           options={TIER_FILTERS.map((v) => ({ value: v, label: v === 'none' ? t('scoring.untiered') : t(`enum.tier.${v}`) }))}
           data-testid="scoring-tier-filter"
