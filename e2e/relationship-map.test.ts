@@ -62,6 +62,7 @@ describe.skipIf(!hasChromium)('relationship map: draw a link, win the director o
       const node = (c: Contact) => page.locator(`[data-testid="map-node"][data-contact-id="${c.id}"]`);
       // Counterpart beside the director; two reporting lines drawn.
       await expect(node(director).textContent()).resolves.toContain('陈小华');
+      await expect(node(director).getByTestId('map-node-gov').getAttribute('title')).resolves.toContain('一网通办');
       expect(await page.locator('.react-flow__edge').count()).toBe(2);
 
       await drag(page, node(li).getByTestId('map-handle-out'), node(zhao).getByTestId('map-handle-in'));

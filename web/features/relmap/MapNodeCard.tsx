@@ -1,5 +1,5 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { UserOutlined } from '@ant-design/icons';
+import { BankOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../core/schemas/relationship-map.ts';
 import { attitudeColor, formatAttitude } from '../../components/AttitudeTag.tsx';
@@ -22,6 +22,8 @@ export function MapNodeCard({ data }: NodeProps<MapFlowNode>) {
   const p = data.person;
   const size = NODE_SIZE[p.influence ?? 'unknown'];
   const colour = attitudeColor(p.attitude);
+  // Government intelligence rides on the node as a tooltip; the side panel shows and edits it in full.
+  const intel = p.gov ? (['position', 'supplierSelection', 'achievements', 'costAwareness'] as const).filter((k) => p.gov?.[k]).map((k) => `${t(`relmap.gov.${k}`)}：${p.gov?.[k]}`) : [];
   return (
     <div
       data-testid="map-node"
@@ -58,6 +60,11 @@ export function MapNodeCard({ data }: NodeProps<MapFlowNode>) {
           </span>
         ))}
         {p.influence && <span style={{ fontSize: 11, color: '#8c8c8c' }}>{t(`enum.influence.${p.influence}`)}</span>}
+        {intel.length > 0 && (
+          <span title={intel.join('\n')} data-testid="map-node-gov" style={{ fontSize: 11, color: '#8c8c8c' }}>
+            <BankOutlined /> {t('relmap.gov.short')}
+          </span>
+        )}
       </div>
       {p.counterpart && (
         <div
