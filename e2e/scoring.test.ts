@@ -77,6 +77,7 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
       await expect.poll(() => sum.textContent(), { timeout: WAIT }).toContain('100 / 100');
       await page.locator('#criteria_0_weight').fill('35');
       await expect.poll(() => sum.textContent(), { timeout: WAIT }).toContain('95 / 100');
+      await shot(page, 'scoring-model');
       // Refused before any request, on the criteria list; put right, the model saves.
       await page.getByTestId('scoring-model-save').click();
       await expect.poll(() => page.getByTestId('scoring-model-form').textContent(), { timeout: WAIT }).toContain('各项权重合计须为 100（当前为 95）');

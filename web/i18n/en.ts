@@ -231,7 +231,7 @@ export const en: Resources = {
     updated: 'Tier changed on {{count}} accounts',
     editModel: 'Scoring model', modelSaved: 'Scoring model saved; every account was re-scored', weightSum: 'Weights add up to {{sum}} / 100',
     addCriterion: 'Add criterion', key: 'Key', label: 'Name', field: 'Field', weight: 'Weight',
-    bandsHint: 'Bands: the highest band whose minimum the value reaches', bandMin: 'Minimum', points: 'Points', addBand: 'Add band',
+    bandsHint: 'Bands: the highest band whose minimum the value reaches', pointsUnit: 'pts', bandMin: 'Minimum', points: 'Points', addBand: 'Add band',
     thresholdA: 'Tier A from', thresholdB: 'Tier B from',
     cardTitle: 'Key-account score', missing: 'Missing', contribution: '{{points}} pts × {{weight}}% = {{contribution}}',
     criterion: { salesVolume: 'Sales volume', potential: 'Potential', marketStrength: 'Market development strength', financialStatus: 'Financial status' },

@@ -230,7 +230,7 @@ export const zhCN = {
     updated: '已调整 {{count}} 个客户的等级',
     editModel: '评分模型', modelSaved: '评分模型已保存，全部客户已重新评分', weightSum: '权重合计：{{sum}} / 100',
     addCriterion: '添加评分项', key: '标识', label: '名称', field: '依据字段', weight: '权重',
-    bandsHint: '分段：取下限不超过该值的最高一段', bandMin: '下限', points: '得分', addBand: '添加分段',
+    bandsHint: '分段：取下限不超过该值的最高一段', pointsUnit: '分', bandMin: '下限', points: '得分', addBand: '添加分段',
     thresholdA: 'A 类最低分', thresholdB: 'B 类最低分',
     cardTitle: '大客户评分', missing: '缺失', contribution: '{{points}} 分 × {{weight}}% = {{contribution}}',
     criterion: { salesVolume: '销售额', potential: '销售潜力', marketStrength: '市场发展实力', financialStatus: '资金状况' },

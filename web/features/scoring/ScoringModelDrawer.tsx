@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography, type FormInstance } from 'antd';
+import { App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SCORING_FIELDS, type ScoringField } from '../../../core/enums.ts';
@@ -137,17 +137,17 @@ function CriterionCard({ form, index, onRemove }: { form: FormInstance<ScoringMo
         <Form.List name={[index, 'scale', 'bands']}>
           {(bands, { add, remove }) => (
             <>
-              <Typography.Text type="secondary">{t('scoring.bandsHint')}</Typography.Text>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('scoring.bandsHint')}</Typography.Paragraph>
               {bands.map((b) => (
-                <Space key={b.key} align="baseline" wrap>
-                  <Form.Item name={[b.name, 'min']} label={t('scoring.bandMin')} rules={[{ required: true }]}>
-                    <Input style={{ width: 150 }} inputMode="decimal" />
+                <Flex key={b.key} gap={8} align="baseline">
+                  <Form.Item name={[b.name, 'min']} rules={[{ required: true, message: t('scoring.issue.required') }]} style={{ marginBottom: 8 }}>
+                    <Input prefix="≥" placeholder={t('scoring.bandMin')} aria-label={t('scoring.bandMin')} style={{ width: 170 }} inputMode="decimal" />
                   </Form.Item>
-                  <Form.Item name={[b.name, 'points']} label={t('scoring.points')} rules={[{ required: true }]}>
-                    <InputNumber min={0} max={100} precision={0} />
+                  <Form.Item name={[b.name, 'points']} rules={[{ required: true, message: t('scoring.issue.required') }]} style={{ marginBottom: 8 }}>
+                    <InputNumber min={0} max={100} precision={0} suffix={t('scoring.pointsUnit')} aria-label={t('scoring.points')} style={{ width: 100 }} />
                   </Form.Item>
                   <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(b.name)} aria-label={t('common.remove')} />
-                </Space>
+                </Flex>
               ))}
               <div>
                 <Button size="small" icon={<PlusOutlined />} onClick={() => add({ min: '', points: 0 })}>
