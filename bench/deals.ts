@@ -271,6 +271,8 @@ async function checkSearchColumns(db: Db, orgId: string): Promise<void> {
 
 /** What the forecast trigger would have kept (migration 0011), summed in one pass. */
 export async function rebuildForecastTotals(db: Db, orgId: string) {
+  // Won deals changed behind the version trigger too (migration 0016): cached analyses recompute.
+  await db.execute(sql`insert into data_versions as v (org_id, deals) values (${orgId}, 1) on conflict (org_id) do update set deals = v.deals + 1`);
   await db.execute(sql`delete from forecast_totals where org_id = ${orgId}`);
   await db.execute(sql`insert into forecast_totals (org_id, status, month, account_owner_id, deal_owner_id, stage_id, forecast_category, deals, amount, weighted)
     select o.org_id, o.status, okam_forecast_month(o.status, o.expected_close_date, o.closed_at),

@@ -6,3 +6,4 @@ export * from './schema/archive.ts';
 export * from './schema/deals.ts';
 export * from './schema/activities.ts';
 export * from './schema/forecast.ts';
+export * from './schema/analysis.ts';

@@ -7,6 +7,7 @@ import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { activitiesRepository } from '../activities/repository.ts';
 import { fieldError, forbidden } from '../../lib/errors.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { analysisKey, cached } from '../../lib/analysis-cache.ts';
 import { TIERS, type Tier } from '../../../core/enums.ts';
 import { fromCents } from '../../../core/funnel.ts';
 import { basisPoints, curveStep, DEFAULT_THRESHOLDS, shareOf, topCount } from '../../../core/pareto.ts';
@@ -69,7 +70,14 @@ export function paretoService(db: Db) {
       const won = metric === 'wonAmount';
       const { thresholds } = await settings(actor);
       const source: ParetoSource = metric === 'wonAmount' ? { metric, from: shanghaiStart(window.from), to: shanghaiStart(addDays(window.to, 1)) } : { metric };
-      const r = await repo.rank(actor, { ...source, thresholds, cls: q.class, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+      const args = { ...source, thresholds, cls: q.class, limit: q.limit ?? 50, offset: q.offset ?? 0 };
+      // The ranking is the costly part (a sort of every account in scope); it is kept until the
+      // accounts (or, for won amounts, won deals) change. The key holds the resolved window (the
+      // default one moves with today) and the thresholds read above, so saved settings take effect
+      // at once. Names are read fresh: a few rows by id, and owners' names have no version.
+      // (The window's instants serialise as ISO strings.)
+      const key = analysisKey('pareto', actor, args);
+      const r = await cached(db, actor.orgId, key, won ? ['accounts', 'deals'] : ['accounts'], () => repo.rank(actor, args));
       const total = BigInt(r.total);
       const bars = r.series.filter((x) => x.rank <= BAR_COUNT);
       const names = new Map((await repo.names(actor.orgId, [...new Set([...bars, ...r.page].map((x) => x.id))])).map((x) => [x.id, x]));

@@ -7,15 +7,13 @@ import { historyRepository } from '../history/repository.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
 import { keysetPage } from '../../lib/cursor.ts';
-import { scopedCache } from './matrix-cache.ts';
+import { analysisKey, cached } from '../../lib/analysis-cache.ts';
 import { DEFAULT_SCORING_MODEL, modelIssues, scoreAccount, type ScoringInput, type ScoringModel } from '../../../core/scoring.ts';
 import type { Tier } from '../../../core/enums.ts';
 import type { AccountScore, ScorePage, ScoreQuery, TierBulk, TierBulkResult } from '../../../core/schemas/key-accounts.ts';
 
 const CHUNK = 5000;
 
-type MatrixRow = Awaited<ReturnType<ReturnType<typeof scoringRepository>['matrix']>>[number];
-const matrices = scopedCache<MatrixRow[]>();
 /** One back-fill per organisation at a time: concurrent first reads would each rewrite the same rows. */
 const backfills = new Map<string, Promise<void>>();
 
@@ -49,7 +47,6 @@ async function rescoreOrg(db: Db, orgId: string, model: ScoringModel, unscoredOn
 export async function rescoreAccounts(tx: Db, orgId: string, ids: string[]) {
   const repo = scoringRepository(tx);
   await store(tx, orgId, modelOf(await repo.orgSettings(orgId)), await repo.inputsOf(orgId, ids));
-  matrices.forget(orgId);
 }
 
 /** Accounts written around the services (demo seed, bulk loads) get their scores here. */
@@ -58,10 +55,7 @@ export async function scoreUnscored(db: Db, orgId: string) {
   if (!(await repo.hasUnscored(orgId))) return;
   let running = backfills.get(orgId);
   if (!running) {
-    running = (async () => rescoreOrg(db, orgId, modelOf(await repo.orgSettings(orgId)), true))().finally(() => {
-      backfills.delete(orgId);
-      matrices.forget(orgId);
-    });
+    running = (async () => rescoreOrg(db, orgId, modelOf(await repo.orgSettings(orgId)), true))().finally(() => backfills.delete(orgId));
     backfills.set(orgId, running);
   }
   await running;
@@ -87,7 +81,6 @@ export function scoringService(db: Db) {
         await scoringRepository(tx).saveModel(actor.orgId, model);
         await rescoreOrg(tx, actor.orgId, model, false);
       });
-      matrices.forget(actor.orgId);
       return model;
     },
 
@@ -97,7 +90,9 @@ export function scoringService(db: Db) {
       const [{ rows, nextCursor }, matrix] = await Promise.all([
         keysetPage(query, (args) => repo.page(actor, query, args), (r) => [sort.endsWith('score') ? r.score : r.name, r.id]),
         // The matrix comes with the first page; later pages of the same list would only repeat it.
-        query.cursor ? Promise.resolve([]) : matrices.get(actor, () => repo.matrix(actor)),
+        // It is a scan for an admin, so it is kept in the database until an account of the
+        // organisation changes (scores, tiers, archive, hand-over all write accounts).
+        query.cursor ? Promise.resolve([]) : cached(db, actor.orgId, analysisKey('scores.matrix', actor, {}), ['accounts'], async () => repo.matrix(actor)),
       ]);
       return {
         items: rows.map((r) => ({
@@ -153,7 +148,6 @@ export function scoringService(db: Db) {
         }
         return { updated: changed.length };
       });
-      matrices.forget(actor.orgId);
       return result;
     },
   };
