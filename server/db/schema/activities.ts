@@ -72,6 +72,8 @@ export const activities = pgTable(
     // A user's calendar window; an account's timeline (backward scan for newest first); a deal's.
     index('activities_owner_start_idx').on(t.orgId, t.ownerId, t.plannedStart),
     index('activities_account_start_idx').on(t.orgId, t.accountId, t.plannedStart, t.id),
+    // Account health reads a page's done calls (last one, satisfaction) from the index alone.
+    index('activities_account_done_idx').on(t.orgId, t.accountId, t.plannedStart, t.satisfaction).where(sql`${t.status} = 'done'`),
     index('activities_opp_start_idx').on(t.orgId, t.opportunityId, t.plannedStart).where(sql`${t.opportunityId} is not null`),
     // The deal's last done activity (stale-deal flag).
     index('activities_opp_completed_idx').on(t.orgId, t.opportunityId, t.completedAt),

@@ -143,6 +143,8 @@ export const contacts = pgTable(
     index('contacts_scope_updated_idx').on(t.orgId, t.accountOwnerId, t.updatedAt, t.id),
     index('contacts_scope_name_idx').on(t.orgId, t.accountOwnerId, t.name, t.id),
     index('contacts_reports_idx').on(t.orgId, t.reportsToId),
+    // Account health counts a page's live contacts by influence, coverage and attitude from the index alone.
+    index('contacts_health_idx').on(t.orgId, t.accountId, t.influence, t.coverage, t.attitude).where(sql`${t.archivedAt} is null`),
     index('contacts_grams_idx').using('gin', t.searchGrams),
     check('contacts_attitude_ck', sql`${t.attitude} between -5 and 5`),
     check('contacts_power_ck', sql`${t.power} between 1 and 5`),

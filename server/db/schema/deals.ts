@@ -131,6 +131,10 @@ export const opportunities = pgTable(
     index('opportunities_close_idx').on(t.orgId, t.status, t.expectedCloseDate, t.ownerId, t.accountOwnerId, t.stageId, t.forecastCategory, t.amount, t.probability),
     index('opportunities_closed_at_idx').on(t.orgId, t.status, t.closedAt, t.ownerId, t.accountOwnerId, t.stageId, t.forecastCategory, t.amount, t.probability),
     index('opportunities_grams_idx').using('gin', t.searchGrams),
+    // Account health reads a page's open deals' flags, and Pareto sums won deals per account over a
+    // signing window, each from the index alone (the closed_at index has no account_id).
+    index('opportunities_open_flags_idx').on(t.orgId, t.accountId, t.redFlagCodes).where(sql`${t.status} = 'open'`),
+    index('opportunities_won_account_idx').on(t.orgId, t.closedAt, t.accountOwnerId, t.accountId, t.amount).where(sql`${t.status} = 'won'`),
     check('opportunities_amount_ck', sql`${t.amount} >= 0`),
     check('opportunities_probability_ck', sql`${t.probability} between 0 and 100`),
   ],

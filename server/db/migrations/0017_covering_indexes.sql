@@ -1,0 +1,4 @@
+CREATE INDEX "activities_account_done_idx" ON "activities" USING btree ("org_id","account_id","planned_start","satisfaction") WHERE "activities"."status" = 'done';--> statement-breakpoint
+CREATE INDEX "contacts_health_idx" ON "contacts" USING btree ("org_id","account_id","influence","coverage","attitude") WHERE "contacts"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "opportunities_open_flags_idx" ON "opportunities" USING btree ("org_id","account_id","red_flag_codes") WHERE "opportunities"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "opportunities_won_account_idx" ON "opportunities" USING btree ("org_id","closed_at","account_owner_id","account_id","amount") WHERE "opportunities"."status" = 'won';
