@@ -64,6 +64,8 @@ export const accounts = pgTable(
     index('accounts_owner_idx').on(t.orgId, t.ownerId, t.updatedAt, t.id),
     index('accounts_parent_idx').on(t.orgId, t.parentId),
     index('accounts_score_idx').on(t.orgId, t.score, t.id),
+    // Pareto ranks every live account of a scope by a figure: read from the index alone, not the wide rows.
+    index('accounts_pareto_idx').on(t.orgId, t.ownerId, t.ourRevenue, t.potential, t.id).where(sql`${t.archivedAt} is null`),
     index('accounts_pool_idx').on(t.orgId, t.pooledAt, t.id).where(sql`${t.ownerId} is null`),
     index('accounts_claimed_idx').on(t.orgId, t.ownerId, t.claimedAt).where(sql`${t.claimedAt} is not null`),
     index('accounts_grams_idx').using('gin', t.searchGrams),

@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_pareto_idx" ON "accounts" USING btree ("org_id","owner_id","our_revenue","potential","id") WHERE "accounts"."archived_at" is null;
