@@ -1,4 +1,4 @@
-import { Card, DatePicker, Empty, Flex, Segmented, Spin, Statistic, Table, Typography } from 'antd';
+import { Card, Empty, Flex, Segmented, Spin, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,10 @@ import type { TimeQuery, TimeSpent } from '../../../core/schemas/activities.ts';
 import { api } from '../../lib/api.ts';
 import { BarChart } from '../../components/BarChart.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
-import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useUrlParams } from '../deals/useUrlParams.ts';
+import { PeriodPicker, urlPeriod } from '../../components/PeriodPicker.tsx';
 
 type Row = TimeSpent['items'][number];
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Minutes as hours with one decimal: the unit a manager thinks in. */
 function hours(minutes: number): number {
@@ -21,10 +20,8 @@ function hours(minutes: number): number {
 /** Where the team's time went in a period, by account, by person or by account tier — does time follow value? */
 export function TimeAnalysisPage() {
   const { t, i18n } = useTranslation();
-  const mobile = useIsMobile();
   const p = useUrlParams(['from', 'to', 'groupBy'] as const);
-  const from = p.values.from && DATE_RE.test(p.values.from) ? p.values.from : dayjs().startOf('month').format('YYYY-MM-DD');
-  const to = p.values.to && DATE_RE.test(p.values.to) ? p.values.to : dayjs().format('YYYY-MM-DD');
+  const { from, to } = urlPeriod(p.values, () => dayjs().startOf('month').format('YYYY-MM-DD'));
   const groupBy: TimeGroup = TIME_GROUPS.includes(p.values.groupBy as TimeGroup) ? (p.values.groupBy as TimeGroup) : 'account';
   const q: TimeQuery = { from, to, groupBy };
   const data = useQuery({ queryKey: ['analysis', 'time', q], queryFn: () => api.get<TimeSpent>('/api/analysis/time', { ...q }), placeholderData: (prev) => prev });
@@ -37,13 +34,7 @@ export function TimeAnalysisPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('analysis.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('analysis.hint')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker
-          value={[dayjs(from), dayjs(to)]}
-          allowClear={false}
-          onChange={(v) => p.setMany({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })}
-          style={{ width: mobile ? '100%' : 260 }}
-          data-testid="analysis-period"
-        />
+        <PeriodPicker from={from} to={to} onChange={(a, b) => p.setMany({ from: a, to: b })} testId="analysis-period" />
         <Segmented<TimeGroup>
           value={groupBy}
           onChange={(v) => p.set('groupBy', v)}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Col, DatePicker, Flex, Row, Spin, Table, Typography } from 'antd';
+import { Card, Col, Flex, Row, Spin, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,10 +10,10 @@ import { EnumTag } from '../../components/EnumTag.tsx';
 import { useEChart, type ChartOption } from '../../components/useEChart.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useUrlParams } from '../deals/useUrlParams.ts';
+import { PeriodPicker, urlPeriod } from '../../components/PeriodPicker.tsx';
 import { useEffort } from './api.ts';
 import { percent } from './share.ts';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 type TierRow = Effort['tiers'][number];
 
 /** Recommended against actual share of time per tier, side by side. */
@@ -65,8 +65,7 @@ export function EffortPage() {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const p = useUrlParams(['from', 'to'] as const);
-  const to = p.values.to && DATE_RE.test(p.values.to) ? p.values.to : dayjs().format('YYYY-MM-DD');
-  const from = p.values.from && DATE_RE.test(p.values.from) ? p.values.from : dayjs(to).subtract(365, 'day').format('YYYY-MM-DD');
+  const { from, to } = urlPeriod(p.values, (end) => dayjs(end).subtract(365, 'day').format('YYYY-MM-DD'));
   const data = useEffort({ from, to });
   const e = data.data;
 
@@ -75,13 +74,7 @@ export function EffortPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('pareto.effort.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('pareto.effort.hint')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker
-          value={[dayjs(from), dayjs(to)]}
-          allowClear={false}
-          onChange={(v) => p.setMany({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })}
-          style={{ width: mobile ? '100%' : 260 }}
-          data-testid="effort-period"
-        />
+        <PeriodPicker from={from} to={to} onChange={(a, b) => p.setMany({ from: a, to: b })} testId="effort-period" />
       </Flex>
       {data.isError ? (
         <FullPageError error={data.error} onRetry={() => void data.refetch()} />

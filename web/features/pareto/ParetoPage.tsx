@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Segmented, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,13 +11,13 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useUrlParams } from '../deals/useUrlParams.ts';
+import { PeriodPicker, urlPeriod } from '../../components/PeriodPicker.tsx';
 import { useMe } from '../auth/session.ts';
 import { usePareto } from './api.ts';
 import { CLASS_COLORS, CurveChart, ParetoChart } from './ParetoCharts.tsx';
 import { ParetoSettingsModal } from './ParetoSettingsModal.tsx';
 import { percent } from './share.ts';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const PAGE_SIZE = 50;
 
 export function ClassTag({ cls }: { cls: Tier }) {
@@ -38,8 +38,7 @@ export function ParetoPage() {
   const metric: ParetoMetric = PARETO_METRICS.includes(p.values.metric as ParetoMetric) ? (p.values.metric as ParetoMetric) : 'ourRevenue';
   const cls = TIERS.includes(p.values.class as Tier) ? (p.values.class as Tier) : undefined;
   const page = Math.max(1, Number(p.values.page) || 1);
-  const to = p.values.to && DATE_RE.test(p.values.to) ? p.values.to : dayjs().format('YYYY-MM-DD');
-  const from = p.values.from && DATE_RE.test(p.values.from) ? p.values.from : dayjs(to).subtract(365, 'day').format('YYYY-MM-DD');
+  const { from, to } = urlPeriod(p.values, (end) => dayjs(end).subtract(365, 'day').format('YYYY-MM-DD'));
   const q: ParetoQuery = { metric, class: cls, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(metric === 'wonAmount' ? { from, to } : {}) };
   const data = usePareto(q);
   const r = data.data;
@@ -62,13 +61,7 @@ export function ParetoPage() {
           options={PARETO_METRICS.map((m) => ({ value: m, label: <span data-testid={`pareto-metric-${m}`}>{t(`pareto.metric.${m}`)}</span> }))}
         />
         {metric === 'wonAmount' && (
-          <DatePicker.RangePicker
-            value={[dayjs(from), dayjs(to)]}
-            allowClear={false}
-            onChange={(v) => p.setMany({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null, page: null })}
-            style={{ width: mobile ? '100%' : 260 }}
-            data-testid="pareto-period"
-          />
+          <PeriodPicker from={from} to={to} onChange={(a, b) => p.setMany({ from: a, to: b, page: null })} testId="pareto-period" />
         )}
       </Flex>
       {data.isError ? (
