@@ -39,11 +39,13 @@ const MAX_PREPARED_PER_CONNECTION = 1000;
 const DML = /^\s*(select|insert|update|delete|with)\b/i;
 
 /**
- * Planning dominates our short queries on PostgreSQL (a 50-row list plans in ~2 ms and runs in
+ * Planning dominates our short queries on PostgreSQL (a 50-row list plans in ~1–2 ms and runs in
  * ~0.5 ms). node-postgres only reuses plans for named statements, so every parameterised DML
- * statement is named after a hash of its text: each connection then parses and plans a query
- * shape once (PostgreSQL switches to a generic plan when it is no worse) — what postgres.js calls
- * automatic prepared statements. Drizzle parameterises every value, so the text is the shape.
+ * statement is named after a hash of its text: each connection then parses a query shape once, and
+ * after five custom plans PostgreSQL keeps a generic plan when it costs no more than they did
+ * (plan_cache_mode auto) — what postgres.js calls automatic prepared statements. Drizzle
+ * parameterises every value, so the text is the shape. Forcing custom plans instead cost every
+ * request 1–2 ms of planning per statement (bench/RESULTS.md, 2026-12-05 second run).
  */
 function preparingClient(pg: typeof import('pg').default) {
   return class PreparingClient extends pg.Client {
@@ -74,7 +76,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pg.types.setTypeParser(INT8, (v: string) => Number(v));
   // JIT compilation costs 100–250 ms per query and pays off only for long analytical queries;
   // every query here is short.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off -c plan_cache_mode=force_custom_plan', Client: preparingClient(pg) as unknown as typeof pg.Client });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off', Client: preparingClient(pg) as unknown as typeof pg.Client });
   const db = drizzle(pool, { schema }) as unknown as Db;
   // Several instances may start at once against one PostgreSQL: migrate under an advisory lock.
   const client = await pool.connect();

@@ -70,7 +70,9 @@ export const activities = pgTable(
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
     // A user's calendar window; an account's timeline (backward scan for newest first); a deal's.
-    index('activities_owner_start_idx').on(t.orgId, t.ownerId, t.plannedStart),
+    // The window starts up to the longest activity before `from`: planned_end and id in the key let
+    // the overlap test and the id come from the index alone instead of a heap row per candidate.
+    index('activities_owner_start_idx').on(t.orgId, t.ownerId, t.plannedStart, t.plannedEnd, t.id),
     index('activities_account_start_idx').on(t.orgId, t.accountId, t.plannedStart, t.id),
     // Account health reads a page's done calls (last one, satisfaction) from the index alone.
     index('activities_account_done_idx').on(t.orgId, t.accountId, t.plannedStart, t.satisfaction).where(sql`${t.status} = 'done'`),

@@ -123,6 +123,8 @@ export const opportunities = pgTable(
     // The board's totals read (status, stage, amount, probability) straight from these indexes.
     index('opportunities_account_idx').on(t.orgId, t.accountId, t.status, t.stageId, t.amount, t.probability),
     index('opportunities_updated_idx').on(t.orgId, t.updatedAt, t.id),
+    // A scoped caller's deal list, newest first (the account owner's copy is the scope).
+    index('opportunities_scope_updated_idx').on(t.orgId, t.accountOwnerId, t.updatedAt, t.id),
     index('opportunities_owner_idx').on(t.orgId, t.ownerId, t.status, t.stageId, t.amount, t.probability),
     index('opportunities_status_stage_idx').on(t.orgId, t.status, t.stageId, t.amount, t.id),
     index('opportunities_scope_idx').on(t.orgId, t.accountOwnerId, t.status, t.stageId, t.amount, t.id),

@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { accounts, activities, contacts, opportunities } from '../../db/schema.ts';
@@ -8,51 +8,54 @@ import { accountVisible } from '../accounts/repository.ts';
 /** `column = any($ids)`: one statement shape whatever the number of ids (statements are named by their text). */
 export const anyId = (column: PgColumn, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::uuid[])`;
 
+/** A row of `pageFacts`: the letters are the kind's counts, in the order its comment lists them. */
+export interface HealthFactRow {
+  kind: 'contacts' | 'deal' | 'calls';
+  accountId: string;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  e: number;
+  f: number;
+  codes: string[] | null;
+  lastDoneMs: number | null;
+}
+
 /** Groups are a few levels deep; the bound only guards against a loop written behind the API's back. */
 const MAX_DEPTH = 20;
 
 export function accountHealthRepository(db: Db) {
   return {
-    /** Active contacts per account: all and key (high/medium influence), each covered and supportive. */
-    contactCounts: (orgId: string, ids: string[]) => {
-      const key = sql`${contacts.influence} in ('high', 'medium')`;
-      const covered = sql`${contacts.coverage} <> 'none'`;
-      const supportive = sql`${contacts.attitude} >= 1`;
-      return db
-        .select({
-          accountId: contacts.accountId,
-          total: sql<number>`count(*)::int`,
-          covered: sql<number>`(count(*) filter (where ${covered}))::int`,
-          supportive: sql<number>`(count(*) filter (where ${supportive}))::int`,
-          keyTotal: sql<number>`(count(*) filter (where ${key}))::int`,
-          keyCovered: sql<number>`(count(*) filter (where ${key} and ${covered}))::int`,
-          keySupportive: sql<number>`(count(*) filter (where ${key} and ${supportive}))::int`,
-        })
-        .from(contacts)
-        .where(and(eq(contacts.orgId, orgId), anyId(contacts.accountId, ids), isNull(contacts.archivedAt)))
-        .groupBy(contacts.accountId);
-    },
-
-    /** Each open deal's stored red flags (a page's accounts hold tens of open deals, not thousands). */
-    openDealFlags: (orgId: string, ids: string[]) =>
-      db
-        .select({ accountId: opportunities.accountId, codes: opportunities.redFlagCodes })
-        .from(opportunities)
-        .where(and(eq(opportunities.orgId, orgId), anyId(opportunities.accountId, ids), eq(opportunities.status, 'open'))),
-
-    /** The latest done activity's start, and the satisfaction scores given since `since`. */
-    contactRecency: (orgId: string, ids: string[], since: Date) => {
-      const recent = sql`${activities.satisfaction} is not null and ${activities.plannedStart} >= ${since}`;
-      return db
-        .select({
-          accountId: activities.accountId,
-          lastDoneAt: sql<Date | null>`max(${activities.plannedStart})`.mapWith(activities.plannedStart),
-          satisfactionCount: sql<number>`(count(*) filter (where ${recent}))::int`,
-          satisfactionSum: sql<number>`(coalesce(sum(${activities.satisfaction}) filter (where ${recent}), 0))::int`,
-        })
-        .from(activities)
-        .where(and(eq(activities.orgId, orgId), anyId(activities.accountId, ids), eq(activities.status, 'done')))
-        .groupBy(activities.accountId);
+    /**
+     * Everything health needs about a page of accounts in one round trip, one row per fact group:
+     * `contacts` (active contacts, all and key — high/medium influence — each covered and
+     * supportive), `deal` (an open deal's stored red flags; a page's accounts hold tens, not
+     * thousands) and `calls` (the latest done call's start, satisfaction scores since `since`). Each
+     * part is an index-only read; the statuses are literals because a generic plan can use a
+     * partial index (`status = 'open'`, `status = 'done'`) only when its predicate is in the text.
+     */
+    pageFacts: (orgId: string, ids: string[], since: Date) => {
+      const anyAccount = sql`account_id = any(${sql.param(ids)}::uuid[])`;
+      const key = sql`influence in ('high', 'medium')`;
+      const covered = sql`coverage <> 'none'`;
+      const supportive = sql`attitude >= 1`;
+      const recent = sql`satisfaction is not null and planned_start >= ${since}`;
+      return rowsOf<HealthFactRow>(
+        db,
+        sql`select 'contacts' as kind, account_id::text as "accountId",
+                   count(*)::int as a, (count(*) filter (where ${covered}))::int as b, (count(*) filter (where ${supportive}))::int as c,
+                   (count(*) filter (where ${key}))::int as d, (count(*) filter (where ${key} and ${covered}))::int as e,
+                   (count(*) filter (where ${key} and ${supportive}))::int as f, null::text[] as codes, null::float8 as "lastDoneMs"
+              from ${contacts} where org_id = ${orgId} and ${anyAccount} and archived_at is null group by account_id
+            union all
+            select 'deal', account_id::text, 0, 0, 0, 0, 0, 0, red_flag_codes, null
+              from ${opportunities} where org_id = ${orgId} and ${anyAccount} and status = 'open'
+            union all
+            select 'calls', account_id::text, (count(*) filter (where ${recent}))::int, (coalesce(sum(satisfaction) filter (where ${recent}), 0))::int,
+                   0, 0, 0, 0, null, extract(epoch from max(planned_start))::float8 * 1000
+              from ${activities} where org_id = ${orgId} and ${anyAccount} and status = 'done' group by account_id`,
+      );
     },
 
     /** Ids of the given accounts the caller may see: live ones, and those of `keep` even when archived. */

@@ -25,17 +25,17 @@ export function accountHealthService(db: Db) {
       ids.map((id) => [id, { keyContacts: NO_CONTACTS, allContacts: NO_CONTACTS, openDeals: [], lastDoneAt: null, satisfaction: { count: 0, sum: 0 } }]),
     );
     if (!ids.length) return out;
-    const [contacts, deals, recency] = await Promise.all([repo.contactCounts(orgId, ids), repo.openDealFlags(orgId, ids), repo.contactRecency(orgId, ids, yearBefore(now))]);
-    for (const c of contacts) {
-      const f = out.get(c.accountId)!;
-      f.allContacts = { total: c.total, covered: c.covered, supportive: c.supportive };
-      f.keyContacts = { total: c.keyTotal, covered: c.keyCovered, supportive: c.keySupportive };
-    }
-    for (const d of deals) out.get(d.accountId)!.openDeals.push(d.codes);
-    for (const r of recency) {
+    for (const r of await repo.pageFacts(orgId, ids, yearBefore(now))) {
       const f = out.get(r.accountId)!;
-      f.lastDoneAt = r.lastDoneAt;
-      f.satisfaction = { count: r.satisfactionCount, sum: r.satisfactionSum };
+      if (r.kind === 'contacts') {
+        f.allContacts = { total: r.a, covered: r.b, supportive: r.c };
+        f.keyContacts = { total: r.d, covered: r.e, supportive: r.f };
+      } else if (r.kind === 'deal') {
+        f.openDeals.push(r.codes ?? []);
+      } else {
+        f.satisfaction = { count: r.a, sum: r.b };
+        f.lastDoneAt = r.lastDoneMs === null ? null : new Date(r.lastDoneMs);
+      }
     }
     return out;
   }

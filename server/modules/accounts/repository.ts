@@ -27,6 +27,15 @@ export function ownedOrOnTeam(actor: Actor & { scopeUserIds: string[] }, ownerCo
 }
 
 /**
+ * Whether a scoped list can walk one ordered index (whole organisation, or (owner, sort)): then a
+ * common search term is best tested row by row along it, rather than ANDing a bitmap of all its
+ * matches with the scope's (searchCondition's `walk`).
+ */
+export function scopeWalks(actor: Actor): boolean {
+  return actor.scopeUserIds === null || (actor.scopeUserIds.length === 1 && !actor.teamAccountIds.length);
+}
+
+/**
  * The records the kept totals (keyed by account owner) leave out of a scope: those of accounts the
  * caller is on the team of but that are owned outside the scope, or by nobody. Few, so they are
  * summed from the records themselves. Null when there are none: the whole organisation, or a caller
@@ -118,7 +127,7 @@ export function accountsRepository(db: Db) {
       if (query.teamId) {
         where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
       }
-      if (search) where.push(await searchCondition(db, accounts, actor.orgId, search, actor.scopeUserIds === null));
+      if (search) where.push(await searchCondition(db, accounts, actor.orgId, search, scopeWalks(actor)));
       const page = keyset(key, accounts.id, descending, after);
       where.push(page.where);
       return db

@@ -7,7 +7,7 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, ownedByTeam, ownedOrOnTeam } from '../accounts/repository.ts';
+import { accountVisible, ownedByTeam, ownedOrOnTeam, scopeWalks } from '../accounts/repository.ts';
 import type { ContactListQuery, ContactSort } from '../../../core/schemas/contacts.ts';
 
 const boss = alias(contacts, 'boss');
@@ -92,7 +92,7 @@ export function contactsRepository(db: Db) {
       if (query.counterpartId) where.push(eq(contacts.counterpartId, query.counterpartId));
       if (query.ownerId) where.push(eq(contacts.accountOwnerId, query.ownerId));
       if (query.teamId) where.push(ownedByTeam(contacts.accountOwnerId, actor.orgId, query.teamId));
-      if (search) where.push(await searchCondition(db, contacts, actor.orgId, search, actor.scopeUserIds === null));
+      if (search) where.push(await searchCondition(db, contacts, actor.orgId, search, scopeWalks(actor)));
       const page = keyset(key, contacts.id, descending, after);
       where.push(page.where);
       return db
