@@ -356,6 +356,12 @@ export const BoardQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 30 })),
 });
 export type BoardQuery = Static<typeof BoardQuery>;
+/** A board card: what the card shows and what moving it needs (a column's stage is on the column). */
+export const BoardItem = Type.Object({
+  ...Type.Pick(Opportunity, ['id', 'accountId', 'accountName', 'name', 'amount', 'expectedCloseDate', 'ownerName', 'stageId', 'health', 'version']).properties,
+  redFlagCodes: Type.Array(Type.String()),
+});
+export type BoardItem = Static<typeof BoardItem>;
 export const Board = Type.Object({
   columns: Type.Array(
     Type.Object({
@@ -363,7 +369,7 @@ export const Board = Type.Object({
       count: Type.Integer(),
       amount: Type.String(),
       weightedAmount: Type.String(),
-      items: Type.Array(OpportunityListItem),
+      items: Type.Array(BoardItem),
     }),
   ),
 });

@@ -126,7 +126,8 @@ export const opportunities = pgTable(
     // A scoped caller's deal list, newest first (the account owner's copy is the scope).
     index('opportunities_scope_updated_idx').on(t.orgId, t.accountOwnerId, t.updatedAt, t.id),
     index('opportunities_owner_idx').on(t.orgId, t.ownerId, t.status, t.stageId, t.amount, t.probability),
-    index('opportunities_status_stage_idx').on(t.orgId, t.status, t.stageId, t.amount, t.id),
+    // The board's top cards per column; owner last so a team-filtered column is read from the index alone.
+    index('opportunities_status_stage_idx').on(t.orgId, t.status, t.stageId, t.amount, t.id, t.ownerId),
     index('opportunities_scope_idx').on(t.orgId, t.accountOwnerId, t.status, t.stageId, t.amount, t.id),
     // The forecast reads open deals by close date and won deals by the day they were signed, each
     // from its index alone (owner, scope, stage, category, amount and probability are in it).

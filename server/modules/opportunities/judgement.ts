@@ -28,10 +28,17 @@ export interface Funnel {
   probabilityTolerance: number;
 }
 
+const openInOrder = (live: StageRow[]) => live.filter((s) => s.kind === 'open').sort((a, b) => a.position - b.position);
+
+/** The funnel's open stages in order, without the rest of the funnel's settings (the board's columns). */
+export async function loadOpenStages(db: Db, orgId: string): Promise<StageRow[]> {
+  return openInOrder((await stagesRepository(db).all(orgId)).filter((s) => !s.removedAt));
+}
+
 export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
   const [all, [org]] = await Promise.all([stagesRepository(db).all(orgId), db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId))]);
   const live = all.filter((s) => !s.removedAt);
-  const open = live.filter((s) => s.kind === 'open').sort((a, b) => a.position - b.position);
+  const open = openInOrder(live);
   const settings = (org?.settings ?? {}) as { staleDays?: number; probabilityTolerance?: number };
   const proposal = open.findIndex((s) => s.probability >= 50);
   return {

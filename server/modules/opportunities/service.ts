@@ -5,7 +5,7 @@ import { accountsRepository } from '../accounts/repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
 import { swotRepository } from '../swot/repository.ts';
 import { scheduleAfterSales } from '../activities/after-sales.ts';
-import { judge, loadFunnel, stageIndex, type Funnel } from './judgement.ts';
+import { judge, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
 import { presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
@@ -288,17 +288,17 @@ export function opportunitiesService(db: Db) {
     },
 
     async board(actor: Actor, q: BoardQuery): Promise<Board> {
-      const funnel = await loadFunnel(db, actor.orgId);
-      const [totals, cards] = await Promise.all([repo.boardTotals(actor, q), repo.boardCards(actor, q, funnel.open.map((s) => s.id), q.limit ?? 30)]);
+      const open = await loadOpenStages(db, actor.orgId);
+      const [totals, cards] = await Promise.all([repo.boardTotals(actor, q), repo.boardCards(actor, q, open.map((s) => s.id), q.limit ?? 30)]);
       return {
-        columns: funnel.open.map((s) => {
+        columns: open.map((s) => {
           const t = totals.find((x) => x.stageId === s.id);
           return {
             stage: { id: s.id, name: s.name, nameEn: s.nameEn, probability: s.probability },
             count: t?.count ?? 0,
             amount: t?.amount ?? '0.00',
             weightedAmount: t?.weighted ?? '0.00',
-            items: cards.filter((c) => c.stageId === s.id).map(presentListItem),
+            items: cards.filter((c) => c.stageId === s.id),
           };
         }),
       };

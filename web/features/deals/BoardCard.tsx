@@ -2,16 +2,16 @@ import { Button, Card, Dropdown, Flex, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OpportunityListItem } from '../../../core/schemas/deals.ts';
+import type { BoardItem } from '../../../core/schemas/deals.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { HealthBadge, RedFlagCount } from './HealthBadge.tsx';
 
 interface Props {
-  deal: OpportunityListItem;
+  deal: BoardItem;
   /** Other stages, for the "move to" menu (touch screens have no drag and drop). */
   targets: { id: string; label: string }[];
-  onMove: (deal: OpportunityListItem, stageId: string) => void;
+  onMove: (deal: BoardItem, stageId: string) => void;
   draggable: boolean;
 }
 

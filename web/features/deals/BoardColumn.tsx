@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Board, OpportunityListItem } from '../../../core/schemas/deals.ts';
+import type { Board, BoardItem } from '../../../core/schemas/deals.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { stageLabel } from '../catalog/stageName.ts';
 import { BoardCard } from './BoardCard.tsx';
@@ -13,7 +13,7 @@ interface Props {
   allStages: { id: string; label: string }[];
   width: number | string;
   writable: boolean;
-  onMove: (deal: OpportunityListItem, stageId: string) => void;
+  onMove: (deal: BoardItem, stageId: string) => void;
   /** A card id dropped here from another column. */
   onDropId: (id: string, stageId: string) => void;
 }

@@ -1,6 +1,6 @@
 import { Button, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OpportunityListItem } from '../../../core/schemas/deals.ts';
+import type { BoardItem } from '../../../core/schemas/deals.ts';
 import { canWrite, useMe } from '../auth/session.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
@@ -31,9 +31,9 @@ export function PipelineBoardPage() {
 
   const columns = board.data?.columns ?? [];
   const openStages = columns.map((c) => ({ id: c.stage.id, label: stageLabel(c.stage, i18n.language) }));
-  const findDeal = (id: string): OpportunityListItem | undefined => columns.flatMap((c) => c.items).find((d) => d.id === id);
+  const findDeal = (id: string): BoardItem | undefined => columns.flatMap((c) => c.items).find((d) => d.id === id);
 
-  const moveDeal = (deal: OpportunityListItem, stageId: string) => {
+  const moveDeal = (deal: BoardItem, stageId: string) => {
     if (deal.stageId === stageId) return;
     const s = stages.data?.find((x) => x.id === stageId);
     const label = s ? stageLabel(s, i18n.language) : (openStages.find((x) => x.id === stageId)?.label ?? '');

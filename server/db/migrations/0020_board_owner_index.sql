@@ -1,0 +1,2 @@
+DROP INDEX "opportunities_status_stage_idx";--> statement-breakpoint
+CREATE INDEX "opportunities_status_stage_idx" ON "opportunities" USING btree ("org_id","status","stage_id","amount","id","owner_id");
