@@ -31,7 +31,8 @@ export function accountHealthService(db: Db) {
         f.allContacts = { total: r.a, covered: r.b, supportive: r.c };
         f.keyContacts = { total: r.d, covered: r.e, supportive: r.f };
       } else if (r.kind === 'deal') {
-        f.openDeals.push(r.codes ?? []);
+        const codes = r.flags ? r.flags.split(',') : [];
+        for (let i = 0; i < r.a; i++) f.openDeals.push(codes);
       } else {
         f.satisfaction = { count: r.a, sum: r.b };
         f.lastDoneAt = r.lastDoneMs === null ? null : new Date(r.lastDoneMs);

@@ -43,11 +43,20 @@ export function calendarService(db: Db) {
         repo.tasks(actor, userIds, shanghaiDate(from), shanghaiDate(new Date(to.getTime() - 1))),
       ]);
       return {
+        // Field by field: spreading ~160 rows costs more than building them.
         activities: activities.map((a) => ({
-          ...a,
+          id: a.id,
+          type: a.type,
+          subject: a.subject,
+          accountId: a.accountId,
+          accountName: a.accountName,
+          ownerId: a.ownerId,
+          ownerName: a.ownerName,
           plannedStart: a.plannedStart.toISOString(),
           plannedEnd: a.plannedEnd.toISOString(),
           status: a.status as Calendar['activities'][number]['status'],
+          place: a.place,
+          version: a.version,
         })),
         tasks,
       };
