@@ -13,6 +13,7 @@ const env = process.env;
 const url = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/openkam_bench';
 const only = env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(',')) : null;
 const runs = Number(env.PROBE_RUNS ?? 200);
+const warm = Number(env.PROBE_WARMUP ?? 20);
 
 // Counts and times every round-trip: Drizzle sends each statement through the pool's promise form.
 const stats = { queries: 0, ms: 0 };
@@ -60,7 +61,7 @@ for (const who of ['admin', 'rep'] as const) {
     const queries: number[] = [];
     const dbMs: number[] = [];
     let bytes = 0;
-    for (let i = 0; i < runs + 20; i++) {
+    for (let i = 0; i < runs + warm; i++) {
       const path = s.paths[i % s.paths.length];
       const before = { ...stats };
       const c0 = process.cpuUsage();
@@ -70,7 +71,7 @@ for (const who of ['admin', 'rep'] as const) {
       const t1 = performance.now();
       const c1 = process.cpuUsage(c0);
       if (res.status !== 200) throw new Error(`${s.key} ${who}: HTTP ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`);
-      if (i < 20) continue;
+      if (i < warm) continue;
       wall.push(t1 - t0);
       cpu.push((c1.user + c1.system) / 1000);
       queries.push(stats.queries - before.queries);
