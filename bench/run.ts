@@ -91,7 +91,7 @@ async function openBackend(kind: BackendReport['kind'], wipe: boolean): Promise<
   if (kind === 'postgres') {
     const problem = await preparePostgres(opts.pgUrl, wipe);
     if (problem) throw new Unavailable(problem);
-    return openDatabase({ databaseUrl: opts.pgUrl, poolSize: 10 });
+    return openDatabase({ databaseUrl: opts.pgUrl, poolSize: num(env.BENCH_POOL, 10) });
   }
   if (wipe) rmSync(opts.pgliteDir, { recursive: true, force: true });
   return openDatabase({ dataDir: opts.pgliteDir });
