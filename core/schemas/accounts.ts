@@ -148,6 +148,8 @@ export const AccountListQuery = Type.Object({
   tag: Type.Optional(Type.String({ maxLength: 40 })),
   province: Type.Optional(Type.String({ maxLength: 50 })),
   archived: Type.Optional(Type.Boolean()),
+  /** `false` leaves each row's health out (null): pickers that only need names skip its reads. */
+  health: Type.Optional(Type.Boolean({ default: true })),
 });
 export type AccountListQuery = Static<typeof AccountListQuery>;
 

@@ -18,7 +18,7 @@ export function AccountSelect({ currentLabel, excludeId, ...rest }: Props) {
   const q = useDebounced(search, 250);
   const list = useQuery({
     queryKey: ['accounts', 'picker', q],
-    queryFn: () => api.get<PageOf<AccountListItem>>('/api/accounts', { q, limit: 20, sort: 'name' }),
+    queryFn: () => api.get<PageOf<AccountListItem>>('/api/accounts', { q, limit: 20, sort: 'name', health: false }),
     staleTime: 30_000,
   });
   const options = (list.data?.items ?? []).filter((a) => a.id !== excludeId).map((a) => ({ value: a.id, label: a.name }));

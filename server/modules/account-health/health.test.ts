@@ -69,6 +69,10 @@ describe('account health', () => {
     expect(items.find((a) => a.id === looked.id)?.health).toBe(score);
     expect(items.find((a) => a.id === bare.id)?.health).toBeNull();
     expect((await u1.client.get(`/api/accounts/${looked.id}`)).json().health).toBe(score);
+    // Pickers ask for names only: health=false leaves it out instead of computing it.
+    const named = (await u1.client.get('/api/accounts?sort=name&health=false')).json().items as { id: string; health: number | null }[];
+    expect(named.find((a) => a.id === looked.id)?.health).toBeNull();
+    expect(named.map((a) => a.id)).toEqual(items.map((a) => a.id));
     expect((await u1.client.get(`/api/accounts/${bare.id}/health`)).json()).toMatchObject({ score: null, components: [{ key: 'coverage', score: 0 }, { key: 'redFlags', score: null }, { key: 'lastContact', score: 0 }, { key: 'satisfaction', score: null }] });
   });
 
