@@ -1,12 +1,16 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.ts';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { rowsOf, type Db } from '../../db/client.ts';
+import type { Calendar } from '../../../core/schemas/activities.ts';
 import { accounts, activities, activityUsers, tasks, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { taskVisible } from '../tasks/repository.ts';
 import { activityVisible } from './repository.ts';
 
 const owner = alias(users, 'owner');
+
+/** A timestamptz as JavaScript's toISOString() writes it (UTC, milliseconds). */
+const isoTime = (column: PgColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const assignee = alias(users, 'assignee');
 const DAY_MS = 86_400_000;
 
@@ -37,28 +41,24 @@ export function calendarRepository(db: Db) {
   }
 
   return {
-    /** Slim rows for the calendar, in the caller's visibility. */
+    /**
+     * The calendar's rows exactly as the API sends them, in the caller's visibility. A week holds
+     * ~150 calls, so the rows come straight from the driver (times formatted as ISO 8601 by the
+     * database): mapping them through the query builder and Date objects cost more than the query.
+     */
     activities: (actor: Actor, userIds: string[], from: Date, to: Date, maxDays: number) =>
-      db
-        .select({
-          id: activities.id,
-          type: activities.type,
-          subject: activities.subject,
-          accountId: activities.accountId,
-          accountName: accounts.name,
-          ownerId: activities.ownerId,
-          ownerName: owner.name,
-          plannedStart: activities.plannedStart,
-          plannedEnd: activities.plannedEnd,
-          status: activities.status,
-          place: activities.place,
-          version: activities.version,
-        })
-        .from(activities)
-        .innerJoin(accounts, and(eq(accounts.orgId, activities.orgId), eq(accounts.id, activities.accountId)))
-        .innerJoin(owner, and(eq(owner.orgId, activities.orgId), eq(owner.id, activities.ownerId)))
-        .where(and(eq(activities.orgId, actor.orgId), ofUsers(actor.orgId, userIds, from, to, maxDays), ownCalendar(actor, userIds) ? undefined : activityVisible(actor)))
-        .orderBy(asc(activities.plannedStart), asc(activities.id)),
+      rowsOf<Calendar['activities'][number]>(
+        db,
+        sql`select ${activities.id}, ${activities.type}, ${activities.subject}, ${activities.accountId} as "accountId",
+                   ${accounts.name} as "accountName", ${activities.ownerId} as "ownerId", ${owner.name} as "ownerName",
+                   ${isoTime(activities.plannedStart)} as "plannedStart", ${isoTime(activities.plannedEnd)} as "plannedEnd",
+                   ${activities.status}, ${activities.place}, ${activities.version}
+              from ${activities}
+              join ${accounts} on ${accounts.orgId} = ${activities.orgId} and ${accounts.id} = ${activities.accountId}
+              join ${users} as "owner" on ${owner.orgId} = ${activities.orgId} and ${owner.id} = ${activities.ownerId}
+             where ${and(eq(activities.orgId, actor.orgId), ofUsers(actor.orgId, userIds, from, to, maxDays), ownCalendar(actor, userIds) ? undefined : activityVisible(actor))}
+             order by ${activities.plannedStart}, ${activities.id}`,
+      ),
 
     /** Tasks assigned to the users due on [fromDate, toDate], as the tasks list would show them to the caller. */
     tasks: (actor: Actor, userIds: string[], fromDate: string, toDate: string) =>

@@ -42,24 +42,7 @@ export function calendarService(db: Db) {
         repo.activities(actor, userIds, from, to, MAX_ACTIVITY_DAYS),
         repo.tasks(actor, userIds, shanghaiDate(from), shanghaiDate(new Date(to.getTime() - 1))),
       ]);
-      return {
-        // Field by field: spreading ~160 rows costs more than building them.
-        activities: activities.map((a) => ({
-          id: a.id,
-          type: a.type,
-          subject: a.subject,
-          accountId: a.accountId,
-          accountName: a.accountName,
-          ownerId: a.ownerId,
-          ownerName: a.ownerName,
-          plannedStart: a.plannedStart.toISOString(),
-          plannedEnd: a.plannedEnd.toISOString(),
-          status: a.status as Calendar['activities'][number]['status'],
-          place: a.place,
-          version: a.version,
-        })),
-        tasks,
-      };
+      return { activities, tasks };
     },
 
     /** The caller's own activities (owned or attended), 30 days back to a year ahead, as text/calendar. */

@@ -129,7 +129,7 @@ describe('opportunities', () => {
     const accA = await f.account(repA.client);
     const accB = await f.account(repB.client);
     for (let i = 0; i < 5; i++) {
-      await repA.client.post('/api/opportunities', { accountId: accA.id, name: `A${i}`, amount: '100000', stageId: stages[i].id });
+      await repA.client.post('/api/opportunities', { accountId: accA.id, name: `A${i}`, amount: '100000', stageId: stages[i].id, expectedCloseDate: '2030-06-30' });
     }
     await repB.client.post('/api/opportunities', { accountId: accB.id, name: 'B', amount: '999' });
     const board = (await repA.client.get('/api/pipeline/board')).json();
@@ -140,6 +140,12 @@ describe('opportunities', () => {
     const listB = (await repB.client.get('/api/opportunities')).json();
     expect(listB.items.map((o: { name: string }) => o.name)).toEqual(['B']);
     const aDeal = (await repA.client.get('/api/opportunities')).json().items[0];
+    // A card says what the list row says about the deal (money and dates as text, flags as codes).
+    const card = board.columns.flatMap((c: { items: { id: string }[] }) => c.items).find((o: { id: string }) => o.id === aDeal.id);
+    const pick = ({ id, accountId, accountName, name, amount, expectedCloseDate, ownerName, stageId, health, redFlagCodes, version }: Record<string, unknown>) =>
+      ({ id, accountId, accountName, name, amount, expectedCloseDate, ownerName, stageId, health, redFlagCodes, version });
+    expect(card).toEqual(pick(aDeal));
+    expect([card.amount, card.expectedCloseDate]).toEqual(['100000.00', '2030-06-30']);
     expect((await repB.client.get(`/api/opportunities/${aDeal.id}`)).statusCode).toBe(404);
     expect((await repB.client.patch(`/api/opportunities/${aDeal.id}`, { version: 1, name: 'x' })).statusCode).toBe(404);
   });
