@@ -38,7 +38,6 @@ export function accountHealthRepository(db: Db) {
      * partial index (`status = 'open'`, `status = 'done'`) only when its predicate is in the text.
      */
     pageFacts: (orgId: string, ids: string[], since: Date) => {
-      const anyAccount = sql`account_id = any(${sql.param(ids)}::uuid[])`;
       const key = sql`influence in ('high', 'medium')`;
       const covered = sql`coverage <> 'none'`;
       const supportive = sql`attitude >= 1`;
@@ -49,14 +48,14 @@ export function accountHealthRepository(db: Db) {
                    count(*)::int as a, (count(*) filter (where ${covered}))::int as b, (count(*) filter (where ${supportive}))::int as c,
                    (count(*) filter (where ${key}))::int as d, (count(*) filter (where ${key} and ${covered}))::int as e,
                    (count(*) filter (where ${key} and ${supportive}))::int as f, null as flags, null::float8 as "lastDoneMs"
-              from ${contacts} where org_id = ${orgId} and ${anyAccount} and archived_at is null group by account_id
+              from ${contacts} where org_id = ${orgId} and ${anyId(contacts.accountId, ids)} and archived_at is null group by account_id
             union all
             select 'deal', account_id::text, count(*)::int, 0, 0, 0, 0, 0, array_to_string(red_flag_codes, ','), null
-              from ${opportunities} where org_id = ${orgId} and ${anyAccount} and status = 'open' group by account_id, red_flag_codes
+              from ${opportunities} where org_id = ${orgId} and ${anyId(opportunities.accountId, ids)} and status = 'open' group by account_id, red_flag_codes
             union all
             select 'calls', account_id::text, (count(*) filter (where ${recent}))::int, (coalesce(sum(satisfaction) filter (where ${recent}), 0))::int,
                    0, 0, 0, 0, null, extract(epoch from max(planned_start))::float8 * 1000
-              from ${activities} where org_id = ${orgId} and ${anyAccount} and status = 'done' group by account_id`,
+              from ${activities} where org_id = ${orgId} and ${anyId(activities.accountId, ids)} and status = 'done' group by account_id`,
       );
     },
 

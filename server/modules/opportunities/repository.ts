@@ -60,19 +60,18 @@ function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): S
   return where;
 }
 
-/** List and board rows: the stored judgement, no long texts. */
+/** List rows: the stored judgement, no long texts. */
 const listColumns = {
   id: opportunities.id,
   accountId: opportunities.accountId,
-  // Aliased: the board reads these rows through a lateral subquery, where names must be unique.
-  accountName: sql<string>`${accounts.name}`.as('account_name'),
+  accountName: accounts.name,
   name: opportunities.name,
   amount: opportunities.amount,
   expectedCloseDate: opportunities.expectedCloseDate,
   ownerId: opportunities.ownerId,
-  ownerName: sql<string | null>`${owner.name}`.as('owner_name'),
+  ownerName: owner.name,
   stageId: opportunities.stageId,
-  stageName: sql<string>`${stages.name}`.as('stage_name'),
+  stageName: stages.name,
   probability: opportunities.probability,
   forecastCategory: opportunities.forecastCategory,
   status: opportunities.status,
