@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import { rowsOf, type Db } from '../../db/client.ts';
+import { alias } from 'drizzle-orm/pg-core';
+import { isoTime, rowsOf, type Db } from '../../db/client.ts';
 import type { Calendar } from '../../../core/schemas/activities.ts';
 import { accounts, activities, activityUsers, tasks, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -9,8 +9,6 @@ import { activityVisible } from './repository.ts';
 
 const owner = alias(users, 'owner');
 
-/** A timestamptz as JavaScript's toISOString() writes it (UTC, milliseconds). */
-const isoTime = (column: PgColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const assignee = alias(users, 'assignee');
 const DAY_MS = 86_400_000;
 
