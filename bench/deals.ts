@@ -152,6 +152,8 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
   // The load skips triggers (replica role), so the board's and the forecast's totals are summed once here.
   await timed('pipeline totals', () => rebuildPipelineTotals(db, orgId));
   await timed('forecast totals', () => rebuildForecastTotals(db, orgId));
+  // The load skips triggers (replica role), so the account facts are rebuilt too.
+  await timed('account facts', () => db.execute(sql`select okam_rebuild_account_facts(${orgId}::uuid)`));
 
   const counts = await timed('vacuum analyze', async () => {
     await dropLookups(db);

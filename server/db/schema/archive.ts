@@ -61,11 +61,14 @@ export const accounts = pgTable(
     // Ascending keys: a backward scan serves ORDER BY … DESC (nulls first) too, so one index serves both directions.
     index('accounts_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('accounts_name_idx').on(t.orgId, t.name, t.id),
-    index('accounts_owner_idx').on(t.orgId, t.ownerId, t.updatedAt, t.id),
+    // The trailing columns are tested inside the index as it is walked, so a rep's page filtered by
+    // tier or ownership type visits the table only for the rows it returns.
+    index('accounts_owner_idx').on(t.orgId, t.ownerId, t.updatedAt, t.id, t.archivedAt, t.tier, t.ownershipType),
     // The list's two commonest filters, tier and ownership type, walked newest first: without them a
-    // filtered page (government, tier A ≈ 1 % of an org) reads thousands of rows to find fifty.
-    index('accounts_tier_updated_idx').on(t.orgId, t.tier, t.updatedAt, t.id).where(sql`${t.archivedAt} is null`),
-    index('accounts_type_updated_idx').on(t.orgId, t.ownershipType, t.updatedAt, t.id).where(sql`${t.archivedAt} is null`),
+    // filtered page (government, tier A ≈ 1 % of an org) reads thousands of rows to find fifty. Each
+    // carries the other as a trailing column, tested in the index like the owner index's.
+    index('accounts_tier_updated_idx').on(t.orgId, t.tier, t.updatedAt, t.id, t.ownershipType).where(sql`${t.archivedAt} is null`),
+    index('accounts_type_updated_idx').on(t.orgId, t.ownershipType, t.updatedAt, t.id, t.tier).where(sql`${t.archivedAt} is null`),
     index('accounts_parent_idx').on(t.orgId, t.parentId),
     index('accounts_score_idx').on(t.orgId, t.score, t.id),
     // Pareto ranks every live account of a scope by a figure: read from the index alone, not the wide rows.
@@ -194,5 +197,32 @@ export const history = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('history_entity_idx').on(t.orgId, t.entityType, t.entityId, t.at),
+  ],
+);
+
+/**
+ * What account health needs from an account's contacts, open deals and calls, kept by triggers in the
+ * writing transaction (migration 0021), so a list page reads one row per account instead of
+ * aggregating three tables. `openFlags` counts open deals by their stored red-flag codes
+ * (comma-joined; '' for none). Satisfaction, a moving twelve-month window, is still read live.
+ */
+export const accountFacts = pgTable(
+  'account_facts',
+  {
+    orgId: uuid('org_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    contacts: integer('contacts').notNull().default(0),
+    covered: integer('covered').notNull().default(0),
+    supportive: integer('supportive').notNull().default(0),
+    keyContacts: integer('key_contacts').notNull().default(0),
+    keyCovered: integer('key_covered').notNull().default(0),
+    keySupportive: integer('key_supportive').notNull().default(0),
+    openDeals: integer('open_deals').notNull().default(0),
+    openFlags: jsonb('open_flags').$type<Record<string, number>>().notNull().default({}),
+    lastDoneAt: ts('last_done_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
   ],
 );

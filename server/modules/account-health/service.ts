@@ -6,8 +6,28 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { accountHealthRepository } from './repository.ts';
+import type { HealthFactColumns } from './facts.repository.ts';
 
-const NO_CONTACTS = { total: 0, covered: 0, supportive: 0 };
+/** Each open deal's codes, from the deals counted by their comma-joined codes. */
+function openDeals(byFlags: Record<string, number>): string[][] {
+  const out: string[][] = [];
+  for (const flags in byFlags) {
+    const codes = flags ? flags.split(',') : [];
+    for (let i = 0; i < byFlags[flags]; i++) out.push(codes);
+  }
+  return out;
+}
+
+/** A row's health columns (repository `healthFacts`) as the facts core computes health from. */
+export function factsOf(r: HealthFactColumns): AccountHealthFacts {
+  return {
+    allContacts: { total: r.hContacts, covered: r.hCovered, supportive: r.hSupportive },
+    keyContacts: { total: r.hKey, covered: r.hKeyCovered, supportive: r.hKeySupportive },
+    openDeals: openDeals(r.hOpenFlags),
+    lastDoneAt: r.hLastDoneMs === null ? null : new Date(r.hLastDoneMs),
+    satisfaction: { count: r.hSatCount, sum: r.hSatSum },
+  };
+}
 
 /** Satisfaction counts over the last twelve months. */
 export function yearBefore(now: Date): Date {
@@ -21,24 +41,8 @@ export function accountHealthService(db: Db) {
 
   /** The facts health is computed from, for every given account (those with no records get empty facts). */
   async function facts(orgId: string, ids: string[], now: Date): Promise<Map<string, AccountHealthFacts>> {
-    const out = new Map<string, AccountHealthFacts>(
-      ids.map((id) => [id, { keyContacts: NO_CONTACTS, allContacts: NO_CONTACTS, openDeals: [], lastDoneAt: null, satisfaction: { count: 0, sum: 0 } }]),
-    );
-    if (!ids.length) return out;
-    for (const r of await repo.pageFacts(orgId, ids, yearBefore(now))) {
-      const f = out.get(r.accountId)!;
-      if (r.kind === 'contacts') {
-        f.allContacts = { total: r.a, covered: r.b, supportive: r.c };
-        f.keyContacts = { total: r.d, covered: r.e, supportive: r.f };
-      } else if (r.kind === 'deal') {
-        const codes = r.flags ? r.flags.split(',') : [];
-        for (let i = 0; i < r.a; i++) f.openDeals.push(codes);
-      } else {
-        f.satisfaction = { count: r.a, sum: r.b };
-        f.lastDoneAt = r.lastDoneMs === null ? null : new Date(r.lastDoneMs);
-      }
-    }
-    return out;
+    if (!ids.length) return new Map();
+    return new Map((await repo.pageFacts(orgId, ids, yearBefore(now))).map((r) => [r.accountId, factsOf(r)]));
   }
 
   async function compute(orgId: string, ids: string[], now: Date): Promise<Map<string, Health & { facts: AccountHealthFacts }>> {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { creditCodeCheckChar } from '../../../core/credit-code.ts';
-import { ACCOUNT_SORTS, type Account, type AccountDetail } from '../../../core/schemas/accounts.ts';
+import { ACCOUNT_SORTS, AccountPage, type Account, type AccountDetail } from '../../../core/schemas/accounts.ts';
+import { expectSchema } from '../../test/schema.ts';
 import type { ErrorBody, HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 
 let t: TestApp;
@@ -50,7 +51,11 @@ describe('keyset paging', () => {
       }
       expect(walked, sort).toEqual(all);
     }
-    const byRevenue = (await page(`tag=${tag}&sort=-ourRevenue&limit=200`)).items.map((a) => a.ourRevenue);
+    // The rows come raw from the driver: their values must be the documented shape.
+    const whole = await page(`tag=${tag}&sort=-ourRevenue&limit=200`);
+    expectSchema(AccountPage, whole);
+    expectSchema(AccountPage, await page(`tag=${tag}&limit=2&health=false`));
+    const byRevenue = whole.items.map((a) => a.ourRevenue);
     expect(byRevenue.slice(0, 5)).toEqual(['99999999.99', '100.00', '100.00', '100.00', '0.50']);
     expect(byRevenue.slice(5)).toEqual([null, null, null]);
   });

@@ -1,13 +1,14 @@
 import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.ts';
+import { isoTime, rowsOf, type Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
-import type { AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
+import type { AccountListItem, AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
+import { healthFacts, type HealthFactColumns } from '../account-health/facts.repository.ts';
 
 const owner = alias(users, 'owner');
 const parent = alias(accounts, 'parent');
@@ -71,34 +72,46 @@ const SORTS: Record<string, SortKey> = {
 
 export type ListArgs = PageArgs & { query: AccountListQuery };
 
-/** The list row's columns: no profile texts and no search columns, which list screens never show. */
-const listColumns = {
-  id: accounts.id,
-  name: accounts.name,
-  shortName: accounts.shortName,
-  ownershipType: accounts.ownershipType,
-  scope: accounts.scope,
-  parentId: accounts.parentId,
-  parentName: parent.name,
-  industry: accounts.industry,
-  province: accounts.province,
-  city: accounts.city,
-  ourRevenue: accounts.ourRevenue,
-  potential: accounts.potential,
-  financialStatus: accounts.financialStatus,
-  marketStrength: accounts.marketStrength,
-  relationshipStage: accounts.relationshipStage,
-  tier: accounts.tier,
-  score: accounts.score,
-  recommendedTier: accounts.recommendedTier,
-  ownerId: accounts.ownerId,
-  ownerName: owner.name,
-  tags: accounts.tags,
-  archivedAt: accounts.archivedAt,
-  version: accounts.version,
-  createdAt: accounts.createdAt,
-  updatedAt: accounts.updatedAt,
-};
+/**
+ * The list row's columns as the API sends them (times as ISO text, money as decimal text): no
+ * profile texts and no search columns, which list screens never show. Rows come straight from the
+ * driver, so each column is aliased to its API name.
+ */
+const LIST_COLUMNS: [string, SQL][] = [
+  ['id', sql`${accounts.id}`],
+  ['name', sql`${accounts.name}`],
+  ['shortName', sql`${accounts.shortName}`],
+  ['ownershipType', sql`${accounts.ownershipType}`],
+  ['scope', sql`${accounts.scope}`],
+  ['parentId', sql`${accounts.parentId}`],
+  ['parentName', sql`"parent"."name"`],
+  ['industry', sql`${accounts.industry}`],
+  ['province', sql`${accounts.province}`],
+  ['city', sql`${accounts.city}`],
+  ['ourRevenue', sql`${accounts.ourRevenue}`],
+  ['potential', sql`${accounts.potential}`],
+  ['financialStatus', sql`${accounts.financialStatus}`],
+  ['marketStrength', sql`${accounts.marketStrength}`],
+  ['relationshipStage', sql`${accounts.relationshipStage}`],
+  ['tier', sql`${accounts.tier}`],
+  ['score', sql`${accounts.score}`],
+  ['recommendedTier', sql`${accounts.recommendedTier}`],
+  ['ownerId', sql`${accounts.ownerId}`],
+  ['ownerName', sql`"owner"."name"`],
+  ['tags', sql`${accounts.tags}`],
+  ['archived', sql`${accounts.archivedAt} is not null`],
+  ['version', sql`${accounts.version}`],
+  ['createdAt', isoTime(accounts.createdAt)],
+  ['updatedAt', isoTime(accounts.updatedAt)],
+];
+const innerColumns = sql.join(
+  LIST_COLUMNS.map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`),
+  sql`, `,
+);
+const pageColumns = sql.raw(LIST_COLUMNS.map(([name]) => `p."${name}"`).join(', '));
+
+/** A list row: the API's fields, the sort key's value for the cursor, and (unless left out) the health facts. */
+export type AccountListRow = Omit<AccountListItem, 'health'> & { sortKey: string | null } & Partial<HealthFactColumns>;
 
 export function accountsRepository(db: Db) {
   const selectAccount = () =>
@@ -109,7 +122,12 @@ export function accountsRepository(db: Db) {
       .leftJoin(parent, and(eq(parent.orgId, accounts.orgId), eq(parent.id, accounts.parentId)));
 
   return {
-    async list(actor: Actor, { query, search, after, limit }: ListArgs) {
+    /**
+     * One keyset page, with each row's health facts when `health` gives the date satisfaction counts
+     * from. The page is cut first and the health parts joined to its rows only: joined to the
+     * filtered rows before a sort, they would be read for every match.
+     */
+    async list(actor: Actor, { query, search, after, limit }: ListArgs, health: Date | null): Promise<AccountListRow[]> {
       const sort = (query.sort ?? '-updatedAt') as AccountSort;
       const descending = sort.startsWith('-');
       const key = SORTS[sort.replace('-', '')];
@@ -130,14 +148,23 @@ export function accountsRepository(db: Db) {
       if (search) where.push(await searchCondition(db, accounts, actor.orgId, search, scopeWalks(actor)));
       const page = keyset(key, accounts.id, descending, after);
       where.push(page.where);
-      return db
-        .select(listColumns)
-        .from(accounts)
-        .leftJoin(owner, and(eq(owner.orgId, accounts.orgId), eq(owner.id, accounts.ownerId)))
-        .leftJoin(parent, and(eq(parent.orgId, accounts.orgId), eq(parent.id, accounts.parentId)))
-        .where(and(...where))
-        .orderBy(...page.orderBy)
-        .limit(limit);
+      const dir = sql.raw(descending ? 'desc' : 'asc');
+      const facts = health ? healthFacts(actor.orgId, sql`p.id`, health) : null;
+      // Timestamps sort as themselves (their ISO text is what the API and the cursor carry).
+      const sortKey = key.cast === 'timestamptz' ? isoTime(key.expr) : key.expr;
+      return rowsOf<AccountListRow>(
+        db,
+        sql`select ${pageColumns}, p."sortKey"${facts ? sql`, ${facts.columns}` : sql``}
+              from (select ${innerColumns}, ${sortKey} as "sortKey", ${key.expr} as "sortValue"
+                      from ${accounts}
+                      left join ${users} as "owner" on ${owner.orgId} = ${accounts.orgId} and ${owner.id} = ${accounts.ownerId}
+                      left join ${accounts} as "parent" on ${parent.orgId} = ${accounts.orgId} and ${parent.id} = ${accounts.parentId}
+                     where ${and(...where)}
+                     order by ${page.orderBy[0]}, ${page.orderBy[1]}
+                     limit ${limit}) p
+              ${facts?.joins ?? sql``}
+             order by p."sortValue" ${dir}, p.id ${dir}`,
+      );
     },
 
     async get(actor: Actor, id: string) {
