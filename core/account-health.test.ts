@@ -7,7 +7,7 @@ const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
 const facts = (p: Partial<AccountHealthFacts> = {}): AccountHealthFacts => ({
   keyContacts: { total: 4, covered: 3, supportive: 2 },
   allContacts: { total: 6, covered: 3, supportive: 2 },
-  openDeals: [[]],
+  openDeals: [{ codes: [], deals: 1 }],
   lastDoneAt: daysAgo(3),
   satisfaction: { count: 2, sum: 9 },
   ...p,
@@ -35,12 +35,14 @@ describe('account health', () => {
   });
 
   it('red flags fall with count and severity, averaged over open deals; a deal never below 0', () => {
-    const f = facts({ openDeals: [['no_economic_buyer', 'no_coach'], ['probability_override'], []] });
+    const f = facts({ openDeals: [{ codes: ['no_economic_buyer', 'no_coach'], deals: 1 }, { codes: ['probability_override'], deals: 1 }, { codes: [], deals: 1 }] });
     // (100 − 30 − 15) + (100 − 5) + 100 = 250 / 3 = 83.3
     expect(part(f, 'redFlags')).toMatchObject({ score: 83, detail: { openDeals: 3, flaggedDeals: 2, high: 1, medium: 1, low: 1 } });
-    const worst = facts({ openDeals: [['no_economic_buyer', 'technical_buyer_not_covered', 'negative_rating', 'stale']] });
+    const worst = facts({ openDeals: [{ codes: ['no_economic_buyer', 'technical_buyer_not_covered', 'negative_rating', 'stale'], deals: 1 }] });
     expect(part(worst, 'redFlags').score).toBe(0);
-    expect(part(facts({ openDeals: [['some_future_code']] }), 'redFlags').detail).toMatchObject({ medium: 1 });
+    expect(part(facts({ openDeals: [{ codes: ['some_future_code'], deals: 1 }] }), 'redFlags').detail).toMatchObject({ medium: 1 });
+    // Deals with the same codes count one by one.
+    expect(part(facts({ openDeals: [{ codes: ['no_coach'], deals: 3 }, { codes: [], deals: 1 }] }), 'redFlags')).toMatchObject({ score: 89, detail: { openDeals: 4, flaggedDeals: 3, medium: 3 } });
   });
 
   it('last contact: full up to 14 days, linear to 0 at 90, 0 when never', () => {

@@ -46,13 +46,19 @@ export interface ContactCounts {
   supportive: number;
 }
 
+export interface OpenDealGroup {
+  codes: string[];
+  /** How many open deals carry exactly these codes. */
+  deals: number;
+}
+
 export interface AccountHealthFacts {
   /** Contacts of high or medium influence: the relationship map's key people. */
   keyContacts: ContactCounts;
   /** Every active contact: used when nobody is rated high or medium. */
   allContacts: ContactCounts;
-  /** Each open deal's stored red-flag codes. */
-  openDeals: string[][];
+  /** The open deals, grouped by their stored red-flag codes (deals with the same codes score alike). */
+  openDeals: OpenDealGroup[];
   /** Start of the latest done activity. */
   lastDoneAt: Date | null;
   /** Satisfaction scores (1–5) of the last 12 months' done activities: how many and their sum. */
@@ -90,18 +96,19 @@ function redFlags(f: AccountHealthFacts): Pick<HealthComponent, 'score' | 'detai
   const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
   let total = 0;
   let flagged = 0;
-  for (const codes of f.openDeals) {
+  let deals = 0;
+  for (const { codes, deals: n } of f.openDeals) {
     let penalty = 0;
     for (const code of codes) {
       // A code this build does not know (stored by a newer one) counts as medium.
       const severity = RED_FLAG_SEVERITY[code as RedFlagCode] ?? 'medium';
-      counts[severity]++;
+      counts[severity] += n;
       penalty += FLAG_PENALTY[severity];
     }
-    if (codes.length) flagged++;
-    total += Math.max(0, 100 - penalty);
+    if (codes.length) flagged += n;
+    total += Math.max(0, 100 - penalty) * n;
+    deals += n;
   }
-  const deals = f.openDeals.length;
   return { score: deals ? Math.round(total / deals) : null, detail: { openDeals: deals, flaggedDeals: flagged, ...counts } };
 }
 
@@ -132,7 +139,7 @@ export function computeAccountHealth(f: AccountHealthFacts, now: Date): AccountH
     const weight = ACCOUNT_HEALTH_WEIGHTS[key];
     return { key, score, weight, share: score === null ? 0 : Math.round((1000 * weight) / weightIn) / 10, detail };
   });
-  const nothingKnown = f.allContacts.total === 0 && f.openDeals.length === 0 && f.lastDoneAt === null;
+  const nothingKnown = f.allContacts.total === 0 && !f.openDeals.some((g) => g.deals > 0) && f.lastDoneAt === null;
   if (nothingKnown) return { score: null, components };
   const weighted = components.reduce((s, c) => s + (c.score ?? 0) * c.weight, 0);
   return { score: Math.round(weighted / weightIn), components };

@@ -1,6 +1,6 @@
 // Account health for one account (with its breakdown) or a page of accounts (scores only), from a
 // few set-based reads keyed by the accounts' ids: never one query per row.
-import { computeAccountHealth, type AccountHealth as Health, type AccountHealthFacts } from '../../../core/account-health.ts';
+import { computeAccountHealth, type AccountHealth as Health, type AccountHealthFacts, type OpenDealGroup } from '../../../core/account-health.ts';
 import type { AccountHealth } from '../../../core/schemas/health.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -8,13 +8,10 @@ import { notFound } from '../../lib/errors.ts';
 import { accountHealthRepository } from './repository.ts';
 import type { HealthFactColumns } from './facts.repository.ts';
 
-/** Each open deal's codes, from the deals counted by their comma-joined codes. */
-function openDeals(byFlags: Record<string, number>): string[][] {
-  const out: string[][] = [];
-  for (const flags in byFlags) {
-    const codes = flags ? flags.split(',') : [];
-    for (let i = 0; i < byFlags[flags]; i++) out.push(codes);
-  }
+/** The open deals by their codes, from the kept counts keyed by the comma-joined codes. */
+function openDeals(byFlags: Record<string, number>): OpenDealGroup[] {
+  const out: OpenDealGroup[] = [];
+  for (const flags in byFlags) out.push({ codes: flags ? flags.split(',') : [], deals: byFlags[flags] });
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import { isoTime, rowsOf, type Db } from '../../db/client.ts';
+import { isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -104,9 +104,11 @@ const LIST_COLUMNS: [string, SQL][] = [
   ['createdAt', isoTime(accounts.createdAt)],
   ['updatedAt', isoTime(accounts.updatedAt)],
 ];
-const innerColumns = sql.join(
-  LIST_COLUMNS.map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`),
-  sql`, `,
+const innerColumns = prerendered(
+  sql.join(
+    LIST_COLUMNS.map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`),
+    sql`, `,
+  ),
 );
 const pageColumns = sql.raw(LIST_COLUMNS.map(([name]) => `p."${name}"`).join(', '));
 

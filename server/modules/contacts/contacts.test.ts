@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import type { Contact, ContactLink, OrgChart } from '../../../core/schemas/contacts.ts';
+import { ContactPage, type Contact, type ContactLink, type OrgChart } from '../../../core/schemas/contacts.ts';
+import { expectSchema } from '../../test/schema.ts';
 import type { ErrorBody, HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 
 let t: TestApp;
@@ -16,6 +17,8 @@ const q = (s: string) => encodeURIComponent(s);
 const list = async (query: string) => {
   const res = await f.admin.get(`/api/contacts?${query}`);
   expect(res.statusCode, res.body).toBe(200);
+  // The rows come raw from the driver: every page must be the documented shape.
+  expectSchema(ContactPage, res.json());
   return res.json<PageOf<Contact>>();
 };
 const names = (p: PageOf<Contact>) => p.items.map((c) => c.name).sort();

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.ts';
+import { isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -8,7 +8,7 @@ import { searchCondition } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible, ownedByTeam, ownedOrOnTeam, scopeWalks } from '../accounts/repository.ts';
-import type { ContactListQuery, ContactSort } from '../../../core/schemas/contacts.ts';
+import type { ContactListItem, ContactListQuery, ContactSort } from '../../../core/schemas/contacts.ts';
 
 const boss = alias(contacts, 'boss');
 const counterpart = alias(users, 'counterpart');
@@ -26,32 +26,16 @@ const SORTS: Record<string, SortKey> = {
 
 export type ContactListArgs = PageArgs & { query: ContactListQuery };
 
-/** A contact is visible exactly when its account is (contacts inherit the account's scope). */
-/** The list row's columns: no long texts and no search columns. */
-const listColumns = {
-  id: contacts.id,
-  accountId: contacts.accountId,
-  accountName: accounts.name,
-  name: contacts.name,
-  title: contacts.title,
-  department: contacts.department,
-  reportsToId: contacts.reportsToId,
-  reportsToName: boss.name,
-  phone: contacts.phone,
-  mobile: contacts.mobile,
-  email: contacts.email,
-  wechat: contacts.wechat,
-  birthday: contacts.birthday,
-  influence: contacts.influence,
-  attitude: contacts.attitude,
-  coverage: contacts.coverage,
-  counterpartId: contacts.counterpartId,
-  counterpartName: counterpart.name,
-  archivedAt: contacts.archivedAt,
-  version: contacts.version,
-  createdAt: contacts.createdAt,
-  updatedAt: contacts.updatedAt,
-};
+/**
+ * The list row exactly as the API sends it (ContactListItem: times as ISO text, the birthday as a
+ * date string), read straight from the driver: no long texts and no search columns.
+ */
+const listColumns = prerendered(sql`${contacts.id}, ${contacts.accountId} as "accountId", ${accounts.name} as "accountName", ${contacts.name},
+  ${contacts.title}, ${contacts.department}, ${contacts.reportsToId} as "reportsToId", ${boss.name} as "reportsToName",
+  ${contacts.phone}, ${contacts.mobile}, ${contacts.email}, ${contacts.wechat}, ${contacts.birthday}::text as birthday,
+  ${contacts.influence}, ${contacts.attitude}, ${contacts.coverage}, ${contacts.counterpartId} as "counterpartId",
+  ${counterpart.name} as "counterpartName", ${contacts.archivedAt} is not null as archived, ${contacts.version},
+  ${isoTime(contacts.createdAt)} as "createdAt", ${isoTime(contacts.updatedAt)} as "updatedAt"`);
 
 export function contactsRepository(db: Db) {
   const selectContact = () =>
@@ -95,15 +79,17 @@ export function contactsRepository(db: Db) {
       if (search) where.push(await searchCondition(db, contacts, actor.orgId, search, scopeWalks(actor)));
       const page = keyset(key, contacts.id, descending, after);
       where.push(page.where);
-      return db
-        .select(listColumns)
-        .from(contacts)
-        .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
-        .leftJoin(boss, and(eq(boss.orgId, contacts.orgId), eq(boss.id, contacts.reportsToId)))
-        .leftJoin(counterpart, and(eq(counterpart.orgId, contacts.orgId), eq(counterpart.id, contacts.counterpartId)))
-        .where(and(...where))
-        .orderBy(...page.orderBy)
-        .limit(limit);
+      return rowsOf<ContactListItem>(
+        db,
+        sql`select ${listColumns}
+              from ${contacts}
+              join ${accounts} on ${accounts.orgId} = ${contacts.orgId} and ${accounts.id} = ${contacts.accountId}
+              left join ${contacts} as "boss" on ${boss.orgId} = ${contacts.orgId} and ${boss.id} = ${contacts.reportsToId}
+              left join ${users} as "counterpart" on ${counterpart.orgId} = ${contacts.orgId} and ${counterpart.id} = ${contacts.counterpartId}
+             where ${and(...where)}
+             order by ${page.orderBy[0]}, ${page.orderBy[1]}
+             limit ${limit}`,
+      );
     },
 
     async get(actor: Actor, id: string) {

@@ -29,35 +29,6 @@ export function presentContact({ c, accountName, reportsToName, counterpartName 
   };
 }
 
-type ListRow = Awaited<ReturnType<ReturnType<typeof contactsRepository>['list']>>[number];
-
-/** Field by field: object rest/spread costs ~15 µs a row on a 50-row page. */
-function presentListItem(r: ListRow): ContactListItem {
-  return {
-    id: r.id,
-    accountId: r.accountId,
-    accountName: r.accountName,
-    name: r.name,
-    title: r.title,
-    department: r.department,
-    reportsToId: r.reportsToId,
-    reportsToName: r.reportsToName,
-    phone: r.phone,
-    mobile: r.mobile,
-    email: r.email,
-    wechat: r.wechat,
-    birthday: r.birthday,
-    influence: r.influence as Contact['influence'],
-    attitude: r.attitude,
-    coverage: r.coverage as Contact['coverage'],
-    counterpartId: r.counterpartId,
-    counterpartName: r.counterpartName,
-    archived: r.archivedAt !== null,
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
 
 const presentLink = (l: { kind: string } & Omit<ContactLink, 'kind'>): ContactLink => ({ ...l, kind: l.kind as ContactLink['kind'] });
 
@@ -110,11 +81,9 @@ export function contactsService(db: Db) {
 
     async list(actor: Actor, query: ContactListQuery): Promise<PageOf<ContactListItem>> {
       const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'createdAt' | 'name';
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (c) => [
-        key === 'name' ? c.name : c[key].toISOString(),
-        c.id,
-      ]);
-      return { items: rows.map(presentListItem), nextCursor };
+      // The rows are already the API's items (read raw, times as ISO text): the cursor takes its sort value from them.
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (c) => [c[key], c.id]);
+      return { items: rows, nextCursor };
     },
 
     async create(actor: Actor, input: ContactCreate): Promise<Contact> {
