@@ -1,6 +1,10 @@
-// The statement rewrite that lets PostgreSQL keep generic plans for paged lists.
+// The statement rewrite and SQL helpers that let PostgreSQL keep generic plans for lists.
 import { describe, expect, it } from 'vitest';
-import { inlineLimits } from './client.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { equalsLiteral, inlineLimits, oneOf, uuidArrayLiteral } from './client.ts';
+import { opportunities } from './schema.ts';
+import { DEAL_STATUSES } from '../../core/enums.ts';
 
 describe('inlineLimits', () => {
   it('writes integer LIMIT and OFFSET parameters into the text and renumbers the rest', () => {
@@ -24,5 +28,24 @@ describe('inlineLimits', () => {
   it('leaves the statement alone when the limit parameter is used elsewhere too', () => {
     const text = 'select $2::int as n from t where a = $1 limit $2';
     expect(inlineLimits(text, ['x', 5])).toEqual({ text, params: ['x', 5] });
+  });
+});
+
+describe('literal helpers', () => {
+  const dialect = new PgDialect();
+  const render = (q: SQL) => dialect.sqlToQuery(q);
+  const col = sql.raw('"t"."c"');
+
+  it('writes one id as an equality and several as = any()', () => {
+    expect(render(oneOf(col, ['a']))).toMatchObject({ sql: '"t"."c" = $1::uuid', params: ['a'] });
+    expect(render(oneOf(col, ['a', 'b']))).toMatchObject({ sql: '"t"."c" = any($1::uuid[])', params: [['a', 'b']] });
+  });
+
+  it('writes closed-set values and uuid lists into the text, refusing anything else', () => {
+    expect(render(equalsLiteral(opportunities.status, 'open', DEAL_STATUSES)).sql).toBe(`"opportunities"."status" = 'open'`);
+    expect(() => equalsLiteral(opportunities.status, "open' or 1=1 --", DEAL_STATUSES)).toThrow();
+    const id = '018c1339-bc00-70fd-8fa1-b2f3857d67d0';
+    expect(render(uuidArrayLiteral([id, id])).sql).toBe(`'{${id},${id}}'::uuid[]`);
+    expect(() => uuidArrayLiteral([`${id}'`])).toThrow();
   });
 });
