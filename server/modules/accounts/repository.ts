@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import { isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
+import { equalsLiteral, isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
+import { ACCOUNT_SCOPES, FINANCIAL_STATUSES, OWNERSHIP_TYPES, RELATIONSHIP_STAGES, TIERS } from '../../../core/enums.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -135,11 +136,12 @@ export function accountsRepository(db: Db) {
       const key = SORTS[sort.replace('-', '')];
       const where: (SQL | undefined)[] = [accountVisible(actor)];
       where.push(query.archived ? isNotNull(accounts.archivedAt) : isNull(accounts.archivedAt));
-      if (query.ownershipType) where.push(eq(accounts.ownershipType, query.ownershipType));
-      if (query.scope) where.push(eq(accounts.scope, query.scope));
-      if (query.financialStatus) where.push(eq(accounts.financialStatus, query.financialStatus));
-      if (query.relationshipStage) where.push(eq(accounts.relationshipStage, query.relationshipStage));
-      if (query.tier) where.push(eq(accounts.tier, query.tier));
+      // Closed sets written as literals, so the plan is costed with each value's real frequency and kept.
+      if (query.ownershipType) where.push(equalsLiteral(accounts.ownershipType, query.ownershipType, OWNERSHIP_TYPES));
+      if (query.scope) where.push(equalsLiteral(accounts.scope, query.scope, ACCOUNT_SCOPES));
+      if (query.financialStatus) where.push(equalsLiteral(accounts.financialStatus, query.financialStatus, FINANCIAL_STATUSES));
+      if (query.relationshipStage) where.push(equalsLiteral(accounts.relationshipStage, query.relationshipStage, RELATIONSHIP_STAGES));
+      if (query.tier) where.push(equalsLiteral(accounts.tier, query.tier, TIERS));
       if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
       if (query.parentId) where.push(eq(accounts.parentId, query.parentId));
       if (query.province) where.push(eq(accounts.province, query.province));
