@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { oneOf, type Db } from '../../db/client.ts';
 import { accounts, opportunities, users } from '../../db/schema.ts';
-import { anyId } from './repository.ts';
 
 /** A sum of money as an exact decimal string, "0.00" when there is nothing to sum. */
 const money = (expr: SQL) => sql<string>`coalesce(${expr}, 0)::numeric(20,2)::text`;
@@ -14,7 +13,7 @@ export function groupRepository(db: Db) {
         .select({ id: accounts.id, name: accounts.name, scope: accounts.scope, parentId: accounts.parentId, ownerName: users.name, ourRevenue: accounts.ourRevenue })
         .from(accounts)
         .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)))
-        .where(and(eq(accounts.orgId, orgId), anyId(accounts.id, ids)))
+        .where(and(eq(accounts.orgId, orgId), oneOf(accounts.id, ids)))
         .orderBy(asc(accounts.name), asc(accounts.id)),
 
     /** Open deals (count, amount, Σ amount × probability to the cent per deal) and won deals signed since `since`. */
@@ -29,7 +28,7 @@ export function groupRepository(db: Db) {
           won: money(sql`sum(${opportunities.amount}) filter (where ${opportunities.status} = 'won' and ${opportunities.closedAt} >= ${since})`),
         })
         .from(opportunities)
-        .where(and(eq(opportunities.orgId, orgId), anyId(opportunities.accountId, ids), inArray(opportunities.status, ['open', 'won'])))
+        .where(and(eq(opportunities.orgId, orgId), oneOf(opportunities.accountId, ids), inArray(opportunities.status, ['open', 'won'])))
         .groupBy(opportunities.accountId);
     },
   };

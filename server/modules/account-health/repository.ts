@@ -1,13 +1,9 @@
-import { and, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
-import { rowsOf, type Db } from '../../db/client.ts';
+import { and, isNull, or, sql } from 'drizzle-orm';
+import { oneOf, rowsOf, type Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible } from '../accounts/repository.ts';
 import { healthFacts, type HealthFactColumns } from './facts.repository.ts';
-
-/** `column = any($ids)`: one statement shape whatever the number of ids (statements are named by their text). */
-export const anyId = (column: PgColumn, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::uuid[])`;
 
 /** Groups are a few levels deep; the bound only guards against a loop written behind the API's back. */
 const MAX_DEPTH = 20;
@@ -27,8 +23,8 @@ export function accountHealthRepository(db: Db) {
 
     /** Ids of the given accounts the caller may see: live ones, and those of `keep` even when archived. */
     async visible(actor: Actor, ids: string[], keep: string[] = []): Promise<Set<string>> {
-      const live = keep.length ? or(isNull(accounts.archivedAt), anyId(accounts.id, keep)) : isNull(accounts.archivedAt);
-      const rows = await db.select({ id: accounts.id }).from(accounts).where(and(accountVisible(actor), anyId(accounts.id, ids), live));
+      const live = keep.length ? or(isNull(accounts.archivedAt), oneOf(accounts.id, keep)) : isNull(accounts.archivedAt);
+      const rows = await db.select({ id: accounts.id }).from(accounts).where(and(accountVisible(actor), oneOf(accounts.id, ids), live));
       return new Set(rows.map((r) => r.id));
     },
 

@@ -16,7 +16,7 @@ function openDeals(byFlags: Record<string, number>): OpenDealGroup[] {
 }
 
 /** A row's health columns (repository `healthFacts`) as the facts core computes health from. */
-export function factsOf(r: HealthFactColumns): AccountHealthFacts {
+function factsOf(r: HealthFactColumns): AccountHealthFacts {
   return {
     allContacts: { total: r.hContacts, covered: r.hCovered, supportive: r.hSupportive },
     keyContacts: { total: r.hKey, covered: r.hKeyCovered, supportive: r.hKeySupportive },
@@ -24,6 +24,11 @@ export function factsOf(r: HealthFactColumns): AccountHealthFacts {
     lastDoneAt: r.hLastDoneMs === null ? null : new Date(r.hLastDoneMs),
     satisfaction: { count: r.hSatCount, sum: r.hSatSum },
   };
+}
+
+/** The health score of a row read with the `healthFacts` columns (a list page's). */
+export function scoreOf(r: HealthFactColumns, now: Date): number | null {
+  return computeAccountHealth(factsOf(r), now).score;
 }
 
 /** Satisfaction counts over the last twelve months. */

@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { oneOf, type Db } from '../../db/client.ts';
 import { accounts, opportunities, opportunityItems, products } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible } from '../accounts/repository.ts';
-import { anyId } from './repository.ts';
 
 const rowColumns = { id: accounts.id, name: accounts.name, parentId: accounts.parentId, ourRevenue: accounts.ourRevenue };
 
@@ -18,7 +17,7 @@ export function whitespaceRepository(db: Db) {
         .orderBy(desc(sql`coalesce(${accounts.ourRevenue}, -1)`), asc(accounts.id))
         .limit(limit),
 
-    accounts: (orgId: string, ids: string[]) => db.select(rowColumns).from(accounts).where(and(eq(accounts.orgId, orgId), anyId(accounts.id, ids))),
+    accounts: (orgId: string, ids: string[]) => db.select(rowColumns).from(accounts).where(and(eq(accounts.orgId, orgId), oneOf(accounts.id, ids))),
 
     /**
      * Line items of open and won deals per account × category × status: the items' exact totals
@@ -37,7 +36,7 @@ export function whitespaceRepository(db: Db) {
         .from(opportunityItems)
         .innerJoin(opportunities, and(eq(opportunities.orgId, opportunityItems.orgId), eq(opportunities.id, opportunityItems.opportunityId)))
         .innerJoin(products, and(eq(products.orgId, opportunityItems.orgId), eq(products.id, opportunityItems.productId)))
-        .where(and(eq(opportunityItems.orgId, orgId), anyId(opportunities.accountId, ids), inArray(opportunities.status, ['open', 'won'])))
+        .where(and(eq(opportunityItems.orgId, orgId), oneOf(opportunities.accountId, ids), inArray(opportunities.status, ['open', 'won'])))
         .groupBy(opportunities.accountId, products.category, opportunities.status),
 
     /** The catalogue's categories of active products: the columns, so untouched ones show as whitespace. */

@@ -2,9 +2,8 @@ import type { Db } from '../../db/client.ts';
 import { accountsRepository, type AccountListRow, type AccountRow, type NewAccount } from './repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
 import { swotRepository } from '../swot/repository.ts';
-import { accountHealthService, factsOf, yearBefore } from '../account-health/service.ts';
+import { accountHealthService, scoreOf, yearBefore } from '../account-health/service.ts';
 import type { HealthFactColumns } from '../account-health/facts.repository.ts';
-import { computeAccountHealth } from '../../../core/account-health.ts';
 import { rescoreAccounts } from '../scoring/service.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
@@ -40,7 +39,7 @@ export function presentAccount({ a, ownerName, parentName }: Listed): Account {
 /** Field by field: object rest/spread costs ~15 µs a row on a 50-row page, more than the query. */
 function presentListItem(r: AccountListRow, now: Date): AccountListItem {
   return {
-    health: r.hContacts === undefined ? null : computeAccountHealth(factsOf(r as AccountListRow & HealthFactColumns), now).score,
+    health: r.hContacts === undefined ? null : scoreOf(r as AccountListRow & HealthFactColumns, now),
     id: r.id,
     name: r.name,
     shortName: r.shortName,
@@ -71,7 +70,6 @@ function presentListItem(r: AccountListRow, now: Date): AccountListItem {
 
 // reviewedAt is the prospect review's own time, which its history entry carries anyway.
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'reviewedAt'] as const;
-
 
 export function accountsService(db: Db) {
   const repo = accountsRepository(db);

@@ -8,7 +8,6 @@ import { taskVisible } from '../tasks/repository.ts';
 import { activityVisible } from './repository.ts';
 
 const owner = alias(users, 'owner');
-
 const assignee = alias(users, 'assignee');
 const DAY_MS = 86_400_000;
 

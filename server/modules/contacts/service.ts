@@ -29,7 +29,6 @@ export function presentContact({ c, accountName, reportsToName, counterpartName 
   };
 }
 
-
 const presentLink = (l: { kind: string } & Omit<ContactLink, 'kind'>): ContactLink => ({ ...l, kind: l.kind as ContactLink['kind'] });
 
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt'] as const;
