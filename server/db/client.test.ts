@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { equalsLiteral, inlineLimits, oneOf, uuidArrayLiteral } from './client.ts';
+import { equalsLiteral, inlineLimits, oneOf, unpeeked, uuidArrayLiteral } from './client.ts';
 import { opportunities } from './schema.ts';
 import { DEAL_STATUSES } from '../../core/enums.ts';
 
@@ -47,5 +47,9 @@ describe('literal helpers', () => {
     const id = '018c1339-bc00-70fd-8fa1-b2f3857d67d0';
     expect(render(uuidArrayLiteral([id, id])).sql).toBe(`'{${id},${id}}'::uuid[]`);
     expect(() => uuidArrayLiteral([`${id}'`])).toThrow();
+  });
+
+  it('hides a value from the planner behind an InitPlan, still as a parameter', () => {
+    expect(render(unpeeked('2031-05-05', 'date'))).toMatchObject({ sql: '(select $1::date)', params: ['2031-05-05'] });
   });
 });

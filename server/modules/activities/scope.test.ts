@@ -82,6 +82,8 @@ describe('calendar', () => {
     const cal = await f.user({ name: '日历' });
     const account = await f.account(cal.client);
     const ids = {
+      // The longest call allowed (31 days), ending inside the window.
+      month: (await plan(cal.client, { accountId: account.id, subject: '驻场一个月', plannedStart: at('2031-04-05', '09:00'), plannedEnd: at('2031-05-06', '09:00') })).id,
       before: (await plan(cal.client, { accountId: account.id, subject: '之前', plannedStart: at('2031-05-04', '08:00'), plannedEnd: at('2031-05-05', '00:00') })).id,
       training: (await plan(cal.client, { accountId: account.id, type: 'training', subject: '三天培训', plannedStart: at('2031-05-03', '09:00'), plannedEnd: at('2031-05-06', '17:00') })).id,
       inside: (await plan(cal.client, { accountId: account.id, subject: '周二拜访', plannedStart: at('2031-05-06', '10:00'), plannedEnd: at('2031-05-06', '11:00') })).id,
@@ -92,9 +94,13 @@ describe('calendar', () => {
     const res = await cal.client.get(`/api/calendar?${q({ from: at('2031-05-05', '00:00'), to: at('2031-05-12', '00:00') })}`);
     expect(res.statusCode).toBe(200);
     const body: Calendar = res.json();
-    expect(body.activities.map((a) => a.subject)).toEqual(['三天培训', '周二拜访']);
-    expect(body.activities[1].status).toBe('done');
+    expect(body.activities.map((a) => a.subject)).toEqual(['驻场一个月', '三天培训', '周二拜访']);
+    expect(body.activities[2].status).toBe('done');
     expect(body.tasks).toEqual([expect.objectContaining({ title: '寄资料', dueDate: '2031-05-08', assigneeId: cal.id, assigneeName: '日历', accountName: account.name, done: false })]);
+    // Tasks due on the window's first and last Shanghai days are in it, the next day's not.
+    for (const dueDate of ['2031-05-05', '2031-05-11', '2031-05-12']) await cal.client.post('/api/tasks', { title: dueDate, dueDate, assigneeId: cal.id });
+    const edges: Calendar = (await cal.client.get(`/api/calendar?${q({ from: at('2031-05-05', '00:00'), to: at('2031-05-12', '00:00') })}`)).json();
+    expect(edges.tasks.map((x) => x.title)).toEqual(['2031-05-05', '寄资料', '2031-05-11']);
 
     const long = await cal.client.get(`/api/calendar?${q({ from: at('2031-05-01', '00:00'), to: at('2031-07-03', '00:00') })}`);
     expect(long.statusCode).toBe(400);
