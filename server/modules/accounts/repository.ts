@@ -99,7 +99,8 @@ const LIST_COLUMNS: [string, SQL][] = [
   ['recommendedTier', sql`${accounts.recommendedTier}`],
   ['ownerId', sql`${accounts.ownerId}`],
   ['ownerName', sql`"owner"."name"`],
-  ['tags', sql`${accounts.tags}`],
+  // JSON, parsed natively by the driver (a text[] is parsed character by character in JS).
+  ['tags', sql`to_json(${accounts.tags})`],
   ['archived', sql`${accounts.archivedAt} is not null`],
   ['version', sql`${accounts.version}`],
   ['createdAt', isoTime(accounts.createdAt)],
