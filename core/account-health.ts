@@ -47,7 +47,7 @@ export interface ContactCounts {
 }
 
 export interface OpenDealGroup {
-  codes: string[];
+  codes: readonly string[];
   /** How many open deals carry exactly these codes. */
   deals: number;
 }
