@@ -34,6 +34,21 @@ function endsWithin(end: PgColumn | SQL, from: Date, to: Date, maxDays: number):
   return sql`${end} > ${from} and ${end} < ${new Date(to.getTime() + maxDays * DAY_MS)}`;
 }
 
+/** What a calendar entry reads from: the call, its account and its owner (static, rendered once). */
+const calendarFrom = prerendered(sql`from ${activities}
+  join ${accounts} on ${accounts.orgId} = ${activities.orgId} and ${accounts.id} = ${activities.accountId}
+  join ${users} as "owner" on ${owner.orgId} = ${activities.orgId} and ${owner.id} = ${activities.ownerId}`);
+
+/**
+ * A calendar task's columns as the API sends them, and what they are read from. Building this with
+ * the query builder took ~100 µs a request, more than the database spends on it.
+ */
+const taskSelect = prerendered(sql`${tasks.id}, ${tasks.title}, ${tasks.dueDate}::text as "dueDate", ${tasks.assigneeId} as "assigneeId",
+  ${assignee.name} as "assigneeName", ${accounts.name} as "accountName", ${tasks.done}, ${tasks.version}
+  from ${tasks}
+  join ${users} as "assignee" on ${assignee.orgId} = ${tasks.orgId} and ${assignee.id} = ${tasks.assigneeId}
+  left join ${accounts} on ${accounts.orgId} = ${tasks.orgId} and ${accounts.id} = ${tasks.accountId}`);
+
 export function calendarRepository(db: Db) {
   /**
    * Ids of the activities that the users own or attend overlapping [from, to). Both halves walk an
@@ -64,11 +79,7 @@ export function calendarRepository(db: Db) {
     activities: (actor: Actor, userIds: string[], from: Date, to: Date, maxDays: number) => {
       const earliest = new Date(from.getTime() - maxDays * DAY_MS);
       const visible = ownCalendar(actor, userIds) ? sql`` : sql`and ${activityVisible(actor)}`;
-      const rows = (where: SQL) => sql`select ${calendarColumns}
-              from ${activities}
-              join ${accounts} on ${accounts.orgId} = ${activities.orgId} and ${accounts.id} = ${activities.accountId}
-              join ${users} as "owner" on ${owner.orgId} = ${activities.orgId} and ${owner.id} = ${activities.ownerId}
-             where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
+      const rows = (where: SQL) => sql`select ${calendarColumns} ${calendarFrom} where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
       return rowsOf<Calendar['activities'][number]>(
         db,
         sql`select * from (
@@ -84,32 +95,15 @@ export function calendarRepository(db: Db) {
 
     /** Tasks assigned to the users due on [fromDate, toDate], as the tasks list would show them to the caller. */
     tasks: (actor: Actor, userIds: string[], fromDate: string, toDate: string) =>
-      db
-        .select({
-          id: tasks.id,
-          title: tasks.title,
-          dueDate: tasks.dueDate,
-          assigneeId: tasks.assigneeId,
-          assigneeName: assignee.name,
-          accountName: accounts.name,
-          done: tasks.done,
-          version: tasks.version,
-        })
-        .from(tasks)
-        .innerJoin(assignee, and(eq(assignee.orgId, tasks.orgId), eq(assignee.id, tasks.assigneeId)))
-        .leftJoin(accounts, and(eq(accounts.orgId, tasks.orgId), eq(accounts.id, tasks.accountId)))
-        .where(
-          and(
-            eq(tasks.orgId, actor.orgId),
-            oneOf(tasks.assigneeId, userIds),
-            // Both values spelled out so the (assignee, done, due_date) index serves the range.
-            sql`${tasks.done} in (false, true)`,
-            sql`${tasks.dueDate} >= ${unpeeked(fromDate, 'date')}`,
-            sql`${tasks.dueDate} <= ${unpeeked(toDate, 'date')}`,
-            ownCalendar(actor, userIds) ? undefined : taskVisible(actor),
-          ),
-        )
-        .orderBy(asc(tasks.dueDate), asc(tasks.id)),
+      rowsOf<Calendar['tasks'][number]>(
+        db,
+        sql`select ${taskSelect}
+             where ${tasks.orgId} = ${actor.orgId} and ${oneOf(tasks.assigneeId, userIds)}
+               and ${tasks.done} in (false, true)
+               and ${tasks.dueDate} >= ${unpeeked(fromDate, 'date')} and ${tasks.dueDate} <= ${unpeeked(toDate, 'date')}
+               ${ownCalendar(actor, userIds) ? sql`` : sql`and ${taskVisible(actor)}`}
+             order by ${tasks.dueDate}, ${tasks.id}`,
+      ),
 
     /** The user's own calendar for iCalendar: everything they own or attend, no scope needed. */
     own: (orgId: string, userId: string, from: Date, to: Date, maxDays: number) =>

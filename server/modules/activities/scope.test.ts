@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import type { Activity, Calendar } from '../../../core/schemas/activities.ts';
+import { Calendar, type Activity } from '../../../core/schemas/activities.ts';
+import { expectSchema } from '../../test/schema.ts';
 import type { Team } from '../../../core/schemas/org.ts';
 
 let t: TestApp;
@@ -94,6 +95,7 @@ describe('calendar', () => {
     const res = await cal.client.get(`/api/calendar?${q({ from: at('2031-05-05', '00:00'), to: at('2031-05-12', '00:00') })}`);
     expect(res.statusCode).toBe(200);
     const body: Calendar = res.json();
+    expectSchema(Calendar, body);
     expect(body.activities.map((a) => a.subject)).toEqual(['驻场一个月', '三天培训', '周二拜访']);
     expect(body.activities[2].status).toBe('done');
     expect(body.tasks).toEqual([expect.objectContaining({ title: '寄资料', dueDate: '2031-05-08', assigneeId: cal.id, assigneeName: '日历', accountName: account.name, done: false })]);

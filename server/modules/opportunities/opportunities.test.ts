@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import { Board, type Stage } from '../../../core/schemas/deals.ts';
+import { expectSchema } from '../../test/schema.ts';
 import { opportunitiesService } from './service.ts';
 
 let t: TestApp;
@@ -133,6 +134,7 @@ describe('opportunities', () => {
     }
     await repB.client.post('/api/opportunities', { accountId: accB.id, name: 'B', amount: '999' });
     const board = (await repA.client.get('/api/pipeline/board')).json();
+    expectSchema(Board, board);
     expect(board.columns).toHaveLength(5);
     const weighted = board.columns.reduce((s: number, c: { weightedAmount: string }) => s + Number(c.weightedAmount), 0);
     expect(weighted).toBe(205000);
