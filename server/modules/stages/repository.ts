@@ -8,6 +8,13 @@ export type NewStage = typeof stages.$inferInsert;
 
 const KIND_ORDER = sql`case ${stages.kind} when 'open' then 0 when 'won' then 1 else 2 end`;
 
+/**
+ * The whole funnel is read on every board and every deal write; as a prepared statement it is built
+ * once per database handle instead of by the query builder each time (~100 µs of the server's CPU).
+ */
+const allStatements = new WeakMap<Db, ReturnType<typeof prepareAll>>();
+const prepareAll = (db: Db) => db.select().from(stages).where(eq(stages.orgId, sql.placeholder('orgId'))).prepare('okam_stages_all');
+
 export function stagesRepository(db: Db) {
   return {
     /** The funnel in order: open stages by position, then won, then lost. */
@@ -19,7 +26,11 @@ export function stagesRepository(db: Db) {
         .orderBy(KIND_ORDER, asc(stages.position), asc(stages.id)),
 
     /** Every stage including removed ones, for names in old deals' history. */
-    all: (orgId: string) => db.select().from(stages).where(eq(stages.orgId, orgId)),
+    all: (orgId: string): Promise<StageRow[]> => {
+      let statement = allStatements.get(db);
+      if (!statement) allStatements.set(db, (statement = prepareAll(db)));
+      return statement.execute({ orgId });
+    },
 
     async get(orgId: string, id: string) {
       const [row] = await db.select().from(stages).where(and(eq(stages.orgId, orgId), eq(stages.id, id), isNull(stages.removedAt)));
