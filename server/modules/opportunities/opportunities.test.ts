@@ -133,12 +133,19 @@ describe('opportunities', () => {
       await repA.client.post('/api/opportunities', { accountId: accA.id, name: `A${i}`, amount: '100000', stageId: stages[i].id, expectedCloseDate: '2030-06-30' });
     }
     await repB.client.post('/api/opportunities', { accountId: accB.id, name: 'B', amount: '999' });
+    // The cards of a column by amount, largest first; read along the index or (filtered) by id alike.
+    for (const amount of ['300000', '50000']) {
+      await repA.client.post('/api/opportunities', { accountId: accA.id, name: `A0-${amount}`, amount, stageId: stages[0].id, expectedCloseDate: '2030-06-30' });
+    }
     const board = (await repA.client.get('/api/pipeline/board')).json();
     expectSchema(Board, board);
+    expect(board.columns[0].items.map((o: { name: string }) => o.name)).toEqual(['A0-300000', 'A0', 'A0-50000']);
+    expect((await repA.client.get('/api/pipeline/board?closeFrom=2000-01-01')).json()).toEqual(board);
+    expect((await repA.client.get(`/api/pipeline/board?ownerId=${repA.id}`)).json()).toEqual(board);
     expect(board.columns).toHaveLength(5);
     const weighted = board.columns.reduce((s: number, c: { weightedAmount: string }) => s + Number(c.weightedAmount), 0);
-    expect(weighted).toBe(205000);
-    expect(board.columns.flatMap((c: { items: { name: string }[] }) => c.items.map((o) => o.name)).sort()).toEqual(['A0', 'A1', 'A2', 'A3', 'A4']);
+    expect(weighted).toBe(205000 + 35000);
+    expect(board.columns.flatMap((c: { items: { name: string }[] }) => c.items.map((o) => o.name)).sort()).toEqual(['A0', 'A0-300000', 'A0-50000', 'A1', 'A2', 'A3', 'A4']);
     const listB = (await repB.client.get('/api/opportunities')).json();
     expect(listB.items.map((o: { name: string }) => o.name)).toEqual(['B']);
     const aDeal = (await repA.client.get('/api/opportunities')).json().items[0];
@@ -147,7 +154,7 @@ describe('opportunities', () => {
     const pick = ({ id, accountId, accountName, name, amount, expectedCloseDate, ownerName, stageId, health, redFlagCodes, version }: Record<string, unknown>) =>
       ({ id, accountId, accountName, name, amount, expectedCloseDate, ownerName, stageId, health, redFlagCodes, version });
     expect(card).toEqual(pick(aDeal));
-    expect([card.amount, card.expectedCloseDate]).toEqual(['100000.00', '2030-06-30']);
+    expect([card.amount, card.expectedCloseDate]).toEqual(['50000.00', '2030-06-30']);
     expect((await repB.client.get(`/api/opportunities/${aDeal.id}`)).statusCode).toBe(404);
     expect((await repB.client.patch(`/api/opportunities/${aDeal.id}`, { version: 1, name: 'x' })).statusCode).toBe(404);
   });

@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { equalsLiteral, rowsOf, uuidArrayLiteral, type Db } from '../../db/client.ts';
+import { equalsLiteral, prerendered, rowsOf, uuidArrayLiteral, type Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -8,7 +8,7 @@ import { searchCondition } from '../../db/search.ts';
 import { accounts, opportunities, opportunityItems, orgs, pipelineTotals, products, stageHistory, stages, users } from '../../db/schema.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, ownedByTeam, ownedOrOnTeam, teamOnly } from '../accounts/repository.ts';
+import { accountVisible, ownedByTeam, ownedOrOnTeam, scopeWalks, teamOnly } from '../accounts/repository.ts';
 import type { BoardItem, BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
 import { DEAL_STATUSES } from '../../../core/enums.ts';
 
@@ -95,6 +95,18 @@ function mergeTotals(rows: StageTotal[]): StageTotal[] {
   }
   return [...by].map(([stageId, v]) => ({ stageId, count: v.count, amount: fromCents(v.amount), weighted: fromCents(v.weighted) }));
 }
+
+/**
+ * A board card's columns as the API sends them. The codes come as JSON, which the driver parses
+ * natively; a text[] is parsed character by character in JavaScript.
+ */
+const cardColumns = prerendered(sql`${opportunities.id}, ${opportunities.accountId} as "accountId", ${accounts.name} as "accountName", ${opportunities.name},
+  ${opportunities.amount}::text as amount, ${opportunities.expectedCloseDate}::text as "expectedCloseDate",
+  ${owner.name} as "ownerName", ${opportunities.stageId} as "stageId", ${opportunities.health},
+  to_json(${opportunities.redFlagCodes}) as "redFlagCodes", ${opportunities.version}`);
+/** What a card's columns are read from besides the deal. */
+const cardJoins = prerendered(sql`join ${accounts} on ${accounts.orgId} = ${opportunities.orgId} and ${accounts.id} = ${opportunities.accountId}
+  left join ${users} as "owner" on ${owner.orgId} = ${opportunities.orgId} and ${owner.id} = ${opportunities.ownerId}`);
 
 export function opportunitiesRepository(db: Db) {
   /** Totals summed over the deals themselves (with the accounts join for a data scope). */
@@ -231,32 +243,36 @@ export function opportunitiesRepository(db: Db) {
     },
 
     /**
-     * The top cards of every column by amount: a lateral top-N per stage, each an index walk on
-     * (org, status, stage, amount, id, owner) or, in a data scope, (org, account owner, …), reading
-     * each card's row as it goes (30 heap reads a column). Picking ids first and reading the cards by
-     * id afterwards descended the primary key again for every card: 1,440 → 880 buffers a board.
+     * The top cards of every column by amount: a lateral top-N per stage, each a walk down the index
+     * on (org, status, stage, amount, id, owner) or, in a one-owner scope, (org, account owner, …).
+     * When every condition is part of the index's key (no filter, a whole-org or one-owner scope),
+     * each card's row is read as the walk reaches it: 30 heap reads a column. Otherwise the walk skips
+     * rows (another team's deals, other dates) and must test them without reading them, so it only
+     * picks ids (an index-only scan) and the cards are then read by id. Measured on the 1M-deal bench:
+     * direct 880 vs 1,440 buffers unfiltered; by id 1.2–1.9 vs 1.7–2.4 ms for a team.
      */
     boardCards(actor: Actor, q: BoardQuery, stageIds: string[], perColumn: number) {
+      const where = and(...filters(actor, { ...q, status: 'open' }), sql`${opportunities.stageId} = col.stage_id`);
+      const skips = !scopeWalks(actor) || Boolean(q.ownerId || q.teamId || q.closeFrom || q.closeTo) || q.healthBelow !== undefined;
       // The org's open stages are written into the text (one statement per funnel): as a parameter,
       // the generic plan assumed ten of them, looked twice as dear as the custom plans and was never kept.
+      const openStages = uuidArrayLiteral(stageIds);
+      const top = (select: SQL) => sql`select ${select} where ${where} order by ${opportunities.amount} desc, ${opportunities.id} desc limit ${perColumn}`;
       // Straight from the driver, already in the API's shape (money and dates as text): ~150 rows a
-      // board, where the query builder's per-row mapping cost more than the query. The codes come as
-      // JSON, which the driver parses natively; a text[] is parsed character by character in JS.
+      // board, where the query builder's per-row mapping cost more than the query.
+      if (!skips) {
+        return rowsOf<BoardItem>(
+          db,
+          sql`select card.* from unnest(${openStages}) as col(stage_id) cross join lateral (${top(sql`${cardColumns} from ${opportunities} ${cardJoins}`)}) as card
+              order by card.amount::numeric desc, card.id desc`,
+        );
+      }
+      const ids = sql`array(select card.id from unnest(${openStages}) as col(stage_id) cross join lateral (${top(sql`${opportunities.id} from ${opportunities}`)}) as card)`;
       return rowsOf<BoardItem>(
         db,
-        sql`select card.* from unnest(${uuidArrayLiteral(stageIds)}) as col(stage_id)
-            cross join lateral (
-              select ${opportunities.id}, ${opportunities.accountId} as "accountId", ${accounts.name} as "accountName", ${opportunities.name},
-                     ${opportunities.amount}::text as amount, ${opportunities.expectedCloseDate}::text as "expectedCloseDate",
-                     ${owner.name} as "ownerName", ${opportunities.stageId} as "stageId", ${opportunities.health},
-                     to_json(${opportunities.redFlagCodes}) as "redFlagCodes", ${opportunities.version}
-                from ${opportunities}
-                join ${accounts} on ${accounts.orgId} = ${opportunities.orgId} and ${accounts.id} = ${opportunities.accountId}
-                left join ${users} as "owner" on ${owner.orgId} = ${opportunities.orgId} and ${owner.id} = ${opportunities.ownerId}
-               where ${and(...filters(actor, { ...q, status: 'open' }), sql`${opportunities.stageId} = col.stage_id`)}
-               order by ${opportunities.amount} desc, ${opportunities.id} desc
-               limit ${perColumn}) as card
-            order by card.amount::numeric desc, card.id desc`,
+        sql`select ${cardColumns} from ${opportunities} ${cardJoins}
+             where ${opportunities.orgId} = ${actor.orgId} and ${opportunities.id} = any(${ids})
+             order by ${opportunities.amount} desc, ${opportunities.id} desc`,
       );
     },
 
