@@ -95,6 +95,7 @@ export function calendarRepository(db: Db) {
 
     /** Tasks assigned to the users due on [fromDate, toDate], as the tasks list would show them to the caller. */
     tasks: (actor: Actor, userIds: string[], fromDate: string, toDate: string) =>
+      // Both values of `done` spelled out so the (assignee, done, due_date) index serves the range.
       rowsOf<Calendar['tasks'][number]>(
         db,
         sql`select ${taskSelect}
