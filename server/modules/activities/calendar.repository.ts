@@ -24,6 +24,15 @@ const calendarColumns = prerendered(sql`${activities.id}, ${activities.type}, ${
   ${activities.status}, ${activities.place}, ${activities.version}`);
 
 /**
+ * Bounds on a call's start for a window [from, to): it starts before `to`, and (since a call lasts at
+ * most `maxDays`) at most that long before `from`, so the (user, planned start) indexes walk a bounded
+ * range.
+ */
+function startsWithin(start: PgColumn | SQL, from: Date, to: Date, maxDays: number): SQL {
+  return sql`${start} >= ${new Date(from.getTime() - maxDays * DAY_MS)} and ${start} < ${to}`;
+}
+
+/**
  * Bounds on a call's end for a window [from, to): it ends after `from`, and (since a call lasts at
  * most `maxDays` and starts before `to`) before `to` + `maxDays`. The upper bound removes no row; it
  * is for the planner. Alone, `planned_end > $n` is costed as a third of the rows in the generic plan,
@@ -56,16 +65,15 @@ export function calendarRepository(db: Db) {
    * one that overlaps the window started at most that long before it.
    */
   function ofUsers(orgId: string, userIds: string[], from: Date, to: Date, maxDays: number): SQL {
-    const earliest = new Date(from.getTime() - maxDays * DAY_MS);
     return sql`${activities.id} in (
       select x.id from ${activities} x
        where x.org_id = ${orgId} and ${oneOf(sql`x.owner_id`, userIds)}
-         and x.planned_start >= ${earliest} and x.planned_start < ${to} and ${endsWithin(sql`x.planned_end`, from, to, maxDays)}
+         and ${startsWithin(sql`x.planned_start`, from, to, maxDays)} and ${endsWithin(sql`x.planned_end`, from, to, maxDays)}
       union
       select au.activity_id from ${activityUsers} au
         join ${activities} y on y.org_id = au.org_id and y.id = au.activity_id
        where au.org_id = ${orgId} and ${oneOf(sql`au.user_id`, userIds)}
-         and au.planned_start >= ${earliest} and au.planned_start < ${to} and ${endsWithin(sql`y.planned_end`, from, to, maxDays)})`;
+         and ${startsWithin(sql`au.planned_start`, from, to, maxDays)} and ${endsWithin(sql`y.planned_end`, from, to, maxDays)})`;
   }
 
   return {
@@ -77,16 +85,15 @@ export function calendarRepository(db: Db) {
      * they only attend (owned by someone else) are found through activity_users and then read by id.
      */
     activities: (actor: Actor, userIds: string[], from: Date, to: Date, maxDays: number) => {
-      const earliest = new Date(from.getTime() - maxDays * DAY_MS);
       const visible = ownCalendar(actor, userIds) ? sql`` : sql`and ${activityVisible(actor)}`;
       const rows = (where: SQL) => sql`select ${calendarColumns} ${calendarFrom} where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
       return rowsOf<Calendar['activities'][number]>(
         db,
         sql`select * from (
-              ${rows(sql`${oneOf(activities.ownerId, userIds)} and ${activities.plannedStart} >= ${earliest} and ${activities.plannedStart} < ${to} and ${endsWithin(activities.plannedEnd, from, to, maxDays)}`)}
+              ${rows(sql`${oneOf(activities.ownerId, userIds)} and ${startsWithin(activities.plannedStart, from, to, maxDays)} and ${endsWithin(activities.plannedEnd, from, to, maxDays)}`)}
               union all
               ${rows(sql`${activities.id} in (select au.activity_id from ${activityUsers} au
-                           where au.org_id = ${actor.orgId} and ${oneOf(sql`au.user_id`, userIds)} and au.planned_start >= ${earliest} and au.planned_start < ${to})
+                           where au.org_id = ${actor.orgId} and ${oneOf(sql`au.user_id`, userIds)} and ${startsWithin(sql`au.planned_start`, from, to, maxDays)})
                          and ${endsWithin(activities.plannedEnd, from, to, maxDays)} and not ${oneOf(activities.ownerId, userIds)}`)}
             ) c
             order by c."plannedStart", c.id`,
