@@ -13,6 +13,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { webPlugin } from './plugins/web.ts';
 import type { App } from './lib/app-type.ts';
 import { validatorCompiler } from './lib/validation.ts';
+import { serializerCompiler } from './lib/serialization.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { setupRoutes } from './modules/setup/routes.ts';
 import { teamsRoutes } from './modules/teams/routes.ts';
@@ -59,6 +60,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler());
+  app.setSerializerCompiler(serializerCompiler());
 
   // Only JSON bodies: browsers cannot send them cross-site without a CORS preflight (CSRF).
   app.removeContentTypeParser(['text/plain']);
