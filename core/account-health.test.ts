@@ -45,6 +45,17 @@ describe('account health', () => {
     expect(part(facts({ openDeals: [{ codes: ['no_coach'], deals: 3 }, { codes: [], deals: 1 }] }), 'redFlags')).toMatchObject({ score: 89, detail: { openDeals: 4, flaggedDeals: 3, medium: 3 } });
   });
 
+  it('scores a frozen code list it has seen before exactly as a fresh one', () => {
+    const codes = Object.freeze(['no_economic_buyer', 'no_coach']);
+    const fresh = part(facts({ openDeals: [{ codes: [...codes], deals: 2 }] }), 'redFlags');
+    for (let i = 0; i < 3; i++) expect(part(facts({ openDeals: [{ codes, deals: 2 }, { codes, deals: 1 }] }), 'redFlags')).toEqual({ ...fresh, detail: { ...fresh.detail, openDeals: 3, flaggedDeals: 3, high: 3, medium: 3 } });
+    // An unfrozen list may change between calls, so it is never kept.
+    const mutable = ['no_coach'];
+    expect(part(facts({ openDeals: [{ codes: mutable, deals: 1 }] }), 'redFlags').score).toBe(85);
+    mutable.push('negative_rating');
+    expect(part(facts({ openDeals: [{ codes: mutable, deals: 1 }] }), 'redFlags').score).toBe(55);
+  });
+
   it('last contact: full up to 14 days, linear to 0 at 90, 0 when never', () => {
     expect(part(facts({ lastDoneAt: daysAgo(14) }), 'lastContact').score).toBe(100);
     expect(part(facts({ lastDoneAt: daysAgo(52) }), 'lastContact').score).toBe(50);

@@ -92,24 +92,50 @@ function coverage(f: AccountHealthFacts): Pick<HealthComponent, 'score' | 'detai
   return { score, detail: { contacts: c.total, covered: c.covered, supportive: c.supportive, keyContacts: f.keyContacts.total } };
 }
 
+interface FlagTally extends Record<Severity, number> {
+  /** What one deal with these codes loses: 100 minus this is its score (never below 0). */
+  penalty: number;
+}
+
+const tallies = new WeakMap<readonly string[], FlagTally>();
+
+/**
+ * One deal's codes counted by severity, with the penalty they cost. Kept per frozen codes array:
+ * callers hand the same frozen array to every group with the same codes (a list page scores dozens
+ * of accounts whose deals share a few dozen code sets), and looking up each code's severity again
+ * was most of a page's scoring time.
+ */
+function tally(codes: readonly string[]): FlagTally {
+  const kept = tallies.get(codes);
+  if (kept) return kept;
+  const t: FlagTally = { high: 0, medium: 0, low: 0, penalty: 0 };
+  for (const code of codes) {
+    // A code this build does not know (stored by a newer one) counts as medium.
+    const severity = RED_FLAG_SEVERITY[code as RedFlagCode] ?? 'medium';
+    t[severity]++;
+    t.penalty += FLAG_PENALTY[severity];
+  }
+  if (Object.isFrozen(codes)) tallies.set(codes, t);
+  return t;
+}
+
 function redFlags(f: AccountHealthFacts): Pick<HealthComponent, 'score' | 'detail'> {
-  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
+  let high = 0;
+  let medium = 0;
+  let low = 0;
   let total = 0;
   let flagged = 0;
   let deals = 0;
   for (const { codes, deals: n } of f.openDeals) {
-    let penalty = 0;
-    for (const code of codes) {
-      // A code this build does not know (stored by a newer one) counts as medium.
-      const severity = RED_FLAG_SEVERITY[code as RedFlagCode] ?? 'medium';
-      counts[severity] += n;
-      penalty += FLAG_PENALTY[severity];
-    }
+    const t = tally(codes);
+    high += t.high * n;
+    medium += t.medium * n;
+    low += t.low * n;
     if (codes.length) flagged += n;
-    total += Math.max(0, 100 - penalty) * n;
+    total += Math.max(0, 100 - t.penalty) * n;
     deals += n;
   }
-  return { score: deals ? Math.round(total / deals) : null, detail: { openDeals: deals, flaggedDeals: flagged, ...counts } };
+  return { score: deals ? Math.round(total / deals) : null, detail: { openDeals: deals, flaggedDeals: flagged, high, medium, low } };
 }
 
 function lastContact(f: AccountHealthFacts, now: Date): Pick<HealthComponent, 'score' | 'detail'> {
