@@ -63,13 +63,21 @@ export function ownedByTeam(ownerColumn: PgColumn, orgId: string, teamId: string
   return sql`${ownerColumn} = any(array(select u.id from ${users} u where u.org_id = ${orgId} and u.team_id = ${teamId}))`;
 }
 
-const SORTS: Record<string, SortKey> = {
-  updatedAt: { expr: sql`${accounts.updatedAt}`, cast: 'timestamptz' },
-  createdAt: { expr: sql`${accounts.createdAt}`, cast: 'timestamptz' },
-  name: { expr: sql`${accounts.name}`, cast: 'text' },
-  ourRevenue: { expr: sql`coalesce(${accounts.ourRevenue}, -1)`, cast: 'numeric' },
-  potential: { expr: sql`coalesce(${accounts.potential}, -1)`, cast: 'numeric' },
+/** Each sort's key and, for the cursor, its value as the row already carries it (no second column). */
+const SORTS: Record<string, SortKey & { value: (r: AccountListRow) => string | null }> = {
+  updatedAt: { expr: sql`${accounts.updatedAt}`, cast: 'timestamptz', value: (r) => r.updatedAt },
+  createdAt: { expr: sql`${accounts.createdAt}`, cast: 'timestamptz', value: (r) => r.createdAt },
+  name: { expr: sql`${accounts.name}`, cast: 'text', value: (r) => r.name },
+  ourRevenue: { expr: sql`coalesce(${accounts.ourRevenue}, -1)`, cast: 'numeric', value: (r) => r.ourRevenue ?? '-1' },
+  potential: { expr: sql`coalesce(${accounts.potential}, -1)`, cast: 'numeric', value: (r) => r.potential ?? '-1' },
 };
+
+const sortOf = (query: AccountListQuery) => ((query.sort ?? '-updatedAt') as AccountSort).replace('-', '');
+
+/** The keyset cursor's sort value of a list row: times as their ISO text, a missing amount as −1. */
+export function sortValue(query: AccountListQuery, r: AccountListRow): string | null {
+  return SORTS[sortOf(query)].value(r);
+}
 
 export type ListArgs = PageArgs & { query: AccountListQuery };
 
@@ -114,8 +122,8 @@ const innerColumns = prerendered(
 );
 const pageColumns = sql.raw(LIST_COLUMNS.map(([name]) => `p."${name}"`).join(', '));
 
-/** A list row: the API's fields, the sort key's value for the cursor, and (unless left out) the health facts. */
-export type AccountListRow = Omit<AccountListItem, 'health'> & { sortKey: string | null } & Partial<HealthFactColumns>;
+/** A list row: the API's fields and (unless left out) the health facts. */
+export type AccountListRow = Omit<AccountListItem, 'health'> & Partial<HealthFactColumns>;
 
 export function accountsRepository(db: Db) {
   const selectAccount = () =>
@@ -132,9 +140,8 @@ export function accountsRepository(db: Db) {
      * filtered rows before a sort, they would be read for every match.
      */
     async list(actor: Actor, { query, search, after, limit }: ListArgs, health: Date | null): Promise<AccountListRow[]> {
-      const sort = (query.sort ?? '-updatedAt') as AccountSort;
-      const descending = sort.startsWith('-');
-      const key = SORTS[sort.replace('-', '')];
+      const descending = (query.sort ?? '-updatedAt').startsWith('-');
+      const key = SORTS[sortOf(query)];
       const where: (SQL | undefined)[] = [accountVisible(actor)];
       where.push(query.archived ? isNotNull(accounts.archivedAt) : isNull(accounts.archivedAt));
       // Closed sets written as literals, so the plan is costed with each value's real frequency and kept.
@@ -155,12 +162,10 @@ export function accountsRepository(db: Db) {
       where.push(page.where);
       const dir = sql.raw(descending ? 'desc' : 'asc');
       const facts = health ? healthFacts(actor.orgId, sql`p.id`, health) : null;
-      // Timestamps sort as themselves (their ISO text is what the API and the cursor carry).
-      const sortKey = key.cast === 'timestamptz' ? isoTime(key.expr) : key.expr;
       return rowsOf<AccountListRow>(
         db,
-        sql`select ${pageColumns}, p."sortKey"${facts ? sql`, ${facts.columns}` : sql``}
-              from (select ${innerColumns}, ${sortKey} as "sortKey", ${key.expr} as "sortValue"
+        sql`select ${pageColumns}${facts ? sql`, ${facts.columns}` : sql``}
+              from (select ${innerColumns}, ${key.expr} as "sortValue"
                       from ${accounts}
                       left join ${users} as "owner" on ${owner.orgId} = ${accounts.orgId} and ${owner.id} = ${accounts.ownerId}
                       left join ${accounts} as "parent" on ${parent.orgId} = ${accounts.orgId} and ${parent.id} = ${accounts.parentId}

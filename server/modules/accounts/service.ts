@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { accountsRepository, type AccountListRow, type AccountRow, type NewAccount } from './repository.ts';
+import { accountsRepository, sortValue, type AccountListRow, type AccountRow, type NewAccount } from './repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
 import { swotRepository } from '../swot/repository.ts';
 import { accountHealthService, scoreOf, yearBefore } from '../account-health/service.ts';
@@ -143,7 +143,7 @@ export function accountsService(db: Db) {
       const now = new Date();
       // Health comes with the page's rows, in the same statement, unless not wanted (pickers).
       const since = query.health === false ? null : yearBefore(now);
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }, since), (r) => [r.sortKey, r.id]);
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }, since), (r) => [sortValue(query, r), r.id]);
       return { items: rows.map((r) => presentListItem(r, now)), nextCursor };
     },
 
