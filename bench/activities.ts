@@ -117,7 +117,7 @@ export async function seedActivities(db: Db, orgId: string, opts: ActivitySeedOp
   });
   await timed('activities + attendees', () => insertActivities(db, orgId, opts));
   await timed('monthly done counts', () => rebuildActivityMonthCounts(db, orgId));
-  // The account facts' latest done call, kept by a trigger the load skipped.
+  // The account facts' latest done call and recent satisfaction scores, kept by a trigger the load skipped.
   await timed('account facts', () => db.execute(sql`select okam_rebuild_account_facts(${orgId}::uuid)`));
   const tasks = Math.floor(opts.activities / 10);
   await timed('tasks', () => insertTasks(db, orgId, opts, tasks));

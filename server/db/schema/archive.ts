@@ -204,7 +204,9 @@ export const history = pgTable(
  * What account health needs from an account's contacts, open deals and calls, kept by triggers in the
  * writing transaction (migration 0021), so a list page reads one row per account instead of
  * aggregating three tables. `openFlags` counts open deals by their stored red-flag codes
- * (comma-joined; '' for none). Satisfaction, a moving twelve-month window, is still read live.
+ * (comma-joined; '' for none). `satisfaction` holds the done calls' satisfaction scores of roughly the
+ * last 400 days as [start in epoch ms, score] pairs (migration 0023): the twelve-month window moves with
+ * the clock, so health picks its entries when it reads them, and a write only has to drop the old ones.
  */
 export const accountFacts = pgTable(
   'account_facts',
@@ -220,6 +222,7 @@ export const accountFacts = pgTable(
     openDeals: integer('open_deals').notNull().default(0),
     openFlags: jsonb('open_flags').$type<Record<string, number>>().notNull().default({}),
     lastDoneAt: ts('last_done_at'),
+    satisfaction: jsonb('satisfaction').$type<[number, number][]>().notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.accountId] }),

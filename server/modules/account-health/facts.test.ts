@@ -20,7 +20,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 async function kept(orgId: string) {
   return rowsOf<Record<string, unknown>>(
     t.database.db,
-    sql`select account_id, contacts, covered, supportive, key_contacts, key_covered, key_supportive, open_deals, open_flags, last_done_at
+    sql`select account_id, contacts, covered, supportive, key_contacts, key_covered, key_supportive, open_deals, open_flags, last_done_at, satisfaction
           from account_facts where org_id = ${orgId} order by account_id`,
   );
 }
@@ -89,6 +89,34 @@ describe('account facts', () => {
     expect((await f.admin.delete(`/api/activities/${planned.id}`)).statusCode).toBe(204);
     expect((await f.admin.delete(`/api/activities/${older.id}`)).statusCode).toBe(204);
     await expectConsistent(me.orgId);
+
+    // Satisfaction: scored calls of the last 400 days, kept through score edits, moves, undoing and deletes.
+    const scored = async (days: number, satisfaction: number) => {
+      const res = await f.admin.post('/api/activities', { type: 'service', subject: `回访${days}`, accountId: a.id, plannedStart: daysAgo(days), plannedEnd: daysAgo(days - 0.05), status: 'done', satisfaction });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string; version: number; plannedStart: string }>();
+    };
+    const s1 = await scored(10, 4);
+    const s2 = await scored(20, 2);
+    await scored(500, 5);
+    [fa] = (await expectConsistent(me.orgId)).filter((r) => r.account_id === a.id);
+    expect(fa.satisfaction).toEqual([
+      [Date.parse(s2.plannedStart), 2],
+      [Date.parse(s1.plannedStart), 4],
+    ]);
+    expect((await f.admin.patch(`/api/activities/${s1.id}`, { version: s1.version, satisfaction: 5 })).statusCode).toBe(200);
+    [fa] = (await expectConsistent(me.orgId)).filter((r) => r.account_id === a.id);
+    expect((fa.satisfaction as number[][]).map((p) => p[1])).toEqual([2, 5]);
+    // The API does not move a call to another account; the trigger must keep any write exact all the same.
+    await t.database.db.execute(sql`update activities set account_id = ${b.id} where id = ${s2.id}`);
+    const moved = await expectConsistent(me.orgId);
+    expect(moved.find((r) => r.account_id === a.id)!.satisfaction).toEqual([[Date.parse(s1.plannedStart), 5]]);
+    expect(moved.find((r) => r.account_id === b.id)!.satisfaction).toEqual([[Date.parse(s2.plannedStart), 2]]);
+    expect((await f.admin.patch(`/api/activities/${s1.id}`, { version: s1.version + 1, status: 'planned' })).statusCode).toBe(200);
+    [fa] = (await expectConsistent(me.orgId)).filter((r) => r.account_id === a.id);
+    expect(fa.satisfaction).toEqual([]);
+    expect((await f.admin.delete(`/api/activities/${s2.id}`)).statusCode).toBe(204);
+    expect((await expectConsistent(me.orgId)).find((r) => r.account_id === b.id)!.satisfaction).toEqual([]);
 
     // A hard delete (of an account without deals) takes the account's row with it.
     const c = await f.account();

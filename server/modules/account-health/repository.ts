@@ -11,8 +11,8 @@ const MAX_DEPTH = 20;
 export function accountHealthRepository(db: Db) {
   return {
     /** Health facts of the given accounts, one row each, in one round trip. */
-    pageFacts: (orgId: string, ids: string[], since: Date) => {
-      const facts = healthFacts(orgId, sql`ids.id`, since);
+    pageFacts: (orgId: string, ids: string[]) => {
+      const facts = healthFacts(orgId, sql`ids.id`);
       // One account (its page) as a single value: an array parameter would be costed as ten.
       const list = ids.length === 1 ? sql`(select ${ids[0]}::uuid)` : sql`unnest(${sql.param(ids)}::uuid[])`;
       return rowsOf<HealthFactColumns & { accountId: string }>(

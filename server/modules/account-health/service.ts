@@ -33,27 +33,39 @@ function openDeals(byFlags: Record<string, number>): OpenDealGroup[] {
   return out;
 }
 
-/** A row's health columns (repository `healthFacts`) as the facts core computes health from. */
-function factsOf(r: HealthFactColumns): AccountHealthFacts {
-  return {
-    allContacts: { total: r.hContacts, covered: r.hCovered, supportive: r.hSupportive },
-    keyContacts: { total: r.hKey, covered: r.hKeyCovered, supportive: r.hKeySupportive },
-    openDeals: openDeals(r.hOpenFlags),
-    lastDoneAt: r.hLastDoneMs === null ? null : new Date(r.hLastDoneMs),
-    satisfaction: { count: r.hSatCount, sum: r.hSatSum },
-  };
-}
-
-/** The health score of a row read with the `healthFacts` columns (a list page's). */
-export function scoreOf(r: HealthFactColumns, now: Date): number | null {
-  return computeAccountHealth(factsOf(r), now).score;
-}
-
 /** Satisfaction counts over the last twelve months. */
 export function yearBefore(now: Date): Date {
   const d = new Date(now);
   d.setUTCFullYear(d.getUTCFullYear() - 1);
   return d;
+}
+
+/** The kept [start ms, score] pairs of calls started at or after `sinceMs`, counted and summed. */
+function satisfactionSince(pairs: readonly (readonly [number, number])[], sinceMs: number): { count: number; sum: number } {
+  let count = 0;
+  let sum = 0;
+  for (const [at, score] of pairs) {
+    if (at < sinceMs) continue;
+    count++;
+    sum += score;
+  }
+  return { count, sum };
+}
+
+/** A row's health columns (repository `healthFacts`) as the facts core computes health from at `now`. */
+function factsOf(r: HealthFactColumns, now: Date): AccountHealthFacts {
+  return {
+    allContacts: { total: r.hContacts, covered: r.hCovered, supportive: r.hSupportive },
+    keyContacts: { total: r.hKey, covered: r.hKeyCovered, supportive: r.hKeySupportive },
+    openDeals: openDeals(r.hOpenFlags),
+    lastDoneAt: r.hLastDoneMs === null ? null : new Date(r.hLastDoneMs),
+    satisfaction: r.hSatisfaction.length ? satisfactionSince(r.hSatisfaction, yearBefore(now).getTime()) : { count: 0, sum: 0 },
+  };
+}
+
+/** The health score of a row read with the `healthFacts` columns (a list page's). */
+export function scoreOf(r: HealthFactColumns, now: Date): number | null {
+  return computeAccountHealth(factsOf(r, now), now).score;
 }
 
 export function accountHealthService(db: Db) {
@@ -62,7 +74,7 @@ export function accountHealthService(db: Db) {
   /** The facts health is computed from, for every given account (those with no records get empty facts). */
   async function facts(orgId: string, ids: string[], now: Date): Promise<Map<string, AccountHealthFacts>> {
     if (!ids.length) return new Map();
-    return new Map((await repo.pageFacts(orgId, ids, yearBefore(now))).map((r) => [r.accountId, factsOf(r)]));
+    return new Map((await repo.pageFacts(orgId, ids)).map((r) => [r.accountId, factsOf(r, now)]));
   }
 
   async function compute(orgId: string, ids: string[], now: Date): Promise<Map<string, Health & { facts: AccountHealthFacts }>> {

@@ -135,11 +135,11 @@ export function accountsRepository(db: Db) {
 
   return {
     /**
-     * One keyset page, with each row's health facts when `health` gives the date satisfaction counts
-     * from. The page is cut first and the health parts joined to its rows only: joined to the
-     * filtered rows before a sort, they would be read for every match.
+     * One keyset page, with each row's health facts when `health` is set. The page is cut first and
+     * the facts joined to its rows only: joined to the filtered rows before a sort, they would be read
+     * for every match.
      */
-    async list(actor: Actor, { query, search, after, limit }: ListArgs, health: Date | null): Promise<AccountListRow[]> {
+    async list(actor: Actor, { query, search, after, limit }: ListArgs, health: boolean): Promise<AccountListRow[]> {
       const descending = (query.sort ?? '-updatedAt').startsWith('-');
       const key = SORTS[sortOf(query)];
       const where: (SQL | undefined)[] = [accountVisible(actor)];
@@ -161,7 +161,7 @@ export function accountsRepository(db: Db) {
       const page = keyset(key, accounts.id, descending, after);
       where.push(page.where);
       const dir = sql.raw(descending ? 'desc' : 'asc');
-      const facts = health ? healthFacts(actor.orgId, sql`p.id`, health) : null;
+      const facts = health ? healthFacts(actor.orgId, sql`p.id`) : null;
       return rowsOf<AccountListRow>(
         db,
         sql`select ${pageColumns}${facts ? sql`, ${facts.columns}` : sql``}

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { accountsRepository, sortValue, type AccountListRow, type AccountRow, type NewAccount } from './repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
 import { swotRepository } from '../swot/repository.ts';
-import { accountHealthService, scoreOf, yearBefore } from '../account-health/service.ts';
+import { accountHealthService, scoreOf } from '../account-health/service.ts';
 import type { HealthFactColumns } from '../account-health/facts.repository.ts';
 import { rescoreAccounts } from '../scoring/service.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
@@ -142,8 +142,7 @@ export function accountsService(db: Db) {
     async list(actor: Actor, query: AccountListQuery): Promise<PageOf<AccountListItem>> {
       const now = new Date();
       // Health comes with the page's rows, in the same statement, unless not wanted (pickers).
-      const since = query.health === false ? null : yearBefore(now);
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }, since), (r) => [sortValue(query, r), r.id]);
+      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }, query.health !== false), (r) => [sortValue(query, r), r.id]);
       return { items: rows.map((r) => presentListItem(r, now)), nextCursor };
     },
 
