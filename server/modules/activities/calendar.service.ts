@@ -14,9 +14,25 @@ const DAY_MS = 86_400_000;
 const ICS_PAST_DAYS = 30;
 const ICS_AHEAD_DAYS = 365;
 
+/**
+ * Users found in an org, as `org:user`. Users are never deleted (a leaver is deactivated and keeps
+ * their records), so one found stays found: a manager opening a rep's week skips the existence
+ * check's round trip after the first time. Bounded; cleared if it ever fills.
+ */
+const knownUsers = new Set<string>();
+const MAX_KNOWN_USERS = 10_000;
 
 export function calendarService(db: Db) {
   const repo = calendarRepository(db);
+
+  async function userExists(orgId: string, userId: string): Promise<boolean> {
+    const key = `${orgId}:${userId}`;
+    if (knownUsers.has(key)) return true;
+    if (!(await repo.userExists(orgId, userId))) return false;
+    if (knownUsers.size >= MAX_KNOWN_USERS) knownUsers.clear();
+    knownUsers.add(key);
+    return true;
+  }
 
   /** Whose calendar: the caller by default, anyone in their scope, or a team's members within it. */
   async function usersFor(actor: Actor, q: CalendarQuery): Promise<string[]> {
@@ -27,7 +43,7 @@ export function calendarService(db: Db) {
       return visible;
     }
     const userId = q.userId ?? actor.userId;
-    if (userId !== actor.userId && (!userInScope(actor, userId) || !(await repo.userExists(actor.orgId, userId)))) throw notFound();
+    if (userId !== actor.userId && (!userInScope(actor, userId) || !(await userExists(actor.orgId, userId)))) throw notFound();
     return [userId];
   }
 
