@@ -22,6 +22,13 @@ describe('nullableAsTypeList', () => {
     expect(props.d).toEqual({ type: ['boolean', 'null'], description: 'null first' });
   });
 
+  it('writes null, not an empty string, for a nullable date or time', () => {
+    const schema = Type.Object({ at: Nullable(Type.String({ format: 'date-time' })), on: Nullable(Type.String({ format: 'date' })) });
+    const serialize = compile(schema);
+    expect(serialize({ at: null, on: null })).toBe('{"at":null,"on":null}');
+    expect(serialize({ at: '2027-03-08T01:30:00.000Z', on: '2027-03-08' })).toBe('{"at":"2027-03-08T01:30:00.000Z","on":"2027-03-08"}');
+  });
+
   it('leaves unions of objects, arrays and more than two branches alone', () => {
     const schema = Type.Object({
       o: Nullable(Type.Object({ x: Type.String() })),
