@@ -50,12 +50,12 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- As 0021, plus the satisfaction lists.
+-- As 0021, plus each account's satisfaction list, read by the same function the trigger uses.
 CREATE OR REPLACE FUNCTION okam_rebuild_account_facts(p_org uuid) RETURNS void LANGUAGE sql AS $$
   DELETE FROM account_facts WHERE org_id = p_org;
   INSERT INTO account_facts (org_id, account_id, contacts, covered, supportive, key_contacts, key_covered, key_supportive, open_deals, open_flags, last_done_at, satisfaction)
   SELECT a.org_id, a.id, coalesce(c.n, 0), coalesce(c.covered, 0), coalesce(c.supportive, 0), coalesce(c.key, 0), coalesce(c.key_covered, 0),
-         coalesce(c.key_supportive, 0), coalesce(d.n, 0), coalesce(d.flags, '{}'::jsonb), x.last, coalesce(s.scores, '[]'::jsonb)
+         coalesce(c.key_supportive, 0), coalesce(d.n, 0), coalesce(d.flags, '{}'::jsonb), x.last, okam_recent_satisfaction(a.org_id, a.id)
   FROM accounts a
   LEFT JOIN (
     SELECT account_id, count(*)::int AS n, count(*) FILTER (WHERE coverage <> 'none')::int AS covered,
@@ -74,20 +74,9 @@ CREATE OR REPLACE FUNCTION okam_rebuild_account_facts(p_org uuid) RETURNS void L
   LEFT JOIN (
     SELECT account_id, max(planned_start) AS last FROM activities WHERE org_id = p_org AND status = 'done' GROUP BY account_id
   ) x ON x.account_id = a.id
-  LEFT JOIN (
-    SELECT account_id, jsonb_agg(jsonb_build_array((extract(epoch FROM planned_start) * 1000)::bigint, satisfaction) ORDER BY planned_start, id) AS scores
-    FROM activities
-    WHERE org_id = p_org AND status = 'done' AND satisfaction IS NOT NULL AND planned_start >= now() - interval '400 days'
-    GROUP BY account_id
-  ) s ON s.account_id = a.id
   WHERE a.org_id = p_org;
 $$;
 --> statement-breakpoint
 UPDATE account_facts f SET satisfaction = s.scores
-  FROM (
-    SELECT org_id, account_id, jsonb_agg(jsonb_build_array((extract(epoch FROM planned_start) * 1000)::bigint, satisfaction) ORDER BY planned_start, id) AS scores
-    FROM activities
-    WHERE status = 'done' AND satisfaction IS NOT NULL AND planned_start >= now() - interval '400 days'
-    GROUP BY org_id, account_id
-  ) s
- WHERE f.org_id = s.org_id AND f.account_id = s.account_id;
+  FROM (SELECT org_id, account_id, okam_recent_satisfaction(org_id, account_id) AS scores FROM account_facts) s
+ WHERE f.org_id = s.org_id AND f.account_id = s.account_id AND s.scores <> '[]'::jsonb;
