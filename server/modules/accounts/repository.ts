@@ -72,11 +72,15 @@ const SORTS: Record<string, SortKey & { value: (r: AccountListRow) => string | n
   potential: { expr: sql`coalesce(${accounts.potential}, -1)`, cast: 'numeric', value: (r) => r.potential ?? '-1' },
 };
 
-const sortOf = (query: AccountListQuery) => ((query.sort ?? '-updatedAt') as AccountSort).replace('-', '');
+/** The list's sort key and direction (newest change first unless asked otherwise). */
+function sortOf(query: AccountListQuery) {
+  const sort: AccountSort = query.sort ?? '-updatedAt';
+  return { key: SORTS[sort.replace('-', '')], descending: sort.startsWith('-') };
+}
 
 /** The keyset cursor's sort value of a list row: times as their ISO text, a missing amount as −1. */
 export function sortValue(query: AccountListQuery, r: AccountListRow): string | null {
-  return SORTS[sortOf(query)].value(r);
+  return sortOf(query).key.value(r);
 }
 
 export type ListArgs = PageArgs & { query: AccountListQuery };
@@ -140,8 +144,7 @@ export function accountsRepository(db: Db) {
      * for every match.
      */
     async list(actor: Actor, { query, search, after, limit }: ListArgs, health: boolean): Promise<AccountListRow[]> {
-      const descending = (query.sort ?? '-updatedAt').startsWith('-');
-      const key = SORTS[sortOf(query)];
+      const { key, descending } = sortOf(query);
       const where: (SQL | undefined)[] = [accountVisible(actor)];
       where.push(query.archived ? isNotNull(accounts.archivedAt) : isNull(accounts.archivedAt));
       // Closed sets written as literals, so the plan is costed with each value's real frequency and kept.
