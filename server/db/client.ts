@@ -15,6 +15,12 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` with each payload on `channel`, and `onLive` whenever listening starts (true) or
+   * stops (false: a lost connection, retried every second). Resolves once listening first started
+   * or failed; returns the function that stops it.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
   /** PGlite only: dump of the data directory, used by tests to clone a migrated database. */
   dump?(): Promise<Blob>;
 }
@@ -123,7 +129,54 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await client.query('select pg_advisory_unlock(72170001)').catch(() => undefined);
     client.release();
   }
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', close: () => pool.end(), listen: (channel, onNotify, onLive) => listenPostgres(pg, url, channel, onNotify, onLive) };
+}
+
+const RELISTEN_MS = 1000;
+
+/** LISTEN on a connection of its own (a pooled one would be handed to queries), reopened when lost. */
+async function listenPostgres(
+  pg: typeof import('pg').default,
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLive: (live: boolean) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: import('pg').Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const lost = (c: import('pg').Client) => {
+    if (client !== c) return;
+    client = null;
+    onLive(false);
+    c.end().catch(() => undefined);
+    if (!stopped) retry = setTimeout(() => void open(), RELISTEN_MS);
+  };
+  async function open(): Promise<void> {
+    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    client = c;
+    c.on('notification', (m) => {
+      if (m.channel === channel && m.payload) onNotify(m.payload);
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+      if (client === c && !stopped) onLive(true);
+    } catch {
+      lost(c);
+    }
+  }
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    onLive(false);
+    await c?.end().catch(() => undefined);
+  };
 }
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
@@ -142,6 +195,15 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     db,
     kind: 'pglite',
     close: () => client.close(),
+    // One process owns the data directory: notices come from this process's own writes.
+    listen: async (channel, onNotify, onLive) => {
+      const unlisten = await client.listen(channel, onNotify);
+      onLive(true);
+      return async () => {
+        onLive(false);
+        if (!client.closed) await unlisten();
+      };
+    },
     dump: () => client.dumpDataDir('none') as Promise<Blob>,
   };
 }

@@ -55,4 +55,11 @@ export const authPlugin = fp(async (app) => {
     req.actor = await app.auth.actorFromCookie(req.cookies[SESSION_COOKIE], lang);
     if (!req.actor) throw new AppError(401, 'unauthenticated');
   });
+
+  // A write may have changed what this organisation's cached sessions or funnel hold; the database's
+  // notice reaches this instance a moment after the commit, so the caller's next request could come
+  // first. Forgetting the organisation here, before the response leaves, closes that gap.
+  app.addHook('onSend', async (req) => {
+    if (req.actor && UNSAFE.has(req.method)) app.auth.changedOrg(req.actor.orgId);
+  });
 });

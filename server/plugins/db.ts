@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Database, Db } from '../db/client.ts';
+import { followOrgChanges } from '../db/org-changes.ts';
 import type { Config } from './config.ts';
 
 declare module 'fastify' {
@@ -10,10 +11,17 @@ declare module 'fastify' {
   }
 }
 
-/** Hands the opened database and config to every module; closing the app closes the pool. */
+/**
+ * Hands the opened database and config to every module and follows the database's change notices
+ * (db/org-changes.ts); closing the app stops following and, when it owns it, closes the pool.
+ */
 export const dbPlugin = fp<{ database: Database; config: Config; ownsDatabase: boolean }>(async (app, opts) => {
   app.decorate('database', opts.database);
   app.decorate('db', opts.database.db);
   app.decorate('config', opts.config);
-  if (opts.ownsDatabase) app.addHook('onClose', () => opts.database.close());
+  const unfollow = await followOrgChanges(opts.database);
+  app.addHook('onClose', async () => {
+    await unfollow();
+    if (opts.ownsDatabase) await opts.database.close();
+  });
 });

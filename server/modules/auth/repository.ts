@@ -13,6 +13,7 @@ export function authRepository(db: Db) {
       teamId: users.teamId,
       locale: users.locale,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       // The accounts whose team the caller is on, resolved here (no extra round trip) so scoped
       // reads get a literal id list instead of a subquery that defeats the ordered indexes.
       teamAccountIds: sql<string[]>`array(select m.account_id from ${accountMembers} m where m.org_id = ${sessions.orgId} and m.user_id = ${sessions.userId})`,

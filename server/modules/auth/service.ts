@@ -5,6 +5,7 @@ import { authRepository } from './repository.ts';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/password.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { OrgCache, orgChangesOf } from '../../db/org-changes.ts';
 import type { DataScope, Role } from '../../../core/enums.ts';
 import type { Lang } from '../../../core/messages.ts';
 import type { Me } from '../../../core/schemas/org.ts';
@@ -20,9 +21,34 @@ export function parseSessionCookie(value: string | undefined): { orgId: string; 
   return m ? { orgId: m[1], id: sha256(m[2]) } : null;
 }
 
+/** A live session's caller, as kept between requests (the language is each request's own). */
+type Caller = Omit<Actor, 'orgId' | 'lang'> & { lastSeenAt: number; expiresAt: number };
+
 export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'loginMaxFailures' | 'loginWindowMinutes'>) {
   const repo = authRepository(db);
   const ttl = () => new Date(Date.now() + config.sessionTtlDays * 24 * HOUR);
+  const changes = orgChangesOf(db);
+  // Every request resolves its session: kept per instance until the organisation's users, teams,
+  // account teams or sessions change (db/org-changes.ts), so a request costs one round trip less.
+  const callers = changes && new OrgCache<Caller | undefined>(changes, { ttlMs: 60_000, max: 20_000 });
+
+  async function loadCaller(orgId: string, id: string): Promise<Caller | undefined> {
+    const row = await repo.sessionUser(orgId, id);
+    if (!row) return undefined;
+    const dataScope = row.dataScope as DataScope;
+    const scopeUserIds = dataScope === 'all' ? null : await repo.scopeUserIds(orgId, row.userId, dataScope, row.teamId);
+    return {
+      userId: row.userId,
+      role: row.role as Role,
+      dataScope,
+      teamId: row.teamId,
+      // Shared by every request of the session while kept: frozen, so nobody edits another's copy.
+      scopeUserIds: scopeUserIds && (Object.freeze(scopeUserIds) as string[]),
+      teamAccountIds: Object.freeze(row.teamAccountIds) as string[],
+      lastSeenAt: row.lastSeenAt.getTime(),
+      expiresAt: row.expiresAt.getTime(),
+    };
+  }
 
   async function startSession(orgId: string, userId: string): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
@@ -53,27 +79,32 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'log
 
     async logout(cookie: string | undefined) {
       const s = parseSessionCookie(cookie);
-      if (s) await repo.deleteSession(s.orgId, s.id);
+      if (!s) return;
+      await repo.deleteSession(s.orgId, s.id);
+      callers?.delete(s.orgId, s.id);
     },
 
     /** Resolves the caller and their data scope; extends the session at most hourly to keep reads read-only. */
     async actorFromCookie(cookie: string | undefined, lang: Lang): Promise<Actor | null> {
       const s = parseSessionCookie(cookie);
       if (!s) return null;
-      const row = await repo.sessionUser(s.orgId, s.id);
-      if (!row) return null;
-      if (Date.now() - row.lastSeenAt.getTime() > HOUR) await repo.touchSession(s.orgId, s.id, ttl());
-      const dataScope = row.dataScope as DataScope;
-      return {
-        orgId: s.orgId,
-        userId: row.userId,
-        role: row.role as Role,
-        dataScope,
-        teamId: row.teamId,
-        lang,
-        scopeUserIds: dataScope === 'all' ? null : await repo.scopeUserIds(s.orgId, row.userId, dataScope, row.teamId),
-        teamAccountIds: row.teamAccountIds,
-      };
+      const now = Date.now();
+      let c = callers?.peek(s.orgId, s.id);
+      if (c && c.expiresAt <= now) callers?.delete(s.orgId, s.id);
+      if (!c || c.expiresAt <= now) c = callers ? await callers.get(s.orgId, s.id, () => loadCaller(s.orgId, s.id)) : await loadCaller(s.orgId, s.id);
+      if (!c) return null;
+      if (now - c.lastSeenAt > HOUR) {
+        const expiresAt = ttl();
+        await repo.touchSession(s.orgId, s.id, expiresAt);
+        c.lastSeenAt = now;
+        c.expiresAt = expiresAt.getTime();
+      }
+      return { orgId: s.orgId, userId: c.userId, role: c.role, dataScope: c.dataScope, teamId: c.teamId, lang, scopeUserIds: c.scopeUserIds, teamAccountIds: c.teamAccountIds };
+    },
+
+    /** This instance's writes reach its own cache at once, before their response is sent; other instances hear them from the database. */
+    changedOrg(orgId: string) {
+      changes?.changed(orgId);
     },
 
     async me(who: { orgId: string; userId: string }): Promise<Me> {

@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { orgs } from '../../db/schema.ts';
+import { OrgCache, orgChangesOf, type OrgChanges } from '../../db/org-changes.ts';
 import { stagesRepository, type StageRow } from '../stages/repository.ts';
 import type { OpportunityRow } from './repository.ts';
 import type { InfluenceRow } from './blue-sheet.repository.ts';
@@ -30,13 +31,28 @@ export interface Funnel {
 
 const openInOrder = (live: StageRow[]) => live.filter((s) => s.kind === 'open').sort((a, b) => a.position - b.position);
 
+const funnels = new WeakMap<OrgChanges, OrgCache<readonly StageRow[]>>();
+
+/**
+ * Every stage of the organisation (removed ones too), read by every board and deal write: kept per
+ * instance until a stage changes (db/org-changes.ts), frozen because every caller shares it. Inside a
+ * transaction it is always read afresh.
+ */
+function allStages(db: Db, orgId: string): Promise<readonly StageRow[]> {
+  const changes = orgChangesOf(db);
+  if (!changes) return stagesRepository(db).all(orgId);
+  let cache = funnels.get(changes);
+  if (!cache) funnels.set(changes, (cache = new OrgCache(changes, { ttlMs: 60_000, max: 1_000 })));
+  return cache.get(orgId, 'stages', async () => Object.freeze((await stagesRepository(db).all(orgId)).map((s) => Object.freeze(s))));
+}
+
 /** The funnel's open stages in order, without the rest of the funnel's settings (the board's columns). */
 export async function loadOpenStages(db: Db, orgId: string): Promise<StageRow[]> {
-  return openInOrder((await stagesRepository(db).all(orgId)).filter((s) => !s.removedAt));
+  return openInOrder((await allStages(db, orgId)).filter((s) => !s.removedAt));
 }
 
 export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
-  const [all, [org]] = await Promise.all([stagesRepository(db).all(orgId), db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId))]);
+  const [all, [org]] = await Promise.all([allStages(db, orgId), db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId))]);
   const live = all.filter((s) => !s.removedAt);
   const open = openInOrder(live);
   const settings = (org?.settings ?? {}) as { staleDays?: number; probabilityTolerance?: number };
