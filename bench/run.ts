@@ -38,7 +38,11 @@ const opts = {
 };
 const load: LoadOptions = {
   durationSec: num(env.BENCH_DURATION, 10),
-  warmupSec: num(env.BENCH_WARMUP, 2),
+  // A scenario's first seconds in the process are slow (new statements planned on each pooled
+  // connection, new code paths, pages new to each backend): on a warm server a new scenario's first
+  // 3 s gave p99 191 ms, the next 3 s 35–39 ms (bench/RESULTS.md, sixth session). 5 s measures the
+  // steady state.
+  warmupSec: num(env.BENCH_WARMUP, 5),
   connections: num(env.BENCH_CONNECTIONS, 10),
   maxProbeMs: num(env.BENCH_MAX_PROBE_MS, 2000),
 };
@@ -205,6 +209,7 @@ async function main() {
     users: USERS,
     backends: reports,
     durationSec: load.durationSec,
+    warmupSec: load.warmupSec,
     connections: load.connections,
   });
   console.log(`\n${markdown}`);
