@@ -66,7 +66,7 @@ export function profiles(seed = 11): Profile[] {
 function judgeRow(stageId: string, status: string, probability: number, expectedCloseDate: string): OpportunityRow {
   const t = new Date(0);
   return {
-    orgId: '', id: '', accountId: '', name: '', amount: '0.00', expectedCloseDate, ownerId: null, accountOwnerId: null, stageId, probability,
+    orgId: '', id: '', accountId: '', name: '', amount: '0.00', expectedCloseDate, ownerId: null, accountOwnerId: null, accountName: '', stageId, probability,
     probabilityReason: null, forecastCategory: 'pipeline', source: null, status, lostReason: null, wonByCompetitorId: null,
     objectiveWhat: null, objectiveAmount: null, objectiveBy: null, ourPosition: null, nextStep: null, nextStepDate: null,
     ourOutcome: null, customerOutcome: null, winWinOurs: null, winWinCustomer: null, criteriaDone: {}, stageEnteredAt: t,

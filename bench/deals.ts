@@ -225,9 +225,9 @@ async function insertDeals(db: Db, orgId: string, opts: DealSeedOptions, profile
       // Consistent by construction: skip the per-row foreign-key triggers (the bulk-load idiom).
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`
-        insert into opportunities (org_id, id, account_id, name, amount, expected_close_date, owner_id, account_owner_id, stage_id, probability, forecast_category,
+        insert into opportunities (org_id, id, account_id, account_name, name, amount, expected_close_date, owner_id, account_owner_id, stage_id, probability, forecast_category,
           source, status, lost_reason, closed_at, stage_entered_at, health, red_flag_codes, search_grams, search_text, version, created_by, created_at, updated_at)
-        select ${orgId}, ${dealId}, d.acc_id, d.acc_name || pr.name,
+        select ${orgId}, ${dealId}, d.acc_id, d.acc_name, d.acc_name || pr.name,
           ((d.h3 % 2000 + 1) * 5000 + (d.h4 % 100) / 100.0)::numeric(18, 2), d.close_date, d.owner_id, d.owner_id, st.id, st.probability, st.forecast_category,
           ${JSON.stringify(SOURCES)}::jsonb ->> (d.h5 % ${SOURCES.length}), st.kind,
           case when st.kind = 'lost' then ${JSON.stringify(LOST_REASONS)}::jsonb ->> (d.h6 % ${LOST_REASONS.length}) end,

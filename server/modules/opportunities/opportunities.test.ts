@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { Board, type Stage } from '../../../core/schemas/deals.ts';
@@ -157,6 +158,25 @@ describe('opportunities', () => {
     expect([card.amount, card.expectedCloseDate]).toEqual(['50000.00', '2030-06-30']);
     expect((await repB.client.get(`/api/opportunities/${aDeal.id}`)).statusCode).toBe(404);
     expect((await repB.client.patch(`/api/opportunities/${aDeal.id}`, { version: 1, name: 'x' })).statusCode).toBe(404);
+  });
+
+  it("shows the account's current name on cards, list rows and the deal after a rename or a move", async () => {
+    const acc = await f.account();
+    const deal = (await f.admin.post('/api/opportunities', { accountId: acc.id, name: '改名测试', amount: '123456789', stageId: stages[0].id })).json();
+    const names = async () => {
+      const card = (await f.admin.get('/api/pipeline/board')).json<{ columns: { items: { id: string; accountName: string }[] }[] }>().columns[0].items.find((c) => c.id === deal.id);
+      const row = (await f.admin.get(`/api/opportunities?accountId=${deal.accountId}`)).json<{ items: { id: string; accountName: string }[] }>().items.find((r) => r.id === deal.id);
+      return [card?.accountName, row?.accountName, (await f.admin.get(`/api/opportunities/${deal.id}`)).json().accountName];
+    };
+    expect(await names()).toEqual([acc.name, acc.name, acc.name]);
+    const renamed = await f.admin.patch(`/api/accounts/${acc.id}`, { version: acc.version, name: '新名字集团' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await names()).toEqual(['新名字集团', '新名字集团', '新名字集团']);
+    // No API moves a deal, but a hand edit (or a later merge) must not leave the old name behind.
+    const other = await f.account(f.admin, { name: '另一家客户' });
+    await t.database.db.execute(sql`update opportunities set account_id = ${other.id} where id = ${deal.id}`);
+    deal.accountId = other.id;
+    expect(await names()).toEqual(['另一家客户', '另一家客户', '另一家客户']);
   });
 
   it('sets the owner and the competitor who won inside the write transaction (one PGlite connection)', async () => {

@@ -65,7 +65,7 @@ function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): S
 const listColumns = {
   id: opportunities.id,
   accountId: opportunities.accountId,
-  accountName: accounts.name,
+  accountName: opportunities.accountName,
   name: opportunities.name,
   amount: opportunities.amount,
   expectedCloseDate: opportunities.expectedCloseDate,
@@ -100,13 +100,12 @@ function mergeTotals(rows: StageTotal[]): StageTotal[] {
  * A board card's columns as the API sends them. The codes come as JSON, which the driver parses
  * natively; a text[] is parsed character by character in JavaScript.
  */
-const cardColumns = prerendered(sql`${opportunities.id}, ${opportunities.accountId} as "accountId", ${accounts.name} as "accountName", ${opportunities.name},
+const cardColumns = prerendered(sql`${opportunities.id}, ${opportunities.accountId} as "accountId", ${opportunities.accountName} as "accountName", ${opportunities.name},
   ${opportunities.amount}::text as amount, ${opportunities.expectedCloseDate}::text as "expectedCloseDate",
   ${owner.name} as "ownerName", ${opportunities.stageId} as "stageId", ${opportunities.health},
   to_json(${opportunities.redFlagCodes}) as "redFlagCodes", ${opportunities.version}`);
-/** What a card's columns are read from besides the deal. */
-const cardJoins = prerendered(sql`join ${accounts} on ${accounts.orgId} = ${opportunities.orgId} and ${accounts.id} = ${opportunities.accountId}
-  left join ${users} as "owner" on ${owner.orgId} = ${opportunities.orgId} and ${owner.id} = ${opportunities.ownerId}`);
+/** What a card's columns are read from besides the deal (its account's name is on it). */
+const cardJoins = prerendered(sql`left join ${users} as "owner" on ${owner.orgId} = ${opportunities.orgId} and ${owner.id} = ${opportunities.ownerId}`);
 
 export function opportunitiesRepository(db: Db) {
   /** Totals summed over the deals themselves (with the accounts join for a data scope). */
@@ -135,7 +134,6 @@ export function opportunitiesRepository(db: Db) {
     db
       .select(listColumns)
       .from(opportunities)
-      .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
       .innerJoin(stages, and(eq(stages.orgId, opportunities.orgId), eq(stages.id, opportunities.stageId)))
       .leftJoin(owner, and(eq(owner.orgId, opportunities.orgId), eq(owner.id, opportunities.ownerId)));
 
