@@ -72,6 +72,12 @@ describe('OrgCache', () => {
   });
 });
 
+/** Another instance's write reaches this one as a notice, a moment after its commit. */
+async function eventually(check: () => Promise<boolean>) {
+  for (let i = 0; i < 150 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(await check()).toBe(true);
+}
+
 describe('cached sessions and funnel follow the database', () => {
   let t: TestApp;
   let f: Factories;
@@ -80,12 +86,6 @@ describe('cached sessions and funnel follow the database', () => {
     f = await seedOrg(t.app);
   });
   afterAll(() => t.close());
-
-  /** Another instance's write reaches this one as a notice, a moment after its commit. */
-  async function eventually(check: () => Promise<boolean>) {
-    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await check()).toBe(true);
-  }
 
   it('signing out ends the session at once', async () => {
     const u = await f.user();
@@ -155,5 +155,23 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
       if (status === 200) await new Promise((r) => setTimeout(r, 20));
     }
     expect(status).toBe(401);
+  });
+
+  it('a lost listening connection voids the cache and is reopened; changes in the gap are not missed', async () => {
+    const listeners = async () =>
+      (await rowsOf<{ pid: number }>(t.database.db, sql`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen%'`)).map((r) => r.pid);
+    const before = await listeners();
+    expect(before.length).toBeGreaterThan(0);
+    const [a, b] = [await f.user(), await f.user()];
+    expect((await a.client.get('/api/auth/me')).statusCode).toBe(200);
+    await t.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where pid = any(${`{${before.join(',')}}`}::int[])`);
+    await t.database.db.execute(sql`update users set active = false where id = ${a.id}`);
+    await eventually(async () => (await a.client.get('/api/auth/me')).statusCode === 401);
+    // Both apps listen again, on new connections, and hear changes as before.
+    await eventually(async () => (await listeners()).filter((pid) => !before.includes(pid)).length >= before.length);
+    expect((await b.client.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await b.client.get('/api/auth/me')).statusCode).toBe(200);
+    await t.database.db.execute(sql`update users set active = false where id = ${b.id}`);
+    await eventually(async () => (await b.client.get('/api/auth/me')).statusCode === 401);
   });
 });
