@@ -13,11 +13,15 @@ BEGIN
   RETURN NEW;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION okam_accounts_name_to_deals() RETURNS trigger LANGUAGE plpgsql AS $$
+-- 0009's cascade, widened: an account's new owner or new name reaches its deals in one pass. Same trigger
+-- name, so it still fires in the same order beside accounts_owner_totals.
+CREATE OR REPLACE FUNCTION okam_accounts_owner_to_deals() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE opportunities SET account_name = NEW.name WHERE org_id = NEW.org_id AND account_id = NEW.id;
+  UPDATE opportunities SET account_owner_id = NEW.owner_id, account_name = NEW.name WHERE org_id = NEW.org_id AND account_id = NEW.id;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER accounts_name_to_deals AFTER UPDATE OF name ON accounts
-  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION okam_accounts_name_to_deals();
+DROP TRIGGER accounts_owner_to_deals ON accounts;--> statement-breakpoint
+CREATE TRIGGER accounts_owner_to_deals AFTER UPDATE OF owner_id, name ON accounts
+  FOR EACH ROW WHEN (OLD.owner_id IS DISTINCT FROM NEW.owner_id OR OLD.name IS DISTINCT FROM NEW.name)
+  EXECUTE FUNCTION okam_accounts_owner_to_deals();
