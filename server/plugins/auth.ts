@@ -6,6 +6,7 @@ import { pickLang } from '../../core/messages.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Actor } from '../lib/actor.ts';
 import { authService, type AuthService } from '../modules/auth/service.ts';
+import { orgChangesOf } from '../db/org-changes.ts';
 
 export const SESSION_COOKIE = 'okam_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -60,6 +61,6 @@ export const authPlugin = fp(async (app) => {
   // notice reaches this instance a moment after the commit, so the caller's next request could come
   // first. Forgetting the organisation here, before the response leaves, closes that gap.
   app.addHook('onSend', async (req) => {
-    if (req.actor && UNSAFE.has(req.method)) app.auth.changedOrg(req.actor.orgId);
+    if (req.actor && UNSAFE.has(req.method)) orgChangesOf(app.db)?.changed(req.actor.orgId);
   });
 });

@@ -89,9 +89,13 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'log
       const s = parseSessionCookie(cookie);
       if (!s) return null;
       const now = Date.now();
-      let c = callers?.peek(s.orgId, s.id);
-      if (c && c.expiresAt <= now) callers?.delete(s.orgId, s.id);
-      if (!c || c.expiresAt <= now) c = callers ? await callers.get(s.orgId, s.id, () => loadCaller(s.orgId, s.id)) : await loadCaller(s.orgId, s.id);
+      const fetch = () => (callers ? callers.get(s.orgId, s.id, () => loadCaller(s.orgId, s.id)) : loadCaller(s.orgId, s.id));
+      let c = await fetch();
+      // Expired as this instance holds it; another instance may have extended it since.
+      if (c && c.expiresAt <= now) {
+        callers?.delete(s.orgId, s.id);
+        c = await fetch();
+      }
       if (!c) return null;
       if (now - c.lastSeenAt > HOUR) {
         const expiresAt = ttl();
@@ -100,11 +104,6 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'log
         c.expiresAt = expiresAt.getTime();
       }
       return { orgId: s.orgId, userId: c.userId, role: c.role, dataScope: c.dataScope, teamId: c.teamId, lang, scopeUserIds: c.scopeUserIds, teamAccountIds: c.teamAccountIds };
-    },
-
-    /** This instance's writes reach its own cache at once, before their response is sent; other instances hear them from the database. */
-    changedOrg(orgId: string) {
-      changes?.changed(orgId);
     },
 
     async me(who: { orgId: string; userId: string }): Promise<Me> {
