@@ -131,8 +131,28 @@ export const opportunities = pgTable(
     // A scoped caller's deal list, newest first (the account owner's copy is the scope).
     index('opportunities_scope_updated_idx').on(t.orgId, t.accountOwnerId, t.updatedAt, t.id),
     index('opportunities_owner_idx').on(t.orgId, t.ownerId, t.status, t.stageId, t.amount, t.probability),
-    // The board's top cards per column; owner last so a team-filtered column is read from the index alone.
-    index('opportunities_status_stage_idx').on(t.orgId, t.status, t.stageId, t.amount, t.id, t.ownerId),
+    // The board's top cards per column, read from the index alone: after the unique (amount, id) come
+    // the columns its filters test (owner, the scope's account owner and account, close date, health,
+    // category, flags) and the card's own (account name, name, version). Another team's deals, other
+    // dates or other scopes are then skipped without a heap read, and a card costs none either.
+    // Names are at most 200 characters each, so an entry stays well under btree's 2,704-byte limit.
+    index('opportunities_status_stage_idx').on(
+      t.orgId,
+      t.status,
+      t.stageId,
+      t.amount,
+      t.id,
+      t.ownerId,
+      t.accountOwnerId,
+      t.accountId,
+      t.expectedCloseDate,
+      t.health,
+      t.forecastCategory,
+      t.redFlagCodes,
+      t.accountName,
+      t.name,
+      t.version,
+    ),
     index('opportunities_scope_idx').on(t.orgId, t.accountOwnerId, t.status, t.stageId, t.amount, t.id),
     // The forecast reads open deals by close date and won deals by the day they were signed, each
     // from its index alone (owner, scope, stage, category, amount and probability are in it).

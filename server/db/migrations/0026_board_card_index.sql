@@ -1,0 +1,2 @@
+DROP INDEX "opportunities_status_stage_idx";--> statement-breakpoint
+CREATE INDEX "opportunities_status_stage_idx" ON "opportunities" USING btree ("org_id","status","stage_id","amount","id","owner_id","account_owner_id","account_id","expected_close_date","health","forecast_category","red_flag_codes","account_name","name","version");
