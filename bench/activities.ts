@@ -80,7 +80,7 @@ const die = (k: 0 | 1 | 2 | 3) => sql.raw(`('x' || substr(d.m, ${1 + k * 7}, 7))
 /** Rows [from, to) numbered n: account n mod A (row number of the accounts ordered by id, as for deals). */
 function source(from: number, to: number, accounts: number, salt: string): SQL {
   return sql`(
-    select d.*, acc.id as acc_id, acc.owner_id, acc.contacts, acc.nc
+    select d.*, acc.id as acc_id, acc.owner_id, acc.name, acc.contacts, acc.nc
     from (select g.n, g.n % ${accounts}::int as a, g.n / ${accounts}::int as j, md5(g.n::text || ${salt}) as m
           from generate_series(${from}::int, ${to - 1}::int) g(n)) d
     join bench_tmp_act_acc acc on acc.a = d.a
@@ -107,7 +107,7 @@ export async function seedActivities(db: Db, orgId: string, opts: ActivitySeedOp
     await dropLookups(db);
     // Same numbering as the deals' lookup: row a of the accounts ordered by id.
     await db.execute(sql`create table bench_tmp_act_acc as
-      select (row_number() over (order by a.id) - 1)::int as a, a.id, a.owner_id, c.ids as contacts, cardinality(c.ids) as nc
+      select (row_number() over (order by a.id) - 1)::int as a, a.id, a.owner_id, a.name, c.ids as contacts, cardinality(c.ids) as nc
       from accounts a join (select account_id, array_agg(id order by id) as ids from contacts where org_id = ${orgId} group by account_id) c on c.account_id = a.id
       where a.org_id = ${orgId}`);
     await db.execute(sql`alter table bench_tmp_act_acc add primary key (a)`);
@@ -160,9 +160,9 @@ async function insertActivities(db: Db, orgId: string, opts: ActivitySeedOptions
       // Consistent by construction: skip the per-row foreign-key triggers (the bulk-load idiom).
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`
-        insert into activities (org_id, id, type, subject, account_id, opportunity_id, owner_id, planned_start, planned_end, place, objective,
+        insert into activities (org_id, id, type, subject, account_id, account_name, opportunity_id, owner_id, planned_start, planned_end, place, objective,
           status, outcome, next_meeting_proposed, next_steps, satisfaction, completed_at, created_by, version, created_at, updated_at)
-        select ${orgId}, ${id}, ty.key, ty.subject, d.acc_id, ${deal}, d.owner_id, x.s, x.s + (1 + ${die(1)} % 4) * interval '30 minutes',
+        select ${orgId}, ${id}, ty.key, ty.subject, d.acc_id, d.name, ${deal}, d.owner_id, x.s, x.s + (1 + ${die(1)} % 4) * interval '30 minutes',
           case when ${die(1)} % 3 = 0 then '客户办公室' end, '了解项目进展，推动下一步',
           x.status,
           case when x.status = 'done' then '客户认可方案方向，需补充报价' end,

@@ -41,6 +41,8 @@ export const activities = pgTable(
     type: text('type').notNull(),
     subject: text('subject').notNull(),
     accountId: uuid('account_id').notNull(),
+    /** The account's name, kept by triggers (migration 0027): a calendar week shows it on ~150 calls. */
+    accountName: text('account_name').notNull().default(''),
     opportunityId: uuid('opportunity_id'),
     ownerId: uuid('owner_id').notNull(),
     plannedStart: ts('planned_start').notNull(),

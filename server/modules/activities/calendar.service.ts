@@ -65,14 +65,14 @@ export function calendarService(db: Db) {
     async ics(actor: Actor, now = new Date()): Promise<string> {
       const rows = await repo.own(actor.orgId, actor.userId, new Date(now.getTime() - ICS_PAST_DAYS * DAY_MS), new Date(now.getTime() + ICS_AHEAD_DAYS * DAY_MS), MAX_ACTIVITY_DAYS);
       const cal = ical({ name: 'OpenKAM', prodId: { company: 'OpenKAM', product: 'activities', language: actor.lang === 'en' ? 'EN' : 'ZH' } });
-      for (const { a, accountName } of rows) {
+      for (const a of rows) {
         cal.createEvent({
           id: a.id,
           start: a.plannedStart,
           end: a.plannedEnd,
           summary: a.subject,
           location: a.place,
-          description: [accountName, a.objective, a.nextSteps].filter(Boolean).join('\n'),
+          description: [a.accountName, a.objective, a.nextSteps].filter(Boolean).join('\n'),
           status: a.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
           sequence: a.version - 1,
           created: a.createdAt,

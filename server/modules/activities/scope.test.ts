@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { Calendar, type Activity } from '../../../core/schemas/activities.ts';
@@ -123,6 +124,40 @@ function icsLines(body: string): [string, string][] {
       return [l.slice(0, i), l.slice(i + 1)];
     });
 }
+
+describe("the account's name on calendar entries", () => {
+  it('follows a rename or a hand move, on own, manager and admin calendars and in iCalendar', async () => {
+    const account = await f.account(rep.client, { name: '旧名称医院' });
+    const start = new Date(Date.now() + 2 * 86_400_000);
+    const window = { from: new Date(start.getTime() - 86_400_000).toISOString(), to: new Date(start.getTime() + 86_400_000).toISOString() };
+    const a = await plan(rep.client, { accountId: account.id, plannedStart: start.toISOString(), plannedEnd: new Date(start.getTime() + 3_600_000).toISOString() });
+    const names = async () => {
+      const views = [
+        await rep.client.get(`/api/calendar?${q(window)}`),
+        await manager.client.get(`/api/calendar?${q({ ...window, userId: rep.id })}`),
+        await f.admin.get(`/api/calendar?${q({ ...window, userId: rep.id })}`),
+      ];
+      return views.map((v) => v.json<Calendar>().activities.find((x) => x.id === a.id)?.accountName);
+    };
+    // iCalendar folds long lines: unfolded before searching.
+    const ics = async () => (await rep.client.get('/api/activities.ics')).body.replace(/\r\n /g, '');
+    expect(await names()).toEqual(['旧名称医院', '旧名称医院', '旧名称医院']);
+    expect(await ics()).toContain('旧名称医院');
+
+    expect((await rep.client.patch(`/api/accounts/${account.id}`, { version: account.version, name: '新名称医院' })).statusCode).toBe(200);
+    expect(await names()).toEqual(['新名称医院', '新名称医院', '新名称医院']);
+    expect(await ics()).toContain('新名称医院');
+    expect(await ics()).not.toContain('旧名称医院');
+
+    // No API moves a call to another account, but a hand edit must not leave the old name behind.
+    const other = await f.account(rep.client, { name: '另一家单位' });
+    await t.database.db.execute(sql`update activities set account_id = ${other.id} where id = ${a.id}`);
+    expect(await names()).toEqual(['另一家单位', '另一家单位', '另一家单位']);
+    // Nor can the copy be written apart from its account.
+    await t.database.db.execute(sql`update activities set account_name = 'x' where id = ${a.id}`);
+    expect((await names())[0]).toBe('另一家单位');
+  });
+});
 
 describe('iCalendar export', () => {
   it("exports the caller's own and attended activities, escaped, one VEVENT each", async () => {
