@@ -26,6 +26,7 @@ export interface ReportInput {
   backends: BackendReport[];
   durationSec: number;
   warmupSec: number;
+  processWarmupSec: number;
   connections: number;
 }
 
@@ -43,7 +44,7 @@ export function renderReport(input: ReportInput): string {
   lines.push('# OpenKAM benchmark results', '');
   lines.push(
     `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version}`,
-    `autocannon: ${input.connections} connections × ${input.durationSec} s per row after ${input.warmupSec} s of warm-up, loopback; the app runs in-process, PGlite inside it, PostgreSQL as a local server.`,
+    `autocannon: ${input.connections} connections × ${input.durationSec} s per row after ${input.warmupSec} s of warm-up (and ${input.processWarmupSec} s of unmeasured load over all the scenarios once per process, before the first row), loopback; the app runs in-process, PGlite inside it, PostgreSQL as a local server.`,
     `Load average when the report was written: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} — other work on the machine inflates latencies.`,
     '',
   );
