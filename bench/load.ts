@@ -191,9 +191,9 @@ function fire(base: string, cookie: string, s: Scenario, seconds: number, connec
 
 /**
  * Unmeasured load on every given scenario in turn (each at least 1 s, `totalSec` in all), before the
- * first measured row. A fresh process is slow for its first ~25 s under load (code not yet optimised,
- * pooled connections new to each statement, the young generation still growing): the run's first row
- * gave 665–702 req/s where the same request gave 760–980 later in the run (bench/RESULTS.md, seventh
+ * first measured row. A fresh process is slower for its first seconds under load (likely code not yet
+ * optimised and pooled connections new to each statement): the run's first row, the admin's account
+ * list, gave 665–702 req/s where the account rows after it gave 720–980 (bench/RESULTS.md, seventh
  * session). Scenarios whose probe fails are skipped, as measure() would skip them.
  */
 export async function warmProcess(base: string, cookie: string, list: Scenario[], totalSec: number, opts: LoadOptions): Promise<void> {
