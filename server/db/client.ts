@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
+import { PgDialect, PgTransaction, type PgColumn } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -223,6 +223,16 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 export const isoTime = (column: PgColumn | SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const dialect = new PgDialect();
+
+/**
+ * Two independent reads: side by side on the pool (each on a connection of its own), one after the
+ * other on a transaction, whose single connection must not be handed a query while it runs another
+ * (node-postgres queues it today with a deprecation warning; version 9 refuses it).
+ */
+export async function bothReads<A, B>(db: Db, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  if (db instanceof PgTransaction) return [await a(), await b()];
+  return Promise.all([a(), b()]);
+}
 
 /**
  * A parameter-free fragment (a list's column list) rendered to text once, at module load: the query

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import { bothReads, type Db } from '../../db/client.ts';
 import { activitiesRepository, type ActivityRow, type ListedActivity, type NewActivity } from './repository.ts';
 import { presentActivity } from './present.ts';
 import { accountsRepository } from '../accounts/repository.ts';
@@ -151,7 +151,7 @@ export function activitiesService(db: Db) {
         if (plannedEnd) patch.plannedEnd = new Date(plannedEnd);
         const changes = diffFields(historyView(current), historyView(patch), HISTORY_IGNORED);
         const ownerId = patch.ownerId ?? current.ownerId;
-        const before = await Promise.all([r.contactsOf(actor.orgId, [id]), r.usersOf(actor.orgId, [id])]);
+        const before = await bothReads(tx, () => r.contactsOf(actor.orgId, [id]), () => r.usersOf(actor.orgId, [id]));
         if (contactIds) changes.push(...diffFields({ contactIds: before[0].map((c) => c.id).sort() }, { contactIds: [...contactIds].sort() }));
         const attendees = userIds?.filter((u) => u !== ownerId);
         if (attendees) changes.push(...diffFields({ userIds: before[1].map((u) => u.id).sort() }, { userIds: [...attendees].sort() }));

@@ -1,7 +1,7 @@
 // Builds the Blue Sheet's facts for a deal and runs the core rules; both the API presenter and the
 // stored judgement (health, red-flag codes for filters and the board) come from here.
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { bothReads, type Db } from '../../db/client.ts';
 import { orgs } from '../../db/schema.ts';
 import { OrgCache, orgChangesOf, type OrgChanges } from '../../db/org-changes.ts';
 import { stagesRepository, type StageRow } from '../stages/repository.ts';
@@ -52,7 +52,7 @@ export async function loadOpenStages(db: Db, orgId: string): Promise<StageRow[]>
 }
 
 export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
-  const [all, [org]] = await Promise.all([allStages(db, orgId), db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId))]);
+  const [all, [org]] = await bothReads(db, () => allStages(db, orgId), () => db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId)));
   const live = all.filter((s) => !s.removedAt);
   const open = openInOrder(live);
   const settings = (org?.settings ?? {}) as { staleDays?: number; probabilityTolerance?: number };

@@ -1,6 +1,6 @@
 // Who sits where and what they must sell: the team tree, its people and their quotas, loaded once
 // per request (people, not records: small) and resolved for any period in core/forecast.
-import type { Db } from '../../db/client.ts';
+import { bothReads, type Db } from '../../db/client.ts';
 import { quotasRepository } from './repository.ts';
 import { resolveQuota, teamQuota, type Figures, type QuotaLevels, type TeamTree } from '../../../core/forecast.ts';
 import type { Period } from '../../../core/period.ts';
@@ -34,7 +34,7 @@ export interface QuotaBook {
 export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Promise<QuotaBook> {
   const repo = quotasRepository(db);
   const range = years.length ? { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years) + 1}-01-01` } : null;
-  const [{ teams, users }, rows] = await Promise.all([repo.structure(orgId), range ? repo.list(orgId, range) : []]);
+  const [{ teams, users }, rows] = await bothReads(db, () => repo.structure(orgId), async () => (range ? repo.list(orgId, range) : []));
   const children = new Map<string, string[]>();
   for (const t of teams) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
   const members = new Map<string, string[]>();

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { bothReads, type Db } from '../../db/client.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { quotas, teams, users } from '../../db/schema.ts';
 
@@ -49,10 +49,11 @@ export function quotasRepository(db: Db) {
 
     /** The team tree and who sits where: small (people, not records), read whole. */
     async structure(orgId: string) {
-      const [teamRows, userRows] = await Promise.all([
-        db.select({ id: teams.id, name: teams.name, parentId: teams.parentId }).from(teams).where(eq(teams.orgId, orgId)),
-        db.select({ id: users.id, name: users.name, teamId: users.teamId, role: users.role, active: users.active }).from(users).where(eq(users.orgId, orgId)),
-      ]);
+      const [teamRows, userRows] = await bothReads(
+        db,
+        () => db.select({ id: teams.id, name: teams.name, parentId: teams.parentId }).from(teams).where(eq(teams.orgId, orgId)),
+        () => db.select({ id: users.id, name: users.name, teamId: users.teamId, role: users.role, active: users.active }).from(users).where(eq(users.orgId, orgId)),
+      );
       return { teams: teamRows, users: userRows };
     },
   };
