@@ -200,21 +200,24 @@ export async function warmProcess(base: string, cookie: string, list: Scenario[]
   if (totalSec <= 0 || !list.length) return;
   const each = Math.max(1, Math.round(totalSec / list.length));
   for (const s of list) {
-    await waitUntilIdle(base);
-    if (await probe(base, cookie, s, opts.maxProbeMs).catch((e: Error) => e.message)) continue;
+    if (await problemWith(base, cookie, s, opts.maxProbeMs)) continue;
     await fire(base, cookie, s, each, opts.connections);
+  }
+}
+
+/** Why the scenario cannot be loaded, once the server has caught up (null: it can). */
+async function problemWith(base: string, cookie: string, s: Scenario, maxProbeMs: number): Promise<string | null> {
+  try {
+    await waitUntilIdle(base);
+    return await probe(base, cookie, s, maxProbeMs);
+  } catch (e) {
+    return (e as Error).message;
   }
 }
 
 export async function measure(base: string, cookie: string, user: string, s: Scenario, opts: LoadOptions): Promise<Measurement> {
   const empty = { scenario: s.key, user, p50: NaN, p99: NaN, rps: NaN, requests: 0, non2xx: 0, errors: 0 };
-  let problem: string | null;
-  try {
-    await waitUntilIdle(base);
-    problem = await probe(base, cookie, s, opts.maxProbeMs);
-  } catch (e) {
-    problem = (e as Error).message;
-  }
+  const problem = await problemWith(base, cookie, s, opts.maxProbeMs);
   if (problem) return { ...empty, skipped: problem };
   if (opts.warmupSec > 0) await fire(base, cookie, s, opts.warmupSec, opts.connections);
   const r = await fire(base, cookie, s, opts.durationSec, opts.connections);

@@ -91,10 +91,10 @@ export function calendarRepository(db: Db) {
      * they only attend (owned by someone else) are found through activity_users and then read by id.
      */
     activities: (actor: Actor, userIds: string[], from: Date, to: Date, maxDays: number) => {
+      const own = ownCalendar(actor, userIds);
+      const visible = own ? sql`` : sql`and ${activityVisible(actor)}`;
       // The whole organisation's scope (an admin's) is the org test alone: no account to read.
-      const scoped = !ownCalendar(actor, userIds) && actor.scopeUserIds !== null;
-      const visible = ownCalendar(actor, userIds) ? sql`` : sql`and ${activityVisible(actor)}`;
-      const tables = scoped ? scopedCalendarFrom : calendarFrom;
+      const tables = own || actor.scopeUserIds === null ? calendarFrom : scopedCalendarFrom;
       const rows = (where: SQL) => sql`select ${calendarColumns} ${tables} where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
       return rowsOf<Calendar['activities'][number]>(
         db,
