@@ -105,6 +105,9 @@ describe('planner', () => {
     // The saved plan: one deal closing in December, a training in July and the signing in December.
     await log('training', `${year}-07-03`);
     await log('visit', `${year}-07-04`); // a visit belongs to no stage
+    // The manager's own call counts for the manager, not for the rep.
+    const own = await manager.client.post('/api/activities', { type: 'training', subject: '培训', accountId: account.id, plannedStart: `${year}-07-05T09:00:00+08:00`, plannedEnd: `${year}-07-05T10:00:00+08:00`, status: 'done' });
+    expect(own.statusCode).toBe(201);
     const res = await manager.client.get(`/api/planner/actual?year=${year}`);
     expect(res.statusCode).toBe(200);
     const actual: PlanActual = res.json();
@@ -113,6 +116,9 @@ describe('planner', () => {
     expect(me).toMatchObject({ planSource: 'saved', plannedToDate: month >= `${year}-12` ? 2 : 1, doneToDate: 1 });
     expect(me.months[6]).toMatchObject({ month: `${year}-07`, plannedTotal: 1, doneTotal: 1 });
     expect(me.months[6].done[stages[0].id]).toBe(1);
+    const mine = actual.people.find((p) => p.userId === manager.id)!;
+    expect(mine.months[6]).toMatchObject({ doneTotal: 1 });
+    expect(mine.months[6].done[stages[0].id]).toBe(1);
     expect(actual.people.some((p) => p.userId === other.id)).toBe(false);
     // A rep sees only themselves.
     expect((await rep.client.get(`/api/planner/actual?year=${year}`)).json().people.map((p: { userId: string }) => p.userId)).toEqual([rep.id]);

@@ -8,7 +8,6 @@ import { ownerFilter } from '../forecast/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
 import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
 import { shanghaiDate, shanghaiStart } from '../activities/days.ts';
-import { activityTypesRepository } from '../activity-types/repository.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, userInScope, type Actor } from '../../lib/actor.ts';
 import { planActivities, planProgress, type PlanSchedule } from '../../../core/planner.ts';
@@ -119,15 +118,18 @@ export function plannerService(db: Db) {
       const filtered = ownerFilter(actor, book, { teamId: q.teamId, ownerId: q.userId });
       const candidates = filtered ?? actor.scopeUserIds ?? [...book.people.keys()];
       const year = parsePeriod(String(q.year))!;
-      const [savedRows, counts, types, average] = await Promise.all([
+      const [savedRows, counts, average] = await Promise.all([
         repo.saved(actor.orgId, candidates, q.year),
         repo.done(actor.orgId, candidates, year.start, year.end),
-        activityTypesRepository(db).list(actor.orgId),
         averageDeal(actor, null, now),
       ]);
-      // Each kind of call counts for the funnel stage its type belongs to; the others for none.
-      const stageOf = new Map(types.filter((t) => t.stageId).map((t) => [t.key, t.stageId!]));
-      const done = counts.flatMap((c) => (stageOf.has(c.type) ? [{ ownerId: c.ownerId, month: c.month, stageId: stageOf.get(c.type)!, n: c.n }] : []));
+      // Grouped by owner once: a whole organisation has thousands of counts and dozens of people.
+      const doneBy = new Map<string, typeof counts>();
+      for (const c of counts) {
+        const list = doneBy.get(c.ownerId);
+        if (list) list.push(c);
+        else doneBy.set(c.ownerId, [c]);
+      }
       const savedBy = new Map(savedRows.map((r) => [r.userId, r.plan as Plan]));
       const people = candidates
         .map((id) => book.people.get(id))
@@ -158,8 +160,7 @@ export function plannerService(db: Db) {
               first.plannedTotal += plan.backlog.total;
             }
             const doneByMonth = new Map<string, number>();
-            for (const d of done) {
-              if (d.ownerId !== p.id) continue;
+            for (const d of doneBy.get(p.id) ?? []) {
               const m = at.get(d.month);
               if (!m || !(d.stageId in m.done)) continue;
               m.done[d.stageId] += d.n;
