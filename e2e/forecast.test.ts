@@ -175,13 +175,27 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       await form.waitFor({ timeout: WAIT });
       await still(page.locator('.ant-modal').filter({ has: form }));
       await form.locator('label').filter({ hasText: '团队' }).first().click();
-      await formItem(page, 'teamId').locator('.ant-select').click();
-      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('华东销售部');
-      await option.waitFor({ timeout: WAIT });
-      await option.click();
+      const teamSelect = formItem(page, 'teamId').locator('.ant-select');
+      const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+      const option = dropdown.getByText('华东销售部');
+      const chosen = teamSelect.filter({ hasText: '华东销售部' });
+      // Once in CI the dialog stayed open after the save, most likely because the team click landed
+      // while the dropdown was still opening: wait for it to settle, and pick again until the select
+      // shows the team.
+      const pick = async () => {
+        if (await chosen.isVisible()) return true;
+        if (!(await option.isVisible())) await teamSelect.click();
+        await option.waitFor({ timeout: 2_000 }).catch(() => undefined);
+        if (!(await option.isVisible())) return false;
+        await still(dropdown.first());
+        await option.click({ timeout: 2_000 }).catch(() => undefined);
+        return chosen.isVisible();
+      };
+      await expect.poll(pick, { timeout: WAIT, interval: 500 }).toBe(true);
       await page.getByTestId('quota-kind-quarter').click();
       await expect.poll(() => page.locator('#period').inputValue(), { timeout: WAIT }).toBe(quarter);
       await page.locator('#target').fill('2000000');
+      await expect.poll(() => page.locator('#target').inputValue(), { timeout: WAIT }).toBe('2000000');
       await page.getByTestId('quota-save').click();
       await form.waitFor({ state: 'hidden', timeout: WAIT });
 
