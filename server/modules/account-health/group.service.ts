@@ -10,6 +10,7 @@ import { notFound } from '../../lib/errors.ts';
 import { accountHealthRepository } from './repository.ts';
 import { groupRepository } from './group.repository.ts';
 import { accountHealthService, yearBefore } from './service.ts';
+import { groupBy } from '../../../core/group.ts';
 
 export interface VisibleTree {
   /** Visible accounts, each with its nearest visible ancestor inside the tree (null for the top). */
@@ -56,12 +57,8 @@ export function groupService(db: Db) {
       const ids = [...parents.keys()];
       const [rows, deals, healths] = await Promise.all([figures.accounts(actor.orgId, ids), figures.deals(actor.orgId, ids, yearBefore(now)), health.compute(actor.orgId, ids, now)]);
       const dealsOf = new Map(deals.map((d) => [d.accountId, d]));
-      const children = new Map<string, string[]>();
       // Rows come sorted by name, so siblings are too.
-      for (const r of rows) {
-        const p = parents.get(r.id);
-        if (p) children.set(p, [...(children.get(p) ?? []), r.id]);
-      }
+      const children = groupBy(rows, (r) => parents.get(r.id), (r) => r.id);
       const rowOf = new Map(rows.map((r) => [r.id, r]));
 
       const build = (nodeId: string): GroupNode => {

@@ -12,6 +12,8 @@ import { forecastFigures, sumFigures, type Figures } from '../../../core/forecas
 import { calibrate } from '../../../core/calibration.ts';
 import { parsePeriod, type Period } from '../../../core/period.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
+// Aliased: `groupBy` here is the forecast's own grouping (owner, team, month, stage).
+import { groupBy as groupRows } from '../../../core/group.ts';
 import { messagePair, type Lang } from '../../../core/messages.ts';
 import type { Calibration, CalibrationQuery, Forecast, ForecastQuery, ForecastRow, PipelineSummary, PipelineSummaryQuery } from '../../../core/schemas/forecast.ts';
 import type { StageRow } from '../stages/repository.ts';
@@ -86,18 +88,12 @@ export function forecastService(db: Db) {
         probabilities === 'calibrated' ? rates(actor, { teamId: q.teamId }, funnel, book) : null,
       ]);
       const rateMap = calibrated ? new Map(calibrated.stages.filter((s) => s.observed !== null).map((s) => [s.stageId, s.observed!])) : undefined;
-      const groups = new Map<string, CellRow[]>();
       const keyOf = (c: CellRow): string => {
         if (groupBy === 'stage') return c.stageId;
         if (groupBy === 'team') return (c.key && book.people.get(c.key)?.teamId) || NONE;
         return c.key ?? NONE;
       };
-      for (const c of cells) {
-        const key = keyOf(c);
-        const group = groups.get(key);
-        if (group) group.push(c);
-        else groups.set(key, [c]);
-      }
+      const groups = groupRows(cells, keyOf);
 
       const unassigned = messagePair('unassigned')[actor.lang];
       const quotaOf = (key: string): Figures | null => {

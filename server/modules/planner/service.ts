@@ -11,6 +11,7 @@ import { shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, userInScope, type Actor } from '../../lib/actor.ts';
 import { planActivities, planProgress, type PlanSchedule } from '../../../core/planner.ts';
+import { groupBy } from '../../../core/group.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { DEFAULT_PLAN_RATIOS } from '../../../core/enums.ts';
@@ -124,12 +125,7 @@ export function plannerService(db: Db) {
         averageDeal(actor, null, now),
       ]);
       // Grouped by owner once: a whole organisation has thousands of counts and dozens of people.
-      const doneBy = new Map<string, typeof counts>();
-      for (const c of counts) {
-        const list = doneBy.get(c.ownerId);
-        if (list) list.push(c);
-        else doneBy.set(c.ownerId, [c]);
-      }
+      const doneBy = groupBy(counts, (c) => c.ownerId);
       const savedBy = new Map(savedRows.map((r) => [r.userId, r.plan as Plan]));
       const people = candidates
         .map((id) => book.people.get(id))

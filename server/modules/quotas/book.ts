@@ -4,6 +4,7 @@ import { bothReads, type Db } from '../../db/client.ts';
 import { quotasRepository } from './repository.ts';
 import { resolveQuota, teamQuota, type Figures, type QuotaLevels, type TeamTree } from '../../../core/forecast.ts';
 import type { Period } from '../../../core/period.ts';
+import { groupBy } from '../../../core/group.ts';
 import type { Actor } from '../../lib/actor.ts';
 
 export interface Person {
@@ -35,15 +36,13 @@ export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Pro
   const repo = quotasRepository(db);
   const range = years.length ? { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years) + 1}-01-01` } : null;
   const [{ teams, users }, rows] = await bothReads(db, () => repo.structure(orgId), async () => (range ? repo.list(orgId, range) : []));
-  const children = new Map<string, string[]>();
-  for (const t of teams) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-  const members = new Map<string, string[]>();
-  for (const u of users) if (u.teamId) members.set(u.teamId, [...(members.get(u.teamId) ?? []), u.id]);
-  const bySubject = new Map<string, QuotaLevels[]>();
-  for (const { q } of rows) {
-    const key = q.userId ? `user:${q.userId}` : `team:${q.teamId}`;
-    bySubject.set(key, [...(bySubject.get(key) ?? []), { period: q.period, target: q.target, stretch: q.stretch, challenge: q.challenge }]);
-  }
+  const children = groupBy(teams, (t) => t.parentId, (t) => t.id);
+  const members = groupBy(users, (u) => u.teamId, (u) => u.id);
+  const bySubject = groupBy(
+    rows,
+    ({ q }) => (q.userId ? `user:${q.userId}` : `team:${q.teamId}`),
+    ({ q }): QuotaLevels => ({ period: q.period, target: q.target, stretch: q.stretch, challenge: q.challenge }),
+  );
   const tree = { children, members };
   const subtree = (teamId: string): string[] => [teamId, ...(children.get(teamId) ?? []).flatMap(subtree)];
   const parents = new Map(teams.map((t) => [t.id, t.parentId]));
