@@ -45,6 +45,10 @@ export const MESSAGES = {
   team_not_empty: { zh: '团队下还有成员或子团队', en: 'Team still has members or sub-teams' },
   account_has_deals: { zh: '该客户还有商机记录，不能删除；可改为归档', en: 'Account has deals and cannot be deleted; archive it instead' },
   account_has_children: { zh: '该客户还有下属机构', en: 'Account still has subsidiaries' },
+  // The recycle bin 回收站 (issue 18)
+  closed_deal_delete: { zh: '已赢单或已丢单的商机是成败分析的历史记录，客户经理不能删除；请联系销售经理', en: 'Won and lost deals are the win/loss history and cannot be deleted by a rep; ask your manager' },
+  restore_parent_missing: { zh: '该记录所属的客户（或其引用的记录）已不存在，请先从回收站恢复客户', en: 'The account (or another record) this belongs to no longer exists; restore the account from the recycle bin first' },
+  restore_conflict: { zh: '已有相同的记录（如相同的统一社会信用代码），无法恢复', en: 'A record with the same unique details (e.g. the credit code) exists; it cannot be restored' },
   cannot_remove_self: { zh: '不能停用或降级自己的管理员账号', en: 'You cannot deactivate or demote yourself' },
   stage_in_use: { zh: '该阶段还有进行中的商机，请先移走', en: 'Open deals are still in this stage; move them first' },
   stage_required: { zh: '漏斗至少需要一个进行中阶段，以及赢单和输单阶段', en: 'The funnel needs at least one open stage, plus its won and lost stages' },

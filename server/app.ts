@@ -42,6 +42,7 @@ import { accountHealthRoutes } from './modules/account-health/routes.ts';
 import { relationshipMapRoutes } from './modules/relationship-map/routes.ts';
 import { poolRoutes } from './modules/pool/routes.ts';
 import { paretoRoutes } from './modules/key-accounts/pareto.routes.ts';
+import { recycleBinRoutes } from './modules/recycle-bin/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -86,7 +87,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         database: app.database.kind,
       }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, scoringRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes]) {
+      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, scoringRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes, recycleBinRoutes]) {
         await a.register(routes);
       }
     },

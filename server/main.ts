@@ -13,6 +13,7 @@ import { ensureDefaultStages } from './modules/stages/service.ts';
 import { opportunitiesService } from './modules/opportunities/service.ts';
 import { remindersService } from './modules/reminders/service.ts';
 import { pipelineService } from './modules/pipeline/service.ts';
+import { recycleBinService } from './modules/recycle-bin/service.ts';
 
 async function ensureWebBundle(config: Config) {
   if (existsSync(join(config.webDist, 'index.html'))) return;
@@ -54,6 +55,8 @@ async function main() {
     { name: 'purge-reminder-reads', everyMs: 24 * 3600_000, run: async () => void (await remindersService(database.db).purgeOldReads()) },
     // Hourly, so a week's snapshot is taken early on Monday (Shanghai) even after downtime; the service skips weeks already taken.
     { name: 'snapshot-pipeline', everyMs: 3600_000, run: async () => void (await pipelineService(database.db).snapshotDue()) },
+    // Hourly, so an entry goes within the hour its retention ends.
+    { name: 'purge-recycle-bin', everyMs: 3600_000, run: async () => void (await recycleBinService(database.db).purgeExpired()) },
   ]);
 
   let closing = false;

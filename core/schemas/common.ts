@@ -45,7 +45,7 @@ export const HistoryEntry = Type.Object({
   id: Id,
   entityType: Type.String(),
   entityId: Id,
-  action: Type.Enum(['create', 'update', 'archive', 'restore', 'delete']),
+  action: Type.Enum(['create', 'update', 'archive', 'restore', 'delete', 'undelete', 'purge']),
   actorId: Nullable(Id),
   actorName: Nullable(Type.String()),
   at: IsoDateTime,

@@ -7,3 +7,4 @@ export * from './schema/deals.ts';
 export * from './schema/activities.ts';
 export * from './schema/forecast.ts';
 export * from './schema/analysis.ts';
+export * from './schema/recycle-bin.ts';

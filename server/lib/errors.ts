@@ -24,3 +24,12 @@ export const staleVersion = () => new AppError(409, 'stale_version');
 /** 400 naming one field. */
 export const fieldError = (path: string, code: MessageCode, params?: Params) =>
   new AppError(400, 'validation', {}, [{ path, code, params }]);
+
+/** The SQLSTATE of a database error; Drizzle wraps driver errors (DrizzleQueryError) with it on `cause`. */
+export function sqlState(err: unknown): string {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return '';
+}

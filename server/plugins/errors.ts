@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { messagePair, pickLang, type MessageCode, type Params } from '../../core/messages.ts';
-import { AppError, type FieldIssue } from '../lib/errors.ts';
+import { AppError, sqlState, type FieldIssue } from '../lib/errors.ts';
 import { PERIOD_PATTERN, POSITIVE_MONEY_PATTERN } from '../../core/schemas/forecast.ts';
 
 interface AjvIssue {
@@ -80,15 +80,6 @@ const PG_CODES: Record<string, [number, MessageCode]> = {
   '22007': [400, 'invalid'],
   '22008': [400, 'invalid'],
 };
-
-/** The SQLSTATE of a database error; Drizzle wraps driver errors (DrizzleQueryError) with it on `cause`. */
-function sqlState(err: unknown): string {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return '';
-}
 
 export const errorsPlugin = fp(async (app) => {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {

@@ -195,7 +195,6 @@ export function accountsRepository(db: Db) {
 
     update: (orgId: string, id: string, version: number, patch: Partial<NewAccount>) => updateVersioned(db, accounts, orgId, id, version, patch),
 
-    remove: (orgId: string, id: string) => db.delete(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id))),
 
     async exists(orgId: string, id: string) {
       const [row] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));

@@ -148,15 +148,14 @@ describe('writing', () => {
     expect((await f.admin.get(`/api/accounts/${n.id}`)).json<AccountDetail>().version).toBe(n.version);
   });
 
-  it('only admins hard-delete accounts', async () => {
-    const a = await f.account(as.repA, { name: '待删除' });
+  it('writers move accounts in their scope to the recycle bin; others get 404', async () => {
     for (const who of ['repA', 'northMgr', 'director'] as const) {
-      const res = await as[who].delete(`/api/accounts/${a.id}`);
-      expect(res.statusCode, who).toBe(403);
-      expect(res.json<ErrorBody>().code).toBe('forbidden');
+      const a = await f.account(as.repA, { name: `待删除-${who}` });
+      expect((await as.repB.delete(`/api/accounts/${a.id}`)).statusCode, who).toBe(404);
+      expect((await as[who].delete(`/api/accounts/${a.id}`)).statusCode, who).toBe(204);
+      expect((await f.admin.get(`/api/accounts/${a.id}`)).statusCode).toBe(404);
+      expect((await f.admin.get('/api/recycle-bin?entity=account')).json().items.map((e: { id: string }) => e.id)).toContain(a.id);
     }
-    expect((await f.admin.delete(`/api/accounts/${a.id}`)).statusCode).toBe(204);
-    expect((await f.admin.get(`/api/accounts/${a.id}`)).statusCode).toBe(404);
   });
 });
 

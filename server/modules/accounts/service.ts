@@ -1,12 +1,12 @@
 import type { Db } from '../../db/client.ts';
 import { accountsRepository, sortValue, type AccountListRow, type AccountRow, type NewAccount } from './repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
-import { swotRepository } from '../swot/repository.ts';
+import { moveToBin } from '../../db/trash.ts';
 import { accountHealthService, scoreOf } from '../account-health/service.ts';
 import type { HealthFactColumns } from '../account-health/facts.repository.ts';
 import { rescoreAccounts } from '../scoring/service.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { isValidCreditCode } from '../../../core/credit-code.ts';
@@ -200,15 +200,14 @@ export function accountsService(db: Db) {
     restore: (actor: Actor, id: string, version: number) => setArchived(actor, id, version, false),
 
     async remove(actor: Actor, id: string) {
-      if (!isAdmin(actor)) throw forbidden();
+      requireWriter(actor);
       await db.transaction(async (tx) => {
         const r = accountsRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         if ((await r.childCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_children');
         if ((await r.dealCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_deals');
-        await r.remove(actor.orgId, id);
-        await swotRepository(tx).removeForEntity(actor.orgId, 'account', id);
+        await moveToBin(tx, actor.orgId, actor.userId, 'account', id, { name: current.name, accountId: id, ownerId: current.ownerId });
         await historyRepository(tx).record(actor.orgId, 'account', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },
@@ -245,6 +244,11 @@ export function accountsService(db: Db) {
 export async function writeArchived(tx: Db, actor: Actor, current: AccountRow, archived: boolean, extra: Partial<NewAccount> = {}) {
   await accountsRepository(tx).update(actor.orgId, current.id, current.version, { ...extra, archivedAt: archived ? new Date() : null });
   await historyRepository(tx).record(actor.orgId, 'account', current.id, archived ? 'archive' : 'restore', actor.userId, diffFields(current, extra, HISTORY_IGNORED));
+}
+
+/** A restored account must not bring back a credit code another account has taken since. */
+export async function assertCreditCodeFree(tx: Db, orgId: string, code: string | null): Promise<void> {
+  if (code && (await accountsRepository(tx).creditCodeOwner(orgId, code))) throw new AppError(409, 'restore_conflict');
 }
 
 function searchColumns(a: { name: string; shortName?: string | null; creditCode?: string | null }) {

@@ -90,7 +90,6 @@ export function activitiesRepository(db: Db) {
 
     update: (orgId: string, id: string, version: number, patch: Partial<NewActivity>) => updateVersioned(db, activities, orgId, id, version, patch),
 
-    remove: (orgId: string, id: string) => db.delete(activities).where(and(eq(activities.orgId, orgId), eq(activities.id, id))),
 
     contactsOf: (orgId: string, ids: string[]) =>
       ids.length

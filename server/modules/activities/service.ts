@@ -3,6 +3,7 @@ import { activitiesRepository, type ActivityRow, type ListedActivity, type NewAc
 import { presentActivity } from './present.ts';
 import { accountsRepository } from '../accounts/repository.ts';
 import { historyRepository } from '../history/repository.ts';
+import { moveToBin } from '../../db/trash.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
 import { requireActiveType } from '../activity-types/service.ts';
 import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
@@ -30,7 +31,7 @@ const historyView = (a: Partial<NewActivity>) => ({
  * A deal's last activity follows its done calls (the Blue Sheet's stale flag): recompute it and
  * re-judge the deal in the caller's transaction whenever a done call is added, moved or removed.
  */
-async function touchDeals(tx: Db, orgId: string, ids: (string | null | undefined)[]) {
+export async function touchDeals(tx: Db, orgId: string, ids: (string | null | undefined)[]) {
   for (const id of new Set(ids.filter((x): x is string => !!x))) {
     await activitiesRepository(tx).refreshLastActivity(orgId, id);
     await opportunitiesService(tx).rejudge(tx, orgId, id);
@@ -206,7 +207,7 @@ export function activitiesService(db: Db) {
         const r = activitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
-        await r.remove(actor.orgId, id);
+        await moveToBin(tx, actor.orgId, actor.userId, 'activity', id, { name: current.subject, accountId: current.accountId, ownerId: current.ownerId });
         await historyRepository(tx).record(actor.orgId, 'activity', id, 'delete', actor.userId, [{ field: 'subject', old: current.subject, new: null }]);
         if (current.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId]);
       });

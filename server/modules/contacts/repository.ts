@@ -111,8 +111,6 @@ export function contactsRepository(db: Db) {
 
     update: (orgId: string, id: string, version: number, patch: Partial<NewContact>) => updateVersioned(db, contacts, orgId, id, version, patch),
 
-    /** Subordinates' reporting lines are cleared by the foreign key (ON DELETE SET NULL (reports_to_id)). */
-    remove: (orgId: string, id: string) => db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id))),
 
     /** Those of `ids` whose account the caller can see. */
     async visibleIds(actor: Actor, ids: string[]) {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { contactsRepository, type ContactRow, type NewContact } from './repository.ts';
 import { accountsRepository } from '../accounts/repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
+import { moveToBin } from '../../db/trash.ts';
 import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -141,7 +142,7 @@ export function contactsService(db: Db) {
         const r = contactsRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
-        await r.remove(actor.orgId, id);
+        await moveToBin(tx, actor.orgId, actor.userId, 'contact', id, { name: current.name, accountId: current.accountId, ownerId: null });
         await historyRepository(tx).record(actor.orgId, 'contact', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },

@@ -4,11 +4,11 @@ import { history, users } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import type { FieldChange } from '../../../core/diff.ts';
 
-export type HistoryAction = 'create' | 'update' | 'archive' | 'restore' | 'delete';
+export type HistoryAction = 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'undelete' | 'purge';
 
 export function historyRepository(db: Db) {
   return {
-    record: (orgId: string, entityType: string, entityId: string, action: HistoryAction, actorId: string, changes: FieldChange[] = []) =>
+    record: (orgId: string, entityType: string, entityId: string, action: HistoryAction, actorId: string | null, changes: FieldChange[] = []) =>
       db.insert(history).values({ orgId, id: newId(), entityType, entityId, action, actorId, changes }),
 
     /** One row per entity in one statement, for bulk edits (a re-tiering of a thousand accounts). */

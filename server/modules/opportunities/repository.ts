@@ -178,7 +178,6 @@ export function opportunitiesRepository(db: Db) {
     setJudgement: (orgId: string, id: string, health: number, codes: string[]) =>
       db.update(opportunities).set({ health, redFlagCodes: codes }).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id))),
 
-    remove: (orgId: string, id: string) => db.delete(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id))),
 
     items: (orgId: string, ids: string[]) =>
       ids.length

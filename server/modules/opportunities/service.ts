@@ -3,7 +3,7 @@ import { opportunitiesRepository, type NewOpportunity, type OpportunityRow } fro
 import { blueSheetRepository } from './blue-sheet.repository.ts';
 import { accountsRepository } from '../accounts/repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
-import { swotRepository } from '../swot/repository.ts';
+import { moveToBin } from '../../db/trash.ts';
 import { scheduleAfterSales } from '../activities/after-sales.ts';
 import { judge, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
 import { presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
@@ -275,9 +275,9 @@ export function opportunitiesService(db: Db) {
         const r = opportunitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
-        await r.remove(actor.orgId, id);
-        // SWOT items point at their deal without a foreign key (boards serve accounts and deals alike).
-        await swotRepository(tx).removeForEntity(actor.orgId, 'opportunity', id);
+        // Won and lost deals are the win/loss history: a rep's mistake there is a manager's to undo.
+        if (actor.role === 'rep' && current.status !== 'open') throw new AppError(403, 'closed_deal_delete');
+        await moveToBin(tx, actor.orgId, actor.userId, 'opportunity', id, { name: current.name, accountId: current.accountId, amount: current.amount, ownerId: current.ownerId });
         await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },

@@ -77,7 +77,5 @@ export function swotRepository(db: Db) {
 
     remove: (orgId: string, id: string) => db.delete(swotItems).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id))),
 
-    /** For whoever deletes an account or a deal: its board has no foreign key to cascade from. */
-    removeForEntity: (orgId: string, type: SwotEntity, entityId: string) => db.delete(swotItems).where(ofEntity(orgId, type, entityId)),
   };
 }

@@ -1,0 +1,88 @@
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { orgs, recycleBin, users } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { PageArgs } from '../../lib/cursor.ts';
+import type { BinEntity } from '../../../core/schemas/recycle-bin.ts';
+import { DEFAULT_RETENTION_DAYS } from '../../../core/schemas/recycle-bin.ts';
+
+/** The org's retention in days, the default when never set (or set to something unreadable). */
+const retention = sql<number>`coalesce(case when jsonb_typeof(${orgs.settings} -> 'recycleBin' -> 'retentionDays') = 'number'
+  then (${orgs.settings} -> 'recycleBin' ->> 'retentionDays')::int end, ${sql.raw(String(DEFAULT_RETENTION_DAYS))})`;
+
+/**
+ * An entry is the caller's to see when they deleted it or when its record's owner or its account's
+ * owner is in their data scope; the whole organisation's for a scope of `all`.
+ */
+function binVisible(actor: Actor): SQL | undefined {
+  if (actor.scopeUserIds === null) return undefined;
+  const scope = `{${actor.scopeUserIds.join(',')}}`;
+  return or(eq(recycleBin.deletedBy, actor.userId), sql`${recycleBin.ownerIds} && ${scope}::uuid[]`);
+}
+
+export function recycleBinRepository(db: Db) {
+  return {
+    list(actor: Actor, q: { entity?: BinEntity } & PageArgs) {
+      const where: (SQL | undefined)[] = [eq(recycleBin.orgId, actor.orgId), binVisible(actor)];
+      if (q.entity) where.push(eq(recycleBin.entity, q.entity));
+      if (q.search) where.push(sql`strpos(lower(${recycleBin.name}), ${q.search.needle}) > 0`);
+      if (q.after) {
+        const [at, id] = q.after;
+        where.push(sql`(${recycleBin.deletedAt}, ${recycleBin.id}) < (${String(at)}::timestamptz, ${id}::uuid)`);
+      }
+      return db
+        .select({
+          id: recycleBin.id,
+          entity: recycleBin.entity,
+          name: recycleBin.name,
+          accountId: recycleBin.accountId,
+          accountName: recycleBin.accountName,
+          amount: recycleBin.amount,
+          deletedAt: recycleBin.deletedAt,
+          deletedById: recycleBin.deletedBy,
+          deletedByName: users.name,
+          retentionDays: retention,
+        })
+        .from(recycleBin)
+        .innerJoin(orgs, eq(orgs.id, recycleBin.orgId))
+        .leftJoin(users, and(eq(users.orgId, recycleBin.orgId), eq(users.id, recycleBin.deletedBy)))
+        .where(and(...where))
+        .orderBy(desc(recycleBin.deletedAt), desc(recycleBin.id))
+        .limit(q.limit);
+    },
+
+    /** The entry, locked until the transaction ends, if the caller may see it. */
+    async lockForRestore(actor: Actor, id: string) {
+      const [row] = await db
+        .select()
+        .from(recycleBin)
+        .where(and(eq(recycleBin.orgId, actor.orgId), eq(recycleBin.id, id), binVisible(actor)))
+        .for('update');
+      return row;
+    },
+
+    remove: (orgId: string, id: string) => db.delete(recycleBin).where(and(eq(recycleBin.orgId, orgId), eq(recycleBin.id, id))),
+
+    /** Every organisation's entries older than its retention; returns what went, for their history. */
+    purgeExpired: (now: Date) =>
+      db
+        .delete(recycleBin)
+        .where(
+          sql`${recycleBin.deletedAt} < ${now}::timestamptz - make_interval(days => (select ${retention} from ${orgs} where ${orgs.id} = ${recycleBin.orgId}))`,
+        )
+        .returning({ orgId: recycleBin.orgId, id: recycleBin.id, entity: recycleBin.entity, name: recycleBin.name }),
+
+    async retentionDays(orgId: string): Promise<number> {
+      const [row] = await db.select({ days: retention }).from(orgs).where(eq(orgs.id, orgId));
+      return row?.days ?? DEFAULT_RETENTION_DAYS;
+    },
+
+    setRetentionDays: (orgId: string, days: number) =>
+      db
+        .update(orgs)
+        .set({ settings: sql`${orgs.settings} || jsonb_build_object('recycleBin', jsonb_build_object('retentionDays', ${days}::int))` })
+        .where(eq(orgs.id, orgId)),
+  };
+}
+
+export type BinRow = typeof recycleBin.$inferSelect;

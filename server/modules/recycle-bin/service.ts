@@ -1,0 +1,100 @@
+// The recycle bin (回收站): deleted accounts, contacts, deals and calls, restorable for the
+// organisation's retention period (30 days unless an admin sets another), then purged by a daily job.
+// Moving a record in is its own module's delete (server/db/trash.ts's moveToBin); this module lists,
+// restores and purges.
+import type { Db } from '../../db/client.ts';
+import { restoreCaptured, type Captured } from '../../db/trash.ts';
+import { recycleBinRepository } from './repository.ts';
+import { historyRepository } from '../history/repository.ts';
+import { touchDeals } from '../activities/service.ts';
+import { assertCreditCodeFree } from '../accounts/service.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
+import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { keysetPage } from '../../lib/cursor.ts';
+import { DAY_MS } from '../../../core/time.ts';
+import type { PageOf } from '../../../core/schemas/common.ts';
+import type { BinEntity, RecycleBinItem, RecycleBinQuery, RecycleBinRestored, RecycleBinSettings } from '../../../core/schemas/recycle-bin.ts';
+
+/** Deals whose judgement or last call the restored rows feed: the deal itself, influences, done calls. */
+function dealsTouched(captured: Captured): string[] {
+  const ids = new Set<string>();
+  for (const part of captured.rows) {
+    for (const r of part.rows) {
+      if (part.table === 'opportunities') ids.add(r.id as string);
+      else if (part.table === 'influences') ids.add(r.opportunity_id as string);
+      else if (part.table === 'activities' && r.status === 'done' && r.opportunity_id) ids.add(r.opportunity_id as string);
+    }
+  }
+  for (const l of captured.links) if (l.column === 'opportunity_id') l.pairs.forEach(([, deal]) => ids.add(deal));
+  return [...ids];
+}
+
+export function recycleBinService(db: Db) {
+  const repo = recycleBinRepository(db);
+
+  return {
+    async list(actor: Actor, query: RecycleBinQuery): Promise<PageOf<RecycleBinItem>> {
+      const { rows, nextCursor } = await keysetPage(
+        query,
+        (args) => repo.list(actor, { ...args, entity: query.entity }),
+        (r) => [r.deletedAt.toISOString(), r.id],
+      );
+      return {
+        items: rows.map(({ retentionDays, ...r }) => ({
+          ...r,
+          entity: r.entity as BinEntity,
+          deletedAt: r.deletedAt.toISOString(),
+          purgeAt: new Date(r.deletedAt.getTime() + retentionDays * DAY_MS).toISOString(),
+        })),
+        nextCursor,
+      };
+    },
+
+    async restore(actor: Actor, id: string): Promise<RecycleBinRestored> {
+      if (!canWrite(actor)) throw forbidden();
+      return db.transaction(async (tx) => {
+        const r = recycleBinRepository(tx);
+        const entry = await r.lockForRestore(actor, id);
+        if (!entry) throw notFound();
+        const captured = { rows: entry.rows, links: entry.links } as Captured;
+        if (entry.entity === 'account') await assertCreditCodeFree(tx, actor.orgId, captured.rows[0].rows[0]?.credit_code as string | null);
+        const { skipped } = await restoreCaptured(tx, actor.orgId, captured);
+        await r.remove(actor.orgId, id);
+        await touchDeals(tx, actor.orgId, dealsTouched(captured));
+        await historyRepository(tx).record(actor.orgId, entry.entity, id, 'undelete', actor.userId);
+        return { id, entity: entry.entity as BinEntity, skipped };
+      });
+    },
+
+    /** Admins only: gone for good now, not after the retention period. History stays. */
+    async purge(actor: Actor, id: string): Promise<void> {
+      if (!isAdmin(actor)) throw forbidden();
+      await db.transaction(async (tx) => {
+        const r = recycleBinRepository(tx);
+        const entry = await r.lockForRestore(actor, id);
+        if (!entry) throw notFound();
+        await r.remove(actor.orgId, id);
+        await historyRepository(tx).record(actor.orgId, entry.entity, id, 'purge', actor.userId, [{ field: 'name', old: entry.name, new: null }]);
+      });
+    },
+
+    /** The daily job: every organisation's entries past its retention period. */
+    async purgeExpired(now = new Date()): Promise<number> {
+      return db.transaction(async (tx) => {
+        const gone = await recycleBinRepository(tx).purgeExpired(now);
+        for (const g of gone) {
+          await historyRepository(tx).record(g.orgId, g.entity, g.id, 'purge', null, [{ field: 'name', old: g.name, new: null }]);
+        }
+        return gone.length;
+      });
+    },
+
+    settings: async (actor: Actor): Promise<RecycleBinSettings> => ({ retentionDays: await repo.retentionDays(actor.orgId) }),
+
+    async putSettings(actor: Actor, input: RecycleBinSettings): Promise<RecycleBinSettings> {
+      if (!isAdmin(actor)) throw forbidden();
+      await repo.setRetentionDays(actor.orgId, input.retentionDays);
+      return { retentionDays: input.retentionDays };
+    },
+  };
+}
