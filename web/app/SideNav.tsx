@@ -15,6 +15,7 @@ import {
   NodeIndexOutlined,
   PieChartOutlined,
   ProjectOutlined,
+  RestOutlined,
   RiseOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -33,7 +34,7 @@ import { useReminders } from '../features/reminders/api.ts';
 const KEYS = [
   '/accounts', '/pool', '/contacts', '/pipeline', '/opportunities', '/activities', '/tasks', '/calendar', '/analysis/time', '/analysis/scoring', '/analysis/prospects', '/analysis/pareto', '/analysis/effort',
   '/analysis/whitespace', '/dashboard', '/forecast', '/quotas', '/planner',
-  '/products', '/competitors', '/admin/users', '/admin/teams', '/admin/stages', '/admin/activity-types',
+  '/products', '/competitors', '/recycle-bin', '/admin/users', '/admin/teams', '/admin/stages', '/admin/activity-types',
 ];
 
 export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -78,6 +79,8 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     { key: '/planner', icon: <RiseOutlined />, label: <span data-testid="nav-planner">{t('nav.planner')}</span> },
     { key: '/products', icon: <AppstoreOutlined />, label: <span data-testid="nav-products">{t('nav.products')}</span> },
     { key: '/competitors', icon: <TrophyOutlined />, label: <span data-testid="nav-competitors">{t('nav.competitors')}</span> },
+    // Everyone who can delete can restore what they deleted.
+    ...(me.role !== 'viewer' ? [{ key: '/recycle-bin', icon: <RestOutlined />, label: <span data-testid="nav-recycle-bin">{t('nav.recycleBin')}</span> }] : []),
   ];
   if (me.role === 'admin') {
     items.push({

@@ -17,6 +17,7 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx').then((m) 
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
 const StagesPage = lazy(() => import('../features/catalog/StagesPage.tsx').then((m) => ({ default: m.StagesPage })));
 const ProductsPage = lazy(() => import('../features/catalog/ProductsPage.tsx').then((m) => ({ default: m.ProductsPage })));
+const RecycleBinPage = lazy(() => import('../features/recycle-bin/RecycleBinPage.tsx').then((m) => ({ default: m.RecycleBinPage })));
 const CompetitorsPage = lazy(() => import('../features/catalog/CompetitorsPage.tsx').then((m) => ({ default: m.CompetitorsPage })));
 const PipelineBoardPage = lazy(() => import('../features/deals/PipelineBoardPage.tsx').then((m) => ({ default: m.PipelineBoardPage })));
 const OpportunitiesListPage = lazy(() => import('../features/deals/OpportunitiesListPage.tsx').then((m) => ({ default: m.OpportunitiesListPage })));
@@ -80,6 +81,7 @@ const router = createBrowserRouter([
       { path: 'planner', element: lazyEl(<PlannerPage />) },
       { path: 'products', element: lazyEl(<ProductsPage />) },
       { path: 'competitors', element: lazyEl(<CompetitorsPage />) },
+      { path: 'recycle-bin', element: lazyEl(<RecycleBinPage />) },
       { path: 'admin/stages', element: <RequireAdmin>{lazyEl(<StagesPage />)}</RequireAdmin> },
       { path: 'admin/users', element: <RequireAdmin>{lazyEl(<UsersPage />)}</RequireAdmin> },
       { path: 'admin/teams', element: <RequireAdmin>{lazyEl(<TeamsPage />)}</RequireAdmin> },

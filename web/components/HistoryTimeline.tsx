@@ -11,7 +11,7 @@ const USER_FIELDS = new Set(['ownerId', 'counterpartId', 'managerId', 'userId'])
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENUM_GROUPS = new Set(['ownershipType', 'scope', 'financialStatus', 'relationshipStage', 'tier', 'influence', 'coverage', 'role', 'dataScope']);
 
-const ACTION_COLORS: Record<HistoryEntry['action'], string> = { create: 'green', update: 'blue', archive: 'gray', restore: 'cyan', delete: 'red' };
+export const ACTION_COLORS: Record<HistoryEntry['action'], string> = { create: 'green', update: 'blue', archive: 'gray', restore: 'cyan', delete: 'red', undelete: 'cyan', purge: 'red' };
 
 /** Who changed what, when: field labels and enum values in the reader's language. */
 export function HistoryTimeline({ entity, query }: { entity: 'account' | 'contact'; query: UseQueryResult<HistoryEntry[]> }) {

@@ -6,7 +6,7 @@ export const en: Resources = {
     accounts: 'Accounts', contacts: 'Contacts', admin: 'Admin', users: 'Users', teams: 'Teams',
     pipeline: 'Pipeline', opportunities: 'Opportunities', stages: 'Sales stages', products: 'Products', competitors: 'Competitors',
     activities: 'Activities', tasks: 'Tasks', calendar: 'Calendar', timeAnalysis: 'Time analysis', activityTypes: 'Activity types',
-    forecast: 'Forecast', quotas: 'Quotas', planner: 'Planner · 653321', dashboard: 'Manager dashboard',
+    forecast: 'Forecast', quotas: 'Quotas', planner: 'Planner · 653321', dashboard: 'Manager dashboard', recycleBin: 'Recycle bin',
   },
   common: {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', edit: 'Edit', delete: 'Delete', remove: 'Remove',
@@ -22,7 +22,7 @@ export const en: Resources = {
     closeRange: 'Close date range', healthBelow: 'Health below', redFlag: 'Red flag', anyRedFlag: 'Any red flag',
     savedViews: 'Saved views', saveView: 'Save current filters', viewName: 'View name', deleteView: 'Delete view', noViews: 'No saved views', viewSaved: 'View saved',
     itemsTotal: 'Line items total', useItemsTotal: 'Use the line items total as amount', addItem: 'Add product', noProducts: 'The product catalogue is empty; add products first',
-    listPriceHint: 'Blank means the list price {{price}}', deleteConfirm: 'Delete this opportunity for good? This cannot be undone.',
+    listPriceHint: 'Blank means the list price {{price}}', deleteConfirm: 'Move this opportunity to the recycle bin? You can restore it from there.',
     unmetTitle: 'Exit criteria not all met', unmetIntro: 'These exit criteria of the current stage are not met. Move forward anyway?', moveAnyway: 'Move anyway',
     moved: 'Moved to “{{stage}}”', moveTo: 'Move to…', dragHint: 'Drag a card to another stage to move it',
     weighted: 'Weighted', count: '{{count}} deals', cards: 'Top {{shown}} of {{count}}', noDeals: 'None',
@@ -59,7 +59,7 @@ export const en: Resources = {
     nextMeetingQuestion: 'Did the customer propose the next meeting?', nextMeetingHint: 'The honest test of progress: the customer asks to meet again.',
     nextMeetingYes: 'Next meeting proposed', nextMeetingNo: 'No next meeting', yes: 'Yes', no: 'No',
     satisfactionHint: 'Customer satisfaction with this service (1–5)', createFollowUp: 'Create a follow-up task from the next steps', followUpHint: 'Fill in "Next steps" first; the task title follows it',
-    cancelActivity: 'Cancel activity', cancelConfirm: 'Cancel this activity?', cancelled: 'Activity cancelled', replan: 'Plan again', deleteConfirm: 'Delete this activity for good? This cannot be undone.',
+    cancelActivity: 'Cancel activity', cancelConfirm: 'Cancel this activity?', cancelled: 'Activity cancelled', replan: 'Plan again', deleteConfirm: 'Move this activity to the recycle bin? You can restore it from there.',
     planTitle: 'Visit plan', results: 'After the call', notLogged: 'Not logged yet', wasCancelled: 'This activity was cancelled', autoScheduled: 'After-sales, scheduled automatically',
     print: 'Print plan', printNow: 'Print', back: 'Back', sheetTitle: 'Customer visit plan', printedAt: 'Printed {{date}}', afterCall: 'After the call',
   },
@@ -268,7 +268,7 @@ export const en: Resources = {
     subsidiaries: 'Subsidiaries', noSubsidiaries: 'No subsidiaries',
     accountTeam: 'Account team', noMembers: 'No team members yet', addMember: 'Add member', member: 'Member', memberRole: 'Role',
     archiveConfirm: 'Archive this account? Archived accounts are hidden from lists by default.', restoreConfirm: 'Restore this account?',
-    deleteConfirm: 'Delete this account and its contacts for good? This cannot be undone.',
+    deleteConfirm: 'Move this account, its contacts and activities to the recycle bin? You can restore them from there.',
   },
   contacts: {
     new: 'New contact', edit: 'Edit contact', empty: 'No contacts yet', searchPlaceholder: 'Search name or phone', accountOwner: 'Account manager',
@@ -279,7 +279,7 @@ export const en: Resources = {
     noLinks: 'No relationships recorded', addLink: 'Add relationship', linkTo: 'Related contact', linkKind: 'Relationship', linkNote: 'Note',
     linkKindHint: 'What the other person is to {{name}}', linkedBy: 'Listed as their {{kind}}',
     removeLinkConfirm: 'Remove this relationship?',
-    archiveConfirm: 'Archive this contact?', restoreConfirm: 'Restore this contact?', deleteConfirm: 'Delete this contact for good? This cannot be undone.',
+    archiveConfirm: 'Archive this contact?', restoreConfirm: 'Restore this contact?', deleteConfirm: 'Move this contact to the recycle bin? You can restore it from there.',
   },
   orgChart: {
     empty: 'This account has no contacts yet. Add them on the Contacts tab and set who they report to.',
@@ -305,9 +305,17 @@ export const en: Resources = {
     gridHint: 'Power up, interest across (1–5). Unplaced contacts are derived from influence, coverage and attitude; drag a contact to another quadrant to save it there.',
     gridHintMobile: 'Choose a quadrant for a contact to save it there.', moveTo: 'Move to quadrant',
   },
+  recycleBin: {
+    title: 'Recycle bin', hint: 'Deleted accounts, contacts, opportunities and activities wait here and can be restored until their retention ends; then they are deleted for good. Only admins can delete them for good earlier.',
+    moved: 'Moved to the recycle bin', undo: 'Undo', restore: 'Restore', restored: 'Restored', restoredSkipped: 'Restored; {{count}} linked records could not come back because what they point to was deleted', open: 'Open',
+    purge: 'Delete for good', purgeConfirm: 'Delete “{{name}}” for good? This cannot be undone.', purged: 'Deleted for good', empty: 'The recycle bin is empty',
+    all: 'All', kind: 'Type', name: 'Name', deletedBy: 'Deleted by', deletedAt: 'Deleted at', purgeIn: 'Kept for', daysLeft: '{{count}} days',
+    searchPlaceholder: 'Search by name', retention: 'Keep for', days: 'days',
+    entity: { account: 'Account', contact: 'Contact', opportunity: 'Opportunity', activity: 'Activity' },
+  },
   history: {
     empty: 'No changes recorded', system: 'System',
-    action: { create: 'created the record', update: 'changed', archive: 'archived the record', restore: 'restored the record', delete: 'deleted the record' },
+    action: { create: 'created the record', update: 'changed', archive: 'archived the record', restore: 'restored the record', delete: 'moved the record to the recycle bin', undelete: 'restored the record from the recycle bin', purge: 'deleted the record for good' },
   },
   admin: {
     newUser: 'New user', editUser: 'Edit user', active: 'Active', inactive: 'Deactivated', newPasswordOptional: 'New password (leave empty to keep)',

@@ -5,7 +5,7 @@ export const zhCN = {
     accounts: '客户', contacts: '联系人', admin: '管理', users: '用户', teams: '团队',
     pipeline: '销售漏斗', opportunities: '商机', stages: '销售阶段', products: '产品', competitors: '竞争对手',
     activities: '活动', tasks: '任务', calendar: '日历', timeAnalysis: '时间分析', activityTypes: '活动类型',
-    forecast: '销售预测', quotas: '配额', planner: '活动规划 · 653321', dashboard: '经理看板',
+    forecast: '销售预测', quotas: '配额', planner: '活动规划 · 653321', dashboard: '经理看板', recycleBin: '回收站',
   },
   common: {
     save: '保存', cancel: '取消', confirm: '确定', edit: '编辑', delete: '删除', remove: '移除',
@@ -21,7 +21,7 @@ export const zhCN = {
     closeRange: '签约日期范围', healthBelow: '健康度低于', redFlag: '风险类型', anyRedFlag: '任意风险',
     savedViews: '保存的视图', saveView: '保存当前筛选', viewName: '视图名称', deleteView: '删除视图', noViews: '暂无保存的视图', viewSaved: '视图已保存',
     itemsTotal: '明细合计', useItemsTotal: '用明细合计作为金额', addItem: '添加产品', noProducts: '产品目录为空，请先在“产品”中添加',
-    listPriceHint: '留空则按目录价 {{price}}', deleteConfirm: '永久删除该商机？此操作不可撤销。',
+    listPriceHint: '留空则按目录价 {{price}}', deleteConfirm: '将该商机移入回收站？可在回收站恢复。',
     unmetTitle: '退出条件尚未全部满足', unmetIntro: '当前阶段以下退出条件尚未满足，仍要推进吗？', moveAnyway: '仍然推进',
     moved: '已移至“{{stage}}”', moveTo: '移到…', dragHint: '拖动卡片到其他阶段以推进',
     weighted: '加权', count: '{{count}} 个', cards: '显示前 {{shown}} / {{count}} 个', noDeals: '暂无',
@@ -58,7 +58,7 @@ export const zhCN = {
     nextMeetingQuestion: '对方是否明确提出下次约见？', nextMeetingHint: '检验拜访是否真正推进的标准：客户主动约定下一次见面。',
     nextMeetingYes: '对方提出下次约见', nextMeetingNo: '未提出下次约见', yes: '是', no: '否',
     satisfactionHint: '客户对本次服务的满意度（1–5）', createFollowUp: '根据下一步行动创建跟进任务', followUpHint: '先填写“下一步行动”，任务标题会自动带入',
-    cancelActivity: '取消活动', cancelConfirm: '确定取消该活动？', cancelled: '活动已取消', replan: '恢复计划', deleteConfirm: '永久删除该活动？此操作不可撤销。',
+    cancelActivity: '取消活动', cancelConfirm: '确定取消该活动？', cancelled: '活动已取消', replan: '恢复计划', deleteConfirm: '将该活动移入回收站？可在回收站恢复。',
     planTitle: '拜访计划', results: '拜访结果', notLogged: '尚未记录拜访结果', wasCancelled: '活动已取消', autoScheduled: '售后自动安排',
     print: '打印计划', printNow: '打印', back: '返回', sheetTitle: '客户拜访计划书', printedAt: '打印日期 {{date}}', afterCall: '拜访后填写',
   },
@@ -267,7 +267,7 @@ export const zhCN = {
     subsidiaries: '分支机构', noSubsidiaries: '无分支机构',
     accountTeam: '客户团队', noMembers: '尚未指定团队成员', addMember: '添加成员', member: '成员', memberRole: '角色',
     archiveConfirm: '确定归档该客户？归档后默认不在列表中显示。', restoreConfirm: '确定恢复该客户？',
-    deleteConfirm: '永久删除该客户及其联系人？此操作不可撤销。',
+    deleteConfirm: '将该客户及其联系人、活动移入回收站？可在回收站恢复。',
   },
   contacts: {
     new: '新建联系人', edit: '编辑联系人', empty: '暂无联系人', searchPlaceholder: '搜索姓名或电话', accountOwner: '客户负责人',
@@ -278,7 +278,7 @@ export const zhCN = {
     noLinks: '暂无关系记录', addLink: '添加关系', linkTo: '关系对象', linkKind: '关系类型', linkNote: '备注',
     linkKindHint: '对方相对于 {{name}} 的身份', linkedBy: '被标记为其{{kind}}',
     removeLinkConfirm: '移除该关系？',
-    archiveConfirm: '确定归档该联系人？', restoreConfirm: '确定恢复该联系人？', deleteConfirm: '永久删除该联系人？此操作不可撤销。',
+    archiveConfirm: '确定归档该联系人？', restoreConfirm: '确定恢复该联系人？', deleteConfirm: '将该联系人移入回收站？可在回收站恢复。',
   },
   orgChart: {
     empty: '该客户还没有联系人。先在“联系人”标签页添加，并设置汇报对象。',
@@ -304,9 +304,17 @@ export const zhCN = {
     gridHint: '纵轴为权力、横轴为利益（1–5）。未手动定位时由影响力、接触程度和态度推算；把联系人拖到另一个象限即可保存。',
     gridHintMobile: '为联系人选择象限即可保存。', moveTo: '移到象限',
   },
+  recycleBin: {
+    title: '回收站', hint: '删除的客户、联系人、商机和活动先进入回收站，保留期内可恢复，到期后自动彻底删除；只有管理员可以提前彻底删除。',
+    moved: '已移入回收站', undo: '撤销', restore: '恢复', restored: '已恢复', restoredSkipped: '已恢复；{{count}} 条关联记录因对方已删除未能恢复', open: '打开',
+    purge: '彻底删除', purgeConfirm: '彻底删除“{{name}}”？此操作不可撤销。', purged: '已彻底删除', empty: '回收站是空的',
+    all: '全部', kind: '类型', name: '名称', deletedBy: '删除人', deletedAt: '删除时间', purgeIn: '剩余保留', daysLeft: '{{count}} 天',
+    searchPlaceholder: '搜索名称', retention: '保留天数', days: '天',
+    entity: { account: '客户', contact: '联系人', opportunity: '商机', activity: '活动' },
+  },
   history: {
     empty: '暂无变更记录', system: '系统',
-    action: { create: '创建了记录', update: '修改了', archive: '归档了记录', restore: '恢复了记录', delete: '删除了记录' },
+    action: { create: '创建了记录', update: '修改了', archive: '归档了记录', restore: '恢复了记录', delete: '将记录移入回收站', undelete: '从回收站恢复了记录', purge: '彻底删除了记录' },
   },
   admin: {
     newUser: '新建用户', editUser: '编辑用户', active: '启用', inactive: '已停用', newPasswordOptional: '新密码（留空则不修改）',

@@ -22,6 +22,7 @@ import { AccountHealthBadge } from '../health/HealthBadge.tsx';
 import { AccountHealthCard } from '../health/AccountHealthCard.tsx';
 import { AccountScoreCard } from '../scoring/AccountScoreCard.tsx';
 import { AccountGroupTab } from '../health/AccountGroupTab.tsx';
+import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
@@ -44,6 +45,7 @@ export function AccountPage() {
   const del = useDeleteAccount(id);
   const fail = useApiFeedback();
   const { message } = App.useApp();
+  const movedToBin = useMovedToBin();
 
   if (account.isPending) return <FullPageSpin />;
   if (account.isError) return <FullPageError error={account.error} onRetry={() => void account.refetch()} />;
@@ -62,7 +64,7 @@ export function AccountPage() {
   const remove = async () => {
     try {
       await del.mutateAsync(undefined);
-      message.success(t('common.deleted'));
+      movedToBin('account', a.id);
       navigate('/accounts', { replace: true });
     } catch (e) {
       fail(e);
@@ -98,13 +100,11 @@ export function AccountPage() {
                 {a.archived ? t('common.restore') : t('common.archive')}
               </Button>
             </Popconfirm>
-            {me.role === 'admin' && (
-              <Popconfirm title={t('accounts.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-                <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-account">
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
-            )}
+            <Popconfirm title={t('accounts.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+              <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-account">
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
           </Space>
         )}
       </Flex>

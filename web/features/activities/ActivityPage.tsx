@@ -15,6 +15,7 @@ import { ActivityStatusTag, NextMeetingTag, WhenText } from './ActivityTable.tsx
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 import { CompleteActivityDrawer } from './CompleteActivityDrawer.tsx';
 import { SATISFACTION_TYPES, useTypeLabel } from './typeLabel.ts';
+import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 
 const para = (s: string | null) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s || '—'}</Typography.Paragraph>;
 
@@ -30,6 +31,7 @@ export function ActivityPage() {
   const del = useDeleteActivity();
   const fail = useApiFeedback();
   const { message } = App.useApp();
+  const movedToBin = useMovedToBin();
   const [editing, setEditing] = useState(false);
   const [logging, setLogging] = useState(false);
 
@@ -50,7 +52,7 @@ export function ActivityPage() {
   const remove = async () => {
     try {
       await del.mutateAsync(a.id);
-      message.success(t('common.deleted'));
+      movedToBin('activity', a.id);
       navigate('/activities', { replace: true });
     } catch (e) {
       fail(e);

@@ -19,6 +19,7 @@ import { ContactFormDrawer } from './ContactFormDrawer.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
 import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
+import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 
 export function ContactPage() {
   const { id = '' } = useParams();
@@ -32,6 +33,7 @@ export function ContactPage() {
   const [editing, setEditing] = useState(false);
   const fail = useApiFeedback();
   const { message } = App.useApp();
+  const movedToBin = useMovedToBin();
 
   if (contact.isPending) return <FullPageSpin />;
   if (contact.isError) return <FullPageError error={contact.error} onRetry={() => void contact.refetch()} />;
@@ -49,7 +51,7 @@ export function ContactPage() {
   const remove = async () => {
     try {
       await del.mutateAsync(undefined);
-      message.success(t('common.deleted'));
+      movedToBin('contact', c.id);
       navigate(`/accounts/${c.accountId}?tab=contacts`, { replace: true });
     } catch (e) {
       fail(e);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Flex, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Flex, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ import { ProbabilityModal } from './ProbabilityModal.tsx';
 import { CloseDealModal } from './CloseDealModal.tsx';
 import { OpportunityFormDrawer } from './OpportunityFormDrawer.tsx';
 import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
+import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 
 const STATUS_COLORS: Record<OpportunityDetail['status'], string> = { open: 'blue', won: 'green', lost: 'default' };
 
@@ -34,7 +35,7 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
   const { move, pending } = useMoveStage();
   const del = useDeleteOpportunity();
   const fail = useApiFeedback();
-  const { message } = App.useApp();
+  const movedToBin = useMovedToBin();
   const [editing, setEditing] = useState(false);
   const [probOpen, setProbOpen] = useState(false);
   const [closing, setClosing] = useState<Stage | null>(null);
@@ -50,7 +51,7 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
   const remove = async () => {
     try {
       await del.mutateAsync(deal.id);
-      message.success(t('common.deleted'));
+      movedToBin('opportunity', deal.id);
       navigate('/opportunities', { replace: true });
     } catch (e) {
       fail(e);

@@ -1,8 +1,8 @@
 import { Card, Empty, Spin, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from '../../../core/schemas/common.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { DateText } from '../../components/DateText.tsx';
+import { ACTION_COLORS } from '../../components/HistoryTimeline.tsx';
 import { useUsers } from '../admin/api.ts';
 import { useCompetitors } from '../catalog/api.ts';
 import { useStageLabel } from '../catalog/stageName.ts';
@@ -10,7 +10,6 @@ import { useOpportunityHistory } from './api.ts';
 
 const MONEY = new Set(['amount', 'objectiveAmount', 'weightedAmount']);
 const ENUMS: Record<string, string> = { forecastCategory: 'forecastCategory', status: 'dealStatus' };
-const ACTION_COLORS: Record<HistoryEntry['action'], string> = { create: 'green', update: 'blue', archive: 'gray', restore: 'cyan', delete: 'red' };
 
 /** Field-level history of the deal, with ids shown as the names they stand for. */
 export function DealHistory({ id, accountName }: { id: string; accountName: string }) {

@@ -55,7 +55,7 @@ export function OpportunityPage() {
 
   return (
     <div data-testid="blue-sheet" data-opportunity-id={d.id}>
-      <BlueSheetHeader deal={d} writable={writable} canDelete={me.role === 'admin' || me.role === 'manager' || d.ownerId === me.id} onReload={reload} />
+      <BlueSheetHeader deal={d} writable={writable} canDelete={(me.role === 'admin' || me.role === 'manager' || d.ownerId === me.id) && (me.role !== 'rep' || d.status === 'open')} onReload={reload} />
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams(k === 'sheet' ? {} : { tab: k }, { replace: true })}
