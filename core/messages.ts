@@ -17,6 +17,7 @@ export const MESSAGES = {
   unsupported_media_type: { zh: '请使用 JSON 格式提交', en: 'Send the body as JSON' },
   setup_done: { zh: '系统已完成初始化', en: 'Set-up has already been done' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
+  database_unavailable: { zh: '数据库暂时无法连接，请稍后重试', en: 'The database is unavailable for a moment; try again shortly' },
   // Field-level
   required: { zh: '必填', en: 'is required' },
   min_length: { zh: '至少 {limit} 个字符', en: 'must have at least {limit} characters' },

@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { Database } from './db/client.ts';
 import type { Config } from './plugins/config.ts';
 import { dbPlugin } from './plugins/db.ts';
@@ -43,6 +42,7 @@ import { relationshipMapRoutes } from './modules/relationship-map/routes.ts';
 import { poolRoutes } from './modules/pool/routes.ts';
 import { paretoRoutes } from './modules/key-accounts/pareto.routes.ts';
 import { recycleBinRoutes } from './modules/recycle-bin/routes.ts';
+import { systemRoutes } from './modules/system/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -82,12 +82,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(
     async (api) => {
       const a = api as unknown as App;
-      a.get('/health', { config: { public: true }, schema: { tags: ['system'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }) } } }, async () => ({
-        status: 'ok',
-        database: app.database.kind,
-      }));
       a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, scoringRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes, recycleBinRoutes]) {
+      for (const routes of [systemRoutes, authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, scoringRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes, recycleBinRoutes]) {
         await a.register(routes);
       }
     },

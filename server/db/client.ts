@@ -89,6 +89,14 @@ export function inlineLimits(text: string, params: unknown[]): { text: string; p
 function preparingClient(pg: typeof import('pg').default) {
   return class PreparingClient extends pg.Client {
     private readonly prepared = new Set<string>();
+
+    constructor(config?: ConstructorParameters<typeof pg.Client>[0]) {
+      super(config);
+      // A connection lost while checked out (mid-request or mid-transaction) emits 'error' with no
+      // pool listener attached, which would end the process. The request's own query already fails
+      // with the error (answered 503), and the pool discards the client on release as unqueryable.
+      this.on('error', () => undefined);
+    }
     // @ts-expect-error -- one override for all of pg's query overloads; arguments pass through.
     override query(config: unknown, values?: unknown, callback?: unknown) {
       if (config && typeof config === 'object' && !('submit' in config) && !('name' in config && (config as { name?: string }).name)) {
@@ -119,6 +127,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // JIT compilation costs 100–250 ms per query and pays off only for long analytical queries;
   // every query here is short.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off', Client: preparingClient(pg) as unknown as typeof pg.Client });
+  // An idle connection that dies (a restart, pg_terminate_backend) is dropped by the pool, which then
+  // emits 'error': without a listener that would end the process.
+  pool.on('error', (err) => console.warn(`PostgreSQL: an idle connection was lost (${err.message}); the pool opens a new one`));
   const db = drizzle(pool, { schema }) as unknown as Db;
   // Several instances may start at once against one PostgreSQL: migrate under an advisory lock.
   const client = await pool.connect();

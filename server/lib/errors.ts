@@ -25,6 +25,23 @@ export const staleVersion = () => new AppError(409, 'stale_version');
 export const fieldError = (path: string, code: MessageCode, params?: Params) =>
   new AppError(400, 'validation', {}, [{ path, code, params }]);
 
+/**
+ * Did the database connection go away under this request (a restart, a failover, a terminated
+ * backend, a refused or reset socket)? The request can be retried; the pool opens a new connection.
+ */
+export function isConnectionLoss(err: unknown): boolean {
+  const state = sqlState(err);
+  // 57P01–57P03: admin shutdown, crash shutdown, cannot connect now; class 08: connection exceptions.
+  if (/^57P0[123]$/.test(state) || state.startsWith('08')) return true;
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)$/.test(code)) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(message)) return true;
+  }
+  return false;
+}
+
 /** The SQLSTATE of a database error; Drizzle wraps driver errors (DrizzleQueryError) with it on `cause`. */
 export function sqlState(err: unknown): string {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {

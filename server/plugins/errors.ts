@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { messagePair, pickLang, type MessageCode, type Params } from '../../core/messages.ts';
-import { AppError, sqlState, type FieldIssue } from '../lib/errors.ts';
+import { AppError, isConnectionLoss, sqlState, type FieldIssue } from '../lib/errors.ts';
 import { PERIOD_PATTERN, POSITIVE_MONEY_PATTERN } from '../../core/schemas/forecast.ts';
 
 interface AjvIssue {
@@ -100,6 +100,11 @@ export const errorsPlugin = fp(async (app) => {
     if (err.statusCode === 429) return sendError(req, reply, 429, 'rate_limited');
     if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return sendError(req, reply, 400, 'validation', {}, [{ path: '(body)', code: 'invalid' }]);
+    }
+    if (isConnectionLoss(err)) {
+      req.log.warn({ err }, 'database connection lost');
+      void reply.header('retry-after', '1');
+      return sendError(req, reply, 503, 'database_unavailable');
     }
     const pg = PG_CODES[sqlState(err)];
     if (pg) {
