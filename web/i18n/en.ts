@@ -206,8 +206,8 @@ export const en: Resources = {
     claimed: 'Claimed "{{name}}"', openAccount: 'Open account', limitReached: 'Claim limit reached', empty: 'The shared pool is empty',
     score: 'Score', scoreN: 'Score {{score}}', pooledAt: 'In pool since',
     prospectsTitle: 'Prospect review',
-    prospectsHint: '"Delete 35% of your prospect list: the prospects with no value, or even a negative effect." Accounts without a won deal are ranked by score; the bottom share is flagged to drop: keep it, drop it to the shared pool, or archive it.',
-    allOwners: 'All account managers', total: 'Prospects', candidates: 'To drop (bottom {{share}}%)', unscoredCount: 'Unscored',
+    prospectsHint: '"Delete 35% of your prospect list: the prospects with no value, or even a negative effect." Accounts with neither a won deal nor revenue of ours ("our revenue" in the archive) are ranked by score; the bottom share is flagged to drop: keep it, drop it to the shared pool, or archive it.',
+    allOwners: 'All account managers', total: 'Prospects', candidates: 'To drop (bottom {{share}}%)', cut: '{{share}}% of {{total}} = {{cut}} → {{count}} (rounded up)', unscoredCount: 'Unscored',
     dropCandidate: 'Drop candidate', unscored: 'Unscored', lastReview: 'Last review', review: 'Review', noProspects: 'No prospects',
     decision: { keep: 'Keep', pool: 'To pool', archive: 'Archive' },
     confirm: {

@@ -205,8 +205,8 @@ export const zhCN = {
     claimed: '已领取“{{name}}”', openAccount: '查看客户', limitReached: '已达领取上限', empty: '公海里暂时没有客户',
     score: '评分', scoreN: '评分 {{score}}', pooledAt: '放入公海',
     prospectsTitle: '潜在客户筛选',
-    prospectsHint: '“一定要从你的潜在客户列表中，删掉35%无价值、甚至有负面效应的潜在客户。”尚未赢单的客户按评分排序，排在最后的一部分标为建议淘汰：保留、放入公海或归档。',
-    allOwners: '全部客户经理', total: '潜在客户', candidates: '建议淘汰（后 {{share}}%）', unscoredCount: '未评分',
+    prospectsHint: '“一定要从你的潜在客户列表中，删掉35%无价值、甚至有负面效应的潜在客户。”既没有赢单、也没有我方收入（档案中的“我方收入”）的客户按评分排序，排在最后的一部分标为建议淘汰：保留、放入公海或归档。',
+    allOwners: '全部客户经理', total: '潜在客户', candidates: '建议淘汰（后 {{share}}%）', cut: '{{total}} 的 {{share}}% = {{cut}} → {{count}}（向上取整）', unscoredCount: '未评分',
     dropCandidate: '建议淘汰', unscored: '未评分', lastReview: '最近评审', review: '评审', noProspects: '没有潜在客户',
     decision: { keep: '保留', pool: '放入公海', archive: '归档' },
     confirm: {
