@@ -97,6 +97,7 @@ export const MESSAGES = {
   // Key-account scoring (issue 6)
   weights_sum: { zh: '各项权重合计须为 100（当前为 {sum}）', en: 'weights must add up to 100 (they add up to {sum})' },
   duplicate_key: { zh: '标识重复', en: 'is used by another criterion' },
+  duplicate_field: { zh: '该字段已在本评分项中', en: 'is already read by this criterion' },
   bands_order: { zh: '分段下限须从小到大排列且不重复', en: 'band minimums must increase from band to band' },
   threshold_order: { zh: 'A 级阈值须高于 B 级阈值', en: 'must be above the tier B threshold' },
   // Pareto / ABC and time follows value (issue 6)
