@@ -85,6 +85,7 @@ export const MESSAGES = {
   no_won_deals: { zh: '近 12 个月没有赢单，请填写平均单笔金额', en: 'no deal was won in the last 12 months; give an average deal size' },
   ratios_length: { zh: '应有 {count} 个数，每个计划阶段一个', en: 'must have {count} numbers, one per planning stage' },
   ratios_empty: { zh: '至少一个阶段的活动数大于 0', en: 'must have at least one stage with activities' },
+  multiple_of: { zh: '须为 {limit} 的整数倍', en: 'must be a multiple of {limit}' },
   no_won_stage: { zh: '漏斗没有赢单阶段', en: 'The funnel has no won stage' },
   no_reason_given: { zh: '未填写原因', en: 'No reason given' },
   // Prospect qualification and the shared pool 公海 (issue 6)
