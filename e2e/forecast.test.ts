@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       expect(await ratios.textContent()).toContain('签约');
       // The stages' durations in weeks, the course's prefilled; the start month says where the plan starts by default.
       const weeks = page.getByTestId('plan-weeks');
-      expect(await weeks.locator('input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['3', '2.5', '2', '1.5', '1', '0.5']);
+      expect(await weeks.locator('input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['3.0', '2.5', '2.0', '1.5', '1.0', '0.5']);
       const start = planStart(today, year).startMonth;
       expect(await page.getByTestId('plan-start-month').textContent()).toContain(`默认 ${start} 起`);
       // The first plan is computed with the server's defaults: nothing won yet to average, said on the field.

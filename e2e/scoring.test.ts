@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
       const second = page.getByTestId('criterion-1');
       await page.getByTestId('criterion-1-add-alternative').click();
       await expect.poll(() => second.getByTestId('criterion-alternative').count(), { timeout: WAIT }).toBe(1);
-      await second.getByTestId('criterion-alternative').getByRole('button', { name: '移除' }).click();
+      await second.getByTestId('alternative-remove').click();
       await expect.poll(() => second.getByTestId('criterion-alternative').count(), { timeout: WAIT }).toBe(0);
       const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/settings/scoring' && r.request().method() === 'PUT', { timeout: WAIT });
       await page.getByTestId('scoring-model-save').click();

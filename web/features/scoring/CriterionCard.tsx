@@ -63,7 +63,7 @@ function Alternative({ form, path, name, onRemove }: { form: FormInstance<Scorin
       <Flex gap={8} align="flex-end" wrap>
         <Typography.Text strong style={{ marginBottom: 30 }}>{t('scoring.largerOf')}</Typography.Text>
         <FieldSelect name={[name, 'field']} />
-        <Button type="text" icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.remove')} style={{ marginBottom: 24 }} />
+        <Button type="text" icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.remove')} style={{ marginBottom: 24 }} data-testid="alternative-remove" />
       </Flex>
       <ScaleEditor field={field} name={[name]} />
     </div>
