@@ -73,6 +73,12 @@ export const CHANGE_KINDS = ['new', 'won', 'lost', 'moved_forward', 'moved_back'
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 /** The course's reverse funnel: activities per signed deal for training … signing. */
 export const DEFAULT_PLAN_RATIOS = [6, 5, 3, 3, 2, 1] as const;
+/**
+ * Weeks each of those stages takes, from the course's chart of the sales process's stages and their
+ * durations in weeks (培训 longest, 签单 shortest, 3 down to 0.5): 10.5 weeks from first training to
+ * signing, which is why the course's year signs its first deal in March ("1月 2月 3月-1单").
+ */
+export const DEFAULT_STAGE_WEEKS = [3, 2.5, 2, 1.5, 1, 0.5] as const;
 
 // Which accounts are key (issue 6).
 /** What a Pareto / ABC ranking measures: the archive's figures, or won deals signed in a window. */

@@ -90,6 +90,7 @@ export const MESSAGES = {
   no_won_deals: { zh: '近 12 个月没有赢单，请填写平均单笔金额', en: 'no deal was won in the last 12 months; give an average deal size' },
   ratios_length: { zh: '应有 {count} 个数，每个计划阶段一个', en: 'must have {count} numbers, one per planning stage' },
   ratios_empty: { zh: '至少一个阶段的活动数大于 0', en: 'must have at least one stage with activities' },
+  multiple_of: { zh: '须为 {limit} 的整数倍', en: 'must be a multiple of {limit}' },
   no_won_stage: { zh: '漏斗没有赢单阶段', en: 'The funnel has no won stage' },
   no_reason_given: { zh: '未填写原因', en: 'No reason given' },
   // Prospect qualification and the shared pool 公海 (issue 6)
@@ -102,6 +103,7 @@ export const MESSAGES = {
   // Key-account scoring (issue 6)
   weights_sum: { zh: '各项权重合计须为 100（当前为 {sum}）', en: 'weights must add up to 100 (they add up to {sum})' },
   duplicate_key: { zh: '标识重复', en: 'is used by another criterion' },
+  duplicate_field: { zh: '该字段已在本评分项中', en: 'is already read by this criterion' },
   bands_order: { zh: '分段下限须从小到大排列且不重复', en: 'band minimums must increase from band to band' },
   threshold_order: { zh: 'A 级阈值须高于 B 级阈值', en: 'must be above the tier B threshold' },
   // Pareto / ABC and time follows value (issue 6)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROSPECT_SETTINGS, dropCount, rankProspects, shareMillionths } from './prospects.ts';
+import { DEFAULT_PROSPECT_SETTINGS, dropCount, exactCut, isProspect, rankProspects, shareMillionths } from './prospects.ts';
 
 const p = (id: string, name: string, score: number | null) => ({ id, name, score });
 
@@ -22,6 +22,28 @@ describe('dropCount', () => {
 
   it('defaults to the course: 35% dropped, 20 claims', () => {
     expect(DEFAULT_PROSPECT_SETTINGS).toEqual({ dropShare: 0.35, claimLimit: 20 });
+  });
+});
+
+describe('isProspect', () => {
+  it('is an account with neither a won deal nor revenue of ours in the archive', () => {
+    expect(isProspect({ wonDeals: 0, ourRevenue: null })).toBe(true);
+    expect(isProspect({ wonDeals: 0, ourRevenue: '0.00' })).toBe(true);
+    // 上海六院 in the demo: ¥95.9M billed before OpenKAM, no deal won in it yet — a customer.
+    expect(isProspect({ wonDeals: 0, ourRevenue: '95900000.00' })).toBe(false);
+    expect(isProspect({ wonDeals: 0, ourRevenue: '0.01' })).toBe(false);
+    expect(isProspect({ wonDeals: 1, ourRevenue: null })).toBe(false);
+  });
+});
+
+describe('exactCut', () => {
+  it('shows the cut before rounding up: 35% of 17 = 5.95 → 6', () => {
+    expect(exactCut(17, 0.35)).toBe('5.95');
+    expect(dropCount(17, 0.35)).toBe(6);
+    expect(exactCut(20, 0.35)).toBe('7');
+    expect(exactCut(3, 0.1)).toBe('0.3');
+    expect(exactCut(0, 0.35)).toBe('0');
+    expect(exactCut(7, 0.123457)).toBe('0.864199');
   });
 });
 

@@ -1,7 +1,9 @@
 // Prospect qualification (潜在客户筛选): the course tells a rep to "delete 35% of the prospect list that
-// has no value, or even harms you". Prospects are accounts without won revenue, ranked by their
-// key-account score; the bottom share of the ranking is flagged for review (keep, drop to the
-// shared pool 公海, or archive). The server ranks in SQL and must agree with this file.
+// has no value, or even harms you". Prospects are accounts we have not sold to yet (no won deal and
+// no revenue of ours in the archive), ranked by their key-account score; the bottom share of the
+// ranking is flagged for review (keep, drop to the shared pool 公海, or archive). The server ranks
+// in SQL and must agree with this file.
+import { toCents } from './funnel.ts';
 
 export interface ProspectSettings {
   /** Share of the ranked prospects flagged as drop candidates, 0 < x < 1. */
@@ -18,12 +20,32 @@ export function shareMillionths(share: number): number {
 }
 
 /**
+ * A prospect has brought us nothing yet: no won deal in OpenKAM and no revenue of ours in the
+ * archive (an account billed before OpenKAM, or outside it, is a customer, not a prospect). SQL
+ * repeats this as `our_revenue is null or our_revenue = 0` plus no won deal.
+ */
+export function isProspect(a: { wonDeals: number; ourRevenue: string | null }): boolean {
+  return a.wonDeals === 0 && (a.ourRevenue === null || toCents(a.ourRevenue) === 0n);
+}
+
+/**
  * How many of n ranked prospects are drop candidates: ⌈n × share⌉, rounded up so that at least the
  * course's share is reviewed (10 prospects at 35% → 4, not 3). SQL repeats this integer formula.
  */
 export function dropCount(n: number, share: number): number {
   const m = shareMillionths(share);
   return Math.floor((n * m + 999_999) / 1_000_000);
+}
+
+/**
+ * n × share exactly, as a decimal (35% of 17 → "5.95"): the cut before dropCount rounds it up, so a
+ * screen can show both. Counted in millionths like dropCount, never in floats.
+ */
+export function exactCut(n: number, share: number): string {
+  const scaled = BigInt(n) * BigInt(shareMillionths(share));
+  const whole = scaled / 1_000_000n;
+  const fraction = (scaled % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
 export interface Prospect {

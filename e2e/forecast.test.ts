@@ -12,6 +12,7 @@ import type { Client } from '../server/test/helper.ts';
 import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
 import type { Forecast, PipelineSummary, Plan, QuotaList } from '../core/schemas/forecast.ts';
 import { parsePeriod, quarterOfDate } from '../core/period.ts';
+import { addMonths, planStart } from '../core/planner.ts';
 import { localDate } from '../core/reminders.ts';
 import { toCents } from '../core/funnel.ts';
 import { formatMoney } from '../web/lib/money.ts';
@@ -118,13 +119,20 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       await expect.poll(() => ratios.locator('input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)), { timeout: WAIT }).toEqual(['6', '5', '3', '3', '2', '1']);
       expect(await ratios.textContent()).toContain('培训/交流');
       expect(await ratios.textContent()).toContain('签约');
+      // The stages' durations in weeks, the course's prefilled; the start month says where the plan starts by default.
+      const weeks = page.getByTestId('plan-weeks');
+      expect(await weeks.locator('input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['3.0', '2.5', '2.0', '1.5', '1.0', '0.5']);
+      const start = planStart(today, year).startMonth;
+      expect(await page.getByTestId('plan-start-month').textContent()).toContain(`默认 ${start} 起`);
       // The first plan is computed with the server's defaults: nothing won yet to average, said on the field.
       expect(await fieldError(page, 'averageDealSize')).toContain('平均单笔金额');
 
       await page.locator('#averageDealSize').fill('300000');
       const computed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/planner' && r.request().method() === 'POST', { timeout: WAIT });
       await page.getByTestId('plan-compute').click();
-      expect((await computed).status()).toBe(200);
+      const response = await computed;
+      expect(response.status()).toBe(200);
+      expect((response.request().postDataJSON() as { stageWeeks: number[] }).stageWeeks).toEqual([3, 2.5, 2, 1.5, 1, 0.5]);
 
       const result = page.getByTestId('plan-result');
       await result.waitFor({ timeout: WAIT });
@@ -135,6 +143,10 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       const totals = await page.getByTestId('plan-stage-total').allTextContents();
       expect(totals.map((s) => Number(s.split('×')[1]))).toEqual([60, 50, 30, 30, 20, 10]);
       expect(totals[0]).toContain('培训/交流');
+      // Twelve whole months; two months' lead-in before the first signing, then one a month.
+      expect(await page.getByTestId('plan-window').textContent()).toBe(`计划期：${start} 至 ${addMonths(start, 11)}（12 个月）`);
+      expect(await page.getByTestId('plan-lead-in').locator('.ant-statistic-content-value').textContent()).toBe('2');
+      expect(await page.getByTestId('plan-stage-weeks').textContent()).toContain('培训/交流 3 · 见负责人 2.5');
       // Every activity appears once in the months or the backlog: the table's grand total is 200.
       const table = page.getByTestId('plan-table');
       expect(await table.locator('.ant-table-summary').textContent()).toContain('200');
@@ -148,7 +160,7 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       await page.getByTestId('plan-saved-at').waitFor({ timeout: WAIT });
 
       const plan = ok<Plan>(await rep.client.get(`/api/planner/plans/${year}`));
-      expect(plan).toMatchObject({ userId: rep.id, year, dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1] });
+      expect(plan).toMatchObject({ userId: rep.id, year, startMonth: start, dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1], stageWeeks: [3, 2.5, 2, 1.5, 1, 0.5], leadInMonths: 2 });
       // Compared as amounts: the saved plan keeps the typed deal size as given ("300000").
       expect([toCents(plan.quota), toCents(plan.averageDealSize)]).toEqual([toCents('3000000'), toCents('300000')]);
       expect(plan.savedAt).not.toBeNull();

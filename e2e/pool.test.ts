@@ -34,6 +34,9 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
       await e.t.database.db.execute(sql`update accounts set score = ${score} where id = ${a.id}`);
       if (score === 15) target = a;
     }
+    // Billed before OpenKAM, no deal won in it yet: a customer, so never on the prospect list.
+    const billed = await f.account(owner.client, { name: '上海市第六人民医院', ourRevenue: '95900000.00' });
+    await e.t.database.db.execute(sql`update accounts set score = 95 where id = ${billed.id}`);
     await f.account(f.admin, { name: '苏州工业园区管委会', ownershipType: 'government', ownerId: null, province: '江苏省', city: '苏州市' });
   });
   afterAll(async () => {
@@ -50,6 +53,7 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
       await expect.poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT }).toEqual(['苏州轨道交通集团', '常州市第二人民医院', '无锡市人民医院']);
       // ⌈3 × 35%⌉ = 2 flagged, the bottom two.
       expect(await page.getByTestId('prospect-candidates').locator('.ant-statistic-content-value').textContent()).toBe('2');
+      expect(await page.getByTestId('prospect-cut').textContent()).toBe('3 的 35% = 1.05 → 2（向上取整）');
       const rows = table.locator('tr.ant-table-row');
       expect(await rows.nth(0).getByTestId('drop-candidate').count()).toBe(0);
       expect(await rows.nth(2).getByTestId('drop-candidate').count()).toBe(1);

@@ -1,11 +1,13 @@
 // Key-account scoring through the UI (issue 6), one story: an admin opens the scoring page, sees
 // the assigned × recommended matrix, filters the disagreements, selects them and applies the
 // recommended tiers; the tiers change in the table, the matrix and the archive; the model drawer
-// sums the weights live; the account page's score card fits a 390 px phone.
+// sums the weights live and edits a criterion's "the larger of" figures; the account page's score
+// card shows which figure counted and fits a 390 px phone.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
+import type { ScoringModel } from '../core/schemas/key-accounts.ts';
 import { browserContext, ok } from './activities-util.ts';
 import { WAIT, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
 
@@ -19,7 +21,7 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
   beforeAll(async () => {
     e = await startE2E();
     f = await seededE2E(e);
-    // 78 → A but assigned C; 46 → B and assigned B; 46 → B, untiered.
+    // 90 → A but assigned C; 62 → B and assigned B; 62 → B, untiered (the larger of sales and potential).
     big = await f.account(f.admin, { name: '华东电网集团', ourRevenue: '5000000', potential: '3000000', marketStrength: 4, financialStatus: 'fair', tier: 'C' });
     steady = await f.account(f.admin, { name: '江苏交通控股', ourRevenue: '100000', potential: '3000000', marketStrength: 4, financialStatus: 'fair', tier: 'B' });
     untiered = await f.account(f.admin, { name: '苏州工业园区管委会', ourRevenue: '100000', potential: '3000000', marketStrength: 4, financialStatus: 'fair' });
@@ -75,17 +77,30 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
       await page.getByTestId('scoring-edit-model').click();
       const sum = page.getByTestId('scoring-weight-sum');
       await expect.poll(() => sum.textContent(), { timeout: WAIT }).toContain('100 / 100');
-      await page.locator('#criteria_0_weight').fill('35');
+      await page.locator('#criteria_0_weight').fill('65');
       await expect.poll(() => sum.textContent(), { timeout: WAIT }).toContain('95 / 100');
       await shot(page, 'scoring-model');
       // Refused before any request, on the criteria list; put right, the model saves.
       await page.getByTestId('scoring-model-save').click();
       await expect.poll(() => page.getByTestId('scoring-model-form').textContent(), { timeout: WAIT }).toContain('各项权重合计须为 100（当前为 95）');
-      await page.locator('#criteria_0_weight').fill('40');
+      await page.locator('#criteria_0_weight').fill('70');
       await expect.poll(() => sum.textContent(), { timeout: WAIT }).toContain('100 / 100');
+      // Sales or potential, the larger: the potential is the criterion's further figure; another criterion can take one too.
+      const first = page.getByTestId('criterion-0');
+      expect(await first.getByTestId('criterion-alternative').count()).toBe(1);
+      expect(await first.getByTestId('criterion-alternative').textContent()).toContain('潜在规模');
+      const second = page.getByTestId('criterion-1');
+      await page.getByTestId('criterion-1-add-alternative').click();
+      await expect.poll(() => second.getByTestId('criterion-alternative').count(), { timeout: WAIT }).toBe(1);
+      await second.getByTestId('alternative-remove').click();
+      await expect.poll(() => second.getByTestId('criterion-alternative').count(), { timeout: WAIT }).toBe(0);
       const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/settings/scoring' && r.request().method() === 'PUT', { timeout: WAIT });
       await page.getByTestId('scoring-model-save').click();
-      expect((await saved).status()).toBe(200);
+      const put = await saved;
+      expect(put.status()).toBe(200);
+      const model = put.request().postDataJSON() as ScoringModel;
+      expect(model.criteria[0].alternatives?.map((a) => a.field)).toEqual(['potential']);
+      expect(model.criteria[1].alternatives).toBeUndefined();
       await page.getByTestId('scoring-model-form').waitFor({ state: 'detached', timeout: WAIT });
     } finally {
       await context.close();
@@ -97,9 +112,10 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
     try {
       await page.goto(`/accounts/${big.id}`);
       const card = page.getByTestId('account-score-card');
-      await expect.poll(() => card.getByTestId('account-score').textContent(), { timeout: WAIT }).toBe('78');
-      expect(await card.getByTestId('score-criterion').count()).toBe(4);
-      expect(await card.textContent()).toContain('销售额');
+      await expect.poll(() => card.getByTestId('account-score').textContent(), { timeout: WAIT }).toBe('90');
+      expect(await card.getByTestId('score-criterion').count()).toBe(3);
+      expect(await card.textContent()).toContain('销售额或销售潜力');
+      expect(await card.getByTestId('score-measures').textContent()).toBe('我方年收入 ¥5,000,000.00：100 分 · 潜在规模 ¥3,000,000.00：60 分');
       await settled(page);
       await shot(page, 'mobile-account-score');
       expect(await pageScrollWidth(page)).toBeLessThanOrEqual(391);

@@ -14,6 +14,7 @@ import { opportunitiesService } from './modules/opportunities/service.ts';
 import { remindersService } from './modules/reminders/service.ts';
 import { pipelineService } from './modules/pipeline/service.ts';
 import { recycleBinService } from './modules/recycle-bin/service.ts';
+import { scoreAllUnscored } from './modules/scoring/service.ts';
 
 async function ensureWebBundle(config: Config) {
   if (existsSync(join(config.webDist, 'index.html'))) return;
@@ -46,6 +47,10 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await firstRun(database.db, config);
   await ensureDefaultStages(database.db);
+  // Scores a migration cleared (a new default model, migration 0028) are computed before lists show
+  // them blank; a probe per organisation when there are none. Instances starting together may both
+  // score the same rows: the same values, written twice.
+  await scoreAllUnscored(database.db);
   const app = await buildApp({ config, database, ownsDatabase: true, logger: true, serveWeb: true });
   const auth = authService(database.db, config);
   const deals = opportunitiesService(database.db);

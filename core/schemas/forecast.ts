@@ -222,10 +222,16 @@ export const PlannerInput = Type.Object(
     averageDealSize: Type.Optional(PositiveMoney),
     /** Activities per signed deal for each planning stage (the open stages, then the won stage); default 6,5,3,3,2,1. */
     ratios: Type.Optional(Type.Array(Type.Integer({ minimum: 0, maximum: 1000 }), { minItems: 1, maxItems: 20 })),
-    monthsPerStage: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, default: 1 })),
-    /** Default: this year. */
+    /** Weeks each planning stage takes, half weeks allowed; default the course's 3, 2.5, 2, 1.5, 1, 0.5 (other funnels: 10.5 weeks split evenly). */
+    stageWeeks: Type.Optional(Type.Array(Type.Number({ minimum: 0.5, maximum: 52, multipleOf: 0.5 }), { minItems: 1, maxItems: 20 })),
+    /** Before durations were in weeks: months per stage, each taken as 52/12 weeks to the half week. stageWeeks wins. */
+    monthsPerStage: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, deprecated: true })),
+    /** Whose yearly quota, and the year the plan is kept under. Default: the year of the plan's first month. */
     year: Type.Optional(Year),
-    /** The plan's first month; default this month in the current year, January in a later one. */
+    /**
+     * The plan's first month in `year`; it covers twelve whole months from there. Default: the next
+     * twelve whole months (next month on); with a year, its January, or next month in the year under way.
+     */
     startMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
     /** Whose plan (someone in the caller's scope); default the caller. */
     userId: Type.Optional(Id),
@@ -238,12 +244,16 @@ export const PlanStage = Type.Object({ stageId: Id, name: Type.String(), nameEn:
 export const Plan = Type.Object({
   userId: Id,
   year: Type.Integer(),
+  /** The twelve months the plan covers: startMonth … endMonth. */
   startMonth: Month,
+  endMonth: Month,
   quota: Amount,
   averageDealSize: Amount,
   ratios: Type.Array(Type.Integer()),
-  monthsPerStage: Type.Integer(),
+  stageWeeks: Type.Array(Type.Number()),
   dealsNeeded: Type.Integer(),
+  /** Whole months before the first signing. */
+  leadInMonths: Type.Integer(),
   stageTotals: Type.Array(PlanStage),
   months: Type.Array(Type.Object({ month: Month, counts: Counts, total: Type.Integer() })),
   /** Activities that would fall before the plan starts: to do now. */

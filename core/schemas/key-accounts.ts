@@ -18,6 +18,9 @@ export const ScoringScale = Type.Object(
   { additionalProperties: false },
 );
 
+/** A further figure a criterion can be met by, with its own scale. */
+export const ScoringMeasure = Type.Object({ field: Type.Enum([...SCORING_FIELDS]), scale: ScoringScale }, { additionalProperties: false });
+
 export const ScoringCriterion = Type.Object(
   {
     key: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9_]*$' }),
@@ -25,6 +28,9 @@ export const ScoringCriterion = Type.Object(
     field: Type.Enum([...SCORING_FIELDS]),
     weight: Type.Integer({ minimum: 0, maximum: 100, description: 'Whole percent; all weights add up to 100' }),
     scale: ScoringScale,
+    alternatives: Type.Optional(
+      Type.Array(ScoringMeasure, { maxItems: 5, description: "The larger of (取较大者): the criterion earns the most points any of its figures earns, its own field's or these" }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -74,15 +80,20 @@ export const ScorePage = Type.Object({
 });
 export type ScorePage = Static<typeof ScorePage>;
 
+const MeasureScore = Type.Object({ field: Type.Enum([...SCORING_FIELDS]), value: Nullable(Type.String()), points: Type.Integer() });
+
 export const CriterionScore = Type.Object({
   key: Type.String(),
   label: Nullable(Type.String()),
+  /** The figure that earned the points: the larger of the criterion's figures. */
   field: Type.Enum([...SCORING_FIELDS]),
   weight: Type.Integer(),
   value: Nullable(Type.String()),
   points: Type.Integer(),
   contribution: Type.Number(),
   missing: Type.Boolean(),
+  /** Every figure the criterion read, its own first. */
+  measures: Type.Array(MeasureScore),
 });
 
 export const AccountScore = Type.Object({

@@ -43,6 +43,8 @@ export const ProspectList = Type.Object({
   total: Type.Integer(),
   /** How many of them are drop candidates: ⌈total × dropShare⌉. */
   dropCandidates: Type.Integer(),
+  /** total × dropShare exactly, before rounding up (35% of 17 → "5.95"). */
+  dropCut: Type.String(),
   unscored: Type.Integer(),
   dropShare: Type.Number(),
 });

@@ -36,6 +36,7 @@ function ajvIssue(context: string | undefined, e: AjvIssue): FieldIssue {
     type: ['type', { type: String(p.type) }],
     additionalProperties: ['unknown_field'],
     maxItems: ['max_items', { limit: Number(p.limit) }],
+    multipleOf: ['multiple_of', { limit: Number(p.multipleOf) }],
   };
   const [code, params] = map[e.keyword] ?? ['invalid'];
   return { path: path || '(body)', code, params };

@@ -62,6 +62,12 @@ describe('demo deals', () => {
       const winLoss = (await admin.get(`/api/analysis/win-loss?from=${shanghai(-7)}&to=${shanghai(0)}`)).json();
       expect(winLoss.lost.count).toBe(3);
       expect(winLoss.reasons.length).toBe(3);
+
+      // Prospects: accounts with neither a won deal nor our revenue; 上海六院 (billed, no deal won) is a customer.
+      const prospects = (await admin.get('/api/analysis/prospects?limit=500')).json() as { total: number; items: { accountId: string; name: string }[] };
+      expect(prospects.total).toBeGreaterThan(0);
+      expect(prospects.items.map((p) => p.name)).not.toContain('上海市第六人民医院');
+      for (const p of prospects.items) expect((await admin.get(`/api/accounts/${p.accountId}`)).json().ourRevenue).toBeNull();
     } finally {
       await t.close();
     }

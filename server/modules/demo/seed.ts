@@ -183,7 +183,8 @@ async function seedAccounts(db: Db, orgId: string, rng: Rng, userIds: Ids<UserKe
       website: spec.ownershipType === 'private' || spec.ownershipType === 'foreign' ? `https://www.example-${i + 1}.cn` : null,
       employees: spec.ownershipType === 'government' ? rng.int(80, 600) : rng.int(200, 60000),
       annualRevenue: annual,
-      ourRevenue: `${ourWan * 10000}.00`,
+      // Small private firms and associations we have not billed yet: the demo's prospects to qualify.
+      ourRevenue: spec.tier === 'C' && (spec.ownershipType === 'private' || spec.ownershipType === 'other') ? null : `${ourWan * 10000}.00`,
       potential: moneyWan(rng, ourWan * 2, ourWan * 8 + 100),
       financialStatus: rng.weighted([[FINANCIAL_STATUSES[0], 6], [FINANCIAL_STATUSES[1], 3], [FINANCIAL_STATUSES[2], 1]]),
       marketStrength: spec.tier === 'A' ? rng.int(4, 5) : spec.tier === 'B' ? rng.int(2, 4) : rng.int(1, 3),

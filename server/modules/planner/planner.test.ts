@@ -6,6 +6,7 @@ import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
 import type { PlanActual } from '../../../core/schemas/forecast.ts';
 import { shanghaiDate } from '../activities/days.ts';
+import { planStart } from '../../../core/planner.ts';
 
 let t: TestApp;
 let f: Factories;
@@ -16,6 +17,8 @@ let manager: U, rep: U, other: U;
 const today = shanghaiDate(new Date());
 const year = Number(today.slice(0, 4));
 const month = today.slice(0, 7);
+/** Where a plan asked for without a year starts: next month (in December, next year's January). */
+const next = planStart(today);
 
 beforeAll(async () => {
   t = await build();
@@ -33,7 +36,20 @@ describe('planner', () => {
     const res = await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2027, startMonth: 1 });
     expect(res.statusCode).toBe(200);
     const plan = res.json();
-    expect(plan).toMatchObject({ userId: rep.id, year: 2027, startMonth: '2027-01', quota: '3000000.00', averageDealSize: '300000.00', dealsNeeded: 10, ratios: [6, 5, 3, 3, 2, 1], monthsPerStage: 1, savedAt: null });
+    expect(plan).toMatchObject({
+      userId: rep.id,
+      year: 2027,
+      startMonth: '2027-01',
+      endMonth: '2027-12',
+      quota: '3000000.00',
+      averageDealSize: '300000.00',
+      dealsNeeded: 10,
+      ratios: [6, 5, 3, 3, 2, 1],
+      stageWeeks: [3, 2.5, 2, 1.5, 1, 0.5],
+      leadInMonths: 2,
+      savedAt: null,
+    });
+    expect(plan).not.toHaveProperty('monthsPerStage');
     expect(plan.stageTotals.map((s: { name: string; count: number }) => [s.name, s.count])).toEqual([
       ['培训/交流', 60],
       ['见负责人', 50],
@@ -45,7 +61,21 @@ describe('planner', () => {
     expect(plan.months).toHaveLength(12);
     const placed = plan.months.reduce((n: number, m: { total: number }) => n + m.total, 0) + plan.backlog.total;
     expect(placed).toBe(200);
-    expect(plan.peakMonthlyTotal).toBe(Math.max(...plan.months.map((m: { total: number }) => m.total)));
+    // "1月 2月 3月-1单 … 12月-1单": a signing every month after two months' lead-in (July too), 6+5+3+3+2+1 a month at full swing.
+    const signing = plan.stageTotals[5].stageId;
+    expect(plan.months.map((m: { counts: Record<string, number> }) => m.counts[signing])).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(plan.peakMonthlyTotal).toBe(20);
+  });
+
+  it('takes stage durations in weeks, and months per stage from older clients', async () => {
+    const weeks = (await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2027, startMonth: 1, stageWeeks: [1, 1, 1, 1, 1, 1] })).json();
+    expect(weeks).toMatchObject({ stageWeeks: [1, 1, 1, 1, 1, 1], leadInMonths: 1 });
+    const months = (await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2027, startMonth: 1, monthsPerStage: 2 })).json();
+    expect(months.stageWeeks).toEqual([8.5, 8.5, 8.5, 8.5, 8.5, 8.5]);
+    // A plan started in December covers the next eleven months too: no year's quota packed into one month.
+    const december = (await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2026, startMonth: 12 })).json();
+    expect(december).toMatchObject({ startMonth: '2026-12', endMonth: '2027-11', peakMonthlyTotal: 20 });
+    expect(december.months).toHaveLength(12);
   });
 
   it('refuses zero or negative amounts and ratios of the wrong length or sign', async () => {
@@ -57,6 +87,9 @@ describe('planner', () => {
       [{ quota: '100', averageDealSize: '1', ratios: [6, 5, 3, 3, -2, 1] }, 'ratios.4'],
       [{ quota: '100', averageDealSize: '1', ratios: [0, 0, 0, 0, 0, 0] }, 'ratios'],
       [{ quota: '100', averageDealSize: '1', monthsPerStage: 0 }, 'monthsPerStage'],
+      [{ quota: '100', averageDealSize: '1', stageWeeks: [1, 1] }, 'stageWeeks'],
+      [{ quota: '100', averageDealSize: '1', stageWeeks: [3, 2.5, 2, 1.25, 1, 0.5] }, 'stageWeeks.3'],
+      [{ quota: '100', averageDealSize: '1', stageWeeks: [3, 2.5, 2, 1.5, 1, 0] }, 'stageWeeks.5'],
       [{ quota: '100', averageDealSize: '1', year: 1999 }, 'year'],
       [{ quota: '100', averageDealSize: '1', userId: other.id }, 'userId'],
     ] as const) {
@@ -68,20 +101,24 @@ describe('planner', () => {
     expect(zero.json().fields[0].messages).toEqual({ zh: 'quota：须为大于 0 的金额（最多两位小数）', en: 'quota must be an amount above 0 with at most 2 decimals' });
     const wrongLength = await rep.client.post('/api/planner', { quota: '100', averageDealSize: '1', ratios: [1] });
     expect(wrongLength.json().fields[0].messages.en).toBe('ratios must have 6 numbers, one per planning stage');
+    const quarterWeek = await rep.client.post('/api/planner', { quota: '100', averageDealSize: '1', stageWeeks: [3, 2.5, 2, 1.25, 1, 0.5] });
+    expect(quarterWeek.json().fields[0].messages).toEqual({ zh: 'stageWeeks.3：须为 0.5 的整数倍', en: 'stageWeeks.3 must be a multiple of 0.5' });
   });
 
-  it("defaults to the person's yearly quota and average won deal", async () => {
+  it("defaults to the next twelve whole months, the person's yearly quota and average won deal", async () => {
     const noQuota = await rep.client.post('/api/planner', {});
     expect(noQuota.statusCode).toBe(400);
     expect(noQuota.json().fields[0]).toMatchObject({ path: 'quota', code: 'no_quota' });
-    expect((await rep.client.post('/api/quotas', { userId: rep.id, period: String(year), target: '1000000' })).statusCode).toBe(201);
+    expect((await rep.client.post('/api/quotas', { userId: rep.id, period: String(next.year), target: '1000000' })).statusCode).toBe(201);
     const noDeals = await rep.client.post('/api/planner', {});
     expect(noDeals.json().fields[0]).toMatchObject({ path: 'averageDealSize', code: 'no_won_deals' });
     await f.deal(rep.client, { amount: '200000', stageId: stages[5].id });
     await f.deal(rep.client, { amount: '300000.01', stageId: stages[5].id });
     const plan = (await rep.client.post('/api/planner', {})).json();
-    expect(plan).toMatchObject({ quota: '1000000.00', averageDealSize: '250000.01', dealsNeeded: 4, year, startMonth: month });
-    expect(plan.months[0].month).toBe(month);
+    expect(plan).toMatchObject({ quota: '1000000.00', averageDealSize: '250000.01', dealsNeeded: 4, year: next.year, startMonth: next.startMonth });
+    expect(plan.months[0].month).toBe(next.startMonth);
+    expect(plan.months).toHaveLength(12);
+    expect(plan.startMonth > month).toBe(true);
   });
 
   it('saves a plan, and a manager can keep the plans of their people', async () => {
@@ -102,27 +139,51 @@ describe('planner', () => {
       const res = await rep.client.post('/api/activities', { type, subject: '活动', accountId: account.id, plannedStart: `${day}T09:00:00+08:00`, plannedEnd: `${day}T10:00:00+08:00`, status: 'done' });
       if (res.statusCode !== 201) throw new Error(res.body);
     };
-    // The saved plan: one deal closing in December, a training in July and the signing in December.
-    await log('training', `${year}-07-03`);
-    await log('visit', `${year}-07-04`); // a visit belongs to no stage
+    // The saved plan: one deal signing in March after the two months' lead-in, its training in January.
+    await log('training', `${year}-01-03`);
+    await log('visit', `${year}-01-04`); // a visit belongs to no stage
     // The manager's own call counts for the manager, not for the rep.
-    const own = await manager.client.post('/api/activities', { type: 'training', subject: '培训', accountId: account.id, plannedStart: `${year}-07-05T09:00:00+08:00`, plannedEnd: `${year}-07-05T10:00:00+08:00`, status: 'done' });
+    const own = await manager.client.post('/api/activities', { type: 'training', subject: '培训', accountId: account.id, plannedStart: `${year}-01-05T09:00:00+08:00`, plannedEnd: `${year}-01-05T10:00:00+08:00`, status: 'done' });
     expect(own.statusCode).toBe(201);
     const res = await manager.client.get(`/api/planner/actual?year=${year}`);
     expect(res.statusCode).toBe(200);
     const actual: PlanActual = res.json();
     expect(actual.stages).toHaveLength(6);
     const me = actual.people.find((p) => p.userId === rep.id)!;
-    expect(me).toMatchObject({ planSource: 'saved', plannedToDate: month >= `${year}-12` ? 2 : 1, doneToDate: 1 });
-    expect(me.months[6]).toMatchObject({ month: `${year}-07`, plannedTotal: 1, doneTotal: 1 });
-    expect(me.months[6].done[stages[0].id]).toBe(1);
+    expect(me).toMatchObject({ planSource: 'saved', plannedToDate: month >= `${year}-03` ? 2 : 1, doneToDate: 1 });
+    expect(me.months[0]).toMatchObject({ month: `${year}-01`, plannedTotal: 1, doneTotal: 1 });
+    expect(me.months[0].done[stages[0].id]).toBe(1);
+    expect(me.months[2].planned[stages[5].id]).toBe(1);
     const mine = actual.people.find((p) => p.userId === manager.id)!;
-    expect(mine.months[6]).toMatchObject({ doneTotal: 1 });
-    expect(mine.months[6].done[stages[0].id]).toBe(1);
+    expect(mine.months[0]).toMatchObject({ doneTotal: 1 });
+    expect(mine.months[0].done[stages[0].id]).toBe(1);
     expect(actual.people.some((p) => p.userId === other.id)).toBe(false);
     // A rep sees only themselves.
     expect((await rep.client.get(`/api/planner/actual?year=${year}`)).json().people.map((p: { userId: string }) => p.userId)).toEqual([rep.id]);
     expect((await rep.client.get(`/api/planner/actual?year=${year}&userId=${other.id}`)).statusCode).toBe(404);
+  });
+
+  it("holds this year's calls against last year's plan where it reaches into this year", async () => {
+    const late = await f.user({ teamId: rep.teamId, name: '七月入职' });
+    const saved = (await late.client.put(`/api/planner/plans/${year - 1}`, { quota: '3000000', averageDealSize: '300000', startMonth: 7 })).json();
+    expect(saved).toMatchObject({ startMonth: `${year - 1}-07`, endMonth: `${year}-06` });
+    const me = (await manager.client.get(`/api/planner/actual?year=${year}&userId=${late.id}`)).json<PlanActual>().people[0];
+    expect(me.planSource).toBe('saved');
+    expect(me.months.map((m) => m.plannedTotal)).toEqual([...saved.months.slice(6).map((m: { total: number }) => m.total), 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('reads a plan saved with months per stage, from before durations were in weeks', async () => {
+    const old = await f.user({ teamId: rep.teamId, name: '老计划' });
+    const { stageWeeks: _w, leadInMonths: _l, endMonth: _e, ...plan } = (await old.client.post('/api/planner', { quota: '600000', averageDealSize: '300000', year, startMonth: 1 })).json();
+    const stored = { ...plan, monthsPerStage: 1, savedAt: new Date().toISOString() };
+    await t.database.db.execute(sql`insert into activity_plans (org_id, user_id, year, plan) select org_id, id, ${year}, ${JSON.stringify(stored)}::jsonb from users where id = ${old.id}`);
+    const got = await old.client.get(`/api/planner/plans/${year}`);
+    expect(got.statusCode, got.body).toBe(200);
+    expect(got.json()).toMatchObject({ stageWeeks: [4.5, 4.5, 4.5, 4.5, 4.5, 4.5], leadInMonths: 2, endMonth: `${year}-12`, dealsNeeded: 2, months: plan.months });
+    expect(got.json()).not.toHaveProperty('monthsPerStage');
+    const actual = (await manager.client.get(`/api/planner/actual?year=${year}&userId=${old.id}`)).json<PlanActual>().people[0];
+    expect(actual).toMatchObject({ planSource: 'saved' });
+    expect(actual.months.map((m) => m.plannedTotal)).toEqual(plan.months.map((m: { total: number }) => m.total));
   });
 });
 

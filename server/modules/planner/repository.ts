@@ -4,12 +4,12 @@ import { activityMonthCounts, activityPlans, activityTypes } from '../../db/sche
 
 export function plannerRepository(db: Db) {
   return {
-    async saved(orgId: string, userIds: string[], year: number) {
+    async saved(orgId: string, userIds: string[], years: number[]) {
       if (!userIds.length) return [];
       return db
         .select()
         .from(activityPlans)
-        .where(and(eq(activityPlans.orgId, orgId), inArray(activityPlans.userId, userIds), eq(activityPlans.year, year)));
+        .where(and(eq(activityPlans.orgId, orgId), inArray(activityPlans.userId, userIds), inArray(activityPlans.year, years)));
     },
 
     save: (row: typeof activityPlans.$inferInsert) =>

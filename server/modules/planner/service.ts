@@ -10,12 +10,13 @@ import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
 import { shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, userInScope, type Actor } from '../../lib/actor.ts';
-import { planActivities, planProgress, type PlanSchedule } from '../../../core/planner.ts';
+import { addMonths, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, PLAN_MONTHS, weeksOfMonths } from '../../../core/planner.ts';
 import { groupBy } from '../../../core/group.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
-import { DEFAULT_PLAN_RATIOS } from '../../../core/enums.ts';
+import { DEFAULT_PLAN_RATIOS, DEFAULT_STAGE_WEEKS } from '../../../core/enums.ts';
 import type { Plan, PlanActual, PlanActualQuery, PlannerInput } from '../../../core/schemas/forecast.ts';
+import { storedPlan } from './stored.ts';
 
 /** Amounts leave as they are stored: two decimals. */
 const normal = (amount: string) => fromCents(toCents(amount));
@@ -26,12 +27,8 @@ function planningStages(funnel: Funnel) {
   return [...funnel.open, funnel.won];
 }
 
-function defaults(now: Date, year: number | undefined) {
-  const today = shanghaiDate(now);
-  const thisYear = Number(today.slice(0, 4));
-  const y = year ?? thisYear;
-  return { year: y, startMonth: y === thisYear ? Number(today.slice(5, 7)) : 1 };
-}
+/** The course's durations for its six stages; another funnel gets the course's cycle split evenly. */
+const defaultWeeks = (count: number): number[] => (count === DEFAULT_STAGE_WEEKS.length ? [...DEFAULT_STAGE_WEEKS] : evenStageWeeks(count));
 
 /** May the caller keep this person's plan? Their own, or anyone's they manage. */
 const canKeep = (actor: Actor, userId: string) => isAdmin(actor) || (actor.role === 'rep' ? userId === actor.userId : actor.role === 'manager' && userInScope(actor, userId));
@@ -59,7 +56,7 @@ export function plannerService(db: Db) {
     return (userId && (await average(actor, [userId]))) || average({ ...actor, scopeUserIds: null }, null);
   }
 
-  function schedule(funnel: Funnel, spec: { quota: string; averageDealSize: string; ratios: number[]; monthsPerStage: number; year: number; startMonth: number }) {
+  function schedule(funnel: Funnel, spec: { quota: string; averageDealSize: string; ratios: number[]; stageWeeks: number[]; startMonth: string }) {
     const stages = planningStages(funnel);
     const s = planActivities({ ...spec, stageIds: stages.map((x) => x.id) });
     return { ...s, stageTotals: s.stageTotals.map((t, k) => ({ ...t, name: stages[k].name, nameEn: stages[k].nameEn })) };
@@ -67,30 +64,31 @@ export function plannerService(db: Db) {
 
   async function compute(actor: Actor, input: PlannerInput, now = new Date()): Promise<Plan> {
     const userId = input.userId ?? actor.userId;
-    const { year, startMonth } = defaults(now, input.year);
+    const { year, startMonth } = planStart(shanghaiDate(now), input.year, input.startMonth);
     const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [year])]);
     if (!book.people.has(userId) || !userInScope(actor, userId)) throw fieldError('userId', 'unknown_user');
     const count = planningStages(funnel).length;
     const ratios = input.ratios ?? (count === DEFAULT_PLAN_RATIOS.length ? [...DEFAULT_PLAN_RATIOS] : null);
     if (!ratios || ratios.length !== count) throw fieldError('ratios', 'ratios_length', { count });
     if (ratios.every((r) => r === 0)) throw fieldError('ratios', 'ratios_empty');
+    // Durations in weeks; a request from before weeks (months per stage) still plans, converted.
+    const stageWeeks = input.stageWeeks ?? (input.monthsPerStage ? ratios.map(() => weeksOfMonths(input.monthsPerStage!)) : defaultWeeks(count));
+    if (stageWeeks.length !== count) throw fieldError('stageWeeks', 'ratios_length', { count });
     const yearly = book.userQuota(userId, parsePeriod(String(year))!);
     const quota = input.quota ? normal(input.quota) : yearly ? fromCents(yearly.target) : null;
     if (!quota) throw fieldError('quota', 'no_quota', { year });
     const averageDealSize = input.averageDealSize ? normal(input.averageDealSize) : await averageDeal(actor, userId, now);
     if (!averageDealSize) throw fieldError('averageDealSize', 'no_won_deals');
-    const monthsPerStage = input.monthsPerStage ?? 1;
-    const start = input.startMonth ?? startMonth;
-    const s = schedule(funnel, { quota, averageDealSize, ratios, monthsPerStage, year, startMonth: start });
-    return { userId, year, startMonth: `${year}-${String(start).padStart(2, '0')}`, quota, averageDealSize, ratios, monthsPerStage, ...s, savedAt: null };
+    const s = schedule(funnel, { quota, averageDealSize, ratios, stageWeeks, startMonth });
+    return { userId, year, startMonth, endMonth: addMonths(startMonth, PLAN_MONTHS - 1), quota, averageDealSize, ratios, stageWeeks, ...s, savedAt: null };
   }
 
-  /** A plan from the person's yearly quota and the defaults, over the whole year; null without a quota. */
+  /** A plan from the person's yearly quota and the defaults, over the calendar year; null without a quota. */
   function quotaPlan(funnel: Funnel, book: QuotaBook, userId: string, year: number, averageDealSize: string | null) {
     const q = book.userQuota(userId, parsePeriod(String(year))!);
     const count = planningStages(funnel).length;
     if (!q || !averageDealSize || count !== DEFAULT_PLAN_RATIOS.length) return null;
-    return schedule(funnel, { quota: fromCents(q.target), averageDealSize, ratios: [...DEFAULT_PLAN_RATIOS], monthsPerStage: 1, year, startMonth: 1 });
+    return schedule(funnel, { quota: fromCents(q.target), averageDealSize, ratios: [...DEFAULT_PLAN_RATIOS], stageWeeks: defaultWeeks(count), startMonth: `${year}-01` });
   }
 
   return {
@@ -108,9 +106,9 @@ export function plannerService(db: Db) {
 
     async saved(actor: Actor, year: number, userId = actor.userId): Promise<Plan> {
       if (!userInScope(actor, userId)) throw notFound();
-      const [row] = await repo.saved(actor.orgId, [userId], year);
+      const [row] = await repo.saved(actor.orgId, [userId], [year]);
       if (!row) throw notFound();
-      return row.plan as Plan;
+      return storedPlan(row.plan);
     },
 
     async actual(actor: Actor, q: PlanActualQuery, now = new Date()): Promise<PlanActual> {
@@ -119,14 +117,15 @@ export function plannerService(db: Db) {
       const filtered = ownerFilter(actor, book, { teamId: q.teamId, ownerId: q.userId });
       const candidates = filtered ?? actor.scopeUserIds ?? [...book.people.keys()];
       const year = parsePeriod(String(q.year))!;
+      // A plan covers twelve months from any month: last year's may reach into this one.
       const [savedRows, counts, average] = await Promise.all([
-        repo.saved(actor.orgId, candidates, q.year),
+        repo.saved(actor.orgId, candidates, [q.year - 1, q.year]),
         repo.done(actor.orgId, candidates, year.start, year.end),
         averageDeal(actor, null, now),
       ]);
       // Grouped by owner once: a whole organisation has thousands of counts and dozens of people.
       const doneBy = groupBy(counts, (c) => c.ownerId);
-      const savedBy = new Map(savedRows.map((r) => [r.userId, r.plan as Plan]));
+      const savedBy = groupBy(savedRows, (r) => r.userId);
       const people = candidates
         .map((id) => book.people.get(id))
         .filter((p) => p && p.active && (p.role === 'rep' || p.role === 'manager' || savedBy.has(p.id) || book.userQuota(p.id, year)))
@@ -139,22 +138,21 @@ export function plannerService(db: Db) {
         stages: stages.map((s) => ({ stageId: s.id, name: s.name, nameEn: s.nameEn })),
         people: people
           .map((p) => {
-            const saved = savedBy.get(p.id);
-            const plan: Pick<PlanSchedule, 'months' | 'backlog'> | null = saved ?? quotaPlan(funnel, book, p.id, q.year, average);
-            const months = year.months.map((month) => ({ month, planned: zero(), done: zero(), plannedTotal: 0, doneTotal: 0 }));
+            // Their saved plans reaching into the year, in the order they start (a later one takes over
+            // its months); without one, a plan from their yearly quota.
+            const saved = (savedBy.get(p.id) ?? [])
+              .map((r) => storedPlan(r.plan))
+              .filter((s) => s.months.some((m) => m.month.startsWith(`${q.year}-`)))
+              .sort((a, b) => a.startMonth.localeCompare(b.startMonth));
+            const fallback = saved.length ? null : quotaPlan(funnel, book, p.id, q.year, average);
+            const plans = fallback ? [fallback] : saved;
+            const planned = plans.length ? plannedMonths(plans, year.months) : null;
+            const months = year.months.map((month, i) => {
+              const m = { month, planned: zero(), done: zero(), plannedTotal: planned?.[i].total ?? 0, doneTotal: 0 };
+              for (const [stageId, n] of Object.entries(planned?.[i].counts ?? {})) if (stageId in m.planned) m.planned[stageId] += n;
+              return m;
+            });
             const at = new Map(months.map((m) => [m.month, m]));
-            for (const pm of plan?.months ?? []) {
-              const m = at.get(pm.month);
-              if (!m) continue;
-              for (const [stageId, n] of Object.entries(pm.counts)) if (stageId in m.planned) m.planned[stageId] += n;
-              m.plannedTotal += pm.total;
-            }
-            // The backlog is due in the plan's first month.
-            const first = plan?.months[0] && at.get(plan.months[0].month);
-            if (first && plan) {
-              for (const [stageId, n] of Object.entries(plan.backlog.counts)) if (stageId in first.planned) first.planned[stageId] += n;
-              first.plannedTotal += plan.backlog.total;
-            }
             const doneByMonth = new Map<string, number>();
             for (const d of doneBy.get(p.id) ?? []) {
               const m = at.get(d.month);
@@ -163,8 +161,10 @@ export function plannerService(db: Db) {
               m.doneTotal += d.n;
               doneByMonth.set(d.month, (doneByMonth.get(d.month) ?? 0) + d.n);
             }
-            const progress = plan ? planProgress(plan, doneByMonth, asOf) : { plannedToDate: 0, doneToDate: [...doneByMonth].filter(([m]) => m <= asOf).reduce((n, [, v]) => n + v, 0), progress: null, behind: false };
-            return { userId: p.id, name: p.name, teamId: p.teamId, planSource: saved ? ('saved' as const) : plan ? ('quota' as const) : null, ...progress, months };
+            const progress = planned
+              ? planProgress({ months: planned, backlog: { counts: {}, total: 0 } }, doneByMonth, asOf)
+              : { plannedToDate: 0, doneToDate: [...doneByMonth].filter(([m]) => m <= asOf).reduce((n, [, v]) => n + v, 0), progress: null, behind: false };
+            return { userId: p.id, name: p.name, teamId: p.teamId, planSource: saved.length ? ('saved' as const) : planned ? ('quota' as const) : null, ...progress, months };
           })
           .sort((a, b) => Number(b.behind) - Number(a.behind) || (a.progress ?? 2) - (b.progress ?? 2) || a.name.localeCompare(b.name, 'zh')),
       };

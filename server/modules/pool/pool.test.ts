@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import { rankProspects } from '../../../core/prospects.ts';
+import { isProspect, rankProspects } from '../../../core/prospects.ts';
 import type { AccountDetail } from '../../../core/schemas/accounts.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
 import type { PoolPage, ProspectList } from '../../../core/schemas/pool.ts';
@@ -41,6 +41,10 @@ beforeAll(async () => {
   }
   await f.deal(r1.client, { accountId: a.a2.id, stageId: stage('won') }); // won revenue: not a prospect
   await f.deal(r1.client, { accountId: a.a4.id, stageId: stage('lost') }); // a lost deal does not count
+  // Billed ¥95.9M before OpenKAM (上海六院 in the demo): a customer, not a prospect, won deal or not.
+  a.billed = await f.account(r1.client, { name: '客户billed', ourRevenue: '95900000.00' });
+  await setScore(a.billed.id, 95);
+  a.zero = await f.account(r2.client, { name: '客户zero', ourRevenue: '0' }); // zero revenue is none
   a.archived = await f.account(r1.client, { name: '已归档客户' });
   await f.admin.post(`/api/accounts/${a.archived.id}/archive`, { version: a.archived.version });
   a.unowned = await f.account(f.admin, { name: '无主客户', ownerId: null });
@@ -57,7 +61,7 @@ describe('prospects', () => {
       ['客户a6', 4, 10, true],
       ['客户a3', 5, null, true],
     ]);
-    expect(list).toMatchObject({ total: 5, dropCandidates: 2, unscored: 1, dropShare: 0.35 });
+    expect(list).toMatchObject({ total: 5, dropCandidates: 2, dropCut: '1.75', unscored: 1, dropShare: 0.35 });
     expect(list.items[0]).toMatchObject({ ownerId: r1.id, ownerName: '甲', review: null, reviewedAt: null });
 
     const page = await prospects(r1.client, '?limit=2&offset=3');
@@ -68,23 +72,26 @@ describe('prospects', () => {
   });
 
   it("the SQL ranking equals core's over the admin's whole list", async () => {
-    const rows = await rowsOf<{ id: string; name: string; score: number | null }>(
+    const rows = await rowsOf<{ id: string; name: string; score: number | null; ourRevenue: string | null; wonDeals: number }>(
       t.database.db,
-      sql`select a.id, a.name, a.score from accounts a where a.owner_id is not null and a.archived_at is null
-          and not exists (select 1 from opportunities o where o.account_id = a.id and o.status = 'won')`,
+      sql`select a.id, a.name, a.score, a.our_revenue::text as "ourRevenue",
+                 (select count(*)::int from opportunities o where o.account_id = a.id and o.status = 'won') as "wonDeals"
+            from accounts a where a.owner_id is not null and a.archived_at is null`,
     );
-    const expected = rankProspects(rows, 0.35).map((r) => [r.id, r.rank, r.dropCandidate]);
+    const expected = rankProspects(rows.filter(isProspect), 0.35).map((r) => [r.id, r.rank, r.dropCandidate]);
     const list = await prospects(f.admin, '?limit=500');
     expect(list.items.map((i) => [i.accountId, i.rank, i.dropCandidate])).toEqual(expected);
-    expect(list.total).toBe(8);
+    expect(list.total).toBe(9);
+    expect(list.items.map((i) => i.name)).toContain('客户zero');
+    expect(list.items.map((i) => i.name)).not.toContain('客户billed');
     expect(list.items.map((i) => i.name)).not.toContain('无主客户');
   });
 
   it("stays in the caller's scope; the owner filter ranks that person's list", async () => {
     const team = await prospects(manager.client, '?limit=500');
-    expect(team.items.map((i) => i.name).sort()).toEqual(['客户a1', '客户a3', '客户a4', '客户a5', '客户a6', '客户b1', '客户b2']);
+    expect(team.items.map((i) => i.name).sort()).toEqual(['客户a1', '客户a3', '客户a4', '客户a5', '客户a6', '客户b1', '客户b2', '客户zero']);
     const ofR2 = await prospects(manager.client, `?owner=${r2.id}`);
-    expect(ofR2.items.map((i) => [i.name, i.dropCandidate])).toEqual([['客户b1', false], ['客户b2', true]]);
+    expect(ofR2.items.map((i) => [i.name, i.dropCandidate])).toEqual([['客户b1', false], ['客户zero', true], ['客户b2', true]]);
     expect((await prospects(r3.client, `?owner=${r1.id}`)).total).toBe(0);
     expect((await prospects(r3.client)).items.map((i) => i.name)).toEqual(['客户c1']);
   });

@@ -4,17 +4,22 @@ import { accounts, opportunities, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible } from '../accounts/repository.ts';
 
+/** …and no won deal. */
 const wonDeal = (table: typeof accounts) =>
   notExists(
     sql`(select 1 from ${opportunities} o where o.org_id = ${table.orgId} and o.account_id = ${table.id} and o.status = 'won')`,
   );
 
+/** core/prospects.ts's isProspect: no revenue of ours in the archive (none recorded, or zero)… */
+const noRevenue = or(isNull(accounts.ourRevenue), eq(accounts.ourRevenue, '0'));
+
 /**
- * Prospects: the caller's visible, owned, active accounts without a won deal. Unowned accounts are
- * in the shared pool already, so they are nobody's prospect list to trim.
+ * Prospects: the caller's visible, owned, active accounts with neither revenue of ours nor a won
+ * deal (core/prospects.ts's isProspect). Unowned accounts are in the shared pool already, so they
+ * are nobody's prospect list to trim.
  */
 function prospectWhere(actor: Actor, owner: string | undefined): SQL {
-  return and(accountVisible(actor), isNotNull(accounts.ownerId), isNull(accounts.archivedAt), owner ? eq(accounts.ownerId, owner) : undefined, wonDeal(accounts))!;
+  return and(accountVisible(actor), isNotNull(accounts.ownerId), isNull(accounts.archivedAt), owner ? eq(accounts.ownerId, owner) : undefined, noRevenue, wonDeal(accounts))!;
 }
 
 /** The order of core/prospects.ts: score descending, unscored last, then name (byte order) and id. */

@@ -16,7 +16,7 @@ import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../l
 import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields } from '../../../core/diff.ts';
-import { DEFAULT_PROSPECT_SETTINGS, dropCount, shareMillionths } from '../../../core/prospects.ts';
+import { DEFAULT_PROSPECT_SETTINGS, dropCount, exactCut, shareMillionths } from '../../../core/prospects.ts';
 import type { MyClaims, PoolClaim, PoolItem, PoolPage, PoolQuery, ProspectItem, ProspectList, ProspectQuery, ProspectReview, ProspectReviewResult, ProspectSettings } from '../../../core/schemas/pool.ts';
 
 /** The stored settings, each key falling back to the course's default when missing or malformed. */
@@ -73,7 +73,7 @@ export function poolService(db: Db) {
         reviewedAt: r.reviewedAt?.toISOString() ?? null,
         version: r.version,
       }));
-      return { items, total: counts.total, dropCandidates: dropCount(counts.total, dropShare), unscored: counts.unscored, dropShare };
+      return { items, total: counts.total, dropCandidates: dropCount(counts.total, dropShare), dropCut: exactCut(counts.total, dropShare), unscored: counts.unscored, dropShare };
     },
 
     /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { build, type TestApp } from '../../test/helper.ts';
@@ -13,7 +14,7 @@ let f: Factories;
 let rep1: Awaited<ReturnType<Factories['user']>>;
 let rep2: Awaited<ReturnType<Factories['user']>>;
 let viewer: Awaited<ReturnType<Factories['user']>>;
-/** rep1's: 78 (A) assigned C; 15 (C) assigned C; rep2's: 46 (B) untiered. */
+/** rep1's: 90 (A) assigned C; 15 (C) assigned C; rep2's: 62 (B) untiered. */
 let big: AccountDetail;
 let small: AccountDetail;
 let other: AccountDetail;
@@ -41,7 +42,7 @@ describe('the scoring model', () => {
 
   it('refuses weights that do not add up to 100, naming criteria, in both languages', async () => {
     const m = model();
-    m.criteria[0].weight = 35;
+    m.criteria[0].weight = 65;
     const res = await f.admin.put('/api/settings/scoring', m);
     expect(res.statusCode).toBe(400);
     const [issue, ...rest] = res.json().fields;
@@ -58,15 +59,18 @@ describe('the scoring model', () => {
       return (res.json().fields as { path: string }[]).map((x) => x.path);
     };
     const dup = model();
-    dup.criteria[1].key = 'salesVolume';
+    dup.criteria[1].key = 'salesOrPotential';
     expect(await paths(dup)).toEqual(['criteria.1.key']);
+    const twice = model();
+    twice.criteria[0].alternatives = [{ field: 'ourRevenue', scale: { bands: [{ min: '0', points: 0 }] } }];
+    expect(await paths(twice)).toEqual(['criteria.0.alternatives.0.field']);
     const unordered = model();
     unordered.criteria[0].scale.bands = [{ min: '100', points: 10 }, { min: '50', points: 20 }];
     expect(await paths(unordered)).toEqual(['criteria.0.scale.bands.1.min']);
     expect(await paths(model({ tierThresholds: { A: 30, B: 40 } }))).toEqual(['tierThresholds.A']);
     const badPoints = model();
-    badPoints.criteria[3].scale.points = { good: 101 };
-    expect((await paths(badPoints))[0]).toBe('criteria.3.scale.points.good');
+    badPoints.criteria[2].scale.points = { good: 101 };
+    expect((await paths(badPoints))[0]).toBe('criteria.2.scale.points.good');
     const badMoney = model();
     badMoney.criteria[0].scale.bands = [{ min: '1e6', points: 10 }];
     expect(await paths(badMoney)).toEqual(['criteria.0.scale.bands.0.min']);
@@ -79,24 +83,42 @@ describe('the scoring model', () => {
 
 describe('stored scores', () => {
   it('are computed when an account is created and when its figures change', async () => {
-    expect(big).toMatchObject({ score: 78, recommendedTier: 'A', tier: 'C' });
+    expect(big).toMatchObject({ score: 90, recommendedTier: 'A', tier: 'C' });
     expect(small).toMatchObject({ score: 15, recommendedTier: 'C' });
-    expect(other).toMatchObject({ score: 46, recommendedTier: 'B', tier: null });
+    expect(other).toMatchObject({ score: 62, recommendedTier: 'B', tier: null });
     const res = await rep1.client.patch(`/api/accounts/${small.id}`, { version: small.version, ourRevenue: '2000000' });
-    expect(res.json()).toMatchObject({ score: 47, recommendedTier: 'B' });
+    expect(res.json()).toMatchObject({ score: 71, recommendedTier: 'A' });
     const back = await rep1.client.patch(`/api/accounts/${small.id}`, { version: res.json().version, ourRevenue: null });
     expect(back.json()).toMatchObject({ score: 15, recommendedTier: 'C' });
     small = back.json();
     const list = (await rep1.client.get('/api/accounts')).json<{ items: { id: string; score: number; recommendedTier: string }[] }>();
-    expect(list.items.find((a) => a.id === big.id)).toMatchObject({ score: 78, recommendedTier: 'A' });
+    expect(list.items.find((a) => a.id === big.id)).toMatchObject({ score: 90, recommendedTier: 'A' });
+  });
+
+  it('makes a key account of large potential without sales (the course: large sales or large potential)', async () => {
+    const promising = await f.account(rep2.client, { name: '潜力客户', potential: '50000000', marketStrength: 5, financialStatus: 'good' });
+    // Sales and potential added up gave 60 → B; the larger of them gives 100 → A.
+    expect(promising).toMatchObject({ score: 100, recommendedTier: 'A' });
+    const s = (await rep2.client.get(`/api/accounts/${promising.id}/score`)).json<AccountScore>();
+    expect(s.criteria[0]).toMatchObject({
+      key: 'salesOrPotential',
+      field: 'potential',
+      value: '50000000.00',
+      points: 100,
+      contribution: 70,
+      measures: [
+        { field: 'ourRevenue', value: null, points: 0 },
+        { field: 'potential', value: '50000000.00', points: 100 },
+      ],
+    });
+    expect((await f.admin.delete(`/api/accounts/${promising.id}`)).statusCode).toBeLessThan(300);
   });
 
   it('the breakdown lists each criterion with its value, points, contribution and what is missing', async () => {
     const s = (await rep1.client.get(`/api/accounts/${small.id}/score`)).json<AccountScore>();
     expect(s).toMatchObject({ accountId: small.id, score: 15, tier: 'C', recommendedTier: 'C', tierThresholds: { A: 70, B: 40 } });
     expect(s.criteria.map((c) => [c.key, c.value, c.points, c.contribution, c.missing])).toEqual([
-      ['salesVolume', null, 0, 0, true],
-      ['potential', null, 0, 0, true],
+      ['salesOrPotential', null, 0, 0, true],
       ['marketStrength', null, 0, 0, true],
       ['financialStatus', 'good', 100, 15, false],
     ]);
@@ -122,18 +144,18 @@ describe('stored scores', () => {
     // A derived score is no edit: nobody's open form turns stale.
     expect((await rep1.client.get(`/api/accounts/${big.id}`)).json().version).toBe(big.version);
     expect((await f.admin.put('/api/settings/scoring', model())).statusCode).toBe(200);
-    expect(await scoreOf(big.id)).toEqual({ score: 78, recommended_tier: 'A' });
+    expect(await scoreOf(big.id)).toEqual({ score: 90, recommended_tier: 'A' });
   });
 
   it('accounts loaded around the services (score null) are scored before the scores are read', async () => {
     await t.database.db.execute(sql`update accounts set score = null, recommended_tier = null`);
     const page = (await f.admin.get('/api/analysis/scores')).json<ScorePage>();
     expect(page.items.map((i) => [i.name, i.score, i.recommendedTier])).toEqual([
-      ['大客户', 78, 'A'],
-      ['别人的客户', 46, 'B'],
+      ['大客户', 90, 'A'],
+      ['别人的客户', 62, 'B'],
       ['小客户', 15, 'C'],
     ]);
-    expect(await scoreOf(other.id)).toEqual({ score: 46, recommended_tier: 'B' });
+    expect(await scoreOf(other.id)).toEqual({ score: 62, recommended_tier: 'B' });
   });
 });
 
@@ -157,10 +179,10 @@ describe('the scores list', () => {
 
   it('pages by cursor in score or name order', async () => {
     const first = (await f.admin.get('/api/analysis/scores?sort=score&limit=2')).json<ScorePage>();
-    expect(first.items.map((i) => i.score)).toEqual([15, 46]);
+    expect(first.items.map((i) => i.score)).toEqual([15, 62]);
     const second = (await f.admin.get(`/api/analysis/scores?sort=score&limit=2&cursor=${first.nextCursor}`)).json<ScorePage>();
     expect(second).toMatchObject({ nextCursor: null, matrix: [] });
-    expect(second.items.map((i) => i.score)).toEqual([78]);
+    expect(second.items.map((i) => i.score)).toEqual([90]);
     const byName = (await f.admin.get('/api/analysis/scores?sort=-name')).json<ScorePage>().items.map((i) => i.name);
     expect(byName).toHaveLength(3);
     const one = (await f.admin.get('/api/analysis/scores?sort=-name&limit=1')).json<ScorePage>();
@@ -214,5 +236,48 @@ describe('bulk tiers', () => {
     const current = (await f.admin.get(`/api/accounts/${small.id}`)).json<AccountDetail>();
     await f.admin.patch(`/api/accounts/${small.id}`, { version: current.version, tier: 'A' });
     expect((await f.admin.get('/api/analysis/scores')).json<ScorePage>().matrix).toContainEqual({ tier: 'A', recommendedTier: 'C', count: 1 });
+  });
+});
+
+describe('migration 0028: the new default model', () => {
+  const statements = () =>
+    readFileSync(new URL('../../db/migrations/0028_default_scoring_larger_of.sql', import.meta.url), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const migrate = async () => {
+    for (const s of statements()) await t.database.db.execute(sql.raw(s));
+  };
+  const saved = async () => (await rowsOf<{ scoring: unknown }>(t.database.db, sql`select settings -> 'scoring' as scoring from orgs`))[0].scoring;
+  /** The default as it was before the larger of sales and potential, as an admin saved it unchanged. */
+  const oldDefault: ScoringModel = {
+    criteria: [
+      { key: 'salesVolume', field: 'ourRevenue', weight: 40, scale: { bands: [['0', 0], ['100000', 20], ['500000', 40], ['1000000', 60], ['2000000', 80], ['5000000', 100]].map(([min, points]) => ({ min: String(min), points: Number(points) })) } },
+      { key: 'potential', field: 'potential', weight: 30, scale: { bands: [['0', 0], ['500000', 20], ['1000000', 40], ['3000000', 60], ['5000000', 80], ['10000000', 100]].map(([min, points]) => ({ min: String(min), points: Number(points) })) } },
+      { key: 'marketStrength', field: 'marketStrength', weight: 15, scale: { points: { '1': 20, '2': 40, '3': 60, '4': 80, '5': 100 } } },
+      { key: 'financialStatus', field: 'financialStatus', weight: 15, scale: { points: { good: 100, fair: 50, poor: 0 } } },
+    ],
+    tierThresholds: { A: 70, B: 40 },
+  };
+
+  it('moves an organisation that saved the old default unchanged onto the new one and re-scores its accounts', async () => {
+    expect((await f.admin.put('/api/settings/scoring', oldDefault)).statusCode).toBe(200);
+    expect(await scoreOf(other.id)).toEqual({ score: 46, recommended_tier: 'B' });
+    await migrate();
+    expect(await saved()).toBeNull();
+    expect(await scoreOf(other.id)).toEqual({ score: null, recommended_tier: null });
+    expect((await f.admin.get('/api/settings/scoring')).json()).toEqual(DEFAULT_SCORING_MODEL);
+    await f.admin.get('/api/analysis/scores');
+    expect(await scoreOf(other.id)).toEqual({ score: 62, recommended_tier: 'B' });
+  });
+
+  it("keeps a model of the organisation's own, and its scores come back the same", async () => {
+    const own = structuredClone(oldDefault);
+    own.tierThresholds = { A: 75, B: 40 };
+    expect((await f.admin.put('/api/settings/scoring', own)).statusCode).toBe(200);
+    await migrate();
+    expect(await saved()).toEqual(own);
+    await f.admin.get('/api/analysis/scores');
+    expect(await scoreOf(other.id)).toEqual({ score: 46, recommended_tier: 'B' });
   });
 });

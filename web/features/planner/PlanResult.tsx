@@ -55,8 +55,12 @@ export function PlanResult({ plan, defaulted }: Props) {
           <Statistic title={<>{t('planner.quota')}{defaulted.quota && defaultTag}</>} valueRender={() => <span data-testid="plan-quota"><MoneyText value={plan.quota} /></span>} />
           <Statistic title={<>{t('planner.averageDealSize')}{defaulted.averageDealSize && defaultTag}</>} valueRender={() => <span data-testid="plan-average"><MoneyText value={plan.averageDealSize} /></span>} />
           <Statistic title={t('planner.dealsNeeded')} value={plan.dealsNeeded} data-testid="plan-deals-needed" />
+          <Statistic title={t('planner.leadIn')} value={plan.leadInMonths} suffix={t('planner.monthsUnit')} data-testid="plan-lead-in" />
           <Statistic title={t('planner.peak')} value={plan.peakMonthlyTotal} suffix={t('planner.perMonth')} data-testid="plan-peak" />
         </Flex>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="plan-window">
+          {t('planner.window', { from: plan.startMonth, to: plan.endMonth })}
+        </Typography.Paragraph>
         {plan.savedAt && (
           <Typography.Text type="secondary" data-testid="plan-saved-at">
             {t('planner.savedAt')} <DateText value={plan.savedAt} withTime />
@@ -73,6 +77,9 @@ export function PlanResult({ plan, defaulted }: Props) {
         </Flex>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('planner.ratioLine', { ratios: plan.ratios.join(' : '), deals: plan.dealsNeeded, total: grand })}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="plan-stage-weeks">
+          {t('planner.weeksLine', { weeks: plan.stageTotals.map((s, k) => `${stageLabel(s, i18n.language)} ${plan.stageWeeks[k]}`).join(' · ') })}
         </Typography.Paragraph>
       </Card>
       <Card size="small" title={t('planner.schedule')} style={{ marginBottom: 12 }}>

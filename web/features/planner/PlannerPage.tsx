@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Spin, Statistic, Tag, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_PLAN_RATIOS } from '../../../core/enums.ts';
+import { DEFAULT_PLAN_RATIOS, DEFAULT_STAGE_WEEKS } from '../../../core/enums.ts';
+import { evenStageWeeks } from '../../../core/planner.ts';
 import type { Plan } from '../../../core/schemas/forecast.ts';
 import { ApiError, localMessage } from '../../lib/api.ts';
 import { toNamePath, withoutPath } from '../../lib/form-errors.ts';
@@ -27,7 +28,7 @@ interface Shown {
 /** Server field errors under the fields; `ratios.3` lands on the ratios row, which is one form field. */
 function applyPlannerErrors(form: FormInstance<PlannerValues>, err: unknown): boolean {
   if (!(err instanceof ApiError) || err.fields.length === 0) return false;
-  const known: (keyof PlannerValues)[] = ['quota', 'averageDealSize', 'ratios', 'monthsPerStage', 'startMonth'];
+  const known: (keyof PlannerValues)[] = ['quota', 'averageDealSize', 'ratios', 'stageWeeks', 'startMonth'];
   const fields = err.fields.flatMap((f) => {
     const name = known.find((k) => k === toNamePath(f.path)[0]);
     return name ? [{ name, errors: [withoutPath(localMessage(f), f.path)] }] : [];
@@ -64,10 +65,13 @@ export function PlannerPage() {
     form.resetFields();
   }, [key, form]);
 
-  // The course's 653321 where the funnel has its six planning stages; otherwise the server's defaults.
+  // The course's 653321 and its stage weeks where the funnel has its six planning stages; otherwise
+  // no ratios (the server asks for them) and the course's cycle split evenly, as the server would.
   useEffect(() => {
     if (stages.length === 0 || form.getFieldValue('ratios')) return;
-    form.setFieldValue('ratios', stages.length === DEFAULT_PLAN_RATIOS.length ? [...DEFAULT_PLAN_RATIOS] : stages.map(() => null));
+    const course = stages.length === DEFAULT_PLAN_RATIOS.length;
+    form.setFieldValue('ratios', course ? [...DEFAULT_PLAN_RATIOS] : stages.map(() => null));
+    form.setFieldValue('stageWeeks', course ? [...DEFAULT_STAGE_WEEKS] : evenStageWeeks(stages.length));
   }, [stages, form, key]);
 
   const run = async (values: PlannerValues, quiet: boolean) => {
@@ -76,6 +80,7 @@ export function PlannerPage() {
       const plan = await compute.mutateAsync(body);
       setShown({ plan, defaulted: { quota: !body.quota, averageDealSize: !body.averageDealSize } });
       if (!body.ratios) form.setFieldValue('ratios', plan.ratios);
+      if (!body.stageWeeks) form.setFieldValue('stageWeeks', plan.stageWeeks);
     } catch (e) {
       // The first, automatic plan may lack a quota or a won deal to average; say so on the field only.
       // A viewer may not compute at all; an automatic attempt stays silent apart from the fields.
@@ -88,7 +93,7 @@ export function PlannerPage() {
     if (saved.isPending || saved.isError || stagesPending) return;
     if (saved.data) {
       const s = saved.data;
-      form.setFieldsValue({ quota: s.quota, averageDealSize: s.averageDealSize, ratios: s.ratios, monthsPerStage: s.monthsPerStage, startMonth: Number(s.startMonth.slice(5, 7)) });
+      form.setFieldsValue({ quota: s.quota, averageDealSize: s.averageDealSize, ratios: s.ratios, stageWeeks: s.stageWeeks, startMonth: Number(s.startMonth.slice(5, 7)) });
       setShown({ plan: s, defaulted: { quota: false, averageDealSize: false } });
     } else if (autoFor.current !== key) {
       autoFor.current = key;
@@ -130,6 +135,7 @@ export function PlannerPage() {
           <PlannerForm
             form={form}
             stages={stages}
+            year={year}
             onCompute={() => void run(form.getFieldsValue(true) as PlannerValues, false)}
             onSave={canWrite(me) ? () => void onSave() : undefined}
             computing={compute.isPending}

@@ -22,7 +22,7 @@ const REVIEW_COLORS: Record<ProspectDecision, string> = { keep: 'green', pool: '
 const DECISIONS: ProspectDecision[] = ['keep', 'pool', 'archive'];
 
 /**
- * 潜在客户筛选: prospects (no won deal yet) ranked by key-account score; the bottom share is
+ * 潜在客户筛选: prospects (no won deal and no revenue of ours yet) ranked by key-account score; the bottom share is
  * flagged, as the course says to drop the 35% that bring nothing, and each can be kept, dropped to
  * the shared pool or archived.
  */
@@ -40,6 +40,8 @@ export function ProspectsPage() {
   const data = list.data;
   const writable = canWrite(me);
   const pickOwner = me.role !== 'rep';
+  // The share as people write it (35, not 0.35); the exact cut comes from the server (no float products).
+  const share = Math.round((data?.dropShare ?? 0) * 1000) / 10;
 
   const decide = async (r: ProspectItem, decision: ProspectDecision) => {
     try {
@@ -132,12 +134,14 @@ export function ProspectsPage() {
           <Card size="small" style={{ marginBottom: 12 }}>
             <Flex wrap gap={mobile ? 16 : 48}>
               <Statistic title={t('pool.total')} value={data?.total ?? 0} data-testid="prospect-total" />
-              <Statistic
-                title={t('pool.candidates', { share: Math.round((data?.dropShare ?? 0) * 1000) / 10 })}
-                value={data?.dropCandidates ?? 0}
-                valueStyle={{ color: '#cf1322' }}
-                data-testid="prospect-candidates"
-              />
+              <div>
+                <Statistic title={t('pool.candidates', { share })} value={data?.dropCandidates ?? 0} valueStyle={{ color: '#cf1322' }} data-testid="prospect-candidates" />
+                {data && (
+                  <Typography.Text type="secondary" data-testid="prospect-cut">
+                    {t('pool.cut', { share, total: data.total, cut: data.dropCut, count: data.dropCandidates })}
+                  </Typography.Text>
+                )}
+              </div>
               <Statistic title={t('pool.unscoredCount')} value={data?.unscored ?? 0} />
             </Flex>
           </Card>

@@ -7,10 +7,10 @@ import { formatMoney } from '../../lib/money.ts';
 import { useAccountScore } from './api.ts';
 import { criterionLabel } from './labels.ts';
 
-type Row = AccountScore['criteria'][number];
+type Measure = AccountScore['criteria'][number]['measures'][number];
 const MONEY_FIELDS = ['ourRevenue', 'potential', 'annualRevenue'];
 
-function shownValue(t: TFunction, locale: string, r: Row): string {
+function shownValue(t: TFunction, locale: string, r: Pick<Measure, 'field' | 'value'>): string {
   if (r.value === null) return '—';
   if (MONEY_FIELDS.includes(r.field)) return formatMoney(r.value, locale);
   if (r.field === 'financialStatus' || r.field === 'relationshipStage') return t(`enum.${r.field}.${r.value}`);
@@ -42,6 +42,17 @@ export function AccountScoreCard({ accountId }: { accountId: string }) {
                   <Typography.Text>{criterionLabel(t, c)}</Typography.Text>{' '}
                   <Typography.Text type="secondary">{shownValue(t, locale, c)}</Typography.Text>
                   {c.missing && <Tag style={{ marginInlineStart: 6 }}>{t('scoring.missing')}</Tag>}
+                  {c.measures.length > 1 && (
+                    // The larger of several figures: each with its points, the one that counted in bold.
+                    <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} data-testid="score-measures">
+                      {c.measures.map((m, i) => (
+                        <span key={m.field} style={{ fontWeight: m.field === c.field ? 600 : undefined }}>
+                          {i > 0 && ' · '}
+                          {t('scoring.measure', { field: t(`field.account.${m.field}`), value: shownValue(t, locale, m), points: m.points })}
+                        </span>
+                      ))}
+                    </Typography.Paragraph>
+                  )}
                 </div>
                 <Typography.Text style={{ whiteSpace: 'nowrap' }}>
                   {t('scoring.contribution', { points: c.points, weight: c.weight, contribution: Math.round(c.contribution * 10) / 10 })}

@@ -1,25 +1,35 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Flex, Form, InputNumber, Typography, type FormInstance } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { SCORING_FIELDS, type ScoringField } from '../../../core/enums.ts';
-import { isBanded, modelIssues, POINT_KEYS, type Criterion, type ScoringModel } from '../../../core/scoring.ts';
+import { isBanded, modelIssues, type Criterion, type Measure, type ScoringModel } from '../../../core/scoring.ts';
 import { normaliseMoney } from '../../lib/money.ts';
 import { toNamePath } from '../../lib/form-errors.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useSaveScoringModel, useScoringModel } from './api.ts';
-import { criterionLabel } from './labels.ts';
+import { CriterionCard } from './CriterionCard.tsx';
 
 /** Only the scale the field uses is sent; money bounds as typed people write them ("1,000,000"). */
+function cleanedMeasure(m: Measure): Measure {
+  if (isBanded(m.field)) return { field: m.field, scale: { bands: (m.scale?.bands ?? []).map((b) => ({ min: normaliseMoney(b.min) ?? '0', points: b.points ?? 0 })) } };
+  const points = Object.fromEntries(Object.entries(m.scale?.points ?? {}).filter(([, v]) => typeof v === 'number'));
+  return { field: m.field, scale: { points } };
+}
+
+/** A criterion without further figures is sent without `alternatives`, as models were saved before the larger of. */
 function cleaned(model: ScoringModel): ScoringModel {
   return {
     tierThresholds: model.tierThresholds,
     criteria: model.criteria.map((c): Criterion => {
-      const base = { key: c.key, field: c.field, weight: c.weight ?? 0, ...(c.label ? { label: c.label } : {}) };
-      if (isBanded(c.field)) return { ...base, scale: { bands: (c.scale?.bands ?? []).map((b) => ({ min: normaliseMoney(b.min) ?? '0', points: b.points ?? 0 })) } };
-      const points = Object.fromEntries(Object.entries(c.scale?.points ?? {}).filter(([, v]) => typeof v === 'number'));
-      return { ...base, scale: { points } };
+      const alternatives = (c.alternatives ?? []).map(cleanedMeasure);
+      return {
+        key: c.key,
+        ...cleanedMeasure(c),
+        weight: c.weight ?? 0,
+        ...(c.label ? { label: c.label } : {}),
+        ...(alternatives.length ? { alternatives } : {}),
+      };
     }),
   };
 }
@@ -103,69 +113,5 @@ export function ScoringModelDrawer({ open, onClose }: { open: boolean; onClose: 
         </Flex>
       </Form>
     </Drawer>
-  );
-}
-
-function CriterionCard({ form, index, onRemove }: { form: FormInstance<ScoringModel>; index: number; onRemove: () => void }) {
-  const { t } = useTranslation();
-  const field = Form.useWatch(['criteria', index, 'field'], form) as ScoringField | undefined;
-  const key = Form.useWatch(['criteria', index, 'key'], form) as string | undefined;
-  const label = Form.useWatch(['criteria', index, 'label'], form) as string | undefined;
-  return (
-    <Card
-      size="small"
-      style={{ marginBottom: 12 }}
-      title={field ? criterionLabel(t, { key: key ?? '', label: label ?? null, field }) : null}
-      extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.remove')} />}
-      data-testid={`criterion-${index}`}
-    >
-      <Flex gap={8} wrap>
-        <Form.Item name={[index, 'key']} label={t('scoring.key')} rules={[{ required: true }]} style={{ width: 140 }}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name={[index, 'label']} label={t('scoring.label')} style={{ width: 160 }}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item name={[index, 'field']} label={t('scoring.field')} rules={[{ required: true }]} style={{ width: 160 }}>
-          <Select options={SCORING_FIELDS.map((v) => ({ value: v, label: t(`field.account.${v}`) }))} />
-        </Form.Item>
-        <Form.Item name={[index, 'weight']} label={t('scoring.weight')} rules={[{ required: true }]} style={{ width: 100 }}>
-          <InputNumber min={0} max={100} precision={0} suffix="%" />
-        </Form.Item>
-      </Flex>
-      {field && isBanded(field) ? (
-        <Form.List name={[index, 'scale', 'bands']}>
-          {(bands, { add, remove }) => (
-            <>
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('scoring.bandsHint')}</Typography.Paragraph>
-              {bands.map((b) => (
-                <Flex key={b.key} gap={8} align="baseline">
-                  <Form.Item name={[b.name, 'min']} rules={[{ required: true, message: t('scoring.issue.required') }]} style={{ marginBottom: 8 }}>
-                    <Input prefix="≥" placeholder={t('scoring.bandMin')} aria-label={t('scoring.bandMin')} style={{ width: 170 }} inputMode="decimal" />
-                  </Form.Item>
-                  <Form.Item name={[b.name, 'points']} rules={[{ required: true, message: t('scoring.issue.required') }]} style={{ marginBottom: 8 }}>
-                    <InputNumber min={0} max={100} precision={0} suffix={t('scoring.pointsUnit')} aria-label={t('scoring.points')} style={{ width: 100 }} />
-                  </Form.Item>
-                  <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(b.name)} aria-label={t('common.remove')} />
-                </Flex>
-              ))}
-              <div>
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ min: '', points: 0 })}>
-                  {t('scoring.addBand')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Form.List>
-      ) : (
-        <Flex gap={8} wrap>
-          {(field ? (POINT_KEYS[field] ?? []) : []).map((v) => (
-            <Form.Item key={v} name={[index, 'scale', 'points', v]} label={field === 'marketStrength' ? v : t(`enum.${field}.${v}`)} style={{ width: 110 }}>
-              <InputNumber min={0} max={100} precision={0} />
-            </Form.Item>
-          ))}
-        </Flex>
-      )}
-    </Card>
   );
 }
