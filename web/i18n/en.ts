@@ -51,7 +51,7 @@ export const en: Resources = {
     new: 'Plan a visit', edit: 'Edit visit plan', quickAdd: 'Plan a visit', empty: 'No activities', searchPlaceholder: 'Search subject',
     periodFrom: 'From', periodTo: 'To', pickAccountFirst: 'Choose the account first',
     step: { when: 'When & where', who: 'Who', goal: 'Objective & steps', talk: 'Talk & dining' },
-    next: 'Next', prev: 'Back', savePlan: 'Save plan', endBeforeStart: 'The end must be after the start',
+    next: 'Next', prev: 'Back', savePlan: 'Save plan', saveDraft: 'Save draft', endBeforeStart: 'The end must be after the start',
     customerAttendeesHint: 'Only contacts of this account', ourAttendeesHint: 'Our people attending besides the owner',
     objectiveHint: 'What must this call achieve? Write it so you can check it afterwards', addStep: 'Add step', stepPlaceholder: 'Step {{n}}: what to do, what to say',
     talkingPointsHint: 'Messages to get across, questions to ask, likely objections and answers', diningHint: 'Time, place, budget, guests, seating, things to mind',

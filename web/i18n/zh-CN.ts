@@ -50,7 +50,7 @@ export const zhCN = {
     new: '计划拜访', edit: '编辑拜访计划', quickAdd: '计划拜访', empty: '暂无活动', searchPlaceholder: '搜索主题',
     periodFrom: '开始日期', periodTo: '结束日期', pickAccountFirst: '请先选择客户',
     step: { when: '时间地点', who: '参加人员', goal: '目标与步骤', talk: '话术与宴请' },
-    next: '下一步', prev: '上一步', savePlan: '保存计划', endBeforeStart: '结束时间必须晚于开始时间',
+    next: '下一步', prev: '上一步', savePlan: '保存计划', saveDraft: '保存草稿', endBeforeStart: '结束时间必须晚于开始时间',
     customerAttendeesHint: '只能选择该客户的联系人', ourAttendeesHint: '负责人之外参加的我方人员',
     objectiveHint: '这次拜访要达成什么？写成可以检验的结果', addStep: '添加步骤', stepPlaceholder: '第 {{n}} 步：做什么、说什么',
     talkingPointsHint: '要传递的信息、要问的问题、可能的异议及应对', diningHint: '时间、地点、标准、人员、座次、注意事项',

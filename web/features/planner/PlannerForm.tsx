@@ -1,4 +1,5 @@
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space, type FormInstance } from 'antd';
+import { Button, Col, Input, InputNumber, Row, Select, Space, type FormInstance } from 'antd';
+import { Form } from '../../components/Form.tsx';
 import { CalculatorOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { PlannerInput } from '../../../core/schemas/forecast.ts';

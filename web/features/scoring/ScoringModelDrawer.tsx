@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
+import { App, Button, Card, Drawer, Flex, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SCORING_FIELDS, type ScoringField } from '../../../core/enums.ts';
@@ -55,6 +56,7 @@ export function ScoringModelDrawer({ open, onClose }: { open: boolean; onClose: 
       await save.mutateAsync(body);
       message.success(t('scoring.modelSaved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form });
     }
@@ -73,7 +75,7 @@ export function ScoringModelDrawer({ open, onClose }: { open: boolean; onClose: 
         </Button>
       }
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="scoring-model-form">
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="scoring-model-form">
         <Typography.Paragraph type={sum === 100 ? 'success' : 'danger'} strong data-testid="scoring-weight-sum">
           {t('scoring.weightSum', { sum })}
         </Typography.Paragraph>
