@@ -56,6 +56,7 @@ export const en: Resources = {
     objectiveHint: 'What must this call achieve? Write it so you can check it afterwards', addStep: 'Add step', stepPlaceholder: 'Step {{n}}: what to do, what to say',
     talkingPointsHint: 'Messages to get across, questions to ask, likely objections and answers', diningHint: 'Time, place, budget, guests, seating, things to mind',
     log: 'Log the call', logTitle: 'Log the call', logged: 'Call logged',
+    logTooEarly: 'This call is planned for {{date}} and has not happened yet, so it cannot be logged. If it took place earlier, change its date first.', changeDate: 'Change the date',
     nextMeetingQuestion: 'Did the customer propose the next meeting?', nextMeetingHint: 'The honest test of progress: the customer asks to meet again.',
     nextMeetingYes: 'Next meeting proposed', nextMeetingNo: 'No next meeting', yes: 'Yes', no: 'No',
     satisfactionHint: 'Customer satisfaction with this service (1–5)', createFollowUp: 'Create a follow-up task from the next steps', followUpHint: 'Fill in "Next steps" first; the task title follows it',

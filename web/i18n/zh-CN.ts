@@ -55,6 +55,7 @@ export const zhCN = {
     objectiveHint: '这次拜访要达成什么？写成可以检验的结果', addStep: '添加步骤', stepPlaceholder: '第 {{n}} 步：做什么、说什么',
     talkingPointsHint: '要传递的信息、要问的问题、可能的异议及应对', diningHint: '时间、地点、标准、人员、座次、注意事项',
     log: '记录拜访结果', logTitle: '记录拜访结果', logged: '已记录拜访结果',
+    logTooEarly: '这次活动计划在 {{date}}，还没有发生，暂不能记录结果。如果已经提前进行，请先修改日期。', changeDate: '修改日期',
     nextMeetingQuestion: '对方是否明确提出下次约见？', nextMeetingHint: '检验拜访是否真正推进的标准：客户主动约定下一次见面。',
     nextMeetingYes: '对方提出下次约见', nextMeetingNo: '未提出下次约见', yes: '是', no: '否',
     satisfactionHint: '客户对本次服务的满意度（1–5）', createFollowUp: '根据下一步行动创建跟进任务', followUpHint: '先填写“下一步行动”，任务标题会自动带入',
