@@ -71,6 +71,7 @@ export const MESSAGES = {
   activity_type_in_use: { zh: '已有活动使用该类型，不能删除，可改为停用', en: 'Activities use this type; deactivate it instead' },
   end_before_start: { zh: '结束时间不能早于开始时间', en: 'must not be before the start' },
   activity_too_long: { zh: '活动时长最多 {days} 天', en: 'must be at most {days} days after the start' },
+  done_in_future: { zh: '计划时间在 1 天以后，尚未发生的活动不能记为已完成；如已提前进行，请先修改日期', en: 'is more than a day ahead: a call that has not happened cannot be logged as done; change the date first' },
   other_account_opportunity: { zh: '必须是同一客户的商机', en: 'must be an opportunity of the same account' },
   not_assignable: { zh: '只能指派给您数据范围内的同事', en: 'must be a colleague within your data scope' },
   window_too_long: { zh: '时间范围最长 {days} 天，且结束须晚于开始', en: 'must be after from and at most {days} days later' },

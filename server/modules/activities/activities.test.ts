@@ -119,7 +119,7 @@ describe('activities', () => {
     const account = await f.account(rep.client);
     const deal = (await rep.client.post('/api/opportunities', { accountId: account.id, name: '网络升级', amount: '100' })).json();
     const a: Activity = (
-      await rep.client.post('/api/activities', { type: 'proposal', subject: '方案汇报', accountId: account.id, opportunityId: deal.id, plannedStart: at('2030-06-01', '14:00'), plannedEnd: at('2030-06-01', '16:00') })
+      await rep.client.post('/api/activities', { type: 'proposal', subject: '方案汇报', accountId: account.id, opportunityId: deal.id, plannedStart: at('2025-06-01', '14:00'), plannedEnd: at('2025-06-01', '16:00') })
     ).json();
     const res = await rep.client.post(`/api/activities/${a.id}/complete`, {
       version: 1,

@@ -73,8 +73,13 @@ describe('after-sales follow-up', () => {
       ['售后回访 · 运维续约 (+14 天)', `${addDays(signed, 14)}T01:00:00.000Z`],
     ]);
 
-    // The service record: a satisfaction score when the follow-up is logged.
-    const done = await rep.client.post(`/api/activities/${items[0].id}/complete`, { version: 1, nextMeetingProposed: false, outcome: '系统运行稳定', satisfaction: 5 });
+    // The service record: a satisfaction score when the follow-up is logged — once it has happened.
+    // Three days ahead it cannot be logged yet; moved to this morning, it can.
+    const early = await rep.client.post(`/api/activities/${items[0].id}/complete`, { version: 1, nextMeetingProposed: false, satisfaction: 5 });
+    expect(early.json().fields[0]).toMatchObject({ path: 'plannedStart', code: 'done_in_future' });
+    const hourAgo = Date.now() - 3_600_000;
+    await rep.client.patch(`/api/activities/${items[0].id}`, { version: 1, plannedStart: new Date(hourAgo).toISOString(), plannedEnd: new Date(hourAgo + 1_800_000).toISOString() });
+    const done = await rep.client.post(`/api/activities/${items[0].id}/complete`, { version: 2, nextMeetingProposed: false, outcome: '系统运行稳定', satisfaction: 5 });
     expect(done.json()).toMatchObject({ status: 'done', satisfaction: 5 });
     expect((await rep.client.post(`/api/activities/${items[1].id}/complete`, { version: 1, nextMeetingProposed: false, satisfaction: 6 })).statusCode).toBe(400);
 

@@ -85,31 +85,31 @@ describe('calendar', () => {
     const account = await f.account(cal.client);
     const ids = {
       // The longest call allowed (31 days), ending inside the window.
-      month: (await plan(cal.client, { accountId: account.id, subject: '驻场一个月', plannedStart: at('2031-04-05', '09:00'), plannedEnd: at('2031-05-06', '09:00') })).id,
-      before: (await plan(cal.client, { accountId: account.id, subject: '之前', plannedStart: at('2031-05-04', '08:00'), plannedEnd: at('2031-05-05', '00:00') })).id,
-      training: (await plan(cal.client, { accountId: account.id, type: 'training', subject: '三天培训', plannedStart: at('2031-05-03', '09:00'), plannedEnd: at('2031-05-06', '17:00') })).id,
-      inside: (await plan(cal.client, { accountId: account.id, subject: '周二拜访', plannedStart: at('2031-05-06', '10:00'), plannedEnd: at('2031-05-06', '11:00') })).id,
-      after: (await plan(cal.client, { accountId: account.id, subject: '下周', plannedStart: at('2031-05-12', '00:00'), plannedEnd: at('2031-05-12', '01:00') })).id,
+      month: (await plan(cal.client, { accountId: account.id, subject: '驻场一个月', plannedStart: at('2025-04-05', '09:00'), plannedEnd: at('2025-05-06', '09:00') })).id,
+      before: (await plan(cal.client, { accountId: account.id, subject: '之前', plannedStart: at('2025-05-04', '08:00'), plannedEnd: at('2025-05-05', '00:00') })).id,
+      training: (await plan(cal.client, { accountId: account.id, type: 'training', subject: '三天培训', plannedStart: at('2025-05-03', '09:00'), plannedEnd: at('2025-05-06', '17:00') })).id,
+      inside: (await plan(cal.client, { accountId: account.id, subject: '周二拜访', plannedStart: at('2025-05-06', '10:00'), plannedEnd: at('2025-05-06', '11:00') })).id,
+      after: (await plan(cal.client, { accountId: account.id, subject: '下周', plannedStart: at('2025-05-12', '00:00'), plannedEnd: at('2025-05-12', '01:00') })).id,
     };
-    await cal.client.post(`/api/activities/${ids.inside}/complete`, { version: 1, nextMeetingProposed: true, followUp: { title: '寄资料', dueDate: '2031-05-08' } });
-    await cal.client.post(`/api/activities/${ids.before}/complete`, { version: 1, nextMeetingProposed: false, followUp: { title: '早了', dueDate: '2031-05-04' } });
-    const res = await cal.client.get(`/api/calendar?${q({ from: at('2031-05-05', '00:00'), to: at('2031-05-12', '00:00') })}`);
+    await cal.client.post(`/api/activities/${ids.inside}/complete`, { version: 1, nextMeetingProposed: true, followUp: { title: '寄资料', dueDate: '2025-05-08' } });
+    await cal.client.post(`/api/activities/${ids.before}/complete`, { version: 1, nextMeetingProposed: false, followUp: { title: '早了', dueDate: '2025-05-04' } });
+    const res = await cal.client.get(`/api/calendar?${q({ from: at('2025-05-05', '00:00'), to: at('2025-05-12', '00:00') })}`);
     expect(res.statusCode).toBe(200);
     const body: Calendar = res.json();
     expectSchema(Calendar, body);
     expect(body.activities.map((a) => a.subject)).toEqual(['驻场一个月', '三天培训', '周二拜访']);
     expect(body.activities[2].status).toBe('done');
-    expect(body.tasks).toEqual([expect.objectContaining({ title: '寄资料', dueDate: '2031-05-08', assigneeId: cal.id, assigneeName: '日历', accountName: account.name, done: false })]);
+    expect(body.tasks).toEqual([expect.objectContaining({ title: '寄资料', dueDate: '2025-05-08', assigneeId: cal.id, assigneeName: '日历', accountName: account.name, done: false })]);
     // Tasks due on the window's first and last Shanghai days are in it, the next day's not.
-    for (const dueDate of ['2031-05-05', '2031-05-11', '2031-05-12']) await cal.client.post('/api/tasks', { title: dueDate, dueDate, assigneeId: cal.id });
-    const edges: Calendar = (await cal.client.get(`/api/calendar?${q({ from: at('2031-05-05', '00:00'), to: at('2031-05-12', '00:00') })}`)).json();
-    expect(edges.tasks.map((x) => x.title)).toEqual(['2031-05-05', '寄资料', '2031-05-11']);
+    for (const dueDate of ['2025-05-05', '2025-05-11', '2025-05-12']) await cal.client.post('/api/tasks', { title: dueDate, dueDate, assigneeId: cal.id });
+    const edges: Calendar = (await cal.client.get(`/api/calendar?${q({ from: at('2025-05-05', '00:00'), to: at('2025-05-12', '00:00') })}`)).json();
+    expect(edges.tasks.map((x) => x.title)).toEqual(['2025-05-05', '寄资料', '2025-05-11']);
 
-    const long = await cal.client.get(`/api/calendar?${q({ from: at('2031-05-01', '00:00'), to: at('2031-07-03', '00:00') })}`);
+    const long = await cal.client.get(`/api/calendar?${q({ from: at('2025-05-01', '00:00'), to: at('2025-07-03', '00:00') })}`);
     expect(long.statusCode).toBe(400);
     expect(long.json().fields[0]).toMatchObject({ path: 'query.to', code: 'window_too_long' });
     expect((await cal.client.get(`/api/calendar?${q({ from: week.to, to: week.from })}`)).statusCode).toBe(400);
-    expect((await cal.client.get(`/api/calendar?${q({ from: at('2031-05-01', '00:00'), to: at('2031-07-02', '00:00') })}`)).statusCode).toBe(200);
+    expect((await cal.client.get(`/api/calendar?${q({ from: at('2025-05-01', '00:00'), to: at('2025-07-02', '00:00') })}`)).statusCode).toBe(200);
   });
 });
 

@@ -11,6 +11,7 @@ import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
+import { tooEarlyToLog } from '../../../core/call-log.ts';
 import type { Activity, ActivityComplete, ActivityCompleted, ActivityCreate, ActivityListQuery, ActivityUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
@@ -91,9 +92,14 @@ export function activitiesService(db: Db) {
   }
 
   /** Done stamps when it was logged; leaving done clears it. */
-  function statusPatch(status: string | undefined, current?: ActivityRow): Partial<NewActivity> {
+  function statusPatch(status: string | undefined, now: Date, current?: ActivityRow): Partial<NewActivity> {
     if (status === undefined || status === current?.status) return {};
-    return { status, completedAt: status === 'done' ? new Date() : null };
+    return { status, completedAt: status === 'done' ? now : null };
+  }
+
+  /** A done call has happened: one still more than a day ahead must be moved before it is logged. */
+  function checkDoneDate(plannedStart: Date | string, now: Date) {
+    if (tooEarlyToLog(plannedStart, now)) throw fieldError('plannedStart', 'done_in_future');
   }
 
   return {
@@ -113,9 +119,10 @@ export function activitiesService(db: Db) {
         await checkRefs(tx, actor, input.accountId, input);
         const { contactIds = [], userIds = [], ...fields } = input;
         const now = new Date();
+        if (fields.status === 'done') checkDoneDate(fields.plannedStart, now);
         const row: NewActivity = {
           ...fields,
-          ...statusPatch(fields.status ?? 'planned'),
+          ...statusPatch(fields.status ?? 'planned', now),
           subject: fields.subject.trim(),
           plannedStart: new Date(fields.plannedStart),
           plannedEnd: new Date(fields.plannedEnd),
@@ -146,7 +153,11 @@ export function activitiesService(db: Db) {
         if (current.version !== input.version) throw staleVersion();
         await checkRefs(tx, actor, current.accountId, input, current);
         const { version, contactIds, userIds, plannedStart, plannedEnd, status, ...fields } = input;
-        const patch: Partial<NewActivity> = { ...fields, ...statusPatch(status, current) };
+        const now = new Date();
+        // Becoming done, or a done call moved: either way a done call would lie in the future.
+        const moved = plannedStart !== undefined && Date.parse(plannedStart) !== current.plannedStart.getTime();
+        if ((status ?? current.status) === 'done' && (moved || current.status !== 'done')) checkDoneDate(plannedStart ?? current.plannedStart, now);
+        const patch: Partial<NewActivity> = { ...fields, ...statusPatch(status, now, current) };
         if (fields.subject !== undefined) patch.subject = fields.subject.trim();
         if (plannedStart) patch.plannedStart = new Date(plannedStart);
         if (plannedEnd) patch.plannedEnd = new Date(plannedEnd);
@@ -177,8 +188,10 @@ export function activitiesService(db: Db) {
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
         const { version, followUp, ...fields } = input;
+        const now = new Date();
+        checkDoneDate(current.plannedStart, now);
         if (followUp?.assigneeId && followUp.assigneeId !== current.ownerId) await checkAssignable(tx, actor, 'followUp.assigneeId', followUp.assigneeId);
-        const patch: Partial<NewActivity> = { ...fields, ...statusPatch('done', current) };
+        const patch: Partial<NewActivity> = { ...fields, ...statusPatch('done', now, current) };
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
         if (followUp) {
           followUpTaskId = newId();

@@ -22,17 +22,17 @@ beforeAll(async () => {
     const res = await f.admin.post('/api/activities', { type: 'visit', subject: '拜访', ownerId, accountId, plannedStart: start, plannedEnd: end, status });
     if (res.statusCode !== 201) throw new Error(res.body);
   };
-  await log(u1.id, tierA.id, at('2031-01-10', '09:00'), at('2031-01-10', '10:30')); // 90
-  await log(u1.id, untiered.id, at('2031-01-11', '14:00'), at('2031-01-11', '14:45')); // 45
-  await log(u2.id, tierA.id, at('2031-01-12', '09:00'), at('2031-01-12', '10:00')); // 60
-  await log(u2.id, untiered.id, at('2031-01-15', '23:30'), at('2031-01-16', '00:10')); // 40: starts on the last day
-  await log(u1.id, tierA.id, at('2031-01-13', '09:00'), at('2031-01-13', '11:00'), 'planned'); // not done
-  await log(u1.id, tierA.id, at('2031-01-09', '23:50'), at('2031-01-10', '00:20')); // starts the day before
-  await log(u2.id, tierA.id, at('2031-01-16', '00:00'), at('2031-01-16', '01:00')); // starts the day after
+  await log(u1.id, tierA.id, at('2025-01-10', '09:00'), at('2025-01-10', '10:30')); // 90
+  await log(u1.id, untiered.id, at('2025-01-11', '14:00'), at('2025-01-11', '14:45')); // 45
+  await log(u2.id, tierA.id, at('2025-01-12', '09:00'), at('2025-01-12', '10:00')); // 60
+  await log(u2.id, untiered.id, at('2025-01-15', '23:30'), at('2025-01-16', '00:10')); // 40: starts on the last day
+  await log(u1.id, tierA.id, at('2025-01-13', '09:00'), at('2025-01-13', '11:00'), 'planned'); // not done
+  await log(u1.id, tierA.id, at('2025-01-09', '23:50'), at('2025-01-10', '00:20')); // starts the day before
+  await log(u2.id, tierA.id, at('2025-01-16', '00:00'), at('2025-01-16', '01:00')); // starts the day after
 });
 afterAll(() => t.close());
 
-const range = 'from=2031-01-10&to=2031-01-15';
+const range = 'from=2025-01-10&to=2025-01-15';
 
 describe('time spent', () => {
   it('sums done minutes per account, owner and tier over Shanghai days', async () => {
@@ -67,10 +67,10 @@ describe('time spent', () => {
   });
 
   it('refuses a bad period or grouping', async () => {
-    const res = await f.admin.get('/api/analysis/time?from=2031-01-15&to=2031-01-10&groupBy=owner');
+    const res = await f.admin.get('/api/analysis/time?from=2025-01-15&to=2025-01-10&groupBy=owner');
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0]).toMatchObject({ path: 'query.to', code: 'end_before_start' });
     expect((await f.admin.get(`/api/analysis/time?${range}&groupBy=team`)).json().fields[0].path).toBe('query.groupBy');
-    expect((await f.admin.get('/api/analysis/time?from=2031-1-10&to=2031-01-15&groupBy=owner')).json().fields[0].path).toBe('query.from');
+    expect((await f.admin.get('/api/analysis/time?from=2025-1-10&to=2025-01-15&groupBy=owner')).json().fields[0].path).toBe('query.from');
   });
 });

@@ -194,7 +194,7 @@ describe('Pareto settings', () => {
 
 describe('time follows value', () => {
   const at = (day: string, hm: string) => `${day}T${hm}:00+08:00`;
-  const range = 'from=2031-01-10&to=2031-01-15';
+  const range = 'from=2025-01-10&to=2025-01-15';
   let ids: string[];
 
   beforeAll(async () => {
@@ -203,19 +203,19 @@ describe('time follows value', () => {
       const res = await f.admin.post('/api/activities', { type: 'visit', subject: '拜访', ownerId: manager.id, accountId, plannedStart: start, plannedEnd: end, status });
       if (res.statusCode !== 201) throw new Error(res.body);
     };
-    await log(ids[0], at('2031-01-10', '09:00'), at('2031-01-10', '10:00')); // A, 60
-    await log(ids[5], at('2031-01-11', '09:00'), at('2031-01-11', '11:00')); // untiered, 120
-    await log(ids[9], at('2031-01-15', '23:00'), at('2031-01-16', '00:00')); // untiered, 60: starts on the last day
-    await log(ids[10], at('2031-01-12', '14:00'), at('2031-01-12', '15:00')); // no revenue, 60
-    await log(ids[1], at('2031-01-12', '09:00'), at('2031-01-12', '12:00'), 'planned'); // not done
-    await log(ids[1], at('2031-01-16', '00:00'), at('2031-01-16', '03:00')); // the day after
+    await log(ids[0], at('2025-01-10', '09:00'), at('2025-01-10', '10:00')); // A, 60
+    await log(ids[5], at('2025-01-11', '09:00'), at('2025-01-11', '11:00')); // untiered, 120
+    await log(ids[9], at('2025-01-15', '23:00'), at('2025-01-16', '00:00')); // untiered, 60: starts on the last day
+    await log(ids[10], at('2025-01-12', '14:00'), at('2025-01-12', '15:00')); // no revenue, 60
+    await log(ids[1], at('2025-01-12', '09:00'), at('2025-01-12', '12:00'), 'planned'); // not done
+    await log(ids[1], at('2025-01-16', '00:00'), at('2025-01-16', '03:00')); // the day after
   });
 
   it('sets the recommended share per tier beside the actual one, and lists over- and under-served accounts', async () => {
     const res = await f.admin.get(`/api/analysis/effort?${range}`);
     expect(res.statusCode, res.body).toBe(200);
     const e = res.json();
-    expect(e).toMatchObject({ from: '2031-01-10', to: '2031-01-15', mode: 'revenue', totalRevenue: '1000000.00', totalMinutes: 300 });
+    expect(e).toMatchObject({ from: '2025-01-10', to: '2025-01-15', mode: 'revenue', totalRevenue: '1000000.00', totalMinutes: 300 });
     expect(e.tiers).toEqual([
       { tier: 'A', accounts: 2, revenue: '700000.00', revenueShare: 0.7, recommendedShare: 0.7, minutes: 60, actualShare: 0.2 },
       { tier: 'B', accounts: 3, revenue: '200000.00', revenueShare: 0.2, recommendedShare: 0.2, minutes: 0, actualShare: 0 },

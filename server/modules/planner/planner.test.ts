@@ -196,13 +196,13 @@ describe('done activities per month', () => {
       if (res.statusCode !== 201) throw new Error(res.body);
       return res.json();
     };
-    const done = await create({ ...at('2031-01-31'), status: 'done' }); // 15:30 UTC: still January in Shanghai
-    const planned = await create({ ...at('2031-02-10') });
+    const done = await create({ ...at('2025-01-31'), status: 'done' }); // 15:30 UTC: still January in Shanghai
+    const planned = await create({ ...at('2025-02-10') });
     const logged = await rep.client.post(`/api/activities/${planned.id}/complete`, { version: planned.version, outcome: '客户认可', nextMeetingProposed: true });
     expect(logged.statusCode, logged.body).toBe(200);
-    const moved = await rep.client.patch(`/api/activities/${done.id}`, { version: done.version, type: 'tender', ...at('2031-03-01') });
+    const moved = await rep.client.patch(`/api/activities/${done.id}`, { version: done.version, type: 'tender', ...at('2025-03-01') });
     expect(moved.statusCode, moved.body).toBe(200);
-    const gone = await create({ ...at('2031-04-01'), status: 'done' });
+    const gone = await create({ ...at('2025-04-01'), status: 'done' });
     expect((await rep.client.delete(`/api/activities/${gone.id}`)).statusCode).toBe(204);
     const handed = await f.admin.patch(`/api/activities/${planned.id}`, { version: logged.json().version, ownerId: manager.id });
     expect(handed.statusCode, handed.body).toBe(200);
@@ -217,10 +217,10 @@ describe('done activities per month', () => {
           from activities where status = 'done' group by 1, 2, 3 order by 1, 2, 3`,
     );
     expect(kept).toEqual(scanned);
-    expect(kept.filter((k) => k.month.startsWith('2031')).map((k) => [k.owner_id, k.month, k.type])).toEqual(
+    expect(kept.filter((k) => k.month.startsWith('2025')).map((k) => [k.owner_id, k.month, k.type])).toEqual(
       [
-        [rep.id, '2031-03', 'tender'],
-        [manager.id, '2031-02', 'proposal'],
+        [rep.id, '2025-03', 'tender'],
+        [manager.id, '2025-02', 'proposal'],
       ].sort((a, b) => a[0].localeCompare(b[0])),
     );
   });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, Col, Divider, Drawer, Form, Row, Space } from 'antd';
+import { App, Button, Col, Divider, Drawer, Row, Space } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -64,6 +65,7 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
         onClose();
         if (created) navigate(`/accounts/${created.id}`);
       }
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload });
     }
@@ -85,7 +87,7 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} scrollToFirstError data-testid="account-form">
+      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="account-form">
         {ACCOUNT_GROUPS.map((g) => (
           <div key={g.key}>
             <Divider titlePlacement="start">{t(`accounts.group.${g.key}`)}</Divider>

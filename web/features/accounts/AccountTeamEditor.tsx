@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, List, Space, Tag } from 'antd';
+import { App, Button, Card, Flex, List, Space, Tag } from 'antd';
+import { Form } from '../../components/Form.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_MEMBER_ROLES } from '../../../core/enums.ts';
@@ -59,7 +60,7 @@ export function AccountTeamEditor({ account }: { account: AccountDetail }) {
           )}
         />
       ) : (
-        <Form form={form} onFinish={(v) => void save(v)}>
+        <Form form={form} onFinish={save}>
           <Form.List name="members">
             {(fields, { add, remove }) => (
               <>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Drawer, Flex, Form, Space, Steps } from 'antd';
+import { App, Button, Drawer, Flex, Space, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Activity } from '../../../core/schemas/activities.ts';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { ApiError } from '../../lib/api.ts';
@@ -62,15 +63,7 @@ export function ActivityFormDrawer({ open, onClose, activity, prefill, onReload,
     }
   };
 
-  const submit = async () => {
-    let v: PlanValues;
-    try {
-      v = await form.validateFields();
-    } catch (e) {
-      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-      if (first) setStep(stepOfField(String(first.name[0])));
-      return;
-    }
+  const submit = async (v: PlanValues) => {
     try {
       if (activity) {
         await update.mutateAsync({ id: activity.id, body: toUpdateBody(v, activity) });
@@ -82,12 +75,17 @@ export function ActivityFormDrawer({ open, onClose, activity, prefill, onReload,
         onClose();
         if (!stayAfterCreate) navigate(`/activities/${created.id}`);
       }
+      return FINISHED;
     } catch (e) {
       // A field the server rejected may sit on another step: show that step.
       const path = e instanceof ApiError ? e.fields[0]?.path : undefined;
       if (path) setStep(stepOfField(String(toNamePath(path)[0])));
       fail(e, { form, onReload });
     }
+  };
+  // A field the form itself rejected may sit on another step too.
+  const showFirstError = ({ errorFields }: { errorFields: { name: (string | number)[] }[] }) => {
+    if (errorFields[0]) setStep(stepOfField(String(errorFields[0].name[0])));
   };
 
   const last = step === STEP_KEYS.length - 1;
@@ -102,8 +100,9 @@ export function ActivityFormDrawer({ open, onClose, activity, prefill, onReload,
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="activity-form-submit">
-            {t('activities.savePlan')}
+          {/* A new plan saved before its last step is a draft, finished later by editing it. */}
+          <Button type={last ? 'primary' : 'default'} loading={saving} onClick={() => form.submit()} data-testid="activity-form-submit">
+            {activity || last ? t('activities.savePlan') : t('activities.saveDraft')}
           </Button>
         </Space>
       }
@@ -117,7 +116,8 @@ export function ActivityFormDrawer({ open, onClose, activity, prefill, onReload,
         items={STEP_KEYS.map((k) => ({ title: <span data-testid={`plan-step-${k}`}>{t(`activities.step.${k}`)}</span> }))}
         style={{ marginBottom: 16 }}
       />
-      <Form form={form} layout="vertical" onFinish={() => void submit()} data-testid="activity-form">
+      {/* Enter never saves the plan: only the save buttons do (issue 18: Enter in step 1's date saved a plan without people or objective). */}
+      <Form form={form} layout="vertical" onFinish={submit} onFinishFailed={showFirstError} submitOnEnter={false} data-testid="activity-form">
         {/* Every step stays mounted so one save validates and sends the whole plan. */}
         <div hidden={step !== 0}>
           <WhenWhereSection form={form} accountLocked={!!activity || !!prefill?.accountId} accountName={activity?.accountName ?? prefill?.accountName} activity={activity} />
@@ -131,14 +131,13 @@ export function ActivityFormDrawer({ open, onClose, activity, prefill, onReload,
         <div hidden={step !== 3}>
           <TalkDineSection />
         </div>
-        <button type="submit" hidden />
       </Form>
       <Flex justify="space-between" style={{ marginTop: 8 }}>
         <Button disabled={step === 0} onClick={() => setStep((s) => s - 1)} data-testid="plan-prev">
           {t('activities.prev')}
         </Button>
         {last ? (
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="plan-save">
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="plan-save">
             {t('activities.savePlan')}
           </Button>
         ) : (

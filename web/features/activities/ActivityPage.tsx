@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Flex, Popconfirm, Rate, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Popconfirm, Rate, Row, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PrinterOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Activity } from '../../../core/schemas/activities.ts';
+import { tooEarlyToLog } from '../../../core/call-log.ts';
 import { canWrite, useMe } from '../auth/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
@@ -40,6 +42,8 @@ export function ActivityPage() {
   const a: Activity = activity.data;
   const writable = canWrite(me);
   const reload = () => void activity.refetch();
+  // Still more than a day away: it cannot be logged until its date moves (the server says the same).
+  const early = writable && a.status === 'planned' && tooEarlyToLog(a.plannedStart, new Date());
 
   const setStatus = async (status: 'planned' | 'cancelled') => {
     try {
@@ -74,7 +78,7 @@ export function ActivityPage() {
         </div>
         <Space wrap>
           {writable && a.status === 'planned' && (
-            <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setLogging(true)} data-testid="log-activity">{t('activities.log')}</Button>
+            <Button type="primary" icon={<CheckCircleOutlined />} disabled={early} onClick={() => setLogging(true)} data-testid="log-activity">{t('activities.log')}</Button>
           )}
           <Link to={`/activities/${a.id}/print`}>
             <Button icon={<PrinterOutlined />} data-testid="print-plan">{t('activities.print')}</Button>
@@ -95,6 +99,16 @@ export function ActivityPage() {
           )}
         </Space>
       </Flex>
+      {early && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('activities.logTooEarly', { date: dayjs(a.plannedStart).format('YYYY-MM-DD HH:mm') })}
+          action={<Button size="small" onClick={() => setEditing(true)} data-testid="change-date">{t('activities.changeDate')}</Button>}
+          style={{ marginBottom: 12 }}
+          data-testid="log-too-early"
+        />
+      )}
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('activities.planTitle')} data-testid="activity-plan">

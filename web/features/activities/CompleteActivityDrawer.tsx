@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, Radio, Rate, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Drawer, Input, Radio, Rate, Space, Typography } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Activity, ActivityComplete } from '../../../core/schemas/activities.ts';
@@ -77,6 +78,7 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
       await complete.mutateAsync({ id: a.id, body });
       message.success(t('activities.logged'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload });
     }
@@ -102,7 +104,7 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {typeLabel(a.type)} · {a.subject} · {a.accountName} · <DateText value={a.plannedStart} withTime />
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} scrollToFirstError data-testid="complete-form">
+      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="complete-form">
         <Card size="small" style={{ marginBottom: 16, borderColor: '#1d4ed8', background: '#f0f5ff' }} data-testid="next-meeting-card">
           <Form.Item
             name="nextMeetingProposed"

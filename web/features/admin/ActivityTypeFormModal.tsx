@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Input, Modal, Select } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ActivityType } from '../../../core/schemas/activities.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
@@ -34,9 +35,8 @@ export function ActivityTypeFormModal({ dialog, onClose }: { dialog: TypeDialog 
     if (dialog.mode === 'edit') form.setFieldsValue({ key: dialog.type.key, name: dialog.type.name, nameEn: dialog.type.nameEn, stageId: dialog.type.stageId });
   }, [dialog, form]);
 
-  const submit = async () => {
+  const submit = async (v: Values) => {
     if (!dialog) return;
-    const v = await form.validateFields();
     const nameEn = v.nameEn?.trim() || null;
     try {
       if (dialog.mode === 'edit') {
@@ -46,6 +46,7 @@ export function ActivityTypeFormModal({ dialog, onClose }: { dialog: TypeDialog 
       }
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload: () => void types.refetch().then(onClose) });
     }
@@ -56,14 +57,14 @@ export function ActivityTypeFormModal({ dialog, onClose }: { dialog: TypeDialog 
       open={!!dialog}
       title={dialog?.mode === 'edit' ? t('activityTypes.edit') : t('activityTypes.new')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={create.isPending || update.isPending}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ 'data-testid': 'activity-type-submit' }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="activity-type-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="activity-type-form">
         <Form.Item
           name="key"
           label={t('activityTypes.key')}

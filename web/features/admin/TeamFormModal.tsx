@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Input, Modal } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../core/schemas/org.ts';
 import { TeamSelect } from '../../components/TeamSelect.tsx';
@@ -23,9 +24,8 @@ export function TeamFormModal({ dialog, onClose }: { dialog: TeamDialog | null; 
     form.setFieldsValue(dialog.mode === 'edit' ? { name: dialog.team.name, parentId: dialog.team.parentId ?? undefined } : { parentId: dialog.parentId ?? undefined });
   }, [dialog, form]);
 
-  const submit = async () => {
+  const submit = async (v: Values) => {
     if (!dialog) return;
-    const v = await form.validateFields();
     const parentId = v.parentId ?? null;
     try {
       if (dialog.mode === 'edit') {
@@ -38,6 +38,7 @@ export function TeamFormModal({ dialog, onClose }: { dialog: TeamDialog | null; 
       }
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload: () => void teams.refetch().then(onClose) });
     }
@@ -50,13 +51,13 @@ export function TeamFormModal({ dialog, onClose }: { dialog: TeamDialog | null; 
       open={!!dialog}
       title={dialog?.mode === 'edit' ? t('admin.renameMove') : t('admin.newTeam')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={save.isPending}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="team-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="team-form">
         <Form.Item name="name" label={t('admin.teamName')} rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}>
           <Input autoFocus />
         </Form.Item>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal, Switch } from 'antd';
+import { App, Input, Modal, Switch } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import { DATA_SCOPES, DEFAULT_SCOPE_BY_ROLE, ROLES, type Role } from '../../../core/enums.ts';
 import type { User, UserCreate, UserUpdate } from '../../../core/schemas/org.ts';
@@ -29,8 +30,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
     );
   }, [open, user, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
     try {
       if (user) {
         const body: Record<string, unknown> = { version: user.version };
@@ -55,6 +55,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
       }
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form });
     }
@@ -65,13 +66,13 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
       open={open}
       title={user ? t('admin.editUser') : t('admin.newUser')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={save.isPending}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="user-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="user-form">
         <Form.Item name="email" label={t('field.user.email')} rules={[{ required: true, type: 'email', message: t('validation.email') }]}>
           <Input autoComplete="off" />
         </Form.Item>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Input, Modal } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ChangePasswordBody } from '../../../core/schemas/org.ts';
 import { api } from '../../lib/api.ts';
@@ -14,14 +15,14 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   const { message } = App.useApp();
   const fail = useApiFeedback();
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
     setBusy(true);
     try {
       await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
       message.success(t('auth.passwordChanged'));
       form.resetFields();
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form });
     } finally {
@@ -30,8 +31,8 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   };
 
   return (
-    <Modal open={open} title={t('auth.changePassword')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden okText={t('common.save')} cancelText={t('common.cancel')}>
-      <Form form={form} layout="vertical" preserve={false}>
+    <Modal open={open} title={t('auth.changePassword')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden okText={t('common.save')} cancelText={t('common.cancel')}>
+      <Form form={form} onFinish={submit} layout="vertical" preserve={false}>
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Input, Modal } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import { PRICE_POSITIONS } from '../../../core/enums.ts';
 import type { Competitor, CompetitorCreate } from '../../../core/schemas/deals.ts';
@@ -31,15 +32,15 @@ export function CompetitorFormModal({ dialog, onClose }: { dialog: CompetitorDia
     if (dialog.mode === 'edit') form.setFieldsValue({ ...dialog.competitor });
   }, [dialog, form]);
 
-  const submit = async () => {
+  const submit = async (v: Values) => {
     if (!dialog) return;
-    const v = await form.validateFields();
     const body: CompetitorCreate = { name: v.name.trim(), strengths: blank(v.strengths), weaknesses: blank(v.weaknesses), pricePosition: v.pricePosition ?? null };
     try {
       if (dialog.mode === 'edit') await save.mutateAsync({ id: dialog.competitor.id, body: { ...body, version: dialog.competitor.version } });
       else await save.mutateAsync({ body });
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload: () => void competitors.refetch().then(onClose) });
     }
@@ -50,13 +51,13 @@ export function CompetitorFormModal({ dialog, onClose }: { dialog: CompetitorDia
       open={!!dialog}
       title={dialog?.mode === 'edit' ? t('catalog.editCompetitor') : t('catalog.newCompetitor')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={save.isPending}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="competitor-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="competitor-form">
         <Form.Item name="name" label={t('field.competitor.name')} rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}>
           <Input autoFocus />
         </Form.Item>

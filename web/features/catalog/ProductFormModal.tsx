@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal, Switch } from 'antd';
+import { App, Input, Modal, Switch } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Product, ProductUpdate } from '../../../core/schemas/deals.ts';
 import { MONEY_INPUT_RE, normaliseMoney } from '../../lib/money.ts';
@@ -29,9 +30,8 @@ export function ProductFormModal({ dialog, onClose }: { dialog: ProductDialog | 
     else form.setFieldsValue({ active: true });
   }, [dialog, form]);
 
-  const submit = async () => {
+  const submit = async (v: Values) => {
     if (!dialog) return;
-    const v = await form.validateFields();
     const listPrice = normaliseMoney(v.listPrice) ?? '0';
     try {
       if (dialog.mode === 'edit') {
@@ -47,6 +47,7 @@ export function ProductFormModal({ dialog, onClose }: { dialog: ProductDialog | 
       }
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload: () => void products.refetch().then(onClose) });
     }
@@ -59,13 +60,13 @@ export function ProductFormModal({ dialog, onClose }: { dialog: ProductDialog | 
       open={!!dialog}
       title={dialog?.mode === 'edit' ? t('catalog.editProduct') : t('catalog.newProduct')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={save.isPending}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="product-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="product-form">
         <Form.Item name="name" label={t('field.product.name')} rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}>
           <Input autoFocus />
         </Form.Item>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Button, Flex, Input, InputNumber, Modal } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FORECAST_CATEGORIES } from '../../../core/enums.ts';
@@ -47,9 +48,8 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
     }
   }, [dialog, form]);
 
-  const submit = async () => {
+  const submit = async (v: Values) => {
     if (!dialog) return;
-    const v = await form.validateFields();
     const exitCriteria = (v.exitCriteria ?? [])
       .filter((c) => c.label?.trim())
       .map((c) => ({ id: c.id || newCriterionId(), label: c.label.trim(), labelEn: c.labelEn?.trim() || null }));
@@ -64,6 +64,7 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
       }
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload: () => void stages.refetch().then(onClose) });
     }
@@ -74,7 +75,7 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
       open={!!dialog}
       title={dialog?.mode === 'edit' ? t('catalog.editStage') : t('catalog.newStage')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={save.isPending}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
@@ -82,7 +83,7 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" data-testid="stage-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="stage-form">
         <Flex gap={12} wrap>
           <Form.Item name="name" label={t('field.stage.name')} rules={[{ required: true, message: t('validation.required') }, { max: 50 }]} style={{ flex: '1 1 200px' }}>
             <Input autoFocus />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { App, Button, Col, DatePicker, Drawer, Input, Row, Select, Space } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -59,6 +60,7 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
         onClose();
         if (!stayAfterCreate) navigate(`/contacts/${created.id}`);
       }
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload });
     }
@@ -86,7 +88,7 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} scrollToFirstError data-testid="contact-form">
+      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="contact-form">
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item name="accountId" label={t('field.contact.accountId')} rules={required}>

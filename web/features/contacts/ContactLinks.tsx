@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input, List, Popconfirm, Select, Tag, Typography } from 'antd';
+import { App, Button, Flex, Input, List, Popconfirm, Select, Tag, Typography } from 'antd';
+import { Form } from '../../components/Form.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -83,7 +84,7 @@ export function ContactLinks({ contact }: { contact: Contact }) {
         </Button>
       )}
       {adding && (
-        <Form form={form} layout="vertical" onFinish={(v) => void add(v)} style={{ marginTop: 12, maxWidth: 520 }}>
+        <Form form={form} layout="vertical" onFinish={add} style={{ marginTop: 12, maxWidth: 520 }}>
           <Form.Item name="toContactId" label={t('contacts.linkTo')} rules={[{ required: true, message: t('validation.required') }]}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}

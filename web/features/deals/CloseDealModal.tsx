@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+import { Input, Modal, Select } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail, Stage } from '../../../core/schemas/deals.ts';
 import { useCompetitors } from '../catalog/api.ts';
@@ -23,11 +24,12 @@ export function CloseDealModal({ deal, stage, onClose, onReload }: { deal: Oppor
     if (stage) form.setFieldsValue({ lostReason: deal.lostReason ?? undefined, wonByCompetitorId: deal.wonByCompetitorId });
   }, [stage, deal, form]);
 
-  const submit = async () => {
+  const submit = async (v: Values) => {
     if (!stage) return;
-    const v = await form.validateFields();
     const extra = lost ? { lostReason: v.lostReason?.trim() || null, wonByCompetitorId: v.wonByCompetitorId ?? null } : {};
-    if (await move(deal, stage.id, stageLabel(stage, i18n.language), extra, onReload)) onClose();
+    if (!(await move(deal, stage.id, stageLabel(stage, i18n.language), extra, onReload))) return;
+    onClose();
+    return FINISHED;
   };
 
   return (
@@ -35,14 +37,14 @@ export function CloseDealModal({ deal, stage, onClose, onReload }: { deal: Oppor
       open={!!stage}
       title={stage ? `${t('deals.closeDeal')} · ${stageLabel(stage, i18n.language)}` : ''}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={pending}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
       okButtonProps={{ 'data-testid': 'close-deal-submit' } as Record<string, string>}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="close-deal-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="close-deal-form">
         {lost ? (
           <>
             <Form.Item name="lostReason" label={t('field.opportunity.lostReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 1000 }]}>

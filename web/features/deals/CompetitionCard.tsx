@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Row, Select, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Input, Modal, Row, Select, Tag, Typography } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { COMPETITIVE_POSITIONS } from '../../../core/enums.ts';
@@ -28,8 +29,7 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
     form.setFieldsValue({ competitors: deal.competitors.map((c) => ({ competitorId: c.competitorId, position: c.position, ourAdvantages: c.ourAdvantages, notes: c.notes })) });
     setOpen(true);
   };
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
     const blank = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
     const body = {
       competitors: (v.competitors ?? []).map((c) => ({ competitorId: c.competitorId ?? '', position: c.position ?? 'even', ourAdvantages: blank(c.ourAdvantages), notes: blank(c.notes) })),
@@ -38,6 +38,7 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
       await put.mutateAsync(body);
       message.success(t('common.saved'));
       setOpen(false);
+      return FINISHED;
     } catch (e) {
       fail(e, { form });
     }
@@ -81,14 +82,14 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
         open={open}
         title={t('deals.competitionTitle')}
         onCancel={() => setOpen(false)}
-        onOk={() => void submit()}
+        onOk={() => form.submit()}
         confirmLoading={put.isPending}
         okText={t('common.save')}
         cancelText={t('common.cancel')}
         width={760}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" data-testid="competition-form">
+        <Form form={form} onFinish={submit} layout="vertical" data-testid="competition-form">
           <Form.List name="competitors">
             {(fields, { add, remove }) => (
               <>

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Input, Radio, Space, Typography } from 'antd';
+import { Form } from '../../components/Form.tsx';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -121,7 +122,7 @@ export function DealFieldsCard({ deal, title, fields, writable, onReload, testId
       }
     >
       {editing ? (
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        <Form form={form} layout="vertical" onFinish={save}>
           {fields.map((f) => (
             <Form.Item
               key={f.name}

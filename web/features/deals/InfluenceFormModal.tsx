@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Col, Form, Input, Modal, Radio, Row, Segmented, Select } from 'antd';
+import { App, Col, Input, Modal, Radio, Row, Segmented, Select } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import { COVERAGE_LEVELS, INFLUENCE_LEVELS } from '../../../core/enums.ts';
 import { BUYING_ROLES, RESPONSE_MODES } from '../../../core/blue-sheet.ts';
@@ -60,9 +61,8 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
     if (dialog?.mode === 'create' && contacts.isSuccess && available.length === 0) setWho('new');
   }, [dialog, contacts.isSuccess, available.length]);
 
-  const submit = async () => {
+  const submit = async (v: Values) => {
     if (!dialog) return;
-    const v = await form.validateFields();
     const common: Record<string, unknown> = {};
     for (const k of FIELDS) common[k] = blank(v[k]);
     common.roles = v.roles ?? [];
@@ -82,6 +82,7 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
       }
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload: () => { onReload(); onClose(); } });
     }
@@ -94,7 +95,7 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
       open={!!dialog}
       title={creating ? t('deals.addInfluence') : t('deals.editInfluence')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={save.isPending}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
@@ -102,7 +103,7 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
       width={760}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="influence-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="influence-form">
         {creating ? (
           <>
             <Segmented<'existing' | 'new'>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, Col, DatePicker, Divider, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { App, Button, Col, DatePicker, Divider, Drawer, Input, Row, Select, Space } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -103,6 +104,7 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
         onClose();
         if (!stayAfterCreate) navigate(`/opportunities/${created.id}`);
       }
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload });
     }
@@ -125,7 +127,7 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} scrollToFirstError data-testid="opportunity-form">
+      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="opportunity-form">
         <Row gutter={16}>
           {!deal && (
             <Col span={24}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Input, InputNumber, Modal } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import { FORECAST_CATEGORIES } from '../../../core/enums.ts';
 import type { OpportunityDetail, OpportunityUpdate } from '../../../core/schemas/deals.ts';
@@ -27,8 +28,7 @@ export function ProbabilityModal({ deal, stageProbability, open, onClose, onRelo
     if (open) form.setFieldsValue({ probability: deal.probability, probabilityReason: deal.probabilityReason, forecastCategory: deal.forecastCategory });
   }, [open, deal, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
     const body: OpportunityUpdate = { version: deal.version };
     if (v.probability !== deal.probability) body.probability = v.probability;
     const reason = v.probability === stageProbability ? null : (v.probabilityReason?.trim() || null);
@@ -38,14 +38,15 @@ export function ProbabilityModal({ deal, stageProbability, open, onClose, onRelo
       if (Object.keys(body).length > 1) await update.mutateAsync({ id: deal.id, body });
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload });
     }
   };
 
   return (
-    <Modal open={open} title={t('deals.editProbability')} onCancel={onClose} onOk={() => void submit()} confirmLoading={update.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" data-testid="probability-form">
+    <Modal open={open} title={t('deals.editProbability')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="probability-form">
         <Form.Item name="probability" label={t('field.opportunity.probability')} extra={t('deals.stageDefault', { value: stageProbability })} rules={[{ required: true, message: t('validation.required') }]}>
           <InputNumber<number> min={0} max={100} precision={0} suffix="%" style={{ width: 160 }} data-testid="probability-input" />
         </Form.Item>

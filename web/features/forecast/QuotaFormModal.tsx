@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, DatePicker, Form, Input, Modal, Radio, Segmented, Typography } from 'antd';
+import { App, DatePicker, Input, Modal, Radio, Segmented, Typography } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -62,9 +63,8 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
     }
   }, [dialog, form, me.id]);
 
-  const submit = async () => {
+  const submit = async (v: Values) => {
     if (!dialog) return;
-    const v = await form.validateFields();
     const target = normaliseMoney(v.target) ?? '';
     try {
       if (dialog.mode === 'edit') {
@@ -86,6 +86,7 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
       }
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload: () => { onReload(); onClose(); } });
     }
@@ -101,14 +102,14 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
       open={!!dialog}
       title={editing ? t('quotas.edit') : t('quotas.new')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       confirmLoading={save.isPending}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ 'data-testid': 'quota-save' } as Record<string, string>}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="quota-form">
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="quota-form">
         {pickSubject ? (
           <>
             <Form.Item name="subject" label={t('quotas.subject')}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, InputNumber, Modal, Radio, Space, Typography } from 'antd';
+import { App, InputNumber, Modal, Radio, Space, Typography } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ParetoItem, ParetoSettings } from '../../../core/schemas/key-accounts.ts';
 import { pareto } from '../../../core/pareto.ts';
@@ -41,14 +42,14 @@ export function ParetoSettingsModal({ open, onClose, preview }: { open: boolean;
     form.setFieldsValue({ a: toPercent(s.thresholds.a), b: toPercent(s.thresholds.b), mode: s.effort.mode, A: shares && toPercent(shares.A), B: shares && toPercent(shares.B), C: shares && toPercent(shares.C) });
   }, [open, settings.data, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
     const effort: ParetoSettings['effort'] =
       v.mode === 'fixed' ? { mode: 'fixed', shares: { A: toShare(v.A ?? 0), B: toShare(v.B ?? 0), C: toShare(v.C ?? 0) } } : { mode: 'revenue' };
     try {
       await put.mutateAsync({ thresholds: { a: toShare(v.a), b: toShare(v.b) }, effort });
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form });
     }
@@ -61,8 +62,8 @@ export function ParetoSettingsModal({ open, onClose, preview }: { open: boolean;
   const percentInput = <InputNumber<number> min={0.01} max={99.99} step={5} precision={2} suffix="%" style={{ width: 140 }} />;
 
   return (
-    <Modal open={open} title={t('pareto.settingsTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={put.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" data-testid="pareto-settings-form">
+    <Modal open={open} title={t('pareto.settingsTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={put.isPending} destroyOnHidden>
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="pareto-settings-form">
         <Space wrap>
           <Form.Item name="a" label={t('pareto.thresholdA')} rules={[{ required: true, message: t('pareto.thresholdRange') }]}>
             {percentInput}

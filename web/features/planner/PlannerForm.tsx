@@ -1,4 +1,5 @@
-import { Button, Col, Form, Input, Row, Select, Space, type FormInstance } from 'antd';
+import { Button, Col, Input, Row, Select, Space, type FormInstance } from 'antd';
+import { Form } from '../../components/Form.tsx';
 import { CalculatorOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, InputNumber, Modal, Typography } from 'antd';
+import { App, InputNumber, Modal, Typography } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useProspectSettings, usePutProspectSettings } from './api.ts';
@@ -23,20 +24,20 @@ export function ProspectSettingsModal({ open, onClose }: { open: boolean; onClos
     if (open && settings.data) form.setFieldsValue({ dropPercent: Math.round(settings.data.dropShare * 1000) / 10, claimLimit: settings.data.claimLimit });
   }, [open, settings.data, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
     try {
       await put.mutateAsync({ dropShare: Math.round(v.dropPercent * 10) / 1000, claimLimit: v.claimLimit });
       message.success(t('common.saved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e);
     }
   };
 
   return (
-    <Modal open={open} title={t('pool.settingsTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={put.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" data-testid="prospect-settings-form">
+    <Modal open={open} title={t('pool.settingsTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={put.isPending} destroyOnHidden>
+      <Form form={form} onFinish={submit} layout="vertical" data-testid="prospect-settings-form">
         <Form.Item name="dropPercent" label={t('pool.dropShare')} extra={t('pool.dropShareHint')} rules={[{ required: true, message: t('pool.dropShareRange') }]}>
           <InputNumber<number> min={0.1} max={99.9} step={5} precision={1} suffix="%" style={{ width: 160 }} />
         </Form.Item>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Form, Input, Slider, Space, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Input, Slider, Space, Tag, Typography } from 'antd';
+import { Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MapNode } from '../../../core/schemas/relationship-map.ts';
@@ -95,7 +96,7 @@ export function NodePanel({ node, source, government, writable, onClose }: { nod
             layout="vertical"
             disabled={!writable}
             initialValues={Object.fromEntries(GOV_FIELDS.map(([k, field]) => [field, node.gov?.[k] ?? '']))}
-            onFinish={(v) => void saveGov(v)}
+            onFinish={saveGov}
             data-testid="map-gov-form"
           >
             {GOV_FIELDS.map(([k, field]) => (

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, Drawer, Flex, Form, InputNumber, Typography, type FormInstance } from 'antd';
+import { App, Button, Drawer, Flex, InputNumber, Typography, type FormInstance } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isBanded, modelIssues, type Criterion, type Measure, type ScoringModel } from '../../../core/scoring.ts';
@@ -65,6 +66,7 @@ export function ScoringModelDrawer({ open, onClose }: { open: boolean; onClose: 
       await save.mutateAsync(body);
       message.success(t('scoring.modelSaved'));
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form });
     }
@@ -83,7 +85,7 @@ export function ScoringModelDrawer({ open, onClose }: { open: boolean; onClose: 
         </Button>
       }
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="scoring-model-form">
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="scoring-model-form">
         <Typography.Paragraph type={sum === 100 ? 'success' : 'danger'} strong data-testid="scoring-weight-sum">
           {t('scoring.weightSum', { sum })}
         </Typography.Paragraph>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space } from 'antd';
+import { App, Button, DatePicker, Drawer, Input, Popconfirm, Select, Space } from 'antd';
+import { FINISHED, Form } from '../../components/Form.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Task, TaskCreate, TaskUpdate } from '../../../core/schemas/activities.ts';
@@ -88,6 +89,7 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
         message.success(t('common.created'));
       }
       onClose();
+      return FINISHED;
     } catch (e) {
       fail(e, { form, onReload });
     }
@@ -126,7 +128,7 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} scrollToFirstError data-testid="task-form">
+      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="task-form">
         <Form.Item name="title" label={t('field.task.title')} rules={[required, { max: 200 }]}>
           <Input data-testid="task-title" />
         </Form.Item>
