@@ -139,11 +139,11 @@ describe('planner', () => {
       const res = await rep.client.post('/api/activities', { type, subject: '活动', accountId: account.id, plannedStart: `${day}T09:00:00+08:00`, plannedEnd: `${day}T10:00:00+08:00`, status: 'done' });
       if (res.statusCode !== 201) throw new Error(res.body);
     };
-    // The saved plan: one deal signing in March after the two months' lead-in, its training in January.
-    await log('training', `${year}-01-03`);
-    await log('visit', `${year}-01-04`); // a visit belongs to no stage
+    // The saved plan: one deal signing in March after the two months' lead-in, its training in January. All on 1 January, so no call is ever ahead of now by more than a day (a done call cannot be).
+    await log('training', `${year}-01-01`);
+    await log('visit', `${year}-01-01`); // a visit belongs to no stage
     // The manager's own call counts for the manager, not for the rep.
-    const own = await manager.client.post('/api/activities', { type: 'training', subject: '培训', accountId: account.id, plannedStart: `${year}-01-05T09:00:00+08:00`, plannedEnd: `${year}-01-05T10:00:00+08:00`, status: 'done' });
+    const own = await manager.client.post('/api/activities', { type: 'training', subject: '培训', accountId: account.id, plannedStart: `${year}-01-01T09:00:00+08:00`, plannedEnd: `${year}-01-01T10:00:00+08:00`, status: 'done' });
     expect(own.statusCode).toBe(201);
     const res = await manager.client.get(`/api/planner/actual?year=${year}`);
     expect(res.statusCode).toBe(200);
