@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type Config } from './plugins/config.ts';
 import { openDatabase, type Db } from './db/client.ts';
+import { DataDirError } from './db/data-dir.ts';
 import { buildApp } from './app.ts';
 import { setupService } from './modules/setup/service.ts';
 import { startScheduler } from './modules/jobs/scheduler.ts';
@@ -83,6 +84,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A refused data directory is the operator's to fix: the message says what, without a stack trace.
+  console.error(err instanceof DataDirError ? `\n${err.message}\n` : err);
   process.exit(1);
 });

@@ -2,6 +2,8 @@
 // and applies the committed migrations on start-up.
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkDataDir, damaged, lockDataDir } from './data-dir.ts';
 import { createHash } from 'node:crypto';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
@@ -194,18 +196,43 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: opts.dataDir,
-    loadDataDir: opts.loadDataDir,
-    parsers: { [INT8]: (v: string) => Number(v) },
-  });
+  const dir = opts.dataDir;
+  let release = () => {};
+  let state: 'new' | 'existing' = 'new';
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    release = lockDataDir(dir);
+    try {
+      state = checkDataDir(dir);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create({ dataDir: dir, loadDataDir: opts.loadDataDir, parsers: { [INT8]: (v: string) => Number(v) } });
+  } catch (e) {
+    release();
+    // A directory that passed the check but cannot be opened (a truncated WAL or control file) aborts
+    // inside the WASM build with no useful message: say which directory and what to do.
+    throw dir && state === 'existing' ? damaged(resolve(dir), e instanceof Error ? e.message : String(e)) : e;
+  }
   const db = drizzle(client, { schema }) as unknown as Db;
-  await migrate(drizzle(client, { schema }), { migrationsFolder });
+  try {
+    await migrate(drizzle(client, { schema }), { migrationsFolder });
+  } catch (e) {
+    await client.close().catch(() => undefined);
+    release();
+    throw dir && e instanceof Error && e.name === 'RuntimeError' ? damaged(resolve(dir), e.message) : e;
+  }
   return {
     db,
     kind: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
     // One process owns the data directory: notices come from this process's own writes.
     listen: async (channel, onNotify, onLive) => {
       const unlisten = await client.listen(channel, onNotify);
