@@ -36,6 +36,7 @@ export const en: Resources = {
     noRedFlags: 'No computed risks', manualNotes: 'Risks noted by hand', addNote: 'Add', notePlaceholder: 'Write one…', noNotes: 'Nothing noted',
     healthTitle: 'Health', healthExplain: 'Up to 10 points per covered buying role (40) and 60 risk points, minus a penalty per risk warning by severity',
     healthPart: { coverage: 'Coverage: {{role}}', flag: 'Penalty: {{flag}}', risk: 'Risk points (after penalties)' },
+    judgementFrozen: 'This deal is closed: its health and risk warnings stay as they were judged when it closed.',
     criteriaTitle: 'Exit criteria of this stage', noCriteria: 'This stage has no exit criteria',
     position: 'Our position', competitionTitle: 'Competition', addCompetitor: 'Add competitor', ourAdvantages: 'Our advantages', notes: 'Notes', preferredBy: 'Preferred by', noCompetitors: 'No competitors recorded',
     swotTitle: 'SWOT analysis', addSwot: 'Add', swotEmpty: 'None',

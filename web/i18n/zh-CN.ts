@@ -35,6 +35,7 @@ export const zhCN = {
     noRedFlags: '没有计算出的风险', manualNotes: '手动记录的风险', addNote: '添加', notePlaceholder: '写下一条…', noNotes: '暂无记录',
     healthTitle: '健康度', healthExplain: '覆盖每个角色最多 10 分（共 40），风险分 60 分，每个风险按严重程度扣分',
     healthPart: { coverage: '覆盖：{{role}}', flag: '扣分：{{flag}}', risk: '风险分（扣除后）' },
+    judgementFrozen: '商机已关闭：健康度和风险警示保持关闭时的评估，不再变化。',
     criteriaTitle: '本阶段退出条件', noCriteria: '本阶段没有退出条件',
     position: '我方位置', competitionTitle: '竞争', addCompetitor: '添加竞争对手', ourAdvantages: '我方优势', notes: '备注', preferredBy: '倾向者', noCompetitors: '尚未记录竞争对手',
     swotTitle: 'SWOT 分析', addSwot: '添加', swotEmpty: '暂无',
