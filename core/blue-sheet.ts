@@ -84,6 +84,9 @@ const MODE_LABEL: Record<ResponseMode, { zh: string; en: string }> = {
   overconfident: { zh: '自我陶醉型', en: 'overconfident' },
 };
 
+/** A rating at or below this is strongly against us (强烈反对): a red flag, and no green relationship map. */
+export const STRONGLY_AGAINST = -4;
+
 const covered = (i: InfluenceFacts) => i.coverage !== 'none';
 const withRole = (deal: DealFacts, role: BuyingRole) => deal.influences.filter((i) => i.roles.includes(role));
 const DAY = 86_400_000;
@@ -108,7 +111,7 @@ export function computeRedFlags(deal: DealFacts, opts: RedFlagOptions): RedFlag[
     if (!people.some(covered)) flags.push({ code: 'role_not_covered', severity: 'medium', params: { role } });
   }
 
-  const hostile = deal.influences.filter((i) => i.rating !== null && i.rating <= -4).length;
+  const hostile = deal.influences.filter((i) => i.rating !== null && i.rating <= STRONGLY_AGAINST).length;
   if (hostile) flags.push({ code: 'negative_rating', severity: 'high', params: { count: hostile } });
   const complacent = economic.find((i) => i.mode === 'even_keel' || i.mode === 'overconfident');
   if (complacent?.mode) flags.push({ code: 'economic_buyer_mode', severity: 'medium', params: { mode: complacent.mode } });

@@ -22,6 +22,8 @@ const MAP_CODES: MapReasonCode[] = [
   'no_supportive_key_player',
   'no_decision_maker',
   'decision_makers_not_supportive',
+  'economic_buyer_hostile',
+  'economic_buyer_not_covered',
   'decision_makers_supportive',
 ];
 

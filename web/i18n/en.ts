@@ -293,7 +293,7 @@ export const en: Resources = {
   relmap: {
     tab: 'Relationship map', stakeholdersTab: 'Stakeholders',
     status: { red: 'Map status: red', amber: 'Map status: amber', green: 'Map status: green' },
-    statusHint: 'Red: no key player supports us; amber: some support, but not every decision maker; green: supporters include every decision maker. Key player = high influence, economic or technical buyer; supportive = attitude (rating on a deal) of +1 or more.',
+    statusHint: 'Red: no key player supports us; amber: some support, but not every decision maker; green: supporters include every decision maker, and every open deal’s economic buyer has been met and is not strongly against us. Key player = high influence, economic or technical buyer; supportive = attitude (rating on a deal) of +1 or more.',
     empty: 'This account has no contacts yet.', emptyDeal: 'This deal has no buying influences yet; add them on the Blue Sheet.',
     legendReports: 'reports to', legendLink: 'relationship', legendCounterpart: 'our counterpart',
     connectHint: 'Drag from the dot on the right of one person to another to add a relationship; click a line to remove it; click a person to set their attitude.',
@@ -307,7 +307,7 @@ export const en: Resources = {
     },
     quadrant: { manage_closely: 'Manage closely', keep_satisfied: 'Keep satisfied', keep_informed: 'Keep informed', monitor: 'Monitor' },
     power: 'Power', interest: 'Interest', derived: 'derived', placed: 'placed by hand',
-    gridHint: 'Power up, interest across (1–5). Unplaced contacts are derived from influence, coverage and attitude; drag a contact to another quadrant to save it there.',
+    gridHint: 'Power up, interest across (1–5). Unplaced contacts are derived from influence, coverage and attitude (an open deal’s economic buyer has high power); drag a contact to another quadrant to save it there.',
     gridHintMobile: 'Choose a quadrant for a contact to save it there.', moveTo: 'Move to quadrant',
   },
   recycleBin: {

@@ -6,6 +6,7 @@ import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { OpportunityDetail, OpportunityListItem, Stage } from '../../../core/schemas/deals.ts';
 import { opportunitiesService } from './service.ts';
+import { rowsOf } from '../../db/client.ts';
 
 let t: TestApp;
 let f: Factories;
@@ -111,8 +112,8 @@ describe('a closed deal’s judgement', () => {
     // As a deal closed by an older version stands: no closing judgement.
     await t.database.db.execute(sql`update opportunities set closing_judgement = null where id = ${deal.id}`);
     expect(await opportunitiesService(t.database.db).rejudgeDue()).toBeGreaterThanOrEqual(1);
-    const kept = await t.database.db.execute<{ frozen: boolean }>(sql`select closing_judgement is not null as frozen from opportunities where id = ${deal.id}`);
-    expect(kept.rows[0].frozen).toBe(true);
+    const [kept] = await rowsOf<{ frozen: boolean }>(t.database.db, sql`select closing_judgement is not null as frozen from opportunities where id = ${deal.id}`);
+    expect(kept.frozen).toBe(true);
     expect((await f.admin.patch(`/api/opportunities/${deal.id}/influences/${economic.id}`, { version: economic.version, coverage: 'none', rating: -5 })).statusCode).toBe(200);
     expect(judged(await detail(deal.id))).toEqual(judged(won));
     expect((await listed(account.id)).health).toBe(won.health);
