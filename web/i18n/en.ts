@@ -113,7 +113,7 @@ export const en: Resources = {
     },
   },
   health: {
-    title: 'Account health', tab: 'Health', unknown: 'Nothing to judge yet: no contacts, open deals or done calls', notCounted: 'Not counted', share: '{{share}}% of total',
+    title: 'Account health', tab: 'Health', unknown: 'Nothing to judge yet: no contact met or on our side, no open deals, no done calls', notCounted: 'Not counted', share: '{{share}}% of total',
     hint: '0–100 from relationship coverage (35%), open deals\' risks (25%), the last call (25%) and customer satisfaction (15%); a part without data is left out and the others scaled up.',
     component: { coverage: 'Relationship coverage', redFlags: 'Deal risks', lastContact: 'Last call', satisfaction: 'Satisfaction' },
     explain: {

@@ -112,7 +112,7 @@ export const zhCN = {
     },
   },
   health: {
-    title: '客户健康度', tab: '健康度', unknown: '暂无数据：尚无联系人、在途商机或已完成的拜访', notCounted: '不计入', share: '占 {{share}}%',
+    title: '客户健康度', tab: '健康度', unknown: '暂无数据：尚未接触任何联系人，也没有在途商机或已完成的拜访', notCounted: '不计入', share: '占 {{share}}%',
     hint: '0–100，由关系覆盖（35%）、在途商机的风险（25%）、最近一次拜访（25%）和客户满意度（15%）加权得出；缺少数据的项不计入，其余项按比例补足。',
     component: { coverage: '关系覆盖', redFlags: '商机风险', lastContact: '最近拜访', satisfaction: '客户满意度' },
     explain: {
