@@ -302,7 +302,7 @@ export const en: Resources = {
     attitude: 'Attitude', rating: 'Rating (this deal)', keyPlayer: 'Key player', supporter: 'Supporter', decisionMaker: 'Decision maker',
     counterpart: 'Our counterpart', noCounterpart: 'None', roles: 'Buying roles', openContact: 'Open the contact page',
     gov: {
-      title: 'Government intelligence', short: 'intel', position: 'Position in the organisation', supplierSelection: 'Supplier-selection situation',
+      title: 'Public-sector intelligence (government, institutions)', short: 'intel', position: 'Position in the organisation', supplierSelection: 'Supplier-selection situation',
       achievements: 'Achievements they are measured on', costAwareness: 'Cost / benefit awareness',
     },
     quadrant: { manage_closely: 'Manage closely', keep_satisfied: 'Keep satisfied', keep_informed: 'Keep informed', monitor: 'Monitor' },

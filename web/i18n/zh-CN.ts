@@ -301,7 +301,7 @@ export const zhCN = {
     attitude: '态度', rating: '评分（本商机）', keyPlayer: '关键人物', supporter: '支持者', decisionMaker: '决策者',
     counterpart: '我方对接人', noCounterpart: '未指定', roles: '购买角色', openContact: '打开联系人页面',
     gov: {
-      title: '政府客户情报', short: '情报', position: '在政府组织中的位置', supplierSelection: '面临的供应商选择处境',
+      title: '政府 / 事业单位客户情报', short: '情报', position: '在政府组织中的位置', supplierSelection: '面临的供应商选择处境',
       achievements: '主要政绩发展侧重点', costAwareness: '成本、收益意识',
     },
     quadrant: { manage_closely: '重点管理', keep_satisfied: '令其满意', keep_informed: '随时告知', monitor: '保持关注' },

@@ -87,6 +87,19 @@ describe('account relationship map', () => {
     expect(m.status).toBe('green');
   });
 
+  it('shows the intelligence on 事业单位 too: hospitals and universities buy on the same 政绩 logic', async () => {
+    const hospital = await f.account(rep.client, { name: '市第一人民医院', ownershipType: 'institution' });
+    const dean = await f.contact(rep.client, { accountId: hospital.id, name: '孙院长', influence: 'high', ...GOV });
+    const m = await map(`/api/accounts/${hospital.id}/relationship-map`);
+    expect(m.government).toBe(true);
+    expect(node(m, dean.id)?.gov).toEqual({ position: GOV.govPosition, supplierSelection: GOV.govSupplierSelection, achievements: GOV.govAchievements, costAwareness: GOV.govCostAwareness });
+    const his = await f.deal(rep.client, { accountId: hospital.id });
+    expect((await rep.client.post(`/api/opportunities/${his.id}/influences`, { contactId: dean.id, roles: ['economic'] })).statusCode).toBe(201);
+    const dm = await map(`/api/opportunities/${his.id}/relationship-map`);
+    expect(dm.government).toBe(true);
+    expect(node(dm, dean.id)?.gov?.achievements).toBe(GOV.govAchievements);
+  });
+
   it('leaves government intelligence off other accounts', async () => {
     const firm = await f.account(rep.client, { ownershipType: 'soe' });
     await f.contact(rep.client, { accountId: firm.id, name: '赵总', ...GOV });

@@ -19,7 +19,7 @@ import {
   type MapKind,
 } from '../../../core/relationship-map.ts';
 import type { BuyingRole, ResponseMode } from '../../../core/blue-sheet.ts';
-import type { LinkKind } from '../../../core/enums.ts';
+import { hasGovIntel, type LinkKind } from '../../../core/enums.ts';
 import type { GovIntel, MapEdge, MapNode, RelationshipMap, Stakeholders } from '../../../core/schemas/relationship-map.ts';
 
 type ContactFacts = Awaited<ReturnType<ReturnType<typeof relationshipMapRepository>['accountContacts']>>[number];
@@ -59,7 +59,7 @@ export function relationshipMapService(db: Db) {
     async accountMap(actor: Actor, accountId: string): Promise<RelationshipMap> {
       const account = await repo.account(actor, accountId);
       if (!account) throw notFound();
-      const government = account.ownershipType === 'government';
+      const government = hasGovIntel(account.ownershipType);
       const [people, dealInfluences] = await Promise.all([repo.accountContacts(actor.orgId, accountId), repo.openDealInfluences(actor.orgId, accountId)]);
       const roles = new Map<string, Set<BuyingRole>>();
       for (const r of dealInfluences) {
@@ -94,7 +94,7 @@ export function relationshipMapService(db: Db) {
     async dealMap(actor: Actor, opportunityId: string): Promise<RelationshipMap> {
       const deal = await repo.deal(actor, opportunityId);
       if (!deal) throw notFound();
-      const government = deal.ownershipType === 'government';
+      const government = hasGovIntel(deal.ownershipType);
       const nodes = (await repo.dealInfluences(actor.orgId, opportunityId)).map((i) => ({
         contactId: i.contact.id,
         name: i.contact.name,
