@@ -70,7 +70,7 @@ function judgeRow(stageId: string, status: string, probability: number, expected
     probabilityReason: null, forecastCategory: 'pipeline', source: null, status, lostReason: null, wonByCompetitorId: null,
     objectiveWhat: null, objectiveAmount: null, objectiveBy: null, ourPosition: null, nextStep: null, nextStepDate: null,
     ourOutcome: null, customerOutcome: null, winWinOurs: null, winWinCustomer: null, criteriaDone: {}, stageEnteredAt: t,
-    lastActivityAt: null, closedAt: null, health: 0, redFlagCodes: [], searchGrams: [], searchText: '', version: 1,
+    lastActivityAt: null, closedAt: null, health: 0, redFlagCodes: [], closingJudgement: null, searchGrams: [], searchText: '', version: 1,
     createdBy: null, createdAt: t, updatedAt: t,
   };
 }

@@ -81,6 +81,20 @@ describe('account health', () => {
   it('is null for an account with nothing to judge yet, and deterministic for a clock', () => {
     const empty = facts({ keyContacts: { total: 0, covered: 0, supportive: 0 }, allContacts: { total: 0, covered: 0, supportive: 0 }, openDeals: [], lastDoneAt: null, satisfaction: { count: 0, sum: 0 } });
     expect(computeAccountHealth(empty, NOW).score).toBeNull();
+    // A new account with its first contacts entered, none met or on our side yet: not a 0 in red.
+    const named = facts({ ...empty, keyContacts: { total: 1, covered: 0, supportive: 0 }, allContacts: { total: 2, covered: 0, supportive: 0 } });
+    const h = computeAccountHealth(named, NOW);
+    expect(h.score).toBeNull();
+    expect(h.components.map((c) => [c.key, c.score, c.share])).toEqual([
+      ['coverage', null, 0],
+      ['redFlags', null, 0],
+      ['lastContact', null, 0],
+      ['satisfaction', null, 0],
+    ]);
+    expect(h.components[0].detail).toMatchObject({ contacts: 1, covered: 0 });
+    // Once one of them is met, or on our side, there is something to judge.
+    expect(computeAccountHealth({ ...named, allContacts: { total: 2, covered: 1, supportive: 0 } }, NOW).score).not.toBeNull();
+    expect(computeAccountHealth({ ...named, allContacts: { total: 2, covered: 0, supportive: 1 } }, NOW).score).not.toBeNull();
     expect(computeAccountHealth(facts(), NOW)).toEqual(computeAccountHealth(facts(), new Date(NOW)));
   });
 

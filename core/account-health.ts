@@ -78,7 +78,10 @@ export interface HealthComponent {
 }
 
 export interface AccountHealth {
-  /** 0–100; null when the account has no contacts, no open deals and no done activity yet. */
+  /**
+   * 0–100; null (every component null too) while nothing is known: no contact met or on our side, no
+   * open deal, no done activity. Contacts merely entered on a new account are not yet anything to judge.
+   */
   score: number | null;
   components: HealthComponent[];
 }
@@ -152,6 +155,15 @@ function satisfaction(f: AccountHealthFacts): Pick<HealthComponent, 'score' | 'd
   return { score: Math.round(((average - 1) / 4) * 100), detail: { average: Math.round(average * 100) / 100, count } };
 }
 
+/**
+ * Whether the account has been worked at all. A new account with its first names entered would
+ * otherwise score 0 (nobody covered, never met) and show red, as if neglected; until someone has
+ * been met or is on our side, or there is an open deal or a done call, there is nothing to judge.
+ */
+function nothingKnown(f: AccountHealthFacts): boolean {
+  return f.allContacts.covered === 0 && f.allContacts.supportive === 0 && !f.openDeals.some((g) => g.deals > 0) && f.lastDoneAt === null;
+}
+
 export function computeAccountHealth(f: AccountHealthFacts, now: Date): AccountHealth {
   const parts: Record<HealthComponentKey, Pick<HealthComponent, 'score' | 'detail'>> = {
     coverage: coverage(f),
@@ -159,14 +171,15 @@ export function computeAccountHealth(f: AccountHealthFacts, now: Date): AccountH
     lastContact: lastContact(f, now),
     satisfaction: satisfaction(f),
   };
+  if (nothingKnown(f)) {
+    return { score: null, components: HEALTH_COMPONENTS.map((key) => ({ key, score: null, weight: ACCOUNT_HEALTH_WEIGHTS[key], share: 0, detail: parts[key].detail })) };
+  }
   const weightIn = HEALTH_COMPONENTS.reduce((s, k) => s + (parts[k].score === null ? 0 : ACCOUNT_HEALTH_WEIGHTS[k]), 0);
   const components = HEALTH_COMPONENTS.map((key): HealthComponent => {
     const { score, detail } = parts[key];
     const weight = ACCOUNT_HEALTH_WEIGHTS[key];
     return { key, score, weight, share: score === null ? 0 : Math.round((1000 * weight) / weightIn) / 10, detail };
   });
-  const nothingKnown = f.allContacts.total === 0 && !f.openDeals.some((g) => g.deals > 0) && f.lastDoneAt === null;
-  if (nothingKnown) return { score: null, components };
   const weighted = components.reduce((s, c) => s + (c.score ?? 0) * c.weight, 0);
   return { score: Math.round(weighted / weightIn), components };
 }

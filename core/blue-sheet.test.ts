@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeHealth, computeRedFlags, redFlagMessage, type DealFacts, type InfluenceFacts, type RedFlagOptions } from './blue-sheet.ts';
+import { computeHealth, computeRedFlags, healthPartKey, redFlagMessage, type DealFacts, type InfluenceFacts, type RedFlagOptions } from './blue-sheet.ts';
 
 const NOW = new Date('2027-03-15T08:00:00Z');
 const opts: RedFlagOptions = { now: NOW, staleDays: 30, probabilityTolerance: 20 };
@@ -101,6 +101,16 @@ describe('health', () => {
     expect(h.parts.find((p) => p.key === 'flag.close_date_passed')?.points).toBe(-8);
     expect(h.parts.find((p) => p.key === 'risk')?.points).toBe(60 - 8 - 3);
     expect(h.score).toBe(4 * 7 + 49);
+  });
+
+  it('names each flag’s part once, even when a code repeats for two roles', () => {
+    const d = deal({ influences: [person({ roles: ['economic'] }), person({ roles: ['coach'] }), person({ roles: ['user'], coverage: 'none' }), person({ roles: ['technical'], coverage: 'none' })] });
+    const flags = computeRedFlags(d, opts);
+    expect(flags.filter((f) => f.code === 'role_not_covered').map((f) => f.params?.role)).toEqual(['user', 'technical']);
+    const keys = computeHealth(d, flags).parts.map((p) => p.key);
+    expect(keys.filter((k) => k.startsWith('flag.'))).toEqual(['flag.role_not_covered.user', 'flag.role_not_covered.technical']);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(flags.map(healthPartKey)).toEqual(['flag.role_not_covered.user', 'flag.role_not_covered.technical']);
   });
 
   it('never goes below 0', () => {

@@ -84,6 +84,9 @@ const MODE_LABEL: Record<ResponseMode, { zh: string; en: string }> = {
   overconfident: { zh: '自我陶醉型', en: 'overconfident' },
 };
 
+/** A rating at or below this is strongly against us (强烈反对): a red flag, and no green relationship map. */
+export const STRONGLY_AGAINST = -4;
+
 const covered = (i: InfluenceFacts) => i.coverage !== 'none';
 const withRole = (deal: DealFacts, role: BuyingRole) => deal.influences.filter((i) => i.roles.includes(role));
 const DAY = 86_400_000;
@@ -108,7 +111,7 @@ export function computeRedFlags(deal: DealFacts, opts: RedFlagOptions): RedFlag[
     if (!people.some(covered)) flags.push({ code: 'role_not_covered', severity: 'medium', params: { role } });
   }
 
-  const hostile = deal.influences.filter((i) => i.rating !== null && i.rating <= -4).length;
+  const hostile = deal.influences.filter((i) => i.rating !== null && i.rating <= STRONGLY_AGAINST).length;
   if (hostile) flags.push({ code: 'negative_rating', severity: 'high', params: { count: hostile } });
   const complacent = economic.find((i) => i.mode === 'even_keel' || i.mode === 'overconfident');
   if (complacent?.mode) flags.push({ code: 'economic_buyer_mode', severity: 'medium', params: { mode: complacent.mode } });
@@ -142,6 +145,7 @@ const COVERAGE_SHARE: Record<Coverage, number> = { none: 0, brief: 1 / 3, multip
 export const HEALTH_WEIGHTS = { coveragePerRole: 10, risk: 60, penalty: { high: 15, medium: 8, low: 3 } as Record<Severity, number> };
 
 export interface HealthPart {
+  /** `coverage.<role>`, `flag.<code>` (`flag.<code>.<role>` for a role's flag: one code can repeat) or `risk`. */
   key: string;
   points: number;
   max: number;
@@ -151,6 +155,12 @@ export interface Health {
   score: number;
   parts: HealthPart[];
 }
+
+/**
+ * The key of a flag's part of the health breakdown. role_not_covered can be raised for the user and
+ * the technical buyer (and the coach) at once, so its role is part of the key: each part names its flag.
+ */
+export const healthPartKey = (flag: RedFlag): string => (typeof flag.params?.role === 'string' ? `flag.${flag.code}.${flag.params.role}` : `flag.${flag.code}`);
 
 /**
  * Health 0–100, never a black box: up to 40 points for coverage (10 per buying role, by the best
@@ -165,7 +175,7 @@ export function computeHealth(deal: Pick<DealFacts, 'influences'>, flags: RedFla
   for (const f of flags) {
     const p = Math.min(risk, HEALTH_WEIGHTS.penalty[f.severity]);
     risk -= p;
-    parts.push({ key: `flag.${f.code}`, points: -p, max: 0 });
+    parts.push({ key: healthPartKey(f), points: -p, max: 0 });
   }
   parts.push({ key: 'risk', points: risk, max: HEALTH_WEIGHTS.risk });
   const coverage = parts.filter((p) => p.key.startsWith('coverage.')).reduce((s, p) => s + p.points, 0);

@@ -23,6 +23,13 @@ export const LINK_KINDS = ['superior', 'peer', 'subordinate', 'administrative', 
 export const ACCOUNT_MEMBER_ROLES = ['owner', 'member', 'support', 'executive_sponsor'] as const;
 
 export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
+
+/**
+ * Whether an account's contacts carry the course's government intelligence (position, supplier
+ * selection, 政绩, cost awareness). 事业单位 — hospitals, universities — buy on the same 政绩 logic
+ * as government bodies, so institutions have it too.
+ */
+export const hasGovIntel = (ownershipType: string | null | undefined): boolean => ownershipType === 'government' || ownershipType === 'institution';
 export type Tier = (typeof TIERS)[number];
 export type LinkKind = (typeof LINK_KINDS)[number];
 

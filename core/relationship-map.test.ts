@@ -47,6 +47,23 @@ describe('relationship map judgement', () => {
     expect(judgeMap([tech, { ...boss, attitude: 2 }, director], 'account').names).toEqual(['主任']);
   });
 
+  it('is never green while an open deal’s economic buyer is unmet or strongly against us on its Blue Sheet', () => {
+    // The contact is warm on the account map, but the deal's Blue Sheet says never met.
+    const people = [person('王局长', { influence: 'high', attitude: 3, roles: ['economic'] })];
+    const met = { name: '王局长', deal: '数据平台', coverage: 'multiple' as const, rating: 2 };
+    expect(judgeMap(people, 'account', [met]).status).toBe('green');
+    const unmet = judgeMap(people, 'account', [{ ...met, coverage: 'none' }]);
+    expect(unmet).toEqual({ status: 'amber', code: 'economic_buyer_not_covered', names: ['王局长 · 数据平台'] });
+    expect(describeMapJudgement(unmet, 'zh')).toBe('在途商机的关键决策者尚未接触：王局长 · 数据平台');
+    const hostile = judgeMap(people, 'account', [met, { ...met, deal: '二期', rating: -4 }]);
+    expect(hostile).toEqual({ status: 'amber', code: 'economic_buyer_hostile', names: ['王局长 · 二期'] });
+    expect(describeMapJudgement(hostile, 'en')).toBe('The economic buyer of an open deal is strongly against us: 王局长 · 二期');
+    // A deal map: the economic buyer rated +3 but never met.
+    const deal = [person('王局长', { roles: ['economic'], attitude: 3 })];
+    expect(judgeMap(deal, 'deal', [{ name: '王局长', deal: null, coverage: 'none', rating: 3 }])).toEqual({ status: 'amber', code: 'economic_buyer_not_covered', names: ['王局长'] });
+    expect(judgeMap(deal, 'deal', [{ name: '王局长', deal: null, coverage: 'brief', rating: 3 }]).status).toBe('green');
+  });
+
   it('explains itself in both languages', () => {
     const j = judgeMap([person('A', { roles: ['technical'], attitude: 3 }), person('B', { roles: ['economic'] }), person('C', { roles: ['economic'] })], 'deal');
     expect(describeMapJudgement(j, 'zh')).toBe('有关键人物支持，但决策者B、C尚未支持');
@@ -57,6 +74,11 @@ describe('relationship map judgement', () => {
 describe('stakeholder grid', () => {
   it('derives power from influence and interest from coverage or strength of feeling', () => {
     expect([derivePower('high'), derivePower('medium'), derivePower('low'), derivePower(null)]).toEqual([5, 3, 1, 2]);
+    // An open deal's economic buyer decides: high power whatever their influence is recorded as.
+    expect([derivePower('low', true), derivePower(null, true)]).toEqual([5, 5]);
+    expect(placeOnGrid({ power: null, interest: null, influence: 'low', coverage: 'none', attitude: null, economicBuyer: true })).toMatchObject({ power: 5, quadrant: 'keep_satisfied' });
+    // Placed by hand, the placement stands.
+    expect(placeOnGrid({ power: 2, interest: null, influence: 'low', coverage: 'none', attitude: null, economicBuyer: true }).power).toBe(2);
     expect(deriveInterest('none', null)).toBe(2);
     expect(deriveInterest('none', 0)).toBe(1);
     expect(deriveInterest('brief', -2)).toBe(3);

@@ -1,6 +1,6 @@
 // The relationship map's judgement (Altify-style red / amber / green) and the stakeholder grid's
 // power × interest derivation, computed the same way on the server and in the browser.
-import type { BuyingRole } from './blue-sheet.ts';
+import { STRONGLY_AGAINST, type BuyingRole } from './blue-sheet.ts';
 import type { GridQuadrant, MapStatus } from './enums.ts';
 import type { Lang } from './messages.ts';
 
@@ -34,7 +34,25 @@ export const isKeyPlayer = (p: MapPerson): boolean => p.influence === 'high' || 
  */
 export const isDecisionMaker = (p: MapPerson, kind: MapKind): boolean => p.roles.includes('economic') || (kind === 'account' && p.influence === 'high');
 
-export type MapReasonCode = 'no_key_players' | 'no_supportive_key_player' | 'no_decision_maker' | 'decision_makers_not_supportive' | 'decision_makers_supportive';
+export type MapReasonCode =
+  | 'no_key_players'
+  | 'no_supportive_key_player'
+  | 'no_decision_maker'
+  | 'decision_makers_not_supportive'
+  | 'economic_buyer_hostile'
+  | 'economic_buyer_not_covered'
+  | 'decision_makers_supportive';
+
+/** An open deal's economic buyer as that deal's Blue Sheet has them (coverage and rating are the deal's). */
+export interface EconomicBuyerFacts {
+  name: string;
+  /** The deal, on an account map (which answers for every open deal); null on the deal's own map. */
+  deal: string | null;
+  coverage: CoverageLevel;
+  rating: number | null;
+}
+
+const buyerLabel = (b: EconomicBuyerFacts) => (b.deal === null ? b.name : `${b.name} · ${b.deal}`);
 
 export interface MapJudgement {
   status: MapStatus;
@@ -45,9 +63,11 @@ export interface MapJudgement {
 
 /**
  * red: no key player supports us (or nobody is a key player yet); green: every decision maker is a
- * supporter (and there is at least one); amber: anything between.
+ * supporter (and there is at least one) and no open deal's economic buyer is unmet or strongly
+ * against us on its Blue Sheet; amber: anything between. A contact's attitude can be warm while the
+ * deal's economic buyer was never met: the map must not say green when the Blue Sheet says otherwise.
  */
-export function judgeMap(people: MapPerson[], kind: MapKind): MapJudgement {
+export function judgeMap(people: MapPerson[], kind: MapKind, economicBuyers: EconomicBuyerFacts[] = []): MapJudgement {
   const keyPlayers = people.filter(isKeyPlayer);
   if (!keyPlayers.length) return { status: 'red', code: 'no_key_players', names: [] };
   const supporters = keyPlayers.filter(isSupportive);
@@ -56,6 +76,10 @@ export function judgeMap(people: MapPerson[], kind: MapKind): MapJudgement {
   if (!deciders.length) return { status: 'amber', code: 'no_decision_maker', names: supporters.map((p) => p.name) };
   const against = deciders.filter((p) => !isSupportive(p));
   if (against.length) return { status: 'amber', code: 'decision_makers_not_supportive', names: against.map((p) => p.name) };
+  const hostile = economicBuyers.filter((b) => b.rating !== null && b.rating <= STRONGLY_AGAINST);
+  if (hostile.length) return { status: 'amber', code: 'economic_buyer_hostile', names: hostile.map(buyerLabel) };
+  const unmet = economicBuyers.filter((b) => b.coverage === 'none');
+  if (unmet.length) return { status: 'amber', code: 'economic_buyer_not_covered', names: unmet.map(buyerLabel) };
   return { status: 'green', code: 'decision_makers_supportive', names: deciders.map((p) => p.name) };
 }
 
@@ -64,6 +88,8 @@ const REASONS: Record<MapReasonCode, { zh: string; en: string }> = {
   no_supportive_key_player: { zh: '没有关键人物支持我们', en: 'No key player supports us' },
   no_decision_maker: { zh: '有关键人物支持（{names}），但尚未识别决策者', en: 'Key players support us ({names}) but no decision maker is identified' },
   decision_makers_not_supportive: { zh: '有关键人物支持，但决策者{names}尚未支持', en: 'Some key players support us, but not decision maker(s) {names}' },
+  economic_buyer_hostile: { zh: '在途商机的关键决策者强烈反对我们：{names}', en: 'The economic buyer of an open deal is strongly against us: {names}' },
+  economic_buyer_not_covered: { zh: '在途商机的关键决策者尚未接触：{names}', en: 'The economic buyer of an open deal has not been met: {names}' },
   decision_makers_supportive: { zh: '支持者包括全部决策者（{names}）', en: 'Supporters include every decision maker ({names})' },
 };
 
@@ -84,6 +110,8 @@ const INTEREST_UNKNOWN_FEELING = 2;
 
 export interface GridFacts {
   power: number | null;
+  /** The economic buyer of one of the account's open deals: they decide, whatever influence says. */
+  economicBuyer?: boolean;
   interest: number | null;
   influence: InfluenceLevel | null;
   coverage: CoverageLevel;
@@ -98,7 +126,9 @@ export interface GridPlacement {
   quadrant: GridQuadrant;
 }
 
-export const derivePower = (influence: InfluenceLevel | null): number => POWER_BY_INFLUENCE[influence ?? 'unknown'];
+/** Power from influence; an open deal's economic buyer holds the decision, so high power. */
+export const derivePower = (influence: InfluenceLevel | null, economicBuyer = false): number =>
+  economicBuyer ? POWER_BY_INFLUENCE.high : POWER_BY_INFLUENCE[influence ?? 'unknown'];
 
 /** Interest: the stronger of two signals, how much time they give us and how strongly they feel. */
 export function deriveInterest(coverage: CoverageLevel, attitude: number | null): number {
@@ -112,7 +142,7 @@ export function quadrantOf(power: number, interest: number): GridQuadrant {
 }
 
 export function placeOnGrid(f: GridFacts): GridPlacement {
-  const power = f.power ?? derivePower(f.influence);
+  const power = f.power ?? derivePower(f.influence, f.economicBuyer);
   const interest = f.interest ?? deriveInterest(f.coverage, f.attitude);
   return { power, interest, powerDerived: f.power === null, interestDerived: f.interest === null, quadrant: quadrantOf(power, interest) };
 }

@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('deal relationship map: rate the economic buyer on
     deal = await f.deal(rep.client, { accountId: account.id, name: '乘客信息系统升级' });
     ok(await rep.client.post(`/api/opportunities/${deal.id}/influences`, { contactId: cio.id, roles: ['technical', 'coach'], rating: 3 }));
     buyerId = boss.id;
-    ok(await rep.client.post(`/api/opportunities/${deal.id}/influences`, { contactId: boss.id, roles: ['economic'], influence: 'high', rating: -2 }));
+    ok(await rep.client.post(`/api/opportunities/${deal.id}/influences`, { contactId: boss.id, roles: ['economic'], influence: 'high', rating: -2, coverage: 'brief' }));
   });
   afterAll(async () => {
     await e?.close();

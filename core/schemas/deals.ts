@@ -151,7 +151,9 @@ export const OpportunityUpdate = Type.Object(
 export type OpportunityUpdate = Static<typeof OpportunityUpdate>;
 
 export const RedFlagOut = Type.Object({ code: Type.String(), severity: Type.Enum(['high', 'medium', 'low']), message: Type.String() });
-export const HealthPart = Type.Object({ key: Type.String(), points: Type.Integer(), max: Type.Integer() });
+/** A part of the health score: `coverage.<role>`, `flag.<code>[.<role>]` or `risk`; a flag's part carries its message. */
+export const HealthPart = Type.Object({ key: Type.String(), points: Type.Integer(), max: Type.Integer(), label: Type.Optional(Type.String()) });
+export type HealthPart = Static<typeof HealthPart>;
 
 export const Opportunity = Type.Object({
   id: Id,

@@ -28,7 +28,7 @@ export const MapNode = Type.Object({
   mode: Nullable(Type.Enum([...RESPONSE_MODES])),
   coverage: Type.Enum([...COVERAGE_LEVELS]),
   counterpart: Nullable(Type.Object({ id: Id, name: Type.String() })),
-  /** Only on government accounts' maps. */
+  /** Only on maps of accounts with government intelligence (government bodies and institutions, core/enums hasGovIntel). */
   gov: Type.Optional(GovIntel),
   keyPlayer: Type.Boolean(),
   supportive: Type.Boolean(),
@@ -54,6 +54,7 @@ export type MapEdge = Static<typeof MapEdge>;
 export const RelationshipMap = Type.Object({
   status: Type.Enum([...MAP_STATUSES]),
   statusReason: Type.String(),
+  /** The account is a government body or an institution (事业单位): nodes carry `gov`. */
   government: Type.Boolean(),
   nodes: Type.Array(MapNode),
   edges: Type.Array(MapEdge),

@@ -112,6 +112,12 @@ export const opportunities = pgTable(
     /** Red flags and health are recomputed on every change and stored for lists, filters and the board. */
     health: smallint('health').notNull().default(0),
     redFlagCodes: text('red_flag_codes').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * A closed deal's judgement (red flags with their parameters, health with its parts) as of its
+     * closing: what is stored and shown from then on, so later edits and time do not move it. Null
+     * while open; cleared when the deal moves stage (a reopened deal is judged live again).
+     */
+    closingJudgement: jsonb('closing_judgement'),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
@@ -163,6 +169,8 @@ export const opportunities = pgTable(
     // signing window, each from the index alone (the closed_at index has no account_id).
     index('opportunities_open_flags_idx').on(t.orgId, t.accountId, t.redFlagCodes).where(sql`${t.status} = 'open'`),
     index('opportunities_won_account_idx').on(t.orgId, t.closedAt, t.accountOwnerId, t.accountId, t.amount).where(sql`${t.status} = 'won'`),
+    // Deals closed before closing judgements were kept, for the scheduled pass to freeze: empty once it has.
+    index('opportunities_unfrozen_idx').on(t.orgId, t.id).where(sql`${t.status} <> 'open' and ${t.closingJudgement} is null`),
     check('opportunities_amount_ck', sql`${t.amount} >= 0`),
     check('opportunities_probability_ck', sql`${t.probability} between 0 and 100`),
   ],

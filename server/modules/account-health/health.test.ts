@@ -73,7 +73,15 @@ describe('account health', () => {
     const named = (await u1.client.get('/api/accounts?sort=name&health=false')).json().items as { id: string; health: number | null }[];
     expect(named.find((a) => a.id === looked.id)?.health).toBeNull();
     expect(named.map((a) => a.id)).toEqual(items.map((a) => a.id));
-    expect((await u1.client.get(`/api/accounts/${bare.id}/health`)).json()).toMatchObject({ score: null, components: [{ key: 'coverage', score: 0 }, { key: 'redFlags', score: null }, { key: 'lastContact', score: 0 }, { key: 'satisfaction', score: null }] });
+    const nothing = [{ key: 'coverage', score: null }, { key: 'redFlags', score: null }, { key: 'lastContact', score: null }, { key: 'satisfaction', score: null }];
+    expect((await u1.client.get(`/api/accounts/${bare.id}/health`)).json()).toMatchObject({ score: null, components: nothing });
+    // A new account with a contact entered but never met: still nothing to judge, not a 0.
+    const fresh = await f.account(u1.client, { name: '刚建档' });
+    await f.contact(u1.client, { accountId: fresh.id, influence: 'high' });
+    expect((await u1.client.get(`/api/accounts/${fresh.id}`)).json().health).toBeNull();
+    expect((await u1.client.get(`/api/accounts/${fresh.id}/health`)).json()).toMatchObject({ score: null, components: nothing });
+    const listed = (await u1.client.get('/api/accounts?sort=name')).json().items as { id: string; health: number | null }[];
+    expect(listed.find((a) => a.id === fresh.id)?.health).toBeNull();
   });
 
   it("answers 404 outside the caller's scope", async () => {

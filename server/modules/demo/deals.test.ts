@@ -14,6 +14,13 @@ describe('demo deals', () => {
       const detail = (await admin.get(`/api/opportunities/${all[0].id}`)).json();
       expect(detail.items.length).toBe(1);
       expect(all.some((o: { redFlagCodes: string[] }) => o.redFlagCodes.length > 0)).toBe(true);
+      // Won deals were won with their Blue Sheets filled in: the judgement kept at closing reflects them.
+      const won = all.filter((o: { status: string }) => o.status === 'won');
+      expect(won.length).toBeGreaterThan(0);
+      for (const o of won) {
+        const d = (await admin.get(`/api/opportunities/${o.id}`)).json<{ redFlags: { code: string }[]; influences: { roles: string[] }[] }>();
+        expect(d.redFlags.some((x) => x.code === 'no_economic_buyer')).toBe(!d.influences.some((i) => i.roles.includes('economic')));
+      }
       expect((await admin.get('/api/products')).json().items.length).toBeGreaterThan(0);
       // Inserted around the accounts service, the demo's accounts are scored by the load itself.
       const scored = (await admin.get('/api/accounts?limit=200')).json().items as { score: number | null; recommendedTier: string | null }[];

@@ -43,6 +43,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   await db.insert(competitors).values(COMPETITORS.map((c, i) => ({ orgId, id: competitorIds[i], ...c })));
 
   const open = (await stagesRepository(db).list(orgId)).filter((s) => s.kind !== 'lost');
+  const lastOpen = open.filter((s) => s.kind === 'open').sort((a, b) => b.position - a.position)[0];
   const targets = await db
     .select({ id: accounts.id, name: accounts.shortName, full: accounts.name, ownerId: accounts.ownerId, tier: accounts.tier })
     .from(accounts)
@@ -63,11 +64,14 @@ export async function seedDemoDeals(db: Db): Promise<number> {
     // about one in seven is already overdue (the close_date_passed red flag).
     const closeIn = rng.chance(0.15) ? -rng.int(5, 60) : rng.int(3, 330);
     const deals = opportunitiesService(db);
+    // A won deal is won once its Blue Sheet is filled in, as in real use: a closed deal keeps its
+    // judgement as of closing, so one created won would keep the empty sheet's.
+    const won = stage.kind === 'won' && lastOpen;
     const deal = await deals.create(actor, {
       accountId: account.id,
       name: `${account.name ?? account.full}${DEAL_NAMES[k % DEAL_NAMES.length]}`,
       expectedCloseDate: addDays(today, closeIn),
-      stageId: stage.id,
+      stageId: won ? lastOpen.id : stage.id,
       source: rng.pick(['老客户', '招标公告', '渠道推荐', '市场活动']),
       items: [{ productId: productIds[product], quantity: qty, discount: String(rng.pick([0, 5, 10])) }],
       objectiveWhat: `签订${PRODUCTS[product][0]}合同`,
@@ -93,6 +97,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
     }
     if (rng.chance(0.5)) await sheet.addNote(actor, deal.id, { kind: 'strength', text: '我方有同级医院/单位的成功案例' });
     if (rng.chance(0.4)) await sheet.setCompetitors(actor, deal.id, { competitors: [{ competitorId: rng.pick(competitorIds), position: rng.pick(['ahead', 'even', 'behind'] as const) }] });
+    if (won) await deals.update(actor, deal.id, { version: (await deals.detail(actor, deal.id)).version, stageId: stage.id, confirmUnmetCriteria: true });
     created++;
   }
   return created;

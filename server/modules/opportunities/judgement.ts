@@ -1,5 +1,6 @@
 // Builds the Blue Sheet's facts for a deal and runs the core rules; both the API presenter and the
-// stored judgement (health, red-flag codes for filters and the board) come from here.
+// stored judgement (health, red-flag codes for filters and the board) come from here. A closed deal's
+// judgement is the one kept at its closing (closing_judgement), never computed again.
 import { eq } from 'drizzle-orm';
 import { bothReads, type Db } from '../../db/client.ts';
 import { orgs } from '../../db/schema.ts';
@@ -77,6 +78,16 @@ export function stageIndex(funnel: Funnel, stageId: string): number {
 export interface Judgement {
   flags: RedFlag[];
   health: Health;
+}
+
+/** The judgement kept when the deal closed, while it stays closed. */
+export function closingJudgement(o: Pick<OpportunityRow, 'status' | 'closingJudgement'>): Judgement | null {
+  return o.status !== 'open' && o.closingJudgement ? (o.closingJudgement as Judgement) : null;
+}
+
+/** What a deal shows: its judgement as of closing once closed, else computed from its facts now. */
+export function judgementOf(o: OpportunityRow, infl: Pick<InfluenceRow, 'roles' | 'mode' | 'rating' | 'coverage'>[], funnel: Funnel, now = new Date()): Judgement {
+  return closingJudgement(o) ?? judge(o, infl, funnel, now);
 }
 
 export function judge(o: OpportunityRow, infl: Pick<InfluenceRow, 'roles' | 'mode' | 'rating' | 'coverage'>[], funnel: Funnel, now = new Date()): Judgement {

@@ -1,7 +1,7 @@
 import type { Lang } from '../../../core/messages.ts';
-import { redFlagMessage } from '../../../core/blue-sheet.ts';
+import { healthPartKey, redFlagMessage } from '../../../core/blue-sheet.ts';
 import { weightedAmount } from '../../../core/funnel.ts';
-import type { Influence, LineItem, Opportunity, OpportunityListItem } from '../../../core/schemas/deals.ts';
+import type { HealthPart, Influence, LineItem, Opportunity, OpportunityListItem } from '../../../core/schemas/deals.ts';
 import type { Listed, opportunitiesRepository } from './repository.ts';
 import type { Judgement } from './judgement.ts';
 import type { InfluenceRow } from './blue-sheet.repository.ts';
@@ -51,6 +51,15 @@ export function presentOpportunity({ o, accountName, ownerName, stageName }: Lis
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };
+}
+
+/** The health breakdown, each flag's part labelled with that flag's message (two parts may share a code). */
+export function presentHealthParts(j: Judgement, lang: Lang): HealthPart[] {
+  const messages = new Map(j.flags.map((f) => [healthPartKey(f), redFlagMessage(f, lang)]));
+  return j.health.parts.map((p) => {
+    const label = messages.get(p.key);
+    return label === undefined ? { key: p.key, points: p.points, max: p.max } : { key: p.key, points: p.points, max: p.max, label };
+  });
 }
 
 export type ListRow = Awaited<ReturnType<ReturnType<typeof opportunitiesRepository>['list']>>[number];

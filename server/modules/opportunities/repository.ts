@@ -11,6 +11,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { accountVisible, ownedByTeam, ownedOrOnTeam, teamOnly } from '../accounts/repository.ts';
 import type { BoardItem, BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
 import { DEAL_STATUSES } from '../../../core/enums.ts';
+import type { Judgement } from './judgement.ts';
 
 const owner = alias(users, 'owner');
 
@@ -174,9 +175,9 @@ export function opportunitiesRepository(db: Db) {
 
     update: (orgId: string, id: string, version: number, patch: Partial<NewOpportunity>) => updateVersioned(db, opportunities, orgId, id, version, patch),
 
-    /** Stored judgement for filters and the board; not a user edit, so the version stays. */
-    setJudgement: (orgId: string, id: string, health: number, codes: string[]) =>
-      db.update(opportunities).set({ health, redFlagCodes: codes }).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id))),
+    /** Stored judgement for filters and the board (and a closed deal's as of closing); not a user edit, so the version stays. */
+    setJudgement: (orgId: string, id: string, health: number, codes: string[], closing: Judgement | null) =>
+      db.update(opportunities).set({ health, redFlagCodes: codes, closingJudgement: closing }).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id))),
 
 
     items: (orgId: string, ids: string[]) =>
@@ -264,6 +265,14 @@ export function opportunitiesRepository(db: Db) {
     },
 
     orgIds: async () => (await db.select({ id: orgs.id }).from(orgs)).map((r) => r.id),
+
+    /** Closed deals without a closing judgement (closed before they were kept), from the partial index. */
+    unfrozenClosed: (orgId: string, limit: number) =>
+      db
+        .select({ id: opportunities.id })
+        .from(opportunities)
+        .where(and(eq(opportunities.orgId, orgId), sql`${opportunities.status} <> 'open' and ${opportunities.closingJudgement} is null`))
+        .limit(limit),
 
     /** Open deals whose stored judgement may be out of date because time passed. */
     async dueForRejudgement(orgId: string, today: string, staleBefore: Date, limit: number) {

@@ -5,8 +5,8 @@ import { accountsRepository } from '../accounts/repository.ts';
 import { historyRepository, presentHistory } from '../history/repository.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { scheduleAfterSales } from '../activities/after-sales.ts';
-import { judge, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
-import { presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
+import { closingJudgement, judge, judgementOf, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
+import { presentHealthParts, presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -17,7 +17,7 @@ import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
 import type { Board, BoardQuery, OpportunityCreate, OpportunityDetail, OpportunityListQuery, OpportunityUpdate, OpportunityListItem } from '../../../core/schemas/deals.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
-const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'health', 'redFlagCodes', 'criteriaDone', 'stageEnteredAt'] as const;
+const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'health', 'redFlagCodes', 'closingJudgement', 'criteriaDone', 'stageEnteredAt'] as const;
 type Repo = ReturnType<typeof opportunitiesRepository>;
 
 export function opportunitiesService(db: Db) {
@@ -29,14 +29,18 @@ export function opportunitiesService(db: Db) {
   }
 
 
-  /** Recomputes and stores a deal's health and red-flag codes after any change to it. */
+  /**
+   * Recomputes and stores a deal's health and red-flag codes after any change to it. A deal judged
+   * since it closed keeps that judgement: later edits and time do not move a won or lost deal. A
+   * closed deal without one (it just closed, or closed before they were kept) is judged and frozen.
+   */
   async function rejudge(tx: Db, orgId: string, id: string, funnel?: Funnel, now = new Date()) {
     const r = opportunitiesRepository(tx);
     const row = await r.row(orgId, id);
-    if (!row) return;
+    if (!row || closingJudgement(row)) return;
     const infl = await blueSheetRepository(tx).influences(orgId, [id]);
     const j = judge(row, infl.map((i) => i.i), funnel ?? (await loadFunnel(tx, orgId)), now);
-    await r.setJudgement(orgId, id, j.health.score, j.flags.map((fl) => fl.code));
+    await r.setJudgement(orgId, id, j.health.score, j.flags.map((fl) => fl.code), row.status === 'open' ? null : j);
   }
 
   /** Line items: known products, list price by default; the amount is their sum unless given. */
@@ -71,6 +75,8 @@ export function opportunitiesService(db: Db) {
       patch.stageEnteredAt = new Date();
       patch.status = stage.kind;
       patch.closedAt = stage.kind === 'open' ? null : new Date();
+      // Judged again after the move: live when reopened, frozen anew when closed (won ↔ lost too).
+      patch.closingJudgement = null;
       patch.forecastCategory = stage.forecastCategory;
       patch.probability = stage.probability;
       patch.probabilityReason = null;
@@ -111,7 +117,7 @@ export function opportunitiesService(db: Db) {
       sheet.dealCompetitors(actor.orgId, id),
       repo.stageHistory(actor.orgId, id),
     ]);
-    const j = judge(row.o, infl.map((i) => i.i), funnel);
+    const j = judgementOf(row.o, infl.map((i) => i.i), funnel);
     const stage = funnel.byId.get(row.o.stageId);
     const done = (row.o.criteriaDone as Record<string, string[]>)[row.o.stageId] ?? [];
     const name = (stageId: string | null) => (stageId ? (funnel.byId.get(stageId)?.name ?? null) : null);
@@ -139,7 +145,7 @@ export function opportunitiesService(db: Db) {
         unmetCriteria: h.unmetCriteria as string[],
         daysInFromStage: k > 0 ? Math.floor((h.at.getTime() - history[k - 1].h.at.getTime()) / 86_400_000) : null,
       })),
-      healthParts: j.health.parts,
+      healthParts: presentHealthParts(j, actor.lang),
       criteria: ((stage?.exitCriteria ?? []) as { id: string; label: string; labelEn?: string | null }[]).map((c) => ({
         id: c.id,
         label: actor.lang === 'en' && c.labelEn ? c.labelEn : c.label,
@@ -155,21 +161,25 @@ export function opportunitiesService(db: Db) {
     /**
      * The scheduled pass: a close date passing or activity going quiet changes a deal's red flags
      * without anyone editing it, so the stored health used by filters and the board is refreshed.
+     * Deals closed before closing judgements were kept are frozen as they stand.
      */
     async rejudgeDue(now = new Date(), batch = 500) {
       let total = 0;
       for (const orgId of await repo.orgIds()) {
         const funnel = await loadFunnel(db, orgId);
         const staleBefore = new Date(now.getTime() - funnel.staleDays * 86_400_000);
-        const seen = new Set<string>();
-        for (;;) {
-          const due = (await repo.dueForRejudgement(orgId, now.toISOString().slice(0, 10), staleBefore, batch)).filter((d) => !seen.has(d.id));
-          for (const { id } of due) {
-            seen.add(id);
-            await rejudge(db, orgId, id, funnel, now);
+        const passes = [() => repo.dueForRejudgement(orgId, now.toISOString().slice(0, 10), staleBefore, batch), () => repo.unfrozenClosed(orgId, batch)];
+        for (const dueNow of passes) {
+          const seen = new Set<string>();
+          for (;;) {
+            const due = (await dueNow()).filter((d) => !seen.has(d.id));
+            for (const { id } of due) {
+              seen.add(id);
+              await rejudge(db, orgId, id, funnel, now);
+            }
+            total += due.length;
+            if (due.length === 0) break;
           }
-          total += due.length;
-          if (due.length === 0) break;
         }
       }
       return total;

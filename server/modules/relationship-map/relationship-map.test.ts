@@ -87,6 +87,19 @@ describe('account relationship map', () => {
     expect(m.status).toBe('green');
   });
 
+  it('shows the intelligence on 事业单位 too: hospitals and universities buy on the same 政绩 logic', async () => {
+    const hospital = await f.account(rep.client, { name: '市第一人民医院', ownershipType: 'institution' });
+    const dean = await f.contact(rep.client, { accountId: hospital.id, name: '孙院长', influence: 'high', ...GOV });
+    const m = await map(`/api/accounts/${hospital.id}/relationship-map`);
+    expect(m.government).toBe(true);
+    expect(node(m, dean.id)?.gov).toEqual({ position: GOV.govPosition, supplierSelection: GOV.govSupplierSelection, achievements: GOV.govAchievements, costAwareness: GOV.govCostAwareness });
+    const his = await f.deal(rep.client, { accountId: hospital.id });
+    expect((await rep.client.post(`/api/opportunities/${his.id}/influences`, { contactId: dean.id, roles: ['economic'] })).statusCode).toBe(201);
+    const dm = await map(`/api/opportunities/${his.id}/relationship-map`);
+    expect(dm.government).toBe(true);
+    expect(node(dm, dean.id)?.gov?.achievements).toBe(GOV.govAchievements);
+  });
+
   it('leaves government intelligence off other accounts', async () => {
     const firm = await f.account(rep.client, { ownershipType: 'soe' });
     await f.contact(rep.client, { accountId: firm.id, name: '赵总', ...GOV });
@@ -111,7 +124,45 @@ describe('deal relationship map', () => {
 
     const influenceId = node(m, boss.id)?.influenceId;
     expect((await rep.client.patch(`/api/opportunities/${deal.id}/influences/${influenceId}`, { version: 1, rating: 4 })).statusCode).toBe(200);
+    // Won over, but never met: the Blue Sheet says so, and the map must not say green.
+    expect(await map(`/api/opportunities/${deal.id}/relationship-map`)).toMatchObject({ status: 'amber', statusReason: '在途商机的关键决策者尚未接触：王局长' });
+    expect((await rep.client.patch(`/api/opportunities/${deal.id}/influences/${influenceId}`, { version: 2, coverage: 'brief' })).statusCode).toBe(200);
     expect((await map(`/api/opportunities/${deal.id}/relationship-map`)).status).toBe('green');
+  });
+});
+
+describe('an account map answers to its open deals’ Blue Sheets', () => {
+  it('is not green while an open deal’s economic buyer is unmet or strongly against us; the grid gives them high power', async () => {
+    const bank = await f.account(rep.client, { name: '城市商业银行' });
+    const cfo = await f.contact(rep.client, { accountId: bank.id, name: '周行长', influence: 'high', attitude: 3 });
+    const buyer = await f.contact(rep.client, { accountId: bank.id, name: '吴总监', influence: 'low', attitude: 2 });
+    const url = `/api/accounts/${bank.id}/relationship-map`;
+    expect((await map(url)).status).toBe('green');
+
+    const core = await f.deal(rep.client, { accountId: bank.id, name: '核心系统' });
+    const added = await rep.client.post(`/api/opportunities/${core.id}/influences`, { contactId: buyer.id, roles: ['economic'], rating: 2 });
+    expect(added.statusCode).toBe(201);
+    // 吴总监 supports us on the account (+2) and on the deal (+2), but the deal's Blue Sheet says never met.
+    expect(await map(url)).toMatchObject({ status: 'amber', statusReason: '在途商机的关键决策者尚未接触：吴总监 · 核心系统' });
+    const en = (await rep.client.get(url, { 'accept-language': 'en' })).json<RelationshipMap>();
+    expect(en.statusReason).toBe('The economic buyer of an open deal has not been met: 吴总监 · 核心系统');
+    const { id, version } = added.json<{ id: string; version: number }>();
+    const met = await rep.client.patch(`/api/opportunities/${core.id}/influences/${id}`, { version, coverage: 'multiple' });
+    expect((await map(url)).status).toBe('green');
+    // Strongly against us on the deal, whatever the contact's attitude says.
+    expect((await rep.client.patch(`/api/opportunities/${core.id}/influences/${id}`, { version: met.json<{ version: number }>().version, rating: -4 })).statusCode).toBe(200);
+    expect(await map(url)).toMatchObject({ status: 'amber', statusReason: '在途商机的关键决策者强烈反对我们：吴总监 · 核心系统' });
+
+    // Low influence, but the deal's economic buyer: high power on the grid (until someone places them).
+    const items = (await rep.client.get(`/api/accounts/${bank.id}/stakeholders`)).json<Stakeholders>().items;
+    expect(items.find((i) => i.contactId === buyer.id)).toMatchObject({ influence: 'low', power: 5, powerDerived: true });
+    expect(items.find((i) => i.contactId === cfo.id)).toMatchObject({ power: 5 });
+
+    // Once the deal is lost it no longer holds the map back.
+    const lostStage = (await rep.client.get('/api/stages')).json<{ items: { id: string; kind: string }[] }>().items.find((s) => s.kind === 'lost');
+    const now = (await rep.client.get(`/api/opportunities/${core.id}`)).json<OpportunityDetail>();
+    expect((await rep.client.patch(`/api/opportunities/${core.id}`, { version: now.version, stageId: lostStage?.id, lostReason: '预算' })).statusCode).toBe(200);
+    expect((await map(url)).status).toBe('green');
   });
 });
 

@@ -40,7 +40,7 @@ export function relationshipMapRepository(db: Db) {
     /** The deal if the caller can see its account. */
     async deal(actor: Actor, id: string) {
       const [row] = await db
-        .select({ id: opportunities.id, accountId: opportunities.accountId, ownershipType: accounts.ownershipType })
+        .select({ id: opportunities.id, accountId: opportunities.accountId, status: opportunities.status, ownershipType: accounts.ownershipType })
         .from(opportunities)
         .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
         .where(and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)));
@@ -57,12 +57,13 @@ export function relationshipMapRepository(db: Db) {
         .orderBy(asc(contacts.name), asc(contacts.id))
         .limit(2000),
 
-    /** Buying roles the account's contacts play on its open deals. */
-    openDealRoles: (orgId: string, accountId: string) =>
+    /** What the account's contacts are on its open deals: buying roles, and the deal's coverage and rating of them. */
+    openDealInfluences: (orgId: string, accountId: string) =>
       db
-        .select({ contactId: influences.contactId, roles: influences.roles })
+        .select({ contactId: influences.contactId, contactName: contacts.name, roles: influences.roles, coverage: influences.coverage, rating: influences.rating, dealName: opportunities.name })
         .from(influences)
         .innerJoin(opportunities, and(eq(opportunities.orgId, influences.orgId), eq(opportunities.id, influences.opportunityId)))
+        .innerJoin(contacts, and(eq(contacts.orgId, influences.orgId), eq(contacts.id, influences.contactId)))
         .where(and(eq(influences.orgId, orgId), eq(opportunities.accountId, accountId), eq(opportunities.status, 'open'))),
 
     /** The deal's buying influences, each with its contact. */

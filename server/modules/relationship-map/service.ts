@@ -6,9 +6,20 @@ import { relationshipMapRepository } from './repository.ts';
 import { contactsRepository } from '../contacts/repository.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { describeMapJudgement, isDecisionMaker, isKeyPlayer, isSupportive, judgeMap, placeOnGrid, type CoverageLevel, type InfluenceLevel, type MapKind } from '../../../core/relationship-map.ts';
+import {
+  describeMapJudgement,
+  isDecisionMaker,
+  isKeyPlayer,
+  isSupportive,
+  judgeMap,
+  placeOnGrid,
+  type CoverageLevel,
+  type EconomicBuyerFacts,
+  type InfluenceLevel,
+  type MapKind,
+} from '../../../core/relationship-map.ts';
 import type { BuyingRole, ResponseMode } from '../../../core/blue-sheet.ts';
-import type { LinkKind } from '../../../core/enums.ts';
+import { hasGovIntel, type LinkKind } from '../../../core/enums.ts';
 import type { GovIntel, MapEdge, MapNode, RelationshipMap, Stakeholders } from '../../../core/schemas/relationship-map.ts';
 
 type ContactFacts = Awaited<ReturnType<ReturnType<typeof relationshipMapRepository>['accountContacts']>>[number];
@@ -38,9 +49,9 @@ export function relationshipMapService(db: Db) {
     return edges;
   }
 
-  function judge(actor: Actor, kind: MapKind, nodes: Omit<MapNode, Judged>[], edges: MapEdge[], government: boolean): RelationshipMap {
+  function judge(actor: Actor, kind: MapKind, nodes: Omit<MapNode, Judged>[], edges: MapEdge[], government: boolean, economicBuyers: EconomicBuyerFacts[]): RelationshipMap {
     const judged = nodes.map((n) => ({ ...n, keyPlayer: isKeyPlayer(n), supportive: isSupportive(n), decisionMaker: isDecisionMaker(n, kind) }));
-    const judgement = judgeMap(nodes, kind);
+    const judgement = judgeMap(nodes, kind, economicBuyers);
     return { status: judgement.status, statusReason: describeMapJudgement(judgement, actor.lang), government, nodes: judged, edges };
   }
 
@@ -48,14 +59,18 @@ export function relationshipMapService(db: Db) {
     async accountMap(actor: Actor, accountId: string): Promise<RelationshipMap> {
       const account = await repo.account(actor, accountId);
       if (!account) throw notFound();
-      const government = account.ownershipType === 'government';
-      const [people, dealRoles] = await Promise.all([repo.accountContacts(actor.orgId, accountId), repo.openDealRoles(actor.orgId, accountId)]);
+      const government = hasGovIntel(account.ownershipType);
+      const [people, dealInfluences] = await Promise.all([repo.accountContacts(actor.orgId, accountId), repo.openDealInfluences(actor.orgId, accountId)]);
       const roles = new Map<string, Set<BuyingRole>>();
-      for (const r of dealRoles) {
+      for (const r of dealInfluences) {
         const set = roles.get(r.contactId) ?? new Set<BuyingRole>();
         for (const role of r.roles) set.add(role as BuyingRole);
         roles.set(r.contactId, set);
       }
+      // Each open deal's economic buyers as its Blue Sheet has them (an archived contact still counts).
+      const economicBuyers = dealInfluences
+        .filter((r) => r.roles.includes('economic'))
+        .map((r) => ({ name: r.contactName, deal: r.dealName, coverage: r.coverage as CoverageLevel, rating: r.rating }));
       const nodes = people.map((c) => ({
         contactId: c.id,
         name: c.name,
@@ -73,13 +88,13 @@ export function relationshipMapService(db: Db) {
         influenceId: null,
         influenceVersion: null,
       }));
-      return judge(actor, 'account', nodes, await edgesAmong(actor.orgId, nodes), government);
+      return judge(actor, 'account', nodes, await edgesAmong(actor.orgId, nodes), government, economicBuyers);
     },
 
     async dealMap(actor: Actor, opportunityId: string): Promise<RelationshipMap> {
       const deal = await repo.deal(actor, opportunityId);
       if (!deal) throw notFound();
-      const government = deal.ownershipType === 'government';
+      const government = hasGovIntel(deal.ownershipType);
       const nodes = (await repo.dealInfluences(actor.orgId, opportunityId)).map((i) => ({
         contactId: i.contact.id,
         name: i.contact.name,
@@ -97,12 +112,15 @@ export function relationshipMapService(db: Db) {
         influenceId: i.influenceId,
         influenceVersion: i.version,
       }));
-      return judge(actor, 'deal', nodes, await edgesAmong(actor.orgId, nodes), government);
+      // Only an open deal's economic buyer holds back green: a closed deal's map is a record.
+      const economicBuyers = deal.status === 'open' ? nodes.filter((n) => n.roles.includes('economic')).map((n) => ({ name: n.name, deal: null, coverage: n.coverage, rating: n.attitude })) : [];
+      return judge(actor, 'deal', nodes, await edgesAmong(actor.orgId, nodes), government, economicBuyers);
     },
 
     async stakeholders(actor: Actor, accountId: string): Promise<Stakeholders> {
       if (!(await repo.account(actor, accountId))) throw notFound();
-      const people = await repo.accountContacts(actor.orgId, accountId);
+      const [people, dealInfluences] = await Promise.all([repo.accountContacts(actor.orgId, accountId), repo.openDealInfluences(actor.orgId, accountId)]);
+      const economicBuyers = new Set(dealInfluences.filter((r) => r.roles.includes('economic')).map((r) => r.contactId));
       return {
         items: people.map((c) => {
           const facts = { influence: c.influence as InfluenceLevel | null, coverage: c.coverage as CoverageLevel, attitude: c.attitude };
@@ -111,7 +129,7 @@ export function relationshipMapService(db: Db) {
             name: c.name,
             title: c.title,
             ...facts,
-            ...placeOnGrid({ ...facts, power: c.power, interest: c.interest }),
+            ...placeOnGrid({ ...facts, power: c.power, interest: c.interest, economicBuyer: economicBuyers.has(c.id) }),
             version: c.version,
           };
         }),

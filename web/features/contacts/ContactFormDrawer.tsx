@@ -4,7 +4,7 @@ import { FINISHED, Form } from '../../components/Form.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { COVERAGE_LEVELS, INFLUENCE_LEVELS } from '../../../core/enums.ts';
+import { COVERAGE_LEVELS, INFLUENCE_LEVELS, hasGovIntel } from '../../../core/enums.ts';
 import type { Contact } from '../../../core/schemas/contacts.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
@@ -40,7 +40,7 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
   const update = useUpdateContact(contact?.id ?? '');
   const chosenAccount = Form.useWatch('accountId', form) as string | undefined;
   const peers = useAccountContacts(chosenAccount ?? contact?.accountId ?? accountId);
-  const government = useAccountOwnership(chosenAccount ?? contact?.accountId ?? accountId).data === 'government';
+  const government = hasGovIntel(useAccountOwnership(chosenAccount ?? contact?.accountId ?? accountId).data);
 
   useEffect(() => {
     if (open) form.setFieldsValue(toContactFormValues(contact, accountId));

@@ -4,6 +4,7 @@ import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../core/schemas/contacts.ts';
+import { hasGovIntel } from '../../../core/enums.ts';
 import { canWrite, useMe } from '../auth/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
@@ -120,7 +121,7 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
     key: k,
     children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text(c[k])}</Typography.Paragraph>,
   }));
-  const government = useAccountOwnership(c.accountId).data === 'government';
+  const government = hasGovIntel(useAccountOwnership(c.accountId).data);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">

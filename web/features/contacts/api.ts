@@ -41,7 +41,7 @@ export function useAccountContacts(accountId: string | undefined) {
   });
 }
 
-/** Whether a contact form should ask for government intelligence: its account's ownership type. */
+/** Its account's ownership type: whether a contact form asks for government intelligence (core/enums hasGovIntel). */
 export function useAccountOwnership(accountId: string | undefined) {
   return useQuery({
     queryKey: ['accounts', 'detail', accountId],

@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import { FlagFilled } from '@ant-design/icons';
+import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
 /** Green from 70, orange from 40, red below: the same thresholds everywhere a score shows. */
@@ -26,7 +26,7 @@ export function RedFlagCount({ count }: { count: number }) {
   return (
     <Tooltip title={t('deals.flags', { count })}>
       <span style={{ color: '#cf1322', fontSize: 12, whiteSpace: 'nowrap' }} data-testid="red-flag-count">
-        <FlagFilled /> {count}
+        <WarningFilled /> {count}
       </span>
     </Tooltip>
   );

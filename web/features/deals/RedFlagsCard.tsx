@@ -1,12 +1,15 @@
 import { Card, Divider, Empty, Tag, Typography } from 'antd';
-import { FlagFilled, LikeFilled } from '@ant-design/icons';
+import { FlagFilled, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail } from '../../../core/schemas/deals.ts';
 import { NoteList } from './NoteList.tsx';
 
 export const SEVERITY_COLORS: Record<'high' | 'medium' | 'low', string> = { high: 'red', medium: 'orange', low: 'gold' };
 
-/** Computed red flags (already in the reader's language) and the ones noted by hand. */
+/**
+ * Computed risk warnings (already in the reader's language) and the risks noted by hand. A warning
+ * sign, not a flag: in the course a little red flag (小红旗) marks a strength.
+ */
 export function RedFlagsCard({ deal, writable }: { deal: OpportunityDetail; writable: boolean }) {
   const { t } = useTranslation();
   return (
@@ -17,7 +20,7 @@ export function RedFlagsCard({ deal, writable }: { deal: OpportunityDetail; writ
         deal.redFlags.map((f, k) => (
           <div key={`${f.code}-${k}`} data-testid="red-flag" data-code={f.code} data-severity={f.severity} style={{ display: 'flex', gap: 8, alignItems: 'baseline', padding: '4px 0' }}>
             <Tag color={SEVERITY_COLORS[f.severity]} style={{ flex: 'none' }}>
-              <FlagFilled /> {t(`enum.severity.${f.severity}`)}
+              <WarningFilled /> {t(`enum.severity.${f.severity}`)}
             </Tag>
             <span>{f.message}</span>
           </div>
@@ -26,7 +29,7 @@ export function RedFlagsCard({ deal, writable }: { deal: OpportunityDetail; writ
       <Divider titlePlacement="start" plain style={{ margin: '12px 0 4px' }}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('deals.manualNotes')}</Typography.Text>
       </Divider>
-      <NoteList deal={deal} kind="red_flag" writable={writable} icon={<FlagFilled style={{ color: '#cf1322' }} />} />
+      <NoteList deal={deal} kind="red_flag" writable={writable} icon={<WarningFilled style={{ color: '#cf1322' }} />} />
     </Card>
   );
 }
@@ -35,7 +38,7 @@ export function StrengthsCard({ deal, writable }: { deal: OpportunityDetail; wri
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('deals.strengthsTitle')} data-testid="strengths">
-      <NoteList deal={deal} kind="strength" writable={writable} icon={<LikeFilled style={{ color: '#389e0d' }} />} />
+      <NoteList deal={deal} kind="strength" writable={writable} icon={<FlagFilled style={{ color: '#cf1322' }} />} />
     </Card>
   );
 }

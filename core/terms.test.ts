@@ -1,0 +1,59 @@
+// The course's 小红旗 ("little red flag") marks a strength. A screen that also calls a risk 红旗 (or
+// "red flag" in English) makes a trained rep read it backwards, so every user-facing text is checked:
+// the web's resources, the API's messages and the texts core builds (red flags, map reasons).
+import { describe, expect, it } from 'vitest';
+import { zhCN } from '../web/i18n/zh-CN.ts';
+import { en } from '../web/i18n/en.ts';
+import { MESSAGES } from './messages.ts';
+import { redFlagMessage, BUYING_ROLES, type RedFlagCode } from './blue-sheet.ts';
+import { RED_FLAG_SEVERITY } from './account-health.ts';
+import { describeMapJudgement, type MapReasonCode } from './relationship-map.ts';
+
+/** Every string leaf of a resource tree, with its dotted path. */
+function leaves(tree: unknown, path = ''): [string, string][] {
+  if (typeof tree === 'string') return [[path, tree]];
+  if (tree && typeof tree === 'object') return Object.entries(tree).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+const FLAG_CODES = Object.keys(RED_FLAG_SEVERITY) as RedFlagCode[];
+const MAP_CODES: MapReasonCode[] = [
+  'no_key_players',
+  'no_supportive_key_player',
+  'no_decision_maker',
+  'decision_makers_not_supportive',
+  'economic_buyer_hostile',
+  'economic_buyer_not_covered',
+  'decision_makers_supportive',
+];
+
+function texts(lang: 'zh' | 'en'): [string, string][] {
+  const flags = FLAG_CODES.flatMap((code) =>
+    BUYING_ROLES.map((role): [string, string] => [`flag.${code}.${role}`, redFlagMessage({ code, severity: 'medium', params: { role, count: 2, days: 40, mode: 'trouble' } }, lang)]),
+  );
+  const reasons = MAP_CODES.map((code): [string, string] => [`map.${code}`, describeMapJudgement({ status: 'amber', code, names: ['甲'] }, lang)]);
+  const api = Object.entries(MESSAGES).map(([k, m]): [string, string] => [`api.${k}`, m[lang]]);
+  return [...leaves(lang === 'zh' ? zhCN : en), ...api, ...flags, ...reasons];
+}
+
+describe('risks are never called red flags', () => {
+  it('zh: every text with 红旗 is about strengths (小红旗)', () => {
+    const wrong = texts('zh').filter(([, s]) => s.replaceAll('小红旗', '').includes('红旗'));
+    expect(wrong).toEqual([]);
+  });
+
+  it('en: every text with "red flag" is about strengths (little red flag)', () => {
+    const wrong = texts('en').filter(([, s]) => /red.flag/i.test(s.replace(/little red flags?/gi, '')));
+    expect(wrong).toEqual([]);
+  });
+
+  it('strengths carry the course’s name, risks say 风险 / risk', () => {
+    expect(zhCN.deals.strengthsTitle).toContain('小红旗');
+    expect(zhCN.enum.noteKind.strength).toContain('小红旗');
+    expect(zhCN.deals.redFlagsTitle).toContain('风险');
+    expect(zhCN.enum.noteKind.red_flag).toContain('风险');
+    expect(en.deals.strengthsTitle.toLowerCase()).toContain('little red flag');
+    expect(en.deals.redFlagsTitle.toLowerCase()).toContain('risk');
+    expect(en.enum.noteKind.red_flag.toLowerCase()).toContain('risk');
+  });
+});

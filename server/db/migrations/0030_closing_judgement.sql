@@ -1,0 +1,2 @@
+ALTER TABLE "opportunities" ADD COLUMN "closing_judgement" jsonb;--> statement-breakpoint
+CREATE INDEX "opportunities_unfrozen_idx" ON "opportunities" USING btree ("org_id","id") WHERE "opportunities"."status" <> 'open' and "opportunities"."closing_judgement" is null;
