@@ -48,7 +48,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await firstRun(database.db, config);
   await ensureDefaultStages(database.db);
-  // Scores a migration cleared (a new default model, migration 0028) are computed before lists show
+  // Scores a migration cleared (a new default model, migration 0029) are computed before lists show
   // them blank; a probe per organisation when there are none. Instances starting together may both
   // score the same rows: the same values, written twice.
   await scoreAllUnscored(database.db);

@@ -239,9 +239,9 @@ describe('bulk tiers', () => {
   });
 });
 
-describe('migration 0028: the new default model', () => {
+describe('migration 0029: the new default model', () => {
   const statements = () =>
-    readFileSync(new URL('../../db/migrations/0028_default_scoring_larger_of.sql', import.meta.url), 'utf8')
+    readFileSync(new URL('../../db/migrations/0029_default_scoring_larger_of.sql', import.meta.url), 'utf8')
       .split('--> statement-breakpoint')
       .map((s) => s.trim())
       .filter(Boolean);
