@@ -52,7 +52,7 @@ const dedupe = (paths: Path[]) => [...new Map(paths.map((p) => [p.join('.'), p])
 function withValue(base: unknown, path: Path, value: unknown): unknown {
   if (!path.length) return value;
   const [head, ...rest] = path;
-  const copy: Record<string | number, unknown> = Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) };
+  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<string | number, unknown>;
   const next = copy[head] ?? (typeof rest[0] === 'number' ? [] : {});
   copy[head] = withValue(next, rest, value);
   return copy;
