@@ -31,6 +31,8 @@ export const MESSAGES = {
   type: { zh: '类型不正确（应为 {type}）', en: 'must be of type {type}' },
   unknown_field: { zh: '不支持的字段', en: 'is not a known field' },
   max_items: { zh: '最多 {limit} 项', en: 'must have at most {limit} items' },
+  control_character: { zh: '不能包含控制字符（如 NUL）', en: 'must not contain control characters (such as NUL)' },
+  too_deep: { zh: '嵌套层级过深（最多 {limit} 层）', en: 'is nested too deeply (at most {limit} levels)' },
   invalid: { zh: '取值无效', en: 'is invalid' },
   invalid_credit_code: { zh: '统一社会信用代码校验失败', en: 'is not a valid unified social credit code' },
   credit_code_taken: { zh: '该统一社会信用代码已被其他客户使用', en: 'is already used by another account' },

@@ -197,12 +197,21 @@ export type TaskListQuery = Static<typeof TaskListQuery>;
 export const TaskPage = Page(Task);
 
 // ---- Calendar: slim rows of activities and tasks in a window ----
+/**
+ * The most calls (and the most tasks) one calendar response holds: a busy rep's month or a team's
+ * week fits; a larger window says `truncated` and the web offers a narrower view. Without the cap an
+ * admin's month reached 1,100 calls and 1.5 MB a response.
+ */
+export const CALENDAR_LIMIT = 500;
 export const CalendarQuery = Type.Object({
   from: IsoDateTime,
   to: IsoDateTime,
   /** Default: the caller. Managers pick anyone in their scope, or a team. */
   userId: Type.Optional(Id),
   teamId: Type.Optional(Id),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: CALENDAR_LIMIT, default: CALENDAR_LIMIT, description: 'The most calls, and the most tasks, returned: the earliest ones' }),
+  ),
 });
 export type CalendarQuery = Static<typeof CalendarQuery>;
 export const CalendarActivity = Type.Object({
@@ -229,7 +238,12 @@ export const CalendarTask = Type.Object({
   done: Type.Boolean(),
   version: Type.Integer(),
 });
-export const Calendar = Type.Object({ activities: Type.Array(CalendarActivity), tasks: Type.Array(CalendarTask) });
+export const Calendar = Type.Object({
+  activities: Type.Array(CalendarActivity),
+  tasks: Type.Array(CalendarTask),
+  /** The window holds more calls or more tasks than `limit`: only the earliest are here. */
+  truncated: Type.Boolean(),
+});
 export type Calendar = Static<typeof Calendar>;
 
 // ---- Reminders (notification centre) ----
@@ -281,11 +295,21 @@ export type TimelineItem = Static<typeof TimelineItem>;
 export const TimelinePage = Page(TimelineItem);
 
 // ---- Time spent ----
-export const TimeQuery = Type.Object({ from: IsoDate, to: IsoDate, groupBy: Type.Enum([...TIME_GROUPS]) });
+/** The most groups a time analysis returns (those with the most minutes): by account a year holds thousands. */
+export const TIME_LIMIT = 500;
+export const TimeQuery = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  groupBy: Type.Enum([...TIME_GROUPS]),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: TIME_LIMIT, default: TIME_LIMIT, description: 'The most groups returned: those with the most minutes' })),
+});
 export type TimeQuery = Static<typeof TimeQuery>;
 export const TimeSpent = Type.Object({
   items: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), minutes: Type.Integer() })),
+  /** Every group's minutes, those left out included. */
   totalMinutes: Type.Integer(),
+  /** More groups than `limit` had time: only those with the most are in `items`. */
+  truncated: Type.Boolean(),
 });
 export type TimeSpent = Static<typeof TimeSpent>;
 

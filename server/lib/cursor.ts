@@ -13,7 +13,10 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && UUID.test(parsed[1])) {
       const v = parsed[0];
-      if (v === null || typeof v === 'string' || typeof v === 'number') return [v, parsed[1]];
+      // A NUL was never ours (PostgreSQL text cannot hold one; comparing with it failed as a 500). Other
+      // control characters are refused on input now, but a name saved before may hold one and be a
+      // page's last sort value, so they stay valid here.
+      if (v === null || typeof v === 'number' || (typeof v === 'string' && !v.includes('\u0000'))) return [v, parsed[1]];
     }
   } catch {
     // fall through to the 400 below

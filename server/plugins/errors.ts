@@ -37,6 +37,9 @@ function ajvIssue(context: string | undefined, e: AjvIssue): FieldIssue {
     additionalProperties: ['unknown_field'],
     maxItems: ['max_items', { limit: Number(p.limit) }],
     multipleOf: ['multiple_of', { limit: Number(p.multipleOf) }],
+    // Raised by the inspection in lib/validation.ts, before the schema.
+    controlCharacter: ['control_character'],
+    maxDepth: ['too_deep', { limit: Number(p.limit) }],
   };
   const [code, params] = map[e.keyword] ?? ['invalid'];
   return { path: path || '(body)', code, params };
@@ -70,6 +73,16 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, status: numb
       : {}),
   };
   return reply.code(status).type('application/json').send(body);
+}
+
+/**
+ * The router's own refusals, before any route runs: a path segment that is not valid percent-encoding
+ * or is longer than the router's limit. They leave in the documented shape, naming the parameters.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(req, reply, 400, 'validation', {}, [{ path: 'params', code: 'invalid' }]);
+  req.log.error({ err }, 'router error');
+  return sendError(req, reply, 500, 'internal');
 }
 
 const PG_CODES: Record<string, [number, MessageCode]> = {

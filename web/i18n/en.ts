@@ -78,7 +78,11 @@ export const en: Resources = {
     everyone: 'Everyone', overdue: 'Overdue', dueToday: 'Due today', overdueCount: '{{count}} overdue tasks',
     markDone: 'Mark done', markUndone: 'Reopen', completed: 'Done', related: 'Related to', fromActivity: 'From activity',
   },
-  calendar: { pickUser: 'Someone\'s calendar', pickTeam: 'A team\'s calendar', ics: 'Export iCalendar', taskPrefix: 'Task: ' },
+  calendar: {
+    pickUser: 'Someone\'s calendar', pickTeam: 'A team\'s calendar', ics: 'Export iCalendar', taskPrefix: 'Task: ',
+    truncated: 'Too many entries: at most {{limit}} calls and {{limit}} tasks are shown at a time; from {{date}} on, not all are shown.',
+    narrower: { timeGridWeek: 'Show the week', timeGridDay: 'Show the day' },
+  },
   reminders: { title: 'Reminders', empty: 'No reminders', markAllRead: 'Mark all read', markRead: 'Mark read' },
   timeline: {
     tab: 'Timeline', empty: 'Nothing yet', due: 'Due {{date}}', stageChange: '{{from}} → {{to}}', edited: '{{action}}: {{fields}}', listSep: ', ',
@@ -87,6 +91,7 @@ export const en: Resources = {
   analysis: {
     title: 'Time analysis', hint: 'Time should follow account value: see which accounts, people and tiers the time went to.',
     total: 'Total', hours: 'Hours', hoursUnit: 'h', share: 'Share', empty: 'No activity time recorded in this period',
+    truncated: 'Only the {{limit}} with the most time are listed; the total and shares count them all.',
     column: { account: 'Account', owner: 'Person', tier: 'Account tier' },
   },
   pareto: {

@@ -77,7 +77,11 @@ export const zhCN = {
     everyone: '全部人员', overdue: '已逾期', dueToday: '今天到期', overdueCount: '{{count}} 个任务已逾期',
     markDone: '标记完成', markUndone: '重新打开', completed: '已完成', related: '相关', fromActivity: '来自活动',
   },
-  calendar: { pickUser: '查看成员日历', pickTeam: '查看团队日历', ics: '导出 iCalendar', taskPrefix: '任务：' },
+  calendar: {
+    pickUser: '查看成员日历', pickTeam: '查看团队日历', ics: '导出 iCalendar', taskPrefix: '任务：',
+    truncated: '日程太多：一次最多显示 {{limit}} 项活动和 {{limit}} 项任务，{{date}} 起未全部显示。',
+    narrower: { timeGridWeek: '按周查看', timeGridDay: '按天查看' },
+  },
   reminders: { title: '提醒', empty: '没有提醒', markAllRead: '全部标为已读', markRead: '标为已读' },
   timeline: {
     tab: '时间线', empty: '暂无记录', due: '截止 {{date}}', stageChange: '{{from}} → {{to}}', edited: '{{action}}：{{fields}}', listSep: '、',
@@ -86,6 +90,7 @@ export const zhCN = {
   analysis: {
     title: '时间分析', hint: '时间应当跟随客户价值：看看这段时间花在了哪些客户、哪些人、哪类客户上。',
     total: '合计', hours: '小时', hoursUnit: '小时', share: '占比', empty: '该期间没有活动时长记录',
+    truncated: '只列出用时最多的 {{limit}} 项；合计与占比按全部计算。',
     column: { account: '客户', owner: '人员', tier: '客户等级' },
   },
   pareto: {

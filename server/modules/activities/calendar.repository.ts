@@ -90,7 +90,7 @@ export function calendarRepository(db: Db) {
      * The users' own calls are read along their (owner, planned start) index, row by row; the calls
      * they only attend (owned by someone else) are found through activity_users and then read by id.
      */
-    activities: (actor: Actor, userIds: string[], from: Date, to: Date, maxDays: number) => {
+    activities: (actor: Actor, userIds: string[], from: Date, to: Date, maxDays: number, limit: number) => {
       const own = ownCalendar(actor, userIds);
       const visible = own ? sql`` : sql`and ${activityVisible(actor)}`;
       // The whole organisation's scope (an admin's) is the org test alone: no account to read.
@@ -105,12 +105,13 @@ export function calendarRepository(db: Db) {
                            where au.org_id = ${actor.orgId} and ${oneOf(sql`au.user_id`, userIds)} and ${startsWithin(sql`au.planned_start`, from, to, maxDays)})
                          and ${endsWithin(activities.plannedEnd, from, to, maxDays)} and not ${oneOf(activities.ownerId, userIds)}`)}
             ) c
-            order by c."plannedStart", c.id`,
+            order by c."plannedStart", c.id
+            limit ${limit}`,
       );
     },
 
-    /** Tasks assigned to the users due on [fromDate, toDate], as the tasks list would show them to the caller. */
-    tasks: (actor: Actor, userIds: string[], fromDate: string, toDate: string) =>
+    /** Tasks assigned to the users due on [fromDate, toDate], as the tasks list would show them to the caller, the first `limit`. */
+    tasks: (actor: Actor, userIds: string[], fromDate: string, toDate: string, limit: number) =>
       // Both values of `done` spelled out so the (assignee, done, due_date) index serves the range.
       rowsOf<Calendar['tasks'][number]>(
         db,
@@ -119,16 +120,18 @@ export function calendarRepository(db: Db) {
                and ${tasks.done} in (false, true)
                and ${tasks.dueDate} >= ${unpeeked(fromDate, 'date')} and ${tasks.dueDate} <= ${unpeeked(toDate, 'date')}
                ${ownCalendar(actor, userIds) ? sql`` : sql`and ${taskVisible(actor)}`}
-             order by ${tasks.dueDate}, ${tasks.id}`,
+             order by ${tasks.dueDate}, ${tasks.id}
+             limit ${limit}`,
       ),
 
-    /** The user's own calendar for iCalendar: everything they own or attend, no scope needed. */
-    own: (orgId: string, userId: string, from: Date, to: Date, maxDays: number) =>
+    /** The user's own calendar for iCalendar: what they own or attend, the first `limit`, no scope needed. */
+    own: (orgId: string, userId: string, from: Date, to: Date, maxDays: number, limit: number) =>
       db
         .select()
         .from(activities)
         .where(and(eq(activities.orgId, orgId), ofUsers(orgId, [userId], from, to, maxDays)))
-        .orderBy(asc(activities.plannedStart), asc(activities.id)),
+        .orderBy(asc(activities.plannedStart), asc(activities.id))
+        .limit(limit),
 
     async userExists(orgId: string, userId: string) {
       const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));

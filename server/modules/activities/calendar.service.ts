@@ -6,13 +6,15 @@ import { MAX_ACTIVITY_DAYS } from './service.ts';
 import { shanghaiDate } from './days.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { userInScope, type Actor } from '../../lib/actor.ts';
-import type { Calendar, CalendarQuery } from '../../../core/schemas/activities.ts';
+import { CALENDAR_LIMIT, type Calendar, type CalendarQuery } from '../../../core/schemas/activities.ts';
 import { teamsRepository } from '../teams/repository.ts';
 
 export const MAX_WINDOW_DAYS = 62;
 const DAY_MS = 86_400_000;
 const ICS_PAST_DAYS = 30;
 const ICS_AHEAD_DAYS = 365;
+/** The most events an export holds (the earliest): ~1 MB of iCalendar; a rep's 13 months hold far fewer. */
+export const ICS_LIMIT = 2000;
 
 /**
  * Users found in an org, as `org:user`. Users are never deleted (a leaver is deactivated and keeps
@@ -53,17 +55,19 @@ export function calendarService(db: Db) {
       const to = new Date(q.to);
       if (to <= from || to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) throw fieldError('query.to', 'window_too_long', { days: MAX_WINDOW_DAYS });
       const userIds = await usersFor(actor, q);
+      // One row more than the limit tells whether the window holds more.
+      const limit = q.limit ?? CALENDAR_LIMIT;
       // Tasks have a due date, not a time: those due on any Shanghai day the window touches.
       const [activities, tasks] = await Promise.all([
-        repo.activities(actor, userIds, from, to, MAX_ACTIVITY_DAYS),
-        repo.tasks(actor, userIds, shanghaiDate(from), shanghaiDate(new Date(to.getTime() - 1))),
+        repo.activities(actor, userIds, from, to, MAX_ACTIVITY_DAYS, limit + 1),
+        repo.tasks(actor, userIds, shanghaiDate(from), shanghaiDate(new Date(to.getTime() - 1)), limit + 1),
       ]);
-      return { activities, tasks };
+      return { activities: activities.slice(0, limit), tasks: tasks.slice(0, limit), truncated: activities.length > limit || tasks.length > limit };
     },
 
-    /** The caller's own activities (owned or attended), 30 days back to a year ahead, as text/calendar. */
+    /** The caller's own activities (owned or attended), 30 days back to a year ahead, at most ICS_LIMIT, as text/calendar. */
     async ics(actor: Actor, now = new Date()): Promise<string> {
-      const rows = await repo.own(actor.orgId, actor.userId, new Date(now.getTime() - ICS_PAST_DAYS * DAY_MS), new Date(now.getTime() + ICS_AHEAD_DAYS * DAY_MS), MAX_ACTIVITY_DAYS);
+      const rows = await repo.own(actor.orgId, actor.userId, new Date(now.getTime() - ICS_PAST_DAYS * DAY_MS), new Date(now.getTime() + ICS_AHEAD_DAYS * DAY_MS), MAX_ACTIVITY_DAYS, ICS_LIMIT);
       const cal = ical({ name: 'OpenKAM', prodId: { company: 'OpenKAM', product: 'activities', language: actor.lang === 'en' ? 'EN' : 'ZH' } });
       for (const a of rows) {
         cal.createEvent({

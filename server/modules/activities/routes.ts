@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { activitiesService } from './service.ts';
-import { calendarService } from './calendar.service.ts';
+import { calendarService, ICS_LIMIT } from './calendar.service.ts';
 import { activitySettingsService } from './after-sales.ts';
 import {
   Activity,
@@ -36,7 +36,7 @@ export async function activitiesRoutes(app: App) {
   // Registered before /activities/:id so the static path wins.
   app.get(
     '/activities.ics',
-    { schema: { tags, description: "The caller's activities (owned or attended), 30 days back to a year ahead, as iCalendar.", produces: ['text/calendar'] } },
+    { schema: { tags, description: `The caller's activities (owned or attended), 30 days back to a year ahead, the earliest ${ICS_LIMIT} at most, as iCalendar.`, produces: ['text/calendar'] } },
     async (req, reply) =>
       reply
         .type('text/calendar; charset=utf-8')

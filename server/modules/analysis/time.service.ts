@@ -6,7 +6,7 @@ import { addDays, shanghaiStart } from '../activities/days.ts';
 import { fieldError } from '../../lib/errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { messagePair } from '../../../core/messages.ts';
-import type { TimeQuery, TimeSpent } from '../../../core/schemas/activities.ts';
+import { TIME_LIMIT, type TimeQuery, type TimeSpent } from '../../../core/schemas/activities.ts';
 
 export function timeService(db: Db) {
   const repo = timeRepository(db);
@@ -14,10 +14,11 @@ export function timeService(db: Db) {
     /** from and to are Asia/Shanghai days, both included. */
     async spent(actor: Actor, q: TimeQuery): Promise<TimeSpent> {
       if (q.to < q.from) throw fieldError('query.to', 'end_before_start');
-      const rows = await repo.spent(actor, q.groupBy, shanghaiStart(q.from), shanghaiStart(addDays(q.to, 1)));
+      const limit = q.limit ?? TIME_LIMIT;
+      const rows = await repo.spent(actor, q.groupBy, shanghaiStart(q.from), shanghaiStart(addDays(q.to, 1)), limit);
       const untiered = messagePair('untiered')[actor.lang];
       const items = rows.map((r) => ({ key: r.key, label: q.groupBy === 'tier' && r.key === 'none' ? untiered : r.label, minutes: Number(r.minutes) }));
-      return { items, totalMinutes: items.reduce((s, i) => s + i.minutes, 0) };
+      return { items, totalMinutes: Number(rows[0]?.totalMinutes ?? 0), truncated: Number(rows[0]?.groups ?? 0) > limit };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
+import { TIME_LIMIT } from '../../../core/schemas/activities.ts';
 
 let t: TestApp;
 let f: Factories;
@@ -42,6 +43,7 @@ describe('time spent', () => {
         { key: untiered.id, label: '未分级客户', minutes: 85 },
       ],
       totalMinutes: 235,
+      truncated: false,
     });
     expect((await f.admin.get(`/api/analysis/time?${range}&groupBy=owner`)).json().items).toEqual([
       { key: u1.id, label: '甲', minutes: 135 },
@@ -63,7 +65,20 @@ describe('time spent', () => {
         { key: u2.id, label: '乙', minutes: 60 },
       ],
       totalMinutes: 195,
+      truncated: false,
     });
+  });
+
+  it('lists at most `limit` groups, those with the most minutes, and totals them all', async () => {
+    expect((await f.admin.get(`/api/analysis/time?${range}&groupBy=account&limit=1`)).json()).toEqual({
+      items: [{ key: tierA.id, label: '甲级客户', minutes: 150 }],
+      totalMinutes: 235,
+      truncated: true,
+    });
+    expect((await f.admin.get(`/api/analysis/time?${range}&groupBy=owner&limit=2`)).json()).toMatchObject({ totalMinutes: 235, truncated: false });
+    expect((await f.admin.get('/api/analysis/time?from=2020-01-01&to=2020-01-31&groupBy=owner')).json()).toEqual({ items: [], totalMinutes: 0, truncated: false });
+    const over = await f.admin.get(`/api/analysis/time?${range}&groupBy=account&limit=${TIME_LIMIT + 1}`);
+    expect(over.json().fields[0]).toMatchObject({ path: 'query.limit', code: 'maximum' });
   });
 
   it('refuses a bad period or grouping', async () => {

@@ -15,6 +15,12 @@ export const presentView = (v: SavedViewRow): SavedViewOut => ({
   query: v.query as Record<string, unknown>,
 });
 
+/**
+ * A view's query is free-form JSON (each list's own filters), so its size is bounded here (its depth,
+ * like every input's, by the validator): a list's filters take a few hundred characters.
+ */
+export const MAX_QUERY_LENGTH = 4000;
+
 // Views only hold the caller's own filters, which read through each list's scope rule anyway, so
 // every role (viewers too) may save them; ownership is the only rule here.
 export function viewsService(db: Db) {
@@ -26,6 +32,7 @@ export function viewsService(db: Db) {
     async create(actor: Actor, input: Static<typeof SavedViewCreate>): Promise<SavedViewOut> {
       const name = input.name.trim();
       if (!name) throw fieldError('name', 'min_length', { limit: 1 });
+      if (JSON.stringify(input.query).length > MAX_QUERY_LENGTH) throw fieldError('query', 'max_length', { limit: MAX_QUERY_LENGTH });
       const id = newId();
       await repo.insert({ orgId: actor.orgId, id, userId: actor.userId, list: input.list, name, query: input.query });
       return presentView((await repo.get(actor.orgId, actor.userId, id))!);

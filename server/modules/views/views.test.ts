@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { ErrorBody } from '../../../core/schemas/common.ts';
-import type { SavedViewOut as View } from './service.ts';
+import { MAX_QUERY_LENGTH, type SavedViewOut as View } from './service.ts';
 
 let t: TestApp;
 let f: Factories;
@@ -71,5 +71,14 @@ describe('saved views', () => {
     expect(paths(await alice.get('/api/views?list=deals'))).toEqual(['query.list']);
     expect(paths(await alice.delete('/api/views/abc'))).toEqual(['params.id']);
     expect((await t.app.inject({ method: 'GET', url: '/api/views' })).statusCode).toBe(401);
+  });
+
+  it("bounds the free-form query's size (its depth is every body's, lib/input.test.ts)", async () => {
+    // {"q":"…"} is the text and eight characters more.
+    const query = (length: number) => ({ q: 'x'.repeat(length - 8) });
+    const big = await alice.post('/api/views', { list: 'accounts', name: '太大', query: query(MAX_QUERY_LENGTH + 1) });
+    expect(big.statusCode).toBe(400);
+    expect(big.json<ErrorBody>().fields).toEqual([expect.objectContaining({ path: 'query', code: 'max_length', messages: { zh: `query：最多 ${MAX_QUERY_LENGTH} 个字符`, en: `query must have at most ${MAX_QUERY_LENGTH} characters` } })]);
+    expect((await alice.post('/api/views', { list: 'accounts', name: '刚好', query: query(MAX_QUERY_LENGTH) })).statusCode).toBe(201);
   });
 });

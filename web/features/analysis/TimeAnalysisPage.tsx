@@ -1,9 +1,9 @@
-import { Card, Empty, Flex, Segmented, Spin, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, Segmented, Spin, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { TIME_GROUPS, type TimeGroup } from '../../../core/enums.ts';
-import type { TimeQuery, TimeSpent } from '../../../core/schemas/activities.ts';
+import { TIME_LIMIT, type TimeQuery, type TimeSpent } from '../../../core/schemas/activities.ts';
 import { api } from '../../lib/api.ts';
 import { BarChart } from '../../components/BarChart.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
@@ -52,6 +52,7 @@ export function TimeAnalysisPage() {
             <Empty description={t('analysis.empty')} />
           ) : (
             <>
+              {data.data?.truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('analysis.truncated', { limit: TIME_LIMIT })} data-testid="analysis-truncated" />}
               <Card size="small" style={{ marginBottom: 12 }}>
                 <BarChart labels={items.map((r) => r.label)} values={items.map((r) => hours(r.minutes))} unit={t('analysis.hoursUnit')} testId="analysis-chart" />
               </Card>

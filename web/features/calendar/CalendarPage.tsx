@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Button, Flex, Spin, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
@@ -10,7 +10,7 @@ import type { DateSelectArg, DatesSetArg, EventClickArg, EventMountArg } from '@
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CalendarQuery } from '../../../core/schemas/activities.ts';
+import { CALENDAR_LIMIT, type CalendarQuery } from '../../../core/schemas/activities.ts';
 import { canWrite, useMe } from '../auth/session.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
@@ -21,7 +21,10 @@ import { ActivityFormDrawer } from '../activities/ActivityFormDrawer.tsx';
 import type { PlanPrefill } from '../activities/planValues.ts';
 import { TaskFormDrawer } from '../tasks/TaskFormDrawer.tsx';
 import { useTask } from '../tasks/api.ts';
-import { toEvents, useCalendarData, useReschedule, type CalendarEventProps } from './useCalendar.ts';
+import { incompleteFrom, toEvents, useCalendarData, useReschedule, type CalendarEventProps } from './useCalendar.ts';
+
+/** The view that shows fewer days than each, where a truncated window can be seen whole. */
+const NARROWER: Record<string, string> = { dayGridMonth: 'timeGridWeek', timeGridWeek: 'timeGridDay' };
 
 // The toolbar wraps on a phone instead of pushing the page sideways.
 // FullCalendar's buttons and today column in the app's colours.
@@ -49,6 +52,8 @@ export function CalendarPage() {
   const manager = me.role === 'admin' || me.role === 'manager';
   const p = useUrlParams(['userId', 'teamId'] as const);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [view, setView] = useState('');
+  const calendarRef = useRef<FullCalendar>(null);
   const query: CalendarQuery | null = range ? { ...range, ...(manager && p.values.teamId ? { teamId: p.values.teamId } : manager && p.values.userId ? { userId: p.values.userId } : {}) } : null;
   const data = useCalendarData(query);
   const reschedule = useReschedule(query);
@@ -59,10 +64,13 @@ export function CalendarPage() {
   const showOwner = !!query?.teamId;
   const today = dayjs().format('YYYY-MM-DD');
   const events = useMemo(() => toEvents(data.data, showOwner, t('calendar.taskPrefix'), today), [data.data, showOwner, t, today]);
+  const incomplete = incompleteFrom(data.data);
+  const narrower = NARROWER[view];
 
   const onDates = (arg: DatesSetArg) => {
     const next = { from: dayjs(arg.start).format(), to: dayjs(arg.end).format() };
     setRange((prev) => (prev?.from === next.from && prev?.to === next.to ? prev : next));
+    setView(arg.view.type);
   };
   const onSelect = (arg: DateSelectArg) => {
     arg.view.calendar.unselect();
@@ -113,9 +121,26 @@ export function CalendarPage() {
         </Flex>
       </Flex>
       {data.isError && <FullPageError error={data.error} onRetry={() => void data.refetch()} />}
+      {incomplete && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('calendar.truncated', { limit: CALENDAR_LIMIT, date: incomplete })}
+          action={
+            narrower && (
+              <Button size="small" onClick={() => calendarRef.current?.getApi().changeView(narrower, incomplete)} data-testid="calendar-narrower">
+                {t(`calendar.narrower.${narrower}`)}
+              </Button>
+            )
+          }
+          data-testid="calendar-truncated"
+        />
+      )}
       <Spin spinning={data.isFetching && !data.data}>
         <div style={{ background: '#fff', padding: mobile ? 8 : 12, borderRadius: 8 }}>
           <FullCalendar
+            ref={calendarRef}
             plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
             initialView={mobile ? 'timeGridDay' : 'timeGridWeek'}
             headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}

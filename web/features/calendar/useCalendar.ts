@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventDropArg, EventInput } from '@fullcalendar/core';
 import type { EventResizeDoneArg } from '@fullcalendar/interaction';
 import dayjs from 'dayjs';
-import type { Activity, Calendar, CalendarQuery, Task } from '../../../core/schemas/activities.ts';
+import { CALENDAR_LIMIT, type Activity, type Calendar, type CalendarQuery, type Task } from '../../../core/schemas/activities.ts';
 import { api } from '../../lib/api.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { refreshActivityWorld } from '../activities/api.ts';
@@ -21,6 +21,18 @@ export function useCalendarData(q: CalendarQuery | null) {
     queryFn: () => api.get<Calendar>('/api/calendar', { ...q }),
     placeholderData: (prev) => prev,
   });
+}
+
+/**
+ * The day a truncated calendar stops being complete: the last call's or task's day of whichever list
+ * reached the limit first (each is sorted by time, so every earlier day is whole). Null when whole.
+ */
+export function incompleteFrom(data: Calendar | undefined): string | null {
+  if (!data?.truncated) return null;
+  const lastCall = data.activities.length >= CALENDAR_LIMIT ? data.activities.at(-1) : undefined;
+  const lastTask = data.tasks.length >= CALENDAR_LIMIT ? data.tasks.at(-1) : undefined;
+  const days = [lastCall && dayjs(lastCall.plannedStart).format('YYYY-MM-DD'), lastTask?.dueDate].filter((d): d is string => !!d).sort();
+  return days[0] ?? null;
 }
 
 /** Calendar rows → FullCalendar events; a team view names the owner on each card. */
