@@ -78,6 +78,9 @@ describe.skipIf(!hasChromium)('names carrying script reach the charts as text, u
   let f: Factories;
   let rep: Awaited<ReturnType<Factories['user']>>;
   let stageTags: string[] = [];
+  let accountId = '';
+  let dealId = '';
+  let callId = '';
   const today = localDate(new Date(), TIME_ZONE);
   const year = Number(today.slice(0, 4));
   const closeDate = parsePeriod(quarterOfDate(today))?.last ?? today;
@@ -100,17 +103,19 @@ describe.skipIf(!hasChromium)('names carrying script reach the charts as text, u
       await f.account(rep.client, { name: payload('account2'), ourRevenue: '300000' }),
     ];
     ok(await f.admin.post('/api/quotas', { userId: rep.id, period: String(year), target: '3000000' }));
+    accountId = accounts[0].id;
     for (const [i, s] of open.entries()) {
       await f.deal(rep.client, { accountId: accounts[i % 2].id, name: payload(`deal${i + 1}`), amount: String(100000 * (i + 1)), stageId: s.id, expectedCloseDate: closeDate });
     }
     const product = ok<{ id: string }>(await f.admin.post('/api/products', { name: payload('product'), category: payload('category'), listPrice: '100.00' })).id;
-    await f.deal(rep.client, { accountId: accounts[0].id, amount: undefined, stageId: won.id, items: [{ productId: product, quantity: '3', price: '100000.00' }] });
+    dealId = (await f.deal(rep.client, { accountId: accounts[0].id, amount: undefined, stageId: won.id, items: [{ productId: product, quantity: '3', price: '100000.00' }] })).id;
     // Done calls on both accounts: time analysis by account and by person, and time follows value.
     for (const [i, account] of accounts.entries()) {
       const start = new Date(Date.now() - (i + 2) * 86_400_000);
       const end = new Date(start.getTime() + (i + 1) * 3_600_000);
-      ok(await rep.client.post('/api/activities', { type: 'visit', subject: payload(`call${i + 1}`), accountId: account.id, plannedStart: start.toISOString(), plannedEnd: end.toISOString(), status: 'done' }));
+      callId = ok<{ id: string }>(await rep.client.post('/api/activities', { type: 'visit', subject: payload(`call${i + 1}`), accountId: account.id, plannedStart: start.toISOString(), plannedEnd: end.toISOString(), status: 'done' })).id;
     }
+    await f.contact(rep.client, { accountId, name: payload('contact'), influence: 'high', attitude: 3 });
   });
   afterAll(async () => {
     await e?.close();
@@ -202,6 +207,34 @@ describe.skipIf(!hasChromium)('names carrying script reach the charts as text, u
     } finally {
       await admin.context.close();
       await repCtx.context.close();
+    }
+  });
+
+  test('the other main pages, with the names on them, work under the CSP without a violation', async () => {
+    const { context, page } = await browserContext(e, { cookie: f.admin.cookie });
+    try {
+      const watched = await watch(page);
+      for (const [path, ready] of [
+        [`/accounts/${accountId}`, 'account-page'],
+        [`/accounts/${accountId}?tab=relmap`, 'relationship-map'],
+        [`/opportunities/${dealId}`, 'opportunity-title'],
+        ['/pipeline', 'pipeline-page'],
+        ['/calendar', 'calendar-page'],
+        [`/activities/${callId}`, 'activity-page'],
+        [`/activities/${callId}/print`, 'print-now'],
+        ['/analysis/scoring', 'scoring-page'],
+        ['/admin/stages', 'stages-page'],
+        ['/products', 'products-page'],
+      ]) {
+        await page.goto(path);
+        await page.getByTestId(ready).waitFor({ timeout: WAIT });
+        await settled(page);
+        expect(await page.locator('img[src="x"]').count(), path).toBe(0);
+        expect(await watched.violations(), path).toEqual([]);
+      }
+      expect(watched.dialogs).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 
