@@ -10,6 +10,7 @@ import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin, frameworkErrors, sendError } from './plugins/errors.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { webPlugin } from './plugins/web.ts';
+import { securityPlugin } from './plugins/security.ts';
 import type { App } from './lib/app-type.ts';
 import { validatorCompiler } from './lib/validation.ts';
 import { serializerCompiler } from './lib/serialization.ts';
@@ -71,6 +72,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   // Only JSON bodies: browsers cannot send them cross-site without a CORS preflight (CSRF).
   app.removeContentTypeParser(['text/plain']);
 
+  await app.register(securityPlugin, { secure: opts.config.cookieSecure });
   await app.register(dbPlugin, { database: opts.database, config: opts.config, ownsDatabase: !!opts.ownsDatabase });
   await app.register(errorsPlugin);
   await app.register(cookie);
@@ -87,7 +89,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(
     async (api) => {
       const a = api as unknown as App;
-      a.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      a.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       for (const routes of [systemRoutes, authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, scoringRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes, recycleBinRoutes]) {
         await a.register(routes);
       }

@@ -1,4 +1,5 @@
-// Resolves the session cookie to an Actor on every /api request; routes marked `config.public` skip it.
+// Resolves the session cookie to an Actor on every /api request; routes marked `config.public` skip it,
+// and the API docs do when the deployment makes them public (OPENKAM_PUBLIC_API_DOCS).
 // Cookie auth is CSRF-safe: SameSite=Lax, only JSON bodies are accepted, and a foreign Origin is refused.
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
@@ -34,6 +35,11 @@ function sameOrigin(req: FastifyRequest): boolean {
   }
 }
 
+/** Swagger UI (its page, assets and spec copies) and the OpenAPI document: by route, not by the raw URL. */
+function isApiDocs(route: string | undefined): boolean {
+  return route === '/api/openapi.json' || route === '/api/docs' || !!route?.startsWith('/api/docs/');
+}
+
 /** The signed-in caller; routes behind the auth hook always have one. */
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError(401, 'unauthenticated');
@@ -48,7 +54,7 @@ export const authPlugin = fp(async (app) => {
     if (!req.url.startsWith('/api/')) return;
     if (UNSAFE.has(req.method) && !sameOrigin(req)) throw new AppError(403, 'csrf');
     const lang = pickLang(req.headers['accept-language']);
-    if (req.routeOptions.config?.public || req.url.startsWith('/api/docs')) {
+    if (req.routeOptions.config?.public || (app.config.publicApiDocs && isApiDocs(req.routeOptions.url))) {
       // Public routes still learn who is calling when they can (e.g. GET /api/setup).
       return;
     }

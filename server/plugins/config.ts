@@ -10,6 +10,8 @@ export interface Config {
   demo: boolean;
   sessionTtlDays: number;
   cookieSecure: boolean;
+  /** /api/docs and /api/openapi.json without signing in (OPENKAM_PUBLIC_API_DOCS=1); signed-in users only by default. */
+  publicApiDocs: boolean;
   logLevel: string;
   webDist: string;
   bodyLimit: number;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo: argv.includes('--demo') || flag(env.OPENKAM_DEMO),
     sessionTtlDays: Number(env.OPENKAM_SESSION_DAYS ?? 14),
     cookieSecure: flag(env.OPENKAM_COOKIE_SECURE),
+    publicApiDocs: flag(env.OPENKAM_PUBLIC_API_DOCS),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: resolve(env.OPENKAM_WEB_DIST ?? './web/dist'),
     bodyLimit: Number(env.OPENKAM_BODY_LIMIT ?? 1024 * 1024),

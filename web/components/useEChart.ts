@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, FunnelChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { withSafeTooltips } from './chartTooltip.ts';
 
 // Only the pieces the forecast, funnel and planner charts draw with; the full bundle is several times larger.
 echarts.use([BarChart, LineChart, ScatterChart, FunnelChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -11,7 +12,8 @@ export type ChartOption = echarts.EChartsCoreOption;
 
 /**
  * One chart on a div: created once, resized with its box (the side drawer and phones change it),
- * and given a whole new option on every change (`notMerge`, so removed series really go).
+ * and given a whole new option on every change (`notMerge`, so removed series really go). Every
+ * chart draws through here, so every tooltip formatter is made safe here (chartTooltip.ts).
  */
 export function useEChart(option: ChartOption) {
   const el = useRef<HTMLDivElement>(null);
@@ -31,7 +33,7 @@ export function useEChart(option: ChartOption) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    chart.current?.setOption(withSafeTooltips(option), true);
   }, [option]);
 
   return el;

@@ -176,7 +176,7 @@ describe('calibrated probabilities', () => {
 
 describe('OpenAPI', () => {
   it('documents the forecasting routes', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await f.admin.get('/api/openapi.json')).json();
     for (const [path, method, tag] of [
       ['/api/quotas', 'post', 'quotas'],
       ['/api/quotas/{id}', 'patch', 'quotas'],

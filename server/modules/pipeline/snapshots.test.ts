@@ -80,7 +80,7 @@ describe('pipeline snapshots', () => {
   });
 
   it('documents its routes in the OpenAPI description', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await f.admin.get('/api/openapi.json')).json();
     for (const [path, method, tag] of [
       ['/api/pipeline/snapshots', 'get', 'pipeline'],
       ['/api/pipeline/snapshots', 'post', 'pipeline'],

@@ -254,7 +254,7 @@ describe('prospect settings', () => {
 
 describe('OpenAPI', () => {
   it('documents the prospect and pool routes', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await f.admin.get('/api/openapi.json')).json();
     for (const [path, method, tag] of [
       ['/api/analysis/prospects', 'get', 'pool'],
       ['/api/accounts/{id}/review', 'post', 'pool'],

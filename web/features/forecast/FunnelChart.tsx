@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineSummary } from '../../../core/schemas/forecast.ts';
 import { compactMoney, useEChart, type ChartOption } from '../../components/useEChart.ts';
+import { tooltipHtml } from '../../components/chartTooltip.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { stageLabel } from '../catalog/stageName.ts';
 
@@ -28,7 +29,7 @@ export function FunnelChart({ summary, height = 300, testId = 'funnel-chart' }: 
       tooltip: {
         trigger: 'item',
         formatter: (p: { data: (typeof data)[number] }) =>
-          `${p.data.name}<br/>${t('forecast.deals', { count: p.data.count })}<br/>${t('forecast.amount')}: ${p.data.amount}<br/>${t('forecast.weighted')}: ${p.data.weighted}`,
+          tooltipHtml`${p.data.name}<br/>${t('forecast.deals', { count: p.data.count })}<br/>${t('forecast.amount')}: ${p.data.amount}<br/>${t('forecast.weighted')}: ${p.data.weighted}`,
       },
       series: [
         {
