@@ -29,6 +29,8 @@ export const Quota = Type.Object({
   challenge: Nullable(Amount),
   version: Type.Integer(),
   updatedAt: IsoDateTime,
+  /** Whether the caller may change or remove it: quotas are set from above (a rep reads their own). */
+  editable: Type.Boolean(),
 });
 export type Quota = Static<typeof Quota>;
 export const QuotaCreate = Type.Object(

@@ -176,7 +176,7 @@ export const en: Resources = {
     new: 'Add quota', edit: 'Edit quota', subject: 'For', person: 'Person', team: 'Team', periodKind: 'Period kind', period: 'Period',
     target: 'Target', stretch: 'Stretch', challenge: 'Challenge', stretchHint: 'Optional; at least the target', challengeHint: 'Optional; at least the stretch',
     deleteConfirm: 'Delete this quota?', empty: 'No quotas for {{year}} yet',
-    hint: 'Quotas are set per person or team, by year, quarter or month. A team without its own quota gets the sum of its members’.',
+    hint: 'Quotas are set per person or team, by year, quarter or month. A team without its own quota gets the sum of its members’. Quotas are set from above: a manager sets them for the people and teams they manage, an admin for everyone.',
   },
   planner: {
     hint: 'Work back from the year’s quota: quota ÷ average deal size = deals needed; each signed deal takes 6 trainings → 5 meetings with the decision owner → 3 consultations → 3 proposals → 2 tenders/negotiations → 1 signing (653321). A plan covers twelve whole months: after a lead-in, one signing a month (“Jan, Feb, Mar: 1 deal … Dec: 1 deal”), each stage’s activities spread over the weeks the stage takes.',
