@@ -109,7 +109,7 @@ describe('planner', () => {
     const noQuota = await rep.client.post('/api/planner', {});
     expect(noQuota.statusCode).toBe(400);
     expect(noQuota.json().fields[0]).toMatchObject({ path: 'quota', code: 'no_quota' });
-    expect((await rep.client.post('/api/quotas', { userId: rep.id, period: String(next.year), target: '1000000' })).statusCode).toBe(201);
+    expect((await manager.client.post('/api/quotas', { userId: rep.id, period: String(next.year), target: '1000000' })).statusCode).toBe(201);
     const noDeals = await rep.client.post('/api/planner', {});
     expect(noDeals.json().fields[0]).toMatchObject({ path: 'averageDealSize', code: 'no_won_deals' });
     await f.deal(rep.client, { amount: '200000', stageId: stages[5].id });
