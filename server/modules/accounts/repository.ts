@@ -53,7 +53,7 @@ export function teamOnly(actor: Actor, ownerColumn: PgColumn, accountIdColumn: P
  * The data-scope rule for accounts: the caller sees accounts owned by anyone in their scope,
  * plus any account whose team they are on. Everything that reads accounts goes through this.
  */
-export function accountVisible(actor: Actor, table: typeof accounts = accounts): SQL {
+export function accountVisible(actor: Actor, table: { orgId: PgColumn; ownerId: PgColumn; id: PgColumn } = accounts): SQL {
   const org = eq(table.orgId, actor.orgId);
   if (actor.scopeUserIds === null) return org;
   return and(org, ownedOrOnTeam({ ...actor, scopeUserIds: actor.scopeUserIds }, table.ownerId, table.id))!;
