@@ -251,6 +251,11 @@ export const Plan = Type.Object({
   endMonth: Month,
   quota: Amount,
   averageDealSize: Amount,
+  /**
+   * Where the average came from: typed in, or the last twelve months' won deals of the person, else of
+   * their team (and its sub-teams), else of the organisation. Null on plans saved before it was kept.
+   */
+  averageDealSizeSource: Nullable(Type.Enum(['own', 'team', 'org', 'input'])),
   ratios: Type.Array(Type.Integer()),
   stageWeeks: Type.Array(Type.Number()),
   dealsNeeded: Type.Integer(),
