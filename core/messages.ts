@@ -76,6 +76,7 @@ export const MESSAGES = {
   done_in_future: { zh: '计划时间在 1 天以后，尚未发生的活动不能记为已完成；如已提前进行，请先修改日期', en: 'is more than a day ahead: a call that has not happened cannot be logged as done; change the date first' },
   other_account_opportunity: { zh: '必须是同一客户的商机', en: 'must be an opportunity of the same account' },
   not_assignable: { zh: '只能指派给您数据范围内的同事', en: 'must be a colleague within your data scope' },
+  task_not_assignable: { zh: '只能指派给您数据范围内的同事或该客户团队的成员', en: 'must be a colleague within your data scope or on the account\u2019s team' },
   window_too_long: { zh: '时间范围最长 {days} 天，且结束须晚于开始', en: 'must be after from and at most {days} days later' },
   after_sales_subject: { zh: '售后回访 · {deal} (+{days} 天)', en: 'After-sales follow-up · {deal} (+{days} days)' },
   untiered: { zh: '未分级', en: 'Untiered' },

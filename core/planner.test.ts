@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, closesPerMonth, dealsNeeded, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, roundRunning, spread, weeksOfMonths, type PlanSpec } from './planner.ts';
+import { addMonths, closesPerMonth, dealsNeeded, defaultDealSize, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, roundRunning, spread, weeksOfMonths, type PlanSpec } from './planner.ts';
 import { DEFAULT_PLAN_RATIOS, DEFAULT_STAGE_WEEKS } from './enums.ts';
 
 const stages = ['training', 'meeting', 'consulting', 'proposal', 'tender', 'signing'];
@@ -151,5 +151,19 @@ describe('plannedMonths', () => {
     // What no saved plan covers comes from the plan before them.
     expect(plannedMonths([fallback, last], year).slice(6).map((m) => m.counts)).toEqual(fallback.months.slice(6).map((m) => m.counts));
     expect(plannedMonths([], year).every((m) => m.total === 0)).toBe(true);
+  });
+});
+
+describe('the default average deal size', () => {
+  const none = { deals: 0, cents: 0n };
+  it("takes the person's own won deals, else their team's, else the organisation's, and says which", () => {
+    const own = { deals: 2, cents: 50000001n };
+    const team = { deals: 3, cents: 90000000n };
+    const org = { deals: 7, cents: 700000000n };
+    // 500,000.01 ÷ 2 = 250,000.005: half a cent rounds up.
+    expect(defaultDealSize({ own, team, org })).toEqual({ amount: '250000.01', source: 'own' });
+    expect(defaultDealSize({ own: none, team, org })).toEqual({ amount: '300000.00', source: 'team' });
+    expect(defaultDealSize({ own: none, team: none, org })).toEqual({ amount: '1000000.00', source: 'org' });
+    expect(defaultDealSize({ own: none, team: none, org: none })).toBeNull();
   });
 });

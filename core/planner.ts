@@ -6,7 +6,7 @@
 // are spread over the weeks the stage takes. A plan covers twelve whole months. (The deck's worked
 // example says "根据'965531'法则": a typo for 653321 — the chart before it and the work plan after it
 // both count 6, 5, 3, 3, 2, 1.)
-import { toCents } from './funnel.ts';
+import { fromCents, toCents } from './funnel.ts';
 import { ratio } from './forecast.ts';
 
 export const PLAN_MONTHS = 12;
@@ -46,6 +46,28 @@ export function dealsNeeded(quota: string, averageDealSize: string): number {
 /** n items over k slots as evenly as possible, the extra ones in the later slots. */
 export function spread(n: number, k: number): number[] {
   return Array.from({ length: k }, (_, i) => Math.floor((n * (i + 1)) / k) - Math.floor((n * i) / k));
+}
+
+/** Where a plan's average deal size came from: the person's won deals, their team's, the organisation's, or typed in. */
+export type DealSizeSource = 'own' | 'team' | 'org' | 'input';
+
+/** Won deals summed: how many and their amount in cents. */
+export interface WonTally {
+  deals: number;
+  cents: bigint;
+}
+
+/**
+ * The default average deal size: the person's own won deals, else their team's, else the
+ * organisation's — the nearest that has any, so a rep's plan does not move when another team wins —
+ * rounded half up to the cent, and which it was. Null when nobody has won anything.
+ */
+export function defaultDealSize(tallies: Record<Exclude<DealSizeSource, 'input'>, WonTally>): { amount: string; source: Exclude<DealSizeSource, 'input'> } | null {
+  for (const source of ['own', 'team', 'org'] as const) {
+    const { deals, cents } = tallies[source];
+    if (deals > 0) return { amount: fromCents((cents + BigInt(deals) / 2n) / BigInt(deals)), source };
+  }
+  return null;
 }
 
 /** YYYY-MM n months after `month` (n may be negative). */

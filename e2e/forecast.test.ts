@@ -1,9 +1,10 @@
-// Forecasts, quotas and the 653321 planner through the UI (issue 5), one story in order: (1) a rep
-// sets their yearly quota — a stretch below the target is refused on the field — (2) opens the
-// planner, is told on the field that there is no won deal to average, enters 300,000 and gets the
-// course's plan (10 deals: 60/50/30/30/20/10), saves it, (3) their manager opens the dashboard and
-// sees the team funnel and the forecast against quota, (4) the forecast page's groupings, calibration
-// and accuracy tables, (5) the pages on a 390 px phone.
+// Forecasts, quotas and the 653321 planner through the UI (issue 5), one story in order: (1) a manager
+// sets their rep's yearly quota — a stretch below the target is refused on the field — which the rep
+// reads but cannot change, (2) the rep opens the planner, is told on the field that there is no won
+// deal to average, enters 300,000 and gets the course's plan (10 deals: 60/50/30/30/20/10), saves it,
+// (3) their manager opens the dashboard and sees the team funnel and the forecast against quota, (4)
+// the forecast page's groupings, calibration and accuracy tables, (5) the pages on a 390 px phone,
+// (6) a newcomer's default average comes from their team's won deals, and the planner says so.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
@@ -68,8 +69,18 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
     return c;
   }
 
-  test('a rep sets their yearly quota; a stretch below the target is refused on the field', async () => {
-    const { context, page } = await open(rep.client.cookie, '/accounts');
+  test('a manager sets the rep\'s yearly quota (a stretch below the target is refused on the field); the rep reads it but cannot change it', async () => {
+    const repView = await open(rep.client.cookie, '/quotas');
+    try {
+      // Quotas are set from above: the rep has no button to set one.
+      await repView.page.getByTestId('quotas-table').waitFor({ timeout: WAIT });
+      await settled(repView.page);
+      expect(await repView.page.getByTestId('new-quota').count()).toBe(0);
+    } finally {
+      await repView.context.close();
+    }
+
+    const { context, page } = await open(manager.client.cookie, '/accounts');
     try {
       await page.getByTestId('nav-quotas').click();
       await waitForPath(page, /^\/quotas$/);
@@ -78,9 +89,23 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       const form = page.getByTestId('quota-form');
       await form.waitFor({ timeout: WAIT });
       await still(page.locator('.ant-modal').filter({ has: form }));
-      // A rep sets their own: no person picker, their name instead; a year quota for this year by default.
-      expect(await form.textContent()).toContain('陈小华');
+      // A year quota for this year by default; the person is picked (a manager's own quota is not theirs to set).
       expect(await page.locator('#period').inputValue()).toBe(String(year));
+      const person = formItem(page, 'userId').locator('.ant-select');
+      const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+      const option = dropdown.getByText('陈小华', { exact: true });
+      const chosen = person.filter({ hasText: '陈小华' });
+      // As with the team picker below: wait for the dropdown to settle, and pick again until the select shows the person.
+      const pick = async () => {
+        if (await chosen.isVisible()) return true;
+        if (!(await option.isVisible())) await person.click();
+        await option.waitFor({ timeout: 2_000 }).catch(() => undefined);
+        if (!(await option.isVisible())) return false;
+        await still(dropdown.first());
+        await option.click({ timeout: 2_000 }).catch(() => undefined);
+        return chosen.isVisible();
+      };
+      await expect.poll(pick, { timeout: WAIT, interval: 500 }).toBe(true);
 
       await page.locator('#target').fill('3,000,000');
       await page.locator('#stretch').fill('2500000');
@@ -101,12 +126,21 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       await expect.poll(() => table.getByTestId('quota-target').allTextContents(), { timeout: WAIT }).toEqual(['¥3,000,000.00']);
       expect(await table.getByTestId('quota-period').allTextContents()).toEqual([String(year)]);
       await shot(page, 'quotas');
-
-      const saved = ok<QuotaList>(await rep.client.get(`/api/quotas?year=${year}`)).items;
-      expect(saved).toHaveLength(1);
-      expect(saved[0]).toMatchObject({ userId: rep.id, teamId: null, period: String(year), periodKind: 'year', target: '3000000.00', stretch: '3500000.00', challenge: '4000000.00' });
     } finally {
       await context.close();
+    }
+
+    const saved = ok<QuotaList>(await rep.client.get(`/api/quotas?year=${year}`)).items;
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ userId: rep.id, teamId: null, period: String(year), periodKind: 'year', target: '3000000.00', stretch: '3500000.00', challenge: '4000000.00', editable: false });
+    // The rep sees their quota, without edit or delete buttons.
+    const again = await open(rep.client.cookie, '/quotas');
+    try {
+      await expect.poll(() => again.page.getByTestId('quota-target').allTextContents(), { timeout: WAIT }).toEqual(['¥3,000,000.00']);
+      expect(await again.page.getByTestId('quota-edit').count()).toBe(0);
+      expect(await again.page.getByTestId('quota-delete').count()).toBe(0);
+    } finally {
+      await again.context.close();
     }
   });
 
@@ -331,6 +365,32 @@ describe.skipIf(!hasChromium)('forecast: set a quota, plan the year by 653321, s
       } finally {
         await context.close();
       }
+    }
+  });
+  test("a newcomer's default average deal size comes from their team's won deals, and the planner says so", async () => {
+    // The rep signs a deal; a newcomer on the same team, with a quota from the admin, has none of their own.
+    await f.deal(rep.client, { accountId: deals[0].accountId, name: '医院门诊信息化', amount: '480000.00', stageId: stage('签约').id });
+    const newcomer = await f.user({ role: 'rep', teamId: rep.teamId, managerId: manager.id, name: '林新人' });
+    ok(await f.admin.post('/api/quotas', { userId: newcomer.id, period: String(year), target: '960000' }));
+    const mine = await open(newcomer.client.cookie, '/planner');
+    try {
+      await mine.page.getByTestId('plan-result').waitFor({ timeout: WAIT });
+      await expect.poll(() => mine.page.getByTestId('plan-average').textContent(), { timeout: WAIT }).toBe('¥480,000.00');
+      expect(await mine.page.getByTestId('plan-average-source').textContent()).toBe('按你所在团队近 12 个月的赢单');
+      // Typed in, the average needs no source.
+      await mine.page.locator('#averageDealSize').fill('320000');
+      await mine.page.getByTestId('plan-compute').click();
+      await expect.poll(() => mine.page.getByTestId('plan-average').textContent(), { timeout: WAIT }).toBe('¥320,000.00');
+      expect(await mine.page.getByTestId('plan-average-source').count()).toBe(0);
+    } finally {
+      await mine.context.close();
+    }
+    // Their manager, looking at the newcomer's plan, reads whose team it was.
+    const theirs = await open(manager.client.cookie, `/planner?userId=${newcomer.id}`);
+    try {
+      await expect.poll(() => theirs.page.getByTestId('plan-average-source').textContent(), { timeout: WAIT }).toBe('按林新人所在团队近 12 个月的赢单');
+    } finally {
+      await theirs.context.close();
     }
   });
 });

@@ -1,17 +1,20 @@
 // (8) Permissions as a person sees them: a rep's lists hold only their own accounts, another team's
-// account is "not found" (not "forbidden", which would confirm it exists), a viewer cannot create.
+// account is "not found" (not "forbidden", which would confirm it exists), a viewer cannot create; a
+// rep reads the competitor catalogue that managers keep, and hands tasks only to people they may.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { Contact } from '../core/schemas/contacts.ts';
-import { WAIT, settled, shot } from './util.ts';
+import { WAIT, formItem, settled, shot } from './util.ts';
 
 describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () => {
   let e: E2E;
   let f: Factories;
   let rep: Awaited<ReturnType<Factories['user']>>;
   let viewer: Awaited<ReturnType<Factories['user']>>;
+  let other: Awaited<ReturnType<Factories['user']>>;
+  let manager: Awaited<ReturnType<Factories['user']>>;
   let mine: AccountDetail[];
   let theirs: AccountDetail;
   let theirContact: Contact;
@@ -22,7 +25,8 @@ describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () =
     const east = await f.team({ name: '华东销售部' });
     const north = await f.team({ name: '华北销售部' });
     rep = await f.user({ role: 'rep', teamId: east.id, name: '陈小华' });
-    const other = await f.user({ role: 'rep', teamId: north.id, name: '刘德明' });
+    other = await f.user({ role: 'rep', teamId: north.id, name: '刘德明' });
+    manager = await f.user({ role: 'manager', teamId: north.id, name: '赵经理' });
     viewer = await f.user({ role: 'viewer', teamId: east.id, name: '孙只读' });
     mine = [
       await f.account(rep.client, { name: '上海市第一人民医院', ownershipType: 'institution' }),
@@ -112,6 +116,54 @@ describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () =
       expect(await page.getByText('新建联系人').count()).toBe(0);
       // Nor is there an admin menu.
       expect(await page.getByTestId('side-nav').getByText('管理').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+  test('a rep reads the competitor catalogue but keeps none of it; a manager edits it, only an admin deletes', async () => {
+    const res = await f.admin.post('/api/competitors', { name: '东方软件' });
+    expect(res.statusCode, res.body).toBe(201);
+    for (const [who, cookie] of [['rep', rep.client.cookie], ['manager', manager.client.cookie]] as const) {
+      const { context, page } = await e.context({ cookie });
+      try {
+        await page.goto('/competitors');
+        await expect.poll(() => page.getByTestId('competitor-name').allTextContents(), { timeout: WAIT }).toContain('东方软件');
+        await settled(page);
+        expect(await page.getByTestId('new-competitor').count(), who).toBe(who === 'manager' ? 1 : 0);
+        expect(await page.getByTestId('competitor-edit').count(), who).toBe(who === 'manager' ? 1 : 0);
+        expect(await page.getByTestId('competitors-table').getByRole('button', { name: '删除' }).count(), who).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("a rep's task assignee picker offers their scope and the account's team only", async () => {
+    // An account of the admin's that the rep and 刘德明 (another team) are on the team of.
+    const shared = await f.account(f.admin, { name: '上海市电力公司', ownershipType: 'soe' });
+    const put = await f.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: rep.id, role: 'member' }, { userId: other.id, role: 'member' }] });
+    expect(put.statusCode, put.body).toBe(200);
+    const adminName = (await f.admin.get('/api/auth/me')).json<{ name: string }>().name;
+    const { context, page } = await e.context({ cookie: rep.client.cookie });
+    const choices = async () => {
+      const select = formItem(page, 'assigneeId').locator('.ant-select');
+      await select.click();
+      const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+      await options.first().waitFor({ timeout: WAIT });
+      return (await options.allTextContents()).sort();
+    };
+    try {
+      await page.goto(`/accounts/${shared.id}`);
+      await page.getByTestId('quick-new-task').click();
+      await page.getByTestId('task-form').waitFor({ timeout: WAIT });
+      await expect.poll(choices, { timeout: WAIT }).toEqual([adminName, '刘德明', '陈小华'].sort());
+      await page.keyboard.press('Escape');
+
+      // A task on no account: only the rep themself (their data scope is their own).
+      await page.goto('/tasks');
+      await page.getByTestId('new-task').click();
+      await page.getByTestId('task-form').waitFor({ timeout: WAIT });
+      await expect.poll(choices, { timeout: WAIT }).toEqual(['陈小华']);
     } finally {
       await context.close();
     }

@@ -70,6 +70,7 @@ export const Account = Type.Object({
   creditCode: Nullable(Type.String()),
   ownershipType: Type.Enum([...OWNERSHIP_TYPES]),
   scope: Type.Enum([...ACCOUNT_SCOPES]),
+  /** The parent (集团) when the caller may see it; null too when it is outside their scope. */
   parentId: Nullable(Id),
   parentName: Nullable(Type.String()),
   industry: Nullable(Type.String()),

@@ -195,6 +195,11 @@ export const TaskListQuery = Type.Object({
 });
 export type TaskListQuery = Static<typeof TaskListQuery>;
 export const TaskPage = Page(Task);
+/** The people a task on the account (or on none) may go to: the caller's data scope and the account's team. */
+export const TaskAssigneesQuery = Type.Object({ accountId: Type.Optional(Id) });
+export type TaskAssigneesQuery = Static<typeof TaskAssigneesQuery>;
+export const TaskAssignees = Type.Object({ items: Type.Array(Type.Object({ id: Id, name: Type.String() })) });
+export type TaskAssignees = Static<typeof TaskAssignees>;
 
 // ---- Calendar: slim rows of activities and tasks in a window ----
 /**

@@ -29,6 +29,8 @@ export const Quota = Type.Object({
   challenge: Nullable(Amount),
   version: Type.Integer(),
   updatedAt: IsoDateTime,
+  /** Whether the caller may change or remove it: quotas are set from above (a rep reads their own). */
+  editable: Type.Boolean(),
 });
 export type Quota = Static<typeof Quota>;
 export const QuotaCreate = Type.Object(
@@ -249,6 +251,11 @@ export const Plan = Type.Object({
   endMonth: Month,
   quota: Amount,
   averageDealSize: Amount,
+  /**
+   * Where the average came from: typed in, or the last twelve months' won deals of the person, else of
+   * their team (and its sub-teams), else of the organisation. Null on plans saved before it was kept.
+   */
+  averageDealSizeSource: Nullable(Type.Enum(['own', 'team', 'org', 'input'])),
   ratios: Type.Array(Type.Integer()),
   stageWeeks: Type.Array(Type.Number()),
   dealsNeeded: Type.Integer(),

@@ -66,6 +66,7 @@ export const Whitespace = Type.Object({
     Type.Object({
       accountId: Id,
       name: Type.String(),
+      /** The parent the caller may see, else null; in a group's grid, the nearest visible ancestor (as the group tree). */
       parentId: Nullable(Id),
       ourRevenue: Nullable(Money),
       cells: Type.Record(Type.String(), WhitespaceCell),

@@ -182,12 +182,16 @@ export const en: Resources = {
     new: 'Add quota', edit: 'Edit quota', subject: 'For', person: 'Person', team: 'Team', periodKind: 'Period kind', period: 'Period',
     target: 'Target', stretch: 'Stretch', challenge: 'Challenge', stretchHint: 'Optional; at least the target', challengeHint: 'Optional; at least the stretch',
     deleteConfirm: 'Delete this quota?', empty: 'No quotas for {{year}} yet',
-    hint: 'Quotas are set per person or team, by year, quarter or month. A team without its own quota gets the sum of its members’.',
+    hint: 'Quotas are set per person or team, by year, quarter or month. A team without its own quota gets the sum of its members’. Quotas are set from above: a manager sets them for the people and teams they manage, an admin for everyone.',
   },
   planner: {
     hint: 'Work back from the year’s quota: quota ÷ average deal size = deals needed; each signed deal takes 6 trainings → 5 meetings with the decision owner → 3 consultations → 3 proposals → 2 tenders/negotiations → 1 signing (653321). A plan covers twelve whole months: after a lead-in, one signing a month (“Jan, Feb, Mar: 1 deal … Dec: 1 deal”), each stage’s activities spread over the weeks the stage takes.',
     quota: 'Quota', quotaHint: 'Blank = the yearly target', quotaPlaceholder: 'Yearly target',
-    averageDealSize: 'Average deal size', averageHint: 'Blank = average won deal over 12 months', averagePlaceholder: '12-month average',
+    averageDealSize: 'Average deal size', averageHint: 'Blank = average won deal over 12 months: the person’s own, else their team’s, else the organisation’s', averagePlaceholder: '12-month average',
+    averageFrom: {
+      own: 'From your won deals, last 12 months', team: 'From your team’s won deals, last 12 months', org: 'From the organisation’s won deals, last 12 months',
+      ownOf: 'From {{name}}’s won deals, last 12 months', teamOf: 'From the won deals of {{name}}’s team, last 12 months',
+    },
     startMonth: 'Start month', startMonthPlaceholder: 'Default: from {{month}}', startMonthHint: 'The plan covers twelve whole months from this one',
     ratios: 'Activities per signed deal, by stage', ratiosHint: 'The course’s 653321 rule; adjust it to your experience', ratiosIncomplete: 'Give a number for every stage',
     stageWeeks: 'Weeks per stage', stageWeeksHint: 'The course’s stage durations: training 3 weeks, meeting the owner 2.5, consulting 2, proposal 1.5, negotiation 1, signing 0.5; half weeks allowed',

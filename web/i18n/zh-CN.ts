@@ -181,12 +181,16 @@ export const zhCN = {
     new: '新增配额', edit: '编辑配额', subject: '对象', person: '人员', team: '团队', periodKind: '周期', period: '期间',
     target: '目标', stretch: '冲刺目标', challenge: '挑战目标', stretchHint: '可选，不低于目标', challengeHint: '可选，不低于冲刺目标',
     deleteConfirm: '删除该配额？', empty: '{{year}} 年还没有配额',
-    hint: '配额分人员和团队，可按年、季度或月设置。团队未单独设置时，取成员配额之和。',
+    hint: '配额分人员和团队，可按年、季度或月设置。团队未单独设置时，取成员配额之和。配额由上级设置：经理为所管理的人员和团队设置，管理员可为所有人设置。',
   },
   planner: {
     hint: '从年度配额倒推：配额 ÷ 平均单笔金额 = 需签约单数；每签一单需要 6 次培训/交流 → 5 次见负责人 → 3 次咨询 → 3 次方案 → 2 次标书/谈判 → 1 次签约（653321）。计划覆盖 12 个整月：先导期之后每月签一单（“1月 2月 3月-1单 … 12月-1单”），每个阶段的活动分布在该阶段所需的几周里。',
     quota: '配额', quotaHint: '留空 = 年度目标', quotaPlaceholder: '年度目标',
-    averageDealSize: '平均单笔金额', averageHint: '留空 = 近 12 个月赢单平均金额', averagePlaceholder: '近 12 个月平均',
+    averageDealSize: '平均单笔金额', averageHint: '留空 = 近 12 个月赢单平均金额：本人的；本人没有则取所在团队的，团队也没有则取全公司的', averagePlaceholder: '近 12 个月平均',
+    averageFrom: {
+      own: '按你近 12 个月的赢单', team: '按你所在团队近 12 个月的赢单', org: '按全公司近 12 个月的赢单',
+      ownOf: '按{{name}}近 12 个月的赢单', teamOf: '按{{name}}所在团队近 12 个月的赢单',
+    },
     startMonth: '开始月份', startMonthPlaceholder: '默认 {{month}} 起', startMonthHint: '计划从这个月起覆盖 12 个整月',
     ratios: '每签一单各阶段的活动数', ratiosHint: '课程的 653321 规则；可按自己的经验调整', ratiosIncomplete: '请填写每个阶段的活动数',
     stageWeeks: '各阶段用时（周）', stageWeeksHint: '课程的阶段周期：培训 3 周、见负责人 2.5 周、咨询 2 周、方案 1.5 周、谈判 1 周、签约 0.5 周；可按半周填写',

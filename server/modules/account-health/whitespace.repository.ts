@@ -2,22 +2,22 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { oneOf, type Db } from '../../db/client.ts';
 import { accounts, opportunities, opportunityItems, products } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accountVisible, parent, visibleParent } from '../accounts/repository.ts';
 
-const rowColumns = { id: accounts.id, name: accounts.name, parentId: accounts.parentId, ourRevenue: accounts.ourRevenue };
+/** The parent only when the caller may see it (null otherwise, like the account pages). */
+const rowColumns = { id: accounts.id, name: accounts.name, parentId: parent.id, ourRevenue: accounts.ourRevenue };
 
 export function whitespaceRepository(db: Db) {
+  const rows = (actor: Actor) => db.select(rowColumns).from(accounts).leftJoin(parent, visibleParent(actor));
   return {
     /** The caller's largest live accounts by our revenue with us (accounts without a figure last). */
     topAccounts: (actor: Actor, limit: number) =>
-      db
-        .select(rowColumns)
-        .from(accounts)
+      rows(actor)
         .where(and(accountVisible(actor), isNull(accounts.archivedAt)))
         .orderBy(desc(sql`coalesce(${accounts.ourRevenue}, -1)`), asc(accounts.id))
         .limit(limit),
 
-    accounts: (orgId: string, ids: string[]) => db.select(rowColumns).from(accounts).where(and(eq(accounts.orgId, orgId), oneOf(accounts.id, ids))),
+    accounts: (actor: Actor, ids: string[]) => rows(actor).where(and(eq(accounts.orgId, actor.orgId), oneOf(accounts.id, ids))),
 
     /**
      * Line items of open and won deals per account × category × status: the items' exact totals

@@ -40,7 +40,9 @@ export function whitespaceService(db: Db) {
     if (!q.accountId) return repo.topAccounts(actor, q.limit ?? DEFAULT_LIMIT);
     if (!(await accountHealthRepository(db).visible(actor, [q.accountId], [q.accountId])).has(q.accountId)) throw notFound();
     const { parents } = await visibleTree(db, actor, q.accountId, [q.accountId]);
-    return treeOrder(await repo.accounts(actor.orgId, [...parents.keys()]), parents);
+    // A branch under a hidden account hangs from its nearest visible ancestor, as in the group tree.
+    const rows = await repo.accounts(actor, [...parents.keys()]);
+    return treeOrder(rows, parents).map((r) => (r.id === q.accountId ? r : { ...r, parentId: parents.get(r.id) ?? null }));
   }
 
   return {

@@ -34,9 +34,12 @@ describe('whitespace', () => {
   it("stays within the caller's scope", async () => {
     const w = (await g.u1.client.get(`/api/analysis/whitespace?accountId=${g.ids.hq}`)).json<Whitespace>();
     expect(w.rows.map((r) => r.name).sort()).toEqual(['集团总部', '北方分公司', '北京办', '广州办'].sort());
+    // 广州办's parent (乙's 南方分公司) is hidden: it hangs from the top, and the hidden id is nowhere.
+    expect(row(w, '广州办').parentId).toBe(g.ids.hq);
+    expect(JSON.stringify(w)).not.toContain(g.ids.south);
     expect((await g.u2.client.get(`/api/analysis/whitespace?accountId=${g.ids.hq}`)).statusCode).toBe(404);
     const mine = (await g.u2.client.get('/api/analysis/whitespace')).json<Whitespace>();
-    expect(mine.rows.map((r) => r.name)).toEqual(['南方分公司']);
+    expect(mine.rows.map((r) => [r.name, r.parentId])).toEqual([['南方分公司', null]]);
   });
 
   it('without an account: the largest accounts by our revenue, up to the limit', async () => {

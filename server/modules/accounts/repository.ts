@@ -12,7 +12,8 @@ import type { AccountListItem, AccountListQuery, AccountSort } from '../../../co
 import { healthFacts, type HealthFactColumns } from '../account-health/facts.repository.ts';
 
 const owner = alias(users, 'owner');
-const parent = alias(accounts, 'parent');
+/** An account's parent (集团), joined as "parent". */
+export const parent = alias(accounts, 'parent');
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
@@ -52,10 +53,19 @@ export function teamOnly(actor: Actor, ownerColumn: PgColumn, accountIdColumn: P
  * The data-scope rule for accounts: the caller sees accounts owned by anyone in their scope,
  * plus any account whose team they are on. Everything that reads accounts goes through this.
  */
-export function accountVisible(actor: Actor, table: typeof accounts = accounts): SQL {
+export function accountVisible(actor: Actor, table: { orgId: PgColumn; ownerId: PgColumn; id: PgColumn } = accounts): SQL {
   const org = eq(table.orgId, actor.orgId);
   if (actor.scopeUserIds === null) return org;
   return and(org, ownedOrOnTeam({ ...actor, scopeUserIds: actor.scopeUserIds }, table.ownerId, table.id))!;
+}
+
+/**
+ * The join to an account's parent, which matches only when the caller may see the parent: out of
+ * scope it is invisible everywhere, so its id and name come back null (a test on the one joined row,
+ * not a query per row).
+ */
+export function visibleParent(actor: Actor): SQL {
+  return and(eq(parent.id, accounts.parentId), accountVisible(actor, parent))!;
 }
 
 /** Records owned by members of a team; the members as an id array so the owner index is used. */
@@ -96,7 +106,7 @@ const LIST_COLUMNS: [string, SQL][] = [
   ['shortName', sql`${accounts.shortName}`],
   ['ownershipType', sql`${accounts.ownershipType}`],
   ['scope', sql`${accounts.scope}`],
-  ['parentId', sql`${accounts.parentId}`],
+  ['parentId', sql`"parent"."id"`],
   ['parentName', sql`"parent"."name"`],
   ['industry', sql`${accounts.industry}`],
   ['province', sql`${accounts.province}`],
@@ -130,12 +140,12 @@ const pageColumns = sql.raw(LIST_COLUMNS.map(([name]) => `p."${name}"`).join(', 
 export type AccountListRow = Omit<AccountListItem, 'health'> & Partial<HealthFactColumns>;
 
 export function accountsRepository(db: Db) {
-  const selectAccount = () =>
+  const selectAccount = (actor: Actor) =>
     db
-      .select({ a: accounts, ownerName: owner.name, parentName: parent.name })
+      .select({ a: accounts, ownerName: owner.name, parentId: parent.id, parentName: parent.name })
       .from(accounts)
       .leftJoin(owner, and(eq(owner.orgId, accounts.orgId), eq(owner.id, accounts.ownerId)))
-      .leftJoin(parent, and(eq(parent.orgId, accounts.orgId), eq(parent.id, accounts.parentId)));
+      .leftJoin(parent, visibleParent(actor));
 
   return {
     /**
@@ -171,7 +181,7 @@ export function accountsRepository(db: Db) {
               from (select ${innerColumns}, ${key.expr} as "sortValue"
                       from ${accounts}
                       left join ${users} as "owner" on ${owner.orgId} = ${accounts.orgId} and ${owner.id} = ${accounts.ownerId}
-                      left join ${accounts} as "parent" on ${parent.orgId} = ${accounts.orgId} and ${parent.id} = ${accounts.parentId}
+                      left join ${accounts} as "parent" on ${visibleParent(actor)}
                      where ${and(...where)}
                      order by ${page.orderBy[0]}, ${page.orderBy[1]}
                      limit ${limit}) p
@@ -181,7 +191,7 @@ export function accountsRepository(db: Db) {
     },
 
     async get(actor: Actor, id: string) {
-      const [row] = await selectAccount().where(and(accountVisible(actor), eq(accounts.id, id)));
+      const [row] = await selectAccount(actor).where(and(accountVisible(actor), eq(accounts.id, id)));
       return row;
     },
 

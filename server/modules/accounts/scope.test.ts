@@ -5,6 +5,7 @@ import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Account, AccountDetail } from '../../../core/schemas/accounts.ts';
 import type { Contact, ContactLink, OrgChart } from '../../../core/schemas/contacts.ts';
 import type { ErrorBody, PageOf } from '../../../core/schemas/common.ts';
+import type { AccountGroup, Whitespace } from '../../../core/schemas/health.ts';
 
 type Who = 'admin' | 'director' | 'northMgr' | 'repA' | 'repB' | 'repC' | 'viewer' | 'lead';
 type Acc = 'accAdmin' | 'accA' | 'accB' | 'accC' | 'accN' | 'accL';
@@ -251,6 +252,28 @@ describe('groups: parent and subsidiaries', () => {
     const subs = (await as.repA.get(`/api/accounts/${parent.id}`)).json<AccountDetail>().subsidiaries;
     expect(subs.map((s) => s.id)).toEqual([mine.id]);
     expect((await f.admin.get(`/api/accounts/${parent.id}`)).json<AccountDetail>().subsidiaries.map((s) => s.id).sort()).toEqual([hidden.id, mine.id].sort());
+  });
+
+  it('a parent outside the caller\u2019s scope is invisible on a subsidiary they are on the team of', async () => {
+    const group = await f.account(f.admin, { name: '国家电网集团', tags: ['母公司外'] });
+    const sub = await f.account(f.admin, { name: '国网江苏分公司', parentId: group.id, tags: ['母公司外'] });
+    expect((await f.admin.put(`/api/accounts/${sub.id}/members`, { members: [{ userId: uid.repB, role: 'member' }] })).statusCode).toBe(200);
+    const hidden = { parentId: null, parentName: null };
+    expect((await as.repB.get(`/api/accounts/${sub.id}`)).json<AccountDetail>()).toMatchObject(hidden);
+    const listed = (await as.repB.get(`/api/accounts?tag=${encodeURIComponent('母公司外')}`)).json<PageOf<Account>>().items;
+    expect(listed.map((a) => [a.id, a.parentId, a.parentName])).toEqual([[sub.id, null, null]]);
+    for (const path of ['/api/analysis/whitespace', `/api/analysis/whitespace?accountId=${sub.id}`]) {
+      const rows = (await as.repB.get(path)).json<Whitespace>().rows.filter((r) => r.accountId === sub.id);
+      expect(rows.map((r) => r.parentId), path).toEqual([null]);
+    }
+    expect(JSON.stringify((await as.repB.get(`/api/accounts/${sub.id}`)).json())).not.toContain(group.name);
+    // The group tree already starts at the subsidiary for them; whoever sees the parent still gets it.
+    expect((await as.repB.get(`/api/accounts/${sub.id}/group`)).json<AccountGroup>().root).toMatchObject({ accountId: sub.id, children: [] });
+    expect((await f.admin.get(`/api/accounts/${sub.id}`)).json<AccountDetail>()).toMatchObject({ parentId: group.id, parentName: group.name });
+    const adminRows = (await f.admin.get(`/api/accounts?tag=${encodeURIComponent('母公司外')}`)).json<PageOf<Account>>().items;
+    expect(adminRows.find((a) => a.id === sub.id)).toMatchObject({ parentId: group.id, parentName: group.name });
+    const adminGrid = (await f.admin.get(`/api/analysis/whitespace?accountId=${group.id}`)).json<Whitespace>().rows;
+    expect(adminGrid.find((r) => r.accountId === sub.id)?.parentId).toBe(group.id);
   });
 });
 

@@ -15,10 +15,11 @@ import { diffFields, initialFields } from '../../../core/diff.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 import type { Account, AccountCreate, AccountListItem, AccountDetail, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
 
-type Listed = { a: AccountRow; ownerName: string | null; parentName: string | null };
+/** `parentId` and `parentName` are the parent's as the caller may see it (null outside their scope). */
+type Listed = { a: AccountRow; ownerName: string | null; parentId: string | null; parentName: string | null };
 
 /** The API never shows search columns or org ids; enums are narrowed from text columns. */
-export function presentAccount({ a, ownerName, parentName }: Listed): Account {
+export function presentAccount({ a, ownerName, parentId, parentName }: Listed): Account {
   const { orgId: _org, searchGrams: _g, searchText: _t, archivedAt, createdBy: _c, ...rest } = a;
   return {
     ...rest,
@@ -29,6 +30,7 @@ export function presentAccount({ a, ownerName, parentName }: Listed): Account {
     tier: a.tier as Account['tier'],
     recommendedTier: a.recommendedTier as Account['recommendedTier'],
     ownerName,
+    parentId,
     parentName,
     archived: archivedAt !== null,
     createdAt: a.createdAt.toISOString(),

@@ -138,7 +138,7 @@ describe('activities', () => {
     // A bad assignee leaves both the activity and the tasks untouched.
     const before = await counts();
     const bad = await rep.client.post(`/api/activities/${a.id}/complete`, { version: 2, nextMeetingProposed: false, followUp: { title: 'x', dueDate: '2030-06-09', assigneeId: (await f.user()).id } });
-    expect(bad.json().fields[0]).toMatchObject({ path: 'followUp.assigneeId', code: 'not_assignable' });
+    expect(bad.json().fields[0]).toMatchObject({ path: 'followUp.assigneeId', code: 'task_not_assignable' });
     expect(await counts()).toEqual(before);
     expect((await rep.client.get(`/api/activities/${a.id}`)).json().nextMeetingProposed).toBe(true);
     expect((await rep.client.post(`/api/activities/${a.id}/complete`, { version: 1, nextMeetingProposed: false })).statusCode).toBe(409);

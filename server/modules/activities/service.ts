@@ -6,6 +6,7 @@ import { historyRepository } from '../history/repository.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
 import { requireActiveType } from '../activity-types/service.ts';
+import { checkTaskAssignee } from '../tasks/service.ts';
 import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -190,7 +191,8 @@ export function activitiesService(db: Db) {
         const { version, followUp, ...fields } = input;
         const now = new Date();
         checkDoneDate(current.plannedStart, now);
-        if (followUp?.assigneeId && followUp.assigneeId !== current.ownerId) await checkAssignable(tx, actor, 'followUp.assigneeId', followUp.assigneeId);
+        // The follow-up is a task like any other (the call's owner may always have it).
+        if (followUp?.assigneeId && followUp.assigneeId !== current.ownerId) await checkTaskAssignee(tx, actor, 'followUp.assigneeId', followUp.assigneeId, current.accountId);
         const patch: Partial<NewActivity> = { ...fields, ...statusPatch('done', now, current) };
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
         if (followUp) {

@@ -10,13 +10,15 @@ let t: TestApp;
 let f: Factories;
 let orgId: string;
 let writers: { role: string; client: Client }[];
+let rep: Client;
 let viewer: Client;
 beforeAll(async () => {
   t = await build();
   f = await seedOrg(t.app);
   orgId = (await f.admin.get('/api/auth/me')).json<{ orgId: string }>().orgId;
   writers = [{ role: 'admin', client: f.admin }];
-  for (const role of ['manager', 'rep'] as const) writers.push({ role, client: (await f.user({ role })).client });
+  writers.push({ role: 'manager', client: (await f.user({ role: 'manager' })).client });
+  rep = (await f.user({ role: 'rep' })).client;
   viewer = (await f.user({ role: 'viewer' })).client;
 });
 afterAll(() => t.close());
@@ -40,7 +42,7 @@ describe('competitors', () => {
     expect((await viewer.get('/api/competitors')).json<{ items: Competitor[] }>().items.map((c) => c.id)).toEqual([a.id, b.id]);
   });
 
-  it('admins, managers and reps write; viewers only read; only admins delete', async () => {
+  it('admins and managers write; reps and viewers only read; only admins delete', async () => {
     for (const w of writers) {
       const c = await create({ name: `对手-${w.role}` }, w.client);
       const upd = await w.client.patch(`/api/competitors/${c.id}`, { version: 1, pricePosition: 'high' });
@@ -48,17 +50,22 @@ describe('competitors', () => {
       if (w.role !== 'admin') expect((await w.client.delete(`/api/competitors/${c.id}`)).statusCode, w.role).toBe(403);
     }
     const c = await create({ name: '只读对手' });
-    expect((await viewer.get(`/api/competitors/${c.id}`)).statusCode).toBe(200);
-    expect((await viewer.post('/api/competitors', { name: '越权' })).statusCode).toBe(403);
-    expect((await viewer.patch(`/api/competitors/${c.id}`, { version: 1, name: '越权' })).statusCode).toBe(403);
-    expect((await viewer.delete(`/api/competitors/${c.id}`)).statusCode).toBe(403);
+    // The catalogue is the organisation's: a rep reads it but neither adds to nor changes it.
+    for (const reader of [rep, viewer]) {
+      expect((await reader.get(`/api/competitors/${c.id}`)).statusCode).toBe(200);
+      expect((await reader.post('/api/competitors', { name: '越权' })).statusCode).toBe(403);
+      expect((await reader.patch(`/api/competitors/${c.id}`, { version: 1, name: '越权' })).statusCode).toBe(403);
+      expect((await reader.delete(`/api/competitors/${c.id}`)).statusCode).toBe(403);
+    }
+    expect((await f.admin.get(`/api/competitors/${c.id}`)).json<Competitor>()).toMatchObject({ name: '只读对手', version: 1 });
+    expect((await f.admin.get('/api/competitors')).json<{ items: Competitor[] }>().items.map((x) => x.name)).not.toContain('越权');
     expect((await f.admin.delete(`/api/competitors/${c.id}`)).statusCode).toBe(204);
     expect((await f.admin.get(`/api/competitors/${c.id}`)).statusCode).toBe(404);
   });
 
   it('updates with versions; a stale version is refused; null clears a field', async () => {
     const c = await create({ name: '东软', strengths: '医疗行业经验' });
-    const upd = await writers[2].client.patch(`/api/competitors/${c.id}`, { version: 1, strengths: null, weaknesses: '交付慢', pricePosition: 'similar' });
+    const upd = await writers[1].client.patch(`/api/competitors/${c.id}`, { version: 1, strengths: null, weaknesses: '交付慢', pricePosition: 'similar' });
     expect(upd.json<Competitor>()).toMatchObject({ name: '东软', strengths: null, weaknesses: '交付慢', pricePosition: 'similar', version: 2 });
     const stale = await f.admin.patch(`/api/competitors/${c.id}`, { version: 1, name: '旧版本' });
     expect(stale.statusCode).toBe(409);

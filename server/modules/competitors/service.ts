@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { competitorsRepository, type CompetitorRow, type NewCompetitor } from './repository.ts';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Competitor, CompetitorCreate, CompetitorUpdate } from '../../../core/schemas/deals.ts';
 
@@ -26,8 +26,9 @@ export function competitorsService(db: Db) {
     return presentCompetitor(c);
   }
 
+  /** The catalogue is the organisation's: managers and admins keep it; reps and viewers read it. */
   function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
+    if (actor.role !== 'admin' && actor.role !== 'manager') throw forbidden();
   }
 
   return {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await f.deal(c.client, { amount: '1000000', stageId: s1.id, expectedCloseDate: last, forecastCategory: 'omitted' });
   const year = period.slice(0, 4);
   for (const [client, body] of [
-    [a.client, { userId: a.id, period, target: '400000' }],
+    [manager.client, { userId: a.id, period, target: '400000' }],
     [f.admin, { userId: b.id, period: year, target: '1200000', stretch: '1600000' }],
     [f.admin, { teamId: east.id, period, target: '2000000' }],
   ] as const) {

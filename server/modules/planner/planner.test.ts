@@ -109,16 +109,37 @@ describe('planner', () => {
     const noQuota = await rep.client.post('/api/planner', {});
     expect(noQuota.statusCode).toBe(400);
     expect(noQuota.json().fields[0]).toMatchObject({ path: 'quota', code: 'no_quota' });
-    expect((await rep.client.post('/api/quotas', { userId: rep.id, period: String(next.year), target: '1000000' })).statusCode).toBe(201);
+    expect((await manager.client.post('/api/quotas', { userId: rep.id, period: String(next.year), target: '1000000' })).statusCode).toBe(201);
     const noDeals = await rep.client.post('/api/planner', {});
     expect(noDeals.json().fields[0]).toMatchObject({ path: 'averageDealSize', code: 'no_won_deals' });
     await f.deal(rep.client, { amount: '200000', stageId: stages[5].id });
     await f.deal(rep.client, { amount: '300000.01', stageId: stages[5].id });
     const plan = (await rep.client.post('/api/planner', {})).json();
-    expect(plan).toMatchObject({ quota: '1000000.00', averageDealSize: '250000.01', dealsNeeded: 4, year: next.year, startMonth: next.startMonth });
+    expect(plan).toMatchObject({ quota: '1000000.00', averageDealSize: '250000.01', averageDealSizeSource: 'own', dealsNeeded: 4, year: next.year, startMonth: next.startMonth });
     expect(plan.months[0].month).toBe(next.startMonth);
     expect(plan.months).toHaveLength(12);
     expect(plan.startMonth > month).toBe(true);
+  });
+
+  it("defaults the average to the person's own won deals, else their team's, else the organisation's, and says which", async () => {
+    // 客户经理甲 (华南区) has won 200,000.00 and 300,000.01 by now; nobody else has won anything.
+    const newcomer = await f.user({ teamId: rep.teamId, name: '新人' });
+    const loner = await f.user({ name: '独立团队' });
+    for (const u of [newcomer, loner]) expect((await f.admin.post('/api/quotas', { userId: u.id, period: String(next.year), target: '1000000' })).statusCode).toBe(201);
+    // Another team wins a large deal: the newcomer's plan stays on their own team's deals.
+    await f.deal(other.client, { amount: '1000000', stageId: stages[5].id });
+    const team = (await newcomer.client.post('/api/planner', {})).json();
+    expect(team).toMatchObject({ averageDealSize: '250000.01', averageDealSizeSource: 'team', dealsNeeded: 4 });
+    expect((await manager.client.post('/api/planner', { userId: newcomer.id })).json()).toMatchObject({ averageDealSize: '250000.01', averageDealSizeSource: 'team' });
+    // Nobody in their team has won: the organisation's, 1,500,000.01 ÷ 3.
+    expect((await loner.client.post('/api/planner', {})).json()).toMatchObject({ averageDealSize: '500000.00', averageDealSizeSource: 'org', dealsNeeded: 2 });
+    expect((await rep.client.post('/api/planner', {})).json()).toMatchObject({ averageDealSize: '250000.01', averageDealSizeSource: 'own' });
+    expect((await newcomer.client.post('/api/planner', { averageDealSize: '100000' })).json()).toMatchObject({ averageDealSize: '100000.00', averageDealSizeSource: 'input', dealsNeeded: 10 });
+    // Plan vs actual's plan from the quota takes the same average.
+    const fromQuota = (await newcomer.client.post('/api/planner', { year: next.year, startMonth: 1 })).json();
+    const actual = (await manager.client.get(`/api/planner/actual?year=${next.year}&userId=${newcomer.id}`)).json<PlanActual>().people[0];
+    expect(actual.planSource).toBe('quota');
+    expect(actual.months.map((m) => m.plannedTotal)).toEqual(fromQuota.months.map((m: { total: number }) => m.total));
   });
 
   it('saves a plan, and a manager can keep the plans of their people', async () => {

@@ -10,7 +10,7 @@ import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
 import { shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, userInScope, type Actor } from '../../lib/actor.ts';
-import { addMonths, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, PLAN_MONTHS, weeksOfMonths } from '../../../core/planner.ts';
+import { addMonths, defaultDealSize, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, PLAN_MONTHS, weeksOfMonths, type WonTally } from '../../../core/planner.ts';
 import { groupBy } from '../../../core/group.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
@@ -38,22 +38,38 @@ export function plannerService(db: Db) {
   const deals = forecastRepository(db);
 
   /**
-   * Average won amount over the last 12 months (this one and the eleven before it, by signing
-   * month, from the kept forecast totals): the person's, else the organisation's (an average
-   * reveals no deal, and a new rep has none of their own to plan from).
+   * Won deals over the last 12 months (this one and the eleven before it, by signing month, from the
+   * kept forecast totals) per deal owner, across the organisation: averages drawn from them reveal no
+   * deal, and a new rep has none of their own to plan from. One read serves every person's average.
    */
-  async function averageDeal(actor: Actor, userId: string | null, now: Date) {
+  async function wonByOwner(actor: Actor, now: Date): Promise<Map<string | null, WonTally>> {
     const month = shanghaiDate(now).slice(0, 7);
     const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
     const first = m === 12 ? `${y}-01-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}-01`;
     const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
     const window = { fromDay: first, toDay: next, from: shanghaiStart(first), to: shanghaiStart(next) };
-    const average = async (who: Actor, owners: string[] | null) => {
-      const won = (await deals.cells(who, window, 'owner', owners)).filter((c) => c.status === 'won');
-      const count = won.reduce((n, c) => n + c.deals, 0);
-      return count ? fromCents((won.reduce((sum, c) => sum + toCents(c.amount), 0n) + BigInt(count) / 2n) / BigInt(count)) : null;
+    const out = new Map<string | null, WonTally>();
+    for (const c of await deals.cells({ ...actor, scopeUserIds: null }, window, 'owner', null)) {
+      if (c.status !== 'won') continue;
+      const t = out.get(c.key) ?? { deals: 0, cents: 0n };
+      out.set(c.key, { deals: t.deals + c.deals, cents: t.cents + toCents(c.amount) });
+    }
+    return out;
+  }
+
+  /** A person's default average deal size: their own won deals, else their team's (with its sub-teams), else the organisation's. */
+  function averageDeal(won: Map<string | null, WonTally>, book: QuotaBook, userId: string) {
+    const sum = (owners: Iterable<string | null>): WonTally => {
+      let deals = 0;
+      let cents = 0n;
+      for (const o of owners) {
+        const t = won.get(o);
+        if (t) [deals, cents] = [deals + t.deals, cents + t.cents];
+      }
+      return { deals, cents };
     };
-    return (userId && (await average(actor, [userId]))) || average({ ...actor, scopeUserIds: null }, null);
+    const teamId = book.people.get(userId)?.teamId;
+    return defaultDealSize({ own: sum([userId]), team: teamId ? sum(book.membersOf(teamId)) : sum([]), org: sum(won.keys()) });
   }
 
   function schedule(funnel: Funnel, spec: { quota: string; averageDealSize: string; ratios: number[]; stageWeeks: number[]; startMonth: string }) {
@@ -77,10 +93,22 @@ export function plannerService(db: Db) {
     const yearly = book.userQuota(userId, parsePeriod(String(year))!);
     const quota = input.quota ? normal(input.quota) : yearly ? fromCents(yearly.target) : null;
     if (!quota) throw fieldError('quota', 'no_quota', { year });
-    const averageDealSize = input.averageDealSize ? normal(input.averageDealSize) : await averageDeal(actor, userId, now);
-    if (!averageDealSize) throw fieldError('averageDealSize', 'no_won_deals');
-    const s = schedule(funnel, { quota, averageDealSize, ratios, stageWeeks, startMonth });
-    return { userId, year, startMonth, endMonth: addMonths(startMonth, PLAN_MONTHS - 1), quota, averageDealSize, ratios, stageWeeks, ...s, savedAt: null };
+    const average = input.averageDealSize ? { amount: normal(input.averageDealSize), source: 'input' as const } : averageDeal(await wonByOwner(actor, now), book, userId);
+    if (!average) throw fieldError('averageDealSize', 'no_won_deals');
+    const s = schedule(funnel, { quota, averageDealSize: average.amount, ratios, stageWeeks, startMonth });
+    return {
+      userId,
+      year,
+      startMonth,
+      endMonth: addMonths(startMonth, PLAN_MONTHS - 1),
+      quota,
+      averageDealSize: average.amount,
+      averageDealSizeSource: average.source,
+      ratios,
+      stageWeeks,
+      ...s,
+      savedAt: null,
+    };
   }
 
   /** A plan from the person's yearly quota and the defaults, over the calendar year; null without a quota. */
@@ -118,10 +146,10 @@ export function plannerService(db: Db) {
       const candidates = filtered ?? actor.scopeUserIds ?? [...book.people.keys()];
       const year = parsePeriod(String(q.year))!;
       // A plan covers twelve months from any month: last year's may reach into this one.
-      const [savedRows, counts, average] = await Promise.all([
+      const [savedRows, counts, won] = await Promise.all([
         repo.saved(actor.orgId, candidates, [q.year - 1, q.year]),
         repo.done(actor.orgId, candidates, year.start, year.end),
-        averageDeal(actor, null, now),
+        wonByOwner(actor, now),
       ]);
       // Grouped by owner once: a whole organisation has thousands of counts and dozens of people.
       const doneBy = groupBy(counts, (c) => c.ownerId);
@@ -144,7 +172,7 @@ export function plannerService(db: Db) {
               .map((r) => storedPlan(r.plan))
               .filter((s) => s.months.some((m) => m.month.startsWith(`${q.year}-`)))
               .sort((a, b) => a.startMonth.localeCompare(b.startMonth));
-            const fallback = saved.length ? null : quotaPlan(funnel, book, p.id, q.year, average);
+            const fallback = saved.length ? null : quotaPlan(funnel, book, p.id, q.year, averageDeal(won, book, p.id)?.amount ?? null);
             const plans = fallback ? [fallback] : saved;
             const planned = plans.length ? plannedMonths(plans, year.months) : null;
             const months = year.months.map((month, i) => {

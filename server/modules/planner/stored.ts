@@ -5,10 +5,11 @@
 import { weeksOfMonths } from '../../../core/planner.ts';
 import type { Plan } from '../../../core/schemas/forecast.ts';
 
-type Saved = Omit<Plan, 'stageWeeks' | 'leadInMonths' | 'endMonth'> & Partial<Pick<Plan, 'stageWeeks' | 'leadInMonths' | 'endMonth'>> & { monthsPerStage?: number };
+type Late = 'stageWeeks' | 'leadInMonths' | 'endMonth' | 'averageDealSizeSource';
+type Saved = Omit<Plan, Late> & Partial<Pick<Plan, Late>> & { monthsPerStage?: number };
 
 export function storedPlan(json: unknown): Plan {
-  const { monthsPerStage, stageWeeks, leadInMonths, endMonth, ...plan } = json as Saved;
+  const { monthsPerStage, stageWeeks, leadInMonths, endMonth, averageDealSizeSource, ...plan } = json as Saved;
   const signing = plan.stageTotals[plan.stageTotals.length - 1]?.stageId;
   const firstSigning = plan.months.findIndex((m) => (m.counts[signing] ?? 0) > 0);
   return {
@@ -16,5 +17,7 @@ export function storedPlan(json: unknown): Plan {
     stageWeeks: stageWeeks ?? plan.ratios.map(() => weeksOfMonths(monthsPerStage ?? 1)),
     leadInMonths: leadInMonths ?? Math.max(0, firstSigning),
     endMonth: endMonth ?? plan.months[plan.months.length - 1]?.month ?? plan.startMonth,
+    // Plans saved before issue 19 did not say where their average came from.
+    averageDealSizeSource: averageDealSizeSource ?? null,
   };
 }

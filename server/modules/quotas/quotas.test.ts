@@ -24,18 +24,32 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('quotas', () => {
-  it('lets a rep set, read, change and remove their own quota', async () => {
-    const res = await rep.client.post('/api/quotas', { userId: rep.id, period: '2027', target: '3000000', stretch: '3600000', challenge: '4000000' });
+  it('lets a rep read their own quota but not set, change or remove it: their manager does', async () => {
+    // Quotas are set from above: a rep asking to set their own is refused, and nothing is stored.
+    const own = await rep.client.post('/api/quotas', { userId: rep.id, period: '2027', target: '3000000' });
+    expect(own.statusCode).toBe(403);
+    expect((await rep.client.get('/api/quotas?year=2027')).json().items).toEqual([]);
+    const res = await manager.client.post('/api/quotas', { userId: rep.id, period: '2027', target: '3000000', stretch: '3600000', challenge: '4000000' });
     expect(res.statusCode).toBe(201);
     const q: Quota = res.json();
-    expect(q).toMatchObject({ userId: rep.id, userName: '客户经理', teamId: null, period: '2027', periodKind: 'year', target: '3000000.00', stretch: '3600000.00', challenge: '4000000.00', version: 1 });
-    expect((await rep.client.get('/api/quotas?year=2027')).json().items.map((x: Quota) => x.id)).toEqual([q.id]);
-    const changed = await rep.client.patch(`/api/quotas/${q.id}`, { version: 1, target: '3200000' });
+    expect(q).toMatchObject({ userId: rep.id, userName: '客户经理', teamId: null, period: '2027', periodKind: 'year', target: '3000000.00', stretch: '3600000.00', challenge: '4000000.00', version: 1, editable: true });
+    expect((await rep.client.get('/api/quotas?year=2027')).json().items.map((x: Quota) => [x.id, x.editable])).toEqual([[q.id, false]]);
+    expect((await rep.client.get(`/api/quotas/${q.id}`)).json()).toMatchObject({ target: '3000000.00', editable: false });
+    expect((await rep.client.patch(`/api/quotas/${q.id}`, { version: 1, target: '1' })).statusCode).toBe(403);
+    expect((await rep.client.delete(`/api/quotas/${q.id}`)).statusCode).toBe(403);
+    expect((await manager.client.get(`/api/quotas/${q.id}`)).json()).toMatchObject({ target: '3000000.00', version: 1 });
+    // The manager's own quota is their manager's (here the admin's) to set, not theirs.
+    expect((await manager.client.post('/api/quotas', { userId: manager.id, period: '2027', target: '9000000' })).statusCode).toBe(403);
+    const mine = (await f.admin.post('/api/quotas', { userId: manager.id, period: '2027', target: '9000000' })).json();
+    expect((await manager.client.get(`/api/quotas/${mine.id}`)).json()).toMatchObject({ target: '9000000.00', editable: false });
+    expect((await manager.client.patch(`/api/quotas/${mine.id}`, { version: 1, target: '1' })).statusCode).toBe(403);
+    const changed = await manager.client.patch(`/api/quotas/${q.id}`, { version: 1, target: '3200000' });
     expect(changed.json()).toMatchObject({ target: '3200000.00', version: 2 });
-    expect((await rep.client.patch(`/api/quotas/${q.id}`, { version: 1, target: '1' })).statusCode).toBe(409);
-    expect((await rep.client.post('/api/quotas', { userId: rep.id, period: '2027', target: '1' })).statusCode).toBe(409);
-    expect((await rep.client.delete(`/api/quotas/${q.id}`)).statusCode).toBe(204);
+    expect((await manager.client.patch(`/api/quotas/${q.id}`, { version: 1, target: '1' })).statusCode).toBe(409);
+    expect((await manager.client.post('/api/quotas', { userId: rep.id, period: '2027', target: '1' })).statusCode).toBe(409);
+    expect((await manager.client.delete(`/api/quotas/${q.id}`)).statusCode).toBe(204);
     expect((await rep.client.get(`/api/quotas/${q.id}`)).statusCode).toBe(404);
+    expect((await f.admin.delete(`/api/quotas/${mine.id}`)).statusCode).toBe(204);
   });
 
   it('lets a manager keep the quotas of their people and teams, and nobody else’s', async () => {
@@ -46,10 +60,10 @@ describe('quotas', () => {
     // Outside the manager's scope: unknown to them.
     expect((await manager.client.post('/api/quotas', { userId: outsider.id, period: '2027', target: '1' })).json().fields[0]).toMatchObject({ path: 'userId', code: 'unknown_user' });
     expect((await manager.client.post('/api/quotas', { teamId: elsewhere.id, period: '2027', target: '1' })).json().fields[0].path).toBe('teamId');
-    // A rep reads their team's quotas and their own, but sets only their own.
+    // A rep reads their team's quotas and their own, but sets none.
     const seen = (await rep.client.get('/api/quotas?year=2027')).json().items.map((x: Quota) => x.period);
     expect(seen.sort()).toEqual(['2027-03', '2027-Q1', '2027-Q1'].sort());
-    expect((await rep.client.patch(`/api/quotas/${forRep.json().id}`, { version: 1, target: '1' })).statusCode).toBe(200);
+    expect((await rep.client.patch(`/api/quotas/${forRep.json().id}`, { version: 1, target: '1' })).statusCode).toBe(403);
     expect((await rep.client.post('/api/quotas', { userId: peer.id, period: '2027', target: '1' })).statusCode).toBe(400);
     expect((await peer.client.get(`/api/quotas/${forRep.json().id}`)).statusCode).toBe(404);
     expect((await outsider.client.get('/api/quotas?year=2027')).json().items).toEqual([]);

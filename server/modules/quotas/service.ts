@@ -1,6 +1,6 @@
 // Quotas (配额) per person or team and month, quarter or year, with three levels: target, stretch
-// (冲刺) and challenge (挑战). A rep keeps their own; a manager those of the people and teams they
-// manage; an admin everyone's.
+// (冲刺) and challenge (挑战). A quota is set from above: a manager keeps those of the people and
+// teams they manage, an admin everyone's; a rep reads their own and their teams' but sets none.
 import type { Db } from '../../db/client.ts';
 import { quotasRepository, type NewQuota, type QuotaRow } from './repository.ts';
 import { loadQuotaBook, visibleTeams, type QuotaBook } from './book.ts';
@@ -13,7 +13,7 @@ import type { Quota, QuotaCreate, QuotaList, QuotaListQuery, QuotaUpdate } from 
 
 type Listed = { q: QuotaRow; userName: string | null; teamName: string | null };
 
-const present = ({ q, userName, teamName }: Listed): Quota => ({
+const present = ({ q, userName, teamName }: Listed, editable: boolean): Quota => ({
   id: q.id,
   userId: q.userId,
   userName,
@@ -26,6 +26,7 @@ const present = ({ q, userName, teamName }: Listed): Quota => ({
   challenge: q.challenge,
   version: q.version,
   updatedAt: q.updatedAt.toISOString(),
+  editable,
 });
 
 /** Stretch at least the target, challenge at least the stretch (or the target without one). */
@@ -40,11 +41,11 @@ const canRead = (actor: Actor, book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'te
   return teams === null || teams.has(q.teamId!);
 };
 
+/** Quotas are set by the person's manager: a manager keeps those of the people and teams they manage, not their own. */
 function canWrite(actor: Actor, book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'teamId'>) {
   if (isAdmin(actor)) return true;
-  if (actor.role === 'rep') return q.userId === actor.userId;
   if (actor.role !== 'manager') return false;
-  if (q.userId) return userInScope(actor, q.userId);
+  if (q.userId) return q.userId !== actor.userId && userInScope(actor, q.userId);
   return !!actor.teamId && book.subtree(actor.teamId).includes(q.teamId!);
 }
 
@@ -54,8 +55,10 @@ export function quotasService(db: Db) {
 
   async function get(actor: Actor, id: string): Promise<Quota> {
     const row = await repo.get(actor.orgId, id);
-    if (!row || !canRead(actor, await book(actor, Number(row.q.period.slice(0, 4))), row.q)) throw notFound();
-    return present(row);
+    if (!row) throw notFound();
+    const b = await book(actor, Number(row.q.period.slice(0, 4)));
+    if (!canRead(actor, b, row.q)) throw notFound();
+    return present(row, canWrite(actor, b, row.q));
   }
 
   /**
@@ -76,7 +79,7 @@ export function quotasService(db: Db) {
     async list(actor: Actor, q: QuotaListQuery): Promise<QuotaList> {
       const year = q.year ?? new Date().getFullYear();
       const [b, rows] = await Promise.all([book(actor, year), repo.list(actor.orgId, { from: `${year}-01-01`, to: `${year + 1}-01-01` }, q)]);
-      return { items: rows.filter((r) => canRead(actor, b, r.q)).map(present) };
+      return { items: rows.filter((r) => canRead(actor, b, r.q)).map((r) => present(r, canWrite(actor, b, r.q))) };
     },
 
     async create(actor: Actor, input: QuotaCreate): Promise<Quota> {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { fieldError } from '../../lib/errors.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { accounts, contacts, opportunities, orgs, tasks, users } from '../../db/schema.ts';
+import { accountMembers, accounts, contacts, opportunities, orgs, tasks, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible } from '../accounts/repository.ts';
 import { DEFAULT_TIME_ZONE } from '../../../core/reminders.ts';
@@ -110,6 +110,25 @@ export function tasksRepository(db: Db) {
         .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
         .where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id), accountVisible(actor)));
       return row?.accountId;
+    },
+
+    /**
+     * Active people the caller may hand a task: those in their data scope, and the owner and members
+     * of the task's account (an account team works across teams). `only` narrows it to one person.
+     */
+    assignees(actor: Actor, accountId: string | null, only?: string) {
+      const team = accountId
+        ? or(
+            sql`${users.id} in (select ${accountMembers.userId} from ${accountMembers} where ${accountMembers.orgId} = ${actor.orgId} and ${accountMembers.accountId} = ${accountId})`,
+            sql`${users.id} = (select ${accounts.ownerId} from ${accounts} where ${accounts.orgId} = ${actor.orgId} and ${accounts.id} = ${accountId})`,
+          )
+        : undefined;
+      const who = actor.scopeUserIds === null ? undefined : or(inArray(users.id, actor.scopeUserIds), team);
+      return db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.orgId, actor.orgId), eq(users.active, true), who, only ? eq(users.id, only) : undefined))
+        .orderBy(asc(users.name), asc(users.id));
     },
 
     /** Links kept from before an edit are checked for consistency, not re-checked for scope. */

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { tasksService } from './service.ts';
-import { Task, TaskCreate, TaskListQuery, TaskPage, TaskUpdate } from '../../../core/schemas/activities.ts';
+import { Task, TaskAssignees, TaskAssigneesQuery, TaskCreate, TaskListQuery, TaskPage, TaskUpdate } from '../../../core/schemas/activities.ts';
 import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
 
 const tags = ['tasks'];
@@ -12,6 +12,9 @@ export async function tasksRoutes(app: App) {
   const tasks = tasksService(app.db);
 
   app.get('/tasks', { schema: { tags, querystring: TaskListQuery, response: { 200: TaskPage, 400: ErrorResponse } } }, (req) => tasks.list(actorOf(req), req.query));
+  app.get('/tasks/assignees', { schema: { tags, querystring: TaskAssigneesQuery, response: { 200: TaskAssignees, 400: ErrorResponse } } }, (req) =>
+    tasks.assignees(actorOf(req), req.query),
+  );
   app.post('/tasks', { schema: { tags, body: TaskCreate, response: { 201: Task, ...errors } } }, async (req, reply) =>
     reply.code(201).send(await tasks.create(actorOf(req), req.body)),
   );

@@ -50,7 +50,12 @@ beforeAll(async () => {
   await make('onAccA', as.repA, { opportunityId: dealA, contactId: conA.id });
   await make('onAccB', as.repB, { accountId: accB.id });
   await make('bareB', as.repB, {});
-  await make('bToA', as.repB, { assigneeId: uid.repA });
+  // A task across teams goes through an account both are on the team of; repB then leaves that team
+  // and sees the task only as its creator.
+  const shared = await f.account(as.admin, { name: '共同客户' });
+  await as.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: uid.repA, role: 'member' }, { userId: uid.repB, role: 'member' }] });
+  await make('bToA', as.repB, { assigneeId: uid.repA, accountId: shared.id });
+  await as.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: uid.repA, role: 'member' }] });
   await make('adminOnAccA', as.admin, { accountId: accA.id });
   await make('bareAdmin', as.admin, {});
 });

@@ -7,7 +7,7 @@ import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { localDate } from '../../../core/reminders.ts';
 import { diffFields } from '../../../core/diff.ts';
-import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
+import type { Task, TaskAssignees, TaskAssigneesQuery, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
 type Listed = NonNullable<Awaited<ReturnType<ReturnType<typeof tasksRepository>['get']>>>;
@@ -65,14 +65,19 @@ async function resolveLinks(tx: Db, actor: Actor, current: Links | null, input: 
   return { accountId, opportunityId, contactId };
 }
 
-async function checkAssignee(tx: Db, actor: Actor, assigneeId: string) {
-  if (!(await accountsRepository(tx).activeUserIds(actor.orgId, [assigneeId])).has(assigneeId)) throw fieldError('assigneeId', 'unknown_user');
+/**
+ * A task goes to someone in the caller's data scope or on the team of its account, never to anyone
+ * in the organisation; a call's follow-up task (activities) follows the same rule.
+ */
+export async function checkTaskAssignee(tx: Db, actor: Actor, field: string, assigneeId: string, accountId: string | null) {
+  if (!(await accountsRepository(tx).activeUserIds(actor.orgId, [assigneeId])).has(assigneeId)) throw fieldError(field, 'unknown_user');
+  if (!(await tasksRepository(tx).assignees(actor, accountId, assigneeId)).length) throw fieldError(field, 'task_not_assignable');
 }
 
 async function insertTask(tx: Db, actor: Actor, input: TaskCreate): Promise<string> {
   const assigneeId = input.assigneeId ?? actor.userId;
-  await checkAssignee(tx, actor, assigneeId);
   const links = await resolveLinks(tx, actor, null, input);
+  await checkTaskAssignee(tx, actor, 'assigneeId', assigneeId, links.accountId);
   const now = new Date();
   const id = newId();
   const row: NewTask = {
@@ -109,6 +114,12 @@ export function tasksService(db: Db) {
   return {
     get,
 
+    /** Whom the caller may hand a task on this account (or on none): the assignee picker's list. */
+    async assignees(actor: Actor, q: TaskAssigneesQuery): Promise<TaskAssignees> {
+      if (q.accountId && !(await accountsRepository(db).get(actor, q.accountId))) throw fieldError('query.accountId', 'unknown_account');
+      return { items: await repo.assignees(actor, q.accountId ?? null) };
+    },
+
     async list(actor: Actor, query: TaskListQuery): Promise<PageOf<Task>> {
       const today = localDate(new Date(), await orgTimeZone(db, actor.orgId));
       const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, today, ...args }), ({ t }) => [taskCursorValue(t), t.id]);
@@ -129,8 +140,9 @@ export function tasksService(db: Db) {
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
         const { version, title, assigneeId, accountId, opportunityId, contactId, done, ...rest } = input;
-        if (assigneeId !== undefined && assigneeId !== current.assigneeId) await checkAssignee(tx, actor, assigneeId);
         const patch: Partial<NewTask> = { ...rest, ...(await resolveLinks(tx, actor, current, { accountId, opportunityId, contactId })) };
+        // Only a new assignee is checked: keeping who has the task assigns no one.
+        if (assigneeId !== undefined && assigneeId !== current.assigneeId) await checkTaskAssignee(tx, actor, 'assigneeId', assigneeId, patch.accountId ?? null);
         if (title !== undefined) patch.title = title.trim();
         if (assigneeId !== undefined) patch.assigneeId = assigneeId;
         if (done !== undefined && done !== current.done) Object.assign(patch, { done, doneAt: done ? new Date() : null });

@@ -80,13 +80,67 @@ describe('task lifecycle', () => {
     expect(bare.json<Task>()).toMatchObject({ accountId: null, opportunityId: null, contactId: null });
   });
 
-  it('assigns to a colleague; the creator keeps seeing the task', async () => {
-    const other = await f.user({ role: 'rep' });
-    const res = await rep.post('/api/tasks', { title: '准备演示环境', dueDate: '2027-02-01', assigneeId: other.id });
-    expect(res.statusCode).toBe(201);
-    const task = res.json<Task>();
-    expect((await other.client.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
-    expect((await rep.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
+  it('assigns within the data scope or the account team, never to anyone else in the organisation', async () => {
+    const team = await f.team();
+    const lead = await f.user({ role: 'manager', teamId: team.id });
+    const mine = await f.user({ teamId: team.id });
+    const outsider = await f.user({ role: 'rep' });
+    const member = await f.user({ role: 'rep' });
+    const owner = await f.user({ role: 'rep' });
+    // An account of someone else's that the rep and `member` are on the team of.
+    const shared = await f.account(f.admin, { ownerId: owner.id });
+    expect((await f.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: repId, role: 'member' }, { userId: member.id, role: 'support' }] })).statusCode).toBe(200);
+    const before = await taskCount();
+    for (const body of [{}, { accountId: shared.id }]) {
+      const res = await rep.post('/api/tasks', { title: '越权指派', dueDate: '2027-02-01', assigneeId: outsider.id, ...body });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(fieldOf(res)).toMatchObject({ path: 'assigneeId', code: 'task_not_assignable' });
+    }
+    // The account team (its members and its owner) only for a task on that account.
+    expect(fieldOf(await rep.post('/api/tasks', { title: '无客户', dueDate: '2027-02-01', assigneeId: member.id }))?.code).toBe('task_not_assignable');
+    expect(await taskCount()).toBe(before);
+    for (const who of [member, owner]) {
+      const res = await rep.post('/api/tasks', { title: '准备演示环境', dueDate: '2027-02-01', assigneeId: who.id, accountId: shared.id });
+      expect(res.statusCode, res.body).toBe(201);
+      const task = res.json<Task>();
+      expect((await who.client.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
+      expect((await rep.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
+    }
+    // Reassigning follows the same rule; keeping the assignee while editing does not re-check it.
+    const task = (await rep.post('/api/tasks', { title: '回访', dueDate: '2027-02-02', accountId: shared.id, assigneeId: member.id })).json<Task>();
+    const moved = await rep.patch(`/api/tasks/${task.id}`, { version: task.version, assigneeId: outsider.id });
+    expect(fieldOf(moved)).toMatchObject({ path: 'assigneeId', code: 'task_not_assignable' });
+    expect((await rep.patch(`/api/tasks/${task.id}`, { version: task.version, title: '电话回访' })).statusCode).toBe(200);
+    // A manager assigns across their team; the team's own people need no account.
+    expect((await lead.client.post('/api/tasks', { title: '周报', dueDate: '2027-02-01', assigneeId: mine.id })).statusCode).toBe(201);
+    expect(fieldOf(await lead.client.post('/api/tasks', { title: '周报', dueDate: '2027-02-01', assigneeId: outsider.id }))?.code).toBe('task_not_assignable');
+    expect((await f.admin.post('/api/tasks', { title: '全公司', dueDate: '2027-02-01', assigneeId: outsider.id })).statusCode).toBe(201);
+
+    // The picker's list is the same rule.
+    const names = async (c: Client, q = '') => (await c.get(`/api/tasks/assignees${q}`)).json<{ items: { id: string }[] }>().items.map((u) => u.id);
+    expect(await names(rep)).toEqual([repId]);
+    expect((await names(rep, `?accountId=${shared.id}`)).sort()).toEqual([repId, member.id, owner.id].sort());
+    expect((await names(lead.client)).sort()).toEqual([lead.id, mine.id].sort());
+    expect(await names(f.admin)).toEqual(expect.arrayContaining([outsider.id, member.id, repId]));
+    const hidden = await f.account(f.admin);
+    const res = await rep.get(`/api/tasks/assignees?accountId=${hidden.id}`);
+    expect(res.statusCode).toBe(400);
+    expect(fieldOf(res)).toMatchObject({ path: 'query.accountId', code: 'unknown_account' });
+  });
+
+  it("a call's follow-up task follows the same rule", async () => {
+    const member = await f.user({ role: 'rep' });
+    const outsider = await f.user({ role: 'rep' });
+    const shared = await f.account(f.admin);
+    await f.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: repId, role: 'member' }, { userId: member.id, role: 'member' }] });
+    const call = async () =>
+      (await rep.post('/api/activities', { type: 'visit', subject: '拜访', accountId: shared.id, plannedStart: '2025-06-01T09:00:00+08:00', plannedEnd: '2025-06-01T10:00:00+08:00' })).json<{ id: string; version: number }>();
+    const a = await call();
+    const refused = await rep.post(`/api/activities/${a.id}/complete`, { version: a.version, nextMeetingProposed: false, followUp: { title: '报价', dueDate: '2030-06-08', assigneeId: outsider.id } });
+    expect(fieldOf(refused)).toMatchObject({ path: 'followUp.assigneeId', code: 'task_not_assignable' });
+    const done = await rep.post(`/api/activities/${a.id}/complete`, { version: a.version, nextMeetingProposed: false, followUp: { title: '报价', dueDate: '2030-06-08', assigneeId: member.id } });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await member.client.get(`/api/tasks/${done.json<{ followUpTaskId: string }>().followUpTaskId}`)).json<Task>()).toMatchObject({ assigneeId: member.id, accountId: shared.id });
   });
 });
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Activity, ActivityComplete } from '../../../core/schemas/activities.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { UserSelect } from '../../components/UserSelect.tsx';
+import { AssigneeSelect } from '../tasks/AssigneeSelect.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { useCompleteActivity } from './api.ts';
 import { SATISFACTION_TYPES, useTypeLabel } from './typeLabel.ts';
@@ -147,7 +147,7 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
               <DatePicker style={{ width: '100%' }} data-testid="follow-up-due" />
             </Form.Item>
             <Form.Item name={['followUp', 'assigneeId']} label={t('field.task.assigneeId')} style={{ marginBottom: 0 }}>
-              <UserSelect allowClear={false} data-testid="follow-up-assignee" />
+              <AssigneeSelect accountId={a.accountId} current={{ value: a.ownerId, label: a.ownerName }} data-testid="follow-up-assignee" />
             </Form.Item>
           </Card>
         )}

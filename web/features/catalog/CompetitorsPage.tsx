@@ -17,6 +17,8 @@ export function CompetitorsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const admin = me.role === 'admin';
+  // The catalogue is the organisation's: managers and admins keep it, only admins delete; reps read it.
+  const keeper = admin || me.role === 'manager';
   const competitors = useCompetitors();
   const del = useDeleteCompetitor();
   const fail = useApiFeedback();
@@ -43,16 +45,18 @@ export function CompetitorsPage() {
     { key: 'strengths', title: t('field.competitor.strengths'), render: (_, c) => <span style={preWrap}>{c.strengths ?? '—'}</span> },
     { key: 'weaknesses', title: t('field.competitor.weaknesses'), render: (_, c) => <span style={preWrap}>{c.weaknesses ?? '—'}</span> },
   ];
-  if (admin) {
+  if (keeper) {
     columns.push({
       key: 'actions',
       width: 96,
       render: (_, c) => (
         <Space size={2}>
-          <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', competitor: c })} aria-label={t('common.edit')} />
-          <Popconfirm title={t('catalog.deleteCompetitorConfirm', { name: c.name })} onConfirm={() => void remove(c)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-          </Popconfirm>
+          <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', competitor: c })} aria-label={t('common.edit')} data-testid="competitor-edit" />
+          {admin && (
+            <Popconfirm title={t('catalog.deleteCompetitorConfirm', { name: c.name })} onConfirm={() => void remove(c)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+            </Popconfirm>
+          )}
         </Space>
       ),
     });
@@ -62,7 +66,7 @@ export function CompetitorsPage() {
     <div data-testid="competitors-page">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.competitors')}</Typography.Title>
-        {admin && (
+        {keeper && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="new-competitor">
             {t('catalog.newCompetitor')}
           </Button>

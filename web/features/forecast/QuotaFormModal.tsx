@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, DatePicker, Input, Modal, Radio, Segmented, Typography } from 'antd';
+import { App, DatePicker, Input, Modal, Radio, Segmented } from 'antd';
 import { FINISHED, Form } from '../../components/Form.tsx';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -36,8 +36,6 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
   const save = useSaveQuota();
   const fail = useApiFeedback();
   const { message } = App.useApp();
-  // A rep sets their own quotas only; managers and admins pick a person or a team.
-  const pickSubject = me.role === 'admin' || me.role === 'manager';
   const editing = dialog?.mode === 'edit';
   const subject = Form.useWatch('subject', form);
   const kind = Form.useWatch('periodKind', form) ?? 'year';
@@ -58,10 +56,11 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
         challenge: q.challenge ?? undefined,
       });
     } else {
+      // Only managers and admins set quotas; a manager's own is set from above, so they start with no one picked.
       const now = dayjs();
-      form.setFieldsValue({ subject: 'user', userId: me.id, periodKind: 'year', period: now.year() === dialog.year ? now : dayjs(`${dialog.year}-01-01`) });
+      form.setFieldsValue({ subject: 'user', userId: me.role === 'admin' ? me.id : undefined, periodKind: 'year', period: now.year() === dialog.year ? now : dayjs(`${dialog.year}-01-01`) });
     }
-  }, [dialog, form, me.id]);
+  }, [dialog, form, me.id, me.role]);
 
   const submit = async (v: Values) => {
     if (!dialog) return;
@@ -77,7 +76,7 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
       } else {
         const body: QuotaCreate = { period: periodKey(v.periodKind, v.period), target };
         if (v.subject === 'team' && v.teamId) body.teamId = v.teamId;
-        else body.userId = pickSubject ? v.userId : me.id;
+        else body.userId = v.userId;
         const stretch = level(v.stretch);
         const challenge = level(v.challenge);
         if (stretch) body.stretch = stretch;
@@ -110,25 +109,17 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
       destroyOnHidden
     >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="quota-form">
-        {pickSubject ? (
-          <>
-            <Form.Item name="subject" label={t('quotas.subject')}>
-              <Radio.Group disabled={editing} optionType="button" options={[{ value: 'user', label: t('quotas.person') }, { value: 'team', label: t('quotas.team') }]} />
-            </Form.Item>
-            {subject === 'team' ? (
-              <Form.Item name="teamId" label={t('quotas.team')} rules={[{ required: true, message: t('validation.required') }]}>
-                <TeamSelect disabled={editing} />
-              </Form.Item>
-            ) : (
-              <Form.Item name="userId" label={t('quotas.person')} rules={[{ required: true, message: t('validation.required') }]}>
-                <UserSelect disabled={editing} />
-              </Form.Item>
-            )}
-          </>
+        <Form.Item name="subject" label={t('quotas.subject')}>
+          <Radio.Group disabled={editing} optionType="button" options={[{ value: 'user', label: t('quotas.person') }, { value: 'team', label: t('quotas.team') }]} />
+        </Form.Item>
+        {subject === 'team' ? (
+          <Form.Item name="teamId" label={t('quotas.team')} rules={[{ required: true, message: t('validation.required') }]}>
+            <TeamSelect disabled={editing} />
+          </Form.Item>
         ) : (
-          <Typography.Paragraph>
-            {t('quotas.person')}: <Typography.Text strong>{editing ? dialog.quota.userName : me.name}</Typography.Text>
-          </Typography.Paragraph>
+          <Form.Item name="userId" label={t('quotas.person')} rules={[{ required: true, message: t('validation.required') }]}>
+            <UserSelect disabled={editing} data-testid="quota-person" />
+          </Form.Item>
         )}
         <Form.Item name="periodKind" label={t('quotas.periodKind')}>
           <Segmented<PeriodKind> disabled={editing} options={PERIOD_KINDS.slice().reverse().map((k) => ({ value: k, label: <span data-testid={`quota-kind-${k}`}>{t(`enum.periodKind.${k}`)}</span> }))} />

@@ -8,14 +8,14 @@ import type { Quota } from '../../../core/schemas/forecast.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { canWrite, useMe } from '../auth/session.ts';
+import { useMe } from '../auth/session.ts';
 import { useUrlParams } from '../deals/useUrlParams.ts';
 import { useDeleteQuota, useQuotas } from './api.ts';
 import { QuotaFormModal, type QuotaDialog } from './QuotaFormModal.tsx';
 
 const KIND_ORDER = { year: 0, quarter: 1, month: 2 } as const;
 
-/** 配额: the year's quotas of the people and teams in scope; a rep sees and sets their own. */
+/** 配额: the year's quotas of the people and teams in scope; managers and admins set them, a rep reads their own. */
 export function QuotasPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -26,7 +26,8 @@ export function QuotasPage() {
   const fail = useApiFeedback();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<QuotaDialog | null>(null);
-  const writable = canWrite(me);
+  // Quotas are set from above; each row says whether the caller may change it (not a manager's own, not a team above theirs).
+  const setter = me.role === 'admin' || me.role === 'manager';
 
   const remove = async (q: Quota) => {
     try {
@@ -63,18 +64,19 @@ export function QuotasPage() {
     { key: 'stretch', title: t('quotas.stretch'), align: 'right', width: 160, render: (_, q) => <MoneyText value={q.stretch} /> },
     { key: 'challenge', title: t('quotas.challenge'), align: 'right', width: 160, render: (_, q) => <MoneyText value={q.challenge} /> },
   ];
-  if (writable) {
+  if (setter) {
     columns.push({
       key: 'actions',
       width: 90,
-      render: (_, q) => (
-        <Space size={2}>
-          <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', quota: q })} aria-label={t('common.edit')} data-testid="quota-edit" />
-          <Popconfirm title={t('quotas.deleteConfirm')} onConfirm={() => void remove(q)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} data-testid="quota-delete" />
-          </Popconfirm>
-        </Space>
-      ),
+      render: (_, q) =>
+        q.editable && (
+          <Space size={2}>
+            <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', quota: q })} aria-label={t('common.edit')} data-testid="quota-edit" />
+            <Popconfirm title={t('quotas.deleteConfirm')} onConfirm={() => void remove(q)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} data-testid="quota-delete" />
+            </Popconfirm>
+          </Space>
+        ),
     });
   }
 
@@ -84,7 +86,7 @@ export function QuotasPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.quotas')}</Typography.Title>
         <Flex gap={8}>
           <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && p.set('year', String(d.year()))} data-testid="quota-year" />
-          {writable && (
+          {setter && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create', year })} data-testid="new-quota">
               {t('quotas.new')}
             </Button>

@@ -19,10 +19,20 @@ interface Props {
   plan: Plan;
   /** Which inputs were left to the server, so the figures it chose are marked as defaults. */
   defaulted: { quota: boolean; averageDealSize: boolean };
+  /** Whose plan it is when not the caller's own (the average's source names them). */
+  personName?: string;
+}
+
+/** Where a default average came from: the person's won deals, their team's or the organisation's. */
+function averageFrom(t: (key: string, options?: Record<string, string>) => string, plan: Plan, personName: string | undefined): string | null {
+  const source = plan.averageDealSizeSource;
+  if (!source || source === 'input') return null;
+  if (personName && source !== 'org') return t(`planner.averageFrom.${source}Of`, { name: personName });
+  return t(`planner.averageFrom.${source}`);
 }
 
 /** A plan: deals needed and the stage totals, then the month × stage schedule as a table and a chart. */
-export function PlanResult({ plan, defaulted }: Props) {
+export function PlanResult({ plan, defaulted, personName }: Props) {
   const { t, i18n } = useTranslation();
   const rows: Row[] = [
     ...(plan.backlog.total > 0 ? [{ key: 'backlog', label: t('planner.backlog'), counts: plan.backlog.counts, total: plan.backlog.total, backlog: true }] : []),
@@ -47,13 +57,17 @@ export function PlanResult({ plan, defaulted }: Props) {
   ];
   const grand = plan.stageTotals.reduce((n, s) => n + s.count, 0);
   const defaultTag = <Tag style={{ marginInlineStart: 4 }}>{t('planner.default')}</Tag>;
+  const source = averageFrom(t, plan, personName);
 
   return (
     <div data-testid="plan-result">
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex wrap gap={32}>
           <Statistic title={<>{t('planner.quota')}{defaulted.quota && defaultTag}</>} valueRender={() => <span data-testid="plan-quota"><MoneyText value={plan.quota} /></span>} />
-          <Statistic title={<>{t('planner.averageDealSize')}{defaulted.averageDealSize && defaultTag}</>} valueRender={() => <span data-testid="plan-average"><MoneyText value={plan.averageDealSize} /></span>} />
+          <div>
+            <Statistic title={<>{t('planner.averageDealSize')}{defaulted.averageDealSize && defaultTag}</>} valueRender={() => <span data-testid="plan-average"><MoneyText value={plan.averageDealSize} /></span>} />
+            {source && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-average-source">{source}</Typography.Text>}
+          </div>
           <Statistic title={t('planner.dealsNeeded')} value={plan.dealsNeeded} data-testid="plan-deals-needed" />
           <Statistic title={t('planner.leadIn')} value={plan.leadInMonths} suffix={t('planner.monthsUnit')} data-testid="plan-lead-in" />
           <Statistic title={t('planner.peak')} value={plan.peakMonthlyTotal} suffix={t('planner.perMonth')} data-testid="plan-peak" />

@@ -14,6 +14,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { canWrite, useMe } from '../auth/session.ts';
 import { useUrlParams } from '../deals/useUrlParams.ts';
+import { useUsers } from '../admin/api.ts';
 import { useComputePlan, usePlanActual, useSavedPlan, useSavePlan } from './api.ts';
 import { MonthsPlanTable, ProgressCell } from './PlanActualTable.tsx';
 import { PlannerForm, toPlannerInput, type PlannerValues } from './PlannerForm.tsx';
@@ -55,6 +56,7 @@ export function PlannerPage() {
   const compute = useComputePlan();
   const save = useSavePlan();
   const actual = usePlanActual({ year, userId: personId });
+  const users = useUsers();
   const [shown, setShown] = useState<Shown | null>(null);
   const autoFor = useRef<string | null>(null);
   const key = `${year}:${personId}`;
@@ -117,6 +119,8 @@ export function PlannerPage() {
 
   const person = actual.data?.people.find((x) => x.userId === personId);
   const savedPlan = saved.data;
+  // Someone else's plan names them where it says whose won deals the average came from.
+  const personName = personId === me.id ? undefined : (users.data?.find((u) => u.id === personId)?.name ?? person?.name);
 
   return (
     <div data-testid="planner-page" style={{ minWidth: 0 }}>
@@ -164,7 +168,7 @@ export function PlannerPage() {
       ) : (
         !saved.isPending && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('planner.notSaved')} data-testid="no-saved-plan" />
       )}
-      {shown ? <PlanResult plan={shown.plan} defaulted={shown.defaulted} /> : compute.isPending && <Spin />}
+      {shown ? <PlanResult plan={shown.plan} defaulted={shown.defaulted} personName={personName} /> : compute.isPending && <Spin />}
 
       <Card size="small" title={t('planner.actualTitle')} data-testid="plan-actual">
         {actual.isError ? (

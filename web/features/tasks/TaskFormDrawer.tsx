@@ -5,7 +5,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Task, TaskCreate, TaskUpdate } from '../../../core/schemas/activities.ts';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
-import { UserSelect } from '../../components/UserSelect.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { withCurrent } from '../../lib/options.ts';
@@ -13,6 +12,7 @@ import { canWrite, useMe } from '../auth/session.ts';
 import { useAccountContacts } from '../contacts/api.ts';
 import { useAccountDeals } from '../activities/api.ts';
 import { useCreateTask, useDeleteTask, useUpdateTask } from './api.ts';
+import { AssigneeSelect } from './AssigneeSelect.tsx';
 
 interface Values {
   title?: string;
@@ -136,7 +136,7 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
           <DatePicker style={{ width: '100%' }} data-testid="task-due" />
         </Form.Item>
         <Form.Item name="assigneeId" label={t('field.task.assigneeId')}>
-          <UserSelect allowClear={false} data-testid="task-assignee" />
+          <AssigneeSelect accountId={accountId} current={task ? { value: task.assigneeId, label: task.assigneeName } : null} data-testid="task-assignee" />
         </Form.Item>
         <Form.Item name="accountId" label={t('field.task.accountId')}>
           <AccountSelect

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
+import type { Task, TaskAssignees, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 import { api } from '../../lib/api.ts';
 import { refreshActivityWorld } from '../activities/api.ts';
@@ -9,6 +9,7 @@ export type TaskFilters = Omit<TaskListQuery, 'cursor' | 'limit'>;
 export const taskKeys = {
   list: (f: TaskFilters) => ['tasks', 'list', f] as const,
   detail: (id: string) => ['tasks', 'detail', id] as const,
+  assignees: (accountId: string | null) => ['tasks', 'assignees', accountId] as const,
 };
 
 export function useTaskList(filters: TaskFilters, pageSize = 30) {
@@ -45,4 +46,15 @@ export function useUpdateTask() {
 
 export function useDeleteTask() {
   return useTaskMutation((id: string) => api.del(`/api/tasks/${id}`));
+}
+
+/** Whom a task on the account (or on none) may go to: the caller's data scope and the account's team. */
+export function useTaskAssignees(accountId: string | null | undefined) {
+  const id = accountId ?? null;
+  return useQuery({
+    queryKey: taskKeys.assignees(id),
+    queryFn: () => api.get<TaskAssignees>('/api/tasks/assignees', id ? { accountId: id } : {}),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
 }
