@@ -124,6 +124,9 @@ describe('behind a proxy (OPENKAM_TRUST_PROXY=1)', () => {
     for (let i = 0; i < 3; i++) expect((await viaProxy(u.email, 'wrong-pass', '198.51.100.7', `10.9.${i}.1`)).statusCode).toBe(401);
     expect((await viaProxy(u.email, 'wrong-pass', '198.51.100.7', '10.9.50.1')).statusCode).toBe(429);
     expect((await viaProxy(u.email, 'wrong-pass', '198.51.100.7', '10.1.2.3')).statusCode).toBe(429);
+    // The owner, elsewhere, gets in and is told where the attempts really came from.
+    const owner = await viaProxy(u.email, PASSWORD, '203.0.113.9');
+    expect(owner.json<LoginResponse>().failedAttemptsSinceLastLogin).toMatchObject({ count: 3, lastAddress: '198.51.100.7' });
   });
 
   it('failures sent in the name of another address count against the sender, not that address', async () => {
