@@ -31,6 +31,12 @@ describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () 
       await page.locator('#orgName').fill(admin.org);
       await page.locator('#name').fill(admin.name);
       await page.locator('#email').fill(admin.email);
+      // A password too easy to guess is refused under its field, with the reason.
+      await page.locator('#password').fill('12345678');
+      await page.getByTestId('setup-submit').click();
+      expect(await fieldError(page, 'password')).toBe('过于简单：是常见密码或与常见密码相近');
+      expect(new URL(page.url()).pathname).toBe('/setup');
+      await shot(page, 'setup-weak-password');
       await page.locator('#password').fill(admin.password);
       await page.getByTestId('setup-submit').click();
 
@@ -78,6 +84,11 @@ describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () 
       // ?next= brings the user back to where they were going.
       await waitForPath(page, /^\/contacts$/);
       await page.getByTestId('user-menu').filter({ hasText: admin.name }).waitFor({ timeout: WAIT });
+      // The wrong password is reported to the owner at this sign-in, with where it came from.
+      const notice = page.locator('.ant-notification-notice').filter({ hasText: '自上次登录以来有 1 次密码错误的登录尝试' });
+      await notice.waitFor({ timeout: WAIT });
+      expect(await notice.textContent()).toContain('127.0.0.1');
+      await shot(page, 'login-failed-attempts-notice');
     } finally {
       await context.close();
     }

@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database } from './db/client.ts';
-import type { Config } from './plugins/config.ts';
+import { proxyTrust, type Config } from './plugins/config.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin, frameworkErrors, sendError } from './plugins/errors.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -58,7 +58,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     bodyLimit: opts.config.bodyLimit,
-    trustProxy: opts.config.trustProxy,
+    trustProxy: proxyTrust(opts.config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
     // Over the router's default 100 characters a path parameter never reached its route: PATCH and
     // DELETE answered Fastify's own 414. Now every id reaches its schema (400 naming params.id); a

@@ -16,6 +16,8 @@ import { remindersService } from './modules/reminders/service.ts';
 import { pipelineService } from './modules/pipeline/service.ts';
 import { recycleBinService } from './modules/recycle-bin/service.ts';
 import { scoreAllUnscored } from './modules/scoring/service.ts';
+import { AppError } from './lib/errors.ts';
+import { messagePair } from '../core/messages.ts';
 
 async function ensureWebBundle(config: Config) {
   if (existsSync(join(config.webDist, 'index.html'))) return;
@@ -35,7 +37,12 @@ async function firstRun(db: Db, config: Config) {
     console.log('\nDemo organisation loaded. Sign in with:');
     console.table(logins);
   } else if (config.adminEmail && config.adminPassword) {
-    await setup.createFirstOrg({ orgName: process.env.OPENKAM_ORG_NAME ?? 'OpenKAM', name: 'Admin', email: config.adminEmail, password: config.adminPassword });
+    await setup.createFirstOrg({ orgName: process.env.OPENKAM_ORG_NAME ?? 'OpenKAM', name: 'Admin', email: config.adminEmail, password: config.adminPassword }).catch((err: unknown) => {
+      // A password too easy to guess stops the start with the reason in words, not an error code.
+      if (!(err instanceof AppError) || !err.fields.length) throw err;
+      const why = err.fields.map((f) => `${f.path} ${messagePair(f.code, f.params).en}（${messagePair(f.code, f.params).zh}）`);
+      throw new Error(`OPENKAM_ADMIN_PASSWORD refused: ${why.join('; ')}`);
+    });
     console.log(`Created the first admin: ${config.adminEmail}`);
   } else {
     console.log('Empty database: open the app in a browser to set up your organisation.');

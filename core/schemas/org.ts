@@ -37,6 +37,12 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/** Wrong passwords for the account since its last sign-in, shown once at the next one. */
+export const FailedLogins = Type.Object({ count: Type.Integer({ minimum: 1 }), lastAt: IsoDateTime, lastAddress: Nullable(Type.String()) });
+export type FailedLogins = Static<typeof FailedLogins>;
+export const LoginResponse = Type.Object({ ...Me.properties, failedAttemptsSinceLastLogin: Type.Optional(FailedLogins) });
+export type LoginResponse = Static<typeof LoginResponse>;
+
 export const Team = Type.Object({
   id: Id,
   name: Type.String(),

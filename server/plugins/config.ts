@@ -15,10 +15,16 @@ export interface Config {
   logLevel: string;
   webDist: string;
   bodyLimit: number;
-  /** Failed logins allowed per e-mail (and ×4 per address) in the window. */
+  /**
+   * Failed logins allowed per e-mail from one address in the window before that address is locked
+   * out for that e-mail; past as many per e-mail from anywhere (×4 per address), attempts are slowed.
+   */
   loginMaxFailures: number;
   loginWindowMinutes: number;
-  trustProxy: boolean;
+  /** The longest a slowed login attempt waits (the wait doubles from 1 s up to this). */
+  loginMaxDelaySeconds: number;
+  /** Which hops in front of the app are trusted proxies: none, a hop count, or their addresses/CIDRs. */
+  trustProxy: false | number | string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -39,6 +45,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     bodyLimit: Number(env.OPENKAM_BODY_LIMIT ?? 1024 * 1024),
     loginMaxFailures: Number(env.OPENKAM_LOGIN_MAX_FAILURES ?? 5),
     loginWindowMinutes: Number(env.OPENKAM_LOGIN_WINDOW_MINUTES ?? 15),
-    trustProxy: flag(env.OPENKAM_TRUST_PROXY),
+    loginMaxDelaySeconds: Number(env.OPENKAM_LOGIN_MAX_DELAY_SECONDS ?? 10),
+    trustProxy: parseTrustProxy(env.OPENKAM_TRUST_PROXY),
   };
+}
+
+/** `1`/`true` = one proxy hop, `2` = two, else a comma-separated list of proxy addresses or CIDRs. */
+export function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === 'true') return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * Fastify's trustProxy for the config. A hop count becomes a function trusting that many hops from
+ * the socket: Fastify's own `true` trusts every hop and so takes the left-most X-Forwarded-For,
+ * which the client writes, and its number form trusts none. An address list is compiled by Fastify.
+ */
+export function proxyTrust(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return trust > 0 && ((_address: string, hop: number) => hop < trust);
+  return trust;
 }

@@ -41,6 +41,8 @@ export const users = pgTable(
     managerId: uuid('manager_id'),
     locale: text('locale'),
     active: boolean('active').notNull().default(true),
+    // The last successful sign-in: failed attempts since then are shown at the next one.
+    lastLoginAt: ts('last_login_at'),
     version: integer('version').notNull().default(1),
     createdAt: created(),
     updatedAt: updated(),

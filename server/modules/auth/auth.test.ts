@@ -188,58 +188,7 @@ describe('users and sessions', () => {
   });
 });
 
-describe('login rate limit', () => {
-  it('the sixth attempt for one e-mail in the window is refused even with the right password (default config)', async () => {
-    const u = await f.user();
-    const from = { remoteAddress: '10.1.1.1' };
-    for (let i = 0; i < 5; i++) expect((await loginRes(u.email, `wrong-${i}`, from)).statusCode).toBe(401);
-    const sixth = await loginRes(u.email, PASSWORD, from);
-    expect(sixth.statusCode).toBe(429);
-    expect(sixth.json()).toMatchObject({ code: 'rate_limited', messages: { zh: '尝试次数过多，请稍后再试' } });
-    expect(sixth.cookies.find((c) => c.name === 'okam_session')).toBeUndefined();
-    // The limit is per e-mail: from elsewhere, too, while the window lasts.
-    expect((await loginRes(u.email, PASSWORD, { remoteAddress: '10.1.1.2' })).statusCode).toBe(429);
-    // Existing sessions are unaffected.
-    expect((await u.client.get('/api/auth/me')).statusCode).toBe(200);
-  });
-
-  describe('with loginMaxFailures: 3', () => {
-    let rl: TestApp;
-    let rf: Factories;
-    beforeAll(async () => {
-      rl = await build({ loginMaxFailures: 3 });
-      rf = await seedOrg(rl.app);
-    });
-    afterAll(() => rl.close());
-    const attempt = (email: string, password: string, ip: string) =>
-      rl.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
-
-    it('limits per e-mail and leaves other e-mails alone', async () => {
-      const u = await rf.user();
-      const other = await rf.user();
-      for (let i = 0; i < 3; i++) expect((await attempt(u.email, 'wrong-pass', '10.2.0.1')).statusCode).toBe(401);
-      expect((await attempt(u.email, PASSWORD, '10.2.0.1')).statusCode).toBe(429);
-      expect((await attempt(u.email.toUpperCase(), PASSWORD, '10.2.0.1')).statusCode).toBe(429);
-      expect((await attempt(other.email, PASSWORD, '10.2.0.1')).statusCode).toBe(200);
-    });
-
-    it('a successful login clears the e-mail failures', async () => {
-      const u = await rf.user();
-      for (let i = 0; i < 2; i++) expect((await attempt(u.email, 'wrong-pass', '10.3.0.1')).statusCode).toBe(401);
-      expect((await attempt(u.email, PASSWORD, '10.3.0.1')).statusCode).toBe(200);
-      for (let i = 0; i < 2; i++) expect((await attempt(u.email, 'wrong-pass', '10.3.0.1')).statusCode).toBe(401);
-      expect((await attempt(u.email, PASSWORD, '10.3.0.1')).statusCode).toBe(200);
-    });
-
-    it('limits per address at four times the per-e-mail limit', async () => {
-      const u = await rf.user();
-      // Twelve misses spread over unknown e-mails (none of which reaches its own limit).
-      for (let i = 0; i < 12; i++) expect((await attempt(`ghost-${i % 6}@example.com`, 'x', '10.4.0.1')).statusCode).toBe(401);
-      expect((await attempt(u.email, PASSWORD, '10.4.0.1')).statusCode).toBe(429);
-      expect((await attempt(u.email, PASSWORD, '10.4.0.2')).statusCode).toBe(200);
-    });
-  });
-});
+// The login limit's rules: login-limit.test.ts.
 
 describe('CSRF and request bodies', () => {
   it('refuses writes from a foreign origin, before anything is written', async () => {

@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
-import { accountMembers, loginFailures, loginIdentities, orgs, sessions, users } from '../../db/schema.ts';
+import { accountMembers, history, loginFailures, loginIdentities, orgs, sessions, users } from '../../db/schema.ts';
 import type { DataScope } from '../../../core/enums.ts';
+import type { FailureCount } from './throttle.ts';
 
 export function authRepository(db: Db) {
   // Every request resolves its session: built once, run as a prepared statement.
@@ -33,7 +34,7 @@ export function authRepository(db: Db) {
   return {
     async findLogin(email: string) {
       const [row] = await db
-        .select({ orgId: users.orgId, id: users.id, passwordHash: users.passwordHash, active: users.active })
+        .select({ orgId: users.orgId, id: users.id, passwordHash: users.passwordHash, active: users.active, lastLoginAt: users.lastLoginAt })
         .from(loginIdentities)
         .innerJoin(users, and(eq(users.orgId, loginIdentities.orgId), eq(users.id, loginIdentities.userId)))
         .where(eq(loginIdentities.email, email));
@@ -49,21 +50,44 @@ export function authRepository(db: Db) {
       await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
     },
 
-    async countFailures(keys: string[], since: Date) {
+    async countFailures(keys: string[], since: Date): Promise<Map<string, FailureCount>> {
       const rows = await db
-        .select({ key: loginFailures.key, n: sql<number>`count(*)::int` })
+        .select({ key: loginFailures.key, n: sql<number>`count(*)::int`, oldest: sql<Date>`min(${loginFailures.at})`.mapWith(loginFailures.at) })
         .from(loginFailures)
         .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
         .groupBy(loginFailures.key);
-      return new Map(rows.map((r) => [r.key, r.n]));
+      return new Map(rows.map((r) => [r.key, { n: r.n, oldest: r.oldest }]));
     },
 
     async addFailures(keys: string[]) {
       await db.insert(loginFailures).values(keys.map((key) => ({ key })));
     },
 
-    async clearFailures(key: string) {
-      await db.delete(loginFailures).where(eq(loginFailures.key, key));
+    async clearFailures(keys: string[]) {
+      await db.delete(loginFailures).where(inArray(loginFailures.key, keys));
+    },
+
+    /** Failed sign-ins of a user after a moment (their last successful one): how many, the last, from where. */
+    async failedLoginsSince(orgId: string, userId: string, since: Date | null) {
+      const [row] = await db
+        .select({ count: sql<number>`(count(*) over ())::int`, lastAt: history.at, lastAddress: sql<string | null>`${history.changes}->0->>'new'` })
+        .from(history)
+        .where(
+          and(
+            eq(history.orgId, orgId),
+            eq(history.entityType, 'user'),
+            eq(history.entityId, userId),
+            eq(history.action, 'login_failed'),
+            since ? gt(history.at, since) : undefined,
+          ),
+        )
+        .orderBy(desc(history.at))
+        .limit(1);
+      return row;
+    },
+
+    async markLogin(orgId: string, userId: string, at: Date) {
+      await db.update(users).set({ lastLoginAt: at }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
     },
 
     async createSession(s: { orgId: string; id: string; userId: string; expiresAt: Date }) {

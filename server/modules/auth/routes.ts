@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.ts';
-import { ChangePasswordBody, LoginBody, Me, PreferencesBody } from '../../../core/schemas/org.ts';
+import { ChangePasswordBody, LoginBody, LoginResponse, Me, PreferencesBody } from '../../../core/schemas/org.ts';
+import { LoginLocked } from './service.ts';
 import { ErrorResponse } from '../../../core/schemas/common.ts';
 
 const tags = ['auth'];
@@ -21,11 +22,16 @@ export function setSessionCookie(app: App, reply: FastifyReply, value: string) {
 export async function authRoutes(app: App) {
   app.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags, body: LoginBody, response: { 200: Me, 401: ErrorResponse, 429: ErrorResponse } } },
+    { config: { public: true }, schema: { tags, body: LoginBody, response: { 200: LoginResponse, 401: ErrorResponse, 429: ErrorResponse } } },
     async (req, reply) => {
-      const session = await app.auth.login(req.body.email, req.body.password, req.ip);
+      // req.ip: the address the nearest trusted proxy saw (OPENKAM_TRUST_PROXY), never a client-written hop.
+      const session = await app.auth.login(req.body.email, req.body.password, req.ip).catch((err: unknown) => {
+        if (err instanceof LoginLocked) reply.header('retry-after', String(err.retryAfterSeconds));
+        throw err;
+      });
       setSessionCookie(app, reply, session.cookie);
-      return app.auth.me(session);
+      const me = await app.auth.me(session);
+      return session.failedAttempts ? { ...me, failedAttemptsSinceLastLogin: session.failedAttempts } : me;
     },
   );
 

@@ -4,13 +4,31 @@ import type { Config } from '../../plugins/config.ts';
 import { authRepository } from './repository.ts';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/password.ts';
+import { assertStrongPassword } from '../../lib/password-strength.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { OrgCache, orgChangesOf } from '../../db/org-changes.ts';
 import type { DataScope, Role } from '../../../core/enums.ts';
 import type { Lang } from '../../../core/messages.ts';
-import type { Me } from '../../../core/schemas/org.ts';
+import type { FailedLogins, Me } from '../../../core/schemas/org.ts';
+import { historyRepository } from '../history/repository.ts';
+import { failureKeys, throttle, type ThrottleConfig } from './throttle.ts';
 
 const HOUR = 3600_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** 429: this e-mail is locked for this address; Retry-After says for how long. */
+export class LoginLocked extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'rate_limited');
+  }
+}
+
+export interface LoginResult {
+  cookie: string;
+  orgId: string;
+  userId: string;
+  failedAttempts: FailedLogins | undefined;
+}
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Cookie value `<orgId>.<secret>`: the org routes the lookup (one shard under Citus); only the hash is stored. */
@@ -24,8 +42,9 @@ export function parseSessionCookie(value: string | undefined): { orgId: string; 
 /** A live session's caller, as kept between requests (the language is each request's own). */
 type Caller = Omit<Actor, 'orgId' | 'lang'> & { lastSeenAt: number; expiresAt: number };
 
-export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'loginMaxFailures' | 'loginWindowMinutes'>) {
+export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & ThrottleConfig) {
   const repo = authRepository(db);
+  const history = historyRepository(db);
   const ttl = () => new Date(Date.now() + config.sessionTtlDays * 24 * HOUR);
   const changes = orgChangesOf(db);
   // Every request resolves its session: kept per instance until the organisation's users, teams,
@@ -59,22 +78,34 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'log
   return {
     startSession,
 
-    async login(email: string, password: string, ip: string): Promise<{ cookie: string; orgId: string; userId: string }> {
+    /** Signs in; the failed attempts on the account since its last sign-in come back for a notice. */
+    async login(email: string, password: string, address: string): Promise<LoginResult> {
       const normalized = email.trim().toLowerCase();
-      const keys = [`email:${normalized}`, `ip:${ip}`];
-      const since = new Date(Date.now() - config.loginWindowMinutes * 60_000);
-      const counts = await repo.countFailures(keys, since);
-      if ((counts.get(keys[0]) ?? 0) >= config.loginMaxFailures || (counts.get(keys[1]) ?? 0) >= config.loginMaxFailures * 4) {
-        throw new AppError(429, 'rate_limited');
-      }
+      const keys = failureKeys(normalized, address);
+      const now = new Date();
+      const counts = await repo.countFailures([keys.pair, keys.email, keys.address], new Date(now.getTime() - config.loginWindowMinutes * 60_000));
+      const verdict = throttle(counts, keys, config, now);
+      if (verdict.locked) throw new LoginLocked(verdict.retryAfterSeconds);
+      if (verdict.delayMs > 0) await sleep(verdict.delayMs);
       const user = await repo.findLogin(normalized);
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
       if (!user || !ok || !user.active) {
-        await repo.addFailures(keys);
+        await repo.addFailures([keys.pair, keys.email, keys.address]);
+        // The owner learns of it at their next sign-in; the address is the one the last proxy saw.
+        if (user) await history.record(user.orgId, 'user', user.id, 'login_failed', null, [{ field: 'address', old: null, new: address }]);
         throw new AppError(401, 'invalid_credentials');
       }
-      await repo.clearFailures(keys[0]);
-      return { cookie: await startSession(user.orgId, user.id), orgId: user.orgId, userId: user.id };
+      // This address's failures for the e-mail and the e-mail's slowdown end with a success; the
+      // address's failures over other e-mails (others behind the same NAT) stay.
+      await repo.clearFailures([keys.pair, keys.email]);
+      const failed = await repo.failedLoginsSince(user.orgId, user.id, user.lastLoginAt);
+      await repo.markLogin(user.orgId, user.id, new Date());
+      return {
+        cookie: await startSession(user.orgId, user.id),
+        orgId: user.orgId,
+        userId: user.id,
+        failedAttempts: failed && { count: failed.count, lastAt: failed.lastAt.toISOString(), lastAddress: failed.lastAddress },
+      };
     },
 
     async logout(cookie: string | undefined) {
@@ -115,6 +146,8 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays' | 'log
     async changePassword(actor: Actor, cookie: string | undefined, current: string, next: string) {
       const h = await repo.passwordHash(actor.orgId, actor.userId);
       if (!h || !(await verifyPassword(h, current))) throw fieldError('currentPassword', 'wrong_password');
+      const me = await repo.me(actor.orgId, actor.userId);
+      await assertStrongPassword('newPassword', next, [me?.email, me?.name, me?.orgName]);
       await repo.setPassword(actor.orgId, actor.userId, await hashPassword(next));
       // Other devices signed in with the old password are signed out.
       const s = parseSessionCookie(cookie);

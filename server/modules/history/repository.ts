@@ -5,10 +5,12 @@ import { newId } from '../../lib/ids.ts';
 import type { FieldChange } from '../../../core/diff.ts';
 
 export type HistoryAction = 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'undelete' | 'purge';
+/** Events on a user (entity 'user'), never in a record's history list: a wrong password, the address as the change. */
+export type UserEvent = 'login_failed';
 
 export function historyRepository(db: Db) {
   return {
-    record: (orgId: string, entityType: string, entityId: string, action: HistoryAction, actorId: string | null, changes: FieldChange[] = []) =>
+    record: (orgId: string, entityType: string, entityId: string, action: HistoryAction | UserEvent, actorId: string | null, changes: FieldChange[] = []) =>
       db.insert(history).values({ orgId, id: newId(), entityType, entityId, action, actorId, changes }),
 
     /** One row per entity in one statement, for bulk edits (a re-tiering of a thousand accounts). */

@@ -3,6 +3,7 @@ import { setupRepository } from './repository.ts';
 import { insertUser } from '../users/service.ts';
 import { insertDefaultStages } from '../stages/service.ts';
 import { AppError } from '../../lib/errors.ts';
+import { assertStrongPassword } from '../../lib/password-strength.ts';
 import { newId } from '../../lib/ids.ts';
 import type { SetupBody } from '../../../core/schemas/org.ts';
 
@@ -12,6 +13,7 @@ export function setupService(db: Db) {
 
     /** The one-time creation of the first organisation and its admin; refused once done. */
     async createFirstOrg(input: SetupBody): Promise<{ orgId: string; userId: string }> {
+      await assertStrongPassword('password', input.password, [input.email, input.name, input.orgName]);
       return db.transaction(async (tx) => {
         const repo = setupRepository(tx);
         await repo.lockOrgs();

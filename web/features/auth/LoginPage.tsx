@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input } from 'antd';
+import { Alert, App, Button, Card, Input } from 'antd';
+import dayjs from 'dayjs';
 import { Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, Me } from '../../../core/schemas/org.ts';
+import type { LoginBody, LoginResponse } from '../../../core/schemas/org.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
 import { ME_KEY, useMeQuery, useSetupStatus } from './session.ts';
@@ -17,6 +18,7 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const qc = useQueryClient();
+  const { notification } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const setup = useSetupStatus();
@@ -31,8 +33,16 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const user = await api.post<Me>('/api/auth/login', values);
+      const { failedAttemptsSinceLastLogin: failed, ...user } = await api.post<LoginResponse>('/api/auth/login', values);
       qc.setQueryData(ME_KEY, user);
+      // Someone tried this account's password since the last sign-in: said once, until dismissed.
+      if (failed) {
+        notification.warning({
+          title: t('auth.failedLoginsTitle', { count: failed.count }),
+          description: t('auth.failedLoginsBody', { at: dayjs(failed.lastAt).format('YYYY-MM-DD HH:mm'), address: failed.lastAddress ?? '—' }),
+          duration: 0,
+        });
+      }
       navigate(next, { replace: true });
     } catch (e) {
       if (!applyFieldErrors(form, e)) setError(e instanceof ApiError ? e.message : String(e));
