@@ -26,6 +26,8 @@ export interface ScenarioContext {
 
 /** The calendar scenario's fixed week (Monday to Monday, Shanghai time). */
 export const CALENDAR_WEEK = { from: '2027-03-08T00:00:00+08:00', to: '2027-03-15T00:00:00+08:00' };
+/** The month scenario's month (Shanghai time). */
+export const CALENDAR_MONTH = { from: '2027-03-01T00:00:00+08:00', to: '2027-04-01T00:00:00+08:00' };
 
 export interface Measurement {
   scenario: string;
@@ -84,6 +86,13 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       kind: 'list',
       target: 50,
     },
+    // Issue 19: a month for a team of five reps (≈ 700 calls before the cap) stays one page of at most 500 calls.
+    {
+      key: 'calendar-month',
+      label: "Calendar, a team's month (5 reps; admin: rep01's team, rep: own)",
+      paths: [`/api/calendar?from=${q(CALENDAR_MONTH.from)}&to=${q(CALENDAR_MONTH.to)}${ctx.calendarUserId ? `&teamId=${ctx.teamId}` : ''}`],
+      kind: 'list',
+    },
     { key: 'timeline', label: 'Account timeline (20 ids rotating)', paths: ctx.accountIds.map((id) => `/api/timeline?accountId=${id}`), kind: 'list', target: 50 },
     // Issue 5: forecast and pipeline summary, p99 < 200 ms; the same budget for the other two reports.
     { key: 'forecast', label: `Forecast ${FORECAST_QUARTER}, by owner`, paths: [`/api/forecast?period=${FORECAST_QUARTER}`], kind: 'list', target: 200 },
@@ -95,6 +104,8 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
     { key: 'pareto', label: 'Pareto / ABC by our revenue', paths: ['/api/analysis/pareto?metric=ourRevenue'], kind: 'list', target: 300 },
     { key: 'pareto-won', label: `Pareto / ABC by won amount, ${PARETO_WON_FROM} … ${PARETO_WON_TO}`, paths: [`/api/analysis/pareto?metric=wonAmount&from=${PARETO_WON_FROM}&to=${PARETO_WON_TO}`], kind: 'list', target: 300 },
     { key: 'scores', label: 'Scores, first page (highest first) with the tier matrix', paths: ['/api/analysis/scores?limit=50'], kind: 'list', target: 300 },
+    // Issue 18: the recycle bin's first page (2,000 entries in the organisation, 50 per rep).
+    { key: 'bin', label: 'Recycle bin, first page', paths: ['/api/recycle-bin?limit=50'], kind: 'list' },
     { key: 'scores-disagree', label: 'Scores where the tier disagrees, first page', paths: ['/api/analysis/scores?disagree=true&limit=50'], kind: 'list', target: 300 },
   ];
 }

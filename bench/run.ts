@@ -10,6 +10,7 @@ import { existingSeed, hasAnyOrg, seedBench, stepTimer, BENCH_PASSWORD } from '.
 import { seedDeals } from './deals.ts';
 import { seedActivities } from './activities.ts';
 import { seedQuotas } from './quotas.ts';
+import { seedRecycleBin } from './recycle-bin.ts';
 import { dealIds, detailIds, login, measure, scenarios, waitUntilIdle, warmProcess, type LoadOptions, type Measurement } from './load.ts';
 import { benchOrg } from './generate.ts';
 import { renderReport, type BackendReport } from './report.ts';
@@ -146,6 +147,7 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
       log: say,
     });
     report.quotas = await seedQuotas(database.db, info.orgId, { deals: deals.deals, log: say });
+    await seedRecycleBin(database.db, info.orgId, { log: say });
     // The loaders insert accounts around the services, so their key-account scores are computed here.
     await stepTimer(say).timed('key-account scores', () => scoreUnscored(database.db, info.orgId));
     // A migration may have just created and filled forecast_totals (0011); autovacuum is off here.
