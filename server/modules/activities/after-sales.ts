@@ -2,19 +2,13 @@
 // deal owner's calendar on the organisation's cadence (default 7, 30 and 90 days after signing).
 import type { Db } from '../../db/client.ts';
 import { activitiesRepository, type NewActivity } from './repository.ts';
-import { addDays, shanghaiDate, shanghaiStart } from './days.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
-import { messagePair, type Lang } from '../../../core/messages.ts';
+import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
+import { messagePair } from '../../../core/messages.ts';
 import type { ActivitySettings } from '../../../core/schemas/activities.ts';
-
-export const DEFAULT_CADENCE_DAYS = [7, 30, 90];
-
-function cadenceOf(settings: Record<string, unknown>): number[] {
-  const days = settings.afterSalesCadenceDays;
-  return Array.isArray(days) && days.every((d) => Number.isInteger(d)) ? (days as number[]) : DEFAULT_CADENCE_DAYS;
-}
+import { addDays, dayStart, localDate } from '../../../core/time.ts';
 
 /**
  * Schedules the follow-ups of a deal that has just been won, in the caller's transaction. A deal
@@ -25,11 +19,9 @@ export async function scheduleAfterSales(tx: Db, orgId: string, opportunityId: s
   const deal = await r.dealForAfterSales(orgId, opportunityId);
   const ownerId = deal?.ownerId ?? deal?.createdBy;
   if (!deal || !ownerId || (await r.hasAutoScheduled(orgId, opportunityId))) return 0;
-  const settings = await r.orgSettings(orgId);
-  const days = cadenceOf(settings);
+  const { afterSalesCadenceDays: days, language: lang, timeZone: zone } = await orgSettings(tx, orgId);
   if (!days.length) return 0;
-  const lang: Lang = settings.language === 'en' ? 'en' : 'zh';
-  const signed = shanghaiDate(deal.closedAt ?? new Date());
+  const signed = localDate(deal.closedAt ?? new Date(), zone);
   const now = new Date();
   const rows: NewActivity[] = days.map((n) => {
     const day = addDays(signed, n);
@@ -41,8 +33,8 @@ export async function scheduleAfterSales(tx: Db, orgId: string, opportunityId: s
       accountId: deal.accountId,
       opportunityId: deal.id,
       ownerId,
-      plannedStart: shanghaiStart(day, 9),
-      plannedEnd: shanghaiStart(day, 10),
+      plannedStart: dayStart(day, zone, 9),
+      plannedEnd: dayStart(day, zone, 10),
       autoScheduled: true,
       createdAt: now,
       updatedAt: now,
@@ -53,13 +45,12 @@ export async function scheduleAfterSales(tx: Db, orgId: string, opportunityId: s
 }
 
 export function activitySettingsService(db: Db) {
-  const repo = activitiesRepository(db);
-  const get = async (actor: Actor): Promise<ActivitySettings> => ({ afterSalesCadenceDays: cadenceOf(await repo.orgSettings(actor.orgId)) });
+  const get = async (actor: Actor): Promise<ActivitySettings> => ({ afterSalesCadenceDays: (await orgSettings(db, actor.orgId)).afterSalesCadenceDays });
   return {
     get,
     async put(actor: Actor, input: ActivitySettings): Promise<ActivitySettings> {
       if (!isAdmin(actor)) throw forbidden();
-      await repo.mergeOrgSettings(actor.orgId, { afterSalesCadenceDays: [...input.afterSalesCadenceDays].sort((a, b) => a - b) });
+      await mergeOrgSettings(db, actor.orgId, { afterSalesCadenceDays: [...input.afterSalesCadenceDays].sort((a, b) => a - b) });
       return get(actor);
     },
   };

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { accounts, activities, activityContacts, activityUsers, contacts, opportunities, orgs, tasks, users } from '../../db/schema.ts';
+import { accounts, activities, activityContacts, activityUsers, contacts, opportunities, tasks, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible, ownedByTeam } from '../accounts/repository.ts';
 import type { ActivityListQuery } from '../../../core/schemas/activities.ts';
@@ -157,18 +157,6 @@ export function activitiesRepository(db: Db) {
             where x.org_id = ${orgId} and x.opportunity_id = ${opportunityId} and x.status = 'done')`,
         })
         .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, opportunityId))),
-
-    async orgSettings(orgId: string): Promise<Record<string, unknown>> {
-      const [row] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
-      return (row?.settings ?? {}) as Record<string, unknown>;
-    },
-
-    /** Merges keys into the organisation's settings, leaving the others (stale days…) as they are. */
-    mergeOrgSettings: (orgId: string, patch: Record<string, unknown>) =>
-      db
-        .update(orgs)
-        .set({ settings: sql`${orgs.settings} || ${JSON.stringify(patch)}::jsonb` })
-        .where(eq(orgs.id, orgId)),
 
     async dealForAfterSales(orgId: string, id: string) {
       const [row] = await db

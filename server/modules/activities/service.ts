@@ -2,7 +2,7 @@ import { bothReads, type Db } from '../../db/client.ts';
 import { activitiesRepository, type ActivityRow, type ListedActivity, type NewActivity } from './repository.ts';
 import { presentActivity } from './present.ts';
 import { accountsRepository } from '../accounts/repository.ts';
-import { historyRepository } from '../history/repository.ts';
+import { historyWriter } from '../../kernel/history.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
 import { requireActiveType } from '../activity-types/service.ts';
@@ -139,7 +139,7 @@ export function activitiesService(db: Db) {
         // The owner is not listed again among our attendees.
         await r.replaceUsers(actor.orgId, id, userIds.filter((u) => u !== row.ownerId), row.plannedStart);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, updatedAt: _u, ...logged } = historyView(row);
-        await historyRepository(tx).record(actor.orgId, 'activity', id, 'create', actor.userId, initialFields({ ...logged, contactIds, userIds }, HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'create', actor.userId, initialFields({ ...logged, contactIds, userIds }, HISTORY_IGNORED));
         if (row.status === 'done') await touchDeals(tx, actor.orgId, [row.opportunityId]);
       });
       return get(actor, id);
@@ -173,7 +173,7 @@ export function activitiesService(db: Db) {
         if (contactIds) await r.replaceContacts(actor.orgId, id, contactIds);
         if (attendees) await r.replaceUsers(actor.orgId, id, attendees, patch.plannedStart ?? current.plannedStart);
         else if (patch.plannedStart) await r.moveUsers(actor.orgId, id, patch.plannedStart);
-        await historyRepository(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, changes);
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, changes);
         if (current.status === 'done' || patch.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId, patch.opportunityId]);
       });
       return get(actor, id);
@@ -210,7 +210,7 @@ export function activitiesService(db: Db) {
             createdBy: actor.userId,
           });
         }
-        await historyRepository(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, diffFields(historyView(current), historyView(patch), HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, diffFields(historyView(current), historyView(patch), HISTORY_IGNORED));
         await touchDeals(tx, actor.orgId, [current.opportunityId]);
       });
       return { ...(await get(actor, id)), followUpTaskId };
@@ -223,7 +223,7 @@ export function activitiesService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         await moveToBin(tx, actor.orgId, actor.userId, 'activity', id, { name: current.subject, accountId: current.accountId, ownerId: current.ownerId });
-        await historyRepository(tx).record(actor.orgId, 'activity', id, 'delete', actor.userId, [{ field: 'subject', old: current.subject, new: null }]);
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'delete', actor.userId, [{ field: 'subject', old: current.subject, new: null }]);
         if (current.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId]);
       });
     },

@@ -10,7 +10,7 @@ import { OrgCache, orgChangesOf } from '../../db/org-changes.ts';
 import type { DataScope, Role } from '../../../core/enums.ts';
 import type { Lang } from '../../../core/messages.ts';
 import type { FailedLogins, Me } from '../../../core/schemas/org.ts';
-import { historyRepository } from '../history/repository.ts';
+import { historyWriter } from '../../kernel/history.ts';
 import { failureKeys, throttle, type ThrottleConfig } from './throttle.ts';
 
 const HOUR = 3600_000;
@@ -44,7 +44,7 @@ type Caller = Omit<Actor, 'orgId' | 'lang'> & { lastSeenAt: number; expiresAt: n
 
 export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & ThrottleConfig) {
   const repo = authRepository(db);
-  const history = historyRepository(db);
+  const history = historyWriter(db);
   const ttl = () => new Date(Date.now() + config.sessionTtlDays * 24 * HOUR);
   const changes = orgChangesOf(db);
   // Every request resolves its session: kept per instance until the organisation's users, teams,

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { contactsRepository, type ContactRow, type NewContact } from './repository.ts';
 import { accountsRepository } from '../accounts/repository.ts';
-import { historyRepository, presentHistory } from '../history/repository.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
@@ -71,7 +72,7 @@ export function contactsService(db: Db) {
       if (!current) throw notFound();
       if (current.version !== version) throw staleVersion();
       await r.update(actor.orgId, id, version, { archivedAt: archived ? new Date() : null });
-      await historyRepository(tx).record(actor.orgId, 'contact', id, archived ? 'archive' : 'restore', actor.userId);
+      await historyWriter(tx).record(actor.orgId, 'contact', id, archived ? 'archive' : 'restore', actor.userId);
     });
     return get(actor, id);
   }
@@ -106,7 +107,7 @@ export function contactsService(db: Db) {
         };
         await r.insert(row);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
-        await historyRepository(tx).record(actor.orgId, 'contact', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'contact', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
       });
       return get(actor, id);
     },
@@ -128,7 +129,7 @@ export function contactsService(db: Db) {
         const changes = diffFields(current, patch, HISTORY_IGNORED);
         if (!changes.length) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
-        await historyRepository(tx).record(actor.orgId, 'contact', id, 'update', actor.userId, changes);
+        await historyWriter(tx).record(actor.orgId, 'contact', id, 'update', actor.userId, changes);
       });
       return get(actor, id);
     },
@@ -143,13 +144,13 @@ export function contactsService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         await moveToBin(tx, actor.orgId, actor.userId, 'contact', id, { name: current.name, accountId: current.accountId, ownerId: null });
-        await historyRepository(tx).record(actor.orgId, 'contact', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+        await historyWriter(tx).record(actor.orgId, 'contact', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },
 
     async history(actor: Actor, id: string) {
       if (!(await repo.get(actor, id))) throw notFound();
-      return { items: (await historyRepository(db).list(actor.orgId, 'contact', id)).map(presentHistory) };
+      return historyOf(db, actor.orgId, 'contact', id);
     },
 
     async links(actor: Actor, id: string) {

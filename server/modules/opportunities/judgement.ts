@@ -1,9 +1,8 @@
 // Builds the Blue Sheet's facts for a deal and runs the core rules; both the API presenter and the
 // stored judgement (health, red-flag codes for filters and the board) come from here. A closed deal's
 // judgement is the one kept at its closing (closing_judgement), never computed again.
-import { eq } from 'drizzle-orm';
 import { bothReads, type Db } from '../../db/client.ts';
-import { orgs } from '../../db/schema.ts';
+import { orgSettings } from '../../kernel/settings.ts';
 import { OrgCache, orgChangesOf, type OrgChanges } from '../../db/org-changes.ts';
 import { stagesRepository, type StageRow } from '../stages/repository.ts';
 import type { OpportunityRow } from './repository.ts';
@@ -11,7 +10,6 @@ import type { InfluenceRow } from './blue-sheet.repository.ts';
 import {
   computeHealth,
   computeRedFlags,
-  DEFAULT_RED_FLAG_OPTIONS,
   type BuyingRole,
   type Coverage,
   type Health,
@@ -53,10 +51,9 @@ export async function loadOpenStages(db: Db, orgId: string): Promise<StageRow[]>
 }
 
 export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
-  const [all, [org]] = await bothReads(db, () => allStages(db, orgId), () => db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId)));
+  const [all, settings] = await bothReads(db, () => allStages(db, orgId), () => orgSettings(db, orgId));
   const live = all.filter((s) => !s.removedAt);
   const open = openInOrder(live);
-  const settings = (org?.settings ?? {}) as { staleDays?: number; probabilityTolerance?: number };
   const proposal = open.findIndex((s) => s.probability >= 50);
   return {
     byId: new Map(all.map((s) => [s.id, s])),
@@ -64,8 +61,8 @@ export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
     won: live.find((s) => s.kind === 'won'),
     lost: live.find((s) => s.kind === 'lost'),
     proposalIndex: proposal < 0 ? Number.MAX_SAFE_INTEGER : proposal,
-    staleDays: settings.staleDays ?? DEFAULT_RED_FLAG_OPTIONS.staleDays,
-    probabilityTolerance: settings.probabilityTolerance ?? DEFAULT_RED_FLAG_OPTIONS.probabilityTolerance,
+    staleDays: settings.staleDays,
+    probabilityTolerance: settings.probabilityTolerance,
   };
 }
 

@@ -2,7 +2,8 @@ import type { Db } from '../../db/client.ts';
 import { opportunitiesRepository, type NewOpportunity, type OpportunityRow } from './repository.ts';
 import { blueSheetRepository } from './blue-sheet.repository.ts';
 import { accountsRepository } from '../accounts/repository.ts';
-import { historyRepository, presentHistory } from '../history/repository.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { scheduleAfterSales } from '../activities/after-sales.ts';
 import { closingJudgement, judge, judgementOf, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
@@ -226,7 +227,7 @@ export function opportunitiesService(db: Db) {
         if (items) await r.replaceItems(actor.orgId, id, items.rows);
         await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: null, toStageId: stage.id, actorId: actor.userId });
         const { orgId: _o, id: _id, createdBy: _cb, createdAt: _ca, ...logged } = row;
-        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'create', actor.userId, initialFields(logged, HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'create', actor.userId, initialFields(logged, HISTORY_IGNORED));
         await rejudge(tx, actor.orgId, id, funnel);
         if (stage.kind === 'won') await scheduleAfterSales(tx, actor.orgId, id);
       });
@@ -255,7 +256,7 @@ export function opportunitiesService(db: Db) {
         if (!changes.length && !itemInput) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
         if (moved) await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: current.stageId, toStageId: stage.id, actorId: actor.userId, unmetCriteria: unmet });
-        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'update', actor.userId, itemInput ? [...changes, { field: 'items', old: null, new: itemInput.length }] : changes);
+        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'update', actor.userId, itemInput ? [...changes, { field: 'items', old: null, new: itemInput.length }] : changes);
         await rejudge(tx, actor.orgId, id, funnel);
         if (moved && stage.kind === 'won' && current.status !== 'won') await scheduleAfterSales(tx, actor.orgId, id);
       });
@@ -288,13 +289,13 @@ export function opportunitiesService(db: Db) {
         // Won and lost deals are the win/loss history: a rep's mistake there is a manager's to undo.
         if (actor.role === 'rep' && current.status !== 'open') throw new AppError(403, 'closed_deal_delete');
         await moveToBin(tx, actor.orgId, actor.userId, 'opportunity', id, { name: current.name, accountId: current.accountId, amount: current.amount, ownerId: current.ownerId });
-        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },
 
     async history(actor: Actor, id: string) {
       if (!(await repo.get(actor, id))) throw notFound();
-      return { items: (await historyRepository(db).list(actor.orgId, 'opportunity', id)).map(presentHistory) };
+      return historyOf(db, actor.orgId, 'opportunity', id);
     },
 
     async board(actor: Actor, q: BoardQuery): Promise<Board> {

@@ -31,18 +31,6 @@ export const disagreeing = sql`${accounts.tier} is distinct from ${accounts.reco
 
 export function scoringRepository(db: Db) {
   return {
-    async orgSettings(orgId: string): Promise<Record<string, unknown>> {
-      const [row] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
-      return (row?.settings ?? {}) as Record<string, unknown>;
-    },
-
-    /** Sets the model key only: the organisation's other settings stay as they are. */
-    saveModel: (orgId: string, model: unknown) =>
-      db
-        .update(orgs)
-        .set({ settings: sql`${orgs.settings} || jsonb_build_object('scoring', ${JSON.stringify(model)}::jsonb)` })
-        .where(eq(orgs.id, orgId)),
-
     /** One chunk of an organisation's accounts in id order (or only those never scored). */
     inputs: (orgId: string, afterId: string | null, limit: number, unscoredOnly: boolean) =>
       db

@@ -3,10 +3,9 @@ import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { fieldError } from '../../lib/errors.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { accountMembers, accounts, contacts, opportunities, orgs, tasks, users } from '../../db/schema.ts';
+import { accountMembers, accounts, contacts, opportunities, tasks, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { accountVisible } from '../accounts/repository.ts';
-import { DEFAULT_TIME_ZONE } from '../../../core/reminders.ts';
 import type { TaskListQuery } from '../../../core/schemas/activities.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -142,17 +141,4 @@ export function tasksRepository(db: Db) {
       return row?.accountId;
     },
   };
-}
-
-/** The organisation's time zone (`orgs.settings.timeZone`), Asia/Shanghai unless set to a valid one. */
-export async function orgTimeZone(db: Db, orgId: string): Promise<string> {
-  const [org] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
-  const tz = (org?.settings as { timeZone?: unknown } | undefined)?.timeZone;
-  if (typeof tz !== 'string') return DEFAULT_TIME_ZONE;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz;
-  } catch {
-    return DEFAULT_TIME_ZONE;
-  }
 }

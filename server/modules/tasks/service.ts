@@ -1,11 +1,12 @@
 import type { Db } from '../../db/client.ts';
-import { orgTimeZone, taskCursorValue, tasksRepository, type NewTask, type TaskRow } from './repository.ts';
+import { taskCursorValue, tasksRepository, type NewTask, type TaskRow } from './repository.ts';
 import { accountsRepository } from '../accounts/repository.ts';
 import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
-import { localDate } from '../../../core/reminders.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
+import { localDate } from '../../../core/time.ts';
 import { diffFields } from '../../../core/diff.ts';
 import type { Task, TaskAssignees, TaskAssigneesQuery, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
