@@ -1,5 +1,5 @@
 // Forecast periods: a year (`2027`), a quarter (`2027-Q1`) or a month (`2027-03`), as calendar
-// dates (the reps' days; see server/modules/activities/days.ts for the instants).
+// dates (the reps' days; core/time.ts turns them into instants in the organisation's zone).
 import type { PeriodKind } from './enums.ts';
 
 export interface Period {

@@ -66,7 +66,7 @@ async function main() {
     { name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() },
     { name: 'rejudge-deals', everyMs: 3600_000, run: async () => void (await deals.rejudgeDue()) },
     { name: 'purge-reminder-reads', everyMs: 24 * 3600_000, run: async () => void (await remindersService(database.db).purgeOldReads()) },
-    // Hourly, so a week's snapshot is taken early on Monday (Shanghai) even after downtime; the service skips weeks already taken.
+    // Hourly, so a week's snapshot is taken early on each organisation's Monday even after downtime; the service skips weeks already taken.
     { name: 'snapshot-pipeline', everyMs: 3600_000, run: async () => void (await pipelineService(database.db).snapshotDue()) },
     // Hourly, so an entry goes within the hour its retention ends.
     { name: 'purge-recycle-bin', everyMs: 3600_000, run: async () => void (await recycleBinService(database.db).purgeExpired()) },

@@ -2,6 +2,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { isoTime, oneOf, prerendered, rowsOf, unpeeked, type Db } from '../../db/client.ts';
 import type { Calendar } from '../../../core/schemas/activities.ts';
+import { DAY_MS } from '../../../core/time.ts';
 import { accounts, activities, activityUsers, tasks, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { taskVisible } from '../tasks/repository.ts';
@@ -9,7 +10,6 @@ import { activityVisible } from './repository.ts';
 
 const owner = alias(users, 'owner');
 const assignee = alias(users, 'assignee');
-const DAY_MS = 86_400_000;
 
 /**
  * The caller's own calendar holds only what they own, attend or are assigned, which the visibility

@@ -10,7 +10,8 @@ import { opportunitiesService } from '../opportunities/service.ts';
 import { blueSheetService } from '../opportunities/blue-sheet.service.ts';
 import { stagesRepository } from '../stages/repository.ts';
 import { createRng } from './random.ts';
-import { addDays, shanghaiDate } from '../activities/days.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
+import { addDays, localDate } from '../../../core/time.ts';
 import { BUYING_ROLES, RESPONSE_MODES } from '../../../core/blue-sheet.ts';
 import { COVERAGE_LEVELS } from '../../../core/enums.ts';
 
@@ -52,7 +53,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   const people = await db.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(eq(contacts.orgId, orgId));
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.createdAt)).limit(1);
 
-  const today = shanghaiDate(new Date());
+  const today = localDate(new Date(), await orgTimeZone(db, orgId));
   let created = 0;
   for (const [k, account] of targets.filter((a) => a.tier !== 'C').entries()) {
     const ownerId = account.ownerId ?? admin.id;
