@@ -4,6 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { analyze, rowsOf, type Db } from '../server/db/client.ts';
 import { ensureDefaultStages } from '../server/modules/stages/service.ts';
+import { ensureActivityTypes } from '../server/modules/activity-types/service.ts';
 import { loadFunnel } from '../server/modules/opportunities/judgement.ts';
 import { searchDocument } from '../core/search.ts';
 import { judgementTable, LOST_REASONS, profiles, projectRows, SOURCES, stageChoices } from './deal-data.ts';
@@ -116,6 +117,7 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
       await db.execute(sql`delete from swot_items where org_id = ${orgId} and entity_type = 'opportunity'`);
     }
     await ensureDefaultStages(db);
+    await ensureActivityTypes(db);
     await dropLookups(db);
     const funnel = await loadFunnel(db, orgId);
     const stages = stageChoices(funnel);

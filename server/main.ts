@@ -11,6 +11,7 @@ import { startScheduler } from './modules/jobs/scheduler.ts';
 import { authService } from './modules/auth/service.ts';
 import { loadDemo } from './modules/demo/load.ts';
 import { ensureDefaultStages } from './modules/stages/service.ts';
+import { ensureActivityTypes } from './modules/activity-types/service.ts';
 import { opportunitiesService } from './modules/opportunities/service.ts';
 import { remindersService } from './modules/reminders/service.ts';
 import { pipelineService } from './modules/pipeline/service.ts';
@@ -55,6 +56,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await firstRun(database.db, config);
   await ensureDefaultStages(database.db);
+  await ensureActivityTypes(database.db);
   // Scores a migration cleared (a new default model, migration 0029) are computed before lists show
   // them blank; a probe per organisation when there are none. Instances starting together may both
   // score the same rows: the same values, written twice.

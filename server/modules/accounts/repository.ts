@@ -9,7 +9,7 @@ import { searchCondition } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { AccountListItem, AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
-import { healthFacts, type HealthFactColumns } from '../account-health/facts.repository.ts';
+import { healthFacts, type HealthFactColumns } from '../../db/account-facts.ts';
 
 const owner = alias(users, 'owner');
 /** An account's parent (集团), joined as "parent". */

@@ -4,7 +4,7 @@ import { historyWriter } from '../../kernel/history.ts';
 import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { accountHealthService, scoreOf } from '../account-health/service.ts';
-import type { HealthFactColumns } from '../account-health/facts.repository.ts';
+import type { HealthFactColumns } from '../../db/account-facts.ts';
 import { rescoreAccounts } from '../scoring/service.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { canWrite, type Actor } from '../../lib/actor.ts';
@@ -247,6 +247,29 @@ export function accountsService(db: Db) {
 export async function writeArchived(tx: Db, actor: Actor, current: AccountRow, archived: boolean, extra: Partial<NewAccount> = {}) {
   await accountsRepository(tx).update(actor.orgId, current.id, current.version, { ...extra, archivedAt: archived ? new Date() : null });
   await historyWriter(tx).record(actor.orgId, 'account', current.id, archived ? 'archive' : 'restore', actor.userId, diffFields(current, extra, HISTORY_IGNORED));
+}
+
+// ---- For other modules: what they read and write of accounts (never through the repository) ----
+
+/** The account with its owner's and parent's names, if the caller may see it. */
+export const visibleAccount = (db: Db, actor: Actor, id: string) => accountsRepository(db).get(actor, id);
+
+/** Which of these users are active in the organisation (owners, attendees and assignees must be). */
+export const activeUserIds = (db: Db, orgId: string, ids: string[]) => accountsRepository(db).activeUserIds(orgId, ids);
+
+/** Row lock for a write in the caller's transaction: the account as stored, if the caller may see it. */
+export const lockAccount = (tx: Db, actor: Actor, id: string) => accountsRepository(tx).lockForWrite(actor, id);
+
+/** A versioned update of an account the caller has locked; false when its version moved on. */
+export const updateAccount = (tx: Db, orgId: string, id: string, version: number, patch: Partial<NewAccount>) =>
+  accountsRepository(tx).update(orgId, id, version, patch);
+
+/** Empties the account team; returns who was on it ("name:role", sorted) for the history entry. */
+export async function clearAccountTeam(tx: Db, orgId: string, id: string): Promise<string[]> {
+  const r = accountsRepository(tx);
+  const members = (await r.members(orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
+  if (members.length) await r.replaceMembers(orgId, id, []);
+  return members;
 }
 
 /** A restored account must not bring back a credit code another account has taken since. */

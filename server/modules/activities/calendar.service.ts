@@ -8,7 +8,7 @@ import { userInScope, type Actor } from '../../lib/actor.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { CALENDAR_LIMIT, type Calendar, type CalendarQuery } from '../../../core/schemas/activities.ts';
 import { DAY_MS, localDate } from '../../../core/time.ts';
-import { teamsRepository } from '../teams/repository.ts';
+import { teamMembers } from '../teams/service.ts';
 
 export const MAX_WINDOW_DAYS = 62;
 const ICS_PAST_DAYS = 30;
@@ -39,7 +39,7 @@ export function calendarService(db: Db) {
   /** Whose calendar: the caller by default, anyone in their scope, or a team's members within it. */
   async function usersFor(actor: Actor, q: CalendarQuery): Promise<string[]> {
     if (q.teamId) {
-      const members = await teamsRepository(db).teamMembers(actor.orgId, q.teamId);
+      const members = await teamMembers(db, actor.orgId, q.teamId);
       const visible = (members ?? []).filter((u) => userInScope(actor, u));
       if (!members || !visible.length) throw notFound();
       return visible;

@@ -157,22 +157,5 @@ export function activitiesRepository(db: Db) {
             where x.org_id = ${orgId} and x.opportunity_id = ${opportunityId} and x.status = 'done')`,
         })
         .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, opportunityId))),
-
-    async dealForAfterSales(orgId: string, id: string) {
-      const [row] = await db
-        .select({ id: opportunities.id, name: opportunities.name, accountId: opportunities.accountId, ownerId: opportunities.ownerId, createdBy: opportunities.createdBy, closedAt: opportunities.closedAt })
-        .from(opportunities)
-        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
-      return row;
-    },
-
-    async hasAutoScheduled(orgId: string, opportunityId: string) {
-      const [row] = await db
-        .select({ id: activities.id })
-        .from(activities)
-        .where(and(eq(activities.orgId, orgId), eq(activities.opportunityId, opportunityId), eq(activities.autoScheduled, true)))
-        .limit(1);
-      return !!row;
-    },
   };
 }

@@ -1,7 +1,7 @@
 import { bothReads, type Db } from '../../db/client.ts';
 import { activitiesRepository, type ActivityRow, type ListedActivity, type NewActivity } from './repository.ts';
 import { presentActivity } from './present.ts';
-import { accountsRepository } from '../accounts/repository.ts';
+import { activeUserIds, visibleAccount } from '../accounts/service.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
@@ -61,7 +61,7 @@ export function activitiesService(db: Db) {
 
   /** The owner is the caller or someone in their data scope (as deals' owners are). */
   async function checkAssignable(tx: Db, actor: Actor, field: string, userId: string) {
-    if (!(await accountsRepository(tx).activeUserIds(actor.orgId, [userId])).has(userId)) throw fieldError(field, 'unknown_user');
+    if (!(await activeUserIds(tx, actor.orgId, [userId])).has(userId)) throw fieldError(field, 'unknown_user');
     if (actor.scopeUserIds && !actor.scopeUserIds.includes(userId)) throw fieldError(field, 'not_assignable');
   }
 
@@ -86,7 +86,7 @@ export function activitiesService(db: Db) {
       }
     }
     if (input.userIds?.length) {
-      const known = await accountsRepository(tx).activeUserIds(actor.orgId, input.userIds);
+      const known = await activeUserIds(tx, actor.orgId, input.userIds);
       if (input.userIds.some((u) => !known.has(u))) throw fieldError('userIds', 'unknown_user');
     }
     if (input.ownerId && input.ownerId !== current?.ownerId) await checkAssignable(tx, actor, 'ownerId', input.ownerId);
@@ -116,7 +116,7 @@ export function activitiesService(db: Db) {
       const id = newId();
       await db.transaction(async (tx) => {
         const r = activitiesRepository(tx);
-        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        if (!(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
         await checkRefs(tx, actor, input.accountId, input);
         const { contactIds = [], userIds = [], ...fields } = input;
         const now = new Date();

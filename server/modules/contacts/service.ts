@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { contactsRepository, type ContactRow, type NewContact } from './repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
+import { visibleAccount } from '../accounts/service.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
@@ -92,7 +92,7 @@ export function contactsService(db: Db) {
       const id = newId();
       await db.transaction(async (tx) => {
         const r = contactsRepository(tx);
-        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        if (!(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
         await checkRefs(r, actor, input.accountId, input);
         const now = new Date();
         const row: NewContact = {
@@ -185,7 +185,7 @@ export function contactsService(db: Db) {
     },
 
     async orgChart(actor: Actor, accountId: string): Promise<OrgChart> {
-      if (!(await accountsRepository(db).get(actor, accountId))) throw notFound();
+      if (!(await visibleAccount(db, actor, accountId))) throw notFound();
       const nodes = await repo.orgChartNodes(actor.orgId, accountId);
       const ids = new Set(nodes.map((n) => n.id));
       const links = (await repo.linksOf(actor.orgId, [...ids])).filter((l) => ids.has(l.fromContactId) && ids.has(l.toContactId));
@@ -196,3 +196,17 @@ export function contactsService(db: Db) {
     },
   };
 }
+
+// ---- For other modules: what they read of contacts (never through the repository) ----
+
+/** The contact, if the caller may see its account. */
+export const visibleContact = (db: Db, actor: Actor, id: string) => contactsRepository(db).get(actor, id);
+
+/** The account a contact of the organisation belongs to (undefined for an unknown contact). */
+export const contactAccountId = (db: Db, orgId: string, contactId: string) => contactsRepository(db).accountOf(orgId, contactId);
+
+/** Whether the user is one of the organisation's (a Blue Sheet counterpart may be any of them). */
+export const orgUserExists = (db: Db, orgId: string, userId: string) => contactsRepository(db).userExists(orgId, userId);
+
+/** The relationship links touching these contacts. */
+export const contactLinksOf = (db: Db, orgId: string, contactIds: string[]) => contactsRepository(db).linksOf(orgId, contactIds);

@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
 import { blueSheetService } from '../opportunities/blue-sheet.service.ts';
-import { stagesRepository } from '../stages/repository.ts';
+import { funnelStages } from '../stages/service.ts';
 import { createRng } from './random.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { addDays, localDate } from '../../../core/time.ts';
@@ -43,7 +43,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   const competitorIds = COMPETITORS.map(() => newId());
   await db.insert(competitors).values(COMPETITORS.map((c, i) => ({ orgId, id: competitorIds[i], ...c })));
 
-  const open = (await stagesRepository(db).list(orgId)).filter((s) => s.kind !== 'lost');
+  const open = (await funnelStages(db, orgId)).filter((s) => s.kind !== 'lost');
   const lastOpen = open.filter((s) => s.kind === 'open').sort((a, b) => b.position - a.position)[0];
   const targets = await db
     .select({ id: accounts.id, name: accounts.shortName, full: accounts.name, ownerId: accounts.ownerId, tier: accounts.tier })

@@ -11,7 +11,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { addDays, localDate } from '../../../core/time.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
-import { pipelineRepository } from '../pipeline/repository.ts';
+import { takeSnapshot } from '../pipeline/service.ts';
 
 /** `at`: the place among open deals that were in last week's snapshot. */
 const LOST = [
@@ -75,5 +75,5 @@ export async function seedDemoSnapshots(db: Db, now = new Date()): Promise<void>
     });
   }
 
-  await pipelineRepository(db).take(orgId, today);
+  await takeSnapshot(db, orgId, today);
 }

@@ -2,7 +2,7 @@
 // or month against quota; the pipeline summary; and calibrated stage probabilities from closed deals.
 import type { Db } from '../../db/client.ts';
 import { forecastRepository, type CellRow, type Window } from './repository.ts';
-import { opportunitiesRepository } from '../opportunities/repository.ts';
+import { stageTotals } from '../opportunities/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
 import { loadQuotaBook, visibleTeams, type QuotaBook } from '../quotas/book.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
@@ -17,7 +17,7 @@ import { groupBy as groupRows } from '../../../core/group.ts';
 import { messagePair, type Lang } from '../../../core/messages.ts';
 import type { Calibration, CalibrationQuery, Forecast, ForecastQuery, ForecastRow, PipelineSummary, PipelineSummaryQuery } from '../../../core/schemas/forecast.ts';
 import { addDays, dayStart, daysSpan, localDate } from '../../../core/time.ts';
-import type { StageRow } from '../stages/repository.ts';
+import type { StageRow } from '../stages/service.ts';
 
 const NONE = 'none';
 const stageLabel = (s: Pick<StageRow, 'name' | 'nameEn'>, lang: Lang) => (lang === 'en' && s.nameEn ? s.nameEn : s.name);
@@ -138,7 +138,7 @@ export function forecastService(db: Db) {
       // The tree only checks the filters: no quotas are read.
       const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [])]);
       ownerFilter(actor, book, q);
-      const totals = await opportunitiesRepository(db).boardTotals(actor, q);
+      const totals = await stageTotals(db, actor, q);
       const by = new Map(totals.map((t) => [t.stageId, t]));
       const stages = funnel.open.map((s) => {
         const t = by.get(s.id);
@@ -157,3 +157,8 @@ export function forecastService(db: Db) {
     },
   };
 }
+
+export type { Window };
+
+/** The window's deals summed per cell (for the planner's won-deal averages): see forecastRepository.cells. */
+export const forecastCells = (db: Db, actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null) => forecastRepository(db).cells(actor, w, by, owners);

@@ -4,8 +4,8 @@
 import { bothReads, type Db } from '../../db/client.ts';
 import { orgSettings } from '../../kernel/settings.ts';
 import { OrgCache, orgChangesOf, type OrgChanges } from '../../db/org-changes.ts';
-import { stagesRepository, type StageRow } from '../stages/repository.ts';
-import type { OpportunityRow } from './repository.ts';
+import { everyStage, type StageRow } from '../stages/service.ts';
+import type { opportunities } from '../../db/schema.ts';
 import type { InfluenceRow } from './blue-sheet.repository.ts';
 import {
   computeHealth,
@@ -16,6 +16,9 @@ import {
   type RedFlag,
   type ResponseMode,
 } from '../../../core/blue-sheet.ts';
+
+/** A deal as stored (the repository's row), named here so the repository can name the judgement it stores. */
+type OpportunityRow = typeof opportunities.$inferSelect;
 
 export interface Funnel {
   byId: Map<string, StageRow>;
@@ -39,10 +42,10 @@ const funnels = new WeakMap<OrgChanges, OrgCache<readonly StageRow[]>>();
  */
 function allStages(db: Db, orgId: string): Promise<readonly StageRow[]> {
   const changes = orgChangesOf(db);
-  if (!changes) return stagesRepository(db).all(orgId);
+  if (!changes) return everyStage(db, orgId);
   let cache = funnels.get(changes);
   if (!cache) funnels.set(changes, (cache = new OrgCache(changes, { ttlMs: 60_000, max: 1_000 })));
-  return cache.get(orgId, 'stages', async () => Object.freeze((await stagesRepository(db).all(orgId)).map((s) => Object.freeze(s))));
+  return cache.get(orgId, 'stages', async () => Object.freeze((await everyStage(db, orgId)).map((s) => Object.freeze(s))));
 }
 
 /** The funnel's open stages in order, without the rest of the funnel's settings (the board's columns). */

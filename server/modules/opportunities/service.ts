@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import { opportunitiesRepository, type NewOpportunity, type OpportunityRow } from './repository.ts';
 import { blueSheetRepository } from './blue-sheet.repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
+import { activeUserIds, visibleAccount } from '../accounts/service.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
-import { scheduleAfterSales } from '../activities/after-sales.ts';
+import { scheduleAfterSales } from './after-sales.ts';
 import { closingJudgement, judge, judgementOf, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
 import { presentHealthParts, presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
@@ -99,8 +99,7 @@ export function opportunitiesService(db: Db) {
 
   /** Runs on the caller's transaction: PGlite has one connection, so a query outside it would wait forever. */
   async function checkRefs(tx: Db, actor: Actor, input: Partial<OpportunityCreate>) {
-    const accounts = accountsRepository(tx);
-    if (input.ownerId && !(await accounts.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+    if (input.ownerId && !(await activeUserIds(tx, actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     if (input.ownerId && actor.scopeUserIds && !actor.scopeUserIds.includes(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     if (input.wonByCompetitorId && !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(input.wonByCompetitorId)) {
       throw fieldError('wonByCompetitorId', 'unknown_competitor');
@@ -200,7 +199,7 @@ export function opportunitiesService(db: Db) {
       const id = newId();
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
-        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        if (!(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
         await checkRefs(tx, actor, input);
         const funnel = await loadFunnel(tx, actor.orgId);
         const { patch, stage } = applyStage(funnel, null, input);
@@ -321,3 +320,11 @@ function searchColumns(name: string) {
   const doc = searchDocument([name]);
   return { searchGrams: doc.grams, searchText: doc.text };
 }
+
+// ---- For other modules: what they read of deals (never through the repository) ----
+
+/** The deal, if the caller may see it. */
+export const visibleDeal = (db: Db, actor: Actor, id: string) => opportunitiesRepository(db).get(actor, id);
+
+/** Open deals in the caller's scope per stage (count, amount, weighted), as the board's columns sum them. */
+export const stageTotals = (db: Db, actor: Actor, q: BoardQuery) => opportunitiesRepository(db).boardTotals(actor, q);

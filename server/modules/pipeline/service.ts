@@ -4,7 +4,7 @@ import type { Static } from 'typebox';
 import type { Db } from '../../db/client.ts';
 import { pipelineRepository, type ChangeRow } from './repository.ts';
 import { resultsRepository } from './results.repository.ts';
-import { teamsRepository } from '../teams/repository.ts';
+import { teamMembers } from '../teams/service.ts';
 import { fieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
@@ -68,7 +68,7 @@ export function pipelineService(db: Db) {
    */
   async function teamOwners(actor: Actor, teamId: string | undefined): Promise<string[] | undefined> {
     if (!teamId) return undefined;
-    const members = await teamsRepository(db).teamMembers(actor.orgId, teamId);
+    const members = await teamMembers(db, actor.orgId, teamId);
     if (!members) throw notFound();
     const scope = actor.scopeUserIds;
     if (scope !== null && !members.some((u) => scope.includes(u))) throw notFound();
@@ -179,3 +179,6 @@ export function pipelineService(db: Db) {
     },
   };
 }
+
+/** Takes the organisation's snapshot dated `date` (the demo's load); a day already taken is kept. */
+export const takeSnapshot = (db: Db, orgId: string, date: string) => pipelineRepository(db).take(orgId, date);

@@ -3,8 +3,7 @@
 // are held against it.
 import type { Db } from '../../db/client.ts';
 import { plannerRepository } from './repository.ts';
-import { forecastRepository } from '../forecast/repository.ts';
-import { ownerFilter } from '../forecast/service.ts';
+import { forecastCells, ownerFilter } from '../forecast/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
 import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
@@ -36,7 +35,6 @@ const canKeep = (actor: Actor, userId: string) => isAdmin(actor) || (actor.role 
 
 export function plannerService(db: Db) {
   const repo = plannerRepository(db);
-  const deals = forecastRepository(db);
 
   /**
    * Won deals over the last 12 months (this one and the eleven before it, by signing month, from the
@@ -50,7 +48,7 @@ export function plannerService(db: Db) {
     const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
     const window = { fromDay: first, toDay: next, from: dayStart(first, zone), to: dayStart(next, zone), zone };
     const out = new Map<string | null, WonTally>();
-    for (const c of await deals.cells({ ...actor, scopeUserIds: null }, window, 'owner', null)) {
+    for (const c of await forecastCells(db, { ...actor, scopeUserIds: null }, window, 'owner', null)) {
       if (c.status !== 'won') continue;
       const t = out.get(c.key) ?? { deals: 0, cents: 0n };
       out.set(c.key, { deals: t.deals + c.deals, cents: t.cents + toCents(c.amount) });

@@ -6,8 +6,7 @@
 // account becomes theirs through the ordinary owner rule.
 import type { Db } from '../../db/client.ts';
 import { poolRepository, type PoolCursor } from './repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
-import { writeArchived } from '../accounts/service.ts';
+import { clearAccountTeam, lockAccount, updateAccount, writeArchived } from '../accounts/service.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { searchCondition } from '../../db/search.ts';
@@ -74,8 +73,7 @@ export function poolService(db: Db) {
     async review(actor: Actor, id: string, input: ProspectReview): Promise<ProspectReviewResult> {
       requireWriter(actor);
       return db.transaction(async (tx) => {
-        const r = accountsRepository(tx);
-        const current = await r.lockForWrite(actor, id);
+        const current = await lockAccount(tx, actor, id);
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
         const ownerInScope = actor.scopeUserIds === null || (current.ownerId !== null && actor.scopeUserIds.includes(current.ownerId));
@@ -87,15 +85,14 @@ export function poolService(db: Db) {
         if (input.decision === 'archive') {
           await writeArchived(tx, actor, current, true, decided);
         } else if (input.decision === 'keep') {
-          if (!(await r.update(actor.orgId, id, current.version, decided))) throw staleVersion();
+          if (!(await updateAccount(tx, actor.orgId, id, current.version, decided))) throw staleVersion();
           await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, diffFields(current, { prospectReview: input.decision }));
         } else {
           // Deals in flight would drop out of their owners' view with the account; settle them first.
           if ((await poolRepository(tx).openDealCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_open_deals');
           const patch = { ...decided, ownerId: null, pooledAt: now, claimedAt: null };
-          if (!(await r.update(actor.orgId, id, current.version, patch))) throw staleVersion();
-          const members = (await r.members(actor.orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
-          if (members.length) await r.replaceMembers(actor.orgId, id, []);
+          if (!(await updateAccount(tx, actor.orgId, id, current.version, patch))) throw staleVersion();
+          const members = await clearAccountTeam(tx, actor.orgId, id);
           const changes = [
             ...diffFields(current, { ownerId: null, prospectReview: input.decision, pooledAt: now, claimedAt: null }),
             ...diffFields({ members }, { members: [] }),

@@ -40,6 +40,15 @@ export function scoringRepository(db: Db) {
         .orderBy(asc(accounts.id))
         .limit(limit),
 
+    /** An account's scoring figures and assigned tier, if the caller may see it. */
+    async account(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ ...inputColumns, tier: accounts.tier })
+        .from(accounts)
+        .where(and(accountVisible(actor), eq(accounts.id, id)));
+      return row;
+    },
+
     inputsOf: (orgId: string, ids: string[]) => db.select(inputColumns).from(accounts).where(and(eq(accounts.orgId, orgId), inArray(accounts.id, ids))),
 
     orgIds: async () => (await db.select({ id: orgs.id }).from(orgs)).map((r) => r.id),

@@ -2,7 +2,6 @@
 // lists can sort and filter on them, and assigned tiers changed in bulk with their history.
 import type { Db } from '../../db/client.ts';
 import { scoringRepository } from './repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
@@ -107,10 +106,10 @@ export function scoringService(db: Db) {
 
     /** The breakdown, computed from the current model (the stored score is its rounded sum). */
     async accountScore(actor: Actor, id: string): Promise<AccountScore> {
-      const [found, model] = await Promise.all([accountsRepository(db).get(actor, id), modelOf(db, actor.orgId)]);
+      const [found, model] = await Promise.all([repo.account(actor, id), modelOf(db, actor.orgId)]);
       if (!found) throw notFound();
-      const r = scoreAccount(model, found.a);
-      return { accountId: id, score: r.score, tier: found.a.tier as Tier | null, recommendedTier: r.recommendedTier, tierThresholds: model.tierThresholds, criteria: r.criteria };
+      const r = scoreAccount(model, found);
+      return { accountId: id, score: r.score, tier: found.tier as Tier | null, recommendedTier: r.recommendedTier, tierThresholds: model.tierThresholds, criteria: r.criteria };
     },
 
     /** All or nothing: one account outside the caller's scope and nothing is written (404). */

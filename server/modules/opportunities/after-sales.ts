@@ -1,13 +1,13 @@
 // After-sales follow-up (售后跟踪): when a deal is won, planned after-sales calls are put in the
-// deal owner's calendar on the organisation's cadence (default 7, 30 and 90 days after signing).
+// deal owner's calendar on the organisation's cadence (default 7, 30 and 90 days after signing; an
+// admin sets it under the activities' settings). The deal's module schedules them: the activities
+// module already depends on deals (a logged call refreshes its deal's judgement), so the calls are
+// written here rather than through it.
 import type { Db } from '../../db/client.ts';
-import { activitiesRepository, type NewActivity } from './repository.ts';
-import { forbidden } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { afterSalesRepository, type NewCall } from './after-sales.repository.ts';
 import { newId } from '../../lib/ids.ts';
-import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
+import { orgSettings } from '../../kernel/settings.ts';
 import { messagePair } from '../../../core/messages.ts';
-import type { ActivitySettings } from '../../../core/schemas/activities.ts';
 import { addDays, dayStart, localDate } from '../../../core/time.ts';
 
 /**
@@ -15,7 +15,7 @@ import { addDays, dayStart, localDate } from '../../../core/time.ts';
  * won again (reopened, then won) keeps the follow-ups it already has. An empty cadence turns this off.
  */
 export async function scheduleAfterSales(tx: Db, orgId: string, opportunityId: string): Promise<number> {
-  const r = activitiesRepository(tx);
+  const r = afterSalesRepository(tx);
   const deal = await r.dealForAfterSales(orgId, opportunityId);
   const ownerId = deal?.ownerId ?? deal?.createdBy;
   if (!deal || !ownerId || (await r.hasAutoScheduled(orgId, opportunityId))) return 0;
@@ -23,7 +23,7 @@ export async function scheduleAfterSales(tx: Db, orgId: string, opportunityId: s
   if (!days.length) return 0;
   const signed = localDate(deal.closedAt ?? new Date(), zone);
   const now = new Date();
-  const rows: NewActivity[] = days.map((n) => {
+  const rows: NewCall[] = days.map((n) => {
     const day = addDays(signed, n);
     return {
       orgId,
@@ -40,18 +40,6 @@ export async function scheduleAfterSales(tx: Db, orgId: string, opportunityId: s
       updatedAt: now,
     };
   });
-  await r.insert(rows);
+  await r.insertCalls(rows);
   return rows.length;
-}
-
-export function activitySettingsService(db: Db) {
-  const get = async (actor: Actor): Promise<ActivitySettings> => ({ afterSalesCadenceDays: (await orgSettings(db, actor.orgId)).afterSalesCadenceDays });
-  return {
-    get,
-    async put(actor: Actor, input: ActivitySettings): Promise<ActivitySettings> {
-      if (!isAdmin(actor)) throw forbidden();
-      await mergeOrgSettings(db, actor.orgId, { afterSalesCadenceDays: [...input.afterSalesCadenceDays].sort((a, b) => a - b) });
-      return get(actor);
-    },
-  };
 }
