@@ -12,6 +12,7 @@ import { canWrite, type Actor } from '../../lib/actor.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
+import { DAY_MS } from '../../../core/time.ts';
 import { tooEarlyToLog } from '../../../core/call-log.ts';
 import type { Activity, ActivityComplete, ActivityCompleted, ActivityCreate, ActivityListQuery, ActivityUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
@@ -72,7 +73,7 @@ export function activitiesService(db: Db) {
     const start = input.plannedStart ? new Date(input.plannedStart) : current!.plannedStart;
     const end = input.plannedEnd ? new Date(input.plannedEnd) : current!.plannedEnd;
     if (end < start) throw fieldError('plannedEnd', 'end_before_start');
-    if (end.getTime() - start.getTime() > MAX_ACTIVITY_DAYS * 86_400_000) throw fieldError('plannedEnd', 'activity_too_long', { days: MAX_ACTIVITY_DAYS });
+    if (end.getTime() - start.getTime() > MAX_ACTIVITY_DAYS * DAY_MS) throw fieldError('plannedEnd', 'activity_too_long', { days: MAX_ACTIVITY_DAYS });
     if (input.opportunityId && input.opportunityId !== current?.opportunityId) {
       const deal = await r.visibleOpportunity(actor, input.opportunityId);
       if (!deal) throw fieldError('opportunityId', 'unknown_opportunity');

@@ -29,6 +29,8 @@ export interface Funnel {
   proposalIndex: number;
   staleDays: number;
   probabilityTolerance: number;
+  /** The organisation's zone, whose days say when a close date has passed. */
+  timeZone: string;
 }
 
 const openInOrder = (live: StageRow[]) => live.filter((s) => s.kind === 'open').sort((a, b) => a.position - b.position);
@@ -66,6 +68,7 @@ export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
     proposalIndex: proposal < 0 ? Number.MAX_SAFE_INTEGER : proposal,
     staleDays: settings.staleDays,
     probabilityTolerance: settings.probabilityTolerance,
+    timeZone: settings.timeZone,
   };
 }
 
@@ -106,6 +109,6 @@ export function judge(o: OpportunityRow, infl: Pick<InfluenceRow, 'roles' | 'mod
       coverage: i.coverage as Coverage,
     })),
   };
-  const flags = computeRedFlags(facts, { now, staleDays: funnel.staleDays, probabilityTolerance: funnel.probabilityTolerance });
+  const flags = computeRedFlags(facts, { now, timeZone: funnel.timeZone, staleDays: funnel.staleDays, probabilityTolerance: funnel.probabilityTolerance });
   return { flags, health: computeHealth(facts, flags) };
 }

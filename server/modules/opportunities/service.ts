@@ -15,6 +15,7 @@ import { keysetPage } from '../../lib/cursor.ts';
 import { searchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
+import { DAY_MS, localDate } from '../../../core/time.ts';
 import type { Board, BoardQuery, OpportunityCreate, OpportunityDetail, OpportunityListQuery, OpportunityUpdate, OpportunityListItem } from '../../../core/schemas/deals.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
@@ -143,7 +144,7 @@ export function opportunitiesService(db: Db) {
         at: h.at.toISOString(),
         actorName,
         unmetCriteria: h.unmetCriteria as string[],
-        daysInFromStage: k > 0 ? Math.floor((h.at.getTime() - history[k - 1].h.at.getTime()) / 86_400_000) : null,
+        daysInFromStage: k > 0 ? Math.floor((h.at.getTime() - history[k - 1].h.at.getTime()) / DAY_MS) : null,
       })),
       healthParts: presentHealthParts(j, actor.lang),
       criteria: ((stage?.exitCriteria ?? []) as { id: string; label: string; labelEn?: string | null }[]).map((c) => ({
@@ -167,8 +168,8 @@ export function opportunitiesService(db: Db) {
       let total = 0;
       for (const orgId of await repo.orgIds()) {
         const funnel = await loadFunnel(db, orgId);
-        const staleBefore = new Date(now.getTime() - funnel.staleDays * 86_400_000);
-        const passes = [() => repo.dueForRejudgement(orgId, now.toISOString().slice(0, 10), staleBefore, batch), () => repo.unfrozenClosed(orgId, batch)];
+        const staleBefore = new Date(now.getTime() - funnel.staleDays * DAY_MS);
+        const passes = [() => repo.dueForRejudgement(orgId, localDate(now, funnel.timeZone), staleBefore, batch), () => repo.unfrozenClosed(orgId, batch)];
         for (const dueNow of passes) {
           const seen = new Set<string>();
           for (;;) {
