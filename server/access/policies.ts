@@ -83,7 +83,9 @@ const planKeep: Rule = (actor, s) => {
   return allowIf(planKeepable(actor, s.userId));
 };
 
+/** Records (in the caller's scope, which the repositories' predicates check) are written by everyone but viewers. */
 const writes = { create: writers, update: writers, delete: writers };
+/** What the whole organisation shares (its teams, funnel, call types and products) only admins curate. */
 const catalogue = { create: admins, update: admins, delete: admins };
 
 /**
