@@ -227,3 +227,14 @@ export function migrationStatements(d: Differences, statements: SourceStatement[
     ...d.removed.functions.map((k) => `DROP FUNCTION ${k}`),
   ];
 }
+
+/** drizzle-kit's separator: the migrator runs each chunk of a migration file as one statement. */
+export const BREAKPOINT = '--> statement-breakpoint';
+
+/** A migration file's text for the statements, headed by where they come from. */
+export function migrationFile(statements: string[]): string {
+  const header =
+    '-- Written by `npm run db:triggers`: the triggers and functions whose source in server/db/triggers/*.sql\n' +
+    '-- changed since the last migration, as defined there (where the comments explain them).\n';
+  return header + statements.map((s) => `${s};`).join(`\n${BREAKPOINT}\n`) + '\n';
+}

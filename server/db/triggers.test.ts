@@ -7,9 +7,11 @@ import { sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { openTestDatabase } from '../test/database.ts';
 import {
+  BREAKPOINT,
   definitionsIn,
   definitionsOfSources,
   differences,
+  migrationFile,
   migrationStatements,
   noDifferences,
   parseSources,
@@ -92,11 +94,12 @@ describe('trigger sources', () => {
       removed: { functions: ['okam_account_facts_row()'], triggers: ['accounts.accounts_facts_row'] },
     });
 
-    // Applied as the migrator applies a migration (one transaction), then rolled back.
+    // The file applied as the migrator applies one (its chunks in one transaction), then rolled back.
+    const chunks = migrationFile(migrationStatements(d, wanted)).split(BREAKPOINT);
     let after: Definitions | undefined;
     await database.db
       .transaction(async (tx) => {
-        for (const stmt of migrationStatements(d, wanted)) await tx.execute(sql.raw(stmt));
+        for (const chunk of chunks) await tx.execute(sql.raw(chunk));
         after = await definitionsIn(tx, 'public');
         tx.rollback();
       })
