@@ -6,8 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
-import { TransactionRollbackError } from 'drizzle-orm';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { rowsOf, type Db } from './client.ts';
 
 export const triggersFolder = fileURLToPath(new URL('./triggers', import.meta.url));
@@ -18,8 +17,6 @@ export interface SourceStatement {
   kind: 'function' | 'trigger';
   /** A function's name, or `table.trigger`. */
   name: string;
-  /** A trigger's table (the generated migration drops it there). */
-  table?: string;
   /** The statement without the comments before it. */
   text: string;
 }
@@ -92,7 +89,7 @@ export function parseSources(files: { file: string; text: string }[]): SourceSta
       if (!fn && !tr) throw new Error(`${file}: only CREATE OR REPLACE FUNCTION and CREATE TRIGGER belong here, found: ${stmt.slice(0, 80)}`);
       const entry: SourceStatement = fn
         ? { file, kind: 'function', name: fn[1].toLowerCase(), text: stmt }
-        : { file, kind: 'trigger', name: `${tr![2]}.${tr![1]}`.toLowerCase(), table: tr![2].toLowerCase(), text: stmt };
+        : { file, kind: 'trigger', name: `${tr![2]}.${tr![1]}`.toLowerCase(), text: stmt };
       const key = `${entry.kind} ${entry.name}`;
       if (seen.has(key)) throw new Error(`${file}: ${key} is defined twice in the sources`);
       seen.add(key);
@@ -143,7 +140,10 @@ export async function definitionsIn(db: Db, schema: string): Promise<Definitions
     functions.set(`${f.name}(${f.args})`, f.def.slice(0, nl).replaceAll(qualifier, '') + f.def.slice(nl));
   }
   const triggers = new Map<string, string>();
-  for (const t of trs) triggers.set(`${t.tbl}.${t.name}`, `${t.def.replaceAll(qualifier, '')}${t.enabled === 'O' ? '' : ` -- enabled: ${t.enabled}`}`);
+  for (const t of trs) {
+    // 'O' is enabled in the ordinary way; anything else (disabled, replica or always) is part of the definition.
+    triggers.set(`${t.tbl}.${t.name}`, t.def.replaceAll(qualifier, '') + (t.enabled === 'O' ? '' : ` -- enabled: ${t.enabled}`));
+  }
   return { functions, triggers };
 }
 
@@ -164,7 +164,9 @@ export async function definitionsOfSources(db: Db, statements: SourceStatement[]
              where n.nspname = ${schema} and c.relkind in ('r', 'p') order by 1`,
       );
       await tx.execute(sql.raw(`CREATE SCHEMA ${SCRATCH}`));
-      for (const { name } of tables) await tx.execute(sql.raw(`CREATE TABLE ${SCRATCH}.${quoteIdent(name)} (LIKE ${quoteIdent(schema)}.${quoteIdent(name)})`));
+      for (const { name } of tables) {
+        await tx.execute(sql.raw(`CREATE TABLE ${SCRATCH}.${quoteIdent(name)} (LIKE ${quoteIdent(schema)}.${quoteIdent(name)})`));
+      }
       await tx.execute(sql.raw(`SET LOCAL search_path TO ${SCRATCH}`));
       for (const s of statements) await tx.execute(sql.raw(s.text));
       result = await definitionsIn(tx, SCRATCH);

@@ -11,7 +11,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from './client.ts';
-import { definitionsIn, definitionsOfSources, differences, migrationFile, migrationStatements, noDifferences, readSources } from './trigger-sources.ts';
+import {
+  definitionsIn,
+  definitionsOfSources,
+  differences,
+  migrationFile,
+  migrationStatements,
+  noDifferences,
+  readSources,
+} from './trigger-sources.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const name = /^--name=([a-z0-9_]+)$/.exec(process.argv.find((a) => a.startsWith('--name=')) ?? '--name=triggers')?.[1];
@@ -25,7 +33,8 @@ try {
   const d = differences(await definitionsIn(database.db, 'public'), await definitionsOfSources(database.db, sources));
   statements = noDifferences(d) ? [] : migrationStatements(d, sources);
   for (const [what, keys] of Object.entries(d)) {
-    for (const key of [...keys.functions.map((k: string) => `function ${k}`), ...keys.triggers.map((k: string) => `trigger ${k}`)]) console.log(`  ${what}: ${key}`);
+    for (const k of keys.functions) console.log(`  ${what}: function ${k}`);
+    for (const k of keys.triggers) console.log(`  ${what}: trigger ${k}`);
   }
 } finally {
   await database.close();
