@@ -255,3 +255,29 @@ describe('change notices (change-notices.sql)', () => {
     expect(await notices(sql`delete from stages where id = ${id}`)).toEqual([orgId]);
   });
 });
+
+describe('data versions of won deals (data-versions.sql)', () => {
+  // analysis-cache.test.ts checks accounts and updated deals; here a deal inserted or deleted, open and won.
+  it('bump once for a statement that inserts or deletes a won deal, never for an open one', async () => {
+    const deals = async () =>
+      Number((await rowsOf<{ deals: number }>(t.database.db, sql`select deals from data_versions where org_id = ${orgId}`))[0]?.deals ?? 0);
+    const deal = await f.deal();
+    const [{ row }] = await rowsOf<{ row: unknown }>(t.database.db, sql`select to_jsonb(o) as row from opportunities o where id = ${deal.id}`);
+    const remove = sql`delete from opportunities where id = ${deal.id}`;
+    // The row put back as the recycle bin restores one, open or won.
+    const reinsert = (status: 'open' | 'won') => {
+      const record = sql`${JSON.stringify(row)}::jsonb || jsonb_build_object('status', ${status}::text)`;
+      return sql`insert into opportunities select * from jsonb_populate_record(null::opportunities, ${record})`;
+    };
+
+    const before = await deals();
+    await t.database.db.execute(remove);
+    await t.database.db.execute(reinsert('open'));
+    expect(await deals()).toBe(before);
+    await t.database.db.execute(remove);
+    await t.database.db.execute(reinsert('won'));
+    expect(await deals()).toBe(before + 1);
+    await t.database.db.execute(remove);
+    expect(await deals()).toBe(before + 2);
+  });
+});

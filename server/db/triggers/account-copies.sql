@@ -1,7 +1,8 @@
 -- The account's owner and name, copied onto the rows that are listed by them: deals carry
 -- account_owner_id and account_name, contacts account_owner_id, calls account_name. A scoped list or
 -- board then reads one index (owner = $me), and a board or calendar week shows the account's name
--- without joining accounts (docs/decisions/0005-copied-owner-and-name.md).
+-- without joining accounts (docs/decisions/0009-scope-as-a-literal-list.md,
+-- docs/decisions/0010-account-name-copies.md).
 --
 -- Why triggers: a copy that any writer could forget would drift. A row takes the copy when it is
 -- written or moved to another account (BEFORE triggers, under a share lock on the account, so a rename
@@ -9,7 +10,8 @@
 -- owner or name cascades to its rows (AFTER triggers). A call's copy cannot be written apart from the
 -- account: its trigger also fires on account_name. Triggers of one table and event fire in name order
 -- (these beside pipeline-totals.sql's, account-facts.sql's and data-versions.sql's), so renaming one
--- changes that order. Checked by the tests docs/triggers.md lists.
+-- changes that order. Checked by server/db/triggers.test.ts (every copy equals its account after each
+-- kind of write) and the tests docs/triggers.md lists.
 --
 -- Current definitions (history: migrations 0009, 0013, 0025, 0027). Change them here, then
 -- `npm run db:triggers`.

@@ -1,7 +1,7 @@
 -- account_facts: per account, what account health needs from its contacts (counts by influence,
 -- coverage and attitude), its open deals (counted by their stored red-flag codes) and its calls (the
 -- latest done one; the scored done calls of the last 400 days), so a list page reads one row per
--- account instead of aggregating three tables (docs/decisions/0004-account-facts.md).
+-- account instead of aggregating three tables (docs/decisions/0003-account-facts-table.md).
 --
 -- Why triggers: every writer of contacts, deals and calls (the services, the recycle bin's restore, the
 -- demo, hand edits) keeps the row in the writing transaction, with no code path to forget. Every

@@ -2,11 +2,13 @@
 -- the funnel) in memory (server/db/org-changes.ts). Each write that can change them announces its
 -- organisation on channel okam_org_changed; PostgreSQL delivers the notice at commit to every listening
 -- instance, which then drops what it holds for that organisation. pg_notify sends one notice per
--- organisation and transaction however many rows change (docs/decisions/0006-org-caches.md).
+-- organisation and transaction however many rows change
+-- (docs/decisions/0008-org-caches-and-change-notices.md).
 --
 -- Why triggers: a write made anywhere (another instance, the recycle bin, a hand edit) announces itself;
 -- a notice sent by the application would be missed by every writer that forgot it. Checked by
--- server/db/org-changes.test.ts.
+-- server/db/triggers.test.ts (each trigger's events, straight to the database) and
+-- server/db/org-changes.test.ts (the caches that hear them).
 --
 -- Current definitions (history: migration 0024). Change them here, then `npm run db:triggers`.
 

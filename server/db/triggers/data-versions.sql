@@ -1,6 +1,6 @@
 -- data_versions: per organisation, counts of the statements that changed what the cached analyses
 -- read (Pareto, the scoring matrix): an entry of analysis_cache is valid while the versions it was
--- computed at are current (docs/decisions/0007-analysis-cache.md).
+-- computed at are current (docs/decisions/0014-analysis-cache.md).
 --
 -- Why statement triggers over the transition tables: every writer invalidates the cache, and one bump
 -- per organisation a statement touches (a row trigger would bump 100k times when a new scoring model

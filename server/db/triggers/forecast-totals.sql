@@ -2,7 +2,7 @@
 -- month, status, account owner, deal owner, stage and forecast category. Open deals count in the month
 -- of their expected close date, won deals in the Asia/Shanghai (UTC+8 all year) month of closed_at;
 -- lost deals and missing dates count nowhere. The forecast reads it for whole-month periods
--- (docs/decisions/0003-kept-totals.md).
+-- (docs/decisions/0007-forecast-and-snapshot-totals-kept.md).
 --
 -- Why a trigger: kept in the writing transaction like pipeline_totals, whoever writes. account_owner_id
 -- is the deal's own copy (account-copies.sql): an account changing hands updates its deals, and that

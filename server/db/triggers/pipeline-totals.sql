@@ -1,6 +1,6 @@
 -- pipeline_totals: the board's column totals (open deals per stage: count, amount,
 -- Σ round(amount × probability / 100, 2)) per (account owner, deal owner, stage), so the board reads a
--- few rows instead of summing its deals (docs/decisions/0003-kept-totals.md). A missing owner is the
+-- few rows instead of summing its deals (docs/decisions/0004-board-totals-kept.md). A missing owner is the
 -- nil uuid (key columns cannot be null).
 --
 -- Why triggers: the totals change in the same transaction as the write that changes them, whoever

@@ -1,8 +1,9 @@
 -- pipeline_snapshot_totals: each weekly pipeline snapshot's sums (count, amount,
 -- Σ round(amount × probability / 100, 2)) per account owner, deal owner, expected close month and
 -- forecast category, so the snapshot list and forecast accuracy read thousands of rows, not millions
--- (docs/decisions/0003-kept-totals.md). A missing owner is the nil uuid, a missing close date the month
--- 'infinity' (key columns cannot be null; no real month start or period range reaches it).
+-- (docs/decisions/0007-forecast-and-snapshot-totals-kept.md). A missing owner is the nil uuid, a missing
+-- close date the month 'infinity' (key columns cannot be null; no real month start or period range
+-- reaches it).
 --
 -- Why statement triggers over the transition tables: an INSERT adds exactly the rows it inserted, so a
 -- repeated snapshot of a day (the guard inserts nothing) or two racing ones (ON CONFLICT DO NOTHING)
