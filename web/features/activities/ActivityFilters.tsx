@@ -12,7 +12,7 @@ import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { useSearchBox } from '../../components/useSearchBox.ts';
 import { useActivityFilters } from './useActivityFilters.ts';
-import { useTypeOptions } from './typeLabel.ts';
+import { useTypeOptions } from '../activity-types/typeLabel.ts';
 
 export function ActivityFilters({ mobile }: { mobile: boolean }) {
   const { t } = useTranslation();

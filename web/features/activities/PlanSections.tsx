@@ -8,7 +8,7 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { withCurrent } from '../../lib/options.ts';
 import { useAccountContacts } from '../contacts/api.ts';
 import { useAccountDeals } from './api.ts';
-import { useTypeOptions } from './typeLabel.ts';
+import { useTypeOptions } from '../activity-types/typeLabel.ts';
 import type { Activity } from '../../../core/schemas/activities.ts';
 import type { PlanValues } from './planValues.ts';
 

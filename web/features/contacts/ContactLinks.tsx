@@ -8,7 +8,7 @@ import { LINK_KINDS, type LinkKind } from '../../../core/enums.ts';
 import type { Contact, ContactLinkCreate } from '../../../core/schemas/contacts.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { useAccountContacts, useContactLinks, useCreateLink, useDeleteLink } from './api.ts';
 
 type LinkValues = { toContactId: string; kind: LinkKind; note?: string };
