@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountHealth } from '../../../core/schemas/health.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
-import { healthColor } from '../opportunities/HealthBadge.tsx';
+import { healthColor } from '../../components/healthColor.ts';
 import { useAccountHealth } from './api.ts';
 
 type Component = AccountHealth['components'][number];

@@ -1,6 +1,6 @@
 import { Progress, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { healthColor } from '../opportunities/HealthBadge.tsx';
+import { healthColor } from '../../components/healthColor.ts';
 
 /** Account health as a small coloured bar with its number; a dash while there is nothing to judge. */
 export function AccountHealthBadge({ score, width = 64 }: { score: number | null | undefined; width?: number }) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { AccountDetail } from '../../../core/schemas/accounts.ts';
 import { api } from '../../lib/api.ts';
-import { accountKeys } from '../accounts/api.ts';
+import { accountKeys } from '../../lib/query-keys.ts';
 import { ACTIVITY_STATUSES } from '../../../core/enums.ts';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { EnumSelect } from '../../components/EnumSelect.tsx';

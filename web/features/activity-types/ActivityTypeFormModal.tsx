@@ -6,7 +6,7 @@ import type { ActivityType } from '../../../core/schemas/activities.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useStages } from '../stages/api.ts';
 import { stageLabel } from '../stages/stageName.ts';
-import { useActivityTypes, useCreateActivityType, useUpdateActivityType } from '../activities/api.ts';
+import { useActivityTypes, useCreateActivityType, useUpdateActivityType } from './api.ts';
 
 export type TypeDialog = { mode: 'create' } | { mode: 'edit'; type: ActivityType };
 

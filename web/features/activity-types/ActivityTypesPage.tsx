@@ -6,7 +6,7 @@ import type { ActivityType } from '../../../core/schemas/activities.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useStageLabel } from '../stages/stageName.ts';
-import { useActivityTypes, useUpdateActivityType } from '../activities/api.ts';
+import { useActivityTypes, useUpdateActivityType } from './api.ts';
 import { ActivityTypeFormModal, type TypeDialog } from './ActivityTypeFormModal.tsx';
 import { CadenceCard } from './CadenceCard.tsx';
 

@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, InputNumber, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useActivitySettings, usePutActivitySettings } from '../activities/api.ts';
+import { useActivitySettings, usePutActivitySettings } from './api.ts';
 
 const MAX_DAYS = 12;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ActivityType } from '../../../core/schemas/activities.ts';
-import { useActivityTypes } from '../activities/api.ts';
+import { useActivityTypes } from './api.ts';
 
 /** Types the after-call form asks a satisfaction score for (service records). */
 export const SATISFACTION_TYPES = new Set(['service', 'after_sales']);

@@ -6,7 +6,7 @@ import { PRICE_POSITIONS } from '../../../core/enums.ts';
 import type { Competitor, CompetitorCreate } from '../../../core/schemas/deals.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useCompetitors, useSaveCompetitor } from '../stages/api.ts';
+import { useCompetitors, useSaveCompetitor } from './api.ts';
 
 export type CompetitorDialog = { mode: 'create' } | { mode: 'edit'; competitor: Competitor };
 interface Values {

@@ -7,7 +7,7 @@ import type { Competitor } from '../../../core/schemas/deals.ts';
 import { useMe } from '../../lib/session.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useCompetitors, useDeleteCompetitor } from '../stages/api.ts';
+import { useCompetitors, useDeleteCompetitor } from './api.ts';
 import { CompetitorFormModal, type CompetitorDialog } from './CompetitorFormModal.tsx';
 
 const PRICE_COLORS: Record<string, string> = { low: 'green', similar: 'default', high: 'orange' };

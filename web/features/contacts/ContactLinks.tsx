@@ -9,7 +9,8 @@ import type { Contact, ContactLinkCreate } from '../../../core/schemas/contacts.
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
-import { useAccountContacts, useContactLinks, useCreateLink, useDeleteLink } from './api.ts';
+import { useContactLinks, useCreateLink, useDeleteLink } from './api.ts';
+import { useAccountContacts } from '../../lib/account-pickers.ts';
 
 type LinkValues = { toContactId: string; kind: LinkKind; note?: string };
 

@@ -1,13 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-
-/** Green from 70, orange from 40, red below: the same thresholds everywhere a score shows. */
-export function healthColor(score: number): string {
-  if (score >= 70) return '#389e0d';
-  if (score >= 40) return '#d48806';
-  return '#cf1322';
-}
+import { healthColor } from '../../components/healthColor.ts';
 
 export function HealthBadge({ score }: { score: number }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MONEY_INPUT_RE, normaliseMoney } from '../../lib/money.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
-import { useProducts } from '../stages/api.ts';
+import { useProducts } from '../products/api.ts';
 import { DISCOUNT_RE, QUANTITY_RE, itemsTotal, rowTotal, type LineItemValues } from './lineItems.ts';
 
 /** Form.List "items": product, quantity, price (list price when blank), discount %, with live exact totals. */

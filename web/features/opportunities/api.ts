@@ -1,8 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
-  Board,
-  BoardQuery,
   CriteriaPut,
   DealCompetitorsPut,
   DealNoteCreate,
@@ -14,20 +12,11 @@ import type {
   OpportunityDetail,
   OpportunityListQuery,
   OpportunityUpdate,
-  SavedView as SavedViewSchema,
-  SavedViewCreate as SavedViewCreateSchema,
-  SwotItem,
-  SwotItemCreate as SwotItemCreateSchema,
-  SwotItemUpdate as SwotItemUpdateSchema,
 } from '../../../core/schemas/deals.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 import { api } from '../../lib/api.ts';
 
 export type OpportunityFilters = Omit<OpportunityListQuery, 'cursor' | 'limit'>;
-export type SavedView = Static<typeof SavedViewSchema>;
-export type SavedViewCreate = Static<typeof SavedViewCreateSchema>;
-export type SwotItemCreate = Static<typeof SwotItemCreateSchema>;
-export type SwotItemUpdate = Static<typeof SwotItemUpdateSchema>;
 export type NoteCreate = Static<typeof DealNoteCreate>;
 export type CriteriaBody = Static<typeof CriteriaPut>;
 
@@ -36,9 +25,6 @@ export const dealKeys = {
   list: (f: OpportunityFilters) => ['opportunities', 'list', f] as const,
   detail: (id: string) => ['opportunities', 'detail', id] as const,
   history: (id: string) => ['opportunities', 'history', id] as const,
-  board: (q: BoardQuery) => ['pipeline', 'board', q] as const,
-  swot: (base: string) => ['swot', base] as const,
-  views: ['views', 'opportunities'] as const,
 };
 
 const PAGE_SIZE = 30;
@@ -58,10 +44,6 @@ export function useOpportunity(id: string) {
 
 export function useOpportunityHistory(id: string) {
   return useQuery({ queryKey: dealKeys.history(id), queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/opportunities/${id}/history`), select: (d) => d.items });
-}
-
-export function useBoard(q: BoardQuery) {
-  return useQuery({ queryKey: dealKeys.board(q), queryFn: () => api.get<Board>('/api/pipeline/board', { ...q }) });
 }
 
 /**
@@ -123,39 +105,4 @@ export function useDeleteNote(id: string) {
 
 export function usePutCompetitors(id: string) {
   return useDealMutation((body: DealCompetitorsPut) => api.put<OpportunityDetail>(`/api/opportunities/${id}/competitors`, body), id);
-}
-
-/** base: "/api/accounts/:id" or "/api/opportunities/:id". */
-export function useSwot(base: string) {
-  return useQuery({ queryKey: dealKeys.swot(base), queryFn: () => api.get<{ items: SwotItem[] }>(`${base}/swot`), select: (d) => d.items });
-}
-
-export function useSwotMutations(base: string) {
-  const qc = useQueryClient();
-  const refresh = () => void qc.invalidateQueries({ queryKey: dealKeys.swot(base) });
-  return {
-    add: useMutation({ mutationFn: (body: SwotItemCreate) => api.post<SwotItem>(`${base}/swot`, body), onSuccess: refresh }),
-    update: useMutation({ mutationFn: (v: { id: string; body: SwotItemUpdate }) => api.patch<SwotItem>(`/api/swot/${v.id}`, v.body), onSuccess: refresh }),
-    remove: useMutation({ mutationFn: (itemId: string) => api.del(`/api/swot/${itemId}`), onSuccess: refresh }),
-  };
-}
-
-export function useSavedViews() {
-  return useQuery({ queryKey: dealKeys.views, queryFn: () => api.get<{ items: SavedView[] }>('/api/views', { list: 'opportunities' }), select: (d) => d.items });
-}
-
-export function useSaveView() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: SavedViewCreate) => api.post<SavedView>('/api/views', body),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: dealKeys.views }),
-  });
-}
-
-export function useDeleteView() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.del(`/api/views/${id}`),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: dealKeys.views }),
-  });
 }

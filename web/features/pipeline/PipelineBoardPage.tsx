@@ -8,7 +8,7 @@ import { UserSelect } from '../../components/UserSelect.tsx';
 import { TeamSelect } from '../../components/TeamSelect.tsx';
 import { useStages } from '../stages/api.ts';
 import { stageLabel } from '../stages/stageName.ts';
-import { useBoard } from '../opportunities/api.ts';
+import { useBoard } from './api.ts';
 import { useMoveStage } from '../opportunities/useMoveStage.tsx';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { BoardColumn } from './BoardColumn.tsx';

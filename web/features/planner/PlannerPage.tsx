@@ -14,7 +14,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
-import { useUsers } from '../teams/api.ts';
+import { useUsers } from '../../lib/org.ts';
 import { useComputePlan, usePlanActual, useSavedPlan, useSavePlan } from './api.ts';
 import { MonthsPlanTable, ProgressCell } from './PlanActualTable.tsx';
 import { PlannerForm, toPlannerInput, type PlannerValues } from './PlannerForm.tsx';

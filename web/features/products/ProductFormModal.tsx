@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product, ProductUpdate } from '../../../core/schemas/deals.ts';
 import { MONEY_INPUT_RE, normaliseMoney } from '../../lib/money.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useProducts, useSaveProduct } from '../stages/api.ts';
+import { useProducts, useSaveProduct } from './api.ts';
 
 export type ProductDialog = { mode: 'create' } | { mode: 'edit'; product: Product };
 interface Values {

@@ -8,7 +8,7 @@ import { useMe } from '../../lib/session.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useDeleteProduct, useProducts } from '../stages/api.ts';
+import { useDeleteProduct, useProducts } from './api.ts';
 import { ProductFormModal, type ProductDialog } from './ProductFormModal.tsx';
 
 export function ProductsPage() {

@@ -11,7 +11,7 @@ import { TeamSelect } from '../../components/TeamSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useMe } from '../../lib/session.ts';
-import { useSaveQuota } from '../forecast/api.ts';
+import { useSaveQuota } from './api.ts';
 import { periodKey, periodStart } from '../forecast/period.ts';
 
 export type QuotaDialog = { mode: 'create'; year: number } | { mode: 'edit'; quota: Quota };

@@ -10,7 +10,7 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useMe } from '../../lib/session.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
-import { useDeleteQuota, useQuotas } from '../forecast/api.ts';
+import { useDeleteQuota, useQuotas } from './api.ts';
 import { QuotaFormModal, type QuotaDialog } from './QuotaFormModal.tsx';
 
 const KIND_ORDER = { year: 0, quarter: 1, month: 2 } as const;

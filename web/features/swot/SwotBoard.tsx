@@ -6,7 +6,7 @@ import { SWOT_QUADRANTS } from '../../../core/enums.ts';
 import type { SwotItem } from '../../../core/schemas/deals.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
-import { useSwot, useSwotMutations } from '../opportunities/api.ts';
+import { useSwot, useSwotMutations } from './api.ts';
 
 type Quadrant = SwotItem['quadrant'];
 const COLORS: Record<Quadrant, string> = { strengths: '#f6ffed', weaknesses: '#fff7e6', opportunities: '#e6f4ff', threats: '#fff1f0' };

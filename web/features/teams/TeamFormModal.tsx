@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../core/schemas/org.ts';
 import { TeamSelect } from '../../components/TeamSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { descendantIds, useSaveTeam, useTeams } from './api.ts';
+import { descendantIds, useSaveTeam } from './api.ts';
+import { useTeams } from '../../lib/org.ts';
 
 export type TeamDialog = { mode: 'create'; parentId: string | null } | { mode: 'edit'; team: Team };
 type Values = { name: string; parentId?: string | null };

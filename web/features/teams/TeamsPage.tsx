@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../core/schemas/org.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { buildTeamTree, useDeleteTeam, useTeams, type TeamNode } from './api.ts';
+import { useDeleteTeam } from './api.ts';
+import { buildTeamTree, useTeams, type TeamNode } from '../../lib/org.ts';
 import { TeamFormModal, type TeamDialog } from './TeamFormModal.tsx';
 
 export function TeamsPage() {

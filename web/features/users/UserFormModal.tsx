@@ -8,7 +8,7 @@ import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { TeamSelect } from '../../components/TeamSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useSaveUser } from '../teams/api.ts';
+import { useSaveUser } from './api.ts';
 
 type Values = Omit<UserCreate, 'password'> & { password?: string; active?: boolean };
 const EDITABLE = ['email', 'name', 'role', 'dataScope', 'teamId', 'managerId', 'active'] as const;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../core/schemas/org.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
-import { useUsers } from '../teams/api.ts';
+import { useUsers } from '../../lib/org.ts';
 import { UserFormModal } from './UserFormModal.tsx';
 
 export function UsersPage() {

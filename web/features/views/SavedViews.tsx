@@ -3,7 +3,7 @@ import { App, Button, Input, Popconfirm, Popover, Select, Space } from 'antd';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useDeleteView, useSaveView, useSavedViews } from '../opportunities/api.ts';
+import { useDeleteView, useSaveView, useSavedViews } from './api.ts';
 
 interface Props {
   /** The filters now in effect (URL parameters). */

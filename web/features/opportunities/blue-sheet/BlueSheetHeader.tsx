@@ -7,7 +7,8 @@ import type { OpportunityDetail, Stage } from '../../../../core/schemas/deals.ts
 import { MoneyText } from '../../../components/MoneyText.tsx';
 import { DateText } from '../../../components/DateText.tsx';
 import { useApiFeedback } from '../../../components/useApiFeedback.ts';
-import { useCompetitors, useStages } from '../../stages/api.ts';
+import { useStages } from '../../stages/api.ts';
+import { useCompetitors } from '../../competitors/api.ts';
 import { stageLabel } from '../../stages/stageName.ts';
 import { useDeleteOpportunity } from '../api.ts';
 import { useMoveStage } from '../useMoveStage.tsx';

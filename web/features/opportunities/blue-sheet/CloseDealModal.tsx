@@ -3,7 +3,7 @@ import { Input, Modal, Select } from 'antd';
 import { FINISHED, Form } from '../../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail, Stage } from '../../../../core/schemas/deals.ts';
-import { useCompetitors } from '../../stages/api.ts';
+import { useCompetitors } from '../../competitors/api.ts';
 import { stageLabel } from '../../stages/stageName.ts';
 import { useMoveStage } from '../useMoveStage.tsx';
 

@@ -8,7 +8,7 @@ import type { DealCompetitorsPut, OpportunityDetail } from '../../../../core/sch
 import { EnumSelect } from '../../../components/EnumSelect.tsx';
 import { useApiFeedback } from '../../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../../components/useIsMobile.ts';
-import { useCompetitors } from '../../stages/api.ts';
+import { useCompetitors } from '../../competitors/api.ts';
 import { usePutCompetitors } from '../api.ts';
 
 const POSITION_COLORS: Record<string, string> = { ahead: 'green', even: 'gold', behind: 'red' };

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../lib/money.ts';
 import { DateText } from '../../../components/DateText.tsx';
 import { ACTION_COLORS } from '../../../components/HistoryTimeline.tsx';
-import { useUsers } from '../../teams/api.ts';
-import { useCompetitors } from '../../stages/api.ts';
+import { useUsers } from '../../../lib/org.ts';
+import { useCompetitors } from '../../competitors/api.ts';
 import { useStageLabel } from '../../stages/stageName.ts';
 import { useOpportunityHistory } from '../api.ts';
 

@@ -2,7 +2,7 @@ import { Card, Flex, Progress, Tooltip, Typography } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail } from '../../../../core/schemas/deals.ts';
-import { healthColor } from '../HealthBadge.tsx';
+import { healthColor } from '../../../components/healthColor.ts';
 
 /** The score and every part of it: points per covered role, the penalty per risk, the remaining risk points; a closed deal's as of closing. */
 export function HealthCard({ deal }: { deal: OpportunityDetail }) {

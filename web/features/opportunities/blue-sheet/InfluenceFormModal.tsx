@@ -10,8 +10,8 @@ import { UserSelect } from '../../../components/UserSelect.tsx';
 import { formatAttitude } from '../../../components/AttitudeTag.tsx';
 import { useApiFeedback } from '../../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../../components/useIsMobile.ts';
-import { useAccountContacts } from '../../contacts/api.ts';
-import { useCompetitors } from '../../stages/api.ts';
+import { useAccountContacts } from '../../../lib/account-pickers.ts';
+import { useCompetitors } from '../../competitors/api.ts';
 import { useSaveInfluence } from '../api.ts';
 
 export type InfluenceDialog = { mode: 'create' } | { mode: 'edit'; influence: Influence };

@@ -9,7 +9,7 @@ import { AttitudeTag } from '../../../components/AttitudeTag.tsx';
 import { EnumTag } from '../../../components/EnumTag.tsx';
 import { useIsMobile } from '../../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../../components/useApiFeedback.ts';
-import { useCompetitors } from '../../stages/api.ts';
+import { useCompetitors } from '../../competitors/api.ts';
 import { useDeleteInfluence } from '../api.ts';
 import { ModeTag, RoleTags } from './InfluenceTags.tsx';
 import { InfluenceFormModal, type InfluenceDialog } from './InfluenceFormModal.tsx';
