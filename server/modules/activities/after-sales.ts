@@ -3,8 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { activitiesRepository, type NewActivity } from './repository.ts';
 import { addDays, shanghaiDate, shanghaiStart } from './days.ts';
-import { forbidden } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { messagePair, type Lang } from '../../../core/messages.ts';
 import type { ActivitySettings } from '../../../core/schemas/activities.ts';
@@ -58,7 +57,7 @@ export function activitySettingsService(db: Db) {
   return {
     get,
     async put(actor: Actor, input: ActivitySettings): Promise<ActivitySettings> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       await repo.mergeOrgSettings(actor.orgId, { afterSalesCadenceDays: [...input.afterSalesCadenceDays].sort((a, b) => a - b) });
       return get(actor);
     },

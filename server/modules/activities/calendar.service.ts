@@ -5,7 +5,7 @@ import { calendarRepository } from './calendar.repository.ts';
 import { MAX_ACTIVITY_DAYS } from './service.ts';
 import { shanghaiDate } from './days.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import { userInScope, type Actor } from '../../lib/actor.ts';
+import { userInScope, type Actor } from '../../access/index.ts';
 import { CALENDAR_LIMIT, type Calendar, type CalendarQuery } from '../../../core/schemas/activities.ts';
 import { teamsRepository } from '../teams/repository.ts';
 

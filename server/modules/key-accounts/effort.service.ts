@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { effortRepository, type GapRow } from './effort.repository.ts';
 import { daysWindow, paretoService } from './pareto.service.ts';
 import { addDays, shanghaiStart } from '../activities/days.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { EFFORT_BUCKETS, recommendedShare, shareOf } from '../../../core/pareto.ts';
 import type { Effort, EffortAccount, EffortQuery } from '../../../core/schemas/key-accounts.ts';

@@ -5,8 +5,8 @@ import type { Db } from '../../db/client.ts';
 import { paretoRepository, BAR_COUNT, CURVE_POINTS, type ParetoSource, type RankedRow } from './pareto.repository.ts';
 import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { activitiesRepository } from '../activities/repository.ts';
-import { fieldError, forbidden } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { fieldError } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { analysisKey, cached } from '../../lib/analysis-cache.ts';
 import { TIERS, type Tier } from '../../../core/enums.ts';
 import { fromCents } from '../../../core/funnel.ts';
@@ -58,7 +58,7 @@ export function paretoService(db: Db) {
     settings,
 
     async putSettings(actor: Actor, input: ParetoSettings): Promise<ParetoSettings> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       await orgs.mergeOrgSettings(actor.orgId, { pareto: checked(input) });
       return settings(actor);
     },

@@ -7,8 +7,8 @@ import { moveToBin } from '../../db/trash.ts';
 import { scheduleAfterSales } from '../activities/after-sales.ts';
 import { closingJudgement, judge, judgementOf, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
 import { presentHealthParts, presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, userInScope, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { searchDocument } from '../../../core/search.ts';
@@ -23,11 +23,6 @@ type Repo = ReturnType<typeof opportunitiesRepository>;
 export function opportunitiesService(db: Db) {
   const repo = opportunitiesRepository(db);
   const sheet = blueSheetRepository(db);
-
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
 
   /**
    * Recomputes and stores a deal's health and red-flag codes after any change to it. A deal judged
@@ -100,7 +95,7 @@ export function opportunitiesService(db: Db) {
   async function checkRefs(tx: Db, actor: Actor, input: Partial<OpportunityCreate>) {
     const accounts = accountsRepository(tx);
     if (input.ownerId && !(await accounts.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
-    if (input.ownerId && actor.scopeUserIds && !actor.scopeUserIds.includes(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+    if (input.ownerId && !userInScope(actor, input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     if (input.wonByCompetitorId && !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(input.wonByCompetitorId)) {
       throw fieldError('wonByCompetitorId', 'unknown_competitor');
     }
@@ -195,7 +190,7 @@ export function opportunitiesService(db: Db) {
     },
 
     async create(actor: Actor, input: OpportunityCreate): Promise<OpportunityDetail> {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'deal');
       const id = newId();
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
@@ -234,7 +229,7 @@ export function opportunitiesService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: OpportunityUpdate): Promise<OpportunityDetail> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'deal');
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -263,7 +258,7 @@ export function opportunitiesService(db: Db) {
     },
 
     async setCriteria(actor: Actor, id: string, version: number, doneIds: string[]) {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'deal');
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -280,13 +275,13 @@ export function opportunitiesService(db: Db) {
     },
 
     async remove(actor: Actor, id: string) {
-      requireWriter(actor);
+      assertCan(actor, 'delete', 'deal');
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
-        // Won and lost deals are the win/loss history: a rep's mistake there is a manager's to undo.
-        if (actor.role === 'rep' && current.status !== 'open') throw new AppError(403, 'closed_deal_delete');
+        // Won and lost deals are the win/loss history: a rep may not delete them (403 closed_deal_delete).
+        assertCan(actor, 'delete', { entity: 'deal', status: current.status });
         await moveToBin(tx, actor.orgId, actor.userId, 'opportunity', id, { name: current.name, accountId: current.accountId, amount: current.amount, ownerId: current.ownerId });
         await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });

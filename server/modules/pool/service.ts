@@ -12,8 +12,8 @@ import { activitiesRepository } from '../activities/repository.ts';
 import { historyRepository } from '../history/repository.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts } from '../../db/schema.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields } from '../../../core/diff.ts';
 import { DEFAULT_PROSPECT_SETTINGS, dropCount, exactCut, shareMillionths } from '../../../core/prospects.ts';
@@ -42,15 +42,11 @@ export function poolService(db: Db) {
   const repo = poolRepository(db);
   const settings = async (orgId: string) => settingsOf(await activitiesRepository(db).orgSettings(orgId));
 
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
   return {
     getSettings: (actor: Actor) => settings(actor.orgId),
 
     async putSettings(actor: Actor, input: ProspectSettings): Promise<ProspectSettings> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       // Its own key, merged: the other settings in the jsonb stay as they are.
       await activitiesRepository(db).mergeOrgSettings(actor.orgId, { prospects: { dropShare: input.dropShare, claimLimit: input.claimLimit } });
       return settings(actor.orgId);
@@ -83,14 +79,13 @@ export function poolService(db: Db) {
      * holds the owner decides: being on the account team lets you work an account, not give it away.
      */
     async review(actor: Actor, id: string, input: ProspectReview): Promise<ProspectReviewResult> {
-      requireWriter(actor);
+      assertCan(actor, 'review', 'account');
       return db.transaction(async (tx) => {
         const r = accountsRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
-        const ownerInScope = actor.scopeUserIds === null || (current.ownerId !== null && actor.scopeUserIds.includes(current.ownerId));
-        if (!ownerInScope) throw forbidden();
+        assertCan(actor, 'review', { entity: 'account', ownerId: current.ownerId });
         if (current.archivedAt) throw new AppError(409, 'account_archived');
         const now = new Date();
         const decided = { prospectReview: input.decision, reviewedAt: now };
@@ -119,7 +114,7 @@ export function poolService(db: Db) {
     },
 
     async list(actor: Actor, q: PoolQuery): Promise<PoolPage> {
-      requireWriter(actor);
+      assertCan(actor, 'read', 'pool');
       const { claimLimit } = await settings(actor.orgId);
       const { rows, nextCursor } = await keysetPage(
         q,
@@ -143,7 +138,7 @@ export function poolService(db: Db) {
     },
 
     async claim(actor: Actor, id: string): Promise<PoolClaim> {
-      requireWriter(actor);
+      assertCan(actor, 'claim', 'pool');
       return db.transaction(async (tx) => {
         const r = poolRepository(tx);
         await r.lockUser(actor.orgId, actor.userId);

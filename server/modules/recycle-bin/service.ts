@@ -8,8 +8,8 @@ import { recycleBinRepository } from './repository.ts';
 import { historyRepository } from '../history/repository.ts';
 import { touchDeals } from '../activities/service.ts';
 import { assertCreditCodeFree } from '../accounts/service.ts';
-import { forbidden, notFound } from '../../lib/errors.ts';
-import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { notFound } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { DAY_MS } from '../../../core/time.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
@@ -51,7 +51,7 @@ export function recycleBinService(db: Db) {
     },
 
     async restore(actor: Actor, id: string): Promise<RecycleBinRestored> {
-      if (!canWrite(actor)) throw forbidden();
+      assertCan(actor, 'restore', 'binEntry');
       return db.transaction(async (tx) => {
         const r = recycleBinRepository(tx);
         const entry = await r.lockForRestore(actor, id);
@@ -68,7 +68,7 @@ export function recycleBinService(db: Db) {
 
     /** Admins only: gone for good now, not after the retention period. History stays. */
     async purge(actor: Actor, id: string): Promise<void> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'purge', 'binEntry');
       await db.transaction(async (tx) => {
         const r = recycleBinRepository(tx);
         const entry = await r.lockForRestore(actor, id);
@@ -92,7 +92,7 @@ export function recycleBinService(db: Db) {
     settings: async (actor: Actor): Promise<RecycleBinSettings> => ({ retentionDays: await repo.retentionDays(actor.orgId) }),
 
     async putSettings(actor: Actor, input: RecycleBinSettings): Promise<RecycleBinSettings> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       await repo.setRetentionDays(actor.orgId, input.retentionDays);
       return { retentionDays: input.retentionDays };
     },

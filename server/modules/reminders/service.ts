@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { remindersRepository } from './repository.ts';
 import { orgTimeZone } from '../tasks/repository.ts';
 import { fieldError } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { addDays, birthdayMonthDays, computeReminders, FOLLOW_UP_AHEAD_MS, localDate } from '../../../core/reminders.ts';
 import type { Reminders } from '../../../core/schemas/activities.ts';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { stagesRepository, type StageRow } from './repository.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { DEFAULT_STAGES } from '../../../core/funnel.ts';
 import { ensureActivityTypes, seedActivityTypes } from '../activity-types/service.ts';
@@ -38,10 +38,6 @@ export async function ensureDefaultStages(db: Db) {
 export function stagesService(db: Db) {
   const repo = stagesRepository(db);
 
-  function requireAdmin(actor: Actor) {
-    if (!isAdmin(actor)) throw forbidden();
-  }
-
   /** Renumbers open stages 0..n-1 in the given order. */
   async function renumber(r: ReturnType<typeof stagesRepository>, orgId: string, ids: string[]) {
     for (const [i, id] of ids.entries()) await r.setPosition(orgId, id, i);
@@ -55,7 +51,7 @@ export function stagesService(db: Db) {
     list,
 
     async create(actor: Actor, input: StageCreate) {
-      requireAdmin(actor);
+      assertCan(actor, 'create', 'stage');
       const id = newId();
       const kind = input.kind ?? 'open';
       await db.transaction(async (tx) => {
@@ -83,7 +79,7 @@ export function stagesService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: StageUpdate) {
-      requireAdmin(actor);
+      assertCan(actor, 'update', 'stage');
       const current = await repo.get(actor.orgId, id);
       if (!current) throw notFound();
       const { version, ...patch } = input;
@@ -93,7 +89,7 @@ export function stagesService(db: Db) {
 
     /** Removes a stage from the funnel; deals that passed through it keep their history. */
     async remove(actor: Actor, id: string) {
-      requireAdmin(actor);
+      assertCan(actor, 'delete', 'stage');
       await db.transaction(async (tx) => {
         const r = stagesRepository(tx);
         const current = await r.get(actor.orgId, id);
@@ -108,7 +104,7 @@ export function stagesService(db: Db) {
     },
 
     async reorder(actor: Actor, ids: string[]) {
-      requireAdmin(actor);
+      assertCan(actor, 'update', 'stage');
       await db.transaction(async (tx) => {
         const r = stagesRepository(tx);
         const open = (await r.list(actor.orgId)).filter((s) => s.kind === 'open').map((s) => s.id);

@@ -4,7 +4,7 @@ import { accountsRepository } from '../accounts/repository.ts';
 import { opportunitiesRepository } from '../opportunities/repository.ts';
 import { contactsRepository } from '../contacts/repository.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import type { TimelineItem, TimelineQuery } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
