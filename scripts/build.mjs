@@ -303,6 +303,19 @@ async function buildParts(/** @type {PartName[]} */ names) {
   }
 }
 
+/** The parts never built (no stamp): the server cannot start without them. */
+export function missingParts() {
+  return ORDER.filter((name) => !existsSync(join(ROOT, PARTS[name].output, STAMP)));
+}
+
+/** A list of parts in words. */
+export const inWords = (/** @type {PartName[]} */ names) => names.map((name) => PARTS[name].label).join(', ');
+
+/**
+ * `--if-stale` (prepare, npm start) builds the parts that are missing or stale; without the build
+ * tools it says so and succeeds, so that an install without dev dependencies (the build copied in
+ * later) does not fail. Without it (npm run build) everything is built, and missing tools fail.
+ */
 async function cli(/** @type {string[]} */ args) {
   const started = performance.now();
   const ifStale = args.includes('--if-stale');
@@ -312,17 +325,14 @@ async function cli(/** @type {string[]} */ args) {
     return;
   }
   if (!toolsInstalled()) {
-    const missing = names.filter((name) => !existsSync(join(ROOT, PARTS[name].output, STAMP)));
-    const list = names.map((name) => PARTS[name].label).join(', ');
-    if (missing.length || !ifStale) {
-      console.error(`Cannot build the ${list}: the build tools (vite, esbuild) are dev dependencies and are not installed.`);
-      console.error('Install with dev dependencies (npm ci), or copy web/dist and dist/ from a machine that built this version.');
-      process.exit(1);
-    }
-    console.warn(`Warning: the ${list} in web/dist and dist/ was built from other sources, and the build tools are not installed (--omit=dev): running it as it is.`);
+    const missing = names.filter((name) => missingParts().includes(name));
+    console.warn(`Cannot build the ${inWords(names)}: the build tools (vite, esbuild) are dev dependencies and are not installed.`);
+    if (missing.length) console.warn(`npm start needs the ${inWords(missing)}: build them where dev dependencies are installed (npm ci) and copy web/dist and dist/ here.`);
+    else console.warn('The build in web/dist and dist/ was made from other sources: it runs as it is.');
+    if (!ifStale) process.exit(1);
     return;
   }
-  console.log(`Building the ${names.map((name) => PARTS[name].label).join(', ')}.`);
+  console.log(`Building the ${inWords(names)}.`);
   await buildParts(names);
   console.log(`Build finished in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
