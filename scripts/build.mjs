@@ -73,20 +73,29 @@ const ORDER = /** @type {PartName[]} */ (['web', 'server', 'template']);
 const skipped = (/** @type {string} */ name) =>
   name === 'dist' || name === 'node_modules' || name === 'test' || /\.test\.tsx?$/.test(name) || /_snapshot\.json$/.test(name);
 
-/** Feeds each file under `path` (or `path` itself) into `hash`: its name and its content. */
-function hashTree(/** @type {import('node:crypto').Hash} */ hash, /** @type {string} */ path) {
+/**
+ * Feeds each file under `path` (or `path` itself) into `hash`: its name and either its content or,
+ * `quick`, its size and modification time (no file read).
+ */
+function hashTree(/** @type {import('node:crypto').Hash} */ hash, /** @type {string} */ path, /** @type {boolean} */ quick) {
   if (!existsSync(path)) return;
-  if (!statSync(path).isDirectory()) {
-    hash.update(`${relative(ROOT, path)}\0`).update(readFileSync(path)).update('\0');
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    for (const entry of readdirSync(path).sort()) if (!skipped(entry)) hashTree(hash, join(path, entry), quick);
     return;
   }
-  for (const entry of readdirSync(path).sort()) if (!skipped(entry)) hashTree(hash, join(path, entry));
+  hash.update(`${relative(ROOT, path)}\0`);
+  hash.update(quick ? `${stat.size} ${stat.mtimeMs}` : readFileSync(path)).update('\0');
 }
 
-/** What a part's output was built from: a file added, removed or changed changes it (a copy or a touch does not). */
-function signature(/** @type {Part} */ part) {
+/**
+ * What a part's output was built from: a file added, removed or changed changes it. The content
+ * decides (a copy or a touch is no change); the quick form, from sizes and times, spares npm start
+ * reading every source when nothing was touched since the build.
+ */
+function signature(/** @type {Part} */ part, quick = false) {
   const hash = createHash('sha256');
-  for (const input of part.inputs) hashTree(hash, join(ROOT, input));
+  for (const input of part.inputs) hashTree(hash, join(ROOT, input), quick);
   return hash.digest('hex');
 }
 
@@ -94,7 +103,9 @@ function signature(/** @type {Part} */ part) {
 export function staleParts() {
   return ORDER.filter((name) => {
     const stamp = join(ROOT, PARTS[name].output, STAMP);
-    return !existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== signature(PARTS[name]);
+    if (!existsSync(stamp)) return true;
+    const [content, quick] = readFileSync(stamp, 'utf8').split('\n');
+    return quick !== signature(PARTS[name], true) && content !== signature(PARTS[name]);
   });
 }
 
@@ -295,7 +306,7 @@ async function buildParts(/** @type {PartName[]} */ names) {
   for (const name of names) {
     const part = PARTS[name];
     // Taken first: a source edited during the build no longer matches, and the next start builds again.
-    const sources = signature(part);
+    const sources = `${signature(part)}\n${signature(part, true)}`;
     const output = join(ROOT, part.output);
     await rm(output, { recursive: true, force: true });
     await part.build();
