@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { adminUrl } from '../server/test/pg.ts';
 
@@ -21,9 +22,19 @@ interface Server {
   stop(): Promise<number | null>;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 /** Starts the compiled server on a free port and waits for /api/health, as `npm start` would run it. */
 async function start(dataDir: string, databaseUrl = ''): Promise<Server> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', '--enable-source-maps', MAIN], {
     cwd: ROOT,
     env: {
