@@ -2,8 +2,8 @@
 // "red flag" in English) makes a trained rep read it backwards, so every user-facing text is checked:
 // the web's resources, the API's messages and the texts core builds (red flags, map reasons).
 import { describe, expect, it } from 'vitest';
-import { zhCN } from '../web/i18n/zh-CN.ts';
-import { en } from '../web/i18n/en.ts';
+import { zhCN } from '../web/i18n/zh-CN/index.ts';
+import { en } from '../web/i18n/en/index.ts';
 import { MESSAGES } from './messages.ts';
 import { redFlagMessage, BUYING_ROLES, type RedFlagCode } from './blue-sheet.ts';
 import { RED_FLAG_SEVERITY } from './account-health.ts';

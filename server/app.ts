@@ -52,6 +52,11 @@ export interface BuildOptions {
   ownsDatabase?: boolean;
   logger?: boolean;
   serveWeb?: boolean;
+  /**
+   * Compile each route's request and response schemas on first use instead of at start-up (main.ts:
+   * about a second off the start). Tests leave it off, so a schema that does not compile fails them all.
+   */
+  lazySchemas?: boolean;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<App> {
@@ -66,8 +71,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     routerOptions: { maxParamLength: 16_384 },
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler());
-  app.setSerializerCompiler(serializerCompiler());
+  app.setValidatorCompiler(validatorCompiler({ lazy: opts.lazySchemas }));
+  app.setSerializerCompiler(serializerCompiler({ lazy: opts.lazySchemas }));
 
   // Only JSON bodies: browsers cannot send them cross-site without a CORS preflight (CSRF).
   app.removeContentTypeParser(['text/plain']);

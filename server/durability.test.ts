@@ -28,7 +28,7 @@ let pgName: string | null = null;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'openkam-crash-'));
-  // A stand-in web bundle, so start-up does not spend time building the real one.
+  // A stand-in web bundle: the start serves one, and the real one need not have been built.
   mkdirSync(join(dir, 'web'));
   writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html><title>t</title>');
   env = {

@@ -1,7 +1,7 @@
-// `npm start`: build the web bundle if missing, open and migrate the database, create the first
-// admin (or the demo organisation), start the job scheduler and serve UI + API.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// The server's entry: open and migrate the database, create the first admin (or the demo
+// organisation), start the job scheduler and serve UI + API. `npm start` runs its compiled copy
+// (dist/server/main.js, scripts/start.mjs); the web bundle is built beforehand (scripts/build.mjs).
+import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './plugins/config.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { DataDirError } from './db/data-dir.ts';
@@ -20,11 +20,24 @@ import { scoreAllUnscored } from './modules/scoring/service.ts';
 import { AppError } from './lib/errors.ts';
 import { messagePair } from '../core/messages.ts';
 
-async function ensureWebBundle(config: Config) {
-  if (existsSync(join(config.webDist, 'index.html'))) return;
-  console.log('Building the web bundle (first start)…');
-  const { build } = await import('vite');
-  await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+/**
+ * The migrated data directory the build made (dist/pglite-template, beside dist/server/main.js's
+ * folder), which a new PGlite data directory starts as a copy of; run from the sources there is
+ * none and PGlite initialises one.
+ */
+const TEMPLATE = fileURLToPath(new URL('../pglite-template', import.meta.url));
+
+/** Runs a start-up step; one still running after 2 s is announced, and its duration told when it ends. */
+async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const announce = setTimeout(() => console.log(`${label}…`), 2000);
+  try {
+    return await work();
+  } finally {
+    clearTimeout(announce);
+    const seconds = (performance.now() - started) / 1000;
+    if (seconds >= 2) console.log(`${label}: ${seconds.toFixed(1)} s`);
+  }
 }
 
 async function firstRun(db: Db, config: Config) {
@@ -52,16 +65,20 @@ async function firstRun(db: Db, config: Config) {
 
 async function main() {
   const config = loadConfig(process.env, process.argv.slice(2));
-  await ensureWebBundle(config);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await firstRun(database.db, config);
-  await ensureDefaultStages(database.db);
-  await ensureActivityTypes(database.db);
-  // Scores a migration cleared (a new default model, migration 0029) are computed before lists show
-  // them blank; a probe per organisation when there are none. Instances starting together may both
-  // score the same rows: the same values, written twice.
-  await scoreAllUnscored(database.db);
-  const app = await buildApp({ config, database, ownsDatabase: true, logger: true, serveWeb: true });
+  const where = config.databaseUrl ? 'PostgreSQL' : config.dataDir;
+  const database = await step(`Opening and migrating the database (${where})`, () =>
+    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, template: TEMPLATE }),
+  );
+  await step('Preparing the organisation', async () => {
+    await firstRun(database.db, config);
+    await ensureDefaultStages(database.db);
+    await ensureActivityTypes(database.db);
+    // Scores a migration cleared (a new default model, migration 0029) are computed before lists show
+    // them blank; a probe per organisation when there are none. Instances starting together may both
+    // score the same rows: the same values, written twice.
+    await scoreAllUnscored(database.db);
+  });
+  const app = await buildApp({ config, database, ownsDatabase: true, logger: true, serveWeb: true, lazySchemas: true });
   const auth = authService(database.db, config);
   const deals = opportunitiesService(database.db);
   const scheduler = await startScheduler(database.db, [

@@ -1,9 +1,9 @@
 // Opens the embedded PGlite database (default) or PostgreSQL (DATABASE_URL) behind one Drizzle type,
 // and applies the committed migrations on start-up.
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { checkDataDir, damaged, lockDataDir } from './data-dir.ts';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkDataDir, damaged, lockDataDir, seedDataDir } from './data-dir.ts';
 import { createHash } from 'node:crypto';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
@@ -32,6 +32,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A PGlite data-directory dump to start from (tests clone one migrated database). */
   loadDataDir?: Blob;
+  /** A migrated PGlite data directory that a new `dataDir` starts as a copy of, when it exists (data-dir.ts seedDataDir). */
+  template?: string;
   poolSize?: number;
 }
 
@@ -204,6 +206,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     release = lockDataDir(dir);
     try {
       state = checkDataDir(dir);
+      if (state === 'new' && opts.template && existsSync(join(opts.template, 'PG_VERSION'))) seedDataDir(opts.template, dir);
     } catch (e) {
       release();
       throw e;

@@ -36,9 +36,6 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data directory', 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'openkam-datadir-'));
     good = join(root, 'good');
-    // A stand-in web bundle, so the spawned server does not build the real one first.
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>t</title>');
     const d = await openDatabase({ dataDir: good });
     [{ path: accountsFile }] = await rowsOf<{ path: string }>(d.db, sql`select pg_relation_filepath('accounts') as path`);
     await d.close();
@@ -50,7 +47,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data directory', 
     const held = await openDatabase({ dataDir: dir });
     try {
       const child = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-        env: { ...process.env, OPENKAM_DATA_DIR: dir, OPENKAM_WEB_DIST: join(root, 'web'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+        env: { ...process.env, OPENKAM_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
         encoding: 'utf8',
         timeout: 60_000,
       });
@@ -100,6 +97,41 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data directory', 
       expect(message, name).toContain('从备份恢复');
       expect(message, name).toContain('restore the directory from a backup');
     }
+  });
+
+  it('starts a new directory as a copy of the template, and leaves an existing one as it is', async () => {
+    const template = fresh('template');
+    const marker = async (dir: string, write?: string) => {
+      const d = await openDatabase({ dataDir: dir, template });
+      try {
+        if (write) await d.db.execute(sql.raw(`create table marker as select '${write}'::text as v`));
+        return (await rowsOf<{ v: string }>(d.db, sql`select coalesce((select v from marker), 'none') as v`).catch(() => [{ v: 'none' }]))[0].v;
+      } finally {
+        await d.close();
+      }
+    };
+    await marker(template, 'from the template');
+    const dir = join(root, 'seeded');
+    mkdirSync(dir);
+    expect(await marker(dir)).toBe('from the template');
+    expect(readdirSync(dir).sort()).toEqual(readdirSync(template).sort());
+    // Its own database from then on: the template is not read again, nor changed.
+    await (async () => {
+      const d = await openDatabase({ dataDir: dir, template });
+      await d.db.execute(sql`update marker set v = 'its own'`);
+      await d.close();
+    })();
+    expect(await marker(dir)).toBe('its own');
+    expect(await marker(template)).toBe('from the template');
+  });
+
+  it('removes what a failed copy of the template wrote, so the next start finds the directory empty', async () => {
+    const template = fresh('unreadable-template');
+    spawnSync('mkfifo', [join(template, 'pg_fifo')]);
+    const dir = join(root, 'half-seeded');
+    mkdirSync(dir);
+    await expect(openDatabase({ dataDir: dir, template })).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('answers 503 on /api/health when a table file is damaged', async () => {

@@ -4,7 +4,7 @@ import { build, type TestApp } from '../test/helper.ts';
 import { seedOrg, type Factories } from '../test/factories.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { analysisKey, cached, type DataDep } from './analysis-cache.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../access/index.ts';
 
 let t: TestApp;
 let f: Factories;

@@ -6,24 +6,14 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { analysisCacheRepository, type DataDep } from '../db/analysis-cache.ts';
-import type { Actor } from './actor.ts';
+import { scopeKey, type Actor } from '../access/index.ts';
 
 export type { DataDep } from '../db/analysis-cache.ts';
-
-/**
- * What decides which rows a caller reads: the whole organisation, or the users in scope and the
- * accounts whose team the caller is on. Two callers with the same scope share entries; a rep
- * never reads one computed for another scope.
- */
-export function scopeOf(actor: Actor): { users: string[]; teamAccounts: string[] } | 'all' {
-  if (actor.scopeUserIds === null) return 'all';
-  return { users: [...actor.scopeUserIds].sort(), teamAccounts: [...actor.teamAccountIds].sort() };
-}
 
 /** The entry's key: a hash of the route, the caller's scope and every parameter that shapes the result. */
 export function analysisKey(route: string, actor: Actor, params: Record<string, unknown>): string {
   return createHash('sha1')
-    .update(JSON.stringify({ route, scope: scopeOf(actor), params }))
+    .update(JSON.stringify({ route, scope: scopeKey(actor), params }))
     .digest('base64url');
 }
 

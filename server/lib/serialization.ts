@@ -39,6 +39,12 @@ export function nullableAsTypeList(schema: unknown): unknown {
   return out;
 }
 
-export function serializerCompiler(): FastifySerializerCompiler<unknown> {
-  return ({ schema }) => fastJsonStringify(nullableAsTypeList(schema) as Parameters<typeof fastJsonStringify>[0]);
+/** `lazy` compiles each response schema when its route first answers with it (see validation.ts). */
+export function serializerCompiler({ lazy = false }: { lazy?: boolean } = {}): FastifySerializerCompiler<unknown> {
+  const compile = (schema: unknown) => fastJsonStringify(nullableAsTypeList(schema) as Parameters<typeof fastJsonStringify>[0]);
+  if (!lazy) return ({ schema }) => compile(schema);
+  return ({ schema }) => {
+    let serialize: ReturnType<typeof compile> | undefined;
+    return (data: unknown) => (serialize ??= compile(schema))(data);
+  };
 }

@@ -63,8 +63,20 @@ function guarded(validate: ValidateFunction) {
   return Object.assign(run, { schemaEnv: validate.schemaEnv });
 }
 
-export function validatorCompiler(): FastifySchemaCompiler<FastifySchema> {
+/**
+ * `lazy` compiles each schema when its route first validates (the server's start: compiling every
+ * route's schemas up front took about a second of it); otherwise all are compiled as routes load.
+ */
+export function validatorCompiler({ lazy = false }: { lazy?: boolean } = {}): FastifySchemaCompiler<FastifySchema> {
   const body = make(false);
   const text = make('array');
-  return ({ schema, httpPart }) => guarded((httpPart === 'body' ? body : text).compile(schema as object));
+  const compile = (schema: unknown, httpPart: string | undefined) => guarded((httpPart === 'body' ? body : text).compile(schema as object));
+  if (!lazy) return ({ schema, httpPart }) => compile(schema, httpPart);
+  return ({ schema, httpPart }) => {
+    let compiled: ReturnType<typeof guarded> | undefined;
+    const validator = () => (compiled ??= compile(schema, httpPart));
+    const run = (data: unknown, cxt?: Parameters<ValidateFunction>[1]) => validator()(data, cxt);
+    // Fastify reads schemaEnv before each validation: that first read compiles the schema.
+    return Object.defineProperty(run, 'schemaEnv', { get: () => validator().schemaEnv });
+  };
 }

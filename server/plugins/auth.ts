@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { pickLang } from '../../core/messages.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Actor } from '../lib/actor.ts';
+import type { Actor } from '../access/index.ts';
 import { authService, type AuthService } from '../modules/auth/service.ts';
 import { orgChangesOf } from '../db/org-changes.ts';
 

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/index.ts';
 import { ApiError, onUnauthorized } from '../lib/api.ts';
-import { resetSession } from '../features/auth/session.ts';
+import { resetSession } from '../lib/session.ts';
 
 function makeClient(): QueryClient {
   return new QueryClient({

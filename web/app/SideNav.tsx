@@ -28,7 +28,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useMe } from '../features/auth/session.ts';
+import { useMe } from '../lib/session.ts';
 import { useReminders } from '../features/reminders/api.ts';
 
 const KEYS = [

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
-import { resetSession, useMe } from '../features/auth/session.ts';
+import { resetSession, useMe } from '../lib/session.ts';
 import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog.tsx';
 
 export function UserMenu({ compact }: { compact: boolean }) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../core/schemas/common.ts';
 import { DateText } from './DateText.tsx';
 import { formatMoney } from '../lib/money.ts';
-import { useUsers } from '../features/admin/api.ts';
+import { useUsers } from '../lib/org.ts';
 
 const MONEY_FIELDS = new Set(['annualRevenue', 'ourRevenue', 'potential']);
 const USER_FIELDS = new Set(['ownerId', 'counterpartId', 'managerId', 'userId']);

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../core/schemas/org.ts';
 import { api } from '../lib/api.ts';
 import { currentLang, setLang, type UiLang } from '../i18n/index.ts';
-import { ME_KEY } from '../features/auth/session.ts';
+import { ME_KEY } from '../lib/session.ts';
 
 export function LangSwitch() {
   useTranslation(); // re-render on language change

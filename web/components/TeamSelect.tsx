@@ -1,5 +1,5 @@
 import { TreeSelect, type TreeSelectProps } from 'antd';
-import { buildTeamTree, useTeams, type TeamNode } from '../features/admin/api.ts';
+import { buildTeamTree, useTeams, type TeamNode } from '../lib/org.ts';
 
 type Props = Omit<TreeSelectProps<string>, 'treeData' | 'loading'> & { exclude?: Set<string> };
 

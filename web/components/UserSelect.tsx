@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from 'antd';
-import { useUsers } from '../features/admin/api.ts';
+import { useUsers } from '../lib/org.ts';
 
 type Props = Omit<SelectProps<string>, 'options' | 'loading'> & { activeOnly?: boolean };
 

@@ -3,8 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import { zhCN } from './zh-CN.ts';
-import { en } from './en.ts';
+import { zhCN } from './zh-CN/index.ts';
+import { en } from './en/index.ts';
 
 export type UiLang = 'zh-CN' | 'en';
 const STORAGE_KEY = 'openkam.lang';

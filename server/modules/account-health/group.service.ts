@@ -5,7 +5,7 @@ import { fromCents, toCents } from '../../../core/funnel.ts';
 import { ratio } from '../../../core/forecast.ts';
 import type { AccountGroup, GroupNode } from '../../../core/schemas/health.ts';
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import { accountHealthRepository } from './repository.ts';
 import { groupRepository } from './group.repository.ts';

@@ -1,8 +1,7 @@
 import { and, isNull, or, sql } from 'drizzle-orm';
 import { oneOf, rowsOf, type Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accountVisible, type Actor } from '../../access/index.ts';
 import { healthFacts, type HealthFactColumns } from '../../db/account-facts.ts';
 
 /** Groups are a few levels deep; the bound only guards against a loop written behind the API's back. */

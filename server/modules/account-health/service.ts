@@ -3,7 +3,7 @@
 import { computeAccountHealth, type AccountHealth as Health, type AccountHealthFacts, type OpenDealGroup } from '../../../core/account-health.ts';
 import type { AccountHealth } from '../../../core/schemas/health.ts';
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import { accountHealthRepository } from './repository.ts';
 import type { HealthFactColumns } from '../../db/account-facts.ts';

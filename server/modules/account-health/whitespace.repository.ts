@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { oneOf, type Db } from '../../db/client.ts';
 import { accounts, opportunities, opportunityItems, products } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, parent, visibleParent } from '../accounts/repository.ts';
+import { accountVisible, parent, visibleParent, type Actor } from '../../access/index.ts';
 
 /** The parent only when the caller may see it (null otherwise, like the account pages). */
 const rowColumns = { id: accounts.id, name: accounts.name, parentId: parent.id, ourRevenue: accounts.ourRevenue };

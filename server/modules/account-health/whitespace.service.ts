@@ -4,7 +4,7 @@
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import type { Whitespace, WhitespaceCell, WhitespaceQuery } from '../../../core/schemas/health.ts';
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import { whitespaceRepository } from './whitespace.repository.ts';
 import { visibleTree } from './group.service.ts';

@@ -1,5 +1,5 @@
-import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
-import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { equalsLiteral, isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
 import { ACCOUNT_SCOPES, FINANCIAL_STATUSES, OWNERSHIP_TYPES, RELATIONSHIP_STAGES, TIERS } from '../../../core/enums.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
@@ -7,71 +7,15 @@ import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { accountVisible, parent, scopeWalks, visibleParent, type Actor } from '../../access/index.ts';
 import type { AccountListItem, AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
 import { healthFacts, type HealthFactColumns } from '../../db/account-facts.ts';
+import { ownedByTeam } from '../../db/team-filter.ts';
 
 const owner = alias(users, 'owner');
-/** An account's parent (集团), joined as "parent". */
-export const parent = alias(accounts, 'parent');
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
-
-/**
- * The data-scope rule: a record is visible when its account's owner is in the caller's scope or
- * the caller is on its account team. One owner is an equality and an empty team list is left out,
- * so a rep's ordered list walks the (owner, sort) index instead of filtering the whole organisation.
- */
-export function ownedOrOnTeam(actor: Actor & { scopeUserIds: string[] }, ownerColumn: PgColumn, accountIdColumn: PgColumn): SQL {
-  const ids = actor.scopeUserIds;
-  const owned = ids.length === 1 ? eq(ownerColumn, ids[0]) : inArray(ownerColumn, ids);
-  return actor.teamAccountIds.length ? or(owned, inArray(accountIdColumn, actor.teamAccountIds))! : owned;
-}
-
-/**
- * Whether a scoped list can walk one ordered index (whole organisation, or (owner, sort)): then a
- * common search term is best tested row by row along it, rather than ANDing a bitmap of all its
- * matches with the scope's (searchCondition's `walk`).
- */
-export function scopeWalks(actor: Actor): boolean {
-  return actor.scopeUserIds === null || (actor.scopeUserIds.length === 1 && !actor.teamAccountIds.length);
-}
-
-/**
- * The records the kept totals (keyed by account owner) leave out of a scope: those of accounts the
- * caller is on the team of but that are owned outside the scope, or by nobody. Few, so they are
- * summed from the records themselves. Null when there are none: the whole organisation, or a caller
- * on no account team.
- */
-export function teamOnly(actor: Actor, ownerColumn: PgColumn, accountIdColumn: PgColumn): SQL | null {
-  if (actor.scopeUserIds === null || !actor.teamAccountIds.length) return null;
-  return and(inArray(accountIdColumn, actor.teamAccountIds), or(isNull(ownerColumn), not(inArray(ownerColumn, actor.scopeUserIds))))!;
-}
-
-/**
- * The data-scope rule for accounts: the caller sees accounts owned by anyone in their scope,
- * plus any account whose team they are on. Everything that reads accounts goes through this.
- */
-export function accountVisible(actor: Actor, table: { orgId: PgColumn; ownerId: PgColumn; id: PgColumn } = accounts): SQL {
-  const org = eq(table.orgId, actor.orgId);
-  if (actor.scopeUserIds === null) return org;
-  return and(org, ownedOrOnTeam({ ...actor, scopeUserIds: actor.scopeUserIds }, table.ownerId, table.id))!;
-}
-
-/**
- * The join to an account's parent, which matches only when the caller may see the parent: out of
- * scope it is invisible everywhere, so its id and name come back null (a test on the one joined row,
- * not a query per row).
- */
-export function visibleParent(actor: Actor): SQL {
-  return and(eq(parent.id, accounts.parentId), accountVisible(actor, parent))!;
-}
-
-/** Records owned by members of a team; the members as an id array so the owner index is used. */
-export function ownedByTeam(ownerColumn: PgColumn, orgId: string, teamId: string): SQL {
-  return sql`${ownerColumn} = any(array(select u.id from ${users} u where u.org_id = ${orgId} and u.team_id = ${teamId}))`;
-}
 
 /** Each sort's key and, for the cursor, its value as the row already carries it (no second column). */
 const SORTS: Record<string, SortKey & { value: (r: AccountListRow) => string | null }> = {

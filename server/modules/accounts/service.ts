@@ -6,8 +6,8 @@ import { moveToBin } from '../../db/trash.ts';
 import { accountHealthService, scoreOf } from '../account-health/service.ts';
 import type { HealthFactColumns } from '../../db/account-facts.ts';
 import { rescoreAccounts } from '../scoring/service.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, seesWholeOrganisation, userInScope, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { isValidCreditCode } from '../../../core/credit-code.ts';
@@ -78,10 +78,6 @@ export function accountsService(db: Db) {
   const repo = accountsRepository(db);
   const accountHealth = accountHealthService(db);
 
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
   /** Checks the references and codes of a write; returns the normalised fields. */
   async function checkWrite(r: ReturnType<typeof accountsRepository>, actor: Actor, input: Partial<AccountCreate>, selfId?: string) {
     const out: Partial<NewAccount> = {};
@@ -99,11 +95,11 @@ export function accountsService(db: Db) {
       }
     }
     // Without an owner the account would vanish from a scoped caller's view as well.
-    if (input.ownerId === null && actor.scopeUserIds) throw fieldError('ownerId', 'required');
+    if (input.ownerId === null && !seesWholeOrganisation(actor)) throw fieldError('ownerId', 'required');
     if (input.ownerId) {
       if (!(await r.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
       // Hand an account only to someone inside your own scope, or it would vanish from your view.
-      if (actor.scopeUserIds && !actor.scopeUserIds.includes(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+      if (!userInScope(actor, input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     }
     return out;
   }
@@ -128,7 +124,7 @@ export function accountsService(db: Db) {
 
   /** Versioned lifecycle change (archive/restore) with its history entry. */
   async function setArchived(actor: Actor, id: string, version: number, archived: boolean) {
-    requireWriter(actor);
+    assertCan(actor, 'update', 'account');
     await db.transaction(async (tx) => {
       const r = accountsRepository(tx);
       const current = await r.lockForWrite(actor, id);
@@ -150,7 +146,7 @@ export function accountsService(db: Db) {
     },
 
     async create(actor: Actor, input: AccountCreate): Promise<AccountDetail> {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'account');
       const id = newId();
       await db.transaction(async (tx) => {
         const r = accountsRepository(tx);
@@ -177,7 +173,7 @@ export function accountsService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: AccountUpdate): Promise<AccountDetail> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'account');
       await db.transaction(async (tx) => {
         const r = accountsRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -203,7 +199,7 @@ export function accountsService(db: Db) {
     restore: (actor: Actor, id: string, version: number) => setArchived(actor, id, version, false),
 
     async remove(actor: Actor, id: string) {
-      requireWriter(actor);
+      assertCan(actor, 'delete', 'account');
       await db.transaction(async (tx) => {
         const r = accountsRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -216,7 +212,7 @@ export function accountsService(db: Db) {
     },
 
     async setMembers(actor: Actor, id: string, input: AccountMembersPut): Promise<AccountDetail> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'account');
       await db.transaction(async (tx) => {
         const r = accountsRepository(tx);
         if (!(await r.lockForWrite(actor, id))) throw notFound();

@@ -4,18 +4,10 @@ import { isoTime, oneOf, prerendered, rowsOf, unpeeked, type Db } from '../../db
 import type { Calendar } from '../../../core/schemas/activities.ts';
 import { DAY_MS } from '../../../core/time.ts';
 import { accounts, activities, activityUsers, tasks, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { taskVisible } from '../tasks/repository.ts';
-import { activityVisible } from './repository.ts';
+import { activityVisible, ownCalendar, seesWholeOrganisation, taskVisible, type Actor } from '../../access/index.ts';
 
 const owner = alias(users, 'owner');
 const assignee = alias(users, 'assignee');
-
-/**
- * The caller's own calendar holds only what they own, attend or are assigned, which the visibility
- * rules always let them see: the scope test (an OR with a subquery, per row) is left out.
- */
-const ownCalendar = (actor: Actor, userIds: string[]) => userIds.length === 1 && userIds[0] === actor.userId;
 
 /**
  * A calendar entry's columns as the API sends them; ISO times in UTC sort as the times do. The
@@ -94,7 +86,7 @@ export function calendarRepository(db: Db) {
       const own = ownCalendar(actor, userIds);
       const visible = own ? sql`` : sql`and ${activityVisible(actor)}`;
       // The whole organisation's scope (an admin's) is the org test alone: no account to read.
-      const tables = own || actor.scopeUserIds === null ? calendarFrom : scopedCalendarFrom;
+      const tables = own || seesWholeOrganisation(actor) ? calendarFrom : scopedCalendarFrom;
       const rows = (where: SQL) => sql`select ${calendarColumns} ${tables} where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
       return rowsOf<Calendar['activities'][number]>(
         db,

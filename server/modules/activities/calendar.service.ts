@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import { MAX_ACTIVITY_DAYS } from './service.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import { userInScope, type Actor } from '../../lib/actor.ts';
+import { userInScope, type Actor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { CALENDAR_LIMIT, type Calendar, type CalendarQuery } from '../../../core/schemas/activities.ts';
 import { DAY_MS, localDate } from '../../../core/time.ts';

@@ -1,12 +1,12 @@
-import { and, asc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { accounts, activities, activityContacts, activityUsers, contacts, opportunities, tasks, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, ownedByTeam } from '../accounts/repository.ts';
+import { accountVisible, activityVisible, type Actor } from '../../access/index.ts';
+import { ownedByTeam } from '../../db/team-filter.ts';
 import type { ActivityListQuery } from '../../../core/schemas/activities.ts';
 
 const owner = alias(users, 'owner');
@@ -17,17 +17,6 @@ export type ListedActivity = { a: ActivityRow; accountName: string; opportunityN
 export type ActivityListArgs = PageArgs & { query: ActivityListQuery };
 
 const accountJoin = and(eq(accounts.orgId, activities.orgId), eq(accounts.id, activities.accountId));
-
-/**
- * Who sees an activity: whoever sees its account, plus its owner and our attendees (a colleague
- * invited to a call on someone else's account). Needs `accounts` joined on the activity's account.
- */
-export function activityVisible(actor: Actor): SQL {
-  const org = eq(activities.orgId, actor.orgId);
-  if (actor.scopeUserIds === null) return org;
-  const attends = sql`exists (select 1 from ${activityUsers} au where au.org_id = ${actor.orgId} and au.activity_id = ${activities.id} and au.user_id = ${actor.userId})`;
-  return and(org, or(accountVisible(actor), eq(activities.ownerId, actor.userId), attends))!;
-}
 
 /** Overlaps [from, to). */
 export function overlaps(from: Date | undefined, to: Date | undefined): SQL[] {

@@ -7,8 +7,8 @@ import { moveToBin } from '../../db/trash.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
 import { requireActiveType } from '../activity-types/service.ts';
 import { checkTaskAssignee } from '../tasks/service.ts';
-import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, type Actor } from '../../lib/actor.ts';
+import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, userInScope, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
@@ -44,10 +44,6 @@ export async function touchDeals(tx: Db, orgId: string, ids: (string | null | un
 export function activitiesService(db: Db) {
   const repo = activitiesRepository(db);
 
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
   async function presentMany(actor: Actor, rows: ListedActivity[]): Promise<Activity[]> {
     const ids = rows.map((r) => r.a.id);
     const [contacts, users] = await Promise.all([repo.contactsOf(actor.orgId, ids), repo.usersOf(actor.orgId, ids)]);
@@ -63,7 +59,7 @@ export function activitiesService(db: Db) {
   /** The owner is the caller or someone in their data scope (as deals' owners are). */
   async function checkAssignable(tx: Db, actor: Actor, field: string, userId: string) {
     if (!(await activeUserIds(tx, actor.orgId, [userId])).has(userId)) throw fieldError(field, 'unknown_user');
-    if (actor.scopeUserIds && !actor.scopeUserIds.includes(userId)) throw fieldError(field, 'not_assignable');
+    if (!userInScope(actor, userId)) throw fieldError(field, 'not_assignable');
   }
 
   /** Every rule on what an activity points at; runs on the caller's transaction before anything is written. */
@@ -113,7 +109,7 @@ export function activitiesService(db: Db) {
     },
 
     async create(actor: Actor, input: ActivityCreate): Promise<Activity> {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'activity');
       const id = newId();
       await db.transaction(async (tx) => {
         const r = activitiesRepository(tx);
@@ -147,7 +143,7 @@ export function activitiesService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: ActivityUpdate): Promise<Activity> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'activity');
       await db.transaction(async (tx) => {
         const r = activitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -182,7 +178,7 @@ export function activitiesService(db: Db) {
 
     /** Logs the call: done now, what came of it, and optionally the follow-up task from its next steps. */
     async complete(actor: Actor, id: string, input: ActivityComplete): Promise<ActivityCompleted> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'activity');
       let followUpTaskId: string | null = null;
       await db.transaction(async (tx) => {
         const r = activitiesRepository(tx);
@@ -218,7 +214,7 @@ export function activitiesService(db: Db) {
     },
 
     async remove(actor: Actor, id: string) {
-      requireWriter(actor);
+      assertCan(actor, 'delete', 'activity');
       await db.transaction(async (tx) => {
         const r = activitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);

@@ -1,8 +1,7 @@
 // The activities' settings: the after-sales cadence, the days after signing on which a won deal's
 // follow-up calls are scheduled (the scheduling is the deals' module's: opportunities/after-sales.ts).
 import type { Db } from '../../db/client.ts';
-import { forbidden } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import type { ActivitySettings } from '../../../core/schemas/activities.ts';
 
@@ -11,7 +10,7 @@ export function activitySettingsService(db: Db) {
   return {
     get,
     async put(actor: Actor, input: ActivitySettings): Promise<ActivitySettings> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       await mergeOrgSettings(db, actor.orgId, { afterSalesCadenceDays: [...input.afterSalesCadenceDays].sort((a, b) => a - b) });
       return get(actor);
     },

@@ -2,8 +2,8 @@ import type { Db } from '../../db/client.ts';
 import { activityTypesRepository, type ActivityTypeRow } from './repository.ts';
 import { BUILTIN_TYPES } from './defaults.ts';
 import { funnelStage, funnelStages, type StageRow } from '../stages/service.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { DEFAULT_STAGES } from '../../../core/funnel.ts';
 import type { ActivityType, ActivityTypeCreate, ActivityTypeUpdate } from '../../../core/schemas/activities.ts';
 
@@ -61,10 +61,6 @@ export async function requireActiveType(db: Db, orgId: string, key: string) {
 export function activityTypesService(db: Db) {
   const repo = activityTypesRepository(db);
 
-  function requireAdmin(actor: Actor) {
-    if (!isAdmin(actor)) throw forbidden();
-  }
-
   async function checkStage(tx: Db, orgId: string, stageId: string | null | undefined) {
     if (stageId && !(await funnelStage(tx, orgId, stageId))) throw fieldError('stageId', 'unknown_stage');
   }
@@ -79,7 +75,7 @@ export function activityTypesService(db: Db) {
     list: async (actor: Actor) => ({ items: (await repo.list(actor.orgId)).map(presentActivityType) }),
 
     async create(actor: Actor, input: ActivityTypeCreate): Promise<ActivityType> {
-      requireAdmin(actor);
+      assertCan(actor, 'create', 'activityType');
       await db.transaction(async (tx) => {
         const r = activityTypesRepository(tx);
         if (await r.get(actor.orgId, input.key)) throw fieldError('key', 'activity_type_taken');
@@ -93,7 +89,7 @@ export function activityTypesService(db: Db) {
 
     /** Built-ins too can be renamed, remapped to another stage or deactivated. */
     async update(actor: Actor, key: string, input: ActivityTypeUpdate): Promise<ActivityType> {
-      requireAdmin(actor);
+      assertCan(actor, 'update', 'activityType');
       await db.transaction(async (tx) => {
         const r = activityTypesRepository(tx);
         if (!(await r.lock(actor.orgId, key))) throw notFound();
@@ -107,7 +103,7 @@ export function activityTypesService(db: Db) {
 
     /** Only admin-added types that no activity uses; built-ins and used types are deactivated instead. */
     async remove(actor: Actor, key: string) {
-      requireAdmin(actor);
+      assertCan(actor, 'delete', 'activityType');
       await db.transaction(async (tx) => {
         const r = activityTypesRepository(tx);
         const current = await r.lock(actor.orgId, key);

@@ -1,8 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, activities, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { activityVisible } from '../activities/repository.ts';
+import { activityVisible, type Actor } from '../../access/index.ts';
 import type { TimeGroup } from '../../../core/enums.ts';
 
 const minutes = sql<number>`sum(round(extract(epoch from (${activities.plannedEnd} - ${activities.plannedStart})) / 60))::bigint`;

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { timeRepository } from './time.repository.ts';
 import { fieldError } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { messagePair } from '../../../core/messages.ts';
 import { TIME_LIMIT, type TimeQuery, type TimeSpent } from '../../../core/schemas/activities.ts';

@@ -1,7 +1,6 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { accountMembers, history, loginFailures, loginIdentities, orgs, sessions, users } from '../../db/schema.ts';
-import type { DataScope } from '../../../core/enums.ts';
 import type { FailureCount } from './throttle.ts';
 
 export function authRepository(db: Db) {
@@ -134,34 +133,6 @@ export function authRepository(db: Db) {
 
     async setLocale(orgId: string, userId: string, locale: string) {
       await db.update(users).set({ locale }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
-    },
-
-    /** Users whose records the caller may see under a data scope (the caller always included). */
-    async scopeUserIds(orgId: string, userId: string, scope: Exclude<DataScope, 'all'>, teamId: string | null): Promise<string[]> {
-      if (scope === 'own') return [userId];
-      let rows: { id: string }[];
-      if (scope === 'own_and_subordinates') {
-        rows = await rowsOf<{ id: string }>(db, sql`
-          with recursive sub(id) as (
-            select ${userId}::uuid
-            union
-            select u.id from users u join sub on u.manager_id = sub.id where u.org_id = ${orgId}
-          ) select id from sub`);
-      } else if (!teamId) {
-        rows = [];
-      } else if (scope === 'team') {
-        rows = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.teamId, teamId)));
-      } else {
-        rows = await rowsOf<{ id: string }>(db, sql`
-          with recursive t(id) as (
-            select ${teamId}::uuid
-            union
-            select c.id from teams c join t on c.parent_id = t.id where c.org_id = ${orgId}
-          ) select u.id from users u join t on u.team_id = t.id where u.org_id = ${orgId}`);
-      }
-      const ids = new Set(rows.map((r) => r.id));
-      ids.add(userId);
-      return [...ids];
     },
 
     async purgeExpired(now: Date, failuresBefore: Date) {

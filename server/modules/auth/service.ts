@@ -5,7 +5,7 @@ import { authRepository } from './repository.ts';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/password.ts';
 import { assertStrongPassword } from '../../lib/password-strength.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { resolveScope, type Actor } from '../../access/index.ts';
 import { OrgCache, orgChangesOf } from '../../db/org-changes.ts';
 import type { DataScope, Role } from '../../../core/enums.ts';
 import type { Lang } from '../../../core/messages.ts';
@@ -55,7 +55,7 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
     const row = await repo.sessionUser(orgId, id);
     if (!row) return undefined;
     const dataScope = row.dataScope as DataScope;
-    const scopeUserIds = dataScope === 'all' ? null : await repo.scopeUserIds(orgId, row.userId, dataScope, row.teamId);
+    const scopeUserIds = await resolveScope(db, orgId, row.userId, dataScope, row.teamId);
     return {
       userId: row.userId,
       role: row.role as Role,

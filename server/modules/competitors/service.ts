@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { competitorsRepository, type CompetitorRow, type NewCompetitor } from './repository.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Competitor, CompetitorCreate, CompetitorUpdate } from '../../../core/schemas/deals.ts';
 
@@ -26,17 +26,12 @@ export function competitorsService(db: Db) {
     return presentCompetitor(c);
   }
 
-  /** The catalogue is the organisation's: managers and admins keep it; reps and viewers read it. */
-  function requireWriter(actor: Actor) {
-    if (actor.role !== 'admin' && actor.role !== 'manager') throw forbidden();
-  }
-
   return {
     get,
     list: async (actor: Actor) => ({ items: (await repo.list(actor.orgId)).map(presentCompetitor) }),
 
     async create(actor: Actor, input: CompetitorCreate) {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'competitor');
       const id = newId();
       await repo.insert({
         orgId: actor.orgId,
@@ -50,7 +45,7 @@ export function competitorsService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: CompetitorUpdate) {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'competitor');
       await db.transaction(async (tx) => {
         const r = competitorsRepository(tx);
         const current = await r.lockForWrite(actor.orgId, id);
@@ -67,7 +62,7 @@ export function competitorsService(db: Db) {
     },
 
     async remove(actor: Actor, id: string) {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'delete', 'competitor');
       await db.transaction(async (tx) => {
         const r = competitorsRepository(tx);
         if (!(await r.lockForWrite(actor.orgId, id))) throw notFound();

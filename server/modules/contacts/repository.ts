@@ -6,8 +6,8 @@ import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, ownedByTeam, ownedOrOnTeam, scopeWalks } from '../accounts/repository.ts';
+import { accountVisible, contactVisible, scopeWalks, type Actor } from '../../access/index.ts';
+import { ownedByTeam } from '../../db/team-filter.ts';
 import type { ContactListItem, ContactListQuery, ContactSort } from '../../../core/schemas/contacts.ts';
 
 const boss = alias(contacts, 'boss');
@@ -67,8 +67,7 @@ export function contactsRepository(db: Db) {
       const descending = sort.startsWith('-');
       const key = SORTS[sort.replace('-', '')];
       // The scope on the contacts' copy of their account's owner: a rep's page is an index walk.
-      const where: (SQL | undefined)[] = [eq(contacts.orgId, actor.orgId), eq(accounts.orgId, actor.orgId)];
-      if (actor.scopeUserIds !== null) where.push(ownedOrOnTeam({ ...actor, scopeUserIds: actor.scopeUserIds }, contacts.accountOwnerId, contacts.accountId));
+      const where: (SQL | undefined)[] = [contactVisible(actor), eq(accounts.orgId, actor.orgId)];
       where.push(query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt));
       if (query.accountId) where.push(eq(contacts.accountId, query.accountId));
       if (query.influence) where.push(eq(contacts.influence, query.influence));

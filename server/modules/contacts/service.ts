@@ -4,8 +4,8 @@ import { visibleAccount } from '../accounts/service.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
-import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, type Actor } from '../../lib/actor.ts';
+import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { contactSearchDocument } from '../../../core/search.ts';
@@ -43,10 +43,6 @@ function searchColumns(c: { name: string; phone?: string | null; mobile?: string
 export function contactsService(db: Db) {
   const repo = contactsRepository(db);
 
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
   async function checkRefs(r: Repo, actor: Actor, accountId: string, input: Partial<ContactCreate>, selfId?: string) {
     if (input.reportsToId) {
       if (input.reportsToId === selfId) throw fieldError('reportsToId', 'cycle');
@@ -65,7 +61,7 @@ export function contactsService(db: Db) {
   }
 
   async function setArchived(actor: Actor, id: string, version: number, archived: boolean) {
-    requireWriter(actor);
+    assertCan(actor, 'update', 'contact');
     await db.transaction(async (tx) => {
       const r = contactsRepository(tx);
       const current = await r.lockForWrite(actor, id);
@@ -88,7 +84,7 @@ export function contactsService(db: Db) {
     },
 
     async create(actor: Actor, input: ContactCreate): Promise<Contact> {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'contact');
       const id = newId();
       await db.transaction(async (tx) => {
         const r = contactsRepository(tx);
@@ -113,7 +109,7 @@ export function contactsService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: ContactUpdate): Promise<Contact> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'contact');
       await db.transaction(async (tx) => {
         const r = contactsRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -138,7 +134,7 @@ export function contactsService(db: Db) {
     restore: (actor: Actor, id: string, version: number) => setArchived(actor, id, version, false),
 
     async remove(actor: Actor, id: string) {
-      requireWriter(actor);
+      assertCan(actor, 'delete', 'contact');
       await db.transaction(async (tx) => {
         const r = contactsRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -162,7 +158,7 @@ export function contactsService(db: Db) {
     },
 
     async addLink(actor: Actor, input: ContactLinkCreate): Promise<ContactLink> {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'contactLink');
       if (input.fromContactId === input.toContactId) throw fieldError('toContactId', 'self_link');
       const id = newId();
       await db.transaction(async (tx) => {
@@ -177,7 +173,7 @@ export function contactsService(db: Db) {
     },
 
     async removeLink(actor: Actor, id: string) {
-      requireWriter(actor);
+      assertCan(actor, 'delete', 'contactLink');
       const link = await repo.link(actor.orgId, id);
       // The link belongs to whoever can see its first contact.
       if (!link || !(await repo.get(actor, link.fromContactId))) throw notFound();

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, contacts, opportunities, orgs, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { organisationActor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { addDays, dayStart, localDate } from '../../../core/time.ts';
 import { activitiesService } from '../activities/service.ts';
@@ -70,7 +70,7 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
   const owners = [...new Map(owned.filter((a) => a.role === 'rep' || a.role === 'manager').map((a) => [a.email, a.ownerId!])).entries()].sort(([a], [b]) => a.localeCompare(b));
   let created = 0;
   for (const [, ownerId] of owners) {
-    const actor: Actor = { orgId, userId: ownerId, role: 'manager', dataScope: 'all', teamId: null, lang: 'zh', scopeUserIds: null, teamAccountIds: [] };
+    const actor = organisationActor(orgId, ownerId, 'manager');
     const mine = owned.filter((a) => a.ownerId === ownerId);
     for (let offset = -21; offset <= 6; offset++) {
       const day = addDays(today, offset);

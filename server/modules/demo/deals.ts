@@ -5,7 +5,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, competitors, contacts, orgs, products, users } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { organisationActor } from '../../access/index.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
 import { blueSheetService } from '../opportunities/blue-sheet.service.ts';
 import { funnelStages } from '../stages/service.ts';
@@ -57,7 +57,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   let created = 0;
   for (const [k, account] of targets.filter((a) => a.tier !== 'C').entries()) {
     const ownerId = account.ownerId ?? admin.id;
-    const actor: Actor = { orgId, userId: ownerId, role: 'manager', dataScope: 'all', teamId: null, lang: 'zh', scopeUserIds: null, teamAccountIds: [] };
+    const actor = organisationActor(orgId, ownerId, 'manager');
     const stage = open[Math.min(open.length - 1, Math.floor(rng.next() * open.length))];
     const qty = String(rng.int(1, 4));
     const product = rng.int(0, PRODUCTS.length - 1);

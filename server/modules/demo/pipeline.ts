@@ -7,7 +7,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { competitors, opportunities, orgs, stages, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { organisationActor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { addDays, localDate } from '../../../core/time.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
@@ -53,7 +53,7 @@ export async function seedDemoSnapshots(db: Db, now = new Date()): Promise<void>
 
   // Lost this week: open deals that were in last week's snapshot (their n is not a multiple of 8).
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.createdAt)).limit(1);
-  const actor: Actor = { orgId, userId: admin.id, role: 'admin', dataScope: 'all', teamId: null, lang: 'zh', scopeUserIds: null, teamAccountIds: [] };
+  const actor = organisationActor(orgId, admin.id, 'admin');
   const all = await db
     .select({ id: opportunities.id, version: opportunities.version, status: opportunities.status })
     .from(opportunities)

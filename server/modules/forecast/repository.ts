@@ -1,9 +1,7 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
-import { dealInScope } from '../opportunities/repository.ts';
-import { teamOnly } from '../accounts/repository.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { dealVisible, teamOnlyDeals, totalsVisible, type Actor } from '../../access/index.ts';
 import { zoneSql } from '../../kernel/zone.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import type { ForecastCell } from '../../../core/forecast.ts';
@@ -68,9 +66,8 @@ export function forecastRepository(db: Db) {
     const t = forecastTotals;
     // The nil uuid as a literal: GROUP BY must see the same expression as the select list.
     const key = by === 'owner' ? sql<string | null>`nullif(${t.dealOwnerId}, ${sql.raw(`'${NIL}'::uuid`)})::text` : sql<string>`to_char(${t.month}, 'YYYY-MM')`;
-    const where: SQL[] = [eq(t.orgId, actor.orgId), inArray(t.status, ['open', 'won']), gte(t.month, w.fromDay), lt(t.month, w.toDay)];
+    const where: SQL[] = [totalsVisible(actor, t), inArray(t.status, ['open', 'won']), gte(t.month, w.fromDay), lt(t.month, w.toDay)];
     if (owners) where.push(inArray(t.dealOwnerId, owners));
-    if (actor.scopeUserIds !== null) where.push(inArray(t.accountOwnerId, actor.scopeUserIds));
     const kept = db
       .select({
         key,
@@ -86,7 +83,7 @@ export function forecastRepository(db: Db) {
       .groupBy(key, t.status, t.stageId, t.forecastCategory)
       // Rows a deal has left keep zeros; a cell without deals is no cell.
       .having(sql`sum(${t.deals}) <> 0`);
-    const onTeamOnly = teamOnly(actor, opportunities.accountOwnerId, opportunities.accountId);
+    const onTeamOnly = teamOnlyDeals(actor);
     if (!onTeamOnly) return kept;
     const [a, b] = await Promise.all([kept, scannedCells(actor, w, by, owners, onTeamOnly)]);
     return b.length ? mergeCells([...a, ...b]) : a;
@@ -94,7 +91,7 @@ export function forecastRepository(db: Db) {
 
   /** The period's cells summed over the deals (each status an index range of its own). */
   async function scannedCells(actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null, extra?: SQL): Promise<CellRow[]> {
-    const base = [dealInScope(actor)];
+    const base = [dealVisible(actor)];
     if (owners) base.push(inArray(opportunities.ownerId, owners));
     if (extra) base.push(extra);
     // The signing month is the one on the organisation's calendar.
@@ -119,7 +116,7 @@ export function forecastRepository(db: Db) {
 
     /** Closed deals of the window by outcome and the furthest open stage (by position) each reached. */
     async closedReach(actor: Actor, from: Date, to: Date, owners: string[] | null) {
-      const where = [dealInScope(actor), inArray(opportunities.status, ['won', 'lost']), gte(opportunities.closedAt, from), lt(opportunities.closedAt, to)];
+      const where = [dealVisible(actor), inArray(opportunities.status, ['won', 'lost']), gte(opportunities.closedAt, from), lt(opportunities.closedAt, to)];
       if (owners) where.push(inArray(opportunities.ownerId, owners));
       // Qualified by hand: in a one-table select Drizzle renders ${opportunities.id} as a bare "id",
       // which inside this subquery would mean h.id.

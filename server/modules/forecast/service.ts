@@ -4,9 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { forecastRepository, type CellRow, type Window } from './repository.ts';
 import { stageTotals } from '../opportunities/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
-import { loadQuotaBook, visibleTeams, type QuotaBook } from '../quotas/book.ts';
+import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import { userInScope, type Actor } from '../../lib/actor.ts';
+import { scopeUsers, teamsInScope, userInScope, type Actor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { forecastFigures, sumFigures, type Figures } from '../../../core/forecast.ts';
 import { calibrate } from '../../../core/calibration.ts';
@@ -28,7 +28,7 @@ const window = (p: Period, zone: string): Window => ({ fromDay: p.start, toDay: 
 export function ownerFilter(actor: Actor, book: QuotaBook, q: { teamId?: string; ownerId?: string }): string[] | null {
   let owners: string[] | null = null;
   if (q.teamId) {
-    const teams = visibleTeams(actor, book);
+    const teams = teamsInScope(actor, book);
     if (!book.teamNames.has(q.teamId) || (teams && !teams.has(q.teamId))) throw notFound();
     owners = book.membersOf(q.teamId);
   }
@@ -43,12 +43,13 @@ export function ownerFilter(actor: Actor, book: QuotaBook, q: { teamId?: string;
 function quotaFor(actor: Actor, book: QuotaBook, q: { teamId?: string; ownerId?: string }, period: Period): Figures | null {
   if (q.ownerId) return book.userQuota(q.ownerId, period);
   if (q.teamId) return book.teamQuota(q.teamId, period);
-  if (actor.scopeUserIds === null) {
+  const scoped = scopeUsers(actor);
+  if (scoped === null) {
     const roots = [...book.teamNames.keys()].filter((t) => ![...book.tree.children.values()].some((c) => c.includes(t)));
     const teamless = [...book.people.values()].filter((p) => !p.teamId);
     return sumFigures([...roots.map((t) => book.teamQuota(t, period)), ...teamless.map((p) => book.userQuota(p.id, period))]);
   }
-  return sumFigures(actor.scopeUserIds.map((u) => book.userQuota(u, period)));
+  return sumFigures(scoped.map((u) => book.userQuota(u, period)));
 }
 
 export function forecastService(db: Db) {
@@ -118,7 +119,7 @@ export function forecastService(db: Db) {
       // Rows: every group with deals, plus the people (or months) that have a quota but no deal yet.
       let keys = [...groups.keys()];
       if (groupBy === 'owner') {
-        const candidates = owners ?? actor.scopeUserIds ?? [...book.people.keys()];
+        const candidates = owners ?? scopeUsers(actor) ?? [...book.people.keys()];
         for (const u of candidates) if (!groups.has(u) && book.people.get(u)?.active && book.userQuota(u, period)) keys.push(u);
       }
       if (groupBy === 'month') keys = [...new Set([...period.months, ...keys])].sort();

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { accounts, activities } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accountVisible, type Actor } from '../../access/index.ts';
 import type { EffortBucket } from '../../../core/pareto.ts';
 import type { Tier } from '../../../core/enums.ts';
 

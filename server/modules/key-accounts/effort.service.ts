@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { effortRepository, type GapRow } from './effort.repository.ts';
 import { daysWindow } from './pareto.service.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { orgSettings } from '../../kernel/settings.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { EFFORT_BUCKETS, recommendedShare, shareOf } from '../../../core/pareto.ts';

@@ -2,9 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { accounts, opportunities, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
-import { dealInScope } from '../opportunities/repository.ts';
+import { accountVisible, dealVisible, type Actor } from '../../access/index.ts';
 import type { ParetoMetric, Tier } from '../../../core/enums.ts';
 import { basisPoints, CORE_SHARE, type ParetoThresholds } from '../../../core/pareto.ts';
 
@@ -48,7 +46,7 @@ function valueSource(actor: Actor, a: ParetoSource): { join: SQL; cents: SQL } {
   const cents = (v: SQL) => sql`(coalesce(${v}, 0) * 100)::bigint`;
   if (a.metric !== 'wonAmount') return { join: sql``, cents: cents(sql`${a.metric === 'ourRevenue' ? accounts.ourRevenue : accounts.potential}`) };
   const won = sql`select ${opportunities.accountId} as account_id, sum(${opportunities.amount}) as amount from ${opportunities}
-    where ${dealInScope(actor)} and ${opportunities.status} = 'won' and ${opportunities.closedAt} >= ${a.from.toISOString()}::timestamptz and ${opportunities.closedAt} < ${a.to.toISOString()}::timestamptz
+    where ${dealVisible(actor)} and ${opportunities.status} = 'won' and ${opportunities.closedAt} >= ${a.from.toISOString()}::timestamptz and ${opportunities.closedAt} < ${a.to.toISOString()}::timestamptz
     group by ${opportunities.accountId}`;
   return { join: sql`left join (${won}) won on won.account_id = ${accounts.id}`, cents: cents(sql`won.amount`) };
 }

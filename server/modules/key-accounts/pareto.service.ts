@@ -3,8 +3,8 @@
 // happens in SQL (100k accounts never leave the database); core/pareto is the same rule in TypeScript.
 import type { Db } from '../../db/client.ts';
 import { paretoRepository, BAR_COUNT, CURVE_POINTS, type ParetoSource, type RankedRow } from './pareto.repository.ts';
-import { fieldError, forbidden } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { fieldError } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { analysisKey, cached } from '../../lib/analysis-cache.ts';
 import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { TIERS, type Tier } from '../../../core/enums.ts';
@@ -46,7 +46,7 @@ export function paretoService(db: Db) {
     settings,
 
     async putSettings(actor: Actor, input: ParetoSettings): Promise<ParetoSettings> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       await mergeOrgSettings(db, actor.orgId, { pareto: checked(input) });
       return settings(actor);
     },

@@ -6,8 +6,8 @@ import { blueSheetRepository } from './blue-sheet.repository.ts';
 import { contactAccountId, contactsService, orgUserExists } from '../contacts/service.ts';
 import { opportunitiesService } from './service.ts';
 import { presentInfluence } from './present.ts';
-import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, type Actor } from '../../lib/actor.ts';
+import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { DealCompetitorsPut, DealNote, Influence, InfluenceCreate, InfluenceUpdate } from '../../../core/schemas/deals.ts';
 
@@ -16,7 +16,7 @@ export function blueSheetService(db: Db) {
 
   /** Locks the deal for a Blue Sheet change; out of scope reads as 404. */
   async function lockDeal(tx: Db, actor: Actor, opportunityId: string) {
-    if (!canWrite(actor)) throw forbidden();
+    assertCan(actor, 'update', 'deal');
     const deal = await opportunitiesRepository(tx).lockForWrite(actor, opportunityId);
     if (!deal) throw notFound();
     return deal;

@@ -7,8 +7,8 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts, opportunities, opportunityItems, orgs, pipelineTotals, products, stageHistory, stages, users } from '../../db/schema.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible, ownedByTeam, ownedOrOnTeam, teamOnly } from '../accounts/repository.ts';
+import { accountVisible, dealVisible, seesWholeOrganisation, teamOnlyDeals, totalsVisible, type Actor } from '../../access/index.ts';
+import { ownedByTeam } from '../../db/team-filter.ts';
 import type { BoardItem, BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
 import { DEAL_STATUSES } from '../../../core/enums.ts';
 import type { Judgement } from './judgement.ts';
@@ -29,24 +29,9 @@ const SORTS: Record<string, SortKey> = {
 
 export type OpportunityListArgs = PageArgs & { query: OpportunityListQuery };
 
-/**
- * The deal is visible when its account is: the scope rule over the deal's trigger-kept copy of its
- * account's owner, so scoped lists and boards need no accounts join.
- */
-function dealVisible(actor: Actor & { scopeUserIds: string[] }): SQL {
-  return ownedOrOnTeam(actor, opportunities.accountOwnerId, opportunities.accountId);
-}
-
-/** The caller's organisation and data scope over deals: every deal read outside this module uses it. */
-export function dealInScope(actor: Actor): SQL {
-  const org = eq(opportunities.orgId, actor.orgId);
-  return actor.scopeUserIds === null ? org : and(org, dealVisible({ ...actor, scopeUserIds: actor.scopeUserIds }))!;
-}
-
 /** Filters shared by the list and the board. */
 function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): SQL[] {
-  const where: SQL[] = [eq(opportunities.orgId, actor.orgId)];
-  if (actor.scopeUserIds !== null) where.push(dealVisible({ ...actor, scopeUserIds: actor.scopeUserIds }));
+  const where: SQL[] = [dealVisible(actor)];
   if (q.status) where.push(equalsLiteral(opportunities.status, q.status, DEAL_STATUSES));
   if (q.stageId) where.push(eq(opportunities.stageId, q.stageId));
   if (q.ownerId) where.push(eq(opportunities.ownerId, q.ownerId));
@@ -225,17 +210,15 @@ export function opportunitiesRepository(db: Db) {
         amount: sql<string>`sum(${t.amount})::numeric(20,2)::text`,
         weighted: sql<string>`sum(${t.weighted})::numeric(20,2)::text`,
       };
-      if (actor.scopeUserIds === null) {
-        return db.select(sums).from(t).where(and(eq(t.orgId, actor.orgId), ...dealOwner)).groupBy(t.stageId);
-      }
-      // Accounts owned inside the scope come from the totals; deals of accounts the caller is on the
-      // team of (owned outside the scope) are few and summed directly.
       const fromTotals = db
         .select(sums)
         .from(t)
-        .where(and(eq(t.orgId, actor.orgId), inArray(t.accountOwnerId, actor.scopeUserIds), ...dealOwner))
+        .where(and(totalsVisible(actor, t), ...dealOwner))
         .groupBy(t.stageId);
-      const onTeamOnly = teamOnly(actor, opportunities.accountOwnerId, opportunities.accountId);
+      if (seesWholeOrganisation(actor)) return fromTotals;
+      // Accounts owned inside the scope come from the totals; deals of accounts the caller is on the
+      // team of (owned outside the scope) are few and summed directly.
+      const onTeamOnly = teamOnlyDeals(actor);
       const onTeam = onTeamOnly ? scannedTotals(actor, q, onTeamOnly) : Promise.resolve([]);
       return Promise.all([fromTotals, onTeam]).then(([a, b]) => mergeTotals([...a, ...b]));
     },

@@ -8,8 +8,8 @@ import { moveToBin } from '../../db/trash.ts';
 import { scheduleAfterSales } from './after-sales.ts';
 import { closingJudgement, judge, judgementOf, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
 import { presentHealthParts, presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, userInScope, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { searchDocument } from '../../../core/search.ts';
@@ -25,11 +25,6 @@ type Repo = ReturnType<typeof opportunitiesRepository>;
 export function opportunitiesService(db: Db) {
   const repo = opportunitiesRepository(db);
   const sheet = blueSheetRepository(db);
-
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
 
   /**
    * Recomputes and stores a deal's health and red-flag codes after any change to it. A deal judged
@@ -101,7 +96,7 @@ export function opportunitiesService(db: Db) {
   /** Runs on the caller's transaction: PGlite has one connection, so a query outside it would wait forever. */
   async function checkRefs(tx: Db, actor: Actor, input: Partial<OpportunityCreate>) {
     if (input.ownerId && !(await activeUserIds(tx, actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
-    if (input.ownerId && actor.scopeUserIds && !actor.scopeUserIds.includes(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+    if (input.ownerId && !userInScope(actor, input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     if (input.wonByCompetitorId && !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(input.wonByCompetitorId)) {
       throw fieldError('wonByCompetitorId', 'unknown_competitor');
     }
@@ -196,7 +191,7 @@ export function opportunitiesService(db: Db) {
     },
 
     async create(actor: Actor, input: OpportunityCreate): Promise<OpportunityDetail> {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'deal');
       const id = newId();
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
@@ -235,7 +230,7 @@ export function opportunitiesService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: OpportunityUpdate): Promise<OpportunityDetail> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'deal');
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -264,7 +259,7 @@ export function opportunitiesService(db: Db) {
     },
 
     async setCriteria(actor: Actor, id: string, version: number, doneIds: string[]) {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'deal');
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -281,13 +276,13 @@ export function opportunitiesService(db: Db) {
     },
 
     async remove(actor: Actor, id: string) {
-      requireWriter(actor);
+      assertCan(actor, 'delete', 'deal');
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
-        // Won and lost deals are the win/loss history: a rep's mistake there is a manager's to undo.
-        if (actor.role === 'rep' && current.status !== 'open') throw new AppError(403, 'closed_deal_delete');
+        // Won and lost deals are the win/loss history: a rep may not delete them (403 closed_deal_delete).
+        assertCan(actor, 'delete', { entity: 'deal', status: current.status });
         await moveToBin(tx, actor.orgId, actor.userId, 'opportunity', id, { name: current.name, accountId: current.accountId, amount: current.amount, ownerId: current.ownerId });
         await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });

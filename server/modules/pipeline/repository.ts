@@ -1,38 +1,15 @@
 // Pipeline snapshots and "what changed": every comparison happens in SQL, so an organisation with a
 // million deals sends Node only the changed deals' rows (at most the page) and one row per kind.
-import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+// A snapshot counts a deal for whoever owned its account on that date; the scope over the kept
+// totals and the rows is access/totals.ts's.
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { opportunities, orgs, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { dealInScope } from '../opportunities/repository.ts';
-import { teamOnly } from '../accounts/repository.ts';
+import { dealVisible, teamOnlySnapshotRows, totalsVisible, type Actor } from '../../access/index.ts';
 import type { ChangeKind } from '../../../core/enums.ts';
 
 const ps = pipelineSnapshots;
 const pst = pipelineSnapshotTotals;
-
-/**
- * The data scope over snapshots is the deal rule (`dealInScope`) applied to the snapshot's own copy
- * of the account owner, so a snapshot keeps counting a deal for whoever owned its account on that
- * date, and rows of since-deleted deals still count; account-team membership is current. Sums read
- * it in two disjoint parts: the kept totals of the account owners in the scope
- * (`totalsInScope`), and the rows of accounts the caller is only on the team of (`teamOnlyRows`).
- */
-export function totalsInScope(actor: Actor): SQL {
-  const org = eq(pst.orgId, actor.orgId);
-  // The nil uuid (no account owner) is nobody's: such rows count only through the account team.
-  return actor.scopeUserIds === null ? org : and(org, inArray(pst.accountOwnerId, actor.scopeUserIds))!;
-}
-
-/**
- * Snapshot rows of accounts whose team the caller is on but owned outside their scope (or by
- * nobody): few, so summed from the rows through the account index. Null when the totals answer
- * everything: the whole organisation, or a caller on no account team.
- */
-export function teamOnlyRows(actor: Actor): SQL | null {
-  const onTeamOnly = teamOnly(actor, ps.accountOwnerId, ps.accountId);
-  return onTeamOnly && and(eq(ps.orgId, actor.orgId), onTeamOnly)!;
-}
 
 /** Restricts a deal-owner column to these users; undefined means no owner filter. */
 export function ownedBy(column: SQLWrapper, ownerIds: string[] | undefined): SQL | undefined {
@@ -85,7 +62,7 @@ export function pipelineRepository(db: Db) {
   function changed(actor: Actor, a: ChangeArgs): SQL {
     const base = a.baseline === null ? sql`false` : sql`b.org_id = ${opportunities.orgId} and b.snapshot_date = ${a.baseline}::date and b.opportunity_id = ${opportunities.id}`;
     const where = and(
-      dealInScope(actor),
+      dealVisible(actor),
       sql`${opportunities.updatedAt} >= ${a.from}`,
       sql`(b.opportunity_id is not null or ${opportunities.createdAt} >= ${a.from})`,
       a.ownerId ? eq(opportunities.ownerId, a.ownerId) : undefined,
@@ -158,13 +135,13 @@ export function pipelineRepository(db: Db) {
             select (select s.snapshot_date from ${ps} s where s.org_id = ${actor.orgId} and s.snapshot_date < d.day order by s.snapshot_date desc limit 1)
             from d where d.day is not null
           ), top(day) as (select day from d where day is not null limit ${limit})`;
-      const onTeam = teamOnlyRows(actor);
+      const onTeam = teamOnlySnapshotRows(actor);
       return rowsOf<SnapshotTotal>(
         db,
         sql`with ${dates}, sums(day, deals, amount) as (
               select ${pst.snapshotDate}, ${pst.deals}::bigint, ${pst.amount}
               from top join ${pst} on ${pst.orgId} = ${actor.orgId} and ${pst.snapshotDate} = top.day
-              where ${totalsInScope(actor)}
+              where ${totalsVisible(actor, pst)}
               ${onTeam ? sql`union all
               select ${ps.snapshotDate}, 1::bigint, ${ps.amount}
               from top join ${ps} on ${ps.orgId} = ${actor.orgId} and ${ps.snapshotDate} = top.day

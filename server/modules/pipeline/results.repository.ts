@@ -3,9 +3,8 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { competitors, opportunities, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { dealInScope } from '../opportunities/repository.ts';
-import { ownedBy, teamOnlyRows, totalsInScope } from './repository.ts';
+import { dealVisible, teamOnlySnapshotRows, totalsVisible, type Actor } from '../../access/index.ts';
+import { ownedBy } from './repository.ts';
 import { zoneSql } from '../../kernel/zone.ts';
 import { addDays } from '../../../core/time.ts';
 
@@ -35,7 +34,7 @@ export function resultsRepository(db: Db) {
   /** Deals in scope that closed with this status in [startAt, endAt), optionally of these owners. */
   const closed = (actor: Actor, status: 'won' | 'lost', a: ClosedArgs): SQL =>
     and(
-      dealInScope(actor),
+      dealVisible(actor),
       eq(opportunities.status, status),
       gte(opportunities.closedAt, a.startAt),
       lt(opportunities.closedAt, a.endAt),
@@ -52,7 +51,7 @@ export function resultsRepository(db: Db) {
     accuracy(actor: Actor, a: AccuracyArgs): Promise<AccuracyRow[]> {
       // The totals know close months, not days: a period of whole months is exactly a range of them.
       if (!a.periodStart.endsWith('-01') || !addDays(a.periodLast, 1).endsWith('-01')) throw new Error(`accuracy needs whole months, got ${a.periodStart}..${a.periodLast}`);
-      const onTeam = teamOnlyRows(actor);
+      const onTeam = teamOnlySnapshotRows(actor);
       const wonInPeriod = closed(actor, 'won', { startAt: a.startAt, endAt: a.endAt, ownerIds: a.ownerIds });
       const zone = zoneSql(a.zone);
       return rowsOf<AccuracyRow>(
@@ -70,7 +69,7 @@ export function resultsRepository(db: Db) {
               select ${pst.snapshotDate} as day, ${pst.forecastCategory} as category, ${pst.amount} as amount, ${pst.weighted} as weighted
               from dates join ${pst} on ${pst.orgId} = ${actor.orgId} and ${pst.snapshotDate} = dates.day
               where ${and(
-                totalsInScope(actor),
+                totalsVisible(actor, pst),
                 sql`${pst.closeMonth} between ${a.periodStart}::date and ${a.periodLast}::date`,
                 ownedBy(pst.dealOwnerId, a.ownerIds),
               )}

@@ -5,8 +5,8 @@ import type { Db } from '../../db/client.ts';
 import { pipelineRepository, type ChangeRow } from './repository.ts';
 import { resultsRepository } from './results.repository.ts';
 import { teamMembers } from '../teams/service.ts';
-import { fieldError, forbidden, notFound } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { fieldError, notFound } from '../../lib/errors.ts';
+import { assertCan, userInScope, type Actor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { parsePeriod } from '../../../core/period.ts';
@@ -70,8 +70,7 @@ export function pipelineService(db: Db) {
     if (!teamId) return undefined;
     const members = await teamMembers(db, actor.orgId, teamId);
     if (!members) throw notFound();
-    const scope = actor.scopeUserIds;
-    if (scope !== null && !members.some((u) => scope.includes(u))) throw notFound();
+    if (!members.some((u) => userInScope(actor, u))) throw notFound();
     return members;
   }
 
@@ -83,7 +82,7 @@ export function pipelineService(db: Db) {
 
     /** Takes today's snapshot (the organisation's date) now; a day already taken is returned as it is. */
     async snapshot(actor: Actor, now = new Date()): Promise<Static<typeof Snapshot>> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'create', 'snapshot');
       const date = localDate(now, await orgTimeZone(db, actor.orgId));
       await repo.take(actor.orgId, date);
       const [row] = await repo.totals(actor, 1, date);

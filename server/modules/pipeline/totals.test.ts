@@ -7,7 +7,7 @@ import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { opportunities } from '../../db/schema.ts';
 import { rowsOf } from '../../db/client.ts';
-import { authRepository } from '../auth/repository.ts';
+import { scopeUserIds } from '../../access/index.ts';
 import { teamsRepository } from '../teams/repository.ts';
 import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import { pipelineService } from './service.ts';
@@ -54,7 +54,7 @@ async function deal(client: Client, accountId: string, amount: string, set: Part
 /** The caller's scope condition over pipeline_snapshots rows, written out as the rule says. */
 async function scopeSql(c: Caller) {
   if (c.scope === 'all') return sql`true`;
-  const ids = await authRepository(t.database.db).scopeUserIds(orgId, c.userId, c.scope, c.teamId);
+  const ids = await scopeUserIds(t.database.db, orgId, c.userId, c.scope, c.teamId);
   const owners = ids.length ? sql`s.account_owner_id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})` : sql`false`;
   return sql`(${owners} or s.account_id in (select m.account_id from account_members m where m.org_id = ${orgId} and m.user_id = ${c.userId}))`;
 }

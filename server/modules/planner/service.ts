@@ -6,8 +6,8 @@ import { plannerRepository } from './repository.ts';
 import { forecastCells, ownerFilter } from '../forecast/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
 import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
-import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
-import { isAdmin, userInScope, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { acrossOrganisation, assertCan, can, scopeUsers, type Actor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { addMonths, defaultDealSize, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, PLAN_MONTHS, weeksOfMonths, type WonTally } from '../../../core/planner.ts';
 import { groupBy } from '../../../core/group.ts';
@@ -30,9 +30,6 @@ function planningStages(funnel: Funnel) {
 /** The course's durations for its six stages; another funnel gets the course's cycle split evenly. */
 const defaultWeeks = (count: number): number[] => (count === DEFAULT_STAGE_WEEKS.length ? [...DEFAULT_STAGE_WEEKS] : evenStageWeeks(count));
 
-/** May the caller keep this person's plan? Their own, or anyone's they manage. */
-const canKeep = (actor: Actor, userId: string) => isAdmin(actor) || (actor.role === 'rep' ? userId === actor.userId : actor.role === 'manager' && userInScope(actor, userId));
-
 export function plannerService(db: Db) {
   const repo = plannerRepository(db);
 
@@ -48,7 +45,7 @@ export function plannerService(db: Db) {
     const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
     const window = { fromDay: first, toDay: next, from: dayStart(first, zone), to: dayStart(next, zone), zone };
     const out = new Map<string | null, WonTally>();
-    for (const c of await forecastCells(db, { ...actor, scopeUserIds: null }, window, 'owner', null)) {
+    for (const c of await forecastCells(db, acrossOrganisation(actor), window, 'owner', null)) {
       if (c.status !== 'won') continue;
       const t = out.get(c.key) ?? { deals: 0, cents: 0n };
       out.set(c.key, { deals: t.deals + c.deals, cents: t.cents + toCents(c.amount) });
@@ -82,7 +79,7 @@ export function plannerService(db: Db) {
     const zone = await orgTimeZone(db, actor.orgId);
     const { year, startMonth } = planStart(localDate(now, zone), input.year, input.startMonth);
     const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [year])]);
-    if (!book.people.has(userId) || !userInScope(actor, userId)) throw fieldError('userId', 'unknown_user');
+    if (!book.people.has(userId) || !can(actor, 'read', { entity: 'plan', userId })) throw fieldError('userId', 'unknown_user');
     const count = planningStages(funnel).length;
     const ratios = input.ratios ?? (count === DEFAULT_PLAN_RATIOS.length ? [...DEFAULT_PLAN_RATIOS] : null);
     if (!ratios || ratios.length !== count) throw fieldError('ratios', 'ratios_length', { count });
@@ -124,7 +121,9 @@ export function plannerService(db: Db) {
 
     async save(actor: Actor, year: number, input: Omit<PlannerInput, 'year'>): Promise<Plan> {
       const userId = input.userId ?? actor.userId;
-      if (!canKeep(actor, userId)) throw userInScope(actor, userId) ? forbidden() : fieldError('userId', 'unknown_user');
+      // Someone out of scope is unknown (400); someone in it whose plan is not the caller's to keep is 403.
+      if (!can(actor, 'read', { entity: 'plan', userId })) throw fieldError('userId', 'unknown_user');
+      assertCan(actor, 'update', { entity: 'plan', userId });
       const plan = await compute(actor, { ...input, year });
       const savedAt = new Date();
       const stored = { ...plan, savedAt: savedAt.toISOString() };
@@ -133,7 +132,7 @@ export function plannerService(db: Db) {
     },
 
     async saved(actor: Actor, year: number, userId = actor.userId): Promise<Plan> {
-      if (!userInScope(actor, userId)) throw notFound();
+      assertCan(actor, 'read', { entity: 'plan', userId });
       const [row] = await repo.saved(actor.orgId, [userId], [year]);
       if (!row) throw notFound();
       return storedPlan(row.plan);
@@ -143,7 +142,7 @@ export function plannerService(db: Db) {
       const [funnel, book, zone] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [q.year]), orgTimeZone(db, actor.orgId)]);
       const stages = planningStages(funnel);
       const filtered = ownerFilter(actor, book, { teamId: q.teamId, ownerId: q.userId });
-      const candidates = filtered ?? actor.scopeUserIds ?? [...book.people.keys()];
+      const candidates = filtered ?? scopeUsers(actor) ?? [...book.people.keys()];
       const year = parsePeriod(String(q.year))!;
       // A plan covers twelve months from any month: last year's may reach into this one.
       const [savedRows, counts, won] = await Promise.all([

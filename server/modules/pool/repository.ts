@@ -1,8 +1,7 @@
 import { and, asc, eq, gt, isNotNull, isNull, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, opportunities, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accountVisible, type Actor } from '../../access/index.ts';
 
 /** …and no won deal. */
 const wonDeal = (table: typeof accounts) =>

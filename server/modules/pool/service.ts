@@ -11,8 +11,8 @@ import { historyWriter } from '../../kernel/history.ts';
 import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts } from '../../db/schema.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields } from '../../../core/diff.ts';
 import { dropCount, exactCut, shareMillionths } from '../../../core/prospects.ts';
@@ -30,15 +30,11 @@ export function poolService(db: Db) {
   const repo = poolRepository(db);
   const settings = async (orgId: string) => (await orgSettings(db, orgId)).prospects;
 
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
   return {
     getSettings: (actor: Actor) => settings(actor.orgId),
 
     async putSettings(actor: Actor, input: ProspectSettings): Promise<ProspectSettings> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       // Its own key, merged: the other settings in the jsonb stay as they are.
       await mergeOrgSettings(db, actor.orgId, { prospects: { dropShare: input.dropShare, claimLimit: input.claimLimit } });
       return settings(actor.orgId);
@@ -71,13 +67,12 @@ export function poolService(db: Db) {
      * holds the owner decides: being on the account team lets you work an account, not give it away.
      */
     async review(actor: Actor, id: string, input: ProspectReview): Promise<ProspectReviewResult> {
-      requireWriter(actor);
+      assertCan(actor, 'review', 'account');
       return db.transaction(async (tx) => {
         const current = await lockAccount(tx, actor, id);
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
-        const ownerInScope = actor.scopeUserIds === null || (current.ownerId !== null && actor.scopeUserIds.includes(current.ownerId));
-        if (!ownerInScope) throw forbidden();
+        assertCan(actor, 'review', { entity: 'account', ownerId: current.ownerId });
         if (current.archivedAt) throw new AppError(409, 'account_archived');
         const now = new Date();
         const decided = { prospectReview: input.decision, reviewedAt: now };
@@ -105,7 +100,7 @@ export function poolService(db: Db) {
     },
 
     async list(actor: Actor, q: PoolQuery): Promise<PoolPage> {
-      requireWriter(actor);
+      assertCan(actor, 'read', 'pool');
       const { claimLimit } = await settings(actor.orgId);
       const { rows, nextCursor } = await keysetPage(
         q,
@@ -129,7 +124,7 @@ export function poolService(db: Db) {
     },
 
     async claim(actor: Actor, id: string): Promise<PoolClaim> {
-      requireWriter(actor);
+      assertCan(actor, 'claim', 'pool');
       return db.transaction(async (tx) => {
         const r = poolRepository(tx);
         await r.lockUser(actor.orgId, actor.userId);

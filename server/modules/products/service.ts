@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { productsRepository, type NewProduct, type ProductRow } from './repository.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Product, ProductCreate, ProductUpdate } from '../../../core/schemas/deals.ts';
 
@@ -23,17 +23,12 @@ export function productsService(db: Db) {
     return presentProduct(p);
   }
 
-  // The catalogue is shared by the whole organisation, so only admins curate it.
-  function requireAdmin(actor: Actor) {
-    if (!isAdmin(actor)) throw forbidden();
-  }
-
   return {
     get,
     list: async (actor: Actor, filter: { active?: boolean }) => ({ items: (await repo.list(actor.orgId, filter)).map(presentProduct) }),
 
     async create(actor: Actor, input: ProductCreate) {
-      requireAdmin(actor);
+      assertCan(actor, 'create', 'product');
       const id = newId();
       await repo.insert({
         orgId: actor.orgId,
@@ -47,7 +42,7 @@ export function productsService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: ProductUpdate) {
-      requireAdmin(actor);
+      assertCan(actor, 'update', 'product');
       await db.transaction(async (tx) => {
         const r = productsRepository(tx);
         const current = await r.lockForWrite(actor.orgId, id);
@@ -64,7 +59,7 @@ export function productsService(db: Db) {
     },
 
     async remove(actor: Actor, id: string) {
-      requireAdmin(actor);
+      assertCan(actor, 'delete', 'product');
       await db.transaction(async (tx) => {
         const r = productsRepository(tx);
         // Locked first: a line item added meanwhile waits on this row and then fails its foreign key.

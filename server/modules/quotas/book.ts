@@ -5,7 +5,6 @@ import { quotasRepository } from './repository.ts';
 import { resolveQuota, teamQuota, type Figures, type QuotaLevels, type TeamTree } from '../../../core/forecast.ts';
 import type { Period } from '../../../core/period.ts';
 import { groupBy } from '../../../core/group.ts';
-import type { Actor } from '../../lib/actor.ts';
 
 export interface Person {
   id: string;
@@ -68,15 +67,3 @@ export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Pro
     teamQuota: (teamId, period) => teamQuota(teamId, tree, own(period)),
   };
 }
-
-/** Teams whose quotas the caller may read: every team with someone in their scope, their own and those above it. */
-export function visibleTeams(actor: Actor, book: Pick<QuotaBook, 'people' | 'ancestry'>): Set<string> | null {
-  if (actor.scopeUserIds === null) return null;
-  const ids = new Set<string>(actor.teamId ? book.ancestry(actor.teamId) : []);
-  for (const u of actor.scopeUserIds) {
-    const teamId = book.people.get(u)?.teamId;
-    if (teamId) ids.add(teamId);
-  }
-  return ids;
-}
-

@@ -3,9 +3,9 @@
 // teams they manage, an admin everyone's; a rep reads their own and their teams' but sets none.
 import type { Db } from '../../db/client.ts';
 import { quotasRepository, type NewQuota, type QuotaRow } from './repository.ts';
-import { loadQuotaBook, visibleTeams, type QuotaBook } from './book.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { isAdmin, userInScope, type Actor } from '../../lib/actor.ts';
+import { loadQuotaBook, type QuotaBook } from './book.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, can, type Actor, type Subject } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { parsePeriod } from '../../../core/period.ts';
@@ -37,19 +37,8 @@ function checkLevels(target: string, stretch: string | null, challenge: string |
   if (challenge !== null && toCents(challenge) < toCents(stretch ?? target)) throw fieldError('challenge', stretch === null ? 'below_target' : 'below_stretch');
 }
 
-const canRead = (actor: Actor, book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'teamId'>) => {
-  if (q.userId) return userInScope(actor, q.userId);
-  const teams = visibleTeams(actor, book);
-  return teams === null || teams.has(q.teamId!);
-};
-
-/** Quotas are set by the person's manager: a manager keeps those of the people and teams they manage, not their own. */
-function canWrite(actor: Actor, book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'teamId'>) {
-  if (isAdmin(actor)) return true;
-  if (actor.role !== 'manager') return false;
-  if (q.userId) return q.userId !== actor.userId && userInScope(actor, q.userId);
-  return !!actor.teamId && book.subtree(actor.teamId).includes(q.teamId!);
-}
+/** The quota as access rules see it: its subject and the team tree that places it (server/access). */
+const subject = (book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'teamId'>): Subject => ({ entity: 'quota', userId: q.userId, teamId: q.teamId, teams: book });
 
 export function quotasService(db: Db) {
   const repo = quotasRepository(db);
@@ -59,19 +48,18 @@ export function quotasService(db: Db) {
     const row = await repo.get(actor.orgId, id);
     if (!row) throw notFound();
     const b = await book(actor, Number(row.q.period.slice(0, 4)));
-    if (!canRead(actor, b, row.q)) throw notFound();
-    return present(row, canWrite(actor, b, row.q));
+    assertCan(actor, 'read', subject(b, row.q));
+    return present(row, can(actor, 'update', subject(b, row.q)));
   }
 
   /**
    * The row, when the caller may see it (else 404) and change it (else 403). Reads on the caller's
    * transaction: PGlite has one connection, so a query outside it would wait forever.
    */
-  async function writable(tx: Db, actor: Actor, row: QuotaRow | undefined) {
+  async function writable(tx: Db, actor: Actor, action: 'update' | 'delete', row: QuotaRow | undefined) {
     if (!row) throw notFound();
     const b = await book(actor, Number(row.period.slice(0, 4)), tx);
-    if (!canRead(actor, b, row)) throw notFound();
-    if (!canWrite(actor, b, row)) throw forbidden();
+    assertCan(actor, action, subject(b, row));
     return row;
   }
 
@@ -82,7 +70,7 @@ export function quotasService(db: Db) {
       // This year on the organisation's calendar (not the server's).
       const year = q.year ?? Number(localDate(new Date(), await orgTimeZone(db, actor.orgId)).slice(0, 4));
       const [b, rows] = await Promise.all([book(actor, year), repo.list(actor.orgId, { from: `${year}-01-01`, to: `${year + 1}-01-01` }, q)]);
-      return { items: rows.filter((r) => canRead(actor, b, r.q)).map((r) => present(r, canWrite(actor, b, r.q))) };
+      return { items: rows.filter((r) => can(actor, 'read', subject(b, r.q))).map((r) => present(r, can(actor, 'update', subject(b, r.q)))) };
     },
 
     async create(actor: Actor, input: QuotaCreate): Promise<Quota> {
@@ -90,16 +78,17 @@ export function quotasService(db: Db) {
       const period = parsePeriod(input.period);
       if (!period) throw fieldError('period', 'pattern');
       const b = await book(actor, period.year);
-      const subject = { userId: input.userId ?? null, teamId: input.teamId ?? null };
-      if (subject.userId && (!b.people.has(subject.userId) || !canRead(actor, b, subject))) throw fieldError('userId', 'unknown_user');
-      if (subject.teamId && (!b.teamNames.has(subject.teamId) || !canRead(actor, b, subject))) throw fieldError('teamId', 'unknown_team');
-      if (!canWrite(actor, b, subject)) throw forbidden();
+      const of = { userId: input.userId ?? null, teamId: input.teamId ?? null };
+      const readable = can(actor, 'read', subject(b, of));
+      if (of.userId && (!b.people.has(of.userId) || !readable)) throw fieldError('userId', 'unknown_user');
+      if (of.teamId && (!b.teamNames.has(of.teamId) || !readable)) throw fieldError('teamId', 'unknown_team');
+      assertCan(actor, 'create', subject(b, of));
       checkLevels(input.target, input.stretch ?? null, input.challenge ?? null);
       const id = newId();
       const row: NewQuota = {
         orgId: actor.orgId,
         id,
-        ...subject,
+        ...of,
         period: period.key,
         periodKind: period.kind,
         periodStart: period.start,
@@ -114,7 +103,7 @@ export function quotasService(db: Db) {
     async update(actor: Actor, id: string, input: QuotaUpdate): Promise<Quota> {
       await db.transaction(async (tx) => {
         const r = quotasRepository(tx);
-        const current = await writable(tx, actor, await r.lockForWrite(actor.orgId, id));
+        const current = await writable(tx, actor, 'update', await r.lockForWrite(actor.orgId, id));
         if (current.version !== input.version) throw staleVersion();
         const patch: Partial<NewQuota> = {};
         if (input.target !== undefined) patch.target = input.target;
@@ -129,7 +118,7 @@ export function quotasService(db: Db) {
     async remove(actor: Actor, id: string) {
       await db.transaction(async (tx) => {
         const r = quotasRepository(tx);
-        await writable(tx, actor, await r.lockForWrite(actor.orgId, id));
+        await writable(tx, actor, 'delete', await r.lockForWrite(actor.orgId, id));
         await r.remove(actor.orgId, id);
       });
     },

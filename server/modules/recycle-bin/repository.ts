@@ -1,7 +1,7 @@
-import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { orgs, recycleBin, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { binVisible, type Actor } from '../../access/index.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import type { BinEntity } from '../../../core/schemas/recycle-bin.ts';
 import { DEFAULT_RETENTION_DAYS } from '../../../core/schemas/recycle-bin.ts';
@@ -13,20 +13,10 @@ import { DEFAULT_RETENTION_DAYS } from '../../../core/schemas/recycle-bin.ts';
 const retention = sql<number>`coalesce(case when jsonb_typeof(${orgs.settings} -> 'recycleBin' -> 'retentionDays') = 'number'
   then (${orgs.settings} -> 'recycleBin' ->> 'retentionDays')::int end, ${sql.raw(String(DEFAULT_RETENTION_DAYS))})`;
 
-/**
- * An entry is the caller's to see when they deleted it or when its record's owner or its account's
- * owner is in their data scope; the whole organisation's for a scope of `all`.
- */
-function binVisible(actor: Actor): SQL | undefined {
-  if (actor.scopeUserIds === null) return undefined;
-  const scope = `{${actor.scopeUserIds.join(',')}}`;
-  return or(eq(recycleBin.deletedBy, actor.userId), sql`${recycleBin.ownerIds} && ${scope}::uuid[]`);
-}
-
 export function recycleBinRepository(db: Db) {
   return {
     list(actor: Actor, q: { entity?: BinEntity } & PageArgs) {
-      const where: (SQL | undefined)[] = [eq(recycleBin.orgId, actor.orgId), binVisible(actor)];
+      const where: (SQL | undefined)[] = [binVisible(actor)];
       if (q.entity) where.push(eq(recycleBin.entity, q.entity));
       if (q.search) where.push(sql`strpos(lower(${recycleBin.name}), ${q.search.needle}) > 0`);
       if (q.after) {
@@ -59,7 +49,7 @@ export function recycleBinRepository(db: Db) {
       const [row] = await db
         .select()
         .from(recycleBin)
-        .where(and(eq(recycleBin.orgId, actor.orgId), eq(recycleBin.id, id), binVisible(actor)))
+        .where(and(binVisible(actor), eq(recycleBin.id, id)))
         .for('update');
       return row;
     },

@@ -9,8 +9,8 @@ import { historyWriter } from '../../kernel/history.ts';
 import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { touchDeals } from '../activities/service.ts';
 import { assertCreditCodeFree } from '../accounts/service.ts';
-import { forbidden, notFound } from '../../lib/errors.ts';
-import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { notFound } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { DAY_MS } from '../../../core/time.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
@@ -52,7 +52,7 @@ export function recycleBinService(db: Db) {
     },
 
     async restore(actor: Actor, id: string): Promise<RecycleBinRestored> {
-      if (!canWrite(actor)) throw forbidden();
+      assertCan(actor, 'restore', 'binEntry');
       return db.transaction(async (tx) => {
         const r = recycleBinRepository(tx);
         const entry = await r.lockForRestore(actor, id);
@@ -69,7 +69,7 @@ export function recycleBinService(db: Db) {
 
     /** Admins only: gone for good now, not after the retention period. History stays. */
     async purge(actor: Actor, id: string): Promise<void> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'purge', 'binEntry');
       await db.transaction(async (tx) => {
         const r = recycleBinRepository(tx);
         const entry = await r.lockForRestore(actor, id);
@@ -93,7 +93,7 @@ export function recycleBinService(db: Db) {
     settings: async (actor: Actor): Promise<RecycleBinSettings> => (await orgSettings(db, actor.orgId)).recycleBin,
 
     async putSettings(actor: Actor, input: RecycleBinSettings): Promise<RecycleBinSettings> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       await mergeOrgSettings(db, actor.orgId, { recycleBin: { retentionDays: input.retentionDays } });
       return { retentionDays: input.retentionDays };
     },

@@ -2,8 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { accounts, contacts, influences, opportunities, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accountVisible, type Actor } from '../../access/index.ts';
 
 const counterpart = alias(users, 'counterpart');
 

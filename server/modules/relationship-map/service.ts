@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { relationshipMapRepository } from './repository.ts';
 import { contactLinksOf } from '../contacts/service.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import {
   describeMapJudgement,
   isDecisionMaker,

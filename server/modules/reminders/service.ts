@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { remindersRepository } from './repository.ts';
 import { fieldError } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { birthdayMonthDays, computeReminders, FOLLOW_UP_AHEAD_MS } from '../../../core/reminders.ts';
 import { addDays, DAY_MS, localDate } from '../../../core/time.ts';

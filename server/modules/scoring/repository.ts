@@ -3,9 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { accounts, orgs, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { accountVisible, type Actor } from '../../access/index.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
-import { accountVisible } from '../accounts/repository.ts';
 import type { ScoreQuery, ScoreSort } from '../../../core/schemas/key-accounts.ts';
 
 const owner = alias(users, 'owner');

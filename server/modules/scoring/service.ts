@@ -4,8 +4,8 @@ import type { Db } from '../../db/client.ts';
 import { scoringRepository } from './repository.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
-import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.ts';
-import { canWrite, isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { analysisKey, cached } from '../../lib/analysis-cache.ts';
 import { modelIssues, scoreAccount, type ScoringInput, type ScoringModel } from '../../../core/scoring.ts';
@@ -72,7 +72,7 @@ export function scoringService(db: Db) {
 
     /** Saves the model and re-scores every account of the organisation in the same transaction. */
     async putModel(actor: Actor, model: ScoringModel): Promise<ScoringModel> {
-      if (!isAdmin(actor)) throw forbidden();
+      assertCan(actor, 'update', 'settings');
       const issues = modelIssues(model);
       if (issues.length) throw new AppError(400, 'validation', {}, issues);
       await db.transaction(async (tx) => {
@@ -114,7 +114,7 @@ export function scoringService(db: Db) {
 
     /** All or nothing: one account outside the caller's scope and nothing is written (404). */
     async setTiers(actor: Actor, body: TierBulk): Promise<TierBulkResult> {
-      if (!canWrite(actor)) throw forbidden();
+      assertCan(actor, 'update', 'account');
       const recommended = body.apply === 'recommended';
       if (body.items && (body.accountIds || body.apply)) throw fieldError('items', 'invalid');
       if (!body.items && !body.accountIds) throw fieldError('items', 'required');

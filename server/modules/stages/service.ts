@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { stagesRepository, type StageRow } from './repository.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { DEFAULT_STAGES } from '../../../core/funnel.ts';
 import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/deals.ts';
@@ -48,10 +48,6 @@ export const funnelStage = (db: Db, orgId: string, id: string) => stagesReposito
 export function stagesService(db: Db) {
   const repo = stagesRepository(db);
 
-  function requireAdmin(actor: Actor) {
-    if (!isAdmin(actor)) throw forbidden();
-  }
-
   /** Renumbers open stages 0..n-1 in the given order. */
   async function renumber(r: ReturnType<typeof stagesRepository>, orgId: string, ids: string[]) {
     for (const [i, id] of ids.entries()) await r.setPosition(orgId, id, i);
@@ -65,7 +61,7 @@ export function stagesService(db: Db) {
     list,
 
     async create(actor: Actor, input: StageCreate) {
-      requireAdmin(actor);
+      assertCan(actor, 'create', 'stage');
       const id = newId();
       const kind = input.kind ?? 'open';
       await db.transaction(async (tx) => {
@@ -93,7 +89,7 @@ export function stagesService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: StageUpdate) {
-      requireAdmin(actor);
+      assertCan(actor, 'update', 'stage');
       const current = await repo.get(actor.orgId, id);
       if (!current) throw notFound();
       const { version, ...patch } = input;
@@ -103,7 +99,7 @@ export function stagesService(db: Db) {
 
     /** Removes a stage from the funnel; deals that passed through it keep their history. */
     async remove(actor: Actor, id: string) {
-      requireAdmin(actor);
+      assertCan(actor, 'delete', 'stage');
       await db.transaction(async (tx) => {
         const r = stagesRepository(tx);
         const current = await r.get(actor.orgId, id);
@@ -118,7 +114,7 @@ export function stagesService(db: Db) {
     },
 
     async reorder(actor: Actor, ids: string[]) {
-      requireAdmin(actor);
+      assertCan(actor, 'update', 'stage');
       await db.transaction(async (tx) => {
         const r = stagesRepository(tx);
         const open = (await r.list(actor.orgId)).filter((s) => s.kind === 'open').map((s) => s.id);

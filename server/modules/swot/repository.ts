@@ -1,8 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, opportunities, swotItems } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accountVisible, type Actor } from '../../access/index.ts';
 import { SWOT_QUADRANTS } from '../../../core/enums.ts';
 
 export type SwotEntity = 'account' | 'opportunity';

@@ -1,8 +1,8 @@
 import type { Static } from 'typebox';
 import type { Db } from '../../db/client.ts';
 import { swotRepository, type SwotEntity, type SwotRow } from './repository.ts';
-import { fieldError, forbidden, notFound } from '../../lib/errors.ts';
-import { canWrite, type Actor } from '../../lib/actor.ts';
+import { fieldError, notFound } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { SwotItem, SwotItemCreate, SwotItemUpdate } from '../../../core/schemas/deals.ts';
 
@@ -29,10 +29,6 @@ async function renumber(r: Repo, orgId: string, rows: { id: string; position: nu
 export function swotService(db: Db) {
   const repo = swotRepository(db);
 
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
   /** The item and its board's entity, locked; 404 when either is gone or out of the caller's scope. */
   async function lockItem(r: Repo, actor: Actor, itemId: string) {
     const item = await r.get(actor.orgId, itemId);
@@ -50,7 +46,7 @@ export function swotService(db: Db) {
     },
 
     async add(actor: Actor, type: SwotEntity, entityId: string, input: Static<typeof SwotItemCreate>): Promise<SwotItem> {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'swotItem');
       const text = cleanText(input.text);
       return db.transaction(async (tx) => {
         const r = swotRepository(tx);
@@ -64,7 +60,7 @@ export function swotService(db: Db) {
 
     /** Edits the text and/or moves the item: `position` is its 0-based place in the (new) quadrant. */
     async update(actor: Actor, itemId: string, input: Static<typeof SwotItemUpdate>): Promise<SwotItem> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'swotItem');
       const text = input.text === undefined ? undefined : cleanText(input.text);
       return db.transaction(async (tx) => {
         const r = swotRepository(tx);
@@ -90,7 +86,7 @@ export function swotService(db: Db) {
     },
 
     async remove(actor: Actor, itemId: string) {
-      requireWriter(actor);
+      assertCan(actor, 'delete', 'swotItem');
       await db.transaction(async (tx) => {
         const r = swotRepository(tx);
         const item = await lockItem(r, actor, itemId);

@@ -1,34 +1,15 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { fieldError } from '../../lib/errors.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { accountMembers, accounts, contacts, opportunities, tasks, users } from '../../db/schema.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { accountVisible } from '../accounts/repository.ts';
+import { accounts, contacts, opportunities, tasks, users } from '../../db/schema.ts';
+import { accountVisible, taskAssignable, taskVisible, type Actor } from '../../access/index.ts';
 import type { TaskListQuery } from '../../../core/schemas/activities.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTask = typeof tasks.$inferInsert;
 export type TaskListArgs = PageArgs & { query: TaskListQuery; today: string };
-
-/**
- * Who sees a task: its assignee and its creator, anyone whose scope covers the assignee, and anyone
- * who sees its account. The query must left-join `accounts` on the task's account.
- */
-export function taskVisible(actor: Actor): SQL {
-  const org = eq(tasks.orgId, actor.orgId);
-  if (actor.scopeUserIds === null) return org;
-  return and(
-    org,
-    or(
-      eq(tasks.assigneeId, actor.userId),
-      eq(tasks.createdBy, actor.userId),
-      actor.scopeUserIds.length ? inArray(tasks.assigneeId, actor.scopeUserIds) : undefined,
-      and(isNotNull(tasks.accountId), accountVisible(actor)),
-    ),
-  )!;
-}
 
 /** The list's keyset value: open before done, then by due date ("0:2027-03-01"). */
 export const taskCursorValue = (t: Pick<TaskRow, 'done' | 'dueDate'>) => `${t.done ? 1 : 0}:${t.dueDate}`;
@@ -116,17 +97,10 @@ export function tasksRepository(db: Db) {
      * of the task's account (an account team works across teams). `only` narrows it to one person.
      */
     assignees(actor: Actor, accountId: string | null, only?: string) {
-      const team = accountId
-        ? or(
-            sql`${users.id} in (select ${accountMembers.userId} from ${accountMembers} where ${accountMembers.orgId} = ${actor.orgId} and ${accountMembers.accountId} = ${accountId})`,
-            sql`${users.id} = (select ${accounts.ownerId} from ${accounts} where ${accounts.orgId} = ${actor.orgId} and ${accounts.id} = ${accountId})`,
-          )
-        : undefined;
-      const who = actor.scopeUserIds === null ? undefined : or(inArray(users.id, actor.scopeUserIds), team);
       return db
         .select({ id: users.id, name: users.name })
         .from(users)
-        .where(and(eq(users.orgId, actor.orgId), eq(users.active, true), who, only ? eq(users.id, only) : undefined))
+        .where(and(taskAssignable(actor, accountId), eq(users.active, true), only ? eq(users.id, only) : undefined))
         .orderBy(asc(users.name), asc(users.id));
     },
 

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { taskCursorValue, tasksRepository, type NewTask, type TaskRow } from './repository.ts';
 import { activeUserIds, visibleAccount } from '../accounts/service.ts';
-import { fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { canWrite, type Actor } from '../../lib/actor.ts';
+import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
@@ -102,10 +102,6 @@ async function insertTask(tx: Db, actor: Actor, input: TaskCreate): Promise<stri
 export function tasksService(db: Db) {
   const repo = tasksRepository(db);
 
-  function requireWriter(actor: Actor) {
-    if (!canWrite(actor)) throw forbidden();
-  }
-
   async function get(actor: Actor, id: string): Promise<Task> {
     const row = await repo.get(actor, id);
     if (!row) throw notFound();
@@ -128,13 +124,13 @@ export function tasksService(db: Db) {
     },
 
     async create(actor: Actor, input: TaskCreate): Promise<Task> {
-      requireWriter(actor);
+      assertCan(actor, 'create', 'task');
       const id = await db.transaction((tx) => insertTask(tx, actor, input));
       return get(actor, id);
     },
 
     async update(actor: Actor, id: string, input: TaskUpdate): Promise<Task> {
-      requireWriter(actor);
+      assertCan(actor, 'update', 'task');
       await db.transaction(async (tx) => {
         const r = tasksRepository(tx);
         const current = await r.lockForWrite(actor, id);
@@ -155,7 +151,7 @@ export function tasksService(db: Db) {
     },
 
     async remove(actor: Actor, id: string) {
-      requireWriter(actor);
+      assertCan(actor, 'delete', 'task');
       await db.transaction(async (tx) => {
         const r = tasksRepository(tx);
         if (!(await r.lockForWrite(actor, id))) throw notFound();

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { teamsRepository } from './repository.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Team, TeamCreate, TeamUpdate } from '../../../core/schemas/org.ts';
 
@@ -18,16 +18,12 @@ export function teamsService(db: Db) {
     return present(t);
   }
 
-  function requireAdmin(actor: Actor) {
-    if (!isAdmin(actor)) throw forbidden();
-  }
-
   return {
     get,
     list: async (actor: Actor) => ({ items: (await repo.list(actor.orgId)).map(present) }),
 
     async create(actor: Actor, input: TeamCreate) {
-      requireAdmin(actor);
+      assertCan(actor, 'create', 'team');
       if (input.parentId && !(await repo.get(actor.orgId, input.parentId))) throw fieldError('parentId', 'unknown_team');
       const id = newId();
       await repo.insert({ orgId: actor.orgId, id, name: input.name.trim(), parentId: input.parentId ?? null });
@@ -35,7 +31,7 @@ export function teamsService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: TeamUpdate) {
-      requireAdmin(actor);
+      assertCan(actor, 'update', 'team');
       await db.transaction(async (tx) => {
         const r = teamsRepository(tx);
         const current = await r.get(actor.orgId, id);
@@ -52,7 +48,7 @@ export function teamsService(db: Db) {
     },
 
     async remove(actor: Actor, id: string) {
-      requireAdmin(actor);
+      assertCan(actor, 'delete', 'team');
       await db.transaction(async (tx) => {
         const r = teamsRepository(tx);
         if (!(await r.get(actor.orgId, id))) throw notFound();

@@ -4,7 +4,7 @@ import { visibleAccount } from '../accounts/service.ts';
 import { visibleDeal } from '../opportunities/service.ts';
 import { visibleContact } from '../contacts/service.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import type { TimelineItem, TimelineQuery } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { usersRepository, type NewUser } from './repository.ts';
-import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { assertStrongPassword } from '../../lib/password-strength.ts';
-import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { DEFAULT_SCOPE_BY_ROLE, type Role } from '../../../core/enums.ts';
 import type { User, UserCreate, UserUpdate } from '../../../core/schemas/org.ts';
@@ -17,10 +17,6 @@ export const presentUser = (u: UserRecord): User => ({
   createdAt: u.createdAt.toISOString(),
   updatedAt: u.updatedAt.toISOString(),
 });
-
-function requireAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden();
-}
 
 /**
  * Creates a user inside an existing transaction; set-up and the demo seed use it too. The password's
@@ -62,14 +58,14 @@ export function usersService(db: Db) {
     list: async (actor: Actor) => ({ items: (await repo.list(actor.orgId)).map(presentUser) }),
 
     async create(actor: Actor, input: UserCreate): Promise<User> {
-      requireAdmin(actor);
+      assertCan(actor, 'create', 'user');
       await assertStrongPassword('password', input.password, [input.email, input.name]);
       const id = await db.transaction((tx) => insertUser(tx, actor.orgId, input));
       return get(actor, id);
     },
 
     async update(actor: Actor, id: string, input: UserUpdate): Promise<User> {
-      requireAdmin(actor);
+      assertCan(actor, 'update', 'user');
       await db.transaction(async (tx) => {
         const r = usersRepository(tx);
         const current = await r.raw(actor.orgId, id);

@@ -1,6 +1,7 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { savedViews } from '../../db/schema.ts';
+import { viewVisible, type Actor } from '../../access/index.ts';
 
 export type SavedViewRow = typeof savedViews.$inferSelect;
 export type NewSavedView = typeof savedViews.$inferInsert;
@@ -8,8 +9,8 @@ export type NewSavedView = typeof savedViews.$inferInsert;
 /** Every query is keyed by the owner: a saved view is private to the user who saved it. */
 export function viewsRepository(db: Db) {
   return {
-    list(orgId: string, userId: string, list?: string) {
-      const where: SQL[] = [eq(savedViews.orgId, orgId), eq(savedViews.userId, userId)];
+    list(actor: Actor, list?: string) {
+      const where: SQL[] = [viewVisible(actor)];
       if (list) where.push(eq(savedViews.list, list));
       return db
         .select()
@@ -18,20 +19,20 @@ export function viewsRepository(db: Db) {
         .orderBy(asc(savedViews.list), asc(savedViews.name), asc(savedViews.id));
     },
 
-    async get(orgId: string, userId: string, id: string) {
+    async get(actor: Actor, id: string) {
       const [row] = await db
         .select()
         .from(savedViews)
-        .where(and(eq(savedViews.orgId, orgId), eq(savedViews.userId, userId), eq(savedViews.id, id)));
+        .where(and(viewVisible(actor), eq(savedViews.id, id)));
       return row;
     },
 
     insert: (row: NewSavedView) => db.insert(savedViews).values(row),
 
-    async remove(orgId: string, userId: string, id: string) {
+    async remove(actor: Actor, id: string) {
       const res = await db
         .delete(savedViews)
-        .where(and(eq(savedViews.orgId, orgId), eq(savedViews.userId, userId), eq(savedViews.id, id)))
+        .where(and(viewVisible(actor), eq(savedViews.id, id)))
         .returning({ id: savedViews.id });
       return res.length > 0;
     },

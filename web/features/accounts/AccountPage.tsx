@@ -4,7 +4,7 @@ import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
@@ -14,20 +14,20 @@ import { useAccount, useAccountHistory, useArchiveAccount, useDeleteAccount } fr
 import { AccountProfile } from './AccountProfile.tsx';
 import { AccountFormDrawer } from './AccountFormDrawer.tsx';
 import { AccountContactsTab } from '../contacts/AccountContactsTab.tsx';
-import { AccountOpportunitiesTab } from '../deals/AccountOpportunitiesTab.tsx';
-import { SwotBoard } from '../deals/SwotBoard.tsx';
+import { AccountOpportunitiesTab } from '../opportunities/AccountOpportunitiesTab.tsx';
+import { SwotBoard } from '../swot/SwotBoard.tsx';
 import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
 import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
-import { AccountHealthBadge } from '../health/HealthBadge.tsx';
-import { AccountHealthCard } from '../health/AccountHealthCard.tsx';
+import { AccountHealthBadge } from '../account-health/HealthBadge.tsx';
+import { AccountHealthCard } from '../account-health/AccountHealthCard.tsx';
 import { AccountScoreCard } from '../scoring/AccountScoreCard.tsx';
-import { AccountGroupTab } from '../health/AccountGroupTab.tsx';
+import { AccountGroupTab } from '../account-health/AccountGroupTab.tsx';
 import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
-const RelationshipMapView = lazy(() => import('../relmap/RelationshipMapView.tsx').then((m) => ({ default: m.RelationshipMapView })));
-const StakeholderGrid = lazy(() => import('../relmap/StakeholderGrid.tsx').then((m) => ({ default: m.StakeholderGrid })));
+const RelationshipMapView = lazy(() => import('../relationship-map/RelationshipMapView.tsx').then((m) => ({ default: m.RelationshipMapView })));
+const StakeholderGrid = lazy(() => import('../relationship-map/StakeholderGrid.tsx').then((m) => ({ default: m.StakeholderGrid })));
 
 const TABS = ['profile', 'contacts', 'org', 'relmap', 'stakeholders', 'opportunities', 'timeline', 'swot', 'health', 'group', 'history'] as const;
 type TabKey = (typeof TABS)[number];

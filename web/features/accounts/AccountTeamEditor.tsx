@@ -8,7 +8,7 @@ import type { AccountDetail, AccountMembersPut } from '../../../core/schemas/acc
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { usePutMembers } from './api.ts';
 
 /** 客户团队: the people of our side who work this account, each with a role. */

@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AccountListItem } from '../../../core/schemas/accounts.ts';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
@@ -16,7 +16,7 @@ import { useAccountList } from './api.ts';
 import { useAccountFilters } from './useAccountFilters.ts';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountFormDrawer } from './AccountFormDrawer.tsx';
-import { AccountHealthBadge } from '../health/HealthBadge.tsx';
+import { AccountHealthBadge } from '../account-health/HealthBadge.tsx';
 
 export function AccountsListPage() {
   const { t } = useTranslation();

@@ -1,18 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountCreate, AccountDetail, AccountListItem, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
+import type { AccountCreate, AccountDetail, AccountListItem, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
-import type { OrgChart } from '../../../core/schemas/contacts.ts';
 import { api } from '../../lib/api.ts';
-
-export type AccountFilters = Omit<AccountListQuery, 'cursor' | 'limit'>;
-
-export const accountKeys = {
-  all: ['accounts'] as const,
-  list: (f: AccountFilters) => ['accounts', 'list', f] as const,
-  detail: (id: string) => ['accounts', 'detail', id] as const,
-  history: (id: string) => ['accounts', 'history', id] as const,
-  orgChart: (id: string) => ['accounts', 'org-chart', id] as const,
-};
+import { accountKeys, type AccountFilters } from '../../lib/query-keys.ts';
 
 const PAGE_SIZE = 30;
 
@@ -31,10 +21,6 @@ export function useAccount(id: string) {
 
 export function useAccountHistory(id: string) {
   return useQuery({ queryKey: accountKeys.history(id), queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/accounts/${id}/history`), select: (d) => d.items });
-}
-
-export function useOrgChart(id: string) {
-  return useQuery({ queryKey: accountKeys.orgChart(id), queryFn: () => api.get<OrgChart>(`/api/accounts/${id}/org-chart`) });
 }
 
 /** Any account write can change lists, the detail, history and search; refresh them all. */

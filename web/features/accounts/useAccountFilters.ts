@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { ACCOUNT_SORTS, type AccountSort } from '../../../core/schemas/accounts.ts';
-import type { AccountFilters } from './api.ts';
+import type { AccountFilters } from '../../lib/query-keys.ts';
 
 const KEYS = ['q', 'ownershipType', 'scope', 'financialStatus', 'relationshipStage', 'tier', 'ownerId', 'teamId', 'tag', 'province', 'parentId'] as const;
 type FilterKey = (typeof KEYS)[number];

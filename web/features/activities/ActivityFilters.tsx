@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { AccountDetail } from '../../../core/schemas/accounts.ts';
 import { api } from '../../lib/api.ts';
-import { accountKeys } from '../accounts/api.ts';
+import { accountKeys } from '../../lib/query-keys.ts';
 import { ACTIVITY_STATUSES } from '../../../core/enums.ts';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { useSearchBox } from '../../components/useSearchBox.ts';
 import { useActivityFilters } from './useActivityFilters.ts';
-import { useTypeOptions } from './typeLabel.ts';
+import { useTypeOptions } from '../activity-types/typeLabel.ts';
 
 export function ActivityFilters({ mobile }: { mobile: boolean }) {
   const { t } = useTranslation();

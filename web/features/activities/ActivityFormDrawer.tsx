@@ -8,11 +8,11 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { ApiError } from '../../lib/api.ts';
 import { toNamePath } from '../../lib/form-errors.ts';
-import { useMe } from '../auth/session.ts';
+import { useMe } from '../../lib/session.ts';
 import { useCreateActivity, useUpdateActivity } from './api.ts';
 import { GoalSection, TalkDineSection, WhenWhereSection, WhoSection } from './PlanSections.tsx';
 import { newPlanValues, planValuesOf, stepOfField, STEP_FIELDS, toCreateBody, toUpdateBody, type PlanPrefill, type PlanValues } from './planValues.ts';
-import { useTypeOptions } from './typeLabel.ts';
+import { useTypeOptions } from '../activity-types/typeLabel.ts';
 
 interface Props {
   open: boolean;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Activity } from '../../../core/schemas/activities.ts';
 import { tooEarlyToLog } from '../../../core/call-log.ts';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { DateText } from '../../components/DateText.tsx';
@@ -16,7 +16,7 @@ import { useActivity, useDeleteActivity, useUpdateActivity } from './api.ts';
 import { ActivityStatusTag, NextMeetingTag, WhenText } from './ActivityTable.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 import { CompleteActivityDrawer } from './CompleteActivityDrawer.tsx';
-import { SATISFACTION_TYPES, useTypeLabel } from './typeLabel.ts';
+import { SATISFACTION_TYPES, useTypeLabel } from '../activity-types/typeLabel.ts';
 import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 
 const para = (s: string | null) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s || '—'}</Typography.Paragraph>;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Activity } from '../../../core/schemas/activities.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
-import { useTypeLabel } from './typeLabel.ts';
+import { useTypeLabel } from '../activity-types/typeLabel.ts';
 
 const STATUS_COLORS: Record<Activity['status'], string> = { planned: 'blue', done: 'green', cancelled: 'default' };
 

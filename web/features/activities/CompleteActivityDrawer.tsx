@@ -9,7 +9,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { AssigneeSelect } from '../tasks/AssigneeSelect.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { useCompleteActivity } from './api.ts';
-import { SATISFACTION_TYPES, useTypeLabel } from './typeLabel.ts';
+import { SATISFACTION_TYPES, useTypeLabel } from '../activity-types/typeLabel.ts';
 
 interface Values {
   nextMeetingProposed?: boolean;

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
-import { useMe } from '../auth/session.ts';
+import { useMe } from '../../lib/session.ts';
 import { useActivity } from './api.ts';
 import { WhenText } from './ActivityTable.tsx';
-import { useTypeLabel } from './typeLabel.ts';
+import { useTypeLabel } from '../activity-types/typeLabel.ts';
 
 // One A4 page: the sheet a rep takes into the meeting. Screen chrome disappears on paper.
 const PRINT_CSS = `

@@ -6,9 +6,8 @@ import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { withCurrent } from '../../lib/options.ts';
-import { useAccountContacts } from '../contacts/api.ts';
-import { useAccountDeals } from './api.ts';
-import { useTypeOptions } from './typeLabel.ts';
+import { useAccountContacts, useAccountDeals } from '../../lib/account-pickers.ts';
+import { useTypeOptions } from '../activity-types/typeLabel.ts';
 import type { Activity } from '../../../core/schemas/activities.ts';
 import type { PlanValues } from './planValues.ts';
 

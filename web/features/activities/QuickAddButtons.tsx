@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Space } from 'antd';
 import { CalendarOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { TaskFormDrawer } from '../tasks/TaskFormDrawer.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 

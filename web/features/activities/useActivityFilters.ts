@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { ACTIVITY_STATUSES } from '../../../core/enums.ts';
-import { useUrlParams } from '../deals/useUrlParams.ts';
+import { useUrlParams } from '../../lib/url-params.ts';
 import type { ActivityFilters } from './api.ts';
 
 export const ACTIVITY_FILTER_KEYS = ['q', 'type', 'status', 'ownerId', 'teamId', 'accountId', 'from', 'to'] as const;

@@ -7,7 +7,7 @@ import { TIME_LIMIT, type TimeQuery, type TimeSpent } from '../../../core/schema
 import { api } from '../../lib/api.ts';
 import { BarChart } from '../../components/BarChart.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
-import { useUrlParams } from '../deals/useUrlParams.ts';
+import { useUrlParams } from '../../lib/url-params.ts';
 import { PeriodPicker, urlPeriod } from '../../components/PeriodPicker.tsx';
 
 type Row = TimeSpent['items'][number];

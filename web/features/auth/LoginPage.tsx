@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, LoginResponse } from '../../../core/schemas/org.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
-import { ME_KEY, useMeQuery, useSetupStatus } from './session.ts';
+import { ME_KEY, useMeQuery, useSetupStatus } from '../../lib/session.ts';
 import { AuthShell } from './AuthShell.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 

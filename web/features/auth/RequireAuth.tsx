@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { MeContext, useMeQuery, useSetupStatus } from './session.ts';
+import { MeContext, useMeQuery, useSetupStatus } from '../../lib/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { CALENDAR_LIMIT, type Activity, type Calendar, type CalendarQuery, type Task } from '../../../core/schemas/activities.ts';
 import { api } from '../../lib/api.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { refreshActivityWorld } from '../activities/api.ts';
+import { refreshActivityWorld } from '../../lib/query-keys.ts';
 
 type CalendarActivity = Calendar['activities'][number];
 type CalendarTask = Calendar['tasks'][number];

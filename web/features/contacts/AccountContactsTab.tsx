@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Flex } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useContactList } from './api.ts';
 import { ContactTable } from './ContactTable.tsx';

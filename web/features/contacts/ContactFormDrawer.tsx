@@ -12,7 +12,8 @@ import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { formatAttitude } from '../../components/AttitudeTag.tsx';
-import { useAccountContacts, useAccountOwnership, useCreateContact, useUpdateContact } from './api.ts';
+import { useAccountOwnership, useCreateContact, useUpdateContact } from './api.ts';
+import { useAccountContacts } from '../../lib/account-pickers.ts';
 import { GOV_FIELDS, toContactCreate, toContactFormValues, toContactUpdate, type ContactFormValues } from './formValues.ts';
 
 interface Props {

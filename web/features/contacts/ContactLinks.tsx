@@ -8,8 +8,9 @@ import { LINK_KINDS, type LinkKind } from '../../../core/enums.ts';
 import type { Contact, ContactLinkCreate } from '../../../core/schemas/contacts.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { canWrite, useMe } from '../auth/session.ts';
-import { useAccountContacts, useContactLinks, useCreateLink, useDeleteLink } from './api.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
+import { useContactLinks, useCreateLink, useDeleteLink } from './api.ts';
+import { useAccountContacts } from '../../lib/account-pickers.ts';
 
 type LinkValues = { toContactId: string; kind: LinkKind; note?: string };
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../core/schemas/contacts.ts';
 import { hasGovIntel } from '../../../core/enums.ts';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';

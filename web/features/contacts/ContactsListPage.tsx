@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { COVERAGE_LEVELS, INFLUENCE_LEVELS } from '../../../core/enums.ts';
 import { CONTACT_SORTS, type ContactSort } from '../../../core/schemas/contacts.ts';
-import { canWrite, useMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';

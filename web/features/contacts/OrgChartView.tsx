@@ -4,7 +4,7 @@ import { Background, Controls, MarkerType, ReactFlow, type Edge } from '@xyflow/
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useOrgChart } from '../accounts/api.ts';
+import { useOrgChart } from './api.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { attitudeColor } from '../../components/AttitudeTag.tsx';
 import { layoutTree } from './orgLayout.ts';

@@ -1,8 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListItem, ContactListQuery, ContactUpdate } from '../../../core/schemas/contacts.ts';
+import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListItem, ContactListQuery, ContactUpdate, OrgChart } from '../../../core/schemas/contacts.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 import type { AccountDetail } from '../../../core/schemas/accounts.ts';
 import { api } from '../../lib/api.ts';
+import { accountKeys } from '../../lib/query-keys.ts';
 
 export type ContactFilters = Omit<ContactListQuery, 'cursor' | 'limit'>;
 
@@ -23,24 +24,6 @@ export function useContactList(filters: ContactFilters, pageSize = 30) {
   });
 }
 
-/** Every contact of one account (for reportsTo pickers); accounts rarely have more than a few hundred. */
-export function useAccountContacts(accountId: string | undefined) {
-  return useQuery({
-    queryKey: ['contacts', 'of-account', accountId],
-    enabled: !!accountId,
-    queryFn: async () => {
-      const out: ContactListItem[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api.get<PageOf<ContactListItem>>('/api/contacts', { accountId, cursor, limit: 200, sort: 'name' });
-        out.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && out.length < 2000);
-      return out;
-    },
-  });
-}
-
 /** Its account's ownership type: whether a contact form asks for government intelligence (core/enums hasGovIntel). */
 export function useAccountOwnership(accountId: string | undefined) {
   return useQuery({
@@ -53,6 +36,10 @@ export function useAccountOwnership(accountId: string | undefined) {
 
 export function useContact(id: string) {
   return useQuery({ queryKey: contactKeys.detail(id), queryFn: () => api.get<Contact>(`/api/contacts/${id}`) });
+}
+
+export function useOrgChart(id: string) {
+  return useQuery({ queryKey: accountKeys.orgChart(id), queryFn: () => api.get<OrgChart>(`/api/accounts/${id}/org-chart`) });
 }
 
 export function useContactHistory(id: string) {

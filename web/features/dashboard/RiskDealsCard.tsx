@@ -2,8 +2,8 @@ import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FullPageError } from '../../components/FullPageError.tsx';
-import { useOpportunityList } from '../deals/api.ts';
-import { OpportunityTable } from '../deals/OpportunityTable.tsx';
+import { useOpportunityList } from '../opportunities/api.ts';
+import { OpportunityTable } from '../opportunities/OpportunityTable.tsx';
 
 /** Below 50 a deal has lost most of its coverage or carries severe red flags: the ones to talk about. */
 const SERIOUS = 50;

@@ -1,7 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Calibration } from '../../../core/schemas/forecast.ts';
-import { stageLabel } from '../catalog/stageName.ts';
+import { stageLabel } from '../stages/stageName.ts';
 
 type Row = Calibration['stages'][number];
 

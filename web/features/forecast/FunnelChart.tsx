@@ -4,7 +4,7 @@ import type { PipelineSummary } from '../../../core/schemas/forecast.ts';
 import { compactMoney, useEChart, type ChartOption } from '../../components/useEChart.ts';
 import { tooltipHtml } from '../../components/chartTooltip.ts';
 import { formatMoney } from '../../lib/money.ts';
-import { stageLabel } from '../catalog/stageName.ts';
+import { stageLabel } from '../stages/stageName.ts';
 
 /**
  * The open funnel in stage order. The shape is fixed (each stage narrower than the one before): drawn

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PipelineSummary } from '../../../core/schemas/forecast.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
-import { stageLabel } from '../catalog/stageName.ts';
+import { stageLabel } from '../stages/stageName.ts';
 import { usePipelineSummary } from './api.ts';
 import { FunnelChart } from './FunnelChart.tsx';
 

@@ -10,11 +10,6 @@ import type {
   PipelineChangesQuery,
   PipelineSummary,
   PipelineSummaryQuery,
-  Quota,
-  QuotaCreate,
-  QuotaList,
-  QuotaListQuery,
-  QuotaUpdate,
   WinLoss,
   WinLossQuery,
 } from '../../../core/schemas/forecast.ts';
@@ -23,7 +18,6 @@ import { api } from '../../lib/api.ts';
 export const forecastKeys = {
   // Everything that reads deals against quotas lives under one root, so a quota write refreshes it all.
   all: ['forecast'] as const,
-  quotas: (q: QuotaListQuery) => ['forecast', 'quotas', q] as const,
   forecast: (q: ForecastQuery) => ['forecast', 'forecast', q] as const,
   summary: (q: PipelineSummaryQuery) => ['forecast', 'summary', q] as const,
   calibration: (q: CalibrationQuery) => ['forecast', 'calibration', q] as const,
@@ -31,10 +25,6 @@ export const forecastKeys = {
   changes: (q: PipelineChangesQuery) => ['forecast', 'changes', q] as const,
   winLoss: (q: WinLossQuery) => ['forecast', 'win-loss', q] as const,
 };
-
-export function useQuotas(q: QuotaListQuery) {
-  return useQuery({ queryKey: forecastKeys.quotas(q), queryFn: () => api.get<QuotaList>('/api/quotas', { ...q }), select: (d) => d.items });
-}
 
 export function useForecast(q: ForecastQuery, enabled = true) {
   return useQuery({ queryKey: forecastKeys.forecast(q), queryFn: () => api.get<Forecast>('/api/forecast', { ...q }), placeholderData: (prev) => prev, enabled });
@@ -58,28 +48,6 @@ export function usePipelineChanges(q: PipelineChangesQuery) {
 
 export function useWinLoss(q: WinLossQuery) {
   return useQuery({ queryKey: forecastKeys.winLoss(q), queryFn: () => api.get<WinLoss>('/api/analysis/win-loss', { ...q }), placeholderData: (prev) => prev });
-}
-
-/** A quota changes attainment, coverage and the planner's default; refresh every forecast view. */
-function useQuotaMutation<V, R>(fn: (v: V) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: forecastKeys.all });
-      void qc.invalidateQueries({ queryKey: ['planner'] });
-    },
-  });
-}
-
-export function useSaveQuota() {
-  return useQuotaMutation((v: { id?: string; body: QuotaCreate | QuotaUpdate }) =>
-    v.id ? api.patch<Quota>(`/api/quotas/${v.id}`, v.body) : api.post<Quota>('/api/quotas', v.body),
-  );
-}
-
-export function useDeleteQuota() {
-  return useQuotaMutation((id: string) => api.del(`/api/quotas/${id}`));
 }
 
 /** Admins take a snapshot by hand (the weekly job takes the rest); the accuracy table reads them. */

@@ -3,7 +3,7 @@ import { Progress, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { PlanActual } from '../../../core/schemas/forecast.ts';
-import { stageLabel } from '../catalog/stageName.ts';
+import { stageLabel } from '../stages/stageName.ts';
 
 type Person = PlanActual['people'][number];
 type Month = Person['months'][number];

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../core/schemas/forecast.ts';
 import { useEChart, type ChartOption } from '../../components/useEChart.ts';
-import { stageLabel } from '../catalog/stageName.ts';
+import { stageLabel } from '../stages/stageName.ts';
 
 // Early stages light, late stages dark: the stack reads as the funnel moving towards signing.
 const PALETTE = ['#bfdbfe', '#93c5fd', '#60a5fa', '#3b82f6', '#1d4ed8', '#1e3a8a', '#172554'];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../core/schemas/forecast.ts';
 import { DateText } from '../../components/DateText.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { stageLabel } from '../catalog/stageName.ts';
+import { stageLabel } from '../stages/stageName.ts';
 import { PlanChart } from './PlanChart.tsx';
 
 interface Row {

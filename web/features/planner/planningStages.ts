@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../core/schemas/deals.ts';
-import { useStages } from '../catalog/api.ts';
-import { stageLabel } from '../catalog/stageName.ts';
+import { useStages } from '../stages/api.ts';
+import { stageLabel } from '../stages/stageName.ts';
 
 /** The planner's stages as the server counts them: the open stages in funnel order, then the won stage. */
 export function planningStages(stages: Stage[]): Stage[] {

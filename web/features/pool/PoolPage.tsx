@@ -9,7 +9,7 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useSearchBox } from '../../components/useSearchBox.ts';
-import { useUrlParams } from '../deals/useUrlParams.ts';
+import { useUrlParams } from '../../lib/url-params.ts';
 import { useClaim, usePool } from './api.ts';
 
 /** 公海: accounts nobody owns, open to every rep to claim, up to the organisation's claim limit. */

@@ -12,8 +12,8 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
-import { canWrite, useMe } from '../auth/session.ts';
-import { useUrlParams } from '../deals/useUrlParams.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
+import { useUrlParams } from '../../lib/url-params.ts';
 import { useProspects, useReview } from './api.ts';
 import { ProspectSettingsModal } from './ProspectSettingsModal.tsx';
 

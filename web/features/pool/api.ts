@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PoolClaim, PoolPage, ProspectList, ProspectQuery, ProspectReview, ProspectReviewResult, ProspectSettings } from '../../../core/schemas/pool.ts';
 import { api } from '../../lib/api.ts';
-import { accountKeys } from '../accounts/api.ts';
+import { accountKeys } from '../../lib/query-keys.ts';
 
 export const poolKeys = {
   pool: (q: string) => ['pool', 'list', q] as const,

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Me, SetupBody } from '../../../core/schemas/org.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
-import { ME_KEY, SETUP_KEY, useSetupStatus } from '../auth/session.ts';
+import { ME_KEY, SETUP_KEY, useSetupStatus } from '../../lib/session.ts';
 import { AuthShell } from '../auth/AuthShell.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 

@@ -8,9 +8,8 @@ import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { withCurrent } from '../../lib/options.ts';
-import { canWrite, useMe } from '../auth/session.ts';
-import { useAccountContacts } from '../contacts/api.ts';
-import { useAccountDeals } from '../activities/api.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
+import { useAccountContacts, useAccountDeals } from '../../lib/account-pickers.ts';
 import { useCreateTask, useDeleteTask, useUpdateTask } from './api.ts';
 import { AssigneeSelect } from './AssigneeSelect.tsx';
 

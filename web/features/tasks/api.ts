@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Task, TaskAssignees, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 import { api } from '../../lib/api.ts';
-import { refreshActivityWorld } from '../activities/api.ts';
+import { refreshActivityWorld } from '../../lib/query-keys.ts';
 
 export type TaskFilters = Omit<TaskListQuery, 'cursor' | 'limit'>;
 

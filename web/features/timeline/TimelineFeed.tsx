@@ -9,7 +9,7 @@ import type { PageOf } from '../../../core/schemas/common.ts';
 import { api } from '../../lib/api.ts';
 import { DateText } from '../../components/DateText.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { useTypeLabel } from '../activities/typeLabel.ts';
+import { useTypeLabel } from '../activity-types/typeLabel.ts';
 import { NextMeetingTag } from '../activities/ActivityTable.tsx';
 
 type Subject = Pick<TimelineQuery, 'accountId' | 'opportunityId' | 'contactId'>;

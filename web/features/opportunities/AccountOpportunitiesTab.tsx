@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { Button, Flex } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { canWrite, useMe } from '../../lib/session.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { useOpportunityList } from './api.ts';
+import { OpportunityTable } from './OpportunityTable.tsx';
+import { OpportunityFormDrawer } from './OpportunityFormDrawer.tsx';
+
+export function AccountOpportunitiesTab({ accountId, accountName }: { accountId: string; accountName: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const list = useOpportunityList({ accountId, sort: '-updatedAt' }, 50);
+  const [adding, setAdding] = useState(false);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <div>
+      {canWrite(me) && (
+        <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-opportunity">
+            {t('deals.new')}
+          </Button>
+        </Flex>
+      )}
+      <OpportunityTable rows={rows} loading={list.isPending} showAccount={false} testId="account-opportunities-table" />
+      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
+      <OpportunityFormDrawer open={adding} onClose={() => setAdding(false)} accountId={accountId} accountName={accountName} stayAfterCreate />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Button, Flex, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { canWrite, useMe } from '../../lib/session.ts';
+import { useIsMobile } from '../../components/useIsMobile.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { FullPageError } from '../../components/FullPageError.tsx';
+import { useOpportunityList } from './api.ts';
+import { useOpportunityFilters } from './useOpportunityFilters.ts';
+import { OpportunityFilters } from './OpportunityFilters.tsx';
+import { OpportunityTable } from './OpportunityTable.tsx';
+import { OpportunityFormDrawer } from './OpportunityFormDrawer.tsx';
+
+export function OpportunitiesListPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const mobile = useIsMobile();
+  const { filters } = useOpportunityFilters();
+  const list = useOpportunityList(filters);
+  const [creating, setCreating] = useState(false);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <div>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.opportunities')}</Typography.Title>
+        {canWrite(me) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-opportunity">
+            {t('deals.new')}
+          </Button>
+        )}
+      </Flex>
+      <OpportunityFilters mobile={mobile} />
+      {list.isError ? (
+        <FullPageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <OpportunityTable rows={rows} loading={list.isPending} />
+      )}
+      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
+      <OpportunityFormDrawer open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Widen } from '../types.ts';
+import type { opportunities as zh } from '../zh-CN/opportunities.ts';
+
+export const opportunities: Widen<typeof zh> = {
+  deals: {
+    new: 'New opportunity', edit: 'Edit opportunity', empty: 'No opportunities', searchPlaceholder: 'Search opportunity or account',
+    closeRange: 'Close date range', healthBelow: 'Health below', redFlag: 'Risk', anyRedFlag: 'Any risk',
+    savedViews: 'Saved views', saveView: 'Save current filters', viewName: 'View name', deleteView: 'Delete view', noViews: 'No saved views', viewSaved: 'View saved',
+    itemsTotal: 'Line items total', useItemsTotal: 'Use the line items total as amount', addItem: 'Add product', noProducts: 'The product catalogue is empty; add products first',
+    listPriceHint: 'Blank means the list price {{price}}', deleteConfirm: 'Move this opportunity to the recycle bin? You can restore it from there.',
+    unmetTitle: 'Exit criteria not all met', unmetIntro: 'These exit criteria of the current stage are not met. Move forward anyway?', moveAnyway: 'Move anyway',
+    moved: 'Moved to “{{stage}}”', moveTo: 'Move to…', dragHint: 'Drag a card to another stage to move it',
+    weighted: 'Weighted', count: '{{count}} deals', cards: 'Top {{shown}} of {{count}}', noDeals: 'None',
+    flags: '{{count}} risks', daysInStage: '{{days}} d', open: 'Open',
+    closeDeal: 'Close deal', markWon: 'Won', markLost: 'Lost', reopen: 'Reopen',
+    probabilityOverride: 'The probability differs from the stage default ({{value}}%); give a reason', stageDefault: 'Stage default {{value}}%',
+    editProbability: 'Adjust probability', noContacts: 'This account has no contacts yet; create one here',
+    existingContact: 'Existing contact', newContact: 'New contact', prefersUs: 'Prefers us', prefersCompetitor: 'Prefers a competitor', prefersUnknown: 'Unknown',
+    removeInfluenceConfirm: 'Remove this influence from the deal? (The contact stays.)',
+    winWinWarning: 'Not a win-win: at least one side does not get what it wants, so the deal will not last.', yes: 'Yes', no: 'No', notAnswered: 'Not answered',
+    noRedFlags: 'No computed risks', manualNotes: 'Risks noted by hand', addNote: 'Add', notePlaceholder: 'Write one…', noNotes: 'Nothing noted',
+    healthTitle: 'Health', healthExplain: 'Up to 10 points per covered buying role (40) and 60 risk points, minus a penalty per risk warning by severity',
+    healthPart: { coverage: 'Coverage: {{role}}', flag: 'Penalty: {{flag}}', risk: 'Risk points (after penalties)' },
+    judgementFrozen: 'This deal is closed: its health and risk warnings stay as they were judged when it closed.',
+    criteriaTitle: 'Exit criteria of this stage', noCriteria: 'This stage has no exit criteria',
+    position: 'Our position', competitionTitle: 'Competition', addCompetitor: 'Add competitor', ourAdvantages: 'Our advantages', notes: 'Notes', preferredBy: 'Preferred by', noCompetitors: 'No competitors recorded',
+    swotTitle: 'SWOT analysis', addSwot: 'Add', swotEmpty: 'None',
+    stageHistoryTitle: 'Stage history', unmetConfirmed: 'Moved with unmet criteria: {{list}}', daysIn: '{{days}} days in the previous stage', created: 'Created in “{{stage}}”',
+    lineItemsTitle: 'Line items', noItems: 'No line items', historyTitle: 'Change history',
+    objectiveTitle: 'Single sales objective', objectiveHint: 'What · how much · by when', winWinTitle: 'Win-win', influenceTitle: 'Buying influences',
+    addInfluence: 'Add influence', editInfluence: 'Edit influence', noInfluences: 'No buying influences yet',
+    redFlagsTitle: 'Risk warnings', strengthsTitle: 'Strengths (little red flags)',
+    tab: { sheet: 'Blue Sheet', items: 'Line items', history: 'History' },
+    accountTab: 'Opportunities', swotTab: 'SWOT',
+  },
+  redFlagCode: {
+    no_economic_buyer: 'No economic buyer', economic_buyer_not_covered: 'Economic buyer not covered', no_coach: 'No coach',
+    role_not_covered: 'Role not covered', negative_rating: 'Strong opposition', economic_buyer_mode: 'Economic buyer mode',
+    single_threaded: 'Single-threaded', close_date_passed: 'Close date passed', stale: 'Stale', probability_override: 'Probability override',
+    technical_buyer_not_covered: 'Technical buyer not covered',
+  },
+  dealSort: {
+    updatedAt: 'Least recently updated', '-updatedAt': 'Recently updated', amount: 'Amount low→high', '-amount': 'Amount high→low',
+    expectedCloseDate: 'Close date earliest', '-expectedCloseDate': 'Close date latest', name: 'Name A→Z', '-name': 'Name Z→A',
+    health: 'Health low→high', '-health': 'Health high→low',
+  },
+};

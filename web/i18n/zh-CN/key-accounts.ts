@@ -1,0 +1,25 @@
+export const keyAccounts = {
+  pareto: {
+    nav: '二八分析 · ABC', effortNav: '时间跟着价值走',
+    title: '二八分析 · ABC 分类', hint: '按所选指标给您数据范围内的客户排序：排在前面的客户累计贡献不足 A 类阈值时为 A 类，不足 B 类阈值时为 B 类，其余为 C 类。',
+    settings: '设置', settingsTitle: '二八分析设置',
+    metric: { ourRevenue: '我方收入', potential: '潜在规模', wonAmount: '赢单金额' },
+    classTitle: '{{cls}} 类客户', accountsUnit: '个', allClasses: '全部',
+    concentration: '前 20% 客户（{{top}} 个）贡献 {{share}}；{{core}} 个客户贡献 80%（共 {{total}} 个客户）。',
+    noAccounts: '数据范围内没有客户',
+    chartTitle: '排名前 {{count}} 的客户', curveTitle: '累计贡献曲线（全部客户）', cumulative: '累计占比', accountsAxis: '客户占比（按排名）',
+    thresholdLine: '{{cls}} 类阈值 {{share}}%',
+    col: { account: '客户', owner: '负责人', tier: '客户等级', share: '占比', cumulative: '累计占比', class: '分类' },
+    thresholdA: 'A 类阈值（累计占比）', thresholdB: 'B 类阈值（累计占比）', thresholdRange: '请填写 0–100 之间的百分比', thresholdOrder: 'B 类阈值须高于 A 类阈值',
+    preview: '按新阈值：A 类 {{a}} 个 · B 类 {{b}} 个 · C 类 {{c}} 个',
+    effortMode: '时间分配建议', effortModeHint: '按收入占比：贡献 30% 收入的客户应得到 30% 的时间；或为 A、B、C 级客户设定固定占比（合计 100%）。',
+    mode: { revenue: '按收入占比', fixed: '固定占比' }, tierShare: '{{tier}} 级占比', shareRequired: '请填写占比',
+    effort: {
+      title: '时间跟着价值走', hint: '各客户等级建议投入的时间占比与实际投入（已完成活动的计划时长）对比，并列出时间投入明显偏多或偏少的客户。',
+      recommended: '建议占比', actual: '实际占比', overServed: '投入偏多的客户', underServed: '投入偏少的客户', noGap: '没有偏差',
+      modeLine: { revenue: '建议占比 = 各等级客户的收入占比。', fixed: '建议占比为管理员设定的固定占比；未分级客户不计建议时间。' },
+      tier: { A: 'A 级', B: 'B 级', C: 'C 级', none: '未分级' },
+      col: { account: '客户', tier: '等级', accounts: '客户数', revenue: '我方收入', hours: '小时', revenueShare: '收入占比', timeShare: '时间占比', gap: '偏差' },
+    },
+  },
+};
