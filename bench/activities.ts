@@ -137,7 +137,7 @@ export async function seedActivities(db: Db, orgId: string, opts: ActivitySeedOp
 async function rebuildActivityMonthCounts(db: Db, orgId: string): Promise<void> {
   await db.execute(sql`delete from activity_month_counts where org_id = ${orgId}`);
   await db.execute(sql`insert into activity_month_counts (org_id, owner_id, month, type, done)
-    select org_id, owner_id, okam_activity_month(planned_start), type, count(*)::int
+    select org_id, owner_id, okam_activity_month(planned_start, (select okam_org_zone(${orgId}))), type, count(*)::int
     from activities where org_id = ${orgId} and status = 'done' group by 1, 2, 3, 4`);
 }
 

@@ -4,6 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { analyze, rowsOf, type Db } from '../server/db/client.ts';
 import { ensureDefaultStages } from '../server/modules/stages/service.ts';
+import { ensureActivityTypes } from '../server/modules/activity-types/service.ts';
 import { loadFunnel } from '../server/modules/opportunities/judgement.ts';
 import { searchDocument } from '../core/search.ts';
 import { judgementTable, LOST_REASONS, profiles, projectRows, SOURCES, stageChoices } from './deal-data.ts';
@@ -116,6 +117,7 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
       await db.execute(sql`delete from swot_items where org_id = ${orgId} and entity_type = 'opportunity'`);
     }
     await ensureDefaultStages(db);
+    await ensureActivityTypes(db);
     await dropLookups(db);
     const funnel = await loadFunnel(db, orgId);
     const stages = stageChoices(funnel);
@@ -277,11 +279,11 @@ export async function rebuildForecastTotals(db: Db, orgId: string) {
   await db.execute(sql`insert into data_versions as v (org_id, deals) values (${orgId}, 1) on conflict (org_id) do update set deals = v.deals + 1`);
   await db.execute(sql`delete from forecast_totals where org_id = ${orgId}`);
   await db.execute(sql`insert into forecast_totals (org_id, status, month, account_owner_id, deal_owner_id, stage_id, forecast_category, deals, amount, weighted)
-    select o.org_id, o.status, okam_forecast_month(o.status, o.expected_close_date, o.closed_at),
+    select o.org_id, o.status, okam_forecast_month(o.status, o.expected_close_date, o.closed_at, (select okam_org_zone(${orgId}))),
            coalesce(o.account_owner_id, '00000000-0000-0000-0000-000000000000'), coalesce(o.owner_id, '00000000-0000-0000-0000-000000000000'),
            o.stage_id, o.forecast_category, count(*)::int, sum(o.amount), sum(round(o.amount * o.probability / 100.0, 2))
     from opportunities o
-    where o.org_id = ${orgId} and okam_forecast_month(o.status, o.expected_close_date, o.closed_at) is not null
+    where o.org_id = ${orgId} and okam_forecast_month(o.status, o.expected_close_date, o.closed_at, (select okam_org_zone(${orgId}))) is not null
     group by 1, 2, 3, 4, 5, 6, 7`);
 }
 

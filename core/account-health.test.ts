@@ -115,7 +115,7 @@ describe('account health', () => {
       lastActivityAt: daysAgo(60),
       influences: [{ roles: ['economic'], mode: 'even_keel', rating: -5, coverage: 'none' }],
     };
-    const flags = [...computeRedFlags(bare, { now: NOW, staleDays: 30, probabilityTolerance: 20 }), ...computeRedFlags({ ...bare, influences: [] }, { now: NOW, staleDays: 30, probabilityTolerance: 20 })];
+    const flags = [...computeRedFlags(bare, { now: NOW, timeZone: 'Asia/Shanghai', staleDays: 30, probabilityTolerance: 20 }), ...computeRedFlags({ ...bare, influences: [] }, { now: NOW, timeZone: 'Asia/Shanghai', staleDays: 30, probabilityTolerance: 20 })];
     expect(flags.length).toBeGreaterThan(8);
     for (const f of flags) expect([f.code, RED_FLAG_SEVERITY[f.code]]).toEqual([f.code, f.severity]);
   });

@@ -3,6 +3,7 @@
 // satisfaction). Every component shows its working, so the score is never a black box. Pure: the
 // same facts and clock always give the same score.
 import type { RedFlagCode, Severity } from './blue-sheet.ts';
+import { DAY_MS } from './time.ts';
 
 export const HEALTH_COMPONENTS = ['coverage', 'redFlags', 'lastContact', 'satisfaction'] as const;
 export type HealthComponentKey = (typeof HEALTH_COMPONENTS)[number];
@@ -36,7 +37,6 @@ const COVERED_SHARE = 80;
 /** Last contact: full marks up to FRESH_DAYS, nothing from STALE_DAYS, linear in between. */
 export const FRESH_DAYS = 14;
 export const STALE_DAYS = 90;
-const DAY = 86_400_000;
 
 export interface ContactCounts {
   total: number;
@@ -143,7 +143,7 @@ function redFlags(f: AccountHealthFacts): Pick<HealthComponent, 'score' | 'detai
 
 function lastContact(f: AccountHealthFacts, now: Date): Pick<HealthComponent, 'score' | 'detail'> {
   if (!f.lastDoneAt) return { score: 0, detail: { days: null } };
-  const days = Math.max(0, Math.floor((now.getTime() - f.lastDoneAt.getTime()) / DAY));
+  const days = Math.max(0, Math.floor((now.getTime() - f.lastDoneAt.getTime()) / DAY_MS));
   const score = days <= FRESH_DAYS ? 100 : days >= STALE_DAYS ? 0 : Math.round((100 * (STALE_DAYS - days)) / (STALE_DAYS - FRESH_DAYS));
   return { score, detail: { days } };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeHealth, computeRedFlags, healthPartKey, redFlagMessage, type DealFacts, type InfluenceFacts, type RedFlagOptions } from './blue-sheet.ts';
 
 const NOW = new Date('2027-03-15T08:00:00Z');
-const opts: RedFlagOptions = { now: NOW, staleDays: 30, probabilityTolerance: 20 };
+const opts: RedFlagOptions = { now: NOW, timeZone: 'Asia/Shanghai', staleDays: 30, probabilityTolerance: 20 };
 const person = (p: Partial<InfluenceFacts>): InfluenceFacts => ({ roles: [], mode: 'growth', rating: 2, coverage: 'multiple', ...p });
 const deal = (p: Partial<DealFacts> = {}): DealFacts => ({
   status: 'open',

@@ -1,6 +1,7 @@
 // The Blue Sheet's judgement, computed the same way on the server and in the browser: red flags
 // from the buying influences and the deal's state, and a health score that shows its working.
 import type { Lang } from './messages.ts';
+import { DAY_MS, localDate } from './time.ts';
 
 export const BUYING_ROLES = ['coach', 'user', 'technical', 'economic'] as const;
 export type BuyingRole = (typeof BUYING_ROLES)[number];
@@ -30,12 +31,14 @@ export interface DealFacts {
 
 export interface RedFlagOptions {
   now: Date;
+  /** The organisation's zone: a close date has passed once its day has ended there. */
+  timeZone: string;
   staleDays: number;
   /** Percentage points between the deal's probability and its stage's default that count as an override. */
   probabilityTolerance: number;
 }
 
-export const DEFAULT_RED_FLAG_OPTIONS: Omit<RedFlagOptions, 'now'> = { staleDays: 30, probabilityTolerance: 20 };
+export const DEFAULT_RED_FLAG_OPTIONS: Omit<RedFlagOptions, 'now' | 'timeZone'> = { staleDays: 30, probabilityTolerance: 20 };
 
 export type RedFlagCode =
   | 'no_economic_buyer'
@@ -89,7 +92,6 @@ export const STRONGLY_AGAINST = -4;
 
 const covered = (i: InfluenceFacts) => i.coverage !== 'none';
 const withRole = (deal: DealFacts, role: BuyingRole) => deal.influences.filter((i) => i.roles.includes(role));
-const DAY = 86_400_000;
 
 export function computeRedFlags(deal: DealFacts, opts: RedFlagOptions): RedFlag[] {
   const flags: RedFlag[] = [];
@@ -118,11 +120,11 @@ export function computeRedFlags(deal: DealFacts, opts: RedFlagOptions): RedFlag[
   if (deal.influences.length === 1) flags.push({ code: 'single_threaded', severity: 'medium' });
 
   if (deal.status === 'open') {
-    const today = opts.now.toISOString().slice(0, 10);
+    const today = localDate(opts.now, opts.timeZone);
     if (deal.expectedCloseDate && deal.expectedCloseDate < today) flags.push({ code: 'close_date_passed', severity: 'medium' });
     // Staleness counts only once the deal has activities: a new deal is not stale.
     if (deal.lastActivityAt) {
-      const days = Math.floor((opts.now.getTime() - deal.lastActivityAt.getTime()) / DAY);
+      const days = Math.floor((opts.now.getTime() - deal.lastActivityAt.getTime()) / DAY_MS);
       if (days >= opts.staleDays) flags.push({ code: 'stale', severity: 'medium', params: { days } });
     }
     if (Math.abs(deal.probability - deal.stageProbability) >= opts.probabilityTolerance) {

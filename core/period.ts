@@ -1,6 +1,7 @@
 // Forecast periods: a year (`2027`), a quarter (`2027-Q1`) or a month (`2027-03`), as calendar
-// dates (the reps' days; see server/modules/activities/days.ts for the instants).
+// dates (the reps' days; core/time.ts turns them into instants in the organisation's zone).
 import type { PeriodKind } from './enums.ts';
+import { addDays } from './time.ts';
 
 export interface Period {
   key: string;
@@ -24,14 +25,10 @@ function monthEnd(year: number, month: number): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`;
 }
 
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
 function span(key: string, kind: PeriodKind, year: number, firstMonth: number, count: number): Period {
   const months = Array.from({ length: count }, (_, i) => monthKeyOf(year, firstMonth + i));
   const end = monthEnd(year, firstMonth + count - 1);
-  return { key, kind, year, start: `${months[0]}-01`, last: dayBefore(end), end, months };
+  return { key, kind, year, start: `${months[0]}-01`, last: addDays(end, -1), end, months };
 }
 
 /** Years a period may fall in: beyond them a period's end is no longer a four-digit date. */

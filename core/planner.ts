@@ -77,7 +77,7 @@ export function addMonths(month: string, n: number): string {
 }
 
 /**
- * Where a plan starts, given today (YYYY-MM-DD, Shanghai) and what the caller chose. The default is
+ * Where a plan starts, given today (YYYY-MM-DD in the organisation's zone) and what the caller chose. The default is
  * the next twelve whole months: next month on. A year alone means its own months from January, or
  * from next month when that is still in it (the year under way: its past months are gone).
  */

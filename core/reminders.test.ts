@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
   birthdayMonthDays,
   computeReminders,
-  localDate,
   nextBirthday,
   REMINDER_TEMPLATES,
   type ReminderActivity,
@@ -26,21 +24,6 @@ const act = (id: string, start: string, end: string, p: Partial<ReminderActivity
   ...p,
 });
 const person = (id: string, birthday: string): ReminderContact => ({ id, name: `P ${id}`, birthday, accountName: '华北电网' });
-
-describe('local dates', () => {
-  it('"today" is the date in the time zone, not in UTC', () => {
-    const lateUtc = new Date('2027-03-14T17:30:00Z'); // 01:30 on the 15th in Shanghai
-    expect(localDate(lateUtc)).toBe('2027-03-15');
-    expect(localDate(lateUtc, 'UTC')).toBe('2027-03-14');
-    expect(localDate(lateUtc, 'America/New_York')).toBe('2027-03-14');
-  });
-
-  it('adds days across month and year ends', () => {
-    expect(addDays('2027-12-30', 3)).toBe('2028-01-02');
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
-  });
-});
 
 describe('tasks', () => {
   it('overdue before today (high), due soon today or tomorrow (medium), later ones not at all', () => {

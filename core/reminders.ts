@@ -3,8 +3,7 @@
 // rules are tested with a fixed clock and "today" means today where the reps are.
 import type { ReminderKind } from './enums.ts';
 import { format, type Lang } from './messages.ts';
-
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+import { addDays, DAY_MS, daysBetween, DEFAULT_TIME_ZONE, HOUR_MS, localDate, localParts } from './time.ts';
 export type ReminderSeverity = 'high' | 'medium' | 'low';
 
 export interface ReminderTask {
@@ -54,9 +53,8 @@ export interface ComputedReminder {
 }
 
 export const BIRTHDAY_WINDOW_DAYS = 7;
-export const FOLLOW_UP_AHEAD_MS = 2 * 86_400_000;
-export const UNLOGGED_AFTER_MS = 2 * 3_600_000;
-const DAY = 86_400_000;
+export const FOLLOW_UP_AHEAD_MS = 2 * DAY_MS;
+export const UNLOGGED_AFTER_MS = 2 * HOUR_MS;
 
 const TEMPLATES = {
   task_overdue: { zh: '任务「{title}」已逾期（截止 {dueDate}）', en: 'Task "{title}" is overdue (due {dueDate})' },
@@ -75,33 +73,7 @@ export const REMINDER_TEMPLATES: Readonly<Record<ReminderTemplate, { zh: string;
 
 const SEVERITY_RANK: Record<ReminderSeverity, number> = { high: 0, medium: 1, low: 2 };
 
-// ---- Calendar arithmetic on local dates ----------------------------------------------------------
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function localParts(at: Date, timeZone: string): { date: string; time: string } {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    partsFormatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function localDate(at: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  return localParts(at, timeZone).date;
-}
-
-/** YYYY-MM-DD plus n days. */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-}
+// ---- Birthdays -----------------------------------------------------------------------------------
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 

@@ -7,7 +7,7 @@ import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { Contact } from '../core/schemas/contacts.ts';
 import type { Activity } from '../core/schemas/activities.ts';
-import { localDate } from '../core/reminders.ts';
+import { localDate } from '../core/time.ts';
 import { WAIT, pageScrollWidth, settled, shot, still } from './util.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
 

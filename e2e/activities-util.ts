@@ -1,7 +1,7 @@
 // Helpers for the activity browser tests: a browser in the organisation's time zone (so "today"
 // means the same day to the reminders and to the date pickers) and typed date entry.
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_TIME_ZONE } from '../core/reminders.ts';
+import { DEFAULT_TIME_ZONE } from '../core/time.ts';
 import type { E2E } from './harness.ts';
 import type { Locator } from 'playwright-core';
 import { popupsClosed, still, WAIT } from './util.ts';

@@ -10,7 +10,7 @@ import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { Contact } from '../core/schemas/contacts.ts';
 import type { Activity, Reminders, Task } from '../core/schemas/activities.ts';
 import type { PageOf } from '../core/schemas/common.ts';
-import { localDate } from '../core/reminders.ts';
+import { localDate } from '../core/time.ts';
 import { WAIT, formItem, settled, shot, still, waitForPath } from './util.ts';
 import { browserContext, calendarEvent, dragBySlots, fillDate, ok, pickOptions, TIME_ZONE } from './activities-util.ts';
 

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import { CALENDAR_LIMIT } from '../core/schemas/activities.ts';
-import { localDate } from '../core/reminders.ts';
+import { localDate } from '../core/time.ts';
 import { WAIT, shot } from './util.ts';
 import { browserContext, TIME_ZONE } from './activities-util.ts';
 

@@ -14,7 +14,7 @@ import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
 import type { Forecast, PipelineSummary, Plan, QuotaList } from '../core/schemas/forecast.ts';
 import { parsePeriod, quarterOfDate } from '../core/period.ts';
 import { addMonths, planStart } from '../core/planner.ts';
-import { localDate } from '../core/reminders.ts';
+import { localDate } from '../core/time.ts';
 import { toCents } from '../core/funnel.ts';
 import { formatMoney } from '../web/lib/money.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';

@@ -17,7 +17,7 @@ import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { Activity } from '../core/schemas/activities.ts';
 import type { OpportunityDetail } from '../core/schemas/deals.ts';
-import { localDate } from '../core/reminders.ts';
+import { localDate } from '../core/time.ts';
 import { WAIT, popupsClosed, still } from './util.ts';
 import { browserContext, fillDate, ok, TIME_ZONE } from './activities-util.ts';
 

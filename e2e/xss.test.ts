@@ -9,7 +9,7 @@ import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { Stage } from '../core/schemas/deals.ts';
 import { parsePeriod, quarterOfDate } from '../core/period.ts';
-import { localDate } from '../core/reminders.ts';
+import { localDate } from '../core/time.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
 import { WAIT, settled } from './util.ts';
 

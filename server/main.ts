@@ -11,6 +11,7 @@ import { startScheduler } from './modules/jobs/scheduler.ts';
 import { authService } from './modules/auth/service.ts';
 import { loadDemo } from './modules/demo/load.ts';
 import { ensureDefaultStages } from './modules/stages/service.ts';
+import { ensureActivityTypes } from './modules/activity-types/service.ts';
 import { opportunitiesService } from './modules/opportunities/service.ts';
 import { remindersService } from './modules/reminders/service.ts';
 import { pipelineService } from './modules/pipeline/service.ts';
@@ -71,6 +72,7 @@ async function main() {
   await step('Preparing the organisation', async () => {
     await firstRun(database.db, config);
     await ensureDefaultStages(database.db);
+    await ensureActivityTypes(database.db);
     // Scores a migration cleared (a new default model, migration 0029) are computed before lists show
     // them blank; a probe per organisation when there are none. Instances starting together may both
     // score the same rows: the same values, written twice.
@@ -83,7 +85,7 @@ async function main() {
     { name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() },
     { name: 'rejudge-deals', everyMs: 3600_000, run: async () => void (await deals.rejudgeDue()) },
     { name: 'purge-reminder-reads', everyMs: 24 * 3600_000, run: async () => void (await remindersService(database.db).purgeOldReads()) },
-    // Hourly, so a week's snapshot is taken early on Monday (Shanghai) even after downtime; the service skips weeks already taken.
+    // Hourly, so a week's snapshot is taken early on each organisation's Monday even after downtime; the service skips weeks already taken.
     { name: 'snapshot-pipeline', everyMs: 3600_000, run: async () => void (await pipelineService(database.db).snapshotDue()) },
     // Hourly, so an entry goes within the hour its retention ends.
     { name: 'purge-recycle-bin', everyMs: 3600_000, run: async () => void (await recycleBinService(database.db).purgeExpired()) },

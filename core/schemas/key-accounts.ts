@@ -145,7 +145,7 @@ export type ParetoSettings = Static<typeof ParetoSettings>;
 export const PARETO_PAGE_LIMIT = 500;
 export const ParetoQuery = Type.Object({
   metric: Type.Optional(Type.Enum([...PARETO_METRICS], { default: 'ourRevenue' })),
-  /** The signing window of wonAmount, Asia/Shanghai days, both included; default the last 12 months. */
+  /** The signing window of wonAmount, the organisation's days (Asia/Shanghai unless it set another zone), both included; default the last 12 months. */
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
   /** The page of items: one class only. */

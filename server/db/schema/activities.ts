@@ -175,7 +175,7 @@ export const reminderReads = pgTable(
 );
 
 /**
- * Done activities per owner, Asia/Shanghai month and type, kept by a trigger on activities
+ * Done activities per owner, month (in the organisation's zone) and type, kept by a trigger on activities
  * (migration 0014), so plan vs actual reads a few rows per person instead of a year of calls.
  */
 export const activityMonthCounts = pgTable(

@@ -91,7 +91,7 @@ export const pipelineSnapshots = pgTable(
 
 /**
  * The forecast's sums kept per month, like the board's pipeline_totals: open deals by the month of
- * their expected close date, won deals by the (Shanghai) month they were signed in, per (account
+ * their expected close date, won deals by the month (in the organisation's zone) they were signed in, per (account
  * owner, deal owner, stage, forecast category), kept exact by a trigger on opportunities
  * (migration 0011). Periods are whole months, so a quarter's forecast reads a few hundred rows
  * instead of summing every deal of it. A missing owner is the nil uuid (key columns cannot be null).

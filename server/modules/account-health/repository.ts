@@ -2,7 +2,7 @@ import { and, isNull, or, sql } from 'drizzle-orm';
 import { oneOf, rowsOf, type Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema.ts';
 import { accountVisible, type Actor } from '../../access/index.ts';
-import { healthFacts, type HealthFactColumns } from './facts.repository.ts';
+import { healthFacts, type HealthFactColumns } from '../../db/account-facts.ts';
 
 /** Groups are a few levels deep; the bound only guards against a loop written behind the API's back. */
 const MAX_DEPTH = 20;

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../access/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import { accountHealthRepository } from './repository.ts';
-import type { HealthFactColumns } from './facts.repository.ts';
+import type { HealthFactColumns } from '../../db/account-facts.ts';
 
 /**
  * Code lists by their comma-joined key. A list page meets a few hundred distinct keys at most, and

@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { alias } from 'drizzle-orm/pg-core';
 import { equalsLiteral, isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
 import { ACCOUNT_SCOPES, FINANCIAL_STATUSES, OWNERSHIP_TYPES, RELATIONSHIP_STAGES, TIERS } from '../../../core/enums.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
@@ -9,17 +9,13 @@ import { searchCondition } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
 import { accountVisible, parent, scopeWalks, visibleParent, type Actor } from '../../access/index.ts';
 import type { AccountListItem, AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
-import { healthFacts, type HealthFactColumns } from '../account-health/facts.repository.ts';
+import { healthFacts, type HealthFactColumns } from '../../db/account-facts.ts';
+import { ownedByTeam } from '../../db/team-filter.ts';
 
 const owner = alias(users, 'owner');
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
-
-/** Records owned by members of a team; the members as an id array so the owner index is used. */
-export function ownedByTeam(ownerColumn: PgColumn, orgId: string, teamId: string): SQL {
-  return sql`${ownerColumn} = any(array(select u.id from ${users} u where u.org_id = ${orgId} and u.team_id = ${teamId}))`;
-}
 
 /** Each sort's key and, for the cursor, its value as the row already carries it (no second column). */
 const SORTS: Record<string, SortKey & { value: (r: AccountListRow) => string | null }> = {

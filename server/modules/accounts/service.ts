@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client.ts';
 import { accountsRepository, sortValue, type AccountListRow, type AccountRow, type NewAccount } from './repository.ts';
-import { historyRepository, presentHistory } from '../history/repository.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { accountHealthService, scoreOf } from '../account-health/service.ts';
-import type { HealthFactColumns } from '../account-health/facts.repository.ts';
+import type { HealthFactColumns } from '../../db/account-facts.ts';
 import { rescoreAccounts } from '../scoring/service.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, seesWholeOrganisation, userInScope, type Actor } from '../../access/index.ts';
@@ -166,7 +167,7 @@ export function accountsService(db: Db) {
         await r.insert(row);
         await rescoreAccounts(tx, actor.orgId, [id]);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
-        await historyRepository(tx).record(actor.orgId, 'account', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'account', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
       });
       return detail(actor, id);
     },
@@ -189,7 +190,7 @@ export function accountsService(db: Db) {
         if (!changes.length) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
         await rescoreAccounts(tx, actor.orgId, [id]);
-        await historyRepository(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
+        await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
       });
       return detail(actor, id);
     },
@@ -206,7 +207,7 @@ export function accountsService(db: Db) {
         if ((await r.childCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_children');
         if ((await r.dealCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_deals');
         await moveToBin(tx, actor.orgId, actor.userId, 'account', id, { name: current.name, accountId: id, ownerId: current.ownerId });
-        await historyRepository(tx).record(actor.orgId, 'account', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+        await historyWriter(tx).record(actor.orgId, 'account', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },
 
@@ -223,14 +224,14 @@ export function accountsService(db: Db) {
         const before = (await r.members(actor.orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
         await r.replaceMembers(actor.orgId, id, unique);
         const after = (await r.members(actor.orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
-        await historyRepository(tx).record(actor.orgId, 'account', id, 'update', actor.userId, diffFields({ members: before }, { members: after }));
+        await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, diffFields({ members: before }, { members: after }));
       });
       return detail(actor, id);
     },
 
     async history(actor: Actor, id: string) {
       if (!(await repo.get(actor, id))) throw notFound();
-      return { items: (await historyRepository(db).list(actor.orgId, 'account', id)).map(presentHistory) };
+      return historyOf(db, actor.orgId, 'account', id);
     },
   };
 }
@@ -241,7 +242,30 @@ export function accountsService(db: Db) {
  */
 export async function writeArchived(tx: Db, actor: Actor, current: AccountRow, archived: boolean, extra: Partial<NewAccount> = {}) {
   await accountsRepository(tx).update(actor.orgId, current.id, current.version, { ...extra, archivedAt: archived ? new Date() : null });
-  await historyRepository(tx).record(actor.orgId, 'account', current.id, archived ? 'archive' : 'restore', actor.userId, diffFields(current, extra, HISTORY_IGNORED));
+  await historyWriter(tx).record(actor.orgId, 'account', current.id, archived ? 'archive' : 'restore', actor.userId, diffFields(current, extra, HISTORY_IGNORED));
+}
+
+// ---- For other modules: what they read and write of accounts (never through the repository) ----
+
+/** The account with its owner's and parent's names, if the caller may see it. */
+export const visibleAccount = (db: Db, actor: Actor, id: string) => accountsRepository(db).get(actor, id);
+
+/** Which of these users are active in the organisation (owners, attendees and assignees must be). */
+export const activeUserIds = (db: Db, orgId: string, ids: string[]) => accountsRepository(db).activeUserIds(orgId, ids);
+
+/** Row lock for a write in the caller's transaction: the account as stored, if the caller may see it. */
+export const lockAccount = (tx: Db, actor: Actor, id: string) => accountsRepository(tx).lockForWrite(actor, id);
+
+/** A versioned update of an account the caller has locked; false when its version moved on. */
+export const updateAccount = (tx: Db, orgId: string, id: string, version: number, patch: Partial<NewAccount>) =>
+  accountsRepository(tx).update(orgId, id, version, patch);
+
+/** Empties the account team; returns who was on it ("name:role", sorted) for the history entry. */
+export async function clearAccountTeam(tx: Db, orgId: string, id: string): Promise<string[]> {
+  const r = accountsRepository(tx);
+  const members = (await r.members(orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
+  if (members.length) await r.replaceMembers(orgId, id, []);
+  return members;
 }
 
 /** A restored account must not bring back a credit code another account has taken since. */

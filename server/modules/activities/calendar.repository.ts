@@ -2,12 +2,12 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { isoTime, oneOf, prerendered, rowsOf, unpeeked, type Db } from '../../db/client.ts';
 import type { Calendar } from '../../../core/schemas/activities.ts';
+import { DAY_MS } from '../../../core/time.ts';
 import { accounts, activities, activityUsers, tasks, users } from '../../db/schema.ts';
 import { activityVisible, ownCalendar, seesWholeOrganisation, taskVisible, type Actor } from '../../access/index.ts';
 
 const owner = alias(users, 'owner');
 const assignee = alias(users, 'assignee');
-const DAY_MS = 86_400_000;
 
 /**
  * A calendar entry's columns as the API sends them; ISO times in UTC sort as the times do. The

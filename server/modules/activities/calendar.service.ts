@@ -3,14 +3,14 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import { MAX_ACTIVITY_DAYS } from './service.ts';
-import { shanghaiDate } from './days.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { userInScope, type Actor } from '../../access/index.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
 import { CALENDAR_LIMIT, type Calendar, type CalendarQuery } from '../../../core/schemas/activities.ts';
-import { teamsRepository } from '../teams/repository.ts';
+import { DAY_MS, localDate } from '../../../core/time.ts';
+import { teamMembers } from '../teams/service.ts';
 
 export const MAX_WINDOW_DAYS = 62;
-const DAY_MS = 86_400_000;
 const ICS_PAST_DAYS = 30;
 const ICS_AHEAD_DAYS = 365;
 /** The most events an export holds (the earliest): ~1 MB of iCalendar; a rep's 13 months hold far fewer. */
@@ -39,7 +39,7 @@ export function calendarService(db: Db) {
   /** Whose calendar: the caller by default, anyone in their scope, or a team's members within it. */
   async function usersFor(actor: Actor, q: CalendarQuery): Promise<string[]> {
     if (q.teamId) {
-      const members = await teamsRepository(db).teamMembers(actor.orgId, q.teamId);
+      const members = await teamMembers(db, actor.orgId, q.teamId);
       const visible = (members ?? []).filter((u) => userInScope(actor, u));
       if (!members || !visible.length) throw notFound();
       return visible;
@@ -54,13 +54,13 @@ export function calendarService(db: Db) {
       const from = new Date(q.from);
       const to = new Date(q.to);
       if (to <= from || to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) throw fieldError('query.to', 'window_too_long', { days: MAX_WINDOW_DAYS });
-      const userIds = await usersFor(actor, q);
+      const [userIds, zone] = await Promise.all([usersFor(actor, q), orgTimeZone(db, actor.orgId)]);
       // One row more than the limit tells whether the window holds more.
       const limit = q.limit ?? CALENDAR_LIMIT;
-      // Tasks have a due date, not a time: those due on any Shanghai day the window touches.
+      // Tasks have a due date, not a time: those due on any of the organisation's days the window touches.
       const [activities, tasks] = await Promise.all([
         repo.activities(actor, userIds, from, to, MAX_ACTIVITY_DAYS, limit + 1),
-        repo.tasks(actor, userIds, shanghaiDate(from), shanghaiDate(new Date(to.getTime() - 1)), limit + 1),
+        repo.tasks(actor, userIds, localDate(from, zone), localDate(new Date(to.getTime() - 1), zone), limit + 1),
       ]);
       return { activities: activities.slice(0, limit), tasks: tasks.slice(0, limit), truncated: activities.length > limit || tasks.length > limit };
     },

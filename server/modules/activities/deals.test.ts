@@ -5,7 +5,10 @@ import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Activity } from '../../../core/schemas/activities.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
-import { shanghaiDate } from './days.ts';
+import { DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
+
+/** These tests' organisations keep the default zone. */
+const shanghaiDate = (at: Date) => localDate(at, DEFAULT_TIME_ZONE);
 
 let t: TestApp;
 let f: Factories;

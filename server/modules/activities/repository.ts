@@ -4,9 +4,9 @@ import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { accounts, activities, activityContacts, activityUsers, contacts, opportunities, orgs, tasks, users } from '../../db/schema.ts';
+import { accounts, activities, activityContacts, activityUsers, contacts, opportunities, tasks, users } from '../../db/schema.ts';
 import { accountVisible, activityVisible, type Actor } from '../../access/index.ts';
-import { ownedByTeam } from '../accounts/repository.ts';
+import { ownedByTeam } from '../../db/team-filter.ts';
 import type { ActivityListQuery } from '../../../core/schemas/activities.ts';
 
 const owner = alias(users, 'owner');
@@ -146,34 +146,5 @@ export function activitiesRepository(db: Db) {
             where x.org_id = ${orgId} and x.opportunity_id = ${opportunityId} and x.status = 'done')`,
         })
         .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, opportunityId))),
-
-    async orgSettings(orgId: string): Promise<Record<string, unknown>> {
-      const [row] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
-      return (row?.settings ?? {}) as Record<string, unknown>;
-    },
-
-    /** Merges keys into the organisation's settings, leaving the others (stale days…) as they are. */
-    mergeOrgSettings: (orgId: string, patch: Record<string, unknown>) =>
-      db
-        .update(orgs)
-        .set({ settings: sql`${orgs.settings} || ${JSON.stringify(patch)}::jsonb` })
-        .where(eq(orgs.id, orgId)),
-
-    async dealForAfterSales(orgId: string, id: string) {
-      const [row] = await db
-        .select({ id: opportunities.id, name: opportunities.name, accountId: opportunities.accountId, ownerId: opportunities.ownerId, createdBy: opportunities.createdBy, closedAt: opportunities.closedAt })
-        .from(opportunities)
-        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
-      return row;
-    },
-
-    async hasAutoScheduled(orgId: string, opportunityId: string) {
-      const [row] = await db
-        .select({ id: activities.id })
-        .from(activities)
-        .where(and(eq(activities.orgId, orgId), eq(activities.opportunityId, opportunityId), eq(activities.autoScheduled, true)))
-        .limit(1);
-      return !!row;
-    },
   };
 }

@@ -3,7 +3,7 @@ import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { activitiesService } from './service.ts';
 import { calendarService, ICS_LIMIT } from './calendar.service.ts';
-import { activitySettingsService } from './after-sales.ts';
+import { activitySettingsService } from './settings.service.ts';
 import {
   Activity,
   ActivityComplete,

@@ -1,8 +1,8 @@
 import { bothReads, type Db } from '../../db/client.ts';
 import { activitiesRepository, type ActivityRow, type ListedActivity, type NewActivity } from './repository.ts';
 import { presentActivity } from './present.ts';
-import { accountsRepository } from '../accounts/repository.ts';
-import { historyRepository } from '../history/repository.ts';
+import { activeUserIds, visibleAccount } from '../accounts/service.ts';
+import { historyWriter } from '../../kernel/history.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
 import { requireActiveType } from '../activity-types/service.ts';
@@ -12,6 +12,7 @@ import { assertCan, userInScope, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
+import { DAY_MS } from '../../../core/time.ts';
 import { tooEarlyToLog } from '../../../core/call-log.ts';
 import type { Activity, ActivityComplete, ActivityCompleted, ActivityCreate, ActivityListQuery, ActivityUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
@@ -57,7 +58,7 @@ export function activitiesService(db: Db) {
 
   /** The owner is the caller or someone in their data scope (as deals' owners are). */
   async function checkAssignable(tx: Db, actor: Actor, field: string, userId: string) {
-    if (!(await accountsRepository(tx).activeUserIds(actor.orgId, [userId])).has(userId)) throw fieldError(field, 'unknown_user');
+    if (!(await activeUserIds(tx, actor.orgId, [userId])).has(userId)) throw fieldError(field, 'unknown_user');
     if (!userInScope(actor, userId)) throw fieldError(field, 'not_assignable');
   }
 
@@ -68,7 +69,7 @@ export function activitiesService(db: Db) {
     const start = input.plannedStart ? new Date(input.plannedStart) : current!.plannedStart;
     const end = input.plannedEnd ? new Date(input.plannedEnd) : current!.plannedEnd;
     if (end < start) throw fieldError('plannedEnd', 'end_before_start');
-    if (end.getTime() - start.getTime() > MAX_ACTIVITY_DAYS * 86_400_000) throw fieldError('plannedEnd', 'activity_too_long', { days: MAX_ACTIVITY_DAYS });
+    if (end.getTime() - start.getTime() > MAX_ACTIVITY_DAYS * DAY_MS) throw fieldError('plannedEnd', 'activity_too_long', { days: MAX_ACTIVITY_DAYS });
     if (input.opportunityId && input.opportunityId !== current?.opportunityId) {
       const deal = await r.visibleOpportunity(actor, input.opportunityId);
       if (!deal) throw fieldError('opportunityId', 'unknown_opportunity');
@@ -82,7 +83,7 @@ export function activitiesService(db: Db) {
       }
     }
     if (input.userIds?.length) {
-      const known = await accountsRepository(tx).activeUserIds(actor.orgId, input.userIds);
+      const known = await activeUserIds(tx, actor.orgId, input.userIds);
       if (input.userIds.some((u) => !known.has(u))) throw fieldError('userIds', 'unknown_user');
     }
     if (input.ownerId && input.ownerId !== current?.ownerId) await checkAssignable(tx, actor, 'ownerId', input.ownerId);
@@ -112,7 +113,7 @@ export function activitiesService(db: Db) {
       const id = newId();
       await db.transaction(async (tx) => {
         const r = activitiesRepository(tx);
-        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        if (!(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
         await checkRefs(tx, actor, input.accountId, input);
         const { contactIds = [], userIds = [], ...fields } = input;
         const now = new Date();
@@ -135,7 +136,7 @@ export function activitiesService(db: Db) {
         // The owner is not listed again among our attendees.
         await r.replaceUsers(actor.orgId, id, userIds.filter((u) => u !== row.ownerId), row.plannedStart);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, updatedAt: _u, ...logged } = historyView(row);
-        await historyRepository(tx).record(actor.orgId, 'activity', id, 'create', actor.userId, initialFields({ ...logged, contactIds, userIds }, HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'create', actor.userId, initialFields({ ...logged, contactIds, userIds }, HISTORY_IGNORED));
         if (row.status === 'done') await touchDeals(tx, actor.orgId, [row.opportunityId]);
       });
       return get(actor, id);
@@ -169,7 +170,7 @@ export function activitiesService(db: Db) {
         if (contactIds) await r.replaceContacts(actor.orgId, id, contactIds);
         if (attendees) await r.replaceUsers(actor.orgId, id, attendees, patch.plannedStart ?? current.plannedStart);
         else if (patch.plannedStart) await r.moveUsers(actor.orgId, id, patch.plannedStart);
-        await historyRepository(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, changes);
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, changes);
         if (current.status === 'done' || patch.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId, patch.opportunityId]);
       });
       return get(actor, id);
@@ -206,7 +207,7 @@ export function activitiesService(db: Db) {
             createdBy: actor.userId,
           });
         }
-        await historyRepository(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, diffFields(historyView(current), historyView(patch), HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, diffFields(historyView(current), historyView(patch), HISTORY_IGNORED));
         await touchDeals(tx, actor.orgId, [current.opportunityId]);
       });
       return { ...(await get(actor, id)), followUpTaskId };
@@ -219,7 +220,7 @@ export function activitiesService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         await moveToBin(tx, actor.orgId, actor.userId, 'activity', id, { name: current.subject, accountId: current.accountId, ownerId: current.ownerId });
-        await historyRepository(tx).record(actor.orgId, 'activity', id, 'delete', actor.userId, [{ field: 'subject', old: current.subject, new: null }]);
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'delete', actor.userId, [{ field: 'subject', old: current.subject, new: null }]);
         if (current.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId]);
       });
     },

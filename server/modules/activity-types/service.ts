@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { activityTypesRepository, type ActivityTypeRow } from './repository.ts';
 import { BUILTIN_TYPES } from './defaults.ts';
-import { stagesRepository, type StageRow } from '../stages/repository.ts';
+import { funnelStage, funnelStages, type StageRow } from '../stages/service.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { DEFAULT_STAGES } from '../../../core/funnel.ts';
@@ -32,7 +32,7 @@ function stageFor(live: StageRow[], index: number): string | null {
 
 /** Gives an organisation the built-in activity types it lacks; existing ones keep their edits. */
 export async function seedActivityTypes(db: Db, orgId: string) {
-  const live = await stagesRepository(db).list(orgId);
+  const live = await funnelStages(db, orgId);
   await activityTypesRepository(db).insertMissing(
     BUILTIN_TYPES.map((t, position) => ({
       orgId,
@@ -62,7 +62,7 @@ export function activityTypesService(db: Db) {
   const repo = activityTypesRepository(db);
 
   async function checkStage(tx: Db, orgId: string, stageId: string | null | undefined) {
-    if (stageId && !(await stagesRepository(tx).get(orgId, stageId))) throw fieldError('stageId', 'unknown_stage');
+    if (stageId && !(await funnelStage(tx, orgId, stageId))) throw fieldError('stageId', 'unknown_stage');
   }
 
   async function get(orgId: string, key: string) {

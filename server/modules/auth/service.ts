@@ -10,10 +10,10 @@ import { OrgCache, orgChangesOf } from '../../db/org-changes.ts';
 import type { DataScope, Role } from '../../../core/enums.ts';
 import type { Lang } from '../../../core/messages.ts';
 import type { FailedLogins, Me } from '../../../core/schemas/org.ts';
-import { historyRepository } from '../history/repository.ts';
+import { HOUR_MS } from '../../../core/time.ts';
+import { historyWriter } from '../../kernel/history.ts';
 import { failureKeys, throttle, type ThrottleConfig } from './throttle.ts';
 
-const HOUR = 3600_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** 429: this e-mail is locked for this address; Retry-After says for how long. */
@@ -44,8 +44,8 @@ type Caller = Omit<Actor, 'orgId' | 'lang'> & { lastSeenAt: number; expiresAt: n
 
 export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & ThrottleConfig) {
   const repo = authRepository(db);
-  const history = historyRepository(db);
-  const ttl = () => new Date(Date.now() + config.sessionTtlDays * 24 * HOUR);
+  const history = historyWriter(db);
+  const ttl = () => new Date(Date.now() + config.sessionTtlDays * 24 * HOUR_MS);
   const changes = orgChangesOf(db);
   // Every request resolves its session: kept per instance until the organisation's users, teams,
   // account teams or sessions change (db/org-changes.ts), so a request costs one round trip less.
@@ -128,7 +128,7 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
         c = await fetch();
       }
       if (!c) return null;
-      if (now - c.lastSeenAt > HOUR) {
+      if (now - c.lastSeenAt > HOUR_MS) {
         const expiresAt = ttl();
         await repo.touchSession(s.orgId, s.id, expiresAt);
         c.lastSeenAt = now;
@@ -156,7 +156,7 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
 
     setLocale: (actor: Actor, locale: string) => repo.setLocale(actor.orgId, actor.userId, locale),
 
-    purgeExpired: () => repo.purgeExpired(new Date(), new Date(Date.now() - 24 * HOUR)),
+    purgeExpired: () => repo.purgeExpired(new Date(), new Date(Date.now() - 24 * HOUR_MS)),
   };
 }
 

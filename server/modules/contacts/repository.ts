@@ -7,7 +7,7 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
 import { accountVisible, contactVisible, scopeWalks, type Actor } from '../../access/index.ts';
-import { ownedByTeam } from '../accounts/repository.ts';
+import { ownedByTeam } from '../../db/team-filter.ts';
 import type { ContactListItem, ContactListQuery, ContactSort } from '../../../core/schemas/contacts.ts';
 
 const boss = alias(contacts, 'boss');

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { contactsRepository, type ContactRow, type NewContact } from './repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
-import { historyRepository, presentHistory } from '../history/repository.ts';
+import { visibleAccount } from '../accounts/service.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
@@ -67,7 +68,7 @@ export function contactsService(db: Db) {
       if (!current) throw notFound();
       if (current.version !== version) throw staleVersion();
       await r.update(actor.orgId, id, version, { archivedAt: archived ? new Date() : null });
-      await historyRepository(tx).record(actor.orgId, 'contact', id, archived ? 'archive' : 'restore', actor.userId);
+      await historyWriter(tx).record(actor.orgId, 'contact', id, archived ? 'archive' : 'restore', actor.userId);
     });
     return get(actor, id);
   }
@@ -87,7 +88,7 @@ export function contactsService(db: Db) {
       const id = newId();
       await db.transaction(async (tx) => {
         const r = contactsRepository(tx);
-        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        if (!(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
         await checkRefs(r, actor, input.accountId, input);
         const now = new Date();
         const row: NewContact = {
@@ -102,7 +103,7 @@ export function contactsService(db: Db) {
         };
         await r.insert(row);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
-        await historyRepository(tx).record(actor.orgId, 'contact', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'contact', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
       });
       return get(actor, id);
     },
@@ -124,7 +125,7 @@ export function contactsService(db: Db) {
         const changes = diffFields(current, patch, HISTORY_IGNORED);
         if (!changes.length) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
-        await historyRepository(tx).record(actor.orgId, 'contact', id, 'update', actor.userId, changes);
+        await historyWriter(tx).record(actor.orgId, 'contact', id, 'update', actor.userId, changes);
       });
       return get(actor, id);
     },
@@ -139,13 +140,13 @@ export function contactsService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         await moveToBin(tx, actor.orgId, actor.userId, 'contact', id, { name: current.name, accountId: current.accountId, ownerId: null });
-        await historyRepository(tx).record(actor.orgId, 'contact', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+        await historyWriter(tx).record(actor.orgId, 'contact', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },
 
     async history(actor: Actor, id: string) {
       if (!(await repo.get(actor, id))) throw notFound();
-      return { items: (await historyRepository(db).list(actor.orgId, 'contact', id)).map(presentHistory) };
+      return historyOf(db, actor.orgId, 'contact', id);
     },
 
     async links(actor: Actor, id: string) {
@@ -180,7 +181,7 @@ export function contactsService(db: Db) {
     },
 
     async orgChart(actor: Actor, accountId: string): Promise<OrgChart> {
-      if (!(await accountsRepository(db).get(actor, accountId))) throw notFound();
+      if (!(await visibleAccount(db, actor, accountId))) throw notFound();
       const nodes = await repo.orgChartNodes(actor.orgId, accountId);
       const ids = new Set(nodes.map((n) => n.id));
       const links = (await repo.linksOf(actor.orgId, [...ids])).filter((l) => ids.has(l.fromContactId) && ids.has(l.toContactId));
@@ -191,3 +192,17 @@ export function contactsService(db: Db) {
     },
   };
 }
+
+// ---- For other modules: what they read of contacts (never through the repository) ----
+
+/** The contact, if the caller may see its account. */
+export const visibleContact = (db: Db, actor: Actor, id: string) => contactsRepository(db).get(actor, id);
+
+/** The account a contact of the organisation belongs to (undefined for an unknown contact). */
+export const contactAccountId = (db: Db, orgId: string, contactId: string) => contactsRepository(db).accountOf(orgId, contactId);
+
+/** Whether the user is one of the organisation's (a Blue Sheet counterpart may be any of them). */
+export const orgUserExists = (db: Db, orgId: string, userId: string) => contactsRepository(db).userExists(orgId, userId);
+
+/** The relationship links touching these contacts. */
+export const contactLinksOf = (db: Db, orgId: string, contactIds: string[]) => contactsRepository(db).linksOf(orgId, contactIds);

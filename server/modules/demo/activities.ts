@@ -6,8 +6,9 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, contacts, opportunities, orgs, users } from '../../db/schema.ts';
 import { organisationActor } from '../../access/index.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
+import { addDays, dayStart, localDate } from '../../../core/time.ts';
 import { activitiesService } from '../activities/service.ts';
-import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { createRng, type Rng } from './random.ts';
 
 interface Plan {
@@ -63,7 +64,8 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
     .orderBy(asc(opportunities.name));
 
   const service = activitiesService(db);
-  const today = shanghaiDate(now);
+  const zone = await orgTimeZone(db, orgId);
+  const today = localDate(now, zone);
   // By e-mail, not id: ids differ from run to run, and the order decides what the generator draws.
   const owners = [...new Map(owned.filter((a) => a.role === 'rep' || a.role === 'manager').map((a) => [a.email, a.ownerId!])).entries()].sort(([a], [b]) => a.localeCompare(b));
   let created = 0;
@@ -78,7 +80,7 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
       const contact = theirs.length ? theirs[Math.min(theirs.length - 1, rng.int(0, 2))] : null;
       const plan = rng.weighted(PLANS);
       const deal = deals.find((d) => d.accountId === account.id && d.status === 'open');
-      const start = shanghaiStart(day, rng.pick([9, 10, 14, 15, 16])).getTime() + rng.pick([0, 30]) * 60_000;
+      const start = dayStart(day, zone, rng.pick([9, 10, 14, 15, 16])).getTime() + rng.pick([0, 30]) * 60_000;
       const a = await service.create(actor, {
         type: plan.type,
         subject: plan.subject(account.name ?? account.full, contact?.name ?? '客户'),
@@ -108,7 +110,7 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
     // Service records at key accounts: 服务 calls logged with the customer's satisfaction.
     for (const account of mine.filter((a) => a.tier === 'A').slice(0, 2)) {
       const day = addDays(today, -rng.int(8, 20));
-      const start = shanghaiStart(day, 14).getTime();
+      const start = dayStart(day, zone, 14).getTime();
       const s = await service.create(actor, {
         type: 'service',
         subject: `季度服务回访 · ${account.name ?? account.full}`,

@@ -8,9 +8,10 @@ import { newId } from '../../lib/ids.ts';
 import { organisationActor } from '../../access/index.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
 import { blueSheetService } from '../opportunities/blue-sheet.service.ts';
-import { stagesRepository } from '../stages/repository.ts';
+import { funnelStages } from '../stages/service.ts';
 import { createRng } from './random.ts';
-import { addDays, shanghaiDate } from '../activities/days.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
+import { addDays, localDate } from '../../../core/time.ts';
 import { BUYING_ROLES, RESPONSE_MODES } from '../../../core/blue-sheet.ts';
 import { COVERAGE_LEVELS } from '../../../core/enums.ts';
 
@@ -42,7 +43,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   const competitorIds = COMPETITORS.map(() => newId());
   await db.insert(competitors).values(COMPETITORS.map((c, i) => ({ orgId, id: competitorIds[i], ...c })));
 
-  const open = (await stagesRepository(db).list(orgId)).filter((s) => s.kind !== 'lost');
+  const open = (await funnelStages(db, orgId)).filter((s) => s.kind !== 'lost');
   const lastOpen = open.filter((s) => s.kind === 'open').sort((a, b) => b.position - a.position)[0];
   const targets = await db
     .select({ id: accounts.id, name: accounts.shortName, full: accounts.name, ownerId: accounts.ownerId, tier: accounts.tier })
@@ -52,7 +53,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   const people = await db.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(eq(contacts.orgId, orgId));
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.createdAt)).limit(1);
 
-  const today = shanghaiDate(new Date());
+  const today = localDate(new Date(), await orgTimeZone(db, orgId));
   let created = 0;
   for (const [k, account] of targets.filter((a) => a.tier !== 'C').entries()) {
     const ownerId = account.ownerId ?? admin.id;

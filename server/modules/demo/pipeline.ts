@@ -8,9 +8,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { competitors, opportunities, orgs, stages, users } from '../../db/schema.ts';
 import { organisationActor } from '../../access/index.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
+import { addDays, localDate } from '../../../core/time.ts';
 import { opportunitiesService } from '../opportunities/service.ts';
-import { pipelineRepository } from '../pipeline/repository.ts';
-import { addDays, shanghaiDate } from '../activities/days.ts';
+import { takeSnapshot } from '../pipeline/service.ts';
 
 /** `at`: the place among open deals that were in last week's snapshot. */
 const LOST = [
@@ -23,7 +24,7 @@ export async function seedDemoSnapshots(db: Db, now = new Date()): Promise<void>
   const [org] = await db.select().from(orgs).limit(1);
   if (!org) return;
   const orgId = org.id;
-  const today = shanghaiDate(now);
+  const today = localDate(now, await orgTimeZone(db, orgId));
   const weekAgo = addDays(today, -7);
 
   // Demo history, not a real snapshot: n is the deal's place in name order.
@@ -74,5 +75,5 @@ export async function seedDemoSnapshots(db: Db, now = new Date()): Promise<void>
     });
   }
 
-  await pipelineRepository(db).take(orgId, today);
+  await takeSnapshot(db, orgId, today);
 }

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, orgs, users } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
+import { DAY_MS } from '../../../core/time.ts';
 import { accountSearchDocument } from '../../../core/search.ts';
 import type { OwnershipType } from '../../../core/enums.ts';
 
@@ -23,7 +24,7 @@ export async function seedDemoPool(db: Db): Promise<void> {
   await db.insert(accounts).values(
     POOL.map(({ daysAgo, ...p }) => {
       const doc = accountSearchDocument(p);
-      const pooledAt = new Date(now - daysAgo * 86_400_000);
+      const pooledAt = new Date(now - daysAgo * DAY_MS);
       return {
         orgId: org.id,
         id: newId(),
@@ -35,7 +36,7 @@ export async function seedDemoPool(db: Db): Promise<void> {
         searchGrams: doc.grams,
         searchText: doc.text,
         createdBy: admin?.id ?? null,
-        createdAt: new Date(pooledAt.getTime() - 180 * 86_400_000),
+        createdAt: new Date(pooledAt.getTime() - 180 * DAY_MS),
         updatedAt: pooledAt,
       };
     }),

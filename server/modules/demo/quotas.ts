@@ -6,8 +6,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { orgs, quotas, users } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
 import { parsePeriod, quarterOfDate } from '../../../core/period.ts';
-import { shanghaiDate } from '../activities/days.ts';
+import { localDate } from '../../../core/time.ts';
 
 /** Yearly targets in 10k CNY (万元), one per rep in name order, repeating. */
 const TARGETS_WAN = [600, 450, 500, 380, 800, 420, 350];
@@ -20,7 +21,7 @@ export async function seedDemoQuotas(db: Db, now = new Date()): Promise<void> {
     .from(users)
     .where(and(eq(users.orgId, org.id), eq(users.role, 'rep')))
     .orderBy(asc(users.email));
-  const today = shanghaiDate(now);
+  const today = localDate(now, await orgTimeZone(db, org.id));
   const year = Number(today.slice(0, 4));
   const quarter = parsePeriod(quarterOfDate(today))!;
   const rows: (typeof quotas.$inferInsert)[] = [];

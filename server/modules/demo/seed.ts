@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accountMembers, accounts, contactLinks, contacts, history, orgs, teams } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
+import { DAY_MS, HOUR_MS } from '../../../core/time.ts';
 import { insertUser } from '../users/service.ts';
 import { accountSearchDocument, contactSearchDocument } from '../../../core/search.ts';
 import { COVERAGE_LEVELS, FINANCIAL_STATUSES, RELATIONSHIP_STAGES, type DataScope, type LinkKind, type Role } from '../../../core/enums.ts';
@@ -153,7 +154,7 @@ async function seedAccounts(db: Db, orgId: string, rng: Rng, userIds: Ids<UserKe
   const now = Date.now();
   DEMO_ACCOUNTS.forEach((spec, i) => {
     const city = cityByName(spec.city);
-    const id = newId(now - (DEMO_ACCOUNTS.length - i) * 3_600_000);
+    const id = newId(now - (DEMO_ACCOUNTS.length - i) * HOUR_MS);
     idByShort.set(spec.shortName, id);
     const ownerKey = ownerFor(spec, i, city.province);
     const [minWan, maxWan] = revenueRange(spec);
@@ -195,8 +196,8 @@ async function seedAccounts(db: Db, orgId: string, rng: Rng, userIds: Ids<UserKe
       ...(key ? profileFor(spec) : {}),
       ...searchColumns(accountSearchDocument(spec)),
       createdBy: userIds.admin,
-      createdAt: new Date(now - (days + 200) * 86_400_000),
-      updatedAt: new Date(now - days * 86_400_000),
+      createdAt: new Date(now - (days + 200) * DAY_MS),
+      updatedAt: new Date(now - days * DAY_MS),
     });
     seeded.push({ id, spec, ownerKey, areaCode: city.areaCode });
   });

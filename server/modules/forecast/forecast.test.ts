@@ -5,7 +5,10 @@ import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
 import type { ForecastRow } from '../../../core/schemas/forecast.ts';
 import { quarterOfDate, parsePeriod } from '../../../core/period.ts';
-import { shanghaiDate } from '../activities/days.ts';
+import { DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
+
+/** These tests' organisations keep the default zone. */
+const shanghaiDate = (at: Date) => localDate(at, DEFAULT_TIME_ZONE);
 
 let t: TestApp;
 let f: Factories;

@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
 import { dealVisible, teamOnlyDeals, totalsVisible, type Actor } from '../../access/index.ts';
+import { zoneSql } from '../../kernel/zone.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import type { ForecastCell } from '../../../core/forecast.ts';
 
@@ -9,9 +10,11 @@ export interface Window {
   /** Calendar days [fromDay, toDay) for open deals' expected close dates. */
   fromDay: string;
   toDay: string;
-  /** The same days as instants, for won deals' closed_at. */
+  /** The same days as instants in the organisation's zone, for won deals' closed_at. */
   from: Date;
   to: Date;
+  /** The organisation's zone, which names the month a deal was won in. */
+  zone: string;
 }
 
 /** A forecast cell of one group: an owner's id (null for none) or a month. */
@@ -91,8 +94,8 @@ export function forecastRepository(db: Db) {
     const base = [dealVisible(actor)];
     if (owners) base.push(inArray(opportunities.ownerId, owners));
     if (extra) base.push(extra);
-    // Asia/Shanghai is UTC+8 all year: the signing day is the UTC instant shifted by eight hours.
-    const wonMonth = sql<string>`to_char((${opportunities.closedAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+    // The signing month is the one on the organisation's calendar.
+    const wonMonth = sql<string>`to_char(${opportunities.closedAt} at time zone ${zoneSql(w.zone)}, 'YYYY-MM')`;
     const openKey = by === 'owner' ? sql<string | null>`${opportunities.ownerId}::text` : sql<string>`to_char(${opportunities.expectedCloseDate}, 'YYYY-MM')`;
     const wonKey = by === 'owner' ? openKey : wonMonth;
     const [open, won] = await Promise.all([

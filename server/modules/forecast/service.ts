@@ -2,12 +2,12 @@
 // or month against quota; the pipeline summary; and calibrated stage probabilities from closed deals.
 import type { Db } from '../../db/client.ts';
 import { forecastRepository, type CellRow, type Window } from './repository.ts';
-import { opportunitiesRepository } from '../opportunities/repository.ts';
+import { stageTotals } from '../opportunities/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
 import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
-import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { scopeUsers, teamsInScope, userInScope, type Actor } from '../../access/index.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
 import { forecastFigures, sumFigures, type Figures } from '../../../core/forecast.ts';
 import { calibrate } from '../../../core/calibration.ts';
 import { parsePeriod, type Period } from '../../../core/period.ts';
@@ -16,12 +16,13 @@ import { fromCents, toCents } from '../../../core/funnel.ts';
 import { groupBy as groupRows } from '../../../core/group.ts';
 import { messagePair, type Lang } from '../../../core/messages.ts';
 import type { Calibration, CalibrationQuery, Forecast, ForecastQuery, ForecastRow, PipelineSummary, PipelineSummaryQuery } from '../../../core/schemas/forecast.ts';
-import type { StageRow } from '../stages/repository.ts';
+import { addDays, dayStart, daysSpan, localDate } from '../../../core/time.ts';
+import type { StageRow } from '../stages/service.ts';
 
 const NONE = 'none';
 const stageLabel = (s: Pick<StageRow, 'name' | 'nameEn'>, lang: Lang) => (lang === 'en' && s.nameEn ? s.nameEn : s.name);
 
-const window = (p: Period): Window => ({ fromDay: p.start, toDay: p.end, from: shanghaiStart(p.start), to: shanghaiStart(p.end) });
+const window = (p: Period, zone: string): Window => ({ fromDay: p.start, toDay: p.end, from: dayStart(p.start, zone), to: dayStart(p.end, zone), zone });
 
 /** Whose deals: null for everyone in scope, else the owners the filters leave (404 outside the scope). */
 export function ownerFilter(actor: Actor, book: QuotaBook, q: { teamId?: string; ownerId?: string }): string[] | null {
@@ -54,13 +55,13 @@ function quotaFor(actor: Actor, book: QuotaBook, q: { teamId?: string; ownerId?:
 export function forecastService(db: Db) {
   const repo = forecastRepository(db);
 
-  async function rates(actor: Actor, q: CalibrationQuery, funnel: Funnel, book: QuotaBook): Promise<Calibration> {
-    const today = shanghaiDate(new Date());
-    const to = q.to ?? today;
+  async function rates(actor: Actor, q: CalibrationQuery, funnel: Funnel, book: QuotaBook, zone: string): Promise<Calibration> {
+    const to = q.to ?? localDate(new Date(), zone);
     const from = q.from ?? addDays(to, -365);
     if (to < from) throw fieldError('query.to', 'end_before_start');
     const owners = ownerFilter(actor, book, q);
-    const rows = await repo.closedReach(actor, shanghaiStart(from), shanghaiStart(addDays(to, 1)), owners);
+    const span = daysSpan(from, to, zone);
+    const rows = await repo.closedReach(actor, span.from, span.to, owners);
     const positions = funnel.open.map((s) => s.position);
     // A removed stage's position counts as the last current open stage at or before it.
     const index = (pos: number | null) => (pos === null ? -1 : positions.filter((p) => p <= pos).length - 1);
@@ -82,11 +83,11 @@ export function forecastService(db: Db) {
       if (!period) throw fieldError('query.period', 'period');
       const groupBy = q.groupBy ?? 'owner';
       const probabilities = q.probabilities ?? 'configured';
-      const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [period.year])]);
+      const [funnel, book, zone] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [period.year]), orgTimeZone(db, actor.orgId)]);
       const owners = ownerFilter(actor, book, q);
       const [cells, calibrated] = await Promise.all([
-        repo.cells(actor, window(period), groupBy === 'month' ? 'month' : 'owner', owners),
-        probabilities === 'calibrated' ? rates(actor, { teamId: q.teamId }, funnel, book) : null,
+        repo.cells(actor, window(period, zone), groupBy === 'month' ? 'month' : 'owner', owners),
+        probabilities === 'calibrated' ? rates(actor, { teamId: q.teamId }, funnel, book, zone) : null,
       ]);
       const rateMap = calibrated ? new Map(calibrated.stages.filter((s) => s.observed !== null).map((s) => [s.stageId, s.observed!])) : undefined;
       const keyOf = (c: CellRow): string => {
@@ -138,7 +139,7 @@ export function forecastService(db: Db) {
       // The tree only checks the filters: no quotas are read.
       const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [])]);
       ownerFilter(actor, book, q);
-      const totals = await opportunitiesRepository(db).boardTotals(actor, q);
+      const totals = await stageTotals(db, actor, q);
       const by = new Map(totals.map((t) => [t.stageId, t]));
       const stages = funnel.open.map((s) => {
         const t = by.get(s.id);
@@ -152,8 +153,13 @@ export function forecastService(db: Db) {
     },
 
     async calibration(actor: Actor, q: CalibrationQuery): Promise<Calibration> {
-      const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [])]);
-      return rates(actor, q, funnel, book);
+      const [funnel, book, zone] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, []), orgTimeZone(db, actor.orgId)]);
+      return rates(actor, q, funnel, book, zone);
     },
   };
 }
+
+export type { Window };
+
+/** The window's deals summed per cell (for the planner's won-deal averages): see forecastRepository.cells. */
+export const forecastCells = (db: Db, actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null) => forecastRepository(db).cells(actor, w, by, owners);

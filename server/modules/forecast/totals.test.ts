@@ -32,10 +32,10 @@ async function expectKeptExact() {
   );
   const summed = await rowsOf(
     db,
-    sql`select status, okam_forecast_month(status, expected_close_date, closed_at)::text as month, coalesce(account_owner_id, ${NIL}::uuid) as account_owner_id,
+    sql`select status, okam_forecast_month(status, expected_close_date, closed_at, okam_org_zone(org_id))::text as month, coalesce(account_owner_id, ${NIL}::uuid) as account_owner_id,
           coalesce(owner_id, ${NIL}::uuid) as deal_owner_id, stage_id, forecast_category, count(*)::int as deals,
           sum(amount)::numeric(20,2)::text as amount, sum(round(amount * probability / 100.0, 2))::numeric(20,2)::text as weighted
-        from opportunities where okam_forecast_month(status, expected_close_date, closed_at) is not null
+        from opportunities where okam_forecast_month(status, expected_close_date, closed_at, okam_org_zone(org_id)) is not null
         group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
   );
   expect(kept).toEqual(summed);

@@ -2,20 +2,22 @@
 // share of done calls' time it actually got, and the accounts most over- and under-served.
 import type { Db } from '../../db/client.ts';
 import { effortRepository, type GapRow } from './effort.repository.ts';
-import { daysWindow, paretoService } from './pareto.service.ts';
-import { addDays, shanghaiStart } from '../activities/days.ts';
+import { daysWindow } from './pareto.service.ts';
 import type { Actor } from '../../access/index.ts';
+import { orgSettings } from '../../kernel/settings.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { EFFORT_BUCKETS, recommendedShare, shareOf } from '../../../core/pareto.ts';
 import type { Effort, EffortAccount, EffortQuery } from '../../../core/schemas/key-accounts.ts';
+import { daysSpan } from '../../../core/time.ts';
 
 export function effortService(db: Db) {
   const repo = effortRepository(db);
-  const pareto = paretoService(db);
   return {
     async effort(actor: Actor, q: EffortQuery): Promise<Effort> {
-      const { from, to } = daysWindow(q);
-      const [settings, rows] = await Promise.all([pareto.settings(actor), repo.effort(actor, shanghaiStart(from), shanghaiStart(addDays(to, 1)))]);
+      const { pareto: settings, timeZone } = await orgSettings(db, actor.orgId);
+      const { from, to } = daysWindow(q, timeZone);
+      const span = daysSpan(from, to, timeZone);
+      const rows = await repo.effort(actor, span.from, span.to);
       const revenue = rows.tiers.reduce((s, r) => s + toCents(r.revenue), 0n);
       const minutes = BigInt(rows.tiers.reduce((s, r) => s + r.minutes, 0));
       const fixed = settings.effort.mode === 'fixed' ? (settings.effort.shares ?? null) : null;

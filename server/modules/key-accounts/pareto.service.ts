@@ -3,30 +3,19 @@
 // happens in SQL (100k accounts never leave the database); core/pareto is the same rule in TypeScript.
 import type { Db } from '../../db/client.ts';
 import { paretoRepository, BAR_COUNT, CURVE_POINTS, type ParetoSource, type RankedRow } from './pareto.repository.ts';
-import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
-import { activitiesRepository } from '../activities/repository.ts';
 import { fieldError } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { analysisKey, cached } from '../../lib/analysis-cache.ts';
+import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { TIERS, type Tier } from '../../../core/enums.ts';
 import { fromCents } from '../../../core/funnel.ts';
-import { basisPoints, curveStep, DEFAULT_THRESHOLDS, shareOf, topCount } from '../../../core/pareto.ts';
+import { basisPoints, curveStep, shareOf, topCount } from '../../../core/pareto.ts';
 import type { ParetoItem, ParetoQuery, ParetoResult, ParetoSettings } from '../../../core/schemas/key-accounts.ts';
+import { addDays, daysSpan, localDate } from '../../../core/time.ts';
 
-const DEFAULT_PARETO_SETTINGS: ParetoSettings = { thresholds: DEFAULT_THRESHOLDS, effort: { mode: 'revenue' } };
-
-/** The stored settings, or the defaults for an organisation that never saved any (or saved something unreadable). */
-function paretoSettingsOf(settings: Record<string, unknown>): ParetoSettings {
-  const p = settings.pareto as Partial<ParetoSettings> | undefined;
-  const t = p?.thresholds;
-  const e = p?.effort;
-  if (!t || typeof t.a !== 'number' || typeof t.b !== 'number' || !(t.a < t.b) || !e) return DEFAULT_PARETO_SETTINGS;
-  return e.mode === 'fixed' && e.shares ? { thresholds: t, effort: { mode: 'fixed', shares: e.shares } } : { thresholds: t, effort: { mode: 'revenue' } };
-}
-
-/** A window of Shanghai days, both included: the last 12 months unless given. */
-export function daysWindow(q: { from?: string; to?: string }): { from: string; to: string } {
-  const to = q.to ?? shanghaiDate(new Date());
+/** A window of the organisation's days, both included: the last 12 months unless given. */
+export function daysWindow(q: { from?: string; to?: string }, zone: string): { from: string; to: string } {
+  const to = q.to ?? localDate(new Date(), zone);
   const from = q.from ?? addDays(to, -365);
   if (to < from) throw fieldError('query.to', 'end_before_start');
   return { from, to };
@@ -51,25 +40,24 @@ function checked(input: ParetoSettings): ParetoSettings {
 
 export function paretoService(db: Db) {
   const repo = paretoRepository(db);
-  const orgs = activitiesRepository(db);
-  const settings = async (actor: Actor) => paretoSettingsOf(await orgs.orgSettings(actor.orgId));
+  const settings = async (actor: Actor) => (await orgSettings(db, actor.orgId)).pareto;
 
   return {
     settings,
 
     async putSettings(actor: Actor, input: ParetoSettings): Promise<ParetoSettings> {
       assertCan(actor, 'update', 'settings');
-      await orgs.mergeOrgSettings(actor.orgId, { pareto: checked(input) });
+      await mergeOrgSettings(db, actor.orgId, { pareto: checked(input) });
       return settings(actor);
     },
 
     async pareto(actor: Actor, q: ParetoQuery): Promise<ParetoResult> {
       const metric = q.metric ?? 'ourRevenue';
+      const { pareto: { thresholds }, timeZone } = await orgSettings(db, actor.orgId);
       // The window is checked whatever the metric; only wonAmount reads it.
-      const window = daysWindow(q);
+      const window = daysWindow(q, timeZone);
       const won = metric === 'wonAmount';
-      const { thresholds } = await settings(actor);
-      const source: ParetoSource = metric === 'wonAmount' ? { metric, from: shanghaiStart(window.from), to: shanghaiStart(addDays(window.to, 1)) } : { metric };
+      const source: ParetoSource = metric === 'wonAmount' ? { metric, ...daysSpan(window.from, window.to, timeZone) } : { metric };
       const args = { ...source, thresholds, cls: q.class, limit: q.limit ?? 50, offset: q.offset ?? 0 };
       // The ranking is the costly part (a sort of every account in scope); it is kept until the
       // accounts (or, for won amounts, won deals) change. The key holds the resolved window (the

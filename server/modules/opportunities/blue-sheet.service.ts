@@ -3,8 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { opportunitiesRepository } from './repository.ts';
 import { blueSheetRepository } from './blue-sheet.repository.ts';
-import { contactsRepository } from '../contacts/repository.ts';
-import { contactsService } from '../contacts/service.ts';
+import { contactAccountId, contactsService, orgUserExists } from '../contacts/service.ts';
 import { opportunitiesService } from './service.ts';
 import { presentInfluence } from './present.ts';
 import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
@@ -24,7 +23,7 @@ export function blueSheetService(db: Db) {
   }
 
   async function checkRefs(tx: Db, actor: Actor, input: Partial<InfluenceCreate>) {
-    if (input.counterpartId && !(await contactsRepository(tx).userExists(actor.orgId, input.counterpartId))) throw fieldError('counterpartId', 'unknown_user');
+    if (input.counterpartId && !(await orgUserExists(tx, actor.orgId, input.counterpartId))) throw fieldError('counterpartId', 'unknown_user');
     if (input.preferredCompetitorId && !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.preferredCompetitorId])).has(input.preferredCompetitorId)) {
       throw fieldError('preferredCompetitorId', 'unknown_competitor');
     }
@@ -45,7 +44,7 @@ export function blueSheetService(db: Db) {
         if (!!input.contactId === !!input.newContact) throw fieldError('contactId', 'contact_or_new');
         let contactId = input.contactId;
         if (contactId) {
-          const accountId = await contactsRepository(tx).accountOf(actor.orgId, contactId);
+          const accountId = await contactAccountId(tx, actor.orgId, contactId);
           if (!accountId) throw fieldError('contactId', 'unknown_contact');
           if (accountId !== deal.accountId) throw fieldError('contactId', 'other_account_contact');
           if (await r.hasContact(actor.orgId, opportunityId, contactId)) throw fieldError('contactId', 'duplicate_influence');

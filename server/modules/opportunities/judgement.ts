@@ -1,23 +1,24 @@
 // Builds the Blue Sheet's facts for a deal and runs the core rules; both the API presenter and the
 // stored judgement (health, red-flag codes for filters and the board) come from here. A closed deal's
 // judgement is the one kept at its closing (closing_judgement), never computed again.
-import { eq } from 'drizzle-orm';
 import { bothReads, type Db } from '../../db/client.ts';
-import { orgs } from '../../db/schema.ts';
+import { orgSettings } from '../../kernel/settings.ts';
 import { OrgCache, orgChangesOf, type OrgChanges } from '../../db/org-changes.ts';
-import { stagesRepository, type StageRow } from '../stages/repository.ts';
-import type { OpportunityRow } from './repository.ts';
+import { everyStage, type StageRow } from '../stages/service.ts';
+import type { opportunities } from '../../db/schema.ts';
 import type { InfluenceRow } from './blue-sheet.repository.ts';
 import {
   computeHealth,
   computeRedFlags,
-  DEFAULT_RED_FLAG_OPTIONS,
   type BuyingRole,
   type Coverage,
   type Health,
   type RedFlag,
   type ResponseMode,
 } from '../../../core/blue-sheet.ts';
+
+/** A deal as stored (the repository's row), named here so the repository can name the judgement it stores. */
+type OpportunityRow = typeof opportunities.$inferSelect;
 
 export interface Funnel {
   byId: Map<string, StageRow>;
@@ -28,6 +29,8 @@ export interface Funnel {
   proposalIndex: number;
   staleDays: number;
   probabilityTolerance: number;
+  /** The organisation's zone, whose days say when a close date has passed. */
+  timeZone: string;
 }
 
 const openInOrder = (live: StageRow[]) => live.filter((s) => s.kind === 'open').sort((a, b) => a.position - b.position);
@@ -41,10 +44,10 @@ const funnels = new WeakMap<OrgChanges, OrgCache<readonly StageRow[]>>();
  */
 function allStages(db: Db, orgId: string): Promise<readonly StageRow[]> {
   const changes = orgChangesOf(db);
-  if (!changes) return stagesRepository(db).all(orgId);
+  if (!changes) return everyStage(db, orgId);
   let cache = funnels.get(changes);
   if (!cache) funnels.set(changes, (cache = new OrgCache(changes, { ttlMs: 60_000, max: 1_000 })));
-  return cache.get(orgId, 'stages', async () => Object.freeze((await stagesRepository(db).all(orgId)).map((s) => Object.freeze(s))));
+  return cache.get(orgId, 'stages', async () => Object.freeze((await everyStage(db, orgId)).map((s) => Object.freeze(s))));
 }
 
 /** The funnel's open stages in order, without the rest of the funnel's settings (the board's columns). */
@@ -53,10 +56,9 @@ export async function loadOpenStages(db: Db, orgId: string): Promise<StageRow[]>
 }
 
 export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
-  const [all, [org]] = await bothReads(db, () => allStages(db, orgId), () => db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId)));
+  const [all, settings] = await bothReads(db, () => allStages(db, orgId), () => orgSettings(db, orgId));
   const live = all.filter((s) => !s.removedAt);
   const open = openInOrder(live);
-  const settings = (org?.settings ?? {}) as { staleDays?: number; probabilityTolerance?: number };
   const proposal = open.findIndex((s) => s.probability >= 50);
   return {
     byId: new Map(all.map((s) => [s.id, s])),
@@ -64,8 +66,9 @@ export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
     won: live.find((s) => s.kind === 'won'),
     lost: live.find((s) => s.kind === 'lost'),
     proposalIndex: proposal < 0 ? Number.MAX_SAFE_INTEGER : proposal,
-    staleDays: settings.staleDays ?? DEFAULT_RED_FLAG_OPTIONS.staleDays,
-    probabilityTolerance: settings.probabilityTolerance ?? DEFAULT_RED_FLAG_OPTIONS.probabilityTolerance,
+    staleDays: settings.staleDays,
+    probabilityTolerance: settings.probabilityTolerance,
+    timeZone: settings.timeZone,
   };
 }
 
@@ -106,6 +109,6 @@ export function judge(o: OpportunityRow, infl: Pick<InfluenceRow, 'roles' | 'mod
       coverage: i.coverage as Coverage,
     })),
   };
-  const flags = computeRedFlags(facts, { now, staleDays: funnel.staleDays, probabilityTolerance: funnel.probabilityTolerance });
+  const flags = computeRedFlags(facts, { now, timeZone: funnel.timeZone, staleDays: funnel.staleDays, probabilityTolerance: funnel.probabilityTolerance });
   return { flags, health: computeHealth(facts, flags) };
 }

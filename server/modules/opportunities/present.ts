@@ -7,8 +7,8 @@ import type { Judgement } from './judgement.ts';
 import type { InfluenceRow } from './blue-sheet.repository.ts';
 import type { opportunityItems } from '../../db/schema.ts';
 import { lineTotal } from '../../../core/funnel.ts';
+import { DAY_MS } from '../../../core/time.ts';
 
-const DAY = 86_400_000;
 
 export function presentOpportunity({ o, accountName, ownerName, stageName }: Listed, j: Judgement, lang: Lang, now = new Date()): Opportunity {
   const winWin = o.winWinOurs === null && o.winWinCustomer === null ? null : o.winWinOurs === true && o.winWinCustomer === true;
@@ -43,7 +43,7 @@ export function presentOpportunity({ o, accountName, ownerName, stageName }: Lis
     winWinCustomer: o.winWinCustomer,
     winWin,
     stageEnteredAt: o.stageEnteredAt.toISOString(),
-    daysInStage: Math.floor((now.getTime() - o.stageEnteredAt.getTime()) / DAY),
+    daysInStage: Math.floor((now.getTime() - o.stageEnteredAt.getTime()) / DAY_MS),
     lastActivityAt: o.lastActivityAt?.toISOString() ?? null,
     health: j.health.score,
     redFlags: j.flags.map((f) => ({ code: f.code, severity: f.severity, message: redFlagMessage(f, lang) })),

@@ -8,7 +8,7 @@ import { searchCondition } from '../../db/search.ts';
 import { accounts, opportunities, opportunityItems, orgs, pipelineTotals, products, stageHistory, stages, users } from '../../db/schema.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { accountVisible, dealVisible, seesWholeOrganisation, teamOnlyDeals, totalsVisible, type Actor } from '../../access/index.ts';
-import { ownedByTeam } from '../accounts/repository.ts';
+import { ownedByTeam } from '../../db/team-filter.ts';
 import type { BoardItem, BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
 import { DEAL_STATUSES } from '../../../core/enums.ts';
 import type { Judgement } from './judgement.ts';

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import { opportunitiesRepository, type NewOpportunity, type OpportunityRow } from './repository.ts';
 import { blueSheetRepository } from './blue-sheet.repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
-import { historyRepository, presentHistory } from '../history/repository.ts';
+import { activeUserIds, visibleAccount } from '../accounts/service.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
-import { scheduleAfterSales } from '../activities/after-sales.ts';
+import { scheduleAfterSales } from './after-sales.ts';
 import { closingJudgement, judge, judgementOf, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
 import { presentHealthParts, presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
@@ -14,6 +15,7 @@ import { keysetPage } from '../../lib/cursor.ts';
 import { searchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
+import { DAY_MS, localDate } from '../../../core/time.ts';
 import type { Board, BoardQuery, OpportunityCreate, OpportunityDetail, OpportunityListQuery, OpportunityUpdate, OpportunityListItem } from '../../../core/schemas/deals.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
@@ -93,8 +95,7 @@ export function opportunitiesService(db: Db) {
 
   /** Runs on the caller's transaction: PGlite has one connection, so a query outside it would wait forever. */
   async function checkRefs(tx: Db, actor: Actor, input: Partial<OpportunityCreate>) {
-    const accounts = accountsRepository(tx);
-    if (input.ownerId && !(await accounts.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+    if (input.ownerId && !(await activeUserIds(tx, actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     if (input.ownerId && !userInScope(actor, input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     if (input.wonByCompetitorId && !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(input.wonByCompetitorId)) {
       throw fieldError('wonByCompetitorId', 'unknown_competitor');
@@ -138,7 +139,7 @@ export function opportunitiesService(db: Db) {
         at: h.at.toISOString(),
         actorName,
         unmetCriteria: h.unmetCriteria as string[],
-        daysInFromStage: k > 0 ? Math.floor((h.at.getTime() - history[k - 1].h.at.getTime()) / 86_400_000) : null,
+        daysInFromStage: k > 0 ? Math.floor((h.at.getTime() - history[k - 1].h.at.getTime()) / DAY_MS) : null,
       })),
       healthParts: presentHealthParts(j, actor.lang),
       criteria: ((stage?.exitCriteria ?? []) as { id: string; label: string; labelEn?: string | null }[]).map((c) => ({
@@ -162,8 +163,8 @@ export function opportunitiesService(db: Db) {
       let total = 0;
       for (const orgId of await repo.orgIds()) {
         const funnel = await loadFunnel(db, orgId);
-        const staleBefore = new Date(now.getTime() - funnel.staleDays * 86_400_000);
-        const passes = [() => repo.dueForRejudgement(orgId, now.toISOString().slice(0, 10), staleBefore, batch), () => repo.unfrozenClosed(orgId, batch)];
+        const staleBefore = new Date(now.getTime() - funnel.staleDays * DAY_MS);
+        const passes = [() => repo.dueForRejudgement(orgId, localDate(now, funnel.timeZone), staleBefore, batch), () => repo.unfrozenClosed(orgId, batch)];
         for (const dueNow of passes) {
           const seen = new Set<string>();
           for (;;) {
@@ -194,7 +195,7 @@ export function opportunitiesService(db: Db) {
       const id = newId();
       await db.transaction(async (tx) => {
         const r = opportunitiesRepository(tx);
-        if (!(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+        if (!(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
         await checkRefs(tx, actor, input);
         const funnel = await loadFunnel(tx, actor.orgId);
         const { patch, stage } = applyStage(funnel, null, input);
@@ -221,7 +222,7 @@ export function opportunitiesService(db: Db) {
         if (items) await r.replaceItems(actor.orgId, id, items.rows);
         await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: null, toStageId: stage.id, actorId: actor.userId });
         const { orgId: _o, id: _id, createdBy: _cb, createdAt: _ca, ...logged } = row;
-        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'create', actor.userId, initialFields(logged, HISTORY_IGNORED));
+        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'create', actor.userId, initialFields(logged, HISTORY_IGNORED));
         await rejudge(tx, actor.orgId, id, funnel);
         if (stage.kind === 'won') await scheduleAfterSales(tx, actor.orgId, id);
       });
@@ -250,7 +251,7 @@ export function opportunitiesService(db: Db) {
         if (!changes.length && !itemInput) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
         if (moved) await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: current.stageId, toStageId: stage.id, actorId: actor.userId, unmetCriteria: unmet });
-        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'update', actor.userId, itemInput ? [...changes, { field: 'items', old: null, new: itemInput.length }] : changes);
+        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'update', actor.userId, itemInput ? [...changes, { field: 'items', old: null, new: itemInput.length }] : changes);
         await rejudge(tx, actor.orgId, id, funnel);
         if (moved && stage.kind === 'won' && current.status !== 'won') await scheduleAfterSales(tx, actor.orgId, id);
       });
@@ -283,13 +284,13 @@ export function opportunitiesService(db: Db) {
         // Won and lost deals are the win/loss history: a rep may not delete them (403 closed_deal_delete).
         assertCan(actor, 'delete', { entity: 'deal', status: current.status });
         await moveToBin(tx, actor.orgId, actor.userId, 'opportunity', id, { name: current.name, accountId: current.accountId, amount: current.amount, ownerId: current.ownerId });
-        await historyRepository(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
       });
     },
 
     async history(actor: Actor, id: string) {
       if (!(await repo.get(actor, id))) throw notFound();
-      return { items: (await historyRepository(db).list(actor.orgId, 'opportunity', id)).map(presentHistory) };
+      return historyOf(db, actor.orgId, 'opportunity', id);
     },
 
     async board(actor: Actor, q: BoardQuery): Promise<Board> {
@@ -315,3 +316,11 @@ function searchColumns(name: string) {
   const doc = searchDocument([name]);
   return { searchGrams: doc.grams, searchText: doc.text };
 }
+
+// ---- For other modules: what they read of deals (never through the repository) ----
+
+/** The deal, if the caller may see it. */
+export const visibleDeal = (db: Db, actor: Actor, id: string) => opportunitiesRepository(db).get(actor, id);
+
+/** Open deals in the caller's scope per stage (count, amount, weighted), as the board's columns sum them. */
+export const stageTotals = (db: Db, actor: Actor, q: BoardQuery) => opportunitiesRepository(db).boardTotals(actor, q);

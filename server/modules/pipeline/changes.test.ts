@@ -3,9 +3,12 @@ import { eq, sql } from 'drizzle-orm';
 import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { opportunities } from '../../db/schema.ts';
-import { addDays, shanghaiDate } from '../activities/days.ts';
+import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
 import type { PipelineChange, PipelineChanges } from '../../../core/schemas/forecast.ts';
+
+/** These tests' organisations keep the default zone. */
+const shanghaiDate = (at: Date) => localDate(at, DEFAULT_TIME_ZONE);
 
 let t: TestApp;
 let f: Factories;

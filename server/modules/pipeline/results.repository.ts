@@ -4,8 +4,9 @@ import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { competitors, opportunities, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
 import { dealVisible, teamOnlySnapshotRows, totalsVisible, type Actor } from '../../access/index.ts';
-import { addDays } from '../activities/days.ts';
 import { ownedBy } from './repository.ts';
+import { zoneSql } from '../../kernel/zone.ts';
+import { addDays } from '../../../core/time.ts';
 
 const ps = pipelineSnapshots;
 const pst = pipelineSnapshotTotals;
@@ -21,6 +22,8 @@ export interface AccuracyArgs {
   periodLast: string;
   startAt: Date;
   endAt: Date;
+  /** The organisation's zone, which names the day a deal was won on. */
+  zone: string;
   ownerIds?: string[];
 }
 
@@ -50,6 +53,7 @@ export function resultsRepository(db: Db) {
       if (!a.periodStart.endsWith('-01') || !addDays(a.periodLast, 1).endsWith('-01')) throw new Error(`accuracy needs whole months, got ${a.periodStart}..${a.periodLast}`);
       const onTeam = teamOnlySnapshotRows(actor);
       const wonInPeriod = closed(actor, 'won', { startAt: a.startAt, endAt: a.endAt, ownerIds: a.ownerIds });
+      const zone = zoneSql(a.zone);
       return rowsOf<AccuracyRow>(
         db,
         sql`with recursive d(day) as (
@@ -80,8 +84,8 @@ export function resultsRepository(db: Db) {
                      sum(weighted) filter (where category <> 'omitted') as weighted
               from kept group by day
             ), won_by_day as materialized (
-              -- Once, from the covering index (no heap): the caller's deals won in the period per Shanghai day.
-              select ((${opportunities.closedAt} at time zone 'UTC') + interval '8 hours')::date as closed_day, sum(${opportunities.amount}) as amount
+              -- Once, from the covering index (no heap): the caller's deals won in the period per day of the organisation.
+              select (${opportunities.closedAt} at time zone ${zone})::date as closed_day, sum(${opportunities.amount}) as amount
               from ${opportunities}
               where ${wonInPeriod}
               group by 1
@@ -94,8 +98,8 @@ export function resultsRepository(db: Db) {
                 select sum(${opportunities.amount}) as amount
                 from ${opportunities}
                 where ${wonInPeriod}
-                  and ${opportunities.closedAt} >= (dates.day::timestamp - interval '8 hours') at time zone 'UTC'
-                  and ${opportunities.closedAt} < (dates.day::timestamp + interval '16 hours') at time zone 'UTC'
+                  and ${opportunities.closedAt} >= dates.day::timestamp at time zone ${zone}
+                  and ${opportunities.closedAt} < (dates.day + 1)::timestamp at time zone ${zone}
                   and exists (select 1 from ${ps} x where x.org_id = ${actor.orgId} and x.snapshot_date = dates.day and x.opportunity_id = ${opportunities.id})
               ) x
             ), won as materialized (

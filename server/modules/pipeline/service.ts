@@ -4,15 +4,16 @@ import type { Static } from 'typebox';
 import type { Db } from '../../db/client.ts';
 import { pipelineRepository, type ChangeRow } from './repository.ts';
 import { resultsRepository } from './results.repository.ts';
-import { teamsRepository } from '../teams/repository.ts';
-import { addDays, shanghaiDate, shanghaiStart } from '../activities/days.ts';
+import { teamMembers } from '../teams/service.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { assertCan, userInScope, type Actor } from '../../access/index.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { ratio } from '../../../core/forecast.ts';
 import { messagePair } from '../../../core/messages.ts';
 import { CHANGE_KINDS } from '../../../core/enums.ts';
+import { addDays, dayStart, daysSpan, localDate, weekStart } from '../../../core/time.ts';
 import type {
   AccuracyQuery,
   ForecastAccuracy,
@@ -31,10 +32,9 @@ export const MAX_CHANGES = 500;
 /** Accuracy looks at snapshots from a quarter before the period starts. */
 const ACCURACY_LEAD_DAYS = 13 * 7;
 
-/** The Monday and Sunday (Shanghai days) of the ISO week a day falls in. */
+/** The Monday and Sunday (the organisation's days) of the ISO week a day falls in. */
 export function isoWeek(day: string): { monday: string; sunday: string } {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  const monday = addDays(day, -((weekday + 6) % 7));
+  const monday = weekStart(day);
   return { monday, sunday: addDays(monday, 6) };
 }
 
@@ -68,7 +68,7 @@ export function pipelineService(db: Db) {
    */
   async function teamOwners(actor: Actor, teamId: string | undefined): Promise<string[] | undefined> {
     if (!teamId) return undefined;
-    const members = await teamsRepository(db).teamMembers(actor.orgId, teamId);
+    const members = await teamMembers(db, actor.orgId, teamId);
     if (!members) throw notFound();
     if (!members.some((u) => userInScope(actor, u))) throw notFound();
     return members;
@@ -80,10 +80,10 @@ export function pipelineService(db: Db) {
       return { items: await repo.totals(actor, MAX_SNAPSHOTS) };
     },
 
-    /** Takes today's snapshot (Shanghai date) now; a day already taken is returned as it is. */
+    /** Takes today's snapshot (the organisation's date) now; a day already taken is returned as it is. */
     async snapshot(actor: Actor, now = new Date()): Promise<Static<typeof Snapshot>> {
       assertCan(actor, 'create', 'snapshot');
-      const date = shanghaiDate(now);
+      const date = localDate(now, await orgTimeZone(db, actor.orgId));
       await repo.take(actor.orgId, date);
       const [row] = await repo.totals(actor, 1, date);
       return row;
@@ -91,13 +91,13 @@ export function pipelineService(db: Db) {
 
     /**
      * The weekly job: every organisation without a snapshot in the current ISO week (Monday to
-     * Sunday, Shanghai days) gets one dated today. Returns the organisations snapshotted.
+     * Sunday, each organisation's days) gets one dated today. Returns the organisations snapshotted.
      */
     async snapshotDue(now = new Date()): Promise<string[]> {
-      const today = shanghaiDate(now);
-      const { monday, sunday } = isoWeek(today);
       const taken: string[] = [];
       for (const orgId of await repo.orgIds()) {
+        const today = localDate(now, await orgTimeZone(db, orgId));
+        const { monday, sunday } = isoWeek(today);
         if (await repo.hasSnapshotBetween(orgId, monday, sunday)) continue;
         await repo.take(orgId, today);
         taken.push(orgId);
@@ -107,8 +107,8 @@ export function pipelineService(db: Db) {
 
     async changes(actor: Actor, q: PipelineChangesQuery): Promise<PipelineChanges> {
       const teamOwnerIds = await teamOwners(actor, q.teamId);
-      const baseline = await repo.baseline(actor.orgId, q.since);
-      const args = { baseline, from: shanghaiStart(baseline ?? q.since), ownerId: q.ownerId, teamOwnerIds, limit: MAX_CHANGES + 1 };
+      const [baseline, zone] = await Promise.all([repo.baseline(actor.orgId, q.since), orgTimeZone(db, actor.orgId)]);
+      const args = { baseline, from: dayStart(baseline ?? q.since, zone), ownerId: q.ownerId, teamOwnerIds, limit: MAX_CHANGES + 1 };
       const { summary, items: rows } = await repo.changes(actor, args);
       const byKind = new Map(summary.map((s) => [s.kind, s]));
       return {
@@ -128,9 +128,9 @@ export function pipelineService(db: Db) {
     async accuracy(actor: Actor, q: AccuracyQuery): Promise<ForecastAccuracy> {
       const period = parsePeriod(q.period);
       if (!period) throw fieldError('query.period', 'period');
-      const ownerIds = await teamOwners(actor, q.teamId);
-      const startAt = shanghaiStart(period.start);
-      const endAt = shanghaiStart(period.end);
+      const [ownerIds, zone] = await Promise.all([teamOwners(actor, q.teamId), orgTimeZone(db, actor.orgId)]);
+      const startAt = dayStart(period.start, zone);
+      const endAt = dayStart(period.end, zone);
       const actual = await results.closedTotals(actor, 'won', { startAt, endAt, ownerIds });
       const rows = await results.accuracy(actor, {
         firstSnapshot: addDays(period.start, -ACCURACY_LEAD_DAYS),
@@ -139,6 +139,7 @@ export function pipelineService(db: Db) {
         periodLast: period.last,
         startAt,
         endAt,
+        zone,
         ownerIds,
       });
       const actualCents = toCents(actual.amount);
@@ -158,11 +159,12 @@ export function pipelineService(db: Db) {
       };
     },
 
-    /** Deals closed on the Shanghai days from..to (both included): counts, win rate, why lost and to whom. */
+    /** Deals closed on the organisation's days from..to (both included): counts, win rate, why lost and to whom. */
     async winLoss(actor: Actor, q: WinLossQuery): Promise<WinLoss> {
       if (q.to < q.from) throw fieldError('query.to', 'end_before_start');
-      const ownerIds = await teamOwners(actor, q.teamId);
-      const a = { startAt: shanghaiStart(q.from), endAt: shanghaiStart(addDays(q.to, 1)), ownerId: q.ownerId, ownerIds };
+      const [ownerIds, zone] = await Promise.all([teamOwners(actor, q.teamId), orgTimeZone(db, actor.orgId)]);
+      const span = daysSpan(q.from, q.to, zone);
+      const a = { startAt: span.from, endAt: span.to, ownerId: q.ownerId, ownerIds };
       const won = await results.closedTotals(actor, 'won', a);
       const lost = await results.closedTotals(actor, 'lost', a);
       const noReason = messagePair('no_reason_given')[actor.lang];
@@ -176,3 +178,6 @@ export function pipelineService(db: Db) {
     },
   };
 }
+
+/** Takes the organisation's snapshot dated `date` (the demo's load); a day already taken is kept. */
+export const takeSnapshot = (db: Db, orgId: string, date: string) => pipelineRepository(db).take(orgId, date);

@@ -4,9 +4,12 @@ import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { opportunities, orgs, pipelineSnapshots } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
-import { addDays, shanghaiDate } from '../activities/days.ts';
+import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import { isoWeek, pipelineService } from './service.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
+
+/** These tests' organisations keep the default zone. */
+const shanghaiDate = (at: Date) => localDate(at, DEFAULT_TIME_ZONE);
 
 let t: TestApp;
 let f: Factories;

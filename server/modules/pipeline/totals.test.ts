@@ -9,11 +9,14 @@ import { opportunities } from '../../db/schema.ts';
 import { rowsOf } from '../../db/client.ts';
 import { scopeUserIds } from '../../access/index.ts';
 import { teamsRepository } from '../teams/repository.ts';
-import { addDays, shanghaiDate } from '../activities/days.ts';
+import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import { pipelineService } from './service.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { parsePeriod, quarterOfDate } from '../../../core/period.ts';
 import type { DataScope } from '../../../core/enums.ts';
+
+/** These tests' organisations keep the default zone. */
+const shanghaiDate = (at: Date) => localDate(at, DEFAULT_TIME_ZONE);
 
 let t: TestApp;
 let f: Factories;

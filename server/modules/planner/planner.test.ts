@@ -5,8 +5,11 @@ import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
 import type { PlanActual } from '../../../core/schemas/forecast.ts';
-import { shanghaiDate } from '../activities/days.ts';
+import { DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import { planStart } from '../../../core/planner.ts';
+
+/** These tests' organisations keep the default zone. */
+const shanghaiDate = (at: Date) => localDate(at, DEFAULT_TIME_ZONE);
 
 let t: TestApp;
 let f: Factories;

@@ -19,7 +19,7 @@ export function plannerRepository(db: Db) {
         .onConflictDoUpdate({ target: [activityPlans.orgId, activityPlans.userId, activityPlans.year], set: { plan: row.plan, createdBy: row.createdBy, updatedAt: new Date() } }),
 
     /**
-     * Done activities per owner, month (Asia/Shanghai) and funnel stage over [fromMonth, toMonth), from
+     * Done activities per owner, month (the organisation's zone) and funnel stage over [fromMonth, toMonth), from
      * the trigger-kept monthly counts (migration 0014): each kind of call counts for the stage its
      * type belongs to, the others for none. Summed here and read raw: a whole organisation's year is
      * thousands of counts, and mapping them by type in the service took close to a third of the admin's

@@ -3,19 +3,19 @@
 // are held against it.
 import type { Db } from '../../db/client.ts';
 import { plannerRepository } from './repository.ts';
-import { forecastRepository } from '../forecast/repository.ts';
-import { ownerFilter } from '../forecast/service.ts';
+import { forecastCells, ownerFilter } from '../forecast/service.ts';
 import { loadFunnel, type Funnel } from '../opportunities/judgement.ts';
 import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
-import { shanghaiDate, shanghaiStart } from '../activities/days.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { acrossOrganisation, assertCan, can, scopeUsers, type Actor } from '../../access/index.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
 import { addMonths, defaultDealSize, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, PLAN_MONTHS, weeksOfMonths, type WonTally } from '../../../core/planner.ts';
 import { groupBy } from '../../../core/group.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { DEFAULT_PLAN_RATIOS, DEFAULT_STAGE_WEEKS } from '../../../core/enums.ts';
 import type { Plan, PlanActual, PlanActualQuery, PlannerInput } from '../../../core/schemas/forecast.ts';
+import { dayStart, localDate } from '../../../core/time.ts';
 import { storedPlan } from './stored.ts';
 
 /** Amounts leave as they are stored: two decimals. */
@@ -32,21 +32,20 @@ const defaultWeeks = (count: number): number[] => (count === DEFAULT_STAGE_WEEKS
 
 export function plannerService(db: Db) {
   const repo = plannerRepository(db);
-  const deals = forecastRepository(db);
 
   /**
    * Won deals over the last 12 months (this one and the eleven before it, by signing month, from the
    * kept forecast totals) per deal owner, across the organisation: averages drawn from them reveal no
    * deal, and a new rep has none of their own to plan from. One read serves every person's average.
    */
-  async function wonByOwner(actor: Actor, now: Date): Promise<Map<string | null, WonTally>> {
-    const month = shanghaiDate(now).slice(0, 7);
+  async function wonByOwner(actor: Actor, now: Date, zone: string): Promise<Map<string | null, WonTally>> {
+    const month = localDate(now, zone).slice(0, 7);
     const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
     const first = m === 12 ? `${y}-01-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}-01`;
     const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-    const window = { fromDay: first, toDay: next, from: shanghaiStart(first), to: shanghaiStart(next) };
+    const window = { fromDay: first, toDay: next, from: dayStart(first, zone), to: dayStart(next, zone), zone };
     const out = new Map<string | null, WonTally>();
-    for (const c of await deals.cells(acrossOrganisation(actor), window, 'owner', null)) {
+    for (const c of await forecastCells(db, acrossOrganisation(actor), window, 'owner', null)) {
       if (c.status !== 'won') continue;
       const t = out.get(c.key) ?? { deals: 0, cents: 0n };
       out.set(c.key, { deals: t.deals + c.deals, cents: t.cents + toCents(c.amount) });
@@ -77,7 +76,8 @@ export function plannerService(db: Db) {
 
   async function compute(actor: Actor, input: PlannerInput, now = new Date()): Promise<Plan> {
     const userId = input.userId ?? actor.userId;
-    const { year, startMonth } = planStart(shanghaiDate(now), input.year, input.startMonth);
+    const zone = await orgTimeZone(db, actor.orgId);
+    const { year, startMonth } = planStart(localDate(now, zone), input.year, input.startMonth);
     const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [year])]);
     if (!book.people.has(userId) || !can(actor, 'read', { entity: 'plan', userId })) throw fieldError('userId', 'unknown_user');
     const count = planningStages(funnel).length;
@@ -90,7 +90,7 @@ export function plannerService(db: Db) {
     const yearly = book.userQuota(userId, parsePeriod(String(year))!);
     const quota = input.quota ? normal(input.quota) : yearly ? fromCents(yearly.target) : null;
     if (!quota) throw fieldError('quota', 'no_quota', { year });
-    const average = input.averageDealSize ? { amount: normal(input.averageDealSize), source: 'input' as const } : averageDeal(await wonByOwner(actor, now), book, userId);
+    const average = input.averageDealSize ? { amount: normal(input.averageDealSize), source: 'input' as const } : averageDeal(await wonByOwner(actor, now, zone), book, userId);
     if (!average) throw fieldError('averageDealSize', 'no_won_deals');
     const s = schedule(funnel, { quota, averageDealSize: average.amount, ratios, stageWeeks, startMonth });
     return {
@@ -139,7 +139,7 @@ export function plannerService(db: Db) {
     },
 
     async actual(actor: Actor, q: PlanActualQuery, now = new Date()): Promise<PlanActual> {
-      const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [q.year])]);
+      const [funnel, book, zone] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [q.year]), orgTimeZone(db, actor.orgId)]);
       const stages = planningStages(funnel);
       const filtered = ownerFilter(actor, book, { teamId: q.teamId, ownerId: q.userId });
       const candidates = filtered ?? scopeUsers(actor) ?? [...book.people.keys()];
@@ -148,7 +148,7 @@ export function plannerService(db: Db) {
       const [savedRows, counts, won] = await Promise.all([
         repo.saved(actor.orgId, candidates, [q.year - 1, q.year]),
         repo.done(actor.orgId, candidates, year.start, year.end),
-        wonByOwner(actor, now),
+        wonByOwner(actor, now, zone),
       ]);
       // Grouped by owner once: a whole organisation has thousands of counts and dozens of people.
       const doneBy = groupBy(counts, (c) => c.ownerId);
@@ -157,7 +157,7 @@ export function plannerService(db: Db) {
         .map((id) => book.people.get(id))
         .filter((p) => p && p.active && (p.role === 'rep' || p.role === 'manager' || savedBy.has(p.id) || book.userQuota(p.id, year)))
         .map((p) => p!);
-      const asOf = shanghaiDate(now).slice(0, 7);
+      const asOf = localDate(now, zone).slice(0, 7);
       const zero = () => Object.fromEntries(stages.map((s) => [s.id, 0]));
       return {
         year: q.year,

@@ -6,29 +6,17 @@
 // account becomes theirs through the ordinary owner rule.
 import type { Db } from '../../db/client.ts';
 import { poolRepository, type PoolCursor } from './repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
-import { writeArchived } from '../accounts/service.ts';
-import { activitiesRepository } from '../activities/repository.ts';
-import { historyRepository } from '../history/repository.ts';
+import { clearAccountTeam, lockAccount, updateAccount, writeArchived } from '../accounts/service.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts } from '../../db/schema.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields } from '../../../core/diff.ts';
-import { DEFAULT_PROSPECT_SETTINGS, dropCount, exactCut, shareMillionths } from '../../../core/prospects.ts';
+import { dropCount, exactCut, shareMillionths } from '../../../core/prospects.ts';
 import type { MyClaims, PoolClaim, PoolItem, PoolPage, PoolQuery, ProspectItem, ProspectList, ProspectQuery, ProspectReview, ProspectReviewResult, ProspectSettings } from '../../../core/schemas/pool.ts';
-
-/** The stored settings, each key falling back to the course's default when missing or malformed. */
-function settingsOf(all: Record<string, unknown>): ProspectSettings {
-  const s = (typeof all.prospects === 'object' && all.prospects !== null ? all.prospects : {}) as Record<string, unknown>;
-  const share = s.dropShare;
-  const limit = s.claimLimit;
-  return {
-    dropShare: typeof share === 'number' && share > 0 && share < 1 ? share : DEFAULT_PROSPECT_SETTINGS.dropShare,
-    claimLimit: typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 ? limit : DEFAULT_PROSPECT_SETTINGS.claimLimit,
-  };
-}
 
 /** The pool's cursor value is the pooled-at instant (or null); anything else was not made by us. */
 function poolCursor(after: [string | number | null, string] | null): PoolCursor | null {
@@ -40,7 +28,7 @@ function poolCursor(after: [string | number | null, string] | null): PoolCursor 
 
 export function poolService(db: Db) {
   const repo = poolRepository(db);
-  const settings = async (orgId: string) => settingsOf(await activitiesRepository(db).orgSettings(orgId));
+  const settings = async (orgId: string) => (await orgSettings(db, orgId)).prospects;
 
   return {
     getSettings: (actor: Actor) => settings(actor.orgId),
@@ -48,7 +36,7 @@ export function poolService(db: Db) {
     async putSettings(actor: Actor, input: ProspectSettings): Promise<ProspectSettings> {
       assertCan(actor, 'update', 'settings');
       // Its own key, merged: the other settings in the jsonb stay as they are.
-      await activitiesRepository(db).mergeOrgSettings(actor.orgId, { prospects: { dropShare: input.dropShare, claimLimit: input.claimLimit } });
+      await mergeOrgSettings(db, actor.orgId, { prospects: { dropShare: input.dropShare, claimLimit: input.claimLimit } });
       return settings(actor.orgId);
     },
 
@@ -81,8 +69,7 @@ export function poolService(db: Db) {
     async review(actor: Actor, id: string, input: ProspectReview): Promise<ProspectReviewResult> {
       assertCan(actor, 'review', 'account');
       return db.transaction(async (tx) => {
-        const r = accountsRepository(tx);
-        const current = await r.lockForWrite(actor, id);
+        const current = await lockAccount(tx, actor, id);
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
         assertCan(actor, 'review', { entity: 'account', ownerId: current.ownerId });
@@ -93,20 +80,19 @@ export function poolService(db: Db) {
         if (input.decision === 'archive') {
           await writeArchived(tx, actor, current, true, decided);
         } else if (input.decision === 'keep') {
-          if (!(await r.update(actor.orgId, id, current.version, decided))) throw staleVersion();
-          await historyRepository(tx).record(actor.orgId, 'account', id, 'update', actor.userId, diffFields(current, { prospectReview: input.decision }));
+          if (!(await updateAccount(tx, actor.orgId, id, current.version, decided))) throw staleVersion();
+          await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, diffFields(current, { prospectReview: input.decision }));
         } else {
           // Deals in flight would drop out of their owners' view with the account; settle them first.
           if ((await poolRepository(tx).openDealCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_open_deals');
           const patch = { ...decided, ownerId: null, pooledAt: now, claimedAt: null };
-          if (!(await r.update(actor.orgId, id, current.version, patch))) throw staleVersion();
-          const members = (await r.members(actor.orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
-          if (members.length) await r.replaceMembers(actor.orgId, id, []);
+          if (!(await updateAccount(tx, actor.orgId, id, current.version, patch))) throw staleVersion();
+          const members = await clearAccountTeam(tx, actor.orgId, id);
           const changes = [
             ...diffFields(current, { ownerId: null, prospectReview: input.decision, pooledAt: now, claimedAt: null }),
             ...diffFields({ members }, { members: [] }),
           ];
-          await historyRepository(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
+          await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
           ownerId = null;
         }
         return { accountId: id, decision: input.decision, ownerId, archived: input.decision === 'archive', version: current.version + 1 };
@@ -142,7 +128,7 @@ export function poolService(db: Db) {
       return db.transaction(async (tx) => {
         const r = poolRepository(tx);
         await r.lockUser(actor.orgId, actor.userId);
-        const { claimLimit } = settingsOf(await activitiesRepository(tx).orgSettings(actor.orgId));
+        const { claimLimit } = (await orgSettings(tx, actor.orgId)).prospects;
         const count = await r.claimCount(actor.orgId, actor.userId);
         if (count >= claimLimit) throw new AppError(409, 'claim_limit', { limit: claimLimit });
         const pooledAt = await r.pooledAt(actor.orgId, id);
@@ -154,7 +140,7 @@ export function poolService(db: Db) {
           throw notFound();
         }
         const changes = diffFields({ ownerId: null, claimedAt: null, pooledAt }, { ownerId: actor.userId, claimedAt: now, pooledAt: null });
-        await historyRepository(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
+        await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
         return { accountId: id, ownerId: actor.userId, claimedAt: now.toISOString(), myClaims: { count: count + 1, limit: claimLimit } };
       });
     },

@@ -7,7 +7,9 @@ import { loadQuotaBook, type QuotaBook } from './book.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, can, type Actor, type Subject } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
 import { parsePeriod } from '../../../core/period.ts';
+import { localDate } from '../../../core/time.ts';
 import { toCents } from '../../../core/funnel.ts';
 import type { Quota, QuotaCreate, QuotaList, QuotaListQuery, QuotaUpdate } from '../../../core/schemas/forecast.ts';
 
@@ -65,7 +67,8 @@ export function quotasService(db: Db) {
     get,
 
     async list(actor: Actor, q: QuotaListQuery): Promise<QuotaList> {
-      const year = q.year ?? new Date().getFullYear();
+      // This year on the organisation's calendar (not the server's).
+      const year = q.year ?? Number(localDate(new Date(), await orgTimeZone(db, actor.orgId)).slice(0, 4));
       const [b, rows] = await Promise.all([book(actor, year), repo.list(actor.orgId, { from: `${year}-01-01`, to: `${year + 1}-01-01` }, q)]);
       return { items: rows.filter((r) => can(actor, 'read', subject(b, r.q))).map((r) => present(r, can(actor, 'update', subject(b, r.q)))) };
     },

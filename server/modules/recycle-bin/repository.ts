@@ -6,7 +6,10 @@ import type { PageArgs } from '../../lib/cursor.ts';
 import type { BinEntity } from '../../../core/schemas/recycle-bin.ts';
 import { DEFAULT_RETENTION_DAYS } from '../../../core/schemas/recycle-bin.ts';
 
-/** The org's retention in days, the default when never set (or set to something unreadable). */
+/**
+ * The org's retention in days, the default when never set (or set to something unreadable): the SQL
+ * twin of core/org-settings.ts's reading, for the list and the purge that work on many orgs at once.
+ */
 const retention = sql<number>`coalesce(case when jsonb_typeof(${orgs.settings} -> 'recycleBin' -> 'retentionDays') = 'number'
   then (${orgs.settings} -> 'recycleBin' ->> 'retentionDays')::int end, ${sql.raw(String(DEFAULT_RETENTION_DAYS))})`;
 
@@ -61,17 +64,6 @@ export function recycleBinRepository(db: Db) {
           sql`${recycleBin.deletedAt} < ${now}::timestamptz - make_interval(days => (select ${retention} from ${orgs} where ${orgs.id} = ${recycleBin.orgId}))`,
         )
         .returning({ orgId: recycleBin.orgId, id: recycleBin.id, entity: recycleBin.entity, name: recycleBin.name }),
-
-    async retentionDays(orgId: string): Promise<number> {
-      const [row] = await db.select({ days: retention }).from(orgs).where(eq(orgs.id, orgId));
-      return row?.days ?? DEFAULT_RETENTION_DAYS;
-    },
-
-    setRetentionDays: (orgId: string, days: number) =>
-      db
-        .update(orgs)
-        .set({ settings: sql`${orgs.settings} || jsonb_build_object('recycleBin', jsonb_build_object('retentionDays', ${days}::int))` })
-        .where(eq(orgs.id, orgId)),
   };
 }
 

@@ -5,7 +5,8 @@
 import type { Db } from '../../db/client.ts';
 import { restoreCaptured, type Captured } from '../../db/trash.ts';
 import { recycleBinRepository } from './repository.ts';
-import { historyRepository } from '../history/repository.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { touchDeals } from '../activities/service.ts';
 import { assertCreditCodeFree } from '../accounts/service.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -61,7 +62,7 @@ export function recycleBinService(db: Db) {
         const { skipped } = await restoreCaptured(tx, actor.orgId, captured);
         await r.remove(actor.orgId, id);
         await touchDeals(tx, actor.orgId, dealsTouched(captured));
-        await historyRepository(tx).record(actor.orgId, entry.entity, id, 'undelete', actor.userId);
+        await historyWriter(tx).record(actor.orgId, entry.entity, id, 'undelete', actor.userId);
         return { id, entity: entry.entity as BinEntity, skipped };
       });
     },
@@ -74,7 +75,7 @@ export function recycleBinService(db: Db) {
         const entry = await r.lockForRestore(actor, id);
         if (!entry) throw notFound();
         await r.remove(actor.orgId, id);
-        await historyRepository(tx).record(actor.orgId, entry.entity, id, 'purge', actor.userId, [{ field: 'name', old: entry.name, new: null }]);
+        await historyWriter(tx).record(actor.orgId, entry.entity, id, 'purge', actor.userId, [{ field: 'name', old: entry.name, new: null }]);
       });
     },
 
@@ -83,17 +84,17 @@ export function recycleBinService(db: Db) {
       return db.transaction(async (tx) => {
         const gone = await recycleBinRepository(tx).purgeExpired(now);
         for (const g of gone) {
-          await historyRepository(tx).record(g.orgId, g.entity, g.id, 'purge', null, [{ field: 'name', old: g.name, new: null }]);
+          await historyWriter(tx).record(g.orgId, g.entity, g.id, 'purge', null, [{ field: 'name', old: g.name, new: null }]);
         }
         return gone.length;
       });
     },
 
-    settings: async (actor: Actor): Promise<RecycleBinSettings> => ({ retentionDays: await repo.retentionDays(actor.orgId) }),
+    settings: async (actor: Actor): Promise<RecycleBinSettings> => (await orgSettings(db, actor.orgId)).recycleBin,
 
     async putSettings(actor: Actor, input: RecycleBinSettings): Promise<RecycleBinSettings> {
       assertCan(actor, 'update', 'settings');
-      await repo.setRetentionDays(actor.orgId, input.retentionDays);
+      await mergeOrgSettings(db, actor.orgId, { recycleBin: { retentionDays: input.retentionDays } });
       return { retentionDays: input.retentionDays };
     },
   };

@@ -3,7 +3,7 @@
 // interest, a buying influence's rating — so their scope checks and history stay in one place.
 import type { Db } from '../../db/client.ts';
 import { relationshipMapRepository } from './repository.ts';
-import { contactsRepository } from '../contacts/repository.ts';
+import { contactLinksOf } from '../contacts/service.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../access/index.ts';
 import {
@@ -33,7 +33,6 @@ const counterpartOf = (id: string | null, name: string | null) => (id && name !=
 
 export function relationshipMapService(db: Db) {
   const repo = relationshipMapRepository(db);
-  const contactsRepo = contactsRepository(db);
 
   /** Reporting lines and relationship links with both ends on the map. */
   async function edgesAmong(orgId: string, nodes: { contactId: string; reportsToId: string | null }[]): Promise<MapEdge[]> {
@@ -41,7 +40,7 @@ export function relationshipMapService(db: Db) {
     const edges: MapEdge[] = nodes
       .filter((n) => n.reportsToId && ids.has(n.reportsToId))
       .map((n) => ({ id: `r-${n.contactId}`, source: n.reportsToId as string, target: n.contactId, kind: 'reports_to', linkId: null }));
-    for (const l of await contactsRepo.linksOf(orgId, [...ids])) {
+    for (const l of await contactLinksOf(db, orgId, [...ids])) {
       if (ids.has(l.fromContactId) && ids.has(l.toContactId)) {
         edges.push({ id: `l-${l.id}`, source: l.fromContactId, target: l.toContactId, kind: l.kind as LinkKind, linkId: l.id });
       }

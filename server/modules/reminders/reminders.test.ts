@@ -8,7 +8,7 @@ import { rowsOf } from '../../db/client.ts';
 import { activities, reminderReads } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { remindersService } from './service.ts';
-import { addDays, localDate } from '../../../core/reminders.ts';
+import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import type { Reminders, Task } from '../../../core/schemas/activities.ts';
 import type { ErrorBody } from '../../../core/schemas/common.ts';
 
@@ -17,7 +17,7 @@ let f: Factories;
 let rep: Client;
 let repId: string;
 let orgId: string;
-const today = localDate(new Date());
+const today = localDate(new Date(), DEFAULT_TIME_ZONE);
 const HOUR = 3_600_000;
 
 const task = async (c: Client, title: string, dueDate: string, extra: Record<string, unknown> = {}) => {

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/client.ts';
 import { remindersRepository } from './repository.ts';
-import { orgTimeZone } from '../tasks/repository.ts';
 import { fieldError } from '../../lib/errors.ts';
 import type { Actor } from '../../access/index.ts';
-import { addDays, birthdayMonthDays, computeReminders, FOLLOW_UP_AHEAD_MS, localDate } from '../../../core/reminders.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
+import { birthdayMonthDays, computeReminders, FOLLOW_UP_AHEAD_MS } from '../../../core/reminders.ts';
+import { addDays, DAY_MS, localDate } from '../../../core/time.ts';
 import type { Reminders } from '../../../core/schemas/activities.ts';
 
-const DAY = 86_400_000;
 /** Unlogged calls older than this no longer nag (the activity list still shows them). */
 export const UNLOGGED_LOOKBACK_DAYS = 30;
 /** Reads are kept this long; a reminder still current after that shows as unread again. */
@@ -23,7 +23,7 @@ export function remindersService(db: Db) {
     const today = localDate(now, timeZone);
     const [tasks, activities, contacts, overdueTasks] = await Promise.all([
       repo.openTasks(actor.orgId, actor.userId, addDays(today, 1)),
-      repo.plannedActivities(actor.orgId, actor.userId, new Date(now.getTime() - UNLOGGED_LOOKBACK_DAYS * DAY), new Date(now.getTime() + FOLLOW_UP_AHEAD_MS + 1)),
+      repo.plannedActivities(actor.orgId, actor.userId, new Date(now.getTime() - UNLOGGED_LOOKBACK_DAYS * DAY_MS), new Date(now.getTime() + FOLLOW_UP_AHEAD_MS + 1)),
       repo.birthdays(actor.orgId, actor.userId, birthdayMonthDays(today)),
       repo.overdueCount(actor.orgId, actor.userId, today),
     ]);
@@ -54,6 +54,6 @@ export function remindersService(db: Db) {
       await repo.markRead(actor.orgId, actor.userId, wanted);
     },
 
-    purgeOldReads: (now = new Date()) => repo.purgeReadsBefore(new Date(now.getTime() - READ_RETENTION_DAYS * DAY)),
+    purgeOldReads: (now = new Date()) => repo.purgeReadsBefore(new Date(now.getTime() - READ_RETENTION_DAYS * DAY_MS)),
   };
 }

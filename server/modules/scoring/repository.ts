@@ -30,18 +30,6 @@ export const disagreeing = sql`${accounts.tier} is distinct from ${accounts.reco
 
 export function scoringRepository(db: Db) {
   return {
-    async orgSettings(orgId: string): Promise<Record<string, unknown>> {
-      const [row] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
-      return (row?.settings ?? {}) as Record<string, unknown>;
-    },
-
-    /** Sets the model key only: the organisation's other settings stay as they are. */
-    saveModel: (orgId: string, model: unknown) =>
-      db
-        .update(orgs)
-        .set({ settings: sql`${orgs.settings} || jsonb_build_object('scoring', ${JSON.stringify(model)}::jsonb)` })
-        .where(eq(orgs.id, orgId)),
-
     /** One chunk of an organisation's accounts in id order (or only those never scored). */
     inputs: (orgId: string, afterId: string | null, limit: number, unscoredOnly: boolean) =>
       db
@@ -50,6 +38,15 @@ export function scoringRepository(db: Db) {
         .where(and(eq(accounts.orgId, orgId), afterId ? gt(accounts.id, afterId) : undefined, unscoredOnly ? isNull(accounts.score) : undefined))
         .orderBy(asc(accounts.id))
         .limit(limit),
+
+    /** An account's scoring figures and assigned tier, if the caller may see it. */
+    async account(actor: Actor, id: string) {
+      const [row] = await db
+        .select({ ...inputColumns, tier: accounts.tier })
+        .from(accounts)
+        .where(and(accountVisible(actor), eq(accounts.id, id)));
+      return row;
+    },
 
     inputsOf: (orgId: string, ids: string[]) => db.select(inputColumns).from(accounts).where(and(eq(accounts.orgId, orgId), inArray(accounts.id, ids))),
 

@@ -2,13 +2,13 @@
 // lists can sort and filter on them, and assigned tiers changed in bulk with their history.
 import type { Db } from '../../db/client.ts';
 import { scoringRepository } from './repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
-import { historyRepository } from '../history/repository.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { analysisKey, cached } from '../../lib/analysis-cache.ts';
-import { DEFAULT_SCORING_MODEL, modelIssues, scoreAccount, type ScoringInput, type ScoringModel } from '../../../core/scoring.ts';
+import { modelIssues, scoreAccount, type ScoringInput, type ScoringModel } from '../../../core/scoring.ts';
 import type { Tier } from '../../../core/enums.ts';
 import type { AccountScore, ScorePage, ScoreQuery, TierBulk, TierBulkResult } from '../../../core/schemas/key-accounts.ts';
 
@@ -18,9 +18,7 @@ const CHUNK = 5000;
 const backfills = new Map<string, Promise<void>>();
 
 /** The saved model, or the course's default until an admin saves one (saved models are validated). */
-export function modelOf(settings: Record<string, unknown>): ScoringModel {
-  return (settings.scoring as ScoringModel | undefined) ?? DEFAULT_SCORING_MODEL;
-}
+const modelOf = async (db: Db, orgId: string): Promise<ScoringModel> => (await orgSettings(db, orgId)).scoring;
 
 async function store(db: Db, orgId: string, model: ScoringModel, rows: (ScoringInput & { id: string })[]) {
   const results = rows.map((r) => scoreAccount(model, r));
@@ -46,7 +44,7 @@ async function rescoreOrg(db: Db, orgId: string, model: ScoringModel, unscoredOn
 /** Re-scores accounts after they were written, in the writer's transaction. */
 export async function rescoreAccounts(tx: Db, orgId: string, ids: string[]) {
   const repo = scoringRepository(tx);
-  await store(tx, orgId, modelOf(await repo.orgSettings(orgId)), await repo.inputsOf(orgId, ids));
+  await store(tx, orgId, await modelOf(tx, orgId), await repo.inputsOf(orgId, ids));
 }
 
 /** Accounts written around the services (demo seed, bulk loads) get their scores here. */
@@ -55,7 +53,7 @@ export async function scoreUnscored(db: Db, orgId: string) {
   if (!(await repo.hasUnscored(orgId))) return;
   let running = backfills.get(orgId);
   if (!running) {
-    running = (async () => rescoreOrg(db, orgId, modelOf(await repo.orgSettings(orgId)), true))().finally(() => backfills.delete(orgId));
+    running = (async () => rescoreOrg(db, orgId, await modelOf(db, orgId), true))().finally(() => backfills.delete(orgId));
     backfills.set(orgId, running);
   }
   await running;
@@ -70,7 +68,7 @@ export function scoringService(db: Db) {
   const repo = scoringRepository(db);
 
   return {
-    getModel: async (actor: Actor): Promise<ScoringModel> => modelOf(await repo.orgSettings(actor.orgId)),
+    getModel: (actor: Actor): Promise<ScoringModel> => modelOf(db, actor.orgId),
 
     /** Saves the model and re-scores every account of the organisation in the same transaction. */
     async putModel(actor: Actor, model: ScoringModel): Promise<ScoringModel> {
@@ -78,7 +76,7 @@ export function scoringService(db: Db) {
       const issues = modelIssues(model);
       if (issues.length) throw new AppError(400, 'validation', {}, issues);
       await db.transaction(async (tx) => {
-        await scoringRepository(tx).saveModel(actor.orgId, model);
+        await mergeOrgSettings(tx, actor.orgId, { scoring: model });
         await rescoreOrg(tx, actor.orgId, model, false);
       });
       return model;
@@ -108,11 +106,10 @@ export function scoringService(db: Db) {
 
     /** The breakdown, computed from the current model (the stored score is its rounded sum). */
     async accountScore(actor: Actor, id: string): Promise<AccountScore> {
-      const [found, settings] = await Promise.all([accountsRepository(db).get(actor, id), repo.orgSettings(actor.orgId)]);
+      const [found, model] = await Promise.all([repo.account(actor, id), modelOf(db, actor.orgId)]);
       if (!found) throw notFound();
-      const model = modelOf(settings);
-      const r = scoreAccount(model, found.a);
-      return { accountId: id, score: r.score, tier: found.a.tier as Tier | null, recommendedTier: r.recommendedTier, tierThresholds: model.tierThresholds, criteria: r.criteria };
+      const r = scoreAccount(model, found);
+      return { accountId: id, score: r.score, tier: found.tier as Tier | null, recommendedTier: r.recommendedTier, tierThresholds: model.tierThresholds, criteria: r.criteria };
     },
 
     /** All or nothing: one account outside the caller's scope and nothing is written (404). */
@@ -138,7 +135,7 @@ export function scoringService(db: Db) {
             changed.map((c) => c.id),
             changed.map((c) => c.tier),
           );
-          await historyRepository(tx).recordMany(
+          await historyWriter(tx).recordMany(
             actor.orgId,
             'account',
             'update',

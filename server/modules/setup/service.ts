@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { setupRepository } from './repository.ts';
 import { insertUser } from '../users/service.ts';
 import { insertDefaultStages } from '../stages/service.ts';
+import { seedActivityTypes } from '../activity-types/service.ts';
 import { AppError } from '../../lib/errors.ts';
 import { assertStrongPassword } from '../../lib/password-strength.ts';
 import { newId } from '../../lib/ids.ts';
@@ -21,6 +22,7 @@ export function setupService(db: Db) {
         const orgId = newId();
         await repo.insertOrg(orgId, input.orgName.trim());
         await insertDefaultStages(tx, orgId);
+        await seedActivityTypes(tx, orgId);
         const userId = await insertUser(tx, orgId, { email: input.email, name: input.name, password: input.password, role: 'admin' });
         return { orgId, userId };
       });

@@ -4,7 +4,6 @@ import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.t
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { DEFAULT_STAGES } from '../../../core/funnel.ts';
-import { ensureActivityTypes, seedActivityTypes } from '../activity-types/service.ts';
 import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/deals.ts';
 
 export const presentStage = (s: StageRow): Stage => ({
@@ -20,20 +19,31 @@ export const presentStage = (s: StageRow): Stage => ({
 });
 
 /**
- * Gives an organisation the course's default funnel (at set-up, and at start-up for older orgs),
- * and the built-in activity types mapped onto it.
+ * Gives an organisation the course's default funnel (at set-up, and at start-up for older orgs).
+ * The built-in activity types are mapped onto it afterwards (activity-types' seedActivityTypes).
  */
 export async function insertDefaultStages(db: Db, orgId: string) {
   await stagesRepository(db).insert(
     DEFAULT_STAGES.map((s, i) => ({ orgId, id: newId(), ...s, position: s.kind === 'open' ? i : 100 + i })),
   );
-  await seedActivityTypes(db, orgId);
 }
 
 export async function ensureDefaultStages(db: Db) {
   for (const orgId of await stagesRepository(db).orgsWithoutStages()) await insertDefaultStages(db, orgId);
-  await ensureActivityTypes(db);
 }
+
+// ---- For other modules: the funnel as stored (never through the repository) ----
+
+export type { StageRow };
+
+/** The funnel in order: open stages by position, then won, then lost (removed ones left out). */
+export const funnelStages = (db: Db, orgId: string) => stagesRepository(db).list(orgId);
+
+/** Every stage including removed ones, for names in old deals' history. */
+export const everyStage = (db: Db, orgId: string) => stagesRepository(db).all(orgId);
+
+/** A stage of the funnel (not removed), if it is the organisation's. */
+export const funnelStage = (db: Db, orgId: string, id: string) => stagesRepository(db).get(orgId, id);
 
 export function stagesService(db: Db) {
   const repo = stagesRepository(db);

@@ -3,9 +3,8 @@ import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { fieldError } from '../../lib/errors.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { accounts, contacts, opportunities, orgs, tasks, users } from '../../db/schema.ts';
+import { accounts, contacts, opportunities, tasks, users } from '../../db/schema.ts';
 import { accountVisible, taskAssignable, taskVisible, type Actor } from '../../access/index.ts';
-import { DEFAULT_TIME_ZONE } from '../../../core/reminders.ts';
 import type { TaskListQuery } from '../../../core/schemas/activities.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -116,17 +115,4 @@ export function tasksRepository(db: Db) {
       return row?.accountId;
     },
   };
-}
-
-/** The organisation's time zone (`orgs.settings.timeZone`), Asia/Shanghai unless set to a valid one. */
-export async function orgTimeZone(db: Db, orgId: string): Promise<string> {
-  const [org] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId));
-  const tz = (org?.settings as { timeZone?: unknown } | undefined)?.timeZone;
-  if (typeof tz !== 'string') return DEFAULT_TIME_ZONE;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz;
-  } catch {
-    return DEFAULT_TIME_ZONE;
-  }
 }

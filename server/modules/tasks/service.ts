@@ -1,11 +1,12 @@
 import type { Db } from '../../db/client.ts';
-import { orgTimeZone, taskCursorValue, tasksRepository, type NewTask, type TaskRow } from './repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
+import { taskCursorValue, tasksRepository, type NewTask, type TaskRow } from './repository.ts';
+import { activeUserIds, visibleAccount } from '../accounts/service.ts';
 import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
-import { localDate } from '../../../core/reminders.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
+import { localDate } from '../../../core/time.ts';
 import { diffFields } from '../../../core/diff.ts';
 import type { Task, TaskAssignees, TaskAssigneesQuery, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
@@ -48,7 +49,7 @@ async function resolveLinks(tx: Db, actor: Actor, current: Links | null, input: 
   let accountId = pick('accountId');
   const opportunityId = pick('opportunityId');
   const contactId = pick('contactId');
-  if (input.accountId && !(await accountsRepository(tx).get(actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+  if (input.accountId && !(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
   let dealAccount: string | undefined;
   if (opportunityId) {
     dealAccount = input.opportunityId ? await r.visibleDealAccount(actor, opportunityId) : await r.dealAccount(actor.orgId, opportunityId);
@@ -70,7 +71,7 @@ async function resolveLinks(tx: Db, actor: Actor, current: Links | null, input: 
  * in the organisation; a call's follow-up task (activities) follows the same rule.
  */
 export async function checkTaskAssignee(tx: Db, actor: Actor, field: string, assigneeId: string, accountId: string | null) {
-  if (!(await accountsRepository(tx).activeUserIds(actor.orgId, [assigneeId])).has(assigneeId)) throw fieldError(field, 'unknown_user');
+  if (!(await activeUserIds(tx, actor.orgId, [assigneeId])).has(assigneeId)) throw fieldError(field, 'unknown_user');
   if (!(await tasksRepository(tx).assignees(actor, accountId, assigneeId)).length) throw fieldError(field, 'task_not_assignable');
 }
 
@@ -112,7 +113,7 @@ export function tasksService(db: Db) {
 
     /** Whom the caller may hand a task on this account (or on none): the assignee picker's list. */
     async assignees(actor: Actor, q: TaskAssigneesQuery): Promise<TaskAssignees> {
-      if (q.accountId && !(await accountsRepository(db).get(actor, q.accountId))) throw fieldError('query.accountId', 'unknown_account');
+      if (q.accountId && !(await visibleAccount(db, actor, q.accountId))) throw fieldError('query.accountId', 'unknown_account');
       return { items: await repo.assignees(actor, q.accountId ?? null) };
     },
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { rowsOf } from '../../db/client.ts';
-import { addDays, localDate } from '../../../core/reminders.ts';
+import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import type { Task } from '../../../core/schemas/activities.ts';
 import type { ErrorBody, PageOf } from '../../../core/schemas/common.ts';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const today = () => localDate(new Date());
+const today = () => localDate(new Date(), DEFAULT_TIME_ZONE);
 const fieldOf = (res: { json<T>(): T }) => res.json<ErrorBody>().fields?.[0];
 const taskCount = async () => (await rowsOf<{ n: number }>(t.database.db, sql`select count(*)::int as n from tasks`))[0].n;
 const deal = async (c: Client, accountId: string, name = '二期项目') => (await c.post('/api/opportunities', { accountId, name })).json<{ id: string }>();

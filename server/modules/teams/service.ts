@@ -58,3 +58,6 @@ export function teamsService(db: Db) {
     },
   };
 }
+
+/** For other modules' team filters: the team's and its sub-teams' members; null for an unknown team. */
+export const teamMembers = (db: Db, orgId: string, teamId: string) => teamsRepository(db).teamMembers(orgId, teamId);

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { timelineRepository, type TimelineRow, type TimelineTarget } from './repository.ts';
-import { accountsRepository } from '../accounts/repository.ts';
-import { opportunitiesRepository } from '../opportunities/repository.ts';
-import { contactsRepository } from '../contacts/repository.ts';
+import { visibleAccount } from '../accounts/service.ts';
+import { visibleDeal } from '../opportunities/service.ts';
+import { visibleContact } from '../contacts/service.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
@@ -29,10 +29,10 @@ export function timelineService(db: Db) {
   async function visible(actor: Actor, t: TimelineTarget) {
     const found =
       t.kind === 'account'
-        ? await accountsRepository(db).get(actor, t.id)
+        ? await visibleAccount(db, actor, t.id)
         : t.kind === 'opportunity'
-          ? await opportunitiesRepository(db).get(actor, t.id)
-          : await contactsRepository(db).get(actor, t.id);
+          ? await visibleDeal(db, actor, t.id)
+          : await visibleContact(db, actor, t.id);
     if (!found) throw notFound();
   }
 

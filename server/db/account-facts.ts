@@ -1,7 +1,8 @@
-// The SQL that reads an account's health facts, shared by every statement that shows health: the
+// The SQL that reads an account's kept health facts (account_facts, migration 0021), shared by the
+// accounts and account-health modules: every statement that shows health uses it. The
 // account list joins it to its page's rows, the health service to a list of ids.
 import { sql, type SQL } from 'drizzle-orm';
-import { accountFacts } from '../../db/schema.ts';
+import { accountFacts } from './schema.ts';
 
 /**
  * An account's health facts as columns of one row (see `healthFacts`): active contacts, all and key

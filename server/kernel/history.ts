@@ -1,0 +1,21 @@
+// Writing the change history every module keeps (who changed what, when), in the caller's
+// transaction. Reading a record's history is the history module's (server/modules/history).
+import type { Db } from '../db/client.ts';
+import { history } from '../db/schema.ts';
+import { newId } from '../lib/ids.ts';
+import type { FieldChange } from '../../core/diff.ts';
+
+export type HistoryAction = 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'undelete' | 'purge';
+/** Events on a user (entity 'user'), never in a record's history list: a wrong password, the address as the change. */
+export type UserEvent = 'login_failed';
+
+export function historyWriter(db: Db) {
+  return {
+    record: (orgId: string, entityType: string, entityId: string, action: HistoryAction | UserEvent, actorId: string | null, changes: FieldChange[] = []) =>
+      db.insert(history).values({ orgId, id: newId(), entityType, entityId, action, actorId, changes }),
+
+    /** One row per entity in one statement, for bulk edits (a re-tiering of a thousand accounts). */
+    recordMany: (orgId: string, entityType: string, action: HistoryAction, actorId: string, entries: { entityId: string; changes: FieldChange[] }[]) =>
+      entries.length ? db.insert(history).values(entries.map((e) => ({ orgId, id: newId(), entityType, entityId: e.entityId, action, actorId, changes: e.changes }))) : Promise.resolve(),
+  };
+}
