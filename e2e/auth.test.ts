@@ -9,7 +9,7 @@ describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () 
 
   // No seedOrg(): the database is empty, so the app must ask for the first organisation.
   beforeAll(async () => {
-    e = await startE2E();
+    e = await startE2E({ fresh: true });
   });
   afterAll(async () => {
     await e?.close();

@@ -1,4 +1,4 @@
-// Browser tests: the app on a fresh test database, listening on loopback, driven by Debian's
+// Browser tests: the app on a test database, listening on loopback, driven by Debian's
 // Chromium through playwright-core. Without Chromium the browser tests are skipped — loudly.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -31,19 +31,38 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per worker, shared by its files: each file works in browser contexts of its own
+ * (cookies, storage and cache apart) and closes them. Playwright kills the browser when the worker
+ * process exits; one that crashed is launched again for the next file.
+ */
+function workerBrowser(): Promise<Browser> {
+  shared ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS }).then((browser) => {
+    browser.on('disconnected', () => {
+      shared = undefined;
+    });
+    return browser;
+  });
+  return shared;
+}
+
+/** The app listening on loopback; `fresh` gives it an empty database of its own (first-run set-up in the UI). */
+export async function startE2E(opts: { fresh?: boolean } = {}): Promise<E2E> {
   // Without the bundle every page is a blank 404 and each test times out one by one; say why once.
   // OPENKAM_WEB_DIST lets a developer test a bundle built elsewhere (vite build --outDir) while web/dist is being rebuilt.
   const dist = process.env.OPENKAM_WEB_DIST ?? new URL('../web/dist', import.meta.url).pathname;
   if (!existsSync(`${dist}/index.html`)) {
     throw new Error(`${dist}/index.html is missing: run \`npm run build\` before the browser tests`);
   }
-  const t = await build({}, { serveWeb: true });
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const [t, browser] = await Promise.all([build({}, { serveWeb: true, database: opts.fresh ? 'fresh' : 'shared' }), workerBrowser()]);
+  // The worker's app already listens when an earlier file started it.
+  if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const contexts: BrowserContext[] = [];
   return {
     t,
     baseUrl,
@@ -55,6 +74,7 @@ export async function startE2E(): Promise<E2E> {
         viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 },
         ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       });
+      contexts.push(context);
       if (opts.cookie) {
         const [name, value] = opts.cookie.split('=');
         await context.addCookies([{ name, value, url: baseUrl }]);
@@ -62,7 +82,7 @@ export async function startE2E(): Promise<E2E> {
       return { context, page: await context.newPage() };
     },
     async close() {
-      await browser.close();
+      await Promise.all(contexts.map((c) => c.close()));
       await t.close();
     },
   };

@@ -11,9 +11,7 @@ import { build, login, type Client, type TestApp } from '../test/helper.ts';
 import { PASSWORD, seedOrg, type Factories } from '../test/factories.ts';
 import { pipelineSnapshots, stages } from '../db/schema.ts';
 import { newId } from '../lib/ids.ts';
-import { setupRepository } from '../modules/setup/repository.ts';
-import { insertDefaultStages } from '../modules/stages/service.ts';
-import { insertUser } from '../modules/users/service.ts';
+import { createOrg } from '../modules/setup/service.ts';
 import { accessEntities, type AccessEntity, type Visibility } from './index.ts';
 
 type Who = 'rep' | 'manager' | 'viewer' | 'admin';
@@ -235,13 +233,8 @@ const cases: Record<AccessEntity, Case> = {
 
 /** A second organisation with its own admin, as set-up would make it (set-up itself runs once). */
 async function otherOrganisation(): Promise<Client> {
-  const orgId = newId();
-  const email = `matrix-${orgId}@example.com`;
-  await t.database.db.transaction(async (tx) => {
-    await setupRepository(tx).insertOrg(orgId, '另一家公司');
-    await insertDefaultStages(tx, orgId);
-    await insertUser(tx, orgId, { email, name: '乙方管理员', password: PASSWORD, role: 'admin' });
-  });
+  const email = `matrix-${newId()}@example.com`;
+  await t.database.db.transaction((tx) => createOrg(tx, { orgName: '另一家公司', name: '乙方管理员', email, password: PASSWORD }));
   return login(t.app, email, PASSWORD);
 }
 

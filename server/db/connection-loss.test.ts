@@ -18,7 +18,8 @@ describe.skipIf(!url)('a lost PostgreSQL connection', () => {
   let admin: pg.Client;
 
   beforeAll(async () => {
-    t = await build();
+    // Closes the database to connections and kills them: a database of its own.
+    t = await build({}, { database: 'fresh' });
     f = await seedOrg(t.app);
     for (let i = 0; i < 20; i++) await f.deal(f.admin, { expectedCloseDate: '2027-03-31' });
     [{ name }] = await rowsOf<{ name: string }>(t.database.db, sql`select current_database() as name`);

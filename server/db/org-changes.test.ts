@@ -122,7 +122,7 @@ describe('cached sessions and funnel follow the database', () => {
 
     const board = async () => (await f.admin.get('/api/pipeline/board')).json<{ columns: { stage: { name: string } }[] }>().columns[0].stage.name;
     const first = await board();
-    await t.database.db.execute(sql`update stages set name = 'renamed elsewhere' where name = ${first}`);
+    await t.database.db.execute(sql`update stages set name = 'renamed elsewhere' where org_id = ${f.orgId} and name = ${first}`);
     await eventually(async () => (await board()) === 'renamed elsewhere');
   });
 });

@@ -34,7 +34,7 @@ beforeAll(async () => {
   t = await build();
   db = t.database.db;
   f = await seedOrg(t.app);
-  const [org] = await rowsOf<{ id: string; user_id: string }>(db, sql`select o.id, u.id as user_id from orgs o join users u on u.org_id = o.id`);
+  const [org] = await rowsOf<{ id: string; user_id: string }>(db, sql`select o.id, u.id as user_id from orgs o join users u on u.org_id = o.id where o.id = ${f.orgId}`);
   admin = { orgId: org.id, userId: org.user_id, role: 'admin', dataScope: 'all', teamId: null, lang: 'en', scopeUserIds: null, teamAccountIds: [] };
 });
 afterAll(() => t.close());

@@ -2,7 +2,8 @@
 // owner, a contact an account (outline's buildShare()).
 import { randomBytes } from 'node:crypto';
 import type { App } from '../lib/app-type.ts';
-import { clientFor, login, sessionCookie, type Client } from './helper.ts';
+import { clientFor, login, onSharedDatabase, sessionCookie, type Client } from './helper.ts';
+import { createOrg } from '../modules/setup/service.ts';
 import type { Role, DataScope } from '../../core/enums.ts';
 import type { User, Team } from '../../core/schemas/org.ts';
 import type { AccountCreate, AccountDetail } from '../../core/schemas/accounts.ts';
@@ -13,6 +14,8 @@ export const PASSWORD = 'secret-pass-1';
 const uniq = () => randomBytes(4).toString('hex');
 
 export interface Factories {
+  /** The file's own organisation (on the shared database, other files' organisations live beside it). */
+  orgId: string;
   admin: Client;
   team(input?: { name?: string; parentId?: string | null }): Promise<Team>;
   user(input?: { role?: Role; teamId?: string | null; managerId?: string | null; dataScope?: DataScope; name?: string }): Promise<User & { client: Client }>;
@@ -27,14 +30,23 @@ function ok<T>(res: { statusCode: number; body: string; json(): unknown }, expec
   return res.json() as T;
 }
 
-/** Sets up the organisation (first admin through POST /api/setup) and returns the factories. */
+/**
+ * Creates the file's organisation and its first admin, and returns the factories. On a fresh database
+ * through first-run set-up (POST /api/setup); on the worker's shared database, where set-up is long
+ * done, as one more organisation beside the others (what set-up does, without its once-only check).
+ */
 export async function seedOrg(app: App): Promise<Factories> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/setup',
-    payload: { orgName: '测试公司', name: '管理员', email: `admin-${uniq()}@example.com`, password: PASSWORD },
-  });
-  const admin = clientFor(app, sessionCookie(res));
+  const input = { orgName: '测试公司', name: '管理员', email: `admin-${uniq()}@example.com`, password: PASSWORD };
+  let admin: Client;
+  let orgId: string;
+  if (onSharedDatabase(app)) {
+    ({ orgId } = await app.db.transaction((tx) => createOrg(tx, input)));
+    admin = await login(app, input.email, PASSWORD);
+  } else {
+    const res = await app.inject({ method: 'POST', url: '/api/setup', payload: input });
+    admin = clientFor(app, sessionCookie(res));
+    orgId = ok<{ orgId: string }>(res).orgId;
+  }
 
   const team: Factories['team'] = async (input = {}) =>
     ok<Team>(await admin.post('/api/teams', { name: input.name ?? `团队-${uniq()}`, parentId: input.parentId ?? null }));
@@ -69,5 +81,5 @@ export async function seedOrg(app: App): Promise<Factories> {
     return ok<OpportunityDetail>(await client.post('/api/opportunities', { name: `商机${uniq()}`, amount: '100000', confirmUnmetCriteria: true, ...input, accountId }));
   };
 
-  return { admin, team, user, account, contact, deal };
+  return { orgId, admin, team, user, account, contact, deal };
 }

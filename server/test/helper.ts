@@ -1,10 +1,12 @@
-// build(): the app on a fresh test database, closed by the caller's afterAll (fastify/demo's build(t)).
+// build(): the app on a test database, closed by the caller's afterAll (fastify/demo's build(t)).
+// Without configuration overrides, on the worker's database, that is the worker's app (not closed).
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../plugins/config.ts';
 import type { App } from '../lib/app-type.ts';
 import type { Database } from '../db/client.ts';
-import { openTestDatabase } from './database.ts';
+import { openTestDatabase, workerDatabase } from './database.ts';
+import { loginFailures } from '../db/schema.ts';
 
 export interface TestApp {
   app: App;
@@ -12,19 +14,72 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function build(overrides: Partial<Config> = {}, opts: { serveWeb?: boolean } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
-  const config = { ...loadConfig({ OPENKAM_WEB_DIST: process.env.OPENKAM_WEB_DIST }), ...overrides };
-  const app = await buildApp({ config, database, serveWeb: opts.serveWeb });
+export interface BuildOptions {
+  serveWeb?: boolean;
+  /**
+   * 'shared' (the default): the worker's database, where other files' organisations live too, so seed
+   * an organisation of the file's own (seedOrg) and scope raw SQL to it. 'fresh': an empty database
+   * of the file's own, for first-run set-up and for anything that counts or changes every organisation.
+   */
+  database?: 'shared' | 'fresh';
+}
+
+const onShared = new WeakSet<App>();
+
+/** Whether the app works on the worker's shared database (where first-run set-up is long done). */
+export const onSharedDatabase = (app: App) => onShared.has(app);
+
+const testConfig = (overrides: Partial<Config>): Config => ({ ...loadConfig({ OPENKAM_WEB_DIST: process.env.OPENKAM_WEB_DIST }), ...overrides });
+
+async function ready(config: Config, database: Database, serveWeb: boolean | undefined): Promise<App> {
+  const app = await buildApp({ config, database, serveWeb });
   await app.ready();
-  return {
-    app,
-    database,
-    async close() {
-      await app.close();
-      await database.close();
-    },
-  };
+  return app;
+}
+
+/**
+ * The app with the default configuration on the worker's database, one with the web bundle and one
+ * without, each built once per worker: building one compiles every route's schemas. Its caches are
+ * kept per organisation, and each file works in an organisation of its own.
+ */
+const workerApps = new Map<boolean, Promise<App>>();
+function workerApp(serveWeb: boolean): Promise<App> {
+  let app = workerApps.get(serveWeb);
+  if (!app) {
+    app = workerDatabase().then(async (database) => {
+      const built = await ready(testConfig({}), database, serveWeb);
+      onShared.add(built);
+      return built;
+    });
+    workerApps.set(serveWeb, app);
+  }
+  return app;
+}
+
+export async function build(overrides: Partial<Config> = {}, opts: BuildOptions = {}): Promise<TestApp> {
+  if (opts.database === 'fresh') {
+    const database = await openTestDatabase();
+    const app = await ready(testConfig(overrides), database, opts.serveWeb);
+    return {
+      app,
+      database,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  }
+  const database = await workerDatabase();
+  // Failed sign-ins count per e-mail and per address, not per organisation, and injected requests all
+  // come from 127.0.0.1: an earlier file's failures would slow or lock this file's sign-ins.
+  await database.db.delete(loginFailures);
+  if (Object.keys(overrides).length === 0) {
+    // Closing is the worker's business: the next file goes on with the same app.
+    return { app: await workerApp(!!opts.serveWeb), database, close: async () => undefined };
+  }
+  const app = await ready(testConfig(overrides), database, opts.serveWeb);
+  onShared.add(app);
+  return { app, database, close: () => app.close() };
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

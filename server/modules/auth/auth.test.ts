@@ -9,7 +9,8 @@ let t: TestApp;
 let f: Factories;
 let setupBefore: unknown;
 beforeAll(async () => {
-  t = await build();
+  // Starts by asking whether set-up is needed, which only an empty database says.
+  t = await build({}, { database: 'fresh' });
   setupBefore = (await t.app.inject({ method: 'GET', url: '/api/setup' })).json();
   f = await seedOrg(t.app);
 });

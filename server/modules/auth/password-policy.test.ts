@@ -10,7 +10,8 @@ let t: TestApp;
 let f: Factories;
 let setupWeak: LightMyRequestResponse[];
 beforeAll(async () => {
-  t = await build();
+  // Set-up is tried first, which only an empty database accepts.
+  t = await build({}, { database: 'fresh' });
   // Set-up first, on the empty database: each weak password is refused and nothing is created.
   setupWeak = [];
   for (const password of ['password', '12345678', '        ', 'aaaaaaaa']) {

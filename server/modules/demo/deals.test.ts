@@ -5,7 +5,8 @@ import { DEMO_PASSWORD } from './seed.ts';
 
 describe('demo deals', () => {
   it('loads deals with Blue Sheets and an activity log that each role sees within its scope', async () => {
-    const t = await build();
+    // The demo seed fills an empty database (its logins are fixed addresses).
+    const t = await build({}, { database: 'fresh' });
     try {
       const logins = await loadDemo(t.database.db);
       const admin = await login(t.app, logins.find((l) => l.role === 'admin')!.email, DEMO_PASSWORD);

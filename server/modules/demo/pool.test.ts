@@ -6,7 +6,8 @@ import type { PoolPage } from '../../../core/schemas/pool.ts';
 
 describe('seedDemoPool', () => {
   it('leaves a few unowned accounts in the shared pool for a demo rep to claim', async () => {
-    const t = await build();
+    // The demo seed fills an empty database (its logins are fixed addresses).
+    const t = await build({}, { database: 'fresh' });
     try {
       const logins = await seedDemo(t.database.db);
       await seedDemoPool(t.database.db);

@@ -10,7 +10,8 @@ import { seedDemo, DEMO_PASSWORD } from './seed.ts';
 describe('seedDemo', () => {
   it('fills an empty database with a complete demo organisation', async () => {
     // The project's harness: a cloned PGlite template, or PostgreSQL with TEST_DATABASE_URL.
-    const t = await build();
+    // The demo seed fills an empty database (its logins are fixed addresses).
+    const t = await build({}, { database: 'fresh' });
     const { db } = t.database;
     try {
       const logins = await seedDemo(db);

@@ -22,25 +22,25 @@ afterAll(() => t.close());
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
-/** Non-empty kept rows, and the same sums over the deals, in one order. */
+/** The file's organisation's non-empty kept rows, and the same sums over its deals, in one order. */
 async function expectKeptExact() {
   const db = t.database.db;
   const kept = await rowsOf(
     db,
     sql`select status, month::text, account_owner_id, deal_owner_id, stage_id, forecast_category, deals, amount::text, weighted::text
-        from forecast_totals where deals <> 0 order by 1, 2, 3, 4, 5, 6`,
+        from forecast_totals where org_id = ${f.orgId} and deals <> 0 order by 1, 2, 3, 4, 5, 6`,
   );
   const summed = await rowsOf(
     db,
     sql`select status, okam_forecast_month(status, expected_close_date, closed_at, okam_org_zone(org_id))::text as month, coalesce(account_owner_id, ${NIL}::uuid) as account_owner_id,
           coalesce(owner_id, ${NIL}::uuid) as deal_owner_id, stage_id, forecast_category, count(*)::int as deals,
           sum(amount)::numeric(20,2)::text as amount, sum(round(amount * probability / 100.0, 2))::numeric(20,2)::text as weighted
-        from opportunities where okam_forecast_month(status, expected_close_date, closed_at, okam_org_zone(org_id)) is not null
+        from opportunities where org_id = ${f.orgId} and okam_forecast_month(status, expected_close_date, closed_at, okam_org_zone(org_id)) is not null
         group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
   );
   expect(kept).toEqual(summed);
   // Zero rows left behind never carry money.
-  const [zero] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from forecast_totals where deals = 0 and (amount <> 0 or weighted <> 0)`);
+  const [zero] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from forecast_totals where org_id = ${f.orgId} and deals = 0 and (amount <> 0 or weighted <> 0)`);
   expect(zero.n).toBe(0);
 }
 

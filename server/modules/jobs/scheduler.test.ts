@@ -6,7 +6,8 @@ import { jobsRepository } from './repository.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await build();
+  // Job leases are kept for the whole database, not per organisation.
+  t = await build({}, { database: 'fresh' });
   await seedOrg(t.app);
 });
 afterAll(() => t.close());

@@ -14,7 +14,8 @@ let stages: Stage[];
 const stage = (kind: string, probability?: number) => stages.find((s) => s.kind === kind && (probability === undefined || s.probability === probability))!;
 
 beforeAll(async () => {
-  t = await build();
+  // The scheduled re-judgement pass works through every organisation's deals.
+  t = await build({}, { database: 'fresh' });
   f = await seedOrg(t.app);
   stages = (await f.admin.get('/api/stages')).json<{ items: Stage[] }>().items;
 });

@@ -10,7 +10,8 @@ let t: TestApp;
 let f: Factories;
 let stages: Stage[];
 beforeAll(async () => {
-  t = await build();
+  // The scheduled re-judgement pass works through every organisation's deals.
+  t = await build({}, { database: 'fresh' });
   f = await seedOrg(t.app);
   stages = (await f.admin.get('/api/stages')).json().items;
 });

@@ -172,7 +172,7 @@ describe('what changed in the pipeline', () => {
   it('takes the last snapshot on or before the date as the baseline, else the first after it', async () => {
     const copy = (date: string) =>
       t.database.db.execute(sql`insert into pipeline_snapshots select org_id, ${date}::date, opportunity_id, account_id, owner_id, account_owner_id, stage_id, amount, probability, expected_close_date, forecast_category
-        from pipeline_snapshots where snapshot_date = ${today}::date`);
+        from pipeline_snapshots where org_id = ${f.orgId} and snapshot_date = ${today}::date`);
     await copy(addDays(today, -14));
     await copy(addDays(today, -7));
     const baseline = async (since: string) => (await changes(f.admin, `since=${since}`)).baseline;

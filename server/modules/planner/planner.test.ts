@@ -233,12 +233,12 @@ describe('done activities per month', () => {
 
     const kept = await rowsOf<{ owner_id: string; month: string; type: string; done: number }>(
       t.database.db,
-      sql`select owner_id, to_char(month, 'YYYY-MM') as month, type, done from activity_month_counts where done <> 0 order by 1, 2, 3`,
+      sql`select owner_id, to_char(month, 'YYYY-MM') as month, type, done from activity_month_counts where org_id = ${f.orgId} and done <> 0 order by 1, 2, 3`,
     );
     const scanned = await rowsOf<{ owner_id: string; month: string; type: string; done: number }>(
       t.database.db,
       sql`select owner_id, to_char((planned_start at time zone 'UTC') + interval '8 hours', 'YYYY-MM') as month, type, count(*)::int as done
-          from activities where status = 'done' group by 1, 2, 3 order by 1, 2, 3`,
+          from activities where org_id = ${f.orgId} and status = 'done' group by 1, 2, 3 order by 1, 2, 3`,
     );
     expect(kept).toEqual(scanned);
     expect(kept.filter((k) => k.month.startsWith('2025')).map((k) => [k.owner_id, k.month, k.type])).toEqual(

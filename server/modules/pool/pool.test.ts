@@ -76,7 +76,7 @@ describe('prospects', () => {
       t.database.db,
       sql`select a.id, a.name, a.score, a.our_revenue::text as "ourRevenue",
                  (select count(*)::int from opportunities o where o.account_id = a.id and o.status = 'won') as "wonDeals"
-            from accounts a where a.owner_id is not null and a.archived_at is null`,
+            from accounts a where a.org_id = ${f.orgId} and a.owner_id is not null and a.archived_at is null`,
     );
     const expected = rankProspects(rows.filter(isProspect), 0.35).map((r) => [r.id, r.rank, r.dropCandidate]);
     const list = await prospects(f.admin, '?limit=500');

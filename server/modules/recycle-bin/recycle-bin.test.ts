@@ -15,7 +15,8 @@ let t: TestApp;
 let f: Factories;
 let stages: Stage[];
 beforeAll(async () => {
-  t = await build();
+  // Compares every table and counts what the purge job removes over all organisations.
+  t = await build({}, { database: 'fresh' });
   f = await seedOrg(t.app);
   stages = (await f.admin.get('/api/stages')).json().items;
 });

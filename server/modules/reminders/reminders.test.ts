@@ -54,7 +54,7 @@ beforeAll(async () => {
   const u = await f.user({ role: 'rep', name: '提醒员' });
   rep = u.client;
   repId = u.id;
-  orgId = (await rowsOf<{ id: string }>(t.database.db, sql`select id from orgs limit 1`))[0].id;
+  orgId = f.orgId;
 });
 afterAll(() => t.close());
 

@@ -148,7 +148,7 @@ describe('stored scores', () => {
   });
 
   it('accounts loaded around the services (score null) are scored before the scores are read', async () => {
-    await t.database.db.execute(sql`update accounts set score = null, recommended_tier = null`);
+    await t.database.db.execute(sql`update accounts set score = null, recommended_tier = null where org_id = ${f.orgId}`);
     const page = (await f.admin.get('/api/analysis/scores')).json<ScorePage>();
     expect(page.items.map((i) => [i.name, i.score, i.recommendedTier])).toEqual([
       ['大客户', 90, 'A'],
@@ -248,7 +248,7 @@ describe('migration 0029: the new default model', () => {
   const migrate = async () => {
     for (const s of statements()) await t.database.db.execute(sql.raw(s));
   };
-  const saved = async () => (await rowsOf<{ scoring: unknown }>(t.database.db, sql`select settings -> 'scoring' as scoring from orgs`))[0].scoring;
+  const saved = async () => (await rowsOf<{ scoring: unknown }>(t.database.db, sql`select settings -> 'scoring' as scoring from orgs where id = ${f.orgId}`))[0].scoring;
   /** The default as it was before the larger of sales and potential, as an admin saved it unchanged. */
   const oldDefault: ScoringModel = {
     criteria: [

@@ -8,6 +8,16 @@ import { assertStrongPassword } from '../../lib/password-strength.ts';
 import { newId } from '../../lib/ids.ts';
 import type { SetupBody } from '../../../core/schemas/org.ts';
 
+/** An organisation with its default stages and its first admin, inside the caller's transaction. */
+export async function createOrg(tx: Db, input: SetupBody): Promise<{ orgId: string; userId: string }> {
+  const orgId = newId();
+  await setupRepository(tx).insertOrg(orgId, input.orgName.trim());
+  await insertDefaultStages(tx, orgId);
+  await seedActivityTypes(tx, orgId);
+  const userId = await insertUser(tx, orgId, { email: input.email, name: input.name, password: input.password, role: 'admin' });
+  return { orgId, userId };
+}
+
 export function setupService(db: Db) {
   return {
     needsSetup: async () => (await setupRepository(db).orgCount()) === 0,
@@ -19,12 +29,7 @@ export function setupService(db: Db) {
         const repo = setupRepository(tx);
         await repo.lockOrgs();
         if ((await repo.orgCount()) > 0) throw new AppError(409, 'setup_done');
-        const orgId = newId();
-        await repo.insertOrg(orgId, input.orgName.trim());
-        await insertDefaultStages(tx, orgId);
-        await seedActivityTypes(tx, orgId);
-        const userId = await insertUser(tx, orgId, { email: input.email, name: input.name, password: input.password, role: 'admin' });
-        return { orgId, userId };
+        return createOrg(tx, input);
       });
     },
   };

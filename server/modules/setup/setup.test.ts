@@ -6,7 +6,8 @@ import type { ErrorBody } from '../../../core/schemas/common.ts';
 // Set-up is the one flow that needs an empty database, so this file does not call seedOrg.
 let t: TestApp;
 beforeAll(async () => {
-  t = await build();
+  // First-run set-up only happens on an empty database.
+  t = await build({}, { database: 'fresh' });
 });
 afterAll(() => t.close());
 

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import { rowsOf } from '../../db/client.ts';
 import { activities, activityContacts } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Task, TimelineItem } from '../../../core/schemas/activities.ts';
@@ -46,7 +45,7 @@ beforeAll(async () => {
   const u = await f.user({ role: 'rep', name: '时间线' });
   rep = u.client;
   repId = u.id;
-  orgId = (await rowsOf<{ id: string }>(t.database.db, sql`select id from orgs limit 1`))[0].id;
+  orgId = f.orgId;
   const stages = (await f.admin.get('/api/stages')).json<{ items: Stage[] }>().items;
 
   const account = await f.account(rep, { name: '华北电网' });
