@@ -11,7 +11,8 @@ module.exports = {
     {
       name: 'no-cross-module-repository',
       severity: 'error',
-      comment: "A module reads another module's data through that module's service (or the kernel), never through its repository.",
+      comment:
+        "A module reads another module's data through that module's service (or the kernel), never through its repository.",
       from: { path: '^server/modules/([^/]+)/' },
       to: { path: '^server/modules/[^/]+/[^/]*repository[.]ts$', pathNot: '^server/modules/$1/' },
     },
@@ -26,14 +27,16 @@ module.exports = {
       name: 'no-module-cycles',
       severity: 'error',
       scope: 'folder',
-      comment: 'Modules depend on each other in a loop: move what both need into the kernel, or call in one direction only.',
+      comment:
+        'Modules depend on each other in a loop: move what both need into the kernel, or call in one direction only.',
       from: { path: '^server/modules/[^/]+$' },
       to: { path: '^server/modules/[^/]+$', circular: true },
     },
     {
       name: 'kernel-below-modules',
       severity: 'error',
-      comment: 'The kernel and the shared layers are below the feature modules and never import them (plugins and app.ts wire modules in).',
+      comment:
+        'The kernel and the shared layers are below the feature modules and never import them (plugins and app.ts wire modules in).',
       from: { path: '^server/(access|kernel|lib|db)/' },
       to: { path: '^server/modules/' },
     },

@@ -32,7 +32,16 @@ const SUBJECTS: Record<(typeof BUILTIN_ACTIVITY_TYPES)[number], string> = {
   after_sales: '售后回访',
   service: '现场服务',
 };
-const TASK_TITLES = ['发送会议纪要', '准备报价单', '安排技术交流', '跟进采购流程', '确认预算', '提交方案修订', '预约下次拜访', '整理需求清单'];
+const TASK_TITLES = [
+  '发送会议纪要',
+  '准备报价单',
+  '安排技术交流',
+  '跟进采购流程',
+  '确认预算',
+  '提交方案修订',
+  '预约下次拜访',
+  '整理需求清单',
+];
 
 export interface ActivitySeedOptions {
   activities: number;
@@ -67,7 +76,10 @@ async function counts(db: Db, orgId: string) {
 
 /** A complete earlier load of this size, checked against the row counts. */
 export async function existingActivities(db: Db, orgId: string, activities: number): Promise<ActivityMarker | null> {
-  const [org] = await rowsOf<{ m: ActivityMarker | null }>(db, sql`select settings->'benchActivities' as m from orgs where id = ${orgId}`);
+  const [org] = await rowsOf<{ m: ActivityMarker | null }>(
+    db,
+    sql`select settings->'benchActivities' as m from orgs where id = ${orgId}`,
+  );
   const m = org?.m;
   if (!m || m.version !== ACTIVITIES_VERSION || m.activities !== activities) return null;
   const c = await counts(db, orgId);
@@ -97,7 +109,10 @@ export async function seedActivities(db: Db, orgId: string, opts: ActivitySeedOp
   const t0 = performance.now();
 
   await timed('activity lookup tables', async () => {
-    const [any] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from activities where org_id = ${orgId} limit 1) x`);
+    const [any] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from activities where org_id = ${orgId} limit 1) x`,
+    );
     if (any.n > 0) {
       opts.log('earlier activities found: truncating them (and their attendees and tasks)');
       await db.execute(sql`truncate activities cascade`);
@@ -111,8 +126,18 @@ export async function seedActivities(db: Db, orgId: string, opts: ActivitySeedOp
       from accounts a join (select account_id, array_agg(id order by id) as ids from contacts where org_id = ${orgId} group by account_id) c on c.account_id = a.id
       where a.org_id = ${orgId}`);
     await db.execute(sql`alter table bench_tmp_act_acc add primary key (a)`);
-    await jsonTable(db, 'bench_tmp_act_type', 'i int, key text, subject text', BUILTIN_ACTIVITY_TYPES.map((key, i) => ({ i, key, subject: SUBJECTS[key] })));
-    await jsonTable(db, 'bench_tmp_task_title', 'i int, title text', TASK_TITLES.map((title, i) => ({ i, title })));
+    await jsonTable(
+      db,
+      'bench_tmp_act_type',
+      'i int, key text, subject text',
+      BUILTIN_ACTIVITY_TYPES.map((key, i) => ({ i, key, subject: SUBJECTS[key] })),
+    );
+    await jsonTable(
+      db,
+      'bench_tmp_task_title',
+      'i int, title text',
+      TASK_TITLES.map((title, i) => ({ i, title })),
+    );
     await db.execute(sql`analyze bench_tmp_act_acc`);
   });
   await timed('activities + attendees', () => insertActivities(db, orgId, opts));
@@ -128,8 +153,17 @@ export async function seedActivities(db: Db, orgId: string, opts: ActivitySeedOp
     return counts(db, orgId);
   });
   await checkDealLinks(db, orgId);
-  const marker: ActivityMarker = { version: ACTIVITIES_VERSION, activities: c.a, attendees: c.c, tasks: c.t, seconds: (performance.now() - t0) / 1000, steps };
-  await db.execute(sql`update orgs set settings = jsonb_set(settings, '{benchActivities}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`);
+  const marker: ActivityMarker = {
+    version: ACTIVITIES_VERSION,
+    activities: c.a,
+    attendees: c.c,
+    tasks: c.t,
+    seconds: (performance.now() - t0) / 1000,
+    steps,
+  };
+  await db.execute(
+    sql`update orgs set settings = jsonb_set(settings, '{benchActivities}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`,
+  );
   return { ...marker, reused: false };
 }
 
@@ -150,7 +184,10 @@ async function insertActivities(db: Db, orgId: string, opts: ActivitySeedOptions
   const A = opts.accounts;
   // Deal number a + k·A is one of account a's deals (deals.ts), so its id can be computed here.
   const dealN = sql`(d.a + (${die(3)} % ${Math.max(dealsPerAccount, 1)}) * ${A}::int)`;
-  const deal = dealsPerAccount > 0 ? sql`case when ${die(2)} % 2 = 0 then ${uuid7(dealN, sql`${dealN}::text || 'o'`)} end` : sql`null::uuid`;
+  const deal =
+    dealsPerAccount > 0
+      ? sql`case when ${die(2)} % 2 = 0 then ${uuid7(dealN, sql`${dealN}::text || 'o'`)} end`
+      : sql`null::uuid`;
   let lastLog = performance.now();
   for (let from = 0; from < opts.activities; from += opts.batchSize) {
     const to = Math.min(opts.activities, from + opts.batchSize);
@@ -219,5 +256,8 @@ async function checkDealLinks(db: Db, orgId: string): Promise<void> {
       from (select * from activities where org_id = ${orgId} and opportunity_id is not null order by id limit 2000) a
       left join opportunities o on o.org_id = a.org_id and o.id = a.opportunity_id`,
   );
-  if (bad.n > 0) throw new Error(`${bad.n} of ${bad.linked} sampled activities point at a deal that is missing or of another account`);
+  if (bad.n > 0)
+    throw new Error(
+      `${bad.n} of ${bad.linked} sampled activities point at a deal that is missing or of another account`,
+    );
 }

@@ -4,7 +4,7 @@
 import { judge, type Funnel } from '../server/modules/opportunities/judgement.ts';
 import type { OpportunityRow } from '../server/modules/opportunities/repository.ts';
 import { BUYING_ROLES, RESPONSE_MODES, type BuyingRole } from '../core/blue-sheet.ts';
-import { COVERAGE_LEVELS, INFLUENCE_LEVELS } from '../core/enums.ts';
+import { type COVERAGE_LEVELS, INFLUENCE_LEVELS } from '../core/enums.ts';
 import { normalizeSearch } from '../core/search.ts';
 import { createRng } from '../server/modules/demo/random.ts';
 
@@ -13,10 +13,38 @@ import { createRng } from '../server/modules/demo/random.ts';
  * `平台` occurs in three of them and in some account names, so `q=平台` matches roughly 9 % of deals.
  */
 export const PROJECTS = [
-  '信息化二期', '数据中台建设', '智慧病房改造', '网络升级', '运维服务续约', '云平台迁移', '统一门户', '安全等保整改',
-  '视频会议系统', '财务共享中心', '人力资源系统', '客户关系管理系统', '办公自动化升级', '档案数字化', '智慧园区', '数据中心扩容',
-  '灾备中心建设', '移动办公平台', '协同办公', '电子病历升级', '互联网医院', '一网通办', '智慧教室', '供应链协同',
-  '智能制造执行系统', '物联网监测', '大数据分析平台', '桌面云', '机房改造', '年度维保', '软件正版化', '网络安全态势感知',
+  '信息化二期',
+  '数据中台建设',
+  '智慧病房改造',
+  '网络升级',
+  '运维服务续约',
+  '云平台迁移',
+  '统一门户',
+  '安全等保整改',
+  '视频会议系统',
+  '财务共享中心',
+  '人力资源系统',
+  '客户关系管理系统',
+  '办公自动化升级',
+  '档案数字化',
+  '智慧园区',
+  '数据中心扩容',
+  '灾备中心建设',
+  '移动办公平台',
+  '协同办公',
+  '电子病历升级',
+  '互联网医院',
+  '一网通办',
+  '智慧教室',
+  '供应链协同',
+  '智能制造执行系统',
+  '物联网监测',
+  '大数据分析平台',
+  '桌面云',
+  '机房改造',
+  '年度维保',
+  '软件正版化',
+  '网络安全态势感知',
 ] as const;
 export const DEAL_SEARCH_TERM = '平台';
 export const SOURCES = ['老客户', '招标公告', '渠道推荐', '市场活动', '官网咨询'] as const;
@@ -39,13 +67,24 @@ export interface Profile {
 /** 40 profiles with 1–5 influences, 3.1 on average (accounts with 3–4 contacts cap it: ≈ 3.0). */
 export function profiles(seed = 11): Profile[] {
   const rng = createRng(seed);
-  const counts = [...Array(3).fill(1), ...Array(6).fill(2), ...Array(20).fill(3), ...Array(6).fill(4), ...Array(5).fill(5)] as number[];
+  const counts = [
+    ...Array(3).fill(1),
+    ...Array(6).fill(2),
+    ...Array(20).fill(3),
+    ...Array(6).fill(4),
+    ...Array(5).fill(5),
+  ] as number[];
   // Deterministic shuffle, so neighbouring deals get different shapes.
   for (let i = counts.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
     [counts[i], counts[j]] = [counts[j], counts[i]];
   }
-  const roleWeights = [['economic', 3], ['technical', 3], ['user', 3], ['coach', 2]] as const;
+  const roleWeights = [
+    ['economic', 3],
+    ['technical', 3],
+    ['user', 3],
+    ['coach', 2],
+  ] as const;
   return counts.map((count) => ({
     slots: Array.from({ length: count }, (): Slot => {
       const first = rng.weighted<BuyingRole>(roleWeights);
@@ -55,7 +94,12 @@ export function profiles(seed = 11): Profile[] {
         influence: rng.pick(INFLUENCE_LEVELS),
         mode: rng.chance(0.2) ? null : rng.pick(RESPONSE_MODES),
         rating: rng.int(-5, 5),
-        coverage: rng.weighted([['none', 2], ['brief', 3], ['multiple', 3], ['in_depth', 2]] as const),
+        coverage: rng.weighted([
+          ['none', 2],
+          ['brief', 3],
+          ['multiple', 3],
+          ['in_depth', 2],
+        ] as const),
         counterpart: rng.chance(0.6),
       };
     }),
@@ -66,12 +110,46 @@ export function profiles(seed = 11): Profile[] {
 function judgeRow(stageId: string, status: string, probability: number, expectedCloseDate: string): OpportunityRow {
   const t = new Date(0);
   return {
-    orgId: '', id: '', accountId: '', name: '', amount: '0.00', expectedCloseDate, ownerId: null, accountOwnerId: null, accountName: '', stageId, probability,
-    probabilityReason: null, forecastCategory: 'pipeline', source: null, status, lostReason: null, wonByCompetitorId: null,
-    objectiveWhat: null, objectiveAmount: null, objectiveBy: null, ourPosition: null, nextStep: null, nextStepDate: null,
-    ourOutcome: null, customerOutcome: null, winWinOurs: null, winWinCustomer: null, criteriaDone: {}, stageEnteredAt: t,
-    lastActivityAt: null, closedAt: null, health: 0, redFlagCodes: [], closingJudgement: null, searchGrams: [], searchText: '', version: 1,
-    createdBy: null, createdAt: t, updatedAt: t,
+    orgId: '',
+    id: '',
+    accountId: '',
+    name: '',
+    amount: '0.00',
+    expectedCloseDate,
+    ownerId: null,
+    accountOwnerId: null,
+    accountName: '',
+    stageId,
+    probability,
+    probabilityReason: null,
+    forecastCategory: 'pipeline',
+    source: null,
+    status,
+    lostReason: null,
+    wonByCompetitorId: null,
+    objectiveWhat: null,
+    objectiveAmount: null,
+    objectiveBy: null,
+    ourPosition: null,
+    nextStep: null,
+    nextStepDate: null,
+    ourOutcome: null,
+    customerOutcome: null,
+    winWinOurs: null,
+    winWinCustomer: null,
+    criteriaDone: {},
+    stageEnteredAt: t,
+    lastActivityAt: null,
+    closedAt: null,
+    health: 0,
+    redFlagCodes: [],
+    closingJudgement: null,
+    searchGrams: [],
+    searchText: '',
+    version: 1,
+    createdBy: null,
+    createdAt: t,
+    updatedAt: t,
   };
 }
 
@@ -94,9 +172,18 @@ export function stageChoices(funnel: Funnel): StageChoice[] {
   const weights = open.map((_, i) => Math.round(((open.length - i) / total) * 100));
   weights[0] += 100 - weights.reduce((s, w) => s + w, 0);
   const choice = (key: number, s: typeof won, kind: StageChoice['kind'], weight: number): StageChoice => ({
-    key, id: s.id, probability: s.probability, forecastCategory: s.forecastCategory, kind, weight,
+    key,
+    id: s.id,
+    probability: s.probability,
+    forecastCategory: s.forecastCategory,
+    kind,
+    weight,
   });
-  return [...open.map((s, i) => choice(i, s, 'open', weights[i])), choice(open.length, won, 'won', 0), choice(open.length + 1, lost, 'lost', 0)];
+  return [
+    ...open.map((s, i) => choice(i, s, 'open', weights[i])),
+    choice(open.length, won, 'won', 0),
+    choice(open.length + 1, lost, 'lost', 0),
+  ];
 }
 
 export interface JudgementRow {
@@ -118,7 +205,9 @@ export function judgementTable(all: Profile[], stages: StageChoice[], funnel: Fu
   const out: JudgementRow[] = [];
   all.forEach((profile, p) => {
     for (let k = 1; k <= profile.slots.length; k++) {
-      const infl = profile.slots.slice(0, k).map((s) => ({ roles: s.roles, mode: s.mode, rating: s.rating, coverage: s.coverage }));
+      const infl = profile.slots
+        .slice(0, k)
+        .map((s) => ({ roles: s.roles, mode: s.mode, rating: s.rating, coverage: s.coverage }));
       for (const st of stages) {
         for (const passed of [false, true]) {
           const row = judgeRow(st.id, st.kind, st.probability, passed ? '2000-01-01' : '2999-12-31');

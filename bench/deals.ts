@@ -42,7 +42,10 @@ export interface DealSeedInfo extends DealMarker {
 
 /** A complete earlier deal load of this size, checked against the row counts. */
 export async function existingDeals(db: Db, orgId: string, deals: number): Promise<DealMarker | null> {
-  const [org] = await rowsOf<{ m: DealMarker | null }>(db, sql`select settings->'benchDeals' as m from orgs where id = ${orgId}`);
+  const [org] = await rowsOf<{ m: DealMarker | null }>(
+    db,
+    sql`select settings->'benchDeals' as m from orgs where id = ${orgId}`,
+  );
   const m = org?.m;
   if (!m || !(m.version === DEALS_VERSION || PATCHES.has(m.version)) || m.deals !== deals) return null;
   const [c] = await rowsOf<{ d: number; i: number }>(
@@ -54,13 +57,16 @@ export async function existingDeals(db: Db, orgId: string, deals: number): Promi
 
 /** A lookup table from JSON rows (one parameter, the same on PGlite and PostgreSQL). */
 export async function jsonTable(db: Db, name: string, columns: string, rows: object[]): Promise<void> {
-  await db.execute(sql`create table ${sql.raw(name)} as select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(${sql.raw(columns)})`);
+  await db.execute(
+    sql`create table ${sql.raw(name)} as select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(${sql.raw(columns)})`,
+  );
 }
 
 /** A non-negative 28-bit integer from 7 hex digits of an md5: the generator's dice, in SQL. */
 const h = (m: 'm1' | 'm2', k: 0 | 1 | 2 | 3) => sql.raw(`('x' || substr(d.${m}, ${1 + k * 7}, 7))::bit(28)::int`);
 /** A UUIDv7-shaped id: row number after the time prefix (ordered inserts), md5 bits after it. Deal n is uuid7(n, n || 'o'). */
-export const uuid7 = (n: SQL, salt: SQL) => sql`(lpad(to_hex(${ID_BASE}::bigint + ${n}), 12, '0') || '7' || substr(md5(${salt}), 1, 3) || '8' || substr(md5(${salt}), 4, 15))::uuid`;
+export const uuid7 = (n: SQL, salt: SQL) =>
+  sql`(lpad(to_hex(${ID_BASE}::bigint + ${n}), 12, '0') || '7' || substr(md5(${salt}), 1, 3) || '8' || substr(md5(${salt}), 4, 15))::uuid`;
 
 /**
  * When a closed (won or lost) deal was signed or given up: 0–45 days before its expected close
@@ -78,7 +84,14 @@ export function closedAtOf(m1: SQL, closeDate: SQL, createdAt: SQL): SQL {
  * Deals [from, to) with everything derived from the deal number n: account n mod A (so every
  * account gets deals/A of them), profile, stage, dates. Shared by the three inserts of a batch.
  */
-function dealSource(from: number, to: number, accounts: number, profileCount: number, openCase: string, today: string): SQL {
+function dealSource(
+  from: number,
+  to: number,
+  accounts: number,
+  profileCount: number,
+  openCase: string,
+  today: string,
+): SQL {
   const cnt = sql.raw(String(profileCount));
   return sql`(
     select d.*, acc.id as acc_id, acc.owner_id, acc.name as acc_name, acc.norm as acc_norm, acc.contacts, acc.nc,
@@ -109,7 +122,10 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
 
   const lookups = await timed('deal lookup tables', async () => {
     // A half-finished or differently sized deal load: start the deals over (accounts stay).
-    const [any] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from opportunities where org_id = ${orgId} limit 1) x`);
+    const [any] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from opportunities where org_id = ${orgId} limit 1) x`,
+    );
     if (any.n > 0) {
       opts.log('earlier deals found: truncating them');
       await db.execute(sql`truncate opportunities cascade`);
@@ -127,18 +143,36 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
       from accounts a join (select account_id, array_agg(id order by id) as ids from contacts where org_id = ${orgId} group by account_id) c on c.account_id = a.id
       where a.org_id = ${orgId}`);
     await db.execute(sql`alter table bench_tmp_acc add primary key (a)`);
-    const [acc] = await rowsOf<{ n: number; minc: number }>(db, sql`select count(*)::int as n, min(nc)::int as minc from bench_tmp_acc`);
+    const [acc] = await rowsOf<{ n: number; minc: number }>(
+      db,
+      sql`select count(*)::int as n, min(nc)::int as minc from bench_tmp_acc`,
+    );
     if (acc.n !== opts.accounts) throw new Error(`expected ${opts.accounts} accounts with contacts, found ${acc.n}`);
     await jsonTable(db, 'bench_tmp_proj', 'i int, name text, norm text', projectRows());
-    await jsonTable(db, 'bench_tmp_pc', 'p int, cnt int', all.map((pr, p) => ({ p, cnt: pr.slots.length })));
+    await jsonTable(
+      db,
+      'bench_tmp_pc',
+      'p int, cnt int',
+      all.map((pr, p) => ({ p, cnt: pr.slots.length })),
+    );
     await jsonTable(
       db,
       'bench_tmp_prof',
       'p int, slot int, roles text[], influence text, mode text, rating int, coverage text, counterpart boolean',
       all.flatMap((pr, p) => pr.slots.map((s, slot) => ({ p, slot, ...s }))),
     );
-    await jsonTable(db, 'bench_tmp_stage', 'key int, id uuid, probability int, forecast_category text, kind text', stages.map((s) => ({ ...s, forecast_category: s.forecastCategory })));
-    await jsonTable(db, 'bench_tmp_judge', 'p int, k int, sk int, passed boolean, health int, codes text[]', judgementTable(all, stages, funnel, now));
+    await jsonTable(
+      db,
+      'bench_tmp_stage',
+      'key int, id uuid, probability int, forecast_category text, kind text',
+      stages.map((s) => ({ ...s, forecast_category: s.forecastCategory })),
+    );
+    await jsonTable(
+      db,
+      'bench_tmp_judge',
+      'p int, k int, sk int, passed boolean, health int, codes text[]',
+      judgementTable(all, stages, funnel, now),
+    );
     await db.execute(sql`create index on bench_tmp_judge (p, k, sk, passed)`);
     await db.execute(sql`analyze bench_tmp_acc`);
     return { stages, all };
@@ -149,7 +183,9 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
   const dice = `(('x' || substr(d.m1, 1, 7))::bit(28)::int / 10) % 100`;
   let cum = 0;
   const openCase = `case ${open.map((s) => `when ${dice} < ${(cum += s.weight)} then ${s.key}`).join(' ')} else ${open[open.length - 1].key} end`;
-  await timed('deals + influences + stage history', () => insertDeals(db, orgId, opts, all.length, openCase, open.length, today));
+  await timed('deals + influences + stage history', () =>
+    insertDeals(db, orgId, opts, all.length, openCase, open.length, today),
+  );
 
   // The load skips triggers (replica role), so the board's and the forecast's totals are summed once here.
   await timed('pipeline totals', () => rebuildPipelineTotals(db, orgId));
@@ -167,8 +203,17 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
     return c;
   });
   await checkSearchColumns(db, orgId);
-  const marker: DealMarker = { version: DEALS_VERSION, deals: counts.d, influences: counts.i, seconds: (performance.now() - t0) / 1000, steps, judgedOn: today };
-  await db.execute(sql`update orgs set settings = jsonb_set(settings, '{benchDeals}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`);
+  const marker: DealMarker = {
+    version: DEALS_VERSION,
+    deals: counts.d,
+    influences: counts.i,
+    seconds: (performance.now() - t0) / 1000,
+    steps,
+    judgedOn: today,
+  };
+  await db.execute(
+    sql`update orgs set settings = jsonb_set(settings, '{benchDeals}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`,
+  );
   return { ...marker, reused: false };
 }
 
@@ -207,8 +252,15 @@ async function patchDeals(db: Db, orgId: string, m: DealMarker, log: (msg: strin
     await timed(patch.name, () => patch.run(db, orgId));
   }
   await timed('vacuum analyze (patch)', () => analyze(db));
-  const marker: DealMarker = { ...m, version: DEALS_VERSION, steps: [...m.steps, ...steps], seconds: m.seconds + steps.reduce((n, [, s]) => n + s, 0) };
-  await db.execute(sql`update orgs set settings = jsonb_set(settings, '{benchDeals}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`);
+  const marker: DealMarker = {
+    ...m,
+    version: DEALS_VERSION,
+    steps: [...m.steps, ...steps],
+    seconds: m.seconds + steps.reduce((n, [, s]) => n + s, 0),
+  };
+  await db.execute(
+    sql`update orgs set settings = jsonb_set(settings, '{benchDeals}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`,
+  );
   return marker;
 }
 
@@ -216,9 +268,19 @@ async function dropLookups(db: Db): Promise<void> {
   for (const t of TMP) await db.execute(sql.raw(`drop table if exists ${t}`));
 }
 
-async function insertDeals(db: Db, orgId: string, opts: DealSeedOptions, profileCount: number, openCase: string, openCount: number, today: string): Promise<void> {
+async function insertDeals(
+  db: Db,
+  orgId: string,
+  opts: DealSeedOptions,
+  profileCount: number,
+  openCase: string,
+  openCount: number,
+  today: string,
+): Promise<void> {
   let lastLog = performance.now();
-  const stageKey = sql.raw(`(case when d.sk_raw = -1 then ${openCount} when d.sk_raw = -2 then ${openCount + 1} else d.sk_raw end)`);
+  const stageKey = sql.raw(
+    `(case when d.sk_raw = -1 then ${openCount} when d.sk_raw = -2 then ${openCount + 1} else d.sk_raw end)`,
+  );
   for (let from = 0; from < opts.deals; from += opts.batchSize) {
     const to = Math.min(opts.deals, from + opts.batchSize);
     const src = dealSource(from, to, opts.accounts, profileCount, openCase, today);
@@ -242,7 +304,7 @@ async function insertDeals(db: Db, orgId: string, opts: DealSeedOptions, profile
         cross join lateral (select d.acc_norm || pr.norm as t) x
         join bench_tmp_stage st on st.key = ${stageKey}
         join bench_tmp_judge j on j.p = d.p and j.k = d.k and j.sk = ${stageKey} and j.passed = d.passed`);
-       await tx.execute(sql`
+      await tx.execute(sql`
         insert into influences (org_id, id, opportunity_id, contact_id, roles, influence, mode, rating, coverage, counterpart_id, version, created_at, updated_at)
         select ${orgId}, ${uuid7(sql`d.n * 5 + s.slot`, sql`d.n::text || '-' || s.slot`)}, ${dealId}, d.contacts[1 + (d.j + s.slot) % d.nc],
           s.roles, s.influence, s.mode, s.rating, s.coverage, case when s.counterpart then d.owner_id end, 1,
@@ -268,7 +330,10 @@ async function checkSearchColumns(db: Db, orgId: string): Promise<void> {
   );
   for (const r of rows) {
     const doc = searchDocument([r.name]);
-    const same = doc.text === r.search_text && doc.grams.length === r.search_grams.length && doc.grams.every((g) => r.search_grams.includes(g));
+    const same =
+      doc.text === r.search_text &&
+      doc.grams.length === r.search_grams.length &&
+      doc.grams.every((g) => r.search_grams.includes(g));
     if (!same) throw new Error(`search columns of deal "${r.name}" differ from searchDocument()`);
   }
 }
@@ -276,7 +341,9 @@ async function checkSearchColumns(db: Db, orgId: string): Promise<void> {
 /** What the forecast trigger would have kept (migration 0011), summed in one pass. */
 export async function rebuildForecastTotals(db: Db, orgId: string) {
   // Won deals changed behind the version trigger too (migration 0016): cached analyses recompute.
-  await db.execute(sql`insert into data_versions as v (org_id, deals) values (${orgId}, 1) on conflict (org_id) do update set deals = v.deals + 1`);
+  await db.execute(
+    sql`insert into data_versions as v (org_id, deals) values (${orgId}, 1) on conflict (org_id) do update set deals = v.deals + 1`,
+  );
   await db.execute(sql`delete from forecast_totals where org_id = ${orgId}`);
   await db.execute(sql`insert into forecast_totals (org_id, status, month, account_owner_id, deal_owner_id, stage_id, forecast_category, deals, amount, weighted)
     select o.org_id, o.status, okam_forecast_month(o.status, o.expected_close_date, o.closed_at, (select okam_org_zone(${orgId}))),

@@ -1,8 +1,23 @@
 // Deterministic generators for the benchmark data set. Rows are plain objects keyed by column
 // name, ready for jsonb_populate_recordset, so one code path loads PGlite and PostgreSQL.
 import { accountSearchDocument, contactSearchDocument } from '../core/search.ts';
-import { FINANCIAL_STATUSES, RELATIONSHIP_STAGES, COVERAGE_LEVELS, INFLUENCE_LEVELS, type OwnershipType } from '../core/enums.ts';
-import { createRng, creditCode, landline, mobile, moneyWan, seededId, birthday, type Rng } from '../server/modules/demo/random.ts';
+import {
+  FINANCIAL_STATUSES,
+  RELATIONSHIP_STAGES,
+  COVERAGE_LEVELS,
+  INFLUENCE_LEVELS,
+  type OwnershipType,
+} from '../core/enums.ts';
+import {
+  createRng,
+  creditCode,
+  landline,
+  mobile,
+  moneyWan,
+  seededId,
+  birthday,
+  type Rng,
+} from '../server/modules/demo/random.ts';
 import {
   CITIES,
   CHINESE_NUMERALS,
@@ -59,7 +74,14 @@ export function benchOrg(seed = 7): { teams: BenchTeam[]; users: BenchUser[] } {
   const teams: BenchTeam[] = [root];
   const users: BenchUser[] = [
     { id: id(1), email: 'admin@bench.openkam.cn', name: '管理员', role: 'admin', teamId: root.id, managerId: null },
-    { id: id(2), email: 'director@bench.openkam.cn', name: '销售总监', role: 'manager', teamId: root.id, managerId: null },
+    {
+      id: id(2),
+      email: 'director@bench.openkam.cn',
+      name: '销售总监',
+      role: 'manager',
+      teamId: root.id,
+      managerId: null,
+    },
   ];
   const divisions = ['政企事业部', '医疗行业部', '能源事业部', '金融与企业部'];
   const regions = ['北区', '南区'];
@@ -68,18 +90,39 @@ export function benchOrg(seed = 7): { teams: BenchTeam[]; users: BenchUser[] } {
   for (const d of divisions) {
     const div: BenchTeam = { id: id(n++), name: d, parentId: root.id };
     teams.push(div);
-    const divManager: BenchUser = { id: id(n++), email: `manager${teams.length}@bench.openkam.cn`, name: `${d}经理`, role: 'manager', teamId: div.id, managerId: users[1].id };
+    const divManager: BenchUser = {
+      id: id(n++),
+      email: `manager${teams.length}@bench.openkam.cn`,
+      name: `${d}经理`,
+      role: 'manager',
+      teamId: div.id,
+      managerId: users[1].id,
+    };
     users.push(divManager);
     for (const r of regions) {
       const region: BenchTeam = { id: id(n++), name: `${d}${r}`, parentId: div.id };
       teams.push(region);
       for (let k = 0; k < 5; k++, rep++) {
         const num = String(rep).padStart(2, '0');
-        users.push({ id: id(n++), email: `rep${num}@bench.openkam.cn`, name: `销售${num}`, role: 'rep', teamId: region.id, managerId: divManager.id });
+        users.push({
+          id: id(n++),
+          email: `rep${num}@bench.openkam.cn`,
+          name: `销售${num}`,
+          role: 'rep',
+          teamId: region.id,
+          managerId: divManager.id,
+        });
       }
     }
   }
-  users.push({ id: id(n++), email: 'viewer@bench.openkam.cn', name: '只读用户', role: 'viewer', teamId: root.id, managerId: null });
+  users.push({
+    id: id(n++),
+    email: 'viewer@bench.openkam.cn',
+    name: '只读用户',
+    role: 'viewer',
+    teamId: root.id,
+    managerId: null,
+  });
   return { teams, users };
 }
 
@@ -95,7 +138,10 @@ function accountName(type: OwnershipType, city: City, rng: Rng): { name: string;
   switch (type) {
     case 'government': {
       const bureau = rng.pick(GOVERNMENT_BUREAUS);
-      return { name: `${cityLabel}${bureau}`, industry: bureau.includes('卫生') || bureau.includes('医疗') ? '医疗卫生' : '政务' };
+      return {
+        name: `${cityLabel}${bureau}`,
+        industry: bureau.includes('卫生') || bureau.includes('医疗') ? '医疗卫生' : '政务',
+      };
     }
     case 'institution': {
       const [p, industry] = rng.pick(INSTITUTION_PATTERNS);
@@ -121,7 +167,14 @@ function accountName(type: OwnershipType, city: City, rng: Rng): { name: string;
   }
 }
 
-const CREDIT_KIND: Record<OwnershipType, string> = { government: '11', institution: '12', soe: '91', private: '91', foreign: '91', other: '51' };
+const CREDIT_KIND: Record<OwnershipType, string> = {
+  government: '11',
+  institution: '12',
+  soe: '91',
+  private: '91',
+  foreign: '91',
+  other: '51',
+};
 
 export interface AccountBatch {
   rows: Row[];
@@ -133,7 +186,13 @@ export interface AccountBatch {
  * Accounts [from, to) of the data set. Every index always yields the same row, so a batch can
  * be regenerated independently of the others.
  */
-export function accountBatch(orgId: string, owners: readonly string[], createdBy: string, from: number, to: number): AccountBatch {
+export function accountBatch(
+  orgId: string,
+  owners: readonly string[],
+  createdBy: string,
+  from: number,
+  to: number,
+): AccountBatch {
   const rows: Row[] = [];
   const meta: AccountBatch['meta'] = [];
   for (let i = from; i < to; i++) {
@@ -142,7 +201,11 @@ export function accountBatch(orgId: string, owners: readonly string[], createdBy
     const city = rng.weighted(CITY_WEIGHTS);
     const type = rng.weighted(OWNERSHIP_WEIGHTS);
     const { name, industry } = accountName(type, city, rng);
-    const tier = rng.weighted([['A', 1], ['B', 3], ['C', 6]] as const);
+    const tier = rng.weighted([
+      ['A', 1],
+      ['B', 3],
+      ['C', 6],
+    ] as const);
     const ownerId = owners[i % owners.length];
     const created = EPOCH - rng.int(30, 900) * DAY;
     const updated = Math.min(EPOCH, created + rng.int(0, 700) * DAY) - rng.int(0, DAY - 1);
@@ -191,7 +254,14 @@ export function accountBatch(orgId: string, owners: readonly string[], createdBy
       created_at: new Date(created).toISOString(),
       updated_at: new Date(updated).toISOString(),
     });
-    const kind = type === 'government' ? 'government' : industry === '医疗卫生' ? 'hospital' : industry === '教育' ? 'education' : 'enterprise';
+    const kind =
+      type === 'government'
+        ? 'government'
+        : industry === '医疗卫生'
+          ? 'hospital'
+          : industry === '教育'
+            ? 'education'
+            : 'enterprise';
     meta.push({ id, ownerId, areaCode: city.areaCode, kind });
   }
   return { rows, meta };

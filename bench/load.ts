@@ -69,20 +69,65 @@ export const PARETO_WON_TO = '2026-12-31';
 export function scenarios(ctx: ScenarioContext): Scenario[] {
   return [
     { key: 'list', label: 'Account list, first page', paths: ['/api/accounts?limit=50'], kind: 'list' },
-    { key: 'filtered', label: 'Account list, government + tier A', paths: ['/api/accounts?limit=50&ownershipType=government&tier=A'], kind: 'list' },
-    { key: 'detail', label: 'Account detail (20 ids rotating)', paths: ctx.accountIds.map((id) => `/api/accounts/${id}`), kind: 'detail' },
-    { key: 'q-accounts', label: 'Account search q=北京', paths: [`/api/accounts?limit=50&q=${q('北京')}`], kind: 'search' },
+    {
+      key: 'filtered',
+      label: 'Account list, government + tier A',
+      paths: ['/api/accounts?limit=50&ownershipType=government&tier=A'],
+      kind: 'list',
+    },
+    {
+      key: 'detail',
+      label: 'Account detail (20 ids rotating)',
+      paths: ctx.accountIds.map((id) => `/api/accounts/${id}`),
+      kind: 'detail',
+    },
+    {
+      key: 'q-accounts',
+      label: 'Account search q=北京',
+      paths: [`/api/accounts?limit=50&q=${q('北京')}`],
+      kind: 'search',
+    },
     { key: 'q-global', label: 'Global search q=医院', paths: [`/api/search?q=${q('医院')}`], kind: 'search' },
     { key: 'contacts', label: 'Contact list, first page', paths: ['/api/contacts?limit=50'], kind: 'list' },
-    { key: 'board-team', label: 'Pipeline board, one team (5 reps)', paths: [`/api/pipeline/board?teamId=${ctx.teamId}`], kind: 'list', target: 50 },
-    { key: 'board', label: 'Pipeline board, no filter (admin: whole org; rep: own)', paths: ['/api/pipeline/board'], kind: 'list', target: 50 },
-    { key: 'deals-open', label: 'Open deals list, first page', paths: ['/api/opportunities?status=open&limit=50'], kind: 'list', target: 50 },
-    { key: 'deal-detail', label: 'Opportunity detail (20 ids rotating)', paths: ctx.dealIds.map((id) => `/api/opportunities/${id}`), kind: 'detail' },
-    { key: 'q-deals', label: `Deal search q=${DEAL_SEARCH_TERM}`, paths: [`/api/opportunities?limit=50&q=${q(DEAL_SEARCH_TERM)}`], kind: 'search' },
+    {
+      key: 'board-team',
+      label: 'Pipeline board, one team (5 reps)',
+      paths: [`/api/pipeline/board?teamId=${ctx.teamId}`],
+      kind: 'list',
+      target: 50,
+    },
+    {
+      key: 'board',
+      label: 'Pipeline board, no filter (admin: whole org; rep: own)',
+      paths: ['/api/pipeline/board'],
+      kind: 'list',
+      target: 50,
+    },
+    {
+      key: 'deals-open',
+      label: 'Open deals list, first page',
+      paths: ['/api/opportunities?status=open&limit=50'],
+      kind: 'list',
+      target: 50,
+    },
+    {
+      key: 'deal-detail',
+      label: 'Opportunity detail (20 ids rotating)',
+      paths: ctx.dealIds.map((id) => `/api/opportunities/${id}`),
+      kind: 'detail',
+    },
+    {
+      key: 'q-deals',
+      label: `Deal search q=${DEAL_SEARCH_TERM}`,
+      paths: [`/api/opportunities?limit=50&q=${q(DEAL_SEARCH_TERM)}`],
+      kind: 'search',
+    },
     {
       key: 'calendar',
       label: "Calendar, a rep's week (rep01)",
-      paths: [`/api/calendar?from=${q(CALENDAR_WEEK.from)}&to=${q(CALENDAR_WEEK.to)}${ctx.calendarUserId ? `&userId=${ctx.calendarUserId}` : ''}`],
+      paths: [
+        `/api/calendar?from=${q(CALENDAR_WEEK.from)}&to=${q(CALENDAR_WEEK.to)}${ctx.calendarUserId ? `&userId=${ctx.calendarUserId}` : ''}`,
+      ],
       kind: 'list',
       target: 50,
     },
@@ -90,23 +135,91 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
     {
       key: 'calendar-month',
       label: "Calendar, a team's month (5 reps; admin: rep01's team, rep: own)",
-      paths: [`/api/calendar?from=${q(CALENDAR_MONTH.from)}&to=${q(CALENDAR_MONTH.to)}${ctx.calendarUserId ? `&teamId=${ctx.teamId}` : ''}`],
+      paths: [
+        `/api/calendar?from=${q(CALENDAR_MONTH.from)}&to=${q(CALENDAR_MONTH.to)}${ctx.calendarUserId ? `&teamId=${ctx.teamId}` : ''}`,
+      ],
       kind: 'list',
     },
-    { key: 'timeline', label: 'Account timeline (20 ids rotating)', paths: ctx.accountIds.map((id) => `/api/timeline?accountId=${id}`), kind: 'list', target: 50 },
+    {
+      key: 'timeline',
+      label: 'Account timeline (20 ids rotating)',
+      paths: ctx.accountIds.map((id) => `/api/timeline?accountId=${id}`),
+      kind: 'list',
+      target: 50,
+    },
     // Issue 5: forecast and pipeline summary, p99 < 200 ms; the same budget for the other two reports.
-    { key: 'forecast', label: `Forecast ${FORECAST_QUARTER}, by owner`, paths: [`/api/forecast?period=${FORECAST_QUARTER}`], kind: 'list', target: 200 },
-    { key: 'forecast-month', label: `Forecast ${FORECAST_YEAR}, by month`, paths: [`/api/forecast?period=${FORECAST_YEAR}&groupBy=month`], kind: 'list', target: 200 },
-    { key: 'forecast-team', label: `Forecast ${FORECAST_QUARTER}, by team`, paths: [`/api/forecast?period=${FORECAST_QUARTER}&groupBy=team`], kind: 'list', target: 200 },
-    { key: 'summary', label: 'Pipeline summary (open deals by stage)', paths: ['/api/pipeline/summary'], kind: 'list', target: 200 },
-    { key: 'changes', label: `Pipeline changes since ${CHANGES_SINCE}`, paths: [`/api/pipeline/changes?since=${CHANGES_SINCE}`], kind: 'list', target: 200 },
-    { key: 'plan-actual', label: `Plan vs actual ${FORECAST_YEAR}`, paths: [`/api/planner/actual?year=${FORECAST_YEAR}`], kind: 'list', target: 200 },
-    { key: 'pareto', label: 'Pareto / ABC by our revenue', paths: ['/api/analysis/pareto?metric=ourRevenue'], kind: 'list', target: 300 },
-    { key: 'pareto-won', label: `Pareto / ABC by won amount, ${PARETO_WON_FROM} … ${PARETO_WON_TO}`, paths: [`/api/analysis/pareto?metric=wonAmount&from=${PARETO_WON_FROM}&to=${PARETO_WON_TO}`], kind: 'list', target: 300 },
-    { key: 'scores', label: 'Scores, first page (highest first) with the tier matrix', paths: ['/api/analysis/scores?limit=50'], kind: 'list', target: 300 },
+    {
+      key: 'forecast',
+      label: `Forecast ${FORECAST_QUARTER}, by owner`,
+      paths: [`/api/forecast?period=${FORECAST_QUARTER}`],
+      kind: 'list',
+      target: 200,
+    },
+    {
+      key: 'forecast-month',
+      label: `Forecast ${FORECAST_YEAR}, by month`,
+      paths: [`/api/forecast?period=${FORECAST_YEAR}&groupBy=month`],
+      kind: 'list',
+      target: 200,
+    },
+    {
+      key: 'forecast-team',
+      label: `Forecast ${FORECAST_QUARTER}, by team`,
+      paths: [`/api/forecast?period=${FORECAST_QUARTER}&groupBy=team`],
+      kind: 'list',
+      target: 200,
+    },
+    {
+      key: 'summary',
+      label: 'Pipeline summary (open deals by stage)',
+      paths: ['/api/pipeline/summary'],
+      kind: 'list',
+      target: 200,
+    },
+    {
+      key: 'changes',
+      label: `Pipeline changes since ${CHANGES_SINCE}`,
+      paths: [`/api/pipeline/changes?since=${CHANGES_SINCE}`],
+      kind: 'list',
+      target: 200,
+    },
+    {
+      key: 'plan-actual',
+      label: `Plan vs actual ${FORECAST_YEAR}`,
+      paths: [`/api/planner/actual?year=${FORECAST_YEAR}`],
+      kind: 'list',
+      target: 200,
+    },
+    {
+      key: 'pareto',
+      label: 'Pareto / ABC by our revenue',
+      paths: ['/api/analysis/pareto?metric=ourRevenue'],
+      kind: 'list',
+      target: 300,
+    },
+    {
+      key: 'pareto-won',
+      label: `Pareto / ABC by won amount, ${PARETO_WON_FROM} … ${PARETO_WON_TO}`,
+      paths: [`/api/analysis/pareto?metric=wonAmount&from=${PARETO_WON_FROM}&to=${PARETO_WON_TO}`],
+      kind: 'list',
+      target: 300,
+    },
+    {
+      key: 'scores',
+      label: 'Scores, first page (highest first) with the tier matrix',
+      paths: ['/api/analysis/scores?limit=50'],
+      kind: 'list',
+      target: 300,
+    },
     // Issue 18: the recycle bin's first page (2,000 entries in the organisation, 50 per rep).
     { key: 'bin', label: 'Recycle bin, first page', paths: ['/api/recycle-bin?limit=50'], kind: 'list' },
-    { key: 'scores-disagree', label: 'Scores where the tier disagrees, first page', paths: ['/api/analysis/scores?disagree=true&limit=50'], kind: 'list', target: 300 },
+    {
+      key: 'scores-disagree',
+      label: 'Scores where the tier disagrees, first page',
+      paths: ['/api/analysis/scores?disagree=true&limit=50'],
+      kind: 'list',
+      target: 300,
+    },
   ];
 }
 
@@ -155,7 +268,10 @@ export async function detailIds(db: Db, orgId: string, ownerId: string | null, n
 /** Deal ids the user may open (their own for a rep), spread over the table. */
 export async function dealIds(db: Db, orgId: string, ownerId: string | null, n = 20): Promise<string[]> {
   const owner = ownerId ? sql`and owner_id = ${ownerId}` : sql``;
-  const rows = await rowsOf<{ id: string }>(db, sql`select id from opportunities where org_id = ${orgId} ${owner} order by md5(id::text) limit ${n}`);
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`select id from opportunities where org_id = ${orgId} ${owner} order by md5(id::text) limit ${n}`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -188,7 +304,13 @@ async function probe(base: string, cookie: string, s: Scenario, maxMs: number): 
   return null;
 }
 
-function fire(base: string, cookie: string, s: Scenario, seconds: number, connections: number): Promise<autocannon.Result> {
+function fire(
+  base: string,
+  cookie: string,
+  s: Scenario,
+  seconds: number,
+  connections: number,
+): Promise<autocannon.Result> {
   return autocannon({
     url: base,
     connections,
@@ -207,7 +329,13 @@ function fire(base: string, cookie: string, s: Scenario, seconds: number, connec
  * list, gave 665–702 req/s where the account rows after it gave 720–980 (bench/RESULTS.md, seventh
  * session). Scenarios whose probe fails are skipped, as measure() would skip them.
  */
-export async function warmProcess(base: string, cookie: string, list: Scenario[], totalSec: number, opts: LoadOptions): Promise<void> {
+export async function warmProcess(
+  base: string,
+  cookie: string,
+  list: Scenario[],
+  totalSec: number,
+  opts: LoadOptions,
+): Promise<void> {
   if (totalSec <= 0 || !list.length) return;
   const each = Math.max(1, Math.round(totalSec / list.length));
   for (const s of list) {
@@ -226,7 +354,13 @@ async function problemWith(base: string, cookie: string, s: Scenario, maxProbeMs
   }
 }
 
-export async function measure(base: string, cookie: string, user: string, s: Scenario, opts: LoadOptions): Promise<Measurement> {
+export async function measure(
+  base: string,
+  cookie: string,
+  user: string,
+  s: Scenario,
+  opts: LoadOptions,
+): Promise<Measurement> {
   const empty = { scenario: s.key, user, p50: NaN, p99: NaN, rps: NaN, requests: 0, non2xx: 0, errors: 0 };
   const problem = await problemWith(base, cookie, s, opts.maxProbeMs);
   if (problem) return { ...empty, skipped: problem };

@@ -70,7 +70,8 @@ for (const who of ['admin', 'rep'] as const) {
       const body = await res.arrayBuffer();
       const t1 = performance.now();
       const c1 = process.cpuUsage(c0);
-      if (res.status !== 200) throw new Error(`${s.key} ${who}: HTTP ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`);
+      if (res.status !== 200)
+        throw new Error(`${s.key} ${who}: HTTP ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`);
       if (i < warm) continue;
       wall.push(t1 - t0);
       cpu.push((c1.user + c1.system) / 1000);
@@ -78,7 +79,17 @@ for (const who of ['admin', 'rep'] as const) {
       dbMs.push(stats.ms - before.ms);
       bytes = body.byteLength;
     }
-    console.log([s.key, who, median(wall).toFixed(1), median(cpu).toFixed(1), median(queries), median(dbMs).toFixed(1), bytes].join(' | '));
+    console.log(
+      [
+        s.key,
+        who,
+        median(wall).toFixed(1),
+        median(cpu).toFixed(1),
+        median(queries),
+        median(dbMs).toFixed(1),
+        bytes,
+      ].join(' | '),
+    );
   }
 }
 await app.close();

@@ -27,7 +27,10 @@ const count = async (db: Db, orgId: string) =>
   (await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from quotas where org_id = ${orgId}`))[0].n;
 
 export async function existingQuotas(db: Db, orgId: string, deals: number): Promise<QuotaMarker | null> {
-  const [org] = await rowsOf<{ m: QuotaMarker | null }>(db, sql`select settings->'benchQuotas' as m from orgs where id = ${orgId}`);
+  const [org] = await rowsOf<{ m: QuotaMarker | null }>(
+    db,
+    sql`select settings->'benchQuotas' as m from orgs where id = ${orgId}`,
+  );
   const m = org?.m;
   if (!m || m.version !== QUOTAS_VERSION || m.deals !== deals) return null;
   return (await count(db, orgId)) === m.quotas ? m : null;
@@ -39,7 +42,11 @@ export async function existingQuotas(db: Db, orgId: string, deals: number): Prom
  * proportion of that quarter's deals; a division's is 105 % of its reps' yearly targets. Stretch
  * and challenge are 120 % and 150 % of the target.
  */
-export async function seedQuotas(db: Db, orgId: string, opts: { deals: number; log: (msg: string) => void }): Promise<QuotaSeedInfo> {
+export async function seedQuotas(
+  db: Db,
+  orgId: string,
+  opts: { deals: number; log: (msg: string) => void },
+): Promise<QuotaSeedInfo> {
   const found = await existingQuotas(db, orgId, opts.deals);
   if (found) {
     opts.log(`reusing ${found.quotas} quotas`);
@@ -86,7 +93,15 @@ export async function seedQuotas(db: Db, orgId: string, opts: { deals: number; l
       from numbered`);
     await db.execute(sql`analyze quotas`);
   });
-  const marker: QuotaMarker = { version: QUOTAS_VERSION, quotas: await count(db, orgId), deals: opts.deals, seconds: (performance.now() - t0) / 1000, steps };
-  await db.execute(sql`update orgs set settings = jsonb_set(settings, '{benchQuotas}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`);
+  const marker: QuotaMarker = {
+    version: QUOTAS_VERSION,
+    quotas: await count(db, orgId),
+    deals: opts.deals,
+    seconds: (performance.now() - t0) / 1000,
+    steps,
+  };
+  await db.execute(
+    sql`update orgs set settings = jsonb_set(settings, '{benchQuotas}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`,
+  );
   return { ...marker, reused: false };
 }

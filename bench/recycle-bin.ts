@@ -9,13 +9,20 @@ import { stepTimer } from './seed.ts';
 
 export const BIN_PER_REP = 50;
 
-export async function seedRecycleBin(db: Db, orgId: string, opts: { log: (m: string) => void }): Promise<{ entries: number; reused: boolean }> {
+export async function seedRecycleBin(
+  db: Db,
+  orgId: string,
+  opts: { log: (m: string) => void },
+): Promise<{ entries: number; reused: boolean }> {
   const reps = await rowsOf<{ id: string; team_id: string }>(
     db,
     sql`select id, team_id from users where org_id = ${orgId} and role = 'rep' order by email`,
   );
   const want = reps.length * BIN_PER_REP;
-  const [{ n }] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from recycle_bin where org_id = ${orgId}`);
+  const [{ n }] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from recycle_bin where org_id = ${orgId}`,
+  );
   if (n === want) return { entries: n, reused: true };
   const timer = stepTimer(opts.log);
   await timer.timed(`recycle bin: ${want} entries`, async () => {

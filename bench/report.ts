@@ -45,15 +45,15 @@ export function renderReport(input: ReportInput): string {
   lines.push(
     `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version}`,
     `autocannon: ${input.connections} connections × ${input.durationSec} s per row after ${input.warmupSec} s of warm-up (and ${input.processWarmupSec} s of unmeasured load over all the scenarios once per process, before the first row), loopback; the app runs in-process, PGlite inside it, PostgreSQL as a local server.`,
-    `Load average when the report was written: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} — other work on the machine inflates latencies.`,
+    `Load average when the report was written: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} — other work on the machine inflates latencies.`,
     '',
   );
   for (const b of input.backends) {
     if (b.unavailable) lines.push(`- **${b.kind}**: not run — ${b.unavailable}`);
     else {
-      const steps = (b.seedSteps ?? [])
-        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
-        .join(', ');
+      const steps = (b.seedSteps ?? []).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
       lines.push(
         `- **${b.kind}**: ${b.accounts?.toLocaleString('en')} accounts, ${b.contacts?.toLocaleString('en')} contacts; ` +
           `seeded in ${fmt(b.seedSeconds, 0)} s (${steps})${b.reused ? ', reused from an earlier run' : ''}`,
@@ -75,18 +75,25 @@ export function renderReport(input: ReportInput): string {
         );
       }
       const q = b.quotas;
-      if (q) lines.push(`  - quotas: ${q.quotas} (reps' 2026 and 2027 years, rep01–rep20's 2027 quarters, the divisions' 2027); seeded in ${fmt(q.seconds, 1)} s${q.reused ? ', reused from an earlier run' : ''}`);
+      if (q)
+        lines.push(
+          `  - quotas: ${q.quotas} (reps' 2026 and 2027 years, rep01–rep20's 2027 quarters, the divisions' 2027); seeded in ${fmt(q.seconds, 1)} s${q.reused ? ', reused from an earlier run' : ''}`,
+        );
     }
   }
   lines.push('');
-  lines.push('| Scenario | User | PGlite p50 ms | PGlite p99 ms | PGlite req/s | PostgreSQL p50 ms | PostgreSQL p99 ms | PostgreSQL req/s | non-2xx (PGlite / PG) | PG target p99 |');
+  lines.push(
+    '| Scenario | User | PGlite p50 ms | PGlite p99 ms | PGlite req/s | PostgreSQL p50 ms | PostgreSQL p99 ms | PostgreSQL req/s | non-2xx (PGlite / PG) | PG target p99 |',
+  );
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
   const notes: string[] = [];
   for (const s of input.scenarios) {
     for (const u of input.users) {
       const a = cell('pglite', s.key, u.key);
       const p = cell('postgres', s.key, u.key);
-      for (const m of [a, p]) if (m?.skipped) notes.push(`${s.label} / ${u.label} (${m === a ? 'PGlite' : 'PostgreSQL'}): skipped — ${m.skipped}`);
+      for (const m of [a, p])
+        if (m?.skipped)
+          notes.push(`${s.label} / ${u.label} (${m === a ? 'PGlite' : 'PostgreSQL'}): skipped — ${m.skipped}`);
       const target = s.target ?? TARGETS[s.kind];
       const verdict = target === null || !p || Number.isNaN(p.p99) ? '' : `< ${target} ${p.p99 < target ? '✅' : '❌'}`;
       const bad = (m?: Measurement) => (m && !m.skipped ? String(m.non2xx + m.errors) : '—');

@@ -11,7 +11,17 @@ import { seedDeals } from './deals.ts';
 import { seedActivities } from './activities.ts';
 import { seedQuotas } from './quotas.ts';
 import { seedRecycleBin } from './recycle-bin.ts';
-import { dealIds, detailIds, login, measure, scenarios, waitUntilIdle, warmProcess, type LoadOptions, type Measurement } from './load.ts';
+import {
+  dealIds,
+  detailIds,
+  login,
+  measure,
+  scenarios,
+  waitUntilIdle,
+  warmProcess,
+  type LoadOptions,
+  type Measurement,
+} from './load.ts';
 import { benchOrg } from './generate.ts';
 import { renderReport, type BackendReport } from './report.ts';
 import { scoreUnscored } from '../server/modules/scoring/service.ts';
@@ -63,7 +73,8 @@ const log = (kind: string) => (msg: string) => console.log(`[${kind}] ${msg}`);
 /** Benchmark traffic stays on this machine: refuse a database URL that is not loopback. */
 function assertLoopback(url: string) {
   const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) throw new Error(`BENCH_DATABASE_URL must point at loopback, got ${host}`);
+  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host))
+    throw new Error(`BENCH_DATABASE_URL must point at loopback, got ${host}`);
 }
 
 async function adminClient(url: string): Promise<pg.Client> {
@@ -171,7 +182,21 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
           cookie = await login(base, u.email, BENCH_PASSWORD);
         } catch (e) {
           say(`${u.key}: sign-in failed, scenarios skipped: ${(e as Error).message}`);
-          report.measurements.push(...scenarios(EMPTY).map((s): Measurement => ({ scenario: s.key, user: u.key, p50: NaN, p99: NaN, rps: NaN, requests: 0, non2xx: 0, errors: 0, skipped: (e as Error).message })));
+          report.measurements.push(
+            ...scenarios(EMPTY).map(
+              (s): Measurement => ({
+                scenario: s.key,
+                user: u.key,
+                p50: NaN,
+                p99: NaN,
+                rps: NaN,
+                requests: 0,
+                non2xx: 0,
+                errors: 0,
+                skipped: (e as Error).message,
+              }),
+            ),
+          );
           continue;
         }
         const ownerId = u.key === 'rep' && user ? user.id : null;
@@ -180,7 +205,8 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
           dealIds: await dealIds(database.db, info.orgId, ownerId),
           teamId: REP_TEAM,
           // The admin looks at rep01's week; rep01 at their own.
-          calendarUserId: u.key === 'admin' ? (info.users.find((x) => x.email === 'rep01@bench.openkam.cn')?.id ?? null) : null,
+          calendarUserId:
+            u.key === 'admin' ? (info.users.find((x) => x.email === 'rep01@bench.openkam.cn')?.id ?? null) : null,
         };
         const selected = scenarios(ctx).filter((s) => !opts.only || opts.only.has(s.key));
         if (u === USERS[0]) {
@@ -189,7 +215,9 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
         }
         for (const s of selected) {
           const m = await measure(base, cookie, u.key, s, load);
-          say(`${u.key} ${s.key}: ${m.skipped ? `skipped (${m.skipped})` : `p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s, non-2xx ${m.non2xx}, errors ${m.errors}`}`);
+          say(
+            `${u.key} ${s.key}: ${m.skipped ? `skipped (${m.skipped})` : `p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s, non-2xx ${m.non2xx}, errors ${m.errors}`}`,
+          );
           report.measurements.push(m);
         }
       }
@@ -209,7 +237,10 @@ async function main() {
     if (opts.backends.includes(kind)) reports.push(await runBackend(kind));
   }
   if (opts.seedOnly) {
-    for (const r of reports) console.log(`${r.kind}: ${r.unavailable ?? `seeded in ${r.seedSeconds?.toFixed(0)} s${r.reused ? ' (reused)' : ''}`}`);
+    for (const r of reports)
+      console.log(
+        `${r.kind}: ${r.unavailable ?? `seeded in ${r.seedSeconds?.toFixed(0)} s${r.reused ? ' (reused)' : ''}`}`,
+      );
     return;
   }
   const markdown = renderReport({

@@ -36,7 +36,9 @@ interface Marker {
 
 const STEP_ORDER = ['org, teams, users', 'accounts + contacts', 'vacuum analyze'];
 const stepList = (steps: Marker['steps']): [string, number][] =>
-  Array.isArray(steps) ? steps : Object.entries(steps).sort(([a], [b]) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b));
+  Array.isArray(steps)
+    ? steps
+    : Object.entries(steps).sort(([a], [b]) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b));
 
 /** Times each named seeding step, logs it, and keeps the list for the reuse marker and the report. */
 export function stepTimer(log: (msg: string) => void) {
@@ -66,7 +68,10 @@ export async function bulkInsert(db: Db, table: string, rows: Row[]): Promise<vo
 
 /** Reads the marker of a complete earlier load; null when there is none or it does not match. */
 export async function existingSeed(db: Db, accounts: number): Promise<{ orgId: string; marker: Marker } | null> {
-  const [org] = await rowsOf<{ id: string; settings: { benchSeed?: Marker } }>(db, sql`select id, settings from orgs where name = ${BENCH_ORG_NAME}`);
+  const [org] = await rowsOf<{ id: string; settings: { benchSeed?: Marker } }>(
+    db,
+    sql`select id, settings from orgs where name = ${BENCH_ORG_NAME}`,
+  );
   const marker = org?.settings?.benchSeed;
   if (!org || !marker || marker.version !== DATA_VERSION || marker.accounts !== accounts) return null;
   // The marker is written last, but check the counts anyway: cheap insurance against a data dir
@@ -90,7 +95,13 @@ export async function seedBench(db: Db, opts: SeedOptions): Promise<SeedInfo> {
   const found = await existingSeed(db, opts.accounts);
   if (found) {
     opts.log(`reusing data set (seeded in ${found.marker.seconds.toFixed(0)} s)`);
-    return { orgId: found.orgId, users: org.users, reused: true, seconds: found.marker.seconds, steps: stepList(found.marker.steps) };
+    return {
+      orgId: found.orgId,
+      users: org.users,
+      reused: true,
+      seconds: found.marker.seconds,
+      steps: stepList(found.marker.steps),
+    };
   }
   if (await hasAnyOrg(db)) throw new Error('database holds other data; wipe it first (BENCH_RESEED=1)');
 
@@ -102,7 +113,9 @@ export async function seedBench(db: Db, opts: SeedOptions): Promise<SeedInfo> {
   await timed('vacuum analyze', () => analyze(db));
   const seconds = (performance.now() - t0) / 1000;
   const marker: Marker = { version: DATA_VERSION, accounts: opts.accounts, contacts, seconds, steps };
-  await db.execute(sql`update orgs set settings = jsonb_set(settings, '{benchSeed}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`);
+  await db.execute(
+    sql`update orgs set settings = jsonb_set(settings, '{benchSeed}', ${JSON.stringify(marker)}::jsonb) where id = ${orgId}`,
+  );
   return { orgId, users: org.users, reused: false, seconds, steps };
 }
 
@@ -144,7 +157,12 @@ export async function seedOrgAndUsers(db: Db, orgId: string, teams: BenchTeam[],
  * Accounts and their contacts, batch by batch, in one transaction per batch so a crash leaves
  * whole accounts behind. Returns the number of contacts.
  */
-export async function seedAccountsAndContacts(db: Db, orgId: string, users: BenchUser[], opts: SeedOptions): Promise<number> {
+export async function seedAccountsAndContacts(
+  db: Db,
+  orgId: string,
+  users: BenchUser[],
+  opts: SeedOptions,
+): Promise<number> {
   const reps = users.filter((u) => u.role === 'rep').map((u) => u.id);
   const admin = users.find((u) => u.role === 'admin');
   if (!admin) throw new Error('bench org needs an admin');
@@ -158,7 +176,8 @@ export async function seedAccountsAndContacts(db: Db, orgId: string, users: Benc
     await db.transaction(async (tx) => {
       await bulkInsert(tx, 'accounts', batch.rows);
       // Contacts in slices: a 5,000-account batch has 25,000 of them.
-      for (let k = 0; k < contactRows.length; k += opts.batchSize) await bulkInsert(tx, 'contacts', contactRows.slice(k, k + opts.batchSize));
+      for (let k = 0; k < contactRows.length; k += opts.batchSize)
+        await bulkInsert(tx, 'contacts', contactRows.slice(k, k + opts.batchSize));
     });
     if (performance.now() - lastLog > 15_000 || to === opts.accounts) {
       lastLog = performance.now();

@@ -13,7 +13,12 @@ export type HealthComponentKey = (typeof HEALTH_COMPONENTS)[number];
  * breadth and depth of contact); red flags and recency of contact next; satisfaction, often unknown,
  * least. A component without data is dropped and the others share its weight.
  */
-export const ACCOUNT_HEALTH_WEIGHTS: Record<HealthComponentKey, number> = { coverage: 35, redFlags: 25, lastContact: 25, satisfaction: 15 };
+export const ACCOUNT_HEALTH_WEIGHTS: Record<HealthComponentKey, number> = {
+  coverage: 35,
+  redFlags: 25,
+  lastContact: 25,
+  satisfaction: 15,
+};
 
 /** The severity core/blue-sheet gives each stored flag code (deals store codes only). */
 export const RED_FLAG_SEVERITY: Record<RedFlagCode, Severity> = {
@@ -91,8 +96,13 @@ const pct = (part: number, whole: number) => (whole ? part / whole : 0);
 function coverage(f: AccountHealthFacts): Pick<HealthComponent, 'score' | 'detail'> {
   const keyOnly = f.keyContacts.total > 0;
   const c = keyOnly ? f.keyContacts : f.allContacts;
-  const score = c.total ? Math.round(COVERED_SHARE * pct(c.covered, c.total) + (100 - COVERED_SHARE) * pct(c.supportive, c.total)) : 0;
-  return { score, detail: { contacts: c.total, covered: c.covered, supportive: c.supportive, keyContacts: f.keyContacts.total } };
+  const score = c.total
+    ? Math.round(COVERED_SHARE * pct(c.covered, c.total) + (100 - COVERED_SHARE) * pct(c.supportive, c.total))
+    : 0;
+  return {
+    score,
+    detail: { contacts: c.total, covered: c.covered, supportive: c.supportive, keyContacts: f.keyContacts.total },
+  };
 }
 
 interface FlagTally extends Record<Severity, number> {
@@ -138,13 +148,21 @@ function redFlags(f: AccountHealthFacts): Pick<HealthComponent, 'score' | 'detai
     total += Math.max(0, 100 - t.penalty) * n;
     deals += n;
   }
-  return { score: deals ? Math.round(total / deals) : null, detail: { openDeals: deals, flaggedDeals: flagged, high, medium, low } };
+  return {
+    score: deals ? Math.round(total / deals) : null,
+    detail: { openDeals: deals, flaggedDeals: flagged, high, medium, low },
+  };
 }
 
 function lastContact(f: AccountHealthFacts, now: Date): Pick<HealthComponent, 'score' | 'detail'> {
   if (!f.lastDoneAt) return { score: 0, detail: { days: null } };
   const days = Math.max(0, Math.floor((now.getTime() - f.lastDoneAt.getTime()) / DAY_MS));
-  const score = days <= FRESH_DAYS ? 100 : days >= STALE_DAYS ? 0 : Math.round((100 * (STALE_DAYS - days)) / (STALE_DAYS - FRESH_DAYS));
+  const score =
+    days <= FRESH_DAYS
+      ? 100
+      : days >= STALE_DAYS
+        ? 0
+        : Math.round((100 * (STALE_DAYS - days)) / (STALE_DAYS - FRESH_DAYS));
   return { score, detail: { days } };
 }
 
@@ -161,7 +179,12 @@ function satisfaction(f: AccountHealthFacts): Pick<HealthComponent, 'score' | 'd
  * been met or is on our side, or there is an open deal or a done call, there is nothing to judge.
  */
 function nothingKnown(f: AccountHealthFacts): boolean {
-  return f.allContacts.covered === 0 && f.allContacts.supportive === 0 && !f.openDeals.some((g) => g.deals > 0) && f.lastDoneAt === null;
+  return (
+    f.allContacts.covered === 0 &&
+    f.allContacts.supportive === 0 &&
+    !f.openDeals.some((g) => g.deals > 0) &&
+    f.lastDoneAt === null
+  );
 }
 
 export function computeAccountHealth(f: AccountHealthFacts, now: Date): AccountHealth {
@@ -172,7 +195,16 @@ export function computeAccountHealth(f: AccountHealthFacts, now: Date): AccountH
     satisfaction: satisfaction(f),
   };
   if (nothingKnown(f)) {
-    return { score: null, components: HEALTH_COMPONENTS.map((key) => ({ key, score: null, weight: ACCOUNT_HEALTH_WEIGHTS[key], share: 0, detail: parts[key].detail })) };
+    return {
+      score: null,
+      components: HEALTH_COMPONENTS.map((key) => ({
+        key,
+        score: null,
+        weight: ACCOUNT_HEALTH_WEIGHTS[key],
+        share: 0,
+        detail: parts[key].detail,
+      })),
+    };
   }
   const weightIn = HEALTH_COMPONENTS.reduce((s, k) => s + (parts[k].score === null ? 0 : ACCOUNT_HEALTH_WEIGHTS[k]), 0);
   const components = HEALTH_COMPONENTS.map((key): HealthComponent => {

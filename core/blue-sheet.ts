@@ -38,7 +38,10 @@ export interface RedFlagOptions {
   probabilityTolerance: number;
 }
 
-export const DEFAULT_RED_FLAG_OPTIONS: Omit<RedFlagOptions, 'now' | 'timeZone'> = { staleDays: 30, probabilityTolerance: 20 };
+export const DEFAULT_RED_FLAG_OPTIONS: Omit<RedFlagOptions, 'now' | 'timeZone'> = {
+  staleDays: 30,
+  probabilityTolerance: 20,
+};
 
 export type RedFlagCode =
   | 'no_economic_buyer'
@@ -71,13 +74,25 @@ const MESSAGES: Record<RedFlagCode, { zh: string; en: string }> = {
   economic_buyer_not_covered: { zh: '关键决策者尚未接触', en: 'The economic buyer has not been covered' },
   no_coach: { zh: '没有教练（内线）', en: 'No coach inside the account' },
   role_not_covered: { zh: '{role}无人覆盖', en: 'Nobody covers the {role} role' },
-  negative_rating: { zh: '{count} 位影响者强烈反对（评分 ≤ −4）', en: '{count} influencer(s) strongly against us (rating ≤ −4)' },
-  economic_buyer_mode: { zh: '关键决策者处于{mode}，难以推动改变', en: 'The economic buyer is {mode}: unlikely to act' },
+  negative_rating: {
+    zh: '{count} 位影响者强烈反对（评分 ≤ −4）',
+    en: '{count} influencer(s) strongly against us (rating ≤ −4)',
+  },
+  economic_buyer_mode: {
+    zh: '关键决策者处于{mode}，难以推动改变',
+    en: 'The economic buyer is {mode}: unlikely to act',
+  },
   single_threaded: { zh: '只联系了一位影响者（单线联系）', en: 'Single-threaded: only one buying influence' },
   close_date_passed: { zh: '预计签约日期已过', en: 'The expected close date has passed' },
   stale: { zh: '已 {days} 天没有活动', en: 'No activity for {days} days' },
-  probability_override: { zh: '赢单率 {probability}% 偏离阶段默认值 {stageProbability}%', en: 'Probability {probability}% is far from the stage default {stageProbability}%' },
-  technical_buyer_not_covered: { zh: '已到方案阶段，技术把关者仍未覆盖', en: 'At proposal stage or later and the technical buyer is not covered' },
+  probability_override: {
+    zh: '赢单率 {probability}% 偏离阶段默认值 {stageProbability}%',
+    en: 'Probability {probability}% is far from the stage default {stageProbability}%',
+  },
+  technical_buyer_not_covered: {
+    zh: '已到方案阶段，技术把关者仍未覆盖',
+    en: 'At proposal stage or later and the technical buyer is not covered',
+  },
 };
 
 const MODE_LABEL: Record<ResponseMode, { zh: string; en: string }> = {
@@ -116,19 +131,25 @@ export function computeRedFlags(deal: DealFacts, opts: RedFlagOptions): RedFlag[
   const hostile = deal.influences.filter((i) => i.rating !== null && i.rating <= STRONGLY_AGAINST).length;
   if (hostile) flags.push({ code: 'negative_rating', severity: 'high', params: { count: hostile } });
   const complacent = economic.find((i) => i.mode === 'even_keel' || i.mode === 'overconfident');
-  if (complacent?.mode) flags.push({ code: 'economic_buyer_mode', severity: 'medium', params: { mode: complacent.mode } });
+  if (complacent?.mode)
+    flags.push({ code: 'economic_buyer_mode', severity: 'medium', params: { mode: complacent.mode } });
   if (deal.influences.length === 1) flags.push({ code: 'single_threaded', severity: 'medium' });
 
   if (deal.status === 'open') {
     const today = localDate(opts.now, opts.timeZone);
-    if (deal.expectedCloseDate && deal.expectedCloseDate < today) flags.push({ code: 'close_date_passed', severity: 'medium' });
+    if (deal.expectedCloseDate && deal.expectedCloseDate < today)
+      flags.push({ code: 'close_date_passed', severity: 'medium' });
     // Staleness counts only once the deal has activities: a new deal is not stale.
     if (deal.lastActivityAt) {
       const days = Math.floor((opts.now.getTime() - deal.lastActivityAt.getTime()) / DAY_MS);
       if (days >= opts.staleDays) flags.push({ code: 'stale', severity: 'medium', params: { days } });
     }
     if (Math.abs(deal.probability - deal.stageProbability) >= opts.probabilityTolerance) {
-      flags.push({ code: 'probability_override', severity: 'low', params: { probability: deal.probability, stageProbability: deal.stageProbability } });
+      flags.push({
+        code: 'probability_override',
+        severity: 'low',
+        params: { probability: deal.probability, stageProbability: deal.stageProbability },
+      });
     }
   }
   return flags;
@@ -144,7 +165,11 @@ export function redFlagMessage(flag: RedFlag, lang: Lang): string {
 // ---- Health -----------------------------------------------------------------------------------
 
 const COVERAGE_SHARE: Record<Coverage, number> = { none: 0, brief: 1 / 3, multiple: 2 / 3, in_depth: 1 };
-export const HEALTH_WEIGHTS = { coveragePerRole: 10, risk: 60, penalty: { high: 15, medium: 8, low: 3 } as Record<Severity, number> };
+export const HEALTH_WEIGHTS = {
+  coveragePerRole: 10,
+  risk: 60,
+  penalty: { high: 15, medium: 8, low: 3 } as Record<Severity, number>,
+};
 
 export interface HealthPart {
   /** `coverage.<role>`, `flag.<code>` (`flag.<code>.<role>` for a role's flag: one code can repeat) or `risk`. */
@@ -162,7 +187,8 @@ export interface Health {
  * The key of a flag's part of the health breakdown. role_not_covered can be raised for the user and
  * the technical buyer (and the coach) at once, so its role is part of the key: each part names its flag.
  */
-export const healthPartKey = (flag: RedFlag): string => (typeof flag.params?.role === 'string' ? `flag.${flag.code}.${flag.params.role}` : `flag.${flag.code}`);
+export const healthPartKey = (flag: RedFlag): string =>
+  typeof flag.params?.role === 'string' ? `flag.${flag.code}.${flag.params.role}` : `flag.${flag.code}`;
 
 /**
  * Health 0–100, never a black box: up to 40 points for coverage (10 per buying role, by the best
@@ -171,7 +197,11 @@ export const healthPartKey = (flag: RedFlag): string => (typeof flag.params?.rol
 export function computeHealth(deal: Pick<DealFacts, 'influences'>, flags: RedFlag[]): Health {
   const parts: HealthPart[] = BUYING_ROLES.map((role) => {
     const best = Math.max(0, ...withRole(deal as DealFacts, role).map((i) => COVERAGE_SHARE[i.coverage]));
-    return { key: `coverage.${role}`, points: Math.round(best * HEALTH_WEIGHTS.coveragePerRole), max: HEALTH_WEIGHTS.coveragePerRole };
+    return {
+      key: `coverage.${role}`,
+      points: Math.round(best * HEALTH_WEIGHTS.coveragePerRole),
+      max: HEALTH_WEIGHTS.coveragePerRole,
+    };
   });
   let risk = HEALTH_WEIGHTS.risk;
   for (const f of flags) {

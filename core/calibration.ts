@@ -26,5 +26,10 @@ export function calibrate(openStageIds: string[], closed: ClosedGroup[]): StageR
       if (g.status === 'won') won[k] += g.deals;
     }
   }
-  return openStageIds.map((stageId, k) => ({ stageId, reached: reached[k], won: won[k], observed: reached[k] ? Math.round((won[k] / reached[k]) * 100) : null }));
+  return openStageIds.map((stageId, k) => ({
+    stageId,
+    reached: reached[k],
+    won: won[k],
+    observed: reached[k] ? Math.round((won[k] / reached[k]) * 100) : null,
+  }));
 }

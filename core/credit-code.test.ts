@@ -49,7 +49,8 @@ describe('isValidCreditCode', () => {
     // Same position as the M of the valid example; the check char cannot rescue it.
     const code = `91350100${ch}000100Y43`;
     expect(isValidCreditCode(code)).toBe(false);
-    for (const last of '0123456789ABCDEFGHJKLMNPQRTUWXY') expect(isValidCreditCode(code.slice(0, 17) + last)).toBe(false);
+    for (const last of '0123456789ABCDEFGHJKLMNPQRTUWXY')
+      expect(isValidCreditCode(code.slice(0, 17) + last)).toBe(false);
     expect(isValidCreditCode(`91350100M000100Y4${ch}`)).toBe(false);
   });
 

@@ -22,7 +22,9 @@ describe('diffFields', () => {
 
   it('compares arrays by value and order', () => {
     expect(diffFields({ tags: ['a', 'b'] }, { tags: ['a', 'b'] })).toEqual([]);
-    expect(diffFields({ tags: ['a', 'b'] }, { tags: ['b', 'a'] })).toEqual([{ field: 'tags', old: ['a', 'b'], new: ['b', 'a'] }]);
+    expect(diffFields({ tags: ['a', 'b'] }, { tags: ['b', 'a'] })).toEqual([
+      { field: 'tags', old: ['a', 'b'], new: ['b', 'a'] },
+    ]);
     expect(diffFields({ tags: ['a'] }, { tags: ['a', 'b'] })).toHaveLength(1);
     expect(diffFields({ tags: null }, { tags: [] })).toHaveLength(1);
   });

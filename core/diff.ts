@@ -10,7 +10,11 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Field-level changes from `before` to the fields present in `patch` (history: field, old → new). */
-export function diffFields(before: Record<string, unknown>, patch: Record<string, unknown>, ignore: readonly string[] = ['version']): FieldChange[] {
+export function diffFields(
+  before: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  ignore: readonly string[] = ['version'],
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined || ignore.includes(field)) continue;

@@ -29,7 +29,8 @@ export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
  * selection, 政绩, cost awareness). 事业单位 — hospitals, universities — buy on the same 政绩 logic
  * as government bodies, so institutions have it too.
  */
-export const hasGovIntel = (ownershipType: string | null | undefined): boolean => ownershipType === 'government' || ownershipType === 'institution';
+export const hasGovIntel = (ownershipType: string | null | undefined): boolean =>
+  ownershipType === 'government' || ownershipType === 'institution';
 export type Tier = (typeof TIERS)[number];
 export type LinkKind = (typeof LINK_KINDS)[number];
 
@@ -63,7 +64,13 @@ export const ACTIVITY_STATUSES = ['planned', 'done', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const TIME_GROUPS = ['account', 'owner', 'tier'] as const;
 export type TimeGroup = (typeof TIME_GROUPS)[number];
-export const REMINDER_KINDS = ['task_due_soon', 'task_overdue', 'birthday', 'follow_up_due', 'activity_unlogged'] as const;
+export const REMINDER_KINDS = [
+  'task_due_soon',
+  'task_overdue',
+  'birthday',
+  'follow_up_due',
+  'activity_unlogged',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const TIMELINE_KINDS = ['activity', 'task', 'stage_change', 'edit'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -76,7 +83,17 @@ export type ForecastGroup = (typeof FORECAST_GROUPS)[number];
 export const PROBABILITY_SOURCES = ['configured', 'calibrated'] as const;
 export type ProbabilitySource = (typeof PROBABILITY_SOURCES)[number];
 /** What can happen to a deal between two pipeline snapshots. */
-export const CHANGE_KINDS = ['new', 'won', 'lost', 'moved_forward', 'moved_back', 'slipped', 'pulled_in', 'amount_up', 'amount_down'] as const;
+export const CHANGE_KINDS = [
+  'new',
+  'won',
+  'lost',
+  'moved_forward',
+  'moved_back',
+  'slipped',
+  'pulled_in',
+  'amount_up',
+  'amount_down',
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 /** The course's reverse funnel: activities per signed deal for training … signing. */
 export const DEFAULT_PLAN_RATIOS = [6, 5, 3, 3, 2, 1] as const;
@@ -92,7 +109,15 @@ export const DEFAULT_STAGE_WEEKS = [3, 2.5, 2, 1.5, 1, 0.5] as const;
 export const PARETO_METRICS = ['ourRevenue', 'potential', 'wonAmount'] as const;
 export type ParetoMetric = (typeof PARETO_METRICS)[number];
 /** Account fields a scoring criterion can read (the course's four plus the archive's other figures). */
-export const SCORING_FIELDS = ['ourRevenue', 'potential', 'marketStrength', 'financialStatus', 'annualRevenue', 'employees', 'relationshipStage'] as const;
+export const SCORING_FIELDS = [
+  'ourRevenue',
+  'potential',
+  'marketStrength',
+  'financialStatus',
+  'annualRevenue',
+  'employees',
+  'relationshipStage',
+] as const;
 export type ScoringField = (typeof SCORING_FIELDS)[number];
 /** A prospect review's outcome: keep working it, drop it to the shared pool (公海), or archive it. */
 export const PROSPECT_DECISIONS = ['keep', 'pool', 'archive'] as const;

@@ -4,7 +4,12 @@ import { weightedAmount } from './funnel.ts';
 import { parsePeriod } from './period.ts';
 
 const p = (key: string) => parsePeriod(key)!;
-const q = (period: string, target: string, stretch: string | null = null, challenge: string | null = null) => ({ period, target, stretch, challenge });
+const q = (period: string, target: string, stretch: string | null = null, challenge: string | null = null) => ({
+  period,
+  target,
+  stretch,
+  challenge,
+});
 const cents = (f: Figures | null) => f && { target: f.target, stretch: f.stretch, challenge: f.challenge };
 
 describe('quota resolution', () => {
@@ -15,7 +20,11 @@ describe('quota resolution', () => {
 
   it('uses the period’s own quota, else sums its months from month, quarter or year quotas', () => {
     const quotas = [q('2027', '1200000'), q('2027-Q2', '600000', '700000'), q('2027-05', '250000')];
-    expect(cents(resolveQuota(quotas, p('2027')))).toEqual({ target: 1200000_00n, stretch: 1200000_00n, challenge: 1200000_00n });
+    expect(cents(resolveQuota(quotas, p('2027')))).toEqual({
+      target: 1200000_00n,
+      stretch: 1200000_00n,
+      challenge: 1200000_00n,
+    });
     expect(resolveQuota(quotas, p('2027-Q2'))?.stretch).toBe(700000_00n);
     // Q1 from the year: three twelfths.
     expect(resolveQuota(quotas, p('2027-Q1'))?.target).toBe(300000_00n);
@@ -30,9 +39,22 @@ describe('quota resolution', () => {
   });
 
   it('rolls a team up from its members and sub-teams unless it has its own', () => {
-    const tree = { children: new Map([['north', ['beijing', 'tianjin']]]), members: new Map([['north', ['boss']], ['beijing', ['a', 'b']], ['tianjin', ['c']]]) };
+    const tree = {
+      children: new Map([['north', ['beijing', 'tianjin']]]),
+      members: new Map([
+        ['north', ['boss']],
+        ['beijing', ['a', 'b']],
+        ['tianjin', ['c']],
+      ]),
+    };
     const f = (n: bigint): Figures => ({ target: n, stretch: n, challenge: n });
-    const own = new Map<string, Figures>([['user:boss', f(1n)], ['user:a', f(10n)], ['user:b', f(20n)], ['user:c', f(40n)], ['team:tianjin', f(100n)]]);
+    const own = new Map<string, Figures>([
+      ['user:boss', f(1n)],
+      ['user:a', f(10n)],
+      ['user:b', f(20n)],
+      ['user:c', f(40n)],
+      ['team:tianjin', f(100n)],
+    ]);
     expect(teamQuota('north', tree, (s) => own.get(s) ?? null)?.target).toBe(131n);
     expect(teamQuota('beijing', tree, (s) => own.get(s) ?? null)?.target).toBe(30n);
     expect(teamQuota('nobody', tree, () => null)).toBeNull();
@@ -40,7 +62,13 @@ describe('quota resolution', () => {
 });
 
 describe('forecast figures', () => {
-  const cell = (stageId: string, probability: number, category: string, amount = '100000.00', status: 'open' | 'won' = 'open'): ForecastCell => ({
+  const cell = (
+    stageId: string,
+    probability: number,
+    category: string,
+    amount = '100000.00',
+    status: 'open' | 'won' = 'open',
+  ): ForecastCell => ({
     stageId,
     status,
     category,
@@ -50,14 +78,34 @@ describe('forecast figures', () => {
   });
 
   it('weights one deal of 100,000 in each of the first five stages to 205,000', () => {
-    const cells = [cell('s1', 10, 'pipeline'), cell('s2', 20, 'pipeline'), cell('s3', 45, 'pipeline'), cell('s4', 50, 'best_case'), cell('s5', 80, 'commit')];
+    const cells = [
+      cell('s1', 10, 'pipeline'),
+      cell('s2', 20, 'pipeline'),
+      cell('s3', 45, 'pipeline'),
+      cell('s4', 50, 'best_case'),
+      cell('s5', 80, 'commit'),
+    ];
     const f = forecastFigures(cells, null);
     expect(f.weighted).toBe('205000.00');
-    expect(f).toMatchObject({ deals: 5, pipeline: '300000.00', bestCase: '100000.00', commit: '100000.00', quota: null, attainment: null, coverage: null });
+    expect(f).toMatchObject({
+      deals: 5,
+      pipeline: '300000.00',
+      bestCase: '100000.00',
+      commit: '100000.00',
+      quota: null,
+      attainment: null,
+      coverage: null,
+    });
   });
 
   it('rolls up commit and best case on top of closed, against the quota', () => {
-    const cells = [cell('won', 100, 'closed', '250000.00', 'won'), cell('s5', 80, 'commit', '300000.00'), cell('s4', 50, 'best_case', '200000.00'), cell('s1', 10, 'pipeline', '500000.00'), cell('s2', 20, 'omitted', '999.00')];
+    const cells = [
+      cell('won', 100, 'closed', '250000.00', 'won'),
+      cell('s5', 80, 'commit', '300000.00'),
+      cell('s4', 50, 'best_case', '200000.00'),
+      cell('s1', 10, 'pipeline', '500000.00'),
+      cell('s2', 20, 'omitted', '999.00'),
+    ];
     const f = forecastFigures(cells, { target: 1000000_00n, stretch: 1200000_00n, challenge: 1500000_00n });
     expect(f).toMatchObject({
       closedWon: '250000.00',
@@ -75,11 +123,24 @@ describe('forecast figures', () => {
 
   it('weights by observed stage rates when calibrated', () => {
     const cells = [cell('s1', 10, 'pipeline'), cell('s5', 80, 'commit')];
-    expect(forecastFigures(cells, null, new Map([['s1', 5], ['s5', 60]])).weighted).toBe('65000.00');
+    expect(
+      forecastFigures(
+        cells,
+        null,
+        new Map([
+          ['s1', 5],
+          ['s5', 60],
+        ]),
+      ).weighted,
+    ).toBe('65000.00');
   });
 
   it('has no coverage once the quota is met', () => {
-    const f = forecastFigures([cell('won', 100, 'closed', '200.00', 'won'), cell('s1', 10, 'pipeline')], { target: 100_00n, stretch: 100_00n, challenge: 100_00n });
+    const f = forecastFigures([cell('won', 100, 'closed', '200.00', 'won'), cell('s1', 10, 'pipeline')], {
+      target: 100_00n,
+      stretch: 100_00n,
+      challenge: 100_00n,
+    });
     expect(f).toMatchObject({ attainment: 2, remaining: '0.00', coverage: null });
   });
 });

@@ -31,7 +31,11 @@ function levels(q: QuotaLevels): Figures {
   return { target, stretch, challenge: q.challenge === null ? stretch : toCents(q.challenge) };
 }
 
-export const addFigures = (a: Figures, b: Figures): Figures => ({ target: a.target + b.target, stretch: a.stretch + b.stretch, challenge: a.challenge + b.challenge });
+export const addFigures = (a: Figures, b: Figures): Figures => ({
+  target: a.target + b.target,
+  stretch: a.stretch + b.stretch,
+  challenge: a.challenge + b.challenge,
+});
 const ZERO: Figures = { target: 0n, stretch: 0n, challenge: 0n };
 
 /** The sum of the quotas that exist; null when none does. */
@@ -89,7 +93,10 @@ export interface TeamTree {
 export function teamQuota(teamId: string, tree: TeamTree, own: (subject: string) => Figures | null): Figures | null {
   return (
     own(`team:${teamId}`) ??
-    sumFigures([...(tree.members.get(teamId) ?? []).map((u) => own(`user:${u}`)), ...(tree.children.get(teamId) ?? []).map((c) => teamQuota(c, tree, own))])
+    sumFigures([
+      ...(tree.members.get(teamId) ?? []).map((u) => own(`user:${u}`)),
+      ...(tree.children.get(teamId) ?? []).map((c) => teamQuota(c, tree, own)),
+    ])
   );
 }
 
@@ -121,12 +128,15 @@ export interface ForecastFigures {
   remaining: string | null;
 }
 
-
 /**
  * Rolls cells up into forecast figures. With `calibrated` (stage id → observed win-rate percent),
  * an open cell is weighted by its stage's observed rate instead of the deals' own probabilities.
  */
-export function forecastFigures(cells: ForecastCell[], quota: Figures | null, calibrated?: Map<string, number>): ForecastFigures {
+export function forecastFigures(
+  cells: ForecastCell[],
+  quota: Figures | null,
+  calibrated?: Map<string, number>,
+): ForecastFigures {
   let deals = 0;
   let won = 0n;
   let commit = 0n;
@@ -164,7 +174,9 @@ export function forecastFigures(cells: ForecastCell[], quota: Figures | null, ca
     bestCaseForecast: fromCents(won + commit + best),
     weighted: fromCents(weighted),
     weightedForecast: fromCents(won + weighted),
-    quota: quota ? { target: fromCents(quota.target), stretch: fromCents(quota.stretch), challenge: fromCents(quota.challenge) } : null,
+    quota: quota
+      ? { target: fromCents(quota.target), stretch: fromCents(quota.stretch), challenge: fromCents(quota.challenge) }
+      : null,
     attainment: quota && quota.target > 0n ? ratio(won, quota.target) : null,
     coverage: remaining !== null && remaining > 0n ? ratio(open, remaining) : null,
     remaining: remaining === null ? null : fromCents(remaining),

@@ -20,7 +20,10 @@ export const DEFAULT_STAGES: StageTemplate[] = [
     probability: 10,
     kind: 'open',
     forecastCategory: 'pipeline',
-    exitCriteria: [c('research', '拜访前完成客户调研', 'Research done before the visit'), c('needs', '了解客户的初步需求', 'First needs understood')],
+    exitCriteria: [
+      c('research', '拜访前完成客户调研', 'Research done before the visit'),
+      c('needs', '了解客户的初步需求', 'First needs understood'),
+    ],
   },
   {
     name: '见负责人',
@@ -28,7 +31,10 @@ export const DEFAULT_STAGES: StageTemplate[] = [
     probability: 20,
     kind: 'open',
     forecastCategory: 'pipeline',
-    exitCriteria: [c('educate', '向关键决策者讲清问题与价值', 'Key decision maker educated on the problem and value'), c('sponsor', '决策者同意推进立项', 'Decision maker agrees to move forward')],
+    exitCriteria: [
+      c('educate', '向关键决策者讲清问题与价值', 'Key decision maker educated on the problem and value'),
+      c('sponsor', '决策者同意推进立项', 'Decision maker agrees to move forward'),
+    ],
   },
   {
     name: '咨询/诊断',

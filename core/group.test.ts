@@ -17,6 +17,12 @@ describe('groupBy', () => {
       { id: 't2', parentId: 't1' },
       { id: 't3', parentId: 't1' },
     ];
-    expect(groupBy(teams, (t) => t.parentId, (t) => t.id)).toEqual(new Map([['t1', ['t2', 't3']]]));
+    expect(
+      groupBy(
+        teams,
+        (t) => t.parentId,
+        (t) => t.id,
+      ),
+    ).toEqual(new Map([['t1', ['t2', 't3']]]));
   });
 });

@@ -22,12 +22,18 @@ describe('MESSAGES', () => {
 
 describe('format and messagePair', () => {
   it('fills placeholders in both languages', () => {
-    expect(messagePair('max_length', { limit: 100 })).toEqual({ zh: '最多 100 个字符', en: 'must have at most 100 characters' });
+    expect(messagePair('max_length', { limit: 100 })).toEqual({
+      zh: '最多 100 个字符',
+      en: 'must have at most 100 characters',
+    });
     expect(format('{a}-{b}-{a}', { a: 1, b: 'x' })).toBe('1-x-1');
   });
 
   it('leaves unknown placeholders visible instead of printing undefined', () => {
-    expect(messagePair('min_length')).toEqual({ zh: '至少 {limit} 个字符', en: 'must have at least {limit} characters' });
+    expect(messagePair('min_length')).toEqual({
+      zh: '至少 {limit} 个字符',
+      en: 'must have at least {limit} characters',
+    });
     expect(format('{missing}')).toBe('{missing}');
   });
 

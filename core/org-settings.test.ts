@@ -33,10 +33,15 @@ describe('organisation settings', () => {
 
   it('keep fixed effort shares only when they are given', () => {
     const thresholds = { a: 0.5, b: 0.8 };
-    expect(readOrgSettings({ pareto: { thresholds, effort: { mode: 'fixed', shares: { A: 0.6, B: 0.3, C: 0.1 } } } }).pareto).toEqual({
+    expect(
+      readOrgSettings({ pareto: { thresholds, effort: { mode: 'fixed', shares: { A: 0.6, B: 0.3, C: 0.1 } } } }).pareto,
+    ).toEqual({
       thresholds,
       effort: { mode: 'fixed', shares: { A: 0.6, B: 0.3, C: 0.1 } },
     });
-    expect(readOrgSettings({ pareto: { thresholds, effort: { mode: 'fixed' } } }).pareto).toEqual({ thresholds, effort: { mode: 'revenue' } });
+    expect(readOrgSettings({ pareto: { thresholds, effort: { mode: 'fixed' } } }).pareto).toEqual({
+      thresholds,
+      effort: { mode: 'revenue' },
+    });
   });
 });

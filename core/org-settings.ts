@@ -54,7 +54,8 @@ const isIntegers = (x: unknown): x is number[] => Array.isArray(x) && x.every((n
 function paretoOf(p: unknown): ParetoSettings {
   const t = isObject(p) ? p.thresholds : undefined;
   const e = isObject(p) ? p.effort : undefined;
-  if (!isObject(t) || !isNumber(t.a) || !isNumber(t.b) || !(t.a < t.b) || !isObject(e)) return DEFAULT_ORG_SETTINGS.pareto;
+  if (!isObject(t) || !isNumber(t.a) || !isNumber(t.b) || !(t.a < t.b) || !isObject(e))
+    return DEFAULT_ORG_SETTINGS.pareto;
   const thresholds = { a: t.a, b: t.b };
   const shares = e.shares;
   if (e.mode === 'fixed' && isObject(shares) && isNumber(shares.A) && isNumber(shares.B) && isNumber(shares.C)) {
@@ -68,7 +69,10 @@ function prospectsOf(p: unknown): ProspectSettings {
   const { dropShare, claimLimit } = s;
   return {
     dropShare: isNumber(dropShare) && dropShare > 0 && dropShare < 1 ? dropShare : DEFAULT_PROSPECT_SETTINGS.dropShare,
-    claimLimit: isNumber(claimLimit) && Number.isInteger(claimLimit) && claimLimit >= 1 ? claimLimit : DEFAULT_PROSPECT_SETTINGS.claimLimit,
+    claimLimit:
+      isNumber(claimLimit) && Number.isInteger(claimLimit) && claimLimit >= 1
+        ? claimLimit
+        : DEFAULT_PROSPECT_SETTINGS.claimLimit,
   };
 }
 
@@ -86,6 +90,8 @@ export function readOrgSettings(stored: unknown): OrgSettings {
     pareto: paretoOf(s.pareto),
     prospects: prospectsOf(s.prospects),
     scoring: Value.Check(ScoringModel, s.scoring) ? s.scoring : d.scoring,
-    recycleBin: { retentionDays: isNumber(retention) && Number.isInteger(retention) ? retention : d.recycleBin.retentionDays },
+    recycleBin: {
+      retentionDays: isNumber(retention) && Number.isInteger(retention) ? retention : d.recycleBin.retentionDays,
+    },
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { abcClass, curveStep, pareto, recommendedShare } from './pareto.ts';
 
-const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
+const ids = (n: number) =>
+  Array.from({ length: n }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
 const input = (values: (string | null)[]) => {
   const keys = ids(values.length);
   return values.map((value, i) => ({ id: keys[i], value }));
@@ -26,16 +27,35 @@ describe('Pareto / ABC classes', () => {
   it('ranks whatever order the values come in, ties by id', () => {
     const shuffled = input(['1', '50', '5', '1', '20', '3', '10', '4', '5', '1']);
     const p = pareto(shuffled);
-    expect(p.rows.map((r) => r.value)).toEqual(['50.00', '20.00', '10.00', '5.00', '5.00', '4.00', '3.00', '1.00', '1.00', '1.00']);
+    expect(p.rows.map((r) => r.value)).toEqual([
+      '50.00',
+      '20.00',
+      '10.00',
+      '5.00',
+      '5.00',
+      '4.00',
+      '3.00',
+      '1.00',
+      '1.00',
+      '1.00',
+    ]);
     expect(p.rows.filter((r) => r.value === '5.00').map((r) => r.id)).toEqual([shuffled[2].id, shuffled[8].id]);
     expect(p.rows.map((r) => r.class).join('')).toBe('AAABBBBCCC');
   });
 
   it('follows configured thresholds, compared exactly at the boundary', () => {
     const values = ['50', '20', '10', '5', '5', '4', '3', '1', '1', '1'];
-    expect(pareto(input(values), { a: 0.7, b: 0.9 }).rows.map((r) => r.class).join('')).toBe('AABBBCCCCC');
+    expect(
+      pareto(input(values), { a: 0.7, b: 0.9 })
+        .rows.map((r) => r.class)
+        .join(''),
+    ).toBe('AABBBCCCCC');
     // 70 above is not below 0.7, but is below 0.7001.
-    expect(pareto(input(values), { a: 0.7001, b: 0.9 }).rows.map((r) => r.class).join('')).toBe('AAABBCCCCC');
+    expect(
+      pareto(input(values), { a: 0.7001, b: 0.9 })
+        .rows.map((r) => r.class)
+        .join(''),
+    ).toBe('AAABBCCCCC');
     expect(abcClass(80n, 1n, 100n, { a: 0.8, b: 0.95 })).toBe('B');
     expect(abcClass(79n, 1n, 100n, { a: 0.8, b: 0.95 })).toBe('A');
   });

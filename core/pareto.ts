@@ -77,7 +77,11 @@ export function pareto(items: ParetoInput[], t: ParetoThresholds = DEFAULT_THRES
   valued.sort((x, y) => (x.cents === y.cents ? (x.id < y.id ? -1 : x.id > y.id ? 1 : 0) : x.cents > y.cents ? -1 : 1));
   const total = valued.reduce((s, v) => s + v.cents, 0n);
   const rows: ParetoRow[] = [];
-  const byClass = new Map<Tier, { accounts: number; cents: bigint }>([['A', { accounts: 0, cents: 0n }], ['B', { accounts: 0, cents: 0n }], ['C', { accounts: 0, cents: 0n }]]);
+  const byClass = new Map<Tier, { accounts: number; cents: bigint }>([
+    ['A', { accounts: 0, cents: 0n }],
+    ['B', { accounts: 0, cents: 0n }],
+    ['C', { accounts: 0, cents: 0n }],
+  ]);
   const top5th = topCount(valued.length);
   let above = 0n;
   let top = 0n;
@@ -89,13 +93,25 @@ export function pareto(items: ParetoInput[], t: ParetoThresholds = DEFAULT_THRES
     const c = byClass.get(cls)!;
     c.accounts++;
     c.cents += v.cents;
-    rows.push({ id: v.id, rank: i + 1, value: fromCents(v.cents), share: shareOf(v.cents, total), cumulativeShare: shareOf(above + v.cents, total), class: cls });
+    rows.push({
+      id: v.id,
+      rank: i + 1,
+      value: fromCents(v.cents),
+      share: shareOf(v.cents, total),
+      cumulativeShare: shareOf(above + v.cents, total),
+      class: cls,
+    });
     above += v.cents;
   });
   return {
     total: fromCents(total),
     rows,
-    classes: [...byClass].map(([cls, c]) => ({ class: cls, accounts: c.accounts, value: fromCents(c.cents), share: shareOf(c.cents, total) })),
+    classes: [...byClass].map(([cls, c]) => ({
+      class: cls,
+      accounts: c.accounts,
+      value: fromCents(c.cents),
+      share: shareOf(c.cents, total),
+    })),
     concentration: { topCount: top5th, topShare: shareOf(top, total), accountsFor80 },
   };
 }
@@ -115,7 +131,11 @@ export type EffortBucket = (typeof EFFORT_BUCKETS)[number];
  * that make 30% of revenue get 30% of the time) it is the tier's revenue share, untiered accounts
  * included; fixed shares are the admin's for A, B and C, leaving nothing for untiered accounts.
  */
-export function recommendedShare(bucket: EffortBucket, revenueShare: number, fixed: Record<Tier, number> | null): number {
+export function recommendedShare(
+  bucket: EffortBucket,
+  revenueShare: number,
+  fixed: Record<Tier, number> | null,
+): number {
   if (!fixed) return revenueShare;
   return bucket === 'none' ? 0 : fixed[bucket];
 }

@@ -49,7 +49,8 @@ export function parsePeriod(key: string): Period | null {
 }
 
 /** The quarter key of a month key (2027-05 → 2027-Q2). */
-export const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+export const quarterOf = (month: string) =>
+  `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** The quarter a date (YYYY-MM-DD) falls in. */
 export const quarterOfDate = (date: string) => quarterOf(date.slice(0, 7));

@@ -1,19 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, closesPerMonth, dealsNeeded, defaultDealSize, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, roundRunning, spread, weeksOfMonths, type PlanSpec } from './planner.ts';
+import {
+  addMonths,
+  closesPerMonth,
+  dealsNeeded,
+  defaultDealSize,
+  evenStageWeeks,
+  planActivities,
+  plannedMonths,
+  planProgress,
+  planStart,
+  roundRunning,
+  spread,
+  weeksOfMonths,
+  type PlanSpec,
+} from './planner.ts';
 import { DEFAULT_PLAN_RATIOS, DEFAULT_STAGE_WEEKS } from './enums.ts';
 
 const stages = ['training', 'meeting', 'consulting', 'proposal', 'tender', 'signing'];
-const spec: PlanSpec = { quota: '3000000', averageDealSize: '300000', ratios: [...DEFAULT_PLAN_RATIOS], stageIds: stages, stageWeeks: [...DEFAULT_STAGE_WEEKS], startMonth: '2027-01' };
+const spec: PlanSpec = {
+  quota: '3000000',
+  averageDealSize: '300000',
+  ratios: [...DEFAULT_PLAN_RATIOS],
+  stageIds: stages,
+  stageWeeks: [...DEFAULT_STAGE_WEEKS],
+  startMonth: '2027-01',
+};
 const row = (m: { counts: Record<string, number> }) => stages.map((s) => m.counts[s]);
 
-const sumAll = (plan: ReturnType<typeof planActivities>, stageId: string) => plan.months.reduce((s, m) => s + m.counts[stageId], 0) + plan.backlog.counts[stageId];
+const sumAll = (plan: ReturnType<typeof planActivities>, stageId: string) =>
+  plan.months.reduce((s, m) => s + m.counts[stageId], 0) + plan.backlog.counts[stageId];
 
 describe('the 653321 planner', () => {
   it("works the course's example: 3,000,000 at 300,000 a deal, signing one a month from March", () => {
     const plan = planActivities(spec);
     expect(plan.dealsNeeded).toBe(10);
     expect(plan.stageTotals.map((s) => s.count)).toEqual([60, 50, 30, 30, 20, 10]);
-    expect(plan.months.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2027-${String(i + 1).padStart(2, '0')}`));
+    expect(plan.months.map((m) => m.month)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2027-${String(i + 1).padStart(2, '0')}`),
+    );
     // "1月 2月 3月-1单 4月-1单 … 12月-1单": two months' lead-in, then a signing every month, July too.
     expect(plan.leadInMonths).toBe(2);
     expect(plan.months.map((m) => m.counts.signing)).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
@@ -26,8 +50,19 @@ describe('the 653321 planner', () => {
   });
 
   it('places every activity exactly once, in a month or in the backlog', () => {
-    for (const stageWeeks of [[...DEFAULT_STAGE_WEEKS], [1, 1, 1, 1, 1, 1], [4.5, 4.5, 4.5, 4.5, 4.5, 4.5], [13, 13, 13, 13, 13, 13], [0.5, 8, 0.5, 3, 26, 0.5]]) {
-      for (const [quota, startMonth] of [['3000000', '2027-01'], ['900000', '2026-12'], ['6000000.01', '2027-07'], ['300000', '2027-05']]) {
+    for (const stageWeeks of [
+      [...DEFAULT_STAGE_WEEKS],
+      [1, 1, 1, 1, 1, 1],
+      [4.5, 4.5, 4.5, 4.5, 4.5, 4.5],
+      [13, 13, 13, 13, 13, 13],
+      [0.5, 8, 0.5, 3, 26, 0.5],
+    ]) {
+      for (const [quota, startMonth] of [
+        ['3000000', '2027-01'],
+        ['900000', '2026-12'],
+        ['6000000.01', '2027-07'],
+        ['300000', '2027-05'],
+      ]) {
         const plan = planActivities({ ...spec, quota, stageWeeks, startMonth });
         for (const s of plan.stageTotals) expect(sumAll(plan, s.stageId), `${stageWeeks} ${quota}`).toBe(s.count);
         expect(plan.months).toHaveLength(12);
@@ -68,7 +103,10 @@ describe('the 653321 planner', () => {
 
   it('covers twelve whole months from any start, across the year end', () => {
     const plan = planActivities({ ...spec, startMonth: '2026-12' });
-    expect(plan.months.map((m) => m.month)).toEqual(['2026-12', ...Array.from({ length: 11 }, (_, i) => `2027-${String(i + 1).padStart(2, '0')}`)]);
+    expect(plan.months.map((m) => m.month)).toEqual([
+      '2026-12',
+      ...Array.from({ length: 11 }, (_, i) => `2027-${String(i + 1).padStart(2, '0')}`),
+    ]);
     // Not a year's quota in one month: the same rhythm as a January start.
     expect(plan.months.map((m) => m.counts.signing)).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(plan.peakMonthlyTotal).toBe(20);
@@ -89,8 +127,21 @@ describe('the 653321 planner', () => {
   it('tells who is behind plan', () => {
     const plan = planActivities(spec);
     const planned = plan.backlog.total + plan.months[0].total + plan.months[1].total;
-    expect(planProgress(plan, new Map([['2027-01', planned - 1]]), '2027-02')).toMatchObject({ plannedToDate: planned, doneToDate: planned - 1, behind: true });
-    expect(planProgress(plan, new Map([['2027-02', planned], ['2027-03', 99]]), '2027-02')).toMatchObject({ behind: false, progress: 1 });
+    expect(planProgress(plan, new Map([['2027-01', planned - 1]]), '2027-02')).toMatchObject({
+      plannedToDate: planned,
+      doneToDate: planned - 1,
+      behind: true,
+    });
+    expect(
+      planProgress(
+        plan,
+        new Map([
+          ['2027-02', planned],
+          ['2027-03', 99],
+        ]),
+        '2027-02',
+      ),
+    ).toMatchObject({ behind: false, progress: 1 });
     expect(planProgress(plan, new Map(), '2026-12')).toMatchObject({ plannedToDate: 0, progress: null, behind: false });
   });
 });
@@ -101,7 +152,7 @@ describe('the plan window', () => {
     expect(planStart('2027-03-01')).toEqual({ year: 2027, startMonth: '2027-04' });
   });
 
-  it("starts a year under way next month, another year in January, and a chosen month where asked", () => {
+  it('starts a year under way next month, another year in January, and a chosen month where asked', () => {
     expect(planStart('2027-03-20', 2027)).toEqual({ year: 2027, startMonth: '2027-04' });
     expect(planStart('2027-12-20', 2027)).toEqual({ year: 2027, startMonth: '2027-01' });
     expect(planStart('2027-03-20', 2028)).toEqual({ year: 2028, startMonth: '2028-01' });
@@ -149,7 +200,11 @@ describe('plannedMonths', () => {
     expect(months[3].total).toBe(mine.months[0].total + mine.backlog.total);
     expect(months.slice(4).map((m) => m.total)).toEqual(mine.months.slice(1, 9).map((m) => m.total));
     // What no saved plan covers comes from the plan before them.
-    expect(plannedMonths([fallback, last], year).slice(6).map((m) => m.counts)).toEqual(fallback.months.slice(6).map((m) => m.counts));
+    expect(
+      plannedMonths([fallback, last], year)
+        .slice(6)
+        .map((m) => m.counts),
+    ).toEqual(fallback.months.slice(6).map((m) => m.counts));
     expect(plannedMonths([], year).every((m) => m.total === 0)).toBe(true);
   });
 });

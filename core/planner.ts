@@ -62,7 +62,9 @@ export interface WonTally {
  * organisation's — the nearest that has any, so a rep's plan does not move when another team wins —
  * rounded half up to the cent, and which it was. Null when nobody has won anything.
  */
-export function defaultDealSize(tallies: Record<Exclude<DealSizeSource, 'input'>, WonTally>): { amount: string; source: Exclude<DealSizeSource, 'input'> } | null {
+export function defaultDealSize(
+  tallies: Record<Exclude<DealSizeSource, 'input'>, WonTally>,
+): { amount: string; source: Exclude<DealSizeSource, 'input'> } | null {
   for (const source of ['own', 'team', 'org'] as const) {
     const { deals, cents } = tallies[source];
     if (deals > 0) return { amount: fromCents((cents + BigInt(deals) / 2n) / BigInt(deals)), source };
@@ -95,7 +97,8 @@ export function planStart(today: string, year?: number, month?: number): { year:
 export const weeksOfMonths = (months: number) => Math.round(((months * 52) / 12) * 2) / 2;
 
 /** The course's deal cycle (its stage durations add up to 10.5 weeks) split evenly over a funnel of n planning stages. */
-export const evenStageWeeks = (n: number): number[] => Array.from({ length: n }, () => Math.max(0.5, Math.round((10.5 / n) * 2) / 2));
+export const evenStageWeeks = (n: number): number[] =>
+  Array.from({ length: n }, () => Math.max(0.5, Math.round((10.5 / n) * 2) / 2));
 
 /**
  * The plan's clock: a month is a twelfth of a year (52 ÷ 12 weeks), 104 ticks, so a half week (12
@@ -112,7 +115,11 @@ const ticksOfWeeks = (weeks: number) => Math.round(weeks * 24);
  * when there are more deals than months after it (the first deals' early stages then fall before the
  * plan: the backlog). Only with more deals than months does a month get several, evenly.
  */
-export function closesPerMonth(deals: number, monthEnds: number[], cycle: number): { closes: number[]; leadIn: number } {
+export function closesPerMonth(
+  deals: number,
+  monthEnds: number[],
+  cycle: number,
+): { closes: number[]; leadIn: number } {
   const n = monthEnds.length;
   if (deals > n) return { closes: spread(deals, n), leadIn: 0 };
   const fits = monthEnds.findIndex((end) => end - cycle >= 0);
@@ -141,7 +148,8 @@ const zeros = (ids: string[]): Counts => Object.fromEntries(ids.map((id) => [id,
 
 export function planActivities(spec: PlanSpec): PlanSchedule {
   const { ratios, stageIds, stageWeeks } = spec;
-  if (ratios.length !== stageIds.length || stageWeeks.length !== stageIds.length) throw new RangeError('one ratio and one duration per planning stage');
+  if (ratios.length !== stageIds.length || stageWeeks.length !== stageIds.length)
+    throw new RangeError('one ratio and one duration per planning stage');
   if (stageWeeks.some((w) => !(w > 0))) throw new RangeError('every stage takes some time');
   const deals = dealsNeeded(spec.quota, spec.averageDealSize);
   const keys = Array.from({ length: PLAN_MONTHS }, (_, i) => addMonths(spec.startMonth, i));
@@ -166,7 +174,9 @@ export function planActivities(spec: PlanSpec): PlanSchedule {
     closes.forEach((n, c) => {
       const to = bounds[c + 1] - after;
       const from = to - durations[k];
-      pieces.forEach(([a, b], i) => (numerators[i] += ratios[k] * n * Math.max(0, Math.min(to, b) - Math.max(from, a))));
+      pieces.forEach(([a, b], i) => {
+        numerators[i] += ratios[k] * n * Math.max(0, Math.min(to, b) - Math.max(from, a));
+      });
     });
     roundRunning(numerators, durations[k]).forEach((n, i) => {
       const slot = i === 0 ? backlog : months[i - 1];

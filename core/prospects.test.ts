@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROSPECT_SETTINGS, dropCount, exactCut, isProspect, rankProspects, shareMillionths } from './prospects.ts';
+import {
+  DEFAULT_PROSPECT_SETTINGS,
+  dropCount,
+  exactCut,
+  isProspect,
+  rankProspects,
+  shareMillionths,
+} from './prospects.ts';
 
 const p = (id: string, name: string, score: number | null) => ({ id, name, score });
 
@@ -49,7 +56,10 @@ describe('exactCut', () => {
 
 describe('rankProspects', () => {
   it('ranks by score descending, unscored last, and flags the bottom share', () => {
-    const ranked = rankProspects([p('1', '丙', 40), p('2', '甲', null), p('3', '乙', 90), p('4', '丁', 10), p('5', '戊', 60)], 0.35);
+    const ranked = rankProspects(
+      [p('1', '丙', 40), p('2', '甲', null), p('3', '乙', 90), p('4', '丁', 10), p('5', '戊', 60)],
+      0.35,
+    );
     expect(ranked.map((r) => [r.id, r.rank, r.dropCandidate])).toEqual([
       ['3', 1, false],
       ['5', 2, false],

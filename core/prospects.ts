@@ -59,7 +59,10 @@ export interface Prospect {
  * Ranks prospects best first: score descending with unscored ones last, then name and id so that
  * ties fall the same way every time. The last dropCount(n) are the drop candidates.
  */
-export function rankProspects<T extends Prospect>(prospects: readonly T[], share: number): (T & { rank: number; dropCandidate: boolean })[] {
+export function rankProspects<T extends Prospect>(
+  prospects: readonly T[],
+  share: number,
+): (T & { rank: number; dropCandidate: boolean })[] {
   const sorted = [...prospects].sort(compareProspects);
   const keep = sorted.length - dropCount(sorted.length, share);
   return sorted.map((p, i) => ({ ...p, rank: i + 1, dropCandidate: i >= keep }));

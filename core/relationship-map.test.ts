@@ -13,7 +13,13 @@ import {
   type MapPerson,
 } from './relationship-map.ts';
 
-const person = (name: string, p: Partial<MapPerson> = {}): MapPerson => ({ name, influence: null, attitude: null, roles: [], ...p });
+const person = (name: string, p: Partial<MapPerson> = {}): MapPerson => ({
+  name,
+  influence: null,
+  attitude: null,
+  roles: [],
+  ...p,
+});
 
 describe('relationship map judgement', () => {
   it('defines key players, supporters and decision makers', () => {
@@ -32,7 +38,10 @@ describe('relationship map judgement', () => {
   it('is red with no key player or no supportive one', () => {
     expect(judgeMap([], 'account')).toEqual({ status: 'red', code: 'no_key_players', names: [] });
     expect(judgeMap([person('甲', { attitude: 5 })], 'account').code).toBe('no_key_players');
-    const j = judgeMap([person('甲', { influence: 'high', attitude: 0 }), person('乙', { influence: 'low', attitude: 4 })], 'account');
+    const j = judgeMap(
+      [person('甲', { influence: 'high', attitude: 0 }), person('乙', { influence: 'low', attitude: 4 })],
+      'account',
+    );
     expect(j).toEqual({ status: 'red', code: 'no_supportive_key_player', names: [] });
   });
 
@@ -40,8 +49,16 @@ describe('relationship map judgement', () => {
     const tech = person('技术', { roles: ['technical'], attitude: 3 });
     const boss = person('老板', { roles: ['economic'], attitude: -2 });
     expect(judgeMap([tech], 'deal')).toEqual({ status: 'amber', code: 'no_decision_maker', names: ['技术'] });
-    expect(judgeMap([tech, boss], 'deal')).toEqual({ status: 'amber', code: 'decision_makers_not_supportive', names: ['老板'] });
-    expect(judgeMap([tech, { ...boss, attitude: 2 }], 'deal')).toEqual({ status: 'green', code: 'decision_makers_supportive', names: ['老板'] });
+    expect(judgeMap([tech, boss], 'deal')).toEqual({
+      status: 'amber',
+      code: 'decision_makers_not_supportive',
+      names: ['老板'],
+    });
+    expect(judgeMap([tech, { ...boss, attitude: 2 }], 'deal')).toEqual({
+      status: 'green',
+      code: 'decision_makers_supportive',
+      names: ['老板'],
+    });
     // On an account map a second high-influence contact is a decision maker to win as well.
     const director = person('主任', { influence: 'high', attitude: null });
     expect(judgeMap([tech, { ...boss, attitude: 2 }, director], 'account').names).toEqual(['主任']);
@@ -57,15 +74,28 @@ describe('relationship map judgement', () => {
     expect(describeMapJudgement(unmet, 'zh')).toBe('在途商机的关键决策者尚未接触：王局长 · 数据平台');
     const hostile = judgeMap(people, 'account', [met, { ...met, deal: '二期', rating: -4 }]);
     expect(hostile).toEqual({ status: 'amber', code: 'economic_buyer_hostile', names: ['王局长 · 二期'] });
-    expect(describeMapJudgement(hostile, 'en')).toBe('The economic buyer of an open deal is strongly against us: 王局长 · 二期');
+    expect(describeMapJudgement(hostile, 'en')).toBe(
+      'The economic buyer of an open deal is strongly against us: 王局长 · 二期',
+    );
     // A deal map: the economic buyer rated +3 but never met.
     const deal = [person('王局长', { roles: ['economic'], attitude: 3 })];
-    expect(judgeMap(deal, 'deal', [{ name: '王局长', deal: null, coverage: 'none', rating: 3 }])).toEqual({ status: 'amber', code: 'economic_buyer_not_covered', names: ['王局长'] });
+    expect(judgeMap(deal, 'deal', [{ name: '王局长', deal: null, coverage: 'none', rating: 3 }])).toEqual({
+      status: 'amber',
+      code: 'economic_buyer_not_covered',
+      names: ['王局长'],
+    });
     expect(judgeMap(deal, 'deal', [{ name: '王局长', deal: null, coverage: 'brief', rating: 3 }]).status).toBe('green');
   });
 
   it('explains itself in both languages', () => {
-    const j = judgeMap([person('A', { roles: ['technical'], attitude: 3 }), person('B', { roles: ['economic'] }), person('C', { roles: ['economic'] })], 'deal');
+    const j = judgeMap(
+      [
+        person('A', { roles: ['technical'], attitude: 3 }),
+        person('B', { roles: ['economic'] }),
+        person('C', { roles: ['economic'] }),
+      ],
+      'deal',
+    );
     expect(describeMapJudgement(j, 'zh')).toBe('有关键人物支持，但决策者B、C尚未支持');
     expect(describeMapJudgement(j, 'en')).toBe('Some key players support us, but not decision maker(s) B, C');
   });
@@ -76,9 +106,21 @@ describe('stakeholder grid', () => {
     expect([derivePower('high'), derivePower('medium'), derivePower('low'), derivePower(null)]).toEqual([5, 3, 1, 2]);
     // An open deal's economic buyer decides: high power whatever their influence is recorded as.
     expect([derivePower('low', true), derivePower(null, true)]).toEqual([5, 5]);
-    expect(placeOnGrid({ power: null, interest: null, influence: 'low', coverage: 'none', attitude: null, economicBuyer: true })).toMatchObject({ power: 5, quadrant: 'keep_satisfied' });
+    expect(
+      placeOnGrid({
+        power: null,
+        interest: null,
+        influence: 'low',
+        coverage: 'none',
+        attitude: null,
+        economicBuyer: true,
+      }),
+    ).toMatchObject({ power: 5, quadrant: 'keep_satisfied' });
     // Placed by hand, the placement stands.
-    expect(placeOnGrid({ power: 2, interest: null, influence: 'low', coverage: 'none', attitude: null, economicBuyer: true }).power).toBe(2);
+    expect(
+      placeOnGrid({ power: 2, interest: null, influence: 'low', coverage: 'none', attitude: null, economicBuyer: true })
+        .power,
+    ).toBe(2);
     expect(deriveInterest('none', null)).toBe(2);
     expect(deriveInterest('none', 0)).toBe(1);
     expect(deriveInterest('brief', -2)).toBe(3);
@@ -93,10 +135,18 @@ describe('stakeholder grid', () => {
     expect(quadrantOf(2, 5)).toBe('keep_informed');
     expect(quadrantOf(1, 1)).toBe('monitor');
     expect(placeOnGrid({ power: null, interest: null, influence: 'high', coverage: 'none', attitude: null })).toEqual({
-      power: 5, interest: 2, powerDerived: true, interestDerived: true, quadrant: 'keep_satisfied',
+      power: 5,
+      interest: 2,
+      powerDerived: true,
+      interestDerived: true,
+      quadrant: 'keep_satisfied',
     });
     expect(placeOnGrid({ power: 1, interest: 4, influence: 'high', coverage: 'none', attitude: null })).toMatchObject({
-      power: 1, interest: 4, powerDerived: false, interestDerived: false, quadrant: 'keep_informed',
+      power: 1,
+      interest: 4,
+      powerDerived: false,
+      interestDerived: false,
+      quadrant: 'keep_informed',
     });
   });
 

@@ -26,13 +26,15 @@ export const SUPPORT_THRESHOLD = 1;
 export const isSupportive = (p: MapPerson): boolean => p.attitude !== null && p.attitude >= SUPPORT_THRESHOLD;
 
 /** Key player: someone who can move the decision — high influence, or the deal's economic or technical buyer. */
-export const isKeyPlayer = (p: MapPerson): boolean => p.influence === 'high' || p.roles.includes('economic') || p.roles.includes('technical');
+export const isKeyPlayer = (p: MapPerson): boolean =>
+  p.influence === 'high' || p.roles.includes('economic') || p.roles.includes('technical');
 
 /**
  * Decision maker: the economic buyer (关键决策者). An account has no single decision, so on an account
  * map high-influence contacts count too, beside the economic buyers of its open deals.
  */
-export const isDecisionMaker = (p: MapPerson, kind: MapKind): boolean => p.roles.includes('economic') || (kind === 'account' && p.influence === 'high');
+export const isDecisionMaker = (p: MapPerson, kind: MapKind): boolean =>
+  p.roles.includes('economic') || (kind === 'account' && p.influence === 'high');
 
 export type MapReasonCode =
   | 'no_key_players'
@@ -75,7 +77,8 @@ export function judgeMap(people: MapPerson[], kind: MapKind, economicBuyers: Eco
   const deciders = people.filter((p) => isDecisionMaker(p, kind));
   if (!deciders.length) return { status: 'amber', code: 'no_decision_maker', names: supporters.map((p) => p.name) };
   const against = deciders.filter((p) => !isSupportive(p));
-  if (against.length) return { status: 'amber', code: 'decision_makers_not_supportive', names: against.map((p) => p.name) };
+  if (against.length)
+    return { status: 'amber', code: 'decision_makers_not_supportive', names: against.map((p) => p.name) };
   const hostile = economicBuyers.filter((b) => b.rating !== null && b.rating <= STRONGLY_AGAINST);
   if (hostile.length) return { status: 'amber', code: 'economic_buyer_hostile', names: hostile.map(buyerLabel) };
   const unmet = economicBuyers.filter((b) => b.coverage === 'none');
@@ -84,13 +87,31 @@ export function judgeMap(people: MapPerson[], kind: MapKind, economicBuyers: Eco
 }
 
 const REASONS: Record<MapReasonCode, { zh: string; en: string }> = {
-  no_key_players: { zh: '尚未识别关键人物（高影响力者或关键决策者、技术把关者）', en: 'No key player identified yet (high influence, economic or technical buyer)' },
+  no_key_players: {
+    zh: '尚未识别关键人物（高影响力者或关键决策者、技术把关者）',
+    en: 'No key player identified yet (high influence, economic or technical buyer)',
+  },
   no_supportive_key_player: { zh: '没有关键人物支持我们', en: 'No key player supports us' },
-  no_decision_maker: { zh: '有关键人物支持（{names}），但尚未识别决策者', en: 'Key players support us ({names}) but no decision maker is identified' },
-  decision_makers_not_supportive: { zh: '有关键人物支持，但决策者{names}尚未支持', en: 'Some key players support us, but not decision maker(s) {names}' },
-  economic_buyer_hostile: { zh: '在途商机的关键决策者强烈反对我们：{names}', en: 'The economic buyer of an open deal is strongly against us: {names}' },
-  economic_buyer_not_covered: { zh: '在途商机的关键决策者尚未接触：{names}', en: 'The economic buyer of an open deal has not been met: {names}' },
-  decision_makers_supportive: { zh: '支持者包括全部决策者（{names}）', en: 'Supporters include every decision maker ({names})' },
+  no_decision_maker: {
+    zh: '有关键人物支持（{names}），但尚未识别决策者',
+    en: 'Key players support us ({names}) but no decision maker is identified',
+  },
+  decision_makers_not_supportive: {
+    zh: '有关键人物支持，但决策者{names}尚未支持',
+    en: 'Some key players support us, but not decision maker(s) {names}',
+  },
+  economic_buyer_hostile: {
+    zh: '在途商机的关键决策者强烈反对我们：{names}',
+    en: 'The economic buyer of an open deal is strongly against us: {names}',
+  },
+  economic_buyer_not_covered: {
+    zh: '在途商机的关键决策者尚未接触：{names}',
+    en: 'The economic buyer of an open deal has not been met: {names}',
+  },
+  decision_makers_supportive: {
+    zh: '支持者包括全部决策者（{names}）',
+    en: 'Supporters include every decision maker ({names})',
+  },
 };
 
 export function describeMapJudgement(j: MapJudgement, lang: Lang): string {
@@ -144,14 +165,23 @@ export function quadrantOf(power: number, interest: number): GridQuadrant {
 export function placeOnGrid(f: GridFacts): GridPlacement {
   const power = f.power ?? derivePower(f.influence, f.economicBuyer);
   const interest = f.interest ?? deriveInterest(f.coverage, f.attitude);
-  return { power, interest, powerDerived: f.power === null, interestDerived: f.interest === null, quadrant: quadrantOf(power, interest) };
+  return {
+    power,
+    interest,
+    powerDerived: f.power === null,
+    interestDerived: f.interest === null,
+    quadrant: quadrantOf(power, interest),
+  };
 }
 
 /**
  * The power and interest to store when someone drags a contact into a quadrant: a value already on
  * the right side of the line is kept, one on the wrong side moves to 4 (high) or 2 (low).
  */
-export function valuesForQuadrant(current: { power: number; interest: number }, target: GridQuadrant): { power: number; interest: number } {
+export function valuesForQuadrant(
+  current: { power: number; interest: number },
+  target: GridQuadrant,
+): { power: number; interest: number } {
   const highPower = target === 'manage_closely' || target === 'keep_satisfied';
   const highInterest = target === 'manage_closely' || target === 'keep_informed';
   const fit = (v: number, high: boolean) => (high === v >= GRID_HIGH ? v : high ? GRID_HIGH + 1 : GRID_HIGH - 1);

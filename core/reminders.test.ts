@@ -12,7 +12,8 @@ import {
 
 // 2027-03-15 10:00 in Shanghai.
 const NOW = new Date('2027-03-15T02:00:00Z');
-const run = (p: Partial<ReminderInput>) => computeReminders({ now: NOW, lang: 'en', tasks: [], activities: [], contacts: [], ...p });
+const run = (p: Partial<ReminderInput>) =>
+  computeReminders({ now: NOW, lang: 'en', tasks: [], activities: [], contacts: [], ...p });
 const task = (id: string, dueDate: string): ReminderTask => ({ id, title: `T ${id}`, dueDate });
 const act = (id: string, start: string, end: string, p: Partial<ReminderActivity> = {}): ReminderActivity => ({
   id,
@@ -23,22 +24,39 @@ const act = (id: string, start: string, end: string, p: Partial<ReminderActivity
   accountName: '华北电网',
   ...p,
 });
-const person = (id: string, birthday: string): ReminderContact => ({ id, name: `P ${id}`, birthday, accountName: '华北电网' });
+const person = (id: string, birthday: string): ReminderContact => ({
+  id,
+  name: `P ${id}`,
+  birthday,
+  accountName: '华北电网',
+});
 
 describe('tasks', () => {
   it('overdue before today (high), due soon today or tomorrow (medium), later ones not at all', () => {
-    const r = run({ tasks: [task('a', '2027-03-14'), task('b', '2027-03-15'), task('c', '2027-03-16'), task('d', '2027-03-17')] });
+    const r = run({
+      tasks: [task('a', '2027-03-14'), task('b', '2027-03-15'), task('c', '2027-03-16'), task('d', '2027-03-17')],
+    });
     expect(r.map((x) => [x.key, x.kind, x.severity])).toEqual([
       ['task_overdue:a:2027-03-14', 'task_overdue', 'high'],
       ['task_due_soon:b:2027-03-15', 'task_due_soon', 'medium'],
       ['task_due_soon:c:2027-03-16', 'task_due_soon', 'medium'],
     ]);
-    expect(r.map((x) => x.message)).toEqual(['Task "T a" is overdue (due 2027-03-14)', 'Task "T b" is due today', 'Task "T c" is due tomorrow']);
+    expect(r.map((x) => x.message)).toEqual([
+      'Task "T a" is overdue (due 2027-03-14)',
+      'Task "T b" is due today',
+      'Task "T c" is due tomorrow',
+    ]);
     expect(r[0]).toMatchObject({ entityType: 'task', entityId: 'a', at: '2027-03-14' });
   });
 
-  it('just after midnight in Shanghai yesterday\'s task is already overdue', () => {
-    const r = computeReminders({ now: new Date('2027-03-14T16:05:00Z'), lang: 'en', tasks: [task('a', '2027-03-14')], activities: [], contacts: [] });
+  it("just after midnight in Shanghai yesterday's task is already overdue", () => {
+    const r = computeReminders({
+      now: new Date('2027-03-14T16:05:00Z'),
+      lang: 'en',
+      tasks: [task('a', '2027-03-14')],
+      activities: [],
+      contacts: [],
+    });
     expect(r[0].kind).toBe('task_overdue');
   });
 
@@ -50,14 +68,37 @@ describe('tasks', () => {
 
 describe('birthdays', () => {
   it('within the next 7 days including today; not on day 7', () => {
-    const r = run({ contacts: [person('today', '1970-03-15'), person('in3', '1980-03-18'), person('in6', '1980-03-21'), person('in7', '1980-03-22'), person('past', '1980-03-14')] });
-    expect(r.map((x) => x.key)).toEqual(['birthday:today:2027-03-15', 'birthday:in3:2027-03-18', 'birthday:in6:2027-03-21']);
-    expect(r[0]).toMatchObject({ severity: 'medium', message: "Today is P today's birthday (华北电网)", entityType: 'contact', at: '2027-03-15' });
+    const r = run({
+      contacts: [
+        person('today', '1970-03-15'),
+        person('in3', '1980-03-18'),
+        person('in6', '1980-03-21'),
+        person('in7', '1980-03-22'),
+        person('past', '1980-03-14'),
+      ],
+    });
+    expect(r.map((x) => x.key)).toEqual([
+      'birthday:today:2027-03-15',
+      'birthday:in3:2027-03-18',
+      'birthday:in6:2027-03-21',
+    ]);
+    expect(r[0]).toMatchObject({
+      severity: 'medium',
+      message: "Today is P today's birthday (华北电网)",
+      entityType: 'contact',
+      at: '2027-03-15',
+    });
     expect(r[1]).toMatchObject({ severity: 'low', message: "P in3's birthday (华北电网) is on 03-18, in 3 days" });
   });
 
   it('wraps over the year end', () => {
-    const r = computeReminders({ now: new Date('2027-12-29T04:00:00Z'), lang: 'zh', tasks: [], activities: [], contacts: [person('a', '1990-01-02'), person('b', '1990-12-30')] });
+    const r = computeReminders({
+      now: new Date('2027-12-29T04:00:00Z'),
+      lang: 'zh',
+      tasks: [],
+      activities: [],
+      contacts: [person('a', '1990-01-02'), person('b', '1990-12-30')],
+    });
     expect(r.map((x) => x.key)).toEqual(['birthday:b:2027-12-30', 'birthday:a:2028-01-02']);
     expect(r[0].message).toBe('明天（12-30）是华北电网P b的生日');
     expect(r[1].message).toBe('01-02是华北电网P a的生日（还有 4 天）');
@@ -67,15 +108,36 @@ describe('birthdays', () => {
     expect(nextBirthday('1992-02-29', '2027-02-25')).toBe('2027-02-28');
     expect(nextBirthday('1992-02-29', '2028-02-25')).toBe('2028-02-29');
     expect(nextBirthday('1992-02-29', '2027-03-01')).toBe('2028-02-29');
-    const common = computeReminders({ now: new Date('2027-02-27T02:00:00Z'), lang: 'en', tasks: [], activities: [], contacts: [person('leap', '1992-02-29')] });
+    const common = computeReminders({
+      now: new Date('2027-02-27T02:00:00Z'),
+      lang: 'en',
+      tasks: [],
+      activities: [],
+      contacts: [person('leap', '1992-02-29')],
+    });
     expect(common.map((x) => x.key)).toEqual(['birthday:leap:2027-02-28']);
-    const leap = computeReminders({ now: new Date('2028-02-29T02:00:00Z'), lang: 'en', tasks: [], activities: [], contacts: [person('leap', '1992-02-29')] });
+    const leap = computeReminders({
+      now: new Date('2028-02-29T02:00:00Z'),
+      lang: 'en',
+      tasks: [],
+      activities: [],
+      contacts: [person('leap', '1992-02-29')],
+    });
     expect(leap.map((x) => [x.key, x.severity])).toEqual([['birthday:leap:2028-02-29', 'medium']]);
   });
 
   it('the SQL month-day filter covers the window, with 02-29 beside a common-year 02-28', () => {
     expect(birthdayMonthDays('2027-03-15')).toEqual(['03-15', '03-16', '03-17', '03-18', '03-19', '03-20', '03-21']);
-    expect(birthdayMonthDays('2027-02-26')).toEqual(['02-26', '02-27', '02-28', '02-29', '03-01', '03-02', '03-03', '03-04']);
+    expect(birthdayMonthDays('2027-02-26')).toEqual([
+      '02-26',
+      '02-27',
+      '02-28',
+      '02-29',
+      '03-01',
+      '03-02',
+      '03-03',
+      '03-04',
+    ]);
     expect(birthdayMonthDays('2028-02-26')).toEqual(['02-26', '02-27', '02-28', '02-29', '03-01', '03-02', '03-03']);
     expect(birthdayMonthDays('2027-12-29')).toContain('01-04');
   });
@@ -109,8 +171,16 @@ describe('follow-ups and unlogged calls', () => {
       ],
     });
     // The follow-up that ended only 1.5 hours ago is still "due" (and outranks the unlogged visit).
-    expect(r.map((x) => x.key)).toEqual(['follow_up_due:recent:2027-03-14T23:00:00.000Z', 'activity_unlogged:old:2027-03-14T02:00:00.000Z']);
-    expect(r[1]).toMatchObject({ kind: 'activity_unlogged', severity: 'medium', at: '2027-03-14T02:00:00.000Z', message: '"S old" (华北电网) ended at 03-14 10:00; log the outcome' });
+    expect(r.map((x) => x.key)).toEqual([
+      'follow_up_due:recent:2027-03-14T23:00:00.000Z',
+      'activity_unlogged:old:2027-03-14T02:00:00.000Z',
+    ]);
+    expect(r[1]).toMatchObject({
+      kind: 'activity_unlogged',
+      severity: 'medium',
+      at: '2027-03-14T02:00:00.000Z',
+      message: '"S old" (华北电网) ended at 03-14 10:00; log the outcome',
+    });
     const zh = run({ lang: 'zh', activities: [act('old', '2027-03-14T01:00:00Z', '2027-03-14T02:00:00Z')] });
     expect(zh[0].message).toBe('「S old」（华北电网）已于 03-14 10:00 结束，请记录拜访结果');
   });
@@ -120,7 +190,10 @@ describe('order and keys', () => {
   it('high before medium before low, then by time (dates before times of the same day)', () => {
     const r = run({
       tasks: [task('t2', '2027-03-12'), task('t1', '2027-03-01'), task('soon', '2027-03-16')],
-      activities: [act('f', '2027-03-15T00:00:00Z', '2027-03-15T01:30:00Z', { type: 'after_sales' }), act('u', '2027-03-13T01:00:00Z', '2027-03-13T02:00:00Z')],
+      activities: [
+        act('f', '2027-03-15T00:00:00Z', '2027-03-15T01:30:00Z', { type: 'after_sales' }),
+        act('u', '2027-03-13T01:00:00Z', '2027-03-13T02:00:00Z'),
+      ],
       contacts: [person('b', '1970-03-20'), person('bt', '1970-03-15')],
     });
     expect(r.map((x) => `${x.severity}:${x.kind}:${x.entityId}`)).toEqual([
@@ -136,7 +209,13 @@ describe('order and keys', () => {
 
   it('keys are stable for the same occurrence and change with it', () => {
     const a = run({ tasks: [task('x', '2027-03-10')] })[0].key;
-    const b = computeReminders({ now: new Date(NOW.getTime() + 3_600_000), lang: 'zh', tasks: [task('x', '2027-03-10')], activities: [], contacts: [] })[0].key;
+    const b = computeReminders({
+      now: new Date(NOW.getTime() + 3_600_000),
+      lang: 'zh',
+      tasks: [task('x', '2027-03-10')],
+      activities: [],
+      contacts: [],
+    })[0].key;
     const moved = run({ tasks: [task('x', '2027-03-11')] })[0].key;
     expect(a).toBe(b);
     expect(moved).not.toBe(a);

@@ -61,11 +61,26 @@ const TEMPLATES = {
   task_due_today: { zh: '任务「{title}」今天到期', en: 'Task "{title}" is due today' },
   task_due_tomorrow: { zh: '任务「{title}」明天到期', en: 'Task "{title}" is due tomorrow' },
   birthday_today: { zh: '今天是{account}{name}的生日', en: "Today is {name}'s birthday ({account})" },
-  birthday_tomorrow: { zh: '明天（{date}）是{account}{name}的生日', en: "Tomorrow ({date}) is {name}'s birthday ({account})" },
-  birthday: { zh: '{date}是{account}{name}的生日（还有 {days} 天）', en: "{name}'s birthday ({account}) is on {date}, in {days} days" },
-  follow_up_due: { zh: '售后回访「{subject}」（{account}）安排在 {time}', en: 'After-sales follow-up "{subject}" ({account}) is planned for {time}' },
-  follow_up_overdue: { zh: '售后回访「{subject}」（{account}）已到时间（{time}），请尽快回访', en: 'After-sales follow-up "{subject}" ({account}) was due at {time}; follow up now' },
-  activity_unlogged: { zh: '「{subject}」（{account}）已于 {time} 结束，请记录拜访结果', en: '"{subject}" ({account}) ended at {time}; log the outcome' },
+  birthday_tomorrow: {
+    zh: '明天（{date}）是{account}{name}的生日',
+    en: "Tomorrow ({date}) is {name}'s birthday ({account})",
+  },
+  birthday: {
+    zh: '{date}是{account}{name}的生日（还有 {days} 天）',
+    en: "{name}'s birthday ({account}) is on {date}, in {days} days",
+  },
+  follow_up_due: {
+    zh: '售后回访「{subject}」（{account}）安排在 {time}',
+    en: 'After-sales follow-up "{subject}" ({account}) is planned for {time}',
+  },
+  follow_up_overdue: {
+    zh: '售后回访「{subject}」（{account}）已到时间（{time}），请尽快回访',
+    en: 'After-sales follow-up "{subject}" ({account}) was due at {time}; follow up now',
+  },
+  activity_unlogged: {
+    zh: '「{subject}」（{account}）已于 {time} 结束，请记录拜访结果',
+    en: '"{subject}" ({account}) ended at {time}; log the outcome',
+  },
 } satisfies Record<string, { zh: string; en: string }>;
 export type ReminderTemplate = keyof typeof TEMPLATES;
 /** Exported for the bilingual completeness test. */
@@ -107,7 +122,8 @@ export function birthdayMonthDays(today: string, days = BIRTHDAY_WINDOW_DAYS): s
 }
 
 /** After-sales calls: the after_sales type, or anything the won-deal cadence scheduled. */
-export const isFollowUp = (a: Pick<ReminderActivity, 'type' | 'autoScheduled'>) => a.type === 'after_sales' || a.autoScheduled === true;
+export const isFollowUp = (a: Pick<ReminderActivity, 'type' | 'autoScheduled'>) =>
+  a.type === 'after_sales' || a.autoScheduled === true;
 
 // ---- The rules -----------------------------------------------------------------------------------
 
@@ -203,6 +219,11 @@ export function computeReminders(input: ReminderInput): ComputedReminder[] {
     });
   }
 
-  out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) || (a.key < b.key ? -1 : 1));
+  out.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) ||
+      (a.key < b.key ? -1 : 1),
+  );
   return out.map(({ sortKey: _, ...r }) => r);
 }

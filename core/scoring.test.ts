@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCORING_MODEL, modelIssues, recommendTier, scoreAccount, type ScoringInput, type ScoringModel } from './scoring.ts';
+import {
+  DEFAULT_SCORING_MODEL,
+  modelIssues,
+  recommendTier,
+  scoreAccount,
+  type ScoringInput,
+  type ScoringModel,
+} from './scoring.ts';
 
-const empty: ScoringInput = { ourRevenue: null, potential: null, annualRevenue: null, employees: null, marketStrength: null, financialStatus: null, relationshipStage: null };
+const empty: ScoringInput = {
+  ourRevenue: null,
+  potential: null,
+  annualRevenue: null,
+  employees: null,
+  marketStrength: null,
+  financialStatus: null,
+  relationshipStage: null,
+};
 
 describe('scoreAccount with the default model', () => {
   it('weighs the larger of sales volume and potential 70, market strength 15 and financial status 15', () => {
-    const r = scoreAccount(DEFAULT_SCORING_MODEL, { ...empty, ourRevenue: '5000000.00', potential: '3000000', marketStrength: 4, financialStatus: 'fair' });
+    const r = scoreAccount(DEFAULT_SCORING_MODEL, {
+      ...empty,
+      ourRevenue: '5000000.00',
+      potential: '3000000',
+      marketStrength: 4,
+      financialStatus: 'fair',
+    });
     // 70×max(100, 60) + 15×80 + 15×50 = 8950 → 89.5 → 90
     expect(r.score).toBe(90);
     expect(r.recommendedTier).toBe('A');
@@ -22,10 +43,21 @@ describe('scoreAccount with the default model', () => {
 
   it('makes a key account of large potential without sales yet (the course: large sales or large potential)', () => {
     // Added up, sales 0 × 40 + potential 100 × 30 + 15 + 15 gave 60 → B; the larger of the two gives A.
-    const r = scoreAccount(DEFAULT_SCORING_MODEL, { ...empty, potential: '50000000', marketStrength: 5, financialStatus: 'good' });
+    const r = scoreAccount(DEFAULT_SCORING_MODEL, {
+      ...empty,
+      potential: '50000000',
+      marketStrength: 5,
+      financialStatus: 'good',
+    });
     expect(r.score).toBe(100);
     expect(r.recommendedTier).toBe('A');
-    expect(r.criteria[0]).toMatchObject({ field: 'potential', value: '50000000', points: 100, contribution: 70, missing: false });
+    expect(r.criteria[0]).toMatchObject({
+      field: 'potential',
+      value: '50000000',
+      points: 100,
+      contribution: 70,
+      missing: false,
+    });
     expect(r.criteria[0].measures).toEqual([
       { field: 'ourRevenue', value: null, points: 0 },
       { field: 'potential', value: '50000000', points: 100 },
@@ -39,7 +71,22 @@ describe('scoreAccount with the default model', () => {
     expect(at.criteria[0].points).toBe(100);
     expect(below.criteria[0].measures[0].points).toBe(80);
     // Beyond float precision: 10^15 + 0.01 against a band at 10^15 + 0.02.
-    const model: ScoringModel = { criteria: [{ key: 'big', field: 'annualRevenue', weight: 100, scale: { bands: [{ min: '0', points: 10 }, { min: '1000000000000000.02', points: 90 }] } }], tierThresholds: { A: 80, B: 50 } };
+    const model: ScoringModel = {
+      criteria: [
+        {
+          key: 'big',
+          field: 'annualRevenue',
+          weight: 100,
+          scale: {
+            bands: [
+              { min: '0', points: 10 },
+              { min: '1000000000000000.02', points: 90 },
+            ],
+          },
+        },
+      ],
+      tierThresholds: { A: 80, B: 50 },
+    };
     expect(scoreAccount(model, { ...empty, annualRevenue: '1000000000000000.01' }).score).toBe(10);
     expect(scoreAccount(model, { ...empty, annualRevenue: '1000000000000000.02' }).score).toBe(90);
   });
@@ -58,14 +105,28 @@ describe('scoreAccount with the default model', () => {
   it('gives 0 below the lowest band and for an unlisted value, without calling it missing', () => {
     const model: ScoringModel = {
       criteria: [
-        { key: 'staff', label: '员工规模', field: 'employees', weight: 50, scale: { bands: [{ min: '100', points: 50 }, { min: '1000', points: 100 }] } },
+        {
+          key: 'staff',
+          label: '员工规模',
+          field: 'employees',
+          weight: 50,
+          scale: {
+            bands: [
+              { min: '100', points: 50 },
+              { min: '1000', points: 100 },
+            ],
+          },
+        },
         { key: 'stage', field: 'relationshipStage', weight: 50, scale: { points: { alliance: 100, deepen: 60 } } },
       ],
       tierThresholds: { A: 75, B: 50 },
     };
     const r = scoreAccount(model, { ...empty, employees: 99, relationshipStage: 'establish' });
     expect(r.score).toBe(0);
-    expect(r.criteria.map((c) => [c.value, c.points, c.missing])).toEqual([['99', 0, false], ['establish', 0, false]]);
+    expect(r.criteria.map((c) => [c.value, c.points, c.missing])).toEqual([
+      ['99', 0, false],
+      ['establish', 0, false],
+    ]);
     expect(r.criteria[0].label).toBe('员工规模');
     expect(scoreAccount(model, { ...empty, employees: 1000, relationshipStage: 'deepen' }).score).toBe(80);
   });
@@ -73,8 +134,28 @@ describe('scoreAccount with the default model', () => {
   it('still scores a model saved before criteria could take the larger of figures: the old four criteria add up', () => {
     const old: ScoringModel = {
       criteria: [
-        { key: 'salesVolume', field: 'ourRevenue', weight: 40, scale: { bands: [{ min: '0', points: 0 }, { min: '5000000', points: 100 }] } },
-        { key: 'potential', field: 'potential', weight: 30, scale: { bands: [{ min: '0', points: 0 }, { min: '10000000', points: 100 }] } },
+        {
+          key: 'salesVolume',
+          field: 'ourRevenue',
+          weight: 40,
+          scale: {
+            bands: [
+              { min: '0', points: 0 },
+              { min: '5000000', points: 100 },
+            ],
+          },
+        },
+        {
+          key: 'potential',
+          field: 'potential',
+          weight: 30,
+          scale: {
+            bands: [
+              { min: '0', points: 0 },
+              { min: '10000000', points: 100 },
+            ],
+          },
+        },
         { key: 'marketStrength', field: 'marketStrength', weight: 15, scale: { points: { '5': 100 } } },
         { key: 'financialStatus', field: 'financialStatus', weight: 15, scale: { points: { good: 100 } } },
       ],
@@ -88,11 +169,26 @@ describe('scoreAccount with the default model', () => {
 
   it('takes the larger of any figures, enumerated ones too', () => {
     const model: ScoringModel = {
-      criteria: [{ key: 'reach', field: 'marketStrength', weight: 100, scale: { points: { '3': 50 } }, alternatives: [{ field: 'employees', scale: { bands: [{ min: '1000', points: 80 }] } }] }],
+      criteria: [
+        {
+          key: 'reach',
+          field: 'marketStrength',
+          weight: 100,
+          scale: { points: { '3': 50 } },
+          alternatives: [{ field: 'employees', scale: { bands: [{ min: '1000', points: 80 }] } }],
+        },
+      ],
       tierThresholds: { A: 75, B: 50 },
     };
-    expect(scoreAccount(model, { ...empty, marketStrength: 3, employees: 999 }).criteria[0]).toMatchObject({ field: 'marketStrength', points: 50 });
-    expect(scoreAccount(model, { ...empty, marketStrength: 3, employees: 1000 }).criteria[0]).toMatchObject({ field: 'employees', value: '1000', points: 80 });
+    expect(scoreAccount(model, { ...empty, marketStrength: 3, employees: 999 }).criteria[0]).toMatchObject({
+      field: 'marketStrength',
+      points: 50,
+    });
+    expect(scoreAccount(model, { ...empty, marketStrength: 3, employees: 1000 }).criteria[0]).toMatchObject({
+      field: 'employees',
+      value: '1000',
+      points: 80,
+    });
   });
 });
 
@@ -118,8 +214,17 @@ describe('modelIssues', () => {
 
   it('refuses duplicate keys, unordered bands, a missing scale, unknown values and A ≤ B', () => {
     const m = clone();
-    m.criteria.push({ key: 'salesOrPotential', field: 'employees', weight: 0, scale: { bands: [{ min: '0', points: 0 }] } });
-    m.criteria[0].scale.bands = [{ min: '0', points: 0 }, { min: '200', points: 10 }, { min: '200.00', points: 20 }];
+    m.criteria.push({
+      key: 'salesOrPotential',
+      field: 'employees',
+      weight: 0,
+      scale: { bands: [{ min: '0', points: 0 }] },
+    });
+    m.criteria[0].scale.bands = [
+      { min: '0', points: 0 },
+      { min: '200', points: 10 },
+      { min: '200.00', points: 20 },
+    ];
     m.criteria[1].scale = {};
     m.criteria[2].scale = { points: { good: 100, excellent: 100 } };
     m.tierThresholds = { A: 40, B: 40 };
@@ -135,7 +240,15 @@ describe('modelIssues', () => {
   it("checks a criterion's alternatives like the criterion, and refuses a figure read twice", () => {
     const m = clone();
     m.criteria[0].alternatives = [
-      { field: 'potential', scale: { bands: [{ min: '10', points: 0 }, { min: '5', points: 10 }] } },
+      {
+        field: 'potential',
+        scale: {
+          bands: [
+            { min: '10', points: 0 },
+            { min: '5', points: 10 },
+          ],
+        },
+      },
       { field: 'ourRevenue', scale: { bands: [{ min: '0', points: 0 }] } },
       { field: 'financialStatus', scale: { points: { great: 100 } } },
     ];

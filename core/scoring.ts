@@ -103,17 +103,43 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
       key: 'salesOrPotential',
       field: 'ourRevenue',
       weight: 70,
-      scale: { bands: bands(['0', 0], ['100000', 20], ['500000', 40], ['1000000', 60], ['2000000', 80], ['5000000', 100]) },
-      alternatives: [{ field: 'potential', scale: { bands: bands(['0', 0], ['500000', 20], ['1000000', 40], ['3000000', 60], ['5000000', 80], ['10000000', 100]) } }],
+      scale: {
+        bands: bands(['0', 0], ['100000', 20], ['500000', 40], ['1000000', 60], ['2000000', 80], ['5000000', 100]),
+      },
+      alternatives: [
+        {
+          field: 'potential',
+          scale: {
+            bands: bands(
+              ['0', 0],
+              ['500000', 20],
+              ['1000000', 40],
+              ['3000000', 60],
+              ['5000000', 80],
+              ['10000000', 100],
+            ),
+          },
+        },
+      ],
     },
-    { key: 'marketStrength', field: 'marketStrength', weight: 15, scale: { points: { '1': 20, '2': 40, '3': 60, '4': 80, '5': 100 } } },
-    { key: 'financialStatus', field: 'financialStatus', weight: 15, scale: { points: { good: 100, fair: 50, poor: 0 } } },
+    {
+      key: 'marketStrength',
+      field: 'marketStrength',
+      weight: 15,
+      scale: { points: { '1': 20, '2': 40, '3': 60, '4': 80, '5': 100 } },
+    },
+    {
+      key: 'financialStatus',
+      field: 'financialStatus',
+      weight: 15,
+      scale: { points: { good: 100, fair: 50, poor: 0 } },
+    },
   ],
   tierThresholds: { A: 70, B: 40 },
 };
 
 /** The field's value as text (money and counts exact), or null when the account has none. */
-function valueOf(input: ScoringInput, field: ScoringField): string | null {
+function fieldValue(input: ScoringInput, field: ScoringField): string | null {
   const v = input[field];
   return v === null || v === undefined || v === '' ? null : String(v);
 }
@@ -131,9 +157,10 @@ export function recommendTier(score: number, thresholds: ScoringModel['tierThres
 }
 
 function measureScore(m: Measure, input: ScoringInput): MeasureScore {
-  const value = valueOf(input, m.field);
+  const value = fieldValue(input, m.field);
   let points = 0;
-  if (value !== null) points = isBanded(m.field) ? bandPoints(m.scale.bands ?? [], value) : (m.scale.points?.[value] ?? 0);
+  if (value !== null)
+    points = isBanded(m.field) ? bandPoints(m.scale.bands ?? [], value) : (m.scale.points?.[value] ?? 0);
   return { field: m.field, value, points };
 }
 
@@ -143,7 +170,9 @@ export function scoreAccount(model: ScoringModel, input: ScoringInput): ScoreRes
   const criteria = model.criteria.map((c): CriterionScore => {
     const measures = [c, ...(c.alternatives ?? [])].map((m) => measureScore(m, input));
     // The larger of the figures' points; on a tie the first filled-in figure is the one shown.
-    const best = measures.reduce((b, m) => (m.points > b.points || (b.value === null && m.value !== null && m.points === b.points) ? m : b));
+    const best = measures.reduce((b, m) =>
+      m.points > b.points || (b.value === null && m.value !== null && m.points === b.points) ? m : b,
+    );
     total += c.weight * best.points;
     return {
       key: c.key,
@@ -180,7 +209,8 @@ function measureIssues(m: Measure, at: string): ModelIssue[] {
     const map = m.scale.points;
     if (!map || !Object.keys(map).length) issues.push({ path: `${at}.scale.points`, code: 'required' });
     const bad = Object.keys(map ?? {}).find((k) => !allowed.includes(k));
-    if (bad !== undefined) issues.push({ path: `${at}.scale.points.${bad}`, code: 'enum', params: { allowed: allowed.join(', ') } });
+    if (bad !== undefined)
+      issues.push({ path: `${at}.scale.points.${bad}`, code: 'enum', params: { allowed: allowed.join(', ') } });
   }
   return issues;
 }
@@ -203,6 +233,7 @@ export function modelIssues(model: ScoringModel): ModelIssue[] {
       issues.push(...measureIssues(m, `criteria.${i}.alternatives.${j}`));
     });
   });
-  if (model.tierThresholds.A <= model.tierThresholds.B) issues.push({ path: 'tierThresholds.A', code: 'threshold_order' });
+  if (model.tierThresholds.A <= model.tierThresholds.B)
+    issues.push({ path: 'tierThresholds.A', code: 'threshold_order' });
   return issues;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { accountSearchDocument, contactSearchDocument, normalizeSearch, searchDocument, searchQuery } from './search.ts';
+import {
+  accountSearchDocument,
+  contactSearchDocument,
+  normalizeSearch,
+  searchDocument,
+  searchQuery,
+} from './search.ts';
 
 /** What the database does: grams ⊇ query grams, then the substring recheck on the text. */
 function matches(doc: { grams: string[]; text: string }, q: string): boolean {
@@ -32,7 +38,9 @@ describe('normalizeSearch', () => {
 describe('searchDocument', () => {
   it('stores every unigram and bigram of each field, without grams across fields', () => {
     const doc = searchDocument(['北京大学', 'PKU']);
-    expect(new Set(doc.grams)).toEqual(new Set(['北', '京', '大', '学', '北京', '京大', '大学', 'p', 'k', 'u', 'pk', 'ku']));
+    expect(new Set(doc.grams)).toEqual(
+      new Set(['北', '京', '大', '学', '北京', '京大', '大学', 'p', 'k', 'u', 'pk', 'ku']),
+    );
     expect(doc.grams).not.toContain('学p');
     expect(doc.text).toBe('北京大学\u0001pku');
   });

@@ -6,7 +6,10 @@ const SEPARATOR = '\u0001';
 
 /** Lower-case, width-folded (NFKC), without spaces and dashes, so "138-0013 8000" finds "13800138000". */
 export function normalizeSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\-_·.()（）]+/g, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-_·.()（）]+/g, '');
 }
 
 function addGrams(out: Set<string>, text: string): void {
@@ -19,7 +22,10 @@ function addGrams(out: Set<string>, text: string): void {
 
 /** The index entries and recheck text for a record's searchable fields. */
 export function searchDocument(fields: Array<string | null | undefined>): { grams: string[]; text: string } {
-  const parts = fields.filter((f): f is string => !!f).map(normalizeSearch).filter(Boolean);
+  const parts = fields
+    .filter((f): f is string => !!f)
+    .map(normalizeSearch)
+    .filter(Boolean);
   const grams = new Set<string>();
   for (const p of parts) addGrams(grams, p);
   return { grams: [...grams], text: parts.join(SEPARATOR) };

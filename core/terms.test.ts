@@ -12,7 +12,8 @@ import { describeMapJudgement, type MapReasonCode } from './relationship-map.ts'
 /** Every string leaf of a resource tree, with its dotted path. */
 function leaves(tree: unknown, path = ''): [string, string][] {
   if (typeof tree === 'string') return [[path, tree]];
-  if (tree && typeof tree === 'object') return Object.entries(tree).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  if (tree && typeof tree === 'object')
+    return Object.entries(tree).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
   return [];
 }
 
@@ -29,9 +30,15 @@ const MAP_CODES: MapReasonCode[] = [
 
 function texts(lang: 'zh' | 'en'): [string, string][] {
   const flags = FLAG_CODES.flatMap((code) =>
-    BUYING_ROLES.map((role): [string, string] => [`flag.${code}.${role}`, redFlagMessage({ code, severity: 'medium', params: { role, count: 2, days: 40, mode: 'trouble' } }, lang)]),
+    BUYING_ROLES.map((role): [string, string] => [
+      `flag.${code}.${role}`,
+      redFlagMessage({ code, severity: 'medium', params: { role, count: 2, days: 40, mode: 'trouble' } }, lang),
+    ]),
   );
-  const reasons = MAP_CODES.map((code): [string, string] => [`map.${code}`, describeMapJudgement({ status: 'amber', code, names: ['甲'] }, lang)]);
+  const reasons = MAP_CODES.map((code): [string, string] => [
+    `map.${code}`,
+    describeMapJudgement({ status: 'amber', code, names: ['甲'] }, lang),
+  ]);
   const api = Object.entries(MESSAGES).map(([k, m]): [string, string] => [`api.${k}`, m[lang]]);
   return [...leaves(lang === 'zh' ? zhCN : en), ...api, ...flags, ...reasons];
 }

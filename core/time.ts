@@ -49,7 +49,14 @@ interface Wall {
 function wall(at: Date | number, zone: string): Wall {
   const p: Record<string, string> = {};
   for (const x of formatter(zone).formatToParts(at)) p[x.type] = x.value;
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, asUtc };
 }
 

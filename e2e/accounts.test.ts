@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('account, contacts and org chart through the UI', 
     await e?.close();
   });
 
-  test('create an account: required fields, the server\'s credit-code error inline, then its page', async () => {
+  test("create an account: required fields, the server's credit-code error inline, then its page", async () => {
     await page.goto('/accounts');
     await page.getByTestId('new-account').click();
     const form = page.getByTestId('account-form');
@@ -41,7 +41,14 @@ describe.skipIf(!hasChromium)('account, contacts and org chart through the UI', 
     expect(await fieldError(page, 'ownershipType')).toBe('必填');
 
     await page.locator('#name').fill(ACCOUNT);
-    await pickOption(page, page.locator('.ant-form-item').filter({ has: page.locator('#ownershipType') }).locator('.ant-select'), '政府机关');
+    await pickOption(
+      page,
+      page
+        .locator('.ant-form-item')
+        .filter({ has: page.locator('#ownershipType') })
+        .locator('.ant-select'),
+      '政府机关',
+    );
     // 18 digits passes the form's pattern, but the check character is wrong: only the server knows.
     const bad = '911100000000000000';
     await page.locator('#creditCode').fill(bad);
@@ -104,18 +111,22 @@ describe.skipIf(!hasChromium)('account, contacts and org chart through the UI', 
     await chart.waitFor({ timeout: WAIT });
     await expect.poll(() => chart.locator('.react-flow__node').count(), { timeout: WAIT }).toBe(3);
     await expect.poll(() => chart.locator('.react-flow__edge').count(), { timeout: WAIT }).toBe(2);
-    for (const p of PEOPLE) await chart.locator('.react-flow__node').filter({ hasText: p.name }).waitFor({ timeout: WAIT });
+    for (const p of PEOPLE)
+      await chart.locator('.react-flow__node').filter({ hasText: p.name }).waitFor({ timeout: WAIT });
     await shot(page, 'org-chart');
 
     // The tree is drawn top-down: 局长 above 处长 above 科长.
-    const y = async (name: string) => (await chart.locator('.react-flow__node').filter({ hasText: name }).boundingBox())?.y ?? NaN;
+    const y = async (name: string) =>
+      (await chart.locator('.react-flow__node').filter({ hasText: name }).boundingBox())?.y ?? NaN;
     const [top, mid, low] = [await y(PEOPLE[0].name), await y(PEOPLE[1].name), await y(PEOPLE[2].name)];
     expect(top).toBeLessThan(mid);
     expect(mid).toBeLessThan(low);
 
     await chart.locator('.react-flow__node').filter({ hasText: PEOPLE[1].name }).click();
     await waitForPath(page, /^\/contacts\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('contact-title').textContent(), { timeout: WAIT }).toContain(PEOPLE[1].name);
+    await expect
+      .poll(() => page.getByTestId('contact-title').textContent(), { timeout: WAIT })
+      .toContain(PEOPLE[1].name);
     // Its page names the person it reports to.
     await page.getByTestId('contact-page').getByRole('link', { name: PEOPLE[0].name }).waitFor({ timeout: WAIT });
   });

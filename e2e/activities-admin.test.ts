@@ -45,7 +45,13 @@ describe.skipIf(!hasChromium)('admin: activity types and after-sales cadence', {
     await page.getByTestId('activity-type-submit').click();
     await row('product_demo').waitFor({ timeout: WAIT });
     expect(await row('product_demo').textContent()).toContain('提供方案');
-    expect((await types()).find((x) => x.key === 'product_demo')).toMatchObject({ name: '产品演示', nameEn: 'Product demo', stageId: proposal?.id, builtin: false, active: true });
+    expect((await types()).find((x) => x.key === 'product_demo')).toMatchObject({
+      name: '产品演示',
+      nameEn: 'Product demo',
+      stageId: proposal?.id,
+      builtin: false,
+      active: true,
+    });
 
     await row('product_demo').getByTestId('activity-type-edit').click();
     await page.getByTestId('activity-type-form').waitFor({ timeout: WAIT });
@@ -53,9 +59,14 @@ describe.skipIf(!hasChromium)('admin: activity types and after-sales cadence', {
     expect(await page.locator('#key').isDisabled()).toBe(true);
     await page.locator('#name').fill('产品演示会');
     await page.getByTestId('activity-type-submit').click();
-    await expect.poll(() => row('product_demo').getByTestId('activity-type-name-text').textContent(), { timeout: WAIT }).toBe('产品演示会');
+    await expect
+      .poll(() => row('product_demo').getByTestId('activity-type-name-text').textContent(), { timeout: WAIT })
+      .toBe('产品演示会');
 
-    const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/activity-types/product_demo' && r.request().method() === 'PATCH', { timeout: WAIT });
+    const saved = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/activity-types/product_demo' && r.request().method() === 'PATCH',
+      { timeout: WAIT },
+    );
     await row('product_demo').getByTestId('activity-type-active').click();
     expect((await saved).status()).toBe(200);
     await row('product_demo').getByText('已停用').waitFor({ timeout: WAIT });
@@ -81,9 +92,14 @@ describe.skipIf(!hasChromium)('admin: activity types and after-sales cadence', {
     await page.locator('#cadence-input').fill('60');
     await card.getByTestId('cadence-add').click();
     expect(await card.getByTestId('cadence-day').allTextContents()).toEqual(['第 7 天', '第 30 天', '第 60 天']);
-    const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/settings/activities' && r.request().method() === 'PUT', { timeout: WAIT });
+    const saved = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/settings/activities' && r.request().method() === 'PUT',
+      { timeout: WAIT },
+    );
     await card.getByTestId('cadence-save').click();
     expect((await saved).status()).toBe(200);
-    expect(ok<ActivitySettings>(await f.admin.get('/api/settings/activities')).afterSalesCadenceDays).toEqual([7, 30, 60]);
+    expect(ok<ActivitySettings>(await f.admin.get('/api/settings/activities')).afterSalesCadenceDays).toEqual([
+      7, 30, 60,
+    ]);
   });
 });

@@ -26,8 +26,15 @@ describe.skipIf(!hasChromium)('activities and tasks at 390 px', { timeout: 120_0
     e = await startE2E();
     f = await seededE2E(e);
     // Long names and long text: what pushes a narrow layout sideways.
-    account = await f.account(f.admin, { name: '中国石油天然气集团有限公司华北地区销售分公司信息技术服务中心', ownershipType: 'soe' });
-    boss = await f.contact(f.admin, { accountId: account.id, name: '欧阳志远', title: '信息技术服务中心副主任兼首席信息安全官' });
+    account = await f.account(f.admin, {
+      name: '中国石油天然气集团有限公司华北地区销售分公司信息技术服务中心',
+      ownershipType: 'soe',
+    });
+    boss = await f.contact(f.admin, {
+      accountId: account.id,
+      name: '欧阳志远',
+      title: '信息技术服务中心副主任兼首席信息安全官',
+    });
     const today = localDate(new Date(), TIME_ZONE);
     visit = ok<Activity>(
       await f.admin.post('/api/activities', {
@@ -42,7 +49,10 @@ describe.skipIf(!hasChromium)('activities and tasks at 390 px', { timeout: 120_0
         steps: ['回顾上线以来的运行数据和工单统计，逐项说明已解决和待解决的问题', '请对方评价服务并提出改进意见'],
       }),
     );
-    for (const title of ['发送统一身份认证平台运行月报及二期需求调研问卷给信息技术服务中心', '约信息中心主任下周技术交流']) {
+    for (const title of [
+      '发送统一身份认证平台运行月报及二期需求调研问卷给信息技术服务中心',
+      '约信息中心主任下周技术交流',
+    ]) {
       ok(await f.admin.post('/api/tasks', { title, dueDate: today, accountId: account.id, contactId: boss.id }));
     }
     ({ context, page } = await browserContext(e, { cookie: f.admin.cookie, mobile: true }));
@@ -64,7 +74,11 @@ describe.skipIf(!hasChromium)('activities and tasks at 390 px', { timeout: 120_0
     const body = page.locator('.ant-drawer-body').last();
     await still(page.locator('.ant-drawer-content-wrapper').last());
     await shot(page, `mobile-${name}`);
-    const { scroll, client, right } = await body.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
+    const { scroll, client, right } = await body.evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+      right: el.getBoundingClientRect().right,
+    }));
     expect(scroll, `${name}: drawer content is ${scroll}px in a ${client}px drawer`).toBeLessThanOrEqual(client + 1);
     expect(right, name).toBeLessThanOrEqual(WIDTH + 1);
   }
@@ -97,7 +111,9 @@ describe.skipIf(!hasChromium)('activities and tasks at 390 px', { timeout: 120_0
     const done = page.waitForResponse((r) => /\/complete$/.test(new URL(r.url()).pathname), { timeout: WAIT });
     await page.getByTestId('complete-submit').click();
     expect((await done).status()).toBe(200);
-    await expect.poll(async () => ok<Activity>(await f.admin.get(`/api/activities/${visit.id}`)).satisfaction, { timeout: WAIT }).toBe(4);
+    await expect
+      .poll(async () => ok<Activity>(await f.admin.get(`/api/activities/${visit.id}`)).satisfaction, { timeout: WAIT })
+      .toBe(4);
     await page.getByTestId('complete-form').waitFor({ state: 'detached', timeout: WAIT });
     await fits('activity-logged');
   });
@@ -128,7 +144,10 @@ describe.skipIf(!hasChromium)('activities and tasks at 390 px', { timeout: 120_0
     // Ticking a task off from the phone.
     const card = page.getByTestId('task-card').first();
     const id = await card.getAttribute('data-task-id');
-    const saved = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/tasks/${id}` && r.request().method() === 'PATCH', { timeout: WAIT });
+    const saved = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/tasks/${id}` && r.request().method() === 'PATCH',
+      { timeout: WAIT },
+    );
     await card.getByTestId('task-done').click();
     expect((await saved).status()).toBe(200);
     await expect.poll(() => page.getByTestId('task-card').count(), { timeout: WAIT }).toBe(2);

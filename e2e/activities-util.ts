@@ -15,7 +15,10 @@ export function ok<T>(res: { statusCode: number; body: string; json(): unknown }
 }
 
 /** Like E2E.context, but with the browser's clock in the organisation's time zone. */
-export async function browserContext(e: E2E, opts: { cookie: string; mobile?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
+export async function browserContext(
+  e: E2E,
+  opts: { cookie: string; mobile?: boolean },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await e.browser.newContext({
     baseURL: e.baseUrl,
     locale: 'zh-CN',
@@ -38,7 +41,11 @@ export async function fillDate(page: Page, id: string, value: string): Promise<v
   await input.fill(value);
   await page.locator('.ant-drawer-title').click();
   await popupsClosed(page, 'picker');
-  await page.waitForFunction(([sel, v]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === v, [`#${id}`, value] as const, { timeout: WAIT });
+  await page.waitForFunction(
+    ([sel, v]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === v,
+    [`#${id}`, value] as const,
+    { timeout: WAIT },
+  );
 }
 
 /**
@@ -54,7 +61,11 @@ export async function pickOptions(page: Page, select: Locator, options: string[]
     await still(dropdown.first());
     await item.click();
     // The pick shows as a tag in the select before the next one.
-    await select.locator('.ant-select-selection-item').filter({ hasText: option.split(' · ')[0] }).first().waitFor({ timeout: WAIT });
+    await select
+      .locator('.ant-select-selection-item')
+      .filter({ hasText: option.split(' · ')[0] })
+      .first()
+      .waitFor({ timeout: WAIT });
   }
   await page.locator('.ant-drawer-title').click();
   await popupsClosed(page, 'select');

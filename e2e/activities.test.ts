@@ -53,7 +53,9 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     await still(page.locator('.ant-drawer-content-wrapper'));
 
     // Step 1: when and where. Type and account come prefilled (a visit, this account).
-    await expect.poll(() => formItem(page, 'type').locator('.ant-select').innerText(), { timeout: WAIT }).toContain('拜访');
+    await expect
+      .poll(() => formItem(page, 'type').locator('.ant-select').innerText(), { timeout: WAIT })
+      .toContain('拜访');
     expect(await formItem(page, 'accountId').locator('.ant-select').innerText()).toContain(account.name);
     await page.locator('#subject').fill(SUBJECT);
     await fillDate(page, 'plannedStart', `${today} 09:00`);
@@ -63,7 +65,10 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
 
     // Step 2: who. Customer attendees are the account's contacts.
     await page.getByTestId('activity-contacts').waitFor({ state: 'visible', timeout: WAIT });
-    await pickOptions(page, page.getByTestId('activity-contacts'), [`${director.name} · ${director.title}`, `${engineer.name} · ${engineer.title}`]);
+    await pickOptions(page, page.getByTestId('activity-contacts'), [
+      `${director.name} · ${director.title}`,
+      `${engineer.name} · ${engineer.title}`,
+    ]);
     await page.getByTestId('plan-next').click();
 
     // Step 3: objective and ordered steps.
@@ -78,7 +83,10 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     await page.locator('#talkingPoints').fill('强调同类卫健委项目的上线周期');
     await page.locator('#diningPlan').fill('午餐：单位食堂，不安排宴请');
     await shot(page, 'activity-plan-form');
-    const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/activities' && r.request().method() === 'POST', { timeout: WAIT });
+    const created = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/activities' && r.request().method() === 'POST',
+      { timeout: WAIT },
+    );
     await page.getByTestId('plan-save').click();
     const res = await created;
     expect(res.status(), await res.text()).toBe(201);
@@ -90,7 +98,15 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     expect(await page.getByTestId('activity-steps-view').locator('li').allTextContents()).toEqual(STEPS);
 
     const a = ok<Activity>(await f.admin.get(`/api/activities/${activityId}`));
-    expect(a).toMatchObject({ type: 'visit', subject: SUBJECT, accountId: account.id, objective: OBJECTIVE, steps: STEPS, status: 'planned', place: '卫健委 3 楼会议室' });
+    expect(a).toMatchObject({
+      type: 'visit',
+      subject: SUBJECT,
+      accountId: account.id,
+      objective: OBJECTIVE,
+      steps: STEPS,
+      status: 'planned',
+      place: '卫健委 3 楼会议室',
+    });
     expect(a.contacts.map((c) => c.id).sort()).toEqual([director.id, engineer.id].sort());
     expect(a.durationMinutes).toBe(90);
 
@@ -128,7 +144,10 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     await expect.poll(() => page.locator('#followUp_title').inputValue(), { timeout: WAIT }).toBe(FOLLOW_UP);
     await fillDate(page, 'followUp_dueDate', today);
     await shot(page, 'activity-log');
-    const completed = page.waitForResponse((r) => /\/api\/activities\/[^/]+\/complete$/.test(new URL(r.url()).pathname), { timeout: WAIT });
+    const completed = page.waitForResponse(
+      (r) => /\/api\/activities\/[^/]+\/complete$/.test(new URL(r.url()).pathname),
+      { timeout: WAIT },
+    );
     await page.getByTestId('complete-submit').click();
     const res = await completed;
     expect(res.status(), await res.text()).toBe(200);
@@ -137,12 +156,20 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     expect(body.followUpTaskId).toBeTruthy();
 
     await page.getByTestId('complete-form').waitFor({ state: 'detached', timeout: WAIT });
-    await expect.poll(() => page.getByTestId('activity-status').first().textContent(), { timeout: WAIT }).toBe('已完成');
+    await expect
+      .poll(() => page.getByTestId('activity-status').first().textContent(), { timeout: WAIT })
+      .toBe('已完成');
     expect(await page.getByTestId('activity-results').getByTestId('next-meeting-tag').textContent()).toBe('是');
 
     const tasks = ok<PageOf<Task>>(await f.admin.get(`/api/tasks?accountId=${account.id}`)).items;
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ id: body.followUpTaskId, title: FOLLOW_UP, dueDate: today, activityId, done: false });
+    expect(tasks[0]).toMatchObject({
+      id: body.followUpTaskId,
+      title: FOLLOW_UP,
+      dueDate: today,
+      activityId,
+      done: false,
+    });
   });
 
   test('the follow-up task is in Tasks and its reminder in the notification centre', async () => {
@@ -157,17 +184,26 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     const reminders = ok<Reminders>(await f.admin.get('/api/reminders'));
     const mine = reminders.items.find((r) => r.entityType === 'task' && r.message.includes(FOLLOW_UP));
     expect(mine, JSON.stringify(reminders)).toMatchObject({ kind: 'task_due_soon', read: false });
-    await expect.poll(() => page.getByTestId('notification-count').locator('.ant-badge-count').textContent(), { timeout: WAIT }).toBe(String(reminders.unread));
+    await expect
+      .poll(() => page.getByTestId('notification-count').locator('.ant-badge-count').textContent(), { timeout: WAIT })
+      .toBe(String(reminders.unread));
     await page.getByTestId('notification-bell').click();
     const item = page.getByTestId('reminder').filter({ hasText: FOLLOW_UP });
     await item.waitFor({ timeout: WAIT });
     expect(await item.getAttribute('data-read')).toBe('false');
     await shot(page, 'reminders');
     await item.click();
-    await page.waitForURL((u) => u.pathname === '/tasks' && u.searchParams.get('open') === mine?.entityId, { timeout: WAIT });
+    await page.waitForURL((u) => u.pathname === '/tasks' && u.searchParams.get('open') === mine?.entityId, {
+      timeout: WAIT,
+    });
     await expect.poll(() => page.locator('#title').inputValue(), { timeout: WAIT }).toBe(FOLLOW_UP);
     // Opening it marked it read, on the server too.
-    await expect.poll(async () => ok<Reminders>(await f.admin.get('/api/reminders')).items.find((r) => r.key === mine?.key)?.read, { timeout: WAIT }).toBe(true);
+    await expect
+      .poll(
+        async () => ok<Reminders>(await f.admin.get('/api/reminders')).items.find((r) => r.key === mine?.key)?.read,
+        { timeout: WAIT },
+      )
+      .toBe(true);
     await settled(page);
   });
 
@@ -178,7 +214,10 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     const visit = feed.locator('[data-testid="timeline-item"][data-kind="activity"]').filter({ hasText: SUBJECT });
     await visit.waitFor({ timeout: WAIT });
     expect(await visit.textContent()).toContain('对方提出下次约见');
-    await feed.locator('[data-testid="timeline-item"][data-kind="task"]').filter({ hasText: FOLLOW_UP }).waitFor({ timeout: WAIT });
+    await feed
+      .locator('[data-testid="timeline-item"][data-kind="task"]')
+      .filter({ hasText: FOLLOW_UP })
+      .waitFor({ timeout: WAIT });
     await shot(page, 'account-timeline');
     await visit.getByRole('link', { name: SUBJECT }).click();
     await waitForPath(page, new RegExp(`^/activities/${activityId}$`));
@@ -199,13 +238,22 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
 
   test('drag a planned call an hour later on the calendar; a stale drag goes back where it was', async () => {
     const call = ok<Activity>(
-      await f.admin.post('/api/activities', { type: 'call', subject: '电话确认交流会时间', accountId: account.id, plannedStart: `${today}T14:00:00+08:00`, plannedEnd: `${today}T14:30:00+08:00` }),
+      await f.admin.post('/api/activities', {
+        type: 'call',
+        subject: '电话确认交流会时间',
+        accountId: account.id,
+        plannedStart: `${today}T14:00:00+08:00`,
+        plannedEnd: `${today}T14:30:00+08:00`,
+      }),
     );
     await page.goto('/calendar');
     const card = calendarEvent(page, 'activity', call.id);
     await card.waitFor({ timeout: WAIT });
 
-    const patched = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/activities/${call.id}` && r.request().method() === 'PATCH', { timeout: WAIT });
+    const patched = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/activities/${call.id}` && r.request().method() === 'PATCH',
+      { timeout: WAIT },
+    );
     await dragBySlots(page, card, 2);
     const res = await patched;
     expect(res.status(), await res.text()).toBe(200);
@@ -217,11 +265,16 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     // Someone else edits it meanwhile: the drag is refused (409), the card returns and the conflict is explained.
     ok(await f.admin.patch(`/api/activities/${call.id}`, { version: moved.version, place: '电话' }));
     const before = await card.boundingBox();
-    const refused = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/activities/${call.id}` && r.request().method() === 'PATCH', { timeout: WAIT });
+    const refused = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/activities/${call.id}` && r.request().method() === 'PATCH',
+      { timeout: WAIT },
+    );
     await dragBySlots(page, card, 2);
     expect((await refused).status()).toBe(409);
     await page.locator('.ant-modal-confirm').filter({ hasText: '记录已被修改' }).waitFor({ timeout: WAIT });
     await expect.poll(async () => (await card.boundingBox())?.y, { timeout: WAIT }).toBe(before?.y);
-    expect(new Date(ok<Activity>(await f.admin.get(`/api/activities/${call.id}`)).plannedStart).toISOString()).toBe(new Date(`${today}T15:00:00+08:00`).toISOString());
+    expect(new Date(ok<Activity>(await f.admin.get(`/api/activities/${call.id}`)).plannedStart).toISOString()).toBe(
+      new Date(`${today}T15:00:00+08:00`).toISOString(),
+    );
   });
 });

@@ -5,7 +5,12 @@ import { WAIT, fieldError, shot, waitForPath } from './util.ts';
 
 describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () => {
   let e: E2E;
-  const admin = { org: '华信智联科技有限公司', name: '王建国', email: 'wang.jianguo@example.com', password: 'correct-horse-1' };
+  const admin = {
+    org: '华信智联科技有限公司',
+    name: '王建国',
+    email: 'wang.jianguo@example.com',
+    password: 'correct-horse-1',
+  };
 
   // No seedOrg(): the database is empty, so the app must ask for the first organisation.
   beforeAll(async () => {
@@ -85,7 +90,9 @@ describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () 
       await waitForPath(page, /^\/contacts$/);
       await page.getByTestId('user-menu').filter({ hasText: admin.name }).waitFor({ timeout: WAIT });
       // The wrong password is reported to the owner at this sign-in, with where it came from.
-      const notice = page.locator('.ant-notification-notice').filter({ hasText: '自上次登录以来有 1 次密码错误的登录尝试' });
+      const notice = page
+        .locator('.ant-notification-notice')
+        .filter({ hasText: '自上次登录以来有 1 次密码错误的登录尝试' });
       await notice.waitFor({ timeout: WAIT });
       expect(await notice.textContent()).toContain('127.0.0.1');
       await shot(page, 'login-failed-attempts-notice');

@@ -50,7 +50,11 @@ describe.skipIf(!hasChromium)('calendar: a month with more calls than one respon
     await page.locator('.fc-timeGridWeek-view').waitFor({ timeout: WAIT });
     // The week holds the last call the month had and the one it left out, and is complete.
     for (const i of [CALENDAR_LIMIT - 1, CALENDAR_LIMIT]) {
-      await page.locator('[data-testid="calendar-event"][data-kind="activity"]').filter({ hasText: name(i) }).first().waitFor({ timeout: WAIT });
+      await page
+        .locator('[data-testid="calendar-event"][data-kind="activity"]')
+        .filter({ hasText: name(i) })
+        .first()
+        .waitFor({ timeout: WAIT });
     }
     await alert.waitFor({ state: 'detached', timeout: WAIT });
   });

@@ -20,7 +20,7 @@ function ok<T>(res: { statusCode: number; body: string; json(): unknown }): T {
 const money = (amount: string) => formatMoney(amount, 'zh-CN');
 const sum = (amounts: string[]) => fromCents(amounts.reduce((s, a) => s + toCents(a), 0n));
 
-describe.skipIf(!hasChromium)('the pipeline board: a rep\'s own deals, and a 390 px phone', { timeout: 90_000 }, () => {
+describe.skipIf(!hasChromium)("the pipeline board: a rep's own deals, and a 390 px phone", { timeout: 90_000 }, () => {
   let e: E2E;
   let f: Factories;
   let stages: Stage[];
@@ -36,7 +36,15 @@ describe.skipIf(!hasChromium)('the pipeline board: a rep\'s own deals, and a 390
   };
   // No ownerId in the body: the creator owns the deal.
   const deal = async (client: Client, input: { accountId: string; name: string; amount: string; stage: string }) =>
-    ok<OpportunityDetail>(await client.post('/api/opportunities', { accountId: input.accountId, name: input.name, amount: input.amount, stageId: stage(input.stage).id, expectedCloseDate: '2031-12-31' }));
+    ok<OpportunityDetail>(
+      await client.post('/api/opportunities', {
+        accountId: input.accountId,
+        name: input.name,
+        amount: input.amount,
+        stageId: stage(input.stage).id,
+        expectedCloseDate: '2031-12-31',
+      }),
+    );
 
   beforeAll(async () => {
     e = await startE2E();
@@ -53,13 +61,38 @@ describe.skipIf(!hasChromium)('the pipeline board: a rep\'s own deals, and a 390
     const grid = await f.account(f.admin, { name: '国家电网有限公司', ownershipType: 'soe' });
 
     mine = [
-      await deal(rep.client, { accountId: hospital.id, name: '医院智慧病房改造', amount: '2450000.00', stage: '见负责人' }),
-      await deal(rep.client, { accountId: hospital.id, name: '医院互联网医院平台', amount: '880000.50', stage: '见负责人' }),
-      await deal(rep.client, { accountId: metro.id, name: '地铁乘客信息系统升级项目（含全线网二十座车站的显示终端更换）', amount: '12800000.00', stage: '提供方案' }),
+      await deal(rep.client, {
+        accountId: hospital.id,
+        name: '医院智慧病房改造',
+        amount: '2450000.00',
+        stage: '见负责人',
+      }),
+      await deal(rep.client, {
+        accountId: hospital.id,
+        name: '医院互联网医院平台',
+        amount: '880000.50',
+        stage: '见负责人',
+      }),
+      await deal(rep.client, {
+        accountId: metro.id,
+        name: '地铁乘客信息系统升级项目（含全线网二十座车站的显示终端更换）',
+        amount: '12800000.00',
+        stage: '提供方案',
+      }),
     ];
     // Same stages, outside the rep's scope.
-    theirs = await deal(other.client, { accountId: port.id, name: '天津港智慧码头调度', amount: '5600000.00', stage: '见负责人' });
-    adminDeal = await deal(f.admin, { accountId: grid.id, name: '国网营销系统集采', amount: '9900000.00', stage: '提供方案' });
+    theirs = await deal(other.client, {
+      accountId: port.id,
+      name: '天津港智慧码头调度',
+      amount: '5600000.00',
+      stage: '见负责人',
+    });
+    adminDeal = await deal(f.admin, {
+      accountId: grid.id,
+      name: '国网营销系统集采',
+      amount: '9900000.00',
+      stage: '提供方案',
+    });
 
     // A Blue Sheet worth looking at on a phone: long names and several influences.
     const long = mine[2];
@@ -68,7 +101,15 @@ describe.skipIf(!hasChromium)('the pipeline board: a rep\'s own deals, and a 390
       { name: '诸葛明', title: '运营分公司乘客服务中心主任', roles: ['user', 'coach'], coverage: 'in_depth' },
       { name: '司马青', title: '技术中心', roles: ['technical'], coverage: 'none' },
     ] as const) {
-      ok(await rep.client.post(`/api/opportunities/${long.id}/influences`, { newContact: { name: p.name, title: p.title }, roles: [...p.roles], coverage: p.coverage, rating: -4, mode: 'even_keel' }));
+      ok(
+        await rep.client.post(`/api/opportunities/${long.id}/influences`, {
+          newContact: { name: p.name, title: p.title },
+          roles: [...p.roles],
+          coverage: p.coverage,
+          rating: -4,
+          mode: 'even_keel',
+        }),
+      );
     }
   });
   afterAll(async () => {
@@ -82,7 +123,8 @@ describe.skipIf(!hasChromium)('the pipeline board: a rep\'s own deals, and a 390
       const board = page.getByTestId('pipeline-board');
       await board.waitFor({ timeout: WAIT });
       const cards = board.getByTestId('board-card');
-      const ids = () => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-opportunity-id') ?? '').sort());
+      const ids = () =>
+        cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-opportunity-id') ?? '').sort());
       await expect.poll(ids, { timeout: WAIT }).toEqual(mine.map((d) => d.id).sort());
       expect(await board.locator(`[data-opportunity-id="${theirs.id}"]`).count()).toBe(0);
       expect(await board.locator(`[data-opportunity-id="${adminDeal.id}"]`).count()).toBe(0);
@@ -93,7 +135,9 @@ describe.skipIf(!hasChromium)('the pipeline board: a rep\'s own deals, and a 390
 
       // Every open stage has a column; each column's count, amount and weighted amount cover exactly the rep's deals in it.
       const open = stages.filter((s) => s.kind === 'open');
-      expect(await board.getByTestId('board-column').evaluateAll((els) => els.map((el) => el.getAttribute('data-stage-id')))).toEqual(open.map((s) => s.id));
+      expect(
+        await board.getByTestId('board-column').evaluateAll((els) => els.map((el) => el.getAttribute('data-stage-id'))),
+      ).toEqual(open.map((s) => s.id));
       for (const s of open) {
         const col = board.locator(`[data-testid="board-column"][data-stage-id="${s.id}"]`);
         const inStage = mine.filter((d) => d.stageId === s.id);
@@ -112,7 +156,9 @@ describe.skipIf(!hasChromium)('the pipeline board: a rep\'s own deals, and a 390
       // The opportunities list agrees with the board.
       await page.goto('/opportunities');
       const links = page.getByTestId('opportunity-link');
-      await expect.poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT }).toEqual(mine.map((d) => d.name).sort());
+      await expect
+        .poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT })
+        .toEqual(mine.map((d) => d.name).sort());
     } finally {
       await context.close();
     }
@@ -135,7 +181,9 @@ describe.skipIf(!hasChromium)('the pipeline board: a rep\'s own deals, and a 390
       // The columns are wider than the phone together; their own container scrolls, not the page.
       const scroller = await board.evaluate((el) => {
         const box = el.parentElement;
-        return box ? { scroll: box.scrollWidth, client: box.clientWidth, overflow: getComputedStyle(box).overflowX } : null;
+        return box
+          ? { scroll: box.scrollWidth, client: box.clientWidth, overflow: getComputedStyle(box).overflowX }
+          : null;
       });
       expect(scroller?.scroll ?? 0).toBeGreaterThan(WIDTH);
       expect(scroller?.client ?? Infinity).toBeLessThanOrEqual(WIDTH);

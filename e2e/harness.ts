@@ -8,7 +8,9 @@ import { seedOrg, type Factories } from '../server/test/factories.ts';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  console.warn(`\n!!! ${CHROMIUM} not found: BROWSER TESTS ARE SKIPPED. Install it with: apt-get install -y chromium fonts-noto-cjk\n`);
+  console.warn(
+    `\n!!! ${CHROMIUM} not found: BROWSER TESTS ARE SKIPPED. Install it with: apt-get install -y chromium fonts-noto-cjk\n`,
+  );
 }
 
 const ARGS = [
@@ -27,7 +29,11 @@ export interface E2E {
   baseUrl: string;
   browser: Browser;
   /** A new browser context (own cookies); `locale` drives navigator.language, so the UI's default language. */
-  context(opts?: { locale?: string; mobile?: boolean; cookie?: string }): Promise<{ context: BrowserContext; page: Page }>;
+  context(opts?: {
+    locale?: string;
+    mobile?: boolean;
+    cookie?: string;
+  }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -56,7 +62,10 @@ export async function startE2E(opts: { fresh?: boolean } = {}): Promise<E2E> {
   if (!existsSync(`${dist}/index.html`)) {
     throw new Error(`${dist}/index.html is missing: run \`npm run build\` before the browser tests`);
   }
-  const [t, browser] = await Promise.all([build({}, { serveWeb: true, database: opts.fresh ? 'fresh' : 'shared' }), workerBrowser()]);
+  const [t, browser] = await Promise.all([
+    build({}, { serveWeb: true, database: opts.fresh ? 'fresh' : 'shared' }),
+    workerBrowser(),
+  ]);
   // The worker's app already listens when an earlier file started it.
   if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();

@@ -34,9 +34,24 @@ describe.skipIf(!hasChromium)('390 px phone layout', { timeout: 90_000 }, () => 
       tags: ['能源', '央企', '信息化', '重点客户'],
       needs: '统一身份认证、数据中台建设、办公自动化升级，以及覆盖全部加油站的移动巡检系统。',
     });
-    boss = await f.contact(f.admin, { accountId: account.id, name: '欧阳志远', title: '总经理', department: '总经理办公室', mobile: '+86 138 0013 8000', influence: 'high', attitude: 3 });
-    await f.contact(f.admin, { accountId: account.id, name: '诸葛明', title: '信息技术服务中心副主任兼首席信息安全官', reportsToId: boss.id, email: 'zhuge.ming.long.address@example-company.com.cn' });
-    for (let i = 0; i < 4; i++) await f.account(f.admin, { name: `华北电力设计院有限公司第${i + 1}分院`, ownershipType: 'soe', city: '北京' });
+    boss = await f.contact(f.admin, {
+      accountId: account.id,
+      name: '欧阳志远',
+      title: '总经理',
+      department: '总经理办公室',
+      mobile: '+86 138 0013 8000',
+      influence: 'high',
+      attitude: 3,
+    });
+    await f.contact(f.admin, {
+      accountId: account.id,
+      name: '诸葛明',
+      title: '信息技术服务中心副主任兼首席信息安全官',
+      reportsToId: boss.id,
+      email: 'zhuge.ming.long.address@example-company.com.cn',
+    });
+    for (let i = 0; i < 4; i++)
+      await f.account(f.admin, { name: `华北电力设计院有限公司第${i + 1}分院`, ownershipType: 'soe', city: '北京' });
   });
   afterAll(async () => {
     await e?.close();

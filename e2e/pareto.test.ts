@@ -15,7 +15,9 @@ const REVENUES = ['500000', '200000', '100000', '50000', '50000', '40000', '3000
 async function drawn(chart: Locator): Promise<void> {
   const canvas = chart.locator('canvas').first();
   await canvas.waitFor({ timeout: WAIT });
-  await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0), { timeout: WAIT }).toBe(true);
+  await expect
+    .poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0), { timeout: WAIT })
+    .toBe(true);
 }
 
 describe.skipIf(!hasChromium)('Pareto / ABC and time follows value', { timeout: 90_000 }, () => {
@@ -27,11 +29,25 @@ describe.skipIf(!hasChromium)('Pareto / ABC and time follows value', { timeout: 
     f = await seededE2E(e);
     const rep = await f.user({ role: 'rep', name: '陈小华' });
     for (const [i, revenue] of REVENUES.entries()) {
-      const account = await f.account(rep.client, { name: `华东客户${i + 1}`, ourRevenue: revenue, potential: '100000', tier: i < 3 ? 'A' : undefined });
+      const account = await f.account(rep.client, {
+        name: `华东客户${i + 1}`,
+        ourRevenue: revenue,
+        potential: '100000',
+        tier: i < 3 ? 'A' : undefined,
+      });
       if (i === 9) {
         const start = new Date(Date.now() - 86_400_000);
         const end = new Date(start.getTime() + 2 * 3_600_000);
-        ok(await rep.client.post('/api/activities', { type: 'visit', subject: '拜访', accountId: account.id, plannedStart: start.toISOString(), plannedEnd: end.toISOString(), status: 'done' }));
+        ok(
+          await rep.client.post('/api/activities', {
+            type: 'visit',
+            subject: '拜访',
+            accountId: account.id,
+            plannedStart: start.toISOString(),
+            plannedEnd: end.toISOString(),
+            status: 'done',
+          }),
+        );
       }
     }
   });
@@ -39,7 +55,8 @@ describe.skipIf(!hasChromium)('Pareto / ABC and time follows value', { timeout: 
     await e?.close();
   });
 
-  const count = (page: import('playwright-core').Page, cls: string) => page.getByTestId(`pareto-class-${cls}`).locator('.ant-statistic-content-value').textContent();
+  const count = (page: import('playwright-core').Page, cls: string) =>
+    page.getByTestId(`pareto-class-${cls}`).locator('.ant-statistic-content-value').textContent();
 
   test('an admin reads the ABC classes, switches the metric and lowers the A threshold', async () => {
     const { context, page } = await e.context({ cookie: f.admin.cookie });
@@ -53,7 +70,9 @@ describe.skipIf(!hasChromium)('Pareto / ABC and time follows value', { timeout: 
       expect(await count(page, 'B')).toBe('4');
       expect(await count(page, 'C')).toBe('3');
       expect(await page.getByTestId('pareto-concentration').textContent()).toContain('3 个客户贡献 80%');
-      expect(await page.getByTestId('pareto-table').locator('tr.ant-table-row').first().textContent()).toContain('华东客户1');
+      expect(await page.getByTestId('pareto-table').locator('tr.ant-table-row').first().textContent()).toContain(
+        '华东客户1',
+      );
       await settled(page);
       await shot(page, 'pareto');
 
@@ -69,8 +88,14 @@ describe.skipIf(!hasChromium)('Pareto / ABC and time follows value', { timeout: 
       await still(page.locator('.ant-modal').filter({ has: form }));
       await page.locator('#a').fill('70');
       // Every account is on screen, so core/pareto previews the new classes before saving.
-      await expect.poll(() => page.getByTestId('pareto-settings-preview').textContent(), { timeout: WAIT }).toBe('按新阈值：A 类 2 个 · B 类 5 个 · C 类 3 个');
-      await page.locator('.ant-modal').filter({ has: form }).getByRole('button', { name: /保\s*存/ }).click();
+      await expect
+        .poll(() => page.getByTestId('pareto-settings-preview').textContent(), { timeout: WAIT })
+        .toBe('按新阈值：A 类 2 个 · B 类 5 个 · C 类 3 个');
+      await page
+        .locator('.ant-modal')
+        .filter({ has: form })
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
       await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('2');
       expect(await count(page, 'B')).toBe('5');
     } finally {
@@ -85,7 +110,11 @@ describe.skipIf(!hasChromium)('Pareto / ABC and time follows value', { timeout: 
       await page.getByTestId('nav-effort').click();
       await waitForPath(page, /^\/analysis\/effort$/);
       await drawn(page.getByTestId('effort-chart'));
-      await expect.poll(() => page.getByTestId('effort-over').locator('tr.ant-table-row').first().textContent(), { timeout: WAIT }).toContain('华东客户10');
+      await expect
+        .poll(() => page.getByTestId('effort-over').locator('tr.ant-table-row').first().textContent(), {
+          timeout: WAIT,
+        })
+        .toContain('华东客户10');
       expect(await page.getByTestId('effort-tiers').locator('tr.ant-table-row').first().textContent()).toContain('80%');
       await shot(page, 'effort');
     } finally {

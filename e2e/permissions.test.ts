@@ -46,12 +46,16 @@ describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () =
     try {
       await page.goto('/accounts');
       const links = page.getByTestId('account-link');
-      await expect.poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT }).toEqual(mine.map((a) => a.name).sort());
+      await expect
+        .poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT })
+        .toEqual(mine.map((a) => a.name).sort());
       await settled(page);
       await shot(page, 'rep-accounts');
 
       await page.goto('/contacts');
-      await expect.poll(() => page.getByTestId('contact-link').allTextContents(), { timeout: WAIT }).toEqual(['钱卫东']);
+      await expect
+        .poll(() => page.getByTestId('contact-link').allTextContents(), { timeout: WAIT })
+        .toEqual(['钱卫东']);
 
       // Nor does the header search reveal what is outside their scope.
       await page.getByPlaceholder('搜索客户、联系人、电话…').fill('天津');
@@ -123,11 +127,16 @@ describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () =
   test('a rep reads the competitor catalogue but keeps none of it; a manager edits it, only an admin deletes', async () => {
     const res = await f.admin.post('/api/competitors', { name: '东方软件' });
     expect(res.statusCode, res.body).toBe(201);
-    for (const [who, cookie] of [['rep', rep.client.cookie], ['manager', manager.client.cookie]] as const) {
+    for (const [who, cookie] of [
+      ['rep', rep.client.cookie],
+      ['manager', manager.client.cookie],
+    ] as const) {
       const { context, page } = await e.context({ cookie });
       try {
         await page.goto('/competitors');
-        await expect.poll(() => page.getByTestId('competitor-name').allTextContents(), { timeout: WAIT }).toContain('东方软件');
+        await expect
+          .poll(() => page.getByTestId('competitor-name').allTextContents(), { timeout: WAIT })
+          .toContain('东方软件');
         await settled(page);
         expect(await page.getByTestId('new-competitor').count(), who).toBe(who === 'manager' ? 1 : 0);
         expect(await page.getByTestId('competitor-edit').count(), who).toBe(who === 'manager' ? 1 : 0);
@@ -141,7 +150,12 @@ describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () =
   test("a rep's task assignee picker offers their scope and the account's team only", async () => {
     // An account of the admin's that the rep and 刘德明 (another team) are on the team of.
     const shared = await f.account(f.admin, { name: '上海市电力公司', ownershipType: 'soe' });
-    const put = await f.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: rep.id, role: 'member' }, { userId: other.id, role: 'member' }] });
+    const put = await f.admin.put(`/api/accounts/${shared.id}/members`, {
+      members: [
+        { userId: rep.id, role: 'member' },
+        { userId: other.id, role: 'member' },
+      ],
+    });
     expect(put.statusCode, put.body).toBe(200);
     const adminName = (await f.admin.get('/api/auth/me')).json<{ name: string }>().name;
     const { context, page } = await e.context({ cookie: rep.client.cookie });

@@ -28,16 +28,31 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
     manager = await f.user({ role: 'manager', teamId: team.id, name: '周经理' });
     const owner = await f.user({ role: 'rep', teamId: team.id, managerId: manager.id, name: '陈一鸣' });
     rep = await f.user({ role: 'rep', name: '林小雨' });
-    const scored: [string, number][] = [['苏州轨道交通集团', 85], ['常州市第二人民医院', 60], ['无锡市人民医院', 15]];
+    const scored: [string, number][] = [
+      ['苏州轨道交通集团', 85],
+      ['常州市第二人民医院', 60],
+      ['无锡市人民医院', 15],
+    ];
     for (const [name, score] of scored) {
-      const a = await f.account(owner.client, { name, ownershipType: 'institution', province: '江苏省', industry: '医疗' });
+      const a = await f.account(owner.client, {
+        name,
+        ownershipType: 'institution',
+        province: '江苏省',
+        industry: '医疗',
+      });
       await e.t.database.db.execute(sql`update accounts set score = ${score} where id = ${a.id}`);
       if (score === 15) target = a;
     }
     // Billed before OpenKAM, no deal won in it yet: a customer, so never on the prospect list.
     const billed = await f.account(owner.client, { name: '上海市第六人民医院', ourRevenue: '95900000.00' });
     await e.t.database.db.execute(sql`update accounts set score = 95 where id = ${billed.id}`);
-    await f.account(f.admin, { name: '苏州工业园区管委会', ownershipType: 'government', ownerId: null, province: '江苏省', city: '苏州市' });
+    await f.account(f.admin, {
+      name: '苏州工业园区管委会',
+      ownershipType: 'government',
+      ownerId: null,
+      province: '江苏省',
+      city: '苏州市',
+    });
   });
   afterAll(async () => {
     await e?.close();
@@ -50,9 +65,13 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
       await page.getByTestId('nav-prospects').click();
       await waitForPath(page, /^\/analysis\/prospects$/);
       const table = page.getByTestId('prospects-table');
-      await expect.poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT }).toEqual(['苏州轨道交通集团', '常州市第二人民医院', '无锡市人民医院']);
+      await expect
+        .poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT })
+        .toEqual(['苏州轨道交通集团', '常州市第二人民医院', '无锡市人民医院']);
       // ⌈3 × 35%⌉ = 2 flagged, the bottom two.
-      expect(await page.getByTestId('prospect-candidates').locator('.ant-statistic-content-value').textContent()).toBe('2');
+      expect(await page.getByTestId('prospect-candidates').locator('.ant-statistic-content-value').textContent()).toBe(
+        '2',
+      );
       expect(await page.getByTestId('prospect-cut').textContent()).toBe('3 的 35% = 1.05 → 2（向上取整）');
       const rows = table.locator('tr.ant-table-row');
       expect(await rows.nth(0).getByTestId('drop-candidate').count()).toBe(0);
@@ -64,12 +83,17 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
       const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '放入公海？' });
       await confirm.waitFor({ timeout: WAIT });
       await still(confirm);
-      const reviewed = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/accounts/${target.id}/review` && r.request().method() === 'POST', { timeout: WAIT });
+      const reviewed = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === `/api/accounts/${target.id}/review` && r.request().method() === 'POST',
+        { timeout: WAIT },
+      );
       await confirm.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
       const res = await reviewed;
       expect(res.status(), await res.text()).toBe(200);
       // Now nobody's prospect: off the list.
-      await expect.poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT }).toEqual(['苏州轨道交通集团', '常州市第二人民医院']);
+      await expect
+        .poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT })
+        .toEqual(['苏州轨道交通集团', '常州市第二人民医院']);
     } finally {
       await context.close();
     }
@@ -81,7 +105,9 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
       await page.goto('/pool');
       await page.getByTestId('pool-page').waitFor({ timeout: WAIT });
       const cards = page.getByTestId('pool-card');
-      await expect.poll(async () => (await cards.getByTestId('pool-name').allTextContents()).sort(), { timeout: WAIT }).toEqual(['无锡市人民医院', '苏州工业园区管委会']);
+      await expect
+        .poll(async () => (await cards.getByTestId('pool-name').allTextContents()).sort(), { timeout: WAIT })
+        .toEqual(['无锡市人民医院', '苏州工业园区管委会']);
       expect(await page.getByTestId('my-claims').textContent()).toBe('我已领取 0 / 20');
       await settled(page);
       await shot(page, 'pool-mobile');
@@ -89,14 +115,21 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
 
       await page.getByTestId('pool-search').locator('input').fill('无锡');
       await page.getByTestId('pool-search').locator('input').press('Enter');
-      await expect.poll(() => cards.getByTestId('pool-name').allTextContents(), { timeout: WAIT }).toEqual(['无锡市人民医院']);
+      await expect
+        .poll(() => cards.getByTestId('pool-name').allTextContents(), { timeout: WAIT })
+        .toEqual(['无锡市人民医院']);
 
       await cards.getByTestId('claim').click();
-      const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '领取“无锡市人民医院”？' });
+      const confirm = page
+        .locator('.ant-popover:not(.ant-popover-hidden)')
+        .filter({ hasText: '领取“无锡市人民医院”？' });
       await confirm.waitFor({ timeout: WAIT });
       await still(confirm);
       expect(await confirm.textContent()).toContain('1 / 20');
-      const claimed = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/pool/${target.id}/claim` && r.request().method() === 'POST', { timeout: WAIT });
+      const claimed = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === `/api/pool/${target.id}/claim` && r.request().method() === 'POST',
+        { timeout: WAIT },
+      );
       await confirm.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
       const res = await claimed;
       expect(res.status(), await res.text()).toBe(200);
@@ -106,7 +139,9 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
 
       expect(ok<PoolPage>(await rep.client.get('/api/pool')).items.map((i) => i.name)).toEqual(['苏州工业园区管委会']);
       await page.goto('/accounts');
-      await expect.poll(() => page.getByTestId('account-card').getByTestId('account-link').allTextContents(), { timeout: WAIT }).toEqual(['无锡市人民医院']);
+      await expect
+        .poll(() => page.getByTestId('account-card').getByTestId('account-link').allTextContents(), { timeout: WAIT })
+        .toEqual(['无锡市人民医院']);
     } finally {
       await context.close();
     }

@@ -57,7 +57,10 @@ async function start(dataDir: string, databaseUrl = ''): Promise<Server> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.body?.cancel().then(() => r.ok), () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.body?.cancel().then(() => r.ok),
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`no answer from /api/health in 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -73,7 +76,11 @@ async function start(dataDir: string, databaseUrl = ''): Promise<Server> {
 }
 
 async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   expect(res.status).toBe(200);
   await res.body?.cancel();
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
@@ -108,7 +115,11 @@ describe('npm start: the compiled server', { timeout: 120_000 }, () => {
     });
     expect(created.status).toBe(201);
     await created.body?.cancel();
-    const invalid = await fetch(`${server.url}/api/accounts`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: '' }) });
+    const invalid = await fetch(`${server.url}/api/accounts`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '' }),
+    });
     expect(invalid.status).toBe(400);
     await invalid.body?.cancel();
     const list = await fetch(`${server.url}/api/accounts`, { headers: { cookie } });
@@ -129,7 +140,9 @@ describe('npm start: the compiled server', { timeout: 120_000 }, () => {
     expect(page.headers.get('content-encoding')).toBe('br');
     expect(await page.text()).toContain('<div id="root">');
 
-    const script = readdirSync(join(WEB, 'assets')).find((f) => f.endsWith('.js') && existsSync(join(WEB, 'assets', `${f}.br`)));
+    const script = readdirSync(join(WEB, 'assets')).find(
+      (f) => f.endsWith('.js') && existsSync(join(WEB, 'assets', `${f}.br`)),
+    );
     expect(script).toBeDefined();
     const plain = readFileSync(join(WEB, 'assets', script!));
     for (const encoding of ['br', 'gzip', 'identity']) {
@@ -162,29 +175,33 @@ describe('npm start: the compiled server', { timeout: 120_000 }, () => {
 });
 
 // The PostgreSQL driver is bundled too: the same start on a new, empty database.
-describe.runIf(process.env.TEST_DATABASE_URL)('npm start: the compiled server on PostgreSQL', { timeout: 120_000 }, () => {
-  const url = process.env.TEST_DATABASE_URL ?? '';
-  const name = `openkam_start_${process.pid}`;
-  const admin = async (sql: string) => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
+describe.runIf(process.env.TEST_DATABASE_URL)(
+  'npm start: the compiled server on PostgreSQL',
+  { timeout: 120_000 },
+  () => {
+    const url = process.env.TEST_DATABASE_URL ?? '';
+    const name = `openkam_start_${process.pid}`;
+    const admin = async (sql: string) => {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(sql);
+      await client.end();
+    };
 
-  afterAll(() => admin(`drop database if exists ${name} with (force)`));
+    afterAll(() => admin(`drop database if exists ${name} with (force)`));
 
-  it('migrates the database, creates the first admin and answers', async () => {
-    await admin(`drop database if exists ${name} with (force)`);
-    await admin(`create database ${name}`);
-    const server = await start('', adminUrl(url, name));
-    try {
-      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: 'ok', database: 'postgres' });
-      await signIn(server.url);
-    } finally {
-      const code = await server.stop();
-      expect(code, server.output()).toBe(0);
-    }
-  });
-});
+    it('migrates the database, creates the first admin and answers', async () => {
+      await admin(`drop database if exists ${name} with (force)`);
+      await admin(`create database ${name}`);
+      const server = await start('', adminUrl(url, name));
+      try {
+        expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: 'ok', database: 'postgres' });
+        await signIn(server.url);
+      } finally {
+        const code = await server.stop();
+        expect(code, server.output()).toBe(0);
+      }
+    });
+  },
+);

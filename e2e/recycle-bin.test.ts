@@ -22,13 +22,20 @@ describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
     deal = await f.deal(rep.client, { accountId: account.id, name: '影像云平台', amount: '3000000' });
     const stages = (await f.admin.get('/api/stages')).json<{ items: Stage[] }>().items;
     const closing = await f.deal(rep.client, { accountId: account.id, name: '已签约项目' });
-    won = (await rep.client.patch(`/api/opportunities/${closing.id}`, { version: closing.version, stageId: stages.find((s) => s.kind === 'won')!.id, confirmUnmetCriteria: true })).json();
+    won = (
+      await rep.client.patch(`/api/opportunities/${closing.id}`, {
+        version: closing.version,
+        stageId: stages.find((s) => s.kind === 'won')!.id,
+        confirmUnmetCriteria: true,
+      })
+    ).json();
   });
   afterAll(async () => {
     await e?.close();
   });
 
-  const dealIds = async () => (await rep.client.get('/api/opportunities')).json<{ items: { id: string }[] }>().items.map((d) => d.id);
+  const dealIds = async () =>
+    (await rep.client.get('/api/opportunities')).json<{ items: { id: string }[] }>().items.map((d) => d.id);
 
   test('delete, undo from the message, delete again and restore from the bin', async () => {
     const { context, page } = await e.context({ cookie: rep.client.cookie });
@@ -44,7 +51,9 @@ describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
 
       await page.getByTestId('undo-delete').click();
       await waitForPath(page, new RegExp(`^/opportunities/${deal.id}$`));
-      await expect.poll(() => page.getByTestId('opportunity-title').textContent(), { timeout: WAIT }).toBe('影像云平台');
+      await expect
+        .poll(() => page.getByTestId('opportunity-title').textContent(), { timeout: WAIT })
+        .toBe('影像云平台');
       expect(await dealIds()).toContain(deal.id);
 
       await page.getByTestId('delete-opportunity').click();
@@ -54,7 +63,9 @@ describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
       await page.getByTestId('nav-recycle-bin').click();
       await waitForPath(page, /^\/recycle-bin$/);
       const table = page.getByTestId('bin-table');
-      await expect.poll(() => table.getByTestId('bin-name').allTextContents(), { timeout: WAIT }).toEqual(['影像云平台']);
+      await expect
+        .poll(() => table.getByTestId('bin-name').allTextContents(), { timeout: WAIT })
+        .toEqual(['影像云平台']);
       expect(await table.textContent()).toContain('杭州市第一人民医院');
       expect(await table.getByTestId('bin-days-left').textContent()).toBe('30 天');
       expect(await table.getByTestId('bin-purge').count()).toBe(0); // only admins purge early

@@ -23,9 +23,23 @@ describe.skipIf(!hasChromium)('deal relationship map: rate the economic buyer on
     const cio = await f.contact(rep.client, { accountId: account.id, name: '周总监', title: '信息中心总监' });
     const boss = await f.contact(rep.client, { accountId: account.id, name: '吴总', title: '总经理' });
     deal = await f.deal(rep.client, { accountId: account.id, name: '乘客信息系统升级' });
-    ok(await rep.client.post(`/api/opportunities/${deal.id}/influences`, { contactId: cio.id, roles: ['technical', 'coach'], rating: 3 }));
+    ok(
+      await rep.client.post(`/api/opportunities/${deal.id}/influences`, {
+        contactId: cio.id,
+        roles: ['technical', 'coach'],
+        rating: 3,
+      }),
+    );
     buyerId = boss.id;
-    ok(await rep.client.post(`/api/opportunities/${deal.id}/influences`, { contactId: boss.id, roles: ['economic'], influence: 'high', rating: -2, coverage: 'brief' }));
+    ok(
+      await rep.client.post(`/api/opportunities/${deal.id}/influences`, {
+        contactId: boss.id,
+        roles: ['economic'],
+        influence: 'high',
+        rating: -2,
+        coverage: 'brief',
+      }),
+    );
   });
   afterAll(async () => {
     await e?.close();
@@ -45,7 +59,9 @@ describe.skipIf(!hasChromium)('deal relationship map: rate the economic buyer on
       await slider.focus();
       await page.keyboard.press('End');
       await page.locator('[data-testid="map-status"][data-status="green"]').waitFor({ timeout: WAIT });
-      const influence = ok<OpportunityDetail>(await rep.client.get(`/api/opportunities/${deal.id}`)).influences.find((i) => i.contactId === buyerId);
+      const influence = ok<OpportunityDetail>(await rep.client.get(`/api/opportunities/${deal.id}`)).influences.find(
+        (i) => i.contactId === buyerId,
+      );
       expect(influence?.rating).toBe(5);
     } finally {
       await context.close();

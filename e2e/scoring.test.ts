@@ -22,9 +22,29 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
     e = await startE2E();
     f = await seededE2E(e);
     // 90 → A but assigned C; 62 → B and assigned B; 62 → B, untiered (the larger of sales and potential).
-    big = await f.account(f.admin, { name: '华东电网集团', ourRevenue: '5000000', potential: '3000000', marketStrength: 4, financialStatus: 'fair', tier: 'C' });
-    steady = await f.account(f.admin, { name: '江苏交通控股', ourRevenue: '100000', potential: '3000000', marketStrength: 4, financialStatus: 'fair', tier: 'B' });
-    untiered = await f.account(f.admin, { name: '苏州工业园区管委会', ourRevenue: '100000', potential: '3000000', marketStrength: 4, financialStatus: 'fair' });
+    big = await f.account(f.admin, {
+      name: '华东电网集团',
+      ourRevenue: '5000000',
+      potential: '3000000',
+      marketStrength: 4,
+      financialStatus: 'fair',
+      tier: 'C',
+    });
+    steady = await f.account(f.admin, {
+      name: '江苏交通控股',
+      ourRevenue: '100000',
+      potential: '3000000',
+      marketStrength: 4,
+      financialStatus: 'fair',
+      tier: 'B',
+    });
+    untiered = await f.account(f.admin, {
+      name: '苏州工业园区管委会',
+      ourRevenue: '100000',
+      potential: '3000000',
+      marketStrength: 4,
+      financialStatus: 'fair',
+    });
   });
   afterAll(async () => {
     await e?.close();
@@ -55,7 +75,10 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
       const confirm = page.locator('.ant-modal-confirm');
       await confirm.waitFor({ timeout: WAIT });
       await still(confirm);
-      const applied = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/accounts/tiers' && r.request().method() === 'POST', { timeout: WAIT });
+      const applied = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/accounts/tiers' && r.request().method() === 'POST',
+        { timeout: WAIT },
+      );
       await confirm.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
       const res = await applied;
       expect(res.status(), await res.text()).toBe(200);
@@ -82,7 +105,9 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
       await shot(page, 'scoring-model');
       // Refused before any request, on the criteria list; put right, the model saves.
       await page.getByTestId('scoring-model-save').click();
-      await expect.poll(() => page.getByTestId('scoring-model-form').textContent(), { timeout: WAIT }).toContain('各项权重合计须为 100（当前为 95）');
+      await expect
+        .poll(() => page.getByTestId('scoring-model-form').textContent(), { timeout: WAIT })
+        .toContain('各项权重合计须为 100（当前为 95）');
       await page.locator('#criteria_0_weight').fill('70');
       await expect.poll(() => sum.textContent(), { timeout: WAIT }).toContain('100 / 100');
       // Sales or potential, the larger: the potential is the criterion's further figure; another criterion can take one too.
@@ -94,7 +119,10 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
       await expect.poll(() => second.getByTestId('criterion-alternative').count(), { timeout: WAIT }).toBe(1);
       await second.getByTestId('alternative-remove').click();
       await expect.poll(() => second.getByTestId('criterion-alternative').count(), { timeout: WAIT }).toBe(0);
-      const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/settings/scoring' && r.request().method() === 'PUT', { timeout: WAIT });
+      const saved = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/settings/scoring' && r.request().method() === 'PUT',
+        { timeout: WAIT },
+      );
       await page.getByTestId('scoring-model-save').click();
       const put = await saved;
       expect(put.status()).toBe(200);
@@ -115,7 +143,9 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
       await expect.poll(() => card.getByTestId('account-score').textContent(), { timeout: WAIT }).toBe('90');
       expect(await card.getByTestId('score-criterion').count()).toBe(3);
       expect(await card.textContent()).toContain('销售额或销售潜力');
-      expect(await card.getByTestId('score-measures').textContent()).toBe('我方年收入 ¥5,000,000.00：100 分 · 潜在规模 ¥3,000,000.00：60 分');
+      expect(await card.getByTestId('score-measures').textContent()).toBe(
+        '我方年收入 ¥5,000,000.00：100 分 · 潜在规模 ¥3,000,000.00：60 分',
+      );
       await settled(page);
       await shot(page, 'mobile-account-score');
       expect(await pageScrollWidth(page)).toBeLessThanOrEqual(391);

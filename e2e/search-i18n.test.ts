@@ -13,7 +13,12 @@ describe.skipIf(!hasChromium)('Chinese search and language switch', { timeout: 9
   beforeAll(async () => {
     e = await startE2E();
     f = await seededE2E(e);
-    health = await f.account(f.admin, { name: '北京市卫生健康委员会', shortName: '北京市卫健委', ownershipType: 'government', city: '北京' });
+    health = await f.account(f.admin, {
+      name: '北京市卫生健康委员会',
+      shortName: '北京市卫健委',
+      ownershipType: 'government',
+      city: '北京',
+    });
     const shanghai = await f.account(f.admin, { name: '上海市卫生局', ownershipType: 'government' });
     await f.account(f.admin, { name: '北京市教育委员会', ownershipType: 'government' });
     await f.account(f.admin, { name: '中国石油天然气集团有限公司', ownershipType: 'soe' });
@@ -47,11 +52,15 @@ describe.skipIf(!hasChromium)('Chinese search and language switch', { timeout: 9
       // Two characters shared by several names find all of them, and nothing else.
       await search.fill('卫生');
       await search.press('Enter');
-      await expect.poll(async () => (await names()).sort(), { timeout: WAIT }).toEqual(['上海市卫生局', '北京市卫生健康委员会'].sort());
+      await expect
+        .poll(async () => (await names()).sort(), { timeout: WAIT })
+        .toEqual(['上海市卫生局', '北京市卫生健康委员会'].sort());
 
       await search.fill('委员');
       await search.press('Enter');
-      await expect.poll(async () => (await names()).sort(), { timeout: WAIT }).toEqual(['北京市卫生健康委员会', '北京市教育委员会'].sort());
+      await expect
+        .poll(async () => (await names()).sort(), { timeout: WAIT })
+        .toEqual(['北京市卫生健康委员会', '北京市教育委员会'].sort());
 
       // A search that matches nothing says so.
       await search.fill('铁路');
@@ -73,17 +82,23 @@ describe.skipIf(!hasChromium)('Chinese search and language switch', { timeout: 9
       await box.fill('健康');
       const account = page.getByTestId('search-result-account');
       await account.first().waitFor({ timeout: WAIT });
-      await expect.poll(() => account.allTextContents(), { timeout: WAIT }).toEqual([expect.stringContaining('北京市卫生健康委员会')]);
+      await expect
+        .poll(() => account.allTextContents(), { timeout: WAIT })
+        .toEqual([expect.stringContaining('北京市卫生健康委员会')]);
       await expect.poll(() => page.getByTestId('search-result-contact').count(), { timeout: WAIT }).toBe(0);
       await shot(page, 'header-search-account');
       await account.first().click();
       await waitForPath(page, new RegExp(`^/accounts/${health.id}$`));
-      await expect.poll(() => page.getByTestId('account-title').textContent(), { timeout: WAIT }).toBe('北京市卫生健康委员会');
+      await expect
+        .poll(() => page.getByTestId('account-title').textContent(), { timeout: WAIT })
+        .toBe('北京市卫生健康委员会');
 
       await box.fill('欧阳');
       const contact = page.getByTestId('search-result-contact');
       await contact.first().waitFor({ timeout: WAIT });
-      await expect.poll(() => contact.allTextContents(), { timeout: WAIT }).toEqual([expect.stringContaining('欧阳建华')]);
+      await expect
+        .poll(() => contact.allTextContents(), { timeout: WAIT })
+        .toEqual([expect.stringContaining('欧阳建华')]);
       // The hint line names the contact's account, so two people with one name can be told apart.
       expect((await contact.allTextContents())[0]).toContain('北京市卫生健康委员会');
       await expect.poll(() => page.getByTestId('search-result-account').count(), { timeout: WAIT }).toBe(0);
@@ -134,7 +149,9 @@ describe.skipIf(!hasChromium)('Chinese search and language switch', { timeout: 9
     try {
       await en.page.goto('/login');
       await en.page.getByTestId('login-submit').filter({ hasText: 'Sign in' }).waitFor({ timeout: WAIT });
-      await en.context.addCookies([{ name: 'okam_session', value: manager.client.cookie.split('=')[1], url: e.baseUrl }]);
+      await en.context.addCookies([
+        { name: 'okam_session', value: manager.client.cookie.split('=')[1], url: e.baseUrl },
+      ]);
       await en.page.goto('/accounts');
       await expect.poll(() => en.page.getByTestId('nav-accounts').textContent(), { timeout: WAIT }).toBe('Accounts');
       expect(await en.page.getByTestId('nav-contacts').textContent()).toBe('Contacts');

@@ -39,8 +39,20 @@ describe.skipIf(!hasChromium)('signals a rep reads', { timeout: 90_000 }, () => 
   /** A deal whose economic buyer and coach were met, and whose user and technical buyers were not. */
   async function dealWithGaps(name: string): Promise<OpportunityDetail> {
     const deal = await f.deal(rep.client, { accountId: (await f.account(rep.client)).id, name });
-    for (const [roles, coverage] of [[['economic'], 'multiple'], [['coach'], 'multiple'], [['user'], 'none'], [['technical'], 'none']] as const) {
-      ok(await rep.client.post(`/api/opportunities/${deal.id}/influences`, { newContact: { name: `${name}-${roles[0]}` }, roles, coverage, rating: 2 }));
+    for (const [roles, coverage] of [
+      [['economic'], 'multiple'],
+      [['coach'], 'multiple'],
+      [['user'], 'none'],
+      [['technical'], 'none'],
+    ] as const) {
+      ok(
+        await rep.client.post(`/api/opportunities/${deal.id}/influences`, {
+          newContact: { name: `${name}-${roles[0]}` },
+          roles,
+          coverage,
+          rating: 2,
+        }),
+      );
     }
     return ok<OpportunityDetail>(await rep.client.get(`/api/opportunities/${deal.id}`));
   }
@@ -52,7 +64,13 @@ describe.skipIf(!hasChromium)('signals a rep reads', { timeout: 90_000 }, () => 
     // Low influence on the account, warm (+3): only the deal makes them the decision maker.
     const buyer = await f.contact(rep.client, { accountId: account.id, name: '吴总监', influence: 'low', attitude: 3 });
     const deal = await f.deal(rep.client, { accountId: account.id, name: '核心系统' });
-    const influence = ok<Influence>(await rep.client.post(`/api/opportunities/${deal.id}/influences`, { contactId: buyer.id, roles: ['economic'], rating: 2 }));
+    const influence = ok<Influence>(
+      await rep.client.post(`/api/opportunities/${deal.id}/influences`, {
+        contactId: buyer.id,
+        roles: ['economic'],
+        rating: 2,
+      }),
+    );
     await asRep(async (page) => {
       await page.goto(`/accounts/${account.id}?tab=relmap`);
       const status = page.locator('[data-testid="map-status"][data-status="amber"]');
@@ -61,9 +79,17 @@ describe.skipIf(!hasChromium)('signals a rep reads', { timeout: 90_000 }, () => 
       await shot(page, 'signals-map-unmet');
 
       await page.goto(`/accounts/${account.id}?tab=stakeholders`);
-      await page.getByTestId('quadrant-manage_closely').locator(`[data-contact-id="${buyer.id}"]`).waitFor({ timeout: WAIT });
+      await page
+        .getByTestId('quadrant-manage_closely')
+        .locator(`[data-contact-id="${buyer.id}"]`)
+        .waitFor({ timeout: WAIT });
 
-      ok(await rep.client.patch(`/api/opportunities/${deal.id}/influences/${influence.id}`, { version: influence.version, coverage: 'multiple' }));
+      ok(
+        await rep.client.patch(`/api/opportunities/${deal.id}/influences/${influence.id}`, {
+          version: influence.version,
+          coverage: 'multiple',
+        }),
+      );
       await page.goto(`/accounts/${account.id}?tab=relmap`);
       await page.locator('[data-testid="map-status"][data-status="green"]').waitFor({ timeout: WAIT });
     });
@@ -76,22 +102,44 @@ describe.skipIf(!hasChromium)('signals a rep reads', { timeout: 90_000 }, () => 
       const part = (key: string) => page.locator(`[data-testid="health-part"][data-key="${key}"]`);
       await part('flag.role_not_covered.technical').waitFor({ timeout: WAIT });
       await expect(part('flag.role_not_covered.user').textContent()).resolves.toContain('扣分：用户无人覆盖-8');
-      await expect(part('flag.role_not_covered.technical').textContent()).resolves.toContain('扣分：技术把关者无人覆盖-8');
+      await expect(part('flag.role_not_covered.technical').textContent()).resolves.toContain(
+        '扣分：技术把关者无人覆盖-8',
+      );
       await shot(page, 'signals-breakdown');
     });
   });
 
   test('a won deal keeps the health and risks it had when it closed', async () => {
     const deal = await dealWithGaps('赢单');
-    const won = ok<OpportunityDetail>(await rep.client.patch(`/api/opportunities/${deal.id}`, { version: deal.version, stageId: stages.find((s) => s.kind === 'won')?.id, confirmUnmetCriteria: true }));
+    const won = ok<OpportunityDetail>(
+      await rep.client.patch(`/api/opportunities/${deal.id}`, {
+        version: deal.version,
+        stageId: stages.find((s) => s.kind === 'won')?.id,
+        confirmUnmetCriteria: true,
+      }),
+    );
     // After the win the Blue Sheet changes: everyone met in depth, one more user buyer.
-    for (const i of won.influences) ok(await rep.client.patch(`/api/opportunities/${deal.id}/influences/${i.id}`, { version: i.version, coverage: 'in_depth' }));
-    ok(await rep.client.post(`/api/opportunities/${deal.id}/influences`, { newContact: { name: '新来的处长' }, roles: ['user'], coverage: 'in_depth' }));
+    for (const i of won.influences)
+      ok(
+        await rep.client.patch(`/api/opportunities/${deal.id}/influences/${i.id}`, {
+          version: i.version,
+          coverage: 'in_depth',
+        }),
+      );
+    ok(
+      await rep.client.post(`/api/opportunities/${deal.id}/influences`, {
+        newContact: { name: '新来的处长' },
+        roles: ['user'],
+        coverage: 'in_depth',
+      }),
+    );
     await asRep(async (page) => {
       await page.goto(`/opportunities/${deal.id}`);
       await page.getByTestId('judgement-frozen').waitFor({ timeout: WAIT });
       expect(await healthScore(page)).toBe(won.health);
-      const codes = await page.getByTestId('red-flag').evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
+      const codes = await page
+        .getByTestId('red-flag')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
       expect(codes).toEqual(won.redFlags.map((x) => x.code));
       expect(codes.length).toBeGreaterThan(0);
       await shot(page, 'signals-won');

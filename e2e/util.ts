@@ -31,13 +31,16 @@ export async function still(el: Locator): Promise<void> {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
     await frame();
     await frame();
-    for (let animations = node.getAnimations({ subtree: true }); animations.length; animations = node.getAnimations({ subtree: true })) {
+    for (
+      let animations = node.getAnimations({ subtree: true });
+      animations.length;
+      animations = node.getAnimations({ subtree: true })
+    ) {
       await Promise.all(animations.map((a) => a.finished.catch(() => undefined)));
       await frame();
     }
   });
 }
-
 
 /** The antd Form.Item that wraps the input with this id (antd gives inputs the field name as id). */
 export function formItem(page: Page, fieldId: string): Locator {
@@ -63,7 +66,9 @@ export async function pageScrollWidth(page: Page): Promise<number> {
 
 /** Waits until no antd spinner is visible (lists and pages show one while the first query runs). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, { timeout: WAIT });
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, {
+    timeout: WAIT,
+  });
 }
 
 /** With E2E_SHOTS=dir set, saves a screenshot there — for looking at what a person would see. */

@@ -20,11 +20,19 @@ describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000
     rep = await f.user({ role: 'rep', name: '陈小华' });
     hq = await f.account(rep.client, { name: '中国华能集团', ourRevenue: '5000000.00', scope: 'national' });
     await f.account(rep.client, { name: '华能华东分公司', ourRevenue: '1200000.00', parentId: hq.id });
-    const product = async (name: string, category: string) => ok<{ id: string }>(await f.admin.post('/api/products', { name, category, listPrice: '100.00' })).id;
+    const product = async (name: string, category: string) =>
+      ok<{ id: string }>(await f.admin.post('/api/products', { name, category, listPrice: '100.00' })).id;
     const hardware = await product('边缘服务器', '硬件');
     await product('运维平台', '软件');
-    const won = ok<{ items: { id: string; kind: string }[] }>(await f.admin.get('/api/stages')).items.find((s) => s.kind === 'won')!;
-    await f.deal(rep.client, { accountId: hq.id, amount: undefined, stageId: won.id, items: [{ productId: hardware, quantity: '2', price: '150000.00' }] });
+    const won = ok<{ items: { id: string; kind: string }[] }>(await f.admin.get('/api/stages')).items.find(
+      (s) => s.kind === 'won',
+    )!;
+    await f.deal(rep.client, {
+      accountId: hq.id,
+      amount: undefined,
+      stageId: won.id,
+      items: [{ productId: hardware, quantity: '2', price: '150000.00' }],
+    });
     await f.contact(rep.client, { accountId: hq.id, influence: 'high', coverage: 'multiple', attitude: 3 });
   });
   afterAll(async () => {
@@ -38,7 +46,9 @@ describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000
       await page.getByTestId('nav-whitespace').click();
       await waitForPath(page, /^\/analysis\/whitespace$/);
       const grid = page.getByTestId('whitespace-grid');
-      const row = grid.locator('tr').filter({ has: page.getByTestId('whitespace-account').filter({ hasText: '中国华能集团' }) });
+      const row = grid
+        .locator('tr')
+        .filter({ has: page.getByTestId('whitespace-account').filter({ hasText: '中国华能集团' }) });
       await row.waitFor({ timeout: WAIT });
       const cells = row.getByTestId('whitespace-cell');
       await expect.poll(() => cells.count(), { timeout: WAIT }).toBe(2);

@@ -58,7 +58,14 @@ const PARTS = {
     label: 'database template',
     output: 'dist/pglite-template',
     // What a new database is made of: the migrations, the code that opens and migrates it, PGlite's version.
-    inputs: ['server/db/migrations', 'server/db/client.ts', 'server/db/data-dir.ts', 'server/db/template.ts', 'package-lock.json', 'scripts/build.mjs'],
+    inputs: [
+      'server/db/migrations',
+      'server/db/client.ts',
+      'server/db/data-dir.ts',
+      'server/db/template.ts',
+      'package-lock.json',
+      'scripts/build.mjs',
+    ],
     build: buildTemplate,
   },
 };
@@ -71,13 +78,21 @@ const ORDER = /** @type {PartName[]} */ (['web', 'server', 'template']);
  * (server/db/migrations/meta, read only by `npm run db:generate`; migrating reads the SQL and the journal).
  */
 const skipped = (/** @type {string} */ name) =>
-  name === 'dist' || name === 'node_modules' || name === 'test' || /\.test\.tsx?$/.test(name) || /_snapshot\.json$/.test(name);
+  name === 'dist' ||
+  name === 'node_modules' ||
+  name === 'test' ||
+  /\.test\.tsx?$/.test(name) ||
+  /_snapshot\.json$/.test(name);
 
 /**
  * Feeds each file under `path` (or `path` itself) into `hash`: its name and either its content or,
  * `quick`, its size and modification time (no file read).
  */
-function hashTree(/** @type {import('node:crypto').Hash} */ hash, /** @type {string} */ path, /** @type {boolean} */ quick) {
+function hashTree(
+  /** @type {import('node:crypto').Hash} */ hash,
+  /** @type {string} */ path,
+  /** @type {boolean} */ quick,
+) {
   if (!existsSync(path)) return;
   const stat = statSync(path);
   if (stat.isDirectory()) {
@@ -137,7 +152,9 @@ async function step(label, work) {
 
 async function buildWeb() {
   const { build } = await import('vite');
-  await step('Building the web bundle (Vite)', () => build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' }));
+  await step('Building the web bundle (Vite)', () =>
+    build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' }),
+  );
   await step('Compressing it (brotli and gzip)', () => compressTree(join(ROOT, 'web/dist')));
 }
 
@@ -170,7 +187,9 @@ async function compressTree(/** @type {string} */ dir) {
       if (gz.length < data.length) await writeFile(`${file}.gz`, gz);
     }),
   );
-  console.log(`  ${files.length} files, ${(plain / 1e6).toFixed(1)} MB → ${(compressed / 1e6).toFixed(1)} MB with brotli`);
+  console.log(
+    `  ${files.length} files, ${(plain / 1e6).toFixed(1)} MB → ${(compressed / 1e6).toFixed(1)} MB with brotli`,
+  );
 }
 
 async function buildServer() {
@@ -196,7 +215,10 @@ async function buildServer() {
       logLevel: 'warning',
     }),
   );
-  await cp(join(ROOT, 'server/db/migrations'), join(out, 'migrations'), { recursive: true, filter: (path) => !skipped(basename(path)) });
+  await cp(join(ROOT, 'server/db/migrations'), join(out, 'migrations'), {
+    recursive: true,
+    filter: (path) => !skipped(basename(path)),
+  });
   for (const map of ['main.js.map', 'template.js.map']) await keepOwnSources(join(out, map));
 }
 
@@ -231,7 +253,9 @@ async function keepOwnSources(/** @type {string} */ file) {
       const kept = [];
       for (const segment of line ? line.split(',') : []) {
         const fields = decodeVlq(segment);
-        fields.forEach((value, i) => (last[i] += value));
+        fields.forEach((value, i) => {
+          last[i] += value;
+        });
         if (fields.length < 4 || renumbered[last[1]] < 0) {
           if (inOwn) kept.push(encodeVlq([last[0] - written[0]]));
           if (inOwn) written[0] = last[0];
@@ -240,8 +264,14 @@ async function keepOwnSources(/** @type {string} */ file) {
         }
         inOwn = true;
         const absolute = [last[0], renumbered[last[1]], last[2], last[3]];
-        kept.push(encodeVlq(absolute.map((value, i) => value - written[i]).concat(fields.length > 4 ? [last[4] - written[4]] : [])));
-        absolute.forEach((value, i) => (written[i] = value));
+        kept.push(
+          encodeVlq(
+            absolute.map((value, i) => value - written[i]).concat(fields.length > 4 ? [last[4] - written[4]] : []),
+          ),
+        );
+        absolute.forEach((value, i) => {
+          written[i] = value;
+        });
         if (fields.length > 4) written[4] = last[4];
       }
       return kept.join(',');
@@ -288,7 +318,9 @@ async function buildTemplate() {
   const out = join(ROOT, PARTS.template.output);
   const partial = `${out}.partial`;
   await rm(partial, { recursive: true, force: true });
-  await step('Creating the initial database (PGlite: initdb and every migration)', () => run(join(ROOT, 'dist/server/template.js'), partial));
+  await step('Creating the initial database (PGlite: initdb and every migration)', () =>
+    run(join(ROOT, 'dist/server/template.js'), partial),
+  );
   await rename(partial, out);
 }
 
@@ -297,7 +329,9 @@ function run(/** @type {string} */ script, /** @type {string[]} */ ...args) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`${relative(ROOT, script)} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(undefined) : reject(new Error(`${relative(ROOT, script)} exited with ${code}`)),
+    );
   });
 }
 
@@ -337,8 +371,13 @@ async function cli(/** @type {string[]} */ args) {
   }
   if (!toolsInstalled()) {
     const missing = names.filter((name) => missingParts().includes(name));
-    console.warn(`Cannot build the ${inWords(names)}: the build tools (vite, esbuild) are dev dependencies and are not installed.`);
-    if (missing.length) console.warn(`npm start needs the ${inWords(missing)}: build them where dev dependencies are installed (npm ci) and copy web/dist and dist/ here.`);
+    console.warn(
+      `Cannot build the ${inWords(names)}: the build tools (vite, esbuild) are dev dependencies and are not installed.`,
+    );
+    if (missing.length)
+      console.warn(
+        `npm start needs the ${inWords(missing)}: build them where dev dependencies are installed (npm ci) and copy web/dist and dist/ here.`,
+      );
     else console.warn('The build in web/dist and dist/ was made from other sources: it runs as it is.');
     if (!ifStale) process.exit(1);
     return;

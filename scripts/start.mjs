@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { inWords, missingParts, staleParts } from './build.mjs';
 
 if (staleParts().length) {
-  const build = spawnSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url)), '--if-stale'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url)), '--if-stale'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const missing = missingParts();
   if (missing.length) {

@@ -83,7 +83,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'OpenKAM API', version: '0.1.0', description: '大客户战略营销系统 — key-account management and strategic selling' },
+      info: {
+        title: 'OpenKAM API',
+        version: '0.1.0',
+        description: '大客户战略营销系统 — key-account management and strategic selling',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'okam_session' } } },
       security: [{ session: [] }],
     },
@@ -95,7 +99,38 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     async (api) => {
       const a = api as unknown as App;
       a.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, authRoutes, setupRoutes, teamsRoutes, usersRoutes, accountsRoutes, contactsRoutes, searchRoutes, stagesRoutes, opportunitiesRoutes, productsRoutes, competitorsRoutes, swotRoutes, viewsRoutes, activityTypesRoutes, activitiesRoutes, analysisRoutes, tasksRoutes, remindersRoutes, timelineRoutes, quotasRoutes, forecastRoutes, plannerRoutes, pipelineRoutes, scoringRoutes, poolRoutes, relationshipMapRoutes, paretoRoutes, accountHealthRoutes, recycleBinRoutes]) {
+      for (const routes of [
+        systemRoutes,
+        authRoutes,
+        setupRoutes,
+        teamsRoutes,
+        usersRoutes,
+        accountsRoutes,
+        contactsRoutes,
+        searchRoutes,
+        stagesRoutes,
+        opportunitiesRoutes,
+        productsRoutes,
+        competitorsRoutes,
+        swotRoutes,
+        viewsRoutes,
+        activityTypesRoutes,
+        activitiesRoutes,
+        analysisRoutes,
+        tasksRoutes,
+        remindersRoutes,
+        timelineRoutes,
+        quotasRoutes,
+        forecastRoutes,
+        plannerRoutes,
+        pipelineRoutes,
+        scoringRoutes,
+        poolRoutes,
+        relationshipMapRoutes,
+        paretoRoutes,
+        accountHealthRoutes,
+        recycleBinRoutes,
+      ]) {
         await a.register(routes);
       }
     },

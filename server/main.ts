@@ -51,12 +51,21 @@ async function firstRun(db: Db, config: Config) {
     console.log('\nDemo organisation loaded. Sign in with:');
     console.table(logins);
   } else if (config.adminEmail && config.adminPassword) {
-    await setup.createFirstOrg({ orgName: process.env.OPENKAM_ORG_NAME ?? 'OpenKAM', name: 'Admin', email: config.adminEmail, password: config.adminPassword }).catch((err: unknown) => {
-      // A password too easy to guess stops the start with the reason in words, not an error code.
-      if (!(err instanceof AppError) || !err.fields.length) throw err;
-      const why = err.fields.map((f) => `${f.path} ${messagePair(f.code, f.params).en}（${messagePair(f.code, f.params).zh}）`);
-      throw new Error(`OPENKAM_ADMIN_PASSWORD refused: ${why.join('; ')}`);
-    });
+    await setup
+      .createFirstOrg({
+        orgName: process.env.OPENKAM_ORG_NAME ?? 'OpenKAM',
+        name: 'Admin',
+        email: config.adminEmail,
+        password: config.adminPassword,
+      })
+      .catch((err: unknown) => {
+        // A password too easy to guess stops the start with the reason in words, not an error code.
+        if (!(err instanceof AppError) || !err.fields.length) throw err;
+        const why = err.fields.map(
+          (f) => `${f.path} ${messagePair(f.code, f.params).en}（${messagePair(f.code, f.params).zh}）`,
+        );
+        throw new Error(`OPENKAM_ADMIN_PASSWORD refused: ${why.join('; ')}`);
+      });
     console.log(`Created the first admin: ${config.adminEmail}`);
   } else {
     console.log('Empty database: open the app in a browser to set up your organisation.');
@@ -84,11 +93,23 @@ async function main() {
   const scheduler = await startScheduler(database.db, [
     { name: 'purge-expired-sessions', everyMs: 3600_000, run: () => auth.purgeExpired() },
     { name: 'rejudge-deals', everyMs: 3600_000, run: async () => void (await deals.rejudgeDue()) },
-    { name: 'purge-reminder-reads', everyMs: 24 * 3600_000, run: async () => void (await remindersService(database.db).purgeOldReads()) },
+    {
+      name: 'purge-reminder-reads',
+      everyMs: 24 * 3600_000,
+      run: async () => void (await remindersService(database.db).purgeOldReads()),
+    },
     // Hourly, so a week's snapshot is taken early on each organisation's Monday even after downtime; the service skips weeks already taken.
-    { name: 'snapshot-pipeline', everyMs: 3600_000, run: async () => void (await pipelineService(database.db).snapshotDue()) },
+    {
+      name: 'snapshot-pipeline',
+      everyMs: 3600_000,
+      run: async () => void (await pipelineService(database.db).snapshotDue()),
+    },
     // Hourly, so an entry goes within the hour its retention ends.
-    { name: 'purge-recycle-bin', everyMs: 3600_000, run: async () => void (await recycleBinService(database.db).purgeExpired()) },
+    {
+      name: 'purge-recycle-bin',
+      everyMs: 3600_000,
+      run: async () => void (await recycleBinService(database.db).purgeExpired()),
+    },
   ]);
 
   let closing = false;
@@ -106,7 +127,9 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  console.log(`OpenKAM is running on http://localhost:${config.port} (${database.kind}${database.kind === 'pglite' ? `: ${config.dataDir}` : ''})`);
+  console.log(
+    `OpenKAM is running on http://localhost:${config.port} (${database.kind}${database.kind === 'pglite' ? `: ${config.dataDir}` : ''})`,
+  );
 }
 
 main().catch((err) => {

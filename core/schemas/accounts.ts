@@ -132,7 +132,18 @@ export const AccountMembersPut = Type.Object(
 );
 export type AccountMembersPut = Static<typeof AccountMembersPut>;
 
-export const ACCOUNT_SORTS = ['updatedAt', '-updatedAt', 'name', '-name', 'ourRevenue', '-ourRevenue', 'potential', '-potential', 'createdAt', '-createdAt'] as const;
+export const ACCOUNT_SORTS = [
+  'updatedAt',
+  '-updatedAt',
+  'name',
+  '-name',
+  'ourRevenue',
+  '-ourRevenue',
+  'potential',
+  '-potential',
+  'createdAt',
+  '-createdAt',
+] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 export const AccountListQuery = Type.Object({
@@ -160,32 +171,32 @@ export type AccountListItem = Static<typeof AccountListItem>;
 
 function AccountListFields() {
   return Type.Pick(Account, [
-  'id',
-  'name',
-  'shortName',
-  'ownershipType',
-  'scope',
-  'parentId',
-  'parentName',
-  'industry',
-  'province',
-  'city',
-  'ourRevenue',
-  'potential',
-  'financialStatus',
-  'marketStrength',
-  'relationshipStage',
-  'tier',
-  'score',
-  'recommendedTier',
-  'ownerId',
-  'ownerName',
-  'tags',
-  'archived',
-  'version',
-  'createdAt',
-  'updatedAt',
-]);
+    'id',
+    'name',
+    'shortName',
+    'ownershipType',
+    'scope',
+    'parentId',
+    'parentName',
+    'industry',
+    'province',
+    'city',
+    'ourRevenue',
+    'potential',
+    'financialStatus',
+    'marketStrength',
+    'relationshipStage',
+    'tier',
+    'score',
+    'recommendedTier',
+    'ownerId',
+    'ownerName',
+    'tags',
+    'archived',
+    'version',
+    'createdAt',
+    'updatedAt',
+  ]);
 }
 
 export const AccountPage = Page(AccountListItem);

@@ -23,7 +23,12 @@ export const ActivityType = Type.Object({
 });
 export type ActivityType = Static<typeof ActivityType>;
 export const ActivityTypeCreate = Type.Object(
-  { key: TypeKey, name: Type.String({ minLength: 1, maxLength: 50 }), nameEn: OptionalNullable(Text(50)), stageId: OptionalNullable(Id) },
+  {
+    key: TypeKey,
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    nameEn: OptionalNullable(Text(50)),
+    stageId: OptionalNullable(Id),
+  },
   { additionalProperties: false },
 );
 export type ActivityTypeCreate = Static<typeof ActivityTypeCreate>;
@@ -41,7 +46,11 @@ export type ActivityTypeUpdate = Static<typeof ActivityTypeUpdate>;
 export const ActivityTypeParams = Type.Object({ key: TypeKey });
 
 // ---- Activities ----
-const Satisfaction = Type.Integer({ minimum: 1, maximum: 5, description: 'Customer satisfaction 1–5 (service and after-sales records)' });
+const Satisfaction = Type.Integer({
+  minimum: 1,
+  maximum: 5,
+  description: 'Customer satisfaction 1–5 (service and after-sales records)',
+});
 const activityFields = {
   subject: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   opportunityId: OptionalNullable(Id),
@@ -66,11 +75,21 @@ const activityFields = {
   satisfaction: OptionalNullable(Satisfaction),
 };
 export const ActivityCreate = Type.Object(
-  { ...activityFields, type: TypeKey, subject: Type.String({ minLength: 1, maxLength: 200 }), accountId: Id, plannedStart: IsoDateTime, plannedEnd: IsoDateTime },
+  {
+    ...activityFields,
+    type: TypeKey,
+    subject: Type.String({ minLength: 1, maxLength: 200 }),
+    accountId: Id,
+    plannedStart: IsoDateTime,
+    plannedEnd: IsoDateTime,
+  },
   { additionalProperties: false },
 );
 export type ActivityCreate = Static<typeof ActivityCreate>;
-export const ActivityUpdate = Type.Object({ ...activityFields, version: Version, type: Type.Optional(TypeKey) }, { additionalProperties: false });
+export const ActivityUpdate = Type.Object(
+  { ...activityFields, version: Version, type: Type.Optional(TypeKey) },
+  { additionalProperties: false },
+);
 export type ActivityUpdate = Static<typeof ActivityUpdate>;
 /** Logging the call: marks it done and, when asked, turns the next steps into a follow-up task. */
 export const ActivityComplete = Type.Object(
@@ -155,7 +174,10 @@ const taskFields = {
   notes: OptionalNullable(Text(2000)),
   done: Type.Optional(Type.Boolean()),
 };
-export const TaskCreate = Type.Object({ ...taskFields, title: Type.String({ minLength: 1, maxLength: 200 }), dueDate: IsoDate }, { additionalProperties: false });
+export const TaskCreate = Type.Object(
+  { ...taskFields, title: Type.String({ minLength: 1, maxLength: 200 }), dueDate: IsoDate },
+  { additionalProperties: false },
+);
 export type TaskCreate = Static<typeof TaskCreate>;
 export const TaskUpdate = Type.Object({ ...taskFields, version: Version }, { additionalProperties: false });
 export type TaskUpdate = Static<typeof TaskUpdate>;
@@ -215,7 +237,12 @@ export const CalendarQuery = Type.Object({
   userId: Type.Optional(Id),
   teamId: Type.Optional(Id),
   limit: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: CALENDAR_LIMIT, default: CALENDAR_LIMIT, description: 'The most calls, and the most tasks, returned: the earliest ones' }),
+    Type.Integer({
+      minimum: 1,
+      maximum: CALENDAR_LIMIT,
+      default: CALENDAR_LIMIT,
+      description: 'The most calls, and the most tasks, returned: the earliest ones',
+    }),
   ),
 });
 export type CalendarQuery = Static<typeof CalendarQuery>;
@@ -273,7 +300,13 @@ export const Reminders = Type.Object({
   overdueTasks: Type.Integer(),
 });
 export type Reminders = Static<typeof Reminders>;
-export const RemindersRead = Type.Object({ keys: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 500 })), all: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const RemindersRead = Type.Object(
+  {
+    keys: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 500 })),
+    all: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
 // ---- Timeline ----
 export const TimelineQuery = Type.Object({
@@ -306,7 +339,14 @@ export const TimeQuery = Type.Object({
   from: IsoDate,
   to: IsoDate,
   groupBy: Type.Enum([...TIME_GROUPS]),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: TIME_LIMIT, default: TIME_LIMIT, description: 'The most groups returned: those with the most minutes' })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: TIME_LIMIT,
+      default: TIME_LIMIT,
+      description: 'The most groups returned: those with the most minutes',
+    }),
+  ),
 });
 export type TimeQuery = Static<typeof TimeQuery>;
 export const TimeSpent = Type.Object({
@@ -325,6 +365,8 @@ export const ActivitySettings = Type.Object({
 });
 export type ActivitySettings = Static<typeof ActivitySettings>;
 export const ActivitySettingsPut = Type.Object(
-  { afterSalesCadenceDays: Type.Array(Type.Integer({ minimum: 1, maximum: 3650 }), { maxItems: 12, uniqueItems: true }) },
+  {
+    afterSalesCadenceDays: Type.Array(Type.Integer({ minimum: 1, maximum: 3650 }), { maxItems: 12, uniqueItems: true }),
+  },
   { additionalProperties: false },
 );

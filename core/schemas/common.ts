@@ -4,8 +4,14 @@ export const Id = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Id });
 
 /** Money travels as a decimal string so it is exact end to end (numeric(18,2) in the database). */
-export const Money = Type.String({ pattern: '^-?\\d{1,16}(\\.\\d{1,2})?$', description: 'Decimal amount in CNY, e.g. "1250000.00"' });
-export const NonNegativeMoney = Type.String({ pattern: '^\\d{1,16}(\\.\\d{1,2})?$', description: 'Decimal amount ≥ 0 in CNY' });
+export const Money = Type.String({
+  pattern: '^-?\\d{1,16}(\\.\\d{1,2})?$',
+  description: 'Decimal amount in CNY, e.g. "1250000.00"',
+});
+export const NonNegativeMoney = Type.String({
+  pattern: '^\\d{1,16}(\\.\\d{1,2})?$',
+  description: 'Decimal amount ≥ 0 in CNY',
+});
 
 export const IsoDate = Type.String({ format: 'date' });
 export const IsoDateTime = Type.String({ format: 'date-time' });

@@ -93,12 +93,27 @@ export const ContactListQuery = Type.Object({
 });
 export type ContactListQuery = Static<typeof ContactListQuery>;
 /** A list row: the contact without its long notes, interests, goals, grid placement and government intelligence. */
-export const ContactListItem = Type.Omit(Contact, ['notes', 'interests', 'goals', 'power', 'interest', 'govPosition', 'govSupplierSelection', 'govAchievements', 'govCostAwareness']);
+export const ContactListItem = Type.Omit(Contact, [
+  'notes',
+  'interests',
+  'goals',
+  'power',
+  'interest',
+  'govPosition',
+  'govSupplierSelection',
+  'govAchievements',
+  'govCostAwareness',
+]);
 export type ContactListItem = Static<typeof ContactListItem>;
 export const ContactPage = Page(ContactListItem);
 
 export const ContactLinkCreate = Type.Object(
-  { fromContactId: Id, toContactId: Id, kind: Type.Enum([...LINK_KINDS]), note: OptionalNullable(Type.String({ maxLength: 500 })) },
+  {
+    fromContactId: Id,
+    toContactId: Id,
+    kind: Type.Enum([...LINK_KINDS]),
+    note: OptionalNullable(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: false },
 );
 export type ContactLinkCreate = Static<typeof ContactLinkCreate>;

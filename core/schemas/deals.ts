@@ -12,12 +12,26 @@ import {
   SWOT_QUADRANTS,
 } from '../enums.ts';
 import { BUYING_ROLES, RESPONSE_MODES } from '../blue-sheet.ts';
-import { Id, IsoDate, IsoDateTime, NonNegativeMoney, Nullable, OptionalNullable, Page, PageQuery, Version } from './common.ts';
+import {
+  Id,
+  IsoDate,
+  IsoDateTime,
+  NonNegativeMoney,
+  Nullable,
+  OptionalNullable,
+  Page,
+  PageQuery,
+  Version,
+} from './common.ts';
 
 const Text = (max = 200) => Type.String({ maxLength: max });
 const LongText = Type.String({ maxLength: 10000 });
 const Probability = Type.Integer({ minimum: 0, maximum: 100 });
-const Criterion = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }), label: Type.String({ minLength: 1, maxLength: 200 }), labelEn: OptionalNullable(Text()) });
+const Criterion = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 40 }),
+  label: Type.String({ minLength: 1, maxLength: 200 }),
+  labelEn: OptionalNullable(Text()),
+});
 
 // ---- Stages ----
 export const Stage = Type.Object({
@@ -58,13 +72,28 @@ export const StageUpdate = Type.Object(
   { additionalProperties: false },
 );
 export type StageUpdate = Static<typeof StageUpdate>;
-export const StageOrder = Type.Object({ ids: Type.Array(Id, { minItems: 1, maxItems: 50 }) }, { additionalProperties: false });
+export const StageOrder = Type.Object(
+  { ids: Type.Array(Id, { minItems: 1, maxItems: 50 }) },
+  { additionalProperties: false },
+);
 
 // ---- Catalogues ----
-export const Product = Type.Object({ id: Id, name: Type.String(), category: Type.String(), listPrice: Type.String(), active: Type.Boolean(), version: Type.Integer() });
+export const Product = Type.Object({
+  id: Id,
+  name: Type.String(),
+  category: Type.String(),
+  listPrice: Type.String(),
+  active: Type.Boolean(),
+  version: Type.Integer(),
+});
 export type Product = Static<typeof Product>;
 export const ProductCreate = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }), category: Type.String({ minLength: 1, maxLength: 100 }), listPrice: NonNegativeMoney, active: Type.Optional(Type.Boolean()) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    category: Type.String({ minLength: 1, maxLength: 100 }),
+    listPrice: NonNegativeMoney,
+    active: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export type ProductCreate = Static<typeof ProductCreate>;
@@ -89,8 +118,15 @@ export const Competitor = Type.Object({
   version: Type.Integer(),
 });
 export type Competitor = Static<typeof Competitor>;
-const competitorFields = { strengths: OptionalNullable(LongText), weaknesses: OptionalNullable(LongText), pricePosition: OptionalNullable(Type.Enum([...PRICE_POSITIONS])) };
-export const CompetitorCreate = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), ...competitorFields }, { additionalProperties: false });
+const competitorFields = {
+  strengths: OptionalNullable(LongText),
+  weaknesses: OptionalNullable(LongText),
+  pricePosition: OptionalNullable(Type.Enum([...PRICE_POSITIONS])),
+};
+export const CompetitorCreate = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }), ...competitorFields },
+  { additionalProperties: false },
+);
 export type CompetitorCreate = Static<typeof CompetitorCreate>;
 export const CompetitorUpdate = Type.Object(
   { version: Version, name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), ...competitorFields },
@@ -100,7 +136,10 @@ export type CompetitorUpdate = Static<typeof CompetitorUpdate>;
 
 // ---- Opportunities ----
 const Quantity = Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,2})?$', description: 'Quantity ≥ 0, up to 2 decimals' });
-const Discount = Type.String({ pattern: '^(100(\\.0{1,2})?|\\d{1,2}(\\.\\d{1,2})?)$', description: 'Discount percent, 0–100' });
+const Discount = Type.String({
+  pattern: '^(100(\\.0{1,2})?|\\d{1,2}(\\.\\d{1,2})?)$',
+  description: 'Discount percent, 0–100',
+});
 export const LineItemInput = Type.Object(
   { productId: Id, quantity: Quantity, price: OptionalNullable(NonNegativeMoney), discount: Type.Optional(Discount) },
   { additionalProperties: false },
@@ -142,7 +181,10 @@ const opportunityFields = {
   /** Moving past a stage whose exit criteria are not all met needs this confirmation. */
   confirmUnmetCriteria: Type.Optional(Type.Boolean()),
 };
-export const OpportunityCreate = Type.Object({ accountId: Id, name: Type.String({ minLength: 1, maxLength: 200 }), ...opportunityFields }, { additionalProperties: false });
+export const OpportunityCreate = Type.Object(
+  { accountId: Id, name: Type.String({ minLength: 1, maxLength: 200 }), ...opportunityFields },
+  { additionalProperties: false },
+);
 export type OpportunityCreate = Static<typeof OpportunityCreate>;
 export const OpportunityUpdate = Type.Object(
   { version: Version, name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), ...opportunityFields },
@@ -150,9 +192,18 @@ export const OpportunityUpdate = Type.Object(
 );
 export type OpportunityUpdate = Static<typeof OpportunityUpdate>;
 
-export const RedFlagOut = Type.Object({ code: Type.String(), severity: Type.Enum(['high', 'medium', 'low']), message: Type.String() });
+export const RedFlagOut = Type.Object({
+  code: Type.String(),
+  severity: Type.Enum(['high', 'medium', 'low']),
+  message: Type.String(),
+});
 /** A part of the health score: `coverage.<role>`, `flag.<code>[.<role>]` or `risk`; a flag's part carries its message. */
-export const HealthPart = Type.Object({ key: Type.String(), points: Type.Integer(), max: Type.Integer(), label: Type.Optional(Type.String()) });
+export const HealthPart = Type.Object({
+  key: Type.String(),
+  points: Type.Integer(),
+  max: Type.Integer(),
+  label: Type.Optional(Type.String()),
+});
 export type HealthPart = Static<typeof HealthPart>;
 
 export const Opportunity = Type.Object({
@@ -234,7 +285,16 @@ export const InfluenceCreate = Type.Object(
   {
     contactId: Type.Optional(Id),
     /** A new contact of the deal's account, created inline when no contactId is given. */
-    newContact: Type.Optional(Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), title: OptionalNullable(Text(100)), department: OptionalNullable(Text(100)) }, { additionalProperties: false })),
+    newContact: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+          title: OptionalNullable(Text(100)),
+          department: OptionalNullable(Text(100)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     ...influenceFields,
   },
   { additionalProperties: false },
@@ -243,9 +303,18 @@ export type InfluenceCreate = Static<typeof InfluenceCreate>;
 export const InfluenceUpdate = Type.Object({ version: Version, ...influenceFields }, { additionalProperties: false });
 export type InfluenceUpdate = Static<typeof InfluenceUpdate>;
 
-export const DealNote = Type.Object({ id: Id, kind: Type.Enum([...DEAL_NOTE_KINDS]), text: Type.String(), createdByName: Nullable(Type.String()), createdAt: IsoDateTime });
+export const DealNote = Type.Object({
+  id: Id,
+  kind: Type.Enum([...DEAL_NOTE_KINDS]),
+  text: Type.String(),
+  createdByName: Nullable(Type.String()),
+  createdAt: IsoDateTime,
+});
 export type DealNote = Static<typeof DealNote>;
-export const DealNoteCreate = Type.Object({ kind: Type.Enum([...DEAL_NOTE_KINDS]), text: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
+export const DealNoteCreate = Type.Object(
+  { kind: Type.Enum([...DEAL_NOTE_KINDS]), text: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
 
 export const DealCompetitor = Type.Object({
   competitorId: Id,
@@ -261,7 +330,12 @@ export const DealCompetitorsPut = Type.Object(
   {
     competitors: Type.Array(
       Type.Object(
-        { competitorId: Id, position: Type.Enum([...COMPETITIVE_POSITIONS]), ourAdvantages: OptionalNullable(LongText), notes: OptionalNullable(LongText) },
+        {
+          competitorId: Id,
+          position: Type.Enum([...COMPETITIVE_POSITIONS]),
+          ourAdvantages: OptionalNullable(LongText),
+          notes: OptionalNullable(LongText),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 20 },
@@ -299,9 +373,23 @@ export const OpportunityDetail = Type.Intersect([
   }),
 ]);
 export type OpportunityDetail = Static<typeof OpportunityDetail>;
-export const CriteriaPut = Type.Object({ version: Version, done: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }) }, { additionalProperties: false });
+export const CriteriaPut = Type.Object(
+  { version: Version, done: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }) },
+  { additionalProperties: false },
+);
 
-export const OPPORTUNITY_SORTS = ['updatedAt', '-updatedAt', 'amount', '-amount', 'expectedCloseDate', '-expectedCloseDate', 'name', '-name', 'health', '-health'] as const;
+export const OPPORTUNITY_SORTS = [
+  'updatedAt',
+  '-updatedAt',
+  'amount',
+  '-amount',
+  'expectedCloseDate',
+  '-expectedCloseDate',
+  'name',
+  '-name',
+  'health',
+  '-health',
+] as const;
 export const OpportunityListQuery = Type.Object({
   ...PageQuery,
   sort: Type.Optional(Type.Enum([...OPPORTUNITY_SORTS])),
@@ -360,7 +448,18 @@ export const BoardQuery = Type.Object({
 export type BoardQuery = Static<typeof BoardQuery>;
 /** A board card: what the card shows and what moving it needs (a column's stage is on the column). */
 export const BoardItem = Type.Object({
-  ...Type.Pick(Opportunity, ['id', 'accountId', 'accountName', 'name', 'amount', 'expectedCloseDate', 'ownerName', 'stageId', 'health', 'version']).properties,
+  ...Type.Pick(Opportunity, [
+    'id',
+    'accountId',
+    'accountName',
+    'name',
+    'amount',
+    'expectedCloseDate',
+    'ownerName',
+    'stageId',
+    'health',
+    'version',
+  ]).properties,
   redFlagCodes: Type.Array(Type.String()),
 });
 export type BoardItem = Static<typeof BoardItem>;
@@ -378,17 +477,38 @@ export const Board = Type.Object({
 export type Board = Static<typeof Board>;
 
 // ---- SWOT ----
-export const SwotItem = Type.Object({ id: Id, quadrant: Type.Enum([...SWOT_QUADRANTS]), text: Type.String(), position: Type.Integer() });
+export const SwotItem = Type.Object({
+  id: Id,
+  quadrant: Type.Enum([...SWOT_QUADRANTS]),
+  text: Type.String(),
+  position: Type.Integer(),
+});
 export type SwotItem = Static<typeof SwotItem>;
-export const SwotItemCreate = Type.Object({ quadrant: Type.Enum([...SWOT_QUADRANTS]), text: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export const SwotItemCreate = Type.Object(
+  { quadrant: Type.Enum([...SWOT_QUADRANTS]), text: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
 export const SwotItemUpdate = Type.Object(
-  { quadrant: Type.Optional(Type.Enum([...SWOT_QUADRANTS])), text: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })), position: Type.Optional(Type.Integer({ minimum: 0 })) },
+  {
+    quadrant: Type.Optional(Type.Enum([...SWOT_QUADRANTS])),
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    position: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
   { additionalProperties: false },
 );
 
 // ---- Saved views ----
-export const SavedView = Type.Object({ id: Id, list: Type.String(), name: Type.String(), query: Type.Record(Type.String(), Type.Unknown()) });
+export const SavedView = Type.Object({
+  id: Id,
+  list: Type.String(),
+  name: Type.String(),
+  query: Type.Record(Type.String(), Type.Unknown()),
+});
 export const SavedViewCreate = Type.Object(
-  { list: Type.Enum(['opportunities', 'accounts', 'contacts']), name: Type.String({ minLength: 1, maxLength: 100 }), query: Type.Record(Type.String(), Type.Unknown()) },
+  {
+    list: Type.Enum(['opportunities', 'accounts', 'contacts']),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    query: Type.Record(Type.String(), Type.Unknown()),
+  },
   { additionalProperties: false },
 );

@@ -47,11 +47,20 @@ export const QuotaCreate = Type.Object(
 );
 export type QuotaCreate = Static<typeof QuotaCreate>;
 export const QuotaUpdate = Type.Object(
-  { version: Version, target: Type.Optional(PositiveMoney), stretch: OptionalNullable(PositiveMoney), challenge: OptionalNullable(PositiveMoney) },
+  {
+    version: Version,
+    target: Type.Optional(PositiveMoney),
+    stretch: OptionalNullable(PositiveMoney),
+    challenge: OptionalNullable(PositiveMoney),
+  },
   { additionalProperties: false },
 );
 export type QuotaUpdate = Static<typeof QuotaUpdate>;
-export const QuotaListQuery = Type.Object({ year: Type.Optional(Year), userId: Type.Optional(Id), teamId: Type.Optional(Id) });
+export const QuotaListQuery = Type.Object({
+  year: Type.Optional(Year),
+  userId: Type.Optional(Id),
+  teamId: Type.Optional(Id),
+});
 export type QuotaListQuery = Static<typeof QuotaListQuery>;
 export const QuotaList = Type.Object({ items: Type.Array(Quota) });
 export type QuotaList = Static<typeof QuotaList>;
@@ -117,7 +126,15 @@ export const PipelineSummaryQuery = Type.Object({ ownerId: Type.Optional(Id), te
 export type PipelineSummaryQuery = Static<typeof PipelineSummaryQuery>;
 const SummaryFigures = { count: Type.Integer(), amount: Amount, weightedAmount: Amount };
 export const PipelineSummary = Type.Object({
-  stages: Type.Array(Type.Object({ stageId: Id, name: Type.String(), nameEn: Nullable(Type.String()), probability: Type.Integer(), ...SummaryFigures })),
+  stages: Type.Array(
+    Type.Object({
+      stageId: Id,
+      name: Type.String(),
+      nameEn: Nullable(Type.String()),
+      probability: Type.Integer(),
+      ...SummaryFigures,
+    }),
+  ),
   totals: Type.Object(SummaryFigures),
 });
 export type PipelineSummary = Static<typeof PipelineSummary>;
@@ -126,7 +143,11 @@ export type PipelineSummary = Static<typeof PipelineSummary>;
 export const Snapshot = Type.Object({ date: IsoDate, deals: Type.Integer(), amount: Amount });
 export const SnapshotList = Type.Object({ items: Type.Array(Snapshot) });
 export type SnapshotList = Static<typeof SnapshotList>;
-export const PipelineChangesQuery = Type.Object({ since: IsoDate, ownerId: Type.Optional(Id), teamId: Type.Optional(Id) });
+export const PipelineChangesQuery = Type.Object({
+  since: IsoDate,
+  ownerId: Type.Optional(Id),
+  teamId: Type.Optional(Id),
+});
 export type PipelineChangesQuery = Static<typeof PipelineChangesQuery>;
 export const DealState = Type.Object({
   stageId: Id,
@@ -162,7 +183,11 @@ export const PipelineChanges = Type.Object({
 export type PipelineChanges = Static<typeof PipelineChanges>;
 
 // ---- Calibration and accuracy ----
-export const CalibrationQuery = Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), teamId: Type.Optional(Id) });
+export const CalibrationQuery = Type.Object({
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  teamId: Type.Optional(Id),
+});
 export type CalibrationQuery = Static<typeof CalibrationQuery>;
 export const Calibration = Type.Object({
   from: IsoDate,
@@ -202,7 +227,12 @@ export const ForecastAccuracy = Type.Object({
 export type ForecastAccuracy = Static<typeof ForecastAccuracy>;
 
 // ---- Won / lost ----
-export const WinLossQuery = Type.Object({ from: IsoDate, to: IsoDate, teamId: Type.Optional(Id), ownerId: Type.Optional(Id) });
+export const WinLossQuery = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  teamId: Type.Optional(Id),
+  ownerId: Type.Optional(Id),
+});
 export type WinLossQuery = Static<typeof WinLossQuery>;
 const CountAmount = Type.Object({ count: Type.Integer(), amount: Amount });
 export const WinLoss = Type.Object({
@@ -211,7 +241,9 @@ export const WinLoss = Type.Object({
   /** won ÷ (won + lost) by count; null when nothing closed. */
   winRate: Nullable(Type.Number()),
   reasons: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer(), amount: Amount })),
-  competitors: Type.Array(Type.Object({ competitorId: Id, name: Type.String(), count: Type.Integer(), amount: Amount })),
+  competitors: Type.Array(
+    Type.Object({ competitorId: Id, name: Type.String(), count: Type.Integer(), amount: Amount }),
+  ),
 });
 export type WinLoss = Static<typeof WinLoss>;
 
@@ -225,7 +257,9 @@ export const PlannerInput = Type.Object(
     /** Activities per signed deal for each planning stage (the open stages, then the won stage); default 6,5,3,3,2,1. */
     ratios: Type.Optional(Type.Array(Type.Integer({ minimum: 0, maximum: 1000 }), { minItems: 1, maxItems: 20 })),
     /** Weeks each planning stage takes, half weeks allowed; default the course's 3, 2.5, 2, 1.5, 1, 0.5 (other funnels: 10.5 weeks split evenly). */
-    stageWeeks: Type.Optional(Type.Array(Type.Number({ minimum: 0.5, maximum: 52, multipleOf: 0.5 }), { minItems: 1, maxItems: 20 })),
+    stageWeeks: Type.Optional(
+      Type.Array(Type.Number({ minimum: 0.5, maximum: 52, multipleOf: 0.5 }), { minItems: 1, maxItems: 20 }),
+    ),
     /** Before durations were in weeks: months per stage, each taken as 52/12 weeks to the half week. stageWeeks wins. */
     monthsPerStage: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, deprecated: true })),
     /** Whose yearly quota, and the year the plan is kept under. Default: the year of the plan's first month. */
@@ -242,7 +276,13 @@ export const PlannerInput = Type.Object(
 );
 export type PlannerInput = Static<typeof PlannerInput>;
 const Counts = Type.Record(Type.String(), Type.Integer(), { description: 'activities per stage id' });
-export const PlanStage = Type.Object({ stageId: Id, name: Type.String(), nameEn: Nullable(Type.String()), ratio: Type.Integer(), count: Type.Integer() });
+export const PlanStage = Type.Object({
+  stageId: Id,
+  name: Type.String(),
+  nameEn: Nullable(Type.String()),
+  ratio: Type.Integer(),
+  count: Type.Integer(),
+});
 export const Plan = Type.Object({
   userId: Id,
   year: Type.Integer(),
@@ -276,7 +316,13 @@ export const PlanQuery = Type.Object({ userId: Type.Optional(Id) });
 // ---- Plan vs actual ----
 export const PlanActualQuery = Type.Object({ year: Year, teamId: Type.Optional(Id), userId: Type.Optional(Id) });
 export type PlanActualQuery = Static<typeof PlanActualQuery>;
-const PlanActualMonth = Type.Object({ month: Month, planned: Counts, done: Counts, plannedTotal: Type.Integer(), doneTotal: Type.Integer() });
+const PlanActualMonth = Type.Object({
+  month: Month,
+  planned: Counts,
+  done: Counts,
+  plannedTotal: Type.Integer(),
+  doneTotal: Type.Integer(),
+});
 export const PlanActual = Type.Object({
   year: Type.Integer(),
   /** Months up to and including this one count for "to date". */

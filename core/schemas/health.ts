@@ -14,7 +14,13 @@ export const AccountHealthComponent = Type.Object({
 
 export const AccountHealth = Type.Object({
   accountId: Id,
-  score: Nullable(Type.Integer({ minimum: 0, maximum: 100, description: 'Null while there is nothing to judge: no contacts, open deals or done calls' })),
+  score: Nullable(
+    Type.Integer({
+      minimum: 0,
+      maximum: 100,
+      description: 'Null while there is nothing to judge: no contacts, open deals or done calls',
+    }),
+  ),
   components: Type.Array(AccountHealthComponent),
 });
 export type AccountHealth = Static<typeof AccountHealth>;
@@ -57,7 +63,11 @@ export const WhitespaceQuery = Type.Object({
 });
 export type WhitespaceQuery = Static<typeof WhitespaceQuery>;
 
-export const WhitespaceCell = Type.Object({ state: Type.Enum([...WHITESPACE_STATES]), wonAmount: Money, openAmount: Money });
+export const WhitespaceCell = Type.Object({
+  state: Type.Enum([...WHITESPACE_STATES]),
+  wonAmount: Money,
+  openAmount: Money,
+});
 export type WhitespaceCell = Static<typeof WhitespaceCell>;
 
 export const Whitespace = Type.Object({

@@ -19,7 +19,10 @@ export const ScoringScale = Type.Object(
 );
 
 /** A further figure a criterion can be met by, with its own scale. */
-export const ScoringMeasure = Type.Object({ field: Type.Enum([...SCORING_FIELDS]), scale: ScoringScale }, { additionalProperties: false });
+export const ScoringMeasure = Type.Object(
+  { field: Type.Enum([...SCORING_FIELDS]), scale: ScoringScale },
+  { additionalProperties: false },
+);
 
 export const ScoringCriterion = Type.Object(
   {
@@ -29,7 +32,11 @@ export const ScoringCriterion = Type.Object(
     weight: Type.Integer({ minimum: 0, maximum: 100, description: 'Whole percent; all weights add up to 100' }),
     scale: ScoringScale,
     alternatives: Type.Optional(
-      Type.Array(ScoringMeasure, { maxItems: 5, description: "The larger of (取较大者): the criterion earns the most points any of its figures earns, its own field's or these" }),
+      Type.Array(ScoringMeasure, {
+        maxItems: 5,
+        description:
+          "The larger of (取较大者): the criterion earns the most points any of its figures earns, its own field's or these",
+      }),
     ),
   },
   { additionalProperties: false },
@@ -48,7 +55,9 @@ export const SCORE_SORTS = ['score', '-score', 'name', '-name'] as const;
 export type ScoreSort = (typeof SCORE_SORTS)[number];
 
 export const ScoreQuery = Type.Object({
-  disagree: Type.Optional(Type.Boolean({ description: 'Only accounts whose assigned tier differs from the recommended one' })),
+  disagree: Type.Optional(
+    Type.Boolean({ description: 'Only accounts whose assigned tier differs from the recommended one' }),
+  ),
   tier: Type.Optional(Type.Enum([...TIERS, 'none'])),
   recommended: Type.Optional(Type.Enum([...TIERS])),
   sort: Type.Optional(Type.Enum([...SCORE_SORTS])),
@@ -80,7 +89,11 @@ export const ScorePage = Type.Object({
 });
 export type ScorePage = Static<typeof ScorePage>;
 
-const MeasureScore = Type.Object({ field: Type.Enum([...SCORING_FIELDS]), value: Nullable(Type.String()), points: Type.Integer() });
+const MeasureScore = Type.Object({
+  field: Type.Enum([...SCORING_FIELDS]),
+  value: Nullable(Type.String()),
+  points: Type.Integer(),
+});
 
 export const CriterionScore = Type.Object({
   key: Type.String(),
@@ -111,7 +124,12 @@ export const TIER_BULK_LIMIT = 1000;
 /** Either explicit tiers per account, or the recommended tier for a list of accounts. */
 export const TierBulk = Type.Object(
   {
-    items: Type.Optional(Type.Array(Type.Object({ accountId: Id, tier: TierOrNone }, { additionalProperties: false }), { minItems: 1, maxItems: TIER_BULK_LIMIT })),
+    items: Type.Optional(
+      Type.Array(Type.Object({ accountId: Id, tier: TierOrNone }, { additionalProperties: false }), {
+        minItems: 1,
+        maxItems: TIER_BULK_LIMIT,
+      }),
+    ),
     accountIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: TIER_BULK_LIMIT })),
     apply: Type.Optional(Type.Enum(['recommended'])),
   },
@@ -136,7 +154,10 @@ export const ParetoSettings = Type.Object(
   {
     thresholds: ParetoThresholds,
     /** How effort is recommended per tier: by the tier's revenue share, or fixed shares adding up to 1. */
-    effort: Type.Object({ mode: Type.Enum([...EFFORT_MODES]), shares: Type.Optional(EffortShares) }, { additionalProperties: false }),
+    effort: Type.Object(
+      { mode: Type.Enum([...EFFORT_MODES]), shares: Type.Optional(EffortShares) },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
@@ -178,14 +199,25 @@ export const ParetoResult = Type.Object({
   thresholds: ParetoThresholds,
   accounts: Type.Integer(),
   total: NonNegativeMoney,
-  classes: Type.Array(Type.Object({ class: ParetoClass, accounts: Type.Integer(), value: NonNegativeMoney, share: Type.Number() })),
+  classes: Type.Array(
+    Type.Object({ class: ParetoClass, accounts: Type.Integer(), value: NonNegativeMoney, share: Type.Number() }),
+  ),
   concentration: Type.Object({
     topCount: Type.Integer({ description: 'The top 20% of accounts (at least one)' }),
     topShare: Type.Number(),
     accountsFor80: Type.Integer({ description: 'The fewest accounts that make 80% of the total' }),
   }),
   /** The top 100 accounts for the bars. */
-  bars: Type.Array(Type.Object({ rank: Type.Integer(), id: Id, name: Type.String(), value: NonNegativeMoney, cumulativeShare: Type.Number(), class: ParetoClass })),
+  bars: Type.Array(
+    Type.Object({
+      rank: Type.Integer(),
+      id: Id,
+      name: Type.String(),
+      value: NonNegativeMoney,
+      cumulativeShare: Type.Number(),
+      class: ParetoClass,
+    }),
+  ),
   /** The cumulative curve over every account, at most 200 evenly spaced ranks (the last included). */
   curve: Type.Array(Type.Object({ rank: Type.Integer(), cumulativeShare: Type.Number() })),
   items: Type.Array(ParetoItem),

@@ -7,7 +7,10 @@ const Email = Type.String({ format: 'email', maxLength: 200 });
 const Password = Type.String({ minLength: 8, maxLength: 200 });
 const Locale = Type.Enum(['zh-CN', 'en']);
 
-export const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const LoginBody = Type.Object(
+  { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
 export type LoginBody = Static<typeof LoginBody>;
 
 export const ChangePasswordBody = Type.Object(
@@ -17,7 +20,12 @@ export const ChangePasswordBody = Type.Object(
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const SetupBody = Type.Object(
-  { orgName: Type.String({ minLength: 1, maxLength: 100 }), name: Type.String({ minLength: 1, maxLength: 100 }), email: Email, password: Password },
+  {
+    orgName: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    email: Email,
+    password: Password,
+  },
   { additionalProperties: false },
 );
 export type SetupBody = Static<typeof SetupBody>;
@@ -38,9 +46,16 @@ export const Me = Type.Object({
 export type Me = Static<typeof Me>;
 
 /** Wrong passwords for the account since its last sign-in, shown once at the next one. */
-export const FailedLogins = Type.Object({ count: Type.Integer({ minimum: 1 }), lastAt: IsoDateTime, lastAddress: Nullable(Type.String()) });
+export const FailedLogins = Type.Object({
+  count: Type.Integer({ minimum: 1 }),
+  lastAt: IsoDateTime,
+  lastAddress: Nullable(Type.String()),
+});
 export type FailedLogins = Static<typeof FailedLogins>;
-export const LoginResponse = Type.Object({ ...Me.properties, failedAttemptsSinceLastLogin: Type.Optional(FailedLogins) });
+export const LoginResponse = Type.Object({
+  ...Me.properties,
+  failedAttemptsSinceLastLogin: Type.Optional(FailedLogins),
+});
 export type LoginResponse = Static<typeof LoginResponse>;
 
 export const Team = Type.Object({
@@ -59,7 +74,11 @@ export const TeamCreate = Type.Object(
 );
 export type TeamCreate = Static<typeof TeamCreate>;
 export const TeamUpdate = Type.Object(
-  { version: Version, name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), parentId: OptionalNullable(Id) },
+  {
+    version: Version,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    parentId: OptionalNullable(Id),
+  },
   { additionalProperties: false },
 );
 export type TeamUpdate = Static<typeof TeamUpdate>;

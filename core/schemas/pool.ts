@@ -6,8 +6,16 @@ import { Id, IsoDateTime, Nullable, Version } from './common.ts';
 // ---- Settings ----
 export const ProspectSettings = Type.Object(
   {
-    dropShare: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, description: 'Share of the ranked prospects flagged to drop (the course: 0.35)' }),
-    claimLimit: Type.Integer({ minimum: 1, maximum: 10000, description: 'Accounts a rep may hold that they claimed from the pool' }),
+    dropShare: Type.Number({
+      exclusiveMinimum: 0,
+      exclusiveMaximum: 1,
+      description: 'Share of the ranked prospects flagged to drop (the course: 0.35)',
+    }),
+    claimLimit: Type.Integer({
+      minimum: 1,
+      maximum: 10000,
+      description: 'Accounts a rep may hold that they claimed from the pool',
+    }),
   },
   { additionalProperties: false },
 );
@@ -50,7 +58,10 @@ export const ProspectList = Type.Object({
 });
 export type ProspectList = Static<typeof ProspectList>;
 
-export const ProspectReview = Type.Object({ decision: Type.Enum([...PROSPECT_DECISIONS]), version: Version }, { additionalProperties: false });
+export const ProspectReview = Type.Object(
+  { decision: Type.Enum([...PROSPECT_DECISIONS]), version: Version },
+  { additionalProperties: false },
+);
 export type ProspectReview = Static<typeof ProspectReview>;
 
 export const ProspectReviewResult = Type.Object({
@@ -87,7 +98,11 @@ export type PoolItem = Static<typeof PoolItem>;
 export const MyClaims = Type.Object({ count: Type.Integer(), limit: Type.Integer() });
 export type MyClaims = Static<typeof MyClaims>;
 
-export const PoolPage = Type.Object({ items: Type.Array(PoolItem), nextCursor: Nullable(Type.String()), myClaims: MyClaims });
+export const PoolPage = Type.Object({
+  items: Type.Array(PoolItem),
+  nextCursor: Nullable(Type.String()),
+  myClaims: MyClaims,
+});
 export type PoolPage = Static<typeof PoolPage>;
 
 export const PoolClaim = Type.Object({ accountId: Id, ownerId: Id, claimedAt: IsoDateTime, myClaims: MyClaims });

@@ -39,7 +39,13 @@ export type RecycleBinRestored = Static<typeof RecycleBinRestored>;
 
 export const DEFAULT_RETENTION_DAYS = 30;
 export const RecycleBinSettings = Type.Object(
-  { retentionDays: Type.Integer({ minimum: 1, maximum: 3650, description: 'Days a deleted record can be restored before the daily purge' }) },
+  {
+    retentionDays: Type.Integer({
+      minimum: 1,
+      maximum: 3650,
+      description: 'Days a deleted record can be restored before the daily purge',
+    }),
+  },
   { additionalProperties: false },
 );
 export type RecycleBinSettings = Static<typeof RecycleBinSettings>;

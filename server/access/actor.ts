@@ -28,7 +28,8 @@ export const isManagerOrAdmin = (actor: Actor) => actor.role === 'admin' || acto
 export const seesWholeOrganisation = (actor: Actor) => actor.scopeUserIds === null;
 
 /** Is this user among those whose records the caller may see? */
-export const userInScope = (actor: Actor, userId: string) => actor.scopeUserIds === null || actor.scopeUserIds.includes(userId);
+export const userInScope = (actor: Actor, userId: string) =>
+  actor.scopeUserIds === null || actor.scopeUserIds.includes(userId);
 
 /** The users whose records the caller sees; null for the whole organisation. */
 export const scopeUsers = (actor: Actor): string[] | null => actor.scopeUserIds;

@@ -25,7 +25,9 @@ describe('server/access is the only place that decides access', () => {
   it('no other file reads the scope or the caller’s role', () => {
     const offenders = outside
       .filter((s) => !BUILDS_THE_ACTOR.has(s.file))
-      .flatMap((s) => [...s.text.matchAll(/\b(scopeUserIds|teamAccountIds|actor\.role)\b/g)].map((m) => `${s.file}: ${m[0]}`));
+      .flatMap((s) =>
+        [...s.text.matchAll(/\b(scopeUserIds|teamAccountIds|actor\.role)\b/g)].map((m) => `${s.file}: ${m[0]}`),
+      );
     expect(offenders).toEqual([]);
   });
 

@@ -27,4 +27,12 @@ export {
 } from './visibility.ts';
 export { teamOnlyDeals, teamOnlySnapshotRows, totalsVisible } from './totals.ts';
 export { teamsInScope } from './people.ts';
-export { accessEntities, assertCan, can, type AccessEntity, type Action, type Subject, type Visibility } from './policies.ts';
+export {
+  accessEntities,
+  assertCan,
+  can,
+  type AccessEntity,
+  type Action,
+  type Subject,
+  type Visibility,
+} from './policies.ts';

@@ -45,5 +45,8 @@ export function quotaWritable(actor: Actor, tree: TeamStructure, q: QuotaSubject
 
 /** May the caller keep this person's plan? Their own, or anyone's they manage. */
 export function planKeepable(actor: Actor, userId: string): boolean {
-  return isAdmin(actor) || (actor.role === 'rep' ? userId === actor.userId : actor.role === 'manager' && userInScope(actor, userId));
+  return (
+    isAdmin(actor) ||
+    (actor.role === 'rep' ? userId === actor.userId : actor.role === 'manager' && userInScope(actor, userId))
+  );
 }

@@ -20,7 +20,16 @@ const teamTree = {
 /** A caller of the north team; a manager or a viewer sees the team, a rep themselves, an admin everyone. */
 function actor(role: Role): Actor {
   const scopeUserIds = role === 'admin' ? null : role === 'rep' ? ['me'] : ['me', 'report'];
-  return { orgId: 'org', userId: 'me', role, dataScope: role === 'admin' ? 'all' : 'team', teamId: 'north', lang: 'en', scopeUserIds, teamAccountIds: [] };
+  return {
+    orgId: 'org',
+    userId: 'me',
+    role,
+    dataScope: role === 'admin' ? 'all' : 'team',
+    teamId: 'north',
+    lang: 'en',
+    scopeUserIds,
+    teamAccountIds: [],
+  };
 }
 
 /** The status and code assertCan answers with (200 when allowed). */
@@ -33,21 +42,34 @@ function answer(a: Actor, action: Action, target: AccessEntity | Subject): [numb
     return [e.statusCode, e.code];
   }
 }
-const by = (action: Action, target: AccessEntity | Subject) => Object.fromEntries(ROLES.map((r) => [r, answer(actor(r), action, target)]));
+const by = (action: Action, target: AccessEntity | Subject) =>
+  Object.fromEntries(ROLES.map((r) => [r, answer(actor(r), action, target)]));
 const OK: [number, string] = [200, 'ok'];
 const FORBIDDEN: [number, string] = [403, 'forbidden'];
 const HIDDEN: [number, string] = [404, 'not_found'];
 
 describe('assertCan', () => {
-  it.each(['account', 'contact', 'contactLink', 'deal', 'activity', 'task', 'swotItem'] as const)('%s: everyone but a viewer writes records', (entity) => {
-    for (const action of ['create', 'update', 'delete'] as const) {
-      expect(by(action, entity), action).toEqual({ admin: OK, manager: OK, rep: OK, viewer: FORBIDDEN });
-    }
-  });
+  it.each(['account', 'contact', 'contactLink', 'deal', 'activity', 'task', 'swotItem'] as const)(
+    '%s: everyone but a viewer writes records',
+    (entity) => {
+      for (const action of ['create', 'update', 'delete'] as const) {
+        expect(by(action, entity), action).toEqual({ admin: OK, manager: OK, rep: OK, viewer: FORBIDDEN });
+      }
+    },
+  );
 
-  it.each(['team', 'product', 'stage', 'activityType'] as const)('%s: only admins keep what the organisation shares', (entity) => {
-    for (const action of ['create', 'update', 'delete'] as const) expect(by(action, entity), action).toEqual({ admin: OK, manager: FORBIDDEN, rep: FORBIDDEN, viewer: FORBIDDEN });
-  });
+  it.each(['team', 'product', 'stage', 'activityType'] as const)(
+    '%s: only admins keep what the organisation shares',
+    (entity) => {
+      for (const action of ['create', 'update', 'delete'] as const)
+        expect(by(action, entity), action).toEqual({
+          admin: OK,
+          manager: FORBIDDEN,
+          rep: FORBIDDEN,
+          viewer: FORBIDDEN,
+        });
+    },
+  );
 
   it('admins alone manage users, settings, snapshots and purges', () => {
     const adminOnly = { admin: OK, manager: FORBIDDEN, rep: FORBIDDEN, viewer: FORBIDDEN };
@@ -72,31 +94,96 @@ describe('assertCan', () => {
   });
 
   it('a rep may not delete a won or lost deal (403 closed_deal_delete)', () => {
-    expect(by('delete', { entity: 'deal', status: 'won' })).toEqual({ admin: OK, manager: OK, rep: [403, 'closed_deal_delete'], viewer: FORBIDDEN });
-    expect(by('delete', { entity: 'deal', status: 'open' })).toEqual({ admin: OK, manager: OK, rep: OK, viewer: FORBIDDEN });
+    expect(by('delete', { entity: 'deal', status: 'won' })).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: [403, 'closed_deal_delete'],
+      viewer: FORBIDDEN,
+    });
+    expect(by('delete', { entity: 'deal', status: 'open' })).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: OK,
+      viewer: FORBIDDEN,
+    });
   });
 
   it('a prospect is reviewed by whoever has its owner in scope, not by its account team', () => {
-    expect(by('review', { entity: 'account', ownerId: 'report' })).toEqual({ admin: OK, manager: OK, rep: FORBIDDEN, viewer: FORBIDDEN });
-    expect(by('review', { entity: 'account', ownerId: 'me' })).toEqual({ admin: OK, manager: OK, rep: OK, viewer: FORBIDDEN });
-    expect(by('review', { entity: 'account', ownerId: null })).toEqual({ admin: OK, manager: FORBIDDEN, rep: FORBIDDEN, viewer: FORBIDDEN });
+    expect(by('review', { entity: 'account', ownerId: 'report' })).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: FORBIDDEN,
+      viewer: FORBIDDEN,
+    });
+    expect(by('review', { entity: 'account', ownerId: 'me' })).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: OK,
+      viewer: FORBIDDEN,
+    });
+    expect(by('review', { entity: 'account', ownerId: null })).toEqual({
+      admin: OK,
+      manager: FORBIDDEN,
+      rep: FORBIDDEN,
+      viewer: FORBIDDEN,
+    });
   });
 
   it('quotas: read within scope and the teams above, set from above; out of sight is 404', () => {
-    const quota = (q: { userId?: string; teamId?: string }): Subject => ({ entity: 'quota', userId: q.userId ?? null, teamId: q.teamId ?? null, teams: teamTree });
+    const quota = (q: { userId?: string; teamId?: string }): Subject => ({
+      entity: 'quota',
+      userId: q.userId ?? null,
+      teamId: q.teamId ?? null,
+      teams: teamTree,
+    });
     expect(by('read', quota({ userId: 'report' }))).toEqual({ admin: OK, manager: OK, rep: HIDDEN, viewer: OK });
-    expect(by('update', quota({ userId: 'report' }))).toEqual({ admin: OK, manager: OK, rep: HIDDEN, viewer: FORBIDDEN });
+    expect(by('update', quota({ userId: 'report' }))).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: HIDDEN,
+      viewer: FORBIDDEN,
+    });
     // Nobody sets their own.
-    expect(by('update', quota({ userId: 'me' }))).toEqual({ admin: OK, manager: FORBIDDEN, rep: FORBIDDEN, viewer: FORBIDDEN });
+    expect(by('update', quota({ userId: 'me' }))).toEqual({
+      admin: OK,
+      manager: FORBIDDEN,
+      rep: FORBIDDEN,
+      viewer: FORBIDDEN,
+    });
     expect(by('read', quota({ teamId: 'hq' }))).toEqual({ admin: OK, manager: OK, rep: OK, viewer: OK });
-    expect(by('delete', quota({ teamId: 'north' }))).toEqual({ admin: OK, manager: OK, rep: FORBIDDEN, viewer: FORBIDDEN });
-    expect(by('create', quota({ teamId: 'east' }))).toEqual({ admin: OK, manager: HIDDEN, rep: HIDDEN, viewer: HIDDEN });
+    expect(by('delete', quota({ teamId: 'north' }))).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: FORBIDDEN,
+      viewer: FORBIDDEN,
+    });
+    expect(by('create', quota({ teamId: 'east' }))).toEqual({
+      admin: OK,
+      manager: HIDDEN,
+      rep: HIDDEN,
+      viewer: HIDDEN,
+    });
   });
 
   it('plans: read within scope, kept by the person or their manager', () => {
-    expect(by('read', { entity: 'plan', userId: 'report' })).toEqual({ admin: OK, manager: OK, rep: HIDDEN, viewer: OK });
-    expect(by('update', { entity: 'plan', userId: 'report' })).toEqual({ admin: OK, manager: OK, rep: HIDDEN, viewer: FORBIDDEN });
-    expect(by('update', { entity: 'plan', userId: 'me' })).toEqual({ admin: OK, manager: OK, rep: OK, viewer: FORBIDDEN });
+    expect(by('read', { entity: 'plan', userId: 'report' })).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: HIDDEN,
+      viewer: OK,
+    });
+    expect(by('update', { entity: 'plan', userId: 'report' })).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: HIDDEN,
+      viewer: FORBIDDEN,
+    });
+    expect(by('update', { entity: 'plan', userId: 'me' })).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: OK,
+      viewer: FORBIDDEN,
+    });
   });
 
   it('refuses an action no rule names', () => {

@@ -70,7 +70,8 @@ const dealDelete: Rule = (actor, s) => {
   return s?.entity === 'deal' && actor.role === 'rep' && s.status !== 'open' ? 'closed_deal_delete' : 'allowed';
 };
 
-const quotaRead: Rule = (actor, s) => (s?.entity === 'quota' && quotaReadable(actor, s.teams, s) ? 'allowed' : 'hidden');
+const quotaRead: Rule = (actor, s) =>
+  s?.entity === 'quota' && quotaReadable(actor, s.teams, s) ? 'allowed' : 'hidden';
 const quotaWrite: Rule = (actor, s) => {
   if (s?.entity !== 'quota' || !quotaReadable(actor, s.teams, s)) return 'hidden';
   return allowIf(quotaWritable(actor, s.teams, s));
@@ -104,7 +105,10 @@ export const accessEntities: Record<AccessEntity, { visibility: Visibility; rule
   // A SWOT board is its account's or deal's.
   swotItem: { visibility: 'scope', rules: writes },
   binEntry: { visibility: 'scope', rules: { restore: writers, purge: admins } },
-  quota: { visibility: 'scope', rules: { read: quotaRead, create: quotaWrite, update: quotaWrite, delete: quotaWrite } },
+  quota: {
+    visibility: 'scope',
+    rules: { read: quotaRead, create: quotaWrite, update: quotaWrite, delete: quotaWrite },
+  },
   plan: { visibility: 'scope', rules: { read: planRead, update: planKeep } },
   // Snapshots are read as sums over the caller's deals (totals.ts); taking one copies every open deal.
   snapshot: { visibility: 'scope', rules: { create: admins } },
@@ -129,7 +133,8 @@ function verdict(actor: Actor, action: Action, target: AccessEntity | Subject): 
 }
 
 /** May the caller do this (for flags such as a quota's `editable`)? */
-export const can = (actor: Actor, action: Action, target: AccessEntity | Subject): boolean => verdict(actor, action, target) === 'allowed';
+export const can = (actor: Actor, action: Action, target: AccessEntity | Subject): boolean =>
+  verdict(actor, action, target) === 'allowed';
 
 /** Throws unless the caller may do this: 404 for a record out of their sight, else 403 with the rule's code. */
 export function assertCan(actor: Actor, action: Action, target: AccessEntity | Subject): void {

@@ -21,7 +21,12 @@ const WHO: Who[] = ['rep', 'manager', 'viewer', 'admin'];
 /** What each reader sees of the three records, by the entity's visibility (foreign: never). */
 const SEES: Record<Visibility, Record<Who, Where[]>> = {
   scope: { rep: ['mine'], manager: ['mine'], viewer: ['mine'], admin: ['mine', 'theirs'] },
-  organisation: { rep: ['mine', 'theirs'], manager: ['mine', 'theirs'], viewer: ['mine', 'theirs'], admin: ['mine', 'theirs'] },
+  organisation: {
+    rep: ['mine', 'theirs'],
+    manager: ['mine', 'theirs'],
+    viewer: ['mine', 'theirs'],
+    admin: ['mine', 'theirs'],
+  },
   // Owned by the north rep: nobody else's, not even the admin's.
   own: { rep: ['mine'], manager: [], viewer: [], admin: [] },
 };
@@ -56,7 +61,8 @@ function body<T>(res: { statusCode: number; body: string; json(): unknown }): T 
   if (res.statusCode >= 300) throw new Error(`unexpected ${res.statusCode}: ${res.body}`);
   return res.json() as T;
 }
-const idOf = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>) => body<{ id: string }>(await res).id;
+const idOf = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>) =>
+  body<{ id: string }>(await res).id;
 /** The item ids of a list response (a 403 is returned as it is). */
 async function ids(c: Client, url: string, key: 'id' | 'key' = 'id'): Promise<string[] | number> {
   const res = await c.get(url);
@@ -146,9 +152,14 @@ const cases: Record<AccessEntity, Case> = {
   },
   plan: {
     // A plan is its person's for the year: named by the person.
-    make: async (w) => body<{ userId: string }>(await owner(w).put('/api/planner/plans/2031', { quota: '1200000', averageDealSize: '100000', startMonth: 1 })).userId,
+    make: async (w) =>
+      body<{ userId: string }>(
+        await owner(w).put('/api/planner/plans/2031', { quota: '1200000', averageDealSize: '100000', startMonth: 1 }),
+      ).userId,
     async list(c) {
-      const people = body<{ people: { userId: string; planSource: string | null }[] }>(await c.get('/api/planner/actual?year=2031')).people;
+      const people = body<{ people: { userId: string; planSource: string | null }[] }>(
+        await c.get('/api/planner/actual?year=2031'),
+      ).people;
       return people.filter((p) => p.planSource === 'saved').map((p) => p.userId);
     },
     detail: (c, id) => status(c, `/api/planner/plans/2031?userId=${id}`),
@@ -156,7 +167,11 @@ const cases: Record<AccessEntity, Case> = {
   snapshot: {
     async make(w) {
       const account = await f.account(owner(w));
-      const [stage] = await t.database.db.select({ id: stages.id, orgId: stages.orgId }).from(stages).where(eq(stages.orgId, body<{ orgId: string }>(await owner(w).get('/api/auth/me')).orgId)).limit(1);
+      const [stage] = await t.database.db
+        .select({ id: stages.id, orgId: stages.orgId })
+        .from(stages)
+        .where(eq(stages.orgId, body<{ orgId: string }>(await owner(w).get('/api/auth/me')).orgId))
+        .limit(1);
       const id = newId();
       snapshotBits[id] = BIT[w];
       await t.database.db.insert(pipelineSnapshots).values({
@@ -222,8 +237,15 @@ const cases: Record<AccessEntity, Case> = {
   settings: {
     // One per organisation: the recycle bin's retention, told apart by its value.
     wheres: ['mine', 'foreign'],
-    make: async (w) => String(body<{ retentionDays: number }>(await keeper(w).put('/api/settings/recycle-bin', { retentionDays: w === 'mine' ? 31 : 45 })).retentionDays),
-    list: async (c) => [String(body<{ retentionDays: number }>(await c.get('/api/settings/recycle-bin')).retentionDays)],
+    make: async (w) =>
+      String(
+        body<{ retentionDays: number }>(
+          await keeper(w).put('/api/settings/recycle-bin', { retentionDays: w === 'mine' ? 31 : 45 }),
+        ).retentionDays,
+      ),
+    list: async (c) => [
+      String(body<{ retentionDays: number }>(await c.get('/api/settings/recycle-bin')).retentionDays),
+    ],
   },
   savedView: {
     make: (w) => idOf(owner(w).post('/api/views', { list: 'accounts', name: `视图${w}`, query: {} })),
@@ -234,7 +256,9 @@ const cases: Record<AccessEntity, Case> = {
 /** A second organisation with its own admin, as set-up would make it (set-up itself runs once). */
 async function otherOrganisation(): Promise<Client> {
   const email = `matrix-${newId()}@example.com`;
-  await t.database.db.transaction((tx) => createOrg(tx, { orgName: '另一家公司', name: '乙方管理员', email, password: PASSWORD }));
+  await t.database.db.transaction((tx) =>
+    createOrg(tx, { orgName: '另一家公司', name: '乙方管理员', email, password: PASSWORD }),
+  );
   return login(t.app, email, PASSWORD);
 }
 
@@ -284,6 +308,7 @@ describe.each(Object.keys(accessEntities) as AccessEntity[])('%s', (entity) => {
     const seen = (Object.keys(records) as Where[]).filter((w) => (listed as string[]).includes(records[w]!));
     expect(seen).toEqual(expected);
     if (!c.detail) return;
-    for (const w of Object.keys(records) as Where[]) expect(await c.detail(as[who], records[w]!), w).toBe(expected.includes(w) ? 200 : 404);
+    for (const w of Object.keys(records) as Where[])
+      expect(await c.detail(as[who], records[w]!), w).toBe(expected.includes(w) ? 200 : 404);
   });
 });

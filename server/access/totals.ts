@@ -24,7 +24,10 @@ export function totalsVisible(actor: Actor, table: { orgId: PgColumn; accountOwn
  */
 function teamOnly(actor: Actor, ownerColumn: PgColumn, accountIdColumn: PgColumn): SQL | null {
   if (actor.scopeUserIds === null || !actor.teamAccountIds.length) return null;
-  return and(inArray(accountIdColumn, actor.teamAccountIds), or(isNull(ownerColumn), not(inArray(ownerColumn, actor.scopeUserIds))))!;
+  return and(
+    inArray(accountIdColumn, actor.teamAccountIds),
+    or(isNull(ownerColumn), not(inArray(ownerColumn, actor.scopeUserIds))),
+  )!;
 }
 
 /** Deals the board's and the forecast's kept totals leave out of the caller's scope (see `teamOnly`). */

@@ -6,7 +6,18 @@
 // left out, so a rep's ordered list walks the (owner, sort) index instead of filtering the organisation.
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import { accountMembers, accounts, activities, activityUsers, contacts, opportunities, recycleBin, savedViews, tasks, users } from '../db/schema.ts';
+import {
+  accountMembers,
+  accounts,
+  activities,
+  activityUsers,
+  contacts,
+  opportunities,
+  recycleBin,
+  savedViews,
+  tasks,
+  users,
+} from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 
 /**
@@ -21,7 +32,9 @@ function ownedOrOnTeam(scope: string[], actor: Actor, ownerColumn: PgColumn, acc
 /** The organisation's rows, narrowed to the data-scope rule over an owner copy unless the scope is everyone. */
 function inScope(actor: Actor, orgColumn: PgColumn, ownerColumn: PgColumn, accountIdColumn: PgColumn): SQL {
   const org = eq(orgColumn, actor.orgId);
-  return actor.scopeUserIds === null ? org : and(org, ownedOrOnTeam(actor.scopeUserIds, actor, ownerColumn, accountIdColumn))!;
+  return actor.scopeUserIds === null
+    ? org
+    : and(org, ownedOrOnTeam(actor.scopeUserIds, actor, ownerColumn, accountIdColumn))!;
 }
 
 /**
@@ -30,7 +43,10 @@ function inScope(actor: Actor, orgColumn: PgColumn, ownerColumn: PgColumn, accou
  * tasks follow their account; reads that join a record's account may test it with this rule
  * (`table` is the accounts table or an alias of it).
  */
-export function accountVisible(actor: Actor, table: { orgId: PgColumn; ownerId: PgColumn; id: PgColumn } = accounts): SQL {
+export function accountVisible(
+  actor: Actor,
+  table: { orgId: PgColumn; ownerId: PgColumn; id: PgColumn } = accounts,
+): SQL {
   return inScope(actor, table.orgId, table.ownerId, table.id);
 }
 

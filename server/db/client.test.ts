@@ -8,11 +8,20 @@ import { DEAL_STATUSES } from '../../core/enums.ts';
 
 describe('inlineLimits', () => {
   it('writes integer LIMIT and OFFSET parameters into the text and renumbers the rest', () => {
-    expect(inlineLimits('select * from t where a = $1 and b = $2 order by c limit $3 offset $4', ['x', 'y', 51, 100])).toEqual({
+    expect(
+      inlineLimits('select * from t where a = $1 and b = $2 order by c limit $3 offset $4', ['x', 'y', 51, 100]),
+    ).toEqual({
       text: 'select * from t where a = $1 and b = $2 order by c limit 51 offset 100',
       params: ['x', 'y'],
     });
-    expect(inlineLimits('select * from (select * from t where a = $1 limit $2) p where p.b = $3 limit $4', ['x', 10, 'z', 1])).toEqual({
+    expect(
+      inlineLimits('select * from (select * from t where a = $1 limit $2) p where p.b = $3 limit $4', [
+        'x',
+        10,
+        'z',
+        1,
+      ]),
+    ).toEqual({
       text: 'select * from (select * from t where a = $1 limit 10) p where p.b = $2 limit 1',
       params: ['x', 'z'],
     });
@@ -42,7 +51,9 @@ describe('literal helpers', () => {
   });
 
   it('writes closed-set values and uuid lists into the text, refusing anything else', () => {
-    expect(render(equalsLiteral(opportunities.status, 'open', DEAL_STATUSES)).sql).toBe(`"opportunities"."status" = 'open'`);
+    expect(render(equalsLiteral(opportunities.status, 'open', DEAL_STATUSES)).sql).toBe(
+      `"opportunities"."status" = 'open'`,
+    );
     expect(() => equalsLiteral(opportunities.status, "open' or 1=1 --", DEAL_STATUSES)).toThrow();
     const id = '018c1339-bc00-70fd-8fa1-b2f3857d67d0';
     expect(render(uuidArrayLiteral([id, id])).sql).toBe(`'{${id},${id}}'::uuid[]`);

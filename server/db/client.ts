@@ -22,7 +22,11 @@ export interface Database {
    * stops (false: a lost connection, retried every second). Resolves once listening first started
    * or failed; returns the function that stops it.
    */
-  listen(channel: string, onNotify: (payload: string) => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onLive: (live: boolean) => void,
+  ): Promise<() => Promise<void>>;
   /** PGlite only: dump of the data directory, used by tests to clone a migrated database. */
   dump?(): Promise<Blob>;
 }
@@ -103,7 +107,12 @@ function preparingClient(pg: typeof import('pg').default) {
     }
     // @ts-expect-error -- one override for all of pg's query overloads; arguments pass through.
     override query(config: unknown, values?: unknown, callback?: unknown) {
-      if (config && typeof config === 'object' && !('submit' in config) && !('name' in config && (config as { name?: string }).name)) {
+      if (
+        config &&
+        typeof config === 'object' &&
+        !('submit' in config) &&
+        !('name' in config && (config as { name?: string }).name)
+      ) {
         const q = config as { text?: string; values?: unknown[] };
         const params = Array.isArray(values) ? values : q.values;
         if (typeof q.text === 'string' && params?.length && DML.test(q.text)) {
@@ -130,10 +139,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pg.types.setTypeParser(INT8, (v: string) => Number(v));
   // JIT compilation costs 100–250 ms per query and pays off only for long analytical queries;
   // every query here is short.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off', Client: preparingClient(pg) as unknown as typeof pg.Client });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: '-c jit=off',
+    Client: preparingClient(pg) as unknown as typeof pg.Client,
+  });
   // An idle connection that dies (a restart, pg_terminate_backend) is dropped by the pool, which then
   // emits 'error': without a listener that would end the process.
-  pool.on('error', (err) => console.warn(`PostgreSQL: an idle connection was lost (${err.message}); the pool opens a new one`));
+  pool.on('error', (err) =>
+    console.warn(`PostgreSQL: an idle connection was lost (${err.message}); the pool opens a new one`),
+  );
   const db = drizzle(pool, { schema }) as unknown as Db;
   // Several instances may start at once against one PostgreSQL: migrate under an advisory lock.
   const client = await pool.connect();
@@ -144,7 +160,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await client.query('select pg_advisory_unlock(72170001)').catch(() => undefined);
     client.release();
   }
-  return { db, kind: 'postgres', close: () => pool.end(), listen: (channel, onNotify, onLive) => listenPostgres(pg, url, channel, onNotify, onLive) };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => pool.end(),
+    listen: (channel, onNotify, onLive) => listenPostgres(pg, url, channel, onNotify, onLive),
+  };
 }
 
 const RELISTEN_MS = 1000;
@@ -206,7 +227,8 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     release = lockDataDir(dir);
     try {
       state = checkDataDir(dir);
-      if (state === 'new' && opts.template && existsSync(join(opts.template, 'PG_VERSION'))) seedDataDir(opts.template, dir);
+      if (state === 'new' && opts.template && existsSync(join(opts.template, 'PG_VERSION')))
+        seedDataDir(opts.template, dir);
     } catch (e) {
       release();
       throw e;
@@ -214,7 +236,11 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = await PGlite.create({ dataDir: dir, loadDataDir: opts.loadDataDir, parsers: { [INT8]: (v: string) => Number(v) } });
+    client = await PGlite.create({
+      dataDir: dir,
+      loadDataDir: opts.loadDataDir,
+      parsers: { [INT8]: (v: string) => Number(v) },
+    });
   } catch (e) {
     release();
     // A directory that passed the check but cannot be opened (a truncated WAL or control file) aborts
@@ -261,7 +287,8 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /** A timestamptz as JavaScript's toISOString() writes it (UTC, milliseconds), for rows read raw. */
-export const isoTime = (column: PgColumn | SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoTime = (column: PgColumn | SQL) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const dialect = new PgDialect();
 

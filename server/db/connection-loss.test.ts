@@ -33,7 +33,11 @@ describe.skipIf(!url)('a lost PostgreSQL connection', () => {
     await t.close();
   });
 
-  const terminate = () => admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+  const terminate = () =>
+    admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
 
   it('answers 503 with Retry-After while connections are terminated under load, never 500, and recovers at once', async () => {
     const statuses = new Map<number, number>();
@@ -70,7 +74,10 @@ describe.skipIf(!url)('a lost PostgreSQL connection', () => {
   });
 
   it('health is down while the database refuses connections, and ok again once it accepts them', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', database: 'postgres' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({
+      status: 'ok',
+      database: 'postgres',
+    });
     await admin.query(`alter database ${name} allow_connections false`);
     await terminate();
     const down = await t.app.inject({ method: 'GET', url: '/api/health' });

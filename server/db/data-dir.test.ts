@@ -37,7 +37,10 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data directory', 
     root = mkdtempSync(join(tmpdir(), 'openkam-datadir-'));
     good = join(root, 'good');
     const d = await openDatabase({ dataDir: good });
-    [{ path: accountsFile }] = await rowsOf<{ path: string }>(d.db, sql`select pg_relation_filepath('accounts') as path`);
+    [{ path: accountsFile }] = await rowsOf<{ path: string }>(
+      d.db,
+      sql`select pg_relation_filepath('accounts') as path`,
+    );
     await d.close();
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -64,7 +67,10 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data directory', 
 
   it('takes over a lock left by a process that is gone', async () => {
     const dir = fresh('stale');
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), since: '2026-01-01' }));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), since: '2026-01-01' }),
+    );
     const d = await openDatabase({ dataDir: dir });
     expect(await rowsOf(d.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
     await d.close();
@@ -87,7 +93,15 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data directory', 
       ['pg_wal', (dir) => rmSync(join(dir, 'pg_wal'), { recursive: true })],
       ['pg_xact', (dir) => rmSync(join(dir, 'pg_xact'), { recursive: true })],
       ['pg_control', (dir) => truncateSync(join(dir, 'global/pg_control'), 100)],
-      ['wal', (dir) => readdirSync(join(dir, 'pg_wal')).filter((f) => /^[0-9A-F]{24}$/.test(f)).forEach((f) => truncateSync(join(dir, 'pg_wal', f), 1000))],
+      [
+        'wal',
+        (dir) =>
+          readdirSync(join(dir, 'pg_wal'))
+            .filter((f) => /^[0-9A-F]{24}$/.test(f))
+            .forEach((f) => {
+              truncateSync(join(dir, 'pg_wal', f), 1000);
+            }),
+      ],
     ];
     for (const [name, damage] of cases) {
       const dir = fresh(`damaged-${name}`);
@@ -105,7 +119,11 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data directory', 
       const d = await openDatabase({ dataDir: dir, template });
       try {
         if (write) await d.db.execute(sql.raw(`create table marker as select '${write}'::text as v`));
-        return (await rowsOf<{ v: string }>(d.db, sql`select coalesce((select v from marker), 'none') as v`).catch(() => [{ v: 'none' }]))[0].v;
+        return (
+          await rowsOf<{ v: string }>(d.db, sql`select coalesce((select v from marker), 'none') as v`).catch(() => [
+            { v: 'none' },
+          ])
+        )[0].v;
       } finally {
         await d.close();
       }

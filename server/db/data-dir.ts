@@ -5,7 +5,17 @@
 // on one directory each keep their own copy in memory and overwrite each other's files, so
 // acknowledged writes vanish. And PGlite initialises a new database wherever PG_VERSION is missing,
 // so a damaged or wrong directory would come up empty, with the one-time set-up page open to anyone.
-import { closeSync, cpSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -25,7 +35,9 @@ interface LockInfo {
 function readLock(path: string): LockInfo | null {
   try {
     const info = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockInfo>;
-    return typeof info.pid === 'number' && typeof info.host === 'string' ? { pid: info.pid, host: info.host, since: String(info.since ?? '') } : null;
+    return typeof info.pid === 'number' && typeof info.host === 'string'
+      ? { pid: info.pid, host: info.host, since: String(info.since ?? '') }
+      : null;
   } catch {
     return null; // half-written by a process killed while taking it: nobody holds it
   }
@@ -112,7 +124,8 @@ export function checkDataDir(dir: string): 'new' | 'existing' {
 export function seedDataDir(template: string, dir: string): void {
   const entries = readdirSync(template).filter((e) => e !== LOCK_FILE && e !== 'PG_VERSION');
   try {
-    for (const entry of [...entries, 'PG_VERSION']) cpSync(join(template, entry), join(dir, entry), { recursive: true, errorOnExist: true, force: false });
+    for (const entry of [...entries, 'PG_VERSION'])
+      cpSync(join(template, entry), join(dir, entry), { recursive: true, errorOnExist: true, force: false });
   } catch (e) {
     for (const entry of [...entries, 'PG_VERSION']) rmSync(join(dir, entry), { recursive: true, force: true });
     throw e;

@@ -8,7 +8,12 @@ export interface SortKey {
 }
 
 /** Keyset paging on (sort key, id): the ORDER BY and the "after the cursor" condition, matching an index on both. */
-export function keyset(key: SortKey, id: PgColumn, descending: boolean, after: [string | number | null, string] | null) {
+export function keyset(
+  key: SortKey,
+  id: PgColumn,
+  descending: boolean,
+  after: [string | number | null, string] | null,
+) {
   const dir = descending ? desc : asc;
   const cmp = sql.raw(descending ? '<' : '>');
   return {

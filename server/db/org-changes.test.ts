@@ -101,7 +101,14 @@ describe('cached sessions and funnel follow the database', () => {
     const widened = await f.admin.patch(`/api/users/${u.id}`, { version: u.version, dataScope: 'all' });
     expect(widened.statusCode, widened.body).toBe(200);
     expect((await u.client.get(`/api/accounts/${other.id}`)).statusCode).toBe(200);
-    expect((await f.admin.patch(`/api/users/${u.id}`, { version: widened.json<{ version: number }>().version, active: false })).statusCode).toBe(200);
+    expect(
+      (
+        await f.admin.patch(`/api/users/${u.id}`, {
+          version: widened.json<{ version: number }>().version,
+          active: false,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await u.client.get('/api/auth/me')).statusCode).toBe(401);
   });
 
@@ -120,9 +127,13 @@ describe('cached sessions and funnel follow the database', () => {
     await t.database.db.execute(sql`update users set active = false where id = ${u.id}`);
     await eventually(async () => (await u.client.get('/api/auth/me')).statusCode === 401);
 
-    const board = async () => (await f.admin.get('/api/pipeline/board')).json<{ columns: { stage: { name: string } }[] }>().columns[0].stage.name;
+    const board = async () =>
+      (await f.admin.get('/api/pipeline/board')).json<{ columns: { stage: { name: string } }[] }>().columns[0].stage
+        .name;
     const first = await board();
-    await t.database.db.execute(sql`update stages set name = 'renamed elsewhere' where org_id = ${f.orgId} and name = ${first}`);
+    await t.database.db.execute(
+      sql`update stages set name = 'renamed elsewhere' where org_id = ${f.orgId} and name = ${first}`,
+    );
     await eventually(async () => (await board()) === 'renamed elsewhere');
   });
 });
@@ -154,12 +165,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
 
   it('a lost listening connection voids the cache and is reopened; changes in the gap are not missed', async () => {
     const listeners = async () =>
-      (await rowsOf<{ pid: number }>(t.database.db, sql`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen%'`)).map((r) => r.pid);
+      (
+        await rowsOf<{ pid: number }>(
+          t.database.db,
+          sql`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen%'`,
+        )
+      ).map((r) => r.pid);
     const before = await listeners();
     expect(before.length).toBeGreaterThan(0);
     const [a, b] = [await f.user(), await f.user()];
     expect((await a.client.get('/api/auth/me')).statusCode).toBe(200);
-    await t.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where pid = any(${`{${before.join(',')}}`}::int[])`);
+    await t.database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where pid = any(${`{${before.join(',')}}`}::int[])`,
+    );
     await t.database.db.execute(sql`update users set active = false where id = ${a.id}`);
     await eventually(async () => (await a.client.get('/api/auth/me')).statusCode === 401);
     // Both apps listen again, on new connections, and hear changes as before.

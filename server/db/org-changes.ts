@@ -63,7 +63,8 @@ export class OrgCache<V> {
     const stamp = this.changes.stamp(orgId);
     const value = await load();
     // A change heard while loading may postdate what was read: keep the value only if none was.
-    if (stamp !== null && this.changes.stamp(orgId) === stamp && value !== undefined) this.put(`${orgId}/${key}`, { stamp, at: Date.now(), value });
+    if (stamp !== null && this.changes.stamp(orgId) === stamp && value !== undefined)
+      this.put(`${orgId}/${key}`, { stamp, at: Date.now(), value });
     return value;
   }
 

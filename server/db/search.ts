@@ -44,7 +44,11 @@ export async function searchCondition(
   const known = commonTerms.get(key);
   if (known !== undefined && known > Date.now()) return walk ? substring : withGrams();
   const matches = withGrams();
-  const ids = await db.select({ id: table.id }).from(table).where(matches).limit(RARE_LIMIT + 1);
+  const ids = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(matches)
+    .limit(RARE_LIMIT + 1);
   if (ids.length > RARE_LIMIT) {
     if (commonTerms.size >= MAX_COMMON_TERMS) commonTerms.clear();
     commonTerms.set(key, Date.now() + COMMON_TTL_MS);

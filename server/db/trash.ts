@@ -32,10 +32,18 @@ interface Spec {
   links: Link[];
 }
 
-const own = (column: string): Part['where'] => (_org, id) => sql`t.${sql.raw(column)} = ${id}`;
-const contactsOf = (org: string, id: string) => sql`(select c.id from contacts c where c.org_id = ${org} and c.account_id = ${id})`;
-const activitiesOf = (org: string, id: string) => sql`(select a.id from activities a where a.org_id = ${org} and a.account_id = ${id})`;
-const swotOf = (entity: string): Part['where'] => (_org, id) => sql`t.entity_type = ${entity} and t.entity_id = ${id}`;
+const own =
+  (column: string): Part['where'] =>
+  (_org, id) =>
+    sql`t.${sql.raw(column)} = ${id}`;
+const contactsOf = (org: string, id: string) =>
+  sql`(select c.id from contacts c where c.org_id = ${org} and c.account_id = ${id})`;
+const activitiesOf = (org: string, id: string) =>
+  sql`(select a.id from activities a where a.org_id = ${org} and a.account_id = ${id})`;
+const swotOf =
+  (entity: string): Part['where'] =>
+  (_org, id) =>
+    sql`t.entity_type = ${entity} and t.entity_id = ${id}`;
 
 /**
  * Parents before children: restore inserts in this order. The parts are exactly what the root's delete
@@ -83,17 +91,33 @@ const SPECS: Record<BinEntity, Spec> = {
       { table: 'accounts', where: own('id') },
       { table: 'account_members', where: own('account_id') },
       { table: 'contacts', where: own('account_id') },
-      { table: 'contact_links', where: (o, id) => sql`(t.from_contact_id in ${contactsOf(o, id)} or t.to_contact_id in ${contactsOf(o, id)})` },
+      {
+        table: 'contact_links',
+        where: (o, id) => sql`(t.from_contact_id in ${contactsOf(o, id)} or t.to_contact_id in ${contactsOf(o, id)})`,
+      },
       { table: 'activities', where: own('account_id') },
-      { table: 'activity_contacts', where: (o, id) => sql`(t.activity_id in ${activitiesOf(o, id)} or t.contact_id in ${contactsOf(o, id)})` },
+      {
+        table: 'activity_contacts',
+        where: (o, id) => sql`(t.activity_id in ${activitiesOf(o, id)} or t.contact_id in ${contactsOf(o, id)})`,
+      },
       { table: 'activity_users', where: (o, id) => sql`t.activity_id in ${activitiesOf(o, id)}` },
       { table: 'influences', where: (o, id) => sql`t.contact_id in ${contactsOf(o, id)}` },
       { table: 'swot_items', where: swotOf('account') },
     ],
     links: [
       { table: 'tasks', column: 'account_id', target: 'accounts', where: own('account_id') },
-      { table: 'tasks', column: 'contact_id', target: 'contacts', where: (o, id) => sql`t.contact_id in ${contactsOf(o, id)}` },
-      { table: 'tasks', column: 'activity_id', target: 'activities', where: (o, id) => sql`t.activity_id in ${activitiesOf(o, id)}` },
+      {
+        table: 'tasks',
+        column: 'contact_id',
+        target: 'contacts',
+        where: (o, id) => sql`t.contact_id in ${contactsOf(o, id)}`,
+      },
+      {
+        table: 'tasks',
+        column: 'activity_id',
+        target: 'activities',
+        where: (o, id) => sql`t.activity_id in ${activitiesOf(o, id)}`,
+      },
     ],
   },
 };
@@ -227,7 +251,14 @@ export interface BinLabel {
  * deleted, and one entry keyed by the record's id keeps them with the account's name and owner as
  * they were (read first: deleting an account takes its row with it).
  */
-export async function moveToBin(tx: Db, orgId: string, userId: string, entity: BinEntity, id: string, label: BinLabel): Promise<void> {
+export async function moveToBin(
+  tx: Db,
+  orgId: string,
+  userId: string,
+  entity: BinEntity,
+  id: string,
+  label: BinLabel,
+): Promise<void> {
   const [account] = await rowsOf<{ name: string; owner_id: string | null }>(
     tx,
     sql`select name, owner_id from accounts where org_id = ${orgId} and id = ${label.accountId}`,

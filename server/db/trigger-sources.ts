@@ -86,7 +86,10 @@ export function parseSources(files: { file: string; text: string }[]): SourceSta
     for (const stmt of splitStatements(text)) {
       const fn = FUNCTION.exec(stmt);
       const tr = fn ? null : TRIGGER.exec(stmt);
-      if (!fn && !tr) throw new Error(`${file}: only CREATE OR REPLACE FUNCTION and CREATE TRIGGER belong here, found: ${stmt.slice(0, 80)}`);
+      if (!fn && !tr)
+        throw new Error(
+          `${file}: only CREATE OR REPLACE FUNCTION and CREATE TRIGGER belong here, found: ${stmt.slice(0, 80)}`,
+        );
       const entry: SourceStatement = fn
         ? { file, kind: 'function', name: fn[1].toLowerCase(), text: stmt }
         : { file, kind: 'trigger', name: `${tr![2]}.${tr![1]}`.toLowerCase(), text: stmt };
@@ -142,7 +145,10 @@ export async function definitionsIn(db: Db, schema: string): Promise<Definitions
   const triggers = new Map<string, string>();
   for (const t of trs) {
     // 'O' is enabled in the ordinary way; anything else (disabled, replica or always) is part of the definition.
-    triggers.set(`${t.tbl}.${t.name}`, t.def.replaceAll(qualifier, '') + (t.enabled === 'O' ? '' : ` -- enabled: ${t.enabled}`));
+    triggers.set(
+      `${t.tbl}.${t.name}`,
+      t.def.replaceAll(qualifier, '') + (t.enabled === 'O' ? '' : ` -- enabled: ${t.enabled}`),
+    );
   }
   return { functions, triggers };
 }
@@ -154,7 +160,11 @@ const SCRATCH = 'okam_trigger_sources';
  * of `schema` (columns only), inside a transaction that is rolled back, so nothing is left behind and
  * the live tables are never locked beyond a read of their structure.
  */
-export async function definitionsOfSources(db: Db, statements: SourceStatement[], schema = 'public'): Promise<Definitions> {
+export async function definitionsOfSources(
+  db: Db,
+  statements: SourceStatement[],
+  schema = 'public',
+): Promise<Definitions> {
   let result: Definitions | undefined;
   try {
     await db.transaction(async (tx) => {
@@ -165,7 +175,9 @@ export async function definitionsOfSources(db: Db, statements: SourceStatement[]
       );
       await tx.execute(sql.raw(`CREATE SCHEMA ${SCRATCH}`));
       for (const { name } of tables) {
-        await tx.execute(sql.raw(`CREATE TABLE ${SCRATCH}.${quoteIdent(name)} (LIKE ${quoteIdent(schema)}.${quoteIdent(name)})`));
+        await tx.execute(
+          sql.raw(`CREATE TABLE ${SCRATCH}.${quoteIdent(name)} (LIKE ${quoteIdent(schema)}.${quoteIdent(name)})`),
+        );
       }
       await tx.execute(sql.raw(`SET LOCAL search_path TO ${SCRATCH}`));
       for (const s of statements) await tx.execute(sql.raw(s.text));

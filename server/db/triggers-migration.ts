@@ -41,12 +41,18 @@ try {
 }
 
 if (!statements.length) {
-  console.log('The migrations already define every trigger and function as server/db/triggers/*.sql does: nothing to write.');
+  console.log(
+    'The migrations already define every trigger and function as server/db/triggers/*.sql does: nothing to write.',
+  );
 } else {
   const kit = spawnSync('npx', ['drizzle-kit', 'generate', '--custom', `--name=${name}`], { stdio: 'inherit' });
   if (kit.status !== 0) throw new Error(`drizzle-kit generate --custom failed (${kit.status ?? kit.signal})`);
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
   const file = join(migrationsFolder, `${journal.entries.at(-1)!.tag}.sql`);
   writeFileSync(file, migrationFile(statements));
-  console.log(`Wrote ${file}: ${statements.length} statements. Review it, add any backfill, and commit it with the sources.`);
+  console.log(
+    `Wrote ${file}: ${statements.length} statements. Review it, add any backfill, and commit it with the sources.`,
+  );
 }

@@ -44,12 +44,21 @@ CREATE TRIGGER "t;x" AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f();
   });
 
   it('refuses anything but functions and triggers on unqualified names, and a name defined twice', () => {
-    expect(() => parseSources([{ file: 'x.sql', text: 'CREATE INDEX i ON a (b);' }])).toThrow(/only CREATE OR REPLACE FUNCTION/);
-    expect(() => parseSources([{ file: 'x.sql', text: 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;' }])).toThrow(/only/);
+    expect(() => parseSources([{ file: 'x.sql', text: 'CREATE INDEX i ON a (b);' }])).toThrow(
+      /only CREATE OR REPLACE FUNCTION/,
+    );
+    expect(() =>
+      parseSources([{ file: 'x.sql', text: 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;' }]),
+    ).toThrow(/only/);
     const qualified = 'CREATE OR REPLACE FUNCTION public.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;';
     expect(() => parseSources([{ file: 'x.sql', text: qualified }])).toThrow(/only/);
     const fn = 'CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;';
-    expect(() => parseSources([{ file: 'a.sql', text: fn }, { file: 'b.sql', text: fn }])).toThrow(/defined twice/);
+    expect(() =>
+      parseSources([
+        { file: 'a.sql', text: fn },
+        { file: 'b.sql', text: fn },
+      ]),
+    ).toThrow(/defined twice/);
   });
 });
 
@@ -88,7 +97,11 @@ describe('trigger sources', () => {
     const edited = sources
       .filter((s) => s.name !== 'accounts.accounts_facts_row' && s.name !== 'okam_account_facts_row')
       .map((s) => (s.name === 'okam_count_add' ? { ...s, text: s.text.replace('= 0 THEN', '<= 0 THEN') } : s))
-      .map((s) => (s.name === 'stages.okam_stages_changed' ? { ...s, text: s.text.replace('INSERT OR UPDATE OR DELETE', 'INSERT OR DELETE') } : s));
+      .map((s) =>
+        s.name === 'stages.okam_stages_changed'
+          ? { ...s, text: s.text.replace('INSERT OR UPDATE OR DELETE', 'INSERT OR DELETE') }
+          : s,
+      );
     const added = parseSources([
       {
         file: 'new.sql',
@@ -147,10 +160,17 @@ describe("the account's owner and name on its deals, contacts and calls (account
     const b = await f.account(repB.client, { name: '复制乙' });
     const start = Date.now() + 86_400_000;
     const written = async (accountId: string, client: Factories['admin']) => {
-      const when = { plannedStart: new Date(start).toISOString(), plannedEnd: new Date(start + 3_600_000).toISOString() };
+      const when = {
+        plannedStart: new Date(start).toISOString(),
+        plannedEnd: new Date(start + 3_600_000).toISOString(),
+      };
       const call = await client.post('/api/activities', { type: 'visit', subject: '拜访', accountId, ...when });
       expect(call.statusCode, call.body).toBe(201);
-      return { deal: await f.deal(client, { accountId }), contact: await f.contact(client, { accountId }), call: call.json<{ id: string }>() };
+      return {
+        deal: await f.deal(client, { accountId }),
+        contact: await f.contact(client, { accountId }),
+        call: call.json<{ id: string }>(),
+      };
     };
     const onA = await written(a.id, repA.client);
     await written(b.id, repB.client);
@@ -167,7 +187,9 @@ describe("the account's owner and name on its deals, contacts and calls (account
     // Straight to the database: no owner, then a new owner and name at once.
     await t.database.db.execute(sql`update accounts set owner_id = null where id = ${a.id}`);
     expect(await drift()).toMatchObject(none);
-    await t.database.db.execute(sql`update accounts set owner_id = ${repA.id}, name = '复制甲（再改）' where id = ${a.id}`);
+    await t.database.db.execute(
+      sql`update accounts set owner_id = ${repA.id}, name = '复制甲（再改）' where id = ${a.id}`,
+    );
     expect(await drift()).toMatchObject(none);
 
     // Rows moved to another account by hand take that account's copy.
@@ -187,7 +209,11 @@ describe('change notices (change-notices.sql)', () => {
   let stop: () => Promise<void>;
   let markers = 0;
   beforeAll(async () => {
-    stop = await t.database.listen('okam_org_changed', (payload) => heard.push(payload), () => undefined);
+    stop = await t.database.listen(
+      'okam_org_changed',
+      (payload) => heard.push(payload),
+      () => undefined,
+    );
   });
   afterAll(() => stop());
 
@@ -214,8 +240,14 @@ describe('change notices (change-notices.sql)', () => {
   it("announce a session's end or shortening, never its extension", async () => {
     const u = await f.user();
     const [{ id }] = await rowsOf<{ id: string }>(t.database.db, sql`select id from sessions where user_id = ${u.id}`);
-    expect(await notices(sql`update sessions set expires_at = expires_at + interval '1 hour', last_seen_at = now() where id = ${id}`)).toEqual([]);
-    expect(await notices(sql`update sessions set expires_at = expires_at - interval '2 hours' where id = ${id}`)).toEqual([orgId]);
+    expect(
+      await notices(
+        sql`update sessions set expires_at = expires_at + interval '1 hour', last_seen_at = now() where id = ${id}`,
+      ),
+    ).toEqual([]);
+    expect(
+      await notices(sql`update sessions set expires_at = expires_at - interval '2 hours' where id = ${id}`),
+    ).toEqual([orgId]);
     expect(await notices(sql`delete from sessions where id = ${id}`)).toEqual([orgId]);
   });
 
@@ -227,14 +259,22 @@ describe('change notices (change-notices.sql)', () => {
                        values (${orgId}, ${id}, ${`n-${id}@example.com`}, '新人', 'x', 'rep', 'own')`;
     expect(await notices(insert)).toEqual([orgId]);
     expect(await notices(sql`delete from users where id = ${id}`)).toEqual([orgId]);
-    expect(await notices(sql`update users set name = '改名', locale = 'en', last_login_at = now() where id = ${u.id}`)).toEqual([]);
-    const seen = [sql`role = 'manager'`, sql`data_scope = 'all'`, sql`team_id = ${m.teamId}`, sql`manager_id = ${m.id}`, sql`active = false`];
+    expect(
+      await notices(sql`update users set name = '改名', locale = 'en', last_login_at = now() where id = ${u.id}`),
+    ).toEqual([]);
+    const seen = [
+      sql`role = 'manager'`,
+      sql`data_scope = 'all'`,
+      sql`team_id = ${m.teamId}`,
+      sql`manager_id = ${m.id}`,
+      sql`active = false`,
+    ];
     for (const change of seen) {
       expect(await notices(sql`update users set ${change} where id = ${u.id}`)).toEqual([orgId]);
     }
   });
 
-  it("announce a team moved or removed, not a new or renamed one", async () => {
+  it('announce a team moved or removed, not a new or renamed one', async () => {
     const parent = await f.team();
     const id = crypto.randomUUID();
     expect(await notices(sql`insert into teams (org_id, id, name) values (${orgId}, ${id}, '新团队')`)).toEqual([]);
@@ -246,11 +286,21 @@ describe('change notices (change-notices.sql)', () => {
   it('announce every change of an account team or of the funnel, one notice a statement', async () => {
     const u = await f.user();
     const acc = await f.account();
-    expect(await notices(sql`insert into account_members (org_id, account_id, user_id) values (${orgId}, ${acc.id}, ${u.id})`)).toEqual([orgId]);
-    expect(await notices(sql`update account_members set role = 'support' where account_id = ${acc.id}`)).toEqual([orgId]);
+    expect(
+      await notices(
+        sql`insert into account_members (org_id, account_id, user_id) values (${orgId}, ${acc.id}, ${u.id})`,
+      ),
+    ).toEqual([orgId]);
+    expect(await notices(sql`update account_members set role = 'support' where account_id = ${acc.id}`)).toEqual([
+      orgId,
+    ]);
     expect(await notices(sql`delete from account_members where account_id = ${acc.id}`)).toEqual([orgId]);
     const id = crypto.randomUUID();
-    expect(await notices(sql`insert into stages (org_id, id, name, position, probability) values (${orgId}, ${id}, '新阶段', 99, 5)`)).toEqual([orgId]);
+    expect(
+      await notices(
+        sql`insert into stages (org_id, id, name, position, probability) values (${orgId}, ${id}, '新阶段', 99, 5)`,
+      ),
+    ).toEqual([orgId]);
     expect(await notices(sql`update stages set name = name || '' where org_id = ${orgId}`)).toEqual([orgId]);
     expect(await notices(sql`delete from stages where id = ${id}`)).toEqual([orgId]);
   });
@@ -260,9 +310,16 @@ describe('data versions of won deals (data-versions.sql)', () => {
   // analysis-cache.test.ts checks accounts and updated deals; here a deal inserted or deleted, open and won.
   it('bump once for a statement that inserts or deletes a won deal, never for an open one', async () => {
     const deals = async () =>
-      Number((await rowsOf<{ deals: number }>(t.database.db, sql`select deals from data_versions where org_id = ${orgId}`))[0]?.deals ?? 0);
+      Number(
+        (
+          await rowsOf<{ deals: number }>(t.database.db, sql`select deals from data_versions where org_id = ${orgId}`)
+        )[0]?.deals ?? 0,
+      );
     const deal = await f.deal();
-    const [{ row }] = await rowsOf<{ row: unknown }>(t.database.db, sql`select to_jsonb(o) as row from opportunities o where id = ${deal.id}`);
+    const [{ row }] = await rowsOf<{ row: unknown }>(
+      t.database.db,
+      sql`select to_jsonb(o) as row from opportunities o where id = ${deal.id}`,
+    );
     const remove = sql`delete from opportunities where id = ${deal.id}`;
     // The row put back as the recycle bin restores one, open or won.
     const reinsert = (status: 'open' | 'won') => {

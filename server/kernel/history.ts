@@ -11,11 +11,35 @@ export type UserEvent = 'login_failed';
 
 export function historyWriter(db: Db) {
   return {
-    record: (orgId: string, entityType: string, entityId: string, action: HistoryAction | UserEvent, actorId: string | null, changes: FieldChange[] = []) =>
-      db.insert(history).values({ orgId, id: newId(), entityType, entityId, action, actorId, changes }),
+    record: (
+      orgId: string,
+      entityType: string,
+      entityId: string,
+      action: HistoryAction | UserEvent,
+      actorId: string | null,
+      changes: FieldChange[] = [],
+    ) => db.insert(history).values({ orgId, id: newId(), entityType, entityId, action, actorId, changes }),
 
     /** One row per entity in one statement, for bulk edits (a re-tiering of a thousand accounts). */
-    recordMany: (orgId: string, entityType: string, action: HistoryAction, actorId: string, entries: { entityId: string; changes: FieldChange[] }[]) =>
-      entries.length ? db.insert(history).values(entries.map((e) => ({ orgId, id: newId(), entityType, entityId: e.entityId, action, actorId, changes: e.changes }))) : Promise.resolve(),
+    recordMany: (
+      orgId: string,
+      entityType: string,
+      action: HistoryAction,
+      actorId: string,
+      entries: { entityId: string; changes: FieldChange[] }[],
+    ) =>
+      entries.length
+        ? db.insert(history).values(
+            entries.map((e) => ({
+              orgId,
+              id: newId(),
+              entityType,
+              entityId: e.entityId,
+              action,
+              actorId,
+              changes: e.changes,
+            })),
+          )
+        : Promise.resolve(),
   };
 }

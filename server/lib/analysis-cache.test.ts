@@ -17,7 +17,13 @@ const actor = (scopeUserIds: string[] | null, teamAccountIds: string[] = []): Ac
   teamAccountIds,
 });
 
-const versions = async () => (await rowsOf<{ accounts: string; deals: string }>(db, sql`select accounts::text, deals::text from data_versions where org_id = ${admin.orgId}`))[0];
+const versions = async () =>
+  (
+    await rowsOf<{ accounts: string; deals: string }>(
+      db,
+      sql`select accounts::text, deals::text from data_versions where org_id = ${admin.orgId}`,
+    )
+  )[0];
 
 /** A cached read that counts its computations and returns which one it is. */
 function counter(route: string, deps: DataDep[]) {
@@ -26,7 +32,8 @@ function counter(route: string, deps: DataDep[]) {
     get computed() {
       return computed;
     },
-    read: (who: Actor = admin) => cached(db, who.orgId, analysisKey(route, who, {}), deps, async () => ({ n: ++computed })),
+    read: (who: Actor = admin) =>
+      cached(db, who.orgId, analysisKey(route, who, {}), deps, async () => ({ n: ++computed })),
   };
 }
 
@@ -34,8 +41,20 @@ beforeAll(async () => {
   t = await build();
   db = t.database.db;
   f = await seedOrg(t.app);
-  const [org] = await rowsOf<{ id: string; user_id: string }>(db, sql`select o.id, u.id as user_id from orgs o join users u on u.org_id = o.id where o.id = ${f.orgId}`);
-  admin = { orgId: org.id, userId: org.user_id, role: 'admin', dataScope: 'all', teamId: null, lang: 'en', scopeUserIds: null, teamAccountIds: [] };
+  const [org] = await rowsOf<{ id: string; user_id: string }>(
+    db,
+    sql`select o.id, u.id as user_id from orgs o join users u on u.org_id = o.id where o.id = ${f.orgId}`,
+  );
+  admin = {
+    orgId: org.id,
+    userId: org.user_id,
+    role: 'admin',
+    dataScope: 'all',
+    teamId: null,
+    lang: 'en',
+    scopeUserIds: null,
+    teamAccountIds: [],
+  };
 });
 afterAll(() => t.close());
 
@@ -77,14 +96,18 @@ describe('the analysis cache', () => {
     expect((await versions()).deals).toBe(d0);
     expect(await c.read()).toEqual({ n: 1 });
 
-    await db.execute(sql`update opportunities set status = 'won', closed_at = now() where org_id = ${admin.orgId} and id = ${deal.id}`);
+    await db.execute(
+      sql`update opportunities set status = 'won', closed_at = now() where org_id = ${admin.orgId} and id = ${deal.id}`,
+    );
     const d1 = (await versions()).deals;
     expect(Number(d1)).toBe(Number(d0) + 1);
     expect(await c.read()).toEqual({ n: 2 });
     await db.execute(sql`update opportunities set amount = 300000 where org_id = ${admin.orgId} and id = ${deal.id}`);
     expect(await c.read()).toEqual({ n: 3 });
     // Reopened: the row was won, so the won amounts change.
-    await db.execute(sql`update opportunities set status = 'open', closed_at = null where org_id = ${admin.orgId} and id = ${deal.id}`);
+    await db.execute(
+      sql`update opportunities set status = 'open', closed_at = null where org_id = ${admin.orgId} and id = ${deal.id}`,
+    );
     expect(await c.read()).toEqual({ n: 4 });
     expect(Number((await versions()).deals)).toBe(Number(d0) + 3);
   });
@@ -95,7 +118,9 @@ describe('the analysis cache', () => {
     const deal = await f.deal();
     await c.read();
     const n = c.computed;
-    await db.execute(sql`update opportunities set status = 'won', closed_at = now() where org_id = ${admin.orgId} and id = ${deal.id}`);
+    await db.execute(
+      sql`update opportunities set status = 'won', closed_at = now() where org_id = ${admin.orgId} and id = ${deal.id}`,
+    );
     await c.read();
     expect(c.computed).toBe(n);
   });
@@ -115,8 +140,15 @@ describe('the analysis cache', () => {
   });
 
   it('serves Pareto and the scores matrix from one stored entry each until accounts change', async () => {
-    const entries = async () => rowsOf<{ key: string; computed_at: string }>(db, sql`select key, computed_at::text from analysis_cache where org_id = ${admin.orgId} order by key`);
-    const read = async () => [(await f.admin.get('/api/analysis/pareto')).json(), (await f.admin.get('/api/analysis/scores')).json()];
+    const entries = async () =>
+      rowsOf<{ key: string; computed_at: string }>(
+        db,
+        sql`select key, computed_at::text from analysis_cache where org_id = ${admin.orgId} order by key`,
+      );
+    const read = async () => [
+      (await f.admin.get('/api/analysis/pareto')).json(),
+      (await f.admin.get('/api/analysis/scores')).json(),
+    ];
     const before = await entries();
     const first = await read();
     const stored = await entries();
@@ -129,7 +161,9 @@ describe('the analysis cache', () => {
   });
 
   it('drops the organisation’s day-old entries when it stores one', async () => {
-    await db.execute(sql`update analysis_cache set computed_at = now() - interval '2 days' where org_id = ${admin.orgId}`);
+    await db.execute(
+      sql`update analysis_cache set computed_at = now() - interval '2 days' where org_id = ${admin.orgId}`,
+    );
     await counter('fresh', ['accounts']).read();
     const keys = await rowsOf<{ key: string }>(db, sql`select key from analysis_cache where org_id = ${admin.orgId}`);
     expect(keys).toEqual([{ key: analysisKey('fresh', admin, {}) }]);

@@ -24,7 +24,13 @@ export function analysisKey(route: string, actor: Actor, params: Record<string, 
  * than its data and the next read recomputes; it can never look newer, because a write's rows and
  * its bump commit together and the compute starts after the version was read.
  */
-export async function cached<T>(db: Db, orgId: string, key: string, deps: DataDep[], compute: () => Promise<T>): Promise<T> {
+export async function cached<T>(
+  db: Db,
+  orgId: string,
+  key: string,
+  deps: DataDep[],
+  compute: () => Promise<T>,
+): Promise<T> {
   const repo = analysisCacheRepository(db);
   const { version, payload } = await repo.lookup(orgId, key, deps);
   // jsonb null is never stored (payloads are objects and arrays), so null means no current entry.

@@ -7,7 +7,12 @@ import { Nullable } from '../../core/schemas/common.ts';
 import { validatorCompiler } from './validation.ts';
 import { serializerCompiler } from './serialization.ts';
 
-const Item = Type.Object({ id: Type.Integer(), name: Type.String({ minLength: 1 }), note: Nullable(Type.String()), tags: Type.Array(Type.String()) });
+const Item = Type.Object({
+  id: Type.Integer(),
+  name: Type.String({ minLength: 1 }),
+  note: Nullable(Type.String()),
+  tags: Type.Array(Type.String()),
+});
 
 async function app(lazy: boolean, routes: (app: FastifyInstance) => void = () => {}) {
   const a = Fastify({ ajv: { customOptions: { coerceTypes: 'array', useDefaults: true } } });
@@ -17,7 +22,10 @@ async function app(lazy: boolean, routes: (app: FastifyInstance) => void = () =>
     schema: {
       params: Type.Object({ id: Type.Integer() }),
       querystring: Type.Object({ tag: Type.Optional(Type.Array(Type.String())), limit: Type.Integer({ default: 50 }) }),
-      body: Type.Object({ name: Type.String({ minLength: 1 }), note: Nullable(Type.String()) }, { additionalProperties: false }),
+      body: Type.Object(
+        { name: Type.String({ minLength: 1 }), note: Nullable(Type.String()) },
+        { additionalProperties: false },
+      ),
       response: { 200: Item },
     },
     handler: (req) => {
@@ -58,8 +66,9 @@ describe('lazy schema compilation', () => {
     expect(ok.json()).toEqual({ id: 7, name: 'x', note: null, tags: ['a', 'limit:50'] });
   });
 
-  it('compiles a schema at its route\'s first request, not at start-up', async () => {
-    const broken = (a: FastifyInstance) => a.post('/broken', { schema: { body: { $ref: '#/no-such-schema' } } }, () => ({}));
+  it("compiles a schema at its route's first request, not at start-up", async () => {
+    const broken = (a: FastifyInstance) =>
+      a.post('/broken', { schema: { body: { $ref: '#/no-such-schema' } } }, () => ({}));
     await expect(app(false, broken)).rejects.toThrow(/no-such-schema/);
     const lazy = await app(true, broken);
     apps.push(lazy);

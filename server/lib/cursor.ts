@@ -16,7 +16,8 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
       // A NUL was never ours (PostgreSQL text cannot hold one; comparing with it failed as a 500). Other
       // control characters are refused on input now, but a name saved before may hold one and be a
       // page's last sort value, so they stay valid here.
-      if (v === null || typeof v === 'number' || (typeof v === 'string' && !v.includes('\u0000'))) return [v, parsed[1]];
+      if (v === null || typeof v === 'number' || (typeof v === 'string' && !v.includes('\u0000')))
+        return [v, parsed[1]];
     }
   } catch {
     // fall through to the 400 below
@@ -40,7 +41,11 @@ export async function keysetPage<R>(
   cursorOf: (last: R) => [string | number | null, string],
 ): Promise<{ rows: R[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
-  const rows = await fetch({ search: query.q ? searchQuery(query.q) : null, after: query.cursor ? decodeCursor(query.cursor) : null, limit: limit + 1 });
+  const rows = await fetch({
+    search: query.q ? searchQuery(query.q) : null,
+    after: query.cursor ? decodeCursor(query.cursor) : null,
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(...cursorOf(last)) : null };

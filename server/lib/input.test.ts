@@ -52,7 +52,10 @@ const dedupe = (paths: Path[]) => [...new Map(paths.map((p) => [p.join('.'), p])
 function withValue(base: unknown, path: Path, value: unknown): unknown {
   if (!path.length) return value;
   const [head, ...rest] = path;
-  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<
+    string | number,
+    unknown
+  >;
   const next = copy[head] ?? (typeof rest[0] === 'number' ? [] : {});
   copy[head] = withValue(next, rest, value);
   return copy;
@@ -60,7 +63,10 @@ function withValue(base: unknown, path: Path, value: unknown): unknown {
 
 /** Path parameters filled with values their schemas accept. */
 const urlOf = (path: string, override: Record<string, string> = {}) =>
-  path.replace(/\{(\w+)\}/g, (_, name: string) => override[name] ?? (name === 'year' ? '2030' : name === 'key' ? 'visit' : SOME_ID));
+  path.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => override[name] ?? (name === 'year' ? '2030' : name === 'key' ? 'visit' : SOME_ID),
+  );
 
 function operations(): { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; op: Operation }[] {
   const doc = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
@@ -71,11 +77,18 @@ function operations(): { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; pa
   );
 }
 
-async function expectRefused(res: { statusCode: number; body: string; json<T>(): T }, field: string, code = 'control_character') {
+async function expectRefused(
+  res: { statusCode: number; body: string; json<T>(): T },
+  field: string,
+  code = 'control_character',
+) {
   expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
   const body = res.json<ErrorBody>();
   expect(body.code).toBe('validation');
-  expect(body.fields?.map((x) => [x.path, x.code]), field).toEqual([[field, code]]);
+  expect(
+    body.fields?.map((x) => [x.path, x.code]),
+    field,
+  ).toEqual([[field, code]]);
 }
 
 describe('control characters (issue 19 item 5)', () => {
@@ -88,7 +101,10 @@ describe('control characters (issue 19 item 5)', () => {
       if (leaves.length) endpoints++;
       for (const leaf of leaves) {
         fields++;
-        await expectRefused(await f.admin.request(method, `/api${urlOf(path.replace(/^\/api/, ''))}`, withValue({}, leaf, NUL)), leaf.join('.'));
+        await expectRefused(
+          await f.admin.request(method, `/api${urlOf(path.replace(/^\/api/, ''))}`, withValue({}, leaf, NUL)),
+          leaf.join('.'),
+        );
       }
     }
     // The issue counted 27 write endpoints with text fields; the walk must not come up empty.
@@ -109,9 +125,12 @@ describe('control characters (issue 19 item 5)', () => {
     expect(params).toBeGreaterThan(100);
   });
 
-  it("are refused in one valid write per module, which PostgreSQL would have refused as a 500", async () => {
+  it('are refused in one valid write per module, which PostgreSQL would have refused as a 500', async () => {
     const account = await f.account();
-    const [c1, c2] = [await f.contact(f.admin, { accountId: account.id }), await f.contact(f.admin, { accountId: account.id })];
+    const [c1, c2] = [
+      await f.contact(f.admin, { accountId: account.id }),
+      await f.contact(f.admin, { accountId: account.id }),
+    ];
     const deal = await f.deal(f.admin, { accountId: account.id });
     const team = await f.team();
     const writes: [string, string, Record<string, unknown>][] = [
@@ -121,14 +140,28 @@ describe('control characters (issue 19 item 5)', () => {
       ['/api/contacts', '/api/contacts', { accountId: account.id, name: '联系人' }],
       ['/api/contact-links', '/api/contact-links', { fromContactId: c1.id, toContactId: c2.id, kind: 'peer' }],
       ['/api/stages', '/api/stages', { name: '阶段', probability: 50 }],
-      ['/api/opportunities', '/api/opportunities', { accountId: account.id, name: '商机', amount: '1000', confirmUnmetCriteria: true }],
+      [
+        '/api/opportunities',
+        '/api/opportunities',
+        { accountId: account.id, name: '商机', amount: '1000', confirmUnmetCriteria: true },
+      ],
       ['/api/opportunities/{id}/notes', `/api/opportunities/${deal.id}/notes`, { kind: 'strength', text: '说明' }],
       ['/api/products', '/api/products', { name: '产品', category: '软件', listPrice: '100.00' }],
       ['/api/competitors', '/api/competitors', { name: '对手' }],
       ['/api/accounts/{id}/swot', `/api/accounts/${account.id}/swot`, { quadrant: 'strengths', text: '优势' }],
       ['/api/views', '/api/views', { list: 'accounts', name: '视图', query: {} }],
       ['/api/activity-types', '/api/activity-types', { key: 'nul_test', name: '类型' }],
-      ['/api/activities', '/api/activities', { type: 'visit', subject: '拜访', accountId: account.id, plannedStart: '2030-03-04T09:00:00+08:00', plannedEnd: '2030-03-04T10:00:00+08:00' }],
+      [
+        '/api/activities',
+        '/api/activities',
+        {
+          type: 'visit',
+          subject: '拜访',
+          accountId: account.id,
+          plannedStart: '2030-03-04T09:00:00+08:00',
+          plannedEnd: '2030-03-04T10:00:00+08:00',
+        },
+      ],
       ['/api/tasks', '/api/tasks', { title: '任务', dueDate: '2030-03-04' }],
       ['/api/quotas', '/api/quotas', { teamId: team.id, period: '2030', target: '1000.00' }],
     ];
@@ -136,7 +169,8 @@ describe('control characters (issue 19 item 5)', () => {
     for (const [route, url, base] of writes) {
       const schema = doc.paths[route].post.requestBody?.content?.['application/json']?.schema;
       expect(schema, route).toBeDefined();
-      for (const leaf of stringLeaves(schema!)) await expectRefused(await f.admin.post(url, withValue(base, leaf, NUL) as object), leaf.join('.'));
+      for (const leaf of stringLeaves(schema!))
+        await expectRefused(await f.admin.post(url, withValue(base, leaf, NUL) as object), leaf.join('.'));
       // The same body without the NUL is accepted: the NUL alone was refused.
       const ok = await f.admin.post(url, base);
       expect([200, 201], `${route}: ${ok.body}`).toContain(ok.statusCode);
@@ -163,12 +197,20 @@ describe('control characters (issue 19 item 5)', () => {
 
   it('are refused in a cursor whose sort value holds a NUL', async () => {
     for (const list of ['accounts', 'contacts', 'opportunities']) {
-      await expectRefused(await f.admin.get(`/api/${list}?sort=name&cursor=${encodeCursor('\u0000', SOME_ID)}`), 'query.cursor', 'invalid');
+      await expectRefused(
+        await f.admin.get(`/api/${list}?sort=name&cursor=${encodeCursor('\u0000', SOME_ID)}`),
+        'query.cursor',
+        'invalid',
+      );
     }
   });
 
   it('keep tabs and line breaks, which multi-line notes need', async () => {
-    const res = await f.admin.post('/api/accounts', { name: '客户\t甲', ownershipType: 'soe', needs: '第一行\r\n第二行\n第三行' });
+    const res = await f.admin.post('/api/accounts', {
+      name: '客户\t甲',
+      ownershipType: 'soe',
+      needs: '第一行\r\n第二行\n第三行',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ name: '客户\t甲', needs: '第一行\r\n第二行\n第三行' });
   });
@@ -177,7 +219,12 @@ describe('control characters (issue 19 item 5)', () => {
 describe('nesting depth (issue 19 item 9)', () => {
   const nested = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
   const postView = (client: Client, query: string) =>
-    t.app.inject({ method: 'POST', url: '/api/views', headers: { cookie: client.cookie, 'content-type': 'application/json' }, payload: `{"list":"accounts","name":"深","query":${query}}` });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/views',
+      headers: { cookie: client.cookie, 'content-type': 'application/json' },
+      payload: `{"list":"accounts","name":"深","query":${query}}`,
+    });
 
   it('refuses a saved view nested 5,000 levels deep (a RangeError and 500 before) with a 400 naming the field', async () => {
     const res = await postView(f.admin, nested(5000));
@@ -192,7 +239,12 @@ describe('nesting depth (issue 19 item 9)', () => {
   });
 
   it('refuses deep nesting in any body, even where the schema does not look', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: f.admin.cookie, 'content-type': 'application/json' }, payload: `{"name":"团队","x":${nested(100)}}` });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/teams',
+      headers: { cookie: f.admin.cookie, 'content-type': 'application/json' },
+      payload: `{"name":"团队","x":${nested(100)}}`,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().fields?.[0].code).toBe('too_deep');
   });
@@ -208,9 +260,16 @@ describe('over-long path ids (issue 19 item 10)', () => {
         ['PATCH', `/api/swot/${id}`],
         ['POST', `/api/opportunities/${id}/notes`],
       ] as const) {
-        const res = await f.admin.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : { version: 1 });
+        const res = await f.admin.request(
+          method,
+          url,
+          method === 'GET' || method === 'DELETE' ? undefined : { version: 1 },
+        );
         expect(res.headers['content-type'], `${method} ${url.slice(0, 30)}`).toMatch(/application\/json/);
-        expect(res.json<ErrorBody>().fields?.map((x) => x.path), `${method} ${url.slice(0, 30)}`).toEqual([url.includes('swot') ? 'params.itemId' : 'params.id']);
+        expect(
+          res.json<ErrorBody>().fields?.map((x) => x.path),
+          `${method} ${url.slice(0, 30)}`,
+        ).toEqual([url.includes('swot') ? 'params.itemId' : 'params.id']);
         expect(res.statusCode).toBe(400);
       }
     }
@@ -219,6 +278,11 @@ describe('over-long path ids (issue 19 item 10)', () => {
   it('answer a path segment that is not valid percent-encoding with the documented error JSON', async () => {
     const res = await f.admin.request('PATCH', '/api/accounts/%E0%A4%A', { version: 1 });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ statusCode: 400, code: 'validation', messages: { zh: '输入有误', en: 'Invalid input' }, fields: [{ path: 'params', code: 'invalid' }] });
+    expect(res.json()).toMatchObject({
+      statusCode: 400,
+      code: 'validation',
+      messages: { zh: '输入有误', en: 'Invalid input' },
+      fields: [{ path: 'params', code: 'invalid' }],
+    });
   });
 });

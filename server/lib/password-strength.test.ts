@@ -18,7 +18,15 @@ describe('password strength (zxcvbn-ts)', () => {
   });
 
   it('accepts passphrases and the test suite’s passwords', async () => {
-    for (const ok of ['secret-pass-1', 'long-enough-1', 'brand-new-pass', 'reset-by-admin', 'correct-horse-1', 'crash-test-1', 'Kx8-blue-river']) {
+    for (const ok of [
+      'secret-pass-1',
+      'long-enough-1',
+      'brand-new-pass',
+      'reset-by-admin',
+      'correct-horse-1',
+      'crash-test-1',
+      'Kx8-blue-river',
+    ]) {
       expect(await passwordWeakness(ok), ok).toBeNull();
     }
   });

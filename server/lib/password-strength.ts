@@ -75,14 +75,21 @@ function personalWords(inputs: (string | null | undefined)[]): string[] {
 }
 
 /** Why a new password is too easy to guess, or null when it is strong enough. */
-export async function passwordWeakness(password: string, personal: (string | null | undefined)[] = []): Promise<MessageCode | null> {
+export async function passwordWeakness(
+  password: string,
+  personal: (string | null | undefined)[] = [],
+): Promise<MessageCode | null> {
   const finding = (await loadEstimator())(password, personalWords(personal));
   if (finding.score >= MIN_PASSWORD_SCORE) return null;
   return (finding.warning && REASONS[finding.warning]) || 'password_weak';
 }
 
 /** 400 naming the field, with the reason in zh and en, for a password too easy to guess. */
-export async function assertStrongPassword(field: string, password: string, personal: (string | null | undefined)[] = []): Promise<void> {
+export async function assertStrongPassword(
+  field: string,
+  password: string,
+  personal: (string | null | undefined)[] = [],
+): Promise<void> {
   const weakness = await passwordWeakness(password, personal);
   if (weakness) throw fieldError(field, weakness);
 }

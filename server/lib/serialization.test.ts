@@ -23,10 +23,15 @@ describe('nullableAsTypeList', () => {
   });
 
   it('writes null, not an empty string, for a nullable date or time', () => {
-    const schema = Type.Object({ at: Nullable(Type.String({ format: 'date-time' })), on: Nullable(Type.String({ format: 'date' })) });
+    const schema = Type.Object({
+      at: Nullable(Type.String({ format: 'date-time' })),
+      on: Nullable(Type.String({ format: 'date' })),
+    });
     const serialize = compile(schema);
     expect(serialize({ at: null, on: null })).toBe('{"at":null,"on":null}');
-    expect(serialize({ at: '2027-03-08T01:30:00.000Z', on: '2027-03-08' })).toBe('{"at":"2027-03-08T01:30:00.000Z","on":"2027-03-08"}');
+    expect(serialize({ at: '2027-03-08T01:30:00.000Z', on: '2027-03-08' })).toBe(
+      '{"at":"2027-03-08T01:30:00.000Z","on":"2027-03-08"}',
+    );
   });
 
   it('leaves unions of objects, arrays and more than two branches alone', () => {

@@ -17,7 +17,8 @@ const isNull = (v: unknown) => isObject(v) && v.type === 'null' && Object.keys(v
 function scalarType(branch: Schema): string | null {
   if (branch.anyOf || branch.oneOf || branch.allOf || branch.$ref) return null;
   if (typeof branch.type === 'string') return SCALARS.has(branch.type) ? branch.type : null;
-  if (branch.type === undefined && Array.isArray(branch.enum) && branch.enum.every((e) => typeof e === 'string')) return 'string';
+  if (branch.type === undefined && Array.isArray(branch.enum) && branch.enum.every((e) => typeof e === 'string'))
+    return 'string';
   return null;
 }
 
@@ -31,7 +32,7 @@ export function nullableAsTypeList(schema: unknown): unknown {
     const type = isObject(branch) ? scalarType(branch) : null;
     if (isObject(branch) && type) {
       const { enum: _enum, type: _type, ...keywords } = branch;
-      return { ...nullableAsTypeList(rest) as Schema, ...keywords, type: [type, 'null'] };
+      return { ...(nullableAsTypeList(rest) as Schema), ...keywords, type: [type, 'null'] };
     }
   }
   const out: Schema = {};
@@ -41,7 +42,8 @@ export function nullableAsTypeList(schema: unknown): unknown {
 
 /** `lazy` compiles each response schema when its route first answers with it (see validation.ts). */
 export function serializerCompiler({ lazy = false }: { lazy?: boolean } = {}): FastifySerializerCompiler<unknown> {
-  const compile = (schema: unknown) => fastJsonStringify(nullableAsTypeList(schema) as Parameters<typeof fastJsonStringify>[0]);
+  const compile = (schema: unknown) =>
+    fastJsonStringify(nullableAsTypeList(schema) as Parameters<typeof fastJsonStringify>[0]);
   if (!lazy) return ({ schema }) => compile(schema);
   return ({ schema }) => {
     let serialize: ReturnType<typeof compile> | undefined;

@@ -28,7 +28,13 @@ function make(coerceTypes: Options['coerceTypes']): Ajv {
 /** An issue shaped like Ajv's, so the errors plugin renders it as any other field error. */
 function issue(instancePath: string, keyword: 'controlCharacter' | 'maxDepth'): ErrorObject {
   return keyword === 'maxDepth'
-    ? { instancePath, schemaPath: '', keyword, params: { limit: MAX_JSON_DEPTH }, message: `must nest at most ${MAX_JSON_DEPTH} levels` }
+    ? {
+        instancePath,
+        schemaPath: '',
+        keyword,
+        params: { limit: MAX_JSON_DEPTH },
+        message: `must nest at most ${MAX_JSON_DEPTH} levels`,
+      }
     : { instancePath, schemaPath: '', keyword, params: {}, message: 'must not contain control characters' };
 }
 
@@ -70,7 +76,8 @@ function guarded(validate: ValidateFunction) {
 export function validatorCompiler({ lazy = false }: { lazy?: boolean } = {}): FastifySchemaCompiler<FastifySchema> {
   const body = make(false);
   const text = make('array');
-  const compile = (schema: unknown, httpPart: string | undefined) => guarded((httpPart === 'body' ? body : text).compile(schema as object));
+  const compile = (schema: unknown, httpPart: string | undefined) =>
+    guarded((httpPart === 'body' ? body : text).compile(schema as object));
   if (!lazy) return ({ schema, httpPart }) => compile(schema, httpPart);
   return ({ schema, httpPart }) => {
     let compiled: ReturnType<typeof guarded> | undefined;

@@ -7,7 +7,12 @@ async function clientAddress(setting: string | undefined, socket: string, forwar
   const app = Fastify({ trustProxy: proxyTrust(parseTrustProxy(setting)) });
   app.get('/ip', (req) => ({ ip: req.ip }));
   try {
-    const res = await app.inject({ method: 'GET', url: '/ip', remoteAddress: socket, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/ip',
+      remoteAddress: socket,
+      headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    });
     return res.json<{ ip: string }>().ip;
   } finally {
     await app.close();

@@ -56,7 +56,10 @@ export function parseTrustProxy(value: string | undefined): Config['trustProxy']
   if (v === '' || v === '0' || v === 'false') return false;
   if (v === 'true') return 1;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((x) => x.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -64,7 +67,9 @@ export function parseTrustProxy(value: string | undefined): Config['trustProxy']
  * the socket: Fastify's own `true` trusts every hop and so takes the left-most X-Forwarded-For,
  * which the client writes, and its number form trusts none. An address list is compiled by Fastify.
  */
-export function proxyTrust(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+export function proxyTrust(
+  trust: Config['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust === 'number') return trust > 0 && ((_address: string, hop: number) => hop < trust);
   return trust;
 }

@@ -14,13 +14,20 @@ interface AjvIssue {
 
 const MONEY_PATTERN = '^\\d{1,16}(\\.\\d{1,2})?$';
 /** Patterns with a message of their own; any other says "wrong format". */
-const PATTERN_CODES: Record<string, MessageCode> = { [MONEY_PATTERN]: 'money', [POSITIVE_MONEY_PATTERN]: 'positive_money', [PERIOD_PATTERN]: 'period' };
+const PATTERN_CODES: Record<string, MessageCode> = {
+  [MONEY_PATTERN]: 'money',
+  [POSITIVE_MONEY_PATTERN]: 'positive_money',
+  [PERIOD_PATTERN]: 'period',
+};
 
 function ajvIssue(context: string | undefined, e: AjvIssue): FieldIssue {
   const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const child = (e.params.missingProperty ?? e.params.additionalProperty) as string | undefined;
   const local = child ? (base ? `${base}.${child}` : child) : base;
-  const path = context && context !== 'body' ? `${context === 'querystring' ? 'query' : context}${local ? '.' + local : ''}` : local;
+  const path =
+    context && context !== 'body'
+      ? `${context === 'querystring' ? 'query' : context}${local ? '.' + local : ''}`
+      : local;
   const p = e.params;
   const map: Record<string, [MessageCode, Params?]> = {
     required: ['required'],
@@ -55,7 +62,14 @@ function dedupe(issues: FieldIssue[]): FieldIssue[] {
   return [...byPath.values()];
 }
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: MessageCode, params?: Params, fields: FieldIssue[] = []) {
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: MessageCode,
+  params?: Params,
+  fields: FieldIssue[] = [],
+) {
   const lang = req.actor?.lang ?? pickLang(req.headers['accept-language']);
   const messages = messagePair(code, params);
   const body = {
@@ -67,7 +81,12 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, status: numb
       ? {
           fields: fields.map((f) => {
             const m = messagePair(f.code, f.params);
-            return { path: f.path, code: f.code, message: `${f.path}: ${m[lang]}`, messages: { zh: `${f.path}：${m.zh}`, en: `${f.path} ${m.en}` } };
+            return {
+              path: f.path,
+              code: f.code,
+              message: `${f.path}: ${m[lang]}`,
+              messages: { zh: `${f.path}：${m.zh}`, en: `${f.path} ${m.en}` },
+            };
           }),
         }
       : {}),
@@ -80,7 +99,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, status: numb
  * or is longer than the router's limit. They leave in the documented shape, naming the parameters.
  */
 export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(req, reply, 400, 'validation', {}, [{ path: 'params', code: 'invalid' }]);
+  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendError(req, reply, 400, 'validation', {}, [{ path: 'params', code: 'invalid' }]);
   req.log.error({ err }, 'router error');
   return sendError(req, reply, 500, 'internal');
 }

@@ -68,7 +68,14 @@ describe('security headers and the API docs over plain HTTP (the default)', () =
   });
 
   it('signed out, the docs, their assets and the OpenAPI document answer 401', async () => {
-    for (const url of ['/api/openapi.json', '/api/docs', '/api/docs/', '/api/docs/json', '/api/docs/yaml', '/api/docs/static/swagger-ui-bundle.js']) {
+    for (const url of [
+      '/api/openapi.json',
+      '/api/docs',
+      '/api/docs/',
+      '/api/docs/json',
+      '/api/docs/yaml',
+      '/api/docs/static/swagger-ui-bundle.js',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(401);
       expect(res.json().code, url).toBe('unauthenticated');
@@ -80,10 +87,12 @@ describe('security headers and the API docs over plain HTTP (the default)', () =
     expect(spec.statusCode).toBe(200);
     const doc = spec.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/accounts', '/api/accounts/{id}', '/api/contacts', '/api/auth/login', '/api/search']) expect(Object.keys(doc.paths)).toContain(p);
+    for (const p of ['/api/accounts', '/api/accounts/{id}', '/api/contacts', '/api/auth/login', '/api/search'])
+      expect(Object.keys(doc.paths)).toContain(p);
 
     let res = await rep.client.get('/api/docs');
-    for (let hops = 0; hops < 3 && res.statusCode >= 300 && res.statusCode < 400; hops++) res = await rep.client.get(String(res.headers.location));
+    for (let hops = 0; hops < 3 && res.statusCode >= 300 && res.statusCode < 400; hops++)
+      res = await rep.client.get(String(res.headers.location));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.body).toMatch(/swagger/i);

@@ -18,7 +18,13 @@ export interface Factories {
   orgId: string;
   admin: Client;
   team(input?: { name?: string; parentId?: string | null }): Promise<Team>;
-  user(input?: { role?: Role; teamId?: string | null; managerId?: string | null; dataScope?: DataScope; name?: string }): Promise<User & { client: Client }>;
+  user(input?: {
+    role?: Role;
+    teamId?: string | null;
+    managerId?: string | null;
+    dataScope?: DataScope;
+    name?: string;
+  }): Promise<User & { client: Client }>;
   account(client?: Client, input?: Partial<AccountCreate>): Promise<AccountDetail>;
   contact(client?: Client, input?: Partial<ContactCreate>): Promise<Contact>;
   /** A deal (on a new account of the caller's when none is given). */
@@ -49,7 +55,9 @@ export async function seedOrg(app: App): Promise<Factories> {
   }
 
   const team: Factories['team'] = async (input = {}) =>
-    ok<Team>(await admin.post('/api/teams', { name: input.name ?? `团队-${uniq()}`, parentId: input.parentId ?? null }));
+    ok<Team>(
+      await admin.post('/api/teams', { name: input.name ?? `团队-${uniq()}`, parentId: input.parentId ?? null }),
+    );
 
   const user: Factories['user'] = async (input = {}) => {
     const teamId = input.teamId === undefined ? (await team()).id : input.teamId;
@@ -78,7 +86,15 @@ export async function seedOrg(app: App): Promise<Factories> {
 
   const deal: Factories['deal'] = async (client = admin, input = {}) => {
     const accountId = input.accountId ?? (await account(client)).id;
-    return ok<OpportunityDetail>(await client.post('/api/opportunities', { name: `商机${uniq()}`, amount: '100000', confirmUnmetCriteria: true, ...input, accountId }));
+    return ok<OpportunityDetail>(
+      await client.post('/api/opportunities', {
+        name: `商机${uniq()}`,
+        amount: '100000',
+        confirmUnmetCriteria: true,
+        ...input,
+        accountId,
+      }),
+    );
   };
 
   return { orgId, admin, team, user, account, contact, deal };

@@ -26,7 +26,9 @@ const BUILT_TEMPLATE = resolve('dist/pglite-template');
  * initdb, most of a new database's cost; migrate() still applies any migration the build did not have.
  */
 async function dumpPgliteTemplate(file: string): Promise<void> {
-  const dir = existsSync(join(BUILT_TEMPLATE, 'PG_VERSION')) ? mkdtempSync(join(tmpdir(), 'openkam-test-template-')) : undefined;
+  const dir = existsSync(join(BUILT_TEMPLATE, 'PG_VERSION'))
+    ? mkdtempSync(join(tmpdir(), 'openkam-test-template-'))
+    : undefined;
   try {
     const db = await openDatabase(dir ? { dataDir: dir, template: BUILT_TEMPLATE } : {});
     const dump = await db.dump!();

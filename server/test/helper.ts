@@ -29,7 +29,10 @@ const onShared = new WeakSet<App>();
 /** Whether the app works on the worker's shared database (where first-run set-up is long done). */
 export const onSharedDatabase = (app: App) => onShared.has(app);
 
-const testConfig = (overrides: Partial<Config>): Config => ({ ...loadConfig({ OPENKAM_WEB_DIST: process.env.OPENKAM_WEB_DIST }), ...overrides });
+const testConfig = (overrides: Partial<Config>): Config => ({
+  ...loadConfig({ OPENKAM_WEB_DIST: process.env.OPENKAM_WEB_DIST }),
+  ...overrides,
+});
 
 async function ready(config: Config, database: Database, serveWeb: boolean | undefined): Promise<App> {
   const app = await buildApp({ config, database, serveWeb });
@@ -87,7 +90,12 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A signed-in API caller: the session cookie rides along on every request. */
 export interface Client {
   cookie: string;
-  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;

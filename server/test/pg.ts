@@ -31,7 +31,10 @@ export async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promi
  */
 export async function dropDatabase(client: pg.Client, name: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    const { rows } = await client.query<{ n: number }>(
+      'select count(*)::int as n from pg_stat_activity where datname = $1',
+      [name],
+    );
     if (rows[0].n === 0) break;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -41,7 +44,11 @@ export async function dropDatabase(client: pg.Client, name: string): Promise<voi
 /** Drops every database of the run (each worker's shared one, and fresh ones a failed file left behind). */
 export async function dropRunDatabases(url: string, runId: string): Promise<void> {
   await withAdmin(url, async (client) => {
-    const { rows } = await client.query<{ name: string }>('select datname as name from pg_database where starts_with(datname, $1)', [runPrefix(runId)]);
-    for (const { name } of rows) await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+    const { rows } = await client.query<{ name: string }>(
+      'select datname as name from pg_database where starts_with(datname, $1)',
+      [runPrefix(runId)],
+    );
+    for (const { name } of rows)
+      await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
   });
 }

@@ -24,22 +24,50 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!mobile && (
-        <Layout.Sider theme="light" width={200} breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Layout.Sider
+          theme="light"
+          width={200}
+          breakpoint="lg"
+          collapsedWidth={64}
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
           <Brand />
           <SideNav />
         </Layout.Sider>
       )}
       {mobile && (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} styles={{ body: { padding: 0 } }} title={<Brand />}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          styles={{ body: { padding: 0 } }}
+          title={<Brand />}
+        >
           <SideNav onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       )}
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: mobile ? '0 8px' : '0 16px', borderBottom: '1px solid #f0f0f0', height: 'auto', lineHeight: 'normal', minHeight: 56 }}
+          style={{
+            background: '#fff',
+            padding: mobile ? '0 8px' : '0 16px',
+            borderBottom: '1px solid #f0f0f0',
+            height: 'auto',
+            lineHeight: 'normal',
+            minHeight: 56,
+          }}
         >
           <Flex align="center" gap={8} style={{ minHeight: 56 }} wrap={false}>
-            {mobile && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} data-testid="nav-toggle" aria-label="menu" />}
+            {mobile && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                onClick={() => setDrawerOpen(true)}
+                data-testid="nav-toggle"
+                aria-label="menu"
+              />
+            )}
             {!mobile && (
               <Typography.Text strong ellipsis style={{ maxWidth: 220 }} data-testid="org-name">
                 {me.orgName}
@@ -64,9 +92,19 @@ export function AppLayout() {
 function Brand() {
   const me = useMe();
   return (
-    <div style={{ padding: '16px 16px 8px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+    <div
+      style={{
+        padding: '16px 16px 8px',
+        fontWeight: 600,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+      }}
+    >
       OpenKAM
-      <div style={{ fontWeight: 400, fontSize: 12, color: '#888', overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.orgName}</div>
+      <div style={{ fontWeight: 400, fontSize: 12, color: '#888', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {me.orgName}
+      </div>
     </div>
   );
 }

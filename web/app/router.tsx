@@ -16,30 +16,66 @@ import { RequireAdmin } from '../features/auth/RequireAdmin.tsx';
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../features/teams/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
 const StagesPage = lazy(() => import('../features/stages/StagesPage.tsx').then((m) => ({ default: m.StagesPage })));
-const ProductsPage = lazy(() => import('../features/products/ProductsPage.tsx').then((m) => ({ default: m.ProductsPage })));
-const RecycleBinPage = lazy(() => import('../features/recycle-bin/RecycleBinPage.tsx').then((m) => ({ default: m.RecycleBinPage })));
-const CompetitorsPage = lazy(() => import('../features/competitors/CompetitorsPage.tsx').then((m) => ({ default: m.CompetitorsPage })));
-const PipelineBoardPage = lazy(() => import('../features/pipeline/PipelineBoardPage.tsx').then((m) => ({ default: m.PipelineBoardPage })));
-const OpportunitiesListPage = lazy(() => import('../features/opportunities/OpportunitiesListPage.tsx').then((m) => ({ default: m.OpportunitiesListPage })));
-const OpportunityPage = lazy(() => import('../features/opportunities/blue-sheet/OpportunityPage.tsx').then((m) => ({ default: m.OpportunityPage })));
-const ActivitiesListPage = lazy(() => import('../features/activities/ActivitiesListPage.tsx').then((m) => ({ default: m.ActivitiesListPage })));
-const ActivityPage = lazy(() => import('../features/activities/ActivityPage.tsx').then((m) => ({ default: m.ActivityPage })));
-const PlanPrintPage = lazy(() => import('../features/activities/PlanPrintPage.tsx').then((m) => ({ default: m.PlanPrintPage })));
+const ProductsPage = lazy(() =>
+  import('../features/products/ProductsPage.tsx').then((m) => ({ default: m.ProductsPage })),
+);
+const RecycleBinPage = lazy(() =>
+  import('../features/recycle-bin/RecycleBinPage.tsx').then((m) => ({ default: m.RecycleBinPage })),
+);
+const CompetitorsPage = lazy(() =>
+  import('../features/competitors/CompetitorsPage.tsx').then((m) => ({ default: m.CompetitorsPage })),
+);
+const PipelineBoardPage = lazy(() =>
+  import('../features/pipeline/PipelineBoardPage.tsx').then((m) => ({ default: m.PipelineBoardPage })),
+);
+const OpportunitiesListPage = lazy(() =>
+  import('../features/opportunities/OpportunitiesListPage.tsx').then((m) => ({ default: m.OpportunitiesListPage })),
+);
+const OpportunityPage = lazy(() =>
+  import('../features/opportunities/blue-sheet/OpportunityPage.tsx').then((m) => ({ default: m.OpportunityPage })),
+);
+const ActivitiesListPage = lazy(() =>
+  import('../features/activities/ActivitiesListPage.tsx').then((m) => ({ default: m.ActivitiesListPage })),
+);
+const ActivityPage = lazy(() =>
+  import('../features/activities/ActivityPage.tsx').then((m) => ({ default: m.ActivityPage })),
+);
+const PlanPrintPage = lazy(() =>
+  import('../features/activities/PlanPrintPage.tsx').then((m) => ({ default: m.PlanPrintPage })),
+);
 const TasksPage = lazy(() => import('../features/tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 // FullCalendar and ECharts are large; only their pages load them.
-const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
-const TimeAnalysisPage = lazy(() => import('../features/analysis/TimeAnalysisPage.tsx').then((m) => ({ default: m.TimeAnalysisPage })));
+const CalendarPage = lazy(() =>
+  import('../features/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })),
+);
+const TimeAnalysisPage = lazy(() =>
+  import('../features/analysis/TimeAnalysisPage.tsx').then((m) => ({ default: m.TimeAnalysisPage })),
+);
 const ScoringPage = lazy(() => import('../features/scoring/ScoringPage.tsx').then((m) => ({ default: m.ScoringPage })));
-const ParetoPage = lazy(() => import('../features/key-accounts/ParetoPage.tsx').then((m) => ({ default: m.ParetoPage })));
-const EffortPage = lazy(() => import('../features/key-accounts/EffortPage.tsx').then((m) => ({ default: m.EffortPage })));
-const ForecastPage = lazy(() => import('../features/forecast/ForecastPage.tsx').then((m) => ({ default: m.ForecastPage })));
+const ParetoPage = lazy(() =>
+  import('../features/key-accounts/ParetoPage.tsx').then((m) => ({ default: m.ParetoPage })),
+);
+const EffortPage = lazy(() =>
+  import('../features/key-accounts/EffortPage.tsx').then((m) => ({ default: m.EffortPage })),
+);
+const ForecastPage = lazy(() =>
+  import('../features/forecast/ForecastPage.tsx').then((m) => ({ default: m.ForecastPage })),
+);
 const QuotasPage = lazy(() => import('../features/quotas/QuotasPage.tsx').then((m) => ({ default: m.QuotasPage })));
 const PlannerPage = lazy(() => import('../features/planner/PlannerPage.tsx').then((m) => ({ default: m.PlannerPage })));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
-const ActivityTypesPage = lazy(() => import('../features/activity-types/ActivityTypesPage.tsx').then((m) => ({ default: m.ActivityTypesPage })));
-const WhitespacePage = lazy(() => import('../features/account-health/WhitespacePage.tsx').then((m) => ({ default: m.WhitespacePage })));
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const ActivityTypesPage = lazy(() =>
+  import('../features/activity-types/ActivityTypesPage.tsx').then((m) => ({ default: m.ActivityTypesPage })),
+);
+const WhitespacePage = lazy(() =>
+  import('../features/account-health/WhitespacePage.tsx').then((m) => ({ default: m.WhitespacePage })),
+);
 const PoolPage = lazy(() => import('../features/pool/PoolPage.tsx').then((m) => ({ default: m.PoolPage })));
-const ProspectsPage = lazy(() => import('../features/pool/ProspectsPage.tsx').then((m) => ({ default: m.ProspectsPage })));
+const ProspectsPage = lazy(() =>
+  import('../features/pool/ProspectsPage.tsx').then((m) => ({ default: m.ProspectsPage })),
+);
 
 const lazyEl = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 

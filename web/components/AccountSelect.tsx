@@ -21,7 +21,9 @@ export function AccountSelect({ currentLabel, excludeId, ...rest }: Props) {
     queryFn: () => api.get<PageOf<AccountListItem>>('/api/accounts', { q, limit: 20, sort: 'name', health: false }),
     staleTime: 30_000,
   });
-  const options = (list.data?.items ?? []).filter((a) => a.id !== excludeId).map((a) => ({ value: a.id, label: a.name }));
+  const options = (list.data?.items ?? [])
+    .filter((a) => a.id !== excludeId)
+    .map((a) => ({ value: a.id, label: a.name }));
   if (typeof rest.value === 'string' && currentLabel && !options.some((o) => o.value === rest.value)) {
     options.unshift({ value: rest.value, label: currentLabel });
   }

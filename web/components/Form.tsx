@@ -27,7 +27,11 @@ export type FormProps<V> = Omit<AntFormProps<V>, 'onFinish' | 'children'> & {
 
 /** Controls whose Enter opens or picks from a popup, by antd class (prefix-aware) or ARIA role. */
 function popupControls(prefix: (name: string) => string): string {
-  return [...['picker', 'select', 'cascader', 'tree-select'].map((n) => `.${prefix(n)}`), '[role="combobox"]', '[aria-haspopup]:not([aria-haspopup="false"])'].join(', ');
+  return [
+    ...['picker', 'select', 'cascader', 'tree-select'].map((n) => `.${prefix(n)}`),
+    '[role="combobox"]',
+    '[aria-haspopup]:not([aria-haspopup="false"])',
+  ].join(', ');
 }
 
 function GuardedForm<V>({ onFinish, onKeyDown, submitOnEnter = true, ...rest }: FormProps<V>) {

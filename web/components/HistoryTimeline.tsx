@@ -9,12 +9,36 @@ import { useUsers } from '../lib/org.ts';
 const MONEY_FIELDS = new Set(['annualRevenue', 'ourRevenue', 'potential']);
 const USER_FIELDS = new Set(['ownerId', 'counterpartId', 'managerId', 'userId']);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ENUM_GROUPS = new Set(['ownershipType', 'scope', 'financialStatus', 'relationshipStage', 'tier', 'influence', 'coverage', 'role', 'dataScope']);
+const ENUM_GROUPS = new Set([
+  'ownershipType',
+  'scope',
+  'financialStatus',
+  'relationshipStage',
+  'tier',
+  'influence',
+  'coverage',
+  'role',
+  'dataScope',
+]);
 
-export const ACTION_COLORS: Record<HistoryEntry['action'], string> = { create: 'green', update: 'blue', archive: 'gray', restore: 'cyan', delete: 'red', undelete: 'cyan', purge: 'red' };
+export const ACTION_COLORS: Record<HistoryEntry['action'], string> = {
+  create: 'green',
+  update: 'blue',
+  archive: 'gray',
+  restore: 'cyan',
+  delete: 'red',
+  undelete: 'cyan',
+  purge: 'red',
+};
 
 /** Who changed what, when: field labels and enum values in the reader's language. */
-export function HistoryTimeline({ entity, query }: { entity: 'account' | 'contact'; query: UseQueryResult<HistoryEntry[]> }) {
+export function HistoryTimeline({
+  entity,
+  query,
+}: {
+  entity: 'account' | 'contact';
+  query: UseQueryResult<HistoryEntry[]>;
+}) {
   const { t, i18n } = useTranslation();
   const users = useUsers();
   if (query.isPending) return <Spin />;
@@ -23,7 +47,8 @@ export function HistoryTimeline({ entity, query }: { entity: 'account' | 'contac
 
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '∅';
-    if (MONEY_FIELDS.has(field) && typeof v === 'string') return formatMoney(v, i18n.language === 'en' ? 'en-US' : 'zh-CN');
+    if (MONEY_FIELDS.has(field) && typeof v === 'string')
+      return formatMoney(v, i18n.language === 'en' ? 'en-US' : 'zh-CN');
     if (ENUM_GROUPS.has(field) && typeof v === 'string') return t(`enum.${field}.${v}`, { defaultValue: v });
     if (typeof v === 'string' && UUID_RE.test(v)) {
       // History stores ids; show the person's name when we know it, else a short id rather than 36 characters.
@@ -45,11 +70,15 @@ export function HistoryTimeline({ entity, query }: { entity: 'account' | 'contac
         content: (
           <div data-testid="history-entry">
             <div>
-              <strong>{h.actorName ?? t('history.system')}</strong> {t(`history.action.${h.action}`)} · <DateText value={h.at} withTime />
+              <strong>{h.actorName ?? t('history.system')}</strong> {t(`history.action.${h.action}`)} ·{' '}
+              <DateText value={h.at} withTime />
             </div>
             {h.changes.map((c) => (
               <div key={c.field} style={{ fontSize: 13, color: '#555' }}>
-                {t(`field.${entity}.${c.field}`, { defaultValue: t(`field.common.${c.field}`, { defaultValue: c.field }) })}: {show(c.field, c.old)} → {show(c.field, c.new)}
+                {t(`field.${entity}.${c.field}`, {
+                  defaultValue: t(`field.common.${c.field}`, { defaultValue: c.field }),
+                })}
+                : {show(c.field, c.old)} → {show(c.field, c.new)}
               </div>
             ))}
           </div>

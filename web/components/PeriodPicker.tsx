@@ -9,7 +9,10 @@ const DAY = 'YYYY-MM-DD';
  * An analysis window of days kept in the URL: `to` defaults to today, `from` to what the page
  * chooses (it may count back from `to`); a malformed date in a hand-edited URL counts as missing.
  */
-export function urlPeriod(values: { from?: string; to?: string }, defaultFrom: (to: string) => string): { from: string; to: string } {
+export function urlPeriod(
+  values: { from?: string; to?: string },
+  defaultFrom: (to: string) => string,
+): { from: string; to: string } {
   const to = values.to && DATE_RE.test(values.to) ? values.to : dayjs().format(DAY);
   const from = values.from && DATE_RE.test(values.from) ? values.from : defaultFrom(to);
   return { from, to };

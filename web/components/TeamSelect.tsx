@@ -13,7 +13,12 @@ interface Option {
 export function TeamSelect({ exclude, ...rest }: Props) {
   const teams = useTeams();
   const toOptions = (nodes: TeamNode[]): Option[] =>
-    nodes.map((n) => ({ value: n.team.id, title: n.team.name, disabled: exclude?.has(n.team.id), children: toOptions(n.children) }));
+    nodes.map((n) => ({
+      value: n.team.id,
+      title: n.team.name,
+      disabled: exclude?.has(n.team.id),
+      children: toOptions(n.children),
+    }));
   return (
     <TreeSelect<string>
       allowClear

@@ -8,5 +8,13 @@ export function UserSelect({ activeOnly = true, ...rest }: Props) {
   const options = (users.data ?? [])
     .filter((u) => !activeOnly || u.active || u.id === rest.value)
     .map((u) => ({ value: u.id, label: u.name }));
-  return <Select<string> showSearch={{ optionFilterProp: 'label' }} allowClear loading={users.isPending} {...rest} options={options} />;
+  return (
+    <Select<string>
+      showSearch={{ optionFilterProp: 'label' }}
+      allowClear
+      loading={users.isPending}
+      {...rest}
+      options={options}
+    />
+  );
 }

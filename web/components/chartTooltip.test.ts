@@ -27,9 +27,16 @@ describe('withSafeTooltips', () => {
     const option = withSafeTooltips({
       tooltip: { trigger: 'item', formatter: raw },
       legend: { tooltip: [{ formatter: raw }] },
-      series: [{ type: 'funnel', tooltip: { formatter: raw }, data: [{ name: XSS, value: 1, tooltip: { formatter: raw } }] }],
+      series: [
+        { type: 'funnel', tooltip: { formatter: raw }, data: [{ name: XSS, value: 1, tooltip: { formatter: raw } }] },
+      ],
     });
-    const formatters = [option.tooltip.formatter, option.legend.tooltip[0].formatter, option.series[0].tooltip.formatter, option.series[0].data[0].tooltip.formatter];
+    const formatters = [
+      option.tooltip.formatter,
+      option.legend.tooltip[0].formatter,
+      option.series[0].tooltip.formatter,
+      option.series[0].data[0].tooltip.formatter,
+    ];
     for (const f of formatters) expect((f as Fn)({})).toBe(`${ESCAPED}&lt;br/&gt;`);
   });
 
@@ -55,7 +62,11 @@ describe('withSafeTooltips', () => {
   it('leaves canvas formatters (labels, axes) and string templates to ECharts, and an option without a tooltip formatter untouched', () => {
     const label = (p: { name: string }) => p.name;
     const data = [1, 2, 3];
-    const option = { tooltip: { trigger: 'axis', valueFormatter: label }, xAxis: { axisLabel: { formatter: '{value}%' } }, series: [{ label: { formatter: label }, data }] };
+    const option = {
+      tooltip: { trigger: 'axis', valueFormatter: label },
+      xAxis: { axisLabel: { formatter: '{value}%' } },
+      series: [{ label: { formatter: label }, data }],
+    };
     expect(withSafeTooltips(option)).toBe(option);
     const withOne = withSafeTooltips({ ...option, tooltip: { formatter: label } });
     expect(withOne.series).toBe(option.series);
@@ -66,7 +77,15 @@ describe('withSafeTooltips', () => {
 describe('the web app has no other way to put text into the page as HTML', () => {
   const root = new URL('..', import.meta.url).pathname;
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'dist' || e.name === 'node_modules' ? [] : files(join(dir, e.name))) : /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? e.name === 'dist' || e.name === 'node_modules'
+          ? []
+          : files(join(dir, e.name))
+        : /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts')
+          ? [join(dir, e.name)]
+          : [],
+    );
   const sources = files(root).map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
 
   it('every chart draws through useEChart', () => {
@@ -75,7 +94,8 @@ describe('the web app has no other way to put text into the page as HTML', () =>
   });
 
   it('no component sets HTML directly', () => {
-    const html = /dangerouslySetInnerHTML|\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|createContextualFragment/;
+    const html =
+      /dangerouslySetInnerHTML|\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|createContextualFragment/;
     expect(sources.filter((s) => html.test(s.text)).map((s) => s.path)).toEqual([]);
   });
 });

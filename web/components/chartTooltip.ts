@@ -61,7 +61,10 @@ function guard(value: unknown, isTooltip: boolean): unknown {
   if (!isPlainObject(value)) return value;
   let out: Record<string, unknown> | null = null;
   for (const [key, child] of Object.entries(value)) {
-    const next = isTooltip && key === 'formatter' && typeof child === 'function' ? safeFormatter(child as Formatter) : guard(child, key === 'tooltip');
+    const next =
+      isTooltip && key === 'formatter' && typeof child === 'function'
+        ? safeFormatter(child as Formatter)
+        : guard(child, key === 'tooltip');
     if (next !== child) (out ??= { ...value })[key] = next;
   }
   return out ?? value;

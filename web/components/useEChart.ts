@@ -6,7 +6,17 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { withSafeTooltips } from './chartTooltip.ts';
 
 // Only the pieces the forecast, funnel and planner charts draw with; the full bundle is several times larger.
-echarts.use([BarChart, LineChart, ScatterChart, FunnelChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  FunnelChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

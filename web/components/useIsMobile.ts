@@ -12,5 +12,9 @@ function subscribe(cb: () => void): () => void {
 
 /** Below 768 px: phones get drawers and card lists instead of tables. */
 export function useIsMobile(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
 }

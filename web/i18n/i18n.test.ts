@@ -27,15 +27,21 @@ async function namespace(lang: Lang, file: string): Promise<Record<string, unkno
 /** Every string leaf of a resource tree: its dotted key and text. */
 function leaves(tree: unknown, path = ''): [string, string][] {
   if (typeof tree === 'string') return [[path, tree]];
-  if (tree && typeof tree === 'object') return Object.entries(tree).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  if (tree && typeof tree === 'object')
+    return Object.entries(tree).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
   return [];
 }
 
-const keysOf = (tree: unknown) => leaves(tree).map(([k]) => k).sort();
+const keysOf = (tree: unknown) =>
+  leaves(tree)
+    .map(([k]) => k)
+    .sort();
 
 /** Each key with the {{placeholders}} its text fills in: a translation that drops one loses a value. */
 const placeholdersOf = (tree: unknown) =>
-  Object.fromEntries(leaves(tree).map(([k, s]) => [k, [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort()]));
+  Object.fromEntries(
+    leaves(tree).map(([k, s]) => [k, [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort()]),
+  );
 
 describe('i18n resources', () => {
   it('both languages have the same namespace files', () => {
@@ -52,18 +58,21 @@ describe('i18n resources', () => {
     expect(leaves(english).filter(([, s]) => !s.trim())).toEqual([]);
   });
 
-  it.each(Object.keys(LANGS) as Lang[])('%s: every namespace is merged, and no top-level key is in two', async (lang) => {
-    const owner = new Map<string, string>();
-    const twice: string[] = [];
-    for (const file of namespaceFiles(lang)) {
-      for (const key of Object.keys(await namespace(lang, file))) {
-        if (owner.has(key)) twice.push(`${key}: ${owner.get(key)} and ${file}`);
-        owner.set(key, file);
+  it.each(Object.keys(LANGS) as Lang[])(
+    '%s: every namespace is merged, and no top-level key is in two',
+    async (lang) => {
+      const owner = new Map<string, string>();
+      const twice: string[] = [];
+      for (const file of namespaceFiles(lang)) {
+        for (const key of Object.keys(await namespace(lang, file))) {
+          if (owner.has(key)) twice.push(`${key}: ${owner.get(key)} and ${file}`);
+          owner.set(key, file);
+        }
       }
-    }
-    expect(twice).toEqual([]);
-    expect(Object.keys(LANGS[lang]).sort()).toEqual([...owner.keys()].sort());
-  });
+      expect(twice).toEqual([]);
+      expect(Object.keys(LANGS[lang]).sort()).toEqual([...owner.keys()].sort());
+    },
+  );
 
   it('the merged trees have the same keys', () => {
     expect(keysOf(en)).toEqual(keysOf(zhCN));

@@ -15,7 +15,12 @@ export function useAccountContacts(accountId: string | undefined) {
       const out: ContactListItem[] = [];
       let cursor: string | undefined;
       do {
-        const page = await api.get<PageOf<ContactListItem>>('/api/contacts', { accountId, cursor, limit: 200, sort: 'name' });
+        const page = await api.get<PageOf<ContactListItem>>('/api/contacts', {
+          accountId,
+          cursor,
+          limit: 200,
+          sort: 'name',
+        });
         out.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor && out.length < 2000);

@@ -8,11 +8,21 @@ export const USERS_KEY = ['users'] as const;
 export const TEAMS_KEY = ['teams'] as const;
 
 export function useUsers() {
-  return useQuery({ queryKey: USERS_KEY, queryFn: () => api.get<{ items: User[] }>('/api/users'), select: (d) => d.items, staleTime: 60_000 });
+  return useQuery({
+    queryKey: USERS_KEY,
+    queryFn: () => api.get<{ items: User[] }>('/api/users'),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
 }
 
 export function useTeams() {
-  return useQuery({ queryKey: TEAMS_KEY, queryFn: () => api.get<{ items: Team[] }>('/api/teams'), select: (d) => d.items, staleTime: 60_000 });
+  return useQuery({
+    queryKey: TEAMS_KEY,
+    queryFn: () => api.get<{ items: Team[] }>('/api/teams'),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
 }
 
 export interface TeamNode {
@@ -30,7 +40,7 @@ export function buildTeamTree(teams: Team[]): TeamNode[] {
   }
   const sort = (list: TeamNode[]) => {
     list.sort((a, b) => a.team.name.localeCompare(b.team.name, 'zh-CN'));
-    list.forEach((n) => sort(n.children));
+    for (const n of list) sort(n.children);
   };
   sort(roots);
   return roots;

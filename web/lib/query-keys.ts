@@ -18,7 +18,16 @@ export const accountKeys = {
  * deal's last-activity date (the stale red flag) all at once.
  */
 export function refreshActivityWorld(qc: QueryClient): void {
-  for (const key of ['activities', 'tasks', 'calendar', 'timeline', 'reminders', 'analysis', 'opportunities', 'pipeline']) {
+  for (const key of [
+    'activities',
+    'tasks',
+    'calendar',
+    'timeline',
+    'reminders',
+    'analysis',
+    'opportunities',
+    'pipeline',
+  ]) {
     void qc.invalidateQueries({ queryKey: [key] });
   }
 }

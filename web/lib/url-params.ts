@@ -21,7 +21,8 @@ export function useUrlParams<K extends string>(keys: readonly K[]) {
       { replace: true },
     );
   };
-  const set = (key: K, value: string | null | undefined) => setMany({ [key]: value } as Partial<Record<K, string | null | undefined>>);
+  const set = (key: K, value: string | null | undefined) =>
+    setMany({ [key]: value } as Partial<Record<K, string | null | undefined>>);
   const replaceAll = (next: Partial<Record<K, string>>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(next) as [string, string | undefined][]) if (v) p.set(k, v);

@@ -5,7 +5,20 @@
 // written as ON DELETE SET NULL ("col") by hand in the migration: a plain SET NULL would null
 // org_id too (see migration 0003).
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, smallint, date, jsonb, boolean, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  uuid,
+  text,
+  integer,
+  smallint,
+  date,
+  jsonb,
+  boolean,
+  primaryKey,
+  index,
+  foreignKey,
+  check,
+} from 'drizzle-orm/pg-core';
 import { ts, created, updated } from './columns.ts';
 import { orgs, users } from './org.ts';
 import { accounts, contacts } from './archive.ts';
@@ -15,7 +28,9 @@ import { opportunities, stages } from './deals.ts';
 export const activityTypes = pgTable(
   'activity_types',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     nameEn: text('name_en'),
@@ -68,7 +83,10 @@ export const activities = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('set null'),
+    foreignKey({
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }).onDelete('set null'),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
     // A user's calendar window; an account's timeline (backward scan for newest first); a deal's.
@@ -77,8 +95,12 @@ export const activities = pgTable(
     index('activities_owner_start_idx').on(t.orgId, t.ownerId, t.plannedStart, t.plannedEnd, t.id),
     index('activities_account_start_idx').on(t.orgId, t.accountId, t.plannedStart, t.id),
     // Account health reads a page's done calls (last one, satisfaction) from the index alone.
-    index('activities_account_done_idx').on(t.orgId, t.accountId, t.plannedStart, t.satisfaction).where(sql`${t.status} = 'done'`),
-    index('activities_opp_start_idx').on(t.orgId, t.opportunityId, t.plannedStart).where(sql`${t.opportunityId} is not null`),
+    index('activities_account_done_idx')
+      .on(t.orgId, t.accountId, t.plannedStart, t.satisfaction)
+      .where(sql`${t.status} = 'done'`),
+    index('activities_opp_start_idx')
+      .on(t.orgId, t.opportunityId, t.plannedStart)
+      .where(sql`${t.opportunityId} is not null`),
     // The deal's last done activity (stale-deal flag).
     index('activities_opp_completed_idx').on(t.orgId, t.opportunityId, t.completedAt),
     check('activities_planned_ck', sql`${t.plannedEnd} >= ${t.plannedStart}`),
@@ -97,7 +119,9 @@ export const activityContacts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.activityId, t.contactId] }),
-    foreignKey({ columns: [t.orgId, t.activityId], foreignColumns: [activities.orgId, activities.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.activityId], foreignColumns: [activities.orgId, activities.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
     index('activity_contacts_contact_idx').on(t.orgId, t.contactId),
   ],
@@ -115,7 +139,9 @@ export const activityUsers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.activityId, t.userId] }),
-    foreignKey({ columns: [t.orgId, t.activityId], foreignColumns: [activities.orgId, activities.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.activityId], foreignColumns: [activities.orgId, activities.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
     index('activity_users_user_start_idx').on(t.orgId, t.userId, t.plannedStart),
   ],
@@ -147,9 +173,14 @@ export const tasks = pgTable(
     foreignKey({ columns: [t.orgId, t.assigneeId], foreignColumns: [users.orgId, users.id] }),
     // A task outlives the record it was about: deleting that record only clears the link.
     foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('set null'),
-    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('set null'),
+    foreignKey({
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }).onDelete('set null'),
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('set null'),
-    foreignKey({ columns: [t.orgId, t.activityId], foreignColumns: [activities.orgId, activities.id] }).onDelete('set null'),
+    foreignKey({ columns: [t.orgId, t.activityId], foreignColumns: [activities.orgId, activities.id] }).onDelete(
+      'set null',
+    ),
     foreignKey({ columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
     index('tasks_assignee_idx').on(t.orgId, t.assigneeId, t.done, t.dueDate),
     index('tasks_account_idx').on(t.orgId, t.accountId, t.createdAt),

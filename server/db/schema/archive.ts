@@ -1,13 +1,27 @@
 // The key-account archive: accounts, account teams, contacts, relationship links and history.
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, smallint, date, jsonb, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  uuid,
+  text,
+  integer,
+  smallint,
+  date,
+  jsonb,
+  primaryKey,
+  index,
+  foreignKey,
+  check,
+} from 'drizzle-orm/pg-core';
 import { ts, money, created, updated } from './columns.ts';
 import { orgs, users } from './org.ts';
 
 export const accounts = pgTable(
   'accounts',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     shortName: text('short_name'),
@@ -67,12 +81,18 @@ export const accounts = pgTable(
     // The list's two commonest filters, tier and ownership type, walked newest first: without them a
     // filtered page (government, tier A ≈ 1 % of an org) reads thousands of rows to find fifty. Each
     // carries the other as a trailing column, tested in the index like the owner index's.
-    index('accounts_tier_updated_idx').on(t.orgId, t.tier, t.updatedAt, t.id, t.ownershipType).where(sql`${t.archivedAt} is null`),
-    index('accounts_type_updated_idx').on(t.orgId, t.ownershipType, t.updatedAt, t.id, t.tier).where(sql`${t.archivedAt} is null`),
+    index('accounts_tier_updated_idx')
+      .on(t.orgId, t.tier, t.updatedAt, t.id, t.ownershipType)
+      .where(sql`${t.archivedAt} is null`),
+    index('accounts_type_updated_idx')
+      .on(t.orgId, t.ownershipType, t.updatedAt, t.id, t.tier)
+      .where(sql`${t.archivedAt} is null`),
     index('accounts_parent_idx').on(t.orgId, t.parentId),
     index('accounts_score_idx').on(t.orgId, t.score, t.id),
     // Pareto ranks every live account of a scope by a figure: read from the index alone, not the wide rows.
-    index('accounts_pareto_idx').on(t.orgId, t.ownerId, t.ourRevenue, t.potential, t.id).where(sql`${t.archivedAt} is null`),
+    index('accounts_pareto_idx')
+      .on(t.orgId, t.ownerId, t.ourRevenue, t.potential, t.id)
+      .where(sql`${t.archivedAt} is null`),
     index('accounts_pool_idx').on(t.orgId, t.pooledAt, t.id).where(sql`${t.ownerId} is null`),
     index('accounts_claimed_idx').on(t.orgId, t.ownerId, t.claimedAt).where(sql`${t.claimedAt} is not null`),
     index('accounts_grams_idx').using('gin', t.searchGrams),
@@ -153,7 +173,9 @@ export const contacts = pgTable(
     index('contacts_scope_name_idx').on(t.orgId, t.accountOwnerId, t.name, t.id),
     index('contacts_reports_idx').on(t.orgId, t.reportsToId),
     // Account health counts a page's live contacts by influence, coverage and attitude from the index alone.
-    index('contacts_health_idx').on(t.orgId, t.accountId, t.influence, t.coverage, t.attitude).where(sql`${t.archivedAt} is null`),
+    index('contacts_health_idx')
+      .on(t.orgId, t.accountId, t.influence, t.coverage, t.attitude)
+      .where(sql`${t.archivedAt} is null`),
     index('contacts_grams_idx').using('gin', t.searchGrams),
     check('contacts_attitude_ck', sql`${t.attitude} between -5 and 5`),
     check('contacts_power_ck', sql`${t.power} between 1 and 5`),
@@ -174,8 +196,12 @@ export const contactLinks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    foreignKey({ columns: [t.orgId, t.fromContactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.orgId, t.toContactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.fromContactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.orgId, t.toContactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete(
+      'cascade',
+    ),
     index('contact_links_from_idx').on(t.orgId, t.fromContactId),
     index('contact_links_to_idx').on(t.orgId, t.toContactId),
   ],

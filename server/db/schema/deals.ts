@@ -1,7 +1,21 @@
 // Strategic selling: the funnel's stages, the product and competitor catalogues, opportunities with
 // their line items and stage history, buying influences, manual flags, competition and SWOT.
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, smallint, numeric, date, jsonb, boolean, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  uuid,
+  text,
+  integer,
+  smallint,
+  numeric,
+  date,
+  jsonb,
+  boolean,
+  primaryKey,
+  index,
+  foreignKey,
+  check,
+} from 'drizzle-orm/pg-core';
 import { ts, money, created, updated } from './columns.ts';
 import { orgs, users } from './org.ts';
 import { accounts, contacts } from './archive.ts';
@@ -9,7 +23,9 @@ import { accounts, contacts } from './archive.ts';
 export const stages = pgTable(
   'stages',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     nameEn: text('name_en'),
@@ -36,7 +52,9 @@ export const stages = pgTable(
 export const products = pgTable(
   'products',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     category: text('category').notNull(),
@@ -52,7 +70,9 @@ export const products = pgTable(
 export const competitors = pgTable(
   'competitors',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     strengths: text('strengths'),
@@ -162,15 +182,39 @@ export const opportunities = pgTable(
     index('opportunities_scope_idx').on(t.orgId, t.accountOwnerId, t.status, t.stageId, t.amount, t.id),
     // The forecast reads open deals by close date and won deals by the day they were signed, each
     // from its index alone (owner, scope, stage, category, amount and probability are in it).
-    index('opportunities_close_idx').on(t.orgId, t.status, t.expectedCloseDate, t.ownerId, t.accountOwnerId, t.stageId, t.forecastCategory, t.amount, t.probability),
-    index('opportunities_closed_at_idx').on(t.orgId, t.status, t.closedAt, t.ownerId, t.accountOwnerId, t.stageId, t.forecastCategory, t.amount, t.probability),
+    index('opportunities_close_idx').on(
+      t.orgId,
+      t.status,
+      t.expectedCloseDate,
+      t.ownerId,
+      t.accountOwnerId,
+      t.stageId,
+      t.forecastCategory,
+      t.amount,
+      t.probability,
+    ),
+    index('opportunities_closed_at_idx').on(
+      t.orgId,
+      t.status,
+      t.closedAt,
+      t.ownerId,
+      t.accountOwnerId,
+      t.stageId,
+      t.forecastCategory,
+      t.amount,
+      t.probability,
+    ),
     index('opportunities_grams_idx').using('gin', t.searchGrams),
     // Account health reads a page's open deals' flags, and Pareto sums won deals per account over a
     // signing window, each from the index alone (the closed_at index has no account_id).
     index('opportunities_open_flags_idx').on(t.orgId, t.accountId, t.redFlagCodes).where(sql`${t.status} = 'open'`),
-    index('opportunities_won_account_idx').on(t.orgId, t.closedAt, t.accountOwnerId, t.accountId, t.amount).where(sql`${t.status} = 'won'`),
+    index('opportunities_won_account_idx')
+      .on(t.orgId, t.closedAt, t.accountOwnerId, t.accountId, t.amount)
+      .where(sql`${t.status} = 'won'`),
     // Deals closed before closing judgements were kept, for the scheduled pass to freeze: empty once it has.
-    index('opportunities_unfrozen_idx').on(t.orgId, t.id).where(sql`${t.status} <> 'open' and ${t.closingJudgement} is null`),
+    index('opportunities_unfrozen_idx')
+      .on(t.orgId, t.id)
+      .where(sql`${t.status} <> 'open' and ${t.closingJudgement} is null`),
     check('opportunities_amount_ck', sql`${t.amount} >= 0`),
     check('opportunities_probability_ck', sql`${t.probability} between 0 and 100`),
   ],
@@ -193,7 +237,10 @@ export const pipelineTotals = pgTable(
     amount: numeric('amount', { precision: 20, scale: 2 }).notNull(),
     weighted: numeric('weighted', { precision: 20, scale: 2 }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.accountOwnerId, t.dealOwnerId, t.stageId] }), index('pipeline_totals_deal_owner_idx').on(t.orgId, t.dealOwnerId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountOwnerId, t.dealOwnerId, t.stageId] }),
+    index('pipeline_totals_deal_owner_idx').on(t.orgId, t.dealOwnerId),
+  ],
 );
 
 export const opportunityItems = pgTable(
@@ -211,7 +258,10 @@ export const opportunityItems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.productId], foreignColumns: [products.orgId, products.id] }),
     index('opportunity_items_opp_idx').on(t.orgId, t.opportunityId),
   ],
@@ -232,7 +282,10 @@ export const stageHistory = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }).onDelete('cascade'),
     index('stage_history_opp_idx').on(t.orgId, t.opportunityId, t.at),
   ],
 );
@@ -262,10 +315,16 @@ export const influences = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.counterpartId], foreignColumns: [users.orgId, users.id] }),
-    foreignKey({ columns: [t.orgId, t.preferredCompetitorId], foreignColumns: [competitors.orgId, competitors.id] }).onDelete('set null'),
+    foreignKey({
+      columns: [t.orgId, t.preferredCompetitorId],
+      foreignColumns: [competitors.orgId, competitors.id],
+    }).onDelete('set null'),
     index('influences_opp_idx').on(t.orgId, t.opportunityId),
     index('influences_contact_idx').on(t.orgId, t.contactId),
     check('influences_rating_ck', sql`${t.rating} between -5 and 5`),
@@ -286,7 +345,10 @@ export const dealNotes = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }).onDelete('cascade'),
     index('deal_notes_opp_idx').on(t.orgId, t.opportunityId),
   ],
 );
@@ -304,8 +366,13 @@ export const opportunityCompetitors = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.opportunityId, t.competitorId] }),
-    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.orgId, t.competitorId], foreignColumns: [competitors.orgId, competitors.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.competitorId], foreignColumns: [competitors.orgId, competitors.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 

@@ -1,14 +1,30 @@
 // Forecasting and planning (issue 5): quotas per person or team and period, saved activity plans,
 // and the weekly pipeline snapshots that "what changed" and forecast accuracy compare against.
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, smallint, date, jsonb, numeric, primaryKey, index, uniqueIndex, foreignKey, check } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  uuid,
+  text,
+  integer,
+  smallint,
+  date,
+  jsonb,
+  numeric,
+  primaryKey,
+  index,
+  uniqueIndex,
+  foreignKey,
+  check,
+} from 'drizzle-orm/pg-core';
 import { money, created, updated } from './columns.ts';
 import { orgs, teams, users } from './org.ts';
 
 export const quotas = pgTable(
   'quotas',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     /** Exactly one of user and team. */
     userId: uuid('user_id'),
@@ -38,7 +54,10 @@ export const quotas = pgTable(
     ),
     index('quotas_period_idx').on(t.orgId, t.periodStart),
     check('quotas_subject_ck', sql`(${t.userId} is null) <> (${t.teamId} is null)`),
-    check('quotas_levels_ck', sql`${t.target} > 0 and (${t.stretch} is null or ${t.stretch} >= ${t.target}) and (${t.challenge} is null or ${t.challenge} >= coalesce(${t.stretch}, ${t.target}))`),
+    check(
+      'quotas_levels_ck',
+      sql`${t.target} > 0 and (${t.stretch} is null or ${t.stretch} >= ${t.target}) and (${t.challenge} is null or ${t.challenge} >= coalesce(${t.stretch}, ${t.target}))`,
+    ),
   ],
 );
 
@@ -112,7 +131,12 @@ export const forecastTotals = pgTable(
     amount: numeric('amount', { precision: 20, scale: 2 }).notNull(),
     weighted: numeric('weighted', { precision: 20, scale: 2 }).notNull(),
   },
-  (t) => [primaryKey({ name: 'forecast_totals_pk', columns: [t.orgId, t.status, t.month, t.accountOwnerId, t.dealOwnerId, t.stageId, t.forecastCategory] })],
+  (t) => [
+    primaryKey({
+      name: 'forecast_totals_pk',
+      columns: [t.orgId, t.status, t.month, t.accountOwnerId, t.dealOwnerId, t.stageId, t.forecastCategory],
+    }),
+  ],
 );
 
 /**
@@ -139,6 +163,9 @@ export const pipelineSnapshotTotals = pgTable(
     weighted: numeric('weighted', { precision: 20, scale: 2 }).notNull(),
   },
   (t) => [
-    primaryKey({ name: 'pipeline_snapshot_totals_pk', columns: [t.orgId, t.snapshotDate, t.accountOwnerId, t.dealOwnerId, t.closeMonth, t.forecastCategory] }),
+    primaryKey({
+      name: 'pipeline_snapshot_totals_pk',
+      columns: [t.orgId, t.snapshotDate, t.accountOwnerId, t.dealOwnerId, t.closeMonth, t.forecastCategory],
+    }),
   ],
 );

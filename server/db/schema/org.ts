@@ -1,5 +1,16 @@
 // Organisations, teams, users, sessions and the job leases: who is who, and who is signed in.
-import { pgTable, uuid, text, integer, jsonb, primaryKey, index, uniqueIndex, foreignKey, boolean } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  uuid,
+  text,
+  integer,
+  jsonb,
+  primaryKey,
+  index,
+  uniqueIndex,
+  foreignKey,
+  boolean,
+} from 'drizzle-orm/pg-core';
 import { ts, created, updated } from './columns.ts';
 
 export const orgs = pgTable('orgs', {
@@ -12,7 +23,9 @@ export const orgs = pgTable('orgs', {
 export const teams = pgTable(
   'teams',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     parentId: uuid('parent_id'),
@@ -30,7 +43,9 @@ export const teams = pgTable(
 export const users = pgTable(
   'users',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     email: text('email').notNull(),
     name: text('name').notNull(),
@@ -68,7 +83,9 @@ export const loginIdentities = pgTable('login_identities', {
 export const sessions = pgTable(
   'sessions',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: text('id').notNull(),
     userId: uuid('user_id').notNull(),
     createdAt: created(),

@@ -10,7 +10,14 @@ export function groupRepository(db: Db) {
     /** The accounts' own fields the tree shows. */
     accounts: (orgId: string, ids: string[]) =>
       db
-        .select({ id: accounts.id, name: accounts.name, scope: accounts.scope, parentId: accounts.parentId, ownerName: users.name, ourRevenue: accounts.ourRevenue })
+        .select({
+          id: accounts.id,
+          name: accounts.name,
+          scope: accounts.scope,
+          parentId: accounts.parentId,
+          ownerName: users.name,
+          ourRevenue: accounts.ourRevenue,
+        })
         .from(accounts)
         .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)))
         .where(and(eq(accounts.orgId, orgId), oneOf(accounts.id, ids)))
@@ -24,11 +31,21 @@ export function groupRepository(db: Db) {
           accountId: opportunities.accountId,
           openCount: sql<number>`(count(*) filter (where ${open}))::int`,
           openAmount: money(sql`sum(${opportunities.amount}) filter (where ${open})`),
-          openWeighted: money(sql`sum(round(${opportunities.amount} * ${opportunities.probability} / 100, 2)) filter (where ${open})`),
-          won: money(sql`sum(${opportunities.amount}) filter (where ${opportunities.status} = 'won' and ${opportunities.closedAt} >= ${since})`),
+          openWeighted: money(
+            sql`sum(round(${opportunities.amount} * ${opportunities.probability} / 100, 2)) filter (where ${open})`,
+          ),
+          won: money(
+            sql`sum(${opportunities.amount}) filter (where ${opportunities.status} = 'won' and ${opportunities.closedAt} >= ${since})`,
+          ),
         })
         .from(opportunities)
-        .where(and(eq(opportunities.orgId, orgId), oneOf(opportunities.accountId, ids), inArray(opportunities.status, ['open', 'won'])))
+        .where(
+          and(
+            eq(opportunities.orgId, orgId),
+            oneOf(opportunities.accountId, ids),
+            inArray(opportunities.status, ['open', 'won']),
+          ),
+        )
         .groupBy(opportunities.accountId);
     },
   };

@@ -40,7 +40,11 @@ export async function visibleTree(db: Db, actor: Actor, topId: string, keep: str
 export async function visibleTop(db: Db, actor: Actor, id: string): Promise<string | null> {
   const repo = accountHealthRepository(db);
   const chain = await repo.ancestors(actor.orgId, id);
-  const seen = await repo.visible(actor, chain.map((c) => c.id), chain.map((c) => c.id));
+  const seen = await repo.visible(
+    actor,
+    chain.map((c) => c.id),
+    chain.map((c) => c.id),
+  );
   if (!seen.has(id)) return null;
   return chain.filter((c) => seen.has(c.id)).at(-1)!.id;
 }
@@ -55,10 +59,18 @@ export function groupService(db: Db) {
       if (!top) throw notFound();
       const { parents } = await visibleTree(db, actor, top, [id, top]);
       const ids = [...parents.keys()];
-      const [rows, deals, healths] = await Promise.all([figures.accounts(actor.orgId, ids), figures.deals(actor.orgId, ids, yearBefore(now)), health.compute(actor.orgId, ids, now)]);
+      const [rows, deals, healths] = await Promise.all([
+        figures.accounts(actor.orgId, ids),
+        figures.deals(actor.orgId, ids, yearBefore(now)),
+        health.compute(actor.orgId, ids, now),
+      ]);
       const dealsOf = new Map(deals.map((d) => [d.accountId, d]));
       // Rows come sorted by name, so siblings are too.
-      const children = groupBy(rows, (r) => parents.get(r.id), (r) => r.id);
+      const children = groupBy(
+        rows,
+        (r) => parents.get(r.id),
+        (r) => r.id,
+      );
       const rowOf = new Map(rows.map((r) => [r.id, r]));
 
       const build = (nodeId: string): GroupNode => {
@@ -66,7 +78,8 @@ export function groupService(db: Db) {
         const d = dealsOf.get(nodeId);
         const h = healths.get(nodeId)!;
         const kids = (children.get(nodeId) ?? []).map(build);
-        const sum = (own: string | null | undefined, pick: (n: GroupNode) => string) => fromCents(kids.reduce((s, k) => s + toCents(pick(k)), toCents(own ?? '0')));
+        const sum = (own: string | null | undefined, pick: (n: GroupNode) => string) =>
+          fromCents(kids.reduce((s, k) => s + toCents(pick(k)), toCents(own ?? '0')));
         const contacts = kids.reduce((s, k) => s + k.contacts, h.facts.allContacts.total);
         const covered = kids.reduce((s, k) => s + k.coveredContacts, h.facts.allContacts.covered);
         return {

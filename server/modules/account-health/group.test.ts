@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => g.t.close());
 
 const child = (n: GroupNode, name: string) => n.children.find((c) => c.name === name)!;
-const weighted = (...deals: { amount: string; probability: number }[]) => fromCents(deals.reduce((s, d) => s + toCents(weightedAmount(d.amount, d.probability)), 0n));
+const weighted = (...deals: { amount: string; probability: number }[]) =>
+  fromCents(deals.reduce((s, d) => s + toCents(weightedAmount(d.amount, d.probability)), 0n));
 
 describe('group tree', () => {
   it('rolls revenue, pipeline, won deals and coverage up from every branch, exactly', async () => {
@@ -26,7 +27,11 @@ describe('group tree', () => {
       ownerName: '甲',
       ourRevenue: '1000000.10',
       rolledUpRevenue: '1500007.65',
-      openPipeline: { count: 4, amount: '139110.34', weightedAmount: weighted(g.deals.hqOpen, g.deals.beijingOpen, g.deals.northOpen, g.deals.southOpen) },
+      openPipeline: {
+        count: 4,
+        amount: '139110.34',
+        weightedAmount: weighted(g.deals.hqOpen, g.deals.beijingOpen, g.deals.northOpen, g.deals.southOpen),
+      },
       wonLast12Months: '14496.68', // 1350.01 + 1.00 (the items' sum) + 12345.67 + 800.00; the lost deal left out
       contacts: 4,
       coveredContacts: 3,
@@ -34,9 +39,22 @@ describe('group tree', () => {
     });
     expect(root.children.map((c) => c.name).sort()).toEqual(['北方分公司', '南方分公司'].sort());
     const north = child(root, '北方分公司');
-    expect(north).toMatchObject({ ourRevenue: '200000.20', rolledUpRevenue: '200000.25', openPipeline: { count: 2, amount: '34110.33' }, wonLast12Months: '12345.67', contacts: 1, coverage: 1 });
+    expect(north).toMatchObject({
+      ourRevenue: '200000.20',
+      rolledUpRevenue: '200000.25',
+      openPipeline: { count: 2, amount: '34110.33' },
+      wonLast12Months: '12345.67',
+      contacts: 1,
+      coverage: 1,
+    });
     expect(child(north, '北京办')).toMatchObject({ rolledUpRevenue: '0.05', children: [] });
-    expect(child(child(root, '南方分公司'), '广州办')).toMatchObject({ rolledUpRevenue: '7.00', openPipeline: { count: 0, amount: '0.00', weightedAmount: '0.00' }, wonLast12Months: '0.00', contacts: 0, coverage: null });
+    expect(child(child(root, '南方分公司'), '广州办')).toMatchObject({
+      rolledUpRevenue: '7.00',
+      openPipeline: { count: 0, amount: '0.00', weightedAmount: '0.00' },
+      wonLast12Months: '0.00',
+      contacts: 0,
+      coverage: null,
+    });
   });
 
   it("leaves out, and does not sum, accounts outside the caller's scope", async () => {
@@ -44,7 +62,11 @@ describe('group tree', () => {
     expect(root).toMatchObject({
       accountId: g.ids.hq,
       rolledUpRevenue: '1200007.35',
-      openPipeline: { count: 3, amount: '134110.34', weightedAmount: weighted(g.deals.hqOpen, g.deals.beijingOpen, g.deals.northOpen) },
+      openPipeline: {
+        count: 3,
+        amount: '134110.34',
+        weightedAmount: weighted(g.deals.hqOpen, g.deals.beijingOpen, g.deals.northOpen),
+      },
       wonLast12Months: '13696.68',
       contacts: 3,
       coveredContacts: 2,
@@ -59,6 +81,8 @@ describe('group tree', () => {
 
   it('is in the OpenAPI document', async () => {
     const doc = (await g.f.admin.get('/api/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/accounts/{id}/group', '/api/accounts/{id}/health', '/api/analysis/whitespace']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/accounts/{id}/group', '/api/accounts/{id}/health', '/api/analysis/whitespace']),
+    );
   });
 });

@@ -32,7 +32,16 @@ beforeAll(async () => {
   await u1.client.post(`/api/contacts/${archived.id}/archive`, { version: archived.version });
   const log = async (start: string, status: 'done' | 'planned', satisfaction: number | null) => {
     const end = new Date(new Date(start).getTime() + 3_600_000).toISOString();
-    const res = await u1.client.post('/api/activities', { type: 'service', subject: '回访', ownerId: u1.id, accountId: looked.id, plannedStart: start, plannedEnd: end, status, satisfaction });
+    const res = await u1.client.post('/api/activities', {
+      type: 'service',
+      subject: '回访',
+      ownerId: u1.id,
+      accountId: looked.id,
+      plannedStart: start,
+      plannedEnd: end,
+      status,
+      satisfaction,
+    });
     if (res.statusCode !== 201) throw new Error(res.body);
   };
   await log(daysAgo(20), 'done', 4);
@@ -55,8 +64,20 @@ describe('account health', () => {
     // Key contacts (high/medium, live): 4, of whom 3 are covered and 4 supportive → 80×¾ + 20×1 = 80.
     // Last done call 20 days ago → 100 × 70/76 = 92; satisfaction (4 + 5)/2 = 4.5 → 88.
     expect(h.components).toEqual([
-      { key: 'coverage', score: 80, weight: 35, share: 35, detail: { contacts: 4, covered: 3, supportive: 4, keyContacts: 4 } },
-      { key: 'redFlags', score: flagScore, weight: 25, share: 25, detail: { openDeals: 1, flaggedDeals: 1, high: count('high'), medium: count('medium'), low: count('low') } },
+      {
+        key: 'coverage',
+        score: 80,
+        weight: 35,
+        share: 35,
+        detail: { contacts: 4, covered: 3, supportive: 4, keyContacts: 4 },
+      },
+      {
+        key: 'redFlags',
+        score: flagScore,
+        weight: 25,
+        share: 25,
+        detail: { openDeals: 1, flaggedDeals: 1, high: count('high'), medium: count('medium'), low: count('low') },
+      },
       { key: 'lastContact', score: 92, weight: 25, share: 25, detail: { days: 20 } },
       { key: 'satisfaction', score: 88, weight: 15, share: 15, detail: { average: 4.5, count: 2 } },
     ]);
@@ -65,22 +86,42 @@ describe('account health', () => {
 
   it('shows health in the list and on the account; null while nothing is known', async () => {
     const score = (await u1.client.get(`/api/accounts/${looked.id}/health`)).json<AccountHealth>().score;
-    const items = (await u1.client.get('/api/accounts?sort=name')).json().items as { id: string; health: number | null }[];
+    const items = (await u1.client.get('/api/accounts?sort=name')).json().items as {
+      id: string;
+      health: number | null;
+    }[];
     expect(items.find((a) => a.id === looked.id)?.health).toBe(score);
     expect(items.find((a) => a.id === bare.id)?.health).toBeNull();
     expect((await u1.client.get(`/api/accounts/${looked.id}`)).json().health).toBe(score);
     // Pickers ask for names only: health=false leaves it out instead of computing it.
-    const named = (await u1.client.get('/api/accounts?sort=name&health=false')).json().items as { id: string; health: number | null }[];
+    const named = (await u1.client.get('/api/accounts?sort=name&health=false')).json().items as {
+      id: string;
+      health: number | null;
+    }[];
     expect(named.find((a) => a.id === looked.id)?.health).toBeNull();
     expect(named.map((a) => a.id)).toEqual(items.map((a) => a.id));
-    const nothing = [{ key: 'coverage', score: null }, { key: 'redFlags', score: null }, { key: 'lastContact', score: null }, { key: 'satisfaction', score: null }];
-    expect((await u1.client.get(`/api/accounts/${bare.id}/health`)).json()).toMatchObject({ score: null, components: nothing });
+    const nothing = [
+      { key: 'coverage', score: null },
+      { key: 'redFlags', score: null },
+      { key: 'lastContact', score: null },
+      { key: 'satisfaction', score: null },
+    ];
+    expect((await u1.client.get(`/api/accounts/${bare.id}/health`)).json()).toMatchObject({
+      score: null,
+      components: nothing,
+    });
     // A new account with a contact entered but never met: still nothing to judge, not a 0.
     const fresh = await f.account(u1.client, { name: '刚建档' });
     await f.contact(u1.client, { accountId: fresh.id, influence: 'high' });
     expect((await u1.client.get(`/api/accounts/${fresh.id}`)).json().health).toBeNull();
-    expect((await u1.client.get(`/api/accounts/${fresh.id}/health`)).json()).toMatchObject({ score: null, components: nothing });
-    const listed = (await u1.client.get('/api/accounts?sort=name')).json().items as { id: string; health: number | null }[];
+    expect((await u1.client.get(`/api/accounts/${fresh.id}/health`)).json()).toMatchObject({
+      score: null,
+      components: nothing,
+    });
+    const listed = (await u1.client.get('/api/accounts?sort=name')).json().items as {
+      id: string;
+      health: number | null;
+    }[];
     expect(listed.find((a) => a.id === fresh.id)?.health).toBeNull();
   });
 

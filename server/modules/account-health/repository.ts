@@ -22,8 +22,13 @@ export function accountHealthRepository(db: Db) {
 
     /** Ids of the given accounts the caller may see: live ones, and those of `keep` even when archived. */
     async visible(actor: Actor, ids: string[], keep: string[] = []): Promise<Set<string>> {
-      const live = keep.length ? or(isNull(accounts.archivedAt), oneOf(accounts.id, keep)) : isNull(accounts.archivedAt);
-      const rows = await db.select({ id: accounts.id }).from(accounts).where(and(accountVisible(actor), oneOf(accounts.id, ids), live));
+      const live = keep.length
+        ? or(isNull(accounts.archivedAt), oneOf(accounts.id, keep))
+        : isNull(accounts.archivedAt);
+      const rows = await db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(accountVisible(actor), oneOf(accounts.id, ids), live));
       return new Set(rows.map((r) => r.id));
     },
 

@@ -12,7 +12,19 @@ export async function accountHealthRoutes(app: App) {
   const health = accountHealthService(app.db);
   const groups = groupService(app.db);
   const whitespace = whitespaceService(app.db);
-  app.get('/accounts/:id/health', { schema: { tags: ['accounts'], params: IdParams, response: { 200: AccountHealth, ...errors } } }, (req) => health.breakdown(actorOf(req), req.params.id));
-  app.get('/accounts/:id/group', { schema: { tags: ['accounts'], params: IdParams, response: { 200: AccountGroup, ...errors } } }, (req) => groups.group(actorOf(req), req.params.id));
-  app.get('/analysis/whitespace', { schema: { tags: ['analysis'], querystring: WhitespaceQuery, response: { 200: Whitespace, ...errors } } }, (req) => whitespace.grid(actorOf(req), req.query));
+  app.get(
+    '/accounts/:id/health',
+    { schema: { tags: ['accounts'], params: IdParams, response: { 200: AccountHealth, ...errors } } },
+    (req) => health.breakdown(actorOf(req), req.params.id),
+  );
+  app.get(
+    '/accounts/:id/group',
+    { schema: { tags: ['accounts'], params: IdParams, response: { 200: AccountGroup, ...errors } } },
+    (req) => groups.group(actorOf(req), req.params.id),
+  );
+  app.get(
+    '/analysis/whitespace',
+    { schema: { tags: ['analysis'], querystring: WhitespaceQuery, response: { 200: Whitespace, ...errors } } },
+    (req) => whitespace.grid(actorOf(req), req.query),
+  );
 }

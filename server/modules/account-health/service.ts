@@ -1,6 +1,11 @@
 // Account health for one account (with its breakdown) or a page of accounts (scores only), from a
 // few set-based reads keyed by the accounts' ids: never one query per row.
-import { computeAccountHealth, type AccountHealth as Health, type AccountHealthFacts, type OpenDealGroup } from '../../../core/account-health.ts';
+import {
+  computeAccountHealth,
+  type AccountHealth as Health,
+  type AccountHealthFacts,
+  type OpenDealGroup,
+} from '../../../core/account-health.ts';
 import type { AccountHealth } from '../../../core/schemas/health.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../access/index.ts';
@@ -41,7 +46,10 @@ export function yearBefore(now: Date): Date {
 }
 
 /** The kept [start ms, score] pairs of calls started at or after `sinceMs`, counted and summed. */
-function satisfactionSince(pairs: readonly (readonly [number, number])[], sinceMs: number): { count: number; sum: number } {
+function satisfactionSince(
+  pairs: readonly (readonly [number, number])[],
+  sinceMs: number,
+): { count: number; sum: number } {
   let count = 0;
   let sum = 0;
   for (const [at, score] of pairs) {
@@ -59,7 +67,9 @@ function factsOf(r: HealthFactColumns, now: Date): AccountHealthFacts {
     keyContacts: { total: r.hKey, covered: r.hKeyCovered, supportive: r.hKeySupportive },
     openDeals: openDeals(r.hOpenFlags),
     lastDoneAt: r.hLastDoneMs === null ? null : new Date(r.hLastDoneMs),
-    satisfaction: r.hSatisfaction.length ? satisfactionSince(r.hSatisfaction, yearBefore(now).getTime()) : { count: 0, sum: 0 },
+    satisfaction: r.hSatisfaction.length
+      ? satisfactionSince(r.hSatisfaction, yearBefore(now).getTime())
+      : { count: 0, sum: 0 },
   };
 }
 
@@ -77,7 +87,11 @@ export function accountHealthService(db: Db) {
     return new Map((await repo.pageFacts(orgId, ids)).map((r) => [r.accountId, factsOf(r, now)]));
   }
 
-  async function compute(orgId: string, ids: string[], now: Date): Promise<Map<string, Health & { facts: AccountHealthFacts }>> {
+  async function compute(
+    orgId: string,
+    ids: string[],
+    now: Date,
+  ): Promise<Map<string, Health & { facts: AccountHealthFacts }>> {
     const all = await facts(orgId, ids, now);
     return new Map([...all].map(([id, f]) => [id, { ...computeAccountHealth(f, now), facts: f }]));
   }

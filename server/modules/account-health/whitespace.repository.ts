@@ -16,7 +16,8 @@ export function whitespaceRepository(db: Db) {
         .orderBy(desc(sql`coalesce(${accounts.ourRevenue}, -1)`), asc(accounts.id))
         .limit(limit),
 
-    accounts: (actor: Actor, ids: string[]) => rows(actor).where(and(eq(accounts.orgId, actor.orgId), oneOf(accounts.id, ids))),
+    accounts: (actor: Actor, ids: string[]) =>
+      rows(actor).where(and(eq(accounts.orgId, actor.orgId), oneOf(accounts.id, ids))),
 
     /**
      * Line items of open and won deals per account × category × status: the items' exact totals
@@ -33,9 +34,21 @@ export function whitespaceRepository(db: Db) {
           amount: sql<string>`sum(round(${opportunityItems.quantity} * ${opportunityItems.price} * (100 - ${opportunityItems.discount}) / 100, 2))::numeric(20,2)::text`,
         })
         .from(opportunityItems)
-        .innerJoin(opportunities, and(eq(opportunities.orgId, opportunityItems.orgId), eq(opportunities.id, opportunityItems.opportunityId)))
-        .innerJoin(products, and(eq(products.orgId, opportunityItems.orgId), eq(products.id, opportunityItems.productId)))
-        .where(and(eq(opportunityItems.orgId, orgId), oneOf(opportunities.accountId, ids), inArray(opportunities.status, ['open', 'won'])))
+        .innerJoin(
+          opportunities,
+          and(eq(opportunities.orgId, opportunityItems.orgId), eq(opportunities.id, opportunityItems.opportunityId)),
+        )
+        .innerJoin(
+          products,
+          and(eq(products.orgId, opportunityItems.orgId), eq(products.id, opportunityItems.productId)),
+        )
+        .where(
+          and(
+            eq(opportunityItems.orgId, orgId),
+            oneOf(opportunities.accountId, ids),
+            inArray(opportunities.status, ['open', 'won']),
+          ),
+        )
         .groupBy(opportunities.accountId, products.category, opportunities.status),
 
     /** The catalogue's categories of active products: the columns, so untouched ones show as whitespace. */

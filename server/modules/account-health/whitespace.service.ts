@@ -38,22 +38,31 @@ export function whitespaceService(db: Db) {
 
   async function accountsOf(actor: Actor, q: WhitespaceQuery): Promise<Row[]> {
     if (!q.accountId) return repo.topAccounts(actor, q.limit ?? DEFAULT_LIMIT);
-    if (!(await accountHealthRepository(db).visible(actor, [q.accountId], [q.accountId])).has(q.accountId)) throw notFound();
+    if (!(await accountHealthRepository(db).visible(actor, [q.accountId], [q.accountId])).has(q.accountId))
+      throw notFound();
     const { parents } = await visibleTree(db, actor, q.accountId, [q.accountId]);
     // A branch under a hidden account hangs from its nearest visible ancestor, as in the group tree.
     const rows = await repo.accounts(actor, [...parents.keys()]);
-    return treeOrder(rows, parents).map((r) => (r.id === q.accountId ? r : { ...r, parentId: parents.get(r.id) ?? null }));
+    return treeOrder(rows, parents).map((r) =>
+      r.id === q.accountId ? r : { ...r, parentId: parents.get(r.id) ?? null },
+    );
   }
 
   return {
     async grid(actor: Actor, q: WhitespaceQuery): Promise<Whitespace> {
       const accounts = await accountsOf(actor, q);
       const ids = accounts.map((a) => a.id);
-      const [catalogue, cells] = await Promise.all([repo.categories(actor.orgId), ids.length ? repo.cells(actor.orgId, ids) : []]);
-      const categories = [...new Set([...catalogue, ...cells.map((c) => c.category)])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      const [catalogue, cells] = await Promise.all([
+        repo.categories(actor.orgId),
+        ids.length ? repo.cells(actor.orgId, ids) : [],
+      ]);
+      const categories = [...new Set([...catalogue, ...cells.map((c) => c.category)])].sort((a, b) =>
+        a.localeCompare(b, 'zh-CN'),
+      );
       const won = new Map<string, bigint>();
       const open = new Map<string, bigint>();
-      for (const c of cells) (c.status === 'won' ? won : open).set(`${c.accountId}\u0000${c.category}`, toCents(c.amount));
+      for (const c of cells)
+        (c.status === 'won' ? won : open).set(`${c.accountId}\u0000${c.category}`, toCents(c.amount));
       return {
         categories,
         rows: accounts.map((a) => ({
@@ -66,7 +75,14 @@ export function whitespaceService(db: Db) {
               const key = `${a.id}\u0000${cat}`;
               const w = won.get(key);
               const o = open.get(key);
-              return [cat, { state: w !== undefined ? 'won' : o !== undefined ? 'open' : 'none', wonAmount: fromCents(w ?? 0n), openAmount: fromCents(o ?? 0n) }];
+              return [
+                cat,
+                {
+                  state: w !== undefined ? 'won' : o !== undefined ? 'open' : 'none',
+                  wonAmount: fromCents(w ?? 0n),
+                  openAmount: fromCents(o ?? 0n),
+                },
+              ];
             }),
           ),
         })),

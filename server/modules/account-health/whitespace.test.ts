@@ -23,9 +23,17 @@ describe('whitespace', () => {
     expect(w.rows.map((r) => r.name).indexOf('北京办')).toBe(w.rows.map((r) => r.name).indexOf('北方分公司') + 1);
     expect(w.rows).toHaveLength(5);
     // 1.5 × 1000.01 × 90 % = 1350.01, plus 2 × 0.50.
-    expect(row(w, '集团总部').cells).toEqual({ 硬件: { state: 'won', wonAmount: '1351.01', openAmount: '0.00' }, 软件: { state: 'open', wonAmount: '0.00', openAmount: '500.00' }, 服务: none });
+    expect(row(w, '集团总部').cells).toEqual({
+      硬件: { state: 'won', wonAmount: '1351.01', openAmount: '0.00' },
+      软件: { state: 'open', wonAmount: '0.00', openAmount: '500.00' },
+      服务: none,
+    });
     // Won beats open in a category; the lost deal's software is left out.
-    expect(row(w, '北京办').cells).toEqual({ 硬件: { state: 'won', wonAmount: '12345.67', openAmount: '600.00' }, 软件: none, 服务: none });
+    expect(row(w, '北京办').cells).toEqual({
+      硬件: { state: 'won', wonAmount: '12345.67', openAmount: '600.00' },
+      软件: none,
+      服务: none,
+    });
     // A deal without line items names no category.
     expect(row(w, '北方分公司').cells).toEqual({ 硬件: none, 软件: none, 服务: none });
     expect(row(w, '南方分公司').cells.软件).toEqual({ state: 'won', wonAmount: '800.00', openAmount: '5000.00' });
@@ -51,6 +59,8 @@ describe('whitespace', () => {
     ]);
     expect((await g.u1.client.get('/api/analysis/whitespace')).json<Whitespace>().rows).toHaveLength(4);
     expect((await g.u1.client.get('/api/analysis/whitespace?limit=101')).json().fields[0].path).toBe('query.limit');
-    expect((await g.u1.client.get('/api/analysis/whitespace?accountId=x')).json().fields[0].path).toBe('query.accountId');
+    expect((await g.u1.client.get('/api/analysis/whitespace?accountId=x')).json().fields[0].path).toBe(
+      'query.accountId',
+    );
   });
 });

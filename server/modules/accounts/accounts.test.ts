@@ -31,7 +31,13 @@ describe('accounts', () => {
     });
     expect(created.statusCode).toBe(201);
     const a = created.json();
-    expect(a).toMatchObject({ name: '北京市卫生健康委员会', ourRevenue: '12345678901234.56', version: 1, tags: ['医疗', '重点'], archived: false });
+    expect(a).toMatchObject({
+      name: '北京市卫生健康委员会',
+      ourRevenue: '12345678901234.56',
+      version: 1,
+      tags: ['医疗', '重点'],
+      archived: false,
+    });
 
     const upd = await f.admin.patch(`/api/accounts/${a.id}`, { version: 1, tier: 'A', ourRevenue: '0.10' });
     expect(upd.statusCode).toBe(200);
@@ -53,14 +59,23 @@ describe('accounts', () => {
   });
 
   it('rejects bad input with the field named, in zh and en, writing nothing', async () => {
-    const bad = await f.admin.request('POST', '/api/accounts', { name: '', ownershipType: 'alien', ourRevenue: '-5', marketStrength: 9 }, { 'accept-language': 'en' });
+    const bad = await f.admin.request(
+      'POST',
+      '/api/accounts',
+      { name: '', ownershipType: 'alien', ourRevenue: '-5', marketStrength: 9 },
+      { 'accept-language': 'en' },
+    );
     expect(bad.statusCode).toBe(400);
     const body = bad.json();
     const paths = body.fields.map((x: { path: string }) => x.path).sort();
     expect(paths).toEqual(['marketStrength', 'name', 'ourRevenue', 'ownershipType']);
     expect(body.message).toBe('Invalid input');
     expect(body.messages.zh).toBe('输入有误');
-    const cc = await f.admin.post('/api/accounts', { name: 'X 公司', ownershipType: 'private', creditCode: '911100000000000000' });
+    const cc = await f.admin.post('/api/accounts', {
+      name: 'X 公司',
+      ownershipType: 'private',
+      creditCode: '911100000000000000',
+    });
     expect(cc.statusCode).toBe(400);
     expect(cc.json().fields[0].path).toBe('creditCode');
     const list = (await f.admin.get('/api/accounts?q=X公司')).json();
@@ -68,11 +83,14 @@ describe('accounts', () => {
   });
 
   it('finds two-character Chinese substrings and pages with a keyset cursor', async () => {
-    for (const name of ['上海交通大学医学院附属瑞金医院', '上海市教育局', '杭州医院集团']) await f.account(f.admin, { name });
+    for (const name of ['上海交通大学医学院附属瑞金医院', '上海市教育局', '杭州医院集团'])
+      await f.account(f.admin, { name });
     const res = (await f.admin.get(`/api/accounts?q=${encodeURIComponent('医院')}&limit=1&sort=name`)).json();
     expect(res.items).toHaveLength(1);
     expect(res.nextCursor).toBeTruthy();
-    const next = (await f.admin.get(`/api/accounts?q=${encodeURIComponent('医院')}&limit=1&sort=name&cursor=${res.nextCursor}`)).json();
+    const next = (
+      await f.admin.get(`/api/accounts?q=${encodeURIComponent('医院')}&limit=1&sort=name&cursor=${res.nextCursor}`)
+    ).json();
     expect(next.items).toHaveLength(1);
     expect(next.items[0].id).not.toBe(res.items[0].id);
     expect(next.nextCursor).toBeNull();

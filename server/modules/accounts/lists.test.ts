@@ -34,7 +34,12 @@ describe('keyset paging', () => {
     const ids: string[] = [];
     for (const [i, ourRevenue] of revenues.entries()) {
       // Repeated names exercise the id tie-break.
-      const a = await f.account(f.admin, { name: `分页客户${i % 3}`, ourRevenue, potential: i % 2 ? String(i) : null, tags: [tag] });
+      const a = await f.account(f.admin, {
+        name: `分页客户${i % 3}`,
+        ourRevenue,
+        potential: i % 2 ? String(i) : null,
+        tags: [tag],
+      });
       ids.push(a.id);
     }
     await f.admin.patch(`/api/accounts/${ids[2]}`, { version: 1, tier: 'A' });
@@ -99,17 +104,31 @@ describe('credit codes', () => {
     const code = validCode();
     const a = await f.account(f.admin, { name: '信用代码甲', creditCode: code.toLowerCase() });
     expect(a.creditCode).toBe(code);
-    const dup = await f.admin.post('/api/accounts', { name: '信用代码乙', ownershipType: 'soe', creditCode: code.toLowerCase() });
+    const dup = await f.admin.post('/api/accounts', {
+      name: '信用代码乙',
+      ownershipType: 'soe',
+      creditCode: code.toLowerCase(),
+    });
     expect(dup.statusCode).toBe(400);
     expect(field(dup)).toMatchObject({ path: 'creditCode', code: 'credit_code_taken' });
     // Re-saving one's own code is fine.
-    expect((await f.admin.patch(`/api/accounts/${a.id}`, { version: 1, creditCode: code, name: '信用代码甲改' })).statusCode).toBe(200);
+    expect(
+      (await f.admin.patch(`/api/accounts/${a.id}`, { version: 1, creditCode: code, name: '信用代码甲改' })).statusCode,
+    ).toBe(200);
     expect((await page(`q=${code.slice(4, 12)}`)).items.map((x) => x.id)).toEqual([a.id]);
     // Cleared, it may go to another account.
-    expect((await f.admin.patch(`/api/accounts/${a.id}`, { version: 2, creditCode: null })).json<AccountDetail>().creditCode).toBeNull();
+    expect(
+      (await f.admin.patch(`/api/accounts/${a.id}`, { version: 2, creditCode: null })).json<AccountDetail>().creditCode,
+    ).toBeNull();
     expect((await page(`q=${code.slice(4, 12)}`)).items).toEqual([]);
-    expect((await f.admin.post('/api/accounts', { name: '信用代码乙', ownershipType: 'soe', creditCode: code })).statusCode).toBe(201);
-    const wrong = await f.admin.post('/api/accounts', { name: '信用代码丙', ownershipType: 'soe', creditCode: code.slice(0, 17) + (code[17] === '0' ? '1' : '0') });
+    expect(
+      (await f.admin.post('/api/accounts', { name: '信用代码乙', ownershipType: 'soe', creditCode: code })).statusCode,
+    ).toBe(201);
+    const wrong = await f.admin.post('/api/accounts', {
+      name: '信用代码丙',
+      ownershipType: 'soe',
+      creditCode: code.slice(0, 17) + (code[17] === '0' ? '1' : '0'),
+    });
     expect(field(wrong)).toMatchObject({ path: 'creditCode', code: 'invalid_credit_code' });
   });
 });
@@ -122,8 +141,12 @@ describe('input rules', () => {
       const res = await f.admin.post('/api/accounts', { name: 'X', ownershipType: 'soe', ourRevenue });
       expect(field(res), ourRevenue).toMatchObject({ path: 'ourRevenue', code: 'money' });
     }
-    expect(field(await f.admin.post('/api/accounts', { name: 'X', ownershipType: 'soe', marketStrength: 0 }))?.path).toBe('marketStrength');
-    expect(field(await f.admin.post('/api/accounts', { name: 'X', ownershipType: 'soe', tags: [''] }))?.path).toBe('tags.0');
+    expect(
+      field(await f.admin.post('/api/accounts', { name: 'X', ownershipType: 'soe', marketStrength: 0 }))?.path,
+    ).toBe('marketStrength');
+    expect(field(await f.admin.post('/api/accounts', { name: 'X', ownershipType: 'soe', tags: [''] }))?.path).toBe(
+      'tags.0',
+    );
     const noVersion = await f.admin.patch(`/api/accounts/${(await f.account()).id}`, { name: 'Y' });
     expect(field(noVersion)).toMatchObject({ path: 'version', code: 'required' });
   });
@@ -151,6 +174,9 @@ describe('account team', () => {
       ]),
     );
     const hist = (await f.admin.get(`/api/accounts/${a.id}/history`)).json<{ items: HistoryEntry[] }>().items;
-    expect(hist[0]).toMatchObject({ action: 'update', changes: [{ field: 'members', old: [], new: ['成员乙:executive_sponsor', '成员甲:support'].sort() }] });
+    expect(hist[0]).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'members', old: [], new: ['成员乙:executive_sponsor', '成员甲:support'].sort() }],
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { equalsLiteral, isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
-import { ACCOUNT_SCOPES, FINANCIAL_STATUSES, OWNERSHIP_TYPES, RELATIONSHIP_STAGES, TIERS } from '../../../core/enums.ts';
+import {
+  ACCOUNT_SCOPES,
+  FINANCIAL_STATUSES,
+  OWNERSHIP_TYPES,
+  RELATIONSHIP_STAGES,
+  TIERS,
+} from '../../../core/enums.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -104,8 +110,10 @@ export function accountsRepository(db: Db) {
       // Closed sets written as literals, so the plan is costed with each value's real frequency and kept.
       if (query.ownershipType) where.push(equalsLiteral(accounts.ownershipType, query.ownershipType, OWNERSHIP_TYPES));
       if (query.scope) where.push(equalsLiteral(accounts.scope, query.scope, ACCOUNT_SCOPES));
-      if (query.financialStatus) where.push(equalsLiteral(accounts.financialStatus, query.financialStatus, FINANCIAL_STATUSES));
-      if (query.relationshipStage) where.push(equalsLiteral(accounts.relationshipStage, query.relationshipStage, RELATIONSHIP_STAGES));
+      if (query.financialStatus)
+        where.push(equalsLiteral(accounts.financialStatus, query.financialStatus, FINANCIAL_STATUSES));
+      if (query.relationshipStage)
+        where.push(equalsLiteral(accounts.relationshipStage, query.relationshipStage, RELATIONSHIP_STAGES));
       if (query.tier) where.push(equalsLiteral(accounts.tier, query.tier, TIERS));
       if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
       if (query.parentId) where.push(eq(accounts.parentId, query.parentId));
@@ -141,22 +149,32 @@ export function accountsRepository(db: Db) {
 
     /** Row lock for a write: the current version and fields, if visible to the caller. */
     async lockForWrite(actor: Actor, id: string) {
-      const [row] = await db.select().from(accounts).where(and(accountVisible(actor), eq(accounts.id, id))).for('update');
+      const [row] = await db
+        .select()
+        .from(accounts)
+        .where(and(accountVisible(actor), eq(accounts.id, id)))
+        .for('update');
       return row;
     },
 
     insert: (row: NewAccount) => db.insert(accounts).values(row),
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewAccount>) => updateVersioned(db, accounts, orgId, id, version, patch),
-
+    update: (orgId: string, id: string, version: number, patch: Partial<NewAccount>) =>
+      updateVersioned(db, accounts, orgId, id, version, patch),
 
     async exists(orgId: string, id: string) {
-      const [row] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
+      const [row] = await db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
       return !!row;
     },
 
     async creditCodeOwner(orgId: string, code: string) {
-      const [row] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.creditCode, code)));
+      const [row] = await db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), eq(accounts.creditCode, code)));
       return row?.id;
     },
 
@@ -165,7 +183,10 @@ export function accountsRepository(db: Db) {
       const out: string[] = [];
       let cur: string | null = id;
       while (cur && out.length < 50) {
-        const [row] = await db.select({ p: accounts.parentId }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, cur)));
+        const [row] = await db
+          .select({ p: accounts.parentId })
+          .from(accounts)
+          .where(and(eq(accounts.orgId, orgId), eq(accounts.id, cur)));
         cur = row?.p ?? null;
         if (cur) out.push(cur);
       }
@@ -181,12 +202,18 @@ export function accountsRepository(db: Db) {
         .limit(500),
 
     async childCount(orgId: string, id: string) {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.parentId, id)));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), eq(accounts.parentId, id)));
       return row?.n ?? 0;
     },
 
     async dealCount(orgId: string, id: string) {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.accountId, id)));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(opportunities)
+        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.accountId, id)));
       return row?.n ?? 0;
     },
 

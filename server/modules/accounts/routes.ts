@@ -2,7 +2,14 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { accountsService } from './service.ts';
-import { AccountCreate, AccountDetail, AccountListQuery, AccountMembersPut, AccountPage, AccountUpdate } from '../../../core/schemas/accounts.ts';
+import {
+  AccountCreate,
+  AccountDetail,
+  AccountListQuery,
+  AccountMembersPut,
+  AccountPage,
+  AccountUpdate,
+} from '../../../core/schemas/accounts.ts';
 import { ErrorResponse, HistoryEntry, IdParams, Version } from '../../../core/schemas/common.ts';
 
 const tags = ['accounts'];
@@ -13,32 +20,48 @@ const VersionBody = Type.Object({ version: Version }, { additionalProperties: fa
 export async function accountsRoutes(app: App) {
   const accounts = accountsService(app.db);
 
-  app.get('/accounts', { schema: { tags, querystring: AccountListQuery, response: { 200: AccountPage, 400: ErrorResponse } } }, (req) =>
-    accounts.list(actorOf(req), req.query),
+  app.get(
+    '/accounts',
+    { schema: { tags, querystring: AccountListQuery, response: { 200: AccountPage, 400: ErrorResponse } } },
+    (req) => accounts.list(actorOf(req), req.query),
   );
-  app.post('/accounts', { schema: { tags, body: AccountCreate, response: { 201: AccountDetail, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await accounts.create(actorOf(req), req.body)),
+  app.post(
+    '/accounts',
+    { schema: { tags, body: AccountCreate, response: { 201: AccountDetail, ...errors } } },
+    async (req, reply) => reply.code(201).send(await accounts.create(actorOf(req), req.body)),
   );
-  app.get('/accounts/:id', { schema: { tags, params: IdParams, response: { 200: AccountDetail, 404: ErrorResponse } } }, (req) =>
-    accounts.detail(actorOf(req), req.params.id),
+  app.get(
+    '/accounts/:id',
+    { schema: { tags, params: IdParams, response: { 200: AccountDetail, 404: ErrorResponse } } },
+    (req) => accounts.detail(actorOf(req), req.params.id),
   );
-  app.patch('/accounts/:id', { schema: { tags, params: IdParams, body: AccountUpdate, response: { 200: AccountDetail, ...errors } } }, (req) =>
-    accounts.update(actorOf(req), req.params.id, req.body),
+  app.patch(
+    '/accounts/:id',
+    { schema: { tags, params: IdParams, body: AccountUpdate, response: { 200: AccountDetail, ...errors } } },
+    (req) => accounts.update(actorOf(req), req.params.id, req.body),
   );
-  app.post('/accounts/:id/archive', { schema: { tags, params: IdParams, body: VersionBody, response: { 200: AccountDetail, ...errors } } }, (req) =>
-    accounts.archive(actorOf(req), req.params.id, req.body.version),
+  app.post(
+    '/accounts/:id/archive',
+    { schema: { tags, params: IdParams, body: VersionBody, response: { 200: AccountDetail, ...errors } } },
+    (req) => accounts.archive(actorOf(req), req.params.id, req.body.version),
   );
-  app.post('/accounts/:id/restore', { schema: { tags, params: IdParams, body: VersionBody, response: { 200: AccountDetail, ...errors } } }, (req) =>
-    accounts.restore(actorOf(req), req.params.id, req.body.version),
+  app.post(
+    '/accounts/:id/restore',
+    { schema: { tags, params: IdParams, body: VersionBody, response: { 200: AccountDetail, ...errors } } },
+    (req) => accounts.restore(actorOf(req), req.params.id, req.body.version),
   );
   app.delete('/accounts/:id', { schema: { tags, params: IdParams, response: deleted } }, async (req, reply) => {
     await accounts.remove(actorOf(req), req.params.id);
     return reply.code(204).send(null);
   });
-  app.put('/accounts/:id/members', { schema: { tags, params: IdParams, body: AccountMembersPut, response: { 200: AccountDetail, ...errors } } }, (req) =>
-    accounts.setMembers(actorOf(req), req.params.id, req.body),
+  app.put(
+    '/accounts/:id/members',
+    { schema: { tags, params: IdParams, body: AccountMembersPut, response: { 200: AccountDetail, ...errors } } },
+    (req) => accounts.setMembers(actorOf(req), req.params.id, req.body),
   );
-  app.get('/accounts/:id/history', { schema: { tags, params: IdParams, response: { 200: Type.Object({ items: Type.Array(HistoryEntry) }) } } }, (req) =>
-    accounts.history(actorOf(req), req.params.id),
+  app.get(
+    '/accounts/:id/history',
+    { schema: { tags, params: IdParams, response: { 200: Type.Object({ items: Type.Array(HistoryEntry) }) } } },
+    (req) => accounts.history(actorOf(req), req.params.id),
   );
 }

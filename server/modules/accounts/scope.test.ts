@@ -40,7 +40,14 @@ beforeAll(async () => {
   await add('lead', { role: 'rep', teamId: east.id, dataScope: 'own_and_subordinates' });
   await add('repC', { role: 'rep', teamId: bj.id, managerId: uid.lead });
 
-  const owners: Record<Acc, Who> = { accAdmin: 'admin', accA: 'repA', accB: 'repB', accC: 'repC', accN: 'northMgr', accL: 'lead' };
+  const owners: Record<Acc, Who> = {
+    accAdmin: 'admin',
+    accA: 'repA',
+    accB: 'repB',
+    accC: 'repC',
+    accN: 'northMgr',
+    accL: 'lead',
+  };
   for (const [key, who] of Object.entries(owners) as [Acc, Who][]) {
     acc[key] = await f.account(as[who], { name: `范围测试${key}`, tags: [TAG] });
     expect(acc[key].ownerId).toBe(uid[who]);
@@ -86,11 +93,16 @@ describe('reading', () => {
     const q = encodeURIComponent('范围测试');
     const listed = (await as[who].get(`/api/accounts?q=${q}&limit=200`)).json<PageOf<Account>>();
     expect(keysOf(listed.items.map((a) => a.id))).toEqual(SEES[who]);
-    const contacts = (await as[who].get(`/api/contacts?q=${encodeURIComponent('范围联系人')}&limit=200`)).json<PageOf<Contact>>();
+    const contacts = (await as[who].get(`/api/contacts?q=${encodeURIComponent('范围联系人')}&limit=200`)).json<
+      PageOf<Contact>
+    >();
     expect(keysOf(contacts.items.map((c) => c.accountId))).toEqual(SEES[who]);
     const byPhone = (await as[who].get('/api/contacts?q=139-0000-1111&limit=200')).json<PageOf<Contact>>();
     expect(keysOf(byPhone.items.map((c) => c.accountId))).toEqual(SEES[who]);
-    const global = (await as[who].get(`/api/search?q=${encodeURIComponent('范围')}`)).json<{ accounts: { id: string }[]; contacts: { accountId: string }[] }>();
+    const global = (await as[who].get(`/api/search?q=${encodeURIComponent('范围')}`)).json<{
+      accounts: { id: string }[];
+      contacts: { accountId: string }[];
+    }>();
     expect(keysOf(global.accounts.map((a) => a.id))).toEqual(SEES[who]);
     expect(keysOf(global.contacts.map((c) => c.accountId))).toEqual(SEES[who]);
   });
@@ -98,7 +110,13 @@ describe('reading', () => {
   it('filtering by an out-of-scope account or owner shows nothing', async () => {
     expect((await as.repA.get(`/api/contacts?accountId=${acc.accB.id}`)).json<PageOf<Contact>>().items).toEqual([]);
     expect((await as.repA.get(`/api/accounts?ownerId=${uid.repB}`)).json<PageOf<Account>>().items).toEqual([]);
-    expect((await as.northMgr.get(`/api/accounts?teamId=${(await as.repB.get('/api/auth/me')).json<{ teamId: string }>().teamId}`)).json<PageOf<Account>>().items).toEqual([]);
+    expect(
+      (
+        await as.northMgr.get(
+          `/api/accounts?teamId=${(await as.repB.get('/api/auth/me')).json<{ teamId: string }>().teamId}`,
+        )
+      ).json<PageOf<Account>>().items,
+    ).toEqual([]);
   });
 });
 
@@ -116,24 +134,36 @@ describe('writing', () => {
     expect((await as.repA.delete(`/api/contacts/${c.id}`)).statusCode).toBe(404);
     const create = await as.repA.post('/api/contacts', { accountId: b.id, name: '偷偷加的' });
     expect(code(create)).toMatchObject({ path: 'accountId', code: 'unknown_account' });
-    const link = await as.repA.post('/api/contact-links', { fromContactId: con.accA.id, toContactId: c.id, kind: 'social' });
+    const link = await as.repA.post('/api/contact-links', {
+      fromContactId: con.accA.id,
+      toContactId: c.id,
+      kind: 'social',
+    });
     expect(code(link)).toMatchObject({ path: 'toContactId', code: 'unknown_contact' });
     // Nothing changed.
-    expect((await f.admin.get(`/api/accounts/${b.id}`)).json<AccountDetail>()).toMatchObject({ version: b.version, tier: null, archived: false });
+    expect((await f.admin.get(`/api/accounts/${b.id}`)).json<AccountDetail>()).toMatchObject({
+      version: b.version,
+      tier: null,
+      archived: false,
+    });
     expect((await f.admin.get(`/api/contacts/${c.id}`)).json<Contact>().version).toBe(c.version);
   });
 
   it('in-scope writes work for managers over their reports', async () => {
-    const c = (await f.account(as.repA, { name: '经理可改' }));
+    const c = await f.account(as.repA, { name: '经理可改' });
     const res = await as.northMgr.patch(`/api/accounts/${c.id}`, { version: 1, tier: 'B' });
     expect(res.statusCode).toBe(200);
-    expect((await as.director.post(`/api/accounts/${c.id}/archive`, { version: 2 })).json<AccountDetail>().archived).toBe(true);
+    expect(
+      (await as.director.post(`/api/accounts/${c.id}/archive`, { version: 2 })).json<AccountDetail>().archived,
+    ).toBe(true);
   });
 
   it('a viewer reads team records but cannot write anything', async () => {
     const n = acc.accN;
     expect((await as.viewer.get(`/api/accounts/${n.id}`)).json<AccountDetail>().name).toBe(n.name);
-    expect((await as.viewer.get(`/api/contacts?accountId=${n.id}`)).json<PageOf<Contact>>().items.map((x) => x.id)).toEqual([con.accN.id]);
+    expect(
+      (await as.viewer.get(`/api/contacts?accountId=${n.id}`)).json<PageOf<Contact>>().items.map((x) => x.id),
+    ).toEqual([con.accN.id]);
     const writes = [
       await as.viewer.post('/api/accounts', { name: '观察员客户', ownershipType: 'soe' }),
       await as.viewer.patch(`/api/accounts/${n.id}`, { version: n.version, tier: 'A' }),
@@ -143,7 +173,11 @@ describe('writing', () => {
       await as.viewer.post('/api/contacts', { accountId: n.id, name: '观察员联系人' }),
       await as.viewer.patch(`/api/contacts/${con.accN.id}`, { version: con.accN.version, title: 'x' }),
       await as.viewer.delete(`/api/contacts/${con.accN.id}`),
-      await as.viewer.post('/api/contact-links', { fromContactId: con.accN.id, toContactId: con.accA.id, kind: 'peer' }),
+      await as.viewer.post('/api/contact-links', {
+        fromContactId: con.accN.id,
+        toContactId: con.accA.id,
+        kind: 'peer',
+      }),
     ];
     for (const res of writes) expect(res.statusCode, res.body).toBe(403);
     expect((await f.admin.get(`/api/accounts/${n.id}`)).json<AccountDetail>().version).toBe(n.version);
@@ -155,7 +189,9 @@ describe('writing', () => {
       expect((await as.repB.delete(`/api/accounts/${a.id}`)).statusCode, who).toBe(404);
       expect((await as[who].delete(`/api/accounts/${a.id}`)).statusCode, who).toBe(204);
       expect((await f.admin.get(`/api/accounts/${a.id}`)).statusCode).toBe(404);
-      expect((await f.admin.get('/api/recycle-bin?entity=account')).json().items.map((e: { id: string }) => e.id)).toContain(a.id);
+      expect(
+        (await f.admin.get('/api/recycle-bin?entity=account')).json().items.map((e: { id: string }) => e.id),
+      ).toContain(a.id);
     }
   });
 });
@@ -163,7 +199,9 @@ describe('writing', () => {
 describe('account team membership', () => {
   it('membership shows an account to a rep outside the owner\u2019s scope, and removing it hides it again', async () => {
     const b = acc.accB;
-    const put = await f.admin.put(`/api/accounts/${b.id}/members`, { members: [{ userId: uid.repA, role: 'support' }] });
+    const put = await f.admin.put(`/api/accounts/${b.id}/members`, {
+      members: [{ userId: uid.repA, role: 'support' }],
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json<AccountDetail>().members).toEqual([{ userId: uid.repA, name: 'repA', role: 'support' }]);
 
@@ -171,7 +209,9 @@ describe('account team membership', () => {
     const list = (await as.repA.get(`/api/accounts?tag=${encodeURIComponent(TAG)}`)).json<PageOf<Account>>();
     expect(keysOf(list.items.map((a) => a.id))).toEqual(['accA', 'accB']);
     expect((await as.repA.get(`/api/contacts/${con.accB.id}`)).statusCode).toBe(200);
-    expect((await as.repA.get(`/api/accounts/${b.id}/org-chart`)).json<OrgChart>().nodes.map((x) => x.id)).toEqual([con.accB.id]);
+    expect((await as.repA.get(`/api/accounts/${b.id}/org-chart`)).json<OrgChart>().nodes.map((x) => x.id)).toEqual([
+      con.accB.id,
+    ]);
     // Members work on the account (a support role still writes), but it stays invisible to repA's manager.
     expect((await as.repA.post('/api/contacts', { accountId: b.id, name: '成员新增' })).statusCode).toBe(201);
     expect((await as.northMgr.get(`/api/accounts/${b.id}`)).statusCode).toBe(404);
@@ -183,7 +223,9 @@ describe('account team membership', () => {
   });
 
   it('refuses unknown or inactive members', async () => {
-    const res = await f.admin.put(`/api/accounts/${acc.accAdmin.id}/members`, { members: [{ userId: '01890a5d-ac96-774b-bcce-b302099a8057', role: 'member' }] });
+    const res = await f.admin.put(`/api/accounts/${acc.accAdmin.id}/members`, {
+      members: [{ userId: '01890a5d-ac96-774b-bcce-b302099a8057', role: 'member' }],
+    });
     expect(code(res)).toMatchObject({ path: 'members.0.userId', code: 'unknown_user' });
   });
 });
@@ -204,13 +246,17 @@ describe('ownership', () => {
     const create = await as.repA.post('/api/accounts', { name: '无主客户', ownershipType: 'soe', ownerId: null });
     expect(create.statusCode).toBe(400);
     expect(code(create)?.path).toBe('ownerId');
-    expect((await f.admin.get(`/api/accounts?q=${encodeURIComponent('无主客户')}`)).json<PageOf<Account>>().items).toEqual([]);
+    expect(
+      (await f.admin.get(`/api/accounts?q=${encodeURIComponent('无主客户')}`)).json<PageOf<Account>>().items,
+    ).toEqual([]);
     const a = await f.account(as.repA, { name: '将无主' });
     const upd = await as.repA.patch(`/api/accounts/${a.id}`, { version: 1, ownerId: null });
     expect(upd.statusCode).toBe(400);
     expect((await as.repA.get(`/api/accounts/${a.id}`)).json<AccountDetail>().ownerId).toBe(uid.repA);
     // The admin (scope: all) may.
-    expect((await f.admin.patch(`/api/accounts/${a.id}`, { version: 1, ownerId: null })).json<AccountDetail>().ownerId).toBeNull();
+    expect(
+      (await f.admin.patch(`/api/accounts/${a.id}`, { version: 1, ownerId: null })).json<AccountDetail>().ownerId,
+    ).toBeNull();
   });
 
   it('a manager hands accounts around inside their scope', async () => {
@@ -219,7 +265,9 @@ describe('ownership', () => {
     expect(res.json<AccountDetail>()).toMatchObject({ ownerId: uid.repC, ownerName: 'repC' });
     expect((await as.repA.get(`/api/accounts/${a.id}`)).statusCode).toBe(404);
     expect((await as.repC.get(`/api/accounts/${a.id}`)).statusCode).toBe(200);
-    expect(code(await as.northMgr.patch(`/api/accounts/${a.id}`, { version: 2, ownerId: uid.repB }))?.path).toBe('ownerId');
+    expect(code(await as.northMgr.patch(`/api/accounts/${a.id}`, { version: 2, ownerId: uid.repB }))?.path).toBe(
+      'ownerId',
+    );
   });
 });
 
@@ -229,8 +277,12 @@ describe('groups: parent and subsidiaries', () => {
     const sub = await f.account(f.admin, { name: '中国石化北京分公司', parentId: group.id });
     const subsub = await f.account(f.admin, { name: '北京加油站', parentId: sub.id });
     expect(sub).toMatchObject({ parentId: group.id, parentName: '中国石化集团' });
-    expect((await f.admin.get(`/api/accounts/${group.id}`)).json<AccountDetail>().subsidiaries).toEqual([{ id: sub.id, name: sub.name }]);
-    expect((await f.admin.get(`/api/accounts?parentId=${group.id}`)).json<PageOf<Account>>().items.map((a) => a.id)).toEqual([sub.id]);
+    expect((await f.admin.get(`/api/accounts/${group.id}`)).json<AccountDetail>().subsidiaries).toEqual([
+      { id: sub.id, name: sub.name },
+    ]);
+    expect(
+      (await f.admin.get(`/api/accounts?parentId=${group.id}`)).json<PageOf<Account>>().items.map((a) => a.id),
+    ).toEqual([sub.id]);
 
     for (const parentId of [group.id, sub.id, subsub.id]) {
       const res = await f.admin.patch(`/api/accounts/${group.id}`, { version: 1, parentId });
@@ -251,26 +303,45 @@ describe('groups: parent and subsidiaries', () => {
     const mine = await f.account(as.repA, { name: '我的子公司', parentId: parent.id });
     const subs = (await as.repA.get(`/api/accounts/${parent.id}`)).json<AccountDetail>().subsidiaries;
     expect(subs.map((s) => s.id)).toEqual([mine.id]);
-    expect((await f.admin.get(`/api/accounts/${parent.id}`)).json<AccountDetail>().subsidiaries.map((s) => s.id).sort()).toEqual([hidden.id, mine.id].sort());
+    expect(
+      (await f.admin.get(`/api/accounts/${parent.id}`))
+        .json<AccountDetail>()
+        .subsidiaries.map((s) => s.id)
+        .sort(),
+    ).toEqual([hidden.id, mine.id].sort());
   });
 
   it('a parent outside the caller\u2019s scope is invisible on a subsidiary they are on the team of', async () => {
     const group = await f.account(f.admin, { name: '国家电网集团', tags: ['母公司外'] });
     const sub = await f.account(f.admin, { name: '国网江苏分公司', parentId: group.id, tags: ['母公司外'] });
-    expect((await f.admin.put(`/api/accounts/${sub.id}/members`, { members: [{ userId: uid.repB, role: 'member' }] })).statusCode).toBe(200);
+    expect(
+      (await f.admin.put(`/api/accounts/${sub.id}/members`, { members: [{ userId: uid.repB, role: 'member' }] }))
+        .statusCode,
+    ).toBe(200);
     const hidden = { parentId: null, parentName: null };
     expect((await as.repB.get(`/api/accounts/${sub.id}`)).json<AccountDetail>()).toMatchObject(hidden);
-    const listed = (await as.repB.get(`/api/accounts?tag=${encodeURIComponent('母公司外')}`)).json<PageOf<Account>>().items;
+    const listed = (await as.repB.get(`/api/accounts?tag=${encodeURIComponent('母公司外')}`)).json<PageOf<Account>>()
+      .items;
     expect(listed.map((a) => [a.id, a.parentId, a.parentName])).toEqual([[sub.id, null, null]]);
     for (const path of ['/api/analysis/whitespace', `/api/analysis/whitespace?accountId=${sub.id}`]) {
       const rows = (await as.repB.get(path)).json<Whitespace>().rows.filter((r) => r.accountId === sub.id);
-      expect(rows.map((r) => r.parentId), path).toEqual([null]);
+      expect(
+        rows.map((r) => r.parentId),
+        path,
+      ).toEqual([null]);
     }
     expect(JSON.stringify((await as.repB.get(`/api/accounts/${sub.id}`)).json())).not.toContain(group.name);
     // The group tree already starts at the subsidiary for them; whoever sees the parent still gets it.
-    expect((await as.repB.get(`/api/accounts/${sub.id}/group`)).json<AccountGroup>().root).toMatchObject({ accountId: sub.id, children: [] });
-    expect((await f.admin.get(`/api/accounts/${sub.id}`)).json<AccountDetail>()).toMatchObject({ parentId: group.id, parentName: group.name });
-    const adminRows = (await f.admin.get(`/api/accounts?tag=${encodeURIComponent('母公司外')}`)).json<PageOf<Account>>().items;
+    expect((await as.repB.get(`/api/accounts/${sub.id}/group`)).json<AccountGroup>().root).toMatchObject({
+      accountId: sub.id,
+      children: [],
+    });
+    expect((await f.admin.get(`/api/accounts/${sub.id}`)).json<AccountDetail>()).toMatchObject({
+      parentId: group.id,
+      parentName: group.name,
+    });
+    const adminRows = (await f.admin.get(`/api/accounts?tag=${encodeURIComponent('母公司外')}`)).json<PageOf<Account>>()
+      .items;
     expect(adminRows.find((a) => a.id === sub.id)).toMatchObject({ parentId: group.id, parentName: group.name });
     const adminGrid = (await f.admin.get(`/api/analysis/whitespace?accountId=${group.id}`)).json<Whitespace>().rows;
     expect(adminGrid.find((r) => r.accountId === sub.id)?.parentId).toBe(group.id);
@@ -279,10 +350,14 @@ describe('groups: parent and subsidiaries', () => {
 
 describe('contacts across scopes', () => {
   it('links to contacts outside the caller\u2019s scope do not reveal them', async () => {
-    const link = (await f.admin.post('/api/contact-links', { fromContactId: con.accA.id, toContactId: con.accB.id, kind: 'social' })).json<ContactLink>();
+    const link = (
+      await f.admin.post('/api/contact-links', { fromContactId: con.accA.id, toContactId: con.accB.id, kind: 'social' })
+    ).json<ContactLink>();
     const seen = (await as.repA.get(`/api/contacts/${con.accA.id}/links`)).json<{ items: ContactLink[] }>().items;
     expect(seen.map((l) => l.id)).not.toContain(link.id);
     expect(JSON.stringify(seen)).not.toContain(con.accB.name);
-    expect((await f.admin.get(`/api/contacts/${con.accA.id}/links`)).json<{ items: ContactLink[] }>().items.map((l) => l.id)).toContain(link.id);
+    expect(
+      (await f.admin.get(`/api/contacts/${con.accA.id}/links`)).json<{ items: ContactLink[] }>().items.map((l) => l.id),
+    ).toContain(link.id);
   });
 });

@@ -14,7 +14,15 @@ import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { accountSearchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
-import type { Account, AccountCreate, AccountListItem, AccountDetail, AccountListQuery, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
+import type {
+  Account,
+  AccountCreate,
+  AccountListItem,
+  AccountDetail,
+  AccountListQuery,
+  AccountMembersPut,
+  AccountUpdate,
+} from '../../../core/schemas/accounts.ts';
 
 /** `parentId` and `parentName` are the parent's as the caller may see it (null outside their scope). */
 type Listed = { a: AccountRow; ownerName: string | null; parentId: string | null; parentName: string | null };
@@ -79,7 +87,12 @@ export function accountsService(db: Db) {
   const accountHealth = accountHealthService(db);
 
   /** Checks the references and codes of a write; returns the normalised fields. */
-  async function checkWrite(r: ReturnType<typeof accountsRepository>, actor: Actor, input: Partial<AccountCreate>, selfId?: string) {
+  async function checkWrite(
+    r: ReturnType<typeof accountsRepository>,
+    actor: Actor,
+    input: Partial<AccountCreate>,
+    selfId?: string,
+  ) {
     const out: Partial<NewAccount> = {};
     if (input.creditCode) {
       const code = input.creditCode.trim().toUpperCase();
@@ -97,7 +110,8 @@ export function accountsService(db: Db) {
     // Without an owner the account would vanish from a scoped caller's view as well.
     if (input.ownerId === null && !seesWholeOrganisation(actor)) throw fieldError('ownerId', 'required');
     if (input.ownerId) {
-      if (!(await r.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+      if (!(await r.activeUserIds(actor.orgId, [input.ownerId])).has(input.ownerId))
+        throw fieldError('ownerId', 'unknown_user');
       // Hand an account only to someone inside your own scope, or it would vanish from your view.
       if (!userInScope(actor, input.ownerId)) throw fieldError('ownerId', 'unknown_user');
     }
@@ -141,7 +155,11 @@ export function accountsService(db: Db) {
     async list(actor: Actor, query: AccountListQuery): Promise<PageOf<AccountListItem>> {
       const now = new Date();
       // Health comes with the page's rows, in the same statement, unless not wanted (pickers).
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }, query.health !== false), (r) => [sortValue(query, r), r.id]);
+      const { rows, nextCursor } = await keysetPage(
+        query,
+        (args) => repo.list(actor, { query, ...args }, query.health !== false),
+        (r) => [sortValue(query, r), r.id],
+      );
       return { items: rows.map((r) => presentListItem(r, now)), nextCursor };
     },
 
@@ -167,7 +185,14 @@ export function accountsService(db: Db) {
         await r.insert(row);
         await rescoreAccounts(tx, actor.orgId, [id]);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
-        await historyWriter(tx).record(actor.orgId, 'account', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
+        await historyWriter(tx).record(
+          actor.orgId,
+          'account',
+          id,
+          'create',
+          actor.userId,
+          initialFields(fields, HISTORY_IGNORED),
+        );
       });
       return detail(actor, id);
     },
@@ -206,8 +231,14 @@ export function accountsService(db: Db) {
         if (!current) throw notFound();
         if ((await r.childCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_children');
         if ((await r.dealCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_deals');
-        await moveToBin(tx, actor.orgId, actor.userId, 'account', id, { name: current.name, accountId: id, ownerId: current.ownerId });
-        await historyWriter(tx).record(actor.orgId, 'account', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+        await moveToBin(tx, actor.orgId, actor.userId, 'account', id, {
+          name: current.name,
+          accountId: id,
+          ownerId: current.ownerId,
+        });
+        await historyWriter(tx).record(actor.orgId, 'account', id, 'delete', actor.userId, [
+          { field: 'name', old: current.name, new: null },
+        ]);
       });
     },
 
@@ -224,7 +255,14 @@ export function accountsService(db: Db) {
         const before = (await r.members(actor.orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
         await r.replaceMembers(actor.orgId, id, unique);
         const after = (await r.members(actor.orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
-        await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, diffFields({ members: before }, { members: after }));
+        await historyWriter(tx).record(
+          actor.orgId,
+          'account',
+          id,
+          'update',
+          actor.userId,
+          diffFields({ members: before }, { members: after }),
+        );
       });
       return detail(actor, id);
     },
@@ -240,9 +278,25 @@ export function accountsService(db: Db) {
  * Archives or restores an account the caller has locked, in the caller's transaction, with its history
  * entry; `extra` rides in the same versioned update (the prospect review records its decision so).
  */
-export async function writeArchived(tx: Db, actor: Actor, current: AccountRow, archived: boolean, extra: Partial<NewAccount> = {}) {
-  await accountsRepository(tx).update(actor.orgId, current.id, current.version, { ...extra, archivedAt: archived ? new Date() : null });
-  await historyWriter(tx).record(actor.orgId, 'account', current.id, archived ? 'archive' : 'restore', actor.userId, diffFields(current, extra, HISTORY_IGNORED));
+export async function writeArchived(
+  tx: Db,
+  actor: Actor,
+  current: AccountRow,
+  archived: boolean,
+  extra: Partial<NewAccount> = {},
+) {
+  await accountsRepository(tx).update(actor.orgId, current.id, current.version, {
+    ...extra,
+    archivedAt: archived ? new Date() : null,
+  });
+  await historyWriter(tx).record(
+    actor.orgId,
+    'account',
+    current.id,
+    archived ? 'archive' : 'restore',
+    actor.userId,
+    diffFields(current, extra, HISTORY_IGNORED),
+  );
 }
 
 // ---- For other modules: what they read and write of accounts (never through the repository) ----

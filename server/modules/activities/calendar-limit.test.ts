@@ -48,7 +48,9 @@ describe('the calendar holds at most CALENDAR_LIMIT calls and tasks', () => {
     expectSchema(Calendar, body);
     expect(body.truncated).toBe(true);
     expect(body.activities).toHaveLength(CALENDAR_LIMIT);
-    expect(body.activities.map((a) => a.subject)).toEqual(Array.from({ length: CALENDAR_LIMIT }, (_, i) => `拜访 ${String(i).padStart(4, '0')}`));
+    expect(body.activities.map((a) => a.subject)).toEqual(
+      Array.from({ length: CALENDAR_LIMIT }, (_, i) => `拜访 ${String(i).padStart(4, '0')}`),
+    );
     expect(body.tasks).toHaveLength(CALENDAR_LIMIT);
     expect(body.tasks.map((x) => x.dueDate)).toEqual([...body.tasks.map((x) => x.dueDate)].sort());
     expect(res.body.length).toBeLessThan(400_000);
@@ -59,7 +61,9 @@ describe('the calendar holds at most CALENDAR_LIMIT calls and tasks', () => {
     expect(three.tasks).toHaveLength(3);
     expect(three.truncated).toBe(true);
     // The last call runs 19:20–19:50 on the 7th (5,000 minutes after the first), its predecessor until 19:40.
-    const rest = (await user.client.get(`/api/calendar?${q({ from: '2030-03-07T19:45:00+08:00', to: week.to })}`)).json<Calendar>();
+    const rest = (
+      await user.client.get(`/api/calendar?${q({ from: '2030-03-07T19:45:00+08:00', to: week.to })}`)
+    ).json<Calendar>();
     expect(rest.activities.map((a) => a.subject)).toEqual(['拜访 0500']);
     expect(rest.truncated).toBe(false);
   });
@@ -69,7 +73,9 @@ describe('the calendar holds at most CALENDAR_LIMIT calls and tasks', () => {
     const body = (await user.client.get(`/api/calendar?${q({ ...week, limit: '3' })}`)).json<Calendar>();
     expect([body.activities.length, body.tasks.length, body.truncated]).toEqual([3, 3, false]);
     // Tasks alone past the limit truncate too.
-    expect((await user.client.get(`/api/calendar?${q({ ...week, limit: '2' })}`)).json<Calendar>().truncated).toBe(true);
+    expect((await user.client.get(`/api/calendar?${q({ ...week, limit: '2' })}`)).json<Calendar>().truncated).toBe(
+      true,
+    );
   });
 
   it('refuses a limit above the cap', async () => {

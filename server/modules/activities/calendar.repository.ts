@@ -14,7 +14,8 @@ const assignee = alias(users, 'assignee');
  * account's name is the call's kept copy: reading it from accounts was a primary-key probe per call,
  * half of the week's query.
  */
-const calendarColumns = prerendered(sql`${activities.id}, ${activities.type}, ${activities.subject}, ${activities.accountId} as "accountId",
+const calendarColumns =
+  prerendered(sql`${activities.id}, ${activities.type}, ${activities.subject}, ${activities.accountId} as "accountId",
   ${activities.accountName} as "accountName", ${activities.ownerId} as "ownerId", ${owner.name} as "ownerName",
   ${isoTime(activities.plannedStart)} as "plannedStart", ${isoTime(activities.plannedEnd)} as "plannedEnd",
   ${activities.status}, ${activities.place}, ${activities.version}`);
@@ -50,7 +51,8 @@ const scopedCalendarFrom = prerendered(sql`${calendarFrom}
  * A calendar task's columns as the API sends them, and what they are read from. Building this with
  * the query builder took ~100 µs a request, more than the database spends on it.
  */
-const taskSelect = prerendered(sql`${tasks.id}, ${tasks.title}, ${tasks.dueDate}::text as "dueDate", ${tasks.assigneeId} as "assigneeId",
+const taskSelect =
+  prerendered(sql`${tasks.id}, ${tasks.title}, ${tasks.dueDate}::text as "dueDate", ${tasks.assigneeId} as "assigneeId",
   ${assignee.name} as "assigneeName", ${accounts.name} as "accountName", ${tasks.done}, ${tasks.version}
   from ${tasks}
   join ${users} as "assignee" on ${assignee.orgId} = ${tasks.orgId} and ${assignee.id} = ${tasks.assigneeId}
@@ -87,7 +89,8 @@ export function calendarRepository(db: Db) {
       const visible = own ? sql`` : sql`and ${activityVisible(actor)}`;
       // The whole organisation's scope (an admin's) is the org test alone: no account to read.
       const tables = own || seesWholeOrganisation(actor) ? calendarFrom : scopedCalendarFrom;
-      const rows = (where: SQL) => sql`select ${calendarColumns} ${tables} where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
+      const rows = (where: SQL) =>
+        sql`select ${calendarColumns} ${tables} where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
       return rowsOf<Calendar['activities'][number]>(
         db,
         sql`select * from (
@@ -126,9 +129,11 @@ export function calendarRepository(db: Db) {
         .limit(limit),
 
     async userExists(orgId: string, userId: string) {
-      const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      const [row] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
       return !!row;
     },
-
   };
 }

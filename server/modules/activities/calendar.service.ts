@@ -45,7 +45,8 @@ export function calendarService(db: Db) {
       return visible;
     }
     const userId = q.userId ?? actor.userId;
-    if (userId !== actor.userId && (!userInScope(actor, userId) || !(await userExists(actor.orgId, userId)))) throw notFound();
+    if (userId !== actor.userId && (!userInScope(actor, userId) || !(await userExists(actor.orgId, userId))))
+      throw notFound();
     return [userId];
   }
 
@@ -53,7 +54,8 @@ export function calendarService(db: Db) {
     async calendar(actor: Actor, q: CalendarQuery): Promise<Calendar> {
       const from = new Date(q.from);
       const to = new Date(q.to);
-      if (to <= from || to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) throw fieldError('query.to', 'window_too_long', { days: MAX_WINDOW_DAYS });
+      if (to <= from || to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS)
+        throw fieldError('query.to', 'window_too_long', { days: MAX_WINDOW_DAYS });
       const [userIds, zone] = await Promise.all([usersFor(actor, q), orgTimeZone(db, actor.orgId)]);
       // One row more than the limit tells whether the window holds more.
       const limit = q.limit ?? CALENDAR_LIMIT;
@@ -62,13 +64,27 @@ export function calendarService(db: Db) {
         repo.activities(actor, userIds, from, to, MAX_ACTIVITY_DAYS, limit + 1),
         repo.tasks(actor, userIds, localDate(from, zone), localDate(new Date(to.getTime() - 1), zone), limit + 1),
       ]);
-      return { activities: activities.slice(0, limit), tasks: tasks.slice(0, limit), truncated: activities.length > limit || tasks.length > limit };
+      return {
+        activities: activities.slice(0, limit),
+        tasks: tasks.slice(0, limit),
+        truncated: activities.length > limit || tasks.length > limit,
+      };
     },
 
     /** The caller's own activities (owned or attended), 30 days back to a year ahead, at most ICS_LIMIT, as text/calendar. */
     async ics(actor: Actor, now = new Date()): Promise<string> {
-      const rows = await repo.own(actor.orgId, actor.userId, new Date(now.getTime() - ICS_PAST_DAYS * DAY_MS), new Date(now.getTime() + ICS_AHEAD_DAYS * DAY_MS), MAX_ACTIVITY_DAYS, ICS_LIMIT);
-      const cal = ical({ name: 'OpenKAM', prodId: { company: 'OpenKAM', product: 'activities', language: actor.lang === 'en' ? 'EN' : 'ZH' } });
+      const rows = await repo.own(
+        actor.orgId,
+        actor.userId,
+        new Date(now.getTime() - ICS_PAST_DAYS * DAY_MS),
+        new Date(now.getTime() + ICS_AHEAD_DAYS * DAY_MS),
+        MAX_ACTIVITY_DAYS,
+        ICS_LIMIT,
+      );
+      const cal = ical({
+        name: 'OpenKAM',
+        prodId: { company: 'OpenKAM', product: 'activities', language: actor.lang === 'en' ? 'EN' : 'ZH' },
+      });
       for (const a of rows) {
         cal.createEvent({
           id: a.id,

@@ -24,11 +24,17 @@ afterAll(() => t.close());
 
 const won = () => stages.find((s) => s.kind === 'won')!;
 const DAY = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 async function deal(name: string, stageId?: string) {
   const account = await f.account(rep.client);
-  const res = await rep.client.post('/api/opportunities', { accountId: account.id, name, amount: '1000', ...(stageId ? { stageId } : {}) });
+  const res = await rep.client.post('/api/opportunities', {
+    accountId: account.id,
+    name,
+    amount: '1000',
+    ...(stageId ? { stageId } : {}),
+  });
   if (res.statusCode !== 201) throw new Error(res.body);
   return res.json();
 }
@@ -38,11 +44,17 @@ const followUps = async (opportunityId: string): Promise<Activity[]> =>
 describe('after-sales follow-up', () => {
   it('schedules 7, 30 and 90 days after signing when a deal is won, once', async () => {
     const d = await deal('医院信息化');
-    const moved = await rep.client.patch(`/api/opportunities/${d.id}`, { version: d.version, stageId: won().id, confirmUnmetCriteria: true });
+    const moved = await rep.client.patch(`/api/opportunities/${d.id}`, {
+      version: d.version,
+      stageId: won().id,
+      confirmUnmetCriteria: true,
+    });
     expect(moved.json().status).toBe('won');
     const signed = shanghaiDate(new Date());
     const items = await followUps(d.id);
-    expect(items.map((a) => [a.subject, a.plannedStart, a.plannedEnd, a.status, a.autoScheduled, a.ownerId, a.accountId])).toEqual(
+    expect(
+      items.map((a) => [a.subject, a.plannedStart, a.plannedEnd, a.status, a.autoScheduled, a.ownerId, a.accountId]),
+    ).toEqual(
       [7, 30, 90].map((n) => [
         `售后回访 · 医院信息化 (+${n} 天)`,
         `${addDays(signed, n)}T01:00:00.000Z`,
@@ -55,9 +67,19 @@ describe('after-sales follow-up', () => {
     );
 
     // Reopened and won again: the follow-ups are not scheduled twice.
-    const reopened = (await rep.client.patch(`/api/opportunities/${d.id}`, { version: moved.json().version, stageId: stages[0].id })).json();
+    const reopened = (
+      await rep.client.patch(`/api/opportunities/${d.id}`, { version: moved.json().version, stageId: stages[0].id })
+    ).json();
     expect(reopened.status).toBe('open');
-    expect((await rep.client.patch(`/api/opportunities/${d.id}`, { version: reopened.version, stageId: won().id, confirmUnmetCriteria: true })).statusCode).toBe(200);
+    expect(
+      (
+        await rep.client.patch(`/api/opportunities/${d.id}`, {
+          version: reopened.version,
+          stageId: won().id,
+          confirmUnmetCriteria: true,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(await followUps(d.id)).toHaveLength(3);
   });
 
@@ -78,13 +100,34 @@ describe('after-sales follow-up', () => {
 
     // The service record: a satisfaction score when the follow-up is logged — once it has happened.
     // Three days ahead it cannot be logged yet; moved to this morning, it can.
-    const early = await rep.client.post(`/api/activities/${items[0].id}/complete`, { version: 1, nextMeetingProposed: false, satisfaction: 5 });
+    const early = await rep.client.post(`/api/activities/${items[0].id}/complete`, {
+      version: 1,
+      nextMeetingProposed: false,
+      satisfaction: 5,
+    });
     expect(early.json().fields[0]).toMatchObject({ path: 'plannedStart', code: 'done_in_future' });
     const hourAgo = Date.now() - 3_600_000;
-    await rep.client.patch(`/api/activities/${items[0].id}`, { version: 1, plannedStart: new Date(hourAgo).toISOString(), plannedEnd: new Date(hourAgo + 1_800_000).toISOString() });
-    const done = await rep.client.post(`/api/activities/${items[0].id}/complete`, { version: 2, nextMeetingProposed: false, outcome: '系统运行稳定', satisfaction: 5 });
+    await rep.client.patch(`/api/activities/${items[0].id}`, {
+      version: 1,
+      plannedStart: new Date(hourAgo).toISOString(),
+      plannedEnd: new Date(hourAgo + 1_800_000).toISOString(),
+    });
+    const done = await rep.client.post(`/api/activities/${items[0].id}/complete`, {
+      version: 2,
+      nextMeetingProposed: false,
+      outcome: '系统运行稳定',
+      satisfaction: 5,
+    });
     expect(done.json()).toMatchObject({ status: 'done', satisfaction: 5 });
-    expect((await rep.client.post(`/api/activities/${items[1].id}/complete`, { version: 1, nextMeetingProposed: false, satisfaction: 6 })).statusCode).toBe(400);
+    expect(
+      (
+        await rep.client.post(`/api/activities/${items[1].id}/complete`, {
+          version: 1,
+          nextMeetingProposed: false,
+          satisfaction: 6,
+        })
+      ).statusCode,
+    ).toBe(400);
 
     await f.admin.put('/api/settings/activities', { afterSalesCadenceDays: [] });
     expect(await followUps((await deal('不要回访', won().id)).id)).toEqual([]);
@@ -94,8 +137,10 @@ describe('after-sales follow-up', () => {
 
 describe('stale deals', () => {
   const isoDaysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
-  const flags = async (id: string): Promise<string[]> => (await rep.client.get(`/api/opportunities/${id}`)).json().redFlags.map((r: { code: string }) => r.code);
-  const storedStale = async (accountId: string): Promise<number> => (await rep.client.get(`/api/opportunities?accountId=${accountId}&redFlag=stale`)).json().items.length;
+  const flags = async (id: string): Promise<string[]> =>
+    (await rep.client.get(`/api/opportunities/${id}`)).json().redFlags.map((r: { code: string }) => r.code);
+  const storedStale = async (accountId: string): Promise<number> =>
+    (await rep.client.get(`/api/opportunities?accountId=${accountId}&redFlag=stale`)).json().items.length;
 
   async function call(d: { id: string; accountId: string }, daysAgo: number, status?: 'done') {
     const res = await rep.client.post('/api/activities', {
@@ -118,7 +163,10 @@ describe('stale deals', () => {
     // Only done calls count: a planned one long ago does not start the clock.
     const old = await call(d, 40);
     expect(await flags(d.id)).not.toContain('stale');
-    const logged = await rep.client.post(`/api/activities/${old.id}/complete`, { version: 1, nextMeetingProposed: false });
+    const logged = await rep.client.post(`/api/activities/${old.id}/complete`, {
+      version: 1,
+      nextMeetingProposed: false,
+    });
     expect(logged.statusCode).toBe(200);
     expect(await flags(d.id)).toContain('stale');
     expect(await storedStale(d.accountId)).toBe(1);
@@ -134,14 +182,20 @@ describe('stale deals', () => {
     expect(await storedStale(d.accountId)).toBe(1);
 
     // Moved to another deal of the account: the flag moves with it.
-    const other = (await rep.client.post('/api/opportunities', { accountId: d.accountId, name: '另一个', amount: '1' })).json();
-    expect((await rep.client.patch(`/api/activities/${old.id}`, { version: 2, opportunityId: other.id })).statusCode).toBe(200);
+    const other = (
+      await rep.client.post('/api/opportunities', { accountId: d.accountId, name: '另一个', amount: '1' })
+    ).json();
+    expect(
+      (await rep.client.patch(`/api/activities/${old.id}`, { version: 2, opportunityId: other.id })).statusCode,
+    ).toBe(200);
     expect(await flags(d.id)).not.toContain('stale');
     expect(await flags(other.id)).toContain('stale');
     expect((await rep.client.get(`/api/opportunities/${d.id}`)).json().lastActivityAt).toBeNull();
 
     // Un-completed: the deal has no done call left, so it is not stale.
-    expect((await rep.client.patch(`/api/activities/${old.id}`, { version: 3, status: 'planned' })).json()).toMatchObject({ status: 'planned', completedAt: null });
+    expect(
+      (await rep.client.patch(`/api/activities/${old.id}`, { version: 3, status: 'planned' })).json(),
+    ).toMatchObject({ status: 'planned', completedAt: null });
     expect(await flags(other.id)).not.toContain('stale');
     expect(await storedStale(d.accountId)).toBe(0);
   });

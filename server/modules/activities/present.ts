@@ -8,7 +8,10 @@ type Attendees = {
 
 export const minutesBetween = (start: Date, end: Date) => Math.round((end.getTime() - start.getTime()) / 60_000);
 
-export function presentActivity({ a, accountName, opportunityName, ownerName }: ListedActivity, attendees: Attendees): Activity {
+export function presentActivity(
+  { a, accountName, opportunityName, ownerName }: ListedActivity,
+  attendees: Attendees,
+): Activity {
   return {
     id: a.id,
     type: a.type,
@@ -19,7 +22,9 @@ export function presentActivity({ a, accountName, opportunityName, ownerName }: 
     opportunityName,
     ownerId: a.ownerId,
     ownerName,
-    contacts: attendees.contacts.filter((c) => c.activityId === a.id).map(({ id, name, title }) => ({ id, name, title })),
+    contacts: attendees.contacts
+      .filter((c) => c.activityId === a.id)
+      .map(({ id, name, title }) => ({ id, name, title })),
     users: attendees.users.filter((u) => u.activityId === a.id).map(({ id, name }) => ({ id, name })),
     plannedStart: a.plannedStart.toISOString(),
     plannedEnd: a.plannedEnd.toISOString(),

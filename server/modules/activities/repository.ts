@@ -4,7 +4,16 @@ import type { Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { accounts, activities, activityContacts, activityUsers, contacts, opportunities, tasks, users } from '../../db/schema.ts';
+import {
+  accounts,
+  activities,
+  activityContacts,
+  activityUsers,
+  contacts,
+  opportunities,
+  tasks,
+  users,
+} from '../../db/schema.ts';
 import { accountVisible, activityVisible, type Actor } from '../../access/index.ts';
 import { ownedByTeam } from '../../db/team-filter.ts';
 import type { ActivityListQuery } from '../../../core/schemas/activities.ts';
@@ -27,7 +36,10 @@ export function overlaps(from: Date | undefined, to: Date | undefined): SQL[] {
 }
 
 function filters(actor: Actor, q: ActivityListQuery): SQL[] {
-  const where: SQL[] = [activityVisible(actor), ...overlaps(q.from ? new Date(q.from) : undefined, q.to ? new Date(q.to) : undefined)];
+  const where: SQL[] = [
+    activityVisible(actor),
+    ...overlaps(q.from ? new Date(q.from) : undefined, q.to ? new Date(q.to) : undefined),
+  ];
   if (q.accountId) where.push(eq(activities.accountId, q.accountId));
   if (q.opportunityId) where.push(eq(activities.opportunityId, q.opportunityId));
   if (q.ownerId) where.push(eq(activities.ownerId, q.ownerId));
@@ -35,7 +47,9 @@ function filters(actor: Actor, q: ActivityListQuery): SQL[] {
   if (q.status) where.push(eq(activities.status, q.status));
   if (q.teamId) where.push(ownedByTeam(activities.ownerId, actor.orgId, q.teamId));
   if (q.contactId) {
-    where.push(sql`exists (select 1 from ${activityContacts} ac where ac.org_id = ${actor.orgId} and ac.activity_id = ${activities.id} and ac.contact_id = ${q.contactId})`);
+    where.push(
+      sql`exists (select 1 from ${activityContacts} ac where ac.org_id = ${actor.orgId} and ac.activity_id = ${activities.id} and ac.contact_id = ${q.contactId})`,
+    );
   }
   return where;
 }
@@ -47,17 +61,26 @@ export function activitiesRepository(db: Db) {
       .from(activities)
       .innerJoin(accounts, accountJoin)
       .innerJoin(owner, and(eq(owner.orgId, activities.orgId), eq(owner.id, activities.ownerId)))
-      .leftJoin(opportunities, and(eq(opportunities.orgId, activities.orgId), eq(opportunities.id, activities.opportunityId)));
+      .leftJoin(
+        opportunities,
+        and(eq(opportunities.orgId, activities.orgId), eq(opportunities.id, activities.opportunityId)),
+      );
 
   return {
     /** Newest first by planned start: an account's or a deal's record of calls. */
     list(actor: Actor, { query, search, after, limit }: ActivityListArgs): Promise<ListedActivity[]> {
       const where = filters(actor, query);
       // Subjects are few words; a substring match on the normalised subject is enough here.
-      if (search) where.push(sql`strpos(regexp_replace(lower(${activities.subject}), '[\\s\\-_·.()（）]+', '', 'g'), ${search.needle}) > 0`);
+      if (search)
+        where.push(
+          sql`strpos(regexp_replace(lower(${activities.subject}), '[\\s\\-_·.()（）]+', '', 'g'), ${search.needle}) > 0`,
+        );
       const page = keyset({ expr: sql`${activities.plannedStart}`, cast: 'timestamptz' }, activities.id, true, after);
       if (page.where) where.push(page.where);
-      return select().where(and(...where)).orderBy(...page.orderBy).limit(limit);
+      return select()
+        .where(and(...where))
+        .orderBy(...page.orderBy)
+        .limit(limit);
     },
 
     async get(actor: Actor, id: string): Promise<ListedActivity | undefined> {
@@ -77,15 +100,23 @@ export function activitiesRepository(db: Db) {
 
     insert: (rows: NewActivity[]) => db.insert(activities).values(rows),
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewActivity>) => updateVersioned(db, activities, orgId, id, version, patch),
-
+    update: (orgId: string, id: string, version: number, patch: Partial<NewActivity>) =>
+      updateVersioned(db, activities, orgId, id, version, patch),
 
     contactsOf: (orgId: string, ids: string[]) =>
       ids.length
         ? db
-            .select({ activityId: activityContacts.activityId, id: contacts.id, name: contacts.name, title: contacts.title })
+            .select({
+              activityId: activityContacts.activityId,
+              id: contacts.id,
+              name: contacts.name,
+              title: contacts.title,
+            })
             .from(activityContacts)
-            .innerJoin(contacts, and(eq(contacts.orgId, activityContacts.orgId), eq(contacts.id, activityContacts.contactId)))
+            .innerJoin(
+              contacts,
+              and(eq(contacts.orgId, activityContacts.orgId), eq(contacts.id, activityContacts.contactId)),
+            )
             .where(and(eq(activityContacts.orgId, orgId), inArray(activityContacts.activityId, ids)))
             .orderBy(asc(contacts.name), asc(contacts.id))
         : Promise.resolve([]),
@@ -101,23 +132,35 @@ export function activitiesRepository(db: Db) {
         : Promise.resolve([]),
 
     async replaceContacts(orgId: string, activityId: string, contactIds: string[]) {
-      await db.delete(activityContacts).where(and(eq(activityContacts.orgId, orgId), eq(activityContacts.activityId, activityId)));
-      if (contactIds.length) await db.insert(activityContacts).values(contactIds.map((contactId) => ({ orgId, activityId, contactId })));
+      await db
+        .delete(activityContacts)
+        .where(and(eq(activityContacts.orgId, orgId), eq(activityContacts.activityId, activityId)));
+      if (contactIds.length)
+        await db.insert(activityContacts).values(contactIds.map((contactId) => ({ orgId, activityId, contactId })));
     },
 
     async replaceUsers(orgId: string, activityId: string, userIds: string[], plannedStart: Date) {
-      await db.delete(activityUsers).where(and(eq(activityUsers.orgId, orgId), eq(activityUsers.activityId, activityId)));
-      if (userIds.length) await db.insert(activityUsers).values(userIds.map((userId) => ({ orgId, activityId, userId, plannedStart })));
+      await db
+        .delete(activityUsers)
+        .where(and(eq(activityUsers.orgId, orgId), eq(activityUsers.activityId, activityId)));
+      if (userIds.length)
+        await db.insert(activityUsers).values(userIds.map((userId) => ({ orgId, activityId, userId, plannedStart })));
     },
 
     /** Keeps the attendees' copy of the planned start in step when a call is moved. */
     moveUsers: (orgId: string, activityId: string, plannedStart: Date) =>
-      db.update(activityUsers).set({ plannedStart }).where(and(eq(activityUsers.orgId, orgId), eq(activityUsers.activityId, activityId))),
+      db
+        .update(activityUsers)
+        .set({ plannedStart })
+        .where(and(eq(activityUsers.orgId, orgId), eq(activityUsers.activityId, activityId))),
 
     /** contact id → its account, for the attendee check. */
     async contactAccounts(orgId: string, ids: string[]) {
       if (!ids.length) return new Map<string, string>();
-      const rows = await db.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)));
+      const rows = await db
+        .select({ id: contacts.id, accountId: contacts.accountId })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)));
       return new Map(rows.map((r) => [r.id, r.accountId]));
     },
 

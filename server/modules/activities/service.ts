@@ -14,14 +14,23 @@ import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { DAY_MS } from '../../../core/time.ts';
 import { tooEarlyToLog } from '../../../core/call-log.ts';
-import type { Activity, ActivityComplete, ActivityCompleted, ActivityCreate, ActivityListQuery, ActivityUpdate } from '../../../core/schemas/activities.ts';
+import type {
+  Activity,
+  ActivityComplete,
+  ActivityCompleted,
+  ActivityCreate,
+  ActivityListQuery,
+  ActivityUpdate,
+} from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
 /** Longer than this is not a call but a project; the calendar's window query relies on the bound. */
 export const MAX_ACTIVITY_DAYS = 31;
 const HISTORY_IGNORED = ['version', 'updatedAt', 'completedAt'] as const;
 
-type Refs = Partial<Pick<ActivityCreate, 'type' | 'opportunityId' | 'contactIds' | 'userIds' | 'ownerId' | 'plannedStart' | 'plannedEnd'>>;
+type Refs = Partial<
+  Pick<ActivityCreate, 'type' | 'opportunityId' | 'contactIds' | 'userIds' | 'ownerId' | 'plannedStart' | 'plannedEnd'>
+>;
 
 /** Dates as ISO strings, so history compares and stores them as the API shows them. */
 const historyView = (a: Partial<NewActivity>) => ({
@@ -69,7 +78,8 @@ export function activitiesService(db: Db) {
     const start = input.plannedStart ? new Date(input.plannedStart) : current!.plannedStart;
     const end = input.plannedEnd ? new Date(input.plannedEnd) : current!.plannedEnd;
     if (end < start) throw fieldError('plannedEnd', 'end_before_start');
-    if (end.getTime() - start.getTime() > MAX_ACTIVITY_DAYS * DAY_MS) throw fieldError('plannedEnd', 'activity_too_long', { days: MAX_ACTIVITY_DAYS });
+    if (end.getTime() - start.getTime() > MAX_ACTIVITY_DAYS * DAY_MS)
+      throw fieldError('plannedEnd', 'activity_too_long', { days: MAX_ACTIVITY_DAYS });
     if (input.opportunityId && input.opportunityId !== current?.opportunityId) {
       const deal = await r.visibleOpportunity(actor, input.opportunityId);
       if (!deal) throw fieldError('opportunityId', 'unknown_opportunity');
@@ -104,7 +114,11 @@ export function activitiesService(db: Db) {
     get,
 
     async list(actor: Actor, query: ActivityListQuery): Promise<PageOf<Activity>> {
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), ({ a }) => [a.plannedStart.toISOString(), a.id]);
+      const { rows, nextCursor } = await keysetPage(
+        query,
+        (args) => repo.list(actor, { query, ...args }),
+        ({ a }) => [a.plannedStart.toISOString(), a.id],
+      );
       return { items: await presentMany(actor, rows), nextCursor };
     },
 
@@ -134,9 +148,21 @@ export function activitiesService(db: Db) {
         await r.insert([row]);
         await r.replaceContacts(actor.orgId, id, contactIds);
         // The owner is not listed again among our attendees.
-        await r.replaceUsers(actor.orgId, id, userIds.filter((u) => u !== row.ownerId), row.plannedStart);
+        await r.replaceUsers(
+          actor.orgId,
+          id,
+          userIds.filter((u) => u !== row.ownerId),
+          row.plannedStart,
+        );
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, updatedAt: _u, ...logged } = historyView(row);
-        await historyWriter(tx).record(actor.orgId, 'activity', id, 'create', actor.userId, initialFields({ ...logged, contactIds, userIds }, HISTORY_IGNORED));
+        await historyWriter(tx).record(
+          actor.orgId,
+          'activity',
+          id,
+          'create',
+          actor.userId,
+          initialFields({ ...logged, contactIds, userIds }, HISTORY_IGNORED),
+        );
         if (row.status === 'done') await touchDeals(tx, actor.orgId, [row.opportunityId]);
       });
       return get(actor, id);
@@ -154,24 +180,36 @@ export function activitiesService(db: Db) {
         const now = new Date();
         // Becoming done, or a done call moved: either way a done call would lie in the future.
         const moved = plannedStart !== undefined && Date.parse(plannedStart) !== current.plannedStart.getTime();
-        if ((status ?? current.status) === 'done' && (moved || current.status !== 'done')) checkDoneDate(plannedStart ?? current.plannedStart, now);
+        if ((status ?? current.status) === 'done' && (moved || current.status !== 'done'))
+          checkDoneDate(plannedStart ?? current.plannedStart, now);
         const patch: Partial<NewActivity> = { ...fields, ...statusPatch(status, now, current) };
         if (fields.subject !== undefined) patch.subject = fields.subject.trim();
         if (plannedStart) patch.plannedStart = new Date(plannedStart);
         if (plannedEnd) patch.plannedEnd = new Date(plannedEnd);
         const changes = diffFields(historyView(current), historyView(patch), HISTORY_IGNORED);
         const ownerId = patch.ownerId ?? current.ownerId;
-        const before = await bothReads(tx, () => r.contactsOf(actor.orgId, [id]), () => r.usersOf(actor.orgId, [id]));
-        if (contactIds) changes.push(...diffFields({ contactIds: before[0].map((c) => c.id).sort() }, { contactIds: [...contactIds].sort() }));
+        const before = await bothReads(
+          tx,
+          () => r.contactsOf(actor.orgId, [id]),
+          () => r.usersOf(actor.orgId, [id]),
+        );
+        if (contactIds)
+          changes.push(
+            ...diffFields({ contactIds: before[0].map((c) => c.id).sort() }, { contactIds: [...contactIds].sort() }),
+          );
         const attendees = userIds?.filter((u) => u !== ownerId);
-        if (attendees) changes.push(...diffFields({ userIds: before[1].map((u) => u.id).sort() }, { userIds: [...attendees].sort() }));
+        if (attendees)
+          changes.push(
+            ...diffFields({ userIds: before[1].map((u) => u.id).sort() }, { userIds: [...attendees].sort() }),
+          );
         if (!changes.length) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
         if (contactIds) await r.replaceContacts(actor.orgId, id, contactIds);
         if (attendees) await r.replaceUsers(actor.orgId, id, attendees, patch.plannedStart ?? current.plannedStart);
         else if (patch.plannedStart) await r.moveUsers(actor.orgId, id, patch.plannedStart);
         await historyWriter(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, changes);
-        if (current.status === 'done' || patch.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId, patch.opportunityId]);
+        if (current.status === 'done' || patch.status === 'done')
+          await touchDeals(tx, actor.orgId, [current.opportunityId, patch.opportunityId]);
       });
       return get(actor, id);
     },
@@ -189,7 +227,8 @@ export function activitiesService(db: Db) {
         const now = new Date();
         checkDoneDate(current.plannedStart, now);
         // The follow-up is a task like any other (the call's owner may always have it).
-        if (followUp?.assigneeId && followUp.assigneeId !== current.ownerId) await checkTaskAssignee(tx, actor, 'followUp.assigneeId', followUp.assigneeId, current.accountId);
+        if (followUp?.assigneeId && followUp.assigneeId !== current.ownerId)
+          await checkTaskAssignee(tx, actor, 'followUp.assigneeId', followUp.assigneeId, current.accountId);
         const patch: Partial<NewActivity> = { ...fields, ...statusPatch('done', now, current) };
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
         if (followUp) {
@@ -207,7 +246,14 @@ export function activitiesService(db: Db) {
             createdBy: actor.userId,
           });
         }
-        await historyWriter(tx).record(actor.orgId, 'activity', id, 'update', actor.userId, diffFields(historyView(current), historyView(patch), HISTORY_IGNORED));
+        await historyWriter(tx).record(
+          actor.orgId,
+          'activity',
+          id,
+          'update',
+          actor.userId,
+          diffFields(historyView(current), historyView(patch), HISTORY_IGNORED),
+        );
         await touchDeals(tx, actor.orgId, [current.opportunityId]);
       });
       return { ...(await get(actor, id)), followUpTaskId };
@@ -219,8 +265,14 @@ export function activitiesService(db: Db) {
         const r = activitiesRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
-        await moveToBin(tx, actor.orgId, actor.userId, 'activity', id, { name: current.subject, accountId: current.accountId, ownerId: current.ownerId });
-        await historyWriter(tx).record(actor.orgId, 'activity', id, 'delete', actor.userId, [{ field: 'subject', old: current.subject, new: null }]);
+        await moveToBin(tx, actor.orgId, actor.userId, 'activity', id, {
+          name: current.subject,
+          accountId: current.accountId,
+          ownerId: current.ownerId,
+        });
+        await historyWriter(tx).record(actor.orgId, 'activity', id, 'delete', actor.userId, [
+          { field: 'subject', old: current.subject, new: null },
+        ]);
         if (current.status === 'done') await touchDeals(tx, actor.orgId, [current.opportunityId]);
       });
     },

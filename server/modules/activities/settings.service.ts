@@ -6,12 +6,16 @@ import { mergeOrgSettings, orgSettings } from '../../kernel/settings.ts';
 import type { ActivitySettings } from '../../../core/schemas/activities.ts';
 
 export function activitySettingsService(db: Db) {
-  const get = async (actor: Actor): Promise<ActivitySettings> => ({ afterSalesCadenceDays: (await orgSettings(db, actor.orgId)).afterSalesCadenceDays });
+  const get = async (actor: Actor): Promise<ActivitySettings> => ({
+    afterSalesCadenceDays: (await orgSettings(db, actor.orgId)).afterSalesCadenceDays,
+  });
   return {
     get,
     async put(actor: Actor, input: ActivitySettings): Promise<ActivitySettings> {
       assertCan(actor, 'update', 'settings');
-      await mergeOrgSettings(db, actor.orgId, { afterSalesCadenceDays: [...input.afterSalesCadenceDays].sort((a, b) => a - b) });
+      await mergeOrgSettings(db, actor.orgId, {
+        afterSalesCadenceDays: [...input.afterSalesCadenceDays].sort((a, b) => a - b),
+      });
       return get(actor);
     },
   };

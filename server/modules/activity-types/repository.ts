@@ -10,7 +10,12 @@ const ofKey = (orgId: string, key: string) => and(eq(activityTypes.orgId, orgId)
 
 export function activityTypesRepository(db: Db) {
   return {
-    list: (orgId: string) => db.select().from(activityTypes).where(eq(activityTypes.orgId, orgId)).orderBy(asc(activityTypes.position), asc(activityTypes.key)),
+    list: (orgId: string) =>
+      db
+        .select()
+        .from(activityTypes)
+        .where(eq(activityTypes.orgId, orgId))
+        .orderBy(asc(activityTypes.position), asc(activityTypes.key)),
 
     async get(orgId: string, key: string) {
       const [row] = await db.select().from(activityTypes).where(ofKey(orgId, key));
@@ -23,7 +28,8 @@ export function activityTypesRepository(db: Db) {
     },
 
     /** Inserts what is missing and leaves existing rows (renamed, remapped or deactivated) alone. */
-    insertMissing: (rows: NewActivityType[]) => (rows.length ? db.insert(activityTypes).values(rows).onConflictDoNothing() : Promise.resolve()),
+    insertMissing: (rows: NewActivityType[]) =>
+      rows.length ? db.insert(activityTypes).values(rows).onConflictDoNothing() : Promise.resolve(),
 
     async update(orgId: string, key: string, version: number, patch: Partial<NewActivityType>) {
       const res = await db
@@ -37,12 +43,19 @@ export function activityTypesRepository(db: Db) {
     remove: (orgId: string, key: string) => db.delete(activityTypes).where(ofKey(orgId, key)),
 
     async inUse(orgId: string, key: string) {
-      const [row] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.orgId, orgId), eq(activities.type, key))).limit(1);
+      const [row] = await db
+        .select({ id: activities.id })
+        .from(activities)
+        .where(and(eq(activities.orgId, orgId), eq(activities.type, key)))
+        .limit(1);
       return !!row;
     },
 
     async nextPosition(orgId: string) {
-      const [row] = await db.select({ p: sql<number>`coalesce(max(${activityTypes.position}), -1)::int + 1` }).from(activityTypes).where(eq(activityTypes.orgId, orgId));
+      const [row] = await db
+        .select({ p: sql<number>`coalesce(max(${activityTypes.position}), -1)::int + 1` })
+        .from(activityTypes)
+        .where(eq(activityTypes.orgId, orgId));
       return row?.p ?? 0;
     },
 

@@ -81,7 +81,14 @@ export function activityTypesService(db: Db) {
         if (await r.get(actor.orgId, input.key)) throw fieldError('key', 'activity_type_taken');
         await checkStage(tx, actor.orgId, input.stageId);
         await r.insertMissing([
-          { orgId: actor.orgId, key: input.key, name: input.name.trim(), nameEn: input.nameEn ?? null, stageId: input.stageId ?? null, position: await r.nextPosition(actor.orgId) },
+          {
+            orgId: actor.orgId,
+            key: input.key,
+            name: input.name.trim(),
+            nameEn: input.nameEn ?? null,
+            stageId: input.stageId ?? null,
+            position: await r.nextPosition(actor.orgId),
+          },
         ]);
       });
       return get(actor.orgId, input.key);

@@ -8,5 +8,9 @@ const tags = ['analysis'];
 
 export async function analysisRoutes(app: App) {
   const time = timeService(app.db);
-  app.get('/analysis/time', { schema: { tags, querystring: TimeQuery, response: { 200: TimeSpent, 400: ErrorResponse } } }, (req) => time.spent(actorOf(req), req.query));
+  app.get(
+    '/analysis/time',
+    { schema: { tags, querystring: TimeQuery, response: { 200: TimeSpent, 400: ErrorResponse } } },
+    (req) => time.spent(actorOf(req), req.query),
+  );
 }

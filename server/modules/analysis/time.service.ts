@@ -19,8 +19,16 @@ export function timeService(db: Db) {
       const { from, to } = daysSpan(q.from, q.to, await orgTimeZone(db, actor.orgId));
       const rows = await repo.spent(actor, q.groupBy, from, to, limit);
       const untiered = messagePair('untiered')[actor.lang];
-      const items = rows.map((r) => ({ key: r.key, label: q.groupBy === 'tier' && r.key === 'none' ? untiered : r.label, minutes: Number(r.minutes) }));
-      return { items, totalMinutes: Number(rows[0]?.totalMinutes ?? 0), truncated: Number(rows[0]?.groups ?? 0) > limit };
+      const items = rows.map((r) => ({
+        key: r.key,
+        label: q.groupBy === 'tier' && r.key === 'none' ? untiered : r.label,
+        minutes: Number(r.minutes),
+      }));
+      return {
+        items,
+        totalMinutes: Number(rows[0]?.totalMinutes ?? 0),
+        truncated: Number(rows[0]?.groups ?? 0) > limit,
+      };
     },
   };
 }

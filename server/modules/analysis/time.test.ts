@@ -19,8 +19,22 @@ beforeAll(async () => {
   u2 = await f.user({ name: '乙' });
   tierA = await f.account(u1.client, { name: '甲级客户', tier: 'A' });
   untiered = await f.account(u2.client, { name: '未分级客户' });
-  const log = async (ownerId: string, accountId: string, start: string, end: string, status: 'done' | 'planned' = 'done') => {
-    const res = await f.admin.post('/api/activities', { type: 'visit', subject: '拜访', ownerId, accountId, plannedStart: start, plannedEnd: end, status });
+  const log = async (
+    ownerId: string,
+    accountId: string,
+    start: string,
+    end: string,
+    status: 'done' | 'planned' = 'done',
+  ) => {
+    const res = await f.admin.post('/api/activities', {
+      type: 'visit',
+      subject: '拜访',
+      ownerId,
+      accountId,
+      plannedStart: start,
+      plannedEnd: end,
+      status,
+    });
     if (res.statusCode !== 201) throw new Error(res.body);
   };
   await log(u1.id, tierA.id, at('2025-01-10', '09:00'), at('2025-01-10', '10:30')); // 90
@@ -75,8 +89,15 @@ describe('time spent', () => {
       totalMinutes: 235,
       truncated: true,
     });
-    expect((await f.admin.get(`/api/analysis/time?${range}&groupBy=owner&limit=2`)).json()).toMatchObject({ totalMinutes: 235, truncated: false });
-    expect((await f.admin.get('/api/analysis/time?from=2020-01-01&to=2020-01-31&groupBy=owner')).json()).toEqual({ items: [], totalMinutes: 0, truncated: false });
+    expect((await f.admin.get(`/api/analysis/time?${range}&groupBy=owner&limit=2`)).json()).toMatchObject({
+      totalMinutes: 235,
+      truncated: false,
+    });
+    expect((await f.admin.get('/api/analysis/time?from=2020-01-01&to=2020-01-31&groupBy=owner')).json()).toEqual({
+      items: [],
+      totalMinutes: 0,
+      truncated: false,
+    });
     const over = await f.admin.get(`/api/analysis/time?${range}&groupBy=account&limit=${TIME_LIMIT + 1}`);
     expect(over.json().fields[0]).toMatchObject({ path: 'query.limit', code: 'maximum' });
   });
@@ -86,6 +107,8 @@ describe('time spent', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0]).toMatchObject({ path: 'query.to', code: 'end_before_start' });
     expect((await f.admin.get(`/api/analysis/time?${range}&groupBy=team`)).json().fields[0].path).toBe('query.groupBy');
-    expect((await f.admin.get('/api/analysis/time?from=2025-1-10&to=2025-01-15&groupBy=owner')).json().fields[0].path).toBe('query.from');
+    expect(
+      (await f.admin.get('/api/analysis/time?from=2025-1-10&to=2025-01-15&groupBy=owner')).json().fields[0].path,
+    ).toBe('query.from');
   });
 });

@@ -25,7 +25,11 @@ describe('set-up', () => {
   it('needs set-up on a fresh database, not afterwards; a second set-up is refused', async () => {
     expect(setupBefore).toEqual({ needsSetup: true });
     expect((await inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needsSetup: false });
-    const again = await inject({ method: 'POST', url: '/api/setup', payload: { orgName: 'X', name: 'Y', email: 'y@example.com', password: 'long-enough-1' } });
+    const again = await inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { orgName: 'X', name: 'Y', email: 'y@example.com', password: 'long-enough-1' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json<ErrorBody>().code).toBe('setup_done');
     expect(again.cookies.find((c) => c.name === 'okam_session')).toBeUndefined();
@@ -57,15 +61,27 @@ describe('login and sessions', () => {
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
       expect(res.cookies.find((c) => c.name === 'okam_session')).toBeUndefined();
-      expect(res.json()).toMatchObject({ code: 'invalid_credentials', messages: { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' } });
+      expect(res.json()).toMatchObject({
+        code: 'invalid_credentials',
+        messages: { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' },
+      });
     }
     expect(wrong.body).toBe(unknown.body);
   });
 
   it('validates the login body', async () => {
-    const res = await inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: '' } });
+    const res = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: '' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().fields?.map((x) => x.path).sort()).toEqual(['email', 'password']);
+    expect(
+      res
+        .json<ErrorBody>()
+        .fields?.map((x) => x.path)
+        .sort(),
+    ).toEqual(['email', 'password']);
   });
 
   it('GET /api/auth/me answers 401 without a cookie or with a garbage one', async () => {
@@ -124,7 +140,10 @@ describe('change password', () => {
   it('needs the current password, signs out other sessions and keeps this one', async () => {
     const u = await f.user();
     const other = await login(t.app, u.email, PASSWORD);
-    const wrong = await u.client.post('/api/auth/password', { currentPassword: 'nope-nope', newPassword: 'brand-new-pass' });
+    const wrong = await u.client.post('/api/auth/password', {
+      currentPassword: 'nope-nope',
+      newPassword: 'brand-new-pass',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json<ErrorBody>().fields?.[0]).toMatchObject({ path: 'currentPassword', code: 'wrong_password' });
     expect((await other.get('/api/auth/me')).statusCode).toBe(200);
@@ -159,7 +178,9 @@ describe('users and sessions', () => {
 
   it('an admin resetting a password signs the user out', async () => {
     const u = await f.user();
-    expect((await f.admin.patch(`/api/users/${u.id}`, { version: u.version, password: 'reset-by-admin' })).statusCode).toBe(200);
+    expect(
+      (await f.admin.patch(`/api/users/${u.id}`, { version: u.version, password: 'reset-by-admin' })).statusCode,
+    ).toBe(200);
     expect((await u.client.get('/api/auth/me')).statusCode).toBe(401);
     expect((await loginRes(u.email, 'reset-by-admin')).statusCode).toBe(200);
   });
@@ -170,8 +191,13 @@ describe('users and sessions', () => {
     const m = (await f.admin.patch(`/api/users/${u.id}`, { version: 1, role: 'manager' })).json<User>();
     expect(m).toMatchObject({ role: 'manager', dataScope: 'team_and_subteams', version: 2 });
     // The live session sees the new role at once.
-    expect((await u.client.get('/api/auth/me')).json()).toMatchObject({ role: 'manager', dataScope: 'team_and_subteams' });
-    const v = (await f.admin.patch(`/api/users/${u.id}`, { version: 2, role: 'viewer', dataScope: 'all' })).json<User>();
+    expect((await u.client.get('/api/auth/me')).json()).toMatchObject({
+      role: 'manager',
+      dataScope: 'team_and_subteams',
+    });
+    const v = (
+      await f.admin.patch(`/api/users/${u.id}`, { version: 2, role: 'viewer', dataScope: 'all' })
+    ).json<User>();
     expect(v).toMatchObject({ role: 'viewer', dataScope: 'all' });
     const same = (await f.admin.patch(`/api/users/${u.id}`, { version: 3, role: 'viewer' })).json<User>();
     expect(same.dataScope).toBe('all');
@@ -199,7 +225,12 @@ describe('CSRF and request bodies', () => {
       expect(res.statusCode, origin).toBe(403);
       expect(res.json<ErrorBody>().code).toBe('csrf');
     }
-    const login = await inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@example.com', password: 'x' }, headers: { origin: 'https://evil.example' } });
+    const login = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a@example.com', password: 'x' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(login.statusCode).toBe(403);
     const teams = (await f.admin.get('/api/teams')).json<{ items: { name: string }[] }>().items;
     expect(teams.some((x) => x.name === name)).toBe(false);
@@ -211,7 +242,9 @@ describe('CSRF and request bodies', () => {
       const res = await f.admin.request('POST', '/api/teams', { name: `同源-${host}` }, { origin, host });
       expect(res.statusCode, host).toBe(201);
     }
-    expect((await f.admin.request('GET', '/api/teams', undefined, { origin: 'https://evil.example' })).statusCode).toBe(200);
+    expect((await f.admin.request('GET', '/api/teams', undefined, { origin: 'https://evil.example' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('accepts only JSON bodies (415 for text/plain, forms and multipart)', async () => {
@@ -223,10 +256,20 @@ describe('CSRF and request bodies', () => {
   });
 
   it('answers malformed or empty JSON with 400', async () => {
-    const bad = await inject({ method: 'POST', url: '/api/auth/login', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const bad = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation', fields: [{ path: '(body)', code: 'invalid' }] });
-    const empty = await inject({ method: 'POST', url: '/api/auth/login', payload: '', headers: { 'content-type': 'application/json' } });
+    const empty = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(empty.statusCode).toBe(400);
   });
 
@@ -245,10 +288,18 @@ describe('CSRF and request bodies', () => {
   it('answers a body over the limit with 413', async () => {
     const small = await build({ bodyLimit: 1024 });
     try {
-      const res = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@example.com', password: 'x'.repeat(2000) } });
+      const res = await small.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'a@example.com', password: 'x'.repeat(2000) },
+      });
       expect(res.statusCode).toBe(413);
       expect(res.json<ErrorBody>().code).toBe('payload_too_large');
-      const fits = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@example.com', password: 'x'.repeat(100) } });
+      const fits = await small.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'a@example.com', password: 'x'.repeat(100) },
+      });
       expect(fits.statusCode).toBe(401);
     } finally {
       await small.close();
@@ -266,7 +317,11 @@ describe('system routes', () => {
     ]) {
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toMatch(/application\/json/);
-      expect(res.json()).toMatchObject({ statusCode: 404, code: 'route_not_found', messages: { zh: '接口不存在', en: 'No such endpoint' } });
+      expect(res.json()).toMatchObject({
+        statusCode: 404,
+        code: 'route_not_found',
+        messages: { zh: '接口不存在', en: 'No such endpoint' },
+      });
     }
   });
 

@@ -66,7 +66,8 @@ describe('lockout rules (direct connections)', () => {
   it('many failures from one address (a company NAT) slow, but do not block, the others behind it', async () => {
     const colleague = await f.user();
     // Fifteen misses over unknown e-mails from one address: past four times the allowance.
-    for (let i = 0; i < 15; i++) expect((await attempt(`ghost-${i % 5}@example.com`, 'x', '10.4.0.1')).statusCode).toBe(401);
+    for (let i = 0; i < 15; i++)
+      expect((await attempt(`ghost-${i % 5}@example.com`, 'x', '10.4.0.1')).statusCode).toBe(401);
     const res = await timed(() => attempt(colleague.email, PASSWORD, '10.4.0.1'));
     expect(res.value.statusCode).toBe(200);
     expect(res.ms).toBeGreaterThanOrEqual(950);
@@ -121,19 +122,27 @@ describe('behind a proxy (OPENKAM_TRUST_PROXY=1)', () => {
 
   it('a rotating spoofed X-Forwarded-For does not escape the lock, nor does a prefix after it', async () => {
     const u = await f.user();
-    for (let i = 0; i < 3; i++) expect((await viaProxy(u.email, 'wrong-pass', '198.51.100.7', `10.9.${i}.1`)).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await viaProxy(u.email, 'wrong-pass', '198.51.100.7', `10.9.${i}.1`)).statusCode).toBe(401);
     expect((await viaProxy(u.email, 'wrong-pass', '198.51.100.7', '10.9.50.1')).statusCode).toBe(429);
     expect((await viaProxy(u.email, 'wrong-pass', '198.51.100.7', '10.1.2.3')).statusCode).toBe(429);
     // The owner, elsewhere, gets in and is told where the attempts really came from.
     const owner = await viaProxy(u.email, PASSWORD, '203.0.113.9');
-    expect(owner.json<LoginResponse>().failedAttemptsSinceLastLogin).toMatchObject({ count: 3, lastAddress: '198.51.100.7' });
+    expect(owner.json<LoginResponse>().failedAttemptsSinceLastLogin).toMatchObject({
+      count: 3,
+      lastAddress: '198.51.100.7',
+    });
   });
 
   it('failures sent in the name of another address count against the sender, not that address', async () => {
     const victim = await f.user();
-    for (let i = 0; i < 3; i++) expect((await viaProxy(victim.email, 'wrong-pass', '198.51.100.7', '203.0.113.9')).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await viaProxy(victim.email, 'wrong-pass', '198.51.100.7', '203.0.113.9')).statusCode).toBe(401);
     const res = await viaProxy(victim.email, PASSWORD, '203.0.113.9');
     expect(res.statusCode).toBe(200);
-    expect(res.json<LoginResponse>().failedAttemptsSinceLastLogin).toMatchObject({ count: 3, lastAddress: '198.51.100.7' });
+    expect(res.json<LoginResponse>().failedAttemptsSinceLastLogin).toMatchObject({
+      count: 3,
+      lastAddress: '198.51.100.7',
+    });
   });
 });

@@ -16,7 +16,9 @@ export function authRepository(db: Db) {
       expiresAt: sessions.expiresAt,
       // The accounts whose team the caller is on, resolved here (no extra round trip) so scoped
       // reads get a literal id list instead of a subquery that defeats the ordered indexes.
-      teamAccountIds: sql<string[]>`array(select m.account_id from ${accountMembers} m where m.org_id = ${sessions.orgId} and m.user_id = ${sessions.userId})`,
+      teamAccountIds: sql<
+        string[]
+      >`array(select m.account_id from ${accountMembers} m where m.org_id = ${sessions.orgId} and m.user_id = ${sessions.userId})`,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
@@ -33,7 +35,13 @@ export function authRepository(db: Db) {
   return {
     async findLogin(email: string) {
       const [row] = await db
-        .select({ orgId: users.orgId, id: users.id, passwordHash: users.passwordHash, active: users.active, lastLoginAt: users.lastLoginAt })
+        .select({
+          orgId: users.orgId,
+          id: users.id,
+          passwordHash: users.passwordHash,
+          active: users.active,
+          lastLoginAt: users.lastLoginAt,
+        })
         .from(loginIdentities)
         .innerJoin(users, and(eq(users.orgId, loginIdentities.orgId), eq(users.id, loginIdentities.userId)))
         .where(eq(loginIdentities.email, email));
@@ -41,17 +49,27 @@ export function authRepository(db: Db) {
     },
 
     async passwordHash(orgId: string, userId: string) {
-      const [row] = await db.select({ h: users.passwordHash }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      const [row] = await db
+        .select({ h: users.passwordHash })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
       return row?.h;
     },
 
     async setPassword(orgId: string, userId: string, passwordHash: string) {
-      await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      await db
+        .update(users)
+        .set({ passwordHash, updatedAt: new Date() })
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
     },
 
     async countFailures(keys: string[], since: Date): Promise<Map<string, FailureCount>> {
       const rows = await db
-        .select({ key: loginFailures.key, n: sql<number>`count(*)::int`, oldest: sql<Date>`min(${loginFailures.at})`.mapWith(loginFailures.at) })
+        .select({
+          key: loginFailures.key,
+          n: sql<number>`count(*)::int`,
+          oldest: sql<Date>`min(${loginFailures.at})`.mapWith(loginFailures.at),
+        })
         .from(loginFailures)
         .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
         .groupBy(loginFailures.key);
@@ -69,7 +87,11 @@ export function authRepository(db: Db) {
     /** Failed sign-ins of a user after a moment (their last successful one): how many, the last, from where. */
     async failedLoginsSince(orgId: string, userId: string, since: Date | null) {
       const [row] = await db
-        .select({ count: sql<number>`(count(*) over ())::int`, lastAt: history.at, lastAddress: sql<string | null>`${history.changes}->0->>'new'` })
+        .select({
+          count: sql<number>`(count(*) over ())::int`,
+          lastAt: history.at,
+          lastAddress: sql<string | null>`${history.changes}->0->>'new'`,
+        })
         .from(history)
         .where(
           and(
@@ -86,7 +108,10 @@ export function authRepository(db: Db) {
     },
 
     async markLogin(orgId: string, userId: string, at: Date) {
-      await db.update(users).set({ lastLoginAt: at }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      await db
+        .update(users)
+        .set({ lastLoginAt: at })
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
     },
 
     async createSession(s: { orgId: string; id: string; userId: string; expiresAt: Date }) {
@@ -98,11 +123,16 @@ export function authRepository(db: Db) {
     },
 
     async deleteOtherSessions(orgId: string, userId: string, keepId: string) {
-      await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), sql`${sessions.id} <> ${keepId}`));
+      await db
+        .delete(sessions)
+        .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), sql`${sessions.id} <> ${keepId}`));
     },
 
     async touchSession(orgId: string, id: string, expiresAt: Date) {
-      await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(), expiresAt })
+        .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
     },
 
     /** The signed-in user behind a session, if the session is live and the user active. */
@@ -132,7 +162,10 @@ export function authRepository(db: Db) {
     },
 
     async setLocale(orgId: string, userId: string, locale: string) {
-      await db.update(users).set({ locale }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      await db
+        .update(users)
+        .set({ locale })
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
     },
 
     async purgeExpired(now: Date, failuresBefore: Date) {

@@ -22,7 +22,10 @@ export function setSessionCookie(app: App, reply: FastifyReply, value: string) {
 export async function authRoutes(app: App) {
   app.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags, body: LoginBody, response: { 200: LoginResponse, 401: ErrorResponse, 429: ErrorResponse } } },
+    {
+      config: { public: true },
+      schema: { tags, body: LoginBody, response: { 200: LoginResponse, 401: ErrorResponse, 429: ErrorResponse } },
+    },
     async (req, reply) => {
       // req.ip: the address the nearest trusted proxy saw (OPENKAM_TRUST_PROXY), never a client-written hop.
       const session = await app.auth.login(req.body.email, req.body.password, req.ip).catch((err: unknown) => {
@@ -35,16 +38,27 @@ export async function authRoutes(app: App) {
     },
   );
 
-  app.post('/auth/logout', { config: { public: true }, schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
-    await app.auth.logout(req.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/auth/logout',
+    { config: { public: true }, schema: { tags, response: { 200: Ok } } },
+    async (req, reply) => {
+      await app.auth.logout(req.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
-  app.get('/auth/me', { schema: { tags, response: { 200: Me, 401: ErrorResponse } } }, async (req) => app.auth.me(actorOf(req)));
+  app.get('/auth/me', { schema: { tags, response: { 200: Me, 401: ErrorResponse } } }, async (req) =>
+    app.auth.me(actorOf(req)),
+  );
 
   app.post('/auth/password', { schema: { tags, body: ChangePasswordBody, response: { 200: Ok } } }, async (req) => {
-    await app.auth.changePassword(actorOf(req), req.cookies[SESSION_COOKIE], req.body.currentPassword, req.body.newPassword);
+    await app.auth.changePassword(
+      actorOf(req),
+      req.cookies[SESSION_COOKIE],
+      req.body.currentPassword,
+      req.body.newPassword,
+    );
     return { ok: true };
   });
 

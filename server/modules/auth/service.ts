@@ -83,7 +83,10 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
       const normalized = email.trim().toLowerCase();
       const keys = failureKeys(normalized, address);
       const now = new Date();
-      const counts = await repo.countFailures([keys.pair, keys.email, keys.address], new Date(now.getTime() - config.loginWindowMinutes * 60_000));
+      const counts = await repo.countFailures(
+        [keys.pair, keys.email, keys.address],
+        new Date(now.getTime() - config.loginWindowMinutes * 60_000),
+      );
       const verdict = throttle(counts, keys, config, now);
       if (verdict.locked) throw new LoginLocked(verdict.retryAfterSeconds);
       if (verdict.delayMs > 0) await sleep(verdict.delayMs);
@@ -92,7 +95,10 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
       if (!user || !ok || !user.active) {
         await repo.addFailures([keys.pair, keys.email, keys.address]);
         // The owner learns of it at their next sign-in; the address is the one the last proxy saw.
-        if (user) await history.record(user.orgId, 'user', user.id, 'login_failed', null, [{ field: 'address', old: null, new: address }]);
+        if (user)
+          await history.record(user.orgId, 'user', user.id, 'login_failed', null, [
+            { field: 'address', old: null, new: address },
+          ]);
         throw new AppError(401, 'invalid_credentials');
       }
       // This address's failures for the e-mail and the e-mail's slowdown end with a success; the
@@ -104,7 +110,11 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
         cookie: await startSession(user.orgId, user.id),
         orgId: user.orgId,
         userId: user.id,
-        failedAttempts: failed && { count: failed.count, lastAt: failed.lastAt.toISOString(), lastAddress: failed.lastAddress },
+        failedAttempts: failed && {
+          count: failed.count,
+          lastAt: failed.lastAt.toISOString(),
+          lastAddress: failed.lastAddress,
+        },
       };
     },
 
@@ -120,7 +130,8 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
       const s = parseSessionCookie(cookie);
       if (!s) return null;
       const now = Date.now();
-      const fetch = () => (callers ? callers.get(s.orgId, s.id, () => loadCaller(s.orgId, s.id)) : loadCaller(s.orgId, s.id));
+      const fetch = () =>
+        callers ? callers.get(s.orgId, s.id, () => loadCaller(s.orgId, s.id)) : loadCaller(s.orgId, s.id);
       let c = await fetch();
       // Expired as this instance holds it; another instance may have extended it since.
       if (c && c.expiresAt <= now) {
@@ -134,13 +145,27 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
         c.lastSeenAt = now;
         c.expiresAt = expiresAt.getTime();
       }
-      return { orgId: s.orgId, userId: c.userId, role: c.role, dataScope: c.dataScope, teamId: c.teamId, lang, scopeUserIds: c.scopeUserIds, teamAccountIds: c.teamAccountIds };
+      return {
+        orgId: s.orgId,
+        userId: c.userId,
+        role: c.role,
+        dataScope: c.dataScope,
+        teamId: c.teamId,
+        lang,
+        scopeUserIds: c.scopeUserIds,
+        teamAccountIds: c.teamAccountIds,
+      };
     },
 
     async me(who: { orgId: string; userId: string }): Promise<Me> {
       const me = await repo.me(who.orgId, who.userId);
       if (!me) throw new AppError(401, 'unauthenticated');
-      return { ...me, role: me.role as Me['role'], dataScope: me.dataScope as Me['dataScope'], locale: me.locale as Me['locale'] };
+      return {
+        ...me,
+        role: me.role as Me['role'],
+        dataScope: me.dataScope as Me['dataScope'],
+        locale: me.locale as Me['locale'],
+      };
     },
 
     async changePassword(actor: Actor, cookie: string | undefined, current: string, next: string) {

@@ -35,7 +35,12 @@ export function slowdownMs(failures: number, allowance: number, maxDelaySeconds:
   return Math.round(Math.min(maxDelaySeconds, 2 ** Math.min(excess, 30)) * 1000);
 }
 
-export function throttle(counts: Map<string, FailureCount>, keys: FailureKeys, config: ThrottleConfig, now: Date): Verdict {
+export function throttle(
+  counts: Map<string, FailureCount>,
+  keys: FailureKeys,
+  config: ThrottleConfig,
+  now: Date,
+): Verdict {
   const pair = counts.get(keys.pair);
   if (pair && pair.n >= config.loginMaxFailures) {
     // Open again once the oldest failure leaves the window.

@@ -35,11 +35,20 @@ describe('competitors', () => {
   it('creates, reads and lists by name', async () => {
     const b = await create({ name: '  浪潮 ', strengths: '本地服务网络', pricePosition: 'low' });
     const a = await create({ name: '华为', weaknesses: '  ', pricePosition: null });
-    expect(b).toMatchObject({ name: '浪潮', strengths: '本地服务网络', weaknesses: null, pricePosition: 'low', version: 1 });
+    expect(b).toMatchObject({
+      name: '浪潮',
+      strengths: '本地服务网络',
+      weaknesses: null,
+      pricePosition: 'low',
+      version: 1,
+    });
     expect(a).toMatchObject({ name: '华为', strengths: null, weaknesses: null, pricePosition: null });
     expect((await f.admin.get(`/api/competitors/${b.id}`)).json<Competitor>()).toEqual(b);
     // 华 sorts before 浪 by code point and by pinyin alike, whatever the server's collation.
-    expect((await viewer.get('/api/competitors')).json<{ items: Competitor[] }>().items.map((c) => c.id)).toEqual([a.id, b.id]);
+    expect((await viewer.get('/api/competitors')).json<{ items: Competitor[] }>().items.map((c) => c.id)).toEqual([
+      a.id,
+      b.id,
+    ]);
   });
 
   it('admins and managers write; reps and viewers only read; only admins delete', async () => {
@@ -57,16 +66,32 @@ describe('competitors', () => {
       expect((await reader.patch(`/api/competitors/${c.id}`, { version: 1, name: '越权' })).statusCode).toBe(403);
       expect((await reader.delete(`/api/competitors/${c.id}`)).statusCode).toBe(403);
     }
-    expect((await f.admin.get(`/api/competitors/${c.id}`)).json<Competitor>()).toMatchObject({ name: '只读对手', version: 1 });
-    expect((await f.admin.get('/api/competitors')).json<{ items: Competitor[] }>().items.map((x) => x.name)).not.toContain('越权');
+    expect((await f.admin.get(`/api/competitors/${c.id}`)).json<Competitor>()).toMatchObject({
+      name: '只读对手',
+      version: 1,
+    });
+    expect(
+      (await f.admin.get('/api/competitors')).json<{ items: Competitor[] }>().items.map((x) => x.name),
+    ).not.toContain('越权');
     expect((await f.admin.delete(`/api/competitors/${c.id}`)).statusCode).toBe(204);
     expect((await f.admin.get(`/api/competitors/${c.id}`)).statusCode).toBe(404);
   });
 
   it('updates with versions; a stale version is refused; null clears a field', async () => {
     const c = await create({ name: '东软', strengths: '医疗行业经验' });
-    const upd = await writers[1].client.patch(`/api/competitors/${c.id}`, { version: 1, strengths: null, weaknesses: '交付慢', pricePosition: 'similar' });
-    expect(upd.json<Competitor>()).toMatchObject({ name: '东软', strengths: null, weaknesses: '交付慢', pricePosition: 'similar', version: 2 });
+    const upd = await writers[1].client.patch(`/api/competitors/${c.id}`, {
+      version: 1,
+      strengths: null,
+      weaknesses: '交付慢',
+      pricePosition: 'similar',
+    });
+    expect(upd.json<Competitor>()).toMatchObject({
+      name: '东软',
+      strengths: null,
+      weaknesses: '交付慢',
+      pricePosition: 'similar',
+      version: 2,
+    });
     const stale = await f.admin.patch(`/api/competitors/${c.id}`, { version: 1, name: '旧版本' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json<ErrorBody>().code).toBe('stale_version');
@@ -78,9 +103,13 @@ describe('competitors', () => {
     expect(bad.statusCode).toBe(400);
     expect(paths(bad)).toEqual(['name', 'pricePosition']);
     expect(bad.json<ErrorBody>().fields?.find((x) => x.path === 'pricePosition')?.code).toBe('enum');
-    expect(paths(await f.admin.post('/api/competitors', { name: 'x', strengths: 's'.repeat(10001) }))).toEqual(['strengths']);
+    expect(paths(await f.admin.post('/api/competitors', { name: 'x', strengths: 's'.repeat(10001) }))).toEqual([
+      'strengths',
+    ]);
     const c = await create({ name: '校验对手' });
-    expect(paths(await f.admin.patch(`/api/competitors/${c.id}`, { version: 1, pricePosition: 'free' }))).toEqual(['pricePosition']);
+    expect(paths(await f.admin.patch(`/api/competitors/${c.id}`, { version: 1, pricePosition: 'free' }))).toEqual([
+      'pricePosition',
+    ]);
     expect(paths(await f.admin.patch(`/api/competitors/${c.id}`, { name: 'x' }))).toEqual(['version']);
   });
 

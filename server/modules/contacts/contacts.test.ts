@@ -22,7 +22,8 @@ const list = async (query: string) => {
   return res.json<PageOf<Contact>>();
 };
 const names = (p: PageOf<Contact>) => p.items.map((c) => c.name).sort();
-const fieldOf = (res: { json<T>(): T }) => res.json<ErrorBody & { fields: { path: string; code: string }[] }>().fields[0];
+const fieldOf = (res: { json<T>(): T }) =>
+  res.json<ErrorBody & { fields: { path: string; code: string }[] }>().fields[0];
 
 describe('contact lifecycle', () => {
   it('creates, reads, updates, archives, restores and deletes, with history', async () => {
@@ -38,11 +39,24 @@ describe('contact lifecycle', () => {
     });
     expect(created.statusCode).toBe(201);
     const c = created.json<Contact>();
-    expect(c).toMatchObject({ name: '刘海涛', accountName: '国家电网华北分部', coverage: 'none', attitude: 3, version: 1, archived: false, birthday: '1975-06-01' });
+    expect(c).toMatchObject({
+      name: '刘海涛',
+      accountName: '国家电网华北分部',
+      coverage: 'none',
+      attitude: 3,
+      version: 1,
+      archived: false,
+      birthday: '1975-06-01',
+    });
 
     expect((await f.admin.get(`/api/contacts/${c.id}`)).json<Contact>()).toEqual(c);
 
-    const upd = await f.admin.patch(`/api/contacts/${c.id}`, { version: 1, title: '副总经理', attitude: -2, coverage: 'brief' });
+    const upd = await f.admin.patch(`/api/contacts/${c.id}`, {
+      version: 1,
+      title: '副总经理',
+      attitude: -2,
+      coverage: 'brief',
+    });
     expect(upd.statusCode).toBe(200);
     expect(upd.json<Contact>()).toMatchObject({ title: '副总经理', attitude: -2, coverage: 'brief', version: 2 });
 
@@ -96,9 +110,16 @@ describe('contact lifecycle', () => {
     );
     expect(names(await list('q=13700001111'))).toEqual([]);
     // Zero is a value, not "empty".
-    expect((await f.admin.patch(`/api/contacts/${c.id}`, { version: 2, attitude: 0 })).json<Contact>().attitude).toBe(0);
+    expect((await f.admin.patch(`/api/contacts/${c.id}`, { version: 2, attitude: 0 })).json<Contact>().attitude).toBe(
+      0,
+    );
     const a = await f.account(f.admin, { employees: 120, industry: '能源' });
-    const cleared = await f.admin.patch(`/api/accounts/${a.id}`, { version: 1, employees: null, industry: null, tier: null });
+    const cleared = await f.admin.patch(`/api/accounts/${a.id}`, {
+      version: 1,
+      employees: null,
+      industry: null,
+      tier: null,
+    });
     expect(cleared.json()).toMatchObject({ employees: null, industry: null, tier: null });
     // Bodies are not coerced: a number sent as text is refused.
     expect((await f.admin.patch(`/api/contacts/${c.id}`, { version: '3', attitude: 1 })).statusCode).toBe(400);
@@ -121,7 +142,8 @@ describe('contact lifecycle', () => {
       expect(res.statusCode).toBe(400);
       expect(fieldOf(res).path).toBe('attitude');
     }
-    for (const attitude of [5, -5, 0]) expect((await f.admin.post('/api/contacts', { accountId: a.id, name: '甲', attitude })).statusCode).toBe(201);
+    for (const attitude of [5, -5, 0])
+      expect((await f.admin.post('/api/contacts', { accountId: a.id, name: '甲', attitude })).statusCode).toBe(201);
     const email = await f.admin.post('/api/contacts', { accountId: a.id, name: '乙', email: 'not-an-email' });
     expect(email.statusCode).toBe(400);
     expect(fieldOf(email)).toMatchObject({ path: 'email', code: 'format' });
@@ -130,9 +152,16 @@ describe('contact lifecycle', () => {
     const extra = await f.admin.post('/api/contacts', { accountId: a.id, name: '乙', salary: 1 });
     expect(extra.statusCode).toBe(400);
     expect(fieldOf(extra)).toMatchObject({ path: 'salary', code: 'unknown_field' });
-    const noAccount = await f.admin.post('/api/contacts', { accountId: '01890a5d-ac96-774b-bcce-b302099a8057', name: '乙' });
+    const noAccount = await f.admin.post('/api/contacts', {
+      accountId: '01890a5d-ac96-774b-bcce-b302099a8057',
+      name: '乙',
+    });
     expect(fieldOf(noAccount)).toMatchObject({ path: 'accountId', code: 'unknown_account' });
-    const noUser = await f.admin.post('/api/contacts', { accountId: a.id, name: '乙', counterpartId: '01890a5d-ac96-774b-bcce-b302099a8057' });
+    const noUser = await f.admin.post('/api/contacts', {
+      accountId: a.id,
+      name: '乙',
+      counterpartId: '01890a5d-ac96-774b-bcce-b302099a8057',
+    });
     expect(fieldOf(noUser)).toMatchObject({ path: 'counterpartId', code: 'unknown_user' });
     const badAttitude = await f.admin.patch(`/api/contacts/${(await f.contact()).id}`, { version: 1, attitude: 10 });
     expect(fieldOf(badAttitude).path).toBe('attitude');
@@ -148,7 +177,11 @@ describe('reporting lines', () => {
     expect(fieldOf(res)).toMatchObject({ path: 'reportsToId', code: 'other_account_contact' });
     const upd = await f.admin.patch(`/api/contacts/${other.id}`, { version: 1, reportsToId: boss.id });
     expect(fieldOf(upd)).toMatchObject({ path: 'reportsToId', code: 'other_account_contact' });
-    const unknown = await f.admin.post('/api/contacts', { accountId: other.accountId, name: '下属', reportsToId: '01890a5d-ac96-774b-bcce-b302099a8057' });
+    const unknown = await f.admin.post('/api/contacts', {
+      accountId: other.accountId,
+      name: '下属',
+      reportsToId: '01890a5d-ac96-774b-bcce-b302099a8057',
+    });
     expect(fieldOf(unknown)).toMatchObject({ path: 'reportsToId', code: 'unknown_contact' });
   });
 
@@ -174,13 +207,19 @@ describe('reporting lines', () => {
     expect(sub.reportsToId).toBe(boss.id);
     const del = await f.admin.delete(`/api/contacts/${boss.id}`);
     expect(del.statusCode, del.body).toBe(204);
-    expect((await f.admin.get(`/api/contacts/${sub.id}`)).json<Contact>()).toMatchObject({ reportsToId: null, reportsToName: null });
+    expect((await f.admin.get(`/api/contacts/${sub.id}`)).json<Contact>()).toMatchObject({
+      reportsToId: null,
+      reportsToName: null,
+    });
   });
 
   it('deleting an account takes its contacts, reporting lines and links with it', async () => {
     const boss = await f.contact();
     const sub = await f.contact(f.admin, { accountId: boss.accountId, reportsToId: boss.id });
-    expect((await f.admin.post('/api/contact-links', { fromContactId: sub.id, toContactId: boss.id, kind: 'social' })).statusCode).toBe(201);
+    expect(
+      (await f.admin.post('/api/contact-links', { fromContactId: sub.id, toContactId: boss.id, kind: 'social' }))
+        .statusCode,
+    ).toBe(201);
     const del = await f.admin.delete(`/api/accounts/${boss.accountId}`);
     expect(del.statusCode, del.body).toBe(204);
     expect((await f.admin.get(`/api/contacts/${sub.id}`)).statusCode).toBe(404);
@@ -213,13 +252,23 @@ describe('contact search, paging and filters', () => {
   it('pages through contacts with a keyset cursor, in every sort', async () => {
     const a = await f.account(f.admin, { name: '分页测试客户' });
     const made: string[] = [];
-    for (let i = 0; i < 7; i++) made.push((await f.contact(f.admin, { accountId: a.id, name: `分页${String.fromCharCode(0x4e00 + ((i * 37) % 11))}${i}` })).id);
+    for (let i = 0; i < 7; i++)
+      made.push(
+        (
+          await f.contact(f.admin, {
+            accountId: a.id,
+            name: `分页${String.fromCharCode(0x4e00 + ((i * 37) % 11))}${i}`,
+          })
+        ).id,
+      );
     for (const sort of ['name', '-name', 'updatedAt', '-updatedAt', 'createdAt', '-createdAt']) {
       const seen: Contact[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: PageOf<Contact> = await list(`accountId=${a.id}&limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: PageOf<Contact> = await list(
+          `accountId=${a.id}&limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         seen.push(...page.items);
         cursor = page.nextCursor;
         pages++;
@@ -227,7 +276,10 @@ describe('contact search, paging and filters', () => {
       expect(pages, sort).toBe(3);
       expect(new Set(seen.map((c) => c.id)), sort).toEqual(new Set(made));
       const all = (await list(`accountId=${a.id}&limit=50&sort=${sort}`)).items.map((c) => c.id);
-      expect(seen.map((c) => c.id), sort).toEqual(all);
+      expect(
+        seen.map((c) => c.id),
+        sort,
+      ).toEqual(all);
     }
     const byName = (await list(`accountId=${a.id}&sort=name`)).items.map((c) => c.name);
     expect(byName).toEqual([...byName].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
@@ -244,7 +296,9 @@ describe('contact search, paging and filters', () => {
       const res = await f.admin.get(`/api/contacts?cursor=${cursor}`);
       expect(res.statusCode, cursor).toBe(400);
     }
-    const acc = await f.admin.get(`/api/accounts?sort=ourRevenue&cursor=${Buffer.from(JSON.stringify(['abc', '01890a5d-ac96-774b-bcce-b302099a8057'])).toString('base64url')}`);
+    const acc = await f.admin.get(
+      `/api/accounts?sort=ourRevenue&cursor=${Buffer.from(JSON.stringify(['abc', '01890a5d-ac96-774b-bcce-b302099a8057'])).toString('base64url')}`,
+    );
     expect(acc.statusCode).toBe(400);
   });
 
@@ -270,12 +324,26 @@ describe('relationship links and the org chart', () => {
     const a = await f.contact();
     const b = await f.contact(f.admin, { accountId: a.accountId });
     const other = await f.contact();
-    const res = await f.admin.post('/api/contact-links', { fromContactId: a.id, toContactId: b.id, kind: 'superior', note: '老领导' });
+    const res = await f.admin.post('/api/contact-links', {
+      fromContactId: a.id,
+      toContactId: b.id,
+      kind: 'superior',
+      note: '老领导',
+    });
     expect(res.statusCode).toBe(201);
     const link = res.json<ContactLink>();
-    expect(link).toMatchObject({ fromContactId: a.id, fromName: a.name, toContactId: b.id, toName: b.name, kind: 'superior', note: '老领导' });
+    expect(link).toMatchObject({
+      fromContactId: a.id,
+      fromName: a.name,
+      toContactId: b.id,
+      toName: b.name,
+      kind: 'superior',
+      note: '老领导',
+    });
     // Links may cross accounts (e.g. a former colleague at another customer).
-    const cross = (await f.admin.post('/api/contact-links', { fromContactId: other.id, toContactId: a.id, kind: 'social' })).json<ContactLink>();
+    const cross = (
+      await f.admin.post('/api/contact-links', { fromContactId: other.id, toContactId: a.id, kind: 'social' })
+    ).json<ContactLink>();
 
     const ofA = (await f.admin.get(`/api/contacts/${a.id}/links`)).json<{ items: ContactLink[] }>().items;
     expect(ofA.map((l) => l.id).sort()).toEqual([link.id, cross.id].sort());
@@ -287,7 +355,11 @@ describe('relationship links and the org chart', () => {
     expect(fieldOf(self)).toMatchObject({ path: 'toContactId', code: 'self_link' });
     const badKind = await f.admin.post('/api/contact-links', { fromContactId: a.id, toContactId: b.id, kind: 'enemy' });
     expect(fieldOf(badKind)).toMatchObject({ path: 'kind', code: 'enum' });
-    const unknown = await f.admin.post('/api/contact-links', { fromContactId: a.id, toContactId: '01890a5d-ac96-774b-bcce-b302099a8057', kind: 'peer' });
+    const unknown = await f.admin.post('/api/contact-links', {
+      fromContactId: a.id,
+      toContactId: '01890a5d-ac96-774b-bcce-b302099a8057',
+      kind: 'peer',
+    });
     expect(fieldOf(unknown)).toMatchObject({ path: 'toContactId', code: 'unknown_contact' });
 
     expect((await f.admin.delete(`/api/contact-links/${link.id}`)).statusCode).toBe(204);
@@ -297,13 +369,26 @@ describe('relationship links and the org chart', () => {
 
   it('returns the org chart: active contacts with reporting lines and links inside the account', async () => {
     const acc = await f.account(f.admin, { name: '组织图客户' });
-    const ceo = await f.contact(f.admin, { accountId: acc.id, name: '总经理', title: 'CEO', influence: 'high', attitude: 4 });
-    const cio = await f.contact(f.admin, { accountId: acc.id, name: '信息总监', reportsToId: ceo.id, coverage: 'multiple' });
+    const ceo = await f.contact(f.admin, {
+      accountId: acc.id,
+      name: '总经理',
+      title: 'CEO',
+      influence: 'high',
+      attitude: 4,
+    });
+    const cio = await f.contact(f.admin, {
+      accountId: acc.id,
+      name: '信息总监',
+      reportsToId: ceo.id,
+      coverage: 'multiple',
+    });
     const eng = await f.contact(f.admin, { accountId: acc.id, name: '工程师', reportsToId: cio.id });
     const gone = await f.contact(f.admin, { accountId: acc.id, name: '已离职', reportsToId: ceo.id });
     await f.admin.post(`/api/contacts/${gone.id}/archive`, { version: 1 });
     const outside = await f.contact();
-    const inner = (await f.admin.post('/api/contact-links', { fromContactId: eng.id, toContactId: ceo.id, kind: 'family' })).json<ContactLink>();
+    const inner = (
+      await f.admin.post('/api/contact-links', { fromContactId: eng.id, toContactId: ceo.id, kind: 'family' })
+    ).json<ContactLink>();
     await f.admin.post('/api/contact-links', { fromContactId: eng.id, toContactId: outside.id, kind: 'social' });
 
     const res = await f.admin.get(`/api/accounts/${acc.id}/org-chart`);
@@ -311,7 +396,13 @@ describe('relationship links and the org chart', () => {
     const chart = res.json<OrgChart>();
     const byName = new Map(chart.nodes.map((n) => [n.name, n]));
     expect([...byName.keys()].sort()).toEqual(['信息总监', '工程师', '总经理'].sort());
-    expect(byName.get('总经理')).toMatchObject({ id: ceo.id, reportsToId: null, title: 'CEO', influence: 'high', attitude: 4 });
+    expect(byName.get('总经理')).toMatchObject({
+      id: ceo.id,
+      reportsToId: null,
+      title: 'CEO',
+      influence: 'high',
+      attitude: 4,
+    });
     expect(byName.get('信息总监')).toMatchObject({ reportsToId: ceo.id, coverage: 'multiple' });
     expect(byName.get('工程师')).toMatchObject({ reportsToId: cio.id });
     expect(chart.links.map((l) => l.id)).toEqual([inner.id]);
@@ -326,10 +417,13 @@ describe("contacts follow their account's owner", () => {
     const b = await f.user();
     const account = await f.account(a.client);
     const c = await f.contact(a.client, { accountId: account.id, name: '随客户移交' });
-    const mine = async (u: typeof a) => (await u.client.get('/api/contacts?limit=200')).json<PageOf<Contact>>().items.map((x) => x.id);
+    const mine = async (u: typeof a) =>
+      (await u.client.get('/api/contacts?limit=200')).json<PageOf<Contact>>().items.map((x) => x.id);
     expect(await mine(a)).toContain(c.id);
     expect(await mine(b)).not.toContain(c.id);
-    expect((await f.admin.get(`/api/contacts?ownerId=${a.id}`)).json<PageOf<Contact>>().items.map((x) => x.id)).toEqual([c.id]);
+    expect((await f.admin.get(`/api/contacts?ownerId=${a.id}`)).json<PageOf<Contact>>().items.map((x) => x.id)).toEqual(
+      [c.id],
+    );
 
     const res = await f.admin.patch(`/api/accounts/${account.id}`, { version: account.version, ownerId: b.id });
     expect(res.statusCode, res.body).toBe(200);
@@ -339,7 +433,9 @@ describe("contacts follow their account's owner", () => {
     // On the account team, a rep sees its contacts though someone else owns it.
     const other = await f.account(b.client);
     const d = await f.contact(b.client, { accountId: other.id });
-    const team = await f.admin.put(`/api/accounts/${other.id}/members`, { members: [{ userId: a.id, role: 'member' }] });
+    const team = await f.admin.put(`/api/accounts/${other.id}/members`, {
+      members: [{ userId: a.id, role: 'member' }],
+    });
     expect(team.statusCode, team.body).toBeLessThan(300);
     expect(await mine(a)).toContain(d.id);
   });

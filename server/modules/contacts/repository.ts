@@ -30,7 +30,8 @@ export type ContactListArgs = PageArgs & { query: ContactListQuery };
  * The list row exactly as the API sends it (ContactListItem: times as ISO text, the birthday as a
  * date string), read straight from the driver: no long texts and no search columns.
  */
-const listColumns = prerendered(sql`${contacts.id}, ${contacts.accountId} as "accountId", ${accounts.name} as "accountName", ${contacts.name},
+const listColumns =
+  prerendered(sql`${contacts.id}, ${contacts.accountId} as "accountId", ${accounts.name} as "accountName", ${contacts.name},
   ${contacts.title}, ${contacts.department}, ${contacts.reportsToId} as "reportsToId", ${boss.name} as "reportsToName",
   ${contacts.phone}, ${contacts.mobile}, ${contacts.email}, ${contacts.wechat}, ${contacts.birthday}::text as birthday,
   ${contacts.influence}, ${contacts.attitude}, ${contacts.coverage}, ${contacts.counterpartId} as "counterpartId",
@@ -92,7 +93,9 @@ export function contactsRepository(db: Db) {
     },
 
     async get(actor: Actor, id: string) {
-      const [row] = await selectContact().where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id), accountVisible(actor)));
+      const [row] = await selectContact().where(
+        and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id), accountVisible(actor)),
+      );
       return row;
     },
 
@@ -108,8 +111,8 @@ export function contactsRepository(db: Db) {
 
     insert: (row: NewContact) => db.insert(contacts).values(row),
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewContact>) => updateVersioned(db, contacts, orgId, id, version, patch),
-
+    update: (orgId: string, id: string, version: number, patch: Partial<NewContact>) =>
+      updateVersioned(db, contacts, orgId, id, version, patch),
 
     /** Those of `ids` whose account the caller can see. */
     async visibleIds(actor: Actor, ids: string[]) {
@@ -123,7 +126,10 @@ export function contactsRepository(db: Db) {
     },
 
     async accountOf(orgId: string, contactId: string) {
-      const [row] = await db.select({ accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+      const [row] = await db
+        .select({ accountId: contacts.accountId })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
       return row?.accountId;
     },
 
@@ -132,7 +138,10 @@ export function contactsRepository(db: Db) {
       const out: string[] = [];
       let cur: string | null = id;
       while (cur && out.length < 100) {
-        const [row] = await db.select({ p: contacts.reportsToId }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, cur)));
+        const [row] = await db
+          .select({ p: contacts.reportsToId })
+          .from(contacts)
+          .where(and(eq(contacts.orgId, orgId), eq(contacts.id, cur)));
         cur = row?.p ?? null;
         if (cur) out.push(cur);
       }
@@ -140,7 +149,10 @@ export function contactsRepository(db: Db) {
     },
 
     async userExists(orgId: string, userId: string) {
-      const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+      const [row] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
       return !!row;
     },
 
@@ -165,12 +177,18 @@ export function contactsRepository(db: Db) {
     linksOf: (orgId: string, contactIds: string[]) =>
       contactIds.length
         ? selectLink().where(
-            and(eq(contactLinks.orgId, orgId), or(inArray(contactLinks.fromContactId, contactIds), inArray(contactLinks.toContactId, contactIds))),
+            and(
+              eq(contactLinks.orgId, orgId),
+              or(inArray(contactLinks.fromContactId, contactIds), inArray(contactLinks.toContactId, contactIds)),
+            ),
           )
         : Promise.resolve([]),
 
     async link(orgId: string, id: string) {
-      const [row] = await db.select().from(contactLinks).where(and(eq(contactLinks.orgId, orgId), eq(contactLinks.id, id)));
+      const [row] = await db
+        .select()
+        .from(contactLinks)
+        .where(and(eq(contactLinks.orgId, orgId), eq(contactLinks.id, id)));
       return row;
     },
 
@@ -180,6 +198,7 @@ export function contactsRepository(db: Db) {
     },
 
     insertLink: (row: typeof contactLinks.$inferInsert) => db.insert(contactLinks).values(row),
-    removeLink: (orgId: string, id: string) => db.delete(contactLinks).where(and(eq(contactLinks.orgId, orgId), eq(contactLinks.id, id))),
+    removeLink: (orgId: string, id: string) =>
+      db.delete(contactLinks).where(and(eq(contactLinks.orgId, orgId), eq(contactLinks.id, id))),
   };
 }

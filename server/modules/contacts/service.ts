@@ -10,7 +10,16 @@ import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { contactSearchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
-import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListItem, ContactListQuery, ContactUpdate, OrgChart } from '../../../core/schemas/contacts.ts';
+import type {
+  Contact,
+  ContactCreate,
+  ContactLink,
+  ContactLinkCreate,
+  ContactListItem,
+  ContactListQuery,
+  ContactUpdate,
+  OrgChart,
+} from '../../../core/schemas/contacts.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
 type Listed = { c: ContactRow; accountName: string; reportsToName: string | null; counterpartName: string | null };
@@ -31,7 +40,10 @@ export function presentContact({ c, accountName, reportsToName, counterpartName 
   };
 }
 
-const presentLink = (l: { kind: string } & Omit<ContactLink, 'kind'>): ContactLink => ({ ...l, kind: l.kind as ContactLink['kind'] });
+const presentLink = (l: { kind: string } & Omit<ContactLink, 'kind'>): ContactLink => ({
+  ...l,
+  kind: l.kind as ContactLink['kind'],
+});
 
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt'] as const;
 
@@ -49,9 +61,11 @@ export function contactsService(db: Db) {
       const bossAccount = await r.accountOf(actor.orgId, input.reportsToId);
       if (!bossAccount) throw fieldError('reportsToId', 'unknown_contact');
       if (bossAccount !== accountId) throw fieldError('reportsToId', 'other_account_contact');
-      if (selfId && (await r.chainAbove(actor.orgId, input.reportsToId)).includes(selfId)) throw fieldError('reportsToId', 'cycle');
+      if (selfId && (await r.chainAbove(actor.orgId, input.reportsToId)).includes(selfId))
+        throw fieldError('reportsToId', 'cycle');
     }
-    if (input.counterpartId && !(await r.userExists(actor.orgId, input.counterpartId))) throw fieldError('counterpartId', 'unknown_user');
+    if (input.counterpartId && !(await r.userExists(actor.orgId, input.counterpartId)))
+      throw fieldError('counterpartId', 'unknown_user');
   }
 
   async function get(actor: Actor, id: string): Promise<Contact> {
@@ -79,7 +93,11 @@ export function contactsService(db: Db) {
     async list(actor: Actor, query: ContactListQuery): Promise<PageOf<ContactListItem>> {
       const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'createdAt' | 'name';
       // The rows are already the API's items (read raw, times as ISO text): the cursor takes its sort value from them.
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (c) => [c[key], c.id]);
+      const { rows, nextCursor } = await keysetPage(
+        query,
+        (args) => repo.list(actor, { query, ...args }),
+        (c) => [c[key], c.id],
+      );
       return { items: rows, nextCursor };
     },
 
@@ -103,7 +121,14 @@ export function contactsService(db: Db) {
         };
         await r.insert(row);
         const { orgId: _o, id: _i, createdBy: _c, createdAt: _ca, ...fields } = row;
-        await historyWriter(tx).record(actor.orgId, 'contact', id, 'create', actor.userId, initialFields(fields, HISTORY_IGNORED));
+        await historyWriter(tx).record(
+          actor.orgId,
+          'contact',
+          id,
+          'create',
+          actor.userId,
+          initialFields(fields, HISTORY_IGNORED),
+        );
       });
       return get(actor, id);
     },
@@ -139,8 +164,14 @@ export function contactsService(db: Db) {
         const r = contactsRepository(tx);
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
-        await moveToBin(tx, actor.orgId, actor.userId, 'contact', id, { name: current.name, accountId: current.accountId, ownerId: null });
-        await historyWriter(tx).record(actor.orgId, 'contact', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+        await moveToBin(tx, actor.orgId, actor.userId, 'contact', id, {
+          name: current.name,
+          accountId: current.accountId,
+          ownerId: null,
+        });
+        await historyWriter(tx).record(actor.orgId, 'contact', id, 'delete', actor.userId, [
+          { field: 'name', old: current.name, new: null },
+        ]);
       });
     },
 
@@ -153,8 +184,14 @@ export function contactsService(db: Db) {
       if (!(await repo.get(actor, id))) throw notFound();
       const links = await repo.linksOf(actor.orgId, [id]);
       // The other end may be a contact outside the caller's scope: leave those links out.
-      const visible = await repo.visibleIds(actor, [...new Set(links.map((l) => (l.fromContactId === id ? l.toContactId : l.fromContactId)))]);
-      return { items: links.filter((l) => visible.has(l.fromContactId === id ? l.toContactId : l.fromContactId)).map(presentLink) };
+      const visible = await repo.visibleIds(actor, [
+        ...new Set(links.map((l) => (l.fromContactId === id ? l.toContactId : l.fromContactId))),
+      ]);
+      return {
+        items: links
+          .filter((l) => visible.has(l.fromContactId === id ? l.toContactId : l.fromContactId))
+          .map(presentLink),
+      };
     },
 
     async addLink(actor: Actor, input: ContactLinkCreate): Promise<ContactLink> {
@@ -184,9 +221,15 @@ export function contactsService(db: Db) {
       if (!(await visibleAccount(db, actor, accountId))) throw notFound();
       const nodes = await repo.orgChartNodes(actor.orgId, accountId);
       const ids = new Set(nodes.map((n) => n.id));
-      const links = (await repo.linksOf(actor.orgId, [...ids])).filter((l) => ids.has(l.fromContactId) && ids.has(l.toContactId));
+      const links = (await repo.linksOf(actor.orgId, [...ids])).filter(
+        (l) => ids.has(l.fromContactId) && ids.has(l.toContactId),
+      );
       return {
-        nodes: nodes.map((n) => ({ ...n, influence: n.influence as OrgChart['nodes'][number]['influence'], coverage: n.coverage as OrgChart['nodes'][number]['coverage'] })),
+        nodes: nodes.map((n) => ({
+          ...n,
+          influence: n.influence as OrgChart['nodes'][number]['influence'],
+          coverage: n.coverage as OrgChart['nodes'][number]['coverage'],
+        })),
         links: links.map(presentLink),
       };
     },
@@ -199,10 +242,13 @@ export function contactsService(db: Db) {
 export const visibleContact = (db: Db, actor: Actor, id: string) => contactsRepository(db).get(actor, id);
 
 /** The account a contact of the organisation belongs to (undefined for an unknown contact). */
-export const contactAccountId = (db: Db, orgId: string, contactId: string) => contactsRepository(db).accountOf(orgId, contactId);
+export const contactAccountId = (db: Db, orgId: string, contactId: string) =>
+  contactsRepository(db).accountOf(orgId, contactId);
 
 /** Whether the user is one of the organisation's (a Blue Sheet counterpart may be any of them). */
-export const orgUserExists = (db: Db, orgId: string, userId: string) => contactsRepository(db).userExists(orgId, userId);
+export const orgUserExists = (db: Db, orgId: string, userId: string) =>
+  contactsRepository(db).userExists(orgId, userId);
 
 /** The relationship links touching these contacts. */
-export const contactLinksOf = (db: Db, orgId: string, contactIds: string[]) => contactsRepository(db).linksOf(orgId, contactIds);
+export const contactLinksOf = (db: Db, orgId: string, contactIds: string[]) =>
+  contactsRepository(db).linksOf(orgId, contactIds);

@@ -22,14 +22,26 @@ const PLANS: readonly (readonly [Plan, number])[] = [
   [{ type: 'visit', subject: (_a, c) => `拜访${c}`, minutes: [60, 90], place: ['客户办公室', '客户会议室'] }, 5],
   [{ type: 'call', subject: (a) => `电话跟进 · ${a}`, minutes: [15, 30], place: ['电话', '微信语音'] }, 4],
   [{ type: 'training', subject: (a) => `${a}技术交流会`, minutes: [120, 180], place: ['客户会议室', '我司展厅'] }, 1],
-  [{ type: 'decision_maker_meeting', subject: (_a, c) => `高层拜访：${c}`, minutes: [45, 60], place: ['客户办公室'] }, 1],
+  [
+    { type: 'decision_maker_meeting', subject: (_a, c) => `高层拜访：${c}`, minutes: [45, 60], place: ['客户办公室'] },
+    1,
+  ],
   [{ type: 'consultation', subject: (a) => `${a}需求调研`, minutes: [90, 120], place: ['客户会议室'] }, 1],
   [{ type: 'proposal', subject: (a) => `${a}方案汇报`, minutes: [90, 120], place: ['客户会议室', '线上会议'] }, 1],
   [{ type: 'entertainment', subject: () => '商务宴请', minutes: [120, 150], place: ['附近粤菜馆', '酒店中餐厅'] }, 0.5],
 ];
 
-const OBJECTIVES = ['了解项目预算与时间表', '确认关键决策人和决策流程', '介绍同级单位成功案例', '推动进入方案评审', '回应对价格的顾虑'];
-const STEPS = [['寒暄，回顾上次交流', '介绍方案要点', '了解顾虑', '约定下一步'], ['确认需求清单', '演示系统', '答疑']];
+const OBJECTIVES = [
+  '了解项目预算与时间表',
+  '确认关键决策人和决策流程',
+  '介绍同级单位成功案例',
+  '推动进入方案评审',
+  '回应对价格的顾虑',
+];
+const STEPS = [
+  ['寒暄，回顾上次交流', '介绍方案要点', '了解顾虑', '约定下一步'],
+  ['确认需求清单', '演示系统', '答疑'],
+];
 const OUTCOMES: readonly (readonly [string, boolean])[] = [
   ['客户认可我方方案，要求补充实施计划', true],
   ['了解到预算已批复，下月启动招标', true],
@@ -50,13 +62,25 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
   if (!org) return 0;
   const orgId = org.id;
   const owned = await db
-    .select({ id: accounts.id, name: accounts.shortName, full: accounts.name, ownerId: accounts.ownerId, tier: accounts.tier, role: users.role, email: users.email })
+    .select({
+      id: accounts.id,
+      name: accounts.shortName,
+      full: accounts.name,
+      ownerId: accounts.ownerId,
+      tier: accounts.tier,
+      role: users.role,
+      email: users.email,
+    })
     .from(accounts)
     .innerJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)))
     .where(and(eq(accounts.orgId, orgId), isNotNull(accounts.ownerId)))
     .orderBy(asc(accounts.name));
   const ids = owned.map((a) => a.id);
-  const people = await db.select({ id: contacts.id, accountId: contacts.accountId, name: contacts.name }).from(contacts).where(and(eq(contacts.orgId, orgId), inArray(contacts.accountId, ids))).orderBy(asc(contacts.name));
+  const people = await db
+    .select({ id: contacts.id, accountId: contacts.accountId, name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), inArray(contacts.accountId, ids)))
+    .orderBy(asc(contacts.name));
   const deals = await db
     .select({ id: opportunities.id, accountId: opportunities.accountId, status: opportunities.status })
     .from(opportunities)
@@ -67,7 +91,11 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
   const zone = await orgTimeZone(db, orgId);
   const today = localDate(now, zone);
   // By e-mail, not id: ids differ from run to run, and the order decides what the generator draws.
-  const owners = [...new Map(owned.filter((a) => a.role === 'rep' || a.role === 'manager').map((a) => [a.email, a.ownerId!])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const owners = [
+    ...new Map(
+      owned.filter((a) => a.role === 'rep' || a.role === 'manager').map((a) => [a.email, a.ownerId!]),
+    ).entries(),
+  ].sort(([a], [b]) => a.localeCompare(b));
   let created = 0;
   for (const [, ownerId] of owners) {
     const actor = organisationActor(orgId, ownerId, 'manager');
@@ -92,7 +120,8 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
         place: rng.pick(plan.place),
         objective: rng.pick(OBJECTIVES),
         steps: plan.type === 'call' ? [] : rng.pick(STEPS),
-        talkingPoints: plan.type === 'visit' || plan.type === 'decision_maker_meeting' ? '强调同级单位案例与本地化服务团队' : null,
+        talkingPoints:
+          plan.type === 'visit' || plan.type === 'decision_maker_meeting' ? '强调同级单位案例与本地化服务团队' : null,
         diningPlan: plan.type === 'entertainment' ? '提前订好包间，控制在公司标准以内' : null,
       });
       created++;
@@ -104,8 +133,15 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
       const [outcome, proposed] = rng.pick(OUTCOMES);
       const nextSteps = rng.pick(NEXT_STEPS);
       // Some follow-ups are already overdue, so the reminders have something to say.
-      const followUp = proposed || rng.chance(0.3) ? { title: nextSteps, dueDate: addDays(day, rng.int(2, 10)) } : undefined;
-      await service.complete(actor, a.id, { version: a.version, outcome, nextMeetingProposed: proposed, nextSteps, followUp });
+      const followUp =
+        proposed || rng.chance(0.3) ? { title: nextSteps, dueDate: addDays(day, rng.int(2, 10)) } : undefined;
+      await service.complete(actor, a.id, {
+        version: a.version,
+        outcome,
+        nextMeetingProposed: proposed,
+        nextSteps,
+        followUp,
+      });
     }
     // Service records at key accounts: 服务 calls logged with the customer's satisfaction.
     for (const account of mine.filter((a) => a.tier === 'A').slice(0, 2)) {
@@ -120,7 +156,16 @@ export async function seedDemoActivities(db: Db, now = new Date()): Promise<numb
         place: '客户信息中心',
         objective: '巡检系统运行情况，收集使用意见',
       });
-      await service.complete(actor, s.id, { version: s.version, outcome: '系统运行稳定，提出两个报表优化需求', nextMeetingProposed: rng.chance(0.5), satisfaction: rng.weighted([[5, 3], [4, 3], [3, 1]] as const) });
+      await service.complete(actor, s.id, {
+        version: s.version,
+        outcome: '系统运行稳定，提出两个报表优化需求',
+        nextMeetingProposed: rng.chance(0.5),
+        satisfaction: rng.weighted([
+          [5, 3],
+          [4, 3],
+          [3, 1],
+        ] as const),
+      });
       created++;
     }
   }

@@ -26,12 +26,26 @@ const PRODUCTS = [
 ] as const;
 
 const COMPETITORS = [
-  { name: '东方软件', strengths: '本地化团队强，政府关系深', weaknesses: '产品老旧，交付质量不稳定', pricePosition: 'low' },
+  {
+    name: '东方软件',
+    strengths: '本地化团队强，政府关系深',
+    weaknesses: '产品老旧，交付质量不稳定',
+    pricePosition: 'low',
+  },
   { name: '卫宁数科', strengths: '医疗行业案例多', weaknesses: '跨行业能力弱', pricePosition: 'similar' },
   { name: '国际云科技', strengths: '品牌与技术领先', weaknesses: '价格高，本地服务慢', pricePosition: 'high' },
 ] as const;
 
-const DEAL_NAMES = ['信息化二期', '数据中台建设', '智慧病房改造', '网络升级', '运维服务续约', '云平台迁移', '统一门户', '安全等保整改'];
+const DEAL_NAMES = [
+  '信息化二期',
+  '数据中台建设',
+  '智慧病房改造',
+  '网络升级',
+  '运维服务续约',
+  '云平台迁移',
+  '统一门户',
+  '安全等保整改',
+];
 
 export async function seedDemoDeals(db: Db): Promise<number> {
   const rng = createRng(20250101);
@@ -39,19 +53,37 @@ export async function seedDemoDeals(db: Db): Promise<number> {
   if (!org) return 0;
   const orgId = org.id;
   const productIds = PRODUCTS.map(() => newId());
-  await db.insert(products).values(PRODUCTS.map(([name, category, listPrice], i) => ({ orgId, id: productIds[i], name, category, listPrice })));
+  await db
+    .insert(products)
+    .values(
+      PRODUCTS.map(([name, category, listPrice], i) => ({ orgId, id: productIds[i], name, category, listPrice })),
+    );
   const competitorIds = COMPETITORS.map(() => newId());
   await db.insert(competitors).values(COMPETITORS.map((c, i) => ({ orgId, id: competitorIds[i], ...c })));
 
   const open = (await funnelStages(db, orgId)).filter((s) => s.kind !== 'lost');
   const lastOpen = open.filter((s) => s.kind === 'open').sort((a, b) => b.position - a.position)[0];
   const targets = await db
-    .select({ id: accounts.id, name: accounts.shortName, full: accounts.name, ownerId: accounts.ownerId, tier: accounts.tier })
+    .select({
+      id: accounts.id,
+      name: accounts.shortName,
+      full: accounts.name,
+      ownerId: accounts.ownerId,
+      tier: accounts.tier,
+    })
     .from(accounts)
     .where(eq(accounts.orgId, orgId))
     .orderBy(asc(accounts.name));
-  const people = await db.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(eq(contacts.orgId, orgId));
-  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.createdAt)).limit(1);
+  const people = await db
+    .select({ id: contacts.id, accountId: contacts.accountId })
+    .from(contacts)
+    .where(eq(contacts.orgId, orgId));
+  const [admin] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.orgId, orgId))
+    .orderBy(asc(users.createdAt))
+    .limit(1);
 
   const today = localDate(new Date(), await orgTimeZone(db, orgId));
   let created = 0;
@@ -96,9 +128,20 @@ export async function seedDemoDeals(db: Db): Promise<number> {
         preferredCompetitorId: rng.chance(0.2) ? rng.pick(competitorIds) : null,
       });
     }
-    if (rng.chance(0.5)) await sheet.addNote(actor, deal.id, { kind: 'strength', text: '我方有同级医院/单位的成功案例' });
-    if (rng.chance(0.4)) await sheet.setCompetitors(actor, deal.id, { competitors: [{ competitorId: rng.pick(competitorIds), position: rng.pick(['ahead', 'even', 'behind'] as const) }] });
-    if (won) await deals.update(actor, deal.id, { version: (await deals.detail(actor, deal.id)).version, stageId: stage.id, confirmUnmetCriteria: true });
+    if (rng.chance(0.5))
+      await sheet.addNote(actor, deal.id, { kind: 'strength', text: '我方有同级医院/单位的成功案例' });
+    if (rng.chance(0.4))
+      await sheet.setCompetitors(actor, deal.id, {
+        competitors: [
+          { competitorId: rng.pick(competitorIds), position: rng.pick(['ahead', 'even', 'behind'] as const) },
+        ],
+      });
+    if (won)
+      await deals.update(actor, deal.id, {
+        version: (await deals.detail(actor, deal.id)).version,
+        stageId: stage.id,
+        confirmUnmetCriteria: true,
+      });
     created++;
   }
   return created;

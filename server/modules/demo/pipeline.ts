@@ -52,7 +52,12 @@ export async function seedDemoSnapshots(db: Db, now = new Date()): Promise<void>
     on conflict do nothing`);
 
   // Lost this week: open deals that were in last week's snapshot (their n is not a multiple of 8).
-  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.createdAt)).limit(1);
+  const [admin] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.orgId, orgId))
+    .orderBy(asc(users.createdAt))
+    .limit(1);
   const actor = organisationActor(orgId, admin.id, 'admin');
   const all = await db
     .select({ id: opportunities.id, version: opportunities.version, status: opportunities.status })
@@ -60,8 +65,14 @@ export async function seedDemoSnapshots(db: Db, now = new Date()): Promise<void>
     .where(eq(opportunities.orgId, orgId))
     .orderBy(asc(opportunities.name), asc(opportunities.id));
   const open = all.filter((d, i) => d.status === 'open' && (i + 1) % 8 !== 0);
-  const rivals = await db.select({ id: competitors.id }).from(competitors).where(eq(competitors.orgId, orgId)).orderBy(asc(competitors.name));
-  const lostStage = (await db.select({ id: stages.id, kind: stages.kind }).from(stages).where(eq(stages.orgId, orgId))).find((s) => s.kind === 'lost');
+  const rivals = await db
+    .select({ id: competitors.id })
+    .from(competitors)
+    .where(eq(competitors.orgId, orgId))
+    .orderBy(asc(competitors.name));
+  const lostStage = (
+    await db.select({ id: stages.id, kind: stages.kind }).from(stages).where(eq(stages.orgId, orgId))
+  ).find((s) => s.kind === 'lost');
   const deals = opportunitiesService(db);
   for (const l of LOST) {
     const deal = open[l.at];

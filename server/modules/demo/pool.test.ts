@@ -15,7 +15,12 @@ describe('seedDemoPool', () => {
       const client = await login(t.app, rep.email, DEMO_PASSWORD);
       const pool = (await client.get('/api/pool')).json<PoolPage>();
       // Longest in the pool first.
-      expect(pool.items.map((i) => i.name)).toEqual(['合肥市数据资源局', '厦门市第三医院', '长沙星河物流有限公司', '昆明滇池水务集团有限公司']);
+      expect(pool.items.map((i) => i.name)).toEqual([
+        '合肥市数据资源局',
+        '厦门市第三医院',
+        '长沙星河物流有限公司',
+        '昆明滇池水务集团有限公司',
+      ]);
       expect(pool.myClaims).toEqual({ count: 0, limit: 20 });
       expect((await client.get('/api/pool?q=水务')).json<PoolPage>().items).toHaveLength(1);
       const claim = await client.post(`/api/pool/${pool.items[0].id}/claim`);

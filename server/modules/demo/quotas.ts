@@ -44,7 +44,15 @@ export async function seedDemoQuotas(db: Db, now = new Date()): Promise<void> {
     }
     // Every other rep has also agreed this quarter's number with their manager.
     if (i % 2 === 0) {
-      rows.push({ orgId: org.id, id: newId(), userId: r.id, period: quarter.key, periodKind: 'quarter', periodStart: quarter.start, target: `${(wan * 10_000n * 3n) / 10n}.00` });
+      rows.push({
+        orgId: org.id,
+        id: newId(),
+        userId: r.id,
+        period: quarter.key,
+        periodKind: 'quarter',
+        periodStart: quarter.start,
+        target: `${(wan * 10_000n * 3n) / 10n}.00`,
+      });
     }
   });
   if (rows.length) await db.insert(quotas).values(rows);

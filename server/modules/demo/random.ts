@@ -70,7 +70,30 @@ export function creditCode(rng: Rng, kind: string, division: string): string {
   return body + (creditCodeCheckChar(body) ?? '0');
 }
 
-const MOBILE_PREFIXES = ['133', '135', '136', '137', '138', '139', '150', '151', '152', '158', '159', '166', '176', '177', '180', '181', '186', '187', '188', '189', '191', '199'];
+const MOBILE_PREFIXES = [
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '180',
+  '181',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '199',
+];
 
 export function mobile(rng: Rng): string {
   let out = rng.pick(MOBILE_PREFIXES);

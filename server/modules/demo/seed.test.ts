@@ -30,15 +30,22 @@ describe('seedDemo', () => {
       expect(teams.filter((t) => t.parent_id === null)).toHaveLength(1);
       expect(Math.max(...teams.map((t) => t.depth))).toBeGreaterThanOrEqual(2);
 
-      const users = await rowsOf<{ role: string; manager_id: string | null }>(db, sql`select role, manager_id from users`);
+      const users = await rowsOf<{ role: string; manager_id: string | null }>(
+        db,
+        sql`select role, manager_id from users`,
+      );
       expect(users.length).toBeGreaterThanOrEqual(8);
       expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLES));
       expect(users.filter((u) => u.role === 'rep').every((u) => u.manager_id)).toBe(true);
 
-      const accounts = await rowsOf<{ id: string; ownership_type: string; credit_code: string | null; parent_id: string | null; owner_id: string | null; search_grams: string[] }>(
-        db,
-        sql`select id, ownership_type, credit_code, parent_id, owner_id, search_grams from accounts`,
-      );
+      const accounts = await rowsOf<{
+        id: string;
+        ownership_type: string;
+        credit_code: string | null;
+        parent_id: string | null;
+        owner_id: string | null;
+        search_grams: string[];
+      }>(db, sql`select id, ownership_type, credit_code, parent_id, owner_id, search_grams from accounts`);
       expect(accounts).toHaveLength(60);
       expect(new Set(accounts.map((a) => a.ownership_type))).toEqual(new Set(OWNERSHIP_TYPES));
       const codes = accounts.map((a) => a.credit_code).filter((c): c is string => !!c);
@@ -48,7 +55,8 @@ describe('seedDemo', () => {
       expect(accounts.every((a) => a.owner_id && a.search_grams.length > 0)).toBe(true);
       expect(new Set(accounts.map((a) => a.owner_id)).size).toBeGreaterThanOrEqual(5);
       const subsidiaries = new Map<string, number>();
-      for (const a of accounts) if (a.parent_id) subsidiaries.set(a.parent_id, (subsidiaries.get(a.parent_id) ?? 0) + 1);
+      for (const a of accounts)
+        if (a.parent_id) subsidiaries.set(a.parent_id, (subsidiaries.get(a.parent_id) ?? 0) + 1);
       expect(Math.max(...subsidiaries.values())).toBeGreaterThanOrEqual(3);
 
       const contacts = await rowsOf<{ n: number; bad_reports: number; no_grams: number; bad_mobile: number }>(
@@ -60,7 +68,10 @@ describe('seedDemo', () => {
             from contacts c left join contacts r on r.org_id = c.org_id and r.id = c.reports_to_id`,
       );
       expect(contacts[0]).toEqual({ n: 300, bad_reports: 0, no_grams: 0, bad_mobile: 0 });
-      const [{ with_reports }] = await rowsOf<{ with_reports: number }>(db, sql`select count(reports_to_id)::int as with_reports from contacts`);
+      const [{ with_reports }] = await rowsOf<{ with_reports: number }>(
+        db,
+        sql`select count(reports_to_id)::int as with_reports from contacts`,
+      );
       expect(with_reports).toBeGreaterThan(200);
       const [{ cycles }] = await rowsOf<{ cycles: number }>(
         db,
@@ -80,7 +91,10 @@ describe('seedDemo', () => {
       expect(gov.gov).toBeGreaterThanOrEqual(8 * 3);
       expect(gov.other).toBe(0);
 
-      const [links] = await rowsOf<{ n: number; kinds: number }>(db, sql`select count(*)::int as n, count(distinct kind)::int as kinds from contact_links`);
+      const [links] = await rowsOf<{ n: number; kinds: number }>(
+        db,
+        sql`select count(*)::int as n, count(distinct kind)::int as kinds from contact_links`,
+      );
       expect(links.n).toBeGreaterThan(10);
       expect(links.kinds).toBeGreaterThanOrEqual(4);
       const [members] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from account_members`);

@@ -8,7 +8,14 @@ import { newId } from '../../lib/ids.ts';
 import { DAY_MS, HOUR_MS } from '../../../core/time.ts';
 import { insertUser } from '../users/service.ts';
 import { accountSearchDocument, contactSearchDocument } from '../../../core/search.ts';
-import { COVERAGE_LEVELS, FINANCIAL_STATUSES, RELATIONSHIP_STAGES, type DataScope, type LinkKind, type Role } from '../../../core/enums.ts';
+import {
+  COVERAGE_LEVELS,
+  FINANCIAL_STATUSES,
+  RELATIONSHIP_STAGES,
+  type DataScope,
+  type LinkKind,
+  type Role,
+} from '../../../core/enums.ts';
 import { birthday, createRng, creditCode, landline, mobile, moneyWan, type Rng } from './random.ts';
 import { cityByName, GIVEN_CHARS, GOV_INTEL, INTERESTS, SURNAMES, TAGS, TITLES } from './data.ts';
 import { DEMO_ACCOUNTS, profileFor, type DemoAccountSpec } from './demo-accounts.ts';
@@ -37,8 +44,19 @@ const TEAMS: readonly { key: TeamKey; name: string; parent?: TeamKey }[] = [
 ];
 
 type UserKey =
-  | 'admin' | 'director' | 'govManager' | 'healthManager' | 'energyManager'
-  | 'north1' | 'north2' | 'east1' | 'east2' | 'health1' | 'health2' | 'energy1' | 'viewer';
+  | 'admin'
+  | 'director'
+  | 'govManager'
+  | 'healthManager'
+  | 'energyManager'
+  | 'north1'
+  | 'north2'
+  | 'east1'
+  | 'east2'
+  | 'health1'
+  | 'health2'
+  | 'energy1'
+  | 'viewer';
 interface UserSpec {
   key: UserKey;
   local: string;
@@ -52,8 +70,22 @@ const USERS: readonly UserSpec[] = [
   { key: 'admin', local: 'admin', name: '林静', role: 'admin', team: 'hq' },
   { key: 'director', local: 'director', name: '赵建国', role: 'manager', team: 'hq' },
   { key: 'govManager', local: 'gov.manager', name: '钱志强', role: 'manager', team: 'gov', manager: 'director' },
-  { key: 'healthManager', local: 'health.manager', name: '孙丽华', role: 'manager', team: 'health', manager: 'director' },
-  { key: 'energyManager', local: 'energy.manager', name: '周海波', role: 'manager', team: 'energy', manager: 'director' },
+  {
+    key: 'healthManager',
+    local: 'health.manager',
+    name: '孙丽华',
+    role: 'manager',
+    team: 'health',
+    manager: 'director',
+  },
+  {
+    key: 'energyManager',
+    local: 'energy.manager',
+    name: '周海波',
+    role: 'manager',
+    team: 'energy',
+    manager: 'director',
+  },
   { key: 'north1', local: 'north.rep1', name: '王磊', role: 'rep', team: 'north', manager: 'govManager' },
   { key: 'north2', local: 'north.rep2', name: '李娜', role: 'rep', team: 'north', manager: 'govManager' },
   { key: 'east1', local: 'east.rep1', name: '陈晨', role: 'rep', team: 'east', manager: 'govManager' },
@@ -89,14 +121,22 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     await seedHistory(tx, orgId, userIds.admin, accountRows, contactRows);
 
     const teamName = (k: TeamKey) => TEAMS.find((t) => t.key === k)?.name ?? '';
-    return USERS.map((u) => ({ email: `${u.local}@${DOMAIN}`, password: DEMO_PASSWORD, role: u.role, name: u.name, team: teamName(u.team) }));
+    return USERS.map((u) => ({
+      email: `${u.local}@${DOMAIN}`,
+      password: DEMO_PASSWORD,
+      role: u.role,
+      name: u.name,
+      team: teamName(u.team),
+    }));
   });
 }
 
 async function seedTeams(db: Db, orgId: string): Promise<Ids<TeamKey>> {
   const ids = Object.fromEntries(TEAMS.map((t) => [t.key, newId()])) as Ids<TeamKey>;
   // Parents come first in TEAMS, so one multi-row insert satisfies the self-reference.
-  await db.insert(teams).values(TEAMS.map((t) => ({ orgId, id: ids[t.key], name: t.name, parentId: t.parent ? ids[t.parent] : null })));
+  await db
+    .insert(teams)
+    .values(TEAMS.map((t) => ({ orgId, id: ids[t.key], name: t.name, parentId: t.parent ? ids[t.parent] : null })));
   return ids;
 }
 
@@ -122,7 +162,8 @@ const NORTH = new Set(['北京', '天津', '山东', '陕西', '重庆', '四川
 function ownerFor(spec: DemoAccountSpec, i: number, province: string): UserKey {
   const alt = <T>(a: T, b: T) => (i % 2 === 0 ? a : b);
   if (spec.ownershipType === 'soe') return spec.tier === 'A' && i % 3 === 0 ? 'energyManager' : 'energy1';
-  if (spec.industry === '医疗卫生' || spec.industry === '医疗器械' || spec.industry === '公共卫生') return alt('health1', 'health2');
+  if (spec.industry === '医疗卫生' || spec.industry === '医疗器械' || spec.industry === '公共卫生')
+    return alt('health1', 'health2');
   if (spec.ownershipType === 'other') return alt('healthManager', 'govManager');
   return NORTH.has(province) ? alt('north1', 'north2') : alt('east1', 'east2');
 }
@@ -173,23 +214,38 @@ async function seedAccounts(db: Db, orgId: string, rng: Rng, userIds: Ids<UserKe
       name: spec.name,
       shortName: spec.shortName,
       // "Most" accounts carry a code: associations often are not registered yet when first met.
-      creditCode: spec.ownershipType === 'other' && i % 2 === 0 ? null : creditCode(rng, creditKind(spec), city.division),
+      creditCode:
+        spec.ownershipType === 'other' && i % 2 === 0 ? null : creditCode(rng, creditKind(spec), city.division),
       ownershipType: spec.ownershipType,
       scope: spec.scope,
-      parentId: spec.parent ? idByShort.get(spec.parent) ?? null : null,
+      parentId: spec.parent ? (idByShort.get(spec.parent) ?? null) : null,
       industry: spec.industry,
       province: city.province,
       city: city.city,
       address: `${cityLabel}${rng.pick(['人民路', '中山路', '建设大道', '科技园路', '解放路', '长安街'])}${rng.int(1, 399)}号`,
-      website: spec.ownershipType === 'private' || spec.ownershipType === 'foreign' ? `https://www.example-${i + 1}.cn` : null,
+      website:
+        spec.ownershipType === 'private' || spec.ownershipType === 'foreign' ? `https://www.example-${i + 1}.cn` : null,
       employees: spec.ownershipType === 'government' ? rng.int(80, 600) : rng.int(200, 60000),
       annualRevenue: annual,
       // Small private firms and associations we have not billed yet: the demo's prospects to qualify.
-      ourRevenue: spec.tier === 'C' && (spec.ownershipType === 'private' || spec.ownershipType === 'other') ? null : `${ourWan * 10000}.00`,
+      ourRevenue:
+        spec.tier === 'C' && (spec.ownershipType === 'private' || spec.ownershipType === 'other')
+          ? null
+          : `${ourWan * 10000}.00`,
       potential: moneyWan(rng, ourWan * 2, ourWan * 8 + 100),
-      financialStatus: rng.weighted([[FINANCIAL_STATUSES[0], 6], [FINANCIAL_STATUSES[1], 3], [FINANCIAL_STATUSES[2], 1]]),
+      financialStatus: rng.weighted([
+        [FINANCIAL_STATUSES[0], 6],
+        [FINANCIAL_STATUSES[1], 3],
+        [FINANCIAL_STATUSES[2], 1],
+      ]),
       marketStrength: spec.tier === 'A' ? rng.int(4, 5) : spec.tier === 'B' ? rng.int(2, 4) : rng.int(1, 3),
-      relationshipStage: spec.tier === 'A' ? rng.pick(RELATIONSHIP_STAGES.slice(1)) : rng.weighted([[RELATIONSHIP_STAGES[0], 3], [RELATIONSHIP_STAGES[1], 2]]),
+      relationshipStage:
+        spec.tier === 'A'
+          ? rng.pick(RELATIONSHIP_STAGES.slice(1))
+          : rng.weighted([
+              [RELATIONSHIP_STAGES[0], 3],
+              [RELATIONSHIP_STAGES[1], 2],
+            ]),
       tier: spec.tier,
       ownerId: userIds[ownerKey],
       tags: [...tags],
@@ -208,10 +264,18 @@ async function seedAccounts(db: Db, orgId: string, rng: Rng, userIds: Ids<UserKe
 
 const searchColumns = (doc: { grams: string[]; text: string }) => ({ searchGrams: doc.grams, searchText: doc.text });
 
-const MANAGER_OF: Partial<Record<UserKey, UserKey>> = Object.fromEntries(USERS.filter((u) => u.manager).map((u) => [u.key, u.manager]));
+const MANAGER_OF: Partial<Record<UserKey, UserKey>> = Object.fromEntries(
+  USERS.filter((u) => u.manager).map((u) => [u.key, u.manager]),
+);
 const REPS: readonly UserKey[] = ['north1', 'north2', 'east1', 'east2', 'health1', 'health2', 'energy1'];
 
-async function seedAccountMembers(db: Db, orgId: string, rng: Rng, seeded: SeededAccount[], userIds: Ids<UserKey>): Promise<void> {
+async function seedAccountMembers(
+  db: Db,
+  orgId: string,
+  rng: Rng,
+  seeded: SeededAccount[],
+  userIds: Ids<UserKey>,
+): Promise<void> {
   const rows: (typeof accountMembers.$inferInsert)[] = [];
   for (const a of seeded) {
     if (a.spec.tier === 'C') continue;
@@ -263,7 +327,13 @@ function uniqueName(rng: Rng, used: Set<string>): string {
   }
 }
 
-async function seedContacts(db: Db, orgId: string, rng: Rng, seeded: SeededAccount[], userIds: Ids<UserKey>): Promise<SeededContact[]> {
+async function seedContacts(
+  db: Db,
+  orgId: string,
+  rng: Rng,
+  seeded: SeededAccount[],
+  userIds: Ids<UserKey>,
+): Promise<SeededContact[]> {
   const counts = contactCounts(seeded);
   const used = new Set<string>();
   const rows: NewContact[] = [];
@@ -280,7 +350,9 @@ async function seedContacts(db: Db, orgId: string, rng: Rng, seeded: SeededAccou
       const reportsToId = k === 0 ? null : k === 1 ? ids[0] : ids[rng.chance(0.6) ? 1 : rng.int(0, k - 1)];
       const phone = rng.chance(0.6) ? landline(rng, a.areaCode) : null;
       const mob = rng.chance(0.9) ? mobile(rng) : null;
-      const counterpart = rng.chance(0.7) ? userIds[k === 0 ? MANAGER_OF[a.ownerKey] ?? a.ownerKey : a.ownerKey] : null;
+      const counterpart = rng.chance(0.7)
+        ? userIds[k === 0 ? (MANAGER_OF[a.ownerKey] ?? a.ownerKey) : a.ownerKey]
+        : null;
       rows.push({
         orgId,
         id,
@@ -295,7 +367,17 @@ async function seedContacts(db: Db, orgId: string, rng: Rng, seeded: SeededAccou
         wechat: mob && rng.chance(0.5) ? `wx_${mob.slice(-6)}` : null,
         birthday: rng.chance(0.35) ? birthday(rng) : null,
         influence: k < 2 ? 'high' : rng.pick(['high', 'medium', 'medium', 'low']),
-        attitude: rng.weighted([[-3, 1], [-1, 2], [0, 3], [1, 3], [2, 3], [3, 2], [4, 1], [5, 1], [-5, 0.3]]),
+        attitude: rng.weighted([
+          [-3, 1],
+          [-1, 2],
+          [0, 3],
+          [1, 3],
+          [2, 3],
+          [3, 2],
+          [4, 1],
+          [5, 1],
+          [-5, 0.3],
+        ]),
         coverage: rng.pick(COVERAGE_LEVELS),
         counterpartId: counterpart,
         interests: rng.chance(0.4) ? `${rng.pick(INTERESTS)}、${rng.pick(INTERESTS)}` : null,
@@ -322,13 +404,30 @@ const LINK_NOTES: Record<LinkKind, string[]> = {
   family: ['夫妻', '表兄弟'],
 };
 
-async function seedContactLinks(db: Db, orgId: string, rng: Rng, seeded: SeededAccount[], people: SeededContact[]): Promise<void> {
+async function seedContactLinks(
+  db: Db,
+  orgId: string,
+  rng: Rng,
+  seeded: SeededAccount[],
+  people: SeededContact[],
+): Promise<void> {
   const rows: (typeof contactLinks.$inferInsert)[] = [];
   const add = (from: SeededContact, to: SeededContact, kind: LinkKind) => {
-    if (from.id !== to.id) rows.push({ orgId, id: newId(), fromContactId: from.id, toContactId: to.id, kind, note: rng.pick(LINK_NOTES[kind]) });
+    if (from.id !== to.id)
+      rows.push({
+        orgId,
+        id: newId(),
+        fromContactId: from.id,
+        toContactId: to.id,
+        kind,
+        note: rng.pick(LINK_NOTES[kind]),
+      });
   };
   const tops = people.filter((p) => p.rank === 0);
-  const topOf = (industry: string, type: string) => tops.filter((p) => seeded[p.accountIndex].spec.industry === industry && seeded[p.accountIndex].spec.ownershipType === type);
+  const topOf = (industry: string, type: string) =>
+    tops.filter(
+      (p) => seeded[p.accountIndex].spec.industry === industry && seeded[p.accountIndex].spec.ownershipType === type,
+    );
   // The health commission supervises the public hospitals: 行政 links from its head to theirs.
   const commission = topOf('医疗卫生', 'government')[0];
   for (const hospital of topOf('医疗卫生', 'institution')) if (commission) add(commission, hospital, 'administrative');
@@ -345,13 +444,38 @@ async function seedContactLinks(db: Db, orgId: string, rng: Rng, seeded: SeededA
     const a = rng.pick(people);
     const b = rng.pick(people);
     if (a.accountIndex === b.accountIndex && a.rank > 0 && b.rank > 0) add(a, b, 'peer');
-    else add(a, b, rng.weighted([['social', 5], ['peer', 2], ['family', 1]] as const));
+    else
+      add(
+        a,
+        b,
+        rng.weighted([
+          ['social', 5],
+          ['peer', 2],
+          ['family', 1],
+        ] as const),
+      );
   }
   await db.insert(contactLinks).values(rows);
 }
 
 /** A 'create' entry per record, so the history tab is not empty on day one. */
-async function seedHistory(db: Db, orgId: string, actorId: string, seeded: SeededAccount[], people: SeededContact[]): Promise<void> {
-  const row = (entityType: string, entityId: string) => ({ orgId, id: newId(), entityType, entityId, action: 'create', actorId, changes: [] });
-  await db.insert(history).values([...seeded.map((a) => row('account', a.id)), ...people.map((c) => row('contact', c.id))]);
+async function seedHistory(
+  db: Db,
+  orgId: string,
+  actorId: string,
+  seeded: SeededAccount[],
+  people: SeededContact[],
+): Promise<void> {
+  const row = (entityType: string, entityId: string) => ({
+    orgId,
+    id: newId(),
+    entityType,
+    entityId,
+    action: 'create',
+    actorId,
+    changes: [],
+  });
+  await db
+    .insert(history)
+    .values([...seeded.map((a) => row('account', a.id)), ...people.map((c) => row('contact', c.id))]);
 }

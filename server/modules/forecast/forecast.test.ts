@@ -75,10 +75,20 @@ describe('forecast', () => {
       coverage: 0.8571,
     });
     // A yearly quota gives a quarter its three months' share.
-    expect(row(fc.rows, b.id)).toMatchObject({ deals: 1, bestCase: '300000.00', quota: { target: '300000.00', stretch: '400000.00' }, coverage: 1 });
+    expect(row(fc.rows, b.id)).toMatchObject({
+      deals: 1,
+      bestCase: '300000.00',
+      quota: { target: '300000.00', stretch: '400000.00' },
+      coverage: 1,
+    });
     expect(row(fc.rows, c.id)).toMatchObject({ omitted: '1000000.00', weighted: '0.00', quota: null });
     // The whole organisation: the root teams' quotas (north from its people, east its own).
-    expect(fc.totals).toMatchObject({ deals: 5, closedWon: '50000.00', quota: { target: '2700000.00' }, bestCaseForecast: '550000.00' });
+    expect(fc.totals).toMatchObject({
+      deals: 5,
+      closedWon: '50000.00',
+      quota: { target: '2700000.00' },
+      bestCaseForecast: '550000.00',
+    });
   });
 
   it("keeps a rep to their own deals and a manager to their teams'", async () => {
@@ -98,8 +108,17 @@ describe('forecast', () => {
     const byTeam = (await f.admin.get(`/api/forecast?period=${period}&groupBy=team`)).json();
     expect(row(byTeam.rows, beijing.id)).toMatchObject({ label: '北京组', deals: 3, quota: { target: '400000.00' } });
     expect(row(byTeam.rows, east.id)).toMatchObject({ quota: { target: '2000000.00' } });
-    const byStage = (await f.admin.get(`/api/forecast?period=${period}&groupBy=stage`, { 'accept-language': 'en' })).json();
-    expect(byStage.rows.map((r: ForecastRow) => r.label)).toEqual(['Training', 'Meeting the decision owner', 'Consulting', 'Proposal', 'Tender & negotiation', 'Signed']);
+    const byStage = (
+      await f.admin.get(`/api/forecast?period=${period}&groupBy=stage`, { 'accept-language': 'en' })
+    ).json();
+    expect(byStage.rows.map((r: ForecastRow) => r.label)).toEqual([
+      'Training',
+      'Meeting the decision owner',
+      'Consulting',
+      'Proposal',
+      'Tender & negotiation',
+      'Signed',
+    ]);
     expect(row(byStage.rows, stages[5].id).closedWon).toBe('50000.00');
     expect(byStage.totals.label).toBe('Total');
     const byMonth = (await f.admin.get(`/api/forecast?period=${period}&groupBy=month`)).json();
@@ -120,7 +139,9 @@ describe('forecast', () => {
       expect(res.json().fields[0].path).toBe(path);
     }
     expect((await f.admin.get('/api/forecast?period=2027-Q5')).json().fields[0].messages.en).toContain('YYYY-Qn');
-    expect((await f.admin.get(`/api/forecast?period=${period}&teamId=00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
+    expect(
+      (await f.admin.get(`/api/forecast?period=${period}&teamId=00000000-0000-4000-8000-000000000000`)).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -132,8 +153,17 @@ describe('pipeline summary', () => {
     expect(res.statusCode).toBe(200);
     const summary = res.json();
     expect(summary.totals).toEqual({ count: 5, amount: '500000.00', weightedAmount: '205000.00' });
-    expect(summary.stages.map((s: { probability: number; count: number }) => [s.probability, s.count])).toEqual([[10, 1], [20, 1], [45, 1], [50, 1], [80, 1]]);
-    expect((await f.admin.get(`/api/pipeline/summary?teamId=${east.id}`)).json().totals).toMatchObject({ count: 1, amount: '1000000.00' });
+    expect(summary.stages.map((s: { probability: number; count: number }) => [s.probability, s.count])).toEqual([
+      [10, 1],
+      [20, 1],
+      [45, 1],
+      [50, 1],
+      [80, 1],
+    ]);
+    expect((await f.admin.get(`/api/pipeline/summary?teamId=${east.id}`)).json().totals).toMatchObject({
+      count: 1,
+      amount: '1000000.00',
+    });
     expect((await d.client.get(`/api/pipeline/summary?ownerId=${c.id}`)).statusCode).toBe(404);
   });
 });
@@ -145,7 +175,11 @@ describe('calibrated probabilities', () => {
     const close = async (stageId: string, outcome: string, n: number) => {
       for (let i = 0; i < n; i++) {
         const deal = await f.deal(e.client, { stageId });
-        const res = await e.client.patch(`/api/opportunities/${deal.id}`, { version: deal.version, stageId: outcome, confirmUnmetCriteria: true });
+        const res = await e.client.patch(`/api/opportunities/${deal.id}`, {
+          version: deal.version,
+          stageId: outcome,
+          confirmUnmetCriteria: true,
+        });
         if (res.statusCode !== 200) throw new Error(res.body);
       }
     };
@@ -154,7 +188,15 @@ describe('calibrated probabilities', () => {
     await close(s2.id, won.id, 1);
     const cal = (await e.client.get('/api/forecast/calibration')).json();
     expect(cal.closedDeals).toBe(4);
-    expect(cal.stages.slice(0, 4).map((s: { configured: number; observed: number | null; reached: number }) => [s.configured, s.observed, s.reached])).toEqual([
+    expect(
+      cal.stages
+        .slice(0, 4)
+        .map((s: { configured: number; observed: number | null; reached: number }) => [
+          s.configured,
+          s.observed,
+          s.reached,
+        ]),
+    ).toEqual([
       [10, 25, 4],
       [20, 50, 2],
       [45, 50, 2],

@@ -62,11 +62,24 @@ export function forecastRepository(db: Db) {
    * caller's scope is the account owners in it; deals of accounts they are only on the team of
    * (owned outside the scope) are few and summed from the deals.
    */
-  async function keptCells(actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null): Promise<CellRow[]> {
+  async function keptCells(
+    actor: Actor,
+    w: Window,
+    by: 'owner' | 'month',
+    owners: string[] | null,
+  ): Promise<CellRow[]> {
     const t = forecastTotals;
     // The nil uuid as a literal: GROUP BY must see the same expression as the select list.
-    const key = by === 'owner' ? sql<string | null>`nullif(${t.dealOwnerId}, ${sql.raw(`'${NIL}'::uuid`)})::text` : sql<string>`to_char(${t.month}, 'YYYY-MM')`;
-    const where: SQL[] = [totalsVisible(actor, t), inArray(t.status, ['open', 'won']), gte(t.month, w.fromDay), lt(t.month, w.toDay)];
+    const key =
+      by === 'owner'
+        ? sql<string | null>`nullif(${t.dealOwnerId}, ${sql.raw(`'${NIL}'::uuid`)})::text`
+        : sql<string>`to_char(${t.month}, 'YYYY-MM')`;
+    const where: SQL[] = [
+      totalsVisible(actor, t),
+      inArray(t.status, ['open', 'won']),
+      gte(t.month, w.fromDay),
+      lt(t.month, w.toDay),
+    ];
     if (owners) where.push(inArray(t.dealOwnerId, owners));
     const kept = db
       .select({
@@ -90,19 +103,47 @@ export function forecastRepository(db: Db) {
   }
 
   /** The period's cells summed over the deals (each status an index range of its own). */
-  async function scannedCells(actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null, extra?: SQL): Promise<CellRow[]> {
+  async function scannedCells(
+    actor: Actor,
+    w: Window,
+    by: 'owner' | 'month',
+    owners: string[] | null,
+    extra?: SQL,
+  ): Promise<CellRow[]> {
     const base = [dealVisible(actor)];
     if (owners) base.push(inArray(opportunities.ownerId, owners));
     if (extra) base.push(extra);
     // The signing month is the one on the organisation's calendar.
     const wonMonth = sql<string>`to_char(${opportunities.closedAt} at time zone ${zoneSql(w.zone)}, 'YYYY-MM')`;
-    const openKey = by === 'owner' ? sql<string | null>`${opportunities.ownerId}::text` : sql<string>`to_char(${opportunities.expectedCloseDate}, 'YYYY-MM')`;
+    const openKey =
+      by === 'owner'
+        ? sql<string | null>`${opportunities.ownerId}::text`
+        : sql<string>`to_char(${opportunities.expectedCloseDate}, 'YYYY-MM')`;
     const wonKey = by === 'owner' ? openKey : wonMonth;
     const [open, won] = await Promise.all([
-      cells([...base, eq(opportunities.status, 'open'), gte(opportunities.expectedCloseDate, w.fromDay), lt(opportunities.expectedCloseDate, w.toDay)], openKey),
-      cells([...base, eq(opportunities.status, 'won'), gte(opportunities.closedAt, w.from), lt(opportunities.closedAt, w.to)], wonKey),
+      cells(
+        [
+          ...base,
+          eq(opportunities.status, 'open'),
+          gte(opportunities.expectedCloseDate, w.fromDay),
+          lt(opportunities.expectedCloseDate, w.toDay),
+        ],
+        openKey,
+      ),
+      cells(
+        [
+          ...base,
+          eq(opportunities.status, 'won'),
+          gte(opportunities.closedAt, w.from),
+          lt(opportunities.closedAt, w.to),
+        ],
+        wonKey,
+      ),
     ]);
-    return [...open.map((c) => ({ ...c, status: 'open' as const })), ...won.map((c) => ({ ...c, status: 'won' as const }))];
+    return [
+      ...open.map((c) => ({ ...c, status: 'open' as const })),
+      ...won.map((c) => ({ ...c, status: 'won' as const })),
+    ];
   }
 
   return {
@@ -116,13 +157,24 @@ export function forecastRepository(db: Db) {
 
     /** Closed deals of the window by outcome and the furthest open stage (by position) each reached. */
     async closedReach(actor: Actor, from: Date, to: Date, owners: string[] | null) {
-      const where = [dealVisible(actor), inArray(opportunities.status, ['won', 'lost']), gte(opportunities.closedAt, from), lt(opportunities.closedAt, to)];
+      const where = [
+        dealVisible(actor),
+        inArray(opportunities.status, ['won', 'lost']),
+        gte(opportunities.closedAt, from),
+        lt(opportunities.closedAt, to),
+      ];
       if (owners) where.push(inArray(opportunities.ownerId, owners));
       // Qualified by hand: in a one-table select Drizzle renders ${opportunities.id} as a bare "id",
       // which inside this subquery would mean h.id.
-      const reached = sql<number | null>`(select max(s.position) from ${stageHistory} h join ${stages} s on s.org_id = h.org_id and s.id = h.to_stage_id
+      const reached = sql<
+        number | null
+      >`(select max(s.position) from ${stageHistory} h join ${stages} s on s.org_id = h.org_id and s.id = h.to_stage_id
         where h.org_id = ${actor.orgId} and h.opportunity_id = "opportunities"."id" and s.kind = 'open')`;
-      const deals = db.select({ status: opportunities.status, furthest: reached.as('furthest') }).from(opportunities).where(and(...where)).as('d');
+      const deals = db
+        .select({ status: opportunities.status, furthest: reached.as('furthest') })
+        .from(opportunities)
+        .where(and(...where))
+        .as('d');
       const rows = await db
         .select({ status: deals.status, furthest: deals.furthest, deals: sql<number>`count(*)::int` })
         .from(deals)

@@ -1,7 +1,14 @@
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { forecastService } from './service.ts';
-import { Calibration, CalibrationQuery, Forecast, ForecastQuery, PipelineSummary, PipelineSummaryQuery } from '../../../core/schemas/forecast.ts';
+import {
+  Calibration,
+  CalibrationQuery,
+  Forecast,
+  ForecastQuery,
+  PipelineSummary,
+  PipelineSummaryQuery,
+} from '../../../core/schemas/forecast.ts';
 import { ErrorResponse } from '../../../core/schemas/common.ts';
 
 const tags = ['forecast'];
@@ -10,11 +17,21 @@ const errors = { 400: ErrorResponse, 404: ErrorResponse };
 export async function forecastRoutes(app: App) {
   const forecast = forecastService(app.db);
 
-  app.get('/forecast', { schema: { tags, querystring: ForecastQuery, response: { 200: Forecast, ...errors } } }, (req) => forecast.forecast(actorOf(req), req.query));
-  app.get('/forecast/calibration', { schema: { tags, querystring: CalibrationQuery, response: { 200: Calibration, ...errors } } }, (req) =>
-    forecast.calibration(actorOf(req), req.query),
+  app.get(
+    '/forecast',
+    { schema: { tags, querystring: ForecastQuery, response: { 200: Forecast, ...errors } } },
+    (req) => forecast.forecast(actorOf(req), req.query),
   );
-  app.get('/pipeline/summary', { schema: { tags: ['pipeline'], querystring: PipelineSummaryQuery, response: { 200: PipelineSummary, ...errors } } }, (req) =>
-    forecast.summary(actorOf(req), req.query),
+  app.get(
+    '/forecast/calibration',
+    { schema: { tags, querystring: CalibrationQuery, response: { 200: Calibration, ...errors } } },
+    (req) => forecast.calibration(actorOf(req), req.query),
+  );
+  app.get(
+    '/pipeline/summary',
+    {
+      schema: { tags: ['pipeline'], querystring: PipelineSummaryQuery, response: { 200: PipelineSummary, ...errors } },
+    },
+    (req) => forecast.summary(actorOf(req), req.query),
   );
 }

@@ -15,14 +15,29 @@ import { fromCents, toCents } from '../../../core/funnel.ts';
 // Aliased: `groupBy` here is the forecast's own grouping (owner, team, month, stage).
 import { groupBy as groupRows } from '../../../core/group.ts';
 import { messagePair, type Lang } from '../../../core/messages.ts';
-import type { Calibration, CalibrationQuery, Forecast, ForecastQuery, ForecastRow, PipelineSummary, PipelineSummaryQuery } from '../../../core/schemas/forecast.ts';
+import type {
+  Calibration,
+  CalibrationQuery,
+  Forecast,
+  ForecastQuery,
+  ForecastRow,
+  PipelineSummary,
+  PipelineSummaryQuery,
+} from '../../../core/schemas/forecast.ts';
 import { addDays, dayStart, daysSpan, localDate } from '../../../core/time.ts';
 import type { StageRow } from '../stages/service.ts';
 
 const NONE = 'none';
-const stageLabel = (s: Pick<StageRow, 'name' | 'nameEn'>, lang: Lang) => (lang === 'en' && s.nameEn ? s.nameEn : s.name);
+const stageLabel = (s: Pick<StageRow, 'name' | 'nameEn'>, lang: Lang) =>
+  lang === 'en' && s.nameEn ? s.nameEn : s.name;
 
-const window = (p: Period, zone: string): Window => ({ fromDay: p.start, toDay: p.end, from: dayStart(p.start, zone), to: dayStart(p.end, zone), zone });
+const window = (p: Period, zone: string): Window => ({
+  fromDay: p.start,
+  toDay: p.end,
+  from: dayStart(p.start, zone),
+  to: dayStart(p.end, zone),
+  zone,
+});
 
 /** Whose deals: null for everyone in scope, else the owners the filters leave (404 outside the scope). */
 export function ownerFilter(actor: Actor, book: QuotaBook, q: { teamId?: string; ownerId?: string }): string[] | null {
@@ -40,14 +55,24 @@ export function ownerFilter(actor: Actor, book: QuotaBook, q: { teamId?: string;
 }
 
 /** The quota that goes with the forecast's deals: the person's, the team's, or everyone's in scope. */
-function quotaFor(actor: Actor, book: QuotaBook, q: { teamId?: string; ownerId?: string }, period: Period): Figures | null {
+function quotaFor(
+  actor: Actor,
+  book: QuotaBook,
+  q: { teamId?: string; ownerId?: string },
+  period: Period,
+): Figures | null {
   if (q.ownerId) return book.userQuota(q.ownerId, period);
   if (q.teamId) return book.teamQuota(q.teamId, period);
   const scoped = scopeUsers(actor);
   if (scoped === null) {
-    const roots = [...book.teamNames.keys()].filter((t) => ![...book.tree.children.values()].some((c) => c.includes(t)));
+    const roots = [...book.teamNames.keys()].filter(
+      (t) => ![...book.tree.children.values()].some((c) => c.includes(t)),
+    );
     const teamless = [...book.people.values()].filter((p) => !p.teamId);
-    return sumFigures([...roots.map((t) => book.teamQuota(t, period)), ...teamless.map((p) => book.userQuota(p.id, period))]);
+    return sumFigures([
+      ...roots.map((t) => book.teamQuota(t, period)),
+      ...teamless.map((p) => book.userQuota(p.id, period)),
+    ]);
   }
   return sumFigures(scoped.map((u) => book.userQuota(u, period)));
 }
@@ -55,7 +80,13 @@ function quotaFor(actor: Actor, book: QuotaBook, q: { teamId?: string; ownerId?:
 export function forecastService(db: Db) {
   const repo = forecastRepository(db);
 
-  async function rates(actor: Actor, q: CalibrationQuery, funnel: Funnel, book: QuotaBook, zone: string): Promise<Calibration> {
+  async function rates(
+    actor: Actor,
+    q: CalibrationQuery,
+    funnel: Funnel,
+    book: QuotaBook,
+    zone: string,
+  ): Promise<Calibration> {
     const to = q.to ?? localDate(new Date(), zone);
     const from = q.from ?? addDays(to, -365);
     if (to < from) throw fieldError('query.to', 'end_before_start');
@@ -73,7 +104,12 @@ export function forecastService(db: Db) {
       from,
       to,
       closedDeals: rows.reduce((n, r) => n + r.deals, 0),
-      stages: funnel.open.map((s, k) => ({ ...observed[k], name: s.name, nameEn: s.nameEn, configured: s.probability })),
+      stages: funnel.open.map((s, k) => ({
+        ...observed[k],
+        name: s.name,
+        nameEn: s.nameEn,
+        configured: s.probability,
+      })),
     };
   }
 
@@ -83,13 +119,19 @@ export function forecastService(db: Db) {
       if (!period) throw fieldError('query.period', 'period');
       const groupBy = q.groupBy ?? 'owner';
       const probabilities = q.probabilities ?? 'configured';
-      const [funnel, book, zone] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [period.year]), orgTimeZone(db, actor.orgId)]);
+      const [funnel, book, zone] = await Promise.all([
+        loadFunnel(db, actor.orgId),
+        loadQuotaBook(db, actor.orgId, [period.year]),
+        orgTimeZone(db, actor.orgId),
+      ]);
       const owners = ownerFilter(actor, book, q);
       const [cells, calibrated] = await Promise.all([
         repo.cells(actor, window(period, zone), groupBy === 'month' ? 'month' : 'owner', owners),
         probabilities === 'calibrated' ? rates(actor, { teamId: q.teamId }, funnel, book, zone) : null,
       ]);
-      const rateMap = calibrated ? new Map(calibrated.stages.filter((s) => s.observed !== null).map((s) => [s.stageId, s.observed!])) : undefined;
+      const rateMap = calibrated
+        ? new Map(calibrated.stages.filter((s) => s.observed !== null).map((s) => [s.stageId, s.observed!]))
+        : undefined;
       const keyOf = (c: CellRow): string => {
         if (groupBy === 'stage') return c.stageId;
         if (groupBy === 'team') return (c.key && book.people.get(c.key)?.teamId) || NONE;
@@ -101,7 +143,11 @@ export function forecastService(db: Db) {
       const quotaOf = (key: string): Figures | null => {
         if (key === NONE) return null;
         if (groupBy === 'owner') return book.userQuota(key, period);
-        if (groupBy === 'team') return book.ownTeamQuota(key, period) ?? sumFigures((book.tree.members.get(key) ?? []).map((u) => book.userQuota(u, period)));
+        if (groupBy === 'team')
+          return (
+            book.ownTeamQuota(key, period) ??
+            sumFigures((book.tree.members.get(key) ?? []).map((u) => book.userQuota(u, period)))
+          );
         if (groupBy === 'month') return quotaFor(actor, book, q, parsePeriod(key)!);
         return null;
       };
@@ -120,18 +166,30 @@ export function forecastService(db: Db) {
       let keys = [...groups.keys()];
       if (groupBy === 'owner') {
         const candidates = owners ?? scopeUsers(actor) ?? [...book.people.keys()];
-        for (const u of candidates) if (!groups.has(u) && book.people.get(u)?.active && book.userQuota(u, period)) keys.push(u);
+        for (const u of candidates)
+          if (!groups.has(u) && book.people.get(u)?.active && book.userQuota(u, period)) keys.push(u);
       }
       if (groupBy === 'month') keys = [...new Set([...period.months, ...keys])].sort();
       if (groupBy === 'stage') {
         const order = [...funnel.open, ...(funnel.won ? [funnel.won] : [])].map((s) => s.id);
         keys = [...new Set([...order, ...keys])].sort((a, b) => order.indexOf(a) - order.indexOf(b));
       }
-      let rows: ForecastRow[] = keys.map((key) => ({ key, label: labelOf(key), ...forecastFigures(groups.get(key) ?? [], quotaOf(key), rateMap) }));
+      let rows: ForecastRow[] = keys.map((key) => ({
+        key,
+        label: labelOf(key),
+        ...forecastFigures(groups.get(key) ?? [], quotaOf(key), rateMap),
+      }));
       if (groupBy === 'owner' || groupBy === 'team') {
-        rows = rows.sort((a, b) => Number(toCents(b.bestCaseForecast) - toCents(a.bestCaseForecast)) || a.label.localeCompare(b.label, 'zh'));
+        rows = rows.sort(
+          (a, b) =>
+            Number(toCents(b.bestCaseForecast) - toCents(a.bestCaseForecast)) || a.label.localeCompare(b.label, 'zh'),
+        );
       }
-      const totals = { key: 'total', label: messagePair('total')[actor.lang], ...forecastFigures(cells, quotaFor(actor, book, q, period), rateMap) };
+      const totals = {
+        key: 'total',
+        label: messagePair('total')[actor.lang],
+        ...forecastFigures(cells, quotaFor(actor, book, q, period), rateMap),
+      };
       return { period: period.key, start: period.start, end: period.last, groupBy, probabilities, rows, totals };
     },
 
@@ -143,17 +201,34 @@ export function forecastService(db: Db) {
       const by = new Map(totals.map((t) => [t.stageId, t]));
       const stages = funnel.open.map((s) => {
         const t = by.get(s.id);
-        return { stageId: s.id, name: s.name, nameEn: s.nameEn, probability: s.probability, count: t?.count ?? 0, amount: t?.amount ?? '0.00', weightedAmount: t?.weighted ?? '0.00' };
+        return {
+          stageId: s.id,
+          name: s.name,
+          nameEn: s.nameEn,
+          probability: s.probability,
+          count: t?.count ?? 0,
+          amount: t?.amount ?? '0.00',
+          weightedAmount: t?.weighted ?? '0.00',
+        };
       });
-      const cents = (f: (s: (typeof stages)[number]) => string) => fromCents(stages.reduce((n, s) => n + toCents(f(s)), 0n));
+      const cents = (f: (s: (typeof stages)[number]) => string) =>
+        fromCents(stages.reduce((n, s) => n + toCents(f(s)), 0n));
       return {
         stages,
-        totals: { count: stages.reduce((n, s) => n + s.count, 0), amount: cents((s) => s.amount), weightedAmount: cents((s) => s.weightedAmount) },
+        totals: {
+          count: stages.reduce((n, s) => n + s.count, 0),
+          amount: cents((s) => s.amount),
+          weightedAmount: cents((s) => s.weightedAmount),
+        },
       };
     },
 
     async calibration(actor: Actor, q: CalibrationQuery): Promise<Calibration> {
-      const [funnel, book, zone] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, []), orgTimeZone(db, actor.orgId)]);
+      const [funnel, book, zone] = await Promise.all([
+        loadFunnel(db, actor.orgId),
+        loadQuotaBook(db, actor.orgId, []),
+        orgTimeZone(db, actor.orgId),
+      ]);
       return rates(actor, q, funnel, book, zone);
     },
   };
@@ -162,4 +237,5 @@ export function forecastService(db: Db) {
 export type { Window };
 
 /** The window's deals summed per cell (for the planner's won-deal averages): see forecastRepository.cells. */
-export const forecastCells = (db: Db, actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null) => forecastRepository(db).cells(actor, w, by, owners);
+export const forecastCells = (db: Db, actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null) =>
+  forecastRepository(db).cells(actor, w, by, owners);

@@ -40,14 +40,20 @@ async function expectKeptExact() {
   );
   expect(kept).toEqual(summed);
   // Zero rows left behind never carry money.
-  const [zero] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from forecast_totals where org_id = ${f.orgId} and deals = 0 and (amount <> 0 or weighted <> 0)`);
+  const [zero] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from forecast_totals where org_id = ${f.orgId} and deals = 0 and (amount <> 0 or weighted <> 0)`,
+  );
   expect(zero.n).toBe(0);
 }
 
 async function forecast(client: Client, query: string) {
   const res = await client.get(`/api/forecast?${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json() as { rows: { key: string; deals: number; closedWon: string; weightedForecast: string }[]; totals: { deals: number; closedWon: string; commit: string; weightedForecast: string } };
+  return res.json() as {
+    rows: { key: string; deals: number; closedWon: string; weightedForecast: string }[];
+    totals: { deals: number; closedWon: string; commit: string; weightedForecast: string };
+  };
 }
 
 describe('forecast totals', () => {
@@ -59,19 +65,39 @@ describe('forecast totals', () => {
     const accB = await f.account(repB.client);
     const [s1, s2, s3, , , won, lost] = stages;
 
-    const d1 = await f.deal(repA.client, { accountId: accA.id, amount: '100000.10', stageId: s1.id, expectedCloseDate: '2030-01-31' });
-    const d2 = await f.deal(repA.client, { accountId: accA.id, amount: '33333.33', stageId: s3.id, expectedCloseDate: '2030-02-01' });
-    const d3 = await f.deal(repB.client, { accountId: accB.id, amount: '999.99', stageId: s2.id, expectedCloseDate: '2030-03-31' });
+    const d1 = await f.deal(repA.client, {
+      accountId: accA.id,
+      amount: '100000.10',
+      stageId: s1.id,
+      expectedCloseDate: '2030-01-31',
+    });
+    const d2 = await f.deal(repA.client, {
+      accountId: accA.id,
+      amount: '33333.33',
+      stageId: s3.id,
+      expectedCloseDate: '2030-02-01',
+    });
+    const d3 = await f.deal(repB.client, {
+      accountId: accB.id,
+      amount: '999.99',
+      stageId: s2.id,
+      expectedCloseDate: '2030-03-31',
+    });
     await f.deal(repB.client, { accountId: accB.id, amount: '5000', stageId: s2.id, expectedCloseDate: null });
     await expectKeptExact();
     const q1 = await forecast(f.admin, 'period=2030-Q1');
     expect(q1.totals.deals).toBe(3);
 
     // Moved, re-amounted, probability overridden, slipped into the next quarter, recategorised.
-    const patch = (c: Client, d: { id: string; version: number }, body: object) => c.patch(`/api/opportunities/${d.id}`, { version: d.version, confirmUnmetCriteria: true, ...body });
+    const patch = (c: Client, d: { id: string; version: number }, body: object) =>
+      c.patch(`/api/opportunities/${d.id}`, { version: d.version, confirmUnmetCriteria: true, ...body });
     const m1 = await patch(repA.client, d1, { stageId: s2.id, amount: '200000.00' });
     expect(m1.statusCode).toBe(200);
-    const m2 = await patch(repA.client, d2, { probability: 70, probabilityReason: '客户已确认预算', expectedCloseDate: '2030-04-02' });
+    const m2 = await patch(repA.client, d2, {
+      probability: 70,
+      probabilityReason: '客户已确认预算',
+      expectedCloseDate: '2030-04-02',
+    });
     expect(m2.statusCode).toBe(200);
     const m3 = await patch(repB.client, d3, { forecastCategory: 'commit' });
     expect(m3.statusCode).toBe(200);
@@ -95,13 +121,18 @@ describe('forecast totals', () => {
 
     // The account changes hands: its deals' totals move to the new owner's scope.
     const current = (await f.admin.get(`/api/accounts/${accA.id}`)).json();
-    expect((await f.admin.patch(`/api/accounts/${accA.id}`, { version: current.version, ownerId: repB.id })).statusCode).toBe(200);
+    expect(
+      (await f.admin.patch(`/api/accounts/${accA.id}`, { version: current.version, ownerId: repB.id })).statusCode,
+    ).toBe(200);
     await expectKeptExact();
     expect((await forecast(repA.client, 'period=2030-Q1')).totals.deals).toBe(0);
     expect((await forecast(repB.client, 'period=2030-Q1')).totals.deals).toBe(1);
 
     // On the account team of an account owned outside the scope: counted once, from the deals.
-    expect((await f.admin.put(`/api/accounts/${accA.id}/members`, { members: [{ userId: repA.id, role: 'member' }] })).statusCode).toBe(200);
+    expect(
+      (await f.admin.put(`/api/accounts/${accA.id}/members`, { members: [{ userId: repA.id, role: 'member' }] }))
+        .statusCode,
+    ).toBe(200);
     const a = await forecast(repA.client, 'period=2030-Q1');
     expect(a.totals.deals).toBe(1);
     expect(a.rows.find((r) => r.key === repB.id)?.deals).toBe(1);

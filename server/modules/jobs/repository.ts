@@ -11,7 +11,13 @@ export function jobsRepository(db: Db) {
       const rows = await db
         .update(jobLeases)
         .set({ lockedUntil: new Date(now.getTime() + leaseMs), lockedBy: owner })
-        .where(and(eq(jobLeases.name, name), lte(jobLeases.nextRunAt, now), or(isNull(jobLeases.lockedUntil), lt(jobLeases.lockedUntil, now))))
+        .where(
+          and(
+            eq(jobLeases.name, name),
+            lte(jobLeases.nextRunAt, now),
+            or(isNull(jobLeases.lockedUntil), lt(jobLeases.lockedUntil, now)),
+          ),
+        )
         .returning({ name: jobLeases.name });
       return rows.length > 0;
     },

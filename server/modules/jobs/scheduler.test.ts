@@ -16,7 +16,15 @@ const MINUTE = 60_000;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
 function counting(name: string, everyMs: number, run: () => Promise<void> = async () => undefined) {
-  const job = { name, everyMs, runs: 0, async run() { job.runs++; await run(); } };
+  const job = {
+    name,
+    everyMs,
+    runs: 0,
+    async run() {
+      job.runs++;
+      await run();
+    },
+  };
   return job satisfies Job;
 }
 

@@ -16,7 +16,11 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export async function startScheduler(db: Db, jobs: Job[], opts: { tickMs?: number; autoStart?: boolean } = {}): Promise<Scheduler> {
+export async function startScheduler(
+  db: Db,
+  jobs: Job[],
+  opts: { tickMs?: number; autoStart?: boolean } = {},
+): Promise<Scheduler> {
   const repo = jobsRepository(db);
   const owner = randomUUID();
   for (const j of jobs) await repo.ensure(j.name, new Date());
@@ -38,7 +42,10 @@ export async function startScheduler(db: Db, jobs: Job[], opts: { tickMs?: numbe
     return ran;
   }
 
-  const timer = opts.autoStart === false ? null : setInterval(() => (running = tick().catch(() => undefined)), opts.tickMs ?? 60_000);
+  const timer =
+    opts.autoStart === false
+      ? null
+      : setInterval(() => (running = tick().catch(() => undefined)), opts.tickMs ?? 60_000);
   timer?.unref();
   return {
     tick,

@@ -24,9 +24,16 @@ export function effortService(db: Db) {
       const account = (r: GapRow): EffortAccount => {
         const revenueShare = shareOf(toCents(r.revenue), revenue);
         const minutesShare = shareOf(BigInt(r.minutes), minutes);
-        return { ...r, revenue: fromCents(toCents(r.revenue)), revenueShare, minutesShare, gap: Math.round((minutesShare - revenueShare) * 1e6) / 1e6 };
+        return {
+          ...r,
+          revenue: fromCents(toCents(r.revenue)),
+          revenueShare,
+          minutesShare,
+          gap: Math.round((minutesShare - revenueShare) * 1e6) / 1e6,
+        };
       };
-      const byGap = (dir: 1 | -1) => (x: EffortAccount, y: EffortAccount) => (x.gap === y.gap ? (x.id < y.id ? -1 : 1) : dir * (y.gap - x.gap));
+      const byGap = (dir: 1 | -1) => (x: EffortAccount, y: EffortAccount) =>
+        x.gap === y.gap ? (x.id < y.id ? -1 : 1) : dir * (y.gap - x.gap);
       return {
         from,
         to,

@@ -10,7 +10,9 @@ export const BAR_COUNT = 100;
 export const CURVE_POINTS = 200;
 
 /** The archive's figures, or won deals signed in a window of instants [from, to). */
-export type ParetoSource = { metric: Exclude<ParetoMetric, 'wonAmount'> } | { metric: 'wonAmount'; from: Date; to: Date };
+export type ParetoSource =
+  | { metric: Exclude<ParetoMetric, 'wonAmount'> }
+  | { metric: 'wonAmount'; from: Date; to: Date };
 
 export type ParetoArgs = ParetoSource & {
   thresholds: ParetoThresholds;
@@ -44,16 +46,19 @@ export interface Ranking {
 /** The metric per account in cents: a column of the archive, or won deals signed in the window (one grouped range of the closed_at index). */
 function valueSource(actor: Actor, a: ParetoSource): { join: SQL; cents: SQL } {
   const cents = (v: SQL) => sql`(coalesce(${v}, 0) * 100)::bigint`;
-  if (a.metric !== 'wonAmount') return { join: sql``, cents: cents(sql`${a.metric === 'ourRevenue' ? accounts.ourRevenue : accounts.potential}`) };
+  if (a.metric !== 'wonAmount')
+    return { join: sql``, cents: cents(sql`${a.metric === 'ourRevenue' ? accounts.ourRevenue : accounts.potential}`) };
   const won = sql`select ${opportunities.accountId} as account_id, sum(${opportunities.amount}) as amount from ${opportunities}
     where ${dealVisible(actor)} and ${opportunities.status} = 'won' and ${opportunities.closedAt} >= ${a.from.toISOString()}::timestamptz and ${opportunities.closedAt} < ${a.to.toISOString()}::timestamptz
     group by ${opportunities.accountId}`;
   return { join: sql`left join (${won}) won on won.account_id = ${accounts.id}`, cents: cents(sql`won.amount`) };
 }
 
-const row = (k: string) => sql.raw(`json_build_array(${k}.rank, ${k}.id, ${k}.cents::text, (${k}.above + ${k}.cents)::text, ${k}.class)`);
+const row = (k: string) =>
+  sql.raw(`json_build_array(${k}.rank, ${k}.id, ${k}.cents::text, (${k}.above + ${k}.cents)::text, ${k}.class)`);
 type Json = [number, string, string, string, Tier];
-const fromJson = (rows: Json[] | null): RankedRow[] => (rows ?? []).map(([rank, id, cents, cumulative, cls]) => ({ rank, id, cents, cumulative, class: cls }));
+const fromJson = (rows: Json[] | null): RankedRow[] =>
+  (rows ?? []).map(([rank, id, cents, cumulative, cls]) => ({ rank, id, cents, cumulative, class: cls }));
 
 export function paretoRepository(db: Db) {
   const owner = alias(users, 'owner');
@@ -69,13 +74,19 @@ export function paretoRepository(db: Db) {
       const src = valueSource(actor, a);
       // With a class filter the page counts ranks within the class: classes are consecutive runs
       // of the ranking, so a row's place in its class is its rank less the rows of better classes.
-      const inClass = a.cls ? sql`rank - (case class when 'B' then run_a when 'C' then run_a + run_b else 0 end)` : sql`rank`;
+      const inClass = a.cls
+        ? sql`rank - (case class when 'B' then run_a when 'C' then run_a + run_b else 0 end)`
+        : sql`rank`;
       const page = sql`${a.cls ? sql`class = ${a.cls} and ` : sql``}${inClass} > ${a.offset}::int and ${inClass} <= ${a.offset + a.limit}::int`;
       const [r] = await rowsOf<{
         n: number;
         total: string;
-        a: number; b: number; c: number;
-        a_cents: string; b_cents: string; c_cents: string;
+        a: number;
+        b: number;
+        c: number;
+        a_cents: string;
+        b_cents: string;
+        c_cents: string;
         top: string;
         core: number;
         series: Json[] | null;
@@ -116,7 +127,11 @@ export function paretoRepository(db: Db) {
       return {
         n: r.n,
         total: r.total,
-        classes: { A: { accounts: r.a, cents: r.a_cents }, B: { accounts: r.b, cents: r.b_cents }, C: { accounts: r.c, cents: r.c_cents } },
+        classes: {
+          A: { accounts: r.a, cents: r.a_cents },
+          B: { accounts: r.b, cents: r.b_cents },
+          C: { accounts: r.c, cents: r.c_cents },
+        },
         top: r.top,
         core: r.core,
         series: fromJson(r.series),

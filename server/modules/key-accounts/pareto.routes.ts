@@ -11,8 +11,22 @@ const errors = { 400: ErrorResponse, 403: ErrorResponse };
 export async function paretoRoutes(app: App) {
   const pareto = paretoService(app.db);
   const effort = effortService(app.db);
-  app.get('/analysis/pareto', { schema: { tags, querystring: ParetoQuery, response: { 200: ParetoResult, ...errors } } }, (req) => pareto.pareto(actorOf(req), req.query));
-  app.get('/analysis/effort', { schema: { tags, querystring: EffortQuery, response: { 200: Effort, ...errors } } }, (req) => effort.effort(actorOf(req), req.query));
-  app.get('/settings/pareto', { schema: { tags: ['settings'], response: { 200: ParetoSettings } } }, (req) => pareto.settings(actorOf(req)));
-  app.put('/settings/pareto', { schema: { tags: ['settings'], body: ParetoSettings, response: { 200: ParetoSettings, ...errors } } }, (req) => pareto.putSettings(actorOf(req), req.body));
+  app.get(
+    '/analysis/pareto',
+    { schema: { tags, querystring: ParetoQuery, response: { 200: ParetoResult, ...errors } } },
+    (req) => pareto.pareto(actorOf(req), req.query),
+  );
+  app.get(
+    '/analysis/effort',
+    { schema: { tags, querystring: EffortQuery, response: { 200: Effort, ...errors } } },
+    (req) => effort.effort(actorOf(req), req.query),
+  );
+  app.get('/settings/pareto', { schema: { tags: ['settings'], response: { 200: ParetoSettings } } }, (req) =>
+    pareto.settings(actorOf(req)),
+  );
+  app.put(
+    '/settings/pareto',
+    { schema: { tags: ['settings'], body: ParetoSettings, response: { 200: ParetoSettings, ...errors } } },
+    (req) => pareto.putSettings(actorOf(req), req.body),
+  );
 }

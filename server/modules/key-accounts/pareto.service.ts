@@ -35,7 +35,10 @@ function checked(input: ParetoSettings): ParetoSettings {
   const shares = { A: basisPoints(s.A), B: basisPoints(s.B), C: basisPoints(s.C) };
   const sum = shares.A + shares.B + shares.C;
   if (sum !== 10_000) throw fieldError('effort.shares', 'shares_sum', { sum: sum / 100 });
-  return { thresholds, effort: { mode: 'fixed', shares: { A: shares.A / 10_000, B: shares.B / 10_000, C: shares.C / 10_000 } } };
+  return {
+    thresholds,
+    effort: { mode: 'fixed', shares: { A: shares.A / 10_000, B: shares.B / 10_000, C: shares.C / 10_000 } },
+  };
 }
 
 export function paretoService(db: Db) {
@@ -53,11 +56,15 @@ export function paretoService(db: Db) {
 
     async pareto(actor: Actor, q: ParetoQuery): Promise<ParetoResult> {
       const metric = q.metric ?? 'ourRevenue';
-      const { pareto: { thresholds }, timeZone } = await orgSettings(db, actor.orgId);
+      const {
+        pareto: { thresholds },
+        timeZone,
+      } = await orgSettings(db, actor.orgId);
       // The window is checked whatever the metric; only wonAmount reads it.
       const window = daysWindow(q, timeZone);
       const won = metric === 'wonAmount';
-      const source: ParetoSource = metric === 'wonAmount' ? { metric, ...daysSpan(window.from, window.to, timeZone) } : { metric };
+      const source: ParetoSource =
+        metric === 'wonAmount' ? { metric, ...daysSpan(window.from, window.to, timeZone) } : { metric };
       const args = { ...source, thresholds, cls: q.class, limit: q.limit ?? 50, offset: q.offset ?? 0 };
       // The ranking is the costly part (a sort of every account in scope); it is kept until the
       // accounts (or, for won amounts, won deals) change. The key holds the resolved window (the
@@ -65,10 +72,14 @@ export function paretoService(db: Db) {
       // at once. Names are read fresh: a few rows by id, and owners' names have no version.
       // (The window's instants serialise as ISO strings.)
       const key = analysisKey('pareto', actor, args);
-      const r = await cached(db, actor.orgId, key, won ? ['accounts', 'deals'] : ['accounts'], () => repo.rank(actor, args));
+      const r = await cached(db, actor.orgId, key, won ? ['accounts', 'deals'] : ['accounts'], () =>
+        repo.rank(actor, args),
+      );
       const total = BigInt(r.total);
       const bars = r.series.filter((x) => x.rank <= BAR_COUNT);
-      const names = new Map((await repo.names(actor.orgId, [...new Set([...bars, ...r.page].map((x) => x.id))])).map((x) => [x.id, x]));
+      const names = new Map(
+        (await repo.names(actor.orgId, [...new Set([...bars, ...r.page].map((x) => x.id))])).map((x) => [x.id, x]),
+      );
       const money = (cents: string) => fromCents(BigInt(cents));
       const cumulativeShare = (x: RankedRow) => shareOf(BigInt(x.cumulative), total);
       const step = curveStep(r.n, CURVE_POINTS);
@@ -90,10 +101,24 @@ export function paretoService(db: Db) {
         thresholds,
         accounts: r.n,
         total: fromCents(total),
-        classes: TIERS.map((cls) => ({ class: cls, accounts: r.classes[cls].accounts, value: money(r.classes[cls].cents), share: shareOf(BigInt(r.classes[cls].cents), total) })),
+        classes: TIERS.map((cls) => ({
+          class: cls,
+          accounts: r.classes[cls].accounts,
+          value: money(r.classes[cls].cents),
+          share: shareOf(BigInt(r.classes[cls].cents), total),
+        })),
         concentration: { topCount: topCount(r.n), topShare: shareOf(BigInt(r.top), total), accountsFor80: r.core },
-        bars: bars.map((x) => ({ rank: x.rank, id: x.id, name: names.get(x.id)?.name ?? '', value: money(x.cents), cumulativeShare: cumulativeShare(x), class: x.class })),
-        curve: r.series.filter((x) => x.rank % step === 0 || x.rank === r.n).map((x) => ({ rank: x.rank, cumulativeShare: cumulativeShare(x) })),
+        bars: bars.map((x) => ({
+          rank: x.rank,
+          id: x.id,
+          name: names.get(x.id)?.name ?? '',
+          value: money(x.cents),
+          cumulativeShare: cumulativeShare(x),
+          class: x.class,
+        })),
+        curve: r.series
+          .filter((x) => x.rank % step === 0 || x.rank === r.n)
+          .map((x) => ({ rank: x.rank, cumulativeShare: cumulativeShare(x) })),
         items,
         itemsTotal: q.class ? r.classes[q.class].accounts : r.n,
       };

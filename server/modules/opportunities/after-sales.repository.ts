@@ -10,7 +10,14 @@ export function afterSalesRepository(db: Db) {
   return {
     async dealForAfterSales(orgId: string, id: string) {
       const [row] = await db
-        .select({ id: opportunities.id, name: opportunities.name, accountId: opportunities.accountId, ownerId: opportunities.ownerId, createdBy: opportunities.createdBy, closedAt: opportunities.closedAt })
+        .select({
+          id: opportunities.id,
+          name: opportunities.name,
+          accountId: opportunities.accountId,
+          ownerId: opportunities.ownerId,
+          createdBy: opportunities.createdBy,
+          closedAt: opportunities.closedAt,
+        })
         .from(opportunities)
         .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
       return row;
@@ -20,7 +27,13 @@ export function afterSalesRepository(db: Db) {
       const [row] = await db
         .select({ id: activities.id })
         .from(activities)
-        .where(and(eq(activities.orgId, orgId), eq(activities.opportunityId, opportunityId), eq(activities.autoScheduled, true)))
+        .where(
+          and(
+            eq(activities.orgId, orgId),
+            eq(activities.opportunityId, opportunityId),
+            eq(activities.autoScheduled, true),
+          ),
+        )
         .limit(1);
       return !!row;
     },

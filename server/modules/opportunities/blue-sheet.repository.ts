@@ -13,10 +13,18 @@ export function blueSheetRepository(db: Db) {
     influences: (orgId: string, opportunityIds: string[]) =>
       opportunityIds.length
         ? db
-            .select({ i: influences, contactName: contacts.name, contactTitle: contacts.title, counterpartName: counterpart.name })
+            .select({
+              i: influences,
+              contactName: contacts.name,
+              contactTitle: contacts.title,
+              counterpartName: counterpart.name,
+            })
             .from(influences)
             .innerJoin(contacts, and(eq(contacts.orgId, influences.orgId), eq(contacts.id, influences.contactId)))
-            .leftJoin(counterpart, and(eq(counterpart.orgId, influences.orgId), eq(counterpart.id, influences.counterpartId)))
+            .leftJoin(
+              counterpart,
+              and(eq(counterpart.orgId, influences.orgId), eq(counterpart.id, influences.counterpartId)),
+            )
             .where(and(eq(influences.orgId, orgId), inArray(influences.opportunityId, opportunityIds)))
             .orderBy(asc(influences.createdAt), asc(influences.id))
         : Promise.resolve([]),
@@ -33,7 +41,13 @@ export function blueSheetRepository(db: Db) {
       const [row] = await db
         .select({ id: influences.id })
         .from(influences)
-        .where(and(eq(influences.orgId, orgId), eq(influences.opportunityId, opportunityId), eq(influences.contactId, contactId)));
+        .where(
+          and(
+            eq(influences.orgId, orgId),
+            eq(influences.opportunityId, opportunityId),
+            eq(influences.contactId, contactId),
+          ),
+        );
       return !!row;
     },
 
@@ -48,7 +62,8 @@ export function blueSheetRepository(db: Db) {
       return res.length > 0;
     },
 
-    removeInfluence: (orgId: string, id: string) => db.delete(influences).where(and(eq(influences.orgId, orgId), eq(influences.id, id))),
+    removeInfluence: (orgId: string, id: string) =>
+      db.delete(influences).where(and(eq(influences.orgId, orgId), eq(influences.id, id))),
 
     notes: (orgId: string, opportunityId: string) =>
       db
@@ -72,18 +87,33 @@ export function blueSheetRepository(db: Db) {
       db
         .select({ c: opportunityCompetitors, name: competitors.name })
         .from(opportunityCompetitors)
-        .innerJoin(competitors, and(eq(competitors.orgId, opportunityCompetitors.orgId), eq(competitors.id, opportunityCompetitors.competitorId)))
+        .innerJoin(
+          competitors,
+          and(
+            eq(competitors.orgId, opportunityCompetitors.orgId),
+            eq(competitors.id, opportunityCompetitors.competitorId),
+          ),
+        )
         .where(and(eq(opportunityCompetitors.orgId, orgId), eq(opportunityCompetitors.opportunityId, opportunityId)))
         .orderBy(asc(competitors.name)),
 
-    async replaceCompetitors(orgId: string, opportunityId: string, rows: (typeof opportunityCompetitors.$inferInsert)[]) {
-      await db.delete(opportunityCompetitors).where(and(eq(opportunityCompetitors.orgId, orgId), eq(opportunityCompetitors.opportunityId, opportunityId)));
+    async replaceCompetitors(
+      orgId: string,
+      opportunityId: string,
+      rows: (typeof opportunityCompetitors.$inferInsert)[],
+    ) {
+      await db
+        .delete(opportunityCompetitors)
+        .where(and(eq(opportunityCompetitors.orgId, orgId), eq(opportunityCompetitors.opportunityId, opportunityId)));
       if (rows.length) await db.insert(opportunityCompetitors).values(rows);
     },
 
     async knownCompetitors(orgId: string, ids: string[]) {
       if (!ids.length) return new Set<string>();
-      const rows = await db.select({ id: competitors.id }).from(competitors).where(and(eq(competitors.orgId, orgId), inArray(competitors.id, ids)));
+      const rows = await db
+        .select({ id: competitors.id })
+        .from(competitors)
+        .where(and(eq(competitors.orgId, orgId), inArray(competitors.id, ids)));
       return new Set(rows.map((r) => r.id));
     },
   };

@@ -9,7 +9,13 @@ import { presentInfluence } from './present.ts';
 import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
-import type { DealCompetitorsPut, DealNote, Influence, InfluenceCreate, InfluenceUpdate } from '../../../core/schemas/deals.ts';
+import type {
+  DealCompetitorsPut,
+  DealNote,
+  Influence,
+  InfluenceCreate,
+  InfluenceUpdate,
+} from '../../../core/schemas/deals.ts';
 
 export function blueSheetService(db: Db) {
   const sheet = blueSheetRepository(db);
@@ -23,8 +29,14 @@ export function blueSheetService(db: Db) {
   }
 
   async function checkRefs(tx: Db, actor: Actor, input: Partial<InfluenceCreate>) {
-    if (input.counterpartId && !(await orgUserExists(tx, actor.orgId, input.counterpartId))) throw fieldError('counterpartId', 'unknown_user');
-    if (input.preferredCompetitorId && !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.preferredCompetitorId])).has(input.preferredCompetitorId)) {
+    if (input.counterpartId && !(await orgUserExists(tx, actor.orgId, input.counterpartId)))
+      throw fieldError('counterpartId', 'unknown_user');
+    if (
+      input.preferredCompetitorId &&
+      !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.preferredCompetitorId])).has(
+        input.preferredCompetitorId,
+      )
+    ) {
       throw fieldError('preferredCompetitorId', 'unknown_competitor');
     }
   }
@@ -47,13 +59,21 @@ export function blueSheetService(db: Db) {
           const accountId = await contactAccountId(tx, actor.orgId, contactId);
           if (!accountId) throw fieldError('contactId', 'unknown_contact');
           if (accountId !== deal.accountId) throw fieldError('contactId', 'other_account_contact');
-          if (await r.hasContact(actor.orgId, opportunityId, contactId)) throw fieldError('contactId', 'duplicate_influence');
+          if (await r.hasContact(actor.orgId, opportunityId, contactId))
+            throw fieldError('contactId', 'duplicate_influence');
         } else if (input.newContact) {
           contactId = (await contactsService(tx).create(actor, { accountId: deal.accountId, ...input.newContact })).id;
         }
         await checkRefs(tx, actor, input);
         const { contactId: _c, newContact: _n, ...fields } = input;
-        await r.insertInfluence({ ...fields, roles: [...new Set(fields.roles ?? [])], orgId: actor.orgId, id, opportunityId, contactId: contactId! });
+        await r.insertInfluence({
+          ...fields,
+          roles: [...new Set(fields.roles ?? [])],
+          orgId: actor.orgId,
+          id,
+          opportunityId,
+          contactId: contactId!,
+        });
         await opportunitiesService(tx).rejudge(tx, actor.orgId, opportunityId);
       });
       return influenceView(actor, opportunityId, id);
@@ -84,14 +104,31 @@ export function blueSheetService(db: Db) {
       });
     },
 
-    async addNote(actor: Actor, opportunityId: string, input: { kind: DealNote['kind']; text: string }): Promise<DealNote> {
+    async addNote(
+      actor: Actor,
+      opportunityId: string,
+      input: { kind: DealNote['kind']; text: string },
+    ): Promise<DealNote> {
       const id = newId();
       await db.transaction(async (tx) => {
         await lockDeal(tx, actor, opportunityId);
-        await blueSheetRepository(tx).insertNote({ orgId: actor.orgId, id, opportunityId, kind: input.kind, text: input.text.trim(), createdBy: actor.userId });
+        await blueSheetRepository(tx).insertNote({
+          orgId: actor.orgId,
+          id,
+          opportunityId,
+          kind: input.kind,
+          text: input.text.trim(),
+          createdBy: actor.userId,
+        });
       });
       const note = (await sheet.notes(actor.orgId, opportunityId)).find((n) => n.n.id === id)!;
-      return { id, kind: input.kind, text: note.n.text, createdByName: note.createdByName, createdAt: note.n.createdAt.toISOString() };
+      return {
+        id,
+        kind: input.kind,
+        text: note.n.text,
+        createdByName: note.createdByName,
+        createdAt: note.n.createdAt.toISOString(),
+      };
     },
 
     async removeNote(actor: Actor, opportunityId: string, id: string) {
@@ -110,7 +147,11 @@ export function blueSheetService(db: Db) {
         const bad = ids.findIndex((c) => !known.has(c));
         if (bad >= 0) throw fieldError(`competitors.${bad}.competitorId`, 'unknown_competitor');
         const unique = [...new Map(input.competitors.map((c) => [c.competitorId, c])).values()];
-        await r.replaceCompetitors(actor.orgId, opportunityId, unique.map((c) => ({ ...c, orgId: actor.orgId, opportunityId })));
+        await r.replaceCompetitors(
+          actor.orgId,
+          opportunityId,
+          unique.map((c) => ({ ...c, orgId: actor.orgId, opportunityId })),
+        );
       });
       return opportunitiesService(db).detail(actor, opportunityId);
     },

@@ -39,7 +39,15 @@ describe('board totals', () => {
     const accA = await f.account(repA.client);
     const accB = await f.account(repB.client);
     const deal = async (c: Client, accountId: string, amount: string, stage: number) =>
-      (await c.post('/api/opportunities', { accountId, name: `D${amount}`, amount, stageId: stages[stage].id, expectedCloseDate: '2030-01-31' })).json();
+      (
+        await c.post('/api/opportunities', {
+          accountId,
+          name: `D${amount}`,
+          amount,
+          stageId: stages[stage].id,
+          expectedCloseDate: '2030-01-31',
+        })
+      ).json();
 
     const d1 = await deal(repA.client, accA.id, '100000.10', 0);
     const d2 = await deal(repA.client, accA.id, '33333.33', 2);
@@ -48,30 +56,52 @@ describe('board totals', () => {
     expect(consult).toEqual([stages[2].id, 1, '33333.33', '15000.00']);
     await expectConsistent(f.admin);
 
-    const moved = await repA.client.patch(`/api/opportunities/${d1.id}`, { version: d1.version, stageId: stages[3].id, amount: '200000.00', confirmUnmetCriteria: true });
+    const moved = await repA.client.patch(`/api/opportunities/${d1.id}`, {
+      version: d1.version,
+      stageId: stages[3].id,
+      amount: '200000.00',
+      confirmUnmetCriteria: true,
+    });
     expect(moved.statusCode).toBe(200);
-    const override = await repA.client.patch(`/api/opportunities/${d2.id}`, { version: d2.version, probability: 70, probabilityReason: '客户已确认预算' });
+    const override = await repA.client.patch(`/api/opportunities/${d2.id}`, {
+      version: d2.version,
+      probability: 70,
+      probabilityReason: '客户已确认预算',
+    });
     expect(override.statusCode).toBe(200);
     await expectConsistent(repA.client);
     await expectConsistent(f.admin, `&teamId=${team.id}`);
     await expectConsistent(f.admin, `&ownerId=${repA.id}`);
 
-    const won = await repB.client.patch(`/api/opportunities/${d3.id}`, { version: d3.version, stageId: stages[5].id, confirmUnmetCriteria: true });
+    const won = await repB.client.patch(`/api/opportunities/${d3.id}`, {
+      version: d3.version,
+      stageId: stages[5].id,
+      confirmUnmetCriteria: true,
+    });
     expect(won.statusCode).toBe(200);
     expect((await repA.client.delete(`/api/opportunities/${override.json().id}`)).statusCode).toBe(204);
     await expectConsistent(f.admin);
 
     // The account changes hands: its open deals' totals move to the new owner's scope.
     const current = (await f.admin.get(`/api/accounts/${accA.id}`)).json();
-    expect((await f.admin.patch(`/api/accounts/${accA.id}`, { version: current.version, ownerId: repB.id })).statusCode).toBe(200);
+    expect(
+      (await f.admin.patch(`/api/accounts/${accA.id}`, { version: current.version, ownerId: repB.id })).statusCode,
+    ).toBe(200);
     expect((await totals(repA.client)).every(([, count]) => count === 0)).toBe(true);
     expect((await repA.client.get('/api/opportunities?status=open')).json().items).toHaveLength(0);
-    expect((await repB.client.get(`/api/opportunities?status=open&accountId=${accA.id}`)).json().items.map((o: { id: string }) => o.id)).toEqual([d1.id]);
+    expect(
+      (await repB.client.get(`/api/opportunities?status=open&accountId=${accA.id}`))
+        .json()
+        .items.map((o: { id: string }) => o.id),
+    ).toEqual([d1.id]);
     const b = await expectConsistent(repB.client);
     expect(b.reduce((n, [, count]) => n + Number(count), 0)).toBe(1);
 
     // On the account team of an account owned outside the scope: counted once, directly.
-    expect((await f.admin.put(`/api/accounts/${accA.id}/members`, { members: [{ userId: repA.id, role: 'member' }] })).statusCode).toBe(200);
+    expect(
+      (await f.admin.put(`/api/accounts/${accA.id}/members`, { members: [{ userId: repA.id, role: 'member' }] }))
+        .statusCode,
+    ).toBe(200);
     const a = await expectConsistent(repA.client);
     expect(a.reduce((n, [, count]) => n + Number(count), 0)).toBe(1);
     await expectConsistent(f.admin);

@@ -47,7 +47,9 @@ function allStages(db: Db, orgId: string): Promise<readonly StageRow[]> {
   if (!changes) return everyStage(db, orgId);
   let cache = funnels.get(changes);
   if (!cache) funnels.set(changes, (cache = new OrgCache(changes, { ttlMs: 60_000, max: 1_000 })));
-  return cache.get(orgId, 'stages', async () => Object.freeze((await everyStage(db, orgId)).map((s) => Object.freeze(s))));
+  return cache.get(orgId, 'stages', async () =>
+    Object.freeze((await everyStage(db, orgId)).map((s) => Object.freeze(s))),
+  );
 }
 
 /** The funnel's open stages in order, without the rest of the funnel's settings (the board's columns). */
@@ -56,7 +58,11 @@ export async function loadOpenStages(db: Db, orgId: string): Promise<StageRow[]>
 }
 
 export async function loadFunnel(db: Db, orgId: string): Promise<Funnel> {
-  const [all, settings] = await bothReads(db, () => allStages(db, orgId), () => orgSettings(db, orgId));
+  const [all, settings] = await bothReads(
+    db,
+    () => allStages(db, orgId),
+    () => orgSettings(db, orgId),
+  );
   const live = all.filter((s) => !s.removedAt);
   const open = openInOrder(live);
   const proposal = open.findIndex((s) => s.probability >= 50);
@@ -89,11 +95,21 @@ export function closingJudgement(o: Pick<OpportunityRow, 'status' | 'closingJudg
 }
 
 /** What a deal shows: its judgement as of closing once closed, else computed from its facts now. */
-export function judgementOf(o: OpportunityRow, infl: Pick<InfluenceRow, 'roles' | 'mode' | 'rating' | 'coverage'>[], funnel: Funnel, now = new Date()): Judgement {
+export function judgementOf(
+  o: OpportunityRow,
+  infl: Pick<InfluenceRow, 'roles' | 'mode' | 'rating' | 'coverage'>[],
+  funnel: Funnel,
+  now = new Date(),
+): Judgement {
   return closingJudgement(o) ?? judge(o, infl, funnel, now);
 }
 
-export function judge(o: OpportunityRow, infl: Pick<InfluenceRow, 'roles' | 'mode' | 'rating' | 'coverage'>[], funnel: Funnel, now = new Date()): Judgement {
+export function judge(
+  o: OpportunityRow,
+  infl: Pick<InfluenceRow, 'roles' | 'mode' | 'rating' | 'coverage'>[],
+  funnel: Funnel,
+  now = new Date(),
+): Judgement {
   const facts = {
     status: o.status as 'open' | 'won' | 'lost',
     expectedCloseDate: o.expectedCloseDate,
@@ -109,6 +125,11 @@ export function judge(o: OpportunityRow, infl: Pick<InfluenceRow, 'roles' | 'mod
       coverage: i.coverage as Coverage,
     })),
   };
-  const flags = computeRedFlags(facts, { now, timeZone: funnel.timeZone, staleDays: funnel.staleDays, probabilityTolerance: funnel.probabilityTolerance });
+  const flags = computeRedFlags(facts, {
+    now,
+    timeZone: funnel.timeZone,
+    staleDays: funnel.staleDays,
+    probabilityTolerance: funnel.probabilityTolerance,
+  });
   return { flags, health: computeHealth(facts, flags) };
 }

@@ -9,9 +9,14 @@ import type { opportunityItems } from '../../db/schema.ts';
 import { lineTotal } from '../../../core/funnel.ts';
 import { DAY_MS } from '../../../core/time.ts';
 
-
-export function presentOpportunity({ o, accountName, ownerName, stageName }: Listed, j: Judgement, lang: Lang, now = new Date()): Opportunity {
-  const winWin = o.winWinOurs === null && o.winWinCustomer === null ? null : o.winWinOurs === true && o.winWinCustomer === true;
+export function presentOpportunity(
+  { o, accountName, ownerName, stageName }: Listed,
+  j: Judgement,
+  lang: Lang,
+  now = new Date(),
+): Opportunity {
+  const winWin =
+    o.winWinOurs === null && o.winWinCustomer === null ? null : o.winWinOurs === true && o.winWinCustomer === true;
   return {
     id: o.id,
     accountId: o.accountId,
@@ -58,7 +63,9 @@ export function presentHealthParts(j: Judgement, lang: Lang): HealthPart[] {
   const messages = new Map(j.flags.map((f) => [healthPartKey(f), redFlagMessage(f, lang)]));
   return j.health.parts.map((p) => {
     const label = messages.get(p.key);
-    return label === undefined ? { key: p.key, points: p.points, max: p.max } : { key: p.key, points: p.points, max: p.max, label };
+    return label === undefined
+      ? { key: p.key, points: p.points, max: p.max }
+      : { key: p.key, points: p.points, max: p.max, label };
   });
 }
 
@@ -87,7 +94,12 @@ export const presentListItem = (r: ListRow): OpportunityListItem => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-type InfluenceListed = { i: InfluenceRow; contactName: string; contactTitle: string | null; counterpartName: string | null };
+type InfluenceListed = {
+  i: InfluenceRow;
+  contactName: string;
+  contactTitle: string | null;
+  counterpartName: string | null;
+};
 
 export const presentInfluence = ({ i, contactName, contactTitle, counterpartName }: InfluenceListed): Influence => ({
   id: i.id,
@@ -109,7 +121,11 @@ export const presentInfluence = ({ i, contactName, contactTitle, counterpartName
   version: i.version,
 });
 
-export const presentItem = (r: { i: typeof opportunityItems.$inferSelect; productName: string; category: string }): LineItem => ({
+export const presentItem = (r: {
+  i: typeof opportunityItems.$inferSelect;
+  productName: string;
+  category: string;
+}): LineItem => ({
   id: r.i.id,
   productId: r.i.productId,
   productName: r.productName,

@@ -5,9 +5,26 @@ import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
-import { accounts, opportunities, opportunityItems, orgs, pipelineTotals, products, stageHistory, stages, users } from '../../db/schema.ts';
+import {
+  accounts,
+  opportunities,
+  opportunityItems,
+  orgs,
+  pipelineTotals,
+  products,
+  stageHistory,
+  stages,
+  users,
+} from '../../db/schema.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
-import { accountVisible, dealVisible, seesWholeOrganisation, teamOnlyDeals, totalsVisible, type Actor } from '../../access/index.ts';
+import {
+  accountVisible,
+  dealVisible,
+  seesWholeOrganisation,
+  teamOnlyDeals,
+  totalsVisible,
+  type Actor,
+} from '../../access/index.ts';
 import { ownedByTeam } from '../../db/team-filter.ts';
 import type { BoardItem, BoardQuery, OpportunityListQuery } from '../../../core/schemas/deals.ts';
 import { DEAL_STATUSES } from '../../../core/enums.ts';
@@ -77,21 +94,33 @@ function mergeTotals(rows: StageTotal[]): StageTotal[] {
   const by = new Map<string, { count: number; amount: bigint; weighted: bigint }>();
   for (const r of rows) {
     const cur = by.get(r.stageId) ?? { count: 0, amount: 0n, weighted: 0n };
-    by.set(r.stageId, { count: cur.count + r.count, amount: cur.amount + toCents(r.amount), weighted: cur.weighted + toCents(r.weighted) });
+    by.set(r.stageId, {
+      count: cur.count + r.count,
+      amount: cur.amount + toCents(r.amount),
+      weighted: cur.weighted + toCents(r.weighted),
+    });
   }
-  return [...by].map(([stageId, v]) => ({ stageId, count: v.count, amount: fromCents(v.amount), weighted: fromCents(v.weighted) }));
+  return [...by].map(([stageId, v]) => ({
+    stageId,
+    count: v.count,
+    amount: fromCents(v.amount),
+    weighted: fromCents(v.weighted),
+  }));
 }
 
 /**
  * A board card's columns as the API sends them. The codes come as JSON, which the driver parses
  * natively; a text[] is parsed character by character in JavaScript.
  */
-const cardColumns = prerendered(sql`${opportunities.id}, ${opportunities.accountId} as "accountId", ${opportunities.accountName} as "accountName", ${opportunities.name},
+const cardColumns =
+  prerendered(sql`${opportunities.id}, ${opportunities.accountId} as "accountId", ${opportunities.accountName} as "accountName", ${opportunities.name},
   ${opportunities.amount}::text as amount, ${opportunities.expectedCloseDate}::text as "expectedCloseDate",
   ${owner.name} as "ownerName", ${opportunities.stageId} as "stageId", ${opportunities.health},
   to_json(${opportunities.redFlagCodes}) as "redFlagCodes", ${opportunities.version}`);
 /** What a card's columns are read from besides the deal (its account's name is on it). */
-const cardJoins = prerendered(sql`left join ${users} as "owner" on ${owner.orgId} = ${opportunities.orgId} and ${owner.id} = ${opportunities.ownerId}`);
+const cardJoins = prerendered(
+  sql`left join ${users} as "owner" on ${owner.orgId} = ${opportunities.orgId} and ${owner.id} = ${opportunities.ownerId}`,
+);
 
 export function opportunitiesRepository(db: Db) {
   /** Totals summed over the deals themselves (with the accounts join for a data scope). */
@@ -132,11 +161,16 @@ export function opportunitiesRepository(db: Db) {
       if (search) where.push(await searchCondition(db, opportunities, actor.orgId, search, true));
       const page = keyset(key, opportunities.id, descending, after);
       if (page.where) where.push(page.where);
-      return selectList().where(and(...where)).orderBy(...page.orderBy).limit(limit);
+      return selectList()
+        .where(and(...where))
+        .orderBy(...page.orderBy)
+        .limit(limit);
     },
 
     async get(actor: Actor, id: string): Promise<Listed | undefined> {
-      const [row] = await select().where(and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)));
+      const [row] = await select().where(
+        and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)),
+      );
       return row;
     },
 
@@ -152,36 +186,52 @@ export function opportunitiesRepository(db: Db) {
 
     /** A deal by id without a scope check, for internal recomputation only. */
     async row(orgId: string, id: string) {
-      const [row] = await db.select().from(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
+      const [row] = await db
+        .select()
+        .from(opportunities)
+        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
       return row;
     },
 
     insert: (row: NewOpportunity) => db.insert(opportunities).values(row),
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewOpportunity>) => updateVersioned(db, opportunities, orgId, id, version, patch),
+    update: (orgId: string, id: string, version: number, patch: Partial<NewOpportunity>) =>
+      updateVersioned(db, opportunities, orgId, id, version, patch),
 
     /** Stored judgement for filters and the board (and a closed deal's as of closing); not a user edit, so the version stays. */
     setJudgement: (orgId: string, id: string, health: number, codes: string[], closing: Judgement | null) =>
-      db.update(opportunities).set({ health, redFlagCodes: codes, closingJudgement: closing }).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id))),
-
+      db
+        .update(opportunities)
+        .set({ health, redFlagCodes: codes, closingJudgement: closing })
+        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id))),
 
     items: (orgId: string, ids: string[]) =>
       ids.length
         ? db
             .select({ i: opportunityItems, productName: products.name, category: products.category })
             .from(opportunityItems)
-            .innerJoin(products, and(eq(products.orgId, opportunityItems.orgId), eq(products.id, opportunityItems.productId)))
+            .innerJoin(
+              products,
+              and(eq(products.orgId, opportunityItems.orgId), eq(products.id, opportunityItems.productId)),
+            )
             .where(and(eq(opportunityItems.orgId, orgId), inArray(opportunityItems.opportunityId, ids)))
             .orderBy(asc(opportunityItems.position))
         : Promise.resolve([]),
 
     async replaceItems(orgId: string, opportunityId: string, rows: (typeof opportunityItems.$inferInsert)[]) {
-      await db.delete(opportunityItems).where(and(eq(opportunityItems.orgId, orgId), eq(opportunityItems.opportunityId, opportunityId)));
+      await db
+        .delete(opportunityItems)
+        .where(and(eq(opportunityItems.orgId, orgId), eq(opportunityItems.opportunityId, opportunityId)));
       if (rows.length) await db.insert(opportunityItems).values(rows);
     },
 
     products: (orgId: string, ids: string[]) =>
-      ids.length ? db.select().from(products).where(and(eq(products.orgId, orgId), inArray(products.id, ids))) : Promise.resolve([]),
+      ids.length
+        ? db
+            .select()
+            .from(products)
+            .where(and(eq(products.orgId, orgId), inArray(products.id, ids)))
+        : Promise.resolve([]),
 
     recordStageChange: (row: typeof stageHistory.$inferInsert) => db.insert(stageHistory).values(row),
 
@@ -254,7 +304,12 @@ export function opportunitiesRepository(db: Db) {
       db
         .select({ id: opportunities.id })
         .from(opportunities)
-        .where(and(eq(opportunities.orgId, orgId), sql`${opportunities.status} <> 'open' and ${opportunities.closingJudgement} is null`))
+        .where(
+          and(
+            eq(opportunities.orgId, orgId),
+            sql`${opportunities.status} <> 'open' and ${opportunities.closingJudgement} is null`,
+          ),
+        )
         .limit(limit),
 
     /** Open deals whose stored judgement may be out of date because time passed. */

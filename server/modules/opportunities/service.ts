@@ -6,7 +6,15 @@ import { historyWriter } from '../../kernel/history.ts';
 import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
 import { scheduleAfterSales } from './after-sales.ts';
-import { closingJudgement, judge, judgementOf, loadFunnel, loadOpenStages, stageIndex, type Funnel } from './judgement.ts';
+import {
+  closingJudgement,
+  judge,
+  judgementOf,
+  loadFunnel,
+  loadOpenStages,
+  stageIndex,
+  type Funnel,
+} from './judgement.ts';
 import { presentHealthParts, presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, userInScope, type Actor } from '../../access/index.ts';
@@ -16,10 +24,28 @@ import { searchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
 import { DAY_MS, localDate } from '../../../core/time.ts';
-import type { Board, BoardQuery, OpportunityCreate, OpportunityDetail, OpportunityListQuery, OpportunityUpdate, OpportunityListItem } from '../../../core/schemas/deals.ts';
+import type {
+  Board,
+  BoardQuery,
+  OpportunityCreate,
+  OpportunityDetail,
+  OpportunityListQuery,
+  OpportunityUpdate,
+  OpportunityListItem,
+} from '../../../core/schemas/deals.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
-const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'health', 'redFlagCodes', 'closingJudgement', 'criteriaDone', 'stageEnteredAt'] as const;
+const HISTORY_IGNORED = [
+  'version',
+  'searchGrams',
+  'searchText',
+  'updatedAt',
+  'health',
+  'redFlagCodes',
+  'closingJudgement',
+  'criteriaDone',
+  'stageEnteredAt',
+] as const;
 type Repo = ReturnType<typeof opportunitiesRepository>;
 
 export function opportunitiesService(db: Db) {
@@ -36,13 +62,36 @@ export function opportunitiesService(db: Db) {
     const row = await r.row(orgId, id);
     if (!row || closingJudgement(row)) return;
     const infl = await blueSheetRepository(tx).influences(orgId, [id]);
-    const j = judge(row, infl.map((i) => i.i), funnel ?? (await loadFunnel(tx, orgId)), now);
-    await r.setJudgement(orgId, id, j.health.score, j.flags.map((fl) => fl.code), row.status === 'open' ? null : j);
+    const j = judge(
+      row,
+      infl.map((i) => i.i),
+      funnel ?? (await loadFunnel(tx, orgId)),
+      now,
+    );
+    await r.setJudgement(
+      orgId,
+      id,
+      j.health.score,
+      j.flags.map((fl) => fl.code),
+      row.status === 'open' ? null : j,
+    );
   }
 
   /** Line items: known products, list price by default; the amount is their sum unless given. */
-  async function checkItems(r: Repo, actor: Actor, opportunityId: string, input: NonNullable<OpportunityCreate['items']>) {
-    const known = new Map((await r.products(actor.orgId, input.map((i) => i.productId))).map((p) => [p.id, p]));
+  async function checkItems(
+    r: Repo,
+    actor: Actor,
+    opportunityId: string,
+    input: NonNullable<OpportunityCreate['items']>,
+  ) {
+    const known = new Map(
+      (
+        await r.products(
+          actor.orgId,
+          input.map((i) => i.productId),
+        )
+      ).map((p) => [p.id, p]),
+    );
     let sum = 0n;
     const rows = input.map((item, position) => {
       const product = known.get(item.productId);
@@ -50,7 +99,16 @@ export function opportunitiesService(db: Db) {
       const price = item.price ?? product.listPrice;
       const discount = item.discount ?? '0';
       sum += toCents(lineTotal(item.quantity, price, discount));
-      return { orgId: actor.orgId, id: newId(), opportunityId, productId: item.productId, quantity: item.quantity, price, discount, position };
+      return {
+        orgId: actor.orgId,
+        id: newId(),
+        opportunityId,
+        productId: item.productId,
+        quantity: item.quantity,
+        price,
+        discount,
+        position,
+      };
     });
     return { rows, sum: fromCents(sum) };
   }
@@ -79,9 +137,12 @@ export function opportunitiesService(db: Db) {
       patch.probabilityReason = null;
       if (current && stageIndex(funnel, stage.id) > stageIndex(funnel, current.stageId)) {
         const from = funnel.byId.get(current.stageId);
-        const done = ((current.criteriaDone as Record<string, string[]>)[current.stageId] ?? []);
-        unmet = ((from?.exitCriteria ?? []) as { id: string; label: string }[]).filter((c) => !done.includes(c.id)).map((c) => c.label);
-        if (unmet.length && !input.confirmUnmetCriteria) throw new AppError(409, 'unmet_criteria', { criteria: unmet.join('、') });
+        const done = (current.criteriaDone as Record<string, string[]>)[current.stageId] ?? [];
+        unmet = ((from?.exitCriteria ?? []) as { id: string; label: string }[])
+          .filter((c) => !done.includes(c.id))
+          .map((c) => c.label);
+        if (unmet.length && !input.confirmUnmetCriteria)
+          throw new AppError(409, 'unmet_criteria', { criteria: unmet.join('、') });
       }
     }
     if (input.forecastCategory !== undefined && stage.kind === 'open') patch.forecastCategory = input.forecastCategory;
@@ -95,9 +156,15 @@ export function opportunitiesService(db: Db) {
 
   /** Runs on the caller's transaction: PGlite has one connection, so a query outside it would wait forever. */
   async function checkRefs(tx: Db, actor: Actor, input: Partial<OpportunityCreate>) {
-    if (input.ownerId && !(await activeUserIds(tx, actor.orgId, [input.ownerId])).has(input.ownerId)) throw fieldError('ownerId', 'unknown_user');
+    if (input.ownerId && !(await activeUserIds(tx, actor.orgId, [input.ownerId])).has(input.ownerId))
+      throw fieldError('ownerId', 'unknown_user');
     if (input.ownerId && !userInScope(actor, input.ownerId)) throw fieldError('ownerId', 'unknown_user');
-    if (input.wonByCompetitorId && !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(input.wonByCompetitorId)) {
+    if (
+      input.wonByCompetitorId &&
+      !(await blueSheetRepository(tx).knownCompetitors(actor.orgId, [input.wonByCompetitorId])).has(
+        input.wonByCompetitorId,
+      )
+    ) {
       throw fieldError('wonByCompetitorId', 'unknown_competitor');
     }
   }
@@ -113,7 +180,11 @@ export function opportunitiesService(db: Db) {
       sheet.dealCompetitors(actor.orgId, id),
       repo.stageHistory(actor.orgId, id),
     ]);
-    const j = judgementOf(row.o, infl.map((i) => i.i), funnel);
+    const j = judgementOf(
+      row.o,
+      infl.map((i) => i.i),
+      funnel,
+    );
     const stage = funnel.byId.get(row.o.stageId);
     const done = (row.o.criteriaDone as Record<string, string[]>)[row.o.stageId] ?? [];
     const name = (stageId: string | null) => (stageId ? (funnel.byId.get(stageId)?.name ?? null) : null);
@@ -121,14 +192,22 @@ export function opportunitiesService(db: Db) {
       ...presentOpportunity(row, j, actor.lang),
       items: items.map(presentItem),
       influences: infl.map(presentInfluence),
-      notes: notes.map(({ n, createdByName }) => ({ id: n.id, kind: n.kind as 'red_flag' | 'strength', text: n.text, createdByName, createdAt: n.createdAt.toISOString() })),
+      notes: notes.map(({ n, createdByName }) => ({
+        id: n.id,
+        kind: n.kind as 'red_flag' | 'strength',
+        text: n.text,
+        createdByName,
+        createdAt: n.createdAt.toISOString(),
+      })),
       competitors: comps.map(({ c, name: compName }) => ({
         competitorId: c.competitorId,
         name: compName,
         position: c.position as 'ahead' | 'even' | 'behind',
         ourAdvantages: c.ourAdvantages,
         notes: c.notes,
-        preferredBy: infl.filter((i) => i.i.preferredCompetitorId === c.competitorId).map((i) => ({ influenceId: i.i.id, contactName: i.contactName })),
+        preferredBy: infl
+          .filter((i) => i.i.preferredCompetitorId === c.competitorId)
+          .map((i) => ({ influenceId: i.i.id, contactName: i.contactName })),
       })),
       stageHistory: history.map(({ h, actorName }, k) => ({
         id: h.id,
@@ -164,7 +243,10 @@ export function opportunitiesService(db: Db) {
       for (const orgId of await repo.orgIds()) {
         const funnel = await loadFunnel(db, orgId);
         const staleBefore = new Date(now.getTime() - funnel.staleDays * DAY_MS);
-        const passes = [() => repo.dueForRejudgement(orgId, localDate(now, funnel.timeZone), staleBefore, batch), () => repo.unfrozenClosed(orgId, batch)];
+        const passes = [
+          () => repo.dueForRejudgement(orgId, localDate(now, funnel.timeZone), staleBefore, batch),
+          () => repo.unfrozenClosed(orgId, batch),
+        ];
         for (const dueNow of passes) {
           const seen = new Set<string>();
           for (;;) {
@@ -182,11 +264,24 @@ export function opportunitiesService(db: Db) {
     },
 
     async list(actor: Actor, query: OpportunityListQuery): Promise<PageOf<OpportunityListItem>> {
-      const key = (query.sort ?? '-updatedAt').replace('-', '') as 'updatedAt' | 'amount' | 'expectedCloseDate' | 'name' | 'health';
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, ...args }), (o) => [
-        key === 'updatedAt' ? o.updatedAt.toISOString() : key === 'expectedCloseDate' ? (o.expectedCloseDate ?? '9999-12-31') : o[key],
-        o.id,
-      ]);
+      const key = (query.sort ?? '-updatedAt').replace('-', '') as
+        | 'updatedAt'
+        | 'amount'
+        | 'expectedCloseDate'
+        | 'name'
+        | 'health';
+      const { rows, nextCursor } = await keysetPage(
+        query,
+        (args) => repo.list(actor, { query, ...args }),
+        (o) => [
+          key === 'updatedAt'
+            ? o.updatedAt.toISOString()
+            : key === 'expectedCloseDate'
+              ? (o.expectedCloseDate ?? '9999-12-31')
+              : o[key],
+          o.id,
+        ],
+      );
       return { items: rows.map(presentListItem), nextCursor };
     },
 
@@ -220,9 +315,23 @@ export function opportunitiesService(db: Db) {
         };
         await r.insert(row);
         if (items) await r.replaceItems(actor.orgId, id, items.rows);
-        await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: null, toStageId: stage.id, actorId: actor.userId });
+        await r.recordStageChange({
+          orgId: actor.orgId,
+          id: newId(),
+          opportunityId: id,
+          fromStageId: null,
+          toStageId: stage.id,
+          actorId: actor.userId,
+        });
         const { orgId: _o, id: _id, createdBy: _cb, createdAt: _ca, ...logged } = row;
-        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'create', actor.userId, initialFields(logged, HISTORY_IGNORED));
+        await historyWriter(tx).record(
+          actor.orgId,
+          'opportunity',
+          id,
+          'create',
+          actor.userId,
+          initialFields(logged, HISTORY_IGNORED),
+        );
         await rejudge(tx, actor.orgId, id, funnel);
         if (stage.kind === 'won') await scheduleAfterSales(tx, actor.orgId, id);
       });
@@ -239,9 +348,19 @@ export function opportunitiesService(db: Db) {
         await checkRefs(tx, actor, input);
         const funnel = await loadFunnel(tx, actor.orgId);
         const { patch: stagePatch, stage, moved, unmet } = applyStage(funnel, current, input);
-        const { version, items: itemInput, confirmUnmetCriteria: _c, stageId: _s, probability: _p, probabilityReason: _pr, forecastCategory: _f, ...fields } = input;
+        const {
+          version,
+          items: itemInput,
+          confirmUnmetCriteria: _c,
+          stageId: _s,
+          probability: _p,
+          probabilityReason: _pr,
+          forecastCategory: _f,
+          ...fields
+        } = input;
         const patch: Partial<NewOpportunity> = { ...fields, ...stagePatch };
-        if (fields.name !== undefined) Object.assign(patch, { name: fields.name.trim() }, searchColumns(fields.name.trim()));
+        if (fields.name !== undefined)
+          Object.assign(patch, { name: fields.name.trim() }, searchColumns(fields.name.trim()));
         if (itemInput) {
           const items = await checkItems(r, actor, id, itemInput);
           await r.replaceItems(actor.orgId, id, items.rows);
@@ -250,8 +369,24 @@ export function opportunitiesService(db: Db) {
         const changes = diffFields(current, patch, HISTORY_IGNORED);
         if (!changes.length && !itemInput) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();
-        if (moved) await r.recordStageChange({ orgId: actor.orgId, id: newId(), opportunityId: id, fromStageId: current.stageId, toStageId: stage.id, actorId: actor.userId, unmetCriteria: unmet });
-        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'update', actor.userId, itemInput ? [...changes, { field: 'items', old: null, new: itemInput.length }] : changes);
+        if (moved)
+          await r.recordStageChange({
+            orgId: actor.orgId,
+            id: newId(),
+            opportunityId: id,
+            fromStageId: current.stageId,
+            toStageId: stage.id,
+            actorId: actor.userId,
+            unmetCriteria: unmet,
+          });
+        await historyWriter(tx).record(
+          actor.orgId,
+          'opportunity',
+          id,
+          'update',
+          actor.userId,
+          itemInput ? [...changes, { field: 'items', old: null, new: itemInput.length }] : changes,
+        );
         await rejudge(tx, actor.orgId, id, funnel);
         if (moved && stage.kind === 'won' && current.status !== 'won') await scheduleAfterSales(tx, actor.orgId, id);
       });
@@ -269,7 +404,10 @@ export function opportunitiesService(db: Db) {
         const known = ((stage?.exitCriteria ?? []) as { id: string }[]).map((c) => c.id);
         const bad = doneIds.findIndex((d) => !known.includes(d));
         if (bad >= 0) throw fieldError(`done.${bad}`, 'invalid');
-        const criteriaDone = { ...(current.criteriaDone as Record<string, string[]>), [current.stageId]: [...new Set(doneIds)] };
+        const criteriaDone = {
+          ...(current.criteriaDone as Record<string, string[]>),
+          [current.stageId]: [...new Set(doneIds)],
+        };
         await r.update(actor.orgId, id, version, { criteriaDone });
       });
       return detail(actor, id);
@@ -283,8 +421,15 @@ export function opportunitiesService(db: Db) {
         if (!current) throw notFound();
         // Won and lost deals are the win/loss history: a rep may not delete them (403 closed_deal_delete).
         assertCan(actor, 'delete', { entity: 'deal', status: current.status });
-        await moveToBin(tx, actor.orgId, actor.userId, 'opportunity', id, { name: current.name, accountId: current.accountId, amount: current.amount, ownerId: current.ownerId });
-        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [{ field: 'name', old: current.name, new: null }]);
+        await moveToBin(tx, actor.orgId, actor.userId, 'opportunity', id, {
+          name: current.name,
+          accountId: current.accountId,
+          amount: current.amount,
+          ownerId: current.ownerId,
+        });
+        await historyWriter(tx).record(actor.orgId, 'opportunity', id, 'delete', actor.userId, [
+          { field: 'name', old: current.name, new: null },
+        ]);
       });
     },
 
@@ -295,7 +440,15 @@ export function opportunitiesService(db: Db) {
 
     async board(actor: Actor, q: BoardQuery): Promise<Board> {
       const open = await loadOpenStages(db, actor.orgId);
-      const [totals, cards] = await Promise.all([repo.boardTotals(actor, q), repo.boardCards(actor, q, open.map((s) => s.id), q.limit ?? 30)]);
+      const [totals, cards] = await Promise.all([
+        repo.boardTotals(actor, q),
+        repo.boardCards(
+          actor,
+          q,
+          open.map((s) => s.id),
+          q.limit ?? 30,
+        ),
+      ]);
       return {
         columns: open.map((s) => {
           const t = totals.find((x) => x.stageId === s.id);

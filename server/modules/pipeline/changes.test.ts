@@ -73,7 +73,10 @@ beforeAll(async () => {
   await open(repC.client, 'sub-fwd', accC, { amount: '111000' });
   await open(repB.client, 'east-lost', accB, { amount: '222000' });
   // Created and won a month ago: never in a snapshot, and not new.
-  await t.database.db.update(opportunities).set({ createdAt: new Date(Date.now() - 30 * 86_400_000) }).where(eq(opportunities.id, ids['old-won']));
+  await t.database.db
+    .update(opportunities)
+    .set({ createdAt: new Date(Date.now() - 30 * 86_400_000) })
+    .where(eq(opportunities.id, ids['old-won']));
 });
 afterAll(() => t.close());
 
@@ -84,7 +87,12 @@ describe('what changed in the pipeline', () => {
     expect(c.items).toHaveLength(14);
     expect(c.items.every((i) => i.before === null && i.kinds[0] === 'new')).toBe(true);
     expect(kinds(c)['old-won']).toBeUndefined();
-    expect(c.items[0]).toMatchObject({ name: 'multi', accountName: '甲的客户', ownerName: '甲', after: { amount: '900000.00', status: 'open' } });
+    expect(c.items[0]).toMatchObject({
+      name: 'multi',
+      accountName: '甲的客户',
+      ownerName: '甲',
+      after: { amount: '900000.00', status: 'open' },
+    });
     expect(c.summary.find((s) => s.kind === 'new')).toEqual({ kind: 'new', count: 14, amount: '6273000.00' });
     expect((await changes(f.admin, `since=${addDays(today, 1)}`)).items).toEqual([]);
   });
@@ -129,10 +137,26 @@ describe('what changed in the pipeline', () => {
       'new-won': ['new', 'won'],
     });
     // Largest amount now first.
-    expect(c.items.map((i) => i.after.amount)).toEqual([...c.items.map((i) => i.after.amount)].sort((x, y) => Number(y) - Number(x)));
+    expect(c.items.map((i) => i.after.amount)).toEqual(
+      [...c.items.map((i) => i.after.amount)].sort((x, y) => Number(y) - Number(x)),
+    );
     const multi = c.items.find((i) => i.name === 'multi')!;
-    expect(multi.before).toEqual({ stageId: stages[0].id, stageName: stages[0].name, amount: '900000.00', expectedCloseDate: '2027-03-01', forecastCategory: 'pipeline', status: 'open' });
-    expect(multi.after).toEqual({ stageId: stages[2].id, stageName: stages[2].name, amount: '950000.00', expectedCloseDate: '2027-09-01', forecastCategory: stages[2].forecastCategory, status: 'open' });
+    expect(multi.before).toEqual({
+      stageId: stages[0].id,
+      stageName: stages[0].name,
+      amount: '900000.00',
+      expectedCloseDate: '2027-03-01',
+      forecastCategory: 'pipeline',
+      status: 'open',
+    });
+    expect(multi.after).toEqual({
+      stageId: stages[2].id,
+      stageName: stages[2].name,
+      amount: '950000.00',
+      expectedCloseDate: '2027-09-01',
+      forecastCategory: stages[2].forecastCategory,
+      status: 'open',
+    });
     expect(c.items.find((i) => i.name === 'nulled')!.after.expectedCloseDate).toBeNull();
     expect(c.items.find((i) => i.name === 'new')!.before).toBeNull();
 
@@ -151,14 +175,30 @@ describe('what changed in the pipeline', () => {
     expect(c.truncated).toBe(false);
   });
 
-  it("shows each caller only the deals in their scope; filters by owner and team (sub-teams included)", async () => {
+  it('shows each caller only the deals in their scope; filters by owner and team (sub-teams included)', async () => {
     const mine = await changes(repA.client, `since=${today}`);
-    expect(Object.keys(kinds(mine)).sort()).toEqual(['back', 'down', 'fwd', 'lost', 'multi', 'new', 'new-won', 'nulled', 'pull', 'slip', 'up', 'won']);
+    expect(Object.keys(kinds(mine)).sort()).toEqual([
+      'back',
+      'down',
+      'fwd',
+      'lost',
+      'multi',
+      'new',
+      'new-won',
+      'nulled',
+      'pull',
+      'slip',
+      'up',
+      'won',
+    ]);
     expect(mine.summary.find((s) => s.kind === 'lost')).toEqual({ kind: 'lost', count: 1, amount: '700000.00' });
     expect(Object.keys(kinds(await changes(repB.client, `since=${today}`)))).toEqual(['east-lost']);
     // Another rep's team is not the caller's to look at; an unknown team does not exist.
     expect((await repA.client.get(`/api/pipeline/changes?since=${today}&teamId=${east.id}`)).statusCode).toBe(404);
-    expect((await f.admin.get(`/api/pipeline/changes?since=${today}&teamId=01900000-0000-7000-8000-000000000000`)).statusCode).toBe(404);
+    expect(
+      (await f.admin.get(`/api/pipeline/changes?since=${today}&teamId=01900000-0000-7000-8000-000000000000`))
+        .statusCode,
+    ).toBe(404);
     // The manager sees the team and its sub-team, not the east.
     const team = await changes(manager.client, `since=${today}&teamId=${north.id}`);
     expect(Object.keys(kinds(team))).toContain('sub-fwd');
@@ -183,7 +223,9 @@ describe('what changed in the pipeline', () => {
     expect(await baseline(addDays(today, -10))).toBe(addDays(today, -14));
     expect(await baseline(addDays(today, -60))).toBe(addDays(today, -14));
     // Against last week's copy the same deals changed, and the month-old won deal is still not new.
-    expect(kinds(await changes(f.admin, `since=${addDays(today, -1)}`))).toEqual(kinds(await changes(f.admin, `since=${today}`)));
+    expect(kinds(await changes(f.admin, `since=${addDays(today, -1)}`))).toEqual(
+      kinds(await changes(f.admin, `since=${today}`)),
+    );
   });
 
   it('returns the 500 largest changes and says when there are more', async () => {

@@ -15,7 +15,12 @@ const pst = pipelineSnapshotTotals;
 export function ownedBy(column: SQLWrapper, ownerIds: string[] | undefined): SQL | undefined {
   if (ownerIds === undefined) return undefined;
   // A team without members matches nothing (an empty IN list is not SQL).
-  return ownerIds.length ? sql`${column} in (${sql.join(ownerIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`;
+  return ownerIds.length
+    ? sql`${column} in (${sql.join(
+        ownerIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql`false`;
 }
 
 export type SnapshotTotal = { date: string; deals: number; amount: string };
@@ -60,7 +65,10 @@ export function pipelineRepository(db: Db) {
    * primary key. Baseline rows of deals that are gone have nothing to show as `after` and drop out.
    */
   function changed(actor: Actor, a: ChangeArgs): SQL {
-    const base = a.baseline === null ? sql`false` : sql`b.org_id = ${opportunities.orgId} and b.snapshot_date = ${a.baseline}::date and b.opportunity_id = ${opportunities.id}`;
+    const base =
+      a.baseline === null
+        ? sql`false`
+        : sql`b.org_id = ${opportunities.orgId} and b.snapshot_date = ${a.baseline}::date and b.opportunity_id = ${opportunities.id}`;
     const where = and(
       dealVisible(actor),
       sql`${opportunities.updatedAt} >= ${a.from}`,
@@ -116,7 +124,10 @@ export function pipelineRepository(db: Db) {
         on conflict do nothing`),
 
     async hasSnapshotBetween(orgId: string, from: string, to: string): Promise<boolean> {
-      const rows = await rowsOf<{ one: number }>(db, sql`select 1 as one from ${ps} where ${ps.orgId} = ${orgId} and ${ps.snapshotDate} between ${from}::date and ${to}::date limit 1`);
+      const rows = await rowsOf<{ one: number }>(
+        db,
+        sql`select 1 as one from ${ps} where ${ps.orgId} = ${orgId} and ${ps.snapshotDate} between ${from}::date and ${to}::date limit 1`,
+      );
       return rows.length > 0;
     },
 
@@ -142,10 +153,14 @@ export function pipelineRepository(db: Db) {
               select ${pst.snapshotDate}, ${pst.deals}::bigint, ${pst.amount}
               from top join ${pst} on ${pst.orgId} = ${actor.orgId} and ${pst.snapshotDate} = top.day
               where ${totalsVisible(actor, pst)}
-              ${onTeam ? sql`union all
+              ${
+                onTeam
+                  ? sql`union all
               select ${ps.snapshotDate}, 1::bigint, ${ps.amount}
               from top join ${ps} on ${ps.orgId} = ${actor.orgId} and ${ps.snapshotDate} = top.day
-              where ${onTeam}` : sql``}
+              where ${onTeam}`
+                  : sql``
+              }
             )
             select top.day::text as date, coalesce(sum(sums.deals), 0)::int as deals, coalesce(sum(sums.amount), 0)::numeric(20,2)::text as amount
             from top left join sums on sums.day = top.day
@@ -170,8 +185,14 @@ export function pipelineRepository(db: Db) {
      * amount (the change's size for amount kinds, else the deal's amount now); and the changed
      * deals, largest amount now first, `limit` at most.
      */
-    async changes(actor: Actor, a: ChangeArgs): Promise<{ summary: { kind: ChangeKind; count: number; amount: string }[]; items: ChangeRow[] }> {
-      const [row] = await rowsOf<{ summary: { kind: ChangeKind; count: number; amount: string }[]; items: ChangeRow[] }>(
+    async changes(
+      actor: Actor,
+      a: ChangeArgs,
+    ): Promise<{ summary: { kind: ChangeKind; count: number; amount: string }[]; items: ChangeRow[] }> {
+      const [row] = await rowsOf<{
+        summary: { kind: ChangeKind; count: number; amount: string }[];
+        items: ChangeRow[];
+      }>(
         db,
         sql`with ${changed(actor, a)}, ch as materialized (select * from k where cardinality(kinds) > 0)
             select

@@ -50,7 +50,8 @@ export function resultsRepository(db: Db) {
      */
     accuracy(actor: Actor, a: AccuracyArgs): Promise<AccuracyRow[]> {
       // The totals know close months, not days: a period of whole months is exactly a range of them.
-      if (!a.periodStart.endsWith('-01') || !addDays(a.periodLast, 1).endsWith('-01')) throw new Error(`accuracy needs whole months, got ${a.periodStart}..${a.periodLast}`);
+      if (!a.periodStart.endsWith('-01') || !addDays(a.periodLast, 1).endsWith('-01'))
+        throw new Error(`accuracy needs whole months, got ${a.periodStart}..${a.periodLast}`);
       const onTeam = teamOnlySnapshotRows(actor);
       const wonInPeriod = closed(actor, 'won', { startAt: a.startAt, endAt: a.endAt, ownerIds: a.ownerIds });
       const zone = zoneSql(a.zone);
@@ -73,10 +74,14 @@ export function resultsRepository(db: Db) {
                 sql`${pst.closeMonth} between ${a.periodStart}::date and ${a.periodLast}::date`,
                 ownedBy(pst.dealOwnerId, a.ownerIds),
               )}
-              ${onTeam ? sql`union all
+              ${
+                onTeam
+                  ? sql`union all
               select ${ps.snapshotDate}, ${ps.forecastCategory}, ${ps.amount}, round(${ps.amount} * ${ps.probability} / 100.0, 2)
               from dates join ${ps} on ${ps.orgId} = ${actor.orgId} and ${ps.snapshotDate} = dates.day
-              where ${and(onTeam, sql`${ps.expectedCloseDate} between ${a.periodStart}::date and ${a.periodLast}::date`, ownedBy(ps.ownerId, a.ownerIds))}` : sql``}
+              where ${and(onTeam, sql`${ps.expectedCloseDate} between ${a.periodStart}::date and ${a.periodLast}::date`, ownedBy(ps.ownerId, a.ownerIds))}`
+                  : sql``
+              }
             ), open as (
               select day,
                      sum(amount) filter (where category = 'commit') as commit,
@@ -121,7 +126,10 @@ export function resultsRepository(db: Db) {
     /** Count and amount of deals closed with each status. */
     async closedTotals(actor: Actor, status: 'won' | 'lost', a: ClosedArgs) {
       const [row] = await db
-        .select({ count: sql<number>`count(*)::int`, amount: sql<string>`coalesce(sum(${opportunities.amount}), 0)::numeric(20,2)::text` })
+        .select({
+          count: sql<number>`count(*)::int`,
+          amount: sql<string>`coalesce(sum(${opportunities.amount}), 0)::numeric(20,2)::text`,
+        })
         .from(opportunities)
         .where(closed(actor, status, a));
       return row;
@@ -145,9 +153,17 @@ export function resultsRepository(db: Db) {
       const count = sql<number>`count(*)::int`;
       const amount = sql<string>`sum(${opportunities.amount})`;
       return db
-        .select({ competitorId: competitors.id, name: competitors.name, count, amount: sql<string>`${amount}::numeric(20,2)::text` })
+        .select({
+          competitorId: competitors.id,
+          name: competitors.name,
+          count,
+          amount: sql<string>`${amount}::numeric(20,2)::text`,
+        })
         .from(opportunities)
-        .innerJoin(competitors, and(eq(competitors.orgId, opportunities.orgId), eq(competitors.id, opportunities.wonByCompetitorId)))
+        .innerJoin(
+          competitors,
+          and(eq(competitors.orgId, opportunities.orgId), eq(competitors.id, opportunities.wonByCompetitorId)),
+        )
         .where(closed(actor, 'lost', a))
         .groupBy(competitors.id, competitors.name)
         .orderBy(sql`${count} desc`, sql`${amount} desc`, competitors.name);

@@ -18,13 +18,25 @@ const ids: Record<string, string> = {};
 const at = (day: string, hm = '10:00') => new Date(`${day}T${hm}:00+08:00`);
 
 /** A deal created through the API, then set to a past state the API cannot produce. */
-async function deal(client: Client, key: string, accountId: string, amount: string, set: Partial<typeof opportunities.$inferInsert> = {}) {
+async function deal(
+  client: Client,
+  key: string,
+  accountId: string,
+  amount: string,
+  set: Partial<typeof opportunities.$inferInsert> = {},
+) {
   const res = await client.post('/api/opportunities', { accountId, name: key, amount });
   if (res.statusCode !== 201) throw new Error(res.body);
   ids[key] = res.json().id;
   if (Object.keys(set).length) await t.database.db.update(opportunities).set(set).where(eq(opportunities.id, ids[key]));
 }
-const won = (day: string, hm?: string) => ({ status: 'won', stageId: stages[5].id, forecastCategory: 'closed', probability: 100, closedAt: at(day, hm) });
+const won = (day: string, hm?: string) => ({
+  status: 'won',
+  stageId: stages[5].id,
+  forecastCategory: 'closed',
+  probability: 100,
+  closedAt: at(day, hm),
+});
 const lost = (day: string, lostReason: string | null, wonByCompetitorId: string | null = null, hm?: string) => ({
   status: 'lost',
   stageId: stages[6].id,
@@ -69,7 +81,9 @@ beforeAll(async () => {
   await deal(repA.client, 'L4', a, '7000', lost('2031-05-03', '　 '));
   await deal(repB.client, 'L5', b, '99000', lost('2031-05-04', '关系', y));
   await deal(repA.client, 'L6', a, '1000', lost('2031-07-01', '价格太高', x, '00:00'));
-  orgId = (await t.database.db.select({ orgId: opportunities.orgId }).from(opportunities).where(eq(opportunities.id, ids.O1)))[0].orgId;
+  orgId = (
+    await t.database.db.select({ orgId: opportunities.orgId }).from(opportunities).where(eq(opportunities.id, ids.O1))
+  )[0].orgId;
 
   // Too early for 2031-Q2 (more than 13 weeks before it starts), and too late.
   await snap('2030-12-30', 'O1', '999999', 90, 'commit', '2031-05-15');
@@ -98,13 +112,37 @@ describe('forecast accuracy', () => {
       period: '2031-Q2',
       actualWon: '380000.00',
       items: [
-        { snapshotDate: '2030-12-31', weightedForecast: '1000.00', commitForecast: '0.00', bestCaseForecast: '0.00', error: -0.9974 },
+        {
+          snapshotDate: '2030-12-31',
+          weightedForecast: '1000.00',
+          commitForecast: '0.00',
+          bestCaseForecast: '0.00',
+          error: -0.9974,
+        },
         // commit O1 + O3; best case O2; weighted 200,000 + 60,000 + 80,000 + 10,000 (W1 then open); W3 omitted; W4 expected after the period.
-        { snapshotDate: '2031-01-05', weightedForecast: '350000.00', commitForecast: '500000.00', bestCaseForecast: '800000.00', error: -0.0789 },
+        {
+          snapshotDate: '2031-01-05',
+          weightedForecast: '350000.00',
+          commitForecast: '500000.00',
+          bestCaseForecast: '800000.00',
+          error: -0.0789,
+        },
         // W1 already won (100,000) + commit O1, W5 + best case O3; weighted 320,000 + 24,000 + 50,000.
-        { snapshotDate: '2031-04-07', weightedForecast: '494000.00', commitForecast: '530000.00', bestCaseForecast: '630000.00', error: 0.3 },
+        {
+          snapshotDate: '2031-04-07',
+          weightedForecast: '494000.00',
+          commitForecast: '530000.00',
+          bestCaseForecast: '630000.00',
+          error: 0.3,
+        },
         // Everything won by the end of the last day (W2 at 23:30 included) + O2.
-        { snapshotDate: '2031-06-30', weightedForecast: '530000.00', commitForecast: '680000.00', bestCaseForecast: '680000.00', error: 0.3947 },
+        {
+          snapshotDate: '2031-06-30',
+          weightedForecast: '530000.00',
+          commitForecast: '680000.00',
+          bestCaseForecast: '680000.00',
+          error: 0.3947,
+        },
       ],
     });
   });
@@ -114,21 +152,70 @@ describe('forecast accuracy', () => {
       period: '2031-Q2',
       actualWon: '180000.00',
       items: [
-        { snapshotDate: '2030-12-31', weightedForecast: '1000.00', commitForecast: '0.00', bestCaseForecast: '0.00', error: -0.9944 },
-        { snapshotDate: '2031-01-05', weightedForecast: '270000.00', commitForecast: '400000.00', bestCaseForecast: '700000.00', error: 0.5 },
-        { snapshotDate: '2031-04-07', weightedForecast: '444000.00', commitForecast: '530000.00', bestCaseForecast: '530000.00', error: 1.4667 },
-        { snapshotDate: '2031-06-30', weightedForecast: '330000.00', commitForecast: '480000.00', bestCaseForecast: '480000.00', error: 0.8333 },
+        {
+          snapshotDate: '2030-12-31',
+          weightedForecast: '1000.00',
+          commitForecast: '0.00',
+          bestCaseForecast: '0.00',
+          error: -0.9944,
+        },
+        {
+          snapshotDate: '2031-01-05',
+          weightedForecast: '270000.00',
+          commitForecast: '400000.00',
+          bestCaseForecast: '700000.00',
+          error: 0.5,
+        },
+        {
+          snapshotDate: '2031-04-07',
+          weightedForecast: '444000.00',
+          commitForecast: '530000.00',
+          bestCaseForecast: '530000.00',
+          error: 1.4667,
+        },
+        {
+          snapshotDate: '2031-06-30',
+          weightedForecast: '330000.00',
+          commitForecast: '480000.00',
+          bestCaseForecast: '480000.00',
+          error: 0.8333,
+        },
       ],
     });
     const team = (await f.admin.get(`/api/forecast/accuracy?period=2031-Q2&teamId=${east.id}`)).json();
     expect(team.actualWon).toBe('200000.00');
-    expect(team.items[1]).toEqual({ snapshotDate: '2031-01-05', weightedForecast: '80000.00', commitForecast: '100000.00', bestCaseForecast: '100000.00', error: -0.6 });
+    expect(team.items[1]).toEqual({
+      snapshotDate: '2031-01-05',
+      weightedForecast: '80000.00',
+      commitForecast: '100000.00',
+      bestCaseForecast: '100000.00',
+      error: -0.6,
+    });
     expect((await repA.client.get(`/api/forecast/accuracy?period=2031-Q2&teamId=${east.id}`)).statusCode).toBe(404);
   });
 
   it('has no error while nothing is won, and refuses a bad period', async () => {
     const year = (await f.admin.get('/api/forecast/accuracy?period=2030')).json();
-    expect(year).toEqual({ period: '2030', actualWon: '0.00', items: [{ snapshotDate: '2030-12-30', weightedForecast: '0.00', commitForecast: '0.00', bestCaseForecast: '0.00', error: null }, { snapshotDate: '2030-12-31', weightedForecast: '0.00', commitForecast: '0.00', bestCaseForecast: '0.00', error: null }] });
+    expect(year).toEqual({
+      period: '2030',
+      actualWon: '0.00',
+      items: [
+        {
+          snapshotDate: '2030-12-30',
+          weightedForecast: '0.00',
+          commitForecast: '0.00',
+          bestCaseForecast: '0.00',
+          error: null,
+        },
+        {
+          snapshotDate: '2030-12-31',
+          weightedForecast: '0.00',
+          commitForecast: '0.00',
+          bestCaseForecast: '0.00',
+          error: null,
+        },
+      ],
+    });
     for (const bad of ['2031-Q5', '2031-13', '31-Q1', '']) {
       const res = await f.admin.get(`/api/forecast/accuracy?period=${bad}`);
       expect(res.statusCode, bad).toBe(400);
@@ -158,22 +245,39 @@ describe('won / lost', () => {
     const en = (await f.admin.get(`/api/analysis/win-loss?${range}`, { 'accept-language': 'en' })).json();
     expect(en.reasons[1].reason).toBe('No reason given');
     const empty = (await f.admin.get('/api/analysis/win-loss?from=2031-08-01&to=2031-08-31')).json();
-    expect(empty).toEqual({ won: { count: 0, amount: '0.00' }, lost: { count: 0, amount: '0.00' }, winRate: null, reasons: [], competitors: [] });
+    expect(empty).toEqual({
+      won: { count: 0, amount: '0.00' },
+      lost: { count: 0, amount: '0.00' },
+      winRate: null,
+      reasons: [],
+      competitors: [],
+    });
   });
 
   it("stays within the caller's scope and filters by owner and team", async () => {
     const mine = (await repA.client.get(`/api/analysis/win-loss?${range}`)).json();
-    expect(mine).toMatchObject({ won: { count: 3, amount: '180000.00' }, lost: { count: 4, amount: '42000.00' }, winRate: 0.4286 });
+    expect(mine).toMatchObject({
+      won: { count: 3, amount: '180000.00' },
+      lost: { count: 4, amount: '42000.00' },
+      winRate: 0.4286,
+    });
     expect(mine.competitors.map((c: { name: string; count: number }) => [c.name, c.count])).toEqual([
       ['东方软件', 2],
       ['国际云科技', 1],
     ]);
     expect(mine.reasons.map((r: { reason: string }) => r.reason)).not.toContain('关系');
     const b = (await f.admin.get(`/api/analysis/win-loss?${range}&ownerId=${repB.id}`)).json();
-    expect(b).toMatchObject({ won: { count: 1, amount: '200000.00' }, lost: { count: 1, amount: '99000.00' }, winRate: 0.5 });
+    expect(b).toMatchObject({
+      won: { count: 1, amount: '200000.00' },
+      lost: { count: 1, amount: '99000.00' },
+      winRate: 0.5,
+    });
     expect((await f.admin.get(`/api/analysis/win-loss?${range}&teamId=${east.id}`)).json()).toEqual(b);
     // Another rep's deals stay out even when asked for by owner.
-    expect((await repA.client.get(`/api/analysis/win-loss?${range}&ownerId=${repB.id}`)).json().won).toEqual({ count: 0, amount: '0.00' });
+    expect((await repA.client.get(`/api/analysis/win-loss?${range}&ownerId=${repB.id}`)).json().won).toEqual({
+      count: 0,
+      amount: '0.00',
+    });
     expect((await repA.client.get(`/api/analysis/win-loss?${range}&teamId=${east.id}`)).statusCode).toBe(404);
   });
 
@@ -181,7 +285,9 @@ describe('won / lost', () => {
     const res = await f.admin.get('/api/analysis/win-loss?from=2031-06-30&to=2031-04-01');
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0]).toMatchObject({ path: 'query.to', code: 'end_before_start' });
-    expect((await f.admin.get(`/api/analysis/win-loss?${range}&teamId=01900000-0000-7000-8000-000000000000`)).statusCode).toBe(404);
+    expect(
+      (await f.admin.get(`/api/analysis/win-loss?${range}&teamId=01900000-0000-7000-8000-000000000000`)).statusCode,
+    ).toBe(404);
     expect((await f.admin.get('/api/analysis/win-loss?from=2031-04-01')).json().fields[0].path).toBe('query.to');
   });
 });

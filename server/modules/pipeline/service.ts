@@ -53,8 +53,22 @@ function present(r: ChangeRow): PipelineChange {
     before:
       r.bStageId === null
         ? null
-        : { stageId: r.bStageId, stageName: r.bStageName ?? '', amount: r.bAmount ?? '0.00', expectedCloseDate: r.bExpectedCloseDate, forecastCategory: r.bForecastCategory ?? '', status: 'open' },
-    after: { stageId: r.stageId, stageName: r.stageName, amount: r.amount, expectedCloseDate: r.expectedCloseDate, forecastCategory: r.forecastCategory, status: r.status },
+        : {
+            stageId: r.bStageId,
+            stageName: r.bStageName ?? '',
+            amount: r.bAmount ?? '0.00',
+            expectedCloseDate: r.bExpectedCloseDate,
+            forecastCategory: r.bForecastCategory ?? '',
+            status: 'open',
+          },
+    after: {
+      stageId: r.stageId,
+      stageName: r.stageName,
+      amount: r.amount,
+      expectedCloseDate: r.expectedCloseDate,
+      forecastCategory: r.forecastCategory,
+      status: r.status,
+    },
   };
 }
 
@@ -108,13 +122,23 @@ export function pipelineService(db: Db) {
     async changes(actor: Actor, q: PipelineChangesQuery): Promise<PipelineChanges> {
       const teamOwnerIds = await teamOwners(actor, q.teamId);
       const [baseline, zone] = await Promise.all([repo.baseline(actor.orgId, q.since), orgTimeZone(db, actor.orgId)]);
-      const args = { baseline, from: dayStart(baseline ?? q.since, zone), ownerId: q.ownerId, teamOwnerIds, limit: MAX_CHANGES + 1 };
+      const args = {
+        baseline,
+        from: dayStart(baseline ?? q.since, zone),
+        ownerId: q.ownerId,
+        teamOwnerIds,
+        limit: MAX_CHANGES + 1,
+      };
       const { summary, items: rows } = await repo.changes(actor, args);
       const byKind = new Map(summary.map((s) => [s.kind, s]));
       return {
         since: q.since,
         baseline,
-        summary: CHANGE_KINDS.map((kind) => ({ kind, count: byKind.get(kind)?.count ?? 0, amount: byKind.get(kind)?.amount ?? '0.00' })),
+        summary: CHANGE_KINDS.map((kind) => ({
+          kind,
+          count: byKind.get(kind)?.count ?? 0,
+          amount: byKind.get(kind)?.amount ?? '0.00',
+        })),
         items: rows.slice(0, MAX_CHANGES).map(present),
         truncated: rows.length > MAX_CHANGES,
       };

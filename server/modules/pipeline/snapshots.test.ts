@@ -20,12 +20,22 @@ let orgId: string;
 const today = shanghaiDate(new Date());
 
 const deal = async (client: Factories['admin'], accountId: string, amount: string, stageId?: string) => {
-  const res = await client.post('/api/opportunities', { accountId, name: `商机${amount}`, amount, ...(stageId ? { stageId } : {}) });
+  const res = await client.post('/api/opportunities', {
+    accountId,
+    name: `商机${amount}`,
+    amount,
+    ...(stageId ? { stageId } : {}),
+  });
   if (res.statusCode !== 201) throw new Error(res.body);
   return res.json();
 };
 const rowsOn = async (date: string) =>
-  (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(pipelineSnapshots).where(and(eq(pipelineSnapshots.orgId, orgId), eq(pipelineSnapshots.snapshotDate, date))))[0].n;
+  (
+    await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(pipelineSnapshots)
+      .where(and(eq(pipelineSnapshots.orgId, orgId), eq(pipelineSnapshots.snapshotDate, date)))
+  )[0].n;
 
 beforeAll(async () => {
   t = await build();
@@ -36,7 +46,9 @@ beforeAll(async () => {
   const a = await f.account(repA.client);
   const b = await f.account(repB.client);
   const first = await deal(repA.client, a.id, '100000.10');
-  orgId = (await t.database.db.select({ orgId: opportunities.orgId }).from(opportunities).where(eq(opportunities.id, first.id)))[0].orgId;
+  orgId = (
+    await t.database.db.select({ orgId: opportunities.orgId }).from(opportunities).where(eq(opportunities.id, first.id))
+  )[0].orgId;
   await deal(repA.client, a.id, '50000');
   await deal(repA.client, a.id, '900000', stages.find((s) => s.kind === 'won')!.id); // closed: not in a snapshot
   await deal(repB.client, b.id, '70000');
@@ -56,7 +68,10 @@ describe('pipeline snapshots', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual({ date: today, deals: 3, amount: '220000.10' });
     expect(await rowsOn(today)).toBe(3);
-    const [row] = await t.database.db.select().from(pipelineSnapshots).where(eq(pipelineSnapshots.opportunityId, late.id));
+    const [row] = await t.database.db
+      .select()
+      .from(pipelineSnapshots)
+      .where(eq(pipelineSnapshots.opportunityId, late.id));
     expect(row).toBeUndefined();
   });
 
@@ -117,7 +132,10 @@ describe('pipeline snapshots', () => {
     expect(await rowsOn('2031-03-10')).toBe(4);
     expect(await ours('2031-03-10T01:30:00+08:00')).toEqual([]);
     // The other organisation has no open deals, so there is nothing to keep: it is simply tried again.
-    const dates = await t.database.db.selectDistinct({ d: pipelineSnapshots.snapshotDate }).from(pipelineSnapshots).where(eq(pipelineSnapshots.orgId, other));
+    const dates = await t.database.db
+      .selectDistinct({ d: pipelineSnapshots.snapshotDate })
+      .from(pipelineSnapshots)
+      .where(eq(pipelineSnapshots.orgId, other));
     expect(dates).toEqual([]);
   });
 });

@@ -43,8 +43,18 @@ interface Caller {
 let callers: Caller[];
 
 /** A deal through the API, then set (by SQL) to the state the snapshot should copy. */
-async function deal(client: Client, accountId: string, amount: string, set: Partial<typeof opportunities.$inferInsert>) {
-  const res = await client.post('/api/opportunities', { accountId, name: `商机${amount}`, amount, confirmUnmetCriteria: true });
+async function deal(
+  client: Client,
+  accountId: string,
+  amount: string,
+  set: Partial<typeof opportunities.$inferInsert>,
+) {
+  const res = await client.post('/api/opportunities', {
+    accountId,
+    name: `商机${amount}`,
+    amount,
+    confirmUnmetCriteria: true,
+  });
   if (res.statusCode !== 201) throw new Error(res.body);
   const id: string = res.json().id;
   if (Object.keys(set).length) await t.database.db.update(opportunities).set(set).where(eq(opportunities.id, id));
@@ -55,7 +65,12 @@ async function deal(client: Client, accountId: string, amount: string, set: Part
 async function scopeSql(c: Caller) {
   if (c.scope === 'all') return sql`true`;
   const ids = await scopeUserIds(t.database.db, orgId, c.userId, c.scope, c.teamId);
-  const owners = ids.length ? sql`s.account_owner_id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})` : sql`false`;
+  const owners = ids.length
+    ? sql`s.account_owner_id in (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`
+    : sql`false`;
   return sql`(${owners} or s.account_id in (select m.account_id from account_members m where m.org_id = ${orgId} and m.user_id = ${c.userId}))`;
 }
 
@@ -74,7 +89,14 @@ async function expectedList(c: Caller) {
 async function expectedAccuracy(c: Caller, key: string, teamId?: string) {
   const p = parsePeriod(key)!;
   const members = teamId ? await teamsRepository(t.database.db).teamMembers(orgId, teamId) : null;
-  const team = members ? (members.length ? sql`s.owner_id in (${sql.join(members.map((i) => sql`${i}::uuid`), sql`, `)})` : sql`false`) : sql`true`;
+  const team = members
+    ? members.length
+      ? sql`s.owner_id in (${sql.join(
+          members.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`
+      : sql`false`
+    : sql`true`;
   const rows = await rowsOf<{ date: string; commit: string; best: string; weighted: string }>(
     t.database.db,
     sql`select d.snapshot_date::text as date,
@@ -132,13 +154,27 @@ beforeAll(async () => {
   const d = (await f.account(repD.client)).id;
   // 甲 is on the account team of 乙's and 丁's accounts; the manager on 丁's (outside the team).
   for (const [account, members] of [
-    [b, [{ userId: repB.id, role: 'owner' }, { userId: repA.id, role: 'member' }]],
-    [d, [{ userId: repD.id, role: 'owner' }, { userId: repA.id, role: 'support' }, { userId: manager.id, role: 'executive_sponsor' }]],
+    [
+      b,
+      [
+        { userId: repB.id, role: 'owner' },
+        { userId: repA.id, role: 'member' },
+      ],
+    ],
+    [
+      d,
+      [
+        { userId: repD.id, role: 'owner' },
+        { userId: repA.id, role: 'support' },
+        { userId: manager.id, role: 'executive_sponsor' },
+      ],
+    ],
   ] as const) {
     const res = await f.admin.put(`/api/accounts/${account}/members`, { members });
     if (res.statusCode !== 200) throw new Error(res.body);
   }
-  orgId = (await rowsOf<{ id: string }>(t.database.db, sql`select org_id::text as id from accounts where id = ${a}`))[0].id;
+  orgId = (await rowsOf<{ id: string }>(t.database.db, sql`select org_id::text as id from accounts where id = ${a}`))[0]
+    .id;
 
   // Amounts and probabilities whose weighted amounts round (100.05 × 33 % = 33.0165 → 33.02),
   // every category, deal owners other than the account's, a deal without a close date and one in
@@ -149,19 +185,46 @@ beforeAll(async () => {
   await deal(repA.client, a, '30000', { probability: 10, forecastCategory: 'pipeline', expectedCloseDate: null });
   await deal(repA.client, a, '7', { probability: 90, forecastCategory: 'commit', expectedCloseDate: '9999-12-15' });
   await deal(repB.client, b, '40000.5', { probability: 67, forecastCategory: 'commit', expectedCloseDate: q(5) });
-  await deal(repB.client, b, '5000.55', { probability: 25, forecastCategory: 'omitted', expectedCloseDate: q(6), ownerId: repC.id });
+  await deal(repB.client, b, '5000.55', {
+    probability: 25,
+    forecastCategory: 'omitted',
+    expectedCloseDate: q(6),
+    ownerId: repC.id,
+  });
   await deal(repB.client, b, '600', { probability: 45, forecastCategory: 'best_case', expectedCloseDate: q(200) });
   await deal(repC.client, c, '70000.07', { probability: 15, forecastCategory: 'pipeline', expectedCloseDate: q(1) });
-  await deal(repC.client, c, '800.08', { probability: 80, forecastCategory: 'commit', expectedCloseDate: q(2), ownerId: repA.id });
+  await deal(repC.client, c, '800.08', {
+    probability: 80,
+    forecastCategory: 'commit',
+    expectedCloseDate: q(2),
+    ownerId: repA.id,
+  });
   await deal(repD.client, d, '9000.09', { probability: 60, forecastCategory: 'commit', expectedCloseDate: q(3) });
-  await deal(repD.client, d, '100', { probability: 20, forecastCategory: 'best_case', expectedCloseDate: q(4), ownerId: repB.id });
+  await deal(repD.client, d, '100', {
+    probability: 20,
+    forecastCategory: 'best_case',
+    expectedCloseDate: q(4),
+    ownerId: repB.id,
+  });
 
   callers = [
     { name: 'admin', client: f.admin, userId: '', scope: 'all', teamId: null },
     { name: 'rep (own + account teams)', client: repA.client, userId: repA.id, scope: 'own', teamId: null },
-    { name: 'rep (own, account team of own account)', client: repB.client, userId: repB.id, scope: 'own', teamId: east.id },
+    {
+      name: 'rep (own, account team of own account)',
+      client: repB.client,
+      userId: repB.id,
+      scope: 'own',
+      teamId: east.id,
+    },
     { name: 'rep (own only)', client: repC.client, userId: repC.id, scope: 'own', teamId: eastSouth.id },
-    { name: 'manager (team and sub-teams + account team)', client: manager.client, userId: manager.id, scope: 'team_and_subteams', teamId: east.id },
+    {
+      name: 'manager (team and sub-teams + account team)',
+      client: manager.client,
+      userId: manager.id,
+      scope: 'team_and_subteams',
+      teamId: east.id,
+    },
   ];
 });
 afterAll(() => t.close());
@@ -177,7 +240,11 @@ describe('pipeline snapshot totals', () => {
 
     // A deal opened later the same day, then the day again: the admin's POST and the weekly job.
     await deal(repA.client, (await f.account(repA.client)).id, '1', {});
-    expect((await f.admin.post('/api/pipeline/snapshots')).json()).toEqual({ date: today, deals: 11, amount: '157608.35' });
+    expect((await f.admin.post('/api/pipeline/snapshots')).json()).toEqual({
+      date: today,
+      deals: 11,
+      amount: '157608.35',
+    });
     expect(await pipelineService(t.database.db).snapshotDue(new Date())).not.toContain(orgId);
     expect(await kept()).toEqual(before);
   });
@@ -193,14 +260,20 @@ describe('pipeline snapshot totals', () => {
              stage_id, amount * 2, probability, expected_close_date - 40, forecast_category
       from pipeline_snapshots where org_id = ${orgId} and snapshot_date = ${today}::date`);
     // Next week, by the weekly job after the deals changed.
-    await t.database.db.execute(sql`update opportunities set amount = amount + 0.01, expected_close_date = expected_close_date + 31 where org_id = ${orgId}`);
+    await t.database.db.execute(
+      sql`update opportunities set amount = amount + 0.01, expected_close_date = expected_close_date + 31 where org_id = ${orgId}`,
+    );
     const nextWeek = new Date(`${day(7)}T10:00:00+08:00`);
     expect(await pipelineService(t.database.db).snapshotDue(nextWeek)).toContain(orgId);
     expect(await kept()).toEqual(await summed());
 
     // Nothing rewrites snapshots, but if something did, the totals would follow.
-    await t.database.db.execute(sql`update pipeline_snapshots set amount = amount + 1, expected_close_date = null where org_id = ${orgId} and snapshot_date = ${lastWeek}::date and probability = 50`);
-    await t.database.db.execute(sql`delete from pipeline_snapshots where org_id = ${orgId} and snapshot_date = ${lastWeek}::date and probability = 60`);
+    await t.database.db.execute(
+      sql`update pipeline_snapshots set amount = amount + 1, expected_close_date = null where org_id = ${orgId} and snapshot_date = ${lastWeek}::date and probability = 50`,
+    );
+    await t.database.db.execute(
+      sql`delete from pipeline_snapshots where org_id = ${orgId} and snapshot_date = ${lastWeek}::date and probability = 60`,
+    );
     expect(await kept()).toEqual(await summed());
     expect(await kept()).not.toContainEqual(expect.objectContaining({ deals: 0 }));
   });

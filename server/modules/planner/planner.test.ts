@@ -36,7 +36,12 @@ afterAll(() => t.close());
 
 describe('planner', () => {
   it("turns the course's example into 10 deals and 60/50/30/30/20/10 activities", async () => {
-    const res = await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2027, startMonth: 1 });
+    const res = await rep.client.post('/api/planner', {
+      quota: '3000000',
+      averageDealSize: '300000',
+      year: 2027,
+      startMonth: 1,
+    });
     expect(res.statusCode).toBe(200);
     const plan = res.json();
     expect(plan).toMatchObject({
@@ -66,17 +71,37 @@ describe('planner', () => {
     expect(placed).toBe(200);
     // "1月 2月 3月-1单 … 12月-1单": a signing every month after two months' lead-in (July too), 6+5+3+3+2+1 a month at full swing.
     const signing = plan.stageTotals[5].stageId;
-    expect(plan.months.map((m: { counts: Record<string, number> }) => m.counts[signing])).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(plan.months.map((m: { counts: Record<string, number> }) => m.counts[signing])).toEqual([
+      0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ]);
     expect(plan.peakMonthlyTotal).toBe(20);
   });
 
   it('takes stage durations in weeks, and months per stage from older clients', async () => {
-    const weeks = (await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2027, startMonth: 1, stageWeeks: [1, 1, 1, 1, 1, 1] })).json();
+    const weeks = (
+      await rep.client.post('/api/planner', {
+        quota: '3000000',
+        averageDealSize: '300000',
+        year: 2027,
+        startMonth: 1,
+        stageWeeks: [1, 1, 1, 1, 1, 1],
+      })
+    ).json();
     expect(weeks).toMatchObject({ stageWeeks: [1, 1, 1, 1, 1, 1], leadInMonths: 1 });
-    const months = (await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2027, startMonth: 1, monthsPerStage: 2 })).json();
+    const months = (
+      await rep.client.post('/api/planner', {
+        quota: '3000000',
+        averageDealSize: '300000',
+        year: 2027,
+        startMonth: 1,
+        monthsPerStage: 2,
+      })
+    ).json();
     expect(months.stageWeeks).toEqual([8.5, 8.5, 8.5, 8.5, 8.5, 8.5]);
     // A plan started in December covers the next eleven months too: no year's quota packed into one month.
-    const december = (await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2026, startMonth: 12 })).json();
+    const december = (
+      await rep.client.post('/api/planner', { quota: '3000000', averageDealSize: '300000', year: 2026, startMonth: 12 })
+    ).json();
     expect(december).toMatchObject({ startMonth: '2026-12', endMonth: '2027-11', peakMonthlyTotal: 20 });
     expect(december.months).toHaveLength(12);
   });
@@ -101,24 +126,44 @@ describe('planner', () => {
       expect(res.json().fields.map((x: { path: string }) => x.path)).toContain(path);
     }
     const zero = await rep.client.post('/api/planner', { quota: '0', averageDealSize: '1' });
-    expect(zero.json().fields[0].messages).toEqual({ zh: 'quota：须为大于 0 的金额（最多两位小数）', en: 'quota must be an amount above 0 with at most 2 decimals' });
+    expect(zero.json().fields[0].messages).toEqual({
+      zh: 'quota：须为大于 0 的金额（最多两位小数）',
+      en: 'quota must be an amount above 0 with at most 2 decimals',
+    });
     const wrongLength = await rep.client.post('/api/planner', { quota: '100', averageDealSize: '1', ratios: [1] });
     expect(wrongLength.json().fields[0].messages.en).toBe('ratios must have 6 numbers, one per planning stage');
-    const quarterWeek = await rep.client.post('/api/planner', { quota: '100', averageDealSize: '1', stageWeeks: [3, 2.5, 2, 1.25, 1, 0.5] });
-    expect(quarterWeek.json().fields[0].messages).toEqual({ zh: 'stageWeeks.3：须为 0.5 的整数倍', en: 'stageWeeks.3 must be a multiple of 0.5' });
+    const quarterWeek = await rep.client.post('/api/planner', {
+      quota: '100',
+      averageDealSize: '1',
+      stageWeeks: [3, 2.5, 2, 1.25, 1, 0.5],
+    });
+    expect(quarterWeek.json().fields[0].messages).toEqual({
+      zh: 'stageWeeks.3：须为 0.5 的整数倍',
+      en: 'stageWeeks.3 must be a multiple of 0.5',
+    });
   });
 
   it("defaults to the next twelve whole months, the person's yearly quota and average won deal", async () => {
     const noQuota = await rep.client.post('/api/planner', {});
     expect(noQuota.statusCode).toBe(400);
     expect(noQuota.json().fields[0]).toMatchObject({ path: 'quota', code: 'no_quota' });
-    expect((await manager.client.post('/api/quotas', { userId: rep.id, period: String(next.year), target: '1000000' })).statusCode).toBe(201);
+    expect(
+      (await manager.client.post('/api/quotas', { userId: rep.id, period: String(next.year), target: '1000000' }))
+        .statusCode,
+    ).toBe(201);
     const noDeals = await rep.client.post('/api/planner', {});
     expect(noDeals.json().fields[0]).toMatchObject({ path: 'averageDealSize', code: 'no_won_deals' });
     await f.deal(rep.client, { amount: '200000', stageId: stages[5].id });
     await f.deal(rep.client, { amount: '300000.01', stageId: stages[5].id });
     const plan = (await rep.client.post('/api/planner', {})).json();
-    expect(plan).toMatchObject({ quota: '1000000.00', averageDealSize: '250000.01', averageDealSizeSource: 'own', dealsNeeded: 4, year: next.year, startMonth: next.startMonth });
+    expect(plan).toMatchObject({
+      quota: '1000000.00',
+      averageDealSize: '250000.01',
+      averageDealSizeSource: 'own',
+      dealsNeeded: 4,
+      year: next.year,
+      startMonth: next.startMonth,
+    });
     expect(plan.months[0].month).toBe(next.startMonth);
     expect(plan.months).toHaveLength(12);
     expect(plan.startMonth > month).toBe(true);
@@ -128,46 +173,95 @@ describe('planner', () => {
     // 客户经理甲 (华南区) has won 200,000.00 and 300,000.01 by now; nobody else has won anything.
     const newcomer = await f.user({ teamId: rep.teamId, name: '新人' });
     const loner = await f.user({ name: '独立团队' });
-    for (const u of [newcomer, loner]) expect((await f.admin.post('/api/quotas', { userId: u.id, period: String(next.year), target: '1000000' })).statusCode).toBe(201);
+    for (const u of [newcomer, loner])
+      expect(
+        (await f.admin.post('/api/quotas', { userId: u.id, period: String(next.year), target: '1000000' })).statusCode,
+      ).toBe(201);
     // Another team wins a large deal: the newcomer's plan stays on their own team's deals.
     await f.deal(other.client, { amount: '1000000', stageId: stages[5].id });
     const team = (await newcomer.client.post('/api/planner', {})).json();
     expect(team).toMatchObject({ averageDealSize: '250000.01', averageDealSizeSource: 'team', dealsNeeded: 4 });
-    expect((await manager.client.post('/api/planner', { userId: newcomer.id })).json()).toMatchObject({ averageDealSize: '250000.01', averageDealSizeSource: 'team' });
+    expect((await manager.client.post('/api/planner', { userId: newcomer.id })).json()).toMatchObject({
+      averageDealSize: '250000.01',
+      averageDealSizeSource: 'team',
+    });
     // Nobody in their team has won: the organisation's, 1,500,000.01 ÷ 3.
-    expect((await loner.client.post('/api/planner', {})).json()).toMatchObject({ averageDealSize: '500000.00', averageDealSizeSource: 'org', dealsNeeded: 2 });
-    expect((await rep.client.post('/api/planner', {})).json()).toMatchObject({ averageDealSize: '250000.01', averageDealSizeSource: 'own' });
-    expect((await newcomer.client.post('/api/planner', { averageDealSize: '100000' })).json()).toMatchObject({ averageDealSize: '100000.00', averageDealSizeSource: 'input', dealsNeeded: 10 });
+    expect((await loner.client.post('/api/planner', {})).json()).toMatchObject({
+      averageDealSize: '500000.00',
+      averageDealSizeSource: 'org',
+      dealsNeeded: 2,
+    });
+    expect((await rep.client.post('/api/planner', {})).json()).toMatchObject({
+      averageDealSize: '250000.01',
+      averageDealSizeSource: 'own',
+    });
+    expect((await newcomer.client.post('/api/planner', { averageDealSize: '100000' })).json()).toMatchObject({
+      averageDealSize: '100000.00',
+      averageDealSizeSource: 'input',
+      dealsNeeded: 10,
+    });
     // Plan vs actual's plan from the quota takes the same average.
     const fromQuota = (await newcomer.client.post('/api/planner', { year: next.year, startMonth: 1 })).json();
-    const actual = (await manager.client.get(`/api/planner/actual?year=${next.year}&userId=${newcomer.id}`)).json<PlanActual>().people[0];
+    const actual = (
+      await manager.client.get(`/api/planner/actual?year=${next.year}&userId=${newcomer.id}`)
+    ).json<PlanActual>().people[0];
     expect(actual.planSource).toBe('quota');
     expect(actual.months.map((m) => m.plannedTotal)).toEqual(fromQuota.months.map((m: { total: number }) => m.total));
   });
 
   it('saves a plan, and a manager can keep the plans of their people', async () => {
-    const saved = await rep.client.put(`/api/planner/plans/${year}`, { quota: '300000', averageDealSize: '300000', ratios: [1, 0, 0, 0, 0, 1], startMonth: 1 });
+    const saved = await rep.client.put(`/api/planner/plans/${year}`, {
+      quota: '300000',
+      averageDealSize: '300000',
+      ratios: [1, 0, 0, 0, 0, 1],
+      startMonth: 1,
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().savedAt).not.toBeNull();
     const got = await manager.client.get(`/api/planner/plans/${year}?userId=${rep.id}`);
     expect(got.json()).toMatchObject({ userId: rep.id, dealsNeeded: 1, savedAt: saved.json().savedAt });
     expect((await other.client.get(`/api/planner/plans/${year}?userId=${rep.id}`)).statusCode).toBe(404);
-    expect((await rep.client.put(`/api/planner/plans/${year}`, { quota: '1', averageDealSize: '1', userId: manager.id })).statusCode).toBe(400);
-    expect((await manager.client.put(`/api/planner/plans/${year + 1}`, { quota: '600000', averageDealSize: '300000', userId: rep.id })).statusCode).toBe(200);
+    expect(
+      (await rep.client.put(`/api/planner/plans/${year}`, { quota: '1', averageDealSize: '1', userId: manager.id }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await manager.client.put(`/api/planner/plans/${year + 1}`, {
+          quota: '600000',
+          averageDealSize: '300000',
+          userId: rep.id,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await rep.client.get(`/api/planner/plans/${year + 2}`)).statusCode).toBe(404);
   });
 
   it('holds done activities against the plan and says who is behind', async () => {
     const account = await f.account(rep.client);
     const log = async (type: string, day: string) => {
-      const res = await rep.client.post('/api/activities', { type, subject: '活动', accountId: account.id, plannedStart: `${day}T09:00:00+08:00`, plannedEnd: `${day}T10:00:00+08:00`, status: 'done' });
+      const res = await rep.client.post('/api/activities', {
+        type,
+        subject: '活动',
+        accountId: account.id,
+        plannedStart: `${day}T09:00:00+08:00`,
+        plannedEnd: `${day}T10:00:00+08:00`,
+        status: 'done',
+      });
       if (res.statusCode !== 201) throw new Error(res.body);
     };
     // The saved plan: one deal signing in March after the two months' lead-in, its training in January. All on 1 January, so no call is ever ahead of now by more than a day (a done call cannot be).
     await log('training', `${year}-01-01`);
     await log('visit', `${year}-01-01`); // a visit belongs to no stage
     // The manager's own call counts for the manager, not for the rep.
-    const own = await manager.client.post('/api/activities', { type: 'training', subject: '培训', accountId: account.id, plannedStart: `${year}-01-01T09:00:00+08:00`, plannedEnd: `${year}-01-01T10:00:00+08:00`, status: 'done' });
+    const own = await manager.client.post('/api/activities', {
+      type: 'training',
+      subject: '培训',
+      accountId: account.id,
+      plannedStart: `${year}-01-01T09:00:00+08:00`,
+      plannedEnd: `${year}-01-01T10:00:00+08:00`,
+      status: 'done',
+    });
     expect(own.statusCode).toBe(201);
     const res = await manager.client.get(`/api/planner/actual?year=${year}`);
     expect(res.statusCode).toBe(200);
@@ -183,29 +277,62 @@ describe('planner', () => {
     expect(mine.months[0].done[stages[0].id]).toBe(1);
     expect(actual.people.some((p) => p.userId === other.id)).toBe(false);
     // A rep sees only themselves.
-    expect((await rep.client.get(`/api/planner/actual?year=${year}`)).json().people.map((p: { userId: string }) => p.userId)).toEqual([rep.id]);
+    expect(
+      (await rep.client.get(`/api/planner/actual?year=${year}`)).json().people.map((p: { userId: string }) => p.userId),
+    ).toEqual([rep.id]);
     expect((await rep.client.get(`/api/planner/actual?year=${year}&userId=${other.id}`)).statusCode).toBe(404);
   });
 
   it("holds this year's calls against last year's plan where it reaches into this year", async () => {
     const late = await f.user({ teamId: rep.teamId, name: '七月入职' });
-    const saved = (await late.client.put(`/api/planner/plans/${year - 1}`, { quota: '3000000', averageDealSize: '300000', startMonth: 7 })).json();
+    const saved = (
+      await late.client.put(`/api/planner/plans/${year - 1}`, {
+        quota: '3000000',
+        averageDealSize: '300000',
+        startMonth: 7,
+      })
+    ).json();
     expect(saved).toMatchObject({ startMonth: `${year - 1}-07`, endMonth: `${year}-06` });
-    const me = (await manager.client.get(`/api/planner/actual?year=${year}&userId=${late.id}`)).json<PlanActual>().people[0];
+    const me = (await manager.client.get(`/api/planner/actual?year=${year}&userId=${late.id}`)).json<PlanActual>()
+      .people[0];
     expect(me.planSource).toBe('saved');
-    expect(me.months.map((m) => m.plannedTotal)).toEqual([...saved.months.slice(6).map((m: { total: number }) => m.total), 0, 0, 0, 0, 0, 0]);
+    expect(me.months.map((m) => m.plannedTotal)).toEqual([
+      ...saved.months.slice(6).map((m: { total: number }) => m.total),
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+    ]);
   });
 
   it('reads a plan saved with months per stage, from before durations were in weeks', async () => {
     const old = await f.user({ teamId: rep.teamId, name: '老计划' });
-    const { stageWeeks: _w, leadInMonths: _l, endMonth: _e, ...plan } = (await old.client.post('/api/planner', { quota: '600000', averageDealSize: '300000', year, startMonth: 1 })).json();
+    const {
+      stageWeeks: _w,
+      leadInMonths: _l,
+      endMonth: _e,
+      ...plan
+    } = (
+      await old.client.post('/api/planner', { quota: '600000', averageDealSize: '300000', year, startMonth: 1 })
+    ).json();
     const stored = { ...plan, monthsPerStage: 1, savedAt: new Date().toISOString() };
-    await t.database.db.execute(sql`insert into activity_plans (org_id, user_id, year, plan) select org_id, id, ${year}, ${JSON.stringify(stored)}::jsonb from users where id = ${old.id}`);
+    await t.database.db.execute(
+      sql`insert into activity_plans (org_id, user_id, year, plan) select org_id, id, ${year}, ${JSON.stringify(stored)}::jsonb from users where id = ${old.id}`,
+    );
     const got = await old.client.get(`/api/planner/plans/${year}`);
     expect(got.statusCode, got.body).toBe(200);
-    expect(got.json()).toMatchObject({ stageWeeks: [4.5, 4.5, 4.5, 4.5, 4.5, 4.5], leadInMonths: 2, endMonth: `${year}-12`, dealsNeeded: 2, months: plan.months });
+    expect(got.json()).toMatchObject({
+      stageWeeks: [4.5, 4.5, 4.5, 4.5, 4.5, 4.5],
+      leadInMonths: 2,
+      endMonth: `${year}-12`,
+      dealsNeeded: 2,
+      months: plan.months,
+    });
     expect(got.json()).not.toHaveProperty('monthsPerStage');
-    const actual = (await manager.client.get(`/api/planner/actual?year=${year}&userId=${old.id}`)).json<PlanActual>().people[0];
+    const actual = (await manager.client.get(`/api/planner/actual?year=${year}&userId=${old.id}`)).json<PlanActual>()
+      .people[0];
     expect(actual).toMatchObject({ planSource: 'saved' });
     expect(actual.months.map((m) => m.plannedTotal)).toEqual(plan.months.map((m: { total: number }) => m.total));
   });
@@ -216,19 +343,35 @@ describe('done activities per month', () => {
     const account = await f.account(rep.client);
     const at = (day: string) => ({ plannedStart: `${day}T23:30:00+08:00`, plannedEnd: `${day}T23:50:00+08:00` });
     const create = async (body: Record<string, unknown>) => {
-      const res = await rep.client.post('/api/activities', { type: 'proposal', subject: '方案', accountId: account.id, ...body });
+      const res = await rep.client.post('/api/activities', {
+        type: 'proposal',
+        subject: '方案',
+        accountId: account.id,
+        ...body,
+      });
       if (res.statusCode !== 201) throw new Error(res.body);
       return res.json();
     };
     const done = await create({ ...at('2025-01-31'), status: 'done' }); // 15:30 UTC: still January in Shanghai
     const planned = await create({ ...at('2025-02-10') });
-    const logged = await rep.client.post(`/api/activities/${planned.id}/complete`, { version: planned.version, outcome: '客户认可', nextMeetingProposed: true });
+    const logged = await rep.client.post(`/api/activities/${planned.id}/complete`, {
+      version: planned.version,
+      outcome: '客户认可',
+      nextMeetingProposed: true,
+    });
     expect(logged.statusCode, logged.body).toBe(200);
-    const moved = await rep.client.patch(`/api/activities/${done.id}`, { version: done.version, type: 'tender', ...at('2025-03-01') });
+    const moved = await rep.client.patch(`/api/activities/${done.id}`, {
+      version: done.version,
+      type: 'tender',
+      ...at('2025-03-01'),
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const gone = await create({ ...at('2025-04-01'), status: 'done' });
     expect((await rep.client.delete(`/api/activities/${gone.id}`)).statusCode).toBe(204);
-    const handed = await f.admin.patch(`/api/activities/${planned.id}`, { version: logged.json().version, ownerId: manager.id });
+    const handed = await f.admin.patch(`/api/activities/${planned.id}`, {
+      version: logged.json().version,
+      ownerId: manager.id,
+    });
     expect(handed.statusCode, handed.body).toBe(200);
 
     const kept = await rowsOf<{ owner_id: string; month: string; type: string; done: number }>(

@@ -9,14 +9,23 @@ export function plannerRepository(db: Db) {
       return db
         .select()
         .from(activityPlans)
-        .where(and(eq(activityPlans.orgId, orgId), inArray(activityPlans.userId, userIds), inArray(activityPlans.year, years)));
+        .where(
+          and(
+            eq(activityPlans.orgId, orgId),
+            inArray(activityPlans.userId, userIds),
+            inArray(activityPlans.year, years),
+          ),
+        );
     },
 
     save: (row: typeof activityPlans.$inferInsert) =>
       db
         .insert(activityPlans)
         .values(row)
-        .onConflictDoUpdate({ target: [activityPlans.orgId, activityPlans.userId, activityPlans.year], set: { plan: row.plan, createdBy: row.createdBy, updatedAt: new Date() } }),
+        .onConflictDoUpdate({
+          target: [activityPlans.orgId, activityPlans.userId, activityPlans.year],
+          set: { plan: row.plan, createdBy: row.createdBy, updatedAt: new Date() },
+        }),
 
     /**
      * Done activities per owner, month (the organisation's zone) and funnel stage over [fromMonth, toMonth), from

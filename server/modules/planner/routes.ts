@@ -2,7 +2,14 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { plannerService } from './service.ts';
-import { Plan, PlanActual, PlanActualQuery, PlannerInput, PlanParams, PlanQuery } from '../../../core/schemas/forecast.ts';
+import {
+  Plan,
+  PlanActual,
+  PlanActualQuery,
+  PlannerInput,
+  PlanParams,
+  PlanQuery,
+} from '../../../core/schemas/forecast.ts';
 import { ErrorResponse } from '../../../core/schemas/common.ts';
 
 const tags = ['planner'];
@@ -13,12 +20,22 @@ export async function plannerRoutes(app: App) {
   const planner = plannerService(app.db);
 
   // Computes a plan without keeping it: a what-if for any quota, deal size or ratios.
-  app.post('/planner', { schema: { tags, body: PlannerInput, response: { 200: Plan, ...errors } } }, (req) => planner.compute(actorOf(req), req.body));
-  app.put('/planner/plans/:year', { schema: { tags, params: PlanParams, body: SaveInput, response: { 200: Plan, ...errors } } }, (req) =>
-    planner.save(actorOf(req), req.params.year, req.body),
+  app.post('/planner', { schema: { tags, body: PlannerInput, response: { 200: Plan, ...errors } } }, (req) =>
+    planner.compute(actorOf(req), req.body),
   );
-  app.get('/planner/plans/:year', { schema: { tags, params: PlanParams, querystring: PlanQuery, response: { 200: Plan, ...errors } } }, (req) =>
-    planner.saved(actorOf(req), req.params.year, req.query.userId),
+  app.put(
+    '/planner/plans/:year',
+    { schema: { tags, params: PlanParams, body: SaveInput, response: { 200: Plan, ...errors } } },
+    (req) => planner.save(actorOf(req), req.params.year, req.body),
   );
-  app.get('/planner/actual', { schema: { tags, querystring: PlanActualQuery, response: { 200: PlanActual, ...errors } } }, (req) => planner.actual(actorOf(req), req.query));
+  app.get(
+    '/planner/plans/:year',
+    { schema: { tags, params: PlanParams, querystring: PlanQuery, response: { 200: Plan, ...errors } } },
+    (req) => planner.saved(actorOf(req), req.params.year, req.query.userId),
+  );
+  app.get(
+    '/planner/actual',
+    { schema: { tags, querystring: PlanActualQuery, response: { 200: PlanActual, ...errors } } },
+    (req) => planner.actual(actorOf(req), req.query),
+  );
 }

@@ -9,7 +9,18 @@ import { loadQuotaBook, type QuotaBook } from '../quotas/book.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { acrossOrganisation, assertCan, can, scopeUsers, type Actor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
-import { addMonths, defaultDealSize, evenStageWeeks, planActivities, plannedMonths, planProgress, planStart, PLAN_MONTHS, weeksOfMonths, type WonTally } from '../../../core/planner.ts';
+import {
+  addMonths,
+  defaultDealSize,
+  evenStageWeeks,
+  planActivities,
+  plannedMonths,
+  planProgress,
+  planStart,
+  PLAN_MONTHS,
+  weeksOfMonths,
+  type WonTally,
+} from '../../../core/planner.ts';
 import { groupBy } from '../../../core/group.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
@@ -28,7 +39,8 @@ function planningStages(funnel: Funnel) {
 }
 
 /** The course's durations for its six stages; another funnel gets the course's cycle split evenly. */
-const defaultWeeks = (count: number): number[] => (count === DEFAULT_STAGE_WEEKS.length ? [...DEFAULT_STAGE_WEEKS] : evenStageWeeks(count));
+const defaultWeeks = (count: number): number[] =>
+  count === DEFAULT_STAGE_WEEKS.length ? [...DEFAULT_STAGE_WEEKS] : evenStageWeeks(count);
 
 export function plannerService(db: Db) {
   const repo = plannerRepository(db);
@@ -65,13 +77,23 @@ export function plannerService(db: Db) {
       return { deals, cents };
     };
     const teamId = book.people.get(userId)?.teamId;
-    return defaultDealSize({ own: sum([userId]), team: teamId ? sum(book.membersOf(teamId)) : sum([]), org: sum(won.keys()) });
+    return defaultDealSize({
+      own: sum([userId]),
+      team: teamId ? sum(book.membersOf(teamId)) : sum([]),
+      org: sum(won.keys()),
+    });
   }
 
-  function schedule(funnel: Funnel, spec: { quota: string; averageDealSize: string; ratios: number[]; stageWeeks: number[]; startMonth: string }) {
+  function schedule(
+    funnel: Funnel,
+    spec: { quota: string; averageDealSize: string; ratios: number[]; stageWeeks: number[]; startMonth: string },
+  ) {
     const stages = planningStages(funnel);
     const s = planActivities({ ...spec, stageIds: stages.map((x) => x.id) });
-    return { ...s, stageTotals: s.stageTotals.map((t, k) => ({ ...t, name: stages[k].name, nameEn: stages[k].nameEn })) };
+    return {
+      ...s,
+      stageTotals: s.stageTotals.map((t, k) => ({ ...t, name: stages[k].name, nameEn: stages[k].nameEn })),
+    };
   }
 
   async function compute(actor: Actor, input: PlannerInput, now = new Date()): Promise<Plan> {
@@ -79,18 +101,23 @@ export function plannerService(db: Db) {
     const zone = await orgTimeZone(db, actor.orgId);
     const { year, startMonth } = planStart(localDate(now, zone), input.year, input.startMonth);
     const [funnel, book] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [year])]);
-    if (!book.people.has(userId) || !can(actor, 'read', { entity: 'plan', userId })) throw fieldError('userId', 'unknown_user');
+    if (!book.people.has(userId) || !can(actor, 'read', { entity: 'plan', userId }))
+      throw fieldError('userId', 'unknown_user');
     const count = planningStages(funnel).length;
     const ratios = input.ratios ?? (count === DEFAULT_PLAN_RATIOS.length ? [...DEFAULT_PLAN_RATIOS] : null);
     if (!ratios || ratios.length !== count) throw fieldError('ratios', 'ratios_length', { count });
     if (ratios.every((r) => r === 0)) throw fieldError('ratios', 'ratios_empty');
     // Durations in weeks; a request from before weeks (months per stage) still plans, converted.
-    const stageWeeks = input.stageWeeks ?? (input.monthsPerStage ? ratios.map(() => weeksOfMonths(input.monthsPerStage!)) : defaultWeeks(count));
+    const stageWeeks =
+      input.stageWeeks ??
+      (input.monthsPerStage ? ratios.map(() => weeksOfMonths(input.monthsPerStage!)) : defaultWeeks(count));
     if (stageWeeks.length !== count) throw fieldError('stageWeeks', 'ratios_length', { count });
     const yearly = book.userQuota(userId, parsePeriod(String(year))!);
     const quota = input.quota ? normal(input.quota) : yearly ? fromCents(yearly.target) : null;
     if (!quota) throw fieldError('quota', 'no_quota', { year });
-    const average = input.averageDealSize ? { amount: normal(input.averageDealSize), source: 'input' as const } : averageDeal(await wonByOwner(actor, now, zone), book, userId);
+    const average = input.averageDealSize
+      ? { amount: normal(input.averageDealSize), source: 'input' as const }
+      : averageDeal(await wonByOwner(actor, now, zone), book, userId);
     if (!average) throw fieldError('averageDealSize', 'no_won_deals');
     const s = schedule(funnel, { quota, averageDealSize: average.amount, ratios, stageWeeks, startMonth });
     return {
@@ -113,7 +140,13 @@ export function plannerService(db: Db) {
     const q = book.userQuota(userId, parsePeriod(String(year))!);
     const count = planningStages(funnel).length;
     if (!q || !averageDealSize || count !== DEFAULT_PLAN_RATIOS.length) return null;
-    return schedule(funnel, { quota: fromCents(q.target), averageDealSize, ratios: [...DEFAULT_PLAN_RATIOS], stageWeeks: defaultWeeks(count), startMonth: `${year}-01` });
+    return schedule(funnel, {
+      quota: fromCents(q.target),
+      averageDealSize,
+      ratios: [...DEFAULT_PLAN_RATIOS],
+      stageWeeks: defaultWeeks(count),
+      startMonth: `${year}-01`,
+    });
   }
 
   return {
@@ -139,7 +172,11 @@ export function plannerService(db: Db) {
     },
 
     async actual(actor: Actor, q: PlanActualQuery, now = new Date()): Promise<PlanActual> {
-      const [funnel, book, zone] = await Promise.all([loadFunnel(db, actor.orgId), loadQuotaBook(db, actor.orgId, [q.year]), orgTimeZone(db, actor.orgId)]);
+      const [funnel, book, zone] = await Promise.all([
+        loadFunnel(db, actor.orgId),
+        loadQuotaBook(db, actor.orgId, [q.year]),
+        orgTimeZone(db, actor.orgId),
+      ]);
       const stages = planningStages(funnel);
       const filtered = ownerFilter(actor, book, { teamId: q.teamId, ownerId: q.userId });
       const candidates = filtered ?? scopeUsers(actor) ?? [...book.people.keys()];
@@ -155,7 +192,12 @@ export function plannerService(db: Db) {
       const savedBy = groupBy(savedRows, (r) => r.userId);
       const people = candidates
         .map((id) => book.people.get(id))
-        .filter((p) => p && p.active && (p.role === 'rep' || p.role === 'manager' || savedBy.has(p.id) || book.userQuota(p.id, year)))
+        .filter(
+          (p) =>
+            p &&
+            p.active &&
+            (p.role === 'rep' || p.role === 'manager' || savedBy.has(p.id) || book.userQuota(p.id, year)),
+        )
         .map((p) => p!);
       const asOf = localDate(now, zone).slice(0, 7);
       const zero = () => Object.fromEntries(stages.map((s) => [s.id, 0]));
@@ -171,12 +213,15 @@ export function plannerService(db: Db) {
               .map((r) => storedPlan(r.plan))
               .filter((s) => s.months.some((m) => m.month.startsWith(`${q.year}-`)))
               .sort((a, b) => a.startMonth.localeCompare(b.startMonth));
-            const fallback = saved.length ? null : quotaPlan(funnel, book, p.id, q.year, averageDeal(won, book, p.id)?.amount ?? null);
+            const fallback = saved.length
+              ? null
+              : quotaPlan(funnel, book, p.id, q.year, averageDeal(won, book, p.id)?.amount ?? null);
             const plans = fallback ? [fallback] : saved;
             const planned = plans.length ? plannedMonths(plans, year.months) : null;
             const months = year.months.map((month, i) => {
               const m = { month, planned: zero(), done: zero(), plannedTotal: planned?.[i].total ?? 0, doneTotal: 0 };
-              for (const [stageId, n] of Object.entries(planned?.[i].counts ?? {})) if (stageId in m.planned) m.planned[stageId] += n;
+              for (const [stageId, n] of Object.entries(planned?.[i].counts ?? {}))
+                if (stageId in m.planned) m.planned[stageId] += n;
               return m;
             });
             const at = new Map(months.map((m) => [m.month, m]));
@@ -190,10 +235,27 @@ export function plannerService(db: Db) {
             }
             const progress = planned
               ? planProgress({ months: planned, backlog: { counts: {}, total: 0 } }, doneByMonth, asOf)
-              : { plannedToDate: 0, doneToDate: [...doneByMonth].filter(([m]) => m <= asOf).reduce((n, [, v]) => n + v, 0), progress: null, behind: false };
-            return { userId: p.id, name: p.name, teamId: p.teamId, planSource: saved.length ? ('saved' as const) : planned ? ('quota' as const) : null, ...progress, months };
+              : {
+                  plannedToDate: 0,
+                  doneToDate: [...doneByMonth].filter(([m]) => m <= asOf).reduce((n, [, v]) => n + v, 0),
+                  progress: null,
+                  behind: false,
+                };
+            return {
+              userId: p.id,
+              name: p.name,
+              teamId: p.teamId,
+              planSource: saved.length ? ('saved' as const) : planned ? ('quota' as const) : null,
+              ...progress,
+              months,
+            };
           })
-          .sort((a, b) => Number(b.behind) - Number(a.behind) || (a.progress ?? 2) - (b.progress ?? 2) || a.name.localeCompare(b.name, 'zh')),
+          .sort(
+            (a, b) =>
+              Number(b.behind) - Number(a.behind) ||
+              (a.progress ?? 2) - (b.progress ?? 2) ||
+              a.name.localeCompare(b.name, 'zh'),
+          ),
       };
     },
   };

@@ -16,10 +16,12 @@ let manager: User, r1: User, r2: User, r3: User, viewer: User;
 let stages: Stage[];
 const a: Record<string, AccountDetail> = {};
 
-const setScore = (id: string, score: number | null) => t.database.db.execute(sql`update accounts set score = ${score} where id = ${id}`);
+const setScore = (id: string, score: number | null) =>
+  t.database.db.execute(sql`update accounts set score = ${score} where id = ${id}`);
 const stage = (kind: 'won' | 'lost') => stages.find((s) => s.kind === kind)!.id;
 const version = async (id: string) => (await f.admin.get(`/api/accounts/${id}`)).json<AccountDetail>().version;
-const prospects = async (client: { get(url: string): Promise<{ json(): unknown }> }, query = '') => (await client.get(`/api/analysis/prospects${query}`)).json() as ProspectList;
+const prospects = async (client: { get(url: string): Promise<{ json(): unknown }> }, query = '') =>
+  (await client.get(`/api/analysis/prospects${query}`)).json() as ProspectList;
 
 beforeAll(async () => {
   t = await build();
@@ -32,8 +34,15 @@ beforeAll(async () => {
   r3 = await f.user({ name: '丙' });
   viewer = await f.user({ role: 'viewer', teamId: east.id });
   const scores: [string, User, number | null][] = [
-    ['a1', r1, 90], ['a2', r1, 70], ['a3', r1, null], ['a4', r1, 40], ['a5', r1, 40], ['a6', r1, 10],
-    ['b1', r2, 50], ['b2', r2, null], ['c1', r3, 80],
+    ['a1', r1, 90],
+    ['a2', r1, 70],
+    ['a3', r1, null],
+    ['a4', r1, 40],
+    ['a5', r1, 40],
+    ['a6', r1, 10],
+    ['b1', r2, 50],
+    ['b2', r2, null],
+    ['c1', r3, 80],
   ];
   for (const [key, owner, score] of scores) {
     a[key] = await f.account(owner.client, { name: `客户${key}` });
@@ -65,14 +74,23 @@ describe('prospects', () => {
     expect(list.items[0]).toMatchObject({ ownerId: r1.id, ownerName: '甲', review: null, reviewedAt: null });
 
     const page = await prospects(r1.client, '?limit=2&offset=3');
-    expect(page.items.map((i) => [i.rank, i.dropCandidate])).toEqual([[4, true], [5, true]]);
+    expect(page.items.map((i) => [i.rank, i.dropCandidate])).toEqual([
+      [4, true],
+      [5, true],
+    ]);
     expect(page.total).toBe(5);
     const past = await prospects(r1.client, '?offset=10');
     expect(past).toMatchObject({ items: [], total: 5, dropCandidates: 2, unscored: 1 });
   });
 
   it("the SQL ranking equals core's over the admin's whole list", async () => {
-    const rows = await rowsOf<{ id: string; name: string; score: number | null; ourRevenue: string | null; wonDeals: number }>(
+    const rows = await rowsOf<{
+      id: string;
+      name: string;
+      score: number | null;
+      ourRevenue: string | null;
+      wonDeals: number;
+    }>(
       t.database.db,
       sql`select a.id, a.name, a.score, a.our_revenue::text as "ourRevenue",
                  (select count(*)::int from opportunities o where o.account_id = a.id and o.status = 'won') as "wonDeals"
@@ -89,9 +107,22 @@ describe('prospects', () => {
 
   it("stays in the caller's scope; the owner filter ranks that person's list", async () => {
     const team = await prospects(manager.client, '?limit=500');
-    expect(team.items.map((i) => i.name).sort()).toEqual(['客户a1', '客户a3', '客户a4', '客户a5', '客户a6', '客户b1', '客户b2', '客户zero']);
+    expect(team.items.map((i) => i.name).sort()).toEqual([
+      '客户a1',
+      '客户a3',
+      '客户a4',
+      '客户a5',
+      '客户a6',
+      '客户b1',
+      '客户b2',
+      '客户zero',
+    ]);
     const ofR2 = await prospects(manager.client, `?owner=${r2.id}`);
-    expect(ofR2.items.map((i) => [i.name, i.dropCandidate])).toEqual([['客户b1', false], ['客户zero', true], ['客户b2', true]]);
+    expect(ofR2.items.map((i) => [i.name, i.dropCandidate])).toEqual([
+      ['客户b1', false],
+      ['客户zero', true],
+      ['客户b2', true],
+    ]);
     expect((await prospects(r3.client, `?owner=${r1.id}`)).total).toBe(0);
     expect((await prospects(r3.client)).items.map((i) => i.name)).toEqual(['客户c1']);
   });
@@ -108,23 +139,46 @@ describe('prospect review', () => {
     const v = await version(a.a6.id);
     const res = await r1.client.post(`/api/accounts/${a.a6.id}/review`, { decision: 'keep', version: v });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ accountId: a.a6.id, decision: 'keep', ownerId: r1.id, archived: false, version: v + 1 });
+    expect(res.json()).toEqual({
+      accountId: a.a6.id,
+      decision: 'keep',
+      ownerId: r1.id,
+      archived: false,
+      version: v + 1,
+    });
     const item = (await prospects(r1.client)).items.find((i) => i.accountId === a.a6.id);
     expect(item?.review).toBe('keep');
     expect(item?.reviewedAt).not.toBeNull();
     const history = (await r1.client.get(`/api/accounts/${a.a6.id}/history`)).json().items;
-    expect(history[0]).toMatchObject({ action: 'update', changes: [{ field: 'prospectReview', old: null, new: 'keep' }] });
-    expect((await r1.client.post(`/api/accounts/${a.a6.id}/review`, { decision: 'keep', version: v })).statusCode).toBe(409);
+    expect(history[0]).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'prospectReview', old: null, new: 'keep' }],
+    });
+    expect((await r1.client.post(`/api/accounts/${a.a6.id}/review`, { decision: 'keep', version: v })).statusCode).toBe(
+      409,
+    );
   });
 
   it('refuses viewers, callers out of scope, account-team members and bad decisions', async () => {
     const v = await version(a.a5.id);
-    expect((await viewer.client.post(`/api/accounts/${a.a5.id}/review`, { decision: 'keep', version: v })).statusCode).toBe(403);
-    expect((await r3.client.post(`/api/accounts/${a.a5.id}/review`, { decision: 'pool', version: v })).statusCode).toBe(404);
-    const put = await r1.client.put(`/api/accounts/${a.a5.id}/members`, { members: [{ userId: r3.id, role: 'member' }] });
+    expect(
+      (await viewer.client.post(`/api/accounts/${a.a5.id}/review`, { decision: 'keep', version: v })).statusCode,
+    ).toBe(403);
+    expect((await r3.client.post(`/api/accounts/${a.a5.id}/review`, { decision: 'pool', version: v })).statusCode).toBe(
+      404,
+    );
+    const put = await r1.client.put(`/api/accounts/${a.a5.id}/members`, {
+      members: [{ userId: r3.id, role: 'member' }],
+    });
     expect(put.statusCode, put.body).toBe(200);
-    expect((await r3.client.post(`/api/accounts/${a.a5.id}/review`, { decision: 'pool', version: put.json().version })).statusCode).toBe(403);
-    const bad = await r1.client.post(`/api/accounts/${a.a5.id}/review`, { decision: 'drop', version: put.json().version });
+    expect(
+      (await r3.client.post(`/api/accounts/${a.a5.id}/review`, { decision: 'pool', version: put.json().version }))
+        .statusCode,
+    ).toBe(403);
+    const bad = await r1.client.post(`/api/accounts/${a.a5.id}/review`, {
+      decision: 'drop',
+      version: put.json().version,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].path).toBe('decision');
   });
@@ -136,7 +190,12 @@ describe('prospect review', () => {
     const res = await r1.client.post(`/api/accounts/${a.a5.id}/review`, { decision: 'pool', version: v });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ decision: 'pool', ownerId: null, archived: false });
-    const [row] = await rowsOf<{ owner_id: string | null; pooled: boolean; claimed_at: string | null; members: number }>(
+    const [row] = await rowsOf<{
+      owner_id: string | null;
+      pooled: boolean;
+      claimed_at: string | null;
+      members: number;
+    }>(
       t.database.db,
       sql`select owner_id, pooled_at is not null as pooled, claimed_at, (select count(*)::int from account_members m where m.account_id = a.id) as members from accounts a where id = ${a.a5.id}`,
     );
@@ -146,24 +205,42 @@ describe('prospect review', () => {
     expect((await r3.client.get(`/api/accounts/${a.a5.id}`)).statusCode).toBe(404);
     expect((await r1.client.get(`/api/contacts/${contact.id}`)).statusCode).toBe(404);
     const history = (await f.admin.get(`/api/accounts/${a.a5.id}/history`)).json().items;
-    expect(history[0].changes.map((c: { field: string }) => c.field)).toEqual(['ownerId', 'prospectReview', 'pooledAt', 'members']);
+    expect(history[0].changes.map((c: { field: string }) => c.field)).toEqual([
+      'ownerId',
+      'prospectReview',
+      'pooledAt',
+      'members',
+    ]);
     expect(history[0].changes[0]).toEqual({ field: 'ownerId', old: r1.id, new: null });
     Object.assign(a, { pooledContact: { id: contact.id }, pooledDeal: { id: lost.id } });
   });
 
   it('refuses to pool an account with open deals, and archives through the archive action', async () => {
     await f.deal(r1.client, { accountId: a.a1.id });
-    const open = await r1.client.post(`/api/accounts/${a.a1.id}/review`, { decision: 'pool', version: await version(a.a1.id) });
+    const open = await r1.client.post(`/api/accounts/${a.a1.id}/review`, {
+      decision: 'pool',
+      version: await version(a.a1.id),
+    });
     expect(open.statusCode).toBe(409);
     expect(open.json().code).toBe('account_has_open_deals');
-    const archived = await manager.client.post(`/api/accounts/${a.a3.id}/review`, { decision: 'archive', version: await version(a.a3.id) });
+    const archived = await manager.client.post(`/api/accounts/${a.a3.id}/review`, {
+      decision: 'archive',
+      version: await version(a.a3.id),
+    });
     expect(archived.statusCode, archived.body).toBe(200);
     const detail = (await r1.client.get(`/api/accounts/${a.a3.id}`)).json<AccountDetail>();
     expect(detail).toMatchObject({ archived: true, ownerId: r1.id });
     const history = (await r1.client.get(`/api/accounts/${a.a3.id}/history`)).json().items;
-    expect(history[0]).toMatchObject({ action: 'archive', actorName: '经理', changes: [{ field: 'prospectReview', old: null, new: 'archive' }] });
+    expect(history[0]).toMatchObject({
+      action: 'archive',
+      actorName: '经理',
+      changes: [{ field: 'prospectReview', old: null, new: 'archive' }],
+    });
     expect((await prospects(r1.client)).items.map((i) => i.name)).not.toContain('客户a3');
-    const again = await manager.client.post(`/api/accounts/${a.a3.id}/review`, { decision: 'keep', version: detail.version });
+    const again = await manager.client.post(`/api/accounts/${a.a3.id}/review`, {
+      decision: 'keep',
+      version: detail.version,
+    });
     expect(again.json().code).toBe('account_archived');
   });
 });
@@ -188,7 +265,7 @@ describe('the shared pool', () => {
     expect((await r3.client.get('/api/pool?cursor=bogus')).json().fields[0].path).toBe('query.cursor');
   });
 
-  it('a claim makes the account, its contacts and deals the claimer\'s; a second claim answers 409', async () => {
+  it("a claim makes the account, its contacts and deals the claimer's; a second claim answers 409", async () => {
     const res = await r3.client.post(`/api/pool/${a.a5.id}/claim`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ accountId: a.a5.id, ownerId: r3.id, myClaims: { count: 1, limit: 20 } });
@@ -210,9 +287,15 @@ describe('the shared pool', () => {
   });
 
   it('of two reps racing for one account, one gets it and the other 409', async () => {
-    const results = await Promise.all([r1.client.post(`/api/pool/${a.unowned.id}/claim`), r2.client.post(`/api/pool/${a.unowned.id}/claim`)]);
+    const results = await Promise.all([
+      r1.client.post(`/api/pool/${a.unowned.id}/claim`),
+      r2.client.post(`/api/pool/${a.unowned.id}/claim`),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const [row] = await rowsOf<{ owner_id: string }>(t.database.db, sql`select owner_id from accounts where id = ${a.unowned.id}`);
+    const [row] = await rowsOf<{ owner_id: string }>(
+      t.database.db,
+      sql`select owner_id from accounts where id = ${a.unowned.id}`,
+    );
     expect(row.owner_id).toBe(results[0].statusCode === 200 ? r1.id : r2.id);
   });
 
@@ -224,7 +307,10 @@ describe('the shared pool', () => {
     const results = await Promise.all(extra.slice(0, 2).map((x) => r3.client.post(`/api/pool/${x.id}/claim`)));
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const refused = results.find((r) => r.statusCode === 409)!;
-    expect(refused.json()).toMatchObject({ code: 'claim_limit', messages: { zh: expect.stringContaining('2 个'), en: expect.stringContaining('(2)') } });
+    expect(refused.json()).toMatchObject({
+      code: 'claim_limit',
+      messages: { zh: expect.stringContaining('2 个'), en: expect.stringContaining('(2)') },
+    });
     expect((await r3.client.post(`/api/pool/${extra[2].id}/claim`)).json().code).toBe('claim_limit');
     expect((await r3.client.get('/api/pool')).json<PoolPage>().myClaims).toEqual({ count: 2, limit: 2 });
     await f.admin.put('/api/settings/prospects', { dropShare: 0.35, claimLimit: 20 });
@@ -264,6 +350,8 @@ describe('OpenAPI', () => {
     ]) {
       expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual([tag]);
     }
-    expect(doc.paths['/api/settings/prospects'].put.requestBody.content['application/json'].schema.properties.dropShare).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
+    expect(
+      doc.paths['/api/settings/prospects'].put.requestBody.content['application/json'].schema.properties.dropShare,
+    ).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
   });
 });

@@ -18,7 +18,14 @@ const noRevenue = or(isNull(accounts.ourRevenue), eq(accounts.ourRevenue, '0'));
  * are nobody's prospect list to trim.
  */
 function prospectWhere(actor: Actor, owner: string | undefined): SQL {
-  return and(accountVisible(actor), isNotNull(accounts.ownerId), isNull(accounts.archivedAt), owner ? eq(accounts.ownerId, owner) : undefined, noRevenue, wonDeal(accounts))!;
+  return and(
+    accountVisible(actor),
+    isNotNull(accounts.ownerId),
+    isNull(accounts.archivedAt),
+    owner ? eq(accounts.ownerId, owner) : undefined,
+    noRevenue,
+    wonDeal(accounts),
+  )!;
 }
 
 /** The order of core/prospects.ts: score descending, unscored last, then name (byte order) and id. */
@@ -79,7 +86,10 @@ export function poolRepository(db: Db) {
     /** The list's totals when the page is past its end (the windowed rows carry them otherwise). */
     async prospectCounts(actor: Actor, owner: string | undefined) {
       const [row] = await db
-        .select({ total: sql<number>`count(*)::int`, unscored: sql<number>`(count(*) filter (where ${accounts.score} is null))::int` })
+        .select({
+          total: sql<number>`count(*)::int`,
+          unscored: sql<number>`(count(*) filter (where ${accounts.score} is null))::int`,
+        })
         .from(accounts)
         .where(prospectWhere(actor, owner));
       return row ?? { total: 0, unscored: 0 };
@@ -89,19 +99,30 @@ export function poolRepository(db: Db) {
       const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(opportunities)
-        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.accountId, accountId), eq(opportunities.status, 'open')));
+        .where(
+          and(eq(opportunities.orgId, orgId), eq(opportunities.accountId, accountId), eq(opportunities.status, 'open')),
+        );
       return row?.n ?? 0;
     },
 
     /** Unowned, active accounts of the organisation, walking the pool's partial index. */
     list(orgId: string, search: SQL | undefined, after: PoolCursor | null, limit: number) {
-      const where: (SQL | undefined)[] = [eq(accounts.orgId, orgId), isNull(accounts.ownerId), isNull(accounts.archivedAt), search];
+      const where: (SQL | undefined)[] = [
+        eq(accounts.orgId, orgId),
+        isNull(accounts.ownerId),
+        isNull(accounts.archivedAt),
+        search,
+      ];
       if (after) {
         const [at, id] = after;
         where.push(
           at === null
             ? and(isNull(accounts.pooledAt), gt(accounts.id, id))
-            : or(gt(accounts.pooledAt, new Date(at)), and(eq(accounts.pooledAt, new Date(at)), gt(accounts.id, id)), isNull(accounts.pooledAt)),
+            : or(
+                gt(accounts.pooledAt, new Date(at)),
+                and(eq(accounts.pooledAt, new Date(at)), gt(accounts.id, id)),
+                isNull(accounts.pooledAt),
+              ),
         );
       }
       return db
@@ -133,7 +154,11 @@ export function poolRepository(db: Db) {
 
     /** Serialises one user's claims, so two at once cannot both slip under the limit. */
     lockUser: (orgId: string, userId: string) =>
-      db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId))).for('update'),
+      db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+        .for('update'),
 
     /**
      * The claim itself: one conditional UPDATE, so of two reps racing for an account exactly one
@@ -144,7 +169,9 @@ export function poolRepository(db: Db) {
       const [row] = await db
         .update(accounts)
         .set({ ownerId: userId, claimedAt: at, pooledAt: null, version: sql`${accounts.version} + 1`, updatedAt: at })
-        .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), isNull(accounts.ownerId), isNull(accounts.archivedAt)))
+        .where(
+          and(eq(accounts.orgId, orgId), eq(accounts.id, id), isNull(accounts.ownerId), isNull(accounts.archivedAt)),
+        )
         .returning({ id: accounts.id });
       return !!row;
     },
@@ -154,13 +181,23 @@ export function poolRepository(db: Db) {
       const [row] = await db
         .select({ id: accounts.id })
         .from(accounts)
-        .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), isNull(accounts.archivedAt), isNotNull(accounts.claimedAt)));
+        .where(
+          and(
+            eq(accounts.orgId, orgId),
+            eq(accounts.id, id),
+            isNull(accounts.archivedAt),
+            isNotNull(accounts.claimedAt),
+          ),
+        );
       return !!row;
     },
 
     /** The pooled-at date a claim clears, read before it for the history row. */
     async pooledAt(orgId: string, id: string) {
-      const [row] = await db.select({ pooledAt: accounts.pooledAt }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
+      const [row] = await db
+        .select({ pooledAt: accounts.pooledAt })
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
       return row?.pooledAt ?? null;
     },
   };

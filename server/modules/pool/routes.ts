@@ -1,7 +1,16 @@
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { poolService } from './service.ts';
-import { PoolClaim, PoolPage, PoolQuery, ProspectList, ProspectQuery, ProspectReview, ProspectReviewResult, ProspectSettings } from '../../../core/schemas/pool.ts';
+import {
+  PoolClaim,
+  PoolPage,
+  PoolQuery,
+  ProspectList,
+  ProspectQuery,
+  ProspectReview,
+  ProspectReviewResult,
+  ProspectSettings,
+} from '../../../core/schemas/pool.ts';
 import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
 
 const tags = ['pool'];
@@ -9,10 +18,28 @@ const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409
 
 export async function poolRoutes(app: App) {
   const pool = poolService(app.db);
-  app.get('/settings/prospects', { schema: { tags: ['settings'], response: { 200: ProspectSettings } } }, (req) => pool.getSettings(actorOf(req)));
-  app.put('/settings/prospects', { schema: { tags: ['settings'], body: ProspectSettings, response: { 200: ProspectSettings, ...errors } } }, (req) => pool.putSettings(actorOf(req), req.body));
-  app.get('/analysis/prospects', { schema: { tags, querystring: ProspectQuery, response: { 200: ProspectList, 400: ErrorResponse } } }, (req) => pool.prospects(actorOf(req), req.query));
-  app.post('/accounts/:id/review', { schema: { tags, params: IdParams, body: ProspectReview, response: { 200: ProspectReviewResult, ...errors } } }, (req) => pool.review(actorOf(req), req.params.id, req.body));
-  app.get('/pool', { schema: { tags, querystring: PoolQuery, response: { 200: PoolPage, ...errors } } }, (req) => pool.list(actorOf(req), req.query));
-  app.post('/pool/:id/claim', { schema: { tags, params: IdParams, response: { 200: PoolClaim, ...errors } } }, (req) => pool.claim(actorOf(req), req.params.id));
+  app.get('/settings/prospects', { schema: { tags: ['settings'], response: { 200: ProspectSettings } } }, (req) =>
+    pool.getSettings(actorOf(req)),
+  );
+  app.put(
+    '/settings/prospects',
+    { schema: { tags: ['settings'], body: ProspectSettings, response: { 200: ProspectSettings, ...errors } } },
+    (req) => pool.putSettings(actorOf(req), req.body),
+  );
+  app.get(
+    '/analysis/prospects',
+    { schema: { tags, querystring: ProspectQuery, response: { 200: ProspectList, 400: ErrorResponse } } },
+    (req) => pool.prospects(actorOf(req), req.query),
+  );
+  app.post(
+    '/accounts/:id/review',
+    { schema: { tags, params: IdParams, body: ProspectReview, response: { 200: ProspectReviewResult, ...errors } } },
+    (req) => pool.review(actorOf(req), req.params.id, req.body),
+  );
+  app.get('/pool', { schema: { tags, querystring: PoolQuery, response: { 200: PoolPage, ...errors } } }, (req) =>
+    pool.list(actorOf(req), req.query),
+  );
+  app.post('/pool/:id/claim', { schema: { tags, params: IdParams, response: { 200: PoolClaim, ...errors } } }, (req) =>
+    pool.claim(actorOf(req), req.params.id),
+  );
 }

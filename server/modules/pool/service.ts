@@ -16,7 +16,19 @@ import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields } from '../../../core/diff.ts';
 import { dropCount, exactCut, shareMillionths } from '../../../core/prospects.ts';
-import type { MyClaims, PoolClaim, PoolItem, PoolPage, PoolQuery, ProspectItem, ProspectList, ProspectQuery, ProspectReview, ProspectReviewResult, ProspectSettings } from '../../../core/schemas/pool.ts';
+import type {
+  MyClaims,
+  PoolClaim,
+  PoolItem,
+  PoolPage,
+  PoolQuery,
+  ProspectItem,
+  ProspectList,
+  ProspectQuery,
+  ProspectReview,
+  ProspectReviewResult,
+  ProspectSettings,
+} from '../../../core/schemas/pool.ts';
 
 /** The pool's cursor value is the pooled-at instant (or null); anything else was not made by us. */
 function poolCursor(after: [string | number | null, string] | null): PoolCursor | null {
@@ -36,7 +48,9 @@ export function poolService(db: Db) {
     async putSettings(actor: Actor, input: ProspectSettings): Promise<ProspectSettings> {
       assertCan(actor, 'update', 'settings');
       // Its own key, merged: the other settings in the jsonb stay as they are.
-      await mergeOrgSettings(db, actor.orgId, { prospects: { dropShare: input.dropShare, claimLimit: input.claimLimit } });
+      await mergeOrgSettings(db, actor.orgId, {
+        prospects: { dropShare: input.dropShare, claimLimit: input.claimLimit },
+      });
       return settings(actor.orgId);
     },
 
@@ -57,7 +71,14 @@ export function poolService(db: Db) {
         reviewedAt: r.reviewedAt?.toISOString() ?? null,
         version: r.version,
       }));
-      return { items, total: counts.total, dropCandidates: dropCount(counts.total, dropShare), dropCut: exactCut(counts.total, dropShare), unscored: counts.unscored, dropShare };
+      return {
+        items,
+        total: counts.total,
+        dropCandidates: dropCount(counts.total, dropShare),
+        dropCut: exactCut(counts.total, dropShare),
+        unscored: counts.unscored,
+        dropShare,
+      };
     },
 
     /**
@@ -81,10 +102,18 @@ export function poolService(db: Db) {
           await writeArchived(tx, actor, current, true, decided);
         } else if (input.decision === 'keep') {
           if (!(await updateAccount(tx, actor.orgId, id, current.version, decided))) throw staleVersion();
-          await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, diffFields(current, { prospectReview: input.decision }));
+          await historyWriter(tx).record(
+            actor.orgId,
+            'account',
+            id,
+            'update',
+            actor.userId,
+            diffFields(current, { prospectReview: input.decision }),
+          );
         } else {
           // Deals in flight would drop out of their owners' view with the account; settle them first.
-          if ((await poolRepository(tx).openDealCount(actor.orgId, id)) > 0) throw new AppError(409, 'account_has_open_deals');
+          if ((await poolRepository(tx).openDealCount(actor.orgId, id)) > 0)
+            throw new AppError(409, 'account_has_open_deals');
           const patch = { ...decided, ownerId: null, pooledAt: now, claimedAt: null };
           if (!(await updateAccount(tx, actor.orgId, id, current.version, patch))) throw staleVersion();
           const members = await clearAccountTeam(tx, actor.orgId, id);
@@ -95,7 +124,13 @@ export function poolService(db: Db) {
           await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
           ownerId = null;
         }
-        return { accountId: id, decision: input.decision, ownerId, archived: input.decision === 'archive', version: current.version + 1 };
+        return {
+          accountId: id,
+          decision: input.decision,
+          ownerId,
+          archived: input.decision === 'archive',
+          version: current.version + 1,
+        };
       });
     },
 
@@ -105,7 +140,12 @@ export function poolService(db: Db) {
       const { rows, nextCursor } = await keysetPage(
         q,
         async ({ search, after, limit }) =>
-          repo.list(actor.orgId, search ? await searchCondition(db, accounts, actor.orgId, search, true) : undefined, poolCursor(after), limit),
+          repo.list(
+            actor.orgId,
+            search ? await searchCondition(db, accounts, actor.orgId, search, true) : undefined,
+            poolCursor(after),
+            limit,
+          ),
         (last) => [last.pooledAt?.toISOString() ?? null, last.id],
       );
       const items: PoolItem[] = rows.map((a) => ({
@@ -139,9 +179,17 @@ export function poolService(db: Db) {
           if (await r.claimedFromPool(actor.orgId, id)) throw new AppError(409, 'already_claimed');
           throw notFound();
         }
-        const changes = diffFields({ ownerId: null, claimedAt: null, pooledAt }, { ownerId: actor.userId, claimedAt: now, pooledAt: null });
+        const changes = diffFields(
+          { ownerId: null, claimedAt: null, pooledAt },
+          { ownerId: actor.userId, claimedAt: now, pooledAt: null },
+        );
         await historyWriter(tx).record(actor.orgId, 'account', id, 'update', actor.userId, changes);
-        return { accountId: id, ownerId: actor.userId, claimedAt: now.toISOString(), myClaims: { count: count + 1, limit: claimLimit } };
+        return {
+          accountId: id,
+          ownerId: actor.userId,
+          claimedAt: now.toISOString(),
+          myClaims: { count: count + 1, limit: claimLimit },
+        };
       });
     },
   };

@@ -15,7 +15,8 @@ beforeAll(async () => {
   f = await seedOrg(t.app);
   orgId = (await f.admin.get('/api/auth/me')).json<{ orgId: string }>().orgId;
   others = [];
-  for (const role of ['manager', 'rep', 'viewer'] as const) others.push({ role, client: (await f.user({ role })).client });
+  for (const role of ['manager', 'rep', 'viewer'] as const)
+    others.push({ role, client: (await f.user({ role })).client });
 });
 afterAll(() => t.close());
 
@@ -34,8 +35,19 @@ async function sellOnDeal(productId: string) {
   const stageId = newId();
   await db.insert(stages).values({ orgId, id: stageId, name: '需求确认', position: 0, probability: 20 });
   const opportunityId = newId();
-  await db.insert(opportunities).values({ orgId, id: opportunityId, accountId: account.id, name: '信息化项目', amount: '100.00', stageId, probability: 20, forecastCategory: 'pipeline' });
-  await db.insert(opportunityItems).values({ orgId, id: newId(), opportunityId, productId, quantity: '2', price: '50.00' });
+  await db.insert(opportunities).values({
+    orgId,
+    id: opportunityId,
+    accountId: account.id,
+    name: '信息化项目',
+    amount: '100.00',
+    stageId,
+    probability: 20,
+    forecastCategory: 'pipeline',
+  });
+  await db
+    .insert(opportunityItems)
+    .values({ orgId, id: newId(), opportunityId, productId, quantity: '2', price: '50.00' });
 }
 
 describe('products', () => {
@@ -43,7 +55,13 @@ describe('products', () => {
     const b = await create({ name: '  数据中台 ', category: '服务', listPrice: '12345678901234.56' });
     const a = await create({ name: '服务器', category: '硬件', listPrice: '80000' });
     const c = await create({ name: '分析平台', category: '服务', listPrice: '0.10', active: false });
-    expect(b).toMatchObject({ name: '数据中台', category: '服务', listPrice: '12345678901234.56', active: true, version: 1 });
+    expect(b).toMatchObject({
+      name: '数据中台',
+      category: '服务',
+      listPrice: '12345678901234.56',
+      active: true,
+      version: 1,
+    });
     expect(a.listPrice).toBe('80000.00');
     expect((await f.admin.get(`/api/products/${c.id}`)).json<Product>()).toEqual(c);
     // Names chosen to sort the same by code point and by pinyin, whatever the server's collation.
@@ -60,11 +78,19 @@ describe('products', () => {
     for (const o of others) {
       expect((await o.client.get('/api/products')).statusCode, o.role).toBe(200);
       expect((await o.client.get(`/api/products/${p.id}`)).statusCode, o.role).toBe(200);
-      expect((await o.client.post('/api/products', { name: '越权', category: '服务', listPrice: '1' })).statusCode, o.role).toBe(403);
-      expect((await o.client.patch(`/api/products/${p.id}`, { version: 1, listPrice: '1' })).statusCode, o.role).toBe(403);
+      expect(
+        (await o.client.post('/api/products', { name: '越权', category: '服务', listPrice: '1' })).statusCode,
+        o.role,
+      ).toBe(403);
+      expect((await o.client.patch(`/api/products/${p.id}`, { version: 1, listPrice: '1' })).statusCode, o.role).toBe(
+        403,
+      );
       expect((await o.client.delete(`/api/products/${p.id}`)).statusCode, o.role).toBe(403);
     }
-    expect((await f.admin.get(`/api/products/${p.id}`)).json<Product>()).toMatchObject({ listPrice: '5000.00', version: 1 });
+    expect((await f.admin.get(`/api/products/${p.id}`)).json<Product>()).toMatchObject({
+      listPrice: '5000.00',
+      version: 1,
+    });
     expect((await t.app.inject({ method: 'GET', url: '/api/products' })).statusCode).toBe(401);
   });
 
@@ -83,13 +109,22 @@ describe('products', () => {
     expect(bad.statusCode).toBe(400);
     expect(paths(bad)).toEqual(['listPrice', 'name']);
     expect(bad.json<ErrorBody>().fields?.find((x) => x.path === 'listPrice')?.code).toBe('money');
-    expect(paths(await f.admin.post('/api/products', { name: 'x', category: '软件', listPrice: '1.234' }))).toEqual(['listPrice']);
+    expect(paths(await f.admin.post('/api/products', { name: 'x', category: '软件', listPrice: '1.234' }))).toEqual([
+      'listPrice',
+    ]);
     // A float cannot carry cents exactly, so one that is not a plain decimal is refused too.
-    expect(paths(await f.admin.post('/api/products', { name: 'x', category: '软件', listPrice: 0.1 + 0.2 }))).toEqual(['listPrice']);
-    expect(paths(await f.admin.post('/api/products', { name: 'x', listPrice: '1', colour: 'red' }))).toEqual(['category', 'colour']);
+    expect(paths(await f.admin.post('/api/products', { name: 'x', category: '软件', listPrice: 0.1 + 0.2 }))).toEqual([
+      'listPrice',
+    ]);
+    expect(paths(await f.admin.post('/api/products', { name: 'x', listPrice: '1', colour: 'red' }))).toEqual([
+      'category',
+      'colour',
+    ]);
     const p = await create({ name: '校验', category: '软件', listPrice: '1' });
     expect(paths(await f.admin.patch(`/api/products/${p.id}`, { listPrice: '1' }))).toEqual(['version']);
-    expect(paths(await f.admin.patch(`/api/products/${p.id}`, { version: 1, listPrice: '-0.01' }))).toEqual(['listPrice']);
+    expect(paths(await f.admin.patch(`/api/products/${p.id}`, { version: 1, listPrice: '-0.01' }))).toEqual([
+      'listPrice',
+    ]);
     expect(paths(await f.admin.get('/api/products?active=maybe'))).toEqual(['query.active']);
   });
 

@@ -19,21 +19,30 @@ export function productsRepository(db: Db) {
     },
 
     async get(orgId: string, id: string) {
-      const [row] = await db.select().from(products).where(and(eq(products.orgId, orgId), eq(products.id, id)));
+      const [row] = await db
+        .select()
+        .from(products)
+        .where(and(eq(products.orgId, orgId), eq(products.id, id)));
       return row;
     },
 
     /** Row lock for a write; it also makes a concurrent line item on this product wait for us. */
     async lockForWrite(orgId: string, id: string) {
-      const [row] = await db.select().from(products).where(and(eq(products.orgId, orgId), eq(products.id, id))).for('update');
+      const [row] = await db
+        .select()
+        .from(products)
+        .where(and(eq(products.orgId, orgId), eq(products.id, id)))
+        .for('update');
       return row;
     },
 
     insert: (row: NewProduct) => db.insert(products).values(row),
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewProduct>) => updateVersioned(db, products, orgId, id, version, patch),
+    update: (orgId: string, id: string, version: number, patch: Partial<NewProduct>) =>
+      updateVersioned(db, products, orgId, id, version, patch),
 
-    remove: (orgId: string, id: string) => db.delete(products).where(and(eq(products.orgId, orgId), eq(products.id, id))),
+    remove: (orgId: string, id: string) =>
+      db.delete(products).where(and(eq(products.orgId, orgId), eq(products.id, id))),
 
     async inUse(orgId: string, id: string) {
       const [row] = await db

@@ -25,7 +25,9 @@ export function productsService(db: Db) {
 
   return {
     get,
-    list: async (actor: Actor, filter: { active?: boolean }) => ({ items: (await repo.list(actor.orgId, filter)).map(presentProduct) }),
+    list: async (actor: Actor, filter: { active?: boolean }) => ({
+      items: (await repo.list(actor.orgId, filter)).map(presentProduct),
+    }),
 
     async create(actor: Actor, input: ProductCreate) {
       assertCan(actor, 'create', 'product');

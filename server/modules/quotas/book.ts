@@ -34,9 +34,21 @@ export interface QuotaBook {
 export async function loadQuotaBook(db: Db, orgId: string, years: number[]): Promise<QuotaBook> {
   const repo = quotasRepository(db);
   const range = years.length ? { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years) + 1}-01-01` } : null;
-  const [{ teams, users }, rows] = await bothReads(db, () => repo.structure(orgId), async () => (range ? repo.list(orgId, range) : []));
-  const children = groupBy(teams, (t) => t.parentId, (t) => t.id);
-  const members = groupBy(users, (u) => u.teamId, (u) => u.id);
+  const [{ teams, users }, rows] = await bothReads(
+    db,
+    () => repo.structure(orgId),
+    async () => (range ? repo.list(orgId, range) : []),
+  );
+  const children = groupBy(
+    teams,
+    (t) => t.parentId,
+    (t) => t.id,
+  );
+  const members = groupBy(
+    users,
+    (u) => u.teamId,
+    (u) => u.id,
+  );
   const bySubject = groupBy(
     rows,
     ({ q }) => (q.userId ? `user:${q.userId}` : `team:${q.teamId}`),

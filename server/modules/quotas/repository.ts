@@ -19,7 +19,11 @@ export function quotasRepository(db: Db) {
   return {
     /** Quotas whose period starts in [from, to), optionally of one subject. */
     list(orgId: string, range: { from: string; to: string }, subject: { userId?: string; teamId?: string } = {}) {
-      const where: SQL[] = [eq(quotas.orgId, orgId), gte(quotas.periodStart, range.from), lt(quotas.periodStart, range.to)];
+      const where: SQL[] = [
+        eq(quotas.orgId, orgId),
+        gte(quotas.periodStart, range.from),
+        lt(quotas.periodStart, range.to),
+      ];
       if (subject.userId) where.push(eq(quotas.userId, subject.userId));
       if (subject.teamId) where.push(eq(quotas.teamId, subject.teamId));
       return select()
@@ -33,7 +37,11 @@ export function quotasRepository(db: Db) {
     },
 
     async lockForWrite(orgId: string, id: string) {
-      const [row] = await db.select().from(quotas).where(and(eq(quotas.orgId, orgId), eq(quotas.id, id))).for('update');
+      const [row] = await db
+        .select()
+        .from(quotas)
+        .where(and(eq(quotas.orgId, orgId), eq(quotas.id, id)))
+        .for('update');
       return row;
     },
 
@@ -43,7 +51,8 @@ export function quotasRepository(db: Db) {
       return res.length > 0;
     },
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewQuota>) => updateVersioned(db, quotas, orgId, id, version, patch),
+    update: (orgId: string, id: string, version: number, patch: Partial<NewQuota>) =>
+      updateVersioned(db, quotas, orgId, id, version, patch),
 
     remove: (orgId: string, id: string) => db.delete(quotas).where(and(eq(quotas.orgId, orgId), eq(quotas.id, id))),
 
@@ -51,8 +60,16 @@ export function quotasRepository(db: Db) {
     async structure(orgId: string) {
       const [teamRows, userRows] = await bothReads(
         db,
-        () => db.select({ id: teams.id, name: teams.name, parentId: teams.parentId }).from(teams).where(eq(teams.orgId, orgId)),
-        () => db.select({ id: users.id, name: users.name, teamId: users.teamId, role: users.role, active: users.active }).from(users).where(eq(users.orgId, orgId)),
+        () =>
+          db
+            .select({ id: teams.id, name: teams.name, parentId: teams.parentId })
+            .from(teams)
+            .where(eq(teams.orgId, orgId)),
+        () =>
+          db
+            .select({ id: users.id, name: users.name, teamId: users.teamId, role: users.role, active: users.active })
+            .from(users)
+            .where(eq(users.orgId, orgId)),
       );
       return { teams: teamRows, users: userRows };
     },

@@ -34,11 +34,17 @@ const present = ({ q, userName, teamName }: Listed, editable: boolean): Quota =>
 /** Stretch at least the target, challenge at least the stretch (or the target without one). */
 function checkLevels(target: string, stretch: string | null, challenge: string | null) {
   if (stretch !== null && toCents(stretch) < toCents(target)) throw fieldError('stretch', 'below_target');
-  if (challenge !== null && toCents(challenge) < toCents(stretch ?? target)) throw fieldError('challenge', stretch === null ? 'below_target' : 'below_stretch');
+  if (challenge !== null && toCents(challenge) < toCents(stretch ?? target))
+    throw fieldError('challenge', stretch === null ? 'below_target' : 'below_stretch');
 }
 
 /** The quota as access rules see it: its subject and the team tree that places it (server/access). */
-const subject = (book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'teamId'>): Subject => ({ entity: 'quota', userId: q.userId, teamId: q.teamId, teams: book });
+const subject = (book: QuotaBook, q: Pick<QuotaRow, 'userId' | 'teamId'>): Subject => ({
+  entity: 'quota',
+  userId: q.userId,
+  teamId: q.teamId,
+  teams: book,
+});
 
 export function quotasService(db: Db) {
   const repo = quotasRepository(db);
@@ -69,8 +75,15 @@ export function quotasService(db: Db) {
     async list(actor: Actor, q: QuotaListQuery): Promise<QuotaList> {
       // This year on the organisation's calendar (not the server's).
       const year = q.year ?? Number(localDate(new Date(), await orgTimeZone(db, actor.orgId)).slice(0, 4));
-      const [b, rows] = await Promise.all([book(actor, year), repo.list(actor.orgId, { from: `${year}-01-01`, to: `${year + 1}-01-01` }, q)]);
-      return { items: rows.filter((r) => can(actor, 'read', subject(b, r.q))).map((r) => present(r, can(actor, 'update', subject(b, r.q)))) };
+      const [b, rows] = await Promise.all([
+        book(actor, year),
+        repo.list(actor.orgId, { from: `${year}-01-01`, to: `${year + 1}-01-01` }, q),
+      ]);
+      return {
+        items: rows
+          .filter((r) => can(actor, 'read', subject(b, r.q)))
+          .map((r) => present(r, can(actor, 'update', subject(b, r.q)))),
+      };
     },
 
     async create(actor: Actor, input: QuotaCreate): Promise<Quota> {
@@ -109,7 +122,11 @@ export function quotasService(db: Db) {
         if (input.target !== undefined) patch.target = input.target;
         if (input.stretch !== undefined) patch.stretch = input.stretch;
         if (input.challenge !== undefined) patch.challenge = input.challenge;
-        checkLevels(patch.target ?? current.target, patch.stretch !== undefined ? patch.stretch : current.stretch, patch.challenge !== undefined ? patch.challenge : current.challenge);
+        checkLevels(
+          patch.target ?? current.target,
+          patch.stretch !== undefined ? patch.stretch : current.stretch,
+          patch.challenge !== undefined ? patch.challenge : current.challenge,
+        );
         if (!(await r.update(actor.orgId, id, input.version, patch))) throw staleVersion();
       });
       return get(actor, id);

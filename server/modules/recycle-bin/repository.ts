@@ -54,7 +54,8 @@ export function recycleBinRepository(db: Db) {
       return row;
     },
 
-    remove: (orgId: string, id: string) => db.delete(recycleBin).where(and(eq(recycleBin.orgId, orgId), eq(recycleBin.id, id))),
+    remove: (orgId: string, id: string) =>
+      db.delete(recycleBin).where(and(eq(recycleBin.orgId, orgId), eq(recycleBin.id, id))),
 
     /** Every organisation's entries older than its retention; returns what went, for their history. */
     purgeExpired: (now: Date) =>

@@ -14,7 +14,13 @@ import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { DAY_MS } from '../../../core/time.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
-import type { BinEntity, RecycleBinItem, RecycleBinQuery, RecycleBinRestored, RecycleBinSettings } from '../../../core/schemas/recycle-bin.ts';
+import type {
+  BinEntity,
+  RecycleBinItem,
+  RecycleBinQuery,
+  RecycleBinRestored,
+  RecycleBinSettings,
+} from '../../../core/schemas/recycle-bin.ts';
 
 /** Deals whose judgement or last call the restored rows feed: the deal itself, influences, done calls. */
 function dealsTouched(captured: Captured): string[] {
@@ -23,10 +29,11 @@ function dealsTouched(captured: Captured): string[] {
     for (const r of part.rows) {
       if (part.table === 'opportunities') ids.add(r.id as string);
       else if (part.table === 'influences') ids.add(r.opportunity_id as string);
-      else if (part.table === 'activities' && r.status === 'done' && r.opportunity_id) ids.add(r.opportunity_id as string);
+      else if (part.table === 'activities' && r.status === 'done' && r.opportunity_id)
+        ids.add(r.opportunity_id as string);
     }
   }
-  for (const l of captured.links) if (l.column === 'opportunity_id') l.pairs.forEach(([, deal]) => ids.add(deal));
+  for (const l of captured.links) if (l.column === 'opportunity_id') for (const [, deal] of l.pairs) ids.add(deal);
   return [...ids];
 }
 
@@ -58,7 +65,8 @@ export function recycleBinService(db: Db) {
         const entry = await r.lockForRestore(actor, id);
         if (!entry) throw notFound();
         const captured = { rows: entry.rows, links: entry.links } as Captured;
-        if (entry.entity === 'account') await assertCreditCodeFree(tx, actor.orgId, captured.rows[0].rows[0]?.credit_code as string | null);
+        if (entry.entity === 'account')
+          await assertCreditCodeFree(tx, actor.orgId, captured.rows[0].rows[0]?.credit_code as string | null);
         const { skipped } = await restoreCaptured(tx, actor.orgId, captured);
         await r.remove(actor.orgId, id);
         await touchDeals(tx, actor.orgId, dealsTouched(captured));
@@ -75,7 +83,9 @@ export function recycleBinService(db: Db) {
         const entry = await r.lockForRestore(actor, id);
         if (!entry) throw notFound();
         await r.remove(actor.orgId, id);
-        await historyWriter(tx).record(actor.orgId, entry.entity, id, 'purge', actor.userId, [{ field: 'name', old: entry.name, new: null }]);
+        await historyWriter(tx).record(actor.orgId, entry.entity, id, 'purge', actor.userId, [
+          { field: 'name', old: entry.name, new: null },
+        ]);
       });
     },
 
@@ -84,7 +94,9 @@ export function recycleBinService(db: Db) {
       return db.transaction(async (tx) => {
         const gone = await recycleBinRepository(tx).purgeExpired(now);
         for (const g of gone) {
-          await historyWriter(tx).record(g.orgId, g.entity, g.id, 'purge', null, [{ field: 'name', old: g.name, new: null }]);
+          await historyWriter(tx).record(g.orgId, g.entity, g.id, 'purge', null, [
+            { field: 'name', old: g.name, new: null },
+          ]);
         }
         return gone.length;
       });

@@ -39,7 +39,12 @@ export function relationshipMapRepository(db: Db) {
     /** The deal if the caller can see its account. */
     async deal(actor: Actor, id: string) {
       const [row] = await db
-        .select({ id: opportunities.id, accountId: opportunities.accountId, status: opportunities.status, ownershipType: accounts.ownershipType })
+        .select({
+          id: opportunities.id,
+          accountId: opportunities.accountId,
+          status: opportunities.status,
+          ownershipType: accounts.ownershipType,
+        })
         .from(opportunities)
         .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
         .where(and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)));
@@ -59,11 +64,23 @@ export function relationshipMapRepository(db: Db) {
     /** What the account's contacts are on its open deals: buying roles, and the deal's coverage and rating of them. */
     openDealInfluences: (orgId: string, accountId: string) =>
       db
-        .select({ contactId: influences.contactId, contactName: contacts.name, roles: influences.roles, coverage: influences.coverage, rating: influences.rating, dealName: opportunities.name })
+        .select({
+          contactId: influences.contactId,
+          contactName: contacts.name,
+          roles: influences.roles,
+          coverage: influences.coverage,
+          rating: influences.rating,
+          dealName: opportunities.name,
+        })
         .from(influences)
-        .innerJoin(opportunities, and(eq(opportunities.orgId, influences.orgId), eq(opportunities.id, influences.opportunityId)))
+        .innerJoin(
+          opportunities,
+          and(eq(opportunities.orgId, influences.orgId), eq(opportunities.id, influences.opportunityId)),
+        )
         .innerJoin(contacts, and(eq(contacts.orgId, influences.orgId), eq(contacts.id, influences.contactId)))
-        .where(and(eq(influences.orgId, orgId), eq(opportunities.accountId, accountId), eq(opportunities.status, 'open'))),
+        .where(
+          and(eq(influences.orgId, orgId), eq(opportunities.accountId, accountId), eq(opportunities.status, 'open')),
+        ),
 
     /** The deal's buying influences, each with its contact. */
     dealInfluences: (orgId: string, opportunityId: string) =>
@@ -82,7 +99,10 @@ export function relationshipMapRepository(db: Db) {
         })
         .from(influences)
         .innerJoin(contacts, and(eq(contacts.orgId, influences.orgId), eq(contacts.id, influences.contactId)))
-        .leftJoin(counterpart, and(eq(counterpart.orgId, influences.orgId), eq(counterpart.id, influences.counterpartId)))
+        .leftJoin(
+          counterpart,
+          and(eq(counterpart.orgId, influences.orgId), eq(counterpart.id, influences.counterpartId)),
+        )
         .where(and(eq(influences.orgId, orgId), eq(influences.opportunityId, opportunityId)))
         .orderBy(asc(influences.createdAt), asc(influences.id)),
   };

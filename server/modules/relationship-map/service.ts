@@ -20,13 +20,24 @@ import {
 } from '../../../core/relationship-map.ts';
 import type { BuyingRole, ResponseMode } from '../../../core/blue-sheet.ts';
 import { hasGovIntel, type LinkKind } from '../../../core/enums.ts';
-import type { GovIntel, MapEdge, MapNode, RelationshipMap, Stakeholders } from '../../../core/schemas/relationship-map.ts';
+import type {
+  GovIntel,
+  MapEdge,
+  MapNode,
+  RelationshipMap,
+  Stakeholders,
+} from '../../../core/schemas/relationship-map.ts';
 
 type ContactFacts = Awaited<ReturnType<ReturnType<typeof relationshipMapRepository>['accountContacts']>>[number];
 type Judged = 'keyPlayer' | 'supportive' | 'decisionMaker';
 
 function govOf(c: Omit<ContactFacts, 'counterpartId' | 'counterpartName'>): GovIntel {
-  return { position: c.govPosition, supplierSelection: c.govSupplierSelection, achievements: c.govAchievements, costAwareness: c.govCostAwareness };
+  return {
+    position: c.govPosition,
+    supplierSelection: c.govSupplierSelection,
+    achievements: c.govAchievements,
+    costAwareness: c.govCostAwareness,
+  };
 }
 
 const counterpartOf = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
@@ -35,23 +46,56 @@ export function relationshipMapService(db: Db) {
   const repo = relationshipMapRepository(db);
 
   /** Reporting lines and relationship links with both ends on the map. */
-  async function edgesAmong(orgId: string, nodes: { contactId: string; reportsToId: string | null }[]): Promise<MapEdge[]> {
+  async function edgesAmong(
+    orgId: string,
+    nodes: { contactId: string; reportsToId: string | null }[],
+  ): Promise<MapEdge[]> {
     const ids = new Set(nodes.map((n) => n.contactId));
     const edges: MapEdge[] = nodes
       .filter((n) => n.reportsToId && ids.has(n.reportsToId))
-      .map((n) => ({ id: `r-${n.contactId}`, source: n.reportsToId as string, target: n.contactId, kind: 'reports_to', linkId: null }));
+      .map((n) => ({
+        id: `r-${n.contactId}`,
+        source: n.reportsToId as string,
+        target: n.contactId,
+        kind: 'reports_to',
+        linkId: null,
+      }));
     for (const l of await contactLinksOf(db, orgId, [...ids])) {
       if (ids.has(l.fromContactId) && ids.has(l.toContactId)) {
-        edges.push({ id: `l-${l.id}`, source: l.fromContactId, target: l.toContactId, kind: l.kind as LinkKind, linkId: l.id });
+        edges.push({
+          id: `l-${l.id}`,
+          source: l.fromContactId,
+          target: l.toContactId,
+          kind: l.kind as LinkKind,
+          linkId: l.id,
+        });
       }
     }
     return edges;
   }
 
-  function judge(actor: Actor, kind: MapKind, nodes: Omit<MapNode, Judged>[], edges: MapEdge[], government: boolean, economicBuyers: EconomicBuyerFacts[]): RelationshipMap {
-    const judged = nodes.map((n) => ({ ...n, keyPlayer: isKeyPlayer(n), supportive: isSupportive(n), decisionMaker: isDecisionMaker(n, kind) }));
+  function judge(
+    actor: Actor,
+    kind: MapKind,
+    nodes: Omit<MapNode, Judged>[],
+    edges: MapEdge[],
+    government: boolean,
+    economicBuyers: EconomicBuyerFacts[],
+  ): RelationshipMap {
+    const judged = nodes.map((n) => ({
+      ...n,
+      keyPlayer: isKeyPlayer(n),
+      supportive: isSupportive(n),
+      decisionMaker: isDecisionMaker(n, kind),
+    }));
     const judgement = judgeMap(nodes, kind, economicBuyers);
-    return { status: judgement.status, statusReason: describeMapJudgement(judgement, actor.lang), government, nodes: judged, edges };
+    return {
+      status: judgement.status,
+      statusReason: describeMapJudgement(judgement, actor.lang),
+      government,
+      nodes: judged,
+      edges,
+    };
   }
 
   return {
@@ -59,7 +103,10 @@ export function relationshipMapService(db: Db) {
       const account = await repo.account(actor, accountId);
       if (!account) throw notFound();
       const government = hasGovIntel(account.ownershipType);
-      const [people, dealInfluences] = await Promise.all([repo.accountContacts(actor.orgId, accountId), repo.openDealInfluences(actor.orgId, accountId)]);
+      const [people, dealInfluences] = await Promise.all([
+        repo.accountContacts(actor.orgId, accountId),
+        repo.openDealInfluences(actor.orgId, accountId),
+      ]);
       const roles = new Map<string, Set<BuyingRole>>();
       for (const r of dealInfluences) {
         const set = roles.get(r.contactId) ?? new Set<BuyingRole>();
@@ -69,7 +116,12 @@ export function relationshipMapService(db: Db) {
       // Each open deal's economic buyers as its Blue Sheet has them (an archived contact still counts).
       const economicBuyers = dealInfluences
         .filter((r) => r.roles.includes('economic'))
-        .map((r) => ({ name: r.contactName, deal: r.dealName, coverage: r.coverage as CoverageLevel, rating: r.rating }));
+        .map((r) => ({
+          name: r.contactName,
+          deal: r.dealName,
+          coverage: r.coverage as CoverageLevel,
+          rating: r.rating,
+        }));
       const nodes = people.map((c) => ({
         contactId: c.id,
         name: c.name,
@@ -112,17 +164,31 @@ export function relationshipMapService(db: Db) {
         influenceVersion: i.version,
       }));
       // Only an open deal's economic buyer holds back green: a closed deal's map is a record.
-      const economicBuyers = deal.status === 'open' ? nodes.filter((n) => n.roles.includes('economic')).map((n) => ({ name: n.name, deal: null, coverage: n.coverage, rating: n.attitude })) : [];
+      const economicBuyers =
+        deal.status === 'open'
+          ? nodes
+              .filter((n) => n.roles.includes('economic'))
+              .map((n) => ({ name: n.name, deal: null, coverage: n.coverage, rating: n.attitude }))
+          : [];
       return judge(actor, 'deal', nodes, await edgesAmong(actor.orgId, nodes), government, economicBuyers);
     },
 
     async stakeholders(actor: Actor, accountId: string): Promise<Stakeholders> {
       if (!(await repo.account(actor, accountId))) throw notFound();
-      const [people, dealInfluences] = await Promise.all([repo.accountContacts(actor.orgId, accountId), repo.openDealInfluences(actor.orgId, accountId)]);
-      const economicBuyers = new Set(dealInfluences.filter((r) => r.roles.includes('economic')).map((r) => r.contactId));
+      const [people, dealInfluences] = await Promise.all([
+        repo.accountContacts(actor.orgId, accountId),
+        repo.openDealInfluences(actor.orgId, accountId),
+      ]);
+      const economicBuyers = new Set(
+        dealInfluences.filter((r) => r.roles.includes('economic')).map((r) => r.contactId),
+      );
       return {
         items: people.map((c) => {
-          const facts = { influence: c.influence as InfluenceLevel | null, coverage: c.coverage as CoverageLevel, attitude: c.attitude };
+          const facts = {
+            influence: c.influence as InfluenceLevel | null,
+            coverage: c.coverage as CoverageLevel,
+            attitude: c.attitude,
+          };
           return {
             contactId: c.id,
             name: c.name,

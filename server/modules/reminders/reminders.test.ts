@@ -31,7 +31,11 @@ const reminders = async (c: Client, headers?: Record<string, string>) => {
   return res.json<Reminders>();
 };
 /** Activities go in directly: this file tests the reminder queries, not the activities API. */
-const activity = async (ownerId: string, accountId: string, p: { type?: string; status?: 'planned' | 'done'; start: number; end: number; subject: string }) => {
+const activity = async (
+  ownerId: string,
+  accountId: string,
+  p: { type?: string; status?: 'planned' | 'done'; start: number; end: number; subject: string },
+) => {
   const id = newId();
   await t.database.db.insert(activities).values({
     orgId,
@@ -77,9 +81,23 @@ describe('GET /api/reminders', () => {
     await f.contact(other.client, { accountId: theirs.id, name: '别人的客户', birthday });
     await task(other.client, '别人的任务', addDays(today, -1));
     const now = Date.now();
-    const followUp = await activity(repId, account.id, { type: 'after_sales', start: now + 20 * HOUR, end: now + 21 * HOUR, subject: '售后回访' });
-    const unlogged = await activity(repId, account.id, { start: now - 5 * HOUR, end: now - 3 * HOUR, subject: '技术交流' });
-    await activity(repId, account.id, { status: 'done', start: now - 5 * HOUR, end: now - 3 * HOUR, subject: '已记录的拜访' });
+    const followUp = await activity(repId, account.id, {
+      type: 'after_sales',
+      start: now + 20 * HOUR,
+      end: now + 21 * HOUR,
+      subject: '售后回访',
+    });
+    const unlogged = await activity(repId, account.id, {
+      start: now - 5 * HOUR,
+      end: now - 3 * HOUR,
+      subject: '技术交流',
+    });
+    await activity(repId, account.id, {
+      status: 'done',
+      start: now - 5 * HOUR,
+      end: now - 3 * HOUR,
+      subject: '已记录的拜访',
+    });
     await activity(repId, account.id, { start: now + 20 * HOUR, end: now + 21 * HOUR, subject: '普通拜访' });
     await activity(other.id, theirs.id, { start: now - 5 * HOUR, end: now - 3 * HOUR, subject: '别人的拜访' });
     keys = {
@@ -94,10 +112,28 @@ describe('GET /api/reminders', () => {
   it("lists exactly the caller's reminders, most urgent first, with the overdue badge", async () => {
     const r = await reminders(rep);
     expect(r.items.map((i) => i.key).sort()).toEqual(Object.values(keys).sort());
-    expect(r.items[0]).toMatchObject({ key: keys.overdue, kind: 'task_overdue', severity: 'high', entityType: 'task', read: false, message: `任务「发送报价」已逾期（截止 ${addDays(today, -1)}）` });
-    expect(r.items.map((i) => i.severity)).toEqual([...r.items.map((i) => i.severity)].sort((a, b) => ['high', 'medium', 'low'].indexOf(a) - ['high', 'medium', 'low'].indexOf(b)));
-    expect(r.items.find((i) => i.key === keys.birthday)).toMatchObject({ kind: 'birthday', entityType: 'contact', severity: 'low' });
-    expect(r.items.find((i) => i.key === keys.unlogged)).toMatchObject({ kind: 'activity_unlogged', entityType: 'activity' });
+    expect(r.items[0]).toMatchObject({
+      key: keys.overdue,
+      kind: 'task_overdue',
+      severity: 'high',
+      entityType: 'task',
+      read: false,
+      message: `任务「发送报价」已逾期（截止 ${addDays(today, -1)}）`,
+    });
+    expect(r.items.map((i) => i.severity)).toEqual(
+      [...r.items.map((i) => i.severity)].sort(
+        (a, b) => ['high', 'medium', 'low'].indexOf(a) - ['high', 'medium', 'low'].indexOf(b),
+      ),
+    );
+    expect(r.items.find((i) => i.key === keys.birthday)).toMatchObject({
+      kind: 'birthday',
+      entityType: 'contact',
+      severity: 'low',
+    });
+    expect(r.items.find((i) => i.key === keys.unlogged)).toMatchObject({
+      kind: 'activity_unlogged',
+      entityType: 'activity',
+    });
     expect(r.unread).toBe(5);
     expect(r.overdueTasks).toBe(1);
   });
@@ -108,11 +144,16 @@ describe('GET /api/reminders', () => {
   });
 
   it('marks given keys read, then all; unknown keys are ignored; an empty request is refused', async () => {
-    expect((await rep.post('/api/reminders/read', { keys: [keys.birthday, 'task_overdue:nope:2020-01-01'] })).statusCode).toBe(204);
+    expect(
+      (await rep.post('/api/reminders/read', { keys: [keys.birthday, 'task_overdue:nope:2020-01-01'] })).statusCode,
+    ).toBe(204);
     let r = await reminders(rep);
     expect(r.items.filter((i) => i.read).map((i) => i.key)).toEqual([keys.birthday]);
     expect(r.unread).toBe(4);
-    const stored = await rowsOf<{ key: string }>(t.database.db, sql`select key from reminder_reads where user_id = ${repId}`);
+    const stored = await rowsOf<{ key: string }>(
+      t.database.db,
+      sql`select key from reminder_reads where user_id = ${repId}`,
+    );
     expect(stored.map((s) => s.key)).toEqual([keys.birthday]);
 
     const bad = await rep.post('/api/reminders/read', {});
@@ -132,7 +173,10 @@ describe('GET /api/reminders', () => {
     const current = (await rep.get(`/api/tasks/${id}`)).json<Task>();
     await rep.patch(`/api/tasks/${id}`, { version: current.version, dueDate: addDays(today, 1) });
     const r = await reminders(rep);
-    expect(r.items.find((i) => i.entityId === id)).toMatchObject({ key: `task_due_soon:${id}:${addDays(today, 1)}`, read: false });
+    expect(r.items.find((i) => i.entityId === id)).toMatchObject({
+      key: `task_due_soon:${id}:${addDays(today, 1)}`,
+      read: false,
+    });
     expect(r.unread).toBe(1);
   });
 
@@ -151,7 +195,10 @@ describe('purging old reads', () => {
       { orgId, userId: u.id, key: 'task_overdue:new:2020-01-02' },
     ]);
     await remindersService(t.database.db).purgeOldReads();
-    const left = await rowsOf<{ key: string }>(t.database.db, sql`select key from reminder_reads where user_id = ${u.id}`);
+    const left = await rowsOf<{ key: string }>(
+      t.database.db,
+      sql`select key from reminder_reads where user_id = ${u.id}`,
+    );
     expect(left.map((r) => r.key)).toEqual(['task_overdue:new:2020-01-02']);
   });
 });

@@ -12,7 +12,9 @@ export function remindersRepository(db: Db) {
       db
         .select({ id: tasks.id, title: tasks.title, dueDate: tasks.dueDate })
         .from(tasks)
-        .where(and(eq(tasks.orgId, orgId), eq(tasks.assigneeId, userId), eq(tasks.done, false), lte(tasks.dueDate, until)))
+        .where(
+          and(eq(tasks.orgId, orgId), eq(tasks.assigneeId, userId), eq(tasks.done, false), lte(tasks.dueDate, until)),
+        )
         .orderBy(asc(tasks.dueDate))
         .limit(MAX_ROWS),
 
@@ -20,7 +22,9 @@ export function remindersRepository(db: Db) {
       const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(tasks)
-        .where(and(eq(tasks.orgId, orgId), eq(tasks.assigneeId, userId), eq(tasks.done, false), lt(tasks.dueDate, today)));
+        .where(
+          and(eq(tasks.orgId, orgId), eq(tasks.assigneeId, userId), eq(tasks.done, false), lt(tasks.dueDate, today)),
+        );
       return row?.n ?? 0;
     },
 

@@ -23,7 +23,12 @@ export function remindersService(db: Db) {
     const today = localDate(now, timeZone);
     const [tasks, activities, contacts, overdueTasks] = await Promise.all([
       repo.openTasks(actor.orgId, actor.userId, addDays(today, 1)),
-      repo.plannedActivities(actor.orgId, actor.userId, new Date(now.getTime() - UNLOGGED_LOOKBACK_DAYS * DAY_MS), new Date(now.getTime() + FOLLOW_UP_AHEAD_MS + 1)),
+      repo.plannedActivities(
+        actor.orgId,
+        actor.userId,
+        new Date(now.getTime() - UNLOGGED_LOOKBACK_DAYS * DAY_MS),
+        new Date(now.getTime() + FOLLOW_UP_AHEAD_MS + 1),
+      ),
       repo.birthdays(actor.orgId, actor.userId, birthdayMonthDays(today)),
       repo.overdueCount(actor.orgId, actor.userId, today),
     ]);
@@ -41,7 +46,11 @@ export function remindersService(db: Db) {
   return {
     async list(actor: Actor, now = new Date()): Promise<Reminders> {
       const { reminders, overdueTasks } = await current(actor, now);
-      const read = await repo.readKeys(actor.orgId, actor.userId, reminders.map((r) => r.key));
+      const read = await repo.readKeys(
+        actor.orgId,
+        actor.userId,
+        reminders.map((r) => r.key),
+      );
       const items = reminders.map((r) => ({ ...r, read: read.has(r.key) }));
       return { items: items.slice(0, MAX_ITEMS), unread: items.filter((r) => !r.read).length, overdueTasks };
     },

@@ -35,7 +35,13 @@ export function scoringRepository(db: Db) {
       db
         .select(inputColumns)
         .from(accounts)
-        .where(and(eq(accounts.orgId, orgId), afterId ? gt(accounts.id, afterId) : undefined, unscoredOnly ? isNull(accounts.score) : undefined))
+        .where(
+          and(
+            eq(accounts.orgId, orgId),
+            afterId ? gt(accounts.id, afterId) : undefined,
+            unscoredOnly ? isNull(accounts.score) : undefined,
+          ),
+        )
         .orderBy(asc(accounts.id))
         .limit(limit),
 
@@ -48,7 +54,11 @@ export function scoringRepository(db: Db) {
       return row;
     },
 
-    inputsOf: (orgId: string, ids: string[]) => db.select(inputColumns).from(accounts).where(and(eq(accounts.orgId, orgId), inArray(accounts.id, ids))),
+    inputsOf: (orgId: string, ids: string[]) =>
+      db
+        .select(inputColumns)
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), inArray(accounts.id, ids))),
 
     orgIds: async () => (await db.select({ id: orgs.id }).from(orgs)).map((r) => r.id),
 

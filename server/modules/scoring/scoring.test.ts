@@ -19,8 +19,17 @@ let big: AccountDetail;
 let small: AccountDetail;
 let other: AccountDetail;
 
-const model = (patch: Partial<ScoringModel> = {}): ScoringModel => ({ ...structuredClone(DEFAULT_SCORING_MODEL), ...patch });
-const scoreOf = async (id: string) => (await rowsOf<{ score: number | null; recommended_tier: string | null }>(t.database.db, sql`select score, recommended_tier from accounts where id = ${id}`))[0];
+const model = (patch: Partial<ScoringModel> = {}): ScoringModel => ({
+  ...structuredClone(DEFAULT_SCORING_MODEL),
+  ...patch,
+});
+const scoreOf = async (id: string) =>
+  (
+    await rowsOf<{ score: number | null; recommended_tier: string | null }>(
+      t.database.db,
+      sql`select score, recommended_tier from accounts where id = ${id}`,
+    )
+  )[0];
 
 beforeAll(async () => {
   t = await build();
@@ -29,9 +38,22 @@ beforeAll(async () => {
   rep1 = await f.user({ teamId: team.id });
   rep2 = await f.user({ teamId: team.id });
   viewer = await f.user({ role: 'viewer', teamId: team.id });
-  big = await f.account(rep1.client, { name: '大客户', ourRevenue: '5000000.00', potential: '3000000', marketStrength: 4, financialStatus: 'fair', tier: 'C' });
+  big = await f.account(rep1.client, {
+    name: '大客户',
+    ourRevenue: '5000000.00',
+    potential: '3000000',
+    marketStrength: 4,
+    financialStatus: 'fair',
+    tier: 'C',
+  });
   small = await f.account(rep1.client, { name: '小客户', financialStatus: 'good', tier: 'C' });
-  other = await f.account(rep2.client, { name: '别人的客户', ourRevenue: '100000', potential: '3000000', marketStrength: 4, financialStatus: 'fair' });
+  other = await f.account(rep2.client, {
+    name: '别人的客户',
+    ourRevenue: '100000',
+    potential: '3000000',
+    marketStrength: 4,
+    financialStatus: 'fair',
+  });
 });
 afterAll(() => t.close());
 
@@ -65,7 +87,10 @@ describe('the scoring model', () => {
     twice.criteria[0].alternatives = [{ field: 'ourRevenue', scale: { bands: [{ min: '0', points: 0 }] } }];
     expect(await paths(twice)).toEqual(['criteria.0.alternatives.0.field']);
     const unordered = model();
-    unordered.criteria[0].scale.bands = [{ min: '100', points: 10 }, { min: '50', points: 20 }];
+    unordered.criteria[0].scale.bands = [
+      { min: '100', points: 10 },
+      { min: '50', points: 20 },
+    ];
     expect(await paths(unordered)).toEqual(['criteria.0.scale.bands.1.min']);
     expect(await paths(model({ tierThresholds: { A: 30, B: 40 } }))).toEqual(['tierThresholds.A']);
     const badPoints = model();
@@ -88,15 +113,25 @@ describe('stored scores', () => {
     expect(other).toMatchObject({ score: 62, recommendedTier: 'B', tier: null });
     const res = await rep1.client.patch(`/api/accounts/${small.id}`, { version: small.version, ourRevenue: '2000000' });
     expect(res.json()).toMatchObject({ score: 71, recommendedTier: 'A' });
-    const back = await rep1.client.patch(`/api/accounts/${small.id}`, { version: res.json().version, ourRevenue: null });
+    const back = await rep1.client.patch(`/api/accounts/${small.id}`, {
+      version: res.json().version,
+      ourRevenue: null,
+    });
     expect(back.json()).toMatchObject({ score: 15, recommendedTier: 'C' });
     small = back.json();
-    const list = (await rep1.client.get('/api/accounts')).json<{ items: { id: string; score: number; recommendedTier: string }[] }>();
+    const list = (await rep1.client.get('/api/accounts')).json<{
+      items: { id: string; score: number; recommendedTier: string }[];
+    }>();
     expect(list.items.find((a) => a.id === big.id)).toMatchObject({ score: 90, recommendedTier: 'A' });
   });
 
   it('makes a key account of large potential without sales (the course: large sales or large potential)', async () => {
-    const promising = await f.account(rep2.client, { name: '潜力客户', potential: '50000000', marketStrength: 5, financialStatus: 'good' });
+    const promising = await f.account(rep2.client, {
+      name: '潜力客户',
+      potential: '50000000',
+      marketStrength: 5,
+      financialStatus: 'good',
+    });
     // Sales and potential added up gave 60 → B; the larger of them gives 100 → A.
     expect(promising).toMatchObject({ score: 100, recommendedTier: 'A' });
     const s = (await rep2.client.get(`/api/accounts/${promising.id}/score`)).json<AccountScore>();
@@ -116,7 +151,13 @@ describe('stored scores', () => {
 
   it('the breakdown lists each criterion with its value, points, contribution and what is missing', async () => {
     const s = (await rep1.client.get(`/api/accounts/${small.id}/score`)).json<AccountScore>();
-    expect(s).toMatchObject({ accountId: small.id, score: 15, tier: 'C', recommendedTier: 'C', tierThresholds: { A: 70, B: 40 } });
+    expect(s).toMatchObject({
+      accountId: small.id,
+      score: 15,
+      tier: 'C',
+      recommendedTier: 'C',
+      tierThresholds: { A: 70, B: 40 },
+    });
     expect(s.criteria.map((c) => [c.key, c.value, c.points, c.contribution, c.missing])).toEqual([
       ['salesOrPotential', null, 0, 0, true],
       ['marketStrength', null, 0, 0, true],
@@ -129,8 +170,24 @@ describe('stored scores', () => {
     expect((await f.admin.put('/api/settings/activities', { afterSalesCadenceDays: [10, 20] })).statusCode).toBe(200);
     const finance = model({
       criteria: [
-        { key: 'finance', label: '资金状况', field: 'financialStatus', weight: 60, scale: { points: { good: 100, fair: 50 } } },
-        { key: 'potential', field: 'potential', weight: 40, scale: { bands: [{ min: '0', points: 0 }, { min: '3000000', points: 100 }] } },
+        {
+          key: 'finance',
+          label: '资金状况',
+          field: 'financialStatus',
+          weight: 60,
+          scale: { points: { good: 100, fair: 50 } },
+        },
+        {
+          key: 'potential',
+          field: 'potential',
+          weight: 40,
+          scale: {
+            bands: [
+              { min: '0', points: 0 },
+              { min: '3000000', points: 100 },
+            ],
+          },
+        },
       ],
       tierThresholds: { A: 80, B: 60 },
     });
@@ -148,7 +205,9 @@ describe('stored scores', () => {
   });
 
   it('accounts loaded around the services (score null) are scored before the scores are read', async () => {
-    await t.database.db.execute(sql`update accounts set score = null, recommended_tier = null where org_id = ${f.orgId}`);
+    await t.database.db.execute(
+      sql`update accounts set score = null, recommended_tier = null where org_id = ${f.orgId}`,
+    );
     const page = (await f.admin.get('/api/analysis/scores')).json<ScorePage>();
     expect(page.items.map((i) => [i.name, i.score, i.recommendedTier])).toEqual([
       ['大客户', 90, 'A'],
@@ -173,35 +232,57 @@ describe('the scores list', () => {
     const all = (await f.admin.get('/api/analysis/scores?disagree=true')).json<ScorePage>();
     expect(all.items.map((i) => i.name)).toEqual(['大客户', '别人的客户']);
     expect(all.matrix).toHaveLength(3);
-    expect((await f.admin.get('/api/analysis/scores?tier=none')).json<ScorePage>().items.map((i) => i.name)).toEqual(['别人的客户']);
-    expect((await f.admin.get('/api/analysis/scores?recommended=C')).json<ScorePage>().items.map((i) => i.name)).toEqual(['小客户']);
+    expect((await f.admin.get('/api/analysis/scores?tier=none')).json<ScorePage>().items.map((i) => i.name)).toEqual([
+      '别人的客户',
+    ]);
+    expect(
+      (await f.admin.get('/api/analysis/scores?recommended=C')).json<ScorePage>().items.map((i) => i.name),
+    ).toEqual(['小客户']);
   });
 
   it('pages by cursor in score or name order', async () => {
     const first = (await f.admin.get('/api/analysis/scores?sort=score&limit=2')).json<ScorePage>();
     expect(first.items.map((i) => i.score)).toEqual([15, 62]);
-    const second = (await f.admin.get(`/api/analysis/scores?sort=score&limit=2&cursor=${first.nextCursor}`)).json<ScorePage>();
+    const second = (
+      await f.admin.get(`/api/analysis/scores?sort=score&limit=2&cursor=${first.nextCursor}`)
+    ).json<ScorePage>();
     expect(second).toMatchObject({ nextCursor: null, matrix: [] });
     expect(second.items.map((i) => i.score)).toEqual([90]);
     const byName = (await f.admin.get('/api/analysis/scores?sort=-name')).json<ScorePage>().items.map((i) => i.name);
     expect(byName).toHaveLength(3);
     const one = (await f.admin.get('/api/analysis/scores?sort=-name&limit=1')).json<ScorePage>();
-    const next = (await f.admin.get(`/api/analysis/scores?sort=-name&limit=5&cursor=${one.nextCursor}`)).json<ScorePage>();
+    const next = (
+      await f.admin.get(`/api/analysis/scores?sort=-name&limit=5&cursor=${one.nextCursor}`)
+    ).json<ScorePage>();
     expect([...one.items, ...next.items].map((i) => i.name)).toEqual(byName);
-    expect((await f.admin.get('/api/analysis/scores?sort=score&cursor=nope')).json().fields[0].path).toBe('query.cursor');
+    expect((await f.admin.get('/api/analysis/scores?sort=score&cursor=nope')).json().fields[0].path).toBe(
+      'query.cursor',
+    );
   });
 });
 
 describe('bulk tiers', () => {
   it('refuses viewers, malformed bodies, and any account outside the caller’s scope without writing anything', async () => {
-    expect((await viewer.client.post('/api/accounts/tiers', { accountIds: [big.id], apply: 'recommended' })).statusCode).toBe(403);
-    expect((await rep1.client.post('/api/accounts/tiers', { accountIds: [big.id] })).json().fields[0].path).toBe('apply');
+    expect(
+      (await viewer.client.post('/api/accounts/tiers', { accountIds: [big.id], apply: 'recommended' })).statusCode,
+    ).toBe(403);
+    expect((await rep1.client.post('/api/accounts/tiers', { accountIds: [big.id] })).json().fields[0].path).toBe(
+      'apply',
+    );
     expect((await rep1.client.post('/api/accounts/tiers', {})).json().fields[0].path).toBe('items');
     const tooMany = Array.from({ length: 1001 }, () => big.id);
-    expect((await rep1.client.post('/api/accounts/tiers', { accountIds: tooMany, apply: 'recommended' })).json().fields[0].path).toBe('accountIds');
+    expect(
+      (await rep1.client.post('/api/accounts/tiers', { accountIds: tooMany, apply: 'recommended' })).json().fields[0]
+        .path,
+    ).toBe('accountIds');
     const res = await rep1.client.post('/api/accounts/tiers', { accountIds: [big.id, other.id], apply: 'recommended' });
     expect(res.statusCode).toBe(404);
-    const out = await rep1.client.post('/api/accounts/tiers', { items: [{ accountId: big.id, tier: 'B' }, { accountId: other.id, tier: 'A' }] });
+    const out = await rep1.client.post('/api/accounts/tiers', {
+      items: [
+        { accountId: big.id, tier: 'B' },
+        { accountId: other.id, tier: 'A' },
+      ],
+    });
     expect(out.statusCode).toBe(404);
     expect((await scoreOf(big.id)).recommended_tier).toBe('A');
     expect((await f.admin.get(`/api/accounts/${big.id}`)).json()).toMatchObject({ tier: 'C', version: big.version });
@@ -209,13 +290,20 @@ describe('bulk tiers', () => {
   });
 
   it('applies the recommended tier, counting and recording only real changes', async () => {
-    const res = await rep1.client.post('/api/accounts/tiers', { accountIds: [big.id, small.id, big.id], apply: 'recommended' });
+    const res = await rep1.client.post('/api/accounts/tiers', {
+      accountIds: [big.id, small.id, big.id],
+      apply: 'recommended',
+    });
     expect(res.json()).toEqual({ updated: 1 });
     const after = (await rep1.client.get(`/api/accounts/${big.id}`)).json<AccountDetail>();
     expect(after).toMatchObject({ tier: 'A', version: big.version + 1 });
     expect((await rep1.client.get(`/api/accounts/${small.id}`)).json().version).toBe(small.version);
     const history = (await rep1.client.get(`/api/accounts/${big.id}/history`)).json<{ items: HistoryEntry[] }>().items;
-    expect(history[0]).toMatchObject({ action: 'update', actorId: rep1.id, changes: [{ field: 'tier', old: 'C', new: 'A' }] });
+    expect(history[0]).toMatchObject({
+      action: 'update',
+      actorId: rep1.id,
+      changes: [{ field: 'tier', old: 'C', new: 'A' }],
+    });
     const timeline = (await rep1.client.get(`/api/timeline?accountId=${big.id}`)).json<{ items: { kind: string }[] }>();
     expect(timeline.items.filter((i) => i.kind === 'edit').length).toBeGreaterThanOrEqual(2);
     const page = (await rep1.client.get('/api/analysis/scores?disagree=true')).json<ScorePage>();
@@ -226,7 +314,12 @@ describe('bulk tiers', () => {
   });
 
   it('sets explicit tiers, clearing one with null', async () => {
-    const res = await f.admin.post('/api/accounts/tiers', { items: [{ accountId: other.id, tier: 'B' }, { accountId: small.id, tier: null }] });
+    const res = await f.admin.post('/api/accounts/tiers', {
+      items: [
+        { accountId: other.id, tier: 'B' },
+        { accountId: small.id, tier: null },
+      ],
+    });
     expect(res.json()).toEqual({ updated: 2 });
     expect((await f.admin.get(`/api/accounts/${other.id}`)).json().tier).toBe('B');
     expect((await f.admin.get(`/api/accounts/${small.id}`)).json().tier).toBeNull();
@@ -235,7 +328,11 @@ describe('bulk tiers', () => {
     // An edit through the account form moves the matrix too.
     const current = (await f.admin.get(`/api/accounts/${small.id}`)).json<AccountDetail>();
     await f.admin.patch(`/api/accounts/${small.id}`, { version: current.version, tier: 'A' });
-    expect((await f.admin.get('/api/analysis/scores')).json<ScorePage>().matrix).toContainEqual({ tier: 'A', recommendedTier: 'C', count: 1 });
+    expect((await f.admin.get('/api/analysis/scores')).json<ScorePage>().matrix).toContainEqual({
+      tier: 'A',
+      recommendedTier: 'C',
+      count: 1,
+    });
   });
 });
 
@@ -248,14 +345,58 @@ describe('migration 0029: the new default model', () => {
   const migrate = async () => {
     for (const s of statements()) await t.database.db.execute(sql.raw(s));
   };
-  const saved = async () => (await rowsOf<{ scoring: unknown }>(t.database.db, sql`select settings -> 'scoring' as scoring from orgs where id = ${f.orgId}`))[0].scoring;
+  const saved = async () =>
+    (
+      await rowsOf<{ scoring: unknown }>(
+        t.database.db,
+        sql`select settings -> 'scoring' as scoring from orgs where id = ${f.orgId}`,
+      )
+    )[0].scoring;
   /** The default as it was before the larger of sales and potential, as an admin saved it unchanged. */
   const oldDefault: ScoringModel = {
     criteria: [
-      { key: 'salesVolume', field: 'ourRevenue', weight: 40, scale: { bands: [['0', 0], ['100000', 20], ['500000', 40], ['1000000', 60], ['2000000', 80], ['5000000', 100]].map(([min, points]) => ({ min: String(min), points: Number(points) })) } },
-      { key: 'potential', field: 'potential', weight: 30, scale: { bands: [['0', 0], ['500000', 20], ['1000000', 40], ['3000000', 60], ['5000000', 80], ['10000000', 100]].map(([min, points]) => ({ min: String(min), points: Number(points) })) } },
-      { key: 'marketStrength', field: 'marketStrength', weight: 15, scale: { points: { '1': 20, '2': 40, '3': 60, '4': 80, '5': 100 } } },
-      { key: 'financialStatus', field: 'financialStatus', weight: 15, scale: { points: { good: 100, fair: 50, poor: 0 } } },
+      {
+        key: 'salesVolume',
+        field: 'ourRevenue',
+        weight: 40,
+        scale: {
+          bands: [
+            ['0', 0],
+            ['100000', 20],
+            ['500000', 40],
+            ['1000000', 60],
+            ['2000000', 80],
+            ['5000000', 100],
+          ].map(([min, points]) => ({ min: String(min), points: Number(points) })),
+        },
+      },
+      {
+        key: 'potential',
+        field: 'potential',
+        weight: 30,
+        scale: {
+          bands: [
+            ['0', 0],
+            ['500000', 20],
+            ['1000000', 40],
+            ['3000000', 60],
+            ['5000000', 80],
+            ['10000000', 100],
+          ].map(([min, points]) => ({ min: String(min), points: Number(points) })),
+        },
+      },
+      {
+        key: 'marketStrength',
+        field: 'marketStrength',
+        weight: 15,
+        scale: { points: { '1': 20, '2': 40, '3': 60, '4': 80, '5': 100 } },
+      },
+      {
+        key: 'financialStatus',
+        field: 'financialStatus',
+        weight: 15,
+        scale: { points: { good: 100, fair: 50, poor: 0 } },
+      },
     ],
     tierThresholds: { A: 70, B: 40 },
   };

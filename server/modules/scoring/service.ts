@@ -10,7 +10,13 @@ import { keysetPage } from '../../lib/cursor.ts';
 import { analysisKey, cached } from '../../lib/analysis-cache.ts';
 import { modelIssues, scoreAccount, type ScoringInput, type ScoringModel } from '../../../core/scoring.ts';
 import type { Tier } from '../../../core/enums.ts';
-import type { AccountScore, ScorePage, ScoreQuery, TierBulk, TierBulkResult } from '../../../core/schemas/key-accounts.ts';
+import type {
+  AccountScore,
+  ScorePage,
+  ScoreQuery,
+  TierBulk,
+  TierBulkResult,
+} from '../../../core/schemas/key-accounts.ts';
 
 const CHUNK = 5000;
 
@@ -53,7 +59,9 @@ export async function scoreUnscored(db: Db, orgId: string) {
   if (!(await repo.hasUnscored(orgId))) return;
   let running = backfills.get(orgId);
   if (!running) {
-    running = (async () => rescoreOrg(db, orgId, await modelOf(db, orgId), true))().finally(() => backfills.delete(orgId));
+    running = (async () => rescoreOrg(db, orgId, await modelOf(db, orgId), true))().finally(() =>
+      backfills.delete(orgId),
+    );
     backfills.set(orgId, running);
   }
   await running;
@@ -86,11 +94,19 @@ export function scoringService(db: Db) {
       await scoreUnscored(db, actor.orgId);
       const sort = query.sort ?? '-score';
       const [{ rows, nextCursor }, matrix] = await Promise.all([
-        keysetPage(query, (args) => repo.page(actor, query, args), (r) => [sort.endsWith('score') ? r.score : r.name, r.id]),
+        keysetPage(
+          query,
+          (args) => repo.page(actor, query, args),
+          (r) => [sort.endsWith('score') ? r.score : r.name, r.id],
+        ),
         // The matrix comes with the first page; later pages of the same list would only repeat it.
         // It is a scan for an admin, so it is kept in the database until an account of the
         // organisation changes (scores, tiers, archive, hand-over all write accounts).
-        query.cursor ? Promise.resolve([]) : cached(db, actor.orgId, analysisKey('scores.matrix', actor, {}), ['accounts'], async () => repo.matrix(actor)),
+        query.cursor
+          ? Promise.resolve([])
+          : cached(db, actor.orgId, analysisKey('scores.matrix', actor, {}), ['accounts'], async () =>
+              repo.matrix(actor),
+            ),
       ]);
       return {
         items: rows.map((r) => ({
@@ -100,7 +116,11 @@ export function scoringService(db: Db) {
           disagree: r.tier !== r.recommendedTier,
         })),
         nextCursor,
-        matrix: matrix.map((m) => ({ tier: m.tier as Tier | null, recommendedTier: m.recommendedTier as Tier | null, count: m.count })),
+        matrix: matrix.map((m) => ({
+          tier: m.tier as Tier | null,
+          recommendedTier: m.recommendedTier as Tier | null,
+          count: m.count,
+        })),
       };
     },
 
@@ -109,7 +129,14 @@ export function scoringService(db: Db) {
       const [found, model] = await Promise.all([repo.account(actor, id), modelOf(db, actor.orgId)]);
       if (!found) throw notFound();
       const r = scoreAccount(model, found);
-      return { accountId: id, score: r.score, tier: found.tier as Tier | null, recommendedTier: r.recommendedTier, tierThresholds: model.tierThresholds, criteria: r.criteria };
+      return {
+        accountId: id,
+        score: r.score,
+        tier: found.tier as Tier | null,
+        recommendedTier: r.recommendedTier,
+        tierThresholds: model.tierThresholds,
+        criteria: r.criteria,
+      };
     },
 
     /** All or nothing: one account outside the caller's scope and nothing is written (404). */
@@ -127,7 +154,11 @@ export function scoringService(db: Db) {
         const rows = await r.lockVisible(actor, ids);
         if (rows.length !== ids.length) throw notFound();
         const changed = rows
-          .map((row) => ({ id: row.id, old: row.tier, tier: recommended ? row.recommendedTier : (wanted.get(row.id) ?? null) }))
+          .map((row) => ({
+            id: row.id,
+            old: row.tier,
+            tier: recommended ? row.recommendedTier : (wanted.get(row.id) ?? null),
+          }))
           .filter((c) => c.tier !== c.old);
         if (changed.length) {
           await r.setTiers(

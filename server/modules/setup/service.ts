@@ -14,7 +14,12 @@ export async function createOrg(tx: Db, input: SetupBody): Promise<{ orgId: stri
   await setupRepository(tx).insertOrg(orgId, input.orgName.trim());
   await insertDefaultStages(tx, orgId);
   await seedActivityTypes(tx, orgId);
-  const userId = await insertUser(tx, orgId, { email: input.email, name: input.name, password: input.password, role: 'admin' });
+  const userId = await insertUser(tx, orgId, {
+    email: input.email,
+    name: input.name,
+    password: input.password,
+    role: 'admin',
+  });
   return { orgId, userId };
 }
 

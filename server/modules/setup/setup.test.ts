@@ -12,13 +12,26 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const setup = (n: number) =>
-  t.app.inject({ method: 'POST', url: '/api/setup', payload: { orgName: `公司${n}`, name: `管理员${n}`, email: `first-${n}@example.com`, password: 'long-enough-1' } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/setup',
+    payload: { orgName: `公司${n}`, name: `管理员${n}`, email: `first-${n}@example.com`, password: 'long-enough-1' },
+  });
 
 describe('first set-up', () => {
   it('validates the body and creates nothing on bad input', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: { orgName: '', name: 'x', email: 'bad', password: 'short' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { orgName: '', name: 'x', email: 'bad', password: 'short' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().fields?.map((f) => f.path).sort()).toEqual(['email', 'orgName', 'password']);
+    expect(
+      res
+        .json<ErrorBody>()
+        .fields?.map((f) => f.path)
+        .sort(),
+    ).toEqual(['email', 'orgName', 'password']);
     expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needsSetup: true });
   });
 

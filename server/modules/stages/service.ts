@@ -14,7 +14,11 @@ export const presentStage = (s: StageRow): Stage => ({
   probability: s.probability,
   kind: s.kind as Stage['kind'],
   forecastCategory: s.forecastCategory as Stage['forecastCategory'],
-  exitCriteria: (s.exitCriteria as Stage['exitCriteria']).map((c) => ({ id: c.id, label: c.label, labelEn: c.labelEn ?? null })),
+  exitCriteria: (s.exitCriteria as Stage['exitCriteria']).map((c) => ({
+    id: c.id,
+    label: c.label,
+    labelEn: c.labelEn ?? null,
+  })),
   version: s.version,
 });
 
@@ -78,7 +82,8 @@ export function stagesService(db: Db) {
             nameEn: input.nameEn ?? null,
             probability: input.probability,
             kind,
-            forecastCategory: input.forecastCategory ?? (kind === 'won' ? 'closed' : kind === 'lost' ? 'omitted' : 'pipeline'),
+            forecastCategory:
+              input.forecastCategory ?? (kind === 'won' ? 'closed' : kind === 'lost' ? 'omitted' : 'pipeline'),
             exitCriteria: input.exitCriteria ?? [],
             position: kind === 'open' ? at : 100,
           },
@@ -109,7 +114,11 @@ export function stagesService(db: Db) {
         const open = (await r.list(actor.orgId)).filter((s) => s.kind === 'open');
         if (open.length <= 1) throw new AppError(409, 'stage_required');
         await r.update(actor.orgId, id, current.version, { removedAt: new Date() });
-        await renumber(r, actor.orgId, open.filter((s) => s.id !== id).map((s) => s.id));
+        await renumber(
+          r,
+          actor.orgId,
+          open.filter((s) => s.id !== id).map((s) => s.id),
+        );
       });
     },
 
@@ -118,7 +127,8 @@ export function stagesService(db: Db) {
       await db.transaction(async (tx) => {
         const r = stagesRepository(tx);
         const open = (await r.list(actor.orgId)).filter((s) => s.kind === 'open').map((s) => s.id);
-        const same = ids.length === open.length && new Set(ids).size === ids.length && ids.every((i) => open.includes(i));
+        const same =
+          ids.length === open.length && new Set(ids).size === ids.length && ids.every((i) => open.includes(i));
         if (!same) throw fieldError('ids', 'stage_order');
         await renumber(r, actor.orgId, ids);
       });

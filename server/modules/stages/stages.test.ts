@@ -16,10 +16,20 @@ const list = async (): Promise<Stage[]> => (await f.admin.get('/api/stages')).js
 describe('stages', () => {
   it('admins rename, reprice, add, reorder and remove stages; deals keep their history', async () => {
     const [first, second] = await list();
-    const renamed = await f.admin.patch(`/api/stages/${first.id}`, { version: first.version, name: '技术交流', probability: 5, forecastCategory: 'omitted' });
+    const renamed = await f.admin.patch(`/api/stages/${first.id}`, {
+      version: first.version,
+      name: '技术交流',
+      probability: 5,
+      forecastCategory: 'omitted',
+    });
     expect(renamed.json()).toMatchObject({ name: '技术交流', probability: 5, forecastCategory: 'omitted' });
 
-    const added = await f.admin.post('/api/stages', { name: '立项', nameEn: 'Project approved', probability: 30, position: 2 });
+    const added = await f.admin.post('/api/stages', {
+      name: '立项',
+      nameEn: 'Project approved',
+      probability: 30,
+      position: 2,
+    });
     expect(added.statusCode).toBe(201);
     let names = (await list()).map((s) => s.name);
     expect(names.slice(0, 4)).toEqual(['技术交流', '见负责人', '立项', '咨询/诊断']);
@@ -29,9 +39,19 @@ describe('stages', () => {
     expect(reordered.json().items[0].name).toBe('见负责人');
     expect((await f.admin.put('/api/stages/order', { ids: open.slice(1) })).statusCode).toBe(400);
 
-    const deal = (await f.admin.post('/api/opportunities', { accountId: (await f.account()).id, name: '在用阶段', stageId: second.id })).json();
+    const deal = (
+      await f.admin.post('/api/opportunities', {
+        accountId: (await f.account()).id,
+        name: '在用阶段',
+        stageId: second.id,
+      })
+    ).json();
     expect((await f.admin.delete(`/api/stages/${second.id}`)).statusCode).toBe(409);
-    await f.admin.patch(`/api/opportunities/${deal.id}`, { version: deal.version, stageId: added.json().id, confirmUnmetCriteria: true });
+    await f.admin.patch(`/api/opportunities/${deal.id}`, {
+      version: deal.version,
+      stageId: added.json().id,
+      confirmUnmetCriteria: true,
+    });
     expect((await f.admin.delete(`/api/stages/${second.id}`)).statusCode).toBe(204);
     names = (await list()).map((s) => s.name);
     expect(names).not.toContain('见负责人');

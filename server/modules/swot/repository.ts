@@ -26,7 +26,10 @@ export function swotRepository(db: Db) {
      */
     async entityVisible(actor: Actor, type: SwotEntity, id: string, lock = false): Promise<boolean> {
       if (type === 'account') {
-        const q = db.select({ id: accounts.id }).from(accounts).where(and(accountVisible(actor), eq(accounts.id, id)));
+        const q = db
+          .select({ id: accounts.id })
+          .from(accounts)
+          .where(and(accountVisible(actor), eq(accounts.id, id)));
         const rows = lock ? await q.for('no key update') : await q;
         return rows.length > 0;
       }
@@ -47,7 +50,10 @@ export function swotRepository(db: Db) {
         .orderBy(quadrantOrder, asc(swotItems.position), asc(swotItems.createdAt), asc(swotItems.id)),
 
     async get(orgId: string, id: string) {
-      const [row] = await db.select().from(swotItems).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id)));
+      const [row] = await db
+        .select()
+        .from(swotItems)
+        .where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id)));
       return row;
     },
 
@@ -72,9 +78,12 @@ export function swotRepository(db: Db) {
     insert: (row: NewSwotItem) => db.insert(swotItems).values(row),
 
     update: (orgId: string, id: string, patch: Partial<Pick<NewSwotItem, 'quadrant' | 'text' | 'position'>>) =>
-      db.update(swotItems).set(patch).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id))),
+      db
+        .update(swotItems)
+        .set(patch)
+        .where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id))),
 
-    remove: (orgId: string, id: string) => db.delete(swotItems).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id))),
-
+    remove: (orgId: string, id: string) =>
+      db.delete(swotItems).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id))),
   };
 }

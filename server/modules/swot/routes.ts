@@ -19,18 +19,28 @@ export async function swotRoutes(app: App) {
   const swot = swotService(app.db);
 
   for (const { path, type } of BOARDS) {
-    app.get(path, { schema: { tags, params: IdParams, response: { 200: Board, 400: ErrorResponse, 404: ErrorResponse } } }, (req) =>
-      swot.board(actorOf(req), type, req.params.id),
+    app.get(
+      path,
+      { schema: { tags, params: IdParams, response: { 200: Board, 400: ErrorResponse, 404: ErrorResponse } } },
+      (req) => swot.board(actorOf(req), type, req.params.id),
     );
-    app.post(path, { schema: { tags, params: IdParams, body: SwotItemCreate, response: { 201: SwotItem, ...errors } } }, async (req, reply) =>
-      reply.code(201).send(await swot.add(actorOf(req), type, req.params.id, req.body)),
+    app.post(
+      path,
+      { schema: { tags, params: IdParams, body: SwotItemCreate, response: { 201: SwotItem, ...errors } } },
+      async (req, reply) => reply.code(201).send(await swot.add(actorOf(req), type, req.params.id, req.body)),
     );
   }
-  app.patch('/swot/:itemId', { schema: { tags, params: ItemParams, body: SwotItemUpdate, response: { 200: SwotItem, ...errors } } }, (req) =>
-    swot.update(actorOf(req), req.params.itemId, req.body),
+  app.patch(
+    '/swot/:itemId',
+    { schema: { tags, params: ItemParams, body: SwotItemUpdate, response: { 200: SwotItem, ...errors } } },
+    (req) => swot.update(actorOf(req), req.params.itemId, req.body),
   );
-  app.delete('/swot/:itemId', { schema: { tags, params: ItemParams, response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
-    await swot.remove(actorOf(req), req.params.itemId);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/swot/:itemId',
+    { schema: { tags, params: ItemParams, response: { 204: Type.Null(), ...errors } } },
+    async (req, reply) => {
+      await swot.remove(actorOf(req), req.params.itemId);
+      return reply.code(204).send(null);
+    },
+  );
 }

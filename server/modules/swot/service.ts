@@ -45,7 +45,12 @@ export function swotService(db: Db) {
       return { items: (await repo.list(actor.orgId, type, entityId)).map(presentSwotItem) };
     },
 
-    async add(actor: Actor, type: SwotEntity, entityId: string, input: Static<typeof SwotItemCreate>): Promise<SwotItem> {
+    async add(
+      actor: Actor,
+      type: SwotEntity,
+      entityId: string,
+      input: Static<typeof SwotItemCreate>,
+    ): Promise<SwotItem> {
       assertCan(actor, 'create', 'swotItem');
       const text = cleanText(input.text);
       return db.transaction(async (tx) => {
@@ -53,7 +58,16 @@ export function swotService(db: Db) {
         if (!(await r.entityVisible(actor, type, entityId, true))) throw notFound();
         const id = newId();
         const position = await r.nextPosition(actor.orgId, type, entityId, input.quadrant);
-        await r.insert({ orgId: actor.orgId, id, entityType: type, entityId, quadrant: input.quadrant, text, position, createdBy: actor.userId });
+        await r.insert({
+          orgId: actor.orgId,
+          id,
+          entityType: type,
+          entityId,
+          quadrant: input.quadrant,
+          text,
+          position,
+          createdBy: actor.userId,
+        });
         return presentSwotItem((await r.get(actor.orgId, id))!);
       });
     },
@@ -77,7 +91,11 @@ export function swotService(db: Db) {
           target.splice(at, 0, { id: item.id, position: -1 });
           if (moved) {
             await r.update(actor.orgId, item.id, { quadrant });
-            await renumber(r, actor.orgId, await r.quadrantIds(actor.orgId, type, item.entityId, item.quadrant, item.id));
+            await renumber(
+              r,
+              actor.orgId,
+              await r.quadrantIds(actor.orgId, type, item.entityId, item.quadrant, item.id),
+            );
           }
           await renumber(r, actor.orgId, target);
         }
@@ -91,7 +109,11 @@ export function swotService(db: Db) {
         const r = swotRepository(tx);
         const item = await lockItem(r, actor, itemId);
         await r.remove(actor.orgId, item.id);
-        await renumber(r, actor.orgId, await r.quadrantIds(actor.orgId, item.entityType as SwotEntity, item.entityId, item.quadrant, item.id));
+        await renumber(
+          r,
+          actor.orgId,
+          await r.quadrantIds(actor.orgId, item.entityType as SwotEntity, item.entityId, item.quadrant, item.id),
+        );
       });
     },
   };

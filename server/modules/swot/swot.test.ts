@@ -43,9 +43,16 @@ const layout = (items: SwotItem[]) => items.map((i) => `${i.quadrant[0]}${i.posi
 /** A deal on the account, written directly while the opportunities API is not there. */
 async function deal(accountId: string) {
   const id = newId();
-  await t.database.db
-    .insert(opportunities)
-    .values({ orgId, id, accountId, name: '信息化项目', amount: '100.00', stageId, probability: 20, forecastCategory: 'pipeline' });
+  await t.database.db.insert(opportunities).values({
+    orgId,
+    id,
+    accountId,
+    name: '信息化项目',
+    amount: '100.00',
+    stageId,
+    probability: 20,
+    forecastCategory: 'pipeline',
+  });
   return id;
 }
 
@@ -59,12 +66,22 @@ describe('SWOT boards', () => {
     const second = await add(rep, url, 'strengths', '本地团队');
     await add(rep, url, 'weaknesses', '交付周期长');
     expect(second).toMatchObject({ quadrant: 'strengths', text: '本地团队', position: 1 });
-    expect(layout(await board(rep, url))).toEqual(['s0:高层关系好', 's1:本地团队', 'w0:交付周期长', 'o0:三年规划', 't0:竞争对手低价']);
+    expect(layout(await board(rep, url))).toEqual([
+      's0:高层关系好',
+      's1:本地团队',
+      'w0:交付周期长',
+      'o0:三年规划',
+      't0:竞争对手低价',
+    ]);
   });
 
   it('edits, reorders and moves items between quadrants, keeping positions dense', async () => {
     const url = `/api/accounts/${(await f.account(rep)).id}/swot`;
-    const [a, b, c] = [await add(rep, url, 'strengths', 'A'), await add(rep, url, 'strengths', 'B'), await add(rep, url, 'strengths', 'C')];
+    const [a, b, c] = [
+      await add(rep, url, 'strengths', 'A'),
+      await add(rep, url, 'strengths', 'B'),
+      await add(rep, url, 'strengths', 'C'),
+    ];
     const t0 = await add(rep, url, 'threats', 'T');
 
     const edited = await rep.patch(`/api/swot/${b.id}`, { text: '  B2 ' });
@@ -82,7 +99,10 @@ describe('SWOT boards', () => {
     expect(layout(await board(rep, url))).toEqual(['s0:B2', 's1:C', 't0:A 变成威胁', 't1:T']);
 
     // A move without a position appends to the new quadrant.
-    expect((await rep.patch(`/api/swot/${t0.id}`, { quadrant: 'opportunities' })).json<SwotItem>()).toMatchObject({ quadrant: 'opportunities', position: 0 });
+    expect((await rep.patch(`/api/swot/${t0.id}`, { quadrant: 'opportunities' })).json<SwotItem>()).toMatchObject({
+      quadrant: 'opportunities',
+      position: 0,
+    });
 
     expect((await rep.delete(`/api/swot/${b.id}`)).statusCode).toBe(204);
     expect(layout(await board(rep, url))).toEqual(['s0:C', 'o0:T', 't0:A 变成威胁']);
@@ -92,7 +112,9 @@ describe('SWOT boards', () => {
 
   it('concurrent appends to one quadrant get distinct positions', async () => {
     const url = `/api/accounts/${(await f.account(rep)).id}/swot`;
-    const res = await Promise.all(Array.from({ length: 8 }, (_, i) => rep.post(url, { quadrant: 'opportunities', text: `机会${i}` })));
+    const res = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => rep.post(url, { quadrant: 'opportunities', text: `机会${i}` })),
+    );
     expect(res.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
     expect((await board(rep, url)).map((i) => i.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
@@ -105,7 +127,9 @@ describe('SWOT boards', () => {
     expect(item.position).toBe(0);
     expect(layout(await board(rep, `/api/opportunities/${dealId}/swot`))).toEqual(['s0:项目层面']);
     expect(layout(await board(rep, `/api/accounts/${account.id}/swot`))).toEqual(['s0:客户层面']);
-    expect((await rep.patch(`/api/swot/${item.id}`, { quadrant: 'weaknesses' })).json<SwotItem>().quadrant).toBe('weaknesses');
+    expect((await rep.patch(`/api/swot/${item.id}`, { quadrant: 'weaknesses' })).json<SwotItem>().quadrant).toBe(
+      'weaknesses',
+    );
   });
 
   it('hides boards outside the caller’s data scope: 404 for reading and writing', async () => {
@@ -123,7 +147,10 @@ describe('SWOT boards', () => {
     }
     // Putting the other rep on the account team brings both boards into their scope.
     const me = (await otherRep.get('/api/auth/me')).json<{ id: string }>();
-    expect((await f.admin.put(`/api/accounts/${account.id}/members`, { members: [{ userId: me.id, role: 'member' }] })).statusCode).toBe(200);
+    expect(
+      (await f.admin.put(`/api/accounts/${account.id}/members`, { members: [{ userId: me.id, role: 'member' }] }))
+        .statusCode,
+    ).toBe(200);
     expect(await board(otherRep, `/api/opportunities/${dealId}/swot`)).toHaveLength(1);
   });
 
@@ -158,8 +185,12 @@ describe('SWOT boards', () => {
   it('answers 404 for unknown accounts, deals and items', async () => {
     expect((await f.admin.get(`/api/accounts/${UNKNOWN}/swot`)).statusCode).toBe(404);
     expect((await f.admin.get(`/api/opportunities/${UNKNOWN}/swot`)).statusCode).toBe(404);
-    expect((await f.admin.post(`/api/accounts/${UNKNOWN}/swot`, { quadrant: 'strengths', text: 'x' })).statusCode).toBe(404);
-    expect((await f.admin.post(`/api/opportunities/${UNKNOWN}/swot`, { quadrant: 'strengths', text: 'x' })).statusCode).toBe(404);
+    expect((await f.admin.post(`/api/accounts/${UNKNOWN}/swot`, { quadrant: 'strengths', text: 'x' })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await f.admin.post(`/api/opportunities/${UNKNOWN}/swot`, { quadrant: 'strengths', text: 'x' })).statusCode,
+    ).toBe(404);
     expect((await f.admin.patch(`/api/swot/${UNKNOWN}`, { text: 'x' })).statusCode).toBe(404);
     expect((await f.admin.delete(`/api/swot/${UNKNOWN}`)).statusCode).toBe(404);
   });

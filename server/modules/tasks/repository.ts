@@ -24,7 +24,13 @@ function afterCursor(after: PageArgs['after']): SQL | undefined {
 export function tasksRepository(db: Db) {
   const select = () =>
     db
-      .select({ t: tasks, assigneeName: users.name, accountName: accounts.name, opportunityName: opportunities.name, contactName: contacts.name })
+      .select({
+        t: tasks,
+        assigneeName: users.name,
+        accountName: accounts.name,
+        opportunityName: opportunities.name,
+        contactName: contacts.name,
+      })
       .from(tasks)
       .innerJoin(users, and(eq(users.orgId, tasks.orgId), eq(users.id, tasks.assigneeId)))
       .leftJoin(accounts, and(eq(accounts.orgId, tasks.orgId), eq(accounts.id, tasks.accountId)))
@@ -68,7 +74,8 @@ export function tasksRepository(db: Db) {
 
     insert: (row: NewTask) => db.insert(tasks).values(row),
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewTask>) => updateVersioned(db, tasks, orgId, id, version, patch),
+    update: (orgId: string, id: string, version: number, patch: Partial<NewTask>) =>
+      updateVersioned(db, tasks, orgId, id, version, patch),
 
     remove: (orgId: string, id: string) => db.delete(tasks).where(and(eq(tasks.orgId, orgId), eq(tasks.id, id))),
 
@@ -106,12 +113,18 @@ export function tasksRepository(db: Db) {
 
     /** Links kept from before an edit are checked for consistency, not re-checked for scope. */
     async dealAccount(orgId: string, id: string) {
-      const [row] = await db.select({ accountId: opportunities.accountId }).from(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
+      const [row] = await db
+        .select({ accountId: opportunities.accountId })
+        .from(opportunities)
+        .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
       return row?.accountId;
     },
 
     async contactAccount(orgId: string, id: string) {
-      const [row] = await db.select({ accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+      const [row] = await db
+        .select({ accountId: contacts.accountId })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
       return row?.accountId;
     },
   };

@@ -2,7 +2,15 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { tasksService } from './service.ts';
-import { Task, TaskAssignees, TaskAssigneesQuery, TaskCreate, TaskListQuery, TaskPage, TaskUpdate } from '../../../core/schemas/activities.ts';
+import {
+  Task,
+  TaskAssignees,
+  TaskAssigneesQuery,
+  TaskCreate,
+  TaskListQuery,
+  TaskPage,
+  TaskUpdate,
+} from '../../../core/schemas/activities.ts';
 import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
 
 const tags = ['tasks'];
@@ -11,19 +19,33 @@ const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409
 export async function tasksRoutes(app: App) {
   const tasks = tasksService(app.db);
 
-  app.get('/tasks', { schema: { tags, querystring: TaskListQuery, response: { 200: TaskPage, 400: ErrorResponse } } }, (req) => tasks.list(actorOf(req), req.query));
-  app.get('/tasks/assignees', { schema: { tags, querystring: TaskAssigneesQuery, response: { 200: TaskAssignees, 400: ErrorResponse } } }, (req) =>
-    tasks.assignees(actorOf(req), req.query),
+  app.get(
+    '/tasks',
+    { schema: { tags, querystring: TaskListQuery, response: { 200: TaskPage, 400: ErrorResponse } } },
+    (req) => tasks.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/tasks/assignees',
+    { schema: { tags, querystring: TaskAssigneesQuery, response: { 200: TaskAssignees, 400: ErrorResponse } } },
+    (req) => tasks.assignees(actorOf(req), req.query),
   );
   app.post('/tasks', { schema: { tags, body: TaskCreate, response: { 201: Task, ...errors } } }, async (req, reply) =>
     reply.code(201).send(await tasks.create(actorOf(req), req.body)),
   );
-  app.get('/tasks/:id', { schema: { tags, params: IdParams, response: { 200: Task, 404: ErrorResponse } } }, (req) => tasks.get(actorOf(req), req.params.id));
-  app.patch('/tasks/:id', { schema: { tags, params: IdParams, body: TaskUpdate, response: { 200: Task, ...errors } } }, (req) =>
-    tasks.update(actorOf(req), req.params.id, req.body),
+  app.get('/tasks/:id', { schema: { tags, params: IdParams, response: { 200: Task, 404: ErrorResponse } } }, (req) =>
+    tasks.get(actorOf(req), req.params.id),
   );
-  app.delete('/tasks/:id', { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
-    await tasks.remove(actorOf(req), req.params.id);
-    return reply.code(204).send(null);
-  });
+  app.patch(
+    '/tasks/:id',
+    { schema: { tags, params: IdParams, body: TaskUpdate, response: { 200: Task, ...errors } } },
+    (req) => tasks.update(actorOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/tasks/:id',
+    { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } },
+    async (req, reply) => {
+      await tasks.remove(actorOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 }

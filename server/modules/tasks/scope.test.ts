@@ -41,7 +41,8 @@ beforeAll(async () => {
   accA = await f.account(as.repA, { name: '北方客户' });
   accB = await f.account(as.repB, { name: '东方客户' });
   conA = await f.contact(as.repA, { accountId: accA.id });
-  dealA = (await as.repA.post('/api/opportunities', { accountId: accA.id, name: '北方项目' })).json<{ id: string }>().id;
+  dealA = (await as.repA.post('/api/opportunities', { accountId: accA.id, name: '北方项目' })).json<{ id: string }>()
+    .id;
   const make = async (key: Tk, c: Client, body: Record<string, unknown>) => {
     const res = await c.post('/api/tasks', { title: key, dueDate: '2027-06-01', ...body });
     expect(res.statusCode, res.body).toBe(201);
@@ -53,7 +54,12 @@ beforeAll(async () => {
   // A task across teams goes through an account both are on the team of; repB then leaves that team
   // and sees the task only as its creator.
   const shared = await f.account(as.admin, { name: '共同客户' });
-  await as.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: uid.repA, role: 'member' }, { userId: uid.repB, role: 'member' }] });
+  await as.admin.put(`/api/accounts/${shared.id}/members`, {
+    members: [
+      { userId: uid.repA, role: 'member' },
+      { userId: uid.repB, role: 'member' },
+    ],
+  });
   await make('bToA', as.repB, { assigneeId: uid.repA, accountId: shared.id });
   await as.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: uid.repA, role: 'member' }] });
   await make('adminOnAccA', as.admin, { accountId: accA.id });
@@ -86,7 +92,10 @@ describe('tasks', () => {
       const visible = SEES[who].includes(k);
       expect((await as[who].get(`/api/tasks/${task[k].id}`)).statusCode, k).toBe(visible ? 200 : 404);
       if (who === 'viewer' || visible) continue;
-      expect((await as[who].patch(`/api/tasks/${task[k].id}`, { version: task[k].version, title: 'x' })).statusCode, k).toBe(404);
+      expect(
+        (await as[who].patch(`/api/tasks/${task[k].id}`, { version: task[k].version, title: 'x' })).statusCode,
+        k,
+      ).toBe(404);
       expect((await as[who].delete(`/api/tasks/${task[k].id}`)).statusCode, k).toBe(404);
     }
   });
@@ -94,7 +103,9 @@ describe('tasks', () => {
   it('filters never widen the scope', async () => {
     const page = (await as.repB.get(`/api/tasks?accountId=${accA.id}`)).json<PageOf<Task>>();
     expect(page.items).toEqual([]);
-    expect((await as.repB.get(`/api/tasks?assigneeId=${uid.repA}`)).json<PageOf<Task>>().items.map((i) => i.id)).toEqual([task.bToA.id]);
+    expect(
+      (await as.repB.get(`/api/tasks?assigneeId=${uid.repA}`)).json<PageOf<Task>>().items.map((i) => i.id),
+    ).toEqual([task.bToA.id]);
   });
 });
 
@@ -112,6 +123,11 @@ describe('timelines', () => {
       expect(res.json<PageOf<TimelineItem>>().items.length, q).toBeGreaterThan(0);
     }
     const account = (await as[who].get(`/api/timeline?accountId=${accA.id}`)).json<PageOf<TimelineItem>>();
-    expect(account.items.filter((i) => i.kind === 'task').map((i) => i.title).sort()).toEqual(['adminOnAccA', 'onAccA']);
+    expect(
+      account.items
+        .filter((i) => i.kind === 'task')
+        .map((i) => i.title)
+        .sort(),
+    ).toEqual(['adminOnAccA', 'onAccA']);
   });
 });

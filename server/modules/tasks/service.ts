@@ -8,7 +8,14 @@ import { keysetPage } from '../../lib/cursor.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { localDate } from '../../../core/time.ts';
 import { diffFields } from '../../../core/diff.ts';
-import type { Task, TaskAssignees, TaskAssigneesQuery, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
+import type {
+  Task,
+  TaskAssignees,
+  TaskAssigneesQuery,
+  TaskCreate,
+  TaskListQuery,
+  TaskUpdate,
+} from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
 type Listed = NonNullable<Awaited<ReturnType<ReturnType<typeof tasksRepository>['get']>>>;
@@ -49,15 +56,20 @@ async function resolveLinks(tx: Db, actor: Actor, current: Links | null, input: 
   let accountId = pick('accountId');
   const opportunityId = pick('opportunityId');
   const contactId = pick('contactId');
-  if (input.accountId && !(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
+  if (input.accountId && !(await visibleAccount(tx, actor, input.accountId)))
+    throw fieldError('accountId', 'unknown_account');
   let dealAccount: string | undefined;
   if (opportunityId) {
-    dealAccount = input.opportunityId ? await r.visibleDealAccount(actor, opportunityId) : await r.dealAccount(actor.orgId, opportunityId);
+    dealAccount = input.opportunityId
+      ? await r.visibleDealAccount(actor, opportunityId)
+      : await r.dealAccount(actor.orgId, opportunityId);
     if (!dealAccount) throw fieldError('opportunityId', 'unknown_opportunity');
   }
   let contactAccount: string | undefined;
   if (contactId) {
-    contactAccount = input.contactId ? await r.visibleContactAccount(actor, contactId) : await r.contactAccount(actor.orgId, contactId);
+    contactAccount = input.contactId
+      ? await r.visibleContactAccount(actor, contactId)
+      : await r.contactAccount(actor.orgId, contactId);
     if (!contactAccount) throw fieldError('contactId', 'unknown_contact');
   }
   accountId ??= dealAccount ?? contactAccount ?? null;
@@ -70,9 +82,16 @@ async function resolveLinks(tx: Db, actor: Actor, current: Links | null, input: 
  * A task goes to someone in the caller's data scope or on the team of its account, never to anyone
  * in the organisation; a call's follow-up task (activities) follows the same rule.
  */
-export async function checkTaskAssignee(tx: Db, actor: Actor, field: string, assigneeId: string, accountId: string | null) {
+export async function checkTaskAssignee(
+  tx: Db,
+  actor: Actor,
+  field: string,
+  assigneeId: string,
+  accountId: string | null,
+) {
   if (!(await activeUserIds(tx, actor.orgId, [assigneeId])).has(assigneeId)) throw fieldError(field, 'unknown_user');
-  if (!(await tasksRepository(tx).assignees(actor, accountId, assigneeId)).length) throw fieldError(field, 'task_not_assignable');
+  if (!(await tasksRepository(tx).assignees(actor, accountId, assigneeId)).length)
+    throw fieldError(field, 'task_not_assignable');
 }
 
 async function insertTask(tx: Db, actor: Actor, input: TaskCreate): Promise<string> {
@@ -113,13 +132,18 @@ export function tasksService(db: Db) {
 
     /** Whom the caller may hand a task on this account (or on none): the assignee picker's list. */
     async assignees(actor: Actor, q: TaskAssigneesQuery): Promise<TaskAssignees> {
-      if (q.accountId && !(await visibleAccount(db, actor, q.accountId))) throw fieldError('query.accountId', 'unknown_account');
+      if (q.accountId && !(await visibleAccount(db, actor, q.accountId)))
+        throw fieldError('query.accountId', 'unknown_account');
       return { items: await repo.assignees(actor, q.accountId ?? null) };
     },
 
     async list(actor: Actor, query: TaskListQuery): Promise<PageOf<Task>> {
       const today = localDate(new Date(), await orgTimeZone(db, actor.orgId));
-      const { rows, nextCursor } = await keysetPage(query, (args) => repo.list(actor, { query, today, ...args }), ({ t }) => [taskCursorValue(t), t.id]);
+      const { rows, nextCursor } = await keysetPage(
+        query,
+        (args) => repo.list(actor, { query, today, ...args }),
+        ({ t }) => [taskCursorValue(t), t.id],
+      );
       return { items: rows.map(presentTask), nextCursor };
     },
 
@@ -137,12 +161,17 @@ export function tasksService(db: Db) {
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
         const { version, title, assigneeId, accountId, opportunityId, contactId, done, ...rest } = input;
-        const patch: Partial<NewTask> = { ...rest, ...(await resolveLinks(tx, actor, current, { accountId, opportunityId, contactId })) };
+        const patch: Partial<NewTask> = {
+          ...rest,
+          ...(await resolveLinks(tx, actor, current, { accountId, opportunityId, contactId })),
+        };
         // Only a new assignee is checked: keeping who has the task assigns no one.
-        if (assigneeId !== undefined && assigneeId !== current.assigneeId) await checkTaskAssignee(tx, actor, 'assigneeId', assigneeId, patch.accountId ?? null);
+        if (assigneeId !== undefined && assigneeId !== current.assigneeId)
+          await checkTaskAssignee(tx, actor, 'assigneeId', assigneeId, patch.accountId ?? null);
         if (title !== undefined) patch.title = title.trim();
         if (assigneeId !== undefined) patch.assigneeId = assigneeId;
-        if (done !== undefined && done !== current.done) Object.assign(patch, { done, doneAt: done ? new Date() : null });
+        if (done !== undefined && done !== current.done)
+          Object.assign(patch, { done, doneAt: done ? new Date() : null });
         // Nothing changed: no new version.
         if (!diffFields(current, patch, ['doneAt']).length) return;
         if (!(await r.update(actor.orgId, id, version, patch))) throw staleVersion();

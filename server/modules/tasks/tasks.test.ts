@@ -22,15 +22,23 @@ afterAll(() => t.close());
 
 const today = () => localDate(new Date(), DEFAULT_TIME_ZONE);
 const fieldOf = (res: { json<T>(): T }) => res.json<ErrorBody>().fields?.[0];
-const taskCount = async () => (await rowsOf<{ n: number }>(t.database.db, sql`select count(*)::int as n from tasks`))[0].n;
-const deal = async (c: Client, accountId: string, name = '二期项目') => (await c.post('/api/opportunities', { accountId, name })).json<{ id: string }>();
+const taskCount = async () =>
+  (await rowsOf<{ n: number }>(t.database.db, sql`select count(*)::int as n from tasks`))[0].n;
+const deal = async (c: Client, accountId: string, name = '二期项目') =>
+  (await c.post('/api/opportunities', { accountId, name })).json<{ id: string }>();
 
 describe('task lifecycle', () => {
   it('creates, reads, updates, completes and deletes; stale versions get 409', async () => {
     const account = await f.account(rep, { name: '华北电网' });
     const contact = await f.contact(rep, { accountId: account.id, name: '刘海涛' });
     const d = await deal(rep, account.id, '华北电网二期');
-    const created = await rep.post('/api/tasks', { title: '  发送方案  ', dueDate: '2027-03-20', opportunityId: d.id, contactId: contact.id, notes: '附报价' });
+    const created = await rep.post('/api/tasks', {
+      title: '  发送方案  ',
+      dueDate: '2027-03-20',
+      opportunityId: d.id,
+      contactId: contact.id,
+      notes: '附报价',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const task = created.json<Task>();
     // Account derived from the deal; assignee defaults to the caller.
@@ -64,8 +72,21 @@ describe('task lifecycle', () => {
     // Nothing changed: no new version.
     expect((await rep.patch(`/api/tasks/${task.id}`, { version: 2, done: true })).json<Task>().version).toBe(2);
 
-    const reopened = await rep.patch(`/api/tasks/${task.id}`, { version: 2, done: false, title: '发送修订方案', contactId: null });
-    expect(reopened.json<Task>()).toMatchObject({ done: false, doneAt: null, title: '发送修订方案', contactId: null, contactName: null, opportunityId: d.id, version: 3 });
+    const reopened = await rep.patch(`/api/tasks/${task.id}`, {
+      version: 2,
+      done: false,
+      title: '发送修订方案',
+      contactId: null,
+    });
+    expect(reopened.json<Task>()).toMatchObject({
+      done: false,
+      doneAt: null,
+      title: '发送修订方案',
+      contactId: null,
+      contactName: null,
+      opportunityId: d.id,
+      version: 3,
+    });
 
     expect((await rep.delete(`/api/tasks/${task.id}`)).statusCode).toBe(204);
     expect((await rep.get(`/api/tasks/${task.id}`)).statusCode).toBe(404);
@@ -74,7 +95,9 @@ describe('task lifecycle', () => {
 
   it('derives the account from a contact alone; a task needs no account', async () => {
     const contact = await f.contact(rep);
-    const viaContact = (await rep.post('/api/tasks', { title: '电话回访', dueDate: '2027-01-01', contactId: contact.id })).json<Task>();
+    const viaContact = (
+      await rep.post('/api/tasks', { title: '电话回访', dueDate: '2027-01-01', contactId: contact.id })
+    ).json<Task>();
     expect(viaContact.accountId).toBe(contact.accountId);
     const bare = await rep.post('/api/tasks', { title: '整理周报', dueDate: '2027-01-02' });
     expect(bare.json<Task>()).toMatchObject({ accountId: null, opportunityId: null, contactId: null });
@@ -89,35 +112,74 @@ describe('task lifecycle', () => {
     const owner = await f.user({ role: 'rep' });
     // An account of someone else's that the rep and `member` are on the team of.
     const shared = await f.account(f.admin, { ownerId: owner.id });
-    expect((await f.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: repId, role: 'member' }, { userId: member.id, role: 'support' }] })).statusCode).toBe(200);
+    expect(
+      (
+        await f.admin.put(`/api/accounts/${shared.id}/members`, {
+          members: [
+            { userId: repId, role: 'member' },
+            { userId: member.id, role: 'support' },
+          ],
+        })
+      ).statusCode,
+    ).toBe(200);
     const before = await taskCount();
     for (const body of [{}, { accountId: shared.id }]) {
-      const res = await rep.post('/api/tasks', { title: '越权指派', dueDate: '2027-02-01', assigneeId: outsider.id, ...body });
+      const res = await rep.post('/api/tasks', {
+        title: '越权指派',
+        dueDate: '2027-02-01',
+        assigneeId: outsider.id,
+        ...body,
+      });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(fieldOf(res)).toMatchObject({ path: 'assigneeId', code: 'task_not_assignable' });
     }
     // The account team (its members and its owner) only for a task on that account.
-    expect(fieldOf(await rep.post('/api/tasks', { title: '无客户', dueDate: '2027-02-01', assigneeId: member.id }))?.code).toBe('task_not_assignable');
+    expect(
+      fieldOf(await rep.post('/api/tasks', { title: '无客户', dueDate: '2027-02-01', assigneeId: member.id }))?.code,
+    ).toBe('task_not_assignable');
     expect(await taskCount()).toBe(before);
     for (const who of [member, owner]) {
-      const res = await rep.post('/api/tasks', { title: '准备演示环境', dueDate: '2027-02-01', assigneeId: who.id, accountId: shared.id });
+      const res = await rep.post('/api/tasks', {
+        title: '准备演示环境',
+        dueDate: '2027-02-01',
+        assigneeId: who.id,
+        accountId: shared.id,
+      });
       expect(res.statusCode, res.body).toBe(201);
       const task = res.json<Task>();
       expect((await who.client.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
       expect((await rep.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
     }
     // Reassigning follows the same rule; keeping the assignee while editing does not re-check it.
-    const task = (await rep.post('/api/tasks', { title: '回访', dueDate: '2027-02-02', accountId: shared.id, assigneeId: member.id })).json<Task>();
+    const task = (
+      await rep.post('/api/tasks', {
+        title: '回访',
+        dueDate: '2027-02-02',
+        accountId: shared.id,
+        assigneeId: member.id,
+      })
+    ).json<Task>();
     const moved = await rep.patch(`/api/tasks/${task.id}`, { version: task.version, assigneeId: outsider.id });
     expect(fieldOf(moved)).toMatchObject({ path: 'assigneeId', code: 'task_not_assignable' });
-    expect((await rep.patch(`/api/tasks/${task.id}`, { version: task.version, title: '电话回访' })).statusCode).toBe(200);
+    expect((await rep.patch(`/api/tasks/${task.id}`, { version: task.version, title: '电话回访' })).statusCode).toBe(
+      200,
+    );
     // A manager assigns across their team; the team's own people need no account.
-    expect((await lead.client.post('/api/tasks', { title: '周报', dueDate: '2027-02-01', assigneeId: mine.id })).statusCode).toBe(201);
-    expect(fieldOf(await lead.client.post('/api/tasks', { title: '周报', dueDate: '2027-02-01', assigneeId: outsider.id }))?.code).toBe('task_not_assignable');
-    expect((await f.admin.post('/api/tasks', { title: '全公司', dueDate: '2027-02-01', assigneeId: outsider.id })).statusCode).toBe(201);
+    expect(
+      (await lead.client.post('/api/tasks', { title: '周报', dueDate: '2027-02-01', assigneeId: mine.id })).statusCode,
+    ).toBe(201);
+    expect(
+      fieldOf(await lead.client.post('/api/tasks', { title: '周报', dueDate: '2027-02-01', assigneeId: outsider.id }))
+        ?.code,
+    ).toBe('task_not_assignable');
+    expect(
+      (await f.admin.post('/api/tasks', { title: '全公司', dueDate: '2027-02-01', assigneeId: outsider.id }))
+        .statusCode,
+    ).toBe(201);
 
     // The picker's list is the same rule.
-    const names = async (c: Client, q = '') => (await c.get(`/api/tasks/assignees${q}`)).json<{ items: { id: string }[] }>().items.map((u) => u.id);
+    const names = async (c: Client, q = '') =>
+      (await c.get(`/api/tasks/assignees${q}`)).json<{ items: { id: string }[] }>().items.map((u) => u.id);
     expect(await names(rep)).toEqual([repId]);
     expect((await names(rep, `?accountId=${shared.id}`)).sort()).toEqual([repId, member.id, owner.id].sort());
     expect((await names(lead.client)).sort()).toEqual([lead.id, mine.id].sort());
@@ -132,15 +194,38 @@ describe('task lifecycle', () => {
     const member = await f.user({ role: 'rep' });
     const outsider = await f.user({ role: 'rep' });
     const shared = await f.account(f.admin);
-    await f.admin.put(`/api/accounts/${shared.id}/members`, { members: [{ userId: repId, role: 'member' }, { userId: member.id, role: 'member' }] });
+    await f.admin.put(`/api/accounts/${shared.id}/members`, {
+      members: [
+        { userId: repId, role: 'member' },
+        { userId: member.id, role: 'member' },
+      ],
+    });
     const call = async () =>
-      (await rep.post('/api/activities', { type: 'visit', subject: '拜访', accountId: shared.id, plannedStart: '2025-06-01T09:00:00+08:00', plannedEnd: '2025-06-01T10:00:00+08:00' })).json<{ id: string; version: number }>();
+      (
+        await rep.post('/api/activities', {
+          type: 'visit',
+          subject: '拜访',
+          accountId: shared.id,
+          plannedStart: '2025-06-01T09:00:00+08:00',
+          plannedEnd: '2025-06-01T10:00:00+08:00',
+        })
+      ).json<{ id: string; version: number }>();
     const a = await call();
-    const refused = await rep.post(`/api/activities/${a.id}/complete`, { version: a.version, nextMeetingProposed: false, followUp: { title: '报价', dueDate: '2030-06-08', assigneeId: outsider.id } });
+    const refused = await rep.post(`/api/activities/${a.id}/complete`, {
+      version: a.version,
+      nextMeetingProposed: false,
+      followUp: { title: '报价', dueDate: '2030-06-08', assigneeId: outsider.id },
+    });
     expect(fieldOf(refused)).toMatchObject({ path: 'followUp.assigneeId', code: 'task_not_assignable' });
-    const done = await rep.post(`/api/activities/${a.id}/complete`, { version: a.version, nextMeetingProposed: false, followUp: { title: '报价', dueDate: '2030-06-08', assigneeId: member.id } });
+    const done = await rep.post(`/api/activities/${a.id}/complete`, {
+      version: a.version,
+      nextMeetingProposed: false,
+      followUp: { title: '报价', dueDate: '2030-06-08', assigneeId: member.id },
+    });
     expect(done.statusCode, done.body).toBe(200);
-    expect((await member.client.get(`/api/tasks/${done.json<{ followUpTaskId: string }>().followUpTaskId}`)).json<Task>()).toMatchObject({ assigneeId: member.id, accountId: shared.id });
+    expect(
+      (await member.client.get(`/api/tasks/${done.json<{ followUpTaskId: string }>().followUpTaskId}`)).json<Task>(),
+    ).toMatchObject({ assigneeId: member.id, accountId: shared.id });
   });
 });
 
@@ -167,8 +252,15 @@ describe('bad input: 400 naming the field, nothing written', () => {
       body.assigneeId = gone.id;
     }
     if (field === 'accountId') body.accountId = foreign.id;
-    if (field === 'opportunityId') body.opportunityId = (await deal(why === 'invisible' ? f.admin : rep, why === 'invisible' ? foreign.id : otherAccount.id)).id;
-    if (field === 'contactId') body.contactId = why === 'unknown' ? '01890000-0000-7000-8000-000000000001' : (await f.contact(rep, { accountId: otherAccount.id })).id;
+    if (field === 'opportunityId')
+      body.opportunityId = (
+        await deal(why === 'invisible' ? f.admin : rep, why === 'invisible' ? foreign.id : otherAccount.id)
+      ).id;
+    if (field === 'contactId')
+      body.contactId =
+        why === 'unknown'
+          ? '01890000-0000-7000-8000-000000000001'
+          : (await f.contact(rep, { accountId: otherAccount.id })).id;
     if (field === 'dueDate') body.dueDate = '2027-13-45';
     if (field === 'title') body.title = '';
     const before = await taskCount();
@@ -182,7 +274,9 @@ describe('bad input: 400 naming the field, nothing written', () => {
     const a = await f.account(rep);
     const b = await f.account(rep);
     const d = await deal(rep, a.id);
-    const task = (await rep.post('/api/tasks', { title: '跟进', dueDate: '2027-05-01', opportunityId: d.id })).json<Task>();
+    const task = (
+      await rep.post('/api/tasks', { title: '跟进', dueDate: '2027-05-01', opportunityId: d.id })
+    ).json<Task>();
     const res = await rep.patch(`/api/tasks/${task.id}`, { version: 1, accountId: b.id, title: '改了' });
     expect(res.statusCode).toBe(400);
     expect(fieldOf(res)).toMatchObject({ path: 'opportunityId', code: 'other_account_opportunity' });
@@ -207,7 +301,12 @@ describe('list', () => {
     const account = await f.account(c);
     const due = ['2027-04-03', '2027-04-01', '2027-04-02', '2027-04-01', '2027-03-30'];
     const made: Task[] = [];
-    for (const [i, d] of due.entries()) made.push((await c.post('/api/tasks', { title: `任务${i}`, dueDate: d, accountId: i < 3 ? account.id : null })).json<Task>());
+    for (const [i, d] of due.entries())
+      made.push(
+        (
+          await c.post('/api/tasks', { title: `任务${i}`, dueDate: d, accountId: i < 3 ? account.id : null })
+        ).json<Task>(),
+      );
     await c.patch(`/api/tasks/${made[4].id}`, { version: 1, done: true });
 
     const seen: Task[] = [];
@@ -228,7 +327,11 @@ describe('list', () => {
     ]);
     expect(new Set(seen.map((x) => x.id)).size).toBe(5);
 
-    const ids = async (q: string) => (await c.get(`/api/tasks?assigneeId=${u.id}&${q}`)).json<PageOf<Task>>().items.map((x) => x.title).sort();
+    const ids = async (q: string) =>
+      (await c.get(`/api/tasks?assigneeId=${u.id}&${q}`))
+        .json<PageOf<Task>>()
+        .items.map((x) => x.title)
+        .sort();
     expect(await ids('done=true')).toEqual(['任务4']);
     expect(await ids(`accountId=${account.id}`)).toEqual(['任务0', '任务1', '任务2']);
     expect(await ids('dueFrom=2027-04-02&dueTo=2027-04-03')).toEqual(['任务0', '任务2']);
@@ -240,10 +343,16 @@ describe('list', () => {
     const u = await f.user({ role: 'rep' });
     const c = u.client;
     const t0 = today();
-    for (const [title, dueDate] of [['昨天', addDays(t0, -1)], ['今天', t0], ['上周', addDays(t0, -7)]]) await c.post('/api/tasks', { title, dueDate });
+    for (const [title, dueDate] of [
+      ['昨天', addDays(t0, -1)],
+      ['今天', t0],
+      ['上周', addDays(t0, -7)],
+    ])
+      await c.post('/api/tasks', { title, dueDate });
     const last = (await c.post('/api/tasks', { title: '已完成', dueDate: addDays(t0, -3) })).json<Task>();
     await c.patch(`/api/tasks/${last.id}`, { version: 1, done: true });
-    const titles = async (q: string) => (await c.get(`/api/tasks?assigneeId=${u.id}&${q}`)).json<PageOf<Task>>().items.map((x) => x.title);
+    const titles = async (q: string) =>
+      (await c.get(`/api/tasks?assigneeId=${u.id}&${q}`)).json<PageOf<Task>>().items.map((x) => x.title);
     expect(await titles('overdue=true')).toEqual(['上周', '昨天']);
     expect(await titles('overdue=false')).toEqual(['今天', '已完成']);
   });

@@ -30,16 +30,20 @@ export function teamsRepository(db: Db) {
 
     insert: (row: typeof teams.$inferInsert) => db.insert(teams).values(row),
 
-    update: (orgId: string, id: string, version: number, patch: { name?: string; parentId?: string | null }) => updateVersioned(db, teams, orgId, id, version, patch),
+    update: (orgId: string, id: string, version: number, patch: { name?: string; parentId?: string | null }) =>
+      updateVersioned(db, teams, orgId, id, version, patch),
 
     async remove(orgId: string, id: string) {
       await db.delete(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
     },
 
     async hasChildrenOrMembers(orgId: string, id: string) {
-      const rows = await rowsOf<{ n: number }>(db, sql`
+      const rows = await rowsOf<{ n: number }>(
+        db,
+        sql`
         select (select count(*) from teams where org_id = ${orgId} and parent_id = ${id})
-             + (select count(*) from users where org_id = ${orgId} and team_id = ${id}) as n`);
+             + (select count(*) from users where org_id = ${orgId} and team_id = ${id}) as n`,
+      );
       return Number(rows[0]?.n ?? 0) > 0;
     },
 
@@ -59,12 +63,15 @@ export function teamsRepository(db: Db) {
 
     /** The team and every team below it (to refuse moving a team under its own subtree). */
     async subtree(orgId: string, id: string): Promise<string[]> {
-      const rows = await rowsOf<{ id: string }>(db, sql`
+      const rows = await rowsOf<{ id: string }>(
+        db,
+        sql`
         with recursive t(id) as (
           select ${id}::uuid
           union
           select c.id from teams c join t on c.parent_id = t.id where c.org_id = ${orgId}
-        ) select id from t`);
+        ) select id from t`,
+      );
       return rows.map((r) => r.id);
     },
   };

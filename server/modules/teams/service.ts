@@ -7,7 +7,11 @@ import type { Team, TeamCreate, TeamUpdate } from '../../../core/schemas/org.ts'
 
 type TeamRow = NonNullable<Awaited<ReturnType<ReturnType<typeof teamsRepository>['get']>>>;
 
-const present = (t: TeamRow): Team => ({ ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() });
+const present = (t: TeamRow): Team => ({
+  ...t,
+  createdAt: t.createdAt.toISOString(),
+  updatedAt: t.updatedAt.toISOString(),
+});
 
 export function teamsService(db: Db) {
   const repo = teamsRepository(db);
@@ -24,7 +28,8 @@ export function teamsService(db: Db) {
 
     async create(actor: Actor, input: TeamCreate) {
       assertCan(actor, 'create', 'team');
-      if (input.parentId && !(await repo.get(actor.orgId, input.parentId))) throw fieldError('parentId', 'unknown_team');
+      if (input.parentId && !(await repo.get(actor.orgId, input.parentId)))
+        throw fieldError('parentId', 'unknown_team');
       const id = newId();
       await repo.insert({ orgId: actor.orgId, id, name: input.name.trim(), parentId: input.parentId ?? null });
       return get(actor, id);
@@ -41,7 +46,10 @@ export function teamsService(db: Db) {
           if (!(await r.get(actor.orgId, input.parentId))) throw fieldError('parentId', 'unknown_team');
           if ((await r.subtree(actor.orgId, id)).includes(input.parentId)) throw fieldError('parentId', 'cycle');
         }
-        const ok = await r.update(actor.orgId, id, input.version, { name: input.name?.trim(), parentId: input.parentId });
+        const ok = await r.update(actor.orgId, id, input.version, {
+          name: input.name?.trim(),
+          parentId: input.parentId,
+        });
         if (!ok) throw staleVersion();
       });
       return get(actor, id);

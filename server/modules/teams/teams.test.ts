@@ -11,7 +11,8 @@ beforeAll(async () => {
   t = await build();
   f = await seedOrg(t.app);
   others = [];
-  for (const role of ['manager', 'rep', 'viewer'] as const) others.push({ role, client: (await f.user({ role })).client });
+  for (const role of ['manager', 'rep', 'viewer'] as const)
+    others.push({ role, client: (await f.user({ role })).client });
 });
 afterAll(() => t.close());
 
@@ -53,7 +54,9 @@ describe('teams', () => {
     const team = await create({ name: '管理员专属' });
     for (const o of others) {
       expect((await o.client.post('/api/teams', { name: '越权' })).statusCode, o.role).toBe(403);
-      expect((await o.client.patch(`/api/teams/${team.id}`, { version: 1, name: '越权' })).statusCode, o.role).toBe(403);
+      expect((await o.client.patch(`/api/teams/${team.id}`, { version: 1, name: '越权' })).statusCode, o.role).toBe(
+        403,
+      );
       expect((await o.client.delete(`/api/teams/${team.id}`)).statusCode, o.role).toBe(403);
     }
     expect((await f.admin.get(`/api/teams/${team.id}`)).json<Team>()).toMatchObject({ name: '管理员专属', version: 1 });

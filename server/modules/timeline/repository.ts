@@ -29,10 +29,13 @@ export interface TimelineArgs {
  * When an activity sits on the timeline: a logged call when it was logged, otherwise when it is
  * planned. The same expression is indexed (migration 0006), so it must stay textually identical.
  */
-const ACTIVITY_AT = sql.raw(`(case when a.status = 'done' then coalesce(a.completed_at, a.planned_end) else a.planned_start end)`);
+const ACTIVITY_AT = sql.raw(
+  `(case when a.status = 'done' then coalesce(a.completed_at, a.planned_end) else a.planned_start end)`,
+);
 const TASK_AT = sql.raw('coalesce(t.done_at, t.created_at)');
 
-const before = (at: SQL, id: SQL, after: TimelineArgs['after']) => (after ? sql`and (${at}, ${id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``);
+const before = (at: SQL, id: SQL, after: TimelineArgs['after']) =>
+  after ? sql`and (${at}, ${id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``;
 const newestFirst = (at: SQL, id: SQL, limit: number) => sql`order by ${at} desc, ${id} desc limit ${limit}`;
 
 function activities(orgId: string, target: TimelineTarget, after: TimelineArgs['after'], limit: number): SQL {
@@ -49,7 +52,9 @@ function activities(orgId: string, target: TimelineTarget, after: TimelineArgs['
 }
 
 function tasks(orgId: string, target: TimelineTarget, after: TimelineArgs['after'], limit: number): SQL {
-  const column = sql.raw({ account: 't.account_id', opportunity: 't.opportunity_id', contact: 't.contact_id' }[target.kind]);
+  const column = sql.raw(
+    { account: 't.account_id', opportunity: 't.opportunity_id', contact: 't.contact_id' }[target.kind],
+  );
   // A done task sits where it was done (credited to its assignee), an open one where it was created (to its creator).
   return sql`(select 'task' as kind, t.id, ${TASK_AT} as at, case when t.done then t.assignee_id else t.created_by end as actor_id, t.title,
       jsonb_build_object('dueDate', t.due_date, 'done', t.done, 'assigneeId', t.assignee_id, 'activityId', t.activity_id) as data
@@ -57,7 +62,13 @@ function tasks(orgId: string, target: TimelineTarget, after: TimelineArgs['after
     ${before(TASK_AT, sql.raw('t.id'), after)} ${newestFirst(TASK_AT, sql.raw('t.id'), limit)})`;
 }
 
-function stageChanges(orgId: string, target: TimelineTarget, after: TimelineArgs['after'], limit: number, lang: Lang): SQL | null {
+function stageChanges(
+  orgId: string,
+  target: TimelineTarget,
+  after: TimelineArgs['after'],
+  limit: number,
+  lang: Lang,
+): SQL | null {
   if (target.kind === 'contact') return null;
   const deal = target.kind === 'account' ? sql`o.account_id = ${target.id}` : sql`o.id = ${target.id}`;
   const name = (s: string) => sql.raw(lang === 'en' ? `coalesce(${s}.name_en, ${s}.name)` : `${s}.name`);
@@ -72,7 +83,14 @@ function stageChanges(orgId: string, target: TimelineTarget, after: TimelineArgs
 }
 
 /** Edits of one record of the history table, titled with the record's name. */
-function edits(orgId: string, entityType: string, table: string, ids: SQL, after: TimelineArgs['after'], limit: number): SQL {
+function edits(
+  orgId: string,
+  entityType: string,
+  table: string,
+  ids: SQL,
+  after: TimelineArgs['after'],
+  limit: number,
+): SQL {
   return sql`(select 'edit' as kind, h.id, h.at, h.actor_id, coalesce(r.name, '') as title,
       jsonb_build_object('entityType', h.entity_type, 'entityId', h.entity_id, 'action', h.action,
         'fields', coalesce((select jsonb_agg(c->>'field') from jsonb_array_elements(h.changes) c), '[]'::jsonb)) as data
@@ -84,17 +102,33 @@ function edits(orgId: string, entityType: string, table: string, ids: SQL, after
 export function timelineRepository(db: Db) {
   return {
     async page({ orgId, target, after, limit, lang }: TimelineArgs): Promise<TimelineRow[]> {
-      const branches: (SQL | null)[] = [activities(orgId, target, after, limit), tasks(orgId, target, after, limit), stageChanges(orgId, target, after, limit, lang)];
+      const branches: (SQL | null)[] = [
+        activities(orgId, target, after, limit),
+        tasks(orgId, target, after, limit),
+        stageChanges(orgId, target, after, limit, lang),
+      ];
       if (target.kind === 'account') {
         branches.push(edits(orgId, 'account', 'accounts', sql`${target.id}::uuid`, after, limit));
         // An account's deals are few: their edits belong on the account's feed too.
-        branches.push(edits(orgId, 'opportunity', 'opportunities', sql`select id from opportunities where org_id = ${orgId} and account_id = ${target.id}`, after, limit));
+        branches.push(
+          edits(
+            orgId,
+            'opportunity',
+            'opportunities',
+            sql`select id from opportunities where org_id = ${orgId} and account_id = ${target.id}`,
+            after,
+            limit,
+          ),
+        );
       } else if (target.kind === 'opportunity') {
         branches.push(edits(orgId, 'opportunity', 'opportunities', sql`${target.id}::uuid`, after, limit));
       } else {
         branches.push(edits(orgId, 'contact', 'contacts', sql`${target.id}::uuid`, after, limit));
       }
-      const union = sql.join(branches.filter((b): b is SQL => b !== null), sql` union all `);
+      const union = sql.join(
+        branches.filter((b): b is SQL => b !== null),
+        sql` union all `,
+      );
       return rowsOf<TimelineRow>(
         db,
         sql`select x.kind, x.id, x.at, x.actor_id, u.name as actor_name, x.title, x.data

@@ -12,14 +12,25 @@ import type { PageOf } from '../../../core/schemas/common.ts';
 const iso = (at: Date | string) => (at instanceof Date ? at : new Date(at)).toISOString();
 
 function presentItem(r: TimelineRow): TimelineItem {
-  return { kind: r.kind, id: r.id, at: iso(r.at), actorId: r.actor_id, actorName: r.actor_name, title: r.title, data: r.data };
+  return {
+    kind: r.kind,
+    id: r.id,
+    at: iso(r.at),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    title: r.title,
+    data: r.data,
+  };
 }
 
 function targetOf(q: TimelineQuery): TimelineTarget {
   const given = (['accountId', 'opportunityId', 'contactId'] as const).filter((k) => q[k] !== undefined);
   if (given.length !== 1) throw fieldError(`query.${given[1] ?? 'accountId'}`, 'one_timeline_target');
   const key = given[0];
-  return { kind: key === 'accountId' ? 'account' : key === 'opportunityId' ? 'opportunity' : 'contact', id: q[key] as string };
+  return {
+    kind: key === 'accountId' ? 'account' : key === 'opportunityId' ? 'opportunity' : 'contact',
+    id: q[key] as string,
+  };
 }
 
 export function timelineService(db: Db) {
@@ -43,8 +54,15 @@ export function timelineService(db: Db) {
       const { rows, nextCursor } = await keysetPage(
         { cursor: query.cursor, limit: query.limit },
         ({ after, limit }) => {
-          if (after && (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])))) throw fieldError('query.cursor', 'invalid');
-          return repo.page({ orgId: actor.orgId, target, after: after as [string, string] | null, limit, lang: actor.lang });
+          if (after && (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0]))))
+            throw fieldError('query.cursor', 'invalid');
+          return repo.page({
+            orgId: actor.orgId,
+            target,
+            after: after as [string, string] | null,
+            limit,
+            lang: actor.lang,
+          });
         },
         (last) => [iso(last.at), last.id],
       );

@@ -19,7 +19,14 @@ const at = (hhmm: string) => `2027-01-10T${hhmm}:00.000Z`;
 const exec = (q: ReturnType<typeof sql>) => t.database.db.execute(q);
 
 /** Activities go in directly: this file tests the feed, not the activities API. */
-async function activity(p: { subject: string; status: 'planned' | 'done' | 'cancelled'; start: string; completed?: string; opportunityId?: string; contactIds?: string[] }) {
+async function activity(p: {
+  subject: string;
+  status: 'planned' | 'done' | 'cancelled';
+  start: string;
+  completed?: string;
+  opportunityId?: string;
+  contactIds?: string[];
+}) {
   const id = newId();
   await t.database.db.insert(activities).values({
     orgId,
@@ -35,7 +42,8 @@ async function activity(p: { subject: string; status: 'planned' | 'done' | 'canc
     completedAt: p.completed ? new Date(p.completed) : null,
     nextMeetingProposed: p.status === 'done' ? true : null,
   });
-  for (const contactId of p.contactIds ?? []) await t.database.db.insert(activityContacts).values({ orgId, activityId: id, contactId });
+  for (const contactId of p.contactIds ?? [])
+    await t.database.db.insert(activityContacts).values({ orgId, activityId: id, contactId });
   return id;
 }
 
@@ -53,16 +61,33 @@ beforeAll(async () => {
   const contact = await f.contact(rep, { accountId: account.id, name: '刘海涛' });
   ids.contact = contact.id;
   await rep.patch(`/api/contacts/${contact.id}`, { version: 1, title: '主任' });
-  const deal = (await rep.post('/api/opportunities', { accountId: account.id, name: '二期项目' })).json<{ id: string; version: number }>();
+  const deal = (await rep.post('/api/opportunities', { accountId: account.id, name: '二期项目' })).json<{
+    id: string;
+    version: number;
+  }>();
   ids.deal = deal.id;
-  const moved = await rep.patch(`/api/opportunities/${deal.id}`, { version: deal.version, stageId: stages[1].id, confirmUnmetCriteria: true });
+  const moved = await rep.patch(`/api/opportunities/${deal.id}`, {
+    version: deal.version,
+    stageId: stages[1].id,
+    confirmUnmetCriteria: true,
+  });
   expect(moved.statusCode, moved.body).toBe(200);
   await rep.patch(`/api/accounts/${account.id}`, { version: account.version, industry: '能源' });
-  ids.t1 = (await rep.post('/api/tasks', { title: '发送方案', dueDate: '2027-01-20', contactId: contact.id })).json<Task>().id;
-  const t2 = (await rep.post('/api/tasks', { title: '确认预算', dueDate: '2027-01-15', opportunityId: deal.id })).json<Task>();
+  ids.t1 = (
+    await rep.post('/api/tasks', { title: '发送方案', dueDate: '2027-01-20', contactId: contact.id })
+  ).json<Task>().id;
+  const t2 = (
+    await rep.post('/api/tasks', { title: '确认预算', dueDate: '2027-01-15', opportunityId: deal.id })
+  ).json<Task>();
   ids.t2 = t2.id;
   await rep.patch(`/api/tasks/${t2.id}`, { version: 1, done: true });
-  ids.a1 = await activity({ subject: '技术交流', status: 'done', start: at('04:00'), completed: at('09:00'), contactIds: [contact.id] });
+  ids.a1 = await activity({
+    subject: '技术交流',
+    status: 'done',
+    start: at('04:00'),
+    completed: at('09:00'),
+    contactIds: [contact.id],
+  });
   ids.a2 = await activity({ subject: '方案汇报', status: 'planned', start: at('08:00'), opportunityId: deal.id });
   ids.a3 = await activity({ subject: '宴请', status: 'cancelled', start: at('10:00'), contactIds: [contact.id] });
 
@@ -73,8 +98,12 @@ beforeAll(async () => {
   await exec(sql`update history set at = ${at('06:01')} where entity_id = ${deal.id} and action = 'update'`);
   await exec(sql`update history set at = ${at('00:30')} where entity_id = ${contact.id} and action = 'create'`);
   await exec(sql`update history set at = ${at('05:30')} where entity_id = ${contact.id} and action = 'update'`);
-  await exec(sql`update stage_history set at = ${at('02:01')} where opportunity_id = ${deal.id} and from_stage_id is null`);
-  await exec(sql`update stage_history set at = ${at('06:00')} where opportunity_id = ${deal.id} and from_stage_id is not null`);
+  await exec(
+    sql`update stage_history set at = ${at('02:01')} where opportunity_id = ${deal.id} and from_stage_id is null`,
+  );
+  await exec(
+    sql`update stage_history set at = ${at('06:00')} where opportunity_id = ${deal.id} and from_stage_id is not null`,
+  );
   await exec(sql`update tasks set created_at = ${at('03:00')} where id = ${ids.t1}`);
   await exec(sql`update tasks set created_at = ${at('03:30')}, done_at = ${at('07:00')} where id = ${ids.t2}`);
 });
@@ -112,22 +141,40 @@ describe('account timeline', () => {
 
   it('merges the four kinds newest first, the same whatever the page size', async () => {
     expect(brief(await feed(rep, `accountId=${ids.account}`))).toEqual(expected);
-    for (const limit of [1, 2, 3, 5]) expect(brief(await feed(rep, `accountId=${ids.account}`, limit)), `limit ${limit}`).toEqual(expected);
+    for (const limit of [1, 2, 3, 5])
+      expect(brief(await feed(rep, `accountId=${ids.account}`, limit)), `limit ${limit}`).toEqual(expected);
   });
 
   it('carries each kind’s facts and who did it', async () => {
     const items = await feed(rep, `accountId=${ids.account}`);
     const by = (title: string, kind: string) => items.find((i) => i.title === title && i.kind === kind);
-    expect(by('技术交流', 'activity')).toMatchObject({ id: ids.a1, actorId: repId, actorName: '时间线', data: { type: 'visit', status: 'done', nextMeetingProposed: true } });
+    expect(by('技术交流', 'activity')).toMatchObject({
+      id: ids.a1,
+      actorId: repId,
+      actorName: '时间线',
+      data: { type: 'visit', status: 'done', nextMeetingProposed: true },
+    });
     expect(by('宴请', 'activity')?.data).toMatchObject({ status: 'cancelled' });
-    expect(by('确认预算', 'task')).toMatchObject({ id: ids.t2, actorId: repId, data: { dueDate: '2027-01-15', done: true } });
+    expect(by('确认预算', 'task')).toMatchObject({
+      id: ids.t2,
+      actorId: repId,
+      data: { dueDate: '2027-01-15', done: true },
+    });
     const stage = items.filter((i) => i.kind === 'stage_change');
     expect(stage.map((s) => [s.data.fromStageName, s.data.toStageName])).toEqual([
       ['培训/交流', '见负责人'],
       [null, '培训/交流'],
     ]);
-    expect(items.find((i) => i.at === at('05:00'))?.data).toEqual({ entityType: 'account', entityId: ids.account, action: 'update', fields: ['industry'] });
-    expect(items.find((i) => i.at === at('06:01'))?.data).toMatchObject({ entityType: 'opportunity', action: 'update' });
+    expect(items.find((i) => i.at === at('05:00'))?.data).toEqual({
+      entityType: 'account',
+      entityId: ids.account,
+      action: 'update',
+      fields: ['industry'],
+    });
+    expect(items.find((i) => i.at === at('06:01'))?.data).toMatchObject({
+      entityType: 'opportunity',
+      action: 'update',
+    });
   });
 
   it('names stages in English for English callers', async () => {

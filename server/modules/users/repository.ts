@@ -40,12 +40,18 @@ export function usersRepository(db: Db) {
     },
 
     async raw(orgId: string, id: string) {
-      const [row] = await db.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, id)));
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(and(eq(users.orgId, orgId), eq(users.id, id)));
       return row;
     },
 
     async emailTaken(email: string, exceptUserId?: string) {
-      const [row] = await db.select({ userId: loginIdentities.userId }).from(loginIdentities).where(eq(loginIdentities.email, email));
+      const [row] = await db
+        .select({ userId: loginIdentities.userId })
+        .from(loginIdentities)
+        .where(eq(loginIdentities.email, email));
       return !!row && row.userId !== exceptUserId;
     },
 
@@ -58,25 +64,34 @@ export function usersRepository(db: Db) {
     async update(orgId: string, id: string, version: number, patch: Partial<NewUser>) {
       const ok = await updateVersioned(db, users, orgId, id, version, patch);
       if (ok && patch.email) {
-        await db.update(loginIdentities).set({ email: patch.email }).where(and(eq(loginIdentities.orgId, orgId), eq(loginIdentities.userId, id)));
+        await db
+          .update(loginIdentities)
+          .set({ email: patch.email })
+          .where(and(eq(loginIdentities.orgId, orgId), eq(loginIdentities.userId, id)));
       }
       return ok;
     },
 
     async teamExists(orgId: string, teamId: string) {
-      const [row] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
+      const [row] = await db
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
       return !!row;
     },
 
     /** Managers above `userId`, to refuse a reporting line that loops. */
     async managerChain(orgId: string, userId: string): Promise<string[]> {
-      const rows = await rowsOf<{ id: string }>(db, sql`
+      const rows = await rowsOf<{ id: string }>(
+        db,
+        sql`
         with recursive up(id, depth) as (
           select manager_id, 1 from users where org_id = ${orgId} and id = ${userId}
           union all
           select u.manager_id, up.depth + 1 from users u join up on u.id = up.id
           where u.org_id = ${orgId} and up.depth < 100
-        ) select id from up where id is not null`);
+        ) select id from up where id is not null`,
+      );
       return rows.map((r) => r.id);
     },
 

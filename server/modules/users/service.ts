@@ -79,24 +79,30 @@ export function usersService(db: Db) {
         }
         if (input.name !== undefined) patch.name = input.name.trim();
         if (input.password !== undefined) {
-          await assertStrongPassword('password', input.password, [input.email ?? current.email, input.name ?? current.name]);
+          await assertStrongPassword('password', input.password, [
+            input.email ?? current.email,
+            input.name ?? current.name,
+          ]);
           patch.passwordHash = await hashPassword(input.password);
         }
         if (input.role !== undefined) {
           patch.role = input.role;
           // A role change brings the role's default scope unless one is given explicitly.
-          if (input.dataScope === undefined && input.role !== current.role) patch.dataScope = DEFAULT_SCOPE_BY_ROLE[input.role as Role];
+          if (input.dataScope === undefined && input.role !== current.role)
+            patch.dataScope = DEFAULT_SCOPE_BY_ROLE[input.role as Role];
         }
         if (input.dataScope !== undefined) patch.dataScope = input.dataScope;
         if (input.teamId !== undefined) {
-          if (input.teamId && !(await r.teamExists(actor.orgId, input.teamId))) throw fieldError('teamId', 'unknown_team');
+          if (input.teamId && !(await r.teamExists(actor.orgId, input.teamId)))
+            throw fieldError('teamId', 'unknown_team');
           patch.teamId = input.teamId;
         }
         if (input.managerId !== undefined) {
           if (input.managerId) {
             if (input.managerId === id) throw fieldError('managerId', 'cycle');
             if (!(await r.raw(actor.orgId, input.managerId))) throw fieldError('managerId', 'unknown_user');
-            if ((await r.managerChain(actor.orgId, input.managerId)).includes(id)) throw fieldError('managerId', 'cycle');
+            if ((await r.managerChain(actor.orgId, input.managerId)).includes(id))
+              throw fieldError('managerId', 'cycle');
           }
           patch.managerId = input.managerId;
         }

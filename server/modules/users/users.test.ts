@@ -15,22 +15,44 @@ afterAll(() => t.close());
 const UNKNOWN = '01890a5d-ac96-774b-bcce-b302099a8057';
 const field = (res: { json<T>(): T }) => res.json<ErrorBody>().fields?.[0];
 let n = 0;
-const newUser = (extra: Record<string, unknown> = {}) => ({ email: `new-${++n}-${Date.now()}@example.com`, name: `新用户${n}`, password: 'long-enough-1', role: 'rep', ...extra });
+const newUser = (extra: Record<string, unknown> = {}) => ({
+  email: `new-${++n}-${Date.now()}@example.com`,
+  name: `新用户${n}`,
+  password: 'long-enough-1',
+  role: 'rep',
+  ...extra,
+});
 
 describe('users', () => {
   it('creates, reads and lists users without exposing password hashes', async () => {
     const team = await f.team({ name: '销售一组' });
     const boss = await f.user({ role: 'manager', teamId: team.id });
-    const res = await f.admin.post('/api/users', newUser({ email: 'Mixed.Case@Example.com', name: '  王五 ', teamId: team.id, managerId: boss.id }));
+    const res = await f.admin.post(
+      '/api/users',
+      newUser({ email: 'Mixed.Case@Example.com', name: '  王五 ', teamId: team.id, managerId: boss.id }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const u = res.json<User>();
-    expect(u).toMatchObject({ email: 'mixed.case@example.com', name: '王五', role: 'rep', dataScope: 'own', teamId: team.id, teamName: '销售一组', managerId: boss.id, managerName: boss.name, active: true, version: 1 });
+    expect(u).toMatchObject({
+      email: 'mixed.case@example.com',
+      name: '王五',
+      role: 'rep',
+      dataScope: 'own',
+      teamId: team.id,
+      teamName: '销售一组',
+      managerId: boss.id,
+      managerName: boss.name,
+      active: true,
+      version: 1,
+    });
     expect(JSON.stringify(u)).not.toMatch(/password/i);
     expect((await f.admin.get(`/api/users/${u.id}`)).json<User>()).toEqual(u);
     const list = (await f.admin.get('/api/users')).json<{ items: User[] }>().items;
     expect(list.map((x) => x.id)).toContain(u.id);
     expect(JSON.stringify(list)).not.toMatch(/passwordHash|password_hash/);
-    expect((await login(t.app, 'MIXED.case@example.com', 'long-enough-1').then((c) => c.get('/api/auth/me'))).statusCode).toBe(200);
+    expect(
+      (await login(t.app, 'MIXED.case@example.com', 'long-enough-1').then((c) => c.get('/api/auth/me'))).statusCode,
+    ).toBe(200);
   });
 
   it('takes an explicit data scope over the role default', async () => {
@@ -66,14 +88,20 @@ describe('users', () => {
     const upd = await f.admin.patch(`/api/users/${b.id}`, { version: 1, email: a.email });
     expect(field(upd)).toMatchObject({ path: 'email', code: 'email_taken' });
     // Keeping one's own address is fine.
-    expect((await f.admin.patch(`/api/users/${a.id}`, { version: 1, email: a.email.toUpperCase() })).statusCode).toBe(200);
+    expect((await f.admin.patch(`/api/users/${a.id}`, { version: 1, email: a.email.toUpperCase() })).statusCode).toBe(
+      200,
+    );
   });
 
   it('changing the e-mail changes the login', async () => {
     const u = await f.user();
     const email = `renamed-${Date.now()}@example.com`;
     expect((await f.admin.patch(`/api/users/${u.id}`, { version: 1, email })).json<User>().email).toBe(email);
-    const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: PASSWORD } });
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: u.email, password: PASSWORD },
+    });
     expect(old.statusCode).toBe(401);
     expect((await (await login(t.app, email, PASSWORD)).get('/api/auth/me')).statusCode).toBe(200);
   });
@@ -85,8 +113,14 @@ describe('users', () => {
     const m = await f.admin.post('/api/users', newUser({ managerId: UNKNOWN }));
     expect(field(m)).toMatchObject({ path: 'managerId', code: 'unknown_user' });
     const u = await f.user();
-    expect(field(await f.admin.patch(`/api/users/${u.id}`, { version: 1, teamId: UNKNOWN }))).toMatchObject({ path: 'teamId', code: 'unknown_team' });
-    expect(field(await f.admin.patch(`/api/users/${u.id}`, { version: 1, managerId: UNKNOWN }))).toMatchObject({ path: 'managerId', code: 'unknown_user' });
+    expect(field(await f.admin.patch(`/api/users/${u.id}`, { version: 1, teamId: UNKNOWN }))).toMatchObject({
+      path: 'teamId',
+      code: 'unknown_team',
+    });
+    expect(field(await f.admin.patch(`/api/users/${u.id}`, { version: 1, managerId: UNKNOWN }))).toMatchObject({
+      path: 'managerId',
+      code: 'unknown_user',
+    });
   });
 
   it('refuses a reporting line that loops', async () => {
@@ -103,12 +137,17 @@ describe('users', () => {
     // Re-pointing down the chain without a loop is fine.
     const ok = await f.admin.patch(`/api/users/${c.id}`, { version: 1, managerId: a.id });
     expect(ok.json<User>()).toMatchObject({ managerId: a.id, managerName: a.name });
-    expect((await f.admin.patch(`/api/users/${c.id}`, { version: 2, managerId: null })).json<User>().managerId).toBeNull();
+    expect(
+      (await f.admin.patch(`/api/users/${c.id}`, { version: 2, managerId: null })).json<User>().managerId,
+    ).toBeNull();
   });
 
   it('versions updates; a stale version is refused', async () => {
     const u = await f.user();
-    expect((await f.admin.patch(`/api/users/${u.id}`, { version: 1, name: '改名一' })).json<User>()).toMatchObject({ name: '改名一', version: 2 });
+    expect((await f.admin.patch(`/api/users/${u.id}`, { version: 1, name: '改名一' })).json<User>()).toMatchObject({
+      name: '改名一',
+      version: 2,
+    });
     const stale = await f.admin.patch(`/api/users/${u.id}`, { version: 1, name: '改名二' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json<ErrorBody>().code).toBe('stale_version');
@@ -118,10 +157,20 @@ describe('users', () => {
   it('validates input', async () => {
     const res = await f.admin.post('/api/users', { email: 'nope', name: '', password: 'short', role: 'boss' });
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().fields?.map((x) => x.path).sort()).toEqual(['email', 'name', 'password', 'role']);
+    expect(
+      res
+        .json<ErrorBody>()
+        .fields?.map((x) => x.path)
+        .sort(),
+    ).toEqual(['email', 'name', 'password', 'role']);
     const u = await f.user();
-    expect(field(await f.admin.patch(`/api/users/${u.id}`, { version: 1, dataScope: 'galaxy' }))?.path).toBe('dataScope');
-    expect(field(await f.admin.patch(`/api/users/${u.id}`, { name: 'x' }))).toMatchObject({ path: 'version', code: 'required' });
+    expect(field(await f.admin.patch(`/api/users/${u.id}`, { version: 1, dataScope: 'galaxy' }))?.path).toBe(
+      'dataScope',
+    );
+    expect(field(await f.admin.patch(`/api/users/${u.id}`, { name: 'x' }))).toMatchObject({
+      path: 'version',
+      code: 'required',
+    });
   });
 
   it('answers 404 for unknown users', async () => {

@@ -11,14 +11,28 @@ const ViewListQuery = Type.Object({ list: Type.Optional(SavedViewCreate.properti
 export async function viewsRoutes(app: App) {
   const views = viewsService(app.db);
 
-  app.get('/views', { schema: { tags, querystring: ViewListQuery, response: { 200: Type.Object({ items: Type.Array(SavedView) }), 400: ErrorResponse } } }, (req) =>
-    views.list(actorOf(req), req.query.list),
+  app.get(
+    '/views',
+    {
+      schema: {
+        tags,
+        querystring: ViewListQuery,
+        response: { 200: Type.Object({ items: Type.Array(SavedView) }), 400: ErrorResponse },
+      },
+    },
+    (req) => views.list(actorOf(req), req.query.list),
   );
-  app.post('/views', { schema: { tags, body: SavedViewCreate, response: { 201: SavedView, 400: ErrorResponse } } }, async (req, reply) =>
-    reply.code(201).send(await views.create(actorOf(req), req.body)),
+  app.post(
+    '/views',
+    { schema: { tags, body: SavedViewCreate, response: { 201: SavedView, 400: ErrorResponse } } },
+    async (req, reply) => reply.code(201).send(await views.create(actorOf(req), req.body)),
   );
-  app.delete('/views/:id', { schema: { tags, params: IdParams, response: { 204: Type.Null(), 400: ErrorResponse, 404: ErrorResponse } } }, async (req, reply) => {
-    await views.remove(actorOf(req), req.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/views/:id',
+    { schema: { tags, params: IdParams, response: { 204: Type.Null(), 400: ErrorResponse, 404: ErrorResponse } } },
+    async (req, reply) => {
+      await views.remove(actorOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 }

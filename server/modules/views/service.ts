@@ -33,7 +33,8 @@ export function viewsService(db: Db) {
       assertCan(actor, 'create', 'savedView');
       const name = input.name.trim();
       if (!name) throw fieldError('name', 'min_length', { limit: 1 });
-      if (JSON.stringify(input.query).length > MAX_QUERY_LENGTH) throw fieldError('query', 'max_length', { limit: MAX_QUERY_LENGTH });
+      if (JSON.stringify(input.query).length > MAX_QUERY_LENGTH)
+        throw fieldError('query', 'max_length', { limit: MAX_QUERY_LENGTH });
       const id = newId();
       await repo.insert({ orgId: actor.orgId, id, userId: actor.userId, list: input.list, name, query: input.query });
       return presentView((await repo.get(actor, id))!);

@@ -25,7 +25,8 @@ const save = async (client: Client, body: Record<string, unknown>) => {
   expect(res.statusCode, res.body).toBe(201);
   return res.json<View>();
 };
-const names = async (client: Client, query = '') => (await client.get(`/api/views${query}`)).json<{ items: View[] }>().items.map((v) => v.name);
+const names = async (client: Client, query = '') =>
+  (await client.get(`/api/views${query}`)).json<{ items: View[] }>().items.map((v) => v.name);
 
 describe('saved views', () => {
   it('saves views with their query as given and lists them per list', async () => {
@@ -66,7 +67,9 @@ describe('saved views', () => {
     expect(bad.statusCode).toBe(400);
     expect(paths(bad)).toEqual(['list', 'name', 'query']);
     expect(paths(await alice.post('/api/views', { list: 'accounts', name: '   ', query: {} }))).toEqual(['name']);
-    expect(paths(await alice.post('/api/views', { list: 'accounts', name: 'x'.repeat(101), query: {} }))).toEqual(['name']);
+    expect(paths(await alice.post('/api/views', { list: 'accounts', name: 'x'.repeat(101), query: {} }))).toEqual([
+      'name',
+    ]);
     expect(paths(await alice.post('/api/views', { list: 'accounts', name: 'x' }))).toEqual(['query']);
     expect(paths(await alice.get('/api/views?list=deals'))).toEqual(['query.list']);
     expect(paths(await alice.delete('/api/views/abc'))).toEqual(['params.id']);
@@ -78,7 +81,18 @@ describe('saved views', () => {
     const query = (length: number) => ({ q: 'x'.repeat(length - 8) });
     const big = await alice.post('/api/views', { list: 'accounts', name: '太大', query: query(MAX_QUERY_LENGTH + 1) });
     expect(big.statusCode).toBe(400);
-    expect(big.json<ErrorBody>().fields).toEqual([expect.objectContaining({ path: 'query', code: 'max_length', messages: { zh: `query：最多 ${MAX_QUERY_LENGTH} 个字符`, en: `query must have at most ${MAX_QUERY_LENGTH} characters` } })]);
-    expect((await alice.post('/api/views', { list: 'accounts', name: '刚好', query: query(MAX_QUERY_LENGTH) })).statusCode).toBe(201);
+    expect(big.json<ErrorBody>().fields).toEqual([
+      expect.objectContaining({
+        path: 'query',
+        code: 'max_length',
+        messages: {
+          zh: `query：最多 ${MAX_QUERY_LENGTH} 个字符`,
+          en: `query must have at most ${MAX_QUERY_LENGTH} characters`,
+        },
+      }),
+    ]);
+    expect(
+      (await alice.post('/api/views', { list: 'accounts', name: '刚好', query: query(MAX_QUERY_LENGTH) })).statusCode,
+    ).toBe(201);
   });
 });

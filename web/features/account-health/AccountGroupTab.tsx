@@ -32,13 +32,32 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
       width: 200,
       render: (_, n) =>
         n.accountId === accountId ? (
-          <strong data-testid="group-node" data-current="true">{n.name}</strong>
+          <strong data-testid="group-node" data-current="true">
+            {n.name}
+          </strong>
         ) : (
-          <Link to={`/accounts/${n.accountId}`} data-testid="group-node">{n.name}</Link>
+          <Link to={`/accounts/${n.accountId}`} data-testid="group-node">
+            {n.name}
+          </Link>
         ),
     },
-    { key: 'health', title: t('health.title'), width: 120, render: (_, n) => <AccountHealthBadge score={n.health} width={48} /> },
-    { key: 'rolledUpRevenue', title: t('health.group.rolledUpRevenue'), width: 150, align: 'right', render: (_, n) => <span data-testid="group-rolled-up"><MoneyText value={n.rolledUpRevenue} /></span> },
+    {
+      key: 'health',
+      title: t('health.title'),
+      width: 120,
+      render: (_, n) => <AccountHealthBadge score={n.health} width={48} />,
+    },
+    {
+      key: 'rolledUpRevenue',
+      title: t('health.group.rolledUpRevenue'),
+      width: 150,
+      align: 'right',
+      render: (_, n) => (
+        <span data-testid="group-rolled-up">
+          <MoneyText value={n.rolledUpRevenue} />
+        </span>
+      ),
+    },
     {
       key: 'pipeline',
       title: t('health.group.openPipeline'),
@@ -47,26 +66,49 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
       render: (_, n) => (
         <Typography.Text>
           <MoneyText value={n.openPipeline.amount} />
-          <div style={{ fontSize: 12, color: '#888' }}>{t('health.group.pipelineDetail', { count: n.openPipeline.count })} · <MoneyText value={n.openPipeline.weightedAmount} /></div>
+          <div style={{ fontSize: 12, color: '#888' }}>
+            {t('health.group.pipelineDetail', { count: n.openPipeline.count })} ·{' '}
+            <MoneyText value={n.openPipeline.weightedAmount} />
+          </div>
         </Typography.Text>
       ),
     },
-    { key: 'won', title: t('health.group.won'), width: 140, align: 'right', render: (_, n) => <MoneyText value={n.wonLast12Months} /> },
+    {
+      key: 'won',
+      title: t('health.group.won'),
+      width: 140,
+      align: 'right',
+      render: (_, n) => <MoneyText value={n.wonLast12Months} />,
+    },
     {
       key: 'coverage',
       title: t('health.group.coverage'),
       width: 120,
       align: 'right',
-      render: (_, n) => (n.coverage === null ? '—' : `${Math.round(n.coverage * 1000) / 10}% (${n.coveredContacts}/${n.contacts})`),
+      render: (_, n) =>
+        n.coverage === null ? '—' : `${Math.round(n.coverage * 1000) / 10}% (${n.coveredContacts}/${n.contacts})`,
     },
-    { key: 'ourRevenue', title: t('field.account.ourRevenue'), width: 140, align: 'right', render: (_, n) => <MoneyText value={n.ourRevenue} /> },
-    { key: 'scope', title: t('field.account.scope'), width: 110, render: (_, n) => <Tag>{t(`enum.scope.${n.scope}`)}</Tag> },
+    {
+      key: 'ourRevenue',
+      title: t('field.account.ourRevenue'),
+      width: 140,
+      align: 'right',
+      render: (_, n) => <MoneyText value={n.ourRevenue} />,
+    },
+    {
+      key: 'scope',
+      title: t('field.account.scope'),
+      width: 110,
+      render: (_, n) => <Tag>{t(`enum.scope.${n.scope}`)}</Tag>,
+    },
     { key: 'owner', title: t('field.account.ownerId'), width: 100, render: (_, n) => n.ownerName ?? '—' },
   ];
 
   return (
     <div data-testid="group-tab">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('health.group.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('health.group.hint')}
+      </Typography.Paragraph>
       <Table<TreeRow>
         data-testid="group-tree"
         rowKey="accountId"
@@ -77,8 +119,14 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
         expandable={{ defaultExpandAllRows: true }}
         scroll={{ x: 1250 }}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('whitespace.title')}</Typography.Title>
-      {whitespace.isError ? <FullPageError error={whitespace.error} onRetry={() => void whitespace.refetch()} /> : <WhitespaceGrid data={whitespace.data} loading={whitespace.isFetching} indent />}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('whitespace.title')}
+      </Typography.Title>
+      {whitespace.isError ? (
+        <FullPageError error={whitespace.error} onRetry={() => void whitespace.refetch()} />
+      ) : (
+        <WhitespaceGrid data={whitespace.data} loading={whitespace.isFetching} indent />
+      )}
     </div>
   );
 }

@@ -17,14 +17,26 @@ function useExplain() {
     switch (c.key) {
       case 'coverage':
         if (!d.contacts) return t('health.explain.noContacts');
-        return t(d.keyContacts ? 'health.explain.coverageKey' : 'health.explain.coverageAll', { contacts: d.contacts, covered: d.covered, supportive: d.supportive });
+        return t(d.keyContacts ? 'health.explain.coverageKey' : 'health.explain.coverageAll', {
+          contacts: d.contacts,
+          covered: d.covered,
+          supportive: d.supportive,
+        });
       case 'redFlags':
         if (c.score === null) return t('health.explain.noDeals');
-        return t('health.explain.redFlags', { openDeals: d.openDeals, flaggedDeals: d.flaggedDeals, high: d.high, medium: d.medium, low: d.low });
+        return t('health.explain.redFlags', {
+          openDeals: d.openDeals,
+          flaggedDeals: d.flaggedDeals,
+          high: d.high,
+          medium: d.medium,
+          low: d.low,
+        });
       case 'lastContact':
         return d.days === null ? t('health.explain.neverMet') : t('health.explain.lastContact', { days: d.days });
       case 'satisfaction':
-        return c.score === null ? t('health.explain.noSatisfaction') : t('health.explain.satisfaction', { count: d.count, average: d.average });
+        return c.score === null
+          ? t('health.explain.noSatisfaction')
+          : t('health.explain.satisfaction', { count: d.count, average: d.average });
     }
   };
 }
@@ -52,11 +64,25 @@ export function AccountHealthCard({ accountId }: { accountId: string }) {
     >
       <Flex align="center" gap={16} wrap>
         {h.score === null ? (
-          <Typography.Text type="secondary" data-testid="account-health-score">{t('health.unknown')}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="account-health-score">
+            {t('health.unknown')}
+          </Typography.Text>
         ) : (
-          <Progress type="circle" percent={h.score} size={88} strokeColor={healthColor(h.score)} format={() => <span data-testid="account-health-score" style={{ color: healthColor(h.score ?? 0) }}>{h.score}</span>} />
+          <Progress
+            type="circle"
+            percent={h.score}
+            size={88}
+            strokeColor={healthColor(h.score)}
+            format={() => (
+              <span data-testid="account-health-score" style={{ color: healthColor(h.score ?? 0) }}>
+                {h.score}
+              </span>
+            )}
+          />
         )}
-        <Typography.Text type="secondary" style={{ flex: 1, minWidth: 160, fontSize: 12 }}>{t('health.hint')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ flex: 1, minWidth: 160, fontSize: 12 }}>
+          {t('health.hint')}
+        </Typography.Text>
       </Flex>
       <div style={{ marginTop: 12 }}>
         {h.components.map((c) => (
@@ -69,13 +95,19 @@ export function AccountHealthCard({ accountId }: { accountId: string }) {
                 ) : (
                   <>
                     <strong style={{ color: healthColor(c.score) }}>{c.score}</strong>
-                    <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>{t('health.share', { share: c.share })}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                      {t('health.share', { share: c.share })}
+                    </Typography.Text>
                   </>
                 )}
               </span>
             </Flex>
-            {c.score !== null && <Progress percent={c.score} showInfo={false} size="small" strokeColor={healthColor(c.score)} />}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{explain(c)}</Typography.Text>
+            {c.score !== null && (
+              <Progress percent={c.score} showInfo={false} size="small" strokeColor={healthColor(c.score)} />
+            )}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {explain(c)}
+            </Typography.Text>
           </div>
         ))}
       </div>

@@ -8,14 +8,26 @@ export function AccountHealthBadge({ score, width = 64 }: { score: number | null
   if (score === null || score === undefined) {
     return (
       <Tooltip title={t('health.unknown')}>
-        <span style={{ color: '#999' }} data-testid="account-health">—</span>
+        <span style={{ color: '#999' }} data-testid="account-health">
+          —
+        </span>
       </Tooltip>
     );
   }
   return (
     <Tooltip title={t('health.title')}>
-      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} data-testid="account-health" data-score={score}>
-        <Progress percent={score} size={[width, 6]} showInfo={false} strokeColor={healthColor(score)} style={{ margin: 0 }} />
+      <span
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}
+        data-testid="account-health"
+        data-score={score}
+      >
+        <Progress
+          percent={score}
+          size={[width, 6]}
+          showInfo={false}
+          strokeColor={healthColor(score)}
+          style={{ margin: 0 }}
+        />
         <span style={{ fontVariantNumeric: 'tabular-nums', color: healthColor(score), fontWeight: 600 }}>{score}</span>
       </span>
     </Tooltip>

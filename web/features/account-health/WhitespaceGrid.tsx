@@ -19,7 +19,18 @@ function Cell({ cell }: { cell: WhitespaceCell }) {
   const hasOpen = cell.openAmount !== '0.00';
   return (
     <Tooltip title={t(`whitespace.state.${cell.state}`)}>
-      <div data-testid="whitespace-cell" data-state={cell.state} style={{ ...style, borderRadius: 4, padding: '4px 8px', fontSize: 12, textAlign: 'right', whiteSpace: 'nowrap' }}>
+      <div
+        data-testid="whitespace-cell"
+        data-state={cell.state}
+        style={{
+          ...style,
+          borderRadius: 4,
+          padding: '4px 8px',
+          fontSize: 12,
+          textAlign: 'right',
+          whiteSpace: 'nowrap',
+        }}
+      >
         {cell.state === 'none' ? (
           t('whitespace.blank')
         ) : (
@@ -51,7 +62,15 @@ function depths(rows: Row[]): Map<string, number> {
 }
 
 /** Accounts × product categories: won in green with the amount, open in amber, blank where nothing has been sold yet. */
-export function WhitespaceGrid({ data, loading, indent = false }: { data: Whitespace | undefined; loading: boolean; indent?: boolean }) {
+export function WhitespaceGrid({
+  data,
+  loading,
+  indent = false,
+}: {
+  data: Whitespace | undefined;
+  loading: boolean;
+  indent?: boolean;
+}) {
   const { t } = useTranslation();
   const rows = data?.rows ?? [];
   const depth = indent ? depths(rows) : new Map<string, number>();
@@ -62,12 +81,21 @@ export function WhitespaceGrid({ data, loading, indent = false }: { data: Whites
       fixed: 'left',
       width: 160,
       render: (_, r) => (
-        <Link to={`/accounts/${r.accountId}`} style={{ paddingInlineStart: (depth.get(r.accountId) ?? 0) * 12, display: 'inline-block' }} data-testid="whitespace-account">
+        <Link
+          to={`/accounts/${r.accountId}`}
+          style={{ paddingInlineStart: (depth.get(r.accountId) ?? 0) * 12, display: 'inline-block' }}
+          data-testid="whitespace-account"
+        >
           {r.name}
         </Link>
       ),
     },
-    ...(data?.categories ?? []).map((cat) => ({ key: cat, title: cat, width: 130, render: (_: unknown, r: Row) => <Cell cell={r.cells[cat]} /> })),
+    ...(data?.categories ?? []).map((cat) => ({
+      key: cat,
+      title: cat,
+      width: 130,
+      render: (_: unknown, r: Row) => <Cell cell={r.cells[cat]} />,
+    })),
   ];
   return (
     <Table<Row>

@@ -18,7 +18,9 @@ export function WhitespacePage() {
 
   return (
     <div data-testid="whitespace-page">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('whitespace.title')}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('whitespace.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('whitespace.hint')}</Typography.Paragraph>
       <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
         <AccountSelect
@@ -35,8 +37,16 @@ export function WhitespacePage() {
           <Tag>{t('whitespace.state.none')}</Tag>
         </Space>
       </Flex>
-      {!accountId && <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('whitespace.topHint')}</Typography.Paragraph>}
-      {q.isError ? <FullPageError error={q.error} onRetry={() => void q.refetch()} /> : <WhitespaceGrid data={q.data} loading={q.isFetching} indent={!!accountId} />}
+      {!accountId && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('whitespace.topHint')}
+        </Typography.Paragraph>
+      )}
+      {q.isError ? (
+        <FullPageError error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <WhitespaceGrid data={q.data} loading={q.isFetching} indent={!!accountId} />
+      )}
     </div>
   );
 }

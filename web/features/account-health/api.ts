@@ -10,13 +10,24 @@ export const healthKeys = {
 };
 
 export function useAccountHealth(id: string) {
-  return useQuery({ queryKey: healthKeys.health(id), queryFn: () => api.get<AccountHealth>(`/api/accounts/${id}/health`) });
+  return useQuery({
+    queryKey: healthKeys.health(id),
+    queryFn: () => api.get<AccountHealth>(`/api/accounts/${id}/health`),
+  });
 }
 
 export function useAccountGroup(id: string) {
-  return useQuery({ queryKey: healthKeys.group(id), queryFn: () => api.get<AccountGroup>(`/api/accounts/${id}/group`) });
+  return useQuery({
+    queryKey: healthKeys.group(id),
+    queryFn: () => api.get<AccountGroup>(`/api/accounts/${id}/group`),
+  });
 }
 
 export function useWhitespace(q: WhitespaceQuery, enabled = true) {
-  return useQuery({ queryKey: healthKeys.whitespace(q), queryFn: () => api.get<Whitespace>('/api/analysis/whitespace', { ...q }), placeholderData: (prev) => prev, enabled });
+  return useQuery({
+    queryKey: healthKeys.whitespace(q),
+    queryFn: () => api.get<Whitespace>('/api/analysis/whitespace', { ...q }),
+    placeholderData: (prev) => prev,
+    enabled,
+  });
 }

@@ -23,20 +23,78 @@ export function AccountFieldInput({ def, value, onChange, id, accountId, parentN
     case 'text':
       return <Input id={id} value={str} onChange={(e) => onChange?.(e.target.value)} maxLength={def.type.max} />;
     case 'longtext':
-      return <Input.TextArea id={id} value={str} onChange={(e) => onChange?.(e.target.value)} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={10000} />;
+      return (
+        <Input.TextArea
+          id={id}
+          value={str}
+          onChange={(e) => onChange?.(e.target.value)}
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          maxLength={10000}
+        />
+      );
     case 'enum':
-      return <EnumSelect {...common} value={str} group={def.name} values={def.type.values} allowClear={!def.required} placeholder={t('common.choose')} />;
+      return (
+        <EnumSelect
+          {...common}
+          value={str}
+          group={def.name}
+          values={def.type.values}
+          allowClear={!def.required}
+          placeholder={t('common.choose')}
+        />
+      );
     case 'money':
-      return <Input id={id} value={str} onChange={(e) => onChange?.(e.target.value)} prefix="¥" placeholder="1250000.00" inputMode="decimal" />;
+      return (
+        <Input
+          id={id}
+          value={str}
+          onChange={(e) => onChange?.(e.target.value)}
+          prefix="¥"
+          placeholder="1250000.00"
+          inputMode="decimal"
+        />
+      );
     case 'int':
-      return <InputNumber<number> {...common} value={typeof value === 'number' ? value : null} min={def.type.min} max={def.type.max} precision={0} style={{ width: '100%' }} />;
+      return (
+        <InputNumber<number>
+          {...common}
+          value={typeof value === 'number' ? value : null}
+          min={def.type.min}
+          max={def.type.max}
+          precision={0}
+          style={{ width: '100%' }}
+        />
+      );
     case 'rating':
-      return <Rate id={id} value={typeof value === 'number' ? value : 0} onChange={(v) => onChange?.(v === 0 ? null : v)} allowClear />;
+      return (
+        <Rate
+          id={id}
+          value={typeof value === 'number' ? value : 0}
+          onChange={(v) => onChange?.(v === 0 ? null : v)}
+          allowClear
+        />
+      );
     case 'user':
       return <UserSelect {...common} value={str} placeholder={t('common.choose')} />;
     case 'account':
-      return <AccountSelect {...common} value={str} currentLabel={parentName} excludeId={accountId} placeholder={t('common.searchToChoose')} />;
+      return (
+        <AccountSelect
+          {...common}
+          value={str}
+          currentLabel={parentName}
+          excludeId={accountId}
+          placeholder={t('common.searchToChoose')}
+        />
+      );
     case 'tags':
-      return <Select<string[]> {...common} mode="tags" value={Array.isArray(value) ? (value as string[]) : []} tokenSeparators={[',', '，']} placeholder={t('accounts.tagsHint')} />;
+      return (
+        <Select<string[]>
+          {...common}
+          mode="tags"
+          value={Array.isArray(value) ? (value as string[]) : []}
+          tokenSeparators={[',', '，']}
+          placeholder={t('accounts.tagsHint')}
+        />
+      );
   }
 }

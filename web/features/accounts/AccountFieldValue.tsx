@@ -10,17 +10,28 @@ export function AccountFieldValue({ def, account }: { def: FieldDef; account: Ac
   const { t } = useTranslation();
   const v = account[def.name];
   const k = def.type.kind;
-  if (k === 'account') return account.parentId ? <Link to={`/accounts/${account.parentId}`}>{account.parentName ?? account.parentId}</Link> : <>—</>;
+  if (k === 'account')
+    return account.parentId ? (
+      <Link to={`/accounts/${account.parentId}`}>{account.parentName ?? account.parentId}</Link>
+    ) : (
+      <>—</>
+    );
   if (k === 'user') return <>{account.ownerName ?? '—'}</>;
   if (v === null || v === undefined || v === '') return <>—</>;
   if (k === 'money') return <MoneyText value={String(v)} />;
   if (k === 'enum') return <EnumTag group={def.name} value={String(v)} />;
   if (k === 'rating') return <Rate disabled value={Number(v)} />;
-  if (k === 'tags') return <>{Array.isArray(v) && v.length ? v.map((x) => <Tag key={String(x)}>{String(x)}</Tag>) : '—'}</>;
-  if (k === 'longtext') return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{String(v)}</Typography.Paragraph>;
+  if (k === 'tags')
+    return <>{Array.isArray(v) && v.length ? v.map((x) => <Tag key={String(x)}>{String(x)}</Tag>) : '—'}</>;
+  if (k === 'longtext')
+    return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{String(v)}</Typography.Paragraph>;
   if (def.name === 'website') {
     const href = /^https?:\/\//i.test(String(v)) ? String(v) : `https://${String(v)}`;
-    return <a href={href} target="_blank" rel="noreferrer noopener">{String(v)}</a>;
+    return (
+      <a href={href} target="_blank" rel="noreferrer noopener">
+        {String(v)}
+      </a>
+    );
   }
   if (k === 'int') return <>{new Intl.NumberFormat(t('common.numberLocale')).format(Number(v))}</>;
   return <>{String(v)}</>;

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { useSearchBox } from '../../components/useSearchBox.ts';
 import { Button, Flex, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_SCOPES, FINANCIAL_STATUSES, OWNERSHIP_TYPES, RELATIONSHIP_STAGES, TIERS } from '../../../core/enums.ts';
+import {
+  ACCOUNT_SCOPES,
+  FINANCIAL_STATUSES,
+  OWNERSHIP_TYPES,
+  RELATIONSHIP_STAGES,
+  TIERS,
+} from '../../../core/enums.ts';
 import { ACCOUNT_SORTS } from '../../../core/schemas/accounts.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
@@ -61,8 +67,19 @@ export function AccountFilters({ mobile }: { mobile: boolean }) {
               data-testid={`filter-${key}`}
             />
           ))}
-          <UserSelect value={f.get('ownerId')} onChange={(v) => f.set('ownerId', v)} placeholder={t('field.account.ownerId')} style={{ width }} activeOnly={false} />
-          <TeamSelect value={f.get('teamId')} onChange={(v) => f.set('teamId', v)} placeholder={t('accounts.team')} style={{ width }} />
+          <UserSelect
+            value={f.get('ownerId')}
+            onChange={(v) => f.set('ownerId', v)}
+            placeholder={t('field.account.ownerId')}
+            style={{ width }}
+            activeOnly={false}
+          />
+          <TeamSelect
+            value={f.get('teamId')}
+            onChange={(v) => f.set('teamId', v)}
+            placeholder={t('accounts.team')}
+            style={{ width }}
+          />
           <Input
             value={tag}
             onChange={(e) => setTag(e.target.value)}
@@ -76,7 +93,15 @@ export function AccountFilters({ mobile }: { mobile: boolean }) {
             <Switch size="small" checked={f.archived} onChange={(v) => f.set('archived', v)} />
             {t('common.showArchived')}
           </Flex>
-          <Button onClick={() => { search.reset(); setTag(''); f.clear(); }}>{t('common.reset')}</Button>
+          <Button
+            onClick={() => {
+              search.reset();
+              setTag('');
+              f.clear();
+            }}
+          >
+            {t('common.reset')}
+          </Button>
         </>
       )}
     </Flex>

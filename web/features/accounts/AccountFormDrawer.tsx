@@ -43,11 +43,14 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
       r.push({
         validator: (_, v: unknown) => {
           const s = normaliseMoney(typeof v === 'string' ? v : null);
-          return s === null || MONEY_INPUT_RE.test(s) ? Promise.resolve() : Promise.reject(new Error(t('validation.money')));
+          return s === null || MONEY_INPUT_RE.test(s)
+            ? Promise.resolve()
+            : Promise.reject(new Error(t('validation.money')));
         },
       });
     }
-    if (def.name === 'creditCode') r.push({ pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/, message: t('validation.creditCode') });
+    if (def.name === 'creditCode')
+      r.push({ pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/, message: t('validation.creditCode') });
     return r;
   };
 
@@ -94,7 +97,12 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
             <Row gutter={16}>
               {g.fields.map((def) => (
                 <Col key={def.name} span={mobile || def.wide ? 24 : 12}>
-                  <Form.Item name={def.name} label={t(`field.account.${def.name}`)} rules={rules(def)} required={def.required}>
+                  <Form.Item
+                    name={def.name}
+                    label={t(`field.account.${def.name}`)}
+                    rules={rules(def)}
+                    required={def.required}
+                  >
                     <AccountFieldInput def={def} accountId={account?.id} parentName={account?.parentName} />
                   </Form.Item>
                 </Col>

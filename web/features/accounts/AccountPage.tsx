@@ -26,10 +26,26 @@ import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
-const RelationshipMapView = lazy(() => import('../relationship-map/RelationshipMapView.tsx').then((m) => ({ default: m.RelationshipMapView })));
-const StakeholderGrid = lazy(() => import('../relationship-map/StakeholderGrid.tsx').then((m) => ({ default: m.StakeholderGrid })));
+const RelationshipMapView = lazy(() =>
+  import('../relationship-map/RelationshipMapView.tsx').then((m) => ({ default: m.RelationshipMapView })),
+);
+const StakeholderGrid = lazy(() =>
+  import('../relationship-map/StakeholderGrid.tsx').then((m) => ({ default: m.StakeholderGrid })),
+);
 
-const TABS = ['profile', 'contacts', 'org', 'relmap', 'stakeholders', 'opportunities', 'timeline', 'swot', 'health', 'group', 'history'] as const;
+const TABS = [
+  'profile',
+  'contacts',
+  'org',
+  'relmap',
+  'stakeholders',
+  'opportunities',
+  'timeline',
+  'swot',
+  'health',
+  'group',
+  'history',
+] as const;
 type TabKey = (typeof TABS)[number];
 
 export function AccountPage() {
@@ -83,6 +99,7 @@ export function AccountPage() {
             <Tag>{t(`enum.ownershipType.${a.ownershipType}`)}</Tag>
             {a.tier && <EnumTag group="tier" value={a.tier} />}
             <EnumTag group="relationshipStage" value={a.relationshipStage} />
+            {/* biome-ignore lint/a11y/useValidAnchor lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: a shortcut to the health tab, which the tab bar reaches by keyboard */}
             <a onClick={() => setParams({ tab: 'health' }, { replace: true })} data-testid="account-health-link">
               <AccountHealthBadge score={a.health} />
             </a>
@@ -95,12 +112,27 @@ export function AccountPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-account">
               {t('common.edit')}
             </Button>
-            <Popconfirm title={a.archived ? t('accounts.restoreConfirm') : t('accounts.archiveConfirm')} onConfirm={() => void toggleArchive()} okText={t('common.confirm')} cancelText={t('common.cancel')}>
-              <Button icon={a.archived ? <RollbackOutlined /> : <InboxOutlined />} loading={archive.isPending} data-testid="archive-account">
+            <Popconfirm
+              title={a.archived ? t('accounts.restoreConfirm') : t('accounts.archiveConfirm')}
+              onConfirm={() => void toggleArchive()}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+            >
+              <Button
+                icon={a.archived ? <RollbackOutlined /> : <InboxOutlined />}
+                loading={archive.isPending}
+                data-testid="archive-account"
+              >
                 {a.archived ? t('common.restore') : t('common.archive')}
               </Button>
             </Popconfirm>
-            <Popconfirm title={t('accounts.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+            <Popconfirm
+              title={t('accounts.deleteConfirm')}
+              onConfirm={() => void remove()}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+            >
               <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-account">
                 {t('common.delete')}
               </Button>
@@ -125,7 +157,11 @@ export function AccountPage() {
           },
           {
             key: 'contacts',
-            label: <span data-testid="tab-contacts">{t('accounts.tab.contacts')} ({a.contactCount})</span>,
+            label: (
+              <span data-testid="tab-contacts">
+                {t('accounts.tab.contacts')} ({a.contactCount})
+              </span>
+            ),
             children: <AccountContactsTab accountId={a.id} accountName={a.name} />,
           },
           {
@@ -160,14 +196,36 @@ export function AccountPage() {
             label: <span data-testid="tab-opportunities">{t('deals.accountTab')}</span>,
             children: <AccountOpportunitiesTab accountId={a.id} accountName={a.name} />,
           },
-          { key: 'timeline', label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>, children: <TimelineFeed accountId={a.id} /> },
-          { key: 'swot', label: <span data-testid="tab-swot">{t('deals.swotTab')}</span>, children: <SwotBoard base={`/api/accounts/${a.id}`} writable={writable} /> },
-          { key: 'health', label: <span data-testid="tab-health">{t('health.tab')}</span>, children: <AccountHealthCard accountId={a.id} /> },
+          {
+            key: 'timeline',
+            label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>,
+            children: <TimelineFeed accountId={a.id} />,
+          },
+          {
+            key: 'swot',
+            label: <span data-testid="tab-swot">{t('deals.swotTab')}</span>,
+            children: <SwotBoard base={`/api/accounts/${a.id}`} writable={writable} />,
+          },
+          {
+            key: 'health',
+            label: <span data-testid="tab-health">{t('health.tab')}</span>,
+            children: <AccountHealthCard accountId={a.id} />,
+          },
           // Only members of a group (a parent or branches) have a group to show.
           ...(a.parentId || a.subsidiaries.length
-            ? [{ key: 'group', label: <span data-testid="tab-group">{t('health.group.tab')}</span>, children: <AccountGroupTab accountId={a.id} /> }]
+            ? [
+                {
+                  key: 'group',
+                  label: <span data-testid="tab-group">{t('health.group.tab')}</span>,
+                  children: <AccountGroupTab accountId={a.id} />,
+                },
+              ]
             : []),
-          { key: 'history', label: <span data-testid="tab-history">{t('accounts.tab.history')}</span>, children: <AccountHistory id={a.id} /> },
+          {
+            key: 'history',
+            label: <span data-testid="tab-history">{t('accounts.tab.history')}</span>,
+            children: <AccountHistory id={a.id} />,
+          },
         ]}
       />
       <AccountFormDrawer open={editing} onClose={() => setEditing(false)} account={a} onReload={reload} />

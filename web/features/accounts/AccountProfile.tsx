@@ -34,14 +34,17 @@ export function AccountProfile({ account }: { account: AccountDetail }) {
         ) : (
           <Space wrap>
             {account.subsidiaries.map((s) => (
-              <Link key={s.id} to={`/accounts/${s.id}`}>{s.name}</Link>
+              <Link key={s.id} to={`/accounts/${s.id}`}>
+                {s.name}
+              </Link>
             ))}
           </Space>
         )}
       </Card>
       <AccountTeamEditor account={account} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('field.common.createdAt')}: <DateText value={account.createdAt} withTime /> · {t('field.common.updatedAt')}: <DateText value={account.updatedAt} withTime /> · {t('field.common.version')} {account.version}
+        {t('field.common.createdAt')}: <DateText value={account.createdAt} withTime /> · {t('field.common.updatedAt')}:{' '}
+        <DateText value={account.updatedAt} withTime /> · {t('field.common.version')} {account.version}
       </Typography.Text>
     </Space>
   );

@@ -41,7 +41,8 @@ export function AccountTeamEditor({ account }: { account: AccountDetail }) {
       title={t('accounts.accountTeam')}
       data-testid="account-team"
       extra={
-        canWrite(me) && !editing && (
+        canWrite(me) &&
+        !editing && (
           <Button size="small" icon={<EditOutlined />} onClick={start} data-testid="edit-account-team">
             {t('common.edit')}
           </Button>
@@ -66,16 +67,34 @@ export function AccountTeamEditor({ account }: { account: AccountDetail }) {
               <>
                 {fields.map((f) => (
                   <Flex key={f.key} gap={8} align="start" wrap>
-                    <Form.Item name={[f.name, 'userId']} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 160px', marginBottom: 8 }}>
+                    <Form.Item
+                      name={[f.name, 'userId']}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                      style={{ flex: '1 1 160px', marginBottom: 8 }}
+                    >
                       <UserSelect placeholder={t('accounts.member')} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
-                      <EnumSelect group="memberRole" values={ACCOUNT_MEMBER_ROLES} placeholder={t('accounts.memberRole')} />
+                    <Form.Item
+                      name={[f.name, 'role']}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                      style={{ flex: '1 1 140px', marginBottom: 8 }}
+                    >
+                      <EnumSelect
+                        group="memberRole"
+                        values={ACCOUNT_MEMBER_ROLES}
+                        placeholder={t('accounts.memberRole')}
+                      />
                     </Form.Item>
                     <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.remove')} />
                   </Flex>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'member' })} block style={{ marginBottom: 8 }}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ role: 'member' })}
+                  block
+                  style={{ marginBottom: 8 }}
+                >
                   {t('accounts.addMember')}
                 </Button>
               </>

@@ -35,27 +35,62 @@ export function AccountsListPage() {
       width: 240,
       render: (_, a) => (
         <div>
-          <Link to={`/accounts/${a.id}`} data-testid="account-link">{a.name}</Link>
+          <Link to={`/accounts/${a.id}`} data-testid="account-link">
+            {a.name}
+          </Link>
           {a.archived && <Tag style={{ marginInlineStart: 6 }}>{t('common.archived')}</Tag>}
           {a.shortName && <div style={{ color: '#888', fontSize: 12 }}>{a.shortName}</div>}
         </div>
       ),
     },
-    { key: 'ownershipType', title: t('field.account.ownershipType'), width: 110, render: (_, a) => t(`enum.ownershipType.${a.ownershipType}`) },
-    { key: 'tier', title: t('field.account.tier'), width: 80, render: (_, a) => <EnumTag group="tier" value={a.tier} /> },
+    {
+      key: 'ownershipType',
+      title: t('field.account.ownershipType'),
+      width: 110,
+      render: (_, a) => t(`enum.ownershipType.${a.ownershipType}`),
+    },
+    {
+      key: 'tier',
+      title: t('field.account.tier'),
+      width: 80,
+      render: (_, a) => <EnumTag group="tier" value={a.tier} />,
+    },
     { key: 'scope', title: t('field.account.scope'), width: 100, render: (_, a) => t(`enum.scope.${a.scope}`) },
-    { key: 'place', title: t('accounts.place'), width: 140, render: (_, a) => [a.province, a.city].filter(Boolean).join(' · ') || '—' },
+    {
+      key: 'place',
+      title: t('accounts.place'),
+      width: 140,
+      render: (_, a) => [a.province, a.city].filter(Boolean).join(' · ') || '—',
+    },
     { key: 'owner', title: t('field.account.ownerId'), width: 110, render: (_, a) => a.ownerName ?? '—' },
-    { key: 'ourRevenue', title: t('field.account.ourRevenue'), width: 150, align: 'right', render: (_, a) => <MoneyText value={a.ourRevenue} /> },
+    {
+      key: 'ourRevenue',
+      title: t('field.account.ourRevenue'),
+      width: 150,
+      align: 'right',
+      render: (_, a) => <MoneyText value={a.ourRevenue} />,
+    },
     { key: 'health', title: t('health.title'), width: 130, render: (_, a) => <AccountHealthBadge score={a.health} /> },
-    { key: 'relationshipStage', title: t('field.account.relationshipStage'), width: 120, render: (_, a) => <EnumTag group="relationshipStage" value={a.relationshipStage} /> },
-    { key: 'updatedAt', title: t('field.common.updatedAt'), width: 120, render: (_, a) => <DateText value={a.updatedAt} /> },
+    {
+      key: 'relationshipStage',
+      title: t('field.account.relationshipStage'),
+      width: 120,
+      render: (_, a) => <EnumTag group="relationshipStage" value={a.relationshipStage} />,
+    },
+    {
+      key: 'updatedAt',
+      title: t('field.common.updatedAt'),
+      width: 120,
+      render: (_, a) => <DateText value={a.updatedAt} />,
+    },
   ];
 
   return (
     <div>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.accounts')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.accounts')}
+        </Typography.Title>
         {canWrite(me) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-account">
             {t('accounts.new')}
@@ -73,7 +108,9 @@ export function AccountsListPage() {
           locale={{ emptyText: <Empty description={t('accounts.empty')} /> }}
           renderItem={(a) => (
             <Card size="small" style={{ marginBottom: 8 }} data-testid="account-card">
-              <Link to={`/accounts/${a.id}`} data-testid="account-link" style={{ fontWeight: 600 }}>{a.name}</Link>
+              <Link to={`/accounts/${a.id}`} data-testid="account-link" style={{ fontWeight: 600 }}>
+                {a.name}
+              </Link>
               {a.archived && <Tag style={{ marginInlineStart: 6 }}>{t('common.archived')}</Tag>}
               <Flex wrap gap={4} style={{ marginTop: 6 }}>
                 <Tag>{t(`enum.ownershipType.${a.ownershipType}`)}</Tag>
@@ -82,7 +119,9 @@ export function AccountsListPage() {
                 <AccountHealthBadge score={a.health} width={48} />
               </Flex>
               <Flex justify="space-between" style={{ marginTop: 6, color: '#666', fontSize: 12 }}>
-                <span>{[a.province, a.city].filter(Boolean).join(' · ') || '—'} · {a.ownerName ?? '—'}</span>
+                <span>
+                  {[a.province, a.city].filter(Boolean).join(' · ') || '—'} · {a.ownerName ?? '—'}
+                </span>
                 <MoneyText value={a.ourRevenue} />
               </Flex>
             </Card>
@@ -101,7 +140,12 @@ export function AccountsListPage() {
           locale={{ emptyText: <Empty description={t('accounts.empty')} /> }}
         />
       )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+        count={rows.length}
+      />
       <AccountFormDrawer open={creating} onClose={() => setCreating(false)} />
     </div>
   );

@@ -1,5 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountCreate, AccountDetail, AccountListItem, AccountMembersPut, AccountUpdate } from '../../../core/schemas/accounts.ts';
+import type {
+  AccountCreate,
+  AccountDetail,
+  AccountListItem,
+  AccountMembersPut,
+  AccountUpdate,
+} from '../../../core/schemas/accounts.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 import { api } from '../../lib/api.ts';
 import { accountKeys, type AccountFilters } from '../../lib/query-keys.ts';
@@ -9,7 +15,8 @@ const PAGE_SIZE = 30;
 export function useAccountList(filters: AccountFilters) {
   return useInfiniteQuery({
     queryKey: accountKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<PageOf<AccountListItem>>('/api/accounts', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
+    queryFn: ({ pageParam }) =>
+      api.get<PageOf<AccountListItem>>('/api/accounts', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -20,7 +27,11 @@ export function useAccount(id: string) {
 }
 
 export function useAccountHistory(id: string) {
-  return useQuery({ queryKey: accountKeys.history(id), queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/accounts/${id}/history`), select: (d) => d.items });
+  return useQuery({
+    queryKey: accountKeys.history(id),
+    queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/accounts/${id}/history`),
+    select: (d) => d.items,
+  });
 }
 
 /** Any account write can change lists, the detail, history and search; refresh them all. */

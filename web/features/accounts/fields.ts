@@ -1,5 +1,11 @@
 // Which account fields exist and how to edit/show them; the form, the profile and the history share this.
-import { ACCOUNT_SCOPES, FINANCIAL_STATUSES, OWNERSHIP_TYPES, RELATIONSHIP_STAGES, TIERS } from '../../../core/enums.ts';
+import {
+  ACCOUNT_SCOPES,
+  FINANCIAL_STATUSES,
+  OWNERSHIP_TYPES,
+  RELATIONSHIP_STAGES,
+  TIERS,
+} from '../../../core/enums.ts';
 import type { AccountCreate } from '../../../core/schemas/accounts.ts';
 
 export type AccountFieldName = keyof AccountCreate;
@@ -66,9 +72,17 @@ export const ACCOUNT_GROUPS: FieldGroup[] = [
   },
   {
     key: 'profile',
-    fields: (['needs', 'background', 'purchaseMotives', 'profitModel', 'decisionProcess', 'upstreamDownstream', 'coreCompetencies'] as const).map(
-      (name): FieldDef => ({ name, type: { kind: 'longtext' }, wide: true }),
-    ),
+    fields: (
+      [
+        'needs',
+        'background',
+        'purchaseMotives',
+        'profitModel',
+        'decisionProcess',
+        'upstreamDownstream',
+        'coreCompetencies',
+      ] as const
+    ).map((name): FieldDef => ({ name, type: { kind: 'longtext' }, wide: true })),
   },
 ];
 

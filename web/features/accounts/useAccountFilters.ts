@@ -2,7 +2,19 @@ import { useSearchParams } from 'react-router';
 import { ACCOUNT_SORTS, type AccountSort } from '../../../core/schemas/accounts.ts';
 import type { AccountFilters } from '../../lib/query-keys.ts';
 
-const KEYS = ['q', 'ownershipType', 'scope', 'financialStatus', 'relationshipStage', 'tier', 'ownerId', 'teamId', 'tag', 'province', 'parentId'] as const;
+const KEYS = [
+  'q',
+  'ownershipType',
+  'scope',
+  'financialStatus',
+  'relationshipStage',
+  'tier',
+  'ownerId',
+  'teamId',
+  'tag',
+  'province',
+  'parentId',
+] as const;
 type FilterKey = (typeof KEYS)[number];
 
 /** Filters live in the URL so a filtered list can be bookmarked, shared and survives reload. */
@@ -14,7 +26,9 @@ export function useAccountFilters() {
     if (v) filters[k] = v;
   }
   const sortParam = params.get('sort');
-  const sort: AccountSort = ACCOUNT_SORTS.includes(sortParam as AccountSort) ? (sortParam as AccountSort) : '-updatedAt';
+  const sort: AccountSort = ACCOUNT_SORTS.includes(sortParam as AccountSort)
+    ? (sortParam as AccountSort)
+    : '-updatedAt';
   filters.sort = sort;
   if (params.get('archived') === 'true') filters.archived = true;
 

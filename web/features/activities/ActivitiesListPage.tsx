@@ -24,7 +24,9 @@ export function ActivitiesListPage() {
   return (
     <div data-testid="activities-page">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.activities')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.activities')}
+        </Typography.Title>
         {canWrite(me) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-activity">
             {t('activities.new')}
@@ -32,8 +34,17 @@ export function ActivitiesListPage() {
         )}
       </Flex>
       <ActivityFilters mobile={mobile} />
-      {list.isError ? <FullPageError error={list.error} onRetry={() => void list.refetch()} /> : <ActivityTable rows={rows} loading={list.isPending} />}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
+      {list.isError ? (
+        <FullPageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <ActivityTable rows={rows} loading={list.isPending} />
+      )}
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+        count={rows.length}
+      />
       <ActivityFormDrawer open={creating} onClose={() => setCreating(false)} />
     </div>
   );

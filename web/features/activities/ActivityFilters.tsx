@@ -30,10 +30,18 @@ export function ActivityFilters({ mobile }: { mobile: boolean }) {
 
   return (
     <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="activity-filters">
-      <Input.Search placeholder={t('activities.searchPlaceholder')} {...search.input} allowClear style={{ width: mobile ? '100%' : 220 }} data-testid="activity-search" />
+      <Input.Search
+        placeholder={t('activities.searchPlaceholder')}
+        {...search.input}
+        allowClear
+        style={{ width: mobile ? '100%' : 220 }}
+        data-testid="activity-search"
+      />
       <DatePicker.RangePicker
         value={[f.values.from ? dayjs(f.values.from) : null, f.values.to ? dayjs(f.values.to) : null]}
-        onChange={(v) => f.setMany({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })}
+        onChange={(v) =>
+          f.setMany({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })
+        }
         allowEmpty={[true, true]}
         placeholder={[t('activities.periodFrom'), t('activities.periodTo')]}
         style={{ width: mobile ? '100%' : 250 }}
@@ -46,11 +54,49 @@ export function ActivityFilters({ mobile }: { mobile: boolean }) {
       )}
       {expanded && (
         <>
-          <Select<string> allowClear value={f.values.type} onChange={(v) => f.set('type', v)} options={typeOptions} placeholder={t('field.activity.type')} style={{ width }} data-testid="filter-type" />
-          <EnumSelect group="activityStatus" values={ACTIVITY_STATUSES} value={f.values.status} onChange={(v) => f.set('status', v)} allowClear placeholder={t('field.activity.status')} style={{ width }} data-testid="filter-status" />
-          <UserSelect value={f.values.ownerId} onChange={(v) => f.set('ownerId', v)} placeholder={t('field.activity.ownerId')} style={{ width }} activeOnly={false} data-testid="filter-owner" />
-          <AccountSelect value={f.values.accountId} currentLabel={account.data?.name} onChange={(v) => f.set('accountId', v)} placeholder={t('field.activity.accountId')} style={{ width: mobile ? '100%' : 220 }} data-testid="filter-account" />
-          <Button onClick={() => { search.reset(); f.clear(); }}>{t('common.reset')}</Button>
+          <Select<string>
+            allowClear
+            value={f.values.type}
+            onChange={(v) => f.set('type', v)}
+            options={typeOptions}
+            placeholder={t('field.activity.type')}
+            style={{ width }}
+            data-testid="filter-type"
+          />
+          <EnumSelect
+            group="activityStatus"
+            values={ACTIVITY_STATUSES}
+            value={f.values.status}
+            onChange={(v) => f.set('status', v)}
+            allowClear
+            placeholder={t('field.activity.status')}
+            style={{ width }}
+            data-testid="filter-status"
+          />
+          <UserSelect
+            value={f.values.ownerId}
+            onChange={(v) => f.set('ownerId', v)}
+            placeholder={t('field.activity.ownerId')}
+            style={{ width }}
+            activeOnly={false}
+            data-testid="filter-owner"
+          />
+          <AccountSelect
+            value={f.values.accountId}
+            currentLabel={account.data?.name}
+            onChange={(v) => f.set('accountId', v)}
+            placeholder={t('field.activity.accountId')}
+            style={{ width: mobile ? '100%' : 220 }}
+            data-testid="filter-account"
+          />
+          <Button
+            onClick={() => {
+              search.reset();
+              f.clear();
+            }}
+          >
+            {t('common.reset')}
+          </Button>
         </>
       )}
     </Flex>

@@ -11,7 +11,16 @@ import { toNamePath } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
 import { useCreateActivity, useUpdateActivity } from './api.ts';
 import { GoalSection, TalkDineSection, WhenWhereSection, WhoSection } from './PlanSections.tsx';
-import { newPlanValues, planValuesOf, stepOfField, STEP_FIELDS, toCreateBody, toUpdateBody, type PlanPrefill, type PlanValues } from './planValues.ts';
+import {
+  newPlanValues,
+  planValuesOf,
+  stepOfField,
+  STEP_FIELDS,
+  toCreateBody,
+  toUpdateBody,
+  type PlanPrefill,
+  type PlanValues,
+} from './planValues.ts';
 import { useTypeOptions } from '../activity-types/typeLabel.ts';
 
 interface Props {
@@ -101,7 +110,12 @@ export function ActivityFormDrawer({ open, onClose, activity, prefill, onReload,
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           {/* A new plan saved before its last step is a draft, finished later by editing it. */}
-          <Button type={last ? 'primary' : 'default'} loading={saving} onClick={() => form.submit()} data-testid="activity-form-submit">
+          <Button
+            type={last ? 'primary' : 'default'}
+            loading={saving}
+            onClick={() => form.submit()}
+            data-testid="activity-form-submit"
+          >
             {activity || last ? t('activities.savePlan') : t('activities.saveDraft')}
           </Button>
         </Space>
@@ -113,14 +127,28 @@ export function ActivityFormDrawer({ open, onClose, activity, prefill, onReload,
         onChange={setStep}
         responsive={false}
         titlePlacement={mobile ? 'vertical' : 'horizontal'}
-        items={STEP_KEYS.map((k) => ({ title: <span data-testid={`plan-step-${k}`}>{t(`activities.step.${k}`)}</span> }))}
+        items={STEP_KEYS.map((k) => ({
+          title: <span data-testid={`plan-step-${k}`}>{t(`activities.step.${k}`)}</span>,
+        }))}
         style={{ marginBottom: 16 }}
       />
       {/* Enter never saves the plan: only the save buttons do (issue 18: Enter in step 1's date saved a plan without people or objective). */}
-      <Form form={form} layout="vertical" onFinish={submit} onFinishFailed={showFirstError} submitOnEnter={false} data-testid="activity-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onFinishFailed={showFirstError}
+        submitOnEnter={false}
+        data-testid="activity-form"
+      >
         {/* Every step stays mounted so one save validates and sends the whole plan. */}
         <div hidden={step !== 0}>
-          <WhenWhereSection form={form} accountLocked={!!activity || !!prefill?.accountId} accountName={activity?.accountName ?? prefill?.accountName} activity={activity} />
+          <WhenWhereSection
+            form={form}
+            accountLocked={!!activity || !!prefill?.accountId}
+            accountName={activity?.accountName ?? prefill?.accountName}
+            activity={activity}
+          />
         </div>
         <div hidden={step !== 1}>
           <WhoSection form={form} activity={activity} />

@@ -1,6 +1,28 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Popconfirm, Rate, Row, Space, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PrinterOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Popconfirm,
+  Rate,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import {
+  CheckCircleOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PrinterOutlined,
+  RollbackOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -19,7 +41,9 @@ import { CompleteActivityDrawer } from './CompleteActivityDrawer.tsx';
 import { SATISFACTION_TYPES, useTypeLabel } from '../activity-types/typeLabel.ts';
 import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 
-const para = (s: string | null) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s || '—'}</Typography.Paragraph>;
+const para = (s: string | null) => (
+  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s || '—'}</Typography.Paragraph>
+);
 
 export function ActivityPage() {
   const { id = '' } = useParams();
@@ -67,34 +91,74 @@ export function ActivityPage() {
     <div data-testid="activity-page" data-activity-id={a.id}>
       <Flex justify="space-between" align="flex-start" wrap gap={8} style={{ marginBottom: 12 }}>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="activity-title">{a.subject}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="activity-title">
+            {a.subject}
+          </Typography.Title>
           <Space size={4} wrap style={{ marginTop: 4 }}>
             <Tag color="purple">{typeLabel(a.type)}</Tag>
             <ActivityStatusTag status={a.status} />
             {a.autoScheduled && <Tag>{t('activities.autoScheduled')}</Tag>}
-            <Link to={`/accounts/${a.accountId}`} data-testid="activity-account-link">{a.accountName}</Link>
+            <Link to={`/accounts/${a.accountId}`} data-testid="activity-account-link">
+              {a.accountName}
+            </Link>
             {a.opportunityId && <Link to={`/opportunities/${a.opportunityId}`}>{a.opportunityName}</Link>}
           </Space>
         </div>
         <Space wrap>
           {writable && a.status === 'planned' && (
-            <Button type="primary" icon={<CheckCircleOutlined />} disabled={early} onClick={() => setLogging(true)} data-testid="log-activity">{t('activities.log')}</Button>
+            <Button
+              type="primary"
+              icon={<CheckCircleOutlined />}
+              disabled={early}
+              onClick={() => setLogging(true)}
+              data-testid="log-activity"
+            >
+              {t('activities.log')}
+            </Button>
           )}
           <Link to={`/activities/${a.id}/print`}>
-            <Button icon={<PrinterOutlined />} data-testid="print-plan">{t('activities.print')}</Button>
+            <Button icon={<PrinterOutlined />} data-testid="print-plan">
+              {t('activities.print')}
+            </Button>
           </Link>
-          {writable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-activity">{t('common.edit')}</Button>}
+          {writable && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-activity">
+              {t('common.edit')}
+            </Button>
+          )}
           {writable && a.status === 'planned' && (
-            <Popconfirm title={t('activities.cancelConfirm')} onConfirm={() => void setStatus('cancelled')} okText={t('common.confirm')} cancelText={t('common.cancel')}>
-              <Button icon={<StopOutlined />} loading={update.isPending} data-testid="cancel-activity">{t('activities.cancelActivity')}</Button>
+            <Popconfirm
+              title={t('activities.cancelConfirm')}
+              onConfirm={() => void setStatus('cancelled')}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+            >
+              <Button icon={<StopOutlined />} loading={update.isPending} data-testid="cancel-activity">
+                {t('activities.cancelActivity')}
+              </Button>
             </Popconfirm>
           )}
           {writable && a.status === 'cancelled' && (
-            <Button icon={<RollbackOutlined />} loading={update.isPending} onClick={() => void setStatus('planned')} data-testid="replan-activity">{t('activities.replan')}</Button>
+            <Button
+              icon={<RollbackOutlined />}
+              loading={update.isPending}
+              onClick={() => void setStatus('planned')}
+              data-testid="replan-activity"
+            >
+              {t('activities.replan')}
+            </Button>
           )}
           {writable && (
-            <Popconfirm title={t('activities.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-              <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-activity">{t('common.delete')}</Button>
+            <Popconfirm
+              title={t('activities.deleteConfirm')}
+              onConfirm={() => void remove()}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+            >
+              <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-activity">
+                {t('common.delete')}
+              </Button>
             </Popconfirm>
           )}
         </Space>
@@ -104,7 +168,11 @@ export function ActivityPage() {
           type="info"
           showIcon
           title={t('activities.logTooEarly', { date: dayjs(a.plannedStart).format('YYYY-MM-DD HH:mm') })}
-          action={<Button size="small" onClick={() => setEditing(true)} data-testid="change-date">{t('activities.changeDate')}</Button>}
+          action={
+            <Button size="small" onClick={() => setEditing(true)} data-testid="change-date">
+              {t('activities.changeDate')}
+            </Button>
+          }
           style={{ marginBottom: 12 }}
           data-testid="log-too-early"
         />
@@ -116,18 +184,44 @@ export function ActivityPage() {
               size="small"
               column={1}
               items={[
-                { key: 'when', label: t('field.activity.when'), children: <WhenText start={a.plannedStart} end={a.plannedEnd} /> },
+                {
+                  key: 'when',
+                  label: t('field.activity.when'),
+                  children: <WhenText start={a.plannedStart} end={a.plannedEnd} />,
+                },
                 { key: 'place', label: t('field.activity.place'), children: a.place ?? '—' },
                 { key: 'owner', label: t('field.activity.ownerId'), children: a.ownerName },
-                { key: 'contacts', label: t('field.activity.contactIds'), children: a.contacts.length ? <Space wrap size={4}>{a.contacts.map((c) => <Link key={c.id} to={`/contacts/${c.id}`}>{[c.name, c.title].filter(Boolean).join(' · ')}</Link>)}</Space> : '—' },
-                { key: 'users', label: t('field.activity.userIds'), children: a.users.map((u) => u.name).join('、') || '—' },
+                {
+                  key: 'contacts',
+                  label: t('field.activity.contactIds'),
+                  children: a.contacts.length ? (
+                    <Space wrap size={4}>
+                      {a.contacts.map((c) => (
+                        <Link key={c.id} to={`/contacts/${c.id}`}>
+                          {[c.name, c.title].filter(Boolean).join(' · ')}
+                        </Link>
+                      ))}
+                    </Space>
+                  ) : (
+                    '—'
+                  ),
+                },
+                {
+                  key: 'users',
+                  label: t('field.activity.userIds'),
+                  children: a.users.map((u) => u.name).join('、') || '—',
+                },
                 { key: 'objective', label: t('field.activity.objective'), children: para(a.objective) },
               ]}
             />
             <Typography.Text strong>{t('field.activity.steps')}</Typography.Text>
             {a.steps.length ? (
               <ol style={{ margin: '4px 0 12px', paddingInlineStart: 22 }} data-testid="activity-steps-view">
-                {a.steps.map((s, i) => <li key={i} style={{ overflowWrap: 'anywhere' }}>{s}</li>)}
+                {a.steps.map((s, i) => (
+                  <li key={i} style={{ overflowWrap: 'anywhere' }}>
+                    {s}
+                  </li>
+                ))}
               </ol>
             ) : (
               <div style={{ marginBottom: 12 }}>—</div>
@@ -146,19 +240,36 @@ export function ActivityPage() {
         <Col xs={24} lg={10}>
           <Card size="small" title={t('activities.results')} data-testid="activity-results">
             {a.status !== 'done' ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={a.status === 'cancelled' ? t('activities.wasCancelled') : t('activities.notLogged')} />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={a.status === 'cancelled' ? t('activities.wasCancelled') : t('activities.notLogged')}
+              />
             ) : (
               <Descriptions
                 size="small"
                 column={1}
                 items={[
-                  { key: 'next', label: t('field.activity.nextMeetingProposed'), children: <NextMeetingTag value={a.nextMeetingProposed} short /> },
+                  {
+                    key: 'next',
+                    label: t('field.activity.nextMeetingProposed'),
+                    children: <NextMeetingTag value={a.nextMeetingProposed} short />,
+                  },
                   { key: 'outcome', label: t('field.activity.outcome'), children: para(a.outcome) },
                   { key: 'nextSteps', label: t('field.activity.nextSteps'), children: para(a.nextSteps) },
                   ...(SATISFACTION_TYPES.has(a.type) || a.satisfaction !== null
-                    ? [{ key: 'satisfaction', label: t('field.activity.satisfaction'), children: a.satisfaction ? <Rate disabled value={a.satisfaction} /> : '—' }]
+                    ? [
+                        {
+                          key: 'satisfaction',
+                          label: t('field.activity.satisfaction'),
+                          children: a.satisfaction ? <Rate disabled value={a.satisfaction} /> : '—',
+                        },
+                      ]
                     : []),
-                  { key: 'completedAt', label: t('field.activity.completedAt'), children: <DateText value={a.completedAt} withTime /> },
+                  {
+                    key: 'completedAt',
+                    label: t('field.activity.completedAt'),
+                    children: <DateText value={a.completedAt} withTime />,
+                  },
                 ]}
               />
             )}

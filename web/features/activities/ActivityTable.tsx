@@ -12,7 +12,11 @@ const STATUS_COLORS: Record<Activity['status'], string> = { planned: 'blue', don
 
 export function ActivityStatusTag({ status }: { status: Activity['status'] }) {
   const { t } = useTranslation();
-  return <Tag color={STATUS_COLORS[status]} data-testid="activity-status">{t(`enum.activityStatus.${status}`)}</Tag>;
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="activity-status">
+      {t(`enum.activityStatus.${status}`)}
+    </Tag>
+  );
 }
 
 /** Yes / no / not logged: the one question that tells a real step forward from a pleasant chat. */
@@ -20,8 +24,18 @@ export function NextMeetingTag({ value, short = false }: { value: boolean | null
   const { t } = useTranslation();
   if (value === null) return null;
   // Under a "next meeting" heading a yes / no says it; on its own the tag says what it is about.
-  const label = short ? (value ? t('activities.yes') : t('activities.no')) : value ? t('activities.nextMeetingYes') : t('activities.nextMeetingNo');
-  return <Tag color={value ? 'green' : 'red'} data-testid="next-meeting-tag">{label}</Tag>;
+  const label = short
+    ? value
+      ? t('activities.yes')
+      : t('activities.no')
+    : value
+      ? t('activities.nextMeetingYes')
+      : t('activities.nextMeetingNo');
+  return (
+    <Tag color={value ? 'green' : 'red'} data-testid="next-meeting-tag">
+      {label}
+    </Tag>
+  );
 }
 
 /** "2026-11-27 10:00–11:30", or both dates when it spans days. */
@@ -29,7 +43,11 @@ export function WhenText({ start, end }: { start: string; end: string }) {
   useTranslation();
   const s = dayjs(start);
   const e = dayjs(end);
-  return <span>{s.format('YYYY-MM-DD HH:mm')}–{e.isSame(s, 'day') ? e.format('HH:mm') : e.format('YYYY-MM-DD HH:mm')}</span>;
+  return (
+    <span>
+      {s.format('YYYY-MM-DD HH:mm')}–{e.isSame(s, 'day') ? e.format('HH:mm') : e.format('YYYY-MM-DD HH:mm')}
+    </span>
+  );
 }
 
 interface Props {
@@ -55,10 +73,18 @@ export function ActivityTable({ rows, loading, showAccount = true, testId = 'act
         renderItem={(a) => (
           <Card size="small" style={{ marginBottom: 8 }} data-testid="activity-card">
             <Flex justify="space-between" gap={6} align="flex-start">
-              <Link to={`/activities/${a.id}`} style={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }} data-testid="activity-link">{a.subject}</Link>
+              <Link
+                to={`/activities/${a.id}`}
+                style={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }}
+                data-testid="activity-link"
+              >
+                {a.subject}
+              </Link>
               <ActivityStatusTag status={a.status} />
             </Flex>
-            {showAccount && <div style={{ color: '#888', fontSize: 12, overflowWrap: 'anywhere' }}>{a.accountName}</div>}
+            {showAccount && (
+              <div style={{ color: '#888', fontSize: 12, overflowWrap: 'anywhere' }}>{a.accountName}</div>
+            )}
             <Flex wrap gap={4} style={{ marginTop: 6, fontSize: 12, color: '#666' }} align="center">
               <Tag>{typeLabel(a.type)}</Tag>
               <WhenText start={a.plannedStart} end={a.plannedEnd} />
@@ -79,19 +105,43 @@ export function ActivityTable({ rows, loading, showAccount = true, testId = 'act
       width: 240,
       render: (_, a) => (
         <div>
-          <Link to={`/activities/${a.id}`} data-testid="activity-link">{a.subject}</Link>
+          <Link to={`/activities/${a.id}`} data-testid="activity-link">
+            {a.subject}
+          </Link>
           {a.opportunityName && <div style={{ color: '#888', fontSize: 12 }}>{a.opportunityName}</div>}
         </div>
       ),
     },
     { key: 'type', title: t('field.activity.type'), width: 120, render: (_, a) => typeLabel(a.type) },
     ...(showAccount
-      ? [{ key: 'account', title: t('field.activity.accountId'), width: 200, render: (_: unknown, a: Activity) => <Link to={`/accounts/${a.accountId}`}>{a.accountName}</Link> }]
+      ? [
+          {
+            key: 'account',
+            title: t('field.activity.accountId'),
+            width: 200,
+            render: (_: unknown, a: Activity) => <Link to={`/accounts/${a.accountId}`}>{a.accountName}</Link>,
+          },
+        ]
       : []),
-    { key: 'when', title: t('field.activity.when'), width: 200, render: (_, a) => <WhenText start={a.plannedStart} end={a.plannedEnd} /> },
+    {
+      key: 'when',
+      title: t('field.activity.when'),
+      width: 200,
+      render: (_, a) => <WhenText start={a.plannedStart} end={a.plannedEnd} />,
+    },
     { key: 'owner', title: t('field.activity.ownerId'), width: 100, render: (_, a) => a.ownerName },
-    { key: 'status', title: t('field.activity.status'), width: 90, render: (_, a) => <ActivityStatusTag status={a.status} /> },
-    { key: 'next', title: t('field.activity.nextMeetingProposed'), width: 110, render: (_, a) => <NextMeetingTag value={a.nextMeetingProposed} short /> },
+    {
+      key: 'status',
+      title: t('field.activity.status'),
+      width: 90,
+      render: (_, a) => <ActivityStatusTag status={a.status} />,
+    },
+    {
+      key: 'next',
+      title: t('field.activity.nextMeetingProposed'),
+      width: 110,
+      render: (_, a) => <NextMeetingTag value={a.nextMeetingProposed} short />,
+    },
   ];
   return (
     <Table<Activity>

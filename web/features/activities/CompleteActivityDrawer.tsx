@@ -59,7 +59,8 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
 
   // The title follows the next steps until the rep writes their own.
   useEffect(() => {
-    if (wantsFollowUp && !form.isFieldTouched(['followUp', 'title'])) form.setFieldValue(['followUp', 'title'], titleFrom(nextSteps));
+    if (wantsFollowUp && !form.isFieldTouched(['followUp', 'title']))
+      form.setFieldValue(['followUp', 'title'], titleFrom(nextSteps));
   }, [wantsFollowUp, nextSteps, form]);
 
   const submit = async (v: Values) => {
@@ -71,7 +72,10 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
     };
     if (askSatisfaction) body.satisfaction = v.satisfaction || null;
     if (v.createFollowUp && v.followUp) {
-      body.followUp = { title: (v.followUp.title ?? '').trim(), dueDate: (v.followUp.dueDate ?? dayjs()).format('YYYY-MM-DD') };
+      body.followUp = {
+        title: (v.followUp.title ?? '').trim(),
+        dueDate: (v.followUp.dueDate ?? dayjs()).format('YYYY-MM-DD'),
+      };
       if (v.followUp.assigneeId) body.followUp.assigneeId = v.followUp.assigneeId;
     }
     try {
@@ -95,7 +99,12 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={complete.isPending} onClick={() => form.submit()} data-testid="complete-submit">
+          <Button
+            type="primary"
+            loading={complete.isPending}
+            onClick={() => form.submit()}
+            data-testid="complete-submit"
+          >
             {t('common.save')}
           </Button>
         </Space>
@@ -105,10 +114,18 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
         {typeLabel(a.type)} · {a.subject} · {a.accountName} · <DateText value={a.plannedStart} withTime />
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="complete-form">
-        <Card size="small" style={{ marginBottom: 16, borderColor: '#1d4ed8', background: '#f0f5ff' }} data-testid="next-meeting-card">
+        <Card
+          size="small"
+          style={{ marginBottom: 16, borderColor: '#1d4ed8', background: '#f0f5ff' }}
+          data-testid="next-meeting-card"
+        >
           <Form.Item
             name="nextMeetingProposed"
-            label={<Typography.Text strong style={{ fontSize: 16 }}>{t('activities.nextMeetingQuestion')}</Typography.Text>}
+            label={
+              <Typography.Text strong style={{ fontSize: 16 }}>
+                {t('activities.nextMeetingQuestion')}
+              </Typography.Text>
+            }
             extra={t('activities.nextMeetingHint')}
             rules={[required]}
             style={{ marginBottom: 0 }}
@@ -130,7 +147,11 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="complete-next-steps" />
         </Form.Item>
         {askSatisfaction && (
-          <Form.Item name="satisfaction" label={t('field.activity.satisfaction')} extra={t('activities.satisfactionHint')}>
+          <Form.Item
+            name="satisfaction"
+            label={t('field.activity.satisfaction')}
+            extra={t('activities.satisfactionHint')}
+          >
             <Rate count={5} data-testid="complete-satisfaction" />
           </Form.Item>
         )}
@@ -139,7 +160,9 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
         </Form.Item>
         {wantsFollowUp && (
           <Card size="small" data-testid="follow-up-card">
-            {!text(nextSteps) && <Alert type="info" showIcon title={t('activities.followUpHint')} style={{ marginBottom: 8 }} />}
+            {!text(nextSteps) && (
+              <Alert type="info" showIcon title={t('activities.followUpHint')} style={{ marginBottom: 8 }} />
+            )}
             <Form.Item name={['followUp', 'title']} label={t('field.task.title')} rules={[required, { max: 200 }]}>
               <Input data-testid="follow-up-title" />
             </Form.Item>
@@ -147,7 +170,11 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
               <DatePicker style={{ width: '100%' }} data-testid="follow-up-due" />
             </Form.Item>
             <Form.Item name={['followUp', 'assigneeId']} label={t('field.task.assigneeId')} style={{ marginBottom: 0 }}>
-              <AssigneeSelect accountId={a.accountId} current={{ value: a.ownerId, label: a.ownerName }} data-testid="follow-up-assignee" />
+              <AssigneeSelect
+                accountId={a.accountId}
+                current={{ value: a.ownerId, label: a.ownerName }}
+                data-testid="follow-up-assignee"
+              />
             </Form.Item>
           </Card>
         )}

@@ -40,7 +40,9 @@ export function PlanPrintPage() {
   const row = (label: string, value: ReactNode, testId?: string) => (
     <tr>
       <th scope="row">{label}</th>
-      <td className="pre" data-testid={testId}>{value || '—'}</td>
+      <td className="pre" data-testid={testId}>
+        {value || '—'}
+      </td>
     </tr>
   );
 
@@ -48,10 +50,24 @@ export function PlanPrintPage() {
     <div style={{ background: '#f5f5f5', minHeight: '100vh', padding: '16px 8px' }}>
       <style>{PRINT_CSS}</style>
       <Space className="plan-no-print" style={{ maxWidth: 794, margin: '0 auto 12px', display: 'flex' }} wrap>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/activities/${a.id}`)} data-testid="print-back">{t('activities.back')}</Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-now">{t('activities.printNow')}</Button>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/activities/${a.id}`)} data-testid="print-back">
+          {t('activities.back')}
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-now">
+          {t('activities.printNow')}
+        </Button>
       </Space>
-      <div className="plan-sheet" data-testid="plan-sheet" style={{ background: '#fff', maxWidth: 794, margin: '0 auto', padding: 32, boxShadow: '0 1px 4px rgba(0,0,0,.15)' }}>
+      <div
+        className="plan-sheet"
+        data-testid="plan-sheet"
+        style={{
+          background: '#fff',
+          maxWidth: 794,
+          margin: '0 auto',
+          padding: 32,
+          boxShadow: '0 1px 4px rgba(0,0,0,.15)',
+        }}
+      >
         <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>{t('activities.sheetTitle')}</h2>
         <div style={{ textAlign: 'center', color: '#555', marginBottom: 12, fontSize: 12 }}>
           {me.orgName} · {t('activities.printedAt', { date: dayjs().format('YYYY-MM-DD') })}
@@ -64,14 +80,19 @@ export function PlanPrintPage() {
             {row(t('field.activity.opportunityId'), a.opportunityName)}
             {row(t('field.activity.when'), <WhenText start={a.plannedStart} end={a.plannedEnd} />)}
             {row(t('field.activity.place'), a.place)}
-            {row(t('field.activity.contactIds'), a.contacts.map((c) => [c.name, c.title].filter(Boolean).join(' · ')).join('、'))}
+            {row(
+              t('field.activity.contactIds'),
+              a.contacts.map((c) => [c.name, c.title].filter(Boolean).join(' · ')).join('、'),
+            )}
             {row(t('field.activity.userIds'), [a.ownerName, ...a.users.map((u) => u.name)].join('、'))}
             {row(t('field.activity.objective'), a.objective, 'sheet-objective')}
             {row(
               t('field.activity.steps'),
               a.steps.length ? (
                 <ol style={{ margin: 0, paddingInlineStart: 20 }}>
-                  {a.steps.map((s, i) => <li key={i}>{s}</li>)}
+                  {a.steps.map((s, i) => (
+                    <li key={i}>{s}</li>
+                  ))}
                 </ol>
               ) : null,
               'sheet-steps',
@@ -83,7 +104,14 @@ export function PlanPrintPage() {
         <h3 style={{ margin: '16px 0 6px', fontSize: 14 }}>{t('activities.afterCall')}</h3>
         <table>
           <tbody>
-            {row(t('activities.nextMeetingQuestion'), a.nextMeetingProposed === null ? `□ ${t('activities.yes')}　□ ${t('activities.no')}` : a.nextMeetingProposed ? `☑ ${t('activities.yes')}` : `☑ ${t('activities.no')}`)}
+            {row(
+              t('activities.nextMeetingQuestion'),
+              a.nextMeetingProposed === null
+                ? `□ ${t('activities.yes')}　□ ${t('activities.no')}`
+                : a.nextMeetingProposed
+                  ? `☑ ${t('activities.yes')}`
+                  : `☑ ${t('activities.no')}`,
+            )}
             <tr>
               <th scope="row">{t('field.activity.outcome')}</th>
               <td className={a.outcome ? 'pre' : 'blank'}>{a.outcome}</td>

@@ -18,7 +18,12 @@ interface SectionProps {
 }
 
 /** Step 1: what kind of call, with whom (account, deal), when and where. */
-export function WhenWhereSection({ form, accountLocked, accountName, activity }: SectionProps & { accountLocked: boolean; accountName?: string; activity?: Activity }) {
+export function WhenWhereSection({
+  form,
+  accountLocked,
+  accountName,
+  activity,
+}: SectionProps & { accountLocked: boolean; accountName?: string; activity?: Activity }) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const typeOptions = useTypeOptions(activity?.type);
@@ -60,12 +65,23 @@ export function WhenWhereSection({ form, accountLocked, accountName, activity }:
         </Form.Item>
       </Col>
       <Col span={half}>
-        <Form.Item name="opportunityId" label={t('field.activity.opportunityId')} extra={!accountId ? t('activities.pickAccountFirst') : undefined}>
+        <Form.Item
+          name="opportunityId"
+          label={t('field.activity.opportunityId')}
+          extra={!accountId ? t('activities.pickAccountFirst') : undefined}
+        >
           <Select<string>
             allowClear
             disabled={!accountId}
             loading={deals.isFetching}
-            options={withCurrent((deals.data ?? []).map((d) => ({ value: d.id, label: d.name })), [activity?.opportunityId ? { value: activity.opportunityId, label: activity.opportunityName ?? '' } : null])}
+            options={withCurrent(
+              (deals.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+              [
+                activity?.opportunityId
+                  ? { value: activity.opportunityId, label: activity.opportunityName ?? '' }
+                  : null,
+              ],
+            )}
             placeholder={t('common.choose')}
             data-testid="activity-deal"
           />
@@ -73,7 +89,14 @@ export function WhenWhereSection({ form, accountLocked, accountName, activity }:
       </Col>
       <Col span={half}>
         <Form.Item name="plannedStart" label={t('field.activity.plannedStart')} rules={[required]}>
-          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME} needConfirm={false} onChange={onStart} style={{ width: '100%' }} data-testid="activity-start" />
+          <DatePicker
+            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            format={DATE_TIME}
+            needConfirm={false}
+            onChange={onStart}
+            style={{ width: '100%' }}
+            data-testid="activity-start"
+          />
         </Form.Item>
       </Col>
       <Col span={half}>
@@ -86,12 +109,20 @@ export function WhenWhereSection({ form, accountLocked, accountName, activity }:
             ({ getFieldValue }) => ({
               validator: (_, end: Dayjs | null) => {
                 const start = getFieldValue('plannedStart') as Dayjs | null;
-                return !end || !start || end.isAfter(start) ? Promise.resolve() : Promise.reject(new Error(t('activities.endBeforeStart')));
+                return !end || !start || end.isAfter(start)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('activities.endBeforeStart')));
               },
             }),
           ]}
         >
-          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME} needConfirm={false} style={{ width: '100%' }} data-testid="activity-end" />
+          <DatePicker
+            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            format={DATE_TIME}
+            needConfirm={false}
+            style={{ width: '100%' }}
+            data-testid="activity-end"
+          />
         </Form.Item>
       </Col>
       <Col span={24}>
@@ -110,7 +141,11 @@ export function WhoSection({ form, activity }: SectionProps & { activity?: Activ
   const contacts = useAccountContacts(accountId);
   return (
     <>
-      <Form.Item name="contactIds" label={t('field.activity.contactIds')} extra={accountId ? t('activities.customerAttendeesHint') : t('activities.pickAccountFirst')}>
+      <Form.Item
+        name="contactIds"
+        label={t('field.activity.contactIds')}
+        extra={accountId ? t('activities.customerAttendeesHint') : t('activities.pickAccountFirst')}
+      >
         <Select<string[]>
           mode="multiple"
           disabled={!accountId}
@@ -118,13 +153,20 @@ export function WhoSection({ form, activity }: SectionProps & { activity?: Activ
           showSearch={{ optionFilterProp: 'label' }}
           options={withCurrent(
             (contacts.data ?? []).map((c) => ({ value: c.id, label: [c.name, c.title].filter(Boolean).join(' · ') })),
-            (activity?.contacts ?? []).map((c) => ({ value: c.id, label: [c.name, c.title].filter(Boolean).join(' · ') })),
+            (activity?.contacts ?? []).map((c) => ({
+              value: c.id,
+              label: [c.name, c.title].filter(Boolean).join(' · '),
+            })),
           )}
           placeholder={t('common.choose')}
           data-testid="activity-contacts"
         />
       </Form.Item>
-      <Form.Item name="ownerId" label={t('field.activity.ownerId')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="ownerId"
+        label={t('field.activity.ownerId')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
         <UserSelect allowClear={false} data-testid="activity-owner" />
       </Form.Item>
       <Form.Item name="userIds" label={t('field.activity.userIds')} extra={t('activities.ourAttendeesHint')}>
@@ -139,7 +181,12 @@ export function GoalSection() {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name="objective" label={t('field.activity.objective')} extra={t('activities.objectiveHint')} rules={[{ max: 2000 }]}>
+      <Form.Item
+        name="objective"
+        label={t('field.activity.objective')}
+        extra={t('activities.objectiveHint')}
+        rules={[{ max: 2000 }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="activity-objective" />
       </Form.Item>
       <Typography.Text strong>{t('field.activity.steps')}</Typography.Text>
@@ -152,11 +199,36 @@ export function GoalSection() {
                 <Form.Item name={field.name} style={{ flex: 1, minWidth: 0, marginBottom: 8 }} rules={[{ max: 500 }]}>
                   <Input placeholder={t('activities.stepPlaceholder', { n: i + 1 })} data-testid="activity-step" />
                 </Form.Item>
-                <Button type="text" size="small" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={t('catalog.moveUp')} style={{ marginTop: 4 }}>↑</Button>
-                <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} style={{ marginTop: 4 }} data-testid="remove-step" />
+                <Button
+                  type="text"
+                  size="small"
+                  disabled={i === 0}
+                  onClick={() => move(i, i - 1)}
+                  aria-label={t('catalog.moveUp')}
+                  style={{ marginTop: 4 }}
+                >
+                  ↑
+                </Button>
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('common.remove')}
+                  style={{ marginTop: 4 }}
+                  data-testid="remove-step"
+                />
               </Flex>
             ))}
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 30} data-testid="add-step">
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => add('')}
+              disabled={fields.length >= 30}
+              data-testid="add-step"
+            >
               {t('activities.addStep')}
             </Button>
           </div>
@@ -171,10 +243,20 @@ export function TalkDineSection() {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name="talkingPoints" label={t('field.activity.talkingPoints')} extra={t('activities.talkingPointsHint')} rules={[{ max: 10000 }]}>
+      <Form.Item
+        name="talkingPoints"
+        label={t('field.activity.talkingPoints')}
+        extra={t('activities.talkingPointsHint')}
+        rules={[{ max: 10000 }]}
+      >
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} data-testid="activity-talking-points" />
       </Form.Item>
-      <Form.Item name="diningPlan" label={t('field.activity.diningPlan')} extra={t('activities.diningHint')} rules={[{ max: 2000 }]}>
+      <Form.Item
+        name="diningPlan"
+        label={t('field.activity.diningPlan')}
+        extra={t('activities.diningHint')}
+        rules={[{ max: 2000 }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="activity-dining" />
       </Form.Item>
     </>

@@ -21,14 +21,19 @@ export const activityKeys = {
 export function useActivityList(filters: ActivityFilters, pageSize = 30) {
   return useInfiniteQuery({
     queryKey: activityKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<PageOf<Activity>>('/api/activities', { ...filters, cursor: pageParam, limit: pageSize }),
+    queryFn: ({ pageParam }) =>
+      api.get<PageOf<Activity>>('/api/activities', { ...filters, cursor: pageParam, limit: pageSize }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useActivity(id: string | undefined) {
-  return useQuery({ queryKey: activityKeys.detail(id ?? ''), enabled: !!id, queryFn: () => api.get<Activity>(`/api/activities/${id}`) });
+  return useQuery({
+    queryKey: activityKeys.detail(id ?? ''),
+    enabled: !!id,
+    queryFn: () => api.get<Activity>(`/api/activities/${id}`),
+  });
 }
 
 function useActivityMutation<V, R>(fn: (v: V) => Promise<R>) {
@@ -36,7 +41,8 @@ function useActivityMutation<V, R>(fn: (v: V) => Promise<R>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: (data) => {
-      if (data && typeof data === 'object' && 'plannedStart' in data) qc.setQueryData(activityKeys.detail((data as Activity).id), data);
+      if (data && typeof data === 'object' && 'plannedStart' in data)
+        qc.setQueryData(activityKeys.detail((data as Activity).id), data);
       refreshActivityWorld(qc);
     },
   });
@@ -47,11 +53,15 @@ export function useCreateActivity() {
 }
 
 export function useUpdateActivity() {
-  return useActivityMutation((v: { id: string; body: ActivityUpdate }) => api.patch<Activity>(`/api/activities/${v.id}`, v.body));
+  return useActivityMutation((v: { id: string; body: ActivityUpdate }) =>
+    api.patch<Activity>(`/api/activities/${v.id}`, v.body),
+  );
 }
 
 export function useCompleteActivity() {
-  return useActivityMutation((v: { id: string; body: ActivityComplete }) => api.post<ActivityCompleted>(`/api/activities/${v.id}/complete`, v.body));
+  return useActivityMutation((v: { id: string; body: ActivityComplete }) =>
+    api.post<ActivityCompleted>(`/api/activities/${v.id}/complete`, v.body),
+  );
 }
 
 export function useDeleteActivity() {

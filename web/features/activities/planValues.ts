@@ -49,7 +49,9 @@ export function defaultSlot(now = dayjs()): { plannedStart: Dayjs; plannedEnd: D
 }
 
 export function newPlanValues(prefill: PlanPrefill, ownerId: string, type?: string): PlanValues {
-  const slot = prefill.plannedStart ? { plannedStart: prefill.plannedStart, plannedEnd: prefill.plannedEnd ?? prefill.plannedStart.add(1, 'hour') } : defaultSlot();
+  const slot = prefill.plannedStart
+    ? { plannedStart: prefill.plannedStart, plannedEnd: prefill.plannedEnd ?? prefill.plannedStart.add(1, 'hour') }
+    : defaultSlot();
   return {
     type,
     accountId: prefill.accountId,

@@ -5,7 +5,8 @@ import type { ActivityFilters } from './api.ts';
 
 export const ACTIVITY_FILTER_KEYS = ['q', 'type', 'status', 'ownerId', 'teamId', 'accountId', 'from', 'to'] as const;
 
-const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => (v && (list as readonly string[]).includes(v) ? (v as T) : undefined);
+const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 /**
  * URL parameters → the list query. The period lives in the URL as two dates; the API takes the
@@ -14,7 +15,8 @@ const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T |
 export function useActivityFilters() {
   const p = useUrlParams(ACTIVITY_FILTER_KEYS);
   const v = p.values;
-  const day = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s).isValid() ? dayjs(s) : undefined);
+  const day = (s: string | undefined) =>
+    s && /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s).isValid() ? dayjs(s) : undefined;
   const filters: ActivityFilters = {
     q: v.q,
     type: v.type,

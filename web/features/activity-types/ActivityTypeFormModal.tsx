@@ -32,7 +32,13 @@ export function ActivityTypeFormModal({ dialog, onClose }: { dialog: TypeDialog 
   useEffect(() => {
     if (!dialog) return;
     form.resetFields();
-    if (dialog.mode === 'edit') form.setFieldsValue({ key: dialog.type.key, name: dialog.type.name, nameEn: dialog.type.nameEn, stageId: dialog.type.stageId });
+    if (dialog.mode === 'edit')
+      form.setFieldsValue({
+        key: dialog.type.key,
+        name: dialog.type.name,
+        nameEn: dialog.type.nameEn,
+        stageId: dialog.type.stageId,
+      });
   }, [dialog, form]);
 
   const submit = async (v: Values) => {
@@ -40,7 +46,10 @@ export function ActivityTypeFormModal({ dialog, onClose }: { dialog: TypeDialog 
     const nameEn = v.nameEn?.trim() || null;
     try {
       if (dialog.mode === 'edit') {
-        await update.mutateAsync({ key: dialog.type.key, body: { version: dialog.type.version, name: (v.name ?? '').trim(), nameEn, stageId: v.stageId ?? null } });
+        await update.mutateAsync({
+          key: dialog.type.key,
+          body: { version: dialog.type.version, name: (v.name ?? '').trim(), nameEn, stageId: v.stageId ?? null },
+        });
       } else {
         await create.mutateAsync({ key: v.key ?? '', name: (v.name ?? '').trim(), nameEn, stageId: v.stageId ?? null });
       }
@@ -69,11 +78,18 @@ export function ActivityTypeFormModal({ dialog, onClose }: { dialog: TypeDialog 
           name="key"
           label={t('activityTypes.key')}
           extra={t('activityTypes.keyHint')}
-          rules={[{ required: true, message: t('validation.required') }, { pattern: KEY_RE, message: t('activityTypes.keyHint') }]}
+          rules={[
+            { required: true, message: t('validation.required') },
+            { pattern: KEY_RE, message: t('activityTypes.keyHint') },
+          ]}
         >
           <Input disabled={dialog?.mode === 'edit'} data-testid="activity-type-key" />
         </Form.Item>
-        <Form.Item name="name" label={t('activityTypes.name')} rules={[{ required: true, message: t('validation.required') }, { max: 50 }]}>
+        <Form.Item
+          name="name"
+          label={t('activityTypes.name')}
+          rules={[{ required: true, message: t('validation.required') }, { max: 50 }]}
+        >
           <Input data-testid="activity-type-name" />
         </Form.Item>
         <Form.Item name="nameEn" label={t('activityTypes.nameEn')} rules={[{ max: 50 }]}>
@@ -83,7 +99,9 @@ export function ActivityTypeFormModal({ dialog, onClose }: { dialog: TypeDialog 
           <Select<string>
             allowClear
             placeholder={t('activityTypes.noStage')}
-            options={(stages.data ?? []).filter((s) => s.kind !== 'lost').map((s) => ({ value: s.id, label: stageLabel(s, i18n.language) }))}
+            options={(stages.data ?? [])
+              .filter((s) => s.kind !== 'lost')
+              .map((s) => ({ value: s.id, label: stageLabel(s, i18n.language) }))}
             data-testid="activity-type-stage"
           />
         </Form.Item>

@@ -35,8 +35,15 @@ export function ActivityTypesPage() {
   return (
     <div data-testid="activity-types-page">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.activityTypes')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="new-activity-type">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.activityTypes')}
+        </Typography.Title>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setDialog({ mode: 'create' })}
+          data-testid="new-activity-type"
+        >
           {t('activityTypes.new')}
         </Button>
       </Flex>
@@ -59,13 +66,23 @@ export function ActivityTypesPage() {
                   aria-label={ty.active ? t('activityTypes.deactivate') : t('activityTypes.activate')}
                   data-testid="activity-type-active"
                 />,
-                <Button key="edit" size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', type: ty })} aria-label={t('common.edit')} data-testid="activity-type-edit" />,
+                <Button
+                  key="edit"
+                  size="small"
+                  type="text"
+                  icon={<EditOutlined />}
+                  onClick={() => setDialog({ mode: 'edit', type: ty })}
+                  aria-label={t('common.edit')}
+                  data-testid="activity-type-edit"
+                />,
               ]}
             >
               <List.Item.Meta
                 title={
                   <Space wrap size={4}>
-                    <span data-testid="activity-type-name-text" style={{ opacity: ty.active ? 1 : 0.5 }}>{ty.name}</span>
+                    <span data-testid="activity-type-name-text" style={{ opacity: ty.active ? 1 : 0.5 }}>
+                      {ty.name}
+                    </span>
                     {ty.nameEn && <Typography.Text type="secondary">{ty.nameEn}</Typography.Text>}
                     {ty.builtin && <Tag>{t('activityTypes.builtin')}</Tag>}
                     {!ty.active && <Tag color="default">{t('activityTypes.inactive')}</Tag>}
@@ -74,7 +91,11 @@ export function ActivityTypesPage() {
                 description={
                   <Space wrap size={4}>
                     <Typography.Text code>{ty.key}</Typography.Text>
-                    {ty.stageId ? <Tag color="blue">{stageName(ty.stageId)}</Tag> : <Typography.Text type="secondary">{t('activityTypes.noStage')}</Typography.Text>}
+                    {ty.stageId ? (
+                      <Tag color="blue">{stageName(ty.stageId)}</Tag>
+                    ) : (
+                      <Typography.Text type="secondary">{t('activityTypes.noStage')}</Typography.Text>
+                    )}
                   </Space>
                 }
               />

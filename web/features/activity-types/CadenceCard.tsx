@@ -49,11 +49,32 @@ export function CadenceCard() {
         ))}
       </Flex>
       <Flex wrap gap={8}>
-        <InputNumber<number> min={1} max={3650} precision={0} value={adding} onChange={setAdding} placeholder={t('activityTypes.days')} style={{ width: 140 }} onPressEnter={add} id="cadence-input" />
-        <Button icon={<PlusOutlined />} onClick={add} disabled={adding === null || days.length >= MAX_DAYS} data-testid="cadence-add">
+        <InputNumber<number>
+          min={1}
+          max={3650}
+          precision={0}
+          value={adding}
+          onChange={setAdding}
+          placeholder={t('activityTypes.days')}
+          style={{ width: 140 }}
+          onPressEnter={add}
+          id="cadence-input"
+        />
+        <Button
+          icon={<PlusOutlined />}
+          onClick={add}
+          disabled={adding === null || days.length >= MAX_DAYS}
+          data-testid="cadence-add"
+        >
           {t('activityTypes.addDay')}
         </Button>
-        <Button type="primary" onClick={() => void save()} disabled={!dirty} loading={put.isPending} data-testid="cadence-save">
+        <Button
+          type="primary"
+          onClick={() => void save()}
+          disabled={!dirty}
+          loading={put.isPending}
+          data-testid="cadence-save"
+        >
           {t('common.save')}
         </Button>
       </Flex>

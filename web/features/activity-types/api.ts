@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { ActivitySettings, ActivitySettingsPut, ActivityType, ActivityTypeCreate, ActivityTypeUpdate } from '../../../core/schemas/activities.ts';
+import type {
+  ActivitySettings,
+  ActivitySettingsPut,
+  ActivityType,
+  ActivityTypeCreate,
+  ActivityTypeUpdate,
+} from '../../../core/schemas/activities.ts';
 import { api } from '../../lib/api.ts';
 
 export type ActivitySettingsBody = Static<typeof ActivitySettingsPut>;
@@ -10,7 +16,12 @@ const TYPES_KEY = ['activity-types'] as const;
 const SETTINGS_KEY = ['settings', 'activities'] as const;
 
 export function useActivityTypes() {
-  return useQuery({ queryKey: TYPES_KEY, queryFn: () => api.get<{ items: ActivityType[] }>('/api/activity-types'), select: (d) => d.items, staleTime: 60_000 });
+  return useQuery({
+    queryKey: TYPES_KEY,
+    queryFn: () => api.get<{ items: ActivityType[] }>('/api/activity-types'),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
 }
 
 function useTypesMutation<V, R>(fn: (v: V) => Promise<R>) {
@@ -23,7 +34,9 @@ export function useCreateActivityType() {
 }
 
 export function useUpdateActivityType() {
-  return useTypesMutation((v: { key: string; body: ActivityTypeUpdate }) => api.patch<ActivityType>(`/api/activity-types/${v.key}`, v.body));
+  return useTypesMutation((v: { key: string; body: ActivityTypeUpdate }) =>
+    api.patch<ActivityType>(`/api/activity-types/${v.key}`, v.body),
+  );
 }
 
 export function useActivitySettings() {

@@ -22,23 +22,37 @@ export function TimeAnalysisPage() {
   const { t, i18n } = useTranslation();
   const p = useUrlParams(['from', 'to', 'groupBy'] as const);
   const { from, to } = urlPeriod(p.values, () => dayjs().startOf('month').format('YYYY-MM-DD'));
-  const groupBy: TimeGroup = TIME_GROUPS.includes(p.values.groupBy as TimeGroup) ? (p.values.groupBy as TimeGroup) : 'account';
+  const groupBy: TimeGroup = TIME_GROUPS.includes(p.values.groupBy as TimeGroup)
+    ? (p.values.groupBy as TimeGroup)
+    : 'account';
   const q: TimeQuery = { from, to, groupBy };
-  const data = useQuery({ queryKey: ['analysis', 'time', q], queryFn: () => api.get<TimeSpent>('/api/analysis/time', { ...q }), placeholderData: (prev) => prev });
+  const data = useQuery({
+    queryKey: ['analysis', 'time', q],
+    queryFn: () => api.get<TimeSpent>('/api/analysis/time', { ...q }),
+    placeholderData: (prev) => prev,
+  });
   const items = data.data?.items ?? [];
   const total = data.data?.totalMinutes ?? 0;
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'zh-CN', {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  });
 
   return (
     <div data-testid="time-analysis-page">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('analysis.title')}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('analysis.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('analysis.hint')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <PeriodPicker from={from} to={to} onChange={(a, b) => p.setMany({ from: a, to: b })} testId="analysis-period" />
         <Segmented<TimeGroup>
           value={groupBy}
           onChange={(v) => p.set('groupBy', v)}
-          options={TIME_GROUPS.map((g) => ({ value: g, label: <span data-testid={`analysis-group-${g}`}>{t(`enum.timeGroup.${g}`)}</span> }))}
+          options={TIME_GROUPS.map((g) => ({
+            value: g,
+            label: <span data-testid={`analysis-group-${g}`}>{t(`enum.timeGroup.${g}`)}</span>,
+          }))}
         />
       </Flex>
       {data.isError ? (
@@ -46,15 +60,33 @@ export function TimeAnalysisPage() {
       ) : (
         <Spin spinning={data.isFetching}>
           <Card size="small" style={{ marginBottom: 12 }}>
-            <Statistic title={t('analysis.total')} value={nf.format(hours(total))} suffix={t('analysis.hoursUnit')} data-testid="analysis-total" />
+            <Statistic
+              title={t('analysis.total')}
+              value={nf.format(hours(total))}
+              suffix={t('analysis.hoursUnit')}
+              data-testid="analysis-total"
+            />
           </Card>
           {items.length === 0 && !data.isPending ? (
             <Empty description={t('analysis.empty')} />
           ) : (
             <>
-              {data.data?.truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('analysis.truncated', { limit: TIME_LIMIT })} data-testid="analysis-truncated" />}
+              {data.data?.truncated && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={t('analysis.truncated', { limit: TIME_LIMIT })}
+                  data-testid="analysis-truncated"
+                />
+              )}
               <Card size="small" style={{ marginBottom: 12 }}>
-                <BarChart labels={items.map((r) => r.label)} values={items.map((r) => hours(r.minutes))} unit={t('analysis.hoursUnit')} testId="analysis-chart" />
+                <BarChart
+                  labels={items.map((r) => r.label)}
+                  values={items.map((r) => hours(r.minutes))}
+                  unit={t('analysis.hoursUnit')}
+                  testId="analysis-chart"
+                />
               </Card>
               <Table<Row>
                 rowKey="key"
@@ -65,8 +97,20 @@ export function TimeAnalysisPage() {
                 data-testid="analysis-table"
                 columns={[
                   { key: 'label', title: t(`analysis.column.${groupBy}`), render: (_, r) => r.label },
-                  { key: 'hours', title: t('analysis.hours'), align: 'right', width: 110, render: (_, r) => nf.format(hours(r.minutes)) },
-                  { key: 'share', title: t('analysis.share'), align: 'right', width: 90, render: (_, r) => (total ? `${Math.round((r.minutes / total) * 1000) / 10}%` : '—') },
+                  {
+                    key: 'hours',
+                    title: t('analysis.hours'),
+                    align: 'right',
+                    width: 110,
+                    render: (_, r) => nf.format(hours(r.minutes)),
+                  },
+                  {
+                    key: 'share',
+                    title: t('analysis.share'),
+                    align: 'right',
+                    width: 90,
+                    render: (_, r) => (total ? `${Math.round((r.minutes / total) * 1000) / 10}%` : '—'),
+                  },
                 ]}
               />
             </>

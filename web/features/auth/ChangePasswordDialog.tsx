@@ -31,12 +31,29 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   };
 
   return (
-    <Modal open={open} title={t('auth.changePassword')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open={open}
+      title={t('auth.changePassword')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <Form form={form} onFinish={submit} layout="vertical" preserve={false}>
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.currentPassword')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('auth.newPassword')} rules={[{ required: true, min: 8, message: t('validation.password') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('auth.newPassword')}
+          rules={[{ required: true, min: 8, message: t('validation.password') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -47,7 +64,9 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
             { required: true, message: t('validation.required') },
             ({ getFieldValue }) => ({
               validator: (_, value: string) =>
-                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
+                !value || getFieldValue('newPassword') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
             }),
           ]}
         >

@@ -33,13 +33,19 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const { failedAttemptsSinceLastLogin: failed, ...user } = await api.post<LoginResponse>('/api/auth/login', values);
+      const { failedAttemptsSinceLastLogin: failed, ...user } = await api.post<LoginResponse>(
+        '/api/auth/login',
+        values,
+      );
       qc.setQueryData(ME_KEY, user);
       // Someone tried this account's password since the last sign-in: said once, until dismissed.
       if (failed) {
         notification.warning({
           title: t('auth.failedLoginsTitle', { count: failed.count }),
-          description: t('auth.failedLoginsBody', { at: dayjs(failed.lastAt).format('YYYY-MM-DD HH:mm'), address: failed.lastAddress ?? '—' }),
+          description: t('auth.failedLoginsBody', {
+            at: dayjs(failed.lastAt).format('YYYY-MM-DD HH:mm'),
+            address: failed.lastAddress ?? '—',
+          }),
           duration: 0,
         });
       }
@@ -56,10 +62,18 @@ export function LoginPage() {
       <Card title={t('auth.loginTitle')} style={{ width: '100%', maxWidth: 400 }}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, type: 'email', message: t('validation.email') }]}>
+          <Form.Item
+            name="email"
+            label={t('auth.email')}
+            rules={[{ required: true, type: 'email', message: t('validation.email') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">

@@ -54,7 +54,16 @@ export function CalendarPage() {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [view, setView] = useState('');
   const calendarRef = useRef<FullCalendar>(null);
-  const query: CalendarQuery | null = range ? { ...range, ...(manager && p.values.teamId ? { teamId: p.values.teamId } : manager && p.values.userId ? { userId: p.values.userId } : {}) } : null;
+  const query: CalendarQuery | null = range
+    ? {
+        ...range,
+        ...(manager && p.values.teamId
+          ? { teamId: p.values.teamId }
+          : manager && p.values.userId
+            ? { userId: p.values.userId }
+            : {}),
+      }
+    : null;
   const data = useCalendarData(query);
   const reschedule = useReschedule(query);
   const [planning, setPlanning] = useState<PlanPrefill | null>(null);
@@ -63,7 +72,10 @@ export function CalendarPage() {
   const writable = canWrite(me);
   const showOwner = !!query?.teamId;
   const today = dayjs().format('YYYY-MM-DD');
-  const events = useMemo(() => toEvents(data.data, showOwner, t('calendar.taskPrefix'), today), [data.data, showOwner, t, today]);
+  const events = useMemo(
+    () => toEvents(data.data, showOwner, t('calendar.taskPrefix'), today),
+    [data.data, showOwner, t, today],
+  );
   const incomplete = incompleteFrom(data.data);
   const narrower = NARROWER[view];
 
@@ -95,7 +107,9 @@ export function CalendarPage() {
     <div className="openkam-calendar" data-testid="calendar-page">
       <style>{CSS}</style>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.calendar')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.calendar')}
+        </Typography.Title>
         <Flex wrap gap={8} style={{ width: mobile ? '100%' : undefined }}>
           {manager && (
             <>
@@ -129,7 +143,11 @@ export function CalendarPage() {
           title={t('calendar.truncated', { limit: CALENDAR_LIMIT, date: incomplete })}
           action={
             narrower && (
-              <Button size="small" onClick={() => calendarRef.current?.getApi().changeView(narrower, incomplete)} data-testid="calendar-narrower">
+              <Button
+                size="small"
+                onClick={() => calendarRef.current?.getApi().changeView(narrower, incomplete)}
+                data-testid="calendar-narrower"
+              >
                 {t(`calendar.narrower.${narrower}`)}
               </Button>
             )
@@ -164,7 +182,12 @@ export function CalendarPage() {
           />
         </div>
       </Spin>
-      <ActivityFormDrawer open={!!planning} onClose={() => setPlanning(null)} prefill={planning ?? undefined} stayAfterCreate />
+      <ActivityFormDrawer
+        open={!!planning}
+        onClose={() => setPlanning(null)}
+        prefill={planning ?? undefined}
+        stayAfterCreate
+      />
       <TaskFormDrawer open={!!taskId && !!task.data} task={task.data} onClose={() => setTaskId(undefined)} />
     </div>
   );

@@ -2,7 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventDropArg, EventInput } from '@fullcalendar/core';
 import type { EventResizeDoneArg } from '@fullcalendar/interaction';
 import dayjs from 'dayjs';
-import { CALENDAR_LIMIT, type Activity, type Calendar, type CalendarQuery, type Task } from '../../../core/schemas/activities.ts';
+import {
+  CALENDAR_LIMIT,
+  type Activity,
+  type Calendar,
+  type CalendarQuery,
+  type Task,
+} from '../../../core/schemas/activities.ts';
 import { api } from '../../lib/api.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { refreshActivityWorld } from '../../lib/query-keys.ts';
@@ -12,7 +18,11 @@ type CalendarTask = Calendar['tasks'][number];
 
 export type CalendarEventProps = { kind: 'activity'; row: CalendarActivity } | { kind: 'task'; row: CalendarTask };
 
-const ACTIVITY_COLORS: Record<CalendarActivity['status'], string> = { planned: '#1d4ed8', done: '#389e0d', cancelled: '#bfbfbf' };
+const ACTIVITY_COLORS: Record<CalendarActivity['status'], string> = {
+  planned: '#1d4ed8',
+  done: '#389e0d',
+  cancelled: '#bfbfbf',
+};
 
 export function useCalendarData(q: CalendarQuery | null) {
   return useQuery({
@@ -31,12 +41,19 @@ export function incompleteFrom(data: Calendar | undefined): string | null {
   if (!data?.truncated) return null;
   const lastCall = data.activities.length >= CALENDAR_LIMIT ? data.activities.at(-1) : undefined;
   const lastTask = data.tasks.length >= CALENDAR_LIMIT ? data.tasks.at(-1) : undefined;
-  const days = [lastCall && dayjs(lastCall.plannedStart).format('YYYY-MM-DD'), lastTask?.dueDate].filter((d): d is string => !!d).sort();
+  const days = [lastCall && dayjs(lastCall.plannedStart).format('YYYY-MM-DD'), lastTask?.dueDate]
+    .filter((d): d is string => !!d)
+    .sort();
   return days[0] ?? null;
 }
 
 /** Calendar rows → FullCalendar events; a team view names the owner on each card. */
-export function toEvents(data: Calendar | undefined, showOwner: boolean, taskPrefix: string, today: string): EventInput[] {
+export function toEvents(
+  data: Calendar | undefined,
+  showOwner: boolean,
+  taskPrefix: string,
+  today: string,
+): EventInput[] {
   if (!data) return [];
   const activities = data.activities.map<EventInput>((a) => ({
     id: `activity:${a.id}`,
@@ -71,7 +88,8 @@ export function useReschedule(key: CalendarQuery | null) {
   const fail = useApiFeedback();
   const queryKey = ['calendar', key];
 
-  const patchRow = (update: (c: Calendar) => Calendar) => qc.setQueryData<Calendar>(queryKey, (old) => (old ? update(old) : old));
+  const patchRow = (update: (c: Calendar) => Calendar) =>
+    qc.setQueryData<Calendar>(queryKey, (old) => (old ? update(old) : old));
 
   return async (info: EventDropArg | EventResizeDoneArg) => {
     const props = info.event.extendedProps as CalendarEventProps;
@@ -91,11 +109,21 @@ export function useReschedule(key: CalendarQuery | null) {
         });
         patchRow((c) => ({
           ...c,
-          activities: c.activities.map((a) => (a.id === saved.id ? { ...a, plannedStart: saved.plannedStart, plannedEnd: saved.plannedEnd, version: saved.version } : a)),
+          activities: c.activities.map((a) =>
+            a.id === saved.id
+              ? { ...a, plannedStart: saved.plannedStart, plannedEnd: saved.plannedEnd, version: saved.version }
+              : a,
+          ),
         }));
       } else {
-        const saved = await api.patch<Task>(`/api/tasks/${props.row.id}`, { version: props.row.version, dueDate: dayjs(start).format('YYYY-MM-DD') });
-        patchRow((c) => ({ ...c, tasks: c.tasks.map((k) => (k.id === saved.id ? { ...k, dueDate: saved.dueDate, version: saved.version } : k)) }));
+        const saved = await api.patch<Task>(`/api/tasks/${props.row.id}`, {
+          version: props.row.version,
+          dueDate: dayjs(start).format('YYYY-MM-DD'),
+        });
+        patchRow((c) => ({
+          ...c,
+          tasks: c.tasks.map((k) => (k.id === saved.id ? { ...k, dueDate: saved.dueDate, version: saved.version } : k)),
+        }));
       }
       refreshActivityWorld(qc);
     } catch (e) {

@@ -34,9 +34,15 @@ export function CompetitorFormModal({ dialog, onClose }: { dialog: CompetitorDia
 
   const submit = async (v: Values) => {
     if (!dialog) return;
-    const body: CompetitorCreate = { name: v.name.trim(), strengths: blank(v.strengths), weaknesses: blank(v.weaknesses), pricePosition: v.pricePosition ?? null };
+    const body: CompetitorCreate = {
+      name: v.name.trim(),
+      strengths: blank(v.strengths),
+      weaknesses: blank(v.weaknesses),
+      pricePosition: v.pricePosition ?? null,
+    };
     try {
-      if (dialog.mode === 'edit') await save.mutateAsync({ id: dialog.competitor.id, body: { ...body, version: dialog.competitor.version } });
+      if (dialog.mode === 'edit')
+        await save.mutateAsync({ id: dialog.competitor.id, body: { ...body, version: dialog.competitor.version } });
       else await save.mutateAsync({ body });
       message.success(t('common.saved'));
       onClose();
@@ -58,7 +64,11 @@ export function CompetitorFormModal({ dialog, onClose }: { dialog: CompetitorDia
       destroyOnHidden
     >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="competitor-form">
-        <Form.Item name="name" label={t('field.competitor.name')} rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}>
+        <Form.Item
+          name="name"
+          label={t('field.competitor.name')}
+          rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}
+        >
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="pricePosition" label={t('field.competitor.pricePosition')}>

@@ -35,15 +35,33 @@ export function CompetitorsPage() {
   };
 
   const columns: ColumnsType<Competitor> = [
-    { key: 'name', title: t('field.competitor.name'), width: 180, render: (_, c) => <strong data-testid="competitor-name">{c.name}</strong> },
+    {
+      key: 'name',
+      title: t('field.competitor.name'),
+      width: 180,
+      render: (_, c) => <strong data-testid="competitor-name">{c.name}</strong>,
+    },
     {
       key: 'pricePosition',
       title: t('field.competitor.pricePosition'),
       width: 120,
-      render: (_, c) => (c.pricePosition ? <Tag color={PRICE_COLORS[c.pricePosition]}>{t(`enum.pricePosition.${c.pricePosition}`)}</Tag> : '—'),
+      render: (_, c) =>
+        c.pricePosition ? (
+          <Tag color={PRICE_COLORS[c.pricePosition]}>{t(`enum.pricePosition.${c.pricePosition}`)}</Tag>
+        ) : (
+          '—'
+        ),
     },
-    { key: 'strengths', title: t('field.competitor.strengths'), render: (_, c) => <span style={preWrap}>{c.strengths ?? '—'}</span> },
-    { key: 'weaknesses', title: t('field.competitor.weaknesses'), render: (_, c) => <span style={preWrap}>{c.weaknesses ?? '—'}</span> },
+    {
+      key: 'strengths',
+      title: t('field.competitor.strengths'),
+      render: (_, c) => <span style={preWrap}>{c.strengths ?? '—'}</span>,
+    },
+    {
+      key: 'weaknesses',
+      title: t('field.competitor.weaknesses'),
+      render: (_, c) => <span style={preWrap}>{c.weaknesses ?? '—'}</span>,
+    },
   ];
   if (keeper) {
     columns.push({
@@ -51,9 +69,22 @@ export function CompetitorsPage() {
       width: 96,
       render: (_, c) => (
         <Space size={2}>
-          <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', competitor: c })} aria-label={t('common.edit')} data-testid="competitor-edit" />
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            onClick={() => setDialog({ mode: 'edit', competitor: c })}
+            aria-label={t('common.edit')}
+            data-testid="competitor-edit"
+          />
           {admin && (
-            <Popconfirm title={t('catalog.deleteCompetitorConfirm', { name: c.name })} onConfirm={() => void remove(c)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+            <Popconfirm
+              title={t('catalog.deleteCompetitorConfirm', { name: c.name })}
+              onConfirm={() => void remove(c)}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+            >
               <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
             </Popconfirm>
           )}
@@ -65,9 +96,16 @@ export function CompetitorsPage() {
   return (
     <div data-testid="competitors-page">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.competitors')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.competitors')}
+        </Typography.Title>
         {keeper && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="new-competitor">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ mode: 'create' })}
+            data-testid="new-competitor"
+          >
             {t('catalog.newCompetitor')}
           </Button>
         )}

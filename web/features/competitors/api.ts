@@ -5,7 +5,12 @@ import { api } from '../../lib/api.ts';
 export const COMPETITORS_KEY = ['competitors'] as const;
 
 export function useCompetitors() {
-  return useQuery({ queryKey: COMPETITORS_KEY, queryFn: () => api.get<{ items: Competitor[] }>('/api/competitors'), select: (d) => d.items, staleTime: 60_000 });
+  return useQuery({
+    queryKey: COMPETITORS_KEY,
+    queryFn: () => api.get<{ items: Competitor[] }>('/api/competitors'),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
 }
 
 function useCompetitorMutation<V, R>(fn: (v: V) => Promise<R>) {

@@ -24,8 +24,19 @@ export function AccountContactsTab({ accountId, accountName }: { accountId: stri
         </Flex>
       )}
       <ContactTable rows={rows} loading={list.isPending} showAccount={false} testId="account-contacts-table" />
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
-      <ContactFormDrawer open={adding} onClose={() => setAdding(false)} accountId={accountId} accountName={accountName} stayAfterCreate />
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+        count={rows.length}
+      />
+      <ContactFormDrawer
+        open={adding}
+        onClose={() => setAdding(false)}
+        accountId={accountId}
+        accountName={accountName}
+        stayAfterCreate
+      />
     </div>
   );
 }

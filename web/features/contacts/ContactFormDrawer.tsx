@@ -14,7 +14,13 @@ import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { formatAttitude } from '../../components/AttitudeTag.tsx';
 import { useAccountOwnership, useCreateContact, useUpdateContact } from './api.ts';
 import { useAccountContacts } from '../../lib/account-pickers.ts';
-import { GOV_FIELDS, toContactCreate, toContactFormValues, toContactUpdate, type ContactFormValues } from './formValues.ts';
+import {
+  GOV_FIELDS,
+  toContactCreate,
+  toContactFormValues,
+  toContactUpdate,
+  type ContactFormValues,
+} from './formValues.ts';
 
 interface Props {
   open: boolean;
@@ -30,7 +36,15 @@ interface Props {
 
 const ATTITUDES = [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5];
 
-export function ContactFormDrawer({ open, onClose, contact, accountId, accountName, onReload, stayAfterCreate }: Props) {
+export function ContactFormDrawer({
+  open,
+  onClose,
+  contact,
+  accountId,
+  accountName,
+  onReload,
+  stayAfterCreate,
+}: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ContactFormValues>();
   const mobile = useIsMobile();
@@ -83,7 +97,12 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="contact-form-submit">
+          <Button
+            type="primary"
+            loading={create.isPending || update.isPending}
+            onClick={() => form.submit()}
+            data-testid="contact-form-submit"
+          >
             {t('common.save')}
           </Button>
         </Space>
@@ -93,7 +112,11 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item name="accountId" label={t('field.contact.accountId')} rules={required}>
-              <AccountSelect disabled={!!contact || !!accountId} currentLabel={contact?.accountName ?? accountName} placeholder={t('common.searchToChoose')} />
+              <AccountSelect
+                disabled={!!contact || !!accountId}
+                currentLabel={contact?.accountName ?? accountName}
+                placeholder={t('common.searchToChoose')}
+              />
             </Form.Item>
           </Col>
           <Col span={span}>
@@ -124,17 +147,29 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
             </Form.Item>
           </Col>
           <Col span={span}>
-            <Form.Item name="mobile" label={t('field.contact.mobile')} rules={[{ pattern: /^[0-9+()\- ]*$/, message: t('validation.phone') }]}>
+            <Form.Item
+              name="mobile"
+              label={t('field.contact.mobile')}
+              rules={[{ pattern: /^[0-9+()\- ]*$/, message: t('validation.phone') }]}
+            >
               <Input inputMode="tel" maxLength={40} />
             </Form.Item>
           </Col>
           <Col span={span}>
-            <Form.Item name="phone" label={t('field.contact.phone')} rules={[{ pattern: /^[0-9+()\- ]*$/, message: t('validation.phone') }]}>
+            <Form.Item
+              name="phone"
+              label={t('field.contact.phone')}
+              rules={[{ pattern: /^[0-9+()\- ]*$/, message: t('validation.phone') }]}
+            >
               <Input inputMode="tel" maxLength={40} />
             </Form.Item>
           </Col>
           <Col span={span}>
-            <Form.Item name="email" label={t('field.contact.email')} rules={[{ type: 'email', message: t('validation.email') }]}>
+            <Form.Item
+              name="email"
+              label={t('field.contact.email')}
+              rules={[{ type: 'email', message: t('validation.email') }]}
+            >
               <Input inputMode="email" maxLength={200} />
             </Form.Item>
           </Col>
@@ -160,7 +195,11 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
           </Col>
           <Col span={span}>
             <Form.Item name="attitude" label={t('field.contact.attitude')} tooltip={t('contacts.attitudeHint')}>
-              <Select<number> allowClear options={ATTITUDES.map((a) => ({ value: a, label: formatAttitude(a) }))} placeholder={t('common.unknown')} />
+              <Select<number>
+                allowClear
+                options={ATTITUDES.map((a) => ({ value: a, label: formatAttitude(a) }))}
+                placeholder={t('common.unknown')}
+              />
             </Form.Item>
           </Col>
           <Col span={span}>
@@ -169,7 +208,11 @@ export function ContactFormDrawer({ open, onClose, contact, accountId, accountNa
             </Form.Item>
           </Col>
           <Col span={span}>
-            <Form.Item name="counterpartId" label={t('field.contact.counterpartId')} tooltip={t('contacts.counterpartHint')}>
+            <Form.Item
+              name="counterpartId"
+              label={t('field.contact.counterpartId')}
+              tooltip={t('contacts.counterpartHint')}
+            >
               <UserSelect placeholder={t('common.choose')} />
             </Form.Item>
           </Col>

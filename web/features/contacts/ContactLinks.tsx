@@ -29,7 +29,12 @@ export function ContactLinks({ contact }: { contact: Contact }) {
   const writable = canWrite(me);
 
   const add = async (v: LinkValues) => {
-    const body: ContactLinkCreate = { fromContactId: contact.id, toContactId: v.toContactId, kind: v.kind, note: v.note?.trim() || null };
+    const body: ContactLinkCreate = {
+      fromContactId: contact.id,
+      toContactId: v.toContactId,
+      kind: v.kind,
+      note: v.note?.trim() || null,
+    };
     try {
       await create.mutateAsync(body);
       message.success(t('common.saved'));
@@ -56,8 +61,20 @@ export function ContactLinks({ contact }: { contact: Contact }) {
               actions={
                 writable
                   ? [
-                      <Popconfirm key="del" title={t('contacts.removeLinkConfirm')} onConfirm={() => del.mutateAsync(l.id).catch((e: unknown) => fail(e))} okText={t('common.remove')} cancelText={t('common.cancel')}>
-                        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
+                      <Popconfirm
+                        key="del"
+                        title={t('contacts.removeLinkConfirm')}
+                        onConfirm={() => del.mutateAsync(l.id).catch((e: unknown) => fail(e))}
+                        okText={t('common.remove')}
+                        cancelText={t('common.cancel')}
+                      >
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.remove')}
+                        />
                       </Popconfirm>,
                     ]
                   : []
@@ -66,11 +83,13 @@ export function ContactLinks({ contact }: { contact: Contact }) {
               <div>
                 {outgoing ? (
                   <>
-                    <Link to={`/contacts/${otherId}`}>{otherName}</Link> <Tag color="blue">{t(`enum.linkKind.${l.kind}`)}</Tag>
+                    <Link to={`/contacts/${otherId}`}>{otherName}</Link>{' '}
+                    <Tag color="blue">{t(`enum.linkKind.${l.kind}`)}</Tag>
                   </>
                 ) : (
                   <>
-                    <Tag color="purple">{t('contacts.linkedBy', { kind: t(`enum.linkKind.${l.kind}`) })}</Tag> <Link to={`/contacts/${otherId}`}>{otherName}</Link>
+                    <Tag color="purple">{t('contacts.linkedBy', { kind: t(`enum.linkKind.${l.kind}`) })}</Tag>{' '}
+                    <Link to={`/contacts/${otherId}`}>{otherName}</Link>
                   </>
                 )}
                 {l.note && <Typography.Text type="secondary"> · {l.note}</Typography.Text>}
@@ -86,15 +105,26 @@ export function ContactLinks({ contact }: { contact: Contact }) {
       )}
       {adding && (
         <Form form={form} layout="vertical" onFinish={add} style={{ marginTop: 12, maxWidth: 520 }}>
-          <Form.Item name="toContactId" label={t('contacts.linkTo')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="toContactId"
+            label={t('contacts.linkTo')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={peers.isPending}
-              options={(peers.data ?? []).filter((p) => p.id !== contact.id).map((p) => ({ value: p.id, label: p.title ? `${p.name}（${p.title}）` : p.name }))}
+              options={(peers.data ?? [])
+                .filter((p) => p.id !== contact.id)
+                .map((p) => ({ value: p.id, label: p.title ? `${p.name}（${p.title}）` : p.name }))}
               placeholder={t('common.choose')}
             />
           </Form.Item>
-          <Form.Item name="kind" label={t('contacts.linkKind')} rules={[{ required: true, message: t('validation.required') }]} extra={t('contacts.linkKindHint', { name: contact.name })}>
+          <Form.Item
+            name="kind"
+            label={t('contacts.linkKind')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            extra={t('contacts.linkKindHint', { name: contact.name })}
+          >
             <EnumSelect group="linkKind" values={LINK_KINDS} placeholder={t('common.choose')} />
           </Form.Item>
           <Form.Item name="note" label={t('contacts.linkNote')}>
@@ -102,7 +132,9 @@ export function ContactLinks({ contact }: { contact: Contact }) {
           </Form.Item>
           <Flex gap={8}>
             <Button onClick={() => setAdding(false)}>{t('common.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>{t('common.save')}</Button>
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              {t('common.save')}
+            </Button>
           </Flex>
         </Form>
       )}

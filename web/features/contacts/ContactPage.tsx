@@ -67,20 +67,36 @@ export function ContactPage() {
             {c.name} {c.archived && <Tag>{t('common.archived')}</Tag>}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {[c.title, c.department].filter(Boolean).join(' · ')} {c.title || c.department ? '·' : ''} <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link>
+            {[c.title, c.department].filter(Boolean).join(' · ')} {c.title || c.department ? '·' : ''}{' '}
+            <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link>
           </Typography.Text>
         </div>
         {canWrite(me) && (
           <Space wrap>
             {!c.archived && <QuickAddButtons accountId={c.accountId} accountName={c.accountName} contactId={c.id} />}
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-contact">{t('common.edit')}</Button>
-            <Popconfirm title={c.archived ? t('contacts.restoreConfirm') : t('contacts.archiveConfirm')} onConfirm={() => void toggleArchive()} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-contact">
+              {t('common.edit')}
+            </Button>
+            <Popconfirm
+              title={c.archived ? t('contacts.restoreConfirm') : t('contacts.archiveConfirm')}
+              onConfirm={() => void toggleArchive()}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+            >
               <Button icon={c.archived ? <RollbackOutlined /> : <InboxOutlined />} loading={archive.isPending}>
                 {c.archived ? t('common.restore') : t('common.archive')}
               </Button>
             </Popconfirm>
-            <Popconfirm title={t('contacts.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-              <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-contact">{t('common.delete')}</Button>
+            <Popconfirm
+              title={t('contacts.deleteConfirm')}
+              onConfirm={() => void remove()}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+            >
+              <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-contact">
+                {t('common.delete')}
+              </Button>
             </Popconfirm>
           </Space>
         )}
@@ -88,9 +104,21 @@ export function ContactPage() {
       <Tabs
         items={[
           { key: 'profile', label: t('contacts.tab.profile'), children: <ContactDetails contact={c} /> },
-          { key: 'links', label: <span data-testid="tab-links">{t('contacts.tab.links')}</span>, children: <ContactLinks contact={c} /> },
-          { key: 'timeline', label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>, children: <TimelineFeed contactId={c.id} /> },
-          { key: 'history', label: t('contacts.tab.history'), children: <HistoryTimeline entity="contact" query={history} /> },
+          {
+            key: 'links',
+            label: <span data-testid="tab-links">{t('contacts.tab.links')}</span>,
+            children: <ContactLinks contact={c} />,
+          },
+          {
+            key: 'timeline',
+            label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>,
+            children: <TimelineFeed contactId={c.id} />,
+          },
+          {
+            key: 'history',
+            label: t('contacts.tab.history'),
+            children: <HistoryTimeline entity="contact" query={history} />,
+          },
         ]}
       />
       <ContactFormDrawer open={editing} onClose={() => setEditing(false)} contact={c} onReload={reload} />
@@ -106,7 +134,10 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
     { key: 'accountId', children: <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link> },
     { key: 'title', children: text(c.title) },
     { key: 'department', children: text(c.department) },
-    { key: 'reportsToId', children: c.reportsToId ? <Link to={`/contacts/${c.reportsToId}`}>{c.reportsToName ?? c.reportsToId}</Link> : '—' },
+    {
+      key: 'reportsToId',
+      children: c.reportsToId ? <Link to={`/contacts/${c.reportsToId}`}>{c.reportsToName ?? c.reportsToId}</Link> : '—',
+    },
     { key: 'mobile', children: c.mobile ? <a href={`tel:${c.mobile}`}>{c.mobile}</a> : '—' },
     { key: 'phone', children: c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : '—' },
     { key: 'email', children: c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : '—' },
@@ -125,10 +156,19 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
-        <Descriptions size="small" column={mobile ? 1 : { xs: 1, md: 2, xl: 3 }} items={items.map((i) => ({ ...i, label: t(`field.contact.${i.key}`) }))} />
+        <Descriptions
+          size="small"
+          column={mobile ? 1 : { xs: 1, md: 2, xl: 3 }}
+          items={items.map((i) => ({ ...i, label: t(`field.contact.${i.key}`) }))}
+        />
       </Card>
       <Card size="small">
-        <Descriptions size="small" column={1} layout="vertical" items={long.map((i) => ({ ...i, label: t(`field.contact.${i.key}`) }))} />
+        <Descriptions
+          size="small"
+          column={1}
+          layout="vertical"
+          items={long.map((i) => ({ ...i, label: t(`field.contact.${i.key}`) }))}
+        />
       </Card>
       {government && (
         <Card size="small" title={t('relmap.gov.title')} data-testid="contact-gov">
@@ -136,7 +176,13 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
             size="small"
             column={1}
             layout="vertical"
-            items={GOV_FIELDS.map((k) => ({ key: k, label: t(`field.contact.${k}`), children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text(c[k])}</Typography.Paragraph> }))}
+            items={GOV_FIELDS.map((k) => ({
+              key: k,
+              label: t(`field.contact.${k}`),
+              children: (
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text(c[k])}</Typography.Paragraph>
+              ),
+            }))}
           />
         </Card>
       )}

@@ -31,7 +31,9 @@ export function ContactTable({ rows, loading, showAccount = true, testId }: Prop
         renderItem={(c) => (
           <Card size="small" style={{ marginBottom: 8 }} data-testid="contact-card">
             <Flex justify="space-between" align="center">
-              <Link to={`/contacts/${c.id}`} data-testid="contact-link" style={{ fontWeight: 600 }}>{c.name}</Link>
+              <Link to={`/contacts/${c.id}`} data-testid="contact-link" style={{ fontWeight: 600 }}>
+                {c.name}
+              </Link>
               <AttitudeTag value={c.attitude} />
             </Flex>
             <div style={{ color: '#666', fontSize: 12, marginTop: 4 }}>
@@ -57,7 +59,9 @@ export function ContactTable({ rows, loading, showAccount = true, testId }: Prop
       width: 140,
       render: (_, c) => (
         <>
-          <Link to={`/contacts/${c.id}`} data-testid="contact-link">{c.name}</Link>
+          <Link to={`/contacts/${c.id}`} data-testid="contact-link">
+            {c.name}
+          </Link>
           {c.archived && <Tag style={{ marginInlineStart: 6 }}>{t('common.archived')}</Tag>}
         </>
       ),
@@ -65,15 +69,47 @@ export function ContactTable({ rows, loading, showAccount = true, testId }: Prop
     { key: 'title', title: t('field.contact.title'), width: 140, render: (_, c) => c.title ?? '—' },
     { key: 'department', title: t('field.contact.department'), width: 120, render: (_, c) => c.department ?? '—' },
     ...(showAccount
-      ? [{ key: 'account', title: t('field.contact.accountId'), width: 200, render: (_: unknown, c: ContactListItem) => <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link> }]
+      ? [
+          {
+            key: 'account',
+            title: t('field.contact.accountId'),
+            width: 200,
+            render: (_: unknown, c: ContactListItem) => <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link>,
+          },
+        ]
       : []),
     { key: 'reportsTo', title: t('field.contact.reportsToId'), width: 110, render: (_, c) => c.reportsToName ?? '—' },
     { key: 'mobile', title: t('field.contact.mobile'), width: 130, render: (_, c) => c.mobile ?? '—' },
-    { key: 'influence', title: t('field.contact.influence'), width: 90, render: (_, c) => <EnumTag group="influence" value={c.influence} /> },
-    { key: 'attitude', title: t('field.contact.attitude'), width: 90, render: (_, c) => <AttitudeTag value={c.attitude} /> },
-    { key: 'coverage', title: t('field.contact.coverage'), width: 100, render: (_, c) => <EnumTag group="coverage" value={c.coverage} /> },
-    { key: 'counterpart', title: t('field.contact.counterpartId'), width: 110, render: (_, c) => c.counterpartName ?? '—' },
-    { key: 'updatedAt', title: t('field.common.updatedAt'), width: 110, render: (_, c) => <DateText value={c.updatedAt} /> },
+    {
+      key: 'influence',
+      title: t('field.contact.influence'),
+      width: 90,
+      render: (_, c) => <EnumTag group="influence" value={c.influence} />,
+    },
+    {
+      key: 'attitude',
+      title: t('field.contact.attitude'),
+      width: 90,
+      render: (_, c) => <AttitudeTag value={c.attitude} />,
+    },
+    {
+      key: 'coverage',
+      title: t('field.contact.coverage'),
+      width: 100,
+      render: (_, c) => <EnumTag group="coverage" value={c.coverage} />,
+    },
+    {
+      key: 'counterpart',
+      title: t('field.contact.counterpartId'),
+      width: 110,
+      render: (_, c) => c.counterpartName ?? '—',
+    },
+    {
+      key: 'updatedAt',
+      title: t('field.common.updatedAt'),
+      width: 110,
+      render: (_, c) => <DateText value={c.updatedAt} />,
+    },
   ];
   return (
     <Table<ContactListItem>

@@ -35,12 +35,15 @@ export function ContactsListPage() {
   if (params.get('archived') === 'true') raw.archived = true;
   const filters = raw as ContactFilters;
   const set = (k: string, v: string | boolean | null | undefined) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (v === null || v === undefined || v === '' || v === false) next.delete(k);
-      else next.set(k, String(v));
-      return next;
-    }, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (v === null || v === undefined || v === '' || v === false) next.delete(k);
+        else next.set(k, String(v));
+        return next;
+      },
+      { replace: true },
+    );
 
   const list = useContactList(filters);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -49,7 +52,9 @@ export function ContactsListPage() {
   return (
     <div>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.contacts')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.contacts')}
+        </Typography.Title>
         {canWrite(me) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-contact">
             {t('contacts.new')}
@@ -66,21 +71,75 @@ export function ContactsListPage() {
           style={{ width: mobile ? '100%' : 260 }}
           data-testid="contact-search"
         />
-        <Select value={filters.sort} onChange={(v) => set('sort', v)} style={{ width: mobile ? '100%' : 160 }} options={CONTACT_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))} />
-        {mobile && <Button block onClick={() => setExpanded((x) => !x)}>{expanded ? t('common.hideFilters') : t('common.moreFilters')}</Button>}
+        <Select
+          value={filters.sort}
+          onChange={(v) => set('sort', v)}
+          style={{ width: mobile ? '100%' : 160 }}
+          options={CONTACT_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+        />
+        {mobile && (
+          <Button block onClick={() => setExpanded((x) => !x)}>
+            {expanded ? t('common.hideFilters') : t('common.moreFilters')}
+          </Button>
+        )}
         {expanded && (
           <>
-            <AccountSelect value={params.get('accountId') ?? undefined} onChange={(v) => set('accountId', v)} placeholder={t('field.contact.accountId')} style={{ width: mobile ? '100%' : 220 }} />
-            <EnumSelect group="influence" values={INFLUENCE_LEVELS} value={params.get('influence') ?? undefined} onChange={(v) => set('influence', v)} allowClear placeholder={t('field.contact.influence')} style={{ width }} />
-            <EnumSelect group="coverage" values={COVERAGE_LEVELS} value={params.get('coverage') ?? undefined} onChange={(v) => set('coverage', v)} allowClear placeholder={t('field.contact.coverage')} style={{ width }} />
-            <UserSelect value={params.get('counterpartId') ?? undefined} onChange={(v) => set('counterpartId', v)} placeholder={t('field.contact.counterpartId')} style={{ width }} activeOnly={false} />
-            <UserSelect value={params.get('ownerId') ?? undefined} onChange={(v) => set('ownerId', v)} placeholder={t('contacts.accountOwner')} style={{ width }} activeOnly={false} />
-            <TeamSelect value={params.get('teamId') ?? undefined} onChange={(v) => set('teamId', v)} placeholder={t('accounts.team')} style={{ width }} />
+            <AccountSelect
+              value={params.get('accountId') ?? undefined}
+              onChange={(v) => set('accountId', v)}
+              placeholder={t('field.contact.accountId')}
+              style={{ width: mobile ? '100%' : 220 }}
+            />
+            <EnumSelect
+              group="influence"
+              values={INFLUENCE_LEVELS}
+              value={params.get('influence') ?? undefined}
+              onChange={(v) => set('influence', v)}
+              allowClear
+              placeholder={t('field.contact.influence')}
+              style={{ width }}
+            />
+            <EnumSelect
+              group="coverage"
+              values={COVERAGE_LEVELS}
+              value={params.get('coverage') ?? undefined}
+              onChange={(v) => set('coverage', v)}
+              allowClear
+              placeholder={t('field.contact.coverage')}
+              style={{ width }}
+            />
+            <UserSelect
+              value={params.get('counterpartId') ?? undefined}
+              onChange={(v) => set('counterpartId', v)}
+              placeholder={t('field.contact.counterpartId')}
+              style={{ width }}
+              activeOnly={false}
+            />
+            <UserSelect
+              value={params.get('ownerId') ?? undefined}
+              onChange={(v) => set('ownerId', v)}
+              placeholder={t('contacts.accountOwner')}
+              style={{ width }}
+              activeOnly={false}
+            />
+            <TeamSelect
+              value={params.get('teamId') ?? undefined}
+              onChange={(v) => set('teamId', v)}
+              placeholder={t('accounts.team')}
+              style={{ width }}
+            />
             <Flex align="center" gap={6}>
               <Switch size="small" checked={params.get('archived') === 'true'} onChange={(v) => set('archived', v)} />
               {t('common.showArchived')}
             </Flex>
-            <Button onClick={() => { setQ(''); setParams(new URLSearchParams(), { replace: true }); }}>{t('common.reset')}</Button>
+            <Button
+              onClick={() => {
+                setQ('');
+                setParams(new URLSearchParams(), { replace: true });
+              }}
+            >
+              {t('common.reset')}
+            </Button>
           </>
         )}
       </Flex>
@@ -89,7 +148,12 @@ export function ContactsListPage() {
       ) : (
         <ContactTable rows={rows} loading={list.isPending} testId="contacts-table" />
       )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+        count={rows.length}
+      />
       <ContactFormDrawer open={adding} onClose={() => setAdding(false)} />
     </div>
   );

@@ -32,7 +32,13 @@ export function OrgChartView({ accountId }: { accountId: string }) {
     }));
     const reporting: Edge[] = chart.data.nodes
       .filter((n) => n.reportsToId && ids.has(n.reportsToId))
-      .map((n) => ({ id: `r-${n.id}`, source: n.reportsToId as string, target: n.id, type: 'smoothstep', style: { stroke: '#595959', strokeWidth: 1.5 } }));
+      .map((n) => ({
+        id: `r-${n.id}`,
+        source: n.reportsToId as string,
+        target: n.id,
+        type: 'smoothstep',
+        style: { stroke: '#595959', strokeWidth: 1.5 },
+      }));
     const links: Edge[] = chart.data.links
       .filter((l) => ids.has(l.fromContactId) && ids.has(l.toContactId))
       .map((l) => ({
@@ -60,12 +66,17 @@ export function OrgChartView({ accountId }: { accountId: string }) {
       <Flex wrap gap={8} align="center" style={{ marginBottom: 8, fontSize: 12 }}>
         <span>{t('field.contact.attitude')}:</span>
         {[-4, -1, 0, 1, 4].map((a) => (
-          <Tag key={a} color={attitudeColor(a)}>{a > 0 ? `+${a}` : a}</Tag>
+          <Tag key={a} color={attitudeColor(a)}>
+            {a > 0 ? `+${a}` : a}
+          </Tag>
         ))}
         <Tag color={attitudeColor(null)}>{t('common.unknown')}</Tag>
         <span style={{ color: '#1677ff' }}>- - - {t('orgChart.linkLegend')}</span>
       </Flex>
-      <div data-testid="org-chart" style={{ height: mobile ? 460 : 600, border: '1px solid #f0f0f0', borderRadius: 8, background: '#fafafa' }}>
+      <div
+        data-testid="org-chart"
+        style={{ height: mobile ? 460 : 600, border: '1px solid #f0f0f0', borderRadius: 8, background: '#fafafa' }}
+      >
         <ReactFlow<OrgFlowNode, Edge>
           nodes={nodes}
           edges={edges}

@@ -32,11 +32,19 @@ export function OrgNode({ data }: NodeProps<OrgFlowNode>) {
       }}
     >
       <Handle type="target" position={Position.Top} style={{ visibility: 'hidden' }} />
-      <div style={{ fontWeight: 600, fontSize: 14, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{c.name}</div>
-      <div style={{ color: '#666', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{c.title || c.department || '—'}</div>
+      <div
+        style={{ fontWeight: 600, fontSize: 14, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+      >
+        {c.name}
+      </div>
+      <div style={{ color: '#666', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {c.title || c.department || '—'}
+      </div>
       <div style={{ display: 'flex', justifyContent: 'space-between', color: '#444' }}>
         <span title={t('field.contact.influence')}>
-          {c.influence ? `${t(`enum.influence.${c.influence}`)} ${INFLUENCE_MARK[c.influence]}` : t('orgChart.influenceUnknown')}
+          {c.influence
+            ? `${t(`enum.influence.${c.influence}`)} ${INFLUENCE_MARK[c.influence]}`
+            : t('orgChart.influenceUnknown')}
         </span>
         <span style={{ color: colour, fontWeight: 600 }} title={t('field.contact.attitude')}>
           {formatAttitude(c.attitude)}

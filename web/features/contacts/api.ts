@@ -1,5 +1,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Contact, ContactCreate, ContactLink, ContactLinkCreate, ContactListItem, ContactListQuery, ContactUpdate, OrgChart } from '../../../core/schemas/contacts.ts';
+import type {
+  Contact,
+  ContactCreate,
+  ContactLink,
+  ContactLinkCreate,
+  ContactListItem,
+  ContactListQuery,
+  ContactUpdate,
+  OrgChart,
+} from '../../../core/schemas/contacts.ts';
 import type { HistoryEntry, PageOf } from '../../../core/schemas/common.ts';
 import type { AccountDetail } from '../../../core/schemas/accounts.ts';
 import { api } from '../../lib/api.ts';
@@ -18,7 +27,8 @@ export const contactKeys = {
 export function useContactList(filters: ContactFilters, pageSize = 30) {
   return useInfiniteQuery({
     queryKey: contactKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<PageOf<ContactListItem>>('/api/contacts', { ...filters, cursor: pageParam, limit: pageSize }),
+    queryFn: ({ pageParam }) =>
+      api.get<PageOf<ContactListItem>>('/api/contacts', { ...filters, cursor: pageParam, limit: pageSize }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -39,15 +49,26 @@ export function useContact(id: string) {
 }
 
 export function useOrgChart(id: string) {
-  return useQuery({ queryKey: accountKeys.orgChart(id), queryFn: () => api.get<OrgChart>(`/api/accounts/${id}/org-chart`) });
+  return useQuery({
+    queryKey: accountKeys.orgChart(id),
+    queryFn: () => api.get<OrgChart>(`/api/accounts/${id}/org-chart`),
+  });
 }
 
 export function useContactHistory(id: string) {
-  return useQuery({ queryKey: contactKeys.history(id), queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/contacts/${id}/history`), select: (d) => d.items });
+  return useQuery({
+    queryKey: contactKeys.history(id),
+    queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/contacts/${id}/history`),
+    select: (d) => d.items,
+  });
 }
 
 export function useContactLinks(id: string) {
-  return useQuery({ queryKey: contactKeys.links(id), queryFn: () => api.get<{ items: ContactLink[] }>(`/api/contacts/${id}/links`), select: (d) => d.items });
+  return useQuery({
+    queryKey: contactKeys.links(id),
+    queryFn: () => api.get<{ items: ContactLink[] }>(`/api/contacts/${id}/links`),
+    select: (d) => d.items,
+  });
 }
 
 /** Contacts feed account pages (count, org chart) and search too. */
@@ -56,7 +77,8 @@ function useContactMutation<V, R>(fn: (v: V) => Promise<R>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: (data) => {
-      if (data && typeof data === 'object' && 'accountId' in data) qc.setQueryData(contactKeys.detail((data as Contact).id), data);
+      if (data && typeof data === 'object' && 'accountId' in data)
+        qc.setQueryData(contactKeys.detail((data as Contact).id), data);
       void qc.invalidateQueries({ queryKey: contactKeys.all });
       void qc.invalidateQueries({ queryKey: ['accounts', 'org-chart'] });
       void qc.invalidateQueries({ queryKey: ['accounts', 'detail'] });

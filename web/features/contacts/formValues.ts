@@ -1,9 +1,26 @@
 import type { Contact, ContactCreate, ContactUpdate } from '../../../core/schemas/contacts.ts';
 
 export const CONTACT_FIELDS = [
-  'name', 'title', 'department', 'reportsToId', 'mobile', 'phone', 'email', 'wechat', 'birthday',
-  'influence', 'attitude', 'coverage', 'counterpartId', 'interests', 'goals', 'notes',
-  'govPosition', 'govSupplierSelection', 'govAchievements', 'govCostAwareness',
+  'name',
+  'title',
+  'department',
+  'reportsToId',
+  'mobile',
+  'phone',
+  'email',
+  'wechat',
+  'birthday',
+  'influence',
+  'attitude',
+  'coverage',
+  'counterpartId',
+  'interests',
+  'goals',
+  'notes',
+  'govPosition',
+  'govSupplierSelection',
+  'govAchievements',
+  'govCostAwareness',
 ] as const;
 /** Asked only on contacts of government accounts (the course's intelligence on officials). */
 export const GOV_FIELDS = ['govPosition', 'govSupplierSelection', 'govAchievements', 'govCostAwareness'] as const;

@@ -10,7 +10,15 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { usePipelineChanges } from '../forecast/api.ts';
 
 const KIND_COLORS: Record<string, string> = {
-  new: 'blue', won: 'green', lost: 'default', moved_forward: 'cyan', moved_back: 'orange', slipped: 'red', pulled_in: 'geekblue', amount_up: 'green', amount_down: 'volcano',
+  new: 'blue',
+  won: 'green',
+  lost: 'default',
+  moved_forward: 'cyan',
+  moved_back: 'orange',
+  slipped: 'red',
+  pulled_in: 'geekblue',
+  amount_up: 'green',
+  amount_down: 'volcano',
 };
 
 /**
@@ -37,13 +45,21 @@ export function ChangesCard({ teamId }: { teamId?: string }) {
   );
 
   return (
-    <Card size="small" title={t('dashboard.slippedTitle')} extra={picker} data-testid="slipped-deals" loading={changes.isPending}>
+    <Card
+      size="small"
+      title={t('dashboard.slippedTitle')}
+      extra={picker}
+      data-testid="slipped-deals"
+      loading={changes.isPending}
+    >
       {changes.isError ? (
         <FullPageError error={changes.error} onRetry={() => void changes.refetch()} />
       ) : (
         <>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            {changes.data?.baseline ? t('dashboard.changesSince', { date: changes.data.baseline }) : t('dashboard.noBaseline')}
+            {changes.data?.baseline
+              ? t('dashboard.changesSince', { date: changes.data.baseline })
+              : t('dashboard.noBaseline')}
           </Typography.Paragraph>
           {summary.length > 0 && (
             <Flex wrap gap={4} style={{ marginBottom: 8 }} data-testid="changes-summary">
@@ -61,7 +77,10 @@ export function ChangesCard({ teamId }: { teamId?: string }) {
             </Flex>
           )}
           {slipped.length === 0 ? (
-            <Empty description={kind === 'slipped' ? t('dashboard.noSlipped') : t('dashboard.noChanges')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            <Empty
+              description={kind === 'slipped' ? t('dashboard.noSlipped') : t('dashboard.noChanges')}
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+            />
           ) : (
             <Table<PipelineChange>
               rowKey="opportunityId"
@@ -71,12 +90,43 @@ export function ChangesCard({ teamId }: { teamId?: string }) {
               scroll={{ x: 960 }}
               data-testid="slipped-table"
               columns={[
-                { key: 'name', title: t('field.opportunity.name'), width: 200, render: (_, c) => <Link to={`/opportunities/${c.opportunityId}`}>{c.name}</Link> },
-                { key: 'account', title: t('field.opportunity.accountId'), width: 180, render: (_, c) => c.accountName },
-                { key: 'owner', title: t('field.opportunity.ownerId'), width: 100, render: (_, c) => c.ownerName ?? '—' },
-                { key: 'stage', title: t('dashboard.stage'), width: 190, render: (_, c) => `${c.before?.stageName ?? '—'} → ${c.after.stageName}` },
-                { key: 'close', title: t('dashboard.closeDate'), width: 190, render: (_, c) => `${c.before?.expectedCloseDate ?? '—'} → ${c.after.expectedCloseDate ?? '—'}` },
-                { key: 'amount', title: t('forecast.amount'), align: 'right', width: 140, render: (_, c) => <MoneyText value={c.after.amount} /> },
+                {
+                  key: 'name',
+                  title: t('field.opportunity.name'),
+                  width: 200,
+                  render: (_, c) => <Link to={`/opportunities/${c.opportunityId}`}>{c.name}</Link>,
+                },
+                {
+                  key: 'account',
+                  title: t('field.opportunity.accountId'),
+                  width: 180,
+                  render: (_, c) => c.accountName,
+                },
+                {
+                  key: 'owner',
+                  title: t('field.opportunity.ownerId'),
+                  width: 100,
+                  render: (_, c) => c.ownerName ?? '—',
+                },
+                {
+                  key: 'stage',
+                  title: t('dashboard.stage'),
+                  width: 190,
+                  render: (_, c) => `${c.before?.stageName ?? '—'} → ${c.after.stageName}`,
+                },
+                {
+                  key: 'close',
+                  title: t('dashboard.closeDate'),
+                  width: 190,
+                  render: (_, c) => `${c.before?.expectedCloseDate ?? '—'} → ${c.after.expectedCloseDate ?? '—'}`,
+                },
+                {
+                  key: 'amount',
+                  title: t('forecast.amount'),
+                  align: 'right',
+                  width: 140,
+                  render: (_, c) => <MoneyText value={c.after.amount} />,
+                },
               ]}
             />
           )}

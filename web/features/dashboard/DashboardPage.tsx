@@ -35,10 +35,19 @@ export function DashboardPage() {
     <div data-testid="dashboard-page" style={{ minWidth: 0 }}>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('nav.dashboard')} <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>{quarter}</Typography.Text>
+          {t('nav.dashboard')}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>
+            {quarter}
+          </Typography.Text>
         </Typography.Title>
         {(me.role === 'admin' || me.role === 'manager') && (
-          <TeamSelect value={teamId} onChange={(v) => p.set('teamId', v)} placeholder={t('forecast.allTeams')} style={{ width: mobile ? '100%' : 220 }} data-testid="dashboard-team" />
+          <TeamSelect
+            value={teamId}
+            onChange={(v) => p.set('teamId', v)}
+            placeholder={t('forecast.allTeams')}
+            style={{ width: mobile ? '100%' : 220 }}
+            data-testid="dashboard-team"
+          />
         )}
       </Flex>
       <Row gutter={[12, 12]}>
@@ -49,7 +58,11 @@ export function DashboardPage() {
           <Card
             size="small"
             title={t('dashboard.forecastTitle')}
-            extra={<Link to={`/forecast?period=${quarter}${teamId ? `&teamId=${teamId}` : ''}`}>{t('dashboard.details')}</Link>}
+            extra={
+              <Link to={`/forecast?period=${quarter}${teamId ? `&teamId=${teamId}` : ''}`}>
+                {t('dashboard.details')}
+              </Link>
+            }
             data-testid="dashboard-forecast"
           >
             {forecast.isError ? (
@@ -57,7 +70,14 @@ export function DashboardPage() {
             ) : (
               <>
                 <ForecastChart rows={forecast.data?.rows ?? []} height={260} />
-                <ForecastTable rows={forecast.data?.rows ?? []} totals={forecast.data?.totals} groupBy="owner" loading={forecast.isPending} compact testId="dashboard-forecast-table" />
+                <ForecastTable
+                  rows={forecast.data?.rows ?? []}
+                  totals={forecast.data?.totals}
+                  groupBy="owner"
+                  loading={forecast.isPending}
+                  compact
+                  testId="dashboard-forecast-table"
+                />
               </>
             )}
           </Card>
@@ -69,8 +89,17 @@ export function DashboardPage() {
           <ChangesCard teamId={teamId} />
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('dashboard.planTitle')} extra={<Link to="/planner">{t('nav.planner')}</Link>} data-testid="dashboard-plan">
-            {actual.isError ? <FullPageError error={actual.error} onRetry={() => void actual.refetch()} /> : <PeoplePlanTable data={actual.data} loading={actual.isPending} />}
+          <Card
+            size="small"
+            title={t('dashboard.planTitle')}
+            extra={<Link to="/planner">{t('nav.planner')}</Link>}
+            data-testid="dashboard-plan"
+          >
+            {actual.isError ? (
+              <FullPageError error={actual.error} onRetry={() => void actual.refetch()} />
+            ) : (
+              <PeoplePlanTable data={actual.data} loading={actual.isPending} />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={12}>

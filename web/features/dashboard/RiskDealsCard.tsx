@@ -17,10 +17,18 @@ export function RiskDealsCard({ teamId }: { teamId?: string }) {
     <Card
       size="small"
       title={t('dashboard.riskTitle', { below: SERIOUS })}
-      extra={<Link to={`/opportunities?status=open&healthBelow=${SERIOUS}&sort=health${teamId ? `&teamId=${teamId}` : ''}`}>{t('dashboard.all')}</Link>}
+      extra={
+        <Link to={`/opportunities?status=open&healthBelow=${SERIOUS}&sort=health${teamId ? `&teamId=${teamId}` : ''}`}>
+          {t('dashboard.all')}
+        </Link>
+      }
       data-testid="risk-deals"
     >
-      {list.isError ? <FullPageError error={list.error} onRetry={() => void list.refetch()} /> : <OpportunityTable rows={rows} loading={list.isPending} testId="risk-deals-table" />}
+      {list.isError ? (
+        <FullPageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <OpportunityTable rows={rows} loading={list.isPending} testId="risk-deals-table" />
+      )}
     </Card>
   );
 }

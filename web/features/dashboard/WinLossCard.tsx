@@ -22,8 +22,26 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
         d && (
           <>
             <Flex wrap gap={32} style={{ marginBottom: 12 }}>
-              <Statistic title={t('dashboard.won')} value={d.won.count} suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}><MoneyText value={d.won.amount} /></Typography.Text>} data-testid="won-count" />
-              <Statistic title={t('dashboard.lost')} value={d.lost.count} suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}><MoneyText value={d.lost.amount} /></Typography.Text>} data-testid="lost-count" />
+              <Statistic
+                title={t('dashboard.won')}
+                value={d.won.count}
+                suffix={
+                  <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                    <MoneyText value={d.won.amount} />
+                  </Typography.Text>
+                }
+                data-testid="won-count"
+              />
+              <Statistic
+                title={t('dashboard.lost')}
+                value={d.lost.count}
+                suffix={
+                  <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                    <MoneyText value={d.lost.amount} />
+                  </Typography.Text>
+                }
+                data-testid="lost-count"
+              />
               <Statistic title={t('dashboard.winRate')} value={percent(d.winRate)} data-testid="win-rate" />
             </Flex>
             <Row gutter={[12, 12]}>
@@ -37,9 +55,26 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
                   scroll={{ x: 310 }}
                   data-testid="lost-reasons"
                   columns={[
-                    { key: 'reason', title: t('dashboard.lostReason'), width: 120, render: (_, r) => r.reason || t('dashboard.noReason') },
-                    { key: 'count', title: t('forecast.col.deals'), align: 'right', width: 60, render: (_, r) => r.count },
-                    { key: 'amount', title: t('forecast.amount'), align: 'right', width: 130, render: (_, r) => <MoneyText value={r.amount} /> },
+                    {
+                      key: 'reason',
+                      title: t('dashboard.lostReason'),
+                      width: 120,
+                      render: (_, r) => r.reason || t('dashboard.noReason'),
+                    },
+                    {
+                      key: 'count',
+                      title: t('forecast.col.deals'),
+                      align: 'right',
+                      width: 60,
+                      render: (_, r) => r.count,
+                    },
+                    {
+                      key: 'amount',
+                      title: t('forecast.amount'),
+                      align: 'right',
+                      width: 130,
+                      render: (_, r) => <MoneyText value={r.amount} />,
+                    },
                   ]}
                 />
               </Col>
@@ -54,8 +89,20 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
                   data-testid="lost-to"
                   columns={[
                     { key: 'name', title: t('dashboard.lostTo'), width: 120, render: (_, r) => r.name },
-                    { key: 'count', title: t('forecast.col.deals'), align: 'right', width: 60, render: (_, r) => r.count },
-                    { key: 'amount', title: t('forecast.amount'), align: 'right', width: 130, render: (_, r) => <MoneyText value={r.amount} /> },
+                    {
+                      key: 'count',
+                      title: t('forecast.col.deals'),
+                      align: 'right',
+                      width: 60,
+                      render: (_, r) => r.count,
+                    },
+                    {
+                      key: 'amount',
+                      title: t('forecast.amount'),
+                      align: 'right',
+                      width: 130,
+                      render: (_, r) => <MoneyText value={r.amount} />,
+                    },
                   ]}
                 />
               </Col>

@@ -27,9 +27,24 @@ export function AccuracyTable({ data, loading }: { data: ForecastAccuracy | unde
         data-testid="accuracy-table"
         columns={[
           { key: 'date', title: t('forecast.snapshotDate'), width: 120, render: (_, r) => r.snapshotDate },
-          { key: 'weighted', title: t('forecast.col.weightedForecast'), align: 'right', render: (_, r) => <MoneyText value={r.weightedForecast} /> },
-          { key: 'commit', title: t('forecast.col.commitForecast'), align: 'right', render: (_, r) => <MoneyText value={r.commitForecast} /> },
-          { key: 'bestCase', title: t('forecast.col.bestCaseForecast'), align: 'right', render: (_, r) => <MoneyText value={r.bestCaseForecast} /> },
+          {
+            key: 'weighted',
+            title: t('forecast.col.weightedForecast'),
+            align: 'right',
+            render: (_, r) => <MoneyText value={r.weightedForecast} />,
+          },
+          {
+            key: 'commit',
+            title: t('forecast.col.commitForecast'),
+            align: 'right',
+            render: (_, r) => <MoneyText value={r.commitForecast} />,
+          },
+          {
+            key: 'bestCase',
+            title: t('forecast.col.bestCaseForecast'),
+            align: 'right',
+            render: (_, r) => <MoneyText value={r.bestCaseForecast} />,
+          },
           {
             key: 'error',
             title: t('forecast.error'),

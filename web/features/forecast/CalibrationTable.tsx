@@ -28,7 +28,13 @@ export function CalibrationTable({ data, loading }: { data: Calibration | undefi
         data-testid="calibration-table"
         columns={[
           { key: 'name', title: t('forecast.stage'), render: (_, s) => stageLabel(s, i18n.language) },
-          { key: 'configured', title: t('forecast.configured'), align: 'right', width: 100, render: (_, s) => `${s.configured}%` },
+          {
+            key: 'configured',
+            title: t('forecast.configured'),
+            align: 'right',
+            width: 100,
+            render: (_, s) => `${s.configured}%`,
+          },
           {
             key: 'observed',
             title: t('forecast.observed'),
@@ -39,7 +45,13 @@ export function CalibrationTable({ data, loading }: { data: Calibration | undefi
               const gap = s.observed - s.configured;
               // Flag a stage whose configured probability is more than 15 points off what happened.
               const color = Math.abs(gap) > 15 ? (gap < 0 ? 'red' : 'green') : undefined;
-              return color ? <Tag color={color} style={{ marginInlineEnd: 0 }}>{s.observed}%</Tag> : `${s.observed}%`;
+              return color ? (
+                <Tag color={color} style={{ marginInlineEnd: 0 }}>
+                  {s.observed}%
+                </Tag>
+              ) : (
+                `${s.observed}%`
+              );
             },
           },
           {
@@ -48,7 +60,10 @@ export function CalibrationTable({ data, loading }: { data: Calibration | undefi
             align: 'right',
             width: 110,
             render: (_, s) => (
-              <span style={{ color: s.reached < SMALL_SAMPLE ? '#999' : undefined }} title={s.reached < SMALL_SAMPLE ? t('forecast.smallSample') : undefined}>
+              <span
+                style={{ color: s.reached < SMALL_SAMPLE ? '#999' : undefined }}
+                title={s.reached < SMALL_SAMPLE ? t('forecast.smallSample') : undefined}
+              >
                 {t('forecast.reachedWon', { won: s.won, reached: s.reached })}
               </span>
             ),

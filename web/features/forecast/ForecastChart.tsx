@@ -10,7 +10,13 @@ interface Props {
   testId?: string;
 }
 
-const COLORS = { closedWon: '#389e0d', commit: '#1d4ed8', bestCase: '#60a5fa', quota: '#cf1322', attainment: '#d48806' };
+const COLORS = {
+  closedWon: '#389e0d',
+  commit: '#1d4ed8',
+  bestCase: '#60a5fa',
+  quota: '#cf1322',
+  attainment: '#d48806',
+};
 
 /**
  * Forecast against quota per row: closed won, commit and best case stacked (their top is the
@@ -21,7 +27,8 @@ export function ForecastChart({ rows, height = 320, testId = 'forecast-chart' }:
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const option = useMemo<ChartOption>(() => {
-    const money = (v: unknown) => formatMoney(typeof v === 'number' ? v.toFixed(2) : String(v), lang === 'en' ? 'en-US' : 'zh-CN');
+    const money = (v: unknown) =>
+      formatMoney(typeof v === 'number' ? v.toFixed(2) : String(v), lang === 'en' ? 'en-US' : 'zh-CN');
     const bar = (key: 'closedWon' | 'commit' | 'bestCase') => ({
       name: t(`forecast.col.${key}`),
       type: 'bar',
@@ -35,7 +42,11 @@ export function ForecastChart({ rows, height = 320, testId = 'forecast-chart' }:
       legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, width: 80, overflow: 'truncate', rotate: rows.length > 6 ? 30 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.label),
+        axisLabel: { interval: 0, width: 80, overflow: 'truncate', rotate: rows.length > 6 ? 30 : 0 },
+      },
       yAxis: [
         { type: 'value', axisLabel: { formatter: (v: number) => compactMoney(v, lang) } },
         { type: 'value', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },

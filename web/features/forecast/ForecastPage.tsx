@@ -1,7 +1,12 @@
 import { App, Button, Card, Col, Flex, Row, Segmented, Statistic, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { FORECAST_GROUPS, PROBABILITY_SOURCES, type ForecastGroup, type ProbabilitySource } from '../../../core/enums.ts';
+import {
+  FORECAST_GROUPS,
+  PROBABILITY_SOURCES,
+  type ForecastGroup,
+  type ProbabilitySource,
+} from '../../../core/enums.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
@@ -30,8 +35,12 @@ export function ForecastPage() {
   const fail = useApiFeedback();
   const p = useUrlParams(KEYS);
   const period = p.values.period && parsePeriod(p.values.period) ? p.values.period : currentQuarter();
-  const groupBy: ForecastGroup = FORECAST_GROUPS.includes(p.values.groupBy as ForecastGroup) ? (p.values.groupBy as ForecastGroup) : 'owner';
-  const probabilities: ProbabilitySource = PROBABILITY_SOURCES.includes(p.values.probabilities as ProbabilitySource) ? (p.values.probabilities as ProbabilitySource) : 'configured';
+  const groupBy: ForecastGroup = FORECAST_GROUPS.includes(p.values.groupBy as ForecastGroup)
+    ? (p.values.groupBy as ForecastGroup)
+    : 'owner';
+  const probabilities: ProbabilitySource = PROBABILITY_SOURCES.includes(p.values.probabilities as ProbabilitySource)
+    ? (p.values.probabilities as ProbabilitySource)
+    : 'configured';
   const teamId = p.values.teamId;
 
   const forecast = useForecast({ period, groupBy, teamId, probabilities });
@@ -54,20 +63,36 @@ export function ForecastPage() {
 
   return (
     <div data-testid="forecast-page" style={{ minWidth: 0 }}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('nav.forecast')}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('nav.forecast')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('forecast.hint')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="forecast-filters">
         <PeriodPicker value={period} onChange={(v) => p.set('period', v)} />
         <Segmented<ForecastGroup>
           value={groupBy}
           onChange={(v) => p.set('groupBy', v)}
-          options={FORECAST_GROUPS.map((g) => ({ value: g, label: <span data-testid={`forecast-group-${g}`}>{t(`forecast.groupBy.${g}`)}</span> }))}
+          options={FORECAST_GROUPS.map((g) => ({
+            value: g,
+            label: <span data-testid={`forecast-group-${g}`}>{t(`forecast.groupBy.${g}`)}</span>,
+          }))}
         />
-        {me.role !== 'rep' && <TeamSelect value={teamId} onChange={(v) => p.set('teamId', v)} placeholder={t('forecast.allTeams')} style={{ width: mobile ? '100%' : 200 }} data-testid="forecast-team" />}
+        {me.role !== 'rep' && (
+          <TeamSelect
+            value={teamId}
+            onChange={(v) => p.set('teamId', v)}
+            placeholder={t('forecast.allTeams')}
+            style={{ width: mobile ? '100%' : 200 }}
+            data-testid="forecast-team"
+          />
+        )}
         <Segmented<ProbabilitySource>
           value={probabilities}
           onChange={(v) => p.set('probabilities', v)}
-          options={PROBABILITY_SOURCES.map((s) => ({ value: s, label: <span data-testid={`forecast-prob-${s}`}>{t(`forecast.probabilities.${s}`)}</span> }))}
+          options={PROBABILITY_SOURCES.map((s) => ({
+            value: s,
+            label: <span data-testid={`forecast-prob-${s}`}>{t(`forecast.probabilities.${s}`)}</span>,
+          }))}
         />
       </Flex>
 
@@ -78,24 +103,54 @@ export function ForecastPage() {
           <Card size="small" style={{ marginBottom: 12 }} loading={forecast.isPending} data-testid="forecast-totals">
             {totals && (
               <Flex wrap gap={mobile ? 16 : 32}>
-                <Statistic title={t('forecast.col.closedWon')} valueRender={() => <MoneyText value={totals.closedWon} />} data-testid="total-closed-won" />
-                <Statistic title={t('forecast.col.commitForecast')} valueRender={() => <MoneyText value={totals.commitForecast} />} />
-                <Statistic title={t('forecast.col.bestCaseForecast')} valueRender={() => <MoneyText value={totals.bestCaseForecast} />} />
-                <Statistic title={t('forecast.col.weightedForecast')} valueRender={() => <MoneyText value={totals.weightedForecast} />} data-testid="total-weighted-forecast" />
-                <Statistic title={t('forecast.col.quota')} valueRender={() => <MoneyText value={totals.quota?.target} />} data-testid="total-quota" />
-                <Statistic title={t('forecast.col.attainment')} value={percent(totals.attainment)} data-testid="total-attainment" />
+                <Statistic
+                  title={t('forecast.col.closedWon')}
+                  valueRender={() => <MoneyText value={totals.closedWon} />}
+                  data-testid="total-closed-won"
+                />
+                <Statistic
+                  title={t('forecast.col.commitForecast')}
+                  valueRender={() => <MoneyText value={totals.commitForecast} />}
+                />
+                <Statistic
+                  title={t('forecast.col.bestCaseForecast')}
+                  valueRender={() => <MoneyText value={totals.bestCaseForecast} />}
+                />
+                <Statistic
+                  title={t('forecast.col.weightedForecast')}
+                  valueRender={() => <MoneyText value={totals.weightedForecast} />}
+                  data-testid="total-weighted-forecast"
+                />
+                <Statistic
+                  title={t('forecast.col.quota')}
+                  valueRender={() => <MoneyText value={totals.quota?.target} />}
+                  data-testid="total-quota"
+                />
+                <Statistic
+                  title={t('forecast.col.attainment')}
+                  value={percent(totals.attainment)}
+                  data-testid="total-attainment"
+                />
                 <Statistic title={t('forecast.col.coverage')} value={multiple(totals.coverage)} />
               </Flex>
             )}
           </Card>
-          <Card size="small" title={t('forecast.chartTitle', { group: t(`forecast.groupBy.${groupBy}`) })} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={t('forecast.chartTitle', { group: t(`forecast.groupBy.${groupBy}`) })}
+            style={{ marginBottom: 12 }}
+          >
             <ForecastChart rows={data?.rows ?? []} />
           </Card>
           <Card size="small" title={t('forecast.tableTitle')} style={{ marginBottom: 12 }}>
             <ForecastTable rows={data?.rows ?? []} totals={totals} groupBy={groupBy} loading={forecast.isFetching} />
           </Card>
           {groupBy !== 'month' && (
-            <Card size="small" title={t('forecast.chartTitle', { group: t('forecast.groupBy.month') })} style={{ marginBottom: 12 }}>
+            <Card
+              size="small"
+              title={t('forecast.chartTitle', { group: t('forecast.groupBy.month') })}
+              style={{ marginBottom: 12 }}
+            >
               <ForecastChart rows={byMonth.data?.rows ?? []} height={260} testId="forecast-month-chart" />
             </Card>
           )}
@@ -107,8 +162,17 @@ export function ForecastPage() {
           <PipelineSummaryCard teamId={teamId} />
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('forecast.calibrationTitle')} data-testid="calibration" style={{ marginBottom: 12 }}>
-            {calibration.isError ? <FullPageError error={calibration.error} onRetry={() => void calibration.refetch()} /> : <CalibrationTable data={calibration.data} loading={calibration.isPending} />}
+          <Card
+            size="small"
+            title={t('forecast.calibrationTitle')}
+            data-testid="calibration"
+            style={{ marginBottom: 12 }}
+          >
+            {calibration.isError ? (
+              <FullPageError error={calibration.error} onRetry={() => void calibration.refetch()} />
+            ) : (
+              <CalibrationTable data={calibration.data} loading={calibration.isPending} />
+            )}
           </Card>
           <Card
             size="small"
@@ -116,13 +180,23 @@ export function ForecastPage() {
             data-testid="accuracy"
             extra={
               me.role === 'admin' && (
-                <Button size="small" icon={<CameraOutlined />} loading={snapshot.isPending} onClick={() => void takeSnapshot()} data-testid="take-snapshot">
+                <Button
+                  size="small"
+                  icon={<CameraOutlined />}
+                  loading={snapshot.isPending}
+                  onClick={() => void takeSnapshot()}
+                  data-testid="take-snapshot"
+                >
                   {t('forecast.takeSnapshot')}
                 </Button>
               )
             }
           >
-            {accuracy.isError ? <FullPageError error={accuracy.error} onRetry={() => void accuracy.refetch()} /> : <AccuracyTable data={accuracy.data} loading={accuracy.isPending} />}
+            {accuracy.isError ? (
+              <FullPageError error={accuracy.error} onRetry={() => void accuracy.refetch()} />
+            ) : (
+              <AccuracyTable data={accuracy.data} loading={accuracy.isPending} />
+            )}
           </Card>
         </Col>
       </Row>

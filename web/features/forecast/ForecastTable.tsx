@@ -6,8 +6,25 @@ import type { ForecastGroup } from '../../../core/enums.ts';
 import type { ForecastRow } from '../../../core/schemas/forecast.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 
-type MoneyKey = 'closedWon' | 'commit' | 'bestCase' | 'pipeline' | 'weighted' | 'commitForecast' | 'bestCaseForecast' | 'weightedForecast';
-const MONEY_COLS: MoneyKey[] = ['closedWon', 'commit', 'bestCase', 'pipeline', 'weighted', 'commitForecast', 'bestCaseForecast', 'weightedForecast'];
+type MoneyKey =
+  | 'closedWon'
+  | 'commit'
+  | 'bestCase'
+  | 'pipeline'
+  | 'weighted'
+  | 'commitForecast'
+  | 'bestCaseForecast'
+  | 'weightedForecast';
+const MONEY_COLS: MoneyKey[] = [
+  'closedWon',
+  'commit',
+  'bestCase',
+  'pipeline',
+  'weighted',
+  'commitForecast',
+  'bestCaseForecast',
+  'weightedForecast',
+];
 
 export function percent(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`;
@@ -33,16 +50,62 @@ export function ForecastTable({ rows, totals, groupBy, loading, compact, testId 
   const { t } = useTranslation();
   const moneyCols: MoneyKey[] = compact ? ['closedWon', 'commit', 'bestCase', 'weightedForecast'] : MONEY_COLS;
   const columns: ColumnsType<ForecastRow> = [
-    { key: 'label', title: t(`forecast.group.${groupBy}`), fixed: 'left', width: 140, render: (_, r) => <span data-testid="forecast-row-label">{r.label}</span> },
-    ...(compact ? [] : [{ key: 'deals', title: t('forecast.col.deals'), align: 'right' as const, width: 70, render: (_: unknown, r: ForecastRow) => r.deals }]),
-    ...moneyCols.map((k) => ({ key: k, title: t(`forecast.col.${k}`), align: 'right' as const, width: 150, render: (_: unknown, r: ForecastRow) => <MoneyText value={r[k]} /> })),
-    { key: 'quota', title: t('forecast.col.quota'), align: 'right', width: 150, render: (_, r) => <MoneyText value={r.quota?.target} /> },
-    { key: 'attainment', title: t('forecast.col.attainment'), align: 'right', width: 90, render: (_, r) => <span data-testid="forecast-attainment">{percent(r.attainment)}</span> },
+    {
+      key: 'label',
+      title: t(`forecast.group.${groupBy}`),
+      fixed: 'left',
+      width: 140,
+      render: (_, r) => <span data-testid="forecast-row-label">{r.label}</span>,
+    },
     ...(compact
       ? []
       : [
-          { key: 'coverage', title: t('forecast.col.coverage'), align: 'right' as const, width: 90, render: (_: unknown, r: ForecastRow) => multiple(r.coverage) },
-          { key: 'remaining', title: t('forecast.col.remaining'), align: 'right' as const, width: 150, render: (_: unknown, r: ForecastRow) => <MoneyText value={r.remaining} /> },
+          {
+            key: 'deals',
+            title: t('forecast.col.deals'),
+            align: 'right' as const,
+            width: 70,
+            render: (_: unknown, r: ForecastRow) => r.deals,
+          },
+        ]),
+    ...moneyCols.map((k) => ({
+      key: k,
+      title: t(`forecast.col.${k}`),
+      align: 'right' as const,
+      width: 150,
+      render: (_: unknown, r: ForecastRow) => <MoneyText value={r[k]} />,
+    })),
+    {
+      key: 'quota',
+      title: t('forecast.col.quota'),
+      align: 'right',
+      width: 150,
+      render: (_, r) => <MoneyText value={r.quota?.target} />,
+    },
+    {
+      key: 'attainment',
+      title: t('forecast.col.attainment'),
+      align: 'right',
+      width: 90,
+      render: (_, r) => <span data-testid="forecast-attainment">{percent(r.attainment)}</span>,
+    },
+    ...(compact
+      ? []
+      : [
+          {
+            key: 'coverage',
+            title: t('forecast.col.coverage'),
+            align: 'right' as const,
+            width: 90,
+            render: (_: unknown, r: ForecastRow) => multiple(r.coverage),
+          },
+          {
+            key: 'remaining',
+            title: t('forecast.col.remaining'),
+            align: 'right' as const,
+            width: 150,
+            render: (_: unknown, r: ForecastRow) => <MoneyText value={r.remaining} />,
+          },
         ]),
   ];
   const width = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
@@ -63,7 +126,11 @@ export function ForecastTable({ rows, totals, groupBy, loading, compact, testId 
             <Table.Summary.Row data-testid={`${testId}-totals`}>
               {columns.map((c, i) => (
                 <Table.Summary.Cell key={String(c.key)} index={i} align={c.align}>
-                  {i === 0 ? <Typography.Text strong>{t('forecast.totals')}</Typography.Text> : <Typography.Text strong>{c.render?.(null, totals, -1) as ReactNode}</Typography.Text>}
+                  {i === 0 ? (
+                    <Typography.Text strong>{t('forecast.totals')}</Typography.Text>
+                  ) : (
+                    <Typography.Text strong>{c.render?.(null, totals, -1) as ReactNode}</Typography.Text>
+                  )}
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>

@@ -11,7 +11,15 @@ import { stageLabel } from '../stages/stageName.ts';
  * by count, an empty early stage would pinch the funnel into an hourglass and read as a mistake. The
  * figures are in each label and the tooltip.
  */
-export function FunnelChart({ summary, height = 300, testId = 'funnel-chart' }: { summary: PipelineSummary; height?: number; testId?: string }) {
+export function FunnelChart({
+  summary,
+  height = 300,
+  testId = 'funnel-chart',
+}: {
+  summary: PipelineSummary;
+  height?: number;
+  testId?: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const option = useMemo<ChartOption>(() => {
@@ -41,7 +49,11 @@ export function FunnelChart({ summary, height = 300, testId = 'funnel-chart' }: 
           bottom: 8,
           minSize: '30%',
           gap: 2,
-          label: { show: true, position: 'inside', formatter: (p: { data: (typeof data)[number] }) => `${p.data.name} · ${p.data.count} · ${p.data.short}` },
+          label: {
+            show: true,
+            position: 'inside',
+            formatter: (p: { data: (typeof data)[number] }) => `${p.data.name} · ${p.data.count} · ${p.data.short}`,
+          },
           data,
         },
       ],

@@ -16,7 +16,13 @@ interface Props {
 const FORMAT: Record<PeriodKind, string> = { year: 'YYYY', quarter: 'YYYY-[Q]Q', month: 'YYYY-MM' };
 
 /** A period kind and a picker of that kind; switching the kind keeps the period that contains its start. */
-export function PeriodPicker({ value, onChange, kinds = ['quarter', 'year', 'month'], width, testId = 'period-picker' }: Props) {
+export function PeriodPicker({
+  value,
+  onChange,
+  kinds = ['quarter', 'year', 'month'],
+  width,
+  testId = 'period-picker',
+}: Props) {
   const { t } = useTranslation();
   const kind = periodKindOf(value) ?? 'quarter';
   const start = periodStart(value) ?? dayjs();
@@ -25,7 +31,9 @@ export function PeriodPicker({ value, onChange, kinds = ['quarter', 'year', 'mon
       <Segmented<PeriodKind>
         value={kind}
         onChange={(k) => onChange(periodKey(k, start))}
-        options={kinds.filter((k) => PERIOD_KINDS.includes(k)).map((k) => ({ value: k, label: <span data-testid={`period-kind-${k}`}>{t(`enum.periodKind.${k}`)}</span> }))}
+        options={kinds
+          .filter((k) => PERIOD_KINDS.includes(k))
+          .map((k) => ({ value: k, label: <span data-testid={`period-kind-${k}`}>{t(`enum.periodKind.${k}`)}</span> }))}
       />
       <DatePicker
         picker={kind}

@@ -24,8 +24,16 @@ export function PipelineSummaryCard({ teamId, ownerId }: { teamId?: string; owne
         <>
           <Flex wrap gap={24} style={{ marginBottom: 8 }}>
             <Statistic title={t('forecast.openDeals')} value={data.totals.count} data-testid="summary-count" />
-            <Statistic title={t('forecast.amount')} valueRender={() => <MoneyText value={data.totals.amount} />} data-testid="summary-amount" />
-            <Statistic title={t('forecast.weighted')} valueRender={() => <MoneyText value={data.totals.weightedAmount} />} data-testid="summary-weighted" />
+            <Statistic
+              title={t('forecast.amount')}
+              valueRender={() => <MoneyText value={data.totals.amount} />}
+              data-testid="summary-amount"
+            />
+            <Statistic
+              title={t('forecast.weighted')}
+              valueRender={() => <MoneyText value={data.totals.weightedAmount} />}
+              data-testid="summary-weighted"
+            />
           </Flex>
           <FunnelChart summary={data} />
           <Table<StageRow>
@@ -37,10 +45,28 @@ export function PipelineSummaryCard({ teamId, ownerId }: { teamId?: string; owne
             data-testid="summary-table"
             columns={[
               { key: 'name', title: t('forecast.stage'), width: 120, render: (_, s) => stageLabel(s, i18n.language) },
-              { key: 'probability', title: t('forecast.probability'), align: 'right', width: 80, render: (_, s) => `${s.probability}%` },
+              {
+                key: 'probability',
+                title: t('forecast.probability'),
+                align: 'right',
+                width: 80,
+                render: (_, s) => `${s.probability}%`,
+              },
               { key: 'count', title: t('forecast.col.deals'), align: 'right', width: 70, render: (_, s) => s.count },
-              { key: 'amount', title: t('forecast.amount'), align: 'right', width: 150, render: (_, s) => <MoneyText value={s.amount} /> },
-              { key: 'weighted', title: t('forecast.weighted'), align: 'right', width: 150, render: (_, s) => <MoneyText value={s.weightedAmount} /> },
+              {
+                key: 'amount',
+                title: t('forecast.amount'),
+                align: 'right',
+                width: 150,
+                render: (_, s) => <MoneyText value={s.amount} />,
+              },
+              {
+                key: 'weighted',
+                title: t('forecast.weighted'),
+                align: 'right',
+                width: 150,
+                render: (_, s) => <MoneyText value={s.weightedAmount} />,
+              },
             ]}
           />
         </>

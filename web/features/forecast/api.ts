@@ -27,27 +27,52 @@ export const forecastKeys = {
 };
 
 export function useForecast(q: ForecastQuery, enabled = true) {
-  return useQuery({ queryKey: forecastKeys.forecast(q), queryFn: () => api.get<Forecast>('/api/forecast', { ...q }), placeholderData: (prev) => prev, enabled });
+  return useQuery({
+    queryKey: forecastKeys.forecast(q),
+    queryFn: () => api.get<Forecast>('/api/forecast', { ...q }),
+    placeholderData: (prev) => prev,
+    enabled,
+  });
 }
 
 export function usePipelineSummary(q: PipelineSummaryQuery) {
-  return useQuery({ queryKey: forecastKeys.summary(q), queryFn: () => api.get<PipelineSummary>('/api/pipeline/summary', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: forecastKeys.summary(q),
+    queryFn: () => api.get<PipelineSummary>('/api/pipeline/summary', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 export function useCalibration(q: CalibrationQuery) {
-  return useQuery({ queryKey: forecastKeys.calibration(q), queryFn: () => api.get<Calibration>('/api/forecast/calibration', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: forecastKeys.calibration(q),
+    queryFn: () => api.get<Calibration>('/api/forecast/calibration', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 export function useAccuracy(q: AccuracyQuery) {
-  return useQuery({ queryKey: forecastKeys.accuracy(q), queryFn: () => api.get<ForecastAccuracy>('/api/forecast/accuracy', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: forecastKeys.accuracy(q),
+    queryFn: () => api.get<ForecastAccuracy>('/api/forecast/accuracy', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 export function usePipelineChanges(q: PipelineChangesQuery) {
-  return useQuery({ queryKey: forecastKeys.changes(q), queryFn: () => api.get<PipelineChanges>('/api/pipeline/changes', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: forecastKeys.changes(q),
+    queryFn: () => api.get<PipelineChanges>('/api/pipeline/changes', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 export function useWinLoss(q: WinLossQuery) {
-  return useQuery({ queryKey: forecastKeys.winLoss(q), queryFn: () => api.get<WinLoss>('/api/analysis/win-loss', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: forecastKeys.winLoss(q),
+    queryFn: () => api.get<WinLoss>('/api/analysis/win-loss', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 /** Admins take a snapshot by hand (the weekly job takes the rest); the accuracy table reads them. */

@@ -28,8 +28,20 @@ function EffortChart({ tiers, height }: { tiers: TierRow[]; height: number }) {
       xAxis: { type: 'category', data: tiers.map((r) => t(`pareto.effort.tier.${r.tier}`)) },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       series: [
-        { name: t('pareto.effort.recommended'), type: 'bar', barMaxWidth: 36, itemStyle: { color: '#1d4ed8' }, data: tiers.map((r) => pct(r.recommendedShare)) },
-        { name: t('pareto.effort.actual'), type: 'bar', barMaxWidth: 36, itemStyle: { color: '#d48806' }, data: tiers.map((r) => pct(r.actualShare)) },
+        {
+          name: t('pareto.effort.recommended'),
+          type: 'bar',
+          barMaxWidth: 36,
+          itemStyle: { color: '#1d4ed8' },
+          data: tiers.map((r) => pct(r.recommendedShare)),
+        },
+        {
+          name: t('pareto.effort.actual'),
+          type: 'bar',
+          barMaxWidth: 36,
+          itemStyle: { color: '#d48806' },
+          data: tiers.map((r) => pct(r.actualShare)),
+        },
       ],
     };
   }, [tiers, t]);
@@ -49,11 +61,38 @@ function GapList({ title, items, testId }: { title: string; items: EffortAccount
         data-testid={testId}
         locale={{ emptyText: t('pareto.effort.noGap') }}
         columns={[
-          { key: 'name', title: t('pareto.effort.col.account'), render: (_, r) => <Link to={`/accounts/${r.id}`}>{r.name}</Link> },
-          { key: 'tier', title: t('pareto.effort.col.tier'), width: 80, render: (_, r) => <EnumTag group="tier" value={r.tier} /> },
-          { key: 'revenue', title: t('pareto.effort.col.revenueShare'), align: 'right', width: 80, render: (_, r) => percent(r.revenueShare) },
-          { key: 'minutes', title: t('pareto.effort.col.timeShare'), align: 'right', width: 80, render: (_, r) => percent(r.minutesShare) },
-          { key: 'gap', title: t('pareto.effort.col.gap'), align: 'right', width: 80, render: (_, r) => `${r.gap > 0 ? '+' : ''}${percent(r.gap)}` },
+          {
+            key: 'name',
+            title: t('pareto.effort.col.account'),
+            render: (_, r) => <Link to={`/accounts/${r.id}`}>{r.name}</Link>,
+          },
+          {
+            key: 'tier',
+            title: t('pareto.effort.col.tier'),
+            width: 80,
+            render: (_, r) => <EnumTag group="tier" value={r.tier} />,
+          },
+          {
+            key: 'revenue',
+            title: t('pareto.effort.col.revenueShare'),
+            align: 'right',
+            width: 80,
+            render: (_, r) => percent(r.revenueShare),
+          },
+          {
+            key: 'minutes',
+            title: t('pareto.effort.col.timeShare'),
+            align: 'right',
+            width: 80,
+            render: (_, r) => percent(r.minutesShare),
+          },
+          {
+            key: 'gap',
+            title: t('pareto.effort.col.gap'),
+            align: 'right',
+            width: 80,
+            render: (_, r) => `${r.gap > 0 ? '+' : ''}${percent(r.gap)}`,
+          },
         ]}
       />
     </Card>
@@ -71,7 +110,9 @@ export function EffortPage() {
 
   return (
     <div data-testid="effort-page">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('pareto.effort.title')}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('pareto.effort.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('pareto.effort.hint')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <PeriodPicker from={from} to={to} onChange={(a, b) => p.setMany({ from: a, to: b })} testId="effort-period" />
@@ -82,7 +123,9 @@ export function EffortPage() {
         <Spin spinning={data.isFetching}>
           {e && (
             <>
-              <Typography.Paragraph data-testid="effort-mode">{t(`pareto.effort.modeLine.${e.mode}`)}</Typography.Paragraph>
+              <Typography.Paragraph data-testid="effort-mode">
+                {t(`pareto.effort.modeLine.${e.mode}`)}
+              </Typography.Paragraph>
               <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
                 <Col xs={24} lg={10}>
                   <Card size="small">
@@ -98,12 +141,46 @@ export function EffortPage() {
                     scroll={{ x: 560 }}
                     data-testid="effort-tiers"
                     columns={[
-                      { key: 'tier', title: t('pareto.effort.col.tier'), render: (_, r) => t(`pareto.effort.tier.${r.tier}`) },
-                      { key: 'accounts', title: t('pareto.effort.col.accounts'), align: 'right', width: 70, render: (_, r) => r.accounts },
-                      { key: 'revenue', title: t('pareto.effort.col.revenue'), align: 'right', width: 140, render: (_, r) => <MoneyText value={r.revenue} /> },
-                      { key: 'recommended', title: t('pareto.effort.recommended'), align: 'right', width: 90, render: (_, r) => percent(r.recommendedShare) },
-                      { key: 'hours', title: t('pareto.effort.col.hours'), align: 'right', width: 80, render: (_, r) => Math.round(r.minutes / 6) / 10 },
-                      { key: 'actual', title: t('pareto.effort.actual'), align: 'right', width: 90, render: (_, r) => percent(r.actualShare) },
+                      {
+                        key: 'tier',
+                        title: t('pareto.effort.col.tier'),
+                        render: (_, r) => t(`pareto.effort.tier.${r.tier}`),
+                      },
+                      {
+                        key: 'accounts',
+                        title: t('pareto.effort.col.accounts'),
+                        align: 'right',
+                        width: 70,
+                        render: (_, r) => r.accounts,
+                      },
+                      {
+                        key: 'revenue',
+                        title: t('pareto.effort.col.revenue'),
+                        align: 'right',
+                        width: 140,
+                        render: (_, r) => <MoneyText value={r.revenue} />,
+                      },
+                      {
+                        key: 'recommended',
+                        title: t('pareto.effort.recommended'),
+                        align: 'right',
+                        width: 90,
+                        render: (_, r) => percent(r.recommendedShare),
+                      },
+                      {
+                        key: 'hours',
+                        title: t('pareto.effort.col.hours'),
+                        align: 'right',
+                        width: 80,
+                        render: (_, r) => Math.round(r.minutes / 6) / 10,
+                      },
+                      {
+                        key: 'actual',
+                        title: t('pareto.effort.actual'),
+                        align: 'right',
+                        width: 90,
+                        render: (_, r) => percent(r.actualShare),
+                      },
                     ]}
                   />
                 </Col>

@@ -31,13 +31,19 @@ export function ParetoChart({ data, height = 340 }: { data: ParetoResult; height
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const option = useMemo<ChartOption>(() => {
-    const money = (v: unknown) => formatMoney(typeof v === 'number' ? v.toFixed(2) : String(v), lang === 'en' ? 'en-US' : 'zh-CN');
-    const label = (cls: 'A' | 'B') => t('pareto.thresholdLine', { cls, share: pct(data.thresholds[cls === 'A' ? 'a' : 'b']) });
+    const money = (v: unknown) =>
+      formatMoney(typeof v === 'number' ? v.toFixed(2) : String(v), lang === 'en' ? 'en-US' : 'zh-CN');
+    const label = (cls: 'A' | 'B') =>
+      t('pareto.thresholdLine', { cls, share: pct(data.thresholds[cls === 'A' ? 'a' : 'b']) });
     return {
       legend: { top: 0 },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: data.bars.map((b) => b.name), axisLabel: { show: data.bars.length <= 20, interval: 0, width: 80, overflow: 'truncate', rotate: 30 } },
+      xAxis: {
+        type: 'category',
+        data: data.bars.map((b) => b.name),
+        axisLabel: { show: data.bars.length <= 20, interval: 0, width: 80, overflow: 'truncate', rotate: 30 },
+      },
       yAxis: [
         { type: 'value', axisLabel: { formatter: (v: number) => compactMoney(v, lang) } },
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
@@ -72,11 +78,20 @@ export function CurveChart({ data, height = 260 }: { data: ParetoResult; height?
   const { t } = useTranslation();
   const option = useMemo<ChartOption>(() => {
     const n = data.accounts || 1;
-    const label = (cls: 'A' | 'B') => t('pareto.thresholdLine', { cls, share: pct(data.thresholds[cls === 'A' ? 'a' : 'b']) });
+    const label = (cls: 'A' | 'B') =>
+      t('pareto.thresholdLine', { cls, share: pct(data.thresholds[cls === 'A' ? 'a' : 'b']) });
     return {
       grid: { left: 8, right: 16, top: 16, bottom: 28, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)}%` },
-      xAxis: { type: 'value', min: 0, max: 100, name: t('pareto.accountsAxis'), nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: '{value}%' } },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        name: t('pareto.accountsAxis'),
+        nameLocation: 'middle',
+        nameGap: 24,
+        axisLabel: { formatter: '{value}%' },
+      },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {

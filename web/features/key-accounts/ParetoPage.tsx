@@ -35,18 +35,28 @@ export function ParetoPage() {
   const me = useMe();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const p = useUrlParams(['metric', 'from', 'to', 'class', 'page'] as const);
-  const metric: ParetoMetric = PARETO_METRICS.includes(p.values.metric as ParetoMetric) ? (p.values.metric as ParetoMetric) : 'ourRevenue';
+  const metric: ParetoMetric = PARETO_METRICS.includes(p.values.metric as ParetoMetric)
+    ? (p.values.metric as ParetoMetric)
+    : 'ourRevenue';
   const cls = TIERS.includes(p.values.class as Tier) ? (p.values.class as Tier) : undefined;
   const page = Math.max(1, Number(p.values.page) || 1);
   const { from, to } = urlPeriod(p.values, (end) => dayjs(end).subtract(365, 'day').format('YYYY-MM-DD'));
-  const q: ParetoQuery = { metric, class: cls, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(metric === 'wonAmount' ? { from, to } : {}) };
+  const q: ParetoQuery = {
+    metric,
+    class: cls,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    ...(metric === 'wonAmount' ? { from, to } : {}),
+  };
   const data = usePareto(q);
   const r = data.data;
 
   return (
     <div data-testid="pareto-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('pareto.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('pareto.title')}
+        </Typography.Title>
         {me.role === 'admin' && (
           <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="pareto-settings">
             {t('pareto.settings')}
@@ -58,10 +68,18 @@ export function ParetoPage() {
         <Segmented<ParetoMetric>
           value={metric}
           onChange={(v) => p.setMany({ metric: v, page: null })}
-          options={PARETO_METRICS.map((m) => ({ value: m, label: <span data-testid={`pareto-metric-${m}`}>{t(`pareto.metric.${m}`)}</span> }))}
+          options={PARETO_METRICS.map((m) => ({
+            value: m,
+            label: <span data-testid={`pareto-metric-${m}`}>{t(`pareto.metric.${m}`)}</span>,
+          }))}
         />
         {metric === 'wonAmount' && (
-          <PeriodPicker from={from} to={to} onChange={(a, b) => p.setMany({ from: a, to: b, page: null })} testId="pareto-period" />
+          <PeriodPicker
+            from={from}
+            to={to}
+            onChange={(a, b) => p.setMany({ from: a, to: b, page: null })}
+            testId="pareto-period"
+          />
         )}
       </Flex>
       {data.isError ? (
@@ -74,7 +92,15 @@ export function ParetoPage() {
                 {r.classes.map((c) => (
                   <Col key={c.class} xs={24} sm={8}>
                     <Card size="small" data-testid={`pareto-class-${c.class}`}>
-                      <Statistic title={<><ClassTag cls={c.class} /> {t('pareto.classTitle', { cls: c.class })}</>} value={c.accounts} suffix={t('pareto.accountsUnit')} />
+                      <Statistic
+                        title={
+                          <>
+                            <ClassTag cls={c.class} /> {t('pareto.classTitle', { cls: c.class })}
+                          </>
+                        }
+                        value={c.accounts}
+                        suffix={t('pareto.accountsUnit')}
+                      />
                       <Typography.Text type="secondary">
                         <MoneyText value={c.value} /> · {percent(c.share)}
                       </Typography.Text>
@@ -85,7 +111,12 @@ export function ParetoPage() {
               <Typography.Paragraph data-testid="pareto-concentration">
                 {r.accounts === 0
                   ? t('pareto.noAccounts')
-                  : t('pareto.concentration', { top: r.concentration.topCount, share: percent(r.concentration.topShare), core: r.concentration.accountsFor80, total: r.accounts })}
+                  : t('pareto.concentration', {
+                      top: r.concentration.topCount,
+                      share: percent(r.concentration.topShare),
+                      core: r.concentration.accountsFor80,
+                      total: r.accounts,
+                    })}
               </Typography.Paragraph>
               {r.accounts > 0 && (
                 <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
@@ -107,7 +138,10 @@ export function ParetoPage() {
             <Segmented<string>
               value={cls ?? 'all'}
               onChange={(v) => p.setMany({ class: v === 'all' ? null : v, page: null })}
-              options={[{ value: 'all', label: t('pareto.allClasses') }, ...TIERS.map((c) => ({ value: c, label: <span data-testid={`pareto-filter-${c}`}>{c}</span> }))]}
+              options={[
+                { value: 'all', label: t('pareto.allClasses') },
+                ...TIERS.map((c) => ({ value: c, label: <span data-testid={`pareto-filter-${c}`}>{c}</span> })),
+              ]}
             />
           </Flex>
           {r && r.accounts === 0 ? (
@@ -120,22 +154,67 @@ export function ParetoPage() {
               dataSource={r?.items ?? []}
               scroll={{ x: 760 }}
               data-testid="pareto-table"
-              pagination={{ current: page, pageSize: PAGE_SIZE, total: r?.itemsTotal ?? 0, showSizeChanger: false, onChange: (n) => p.set('page', n > 1 ? String(n) : null) }}
+              pagination={{
+                current: page,
+                pageSize: PAGE_SIZE,
+                total: r?.itemsTotal ?? 0,
+                showSizeChanger: false,
+                onChange: (n) => p.set('page', n > 1 ? String(n) : null),
+              }}
               columns={[
                 { key: 'rank', title: '#', width: 60, render: (_, i) => i.rank },
-                { key: 'name', title: t('pareto.col.account'), render: (_, i) => <Link to={`/accounts/${i.id}`}>{i.name}</Link> },
+                {
+                  key: 'name',
+                  title: t('pareto.col.account'),
+                  render: (_, i) => <Link to={`/accounts/${i.id}`}>{i.name}</Link>,
+                },
                 { key: 'owner', title: t('pareto.col.owner'), width: 110, render: (_, i) => i.ownerName ?? '—' },
-                { key: 'tier', title: t('pareto.col.tier'), width: 90, render: (_, i) => <EnumTag group="tier" value={i.tier} /> },
-                { key: 'value', title: t(`pareto.metric.${metric}`), align: 'right', width: 150, render: (_, i) => <MoneyText value={i.value} /> },
-                { key: 'share', title: t('pareto.col.share'), align: 'right', width: 80, render: (_, i) => percent(i.share) },
-                { key: 'cumulative', title: t('pareto.col.cumulative'), align: 'right', width: 90, render: (_, i) => percent(i.cumulativeShare) },
-                { key: 'class', title: t('pareto.col.class'), align: 'center', width: 70, render: (_, i) => <ClassTag cls={i.class} /> },
+                {
+                  key: 'tier',
+                  title: t('pareto.col.tier'),
+                  width: 90,
+                  render: (_, i) => <EnumTag group="tier" value={i.tier} />,
+                },
+                {
+                  key: 'value',
+                  title: t(`pareto.metric.${metric}`),
+                  align: 'right',
+                  width: 150,
+                  render: (_, i) => <MoneyText value={i.value} />,
+                },
+                {
+                  key: 'share',
+                  title: t('pareto.col.share'),
+                  align: 'right',
+                  width: 80,
+                  render: (_, i) => percent(i.share),
+                },
+                {
+                  key: 'cumulative',
+                  title: t('pareto.col.cumulative'),
+                  align: 'right',
+                  width: 90,
+                  render: (_, i) => percent(i.cumulativeShare),
+                },
+                {
+                  key: 'class',
+                  title: t('pareto.col.class'),
+                  align: 'center',
+                  width: 70,
+                  render: (_, i) => <ClassTag cls={i.class} />,
+                },
               ]}
             />
           )}
         </Spin>
       )}
-      {me.role === 'admin' && <ParetoSettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} preview={r && r.itemsTotal === r.accounts && r.items.length === r.accounts ? r.items : null} />}
+      {me.role === 'admin' && (
+        <ParetoSettingsModal
+          open={settingsOpen}
+          onClose={() => setSettingsOpen(false)}
+          preview={r && r.itemsTotal === r.accounts && r.items.length === r.accounts ? r.items : null}
+        />
+      )}
     </div>
   );
 }

@@ -24,7 +24,15 @@ const toShare = (percent: number) => Math.round(percent * 100) / 10_000;
  * Admins set the ABC thresholds and how effort is recommended. When the ranking on screen holds
  * every account, the new classes are previewed with core/pareto before saving.
  */
-export function ParetoSettingsModal({ open, onClose, preview }: { open: boolean; onClose: () => void; preview: ParetoItem[] | null }) {
+export function ParetoSettingsModal({
+  open,
+  onClose,
+  preview,
+}: {
+  open: boolean;
+  onClose: () => void;
+  preview: ParetoItem[] | null;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const settings = useParetoSettings();
@@ -39,12 +47,21 @@ export function ParetoSettingsModal({ open, onClose, preview }: { open: boolean;
     const s = settings.data;
     if (!open || !s) return;
     const shares = s.effort.shares;
-    form.setFieldsValue({ a: toPercent(s.thresholds.a), b: toPercent(s.thresholds.b), mode: s.effort.mode, A: shares && toPercent(shares.A), B: shares && toPercent(shares.B), C: shares && toPercent(shares.C) });
+    form.setFieldsValue({
+      a: toPercent(s.thresholds.a),
+      b: toPercent(s.thresholds.b),
+      mode: s.effort.mode,
+      A: shares && toPercent(shares.A),
+      B: shares && toPercent(shares.B),
+      C: shares && toPercent(shares.C),
+    });
   }, [open, settings.data, form]);
 
   const submit = async (v: Values) => {
     const effort: ParetoSettings['effort'] =
-      v.mode === 'fixed' ? { mode: 'fixed', shares: { A: toShare(v.A ?? 0), B: toShare(v.B ?? 0), C: toShare(v.C ?? 0) } } : { mode: 'revenue' };
+      v.mode === 'fixed'
+        ? { mode: 'fixed', shares: { A: toShare(v.A ?? 0), B: toShare(v.B ?? 0), C: toShare(v.C ?? 0) } }
+        : { mode: 'revenue' };
     try {
       await put.mutateAsync({ thresholds: { a: toShare(v.a), b: toShare(v.b) }, effort });
       message.success(t('common.saved'));
@@ -57,15 +74,33 @@ export function ParetoSettingsModal({ open, onClose, preview }: { open: boolean;
 
   const counts =
     preview && typeof a === 'number' && typeof b === 'number' && a < b
-      ? pareto(preview.map((i) => ({ id: i.id, value: i.value })), { a: toShare(a), b: toShare(b) }).classes
+      ? pareto(
+          preview.map((i) => ({ id: i.id, value: i.value })),
+          { a: toShare(a), b: toShare(b) },
+        ).classes
       : null;
-  const percentInput = <InputNumber<number> min={0.01} max={99.99} step={5} precision={2} suffix="%" style={{ width: 140 }} />;
+  const percentInput = (
+    <InputNumber<number> min={0.01} max={99.99} step={5} precision={2} suffix="%" style={{ width: 140 }} />
+  );
 
   return (
-    <Modal open={open} title={t('pareto.settingsTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={put.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('pareto.settingsTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={put.isPending}
+      destroyOnHidden
+    >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="pareto-settings-form">
         <Space wrap>
-          <Form.Item name="a" label={t('pareto.thresholdA')} rules={[{ required: true, message: t('pareto.thresholdRange') }]}>
+          <Form.Item
+            name="a"
+            label={t('pareto.thresholdA')}
+            rules={[{ required: true, message: t('pareto.thresholdRange') }]}
+          >
             {percentInput}
           </Form.Item>
           <Form.Item
@@ -74,7 +109,10 @@ export function ParetoSettingsModal({ open, onClose, preview }: { open: boolean;
             dependencies={['a']}
             rules={[
               { required: true, message: t('pareto.thresholdRange') },
-              ({ getFieldValue }) => ({ validator: (_, v: number) => (v > getFieldValue('a') ? Promise.resolve() : Promise.reject(new Error(t('pareto.thresholdOrder')))) }),
+              ({ getFieldValue }) => ({
+                validator: (_, v: number) =>
+                  v > getFieldValue('a') ? Promise.resolve() : Promise.reject(new Error(t('pareto.thresholdOrder'))),
+              }),
             ]}
           >
             {percentInput}
@@ -86,12 +124,19 @@ export function ParetoSettingsModal({ open, onClose, preview }: { open: boolean;
           </Typography.Paragraph>
         )}
         <Form.Item name="mode" label={t('pareto.effortMode')} extra={t('pareto.effortModeHint')}>
-          <Radio.Group options={(['revenue', 'fixed'] as const).map((m) => ({ value: m, label: t(`pareto.mode.${m}`) }))} />
+          <Radio.Group
+            options={(['revenue', 'fixed'] as const).map((m) => ({ value: m, label: t(`pareto.mode.${m}`) }))}
+          />
         </Form.Item>
         {mode === 'fixed' && (
           <Space wrap>
             {(['A', 'B', 'C'] as const).map((tier) => (
-              <Form.Item key={tier} name={tier} label={t('pareto.tierShare', { tier })} rules={[{ required: true, message: t('pareto.shareRequired') }]}>
+              <Form.Item
+                key={tier}
+                name={tier}
+                label={t('pareto.tierShare', { tier })}
+                rules={[{ required: true, message: t('pareto.shareRequired') }]}
+              >
                 <InputNumber<number> min={0} max={100} step={5} precision={2} suffix="%" style={{ width: 120 }} />
               </Form.Item>
             ))}

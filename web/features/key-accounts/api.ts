@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Effort, EffortQuery, ParetoQuery, ParetoResult, ParetoSettings } from '../../../core/schemas/key-accounts.ts';
+import type {
+  Effort,
+  EffortQuery,
+  ParetoQuery,
+  ParetoResult,
+  ParetoSettings,
+} from '../../../core/schemas/key-accounts.ts';
 import { api } from '../../lib/api.ts';
 
 export const paretoKeys = {
@@ -9,11 +15,19 @@ export const paretoKeys = {
 };
 
 export function usePareto(q: ParetoQuery) {
-  return useQuery({ queryKey: paretoKeys.pareto(q), queryFn: () => api.get<ParetoResult>('/api/analysis/pareto', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: paretoKeys.pareto(q),
+    queryFn: () => api.get<ParetoResult>('/api/analysis/pareto', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 export function useEffort(q: EffortQuery) {
-  return useQuery({ queryKey: paretoKeys.effort(q), queryFn: () => api.get<Effort>('/api/analysis/effort', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: paretoKeys.effort(q),
+    queryFn: () => api.get<Effort>('/api/analysis/effort', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 export function useParetoSettings() {

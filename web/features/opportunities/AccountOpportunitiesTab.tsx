@@ -24,8 +24,19 @@ export function AccountOpportunitiesTab({ accountId, accountName }: { accountId:
         </Flex>
       )}
       <OpportunityTable rows={rows} loading={list.isPending} showAccount={false} testId="account-opportunities-table" />
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
-      <OpportunityFormDrawer open={adding} onClose={() => setAdding(false)} accountId={accountId} accountName={accountName} stayAfterCreate />
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+        count={rows.length}
+      />
+      <OpportunityFormDrawer
+        open={adding}
+        onClose={() => setAdding(false)}
+        accountId={accountId}
+        accountName={accountName}
+        stayAfterCreate
+      />
     </div>
   );
 }

@@ -7,7 +7,11 @@ export function HealthBadge({ score }: { score: number }) {
   const { t } = useTranslation();
   return (
     <Tooltip title={t('deals.healthTitle')}>
-      <Tag color={healthColor(score)} style={{ marginInlineEnd: 0, fontVariantNumeric: 'tabular-nums' }} data-testid="health-badge">
+      <Tag
+        color={healthColor(score)}
+        style={{ marginInlineEnd: 0, fontVariantNumeric: 'tabular-nums' }}
+        data-testid="health-badge"
+      >
         {score}
       </Tag>
     </Tooltip>

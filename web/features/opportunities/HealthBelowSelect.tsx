@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 
 const LEVELS = [30, 50, 70];
 
-export function HealthBelowSelect({ value, onChange, width }: { value?: string; onChange: (v: string | null) => void; width?: number | string }) {
+export function HealthBelowSelect({
+  value,
+  onChange,
+  width,
+}: {
+  value?: string;
+  onChange: (v: string | null) => void;
+  width?: number | string;
+}) {
   const { t } = useTranslation();
   return (
     <Select<string>

@@ -24,9 +24,16 @@ export function OpportunitiesListPage() {
   return (
     <div>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.opportunities')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.opportunities')}
+        </Typography.Title>
         {canWrite(me) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-opportunity">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="new-opportunity"
+          >
             {t('deals.new')}
           </Button>
         )}
@@ -37,7 +44,12 @@ export function OpportunitiesListPage() {
       ) : (
         <OpportunityTable rows={rows} loading={list.isPending} />
       )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+        count={rows.length}
+      />
       <OpportunityFormDrawer open={creating} onClose={() => setCreating(false)} />
     </div>
   );

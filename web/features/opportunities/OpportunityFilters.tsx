@@ -47,7 +47,16 @@ export function OpportunityFilters({ mobile }: { mobile: boolean }) {
       )}
       {expanded && (
         <>
-          <EnumSelect group="dealStatus" values={DEAL_STATUSES} value={f.values.status} onChange={(v) => f.set('status', v)} allowClear placeholder={t('field.opportunity.status')} style={{ width }} data-testid="filter-status" />
+          <EnumSelect
+            group="dealStatus"
+            values={DEAL_STATUSES}
+            value={f.values.status}
+            onChange={(v) => f.set('status', v)}
+            allowClear
+            placeholder={t('field.opportunity.status')}
+            style={{ width }}
+            data-testid="filter-status"
+          />
           <Select<string>
             allowClear
             value={f.values.stageId}
@@ -57,10 +66,35 @@ export function OpportunityFilters({ mobile }: { mobile: boolean }) {
             options={(stages.data ?? []).map((s) => ({ value: s.id, label: stageLabel(s, i18n.language) }))}
             data-testid="filter-stage"
           />
-          <UserSelect value={f.values.ownerId} onChange={(v) => f.set('ownerId', v)} placeholder={t('field.opportunity.ownerId')} style={{ width }} activeOnly={false} />
-          <TeamSelect value={f.values.teamId} onChange={(v) => f.set('teamId', v)} placeholder={t('accounts.team')} style={{ width }} />
-          <EnumSelect group="forecastCategory" values={FORECAST_CATEGORIES} value={f.values.forecastCategory} onChange={(v) => f.set('forecastCategory', v)} allowClear placeholder={t('field.opportunity.forecastCategory')} style={{ width }} data-testid="filter-forecast" />
-          <CloseRangePicker from={f.values.closeFrom} to={f.values.closeTo} onChange={(a, b) => f.setMany({ closeFrom: a, closeTo: b })} width={mobile ? '100%' : 250} />
+          <UserSelect
+            value={f.values.ownerId}
+            onChange={(v) => f.set('ownerId', v)}
+            placeholder={t('field.opportunity.ownerId')}
+            style={{ width }}
+            activeOnly={false}
+          />
+          <TeamSelect
+            value={f.values.teamId}
+            onChange={(v) => f.set('teamId', v)}
+            placeholder={t('accounts.team')}
+            style={{ width }}
+          />
+          <EnumSelect
+            group="forecastCategory"
+            values={FORECAST_CATEGORIES}
+            value={f.values.forecastCategory}
+            onChange={(v) => f.set('forecastCategory', v)}
+            allowClear
+            placeholder={t('field.opportunity.forecastCategory')}
+            style={{ width }}
+            data-testid="filter-forecast"
+          />
+          <CloseRangePicker
+            from={f.values.closeFrom}
+            to={f.values.closeTo}
+            onChange={(a, b) => f.setMany({ closeFrom: a, closeTo: b })}
+            width={mobile ? '100%' : 250}
+          />
           <HealthBelowSelect value={f.values.healthBelow} onChange={(v) => f.set('healthBelow', v)} width={width} />
           <Select<string>
             allowClear
@@ -72,7 +106,14 @@ export function OpportunityFilters({ mobile }: { mobile: boolean }) {
             popupMatchSelectWidth={false}
             data-testid="filter-red-flag"
           />
-          <Button onClick={() => { search.reset(); f.clear(); }}>{t('common.reset')}</Button>
+          <Button
+            onClick={() => {
+              search.reset();
+              f.clear();
+            }}
+          >
+            {t('common.reset')}
+          </Button>
         </>
       )}
     </Flex>

@@ -42,7 +42,15 @@ interface Props {
 
 const text = (s: string | undefined | null): string | null => (s && s.trim() ? s.trim() : null);
 
-export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountName, onReload, stayAfterCreate }: Props) {
+export function OpportunityFormDrawer({
+  open,
+  onClose,
+  deal,
+  accountId,
+  accountName,
+  onReload,
+  stayAfterCreate,
+}: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const me = useMe();
@@ -73,7 +81,8 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
   }, [open, deal, accountId, me.id, form]);
 
   useEffect(() => {
-    if (open && !deal && !form.getFieldValue('stageId') && openStages[0]) form.setFieldValue('stageId', openStages[0].id);
+    if (open && !deal && !form.getFieldValue('stageId') && openStages[0])
+      form.setFieldValue('stageId', openStages[0].id);
   }, [open, deal, openStages, form]);
 
   const submit = async (v: Values) => {
@@ -94,7 +103,13 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
         message.success(t('common.saved'));
         onClose();
       } else {
-        const body: OpportunityCreate = { accountId: v.accountId ?? '', name: (v.name ?? '').trim(), expectedCloseDate: close, stageId: v.stageId, source: text(v.source) };
+        const body: OpportunityCreate = {
+          accountId: v.accountId ?? '',
+          name: (v.name ?? '').trim(),
+          expectedCloseDate: close,
+          stageId: v.stageId,
+          source: text(v.source),
+        };
         // The server makes the creator the owner by default; only send an explicit other owner.
         if ((v.ownerId ?? null) !== me.id) body.ownerId = v.ownerId ?? null;
         if (amount !== null) body.amount = amount;
@@ -121,7 +136,12 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="opportunity-form-submit">
+          <Button
+            type="primary"
+            loading={create.isPending || update.isPending}
+            onClick={() => form.submit()}
+            data-testid="opportunity-form-submit"
+          >
             {t('common.save')}
           </Button>
         </Space>
@@ -131,13 +151,26 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
         <Row gutter={16}>
           {!deal && (
             <Col span={24}>
-              <Form.Item name="accountId" label={t('field.opportunity.accountId')} rules={[{ required: true, message: t('validation.required') }]}>
-                <AccountSelect currentLabel={accountName} disabled={!!accountId} placeholder={t('common.searchToChoose')} data-testid="opportunity-account" />
+              <Form.Item
+                name="accountId"
+                label={t('field.opportunity.accountId')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
+                <AccountSelect
+                  currentLabel={accountName}
+                  disabled={!!accountId}
+                  placeholder={t('common.searchToChoose')}
+                  data-testid="opportunity-account"
+                />
               </Form.Item>
             </Col>
           )}
           <Col span={24}>
-            <Form.Item name="name" label={t('field.opportunity.name')} rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}>
+            <Form.Item
+              name="name"
+              label={t('field.opportunity.name')}
+              rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}
+            >
               <Input data-testid="opportunity-name" />
             </Form.Item>
           </Col>
@@ -145,7 +178,16 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
             <Form.Item
               name="amount"
               label={t('field.opportunity.amount')}
-              rules={[{ validator: (_, x: unknown) => { const s = normaliseMoney(typeof x === 'string' ? x : null); return s === null || MONEY_INPUT_RE.test(s) ? Promise.resolve() : Promise.reject(new Error(t('validation.money'))); } }]}
+              rules={[
+                {
+                  validator: (_, x: unknown) => {
+                    const s = normaliseMoney(typeof x === 'string' ? x : null);
+                    return s === null || MONEY_INPUT_RE.test(s)
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('validation.money')));
+                  },
+                },
+              ]}
             >
               <Input prefix="¥" inputMode="decimal" placeholder="1250000.00" data-testid="opportunity-amount" />
             </Form.Item>
@@ -158,7 +200,13 @@ export function OpportunityFormDrawer({ open, onClose, deal, accountId, accountN
           {!deal && (
             <Col span={half}>
               <Form.Item name="stageId" label={t('field.opportunity.stageId')}>
-                <Select<string> options={openStages.map((s) => ({ value: s.id, label: `${stageLabel(s, i18n.language)} · ${s.probability}%` }))} data-testid="opportunity-stage" />
+                <Select<string>
+                  options={openStages.map((s) => ({
+                    value: s.id,
+                    label: `${stageLabel(s, i18n.language)} · ${s.probability}%`,
+                  }))}
+                  data-testid="opportunity-stage"
+                />
               </Form.Item>
             </Col>
           )}

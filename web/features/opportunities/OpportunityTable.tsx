@@ -33,7 +33,9 @@ export function OpportunityTable({ rows, loading, showAccount = true, testId = '
         renderItem={(o) => (
           <Card size="small" style={{ marginBottom: 8 }} data-testid="opportunity-card">
             <Flex justify="space-between" gap={6}>
-              <Link to={`/opportunities/${o.id}`} style={{ fontWeight: 600 }} data-testid="opportunity-link">{o.name}</Link>
+              <Link to={`/opportunities/${o.id}`} style={{ fontWeight: 600 }} data-testid="opportunity-link">
+                {o.name}
+              </Link>
               <HealthBadge score={o.health} />
             </Flex>
             {showAccount && <div style={{ color: '#888', fontSize: 12 }}>{o.accountName}</div>}
@@ -43,8 +45,12 @@ export function OpportunityTable({ rows, loading, showAccount = true, testId = '
               <RedFlagCount count={o.redFlagCodes.length} />
             </Flex>
             <Flex justify="space-between" style={{ marginTop: 6, fontSize: 12, color: '#666' }}>
-              <span><DateText value={o.expectedCloseDate} /> · {o.ownerName ?? '—'}</span>
-              <strong><MoneyText value={o.amount} /></strong>
+              <span>
+                <DateText value={o.expectedCloseDate} /> · {o.ownerName ?? '—'}
+              </span>
+              <strong>
+                <MoneyText value={o.amount} />
+              </strong>
             </Flex>
           </Card>
         )}
@@ -60,7 +66,9 @@ export function OpportunityTable({ rows, loading, showAccount = true, testId = '
       width: 220,
       render: (_, o) => (
         <div>
-          <Link to={`/opportunities/${o.id}`} data-testid="opportunity-link">{o.name}</Link>
+          <Link to={`/opportunities/${o.id}`} data-testid="opportunity-link">
+            {o.name}
+          </Link>
           {showAccount && <div style={{ color: '#888', fontSize: 12 }}>{o.accountName}</div>}
         </div>
       ),
@@ -76,11 +84,39 @@ export function OpportunityTable({ rows, loading, showAccount = true, testId = '
         </Flex>
       ),
     },
-    { key: 'amount', title: t('field.opportunity.amount'), width: 140, align: 'right', render: (_, o) => <MoneyText value={o.amount} /> },
-    { key: 'weighted', title: t('field.opportunity.weightedAmount'), width: 140, align: 'right', render: (_, o) => <MoneyText value={o.weightedAmount} /> },
-    { key: 'probability', title: t('field.opportunity.probability'), width: 80, align: 'right', render: (_, o) => `${o.probability}%` },
-    { key: 'forecast', title: t('field.opportunity.forecastCategory'), width: 100, render: (_, o) => t(`enum.forecastCategory.${o.forecastCategory}`) },
-    { key: 'close', title: t('field.opportunity.expectedCloseDate'), width: 120, render: (_, o) => <DateText value={o.expectedCloseDate} /> },
+    {
+      key: 'amount',
+      title: t('field.opportunity.amount'),
+      width: 140,
+      align: 'right',
+      render: (_, o) => <MoneyText value={o.amount} />,
+    },
+    {
+      key: 'weighted',
+      title: t('field.opportunity.weightedAmount'),
+      width: 140,
+      align: 'right',
+      render: (_, o) => <MoneyText value={o.weightedAmount} />,
+    },
+    {
+      key: 'probability',
+      title: t('field.opportunity.probability'),
+      width: 80,
+      align: 'right',
+      render: (_, o) => `${o.probability}%`,
+    },
+    {
+      key: 'forecast',
+      title: t('field.opportunity.forecastCategory'),
+      width: 100,
+      render: (_, o) => t(`enum.forecastCategory.${o.forecastCategory}`),
+    },
+    {
+      key: 'close',
+      title: t('field.opportunity.expectedCloseDate'),
+      width: 120,
+      render: (_, o) => <DateText value={o.expectedCloseDate} />,
+    },
     { key: 'owner', title: t('field.opportunity.ownerId'), width: 100, render: (_, o) => o.ownerName ?? '—' },
     {
       key: 'health',

@@ -32,18 +32,26 @@ const PAGE_SIZE = 30;
 export function useOpportunityList(filters: OpportunityFilters, pageSize = PAGE_SIZE) {
   return useInfiniteQuery({
     queryKey: dealKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<PageOf<OpportunityListItem>>('/api/opportunities', { ...filters, cursor: pageParam, limit: pageSize }),
+    queryFn: ({ pageParam }) =>
+      api.get<PageOf<OpportunityListItem>>('/api/opportunities', { ...filters, cursor: pageParam, limit: pageSize }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useOpportunity(id: string) {
-  return useQuery({ queryKey: dealKeys.detail(id), queryFn: () => api.get<OpportunityDetail>(`/api/opportunities/${id}`) });
+  return useQuery({
+    queryKey: dealKeys.detail(id),
+    queryFn: () => api.get<OpportunityDetail>(`/api/opportunities/${id}`),
+  });
 }
 
 export function useOpportunityHistory(id: string) {
-  return useQuery({ queryKey: dealKeys.history(id), queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/opportunities/${id}/history`), select: (d) => d.items });
+  return useQuery({
+    queryKey: dealKeys.history(id),
+    queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/opportunities/${id}/history`),
+    select: (d) => d.items,
+  });
 }
 
 /**
@@ -70,7 +78,9 @@ export function useCreateOpportunity() {
 }
 
 export function useUpdateOpportunity() {
-  return useDealMutation((v: { id: string; body: OpportunityUpdate }) => api.patch<OpportunityDetail>(`/api/opportunities/${v.id}`, v.body));
+  return useDealMutation((v: { id: string; body: OpportunityUpdate }) =>
+    api.patch<OpportunityDetail>(`/api/opportunities/${v.id}`, v.body),
+  );
 }
 
 export function useDeleteOpportunity() {
@@ -78,7 +88,10 @@ export function useDeleteOpportunity() {
 }
 
 export function usePutCriteria(id: string) {
-  return useDealMutation((body: CriteriaBody) => api.put<OpportunityDetail>(`/api/opportunities/${id}/criteria`, body), id);
+  return useDealMutation(
+    (body: CriteriaBody) => api.put<OpportunityDetail>(`/api/opportunities/${id}/criteria`, body),
+    id,
+  );
 }
 
 export function useSaveInfluence(id: string) {
@@ -104,5 +117,8 @@ export function useDeleteNote(id: string) {
 }
 
 export function usePutCompetitors(id: string) {
-  return useDealMutation((body: DealCompetitorsPut) => api.put<OpportunityDetail>(`/api/opportunities/${id}/competitors`, body), id);
+  return useDealMutation(
+    (body: DealCompetitorsPut) => api.put<OpportunityDetail>(`/api/opportunities/${id}/competitors`, body),
+    id,
+  );
 }

@@ -50,6 +50,11 @@ export function toLineItemBodies(rows: LineItemValues[] | undefined): LineItemBo
     .map((r) => {
       const price = normaliseMoney(r.price);
       const discount = (r.discount ?? '').trim();
-      return { productId: r.productId, quantity: (r.quantity ?? '').trim(), ...(price ? { price } : {}), ...(discount ? { discount } : {}) };
+      return {
+        productId: r.productId,
+        quantity: (r.quantity ?? '').trim(),
+        ...(price ? { price } : {}),
+        ...(discount ? { discount } : {}),
+      };
     });
 }

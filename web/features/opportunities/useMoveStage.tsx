@@ -17,9 +17,18 @@ export function useMoveStage() {
   const fail = useApiFeedback();
   const update = useUpdateOpportunity();
 
-  const move = async (deal: { id: string; version: number }, stageId: string, stageName: string, extra: Extra = {}, onReload?: () => void): Promise<boolean> => {
+  const move = async (
+    deal: { id: string; version: number },
+    stageId: string,
+    stageName: string,
+    extra: Extra = {},
+    onReload?: () => void,
+  ): Promise<boolean> => {
     const send = (confirm: boolean) =>
-      update.mutateAsync({ id: deal.id, body: { version: deal.version, stageId, ...extra, ...(confirm ? { confirmUnmetCriteria: true } : {}) } });
+      update.mutateAsync({
+        id: deal.id,
+        body: { version: deal.version, stageId, ...extra, ...(confirm ? { confirmUnmetCriteria: true } : {}) },
+      });
     try {
       await send(false);
       message.success(t('deals.moved', { stage: stageName }));

@@ -3,10 +3,23 @@ import { OPPORTUNITY_SORTS, type OpportunityListQuery } from '../../../core/sche
 import type { OpportunityFilters } from './api.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 
-export const OPPORTUNITY_FILTER_KEYS = ['q', 'sort', 'status', 'stageId', 'ownerId', 'teamId', 'forecastCategory', 'closeFrom', 'closeTo', 'healthBelow', 'redFlag'] as const;
+export const OPPORTUNITY_FILTER_KEYS = [
+  'q',
+  'sort',
+  'status',
+  'stageId',
+  'ownerId',
+  'teamId',
+  'forecastCategory',
+  'closeFrom',
+  'closeTo',
+  'healthBelow',
+  'redFlag',
+] as const;
 type Sort = NonNullable<OpportunityListQuery['sort']>;
 
-const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => (v && (list as readonly string[]).includes(v) ? (v as T) : undefined);
+const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 /** URL parameters → the list query; unknown enum values are dropped rather than sent. */
 export function useOpportunityFilters() {

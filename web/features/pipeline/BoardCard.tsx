@@ -31,7 +31,11 @@ export function BoardCard({ deal, targets, onMove, draggable }: Props) {
       styles={{ body: { padding: 10 } }}
     >
       <Flex justify="space-between" align="flex-start" gap={6}>
-        <Link to={`/opportunities/${deal.id}`} style={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }} data-testid="board-card-link">
+        <Link
+          to={`/opportunities/${deal.id}`}
+          style={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }}
+          data-testid="board-card-link"
+        >
           {deal.name}
         </Link>
         <HealthBadge score={deal.health} />
@@ -50,8 +54,21 @@ export function BoardCard({ deal, targets, onMove, draggable }: Props) {
         <Flex align="center" gap={6}>
           <RedFlagCount count={deal.redFlagCodes.length} />
           {draggable && targets.length > 0 && (
-            <Dropdown trigger={['click']} menu={{ items: targets.map((s) => ({ key: s.id, label: s.label })), onClick: ({ key }) => onMove(deal, key) }}>
-              <Button size="small" type="text" icon={<SwapOutlined />} aria-label={t('deals.moveTo')} title={t('deals.moveTo')} data-testid="board-card-move" />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: targets.map((s) => ({ key: s.id, label: s.label })),
+                onClick: ({ key }) => onMove(deal, key),
+              }}
+            >
+              <Button
+                size="small"
+                type="text"
+                icon={<SwapOutlined />}
+                aria-label={t('deals.moveTo')}
+                title={t('deals.moveTo')}
+                data-testid="board-card-move"
+              />
             </Dropdown>
           )}
         </Flex>

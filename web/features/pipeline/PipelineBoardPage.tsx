@@ -44,13 +44,31 @@ export function PipelineBoardPage() {
   return (
     <div data-testid="pipeline-page" style={{ minWidth: 0 }}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.pipeline')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.pipeline')}
+        </Typography.Title>
         {writable && !mobile && <Typography.Text type="secondary">{t('deals.dragHint')}</Typography.Text>}
       </Flex>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="board-filters">
-        <UserSelect value={f.values.ownerId} onChange={(v) => f.set('ownerId', v)} placeholder={t('field.opportunity.ownerId')} style={{ width: fw }} activeOnly={false} />
-        <TeamSelect value={f.values.teamId} onChange={(v) => f.set('teamId', v)} placeholder={t('accounts.team')} style={{ width: fw }} />
-        <CloseRangePicker from={f.values.closeFrom} to={f.values.closeTo} onChange={(a, b) => f.setMany({ closeFrom: a, closeTo: b })} width={mobile ? '100%' : 260} />
+        <UserSelect
+          value={f.values.ownerId}
+          onChange={(v) => f.set('ownerId', v)}
+          placeholder={t('field.opportunity.ownerId')}
+          style={{ width: fw }}
+          activeOnly={false}
+        />
+        <TeamSelect
+          value={f.values.teamId}
+          onChange={(v) => f.set('teamId', v)}
+          placeholder={t('accounts.team')}
+          style={{ width: fw }}
+        />
+        <CloseRangePicker
+          from={f.values.closeFrom}
+          to={f.values.closeTo}
+          onChange={(a, b) => f.setMany({ closeFrom: a, closeTo: b })}
+          width={mobile ? '100%' : 260}
+        />
         <HealthBelowSelect value={f.values.healthBelow} onChange={(v) => f.set('healthBelow', v)} width={fw} />
         <Button onClick={f.clear}>{t('common.reset')}</Button>
       </Flex>
@@ -60,7 +78,10 @@ export function PipelineBoardPage() {
         <Spin />
       ) : (
         <div style={{ overflowX: 'auto', paddingBottom: 8, WebkitOverflowScrolling: 'touch' }}>
-          <div data-testid="pipeline-board" style={{ display: 'flex', gap: 10, alignItems: 'stretch', width: 'max-content' }}>
+          <div
+            data-testid="pipeline-board"
+            style={{ display: 'flex', gap: 10, alignItems: 'stretch', width: 'max-content' }}
+          >
             {columns.map((c) => (
               <BoardColumn
                 key={c.stage.id}

@@ -13,13 +13,23 @@ export function ProgressCell({ person }: { person: Person }) {
   const { t } = useTranslation();
   if (person.progress === null) return <Typography.Text type="secondary">{t('planner.noPlan')}</Typography.Text>;
   const pct = Math.round(person.progress * 100);
-  return <Progress percent={pct} size="small" status={person.behind ? 'exception' : pct >= 100 ? 'success' : 'normal'} format={() => `${pct}%`} style={{ minWidth: 100, margin: 0 }} />;
+  return (
+    <Progress
+      percent={pct}
+      size="small"
+      status={person.behind ? 'exception' : pct >= 100 ? 'success' : 'normal'}
+      format={() => `${pct}%`}
+      style={{ minWidth: 100, margin: 0 }}
+    />
+  );
 }
 
 /** Per rep: planned and done activities to date, the progress, and who is behind (highlighted). */
 export function PeoplePlanTable({ data, loading }: { data: PlanActual | undefined; loading: boolean }) {
   const { t } = useTranslation();
-  const people = [...(data?.people ?? [])].sort((a, b) => Number(b.behind) - Number(a.behind) || (a.progress ?? 2) - (b.progress ?? 2));
+  const people = [...(data?.people ?? [])].sort(
+    (a, b) => Number(b.behind) - Number(a.behind) || (a.progress ?? 2) - (b.progress ?? 2),
+  );
   return (
     <Table<Person>
       rowKey="userId"
@@ -29,14 +39,45 @@ export function PeoplePlanTable({ data, loading }: { data: PlanActual | undefine
       dataSource={people}
       scroll={{ x: 660 }}
       data-testid="people-plan-table"
-      onRow={(p) => ({ style: p.behind ? { background: '#fff1f0' } : undefined, 'data-testid': 'people-plan-row', 'data-behind': p.behind ? 'true' : 'false' }) as HTMLAttributes<HTMLElement>}
+      onRow={(p) =>
+        ({
+          style: p.behind ? { background: '#fff1f0' } : undefined,
+          'data-testid': 'people-plan-row',
+          'data-behind': p.behind ? 'true' : 'false',
+        }) as HTMLAttributes<HTMLElement>
+      }
       columns={[
-        { key: 'name', title: t('planner.person'), width: 110, render: (_, p) => <span data-testid="plan-person">{p.name}</span> },
-        { key: 'source', title: t('planner.planSource'), width: 110, render: (_, p) => (p.planSource ? <Tag>{t(`planner.source.${p.planSource}`)}</Tag> : '—') },
-        { key: 'planned', title: t('planner.plannedToDate'), align: 'right', width: 100, render: (_, p) => p.plannedToDate },
+        {
+          key: 'name',
+          title: t('planner.person'),
+          width: 110,
+          render: (_, p) => <span data-testid="plan-person">{p.name}</span>,
+        },
+        {
+          key: 'source',
+          title: t('planner.planSource'),
+          width: 110,
+          render: (_, p) => (p.planSource ? <Tag>{t(`planner.source.${p.planSource}`)}</Tag> : '—'),
+        },
+        {
+          key: 'planned',
+          title: t('planner.plannedToDate'),
+          align: 'right',
+          width: 100,
+          render: (_, p) => p.plannedToDate,
+        },
         { key: 'done', title: t('planner.doneToDate'), align: 'right', width: 100, render: (_, p) => p.doneToDate },
         { key: 'progress', title: t('planner.progress'), width: 160, render: (_, p) => <ProgressCell person={p} /> },
-        { key: 'behind', width: 80, render: (_, p) => (p.behind ? <Tag color="red" data-testid="plan-behind">{t('planner.behind')}</Tag> : null) },
+        {
+          key: 'behind',
+          width: 80,
+          render: (_, p) =>
+            p.behind ? (
+              <Tag color="red" data-testid="plan-behind">
+                {t('planner.behind')}
+              </Tag>
+            ) : null,
+        },
       ]}
     />
   );
@@ -47,10 +88,20 @@ export function MonthsPlanTable({ data, person }: { data: PlanActual; person: Pe
   const { t, i18n } = useTranslation();
   const cell = (done: number, planned: number) => {
     if (!done && !planned) return '';
-    return <span style={{ color: done < planned ? '#cf1322' : undefined }}>{done} / {planned}</span>;
+    return (
+      <span style={{ color: done < planned ? '#cf1322' : undefined }}>
+        {done} / {planned}
+      </span>
+    );
   };
   const columns: ColumnsType<Month> = [
-    { key: 'month', title: t('planner.month'), fixed: 'left', width: 90, render: (_, m) => <Typography.Text strong={m.month === data.asOf}>{m.month}</Typography.Text> },
+    {
+      key: 'month',
+      title: t('planner.month'),
+      fixed: 'left',
+      width: 90,
+      render: (_, m) => <Typography.Text strong={m.month === data.asOf}>{m.month}</Typography.Text>,
+    },
     ...data.stages.map((s) => ({
       key: s.stageId,
       title: stageLabel(s, i18n.language),
@@ -58,7 +109,13 @@ export function MonthsPlanTable({ data, person }: { data: PlanActual; person: Pe
       width: 100,
       render: (_: unknown, m: Month) => cell(m.done[s.stageId] ?? 0, m.planned[s.stageId] ?? 0),
     })),
-    { key: 'total', title: t('planner.doneOfPlanned'), align: 'right', width: 110, render: (_, m) => cell(m.doneTotal, m.plannedTotal) },
+    {
+      key: 'total',
+      title: t('planner.doneOfPlanned'),
+      align: 'right',
+      width: 110,
+      render: (_, m) => cell(m.doneTotal, m.plannedTotal),
+    },
   ];
   return (
     <Table<Month>

@@ -25,7 +25,10 @@ export function PlanChart({ plan, height = 300 }: { plan: Plan; height?: number 
         stack: 'plan',
         barMaxWidth: 36,
         itemStyle: { color: PALETTE[Math.min(i, PALETTE.length - 1)] },
-        data: [...(backlog ? [plan.backlog.counts[s.stageId] ?? 0] : []), ...plan.months.map((m) => m.counts[s.stageId] ?? 0)],
+        data: [
+          ...(backlog ? [plan.backlog.counts[s.stageId] ?? 0] : []),
+          ...plan.months.map((m) => m.counts[s.stageId] ?? 0),
+        ],
       })),
     };
   }, [plan, t, i18n.language]);

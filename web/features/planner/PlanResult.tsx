@@ -24,7 +24,11 @@ interface Props {
 }
 
 /** Where a default average came from: the person's won deals, their team's or the organisation's. */
-function averageFrom(t: (key: string, options?: Record<string, string>) => string, plan: Plan, personName: string | undefined): string | null {
+function averageFrom(
+  t: (key: string, options?: Record<string, string>) => string,
+  plan: Plan,
+  personName: string | undefined,
+): string | null {
   const source = plan.averageDealSizeSource;
   if (!source || source === 'input') return null;
   if (personName && source !== 'org') return t(`planner.averageFrom.${source}Of`, { name: personName });
@@ -35,7 +39,17 @@ function averageFrom(t: (key: string, options?: Record<string, string>) => strin
 export function PlanResult({ plan, defaulted, personName }: Props) {
   const { t, i18n } = useTranslation();
   const rows: Row[] = [
-    ...(plan.backlog.total > 0 ? [{ key: 'backlog', label: t('planner.backlog'), counts: plan.backlog.counts, total: plan.backlog.total, backlog: true }] : []),
+    ...(plan.backlog.total > 0
+      ? [
+          {
+            key: 'backlog',
+            label: t('planner.backlog'),
+            counts: plan.backlog.counts,
+            total: plan.backlog.total,
+            backlog: true,
+          },
+        ]
+      : []),
     ...plan.months.map((m) => ({ key: m.month, label: m.month, counts: m.counts, total: m.total })),
   ];
   const columns: ColumnsType<Row> = [
@@ -44,7 +58,14 @@ export function PlanResult({ plan, defaulted, personName }: Props) {
       title: t('planner.month'),
       fixed: 'left',
       width: 110,
-      render: (_, r) => (r.backlog ? <Tag color="orange" title={t('planner.backlogHint')}>{r.label}</Tag> : r.label),
+      render: (_, r) =>
+        r.backlog ? (
+          <Tag color="orange" title={t('planner.backlogHint')}>
+            {r.label}
+          </Tag>
+        ) : (
+          r.label
+        ),
     },
     ...plan.stageTotals.map((s) => ({
       key: s.stageId,
@@ -53,7 +74,13 @@ export function PlanResult({ plan, defaulted, personName }: Props) {
       width: 100,
       render: (_: unknown, r: Row) => r.counts[s.stageId] || '',
     })),
-    { key: 'total', title: t('planner.total'), align: 'right', width: 80, render: (_, r) => <Typography.Text strong={r.total === plan.peakMonthlyTotal}>{r.total}</Typography.Text> },
+    {
+      key: 'total',
+      title: t('planner.total'),
+      align: 'right',
+      width: 80,
+      render: (_, r) => <Typography.Text strong={r.total === plan.peakMonthlyTotal}>{r.total}</Typography.Text>,
+    },
   ];
   const grand = plan.stageTotals.reduce((n, s) => n + s.count, 0);
   const defaultTag = <Tag style={{ marginInlineStart: 4 }}>{t('planner.default')}</Tag>;
@@ -63,14 +90,52 @@ export function PlanResult({ plan, defaulted, personName }: Props) {
     <div data-testid="plan-result">
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex wrap gap={32}>
-          <Statistic title={<>{t('planner.quota')}{defaulted.quota && defaultTag}</>} valueRender={() => <span data-testid="plan-quota"><MoneyText value={plan.quota} /></span>} />
+          <Statistic
+            title={
+              <>
+                {t('planner.quota')}
+                {defaulted.quota && defaultTag}
+              </>
+            }
+            valueRender={() => (
+              <span data-testid="plan-quota">
+                <MoneyText value={plan.quota} />
+              </span>
+            )}
+          />
           <div>
-            <Statistic title={<>{t('planner.averageDealSize')}{defaulted.averageDealSize && defaultTag}</>} valueRender={() => <span data-testid="plan-average"><MoneyText value={plan.averageDealSize} /></span>} />
-            {source && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-average-source">{source}</Typography.Text>}
+            <Statistic
+              title={
+                <>
+                  {t('planner.averageDealSize')}
+                  {defaulted.averageDealSize && defaultTag}
+                </>
+              }
+              valueRender={() => (
+                <span data-testid="plan-average">
+                  <MoneyText value={plan.averageDealSize} />
+                </span>
+              )}
+            />
+            {source && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-average-source">
+                {source}
+              </Typography.Text>
+            )}
           </div>
           <Statistic title={t('planner.dealsNeeded')} value={plan.dealsNeeded} data-testid="plan-deals-needed" />
-          <Statistic title={t('planner.leadIn')} value={plan.leadInMonths} suffix={t('planner.monthsUnit')} data-testid="plan-lead-in" />
-          <Statistic title={t('planner.peak')} value={plan.peakMonthlyTotal} suffix={t('planner.perMonth')} data-testid="plan-peak" />
+          <Statistic
+            title={t('planner.leadIn')}
+            value={plan.leadInMonths}
+            suffix={t('planner.monthsUnit')}
+            data-testid="plan-lead-in"
+          />
+          <Statistic
+            title={t('planner.peak')}
+            value={plan.peakMonthlyTotal}
+            suffix={t('planner.perMonth')}
+            data-testid="plan-peak"
+          />
         </Flex>
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="plan-window">
           {t('planner.window', { from: plan.startMonth, to: plan.endMonth })}
@@ -84,7 +149,12 @@ export function PlanResult({ plan, defaulted, personName }: Props) {
       <Card size="small" title={t('planner.stageTotals')} style={{ marginBottom: 12 }}>
         <Flex wrap gap={8} data-testid="plan-stage-totals">
           {plan.stageTotals.map((s) => (
-            <Tag key={s.stageId} color="blue" data-testid="plan-stage-total" style={{ fontSize: 14, padding: '4px 8px' }}>
+            <Tag
+              key={s.stageId}
+              color="blue"
+              data-testid="plan-stage-total"
+              style={{ fontSize: 14, padding: '4px 8px' }}
+            >
               {stageLabel(s, i18n.language)} × <b>{s.count}</b>
             </Tag>
           ))}
@@ -93,7 +163,9 @@ export function PlanResult({ plan, defaulted, personName }: Props) {
           {t('planner.ratioLine', { ratios: plan.ratios.join(' : '), deals: plan.dealsNeeded, total: grand })}
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="plan-stage-weeks">
-          {t('planner.weeksLine', { weeks: plan.stageTotals.map((s, k) => `${stageLabel(s, i18n.language)} ${plan.stageWeeks[k]}`).join(' · ') })}
+          {t('planner.weeksLine', {
+            weeks: plan.stageTotals.map((s, k) => `${stageLabel(s, i18n.language)} ${plan.stageWeeks[k]}`).join(' · '),
+          })}
         </Typography.Paragraph>
       </Card>
       <Card size="small" title={t('planner.schedule')} style={{ marginBottom: 12 }}>

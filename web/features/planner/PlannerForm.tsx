@@ -17,7 +17,8 @@ export interface PlannerValues {
   startMonth?: number | null;
 }
 
-const complete = (v: (number | null)[] | undefined): v is number[] => !!v && v.length > 0 && v.every((r) => typeof r === 'number');
+const complete = (v: (number | null)[] | undefined): v is number[] =>
+  !!v && v.length > 0 && v.every((r) => typeof r === 'number');
 
 /** The request body for the form's values; empty fields are left out so the server applies its defaults. */
 export function toPlannerInput(v: PlannerValues): Omit<PlannerInput, 'year' | 'userId'> {
@@ -47,9 +48,14 @@ interface Props {
 export function PlannerForm({ form, stages, year, onCompute, onSave, computing, saving, saveLabel }: Props) {
   const { t, i18n } = useTranslation();
   const money = (_: unknown, v: unknown) =>
-    v === undefined || v === null || v === '' || isPositiveMoney(v) ? Promise.resolve() : Promise.reject(new Error(t('validation.positiveMoney')));
+    v === undefined || v === null || v === '' || isPositiveMoney(v)
+      ? Promise.resolve()
+      : Promise.reject(new Error(t('validation.positiveMoney')));
   const monthName = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-US' : 'zh-CN', { month: 'long' });
-  const months = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName.format(new Date(2000, i, 1)) }));
+  const months = Array.from({ length: 12 }, (_, i) => ({
+    value: i + 1,
+    label: monthName.format(new Date(2000, i, 1)),
+  }));
   // The server's default for this year, said before it is asked: next month in the year under way, else January.
   const defaultStart = planStart(dayjs().format('YYYY-MM-DD'), year).startMonth;
   const allOrNone = (message: string) => (_: unknown, v: (number | null)[] | undefined) =>
@@ -59,22 +65,42 @@ export function PlannerForm({ form, stages, year, onCompute, onSave, computing, 
     <Form form={form} layout="vertical" data-testid="planner-form" onFinish={onCompute}>
       <Row gutter={12}>
         <Col xs={24} sm={12} lg={8}>
-          <Form.Item name="quota" label={t('planner.quota')} extra={t('planner.quotaHint')} rules={[{ validator: money }]}>
+          <Form.Item
+            name="quota"
+            label={t('planner.quota')}
+            extra={t('planner.quotaHint')}
+            rules={[{ validator: money }]}
+          >
             <Input prefix="¥" inputMode="decimal" placeholder={t('planner.quotaPlaceholder')} allowClear />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8}>
-          <Form.Item name="averageDealSize" label={t('planner.averageDealSize')} extra={t('planner.averageHint')} rules={[{ validator: money }]}>
+          <Form.Item
+            name="averageDealSize"
+            label={t('planner.averageDealSize')}
+            extra={t('planner.averageHint')}
+            rules={[{ validator: money }]}
+          >
             <Input prefix="¥" inputMode="decimal" placeholder={t('planner.averagePlaceholder')} allowClear />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8}>
           <Form.Item name="startMonth" label={t('planner.startMonth')} extra={t('planner.startMonthHint')}>
-            <Select<number> allowClear options={months} placeholder={t('planner.startMonthPlaceholder', { month: defaultStart })} data-testid="plan-start-month" />
+            <Select<number>
+              allowClear
+              options={months}
+              placeholder={t('planner.startMonthPlaceholder', { month: defaultStart })}
+              data-testid="plan-start-month"
+            />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="ratios" label={t('planner.ratios')} extra={t('planner.ratiosHint')} rules={[{ validator: allOrNone(t('planner.ratiosIncomplete')) }]}>
+      <Form.Item
+        name="ratios"
+        label={t('planner.ratios')}
+        extra={t('planner.ratiosHint')}
+        rules={[{ validator: allOrNone(t('planner.ratiosIncomplete')) }]}
+      >
         <StageNumbersInput stages={stages} kind="ratio" />
       </Form.Item>
       <Form.Item
@@ -83,13 +109,24 @@ export function PlannerForm({ form, stages, year, onCompute, onSave, computing, 
         extra={t('planner.stageWeeksHint')}
         rules={[
           { validator: allOrNone(t('planner.weeksIncomplete')) },
-          { validator: (_, v: (number | null)[] | undefined) => ((v ?? []).every((w) => w === null || Number.isInteger(w * 2)) ? Promise.resolve() : Promise.reject(new Error(t('planner.halfWeeks')))) },
+          {
+            validator: (_, v: (number | null)[] | undefined) =>
+              (v ?? []).every((w) => w === null || Number.isInteger(w * 2))
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('planner.halfWeeks'))),
+          },
         ]}
       >
         <StageNumbersInput stages={stages} kind="week" />
       </Form.Item>
       <Space wrap>
-        <Button type="primary" htmlType="submit" icon={<CalculatorOutlined />} loading={computing} data-testid="plan-compute">
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<CalculatorOutlined />}
+          loading={computing}
+          data-testid="plan-compute"
+        >
           {t('planner.compute')}
         </Button>
         {onSave && (

@@ -1,5 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Spin, Statistic, Tag, Typography, type FormInstance } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Spin,
+  Statistic,
+  Tag,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PLAN_RATIOS, DEFAULT_STAGE_WEEKS } from '../../../core/enums.ts';
@@ -95,7 +109,13 @@ export function PlannerPage() {
     if (saved.isPending || saved.isError || stagesPending) return;
     if (saved.data) {
       const s = saved.data;
-      form.setFieldsValue({ quota: s.quota, averageDealSize: s.averageDealSize, ratios: s.ratios, stageWeeks: s.stageWeeks, startMonth: Number(s.startMonth.slice(5, 7)) });
+      form.setFieldsValue({
+        quota: s.quota,
+        averageDealSize: s.averageDealSize,
+        ratios: s.ratios,
+        stageWeeks: s.stageWeeks,
+        startMonth: Number(s.startMonth.slice(5, 7)),
+      });
       setShown({ plan: s, defaulted: { quota: false, averageDealSize: false } });
     } else if (autoFor.current !== key) {
       autoFor.current = key;
@@ -120,16 +140,31 @@ export function PlannerPage() {
   const person = actual.data?.people.find((x) => x.userId === personId);
   const savedPlan = saved.data;
   // Someone else's plan names them where it says whose won deals the average came from.
-  const personName = personId === me.id ? undefined : (users.data?.find((u) => u.id === personId)?.name ?? person?.name);
+  const personName =
+    personId === me.id ? undefined : (users.data?.find((u) => u.id === personId)?.name ?? person?.name);
 
   return (
     <div data-testid="planner-page" style={{ minWidth: 0 }}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('nav.planner')}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('nav.planner')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('planner.hint')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && p.set('year', String(d.year()))} data-testid="planner-year" />
+        <DatePicker
+          picker="year"
+          value={dayjs(`${year}-01-01`)}
+          allowClear={false}
+          onChange={(d) => d && p.set('year', String(d.year()))}
+          data-testid="planner-year"
+        />
         {manager && (
-          <UserSelect value={userId} onChange={(v) => p.set('userId', v)} placeholder={t('planner.myself')} style={{ width: mobile ? '100%' : 200 }} data-testid="planner-user" />
+          <UserSelect
+            value={userId}
+            onChange={(v) => p.set('userId', v)}
+            placeholder={t('planner.myself')}
+            style={{ width: mobile ? '100%' : 200 }}
+            data-testid="planner-user"
+          />
         )}
       </Flex>
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -159,16 +194,36 @@ export function PlannerPage() {
             data-testid="saved-plan-banner"
             title={
               <>
-                {t('planner.savedPlan', { deals: savedPlan.dealsNeeded })} · {t('planner.savedAt')} <DateText value={savedPlan.savedAt} withTime />
+                {t('planner.savedPlan', { deals: savedPlan.dealsNeeded })} · {t('planner.savedAt')}{' '}
+                <DateText value={savedPlan.savedAt} withTime />
               </>
             }
-            action={<Button size="small" onClick={() => setShown({ plan: savedPlan, defaulted: { quota: false, averageDealSize: false } })}>{t('planner.showSaved')}</Button>}
+            action={
+              <Button
+                size="small"
+                onClick={() => setShown({ plan: savedPlan, defaulted: { quota: false, averageDealSize: false } })}
+              >
+                {t('planner.showSaved')}
+              </Button>
+            }
           />
         )
       ) : (
-        !saved.isPending && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('planner.notSaved')} data-testid="no-saved-plan" />
+        !saved.isPending && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('planner.notSaved')}
+            data-testid="no-saved-plan"
+          />
+        )
       )}
-      {shown ? <PlanResult plan={shown.plan} defaulted={shown.defaulted} personName={personName} /> : compute.isPending && <Spin />}
+      {shown ? (
+        <PlanResult plan={shown.plan} defaulted={shown.defaulted} personName={personName} />
+      ) : (
+        compute.isPending && <Spin />
+      )}
 
       <Card size="small" title={t('planner.actualTitle')} data-testid="plan-actual">
         {actual.isError ? (
@@ -183,7 +238,9 @@ export function PlannerPage() {
               <Statistic title={t('planner.plannedToDate')} value={person.plannedToDate} data-testid="actual-planned" />
               <Statistic title={t('planner.doneToDate')} value={person.doneToDate} data-testid="actual-done" />
               <div style={{ minWidth: 160 }}>
-                <Typography.Text type="secondary" style={{ display: 'block' }}>{t('planner.progress')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block' }}>
+                  {t('planner.progress')}
+                </Typography.Text>
                 <ProgressCell person={person} />
               </div>
               {person.behind && <Tag color="red">{t('planner.behind')}</Tag>}

@@ -31,12 +31,17 @@ export function useSavedPlan(year: number, userId: string | undefined) {
 export function useSavePlan() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { year: number; body: Omit<PlannerInput, 'year'> }) => api.put<Plan>(`/api/planner/plans/${v.year}`, v.body),
+    mutationFn: (v: { year: number; body: Omit<PlannerInput, 'year'> }) =>
+      api.put<Plan>(`/api/planner/plans/${v.year}`, v.body),
     // Plan vs actual reads the saved plan too.
     onSuccess: () => void qc.invalidateQueries({ queryKey: plannerKeys.all }),
   });
 }
 
 export function usePlanActual(q: PlanActualQuery) {
-  return useQuery({ queryKey: plannerKeys.actual(q), queryFn: () => api.get<PlanActual>('/api/planner/actual', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: plannerKeys.actual(q),
+    queryFn: () => api.get<PlanActual>('/api/planner/actual', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }

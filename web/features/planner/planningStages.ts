@@ -13,5 +13,8 @@ export function planningStages(stages: Stage[]): Stage[] {
 export function usePlanningStages(): { stages: { id: string; label: string }[]; isPending: boolean } {
   const { i18n } = useTranslation();
   const q = useStages();
-  return { stages: planningStages(q.data ?? []).map((s) => ({ id: s.id, label: stageLabel(s, i18n.language) })), isPending: q.isPending };
+  return {
+    stages: planningStages(q.data ?? []).map((s) => ({ id: s.id, label: stageLabel(s, i18n.language) })),
+    isPending: q.isPending,
+  };
 }

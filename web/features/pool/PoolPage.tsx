@@ -52,7 +52,13 @@ export function PoolPage() {
       onConfirm={() => onClaim(a)}
       disabled={full}
     >
-      <Button type="primary" size="small" disabled={full} title={full ? t('pool.limitReached') : undefined} data-testid="claim">
+      <Button
+        type="primary"
+        size="small"
+        disabled={full}
+        title={full ? t('pool.limitReached') : undefined}
+        data-testid="claim"
+      >
         {t('pool.claim')}
       </Button>
     </Popconfirm>
@@ -70,7 +76,12 @@ export function PoolPage() {
         </div>
       ),
     },
-    { key: 'ownershipType', title: t('field.account.ownershipType'), width: 110, render: (_, a) => t(`enum.ownershipType.${a.ownershipType}`) },
+    {
+      key: 'ownershipType',
+      title: t('field.account.ownershipType'),
+      width: 110,
+      render: (_, a) => t(`enum.ownershipType.${a.ownershipType}`),
+    },
     { key: 'industry', title: t('field.account.industry'), width: 140, render: (_, a) => a.industry ?? '—' },
     { key: 'place', title: t('accounts.place'), width: 140, render: (_, a) => place(a) },
     { key: 'score', title: t('pool.score'), width: 80, align: 'right', render: (_, a) => a.score ?? '—' },
@@ -81,7 +92,9 @@ export function PoolPage() {
   return (
     <div data-testid="pool-page">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('pool.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('pool.title')}
+        </Typography.Title>
         {claims && (
           <Tag color={full ? 'red' : 'blue'} data-testid="my-claims">
             {t('pool.myClaims', { count: claims.count, limit: claims.limit })}
@@ -89,7 +102,13 @@ export function PoolPage() {
         )}
       </Flex>
       <Typography.Paragraph type="secondary">{t('pool.hint')}</Typography.Paragraph>
-      <Input.Search placeholder={t('pool.searchPlaceholder')} {...search.input} allowClear style={{ width: mobile ? '100%' : 280, marginBottom: 12 }} data-testid="pool-search" />
+      <Input.Search
+        placeholder={t('pool.searchPlaceholder')}
+        {...search.input}
+        allowClear
+        style={{ width: mobile ? '100%' : 280, marginBottom: 12 }}
+        data-testid="pool-search"
+      />
       {pool.isError ? (
         <FullPageError error={pool.error} onRetry={() => void pool.refetch()} />
       ) : mobile ? (
@@ -102,7 +121,9 @@ export function PoolPage() {
             <Card size="small" style={{ marginBottom: 8 }} data-testid="pool-card">
               <Flex justify="space-between" align="start" gap={8}>
                 <div style={{ minWidth: 0 }}>
-                  <div style={{ fontWeight: 600 }} data-testid="pool-name">{a.name}</div>
+                  <div style={{ fontWeight: 600 }} data-testid="pool-name">
+                    {a.name}
+                  </div>
                   <Flex wrap gap={4} style={{ marginTop: 6 }}>
                     <Tag>{t(`enum.ownershipType.${a.ownershipType}`)}</Tag>
                     {a.industry && <Tag>{a.industry}</Tag>}
@@ -131,7 +152,12 @@ export function PoolPage() {
           locale={{ emptyText: <Empty description={t('pool.empty')} /> }}
         />
       )}
-      <LoadMore hasMore={!!pool.hasNextPage} loading={pool.isFetchingNextPage} onLoad={() => void pool.fetchNextPage()} count={rows.length} />
+      <LoadMore
+        hasMore={!!pool.hasNextPage}
+        loading={pool.isFetchingNextPage}
+        onLoad={() => void pool.fetchNextPage()}
+        count={rows.length}
+      />
     </div>
   );
 }

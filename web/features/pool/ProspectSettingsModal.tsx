@@ -21,7 +21,11 @@ export function ProspectSettingsModal({ open, onClose }: { open: boolean; onClos
   const { message } = App.useApp();
 
   useEffect(() => {
-    if (open && settings.data) form.setFieldsValue({ dropPercent: Math.round(settings.data.dropShare * 1000) / 10, claimLimit: settings.data.claimLimit });
+    if (open && settings.data)
+      form.setFieldsValue({
+        dropPercent: Math.round(settings.data.dropShare * 1000) / 10,
+        claimLimit: settings.data.claimLimit,
+      });
   }, [open, settings.data, form]);
 
   const submit = async (v: Values) => {
@@ -36,12 +40,31 @@ export function ProspectSettingsModal({ open, onClose }: { open: boolean; onClos
   };
 
   return (
-    <Modal open={open} title={t('pool.settingsTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={put.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('pool.settingsTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={put.isPending}
+      destroyOnHidden
+    >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="prospect-settings-form">
-        <Form.Item name="dropPercent" label={t('pool.dropShare')} extra={t('pool.dropShareHint')} rules={[{ required: true, message: t('pool.dropShareRange') }]}>
+        <Form.Item
+          name="dropPercent"
+          label={t('pool.dropShare')}
+          extra={t('pool.dropShareHint')}
+          rules={[{ required: true, message: t('pool.dropShareRange') }]}
+        >
           <InputNumber<number> min={0.1} max={99.9} step={5} precision={1} suffix="%" style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="claimLimit" label={t('pool.claimLimit')} extra={t('pool.claimLimitHint')} rules={[{ required: true, message: t('pool.claimLimitRange') }]}>
+        <Form.Item
+          name="claimLimit"
+          label={t('pool.claimLimit')}
+          extra={t('pool.claimLimitHint')}
+          rules={[{ required: true, message: t('pool.claimLimitRange') }]}
+        >
           <InputNumber<number> min={1} max={10000} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>

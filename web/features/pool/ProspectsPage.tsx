@@ -63,7 +63,13 @@ export function ProspectsPage() {
           cancelText={t('common.cancel')}
           onConfirm={() => decide(r, d)}
         >
-          <Button size="small" danger={d === 'archive'} type={d === 'pool' ? 'primary' : 'default'} ghost={d === 'pool'} data-testid={`review-${d}`}>
+          <Button
+            size="small"
+            danger={d === 'archive'}
+            type={d === 'pool' ? 'primary' : 'default'}
+            ghost={d === 'pool'}
+            data-testid={`review-${d}`}
+          >
             {t(`pool.decision.${d}`)}
           </Button>
         </Popconfirm>
@@ -72,21 +78,44 @@ export function ProspectsPage() {
   );
 
   const columns: ColumnsType<ProspectItem> = [
-    { key: 'rank', title: '#', width: 56, align: 'right', render: (_, r) => <span data-testid="prospect-rank">{r.rank}</span> },
+    {
+      key: 'rank',
+      title: '#',
+      width: 56,
+      align: 'right',
+      render: (_, r) => <span data-testid="prospect-rank">{r.rank}</span>,
+    },
     {
       key: 'name',
       title: t('field.account.name'),
       width: 220,
       render: (_, r) => (
         <div>
-          <Link to={`/accounts/${r.accountId}`} data-testid="prospect-name">{r.name}</Link>
-          {r.dropCandidate && <Tag color="red" style={{ marginInlineStart: 6 }} data-testid="drop-candidate">{t('pool.dropCandidate')}</Tag>}
+          <Link to={`/accounts/${r.accountId}`} data-testid="prospect-name">
+            {r.name}
+          </Link>
+          {r.dropCandidate && (
+            <Tag color="red" style={{ marginInlineStart: 6 }} data-testid="drop-candidate">
+              {t('pool.dropCandidate')}
+            </Tag>
+          )}
         </div>
       ),
     },
     { key: 'owner', title: t('field.account.ownerId'), width: 100, render: (_, r) => r.ownerName ?? '—' },
-    { key: 'score', title: t('pool.score'), width: 70, align: 'right', render: (_, r) => r.score ?? <Typography.Text type="secondary">{t('pool.unscored')}</Typography.Text> },
-    { key: 'tier', title: t('field.account.tier'), width: 70, render: (_, r) => <EnumTag group="tier" value={r.tier} /> },
+    {
+      key: 'score',
+      title: t('pool.score'),
+      width: 70,
+      align: 'right',
+      render: (_, r) => r.score ?? <Typography.Text type="secondary">{t('pool.unscored')}</Typography.Text>,
+    },
+    {
+      key: 'tier',
+      title: t('field.account.tier'),
+      width: 70,
+      render: (_, r) => <EnumTag group="tier" value={r.tier} />,
+    },
     {
       key: 'review',
       title: t('pool.lastReview'),
@@ -101,13 +130,17 @@ export function ProspectsPage() {
           '—'
         ),
     },
-    ...(writable ? [{ key: 'actions', title: t('pool.review'), width: 230, render: (_: unknown, r: ProspectItem) => actions(r) }] : []),
+    ...(writable
+      ? [{ key: 'actions', title: t('pool.review'), width: 230, render: (_: unknown, r: ProspectItem) => actions(r) }]
+      : []),
   ];
 
   return (
     <div data-testid="prospects-page">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('pool.prospectsTitle')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('pool.prospectsTitle')}
+        </Typography.Title>
         {me.role === 'admin' && (
           <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="prospect-settings">
             {t('pool.settingsTitle')}
@@ -135,7 +168,12 @@ export function ProspectsPage() {
             <Flex wrap gap={mobile ? 16 : 48}>
               <Statistic title={t('pool.total')} value={data?.total ?? 0} data-testid="prospect-total" />
               <div>
-                <Statistic title={t('pool.candidates', { share })} value={data?.dropCandidates ?? 0} valueStyle={{ color: '#cf1322' }} data-testid="prospect-candidates" />
+                <Statistic
+                  title={t('pool.candidates', { share })}
+                  value={data?.dropCandidates ?? 0}
+                  valueStyle={{ color: '#cf1322' }}
+                  data-testid="prospect-candidates"
+                />
                 {data && (
                   <Typography.Text type="secondary" data-testid="prospect-cut">
                     {t('pool.cut', { share, total: data.total, cut: data.dropCut, count: data.dropCandidates })}
@@ -154,7 +192,14 @@ export function ProspectsPage() {
             loading={list.isFetching}
             scroll={{ x: 900 }}
             onRow={(r) => ({ style: r.dropCandidate ? { background: '#fff1f0' } : undefined })}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, hideOnSinglePage: true }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              onChange: setPage,
+              hideOnSinglePage: true,
+            }}
             locale={{ emptyText: t('pool.noProspects') }}
           />
         </>

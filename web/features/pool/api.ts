@@ -1,5 +1,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PoolClaim, PoolPage, ProspectList, ProspectQuery, ProspectReview, ProspectReviewResult, ProspectSettings } from '../../../core/schemas/pool.ts';
+import type {
+  PoolClaim,
+  PoolPage,
+  ProspectList,
+  ProspectQuery,
+  ProspectReview,
+  ProspectReviewResult,
+  ProspectSettings,
+} from '../../../core/schemas/pool.ts';
 import { api } from '../../lib/api.ts';
 import { accountKeys } from '../../lib/query-keys.ts';
 
@@ -21,7 +29,11 @@ export function usePool(q: string) {
 }
 
 export function useProspects(q: ProspectQuery) {
-  return useQuery({ queryKey: poolKeys.prospects(q), queryFn: () => api.get<ProspectList>('/api/analysis/prospects', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: poolKeys.prospects(q),
+    queryFn: () => api.get<ProspectList>('/api/analysis/prospects', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 export function useProspectSettings() {
@@ -45,7 +57,9 @@ export function useClaim() {
 }
 
 export function useReview() {
-  return usePoolMutation((v: { id: string } & ProspectReview) => api.post<ProspectReviewResult>(`/api/accounts/${v.id}/review`, { decision: v.decision, version: v.version }));
+  return usePoolMutation((v: { id: string } & ProspectReview) =>
+    api.post<ProspectReviewResult>(`/api/accounts/${v.id}/review`, { decision: v.decision, version: v.version }),
+  );
 }
 
 export function usePutProspectSettings() {

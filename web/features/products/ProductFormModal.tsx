@@ -43,7 +43,9 @@ export function ProductFormModal({ dialog, onClose }: { dialog: ProductDialog | 
         if (v.active !== p.active) body.active = v.active;
         await save.mutateAsync({ id: p.id, body });
       } else {
-        await save.mutateAsync({ body: { name: v.name.trim(), category: v.category.trim(), listPrice, active: v.active } });
+        await save.mutateAsync({
+          body: { name: v.name.trim(), category: v.category.trim(), listPrice, active: v.active },
+        });
       }
       message.success(t('common.saved'));
       onClose();
@@ -67,10 +69,18 @@ export function ProductFormModal({ dialog, onClose }: { dialog: ProductDialog | 
       destroyOnHidden
     >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="product-form">
-        <Form.Item name="name" label={t('field.product.name')} rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}>
+        <Form.Item
+          name="name"
+          label={t('field.product.name')}
+          rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}
+        >
           <Input autoFocus />
         </Form.Item>
-        <Form.Item name="category" label={t('field.product.category')} rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}>
+        <Form.Item
+          name="category"
+          label={t('field.product.category')}
+          rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}
+        >
           <Input list="product-categories" />
         </Form.Item>
         <datalist id="product-categories">
@@ -83,7 +93,12 @@ export function ProductFormModal({ dialog, onClose }: { dialog: ProductDialog | 
           label={t('field.product.listPrice')}
           rules={[
             { required: true, message: t('validation.required') },
-            { validator: (_, v: unknown) => (MONEY_INPUT_RE.test(normaliseMoney(typeof v === 'string' ? v : '') ?? '') ? Promise.resolve() : Promise.reject(new Error(t('validation.money')))) },
+            {
+              validator: (_, v: unknown) =>
+                MONEY_INPUT_RE.test(normaliseMoney(typeof v === 'string' ? v : '') ?? '')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('validation.money'))),
+            },
           ]}
         >
           <Input prefix="¥" inputMode="decimal" placeholder="100000.00" />

@@ -33,8 +33,20 @@ export function ProductsPage() {
   const columns: ColumnsType<Product> = [
     { key: 'name', title: t('field.product.name'), render: (_, p) => <span data-testid="product-name">{p.name}</span> },
     { key: 'category', title: t('field.product.category'), width: 160, render: (_, p) => p.category },
-    { key: 'listPrice', title: t('field.product.listPrice'), width: 160, align: 'right', render: (_, p) => <MoneyText value={p.listPrice} /> },
-    { key: 'active', title: t('field.product.active'), width: 100, render: (_, p) => (p.active ? <Tag color="green">{t('field.product.active')}</Tag> : <Tag>{t('catalog.inactive')}</Tag>) },
+    {
+      key: 'listPrice',
+      title: t('field.product.listPrice'),
+      width: 160,
+      align: 'right',
+      render: (_, p) => <MoneyText value={p.listPrice} />,
+    },
+    {
+      key: 'active',
+      title: t('field.product.active'),
+      width: 100,
+      render: (_, p) =>
+        p.active ? <Tag color="green">{t('field.product.active')}</Tag> : <Tag>{t('catalog.inactive')}</Tag>,
+    },
   ];
   if (admin) {
     columns.push({
@@ -42,8 +54,20 @@ export function ProductsPage() {
       width: 96,
       render: (_, p) => (
         <Space size={2}>
-          <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', product: p })} aria-label={t('common.edit')} />
-          <Popconfirm title={t('catalog.deleteProductConfirm', { name: p.name })} onConfirm={() => void remove(p)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            onClick={() => setDialog({ mode: 'edit', product: p })}
+            aria-label={t('common.edit')}
+          />
+          <Popconfirm
+            title={t('catalog.deleteProductConfirm', { name: p.name })}
+            onConfirm={() => void remove(p)}
+            okText={t('common.delete')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+          >
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
           </Popconfirm>
         </Space>
@@ -54,9 +78,16 @@ export function ProductsPage() {
   return (
     <div data-testid="products-page">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.products')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.products')}
+        </Typography.Title>
         {admin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="new-product">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ mode: 'create' })}
+            data-testid="new-product"
+          >
             {t('catalog.newProduct')}
           </Button>
         )}

@@ -5,7 +5,12 @@ import { api } from '../../lib/api.ts';
 export const PRODUCTS_KEY = ['products'] as const;
 
 export function useProducts() {
-  return useQuery({ queryKey: PRODUCTS_KEY, queryFn: () => api.get<{ items: Product[] }>('/api/products'), select: (d) => d.items, staleTime: 60_000 });
+  return useQuery({
+    queryKey: PRODUCTS_KEY,
+    queryFn: () => api.get<{ items: Product[] }>('/api/products'),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
 }
 
 function useProductMutation<V, R>(fn: (v: V) => Promise<R>) {

@@ -29,7 +29,15 @@ interface Values {
 /** What an optional level becomes: null when cleared, the canonical string otherwise. */
 const level = (v: string | undefined): string | null => normaliseMoney(v ?? '');
 
-export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDialog | null; onClose: () => void; onReload: () => void }) {
+export function QuotaFormModal({
+  dialog,
+  onClose,
+  onReload,
+}: {
+  dialog: QuotaDialog | null;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const [form] = Form.useForm<Values>();
@@ -58,7 +66,12 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
     } else {
       // Only managers and admins set quotas; a manager's own is set from above, so they start with no one picked.
       const now = dayjs();
-      form.setFieldsValue({ subject: 'user', userId: me.role === 'admin' ? me.id : undefined, periodKind: 'year', period: now.year() === dialog.year ? now : dayjs(`${dialog.year}-01-01`) });
+      form.setFieldsValue({
+        subject: 'user',
+        userId: me.role === 'admin' ? me.id : undefined,
+        periodKind: 'year',
+        period: now.year() === dialog.year ? now : dayjs(`${dialog.year}-01-01`),
+      });
     }
   }, [dialog, form, me.id, me.role]);
 
@@ -87,13 +100,21 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
       onClose();
       return FINISHED;
     } catch (e) {
-      fail(e, { form, onReload: () => { onReload(); onClose(); } });
+      fail(e, {
+        form,
+        onReload: () => {
+          onReload();
+          onClose();
+        },
+      });
     }
   };
 
   const moneyRule = (required: boolean) => ({
     validator: (_: unknown, v: unknown) =>
-      (!required && (v === undefined || v === null || v === '')) || isPositiveMoney(v) ? Promise.resolve() : Promise.reject(new Error(t('validation.positiveMoney'))),
+      (!required && (v === undefined || v === null || v === '')) || isPositiveMoney(v)
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('validation.positiveMoney'))),
   });
 
   return (
@@ -110,30 +131,77 @@ export function QuotaFormModal({ dialog, onClose, onReload }: { dialog: QuotaDia
     >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="quota-form">
         <Form.Item name="subject" label={t('quotas.subject')}>
-          <Radio.Group disabled={editing} optionType="button" options={[{ value: 'user', label: t('quotas.person') }, { value: 'team', label: t('quotas.team') }]} />
+          <Radio.Group
+            disabled={editing}
+            optionType="button"
+            options={[
+              { value: 'user', label: t('quotas.person') },
+              { value: 'team', label: t('quotas.team') },
+            ]}
+          />
         </Form.Item>
         {subject === 'team' ? (
-          <Form.Item name="teamId" label={t('quotas.team')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="teamId"
+            label={t('quotas.team')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <TeamSelect disabled={editing} />
           </Form.Item>
         ) : (
-          <Form.Item name="userId" label={t('quotas.person')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="userId"
+            label={t('quotas.person')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <UserSelect disabled={editing} data-testid="quota-person" />
           </Form.Item>
         )}
         <Form.Item name="periodKind" label={t('quotas.periodKind')}>
-          <Segmented<PeriodKind> disabled={editing} options={PERIOD_KINDS.slice().reverse().map((k) => ({ value: k, label: <span data-testid={`quota-kind-${k}`}>{t(`enum.periodKind.${k}`)}</span> }))} />
+          <Segmented<PeriodKind>
+            disabled={editing}
+            options={PERIOD_KINDS.slice()
+              .reverse()
+              .map((k) => ({
+                value: k,
+                label: <span data-testid={`quota-kind-${k}`}>{t(`enum.periodKind.${k}`)}</span>,
+              }))}
+          />
         </Form.Item>
-        <Form.Item name="period" label={t('quotas.period')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DatePicker picker={kind} disabled={editing} allowClear={false} format={kind === 'year' ? 'YYYY' : kind === 'month' ? 'YYYY-MM' : 'YYYY-[Q]Q'} style={{ width: '100%' }} />
+        <Form.Item
+          name="period"
+          label={t('quotas.period')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <DatePicker
+            picker={kind}
+            disabled={editing}
+            allowClear={false}
+            format={kind === 'year' ? 'YYYY' : kind === 'month' ? 'YYYY-MM' : 'YYYY-[Q]Q'}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
-        <Form.Item name="target" label={t('quotas.target')} rules={[{ required: true, message: t('validation.required') }, moneyRule(true)]}>
+        <Form.Item
+          name="target"
+          label={t('quotas.target')}
+          rules={[{ required: true, message: t('validation.required') }, moneyRule(true)]}
+        >
           <Input prefix="¥" inputMode="decimal" placeholder="3000000" />
         </Form.Item>
-        <Form.Item name="stretch" label={t('quotas.stretch')} extra={t('quotas.stretchHint')} rules={[moneyRule(false)]}>
+        <Form.Item
+          name="stretch"
+          label={t('quotas.stretch')}
+          extra={t('quotas.stretchHint')}
+          rules={[moneyRule(false)]}
+        >
           <Input prefix="¥" inputMode="decimal" />
         </Form.Item>
-        <Form.Item name="challenge" label={t('quotas.challenge')} extra={t('quotas.challengeHint')} rules={[moneyRule(false)]}>
+        <Form.Item
+          name="challenge"
+          label={t('quotas.challenge')}
+          extra={t('quotas.challengeHint')}
+          rules={[moneyRule(false)]}
+        >
           <Input prefix="¥" inputMode="decimal" />
         </Form.Item>
       </Form>

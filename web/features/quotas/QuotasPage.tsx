@@ -58,11 +58,43 @@ export function QuotasPage() {
         </Space>
       ),
     },
-    { key: 'period', title: t('quotas.period'), width: 110, render: (_, q) => <span data-testid="quota-period">{q.period}</span> },
-    { key: 'kind', title: t('quotas.periodKind'), width: 80, render: (_, q) => <Tag>{t(`enum.periodKind.${q.periodKind}`)}</Tag> },
-    { key: 'target', title: t('quotas.target'), align: 'right', width: 160, render: (_, q) => <span data-testid="quota-target"><MoneyText value={q.target} /></span> },
-    { key: 'stretch', title: t('quotas.stretch'), align: 'right', width: 160, render: (_, q) => <MoneyText value={q.stretch} /> },
-    { key: 'challenge', title: t('quotas.challenge'), align: 'right', width: 160, render: (_, q) => <MoneyText value={q.challenge} /> },
+    {
+      key: 'period',
+      title: t('quotas.period'),
+      width: 110,
+      render: (_, q) => <span data-testid="quota-period">{q.period}</span>,
+    },
+    {
+      key: 'kind',
+      title: t('quotas.periodKind'),
+      width: 80,
+      render: (_, q) => <Tag>{t(`enum.periodKind.${q.periodKind}`)}</Tag>,
+    },
+    {
+      key: 'target',
+      title: t('quotas.target'),
+      align: 'right',
+      width: 160,
+      render: (_, q) => (
+        <span data-testid="quota-target">
+          <MoneyText value={q.target} />
+        </span>
+      ),
+    },
+    {
+      key: 'stretch',
+      title: t('quotas.stretch'),
+      align: 'right',
+      width: 160,
+      render: (_, q) => <MoneyText value={q.stretch} />,
+    },
+    {
+      key: 'challenge',
+      title: t('quotas.challenge'),
+      align: 'right',
+      width: 160,
+      render: (_, q) => <MoneyText value={q.challenge} />,
+    },
   ];
   if (setter) {
     columns.push({
@@ -71,9 +103,29 @@ export function QuotasPage() {
       render: (_, q) =>
         q.editable && (
           <Space size={2}>
-            <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', quota: q })} aria-label={t('common.edit')} data-testid="quota-edit" />
-            <Popconfirm title={t('quotas.deleteConfirm')} onConfirm={() => void remove(q)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} data-testid="quota-delete" />
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              onClick={() => setDialog({ mode: 'edit', quota: q })}
+              aria-label={t('common.edit')}
+              data-testid="quota-edit"
+            />
+            <Popconfirm
+              title={t('quotas.deleteConfirm')}
+              onConfirm={() => void remove(q)}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+            >
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('common.delete')}
+                data-testid="quota-delete"
+              />
             </Popconfirm>
           </Space>
         ),
@@ -83,11 +135,24 @@ export function QuotasPage() {
   return (
     <div data-testid="quotas-page">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.quotas')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.quotas')}
+        </Typography.Title>
         <Flex gap={8}>
-          <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && p.set('year', String(d.year()))} data-testid="quota-year" />
+          <DatePicker
+            picker="year"
+            value={dayjs(`${year}-01-01`)}
+            allowClear={false}
+            onChange={(d) => d && p.set('year', String(d.year()))}
+            data-testid="quota-year"
+          />
           {setter && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create', year })} data-testid="new-quota">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ mode: 'create', year })}
+              data-testid="new-quota"
+            >
               {t('quotas.new')}
             </Button>
           )}

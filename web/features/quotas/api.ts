@@ -6,7 +6,11 @@ import { forecastKeys } from '../forecast/api.ts';
 const quotasKey = (q: QuotaListQuery) => [...forecastKeys.all, 'quotas', q] as const;
 
 export function useQuotas(q: QuotaListQuery) {
-  return useQuery({ queryKey: quotasKey(q), queryFn: () => api.get<QuotaList>('/api/quotas', { ...q }), select: (d) => d.items });
+  return useQuery({
+    queryKey: quotasKey(q),
+    queryFn: () => api.get<QuotaList>('/api/quotas', { ...q }),
+    select: (d) => d.items,
+  });
 }
 
 /** A quota changes attainment, coverage and the planner's default; refresh every forecast view. */

@@ -1,4 +1,18 @@
-import { App, Button, Card, Empty, Flex, Input, List, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  List,
+  Popconfirm,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DeleteOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +31,12 @@ import { usePurgeFromBin, useRecycleBin, useRestoreFromBin } from './api.ts';
 import { daysLeft, recordPath } from './paths.ts';
 import { RetentionSetting } from './RetentionSetting.tsx';
 
-const ENTITY_COLORS: Record<BinEntity, string> = { account: 'geekblue', contact: 'cyan', opportunity: 'gold', activity: 'purple' };
+const ENTITY_COLORS: Record<BinEntity, string> = {
+  account: 'geekblue',
+  contact: 'cyan',
+  opportunity: 'gold',
+  activity: 'purple',
+};
 
 /** 回收站: what was deleted in the caller's scope, restorable until its purge date; admins purge early. */
 export function RecycleBinPage() {
@@ -43,7 +62,9 @@ export function RecycleBinPage() {
         content: (
           <span data-testid="restored-message">
             {r.skipped ? t('recycleBin.restoredSkipped', { count: r.skipped }) : t('recycleBin.restored')}{' '}
-            <Typography.Link onClick={() => navigate(recordPath(item.entity, item.id))}>{t('recycleBin.open')}</Typography.Link>
+            <Typography.Link onClick={() => navigate(recordPath(item.entity, item.id))}>
+              {t('recycleBin.open')}
+            </Typography.Link>
           </span>
         ),
       });
@@ -68,24 +89,59 @@ export function RecycleBinPage() {
         </Button>
       )}
       {admin && (
-        <Popconfirm title={t('recycleBin.purgeConfirm', { name: item.name })} onConfirm={() => onPurge(item)} okText={t('recycleBin.purge')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-          <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('recycleBin.purge')} data-testid="bin-purge" />
+        <Popconfirm
+          title={t('recycleBin.purgeConfirm', { name: item.name })}
+          onConfirm={() => onPurge(item)}
+          okText={t('recycleBin.purge')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+        >
+          <Button
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('recycleBin.purge')}
+            data-testid="bin-purge"
+          />
         </Popconfirm>
       )}
     </Space>
   );
-  const kind = (item: RecycleBinItem) => <Tag color={ENTITY_COLORS[item.entity]}>{t(`recycleBin.entity.${item.entity}`)}</Tag>;
+  const kind = (item: RecycleBinItem) => (
+    <Tag color={ENTITY_COLORS[item.entity]}>{t(`recycleBin.entity.${item.entity}`)}</Tag>
+  );
   const account = (item: RecycleBinItem) =>
-    item.accountName && item.entity !== 'account' ? (item.accountId ? <Link to={`/accounts/${item.accountId}`}>{item.accountName}</Link> : item.accountName) : '—';
-  const left = (item: RecycleBinItem) => <span data-testid="bin-days-left">{t('recycleBin.daysLeft', { count: daysLeft(item) })}</span>;
+    item.accountName && item.entity !== 'account' ? (
+      item.accountId ? (
+        <Link to={`/accounts/${item.accountId}`}>{item.accountName}</Link>
+      ) : (
+        item.accountName
+      )
+    ) : (
+      '—'
+    );
+  const left = (item: RecycleBinItem) => (
+    <span data-testid="bin-days-left">{t('recycleBin.daysLeft', { count: daysLeft(item) })}</span>
+  );
 
   const columns: ColumnsType<RecycleBinItem> = [
     { key: 'entity', title: t('recycleBin.kind'), width: 90, render: (_, i) => kind(i) },
     { key: 'name', title: t('recycleBin.name'), render: (_, i) => <span data-testid="bin-name">{i.name}</span> },
     { key: 'account', title: t('field.opportunity.accountId'), width: 200, render: (_, i) => account(i) },
-    { key: 'amount', title: t('field.opportunity.amount'), width: 140, align: 'right', render: (_, i) => (i.amount ? <MoneyText value={i.amount} /> : '—') },
+    {
+      key: 'amount',
+      title: t('field.opportunity.amount'),
+      width: 140,
+      align: 'right',
+      render: (_, i) => (i.amount ? <MoneyText value={i.amount} /> : '—'),
+    },
     { key: 'deletedBy', title: t('recycleBin.deletedBy'), width: 110, render: (_, i) => i.deletedByName ?? '—' },
-    { key: 'deletedAt', title: t('recycleBin.deletedAt'), width: 150, render: (_, i) => <DateText value={i.deletedAt} withTime /> },
+    {
+      key: 'deletedAt',
+      title: t('recycleBin.deletedAt'),
+      width: 150,
+      render: (_, i) => <DateText value={i.deletedAt} withTime />,
+    },
     { key: 'left', title: t('recycleBin.purgeIn'), width: 110, render: (_, i) => left(i) },
     { key: 'actions', title: '', width: 130, align: 'right', render: (_, i) => actions(i) },
   ];
@@ -93,7 +149,9 @@ export function RecycleBinPage() {
   return (
     <div data-testid="recycle-bin-page">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('recycleBin.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('recycleBin.title')}
+        </Typography.Title>
         {admin && <RetentionSetting />}
       </Flex>
       <Typography.Paragraph type="secondary">{t('recycleBin.hint')}</Typography.Paragraph>
@@ -101,10 +159,19 @@ export function RecycleBinPage() {
         <Segmented<string>
           value={entity ?? 'all'}
           onChange={(v) => p.set('entity', v === 'all' ? undefined : v)}
-          options={[{ value: 'all', label: t('recycleBin.all') }, ...BIN_ENTITIES.map((e) => ({ value: e, label: t(`recycleBin.entity.${e}`) }))]}
+          options={[
+            { value: 'all', label: t('recycleBin.all') },
+            ...BIN_ENTITIES.map((e) => ({ value: e, label: t(`recycleBin.entity.${e}`) })),
+          ]}
           data-testid="bin-entity"
         />
-        <Input.Search placeholder={t('recycleBin.searchPlaceholder')} {...search.input} allowClear style={{ width: mobile ? '100%' : 240 }} data-testid="bin-search" />
+        <Input.Search
+          placeholder={t('recycleBin.searchPlaceholder')}
+          {...search.input}
+          allowClear
+          style={{ width: mobile ? '100%' : 240 }}
+          data-testid="bin-search"
+        />
       </Flex>
       {bin.isError ? (
         <FullPageError error={bin.error} onRetry={() => void bin.refetch()} />
@@ -118,7 +185,9 @@ export function RecycleBinPage() {
             <Card size="small" style={{ marginBottom: 8 }} data-testid="bin-card">
               <Flex justify="space-between" align="start" gap={8}>
                 <div style={{ minWidth: 0 }}>
-                  <div style={{ fontWeight: 600 }} data-testid="bin-name">{i.name}</div>
+                  <div style={{ fontWeight: 600 }} data-testid="bin-name">
+                    {i.name}
+                  </div>
                   <Flex wrap gap={4} style={{ marginTop: 6 }}>
                     {kind(i)}
                     {i.amount && <MoneyText value={i.amount} />}
@@ -146,7 +215,12 @@ export function RecycleBinPage() {
           locale={{ emptyText: <Empty description={t('recycleBin.empty')} /> }}
         />
       )}
-      <LoadMore hasMore={!!bin.hasNextPage} loading={bin.isFetchingNextPage} onLoad={() => void bin.fetchNextPage()} count={rows.length} />
+      <LoadMore
+        hasMore={!!bin.hasNextPage}
+        loading={bin.isFetchingNextPage}
+        onLoad={() => void bin.fetchNextPage()}
+        count={rows.length}
+      />
     </div>
   );
 }

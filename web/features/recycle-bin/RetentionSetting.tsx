@@ -28,8 +28,22 @@ export function RetentionSetting() {
   return (
     <Space wrap>
       <Typography.Text>{t('recycleBin.retention')}</Typography.Text>
-      <InputNumber<number> min={1} max={3650} precision={0} value={days} onChange={setDays} suffix={t('recycleBin.days')} style={{ width: 120 }} data-testid="bin-retention" />
-      <Button onClick={() => void save()} loading={put.isPending} disabled={!days || days === settings.data?.retentionDays} data-testid="bin-retention-save">
+      <InputNumber<number>
+        min={1}
+        max={3650}
+        precision={0}
+        value={days}
+        onChange={setDays}
+        suffix={t('recycleBin.days')}
+        style={{ width: 120 }}
+        data-testid="bin-retention"
+      />
+      <Button
+        onClick={() => void save()}
+        loading={put.isPending}
+        disabled={!days || days === settings.data?.retentionDays}
+        data-testid="bin-retention-save"
+      >
         {t('common.save')}
       </Button>
     </Space>

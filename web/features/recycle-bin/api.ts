@@ -1,6 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageOf } from '../../../core/schemas/common.ts';
-import type { BinEntity, RecycleBinItem, RecycleBinRestored, RecycleBinSettings } from '../../../core/schemas/recycle-bin.ts';
+import type {
+  BinEntity,
+  RecycleBinItem,
+  RecycleBinRestored,
+  RecycleBinSettings,
+} from '../../../core/schemas/recycle-bin.ts';
 import { api } from '../../lib/api.ts';
 
 export interface BinFilters {
@@ -16,7 +21,8 @@ const keys = {
 export function useRecycleBin(filters: BinFilters, pageSize = 30) {
   return useInfiniteQuery({
     queryKey: keys.list(filters),
-    queryFn: ({ pageParam }) => api.get<PageOf<RecycleBinItem>>('/api/recycle-bin', { ...filters, cursor: pageParam, limit: pageSize }),
+    queryFn: ({ pageParam }) =>
+      api.get<PageOf<RecycleBinItem>>('/api/recycle-bin', { ...filters, cursor: pageParam, limit: pageSize }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -21,7 +21,11 @@ export function LinkKindModal({ from, to, onClose }: { from: MapNode; to: MapNod
   const save = async () => {
     if (!kind) return;
     try {
-      if (kind === 'reports_to') await patchContact.mutateAsync({ id: from.contactId, body: { version: from.version, reportsToId: to.contactId } });
+      if (kind === 'reports_to')
+        await patchContact.mutateAsync({
+          id: from.contactId,
+          body: { version: from.version, reportsToId: to.contactId },
+        });
       else await addLink.mutateAsync({ fromContactId: from.contactId, toContactId: to.contactId, kind });
       message.success(t('common.saved'));
       onClose();
@@ -43,7 +47,11 @@ export function LinkKindModal({ from, to, onClose }: { from: MapNode; to: MapNod
       onOk={() => void save()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !kind, loading: addLink.isPending || patchContact.isPending, 'data-testid': 'map-link-save' }}
+      okButtonProps={{
+        disabled: !kind,
+        loading: addLink.isPending || patchContact.isPending,
+        'data-testid': 'map-link-save',
+      }}
       width={380}
       destroyOnHidden
     >

@@ -20,7 +20,19 @@ type GovValues = Partial<Record<(typeof GOV_FIELDS)[number][1], string>>;
 const MARKS = { '-5': '-5', 0: '0', 5: '+5' };
 
 /** A person on the map: attitude (or the deal's rating) set in place, and government intelligence. */
-export function NodePanel({ node, source, government, writable, onClose }: { node: MapNode; source: MapSource; government: boolean; writable: boolean; onClose: () => void }) {
+export function NodePanel({
+  node,
+  source,
+  government,
+  writable,
+  onClose,
+}: {
+  node: MapNode;
+  source: MapSource;
+  government: boolean;
+  writable: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const [attitude, setAttitude] = useState<number>(node.attitude ?? 0);
@@ -34,7 +46,11 @@ export function NodePanel({ node, source, government, writable, onClose }: { nod
   const saveAttitude = async (value: number) => {
     try {
       if (onDeal && node.influenceId && node.influenceVersion !== null) {
-        await patchInfluence.mutateAsync({ dealId: source.id, influenceId: node.influenceId, body: { version: node.influenceVersion, rating: value } });
+        await patchInfluence.mutateAsync({
+          dealId: source.id,
+          influenceId: node.influenceId,
+          body: { version: node.influenceVersion, rating: value },
+        });
       } else {
         await patchContact.mutateAsync({ id: node.contactId, body: { version: node.version, attitude: value } });
       }
@@ -56,17 +72,32 @@ export function NodePanel({ node, source, government, writable, onClose }: { nod
   };
 
   return (
-    <Drawer open onClose={onClose} size={mobile ? '100%' : 400} title={node.name} data-testid="map-node-panel" extra={<Link to={`/contacts/${node.contactId}`}>{t('relmap.openContact')}</Link>}>
+    <Drawer
+      open
+      onClose={onClose}
+      size={mobile ? '100%' : 400}
+      title={node.name}
+      data-testid="map-node-panel"
+      extra={<Link to={`/contacts/${node.contactId}`}>{t('relmap.openContact')}</Link>}
+    >
       <Space size={4} wrap style={{ marginBottom: 12 }}>
         {node.keyPlayer && <Tag color="gold">{t('relmap.keyPlayer')}</Tag>}
         {node.decisionMaker && <Tag color="red">{t('relmap.decisionMaker')}</Tag>}
         {node.supportive && <Tag color="green">{t('relmap.supporter')}</Tag>}
       </Space>
       <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('field.contact.title')}>{[node.title, node.department].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('field.contact.influence')}>{node.influence ? t(`enum.influence.${node.influence}`) : t('common.unknown')}</Descriptions.Item>
-        <Descriptions.Item label={t('relmap.roles')}>{node.roles.map((r) => t(`enum.buyingRole.${r}`)).join('、') || '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('relmap.counterpart')}>{node.counterpart?.name ?? t('relmap.noCounterpart')}</Descriptions.Item>
+        <Descriptions.Item label={t('field.contact.title')}>
+          {[node.title, node.department].filter(Boolean).join(' · ') || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('field.contact.influence')}>
+          {node.influence ? t(`enum.influence.${node.influence}`) : t('common.unknown')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('relmap.roles')}>
+          {node.roles.map((r) => t(`enum.buyingRole.${r}`)).join('、') || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('relmap.counterpart')}>
+          {node.counterpart?.name ?? t('relmap.noCounterpart')}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Text strong>
         {onDeal ? t('relmap.rating') : t('relmap.attitude')}:{' '}

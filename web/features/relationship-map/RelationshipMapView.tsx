@@ -14,14 +14,26 @@ import { NodePanel } from './NodePanel.tsx';
 import { usePatchContact, useRelationshipMap, useRemoveLink, type MapSource } from './api.ts';
 
 const nodeTypes = { person: MapNodeCard };
-const ALERT: Record<RelationshipMap['status'], 'error' | 'warning' | 'success'> = { red: 'error', amber: 'warning', green: 'success' };
+const ALERT: Record<RelationshipMap['status'], 'error' | 'warning' | 'success'> = {
+  red: 'error',
+  amber: 'warning',
+  green: 'success',
+};
 const LINK_COLOUR = '#1677ff';
 /** Room between people for relationship lines' labels, and below each for the counterpart beside them. */
 const MAP_GAPS = { h: 80, v: 88 };
 
 function toFlowEdge(e: MapEdge, label: string): Edge {
   if (e.kind === 'reports_to') {
-    return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bottom', targetHandle: 'top', type: 'smoothstep', style: { stroke: '#595959', strokeWidth: 1.5 } };
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      sourceHandle: 'bottom',
+      targetHandle: 'top',
+      type: 'smoothstep',
+      style: { stroke: '#595959', strokeWidth: 1.5 },
+    };
   }
   return {
     id: e.id,
@@ -52,7 +64,10 @@ export function RelationshipMapView({ source, writable }: { source: MapSource; w
   const byId = useMemo(() => new Map((map.data?.nodes ?? []).map((n) => [n.contactId, n])), [map.data]);
   const { nodes, edges } = useMemo(() => {
     if (!map.data) return { nodes: [] as MapFlowNode[], edges: [] as Edge[] };
-    const placed = layoutTree(map.data.nodes.map((n) => ({ ...n, id: n.contactId })), MAP_GAPS);
+    const placed = layoutTree(
+      map.data.nodes.map((n) => ({ ...n, id: n.contactId })),
+      MAP_GAPS,
+    );
     const nodes: MapFlowNode[] = placed.map(({ node, x, y }) => ({
       id: node.contactId,
       type: 'person',
@@ -83,14 +98,17 @@ export function RelationshipMapView({ source, writable }: { source: MapSource; w
     if (!from || !to) return;
     const isReport = edge.kind === 'reports_to';
     modal.confirm({
-      title: isReport ? t('relmap.removeReportsTo', { name: to.name }) : t('relmap.removeLink', { from: from.name, to: to.name, kind: t(`enum.linkKind.${edge.kind}`) }),
+      title: isReport
+        ? t('relmap.removeReportsTo', { name: to.name })
+        : t('relmap.removeLink', { from: from.name, to: to.name, kind: t(`enum.linkKind.${edge.kind}`) }),
       okText: t('common.remove'),
       okType: 'danger',
       okButtonProps: { 'data-testid': 'map-edge-remove' } as Record<string, string>,
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          if (isReport) await patchContact.mutateAsync({ id: to.contactId, body: { version: to.version, reportsToId: null } });
+          if (isReport)
+            await patchContact.mutateAsync({ id: to.contactId, body: { version: to.version, reportsToId: null } });
           else if (edge.linkId) await removeLink.mutateAsync(edge.linkId);
           message.success(t('common.deleted'));
         } catch (e) {
@@ -114,7 +132,9 @@ export function RelationshipMapView({ source, writable }: { source: MapSource; w
       <Flex wrap gap={8} align="center" style={{ marginBottom: 8, fontSize: 12 }}>
         <span>{t('relmap.attitude')}:</span>
         {[-4, -1, 0, 1, 4].map((a) => (
-          <Tag key={a} color={attitudeColor(a)}>{a > 0 ? `+${a}` : a}</Tag>
+          <Tag key={a} color={attitudeColor(a)}>
+            {a > 0 ? `+${a}` : a}
+          </Tag>
         ))}
         <Tag color={attitudeColor(null)}>{t('common.unknown')}</Tag>
         <span>— {t('relmap.legendReports')}</span>
@@ -127,9 +147,15 @@ export function RelationshipMapView({ source, writable }: { source: MapSource; w
         </Typography.Paragraph>
       )}
       {data.nodes.length === 0 ? (
-        <Empty description={source.kind === 'account' ? t('relmap.empty') : t('relmap.emptyDeal')} data-testid="map-empty" />
+        <Empty
+          description={source.kind === 'account' ? t('relmap.empty') : t('relmap.emptyDeal')}
+          data-testid="map-empty"
+        />
       ) : (
-        <div data-testid="map-canvas" style={{ height: mobile ? 460 : 600, border: '1px solid #f0f0f0', borderRadius: 8, background: '#fafafa' }}>
+        <div
+          data-testid="map-canvas"
+          style={{ height: mobile ? 460 : 600, border: '1px solid #f0f0f0', borderRadius: 8, background: '#fafafa' }}
+        >
           <ReactFlow<MapFlowNode, Edge>
             nodes={nodes}
             edges={edges}

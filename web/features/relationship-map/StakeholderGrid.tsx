@@ -12,12 +12,19 @@ import { usePatchContact, useStakeholders } from './api.ts';
 
 /** Power runs up, interest across: high power on the top row, high interest on the right. */
 const LAYOUT: GridQuadrant[] = ['keep_satisfied', 'manage_closely', 'monitor', 'keep_informed'];
-const TINT: Record<GridQuadrant, string> = { manage_closely: '#fff1f0', keep_satisfied: '#fff7e6', keep_informed: '#e6f4ff', monitor: '#fafafa' };
+const TINT: Record<GridQuadrant, string> = {
+  manage_closely: '#fff1f0',
+  keep_satisfied: '#fff7e6',
+  keep_informed: '#e6f4ff',
+  monitor: '#fafafa',
+};
 
 type Drag = { id: string; startX: number; startY: number; dx: number; dy: number; over: GridQuadrant | null };
 
 const quadrantAt = (x: number, y: number): GridQuadrant | null => {
-  const zone = document.elementsFromPoint(x, y).find((el) => el instanceof HTMLElement && el.dataset.quadrant) as HTMLElement | undefined;
+  const zone = document.elementsFromPoint(x, y).find((el) => el instanceof HTMLElement && el.dataset.quadrant) as
+    | HTMLElement
+    | undefined;
   return (zone?.dataset.quadrant as GridQuadrant | undefined) ?? null;
 };
 
@@ -60,7 +67,12 @@ export function StakeholderGrid({ accountId, writable }: { accountId: string; wr
           },
           onPointerMove: (e: PointerEvent<HTMLDivElement>) => {
             if (drag?.id !== s.contactId) return;
-            setDrag({ ...drag, dx: e.clientX - drag.startX, dy: e.clientY - drag.startY, over: quadrantAt(e.clientX, e.clientY) });
+            setDrag({
+              ...drag,
+              dx: e.clientX - drag.startX,
+              dy: e.clientY - drag.startY,
+              over: quadrantAt(e.clientX, e.clientY),
+            });
           },
           onPointerUp: (e: PointerEvent<HTMLDivElement>) => {
             if (drag?.id !== s.contactId) return;

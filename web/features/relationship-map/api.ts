@@ -16,12 +16,16 @@ export const relmapKeys = {
 export function useRelationshipMap(s: MapSource) {
   return useQuery({
     queryKey: relmapKeys.map(s),
-    queryFn: () => api.get<RelationshipMap>(`/api/${s.kind === 'account' ? 'accounts' : 'opportunities'}/${s.id}/relationship-map`),
+    queryFn: () =>
+      api.get<RelationshipMap>(`/api/${s.kind === 'account' ? 'accounts' : 'opportunities'}/${s.id}/relationship-map`),
   });
 }
 
 export function useStakeholders(accountId: string) {
-  return useQuery({ queryKey: relmapKeys.stakeholders(accountId), queryFn: () => api.get<Stakeholders>(`/api/accounts/${accountId}/stakeholders`) });
+  return useQuery({
+    queryKey: relmapKeys.stakeholders(accountId),
+    queryFn: () => api.get<Stakeholders>(`/api/accounts/${accountId}/stakeholders`),
+  });
 }
 
 /** Map edits are contact, link and influence writes: refresh the maps and every view those feed. */
@@ -30,14 +34,17 @@ function useMapWrite<V, R>(fn: (v: V) => Promise<R>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: () => {
-      for (const key of [relmapKeys.all, ['contacts'], ['accounts', 'org-chart'], ['opportunities', 'detail']]) void qc.invalidateQueries({ queryKey: key });
+      for (const key of [relmapKeys.all, ['contacts'], ['accounts', 'org-chart'], ['opportunities', 'detail']])
+        void qc.invalidateQueries({ queryKey: key });
     },
   });
 }
 
-export const useAddLink = () => useMapWrite((body: ContactLinkCreate) => api.post<ContactLink>('/api/contact-links', body));
+export const useAddLink = () =>
+  useMapWrite((body: ContactLinkCreate) => api.post<ContactLink>('/api/contact-links', body));
 export const useRemoveLink = () => useMapWrite((id: string) => api.del(`/api/contact-links/${id}`));
-export const usePatchContact = () => useMapWrite(({ id, body }: { id: string; body: ContactUpdate }) => api.patch<Contact>(`/api/contacts/${id}`, body));
+export const usePatchContact = () =>
+  useMapWrite(({ id, body }: { id: string; body: ContactUpdate }) => api.patch<Contact>(`/api/contacts/${id}`, body));
 export const usePatchInfluence = () =>
   useMapWrite(({ dealId, influenceId, body }: { dealId: string; influenceId: string; body: InfluenceUpdate }) =>
     api.patch<Influence>(`/api/opportunities/${dealId}/influences/${influenceId}`, body),

@@ -37,12 +37,22 @@ export function NotificationBell() {
     <div style={{ width: mobile ? '100%' : 380 }} data-testid="reminders-panel">
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         {!mobile && <Typography.Text strong>{t('reminders.title')}</Typography.Text>}
-        <Button size="small" type="link" disabled={unread === 0} loading={markRead.isPending} onClick={() => markRead.mutate({ all: true })} data-testid="reminders-read-all">
+        <Button
+          size="small"
+          type="link"
+          disabled={unread === 0}
+          loading={markRead.isPending}
+          onClick={() => markRead.mutate({ all: true })}
+          data-testid="reminders-read-all"
+        >
           {t('reminders.markAllRead')}
         </Button>
       </Flex>
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={reminders.isError ? reminders.error.message : t('reminders.empty')} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={reminders.isError ? reminders.error.message : t('reminders.empty')}
+        />
       ) : (
         <List
           size="small"
@@ -76,9 +86,23 @@ export function NotificationBell() {
               }
             >
               <Flex gap={8} align="flex-start" style={{ minWidth: 0 }}>
-                <span style={{ width: 8, height: 8, borderRadius: 4, marginTop: 7, flex: 'none', background: SEVERITY_COLORS[r.severity] }} />
+                <span
+                  style={{
+                    width: 8,
+                    height: 8,
+                    borderRadius: 4,
+                    marginTop: 7,
+                    flex: 'none',
+                    background: SEVERITY_COLORS[r.severity],
+                  }}
+                />
                 <div style={{ minWidth: 0 }}>
-                  <div style={{ fontWeight: r.read ? 400 : 600, overflowWrap: 'anywhere' }} data-testid="reminder-message">{r.message}</div>
+                  <div
+                    style={{ fontWeight: r.read ? 400 : 600, overflowWrap: 'anywhere' }}
+                    data-testid="reminder-message"
+                  >
+                    {r.message}
+                  </div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t(`enum.reminderKind.${r.kind}`)} · <DateText value={r.at} withTime={r.at.length > 10} />
                   </Typography.Text>
@@ -92,7 +116,12 @@ export function NotificationBell() {
   );
 
   const bell = (
-    <Button type="text" aria-label={t('reminders.title')} onClick={mobile ? () => setOpen(true) : undefined} data-testid="notification-bell">
+    <Button
+      type="text"
+      aria-label={t('reminders.title')}
+      onClick={mobile ? () => setOpen(true) : undefined}
+      data-testid="notification-bell"
+    >
       <Badge count={unread} size="small" overflowCount={99} data-testid="notification-count">
         <BellOutlined style={{ fontSize: 18 }} />
       </Badge>
@@ -103,7 +132,14 @@ export function NotificationBell() {
     return (
       <>
         {bell}
-        <Drawer open={open} onClose={() => setOpen(false)} title={t('reminders.title')} placement="right" size="100%" styles={{ body: { padding: 12 } }}>
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          title={t('reminders.title')}
+          placement="right"
+          size="100%"
+          styles={{ body: { padding: 12 } }}
+        >
           {content}
         </Drawer>
       </>

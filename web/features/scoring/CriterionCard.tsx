@@ -11,7 +11,15 @@ type NamePath = (string | number)[];
 const newMeasure = { field: 'potential', scale: { bands: [{ min: '0', points: 0 }] } };
 
 /** One criterion of the model editor: its key, name, weight, its figure and scale, and any figures it takes the larger of. */
-export function CriterionCard({ form, index, onRemove }: { form: FormInstance<ScoringModel>; index: number; onRemove: () => void }) {
+export function CriterionCard({
+  form,
+  index,
+  onRemove,
+}: {
+  form: FormInstance<ScoringModel>;
+  index: number;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const field = Form.useWatch(['criteria', index, 'field'], form) as ScoringField | undefined;
   const key = Form.useWatch(['criteria', index, 'key'], form) as string | undefined;
@@ -32,7 +40,12 @@ export function CriterionCard({ form, index, onRemove }: { form: FormInstance<Sc
           <Input maxLength={60} />
         </Form.Item>
         <FieldSelect name={[index, 'field']} />
-        <Form.Item name={[index, 'weight']} label={t('scoring.weight')} rules={[{ required: true }]} style={{ width: 100 }}>
+        <Form.Item
+          name={[index, 'weight']}
+          label={t('scoring.weight')}
+          rules={[{ required: true }]}
+          style={{ width: 100 }}
+        >
           <InputNumber min={0} max={100} precision={0} suffix="%" />
         </Form.Item>
       </Flex>
@@ -40,11 +53,26 @@ export function CriterionCard({ form, index, onRemove }: { form: FormInstance<Sc
       <Form.List name={[index, 'alternatives']}>
         {(alternatives, { add, remove }) => (
           <div style={{ marginTop: 8 }}>
-            {alternatives.length > 0 && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('scoring.largerHint')}</Typography.Paragraph>}
+            {alternatives.length > 0 && (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('scoring.largerHint')}
+              </Typography.Paragraph>
+            )}
             {alternatives.map((alt) => (
-              <Alternative key={alt.key} form={form} path={['criteria', index, 'alternatives', alt.name]} name={alt.name} onRemove={() => remove(alt.name)} />
+              <Alternative
+                key={alt.key}
+                form={form}
+                path={['criteria', index, 'alternatives', alt.name]}
+                name={alt.name}
+                onRemove={() => remove(alt.name)}
+              />
             ))}
-            <Button size="small" icon={<PlusOutlined />} onClick={() => add(structuredClone(newMeasure))} data-testid={`criterion-${index}-add-alternative`}>
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => add(structuredClone(newMeasure))}
+              data-testid={`criterion-${index}-add-alternative`}
+            >
               {t('scoring.addAlternative')}
             </Button>
           </div>
@@ -55,15 +83,37 @@ export function CriterionCard({ form, index, onRemove }: { form: FormInstance<Sc
 }
 
 /** A further figure the criterion can be met by: "or the larger of" this field on its own scale. */
-function Alternative({ form, path, name, onRemove }: { form: FormInstance<ScoringModel>; path: NamePath; name: number; onRemove: () => void }) {
+function Alternative({
+  form,
+  path,
+  name,
+  onRemove,
+}: {
+  form: FormInstance<ScoringModel>;
+  path: NamePath;
+  name: number;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const field = Form.useWatch([...path, 'field'], form) as ScoringField | undefined;
   return (
-    <div style={{ borderInlineStart: '3px solid rgba(5, 5, 5, 0.06)', paddingInlineStart: 12, marginBottom: 12 }} data-testid="criterion-alternative">
+    <div
+      style={{ borderInlineStart: '3px solid rgba(5, 5, 5, 0.06)', paddingInlineStart: 12, marginBottom: 12 }}
+      data-testid="criterion-alternative"
+    >
       <Flex gap={8} align="flex-end" wrap>
-        <Typography.Text strong style={{ marginBottom: 30 }}>{t('scoring.largerOf')}</Typography.Text>
+        <Typography.Text strong style={{ marginBottom: 30 }}>
+          {t('scoring.largerOf')}
+        </Typography.Text>
         <FieldSelect name={[name, 'field']} />
-        <Button type="text" icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.remove')} style={{ marginBottom: 24 }} data-testid="alternative-remove" />
+        <Button
+          type="text"
+          icon={<DeleteOutlined />}
+          onClick={onRemove}
+          aria-label={t('common.remove')}
+          style={{ marginBottom: 24 }}
+          data-testid="alternative-remove"
+        />
       </Flex>
       <ScaleEditor field={field} name={[name]} />
     </div>
@@ -87,16 +137,44 @@ function ScaleEditor({ field, name }: { field: ScoringField | undefined; name: N
       <Form.List name={[...name, 'scale', 'bands']}>
         {(bands, { add, remove }) => (
           <>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('scoring.bandsHint')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t('scoring.bandsHint')}
+            </Typography.Paragraph>
             {bands.map((b) => (
               <Flex key={b.key} gap={8} align="baseline">
-                <Form.Item name={[b.name, 'min']} rules={[{ required: true, message: t('scoring.issue.required') }]} style={{ marginBottom: 8 }}>
-                  <Input prefix="≥" placeholder={t('scoring.bandMin')} aria-label={t('scoring.bandMin')} style={{ width: 170 }} inputMode="decimal" />
+                <Form.Item
+                  name={[b.name, 'min']}
+                  rules={[{ required: true, message: t('scoring.issue.required') }]}
+                  style={{ marginBottom: 8 }}
+                >
+                  <Input
+                    prefix="≥"
+                    placeholder={t('scoring.bandMin')}
+                    aria-label={t('scoring.bandMin')}
+                    style={{ width: 170 }}
+                    inputMode="decimal"
+                  />
                 </Form.Item>
-                <Form.Item name={[b.name, 'points']} rules={[{ required: true, message: t('scoring.issue.required') }]} style={{ marginBottom: 8 }}>
-                  <InputNumber min={0} max={100} precision={0} suffix={t('scoring.pointsUnit')} aria-label={t('scoring.points')} style={{ width: 100 }} />
+                <Form.Item
+                  name={[b.name, 'points']}
+                  rules={[{ required: true, message: t('scoring.issue.required') }]}
+                  style={{ marginBottom: 8 }}
+                >
+                  <InputNumber
+                    min={0}
+                    max={100}
+                    precision={0}
+                    suffix={t('scoring.pointsUnit')}
+                    aria-label={t('scoring.points')}
+                    style={{ width: 100 }}
+                  />
                 </Form.Item>
-                <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(b.name)} aria-label={t('common.remove')} />
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(b.name)}
+                  aria-label={t('common.remove')}
+                />
               </Flex>
             ))}
             <div>
@@ -112,7 +190,12 @@ function ScaleEditor({ field, name }: { field: ScoringField | undefined; name: N
   return (
     <Flex gap={8} wrap>
       {(field ? (POINT_KEYS[field] ?? []) : []).map((v) => (
-        <Form.Item key={v} name={[...name, 'scale', 'points', v]} label={field === 'marketStrength' ? v : t(`enum.${field}.${v}`)} style={{ width: 110 }}>
+        <Form.Item
+          key={v}
+          name={[...name, 'scale', 'points', v]}
+          label={field === 'marketStrength' ? v : t(`enum.${field}.${v}`)}
+          style={{ width: 110 }}
+        >
           <InputNumber min={0} max={100} precision={0} />
         </Form.Item>
       ))}

@@ -13,7 +13,13 @@ import { CriterionCard } from './CriterionCard.tsx';
 
 /** Only the scale the field uses is sent; money bounds as typed people write them ("1,000,000"). */
 function cleanedMeasure(m: Measure): Measure {
-  if (isBanded(m.field)) return { field: m.field, scale: { bands: (m.scale?.bands ?? []).map((b) => ({ min: normaliseMoney(b.min) ?? '0', points: b.points ?? 0 })) } };
+  if (isBanded(m.field))
+    return {
+      field: m.field,
+      scale: {
+        bands: (m.scale?.bands ?? []).map((b) => ({ min: normaliseMoney(b.min) ?? '0', points: b.points ?? 0 })),
+      },
+    };
   const points = Object.fromEntries(Object.entries(m.scale?.points ?? {}).filter(([, v]) => typeof v === 'number'));
   return { field: m.field, scale: { points } };
 }
@@ -91,7 +97,14 @@ export function ScoringModelDrawer({ open, onClose }: { open: boolean; onClose: 
         </Typography.Paragraph>
         <Form.List
           name="criteria"
-          rules={[{ validator: async (_, list: Criterion[] | undefined) => { const s = (list ?? []).reduce((n, c) => n + (c?.weight ?? 0), 0); if (s !== 100) throw new Error(t('scoring.issue.weights_sum', { sum: s })); } }]}
+          rules={[
+            {
+              validator: async (_, list: Criterion[] | undefined) => {
+                const s = (list ?? []).reduce((n, c) => n + (c?.weight ?? 0), 0);
+                if (s !== 100) throw new Error(t('scoring.issue.weights_sum', { sum: s }));
+              },
+            },
+          ]}
         >
           {(fields, { add, remove }, { errors }) => (
             <>
@@ -99,7 +112,18 @@ export function ScoringModelDrawer({ open, onClose }: { open: boolean; onClose: 
                 <CriterionCard key={f.key} form={form} index={f.name} onRemove={() => remove(f.name)} />
               ))}
               <Form.ErrorList errors={errors} />
-              <Button icon={<PlusOutlined />} onClick={() => add({ key: `custom${fields.length + 1}`, field: 'annualRevenue', weight: 0, scale: { bands: [{ min: '0', points: 0 }] } })} data-testid="scoring-add-criterion">
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  add({
+                    key: `custom${fields.length + 1}`,
+                    field: 'annualRevenue',
+                    weight: 0,
+                    scale: { bands: [{ min: '0', points: 0 }] },
+                  })
+                }
+                data-testid="scoring-add-criterion"
+              >
                 {t('scoring.addCriterion')}
               </Button>
             </>

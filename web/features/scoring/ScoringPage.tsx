@@ -60,7 +60,9 @@ export function ScoringPage() {
     <div data-testid="scoring-page">
       <Flex justify="space-between" align="flex-start" wrap gap={8}>
         <div>
-          <Typography.Title level={4} style={{ marginTop: 0 }}>{t('scoring.title')}</Typography.Title>
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            {t('scoring.title')}
+          </Typography.Title>
           <Typography.Paragraph type="secondary">{t('scoring.hint')}</Typography.Paragraph>
         </div>
         {me.role === 'admin' && (
@@ -74,7 +76,11 @@ export function ScoringPage() {
       </Card>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
         <Space>
-          <Switch checked={!!filters.disagree} onChange={(v) => refilter('disagree', v ? '1' : null)} data-testid="scoring-disagree" />
+          <Switch
+            checked={!!filters.disagree}
+            onChange={(v) => refilter('disagree', v ? '1' : null)}
+            data-testid="scoring-disagree"
+          />
           <span>{t('scoring.onlyDisagree')}</span>
         </Space>
         <Select<TierFilter>
@@ -83,7 +89,10 @@ export function ScoringPage() {
           value={filters.tier}
           onChange={(v) => refilter('tier', v)}
           style={{ width: 160 }}
-          options={TIER_FILTERS.map((v) => ({ value: v, label: v === 'none' ? t('scoring.untiered') : t(`enum.tier.${v}`) }))}
+          options={TIER_FILTERS.map((v) => ({
+            value: v,
+            label: v === 'none' ? t('scoring.untiered') : t(`enum.tier.${v}`),
+          }))}
           data-testid="scoring-tier-filter"
         />
         {writable && selected.length > 0 && (
@@ -107,7 +116,10 @@ export function ScoringPage() {
             <Dropdown
               trigger={['click']}
               menu={{
-                items: [...TIERS.map((v) => ({ key: v, label: t(`enum.tier.${v}`) })), { key: 'none', label: t('scoring.clearTier') }],
+                items: [
+                  ...TIERS.map((v) => ({ key: v, label: t(`enum.tier.${v}`) })),
+                  { key: 'none', label: t('scoring.clearTier') },
+                ],
                 onClick: ({ key }) => setPendingTier(key === 'none' ? null : (key as Tier)),
               }}
             >
@@ -118,7 +130,10 @@ export function ScoringPage() {
       </Flex>
       <Modal
         open={pendingTier !== undefined}
-        title={t('scoring.setConfirm', { count: selected.length, tier: pendingTier ? t(`enum.tier.${pendingTier}`) : t('scoring.untiered') })}
+        title={t('scoring.setConfirm', {
+          count: selected.length,
+          tier: pendingTier ? t(`enum.tier.${pendingTier}`) : t('scoring.untiered'),
+        })}
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}
         confirmLoading={setTiers.isPending}
@@ -133,13 +148,39 @@ export function ScoringPage() {
         dataSource={items}
         scroll={{ x: 560 }}
         data-testid="scoring-table"
-        rowSelection={writable ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
-        onRow={(r) => ({ 'data-testid': `score-row-${r.id}`, style: r.disagree ? { background: 'rgba(250, 173, 20, 0.12)' } : undefined }) as object}
+        rowSelection={
+          writable ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined
+        }
+        onRow={(r) =>
+          ({
+            'data-testid': `score-row-${r.id}`,
+            style: r.disagree ? { background: 'rgba(250, 173, 20, 0.12)' } : undefined,
+          }) as object
+        }
         columns={[
-          { key: 'name', title: t('field.account.name'), render: (_, r) => <Link to={`/accounts/${r.id}`}>{r.name}</Link> },
+          {
+            key: 'name',
+            title: t('field.account.name'),
+            render: (_, r) => <Link to={`/accounts/${r.id}`}>{r.name}</Link>,
+          },
           { key: 'owner', title: t('field.account.ownerId'), width: 110, render: (_, r) => r.ownerName ?? '—' },
-          { key: 'score', title: t('scoring.score'), width: 80, align: 'right', render: (_, r) => <span data-testid="score-value">{r.score ?? '—'}</span> },
-          { key: 'tier', title: t('scoring.assigned'), width: 90, render: (_, r) => <span data-testid="score-tier">{r.tier ? <EnumTag group="tier" value={r.tier} /> : t('scoring.untiered')}</span> },
+          {
+            key: 'score',
+            title: t('scoring.score'),
+            width: 80,
+            align: 'right',
+            render: (_, r) => <span data-testid="score-value">{r.score ?? '—'}</span>,
+          },
+          {
+            key: 'tier',
+            title: t('scoring.assigned'),
+            width: 90,
+            render: (_, r) => (
+              <span data-testid="score-tier">
+                {r.tier ? <EnumTag group="tier" value={r.tier} /> : t('scoring.untiered')}
+              </span>
+            ),
+          },
           {
             key: 'recommended',
             title: t('scoring.recommended'),
@@ -153,7 +194,12 @@ export function ScoringPage() {
           },
         ]}
       />
-      <LoadMore hasMore={!!scores.hasNextPage} loading={scores.isFetchingNextPage} onLoad={() => void scores.fetchNextPage()} count={items.length} />
+      <LoadMore
+        hasMore={!!scores.hasNextPage}
+        loading={scores.isFetchingNextPage}
+        onLoad={() => void scores.fetchNextPage()}
+        count={items.length}
+      />
       {me.role === 'admin' && <ScoringModelDrawer open={editing} onClose={() => setEditing(false)} />}
     </div>
   );

@@ -9,7 +9,8 @@ const ROWS: Row[] = [...TIERS.map((v) => ({ key: v, tier: v })), { key: 'none', 
 /** Assigned tiers down, recommended across: the diagonal agrees, everything off it is a re-tiering candidate. */
 export function TierMatrix({ cells, loading }: { cells: TierMatrixCell[]; loading: boolean }) {
   const { t } = useTranslation();
-  const count = (tier: string | null, rec: string) => cells.find((c) => c.tier === tier && c.recommendedTier === rec)?.count ?? 0;
+  const count = (tier: string | null, rec: string) =>
+    cells.find((c) => c.tier === tier && c.recommendedTier === rec)?.count ?? 0;
   const disagreeing = cells.filter((c) => c.tier !== c.recommendedTier).reduce((s, c) => s + c.count, 0);
   return (
     <>
@@ -21,12 +22,18 @@ export function TierMatrix({ cells, loading }: { cells: TierMatrixCell[]; loadin
         dataSource={ROWS}
         data-testid="tier-matrix"
         columns={[
-          { key: 'assigned', title: `${t('scoring.assigned')} \\ ${t('scoring.recommended')}`, render: (_, r) => (r.tier ? t(`enum.tier.${r.tier}`) : t('scoring.untiered')) },
+          {
+            key: 'assigned',
+            title: `${t('scoring.assigned')} \\ ${t('scoring.recommended')}`,
+            render: (_, r) => (r.tier ? t(`enum.tier.${r.tier}`) : t('scoring.untiered')),
+          },
           ...TIERS.map((rec) => ({
             key: rec,
             title: t(`enum.tier.${rec}`),
             align: 'right' as const,
-            onCell: (r: Row) => ({ style: r.tier !== rec && count(r.tier, rec) > 0 ? { background: 'rgba(250, 173, 20, 0.15)' } : undefined }),
+            onCell: (r: Row) => ({
+              style: r.tier !== rec && count(r.tier, rec) > 0 ? { background: 'rgba(250, 173, 20, 0.15)' } : undefined,
+            }),
             render: (_: unknown, r: Row) => <span data-testid={`matrix-${r.key}-${rec}`}>{count(r.tier, rec)}</span>,
           })),
         ]}

@@ -1,5 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountScore, ScorePage, ScoreQuery, ScoringModel, TierBulk, TierBulkResult } from '../../../core/schemas/key-accounts.ts';
+import type {
+  AccountScore,
+  ScorePage,
+  ScoreQuery,
+  ScoringModel,
+  TierBulk,
+  TierBulkResult,
+} from '../../../core/schemas/key-accounts.ts';
 import { api } from '../../lib/api.ts';
 
 export type ScoreFilters = Omit<ScoreQuery, 'cursor' | 'limit'>;
@@ -20,14 +27,18 @@ export function useScoringModel() {
 export function useScores(filters: ScoreFilters) {
   return useInfiniteQuery({
     queryKey: scoringKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<ScorePage>('/api/analysis/scores', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
+    queryFn: ({ pageParam }) =>
+      api.get<ScorePage>('/api/analysis/scores', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useAccountScore(id: string) {
-  return useQuery({ queryKey: scoringKeys.account(id), queryFn: () => api.get<AccountScore>(`/api/accounts/${id}/score`) });
+  return useQuery({
+    queryKey: scoringKeys.account(id),
+    queryFn: () => api.get<AccountScore>(`/api/accounts/${id}/score`),
+  });
 }
 
 /** A new model re-scores every account, and new tiers change lists, details and history. */
@@ -42,5 +53,7 @@ function useScoringMutation<V, R>(fn: (v: V) => Promise<R>) {
   });
 }
 
-export const useSaveScoringModel = () => useScoringMutation((m: ScoringModel) => api.put<ScoringModel>('/api/settings/scoring', m));
-export const useSetTiers = () => useScoringMutation((body: TierBulk) => api.post<TierBulkResult>('/api/accounts/tiers', body));
+export const useSaveScoringModel = () =>
+  useScoringMutation((m: ScoringModel) => api.put<ScoringModel>('/api/settings/scoring', m));
+export const useSetTiers = () =>
+  useScoringMutation((body: TierBulk) => api.post<TierBulkResult>('/api/accounts/tiers', body));

@@ -9,7 +9,14 @@ import { useDebounced } from '../../components/useDebounced.ts';
 
 interface SearchResult {
   accounts: { id: string; name: string; shortName: string | null; city: string | null }[];
-  contacts: { id: string; name: string; title: string | null; accountId: string; accountName: string; mobile: string | null }[];
+  contacts: {
+    id: string;
+    name: string;
+    title: string | null;
+    accountId: string;
+    accountName: string;
+    mobile: string | null;
+  }[];
 }
 
 export function GlobalSearch() {
@@ -34,7 +41,9 @@ export function GlobalSearch() {
         label: (
           <div data-testid="search-result-account">
             {a.name}
-            <span style={{ color: '#999', marginInlineStart: 8 }}>{[a.shortName, a.city].filter(Boolean).join(' · ')}</span>
+            <span style={{ color: '#999', marginInlineStart: 8 }}>
+              {[a.shortName, a.city].filter(Boolean).join(' · ')}
+            </span>
           </div>
         ),
       })),
@@ -48,7 +57,9 @@ export function GlobalSearch() {
         label: (
           <div data-testid="search-result-contact">
             {c.name}
-            <span style={{ color: '#999', marginInlineStart: 8 }}>{[c.title, c.accountName, c.mobile].filter(Boolean).join(' · ')}</span>
+            <span style={{ color: '#999', marginInlineStart: 8 }}>
+              {[c.title, c.accountName, c.mobile].filter(Boolean).join(' · ')}
+            </span>
           </div>
         ),
       })),

@@ -44,16 +44,32 @@ export function SetupPage() {
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item name="orgName" label={t('setup.orgName')} rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}>
+          <Form.Item
+            name="orgName"
+            label={t('setup.orgName')}
+            rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}
+          >
             <Input autoFocus />
           </Form.Item>
-          <Form.Item name="name" label={t('setup.adminName')} rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('setup.adminName')}
+            rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, type: 'email', message: t('validation.email') }]}>
+          <Form.Item
+            name="email"
+            label={t('auth.email')}
+            rules={[{ required: true, type: 'email', message: t('validation.email') }]}
+          >
             <Input autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, min: 8, message: t('validation.password') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, min: 8, message: t('validation.password') }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">

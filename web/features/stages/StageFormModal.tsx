@@ -42,7 +42,13 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
     form.resetFields();
     if (dialog.mode === 'edit') {
       const s = dialog.stage;
-      form.setFieldsValue({ name: s.name, nameEn: s.nameEn, probability: s.probability, forecastCategory: s.forecastCategory, exitCriteria: s.exitCriteria });
+      form.setFieldsValue({
+        name: s.name,
+        nameEn: s.nameEn,
+        probability: s.probability,
+        forecastCategory: s.forecastCategory,
+        exitCriteria: s.exitCriteria,
+      });
     } else {
       form.setFieldsValue({ probability: 10, forecastCategory: 'pipeline', exitCriteria: [] });
     }
@@ -56,10 +62,23 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
     const nameEn = v.nameEn?.trim() || null;
     try {
       if (dialog.mode === 'edit') {
-        const body: StageUpdate = { version: dialog.stage.version, name: v.name.trim(), nameEn, probability: v.probability, forecastCategory: v.forecastCategory, exitCriteria };
+        const body: StageUpdate = {
+          version: dialog.stage.version,
+          name: v.name.trim(),
+          nameEn,
+          probability: v.probability,
+          forecastCategory: v.forecastCategory,
+          exitCriteria,
+        };
         await save.mutateAsync({ id: dialog.stage.id, body });
       } else {
-        const body: StageCreate = { name: v.name.trim(), nameEn, probability: v.probability, forecastCategory: v.forecastCategory, exitCriteria };
+        const body: StageCreate = {
+          name: v.name.trim(),
+          nameEn,
+          probability: v.probability,
+          forecastCategory: v.forecastCategory,
+          exitCriteria,
+        };
         await save.mutateAsync({ body });
       }
       message.success(t('common.saved'));
@@ -85,7 +104,12 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
     >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="stage-form">
         <Flex gap={12} wrap>
-          <Form.Item name="name" label={t('field.stage.name')} rules={[{ required: true, message: t('validation.required') }, { max: 50 }]} style={{ flex: '1 1 200px' }}>
+          <Form.Item
+            name="name"
+            label={t('field.stage.name')}
+            rules={[{ required: true, message: t('validation.required') }, { max: 50 }]}
+            style={{ flex: '1 1 200px' }}
+          >
             <Input autoFocus />
           </Form.Item>
           <Form.Item name="nameEn" label={t('field.stage.nameEn')} rules={[{ max: 50 }]} style={{ flex: '1 1 200px' }}>
@@ -93,7 +117,12 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
-          <Form.Item name="probability" label={t('field.stage.probability')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 140px' }}>
+          <Form.Item
+            name="probability"
+            label={t('field.stage.probability')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            style={{ flex: '1 1 140px' }}
+          >
             <InputNumber<number> min={0} max={100} precision={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="forecastCategory" label={t('field.stage.forecastCategory')} style={{ flex: '1 1 200px' }}>
@@ -109,16 +138,33 @@ export function StageFormModal({ dialog, onClose }: { dialog: StageDialog | null
                   <Form.Item name={[f.name, 'id']} hidden>
                     <Input />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: t('validation.required') }, { max: 200 }]} style={{ flex: 1, marginBottom: 8 }}>
+                  <Form.Item
+                    name={[f.name, 'label']}
+                    rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}
+                    style={{ flex: 1, marginBottom: 8 }}
+                  >
                     <Input placeholder={t('field.stage.label')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'labelEn']} rules={[{ max: 200 }]} style={{ flex: 1, marginBottom: 8 }}>
                     <Input placeholder={t('field.stage.labelEn')} />
                   </Form.Item>
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.remove')} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(f.name)}
+                    aria-label={t('common.remove')}
+                  />
                 </Flex>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '' })} disabled={fields.length >= 20} block data-testid="add-criterion">
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ label: '' })}
+                disabled={fields.length >= 20}
+                block
+                data-testid="add-criterion"
+              >
                 {t('catalog.addCriterion')}
               </Button>
             </>

@@ -49,15 +49,57 @@ export function StagesPage() {
       actions={[
         ...(index !== null
           ? [
-              <Button key="up" size="small" type="text" icon={<ArrowUpOutlined />} disabled={index === 0 || reorder.isPending} onClick={() => void move(index, -1)} aria-label={t('catalog.moveUp')} title={t('catalog.moveUp')} data-testid="stage-up" />,
-              <Button key="down" size="small" type="text" icon={<ArrowDownOutlined />} disabled={index === open.length - 1 || reorder.isPending} onClick={() => void move(index, 1)} aria-label={t('catalog.moveDown')} title={t('catalog.moveDown')} data-testid="stage-down" />,
+              <Button
+                key="up"
+                size="small"
+                type="text"
+                icon={<ArrowUpOutlined />}
+                disabled={index === 0 || reorder.isPending}
+                onClick={() => void move(index, -1)}
+                aria-label={t('catalog.moveUp')}
+                title={t('catalog.moveUp')}
+                data-testid="stage-up"
+              />,
+              <Button
+                key="down"
+                size="small"
+                type="text"
+                icon={<ArrowDownOutlined />}
+                disabled={index === open.length - 1 || reorder.isPending}
+                onClick={() => void move(index, 1)}
+                aria-label={t('catalog.moveDown')}
+                title={t('catalog.moveDown')}
+                data-testid="stage-down"
+              />,
             ]
           : []),
-        <Button key="edit" size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', stage: s })} aria-label={t('common.edit')} data-testid="stage-edit" />,
+        <Button
+          key="edit"
+          size="small"
+          type="text"
+          icon={<EditOutlined />}
+          onClick={() => setDialog({ mode: 'edit', stage: s })}
+          aria-label={t('common.edit')}
+          data-testid="stage-edit"
+        />,
         ...(index !== null
           ? [
-              <Popconfirm key="del" title={t('catalog.deleteStageConfirm', { name: stageLabel(s, i18n.language) })} onConfirm={() => void remove(s)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} data-testid="stage-delete" />
+              <Popconfirm
+                key="del"
+                title={t('catalog.deleteStageConfirm', { name: stageLabel(s, i18n.language) })}
+                onConfirm={() => void remove(s)}
+                okText={t('common.delete')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+              >
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('common.delete')}
+                  data-testid="stage-delete"
+                />
               </Popconfirm>,
             ]
           : []),
@@ -89,8 +131,15 @@ export function StagesPage() {
   return (
     <div data-testid="stages-page">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.stages')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="new-stage">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.stages')}
+        </Typography.Title>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setDialog({ mode: 'create' })}
+          data-testid="new-stage"
+        >
           {t('catalog.newStage')}
         </Button>
       </Flex>

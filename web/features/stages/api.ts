@@ -5,7 +5,12 @@ import { api } from '../../lib/api.ts';
 export const STAGES_KEY = ['stages'] as const;
 
 export function useStages() {
-  return useQuery({ queryKey: STAGES_KEY, queryFn: () => api.get<{ items: Stage[] }>('/api/stages'), select: (d) => d.items, staleTime: 60_000 });
+  return useQuery({
+    queryKey: STAGES_KEY,
+    queryFn: () => api.get<{ items: Stage[] }>('/api/stages'),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
 }
 
 /** Stage names and probabilities show on every deal, board column and list row; refresh all of them. */

@@ -9,8 +9,18 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { useSwot, useSwotMutations } from './api.ts';
 
 type Quadrant = SwotItem['quadrant'];
-const COLORS: Record<Quadrant, string> = { strengths: '#f6ffed', weaknesses: '#fff7e6', opportunities: '#e6f4ff', threats: '#fff1f0' };
-const BORDERS: Record<Quadrant, string> = { strengths: '#b7eb8f', weaknesses: '#ffd591', opportunities: '#91caff', threats: '#ffa39e' };
+const COLORS: Record<Quadrant, string> = {
+  strengths: '#f6ffed',
+  weaknesses: '#fff7e6',
+  opportunities: '#e6f4ff',
+  threats: '#fff1f0',
+};
+const BORDERS: Record<Quadrant, string> = {
+  strengths: '#b7eb8f',
+  weaknesses: '#ffd591',
+  opportunities: '#91caff',
+  threats: '#ffa39e',
+};
 
 /** Four quadrants for an account or a deal. base: "/api/accounts/:id" or "/api/opportunities/:id". */
 export function SwotBoard({ base, writable }: { base: string; writable: boolean }) {
@@ -60,19 +70,50 @@ export function SwotBoard({ base, writable }: { base: string; writable: boolean 
             const items = swot.data.filter((i) => i.quadrant === q).sort((a, b) => a.position - b.position);
             return (
               <Col key={q} xs={24} md={12}>
-                <div data-testid="swot-quadrant" data-quadrant={q} style={{ background: COLORS[q], border: `1px solid ${BORDERS[q]}`, borderRadius: 6, padding: 8, minHeight: 120 }}>
+                <div
+                  data-testid="swot-quadrant"
+                  data-quadrant={q}
+                  style={{
+                    background: COLORS[q],
+                    border: `1px solid ${BORDERS[q]}`,
+                    borderRadius: 6,
+                    padding: 8,
+                    minHeight: 120,
+                  }}
+                >
                   <Typography.Text strong>{t(`enum.swotQuadrant.${q}`)}</Typography.Text>
-                  {items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deals.swotEmpty')} style={{ margin: '4px 0' }} />}
+                  {items.length === 0 && (
+                    <Empty
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={t('deals.swotEmpty')}
+                      style={{ margin: '4px 0' }}
+                    />
+                  )}
                   <ul style={{ paddingInlineStart: 18, margin: '6px 0' }}>
                     {items.map((i) => (
                       <li key={i.id} data-testid="swot-item">
                         <Space align="start" size={4} style={{ width: '100%', justifyContent: 'space-between' }}>
-                          <Typography.Paragraph style={{ margin: 0 }} editable={writable ? { onChange: (v) => void rename(i, v), maxLength: 500 } : false}>
+                          <Typography.Paragraph
+                            style={{ margin: 0 }}
+                            editable={writable ? { onChange: (v) => void rename(i, v), maxLength: 500 } : false}
+                          >
                             {i.text}
                           </Typography.Paragraph>
                           {writable && (
-                            <Popconfirm title={t('common.delete')} onConfirm={() => void remove(i)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-                              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                            <Popconfirm
+                              title={t('common.delete')}
+                              onConfirm={() => void remove(i)}
+                              okText={t('common.delete')}
+                              okButtonProps={{ danger: true }}
+                              cancelText={t('common.cancel')}
+                            >
+                              <Button
+                                size="small"
+                                type="text"
+                                danger
+                                icon={<DeleteOutlined />}
+                                aria-label={t('common.delete')}
+                              />
                             </Popconfirm>
                           )}
                         </Space>
@@ -90,7 +131,12 @@ export function SwotBoard({ base, writable }: { base: string; writable: boolean 
                         placeholder={t('deals.notePlaceholder')}
                         data-testid={`swot-input-${q}`}
                       />
-                      <Button size="small" onClick={() => void add(q)} loading={m.add.isPending} data-testid={`swot-add-${q}`}>
+                      <Button
+                        size="small"
+                        onClick={() => void add(q)}
+                        loading={m.add.isPending}
+                        data-testid={`swot-add-${q}`}
+                      >
                         {t('deals.addSwot')}
                       </Button>
                     </Space.Compact>

@@ -12,6 +12,11 @@ type Props = Omit<SelectProps<string>, 'options' | 'loading'> & {
 /** The task assignee picker: only the people the server lets the caller hand a task (their data scope, the account's team). */
 export function AssigneeSelect({ accountId, current, ...rest }: Props) {
   const people = useTaskAssignees(accountId);
-  const options = withCurrent((people.data ?? []).map((u) => ({ value: u.id, label: u.name })), [current]);
-  return <Select<string> showSearch={{ optionFilterProp: 'label' }} loading={people.isPending} {...rest} options={options} />;
+  const options = withCurrent(
+    (people.data ?? []).map((u) => ({ value: u.id, label: u.name })),
+    [current],
+  );
+  return (
+    <Select<string> showSearch={{ optionFilterProp: 'label' }} loading={people.isPending} {...rest} options={options} />
+  );
 }

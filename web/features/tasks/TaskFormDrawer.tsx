@@ -61,7 +61,13 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
     if (task) {
       form.setFieldsValue({ ...task, dueDate: dayjs(task.dueDate) });
     } else {
-      form.setFieldsValue({ dueDate: dayjs(), assigneeId: me.id, accountId: prefill?.accountId, opportunityId: prefill?.opportunityId, contactId: prefill?.contactId });
+      form.setFieldsValue({
+        dueDate: dayjs(),
+        assigneeId: me.id,
+        accountId: prefill?.accountId,
+        opportunityId: prefill?.opportunityId,
+        contactId: prefill?.contactId,
+      });
     }
     // prefill is rebuilt on every render of the opener; it is read only when the drawer opens.
   }, [open, task, me.id, form]);
@@ -115,12 +121,25 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
       extra={
         <Space>
           {task && canWrite(me) && (
-            <Popconfirm title={t('tasks.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-              <Button danger loading={del.isPending} data-testid="delete-task">{t('common.delete')}</Button>
+            <Popconfirm
+              title={t('tasks.deleteConfirm')}
+              onConfirm={() => void remove()}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+            >
+              <Button danger loading={del.isPending} data-testid="delete-task">
+                {t('common.delete')}
+              </Button>
             </Popconfirm>
           )}
           {canWrite(me) && (
-            <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="task-form-submit">
+            <Button
+              type="primary"
+              loading={create.isPending || update.isPending}
+              onClick={() => form.submit()}
+              data-testid="task-form-submit"
+            >
               {t('common.save')}
             </Button>
           )}
@@ -135,7 +154,11 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
           <DatePicker style={{ width: '100%' }} data-testid="task-due" />
         </Form.Item>
         <Form.Item name="assigneeId" label={t('field.task.assigneeId')}>
-          <AssigneeSelect accountId={accountId} current={task ? { value: task.assigneeId, label: task.assigneeName } : null} data-testid="task-assignee" />
+          <AssigneeSelect
+            accountId={accountId}
+            current={task ? { value: task.assigneeId, label: task.assigneeName } : null}
+            data-testid="task-assignee"
+          />
         </Form.Item>
         <Form.Item name="accountId" label={t('field.task.accountId')}>
           <AccountSelect
@@ -150,7 +173,10 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
           <Select<string>
             allowClear
             disabled={!accountId}
-            options={withCurrent((deals.data ?? []).map((d) => ({ value: d.id, label: d.name })), [task?.opportunityId ? { value: task.opportunityId, label: task.opportunityName ?? '' } : null])}
+            options={withCurrent(
+              (deals.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+              [task?.opportunityId ? { value: task.opportunityId, label: task.opportunityName ?? '' } : null],
+            )}
             placeholder={accountId ? t('common.choose') : t('activities.pickAccountFirst')}
             data-testid="task-deal"
           />
@@ -160,7 +186,10 @@ export function TaskFormDrawer({ open, onClose, task, prefill, onReload }: Props
             allowClear
             disabled={!accountId}
             showSearch={{ optionFilterProp: 'label' }}
-            options={withCurrent((contacts.data ?? []).map((c) => ({ value: c.id, label: [c.name, c.title].filter(Boolean).join(' · ') })), [task?.contactId ? { value: task.contactId, label: task.contactName ?? '' } : null])}
+            options={withCurrent(
+              (contacts.data ?? []).map((c) => ({ value: c.id, label: [c.name, c.title].filter(Boolean).join(' · ') })),
+              [task?.contactId ? { value: task.contactId, label: task.contactName ?? '' } : null],
+            )}
             placeholder={accountId ? t('common.choose') : t('activities.pickAccountFirst')}
             data-testid="task-contact"
           />

@@ -18,8 +18,16 @@ function DueText({ task }: { task: Pick<Task, 'dueDate' | 'done'> }) {
   return (
     <span data-testid="task-due-text">
       <span style={{ color: overdue ? '#cf1322' : undefined }}>{task.dueDate}</span>
-      {overdue && <Tag color="red" style={{ marginInlineStart: 6 }} data-testid="task-overdue">{t('tasks.overdue')}</Tag>}
-      {dueToday && <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('tasks.dueToday')}</Tag>}
+      {overdue && (
+        <Tag color="red" style={{ marginInlineStart: 6 }} data-testid="task-overdue">
+          {t('tasks.overdue')}
+        </Tag>
+      )}
+      {dueToday && (
+        <Tag color="orange" style={{ marginInlineStart: 6 }}>
+          {t('tasks.dueToday')}
+        </Tag>
+      )}
     </span>
   );
 }
@@ -27,12 +35,28 @@ function DueText({ task }: { task: Pick<Task, 'dueDate' | 'done'> }) {
 /** Account, deal and contact the task is about, each a link. */
 function Related({ task: k }: { task: Task }) {
   const links = [
-    k.accountId && <Link key="a" to={`/accounts/${k.accountId}`}>{k.accountName}</Link>,
-    k.opportunityId && <Link key="o" to={`/opportunities/${k.opportunityId}`}>{k.opportunityName}</Link>,
-    k.contactId && <Link key="c" to={`/contacts/${k.contactId}`}>{k.contactName}</Link>,
+    k.accountId && (
+      <Link key="a" to={`/accounts/${k.accountId}`}>
+        {k.accountName}
+      </Link>
+    ),
+    k.opportunityId && (
+      <Link key="o" to={`/opportunities/${k.opportunityId}`}>
+        {k.opportunityName}
+      </Link>
+    ),
+    k.contactId && (
+      <Link key="c" to={`/contacts/${k.contactId}`}>
+        {k.contactName}
+      </Link>
+    ),
   ].filter(Boolean);
   if (!links.length) return <>—</>;
-  return <Flex wrap gap={8} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{links}</Flex>;
+  return (
+    <Flex wrap gap={8} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+      {links}
+    </Flex>
+  );
 }
 
 interface Props {
@@ -66,7 +90,18 @@ export function TaskList({ rows, loading, onOpen, writable }: Props) {
     />
   );
   const title = (k: Task) => (
-    <Button type="link" onClick={() => onOpen(k)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start', textDecoration: k.done ? 'line-through' : undefined }} data-testid="task-open">
+    <Button
+      type="link"
+      onClick={() => onOpen(k)}
+      style={{
+        padding: 0,
+        height: 'auto',
+        whiteSpace: 'normal',
+        textAlign: 'start',
+        textDecoration: k.done ? 'line-through' : undefined,
+      }}
+      data-testid="task-open"
+    >
       {k.title}
     </Button>
   );
@@ -87,7 +122,9 @@ export function TaskList({ rows, loading, onOpen, writable }: Props) {
                 <div style={{ fontSize: 12, color: '#666', marginTop: 4 }}>
                   <DueText task={k} /> · {k.assigneeName}
                 </div>
-                <div style={{ fontSize: 12, marginTop: 4 }}><Related task={k} /></div>
+                <div style={{ fontSize: 12, marginTop: 4 }}>
+                  <Related task={k} />
+                </div>
               </div>
             </Flex>
           </Card>
@@ -105,14 +142,24 @@ export function TaskList({ rows, loading, onOpen, writable }: Props) {
       render: (_, k) => (
         <div>
           {title(k)}
-          {k.notes && <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12, maxWidth: 260 }}>{k.notes}</Typography.Text>}
+          {k.notes && (
+            <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12, maxWidth: 260 }}>
+              {k.notes}
+            </Typography.Text>
+          )}
         </div>
       ),
     },
     { key: 'due', title: t('field.task.dueDate'), width: 170, render: (_, k) => <DueText task={k} /> },
     { key: 'assignee', title: t('field.task.assigneeId'), width: 110, render: (_, k) => k.assigneeName },
     { key: 'related', title: t('tasks.related'), width: 320, render: (_, k) => <Related task={k} /> },
-    { key: 'source', title: t('field.task.activityId'), width: 90, render: (_, k) => (k.activityId ? <Link to={`/activities/${k.activityId}`}>{t('tasks.fromActivity')}</Link> : '—') },
+    {
+      key: 'source',
+      title: t('field.task.activityId'),
+      width: 90,
+      render: (_, k) =>
+        k.activityId ? <Link to={`/activities/${k.activityId}`}>{t('tasks.fromActivity')}</Link> : '—',
+    },
   ];
   return (
     <Table<Task>

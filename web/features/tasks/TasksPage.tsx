@@ -15,7 +15,11 @@ import { TaskFormDrawer } from './TaskFormDrawer.tsx';
 
 const VIEWS = ['open', 'overdue', 'done'] as const;
 type View = (typeof VIEWS)[number];
-const VIEW_QUERY: Record<View, TaskFilters> = { open: { done: false }, overdue: { overdue: true }, done: { done: true } };
+const VIEW_QUERY: Record<View, TaskFilters> = {
+  open: { done: false },
+  overdue: { overdue: true },
+  done: { done: true },
+};
 /** In the URL, `assignee=all` means everyone the caller can see; absent means the caller. */
 const ALL = 'all';
 
@@ -38,7 +42,9 @@ export function TasksPage() {
   return (
     <div data-testid="tasks-page">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.tasks')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.tasks')}
+        </Typography.Title>
         {canWrite(me) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
             {t('tasks.new')}
@@ -49,7 +55,10 @@ export function TasksPage() {
         <Segmented<View>
           value={view}
           onChange={(v) => p.set('view', v === 'open' ? null : v)}
-          options={VIEWS.map((v) => ({ value: v, label: <span data-testid={`tasks-view-${v}`}>{t(`tasks.view.${v}`)}</span> }))}
+          options={VIEWS.map((v) => ({
+            value: v,
+            label: <span data-testid={`tasks-view-${v}`}>{t(`tasks.view.${v}`)}</span>,
+          }))}
           block={mobile}
           style={mobile ? { width: '100%' } : undefined}
         />
@@ -69,7 +78,12 @@ export function TasksPage() {
       ) : (
         <TaskList rows={rows} loading={list.isPending} onOpen={setEditing} writable={canWrite(me)} />
       )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} count={rows.length} />
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+        count={rows.length}
+      />
       <TaskFormDrawer open={creating} onClose={() => setCreating(false)} />
       <TaskFormDrawer
         open={!!open}

@@ -22,7 +22,11 @@ export function useTaskList(filters: TaskFilters, pageSize = 30) {
 }
 
 export function useTask(id: string | undefined) {
-  return useQuery({ queryKey: taskKeys.detail(id ?? ''), enabled: !!id, queryFn: () => api.get<Task>(`/api/tasks/${id}`) });
+  return useQuery({
+    queryKey: taskKeys.detail(id ?? ''),
+    enabled: !!id,
+    queryFn: () => api.get<Task>(`/api/tasks/${id}`),
+  });
 }
 
 function useTaskMutation<V, R>(fn: (v: V) => Promise<R>) {
@@ -30,7 +34,8 @@ function useTaskMutation<V, R>(fn: (v: V) => Promise<R>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: (data) => {
-      if (data && typeof data === 'object' && 'dueDate' in data) qc.setQueryData(taskKeys.detail((data as Task).id), data);
+      if (data && typeof data === 'object' && 'dueDate' in data)
+        qc.setQueryData(taskKeys.detail((data as Task).id), data);
       refreshActivityWorld(qc);
     },
   });

@@ -22,7 +22,11 @@ export function TeamFormModal({ dialog, onClose }: { dialog: TeamDialog | null; 
   useEffect(() => {
     if (!dialog) return;
     form.resetFields();
-    form.setFieldsValue(dialog.mode === 'edit' ? { name: dialog.team.name, parentId: dialog.team.parentId ?? undefined } : { parentId: dialog.parentId ?? undefined });
+    form.setFieldsValue(
+      dialog.mode === 'edit'
+        ? { name: dialog.team.name, parentId: dialog.team.parentId ?? undefined }
+        : { parentId: dialog.parentId ?? undefined },
+    );
   }, [dialog, form]);
 
   const submit = async (v: Values) => {
@@ -59,7 +63,11 @@ export function TeamFormModal({ dialog, onClose }: { dialog: TeamDialog | null; 
       destroyOnHidden
     >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="team-form">
-        <Form.Item name="name" label={t('admin.teamName')} rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('admin.teamName')}
+          rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}
+        >
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="parentId" label={t('admin.parentTeam')}>

@@ -34,11 +34,33 @@ export function TeamsPage() {
       title: (
         <Flex gap={8} align="center" wrap data-testid="team-node">
           <span>{n.team.name}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('admin.memberCount', { count: n.team.memberCount })}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('admin.memberCount', { count: n.team.memberCount })}
+          </Typography.Text>
           <Space size={2}>
-            <Button size="small" type="text" icon={<PlusOutlined />} title={t('admin.addSubteam')} aria-label={t('admin.addSubteam')} onClick={() => setDialog({ mode: 'create', parentId: n.team.id })} />
-            <Button size="small" type="text" icon={<EditOutlined />} title={t('admin.renameMove')} aria-label={t('admin.renameMove')} onClick={() => setDialog({ mode: 'edit', team: n.team })} />
-            <Popconfirm title={t('admin.deleteTeamConfirm', { name: n.team.name })} onConfirm={() => void remove(n.team)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<PlusOutlined />}
+              title={t('admin.addSubteam')}
+              aria-label={t('admin.addSubteam')}
+              onClick={() => setDialog({ mode: 'create', parentId: n.team.id })}
+            />
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              title={t('admin.renameMove')}
+              aria-label={t('admin.renameMove')}
+              onClick={() => setDialog({ mode: 'edit', team: n.team })}
+            />
+            <Popconfirm
+              title={t('admin.deleteTeamConfirm', { name: n.team.name })}
+              onConfirm={() => void remove(n.team)}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+            >
               <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
             </Popconfirm>
           </Space>
@@ -49,8 +71,15 @@ export function TeamsPage() {
   return (
     <div>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.teams')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create', parentId: null })} data-testid="new-team">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.teams')}
+        </Typography.Title>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setDialog({ mode: 'create', parentId: null })}
+          data-testid="new-team"
+        >
           {t('admin.newTeam')}
         </Button>
       </Flex>
@@ -62,7 +91,13 @@ export function TeamsPage() {
         ) : teams.data.length === 0 ? (
           <Empty description={t('admin.noTeams')} />
         ) : (
-          <Tree data-testid="teams-tree" treeData={toData(buildTeamTree(teams.data))} defaultExpandAll selectable={false} blockNode />
+          <Tree
+            data-testid="teams-tree"
+            treeData={toData(buildTeamTree(teams.data))}
+            defaultExpandAll
+            selectable={false}
+            blockNode
+          />
         )}
       </Card>
       <TeamFormModal dialog={dialog} onClose={() => setDialog(null)} />

@@ -26,7 +26,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : nul
 function useTimeline(subject: Subject) {
   return useInfiniteQuery({
     queryKey: ['timeline', subject],
-    queryFn: ({ pageParam }) => api.get<PageOf<TimelineItem>>('/api/timeline', { ...subject, cursor: pageParam, limit: 30 }),
+    queryFn: ({ pageParam }) =>
+      api.get<PageOf<TimelineItem>>('/api/timeline', { ...subject, cursor: pageParam, limit: 30 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -66,7 +67,9 @@ function Facts({ item }: { item: TimelineItem }) {
   const actionText = action ? t(`history.action.${action}`, { defaultValue: action }) : '';
   // A new record's every field is "changed"; the list says nothing.
   if (!fields.length || action === 'create') return <span>{actionText}</span>;
-  const names = fields.map((f) => t(`field.${entity}.${f}`, { defaultValue: t(`field.common.${f}`, { defaultValue: f }) }));
+  const names = fields.map((f) =>
+    t(`field.${entity}.${f}`, { defaultValue: t(`field.common.${f}`, { defaultValue: f }) }),
+  );
   return <span>{t('timeline.edited', { action: actionText, fields: names.join(t('timeline.listSep')) })}</span>;
 }
 
@@ -106,7 +109,12 @@ export function TimelineFeed(subject: Subject) {
           ),
         }))}
       />
-      <LoadMore hasMore={!!feed.hasNextPage} loading={feed.isFetchingNextPage} onLoad={() => void feed.fetchNextPage()} count={items.length} />
+      <LoadMore
+        hasMore={!!feed.hasNextPage}
+        loading={feed.isFetchingNextPage}
+        onLoad={() => void feed.fetchNextPage()}
+        count={items.length}
+      />
     </div>
   );
 }

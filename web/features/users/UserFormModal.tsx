@@ -25,7 +25,15 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
     form.resetFields();
     form.setFieldsValue(
       user
-        ? { email: user.email, name: user.name, role: user.role, dataScope: user.dataScope, teamId: user.teamId ?? undefined, managerId: user.managerId ?? undefined, active: user.active }
+        ? {
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            dataScope: user.dataScope,
+            teamId: user.teamId ?? undefined,
+            managerId: user.managerId ?? undefined,
+            active: user.active,
+          }
         : { role: 'rep', dataScope: DEFAULT_SCOPE_BY_ROLE.rep, active: true },
     );
   }, [open, user, form]);
@@ -73,21 +81,40 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
       destroyOnHidden
     >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="user-form">
-        <Form.Item name="email" label={t('field.user.email')} rules={[{ required: true, type: 'email', message: t('validation.email') }]}>
+        <Form.Item
+          name="email"
+          label={t('field.user.email')}
+          rules={[{ required: true, type: 'email', message: t('validation.email') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('field.user.name')} rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('field.user.name')}
+          rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item
           name="password"
           label={user ? t('admin.newPasswordOptional') : t('field.user.password')}
-          rules={[{ required: !user, message: t('validation.password') }, { min: 8, message: t('validation.password') }]}
+          rules={[
+            { required: !user, message: t('validation.password') },
+            { min: 8, message: t('validation.password') },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="role" label={t('field.user.role')} rules={[{ required: true, message: t('validation.required') }]}>
-          <EnumSelect group="role" values={ROLES} onChange={(r) => form.setFieldValue('dataScope', DEFAULT_SCOPE_BY_ROLE[r as Role])} />
+        <Form.Item
+          name="role"
+          label={t('field.user.role')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <EnumSelect
+            group="role"
+            values={ROLES}
+            onChange={(r) => form.setFieldValue('dataScope', DEFAULT_SCOPE_BY_ROLE[r as Role])}
+          />
         </Form.Item>
         <Form.Item name="dataScope" label={t('field.user.dataScope')} tooltip={t('admin.dataScopeHint')}>
           <EnumSelect group="dataScope" values={DATA_SCOPES} />

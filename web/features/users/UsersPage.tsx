@@ -23,15 +23,35 @@ export function UsersPage() {
     { key: 'dataScope', title: t('field.user.dataScope'), render: (_, u) => t(`enum.dataScope.${u.dataScope}`) },
     { key: 'team', title: t('field.user.teamId'), render: (_, u) => u.teamName ?? '—' },
     { key: 'manager', title: t('field.user.managerId'), render: (_, u) => u.managerName ?? '—' },
-    { key: 'active', title: t('field.user.active'), render: (_, u) => (u.active ? <Tag color="green">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>) },
-    { key: 'edit', width: 60, render: (_, u) => <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} aria-label={t('common.edit')} data-testid="edit-user" /> },
+    {
+      key: 'active',
+      title: t('field.user.active'),
+      render: (_, u) => (u.active ? <Tag color="green">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>),
+    },
+    {
+      key: 'edit',
+      width: 60,
+      render: (_, u) => (
+        <Button
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => setEditing(u)}
+          aria-label={t('common.edit')}
+          data-testid="edit-user"
+        />
+      ),
+    },
   ];
 
   return (
     <div>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.users')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="new-user">{t('admin.newUser')}</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.users')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="new-user">
+          {t('admin.newUser')}
+        </Button>
       </Flex>
       {users.isError ? (
         <FullPageError error={users.error} onRetry={() => void users.refetch()} />
@@ -46,12 +66,23 @@ export function UsersPage() {
                 <strong>{u.name}</strong>
                 {u.active ? <Tag color="green">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>}
               </Flex>
-              <div style={{ color: '#666', fontSize: 12 }}>{u.email} · {t(`enum.role.${u.role}`)} · {u.teamName ?? '—'}</div>
+              <div style={{ color: '#666', fontSize: 12 }}>
+                {u.email} · {t(`enum.role.${u.role}`)} · {u.teamName ?? '—'}
+              </div>
             </Card>
           )}
         />
       ) : (
-        <Table<User> data-testid="users-table" rowKey="id" size="middle" columns={columns} dataSource={users.data ?? []} loading={users.isPending} pagination={false} locale={{ emptyText: <Empty /> }} />
+        <Table<User>
+          data-testid="users-table"
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={users.data ?? []}
+          loading={users.isPending}
+          pagination={false}
+          locale={{ emptyText: <Empty /> }}
+        />
       )}
       <UserFormModal open={editing !== undefined} user={editing ?? undefined} onClose={() => setEditing(undefined)} />
     </div>

@@ -29,7 +29,8 @@ export function SavedViews({ current, onPick, mobile }: Props) {
     const v = views.data?.find((x) => x.id === id);
     if (!v) return;
     const q: Record<string, string> = {};
-    for (const [k, val] of Object.entries(v.query)) if (val !== null && val !== undefined && val !== '') q[k] = String(val);
+    for (const [k, val] of Object.entries(v.query))
+      if (val !== null && val !== undefined && val !== '') q[k] = String(val);
     onPick(q);
   };
   const submit = async () => {
@@ -75,17 +76,36 @@ export function SavedViews({ current, onPick, mobile }: Props) {
         title={t('deals.saveView')}
         content={
           <Space.Compact>
-            <Input autoFocus value={name} onChange={(e) => setName(e.target.value)} onPressEnter={() => void submit()} placeholder={t('deals.viewName')} maxLength={100} data-testid="view-name" />
+            <Input
+              autoFocus
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              onPressEnter={() => void submit()}
+              placeholder={t('deals.viewName')}
+              maxLength={100}
+              data-testid="view-name"
+            />
             <Button type="primary" loading={save.isPending} onClick={() => void submit()} data-testid="view-save">
               {t('common.save')}
             </Button>
           </Space.Compact>
         }
       >
-        <Button icon={<SaveOutlined />} title={t('deals.saveView')} aria-label={t('deals.saveView')} data-testid="save-view" />
+        <Button
+          icon={<SaveOutlined />}
+          title={t('deals.saveView')}
+          aria-label={t('deals.saveView')}
+          data-testid="save-view"
+        />
       </Popover>
       {picked && (
-        <Popconfirm title={t('deals.deleteView')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
+        <Popconfirm
+          title={t('deals.deleteView')}
+          onConfirm={() => void remove()}
+          okText={t('common.delete')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+        >
           <Button danger icon={<DeleteOutlined />} aria-label={t('deals.deleteView')} data-testid="delete-view" />
         </Popconfirm>
       )}

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { SavedView as SavedViewSchema, SavedViewCreate as SavedViewCreateSchema } from '../../../core/schemas/deals.ts';
+import type {
+  SavedView as SavedViewSchema,
+  SavedViewCreate as SavedViewCreateSchema,
+} from '../../../core/schemas/deals.ts';
 import { api } from '../../lib/api.ts';
 
 export type SavedView = Static<typeof SavedViewSchema>;
@@ -9,7 +12,11 @@ export type SavedViewCreate = Static<typeof SavedViewCreateSchema>;
 const VIEWS_KEY = ['views', 'opportunities'] as const;
 
 export function useSavedViews() {
-  return useQuery({ queryKey: VIEWS_KEY, queryFn: () => api.get<{ items: SavedView[] }>('/api/views', { list: 'opportunities' }), select: (d) => d.items });
+  return useQuery({
+    queryKey: VIEWS_KEY,
+    queryFn: () => api.get<{ items: SavedView[] }>('/api/views', { list: 'opportunities' }),
+    select: (d) => d.items,
+  });
 }
 
 export function useSaveView() {

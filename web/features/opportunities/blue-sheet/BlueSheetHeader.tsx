@@ -68,18 +68,32 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
             {deal.name}
           </Typography.Title>
           <Space size={6} wrap style={{ marginTop: 4 }}>
-            <Link to={`/accounts/${deal.accountId}`} data-testid="opportunity-account-link">{deal.accountName}</Link>
-            <Tag color={STATUS_COLORS[deal.status]} data-testid="opportunity-status">{t(`enum.dealStatus.${deal.status}`)}</Tag>
+            <Link to={`/accounts/${deal.accountId}`} data-testid="opportunity-account-link">
+              {deal.accountName}
+            </Link>
+            <Tag color={STATUS_COLORS[deal.status]} data-testid="opportunity-status">
+              {t(`enum.dealStatus.${deal.status}`)}
+            </Tag>
             <HealthBadge score={deal.health} />
           </Space>
         </div>
         {writable && (
           <Space wrap>
             <QuickAddButtons accountId={deal.accountId} accountName={deal.accountName} opportunityId={deal.id} />
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-opportunity">{t('common.edit')}</Button>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-opportunity">
+              {t('common.edit')}
+            </Button>
             {canDelete && (
-              <Popconfirm title={t('deals.deleteConfirm')} onConfirm={() => void remove()} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-                <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-opportunity">{t('common.delete')}</Button>
+              <Popconfirm
+                title={t('deals.deleteConfirm')}
+                onConfirm={() => void remove()}
+                okText={t('common.delete')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+              >
+                <Button danger icon={<DeleteOutlined />} loading={del.isPending} data-testid="delete-opportunity">
+                  {t('common.delete')}
+                </Button>
               </Popconfirm>
             )}
           </Space>
@@ -90,8 +104,24 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
         style={{ marginTop: 8 }}
         column={{ xs: 1, sm: 2, md: 3, xl: 4 }}
         items={[
-          { key: 'amount', label: t('field.opportunity.amount'), children: <strong data-testid="opportunity-amount"><MoneyText value={deal.amount} /></strong> },
-          { key: 'weighted', label: t('field.opportunity.weightedAmount'), children: <span data-testid="opportunity-weighted"><MoneyText value={deal.weightedAmount} /></span> },
+          {
+            key: 'amount',
+            label: t('field.opportunity.amount'),
+            children: (
+              <strong data-testid="opportunity-amount">
+                <MoneyText value={deal.amount} />
+              </strong>
+            ),
+          },
+          {
+            key: 'weighted',
+            label: t('field.opportunity.weightedAmount'),
+            children: (
+              <span data-testid="opportunity-weighted">
+                <MoneyText value={deal.weightedAmount} />
+              </span>
+            ),
+          },
           {
             key: 'stage',
             label: t('field.opportunity.stageId'),
@@ -103,7 +133,10 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
                 disabled={!writable || pending}
                 style={{ minWidth: 160 }}
                 popupMatchSelectWidth={false}
-                options={(stages.data ?? []).map((s) => ({ value: s.id, label: `${stageLabel(s, i18n.language)} · ${s.probability}%` }))}
+                options={(stages.data ?? []).map((s) => ({
+                  value: s.id,
+                  label: `${stageLabel(s, i18n.language)} · ${s.probability}%`,
+                }))}
                 data-testid="stage-select"
               />
             ),
@@ -114,30 +147,62 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
             children: (
               <Space size={4} wrap>
                 <span data-testid="opportunity-probability">{deal.probability}%</span>
-                {deal.probability !== stageProbability && <Tag color="orange">{t('deals.stageDefault', { value: stageProbability })}</Tag>}
+                {deal.probability !== stageProbability && (
+                  <Tag color="orange">{t('deals.stageDefault', { value: stageProbability })}</Tag>
+                )}
                 {writable && deal.status === 'open' && (
-                  <Button size="small" type="link" onClick={() => setProbOpen(true)} data-testid="edit-probability" style={{ padding: 0 }}>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setProbOpen(true)}
+                    data-testid="edit-probability"
+                    style={{ padding: 0 }}
+                  >
                     {t('common.edit')}
                   </Button>
                 )}
               </Space>
             ),
           },
-          ...(deal.probabilityReason ? [{ key: 'reason', label: t('field.opportunity.probabilityReason'), children: deal.probabilityReason }] : []),
-          { key: 'forecast', label: t('field.opportunity.forecastCategory'), children: t(`enum.forecastCategory.${deal.forecastCategory}`) },
-          { key: 'close', label: t('field.opportunity.expectedCloseDate'), children: <DateText value={deal.expectedCloseDate} /> },
+          ...(deal.probabilityReason
+            ? [{ key: 'reason', label: t('field.opportunity.probabilityReason'), children: deal.probabilityReason }]
+            : []),
+          {
+            key: 'forecast',
+            label: t('field.opportunity.forecastCategory'),
+            children: t(`enum.forecastCategory.${deal.forecastCategory}`),
+          },
+          {
+            key: 'close',
+            label: t('field.opportunity.expectedCloseDate'),
+            children: <DateText value={deal.expectedCloseDate} />,
+          },
           { key: 'owner', label: t('field.opportunity.ownerId'), children: deal.ownerName ?? '—' },
-          { key: 'days', label: t('field.opportunity.daysInStage'), children: t('deals.daysInStage', { days: deal.daysInStage }) },
+          {
+            key: 'days',
+            label: t('field.opportunity.daysInStage'),
+            children: t('deals.daysInStage', { days: deal.daysInStage }),
+          },
           ...(deal.source ? [{ key: 'source', label: t('field.opportunity.source'), children: deal.source }] : []),
           ...(deal.status === 'lost'
             ? [
-                { key: 'lostReason', label: t('field.opportunity.lostReason'), children: <span data-testid="lost-reason-text">{deal.lostReason ?? '—'}</span> },
+                {
+                  key: 'lostReason',
+                  label: t('field.opportunity.lostReason'),
+                  children: <span data-testid="lost-reason-text">{deal.lostReason ?? '—'}</span>,
+                },
                 { key: 'wonBy', label: t('field.opportunity.wonByCompetitorId'), children: wonBy?.name ?? '—' },
               ]
             : []),
         ]}
       />
-      <ProbabilityModal deal={deal} stageProbability={stageProbability} open={probOpen} onClose={() => setProbOpen(false)} onReload={onReload} />
+      <ProbabilityModal
+        deal={deal}
+        stageProbability={stageProbability}
+        open={probOpen}
+        onClose={() => setProbOpen(false)}
+        onReload={onReload}
+      />
       <CloseDealModal deal={deal} stage={closing} onClose={() => setClosing(null)} onReload={onReload} />
       <OpportunityFormDrawer open={editing} onClose={() => setEditing(false)} deal={deal} onReload={onReload} />
     </div>

@@ -13,7 +13,17 @@ interface Values {
 }
 
 /** Moving to a won or lost stage; a lost deal records why and which competitor took it. */
-export function CloseDealModal({ deal, stage, onClose, onReload }: { deal: OpportunityDetail; stage: Stage | null; onClose: () => void; onReload: () => void }) {
+export function CloseDealModal({
+  deal,
+  stage,
+  onClose,
+  onReload,
+}: {
+  deal: OpportunityDetail;
+  stage: Stage | null;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const competitors = useCompetitors();
@@ -21,12 +31,15 @@ export function CloseDealModal({ deal, stage, onClose, onReload }: { deal: Oppor
   const lost = stage?.kind === 'lost';
 
   useEffect(() => {
-    if (stage) form.setFieldsValue({ lostReason: deal.lostReason ?? undefined, wonByCompetitorId: deal.wonByCompetitorId });
+    if (stage)
+      form.setFieldsValue({ lostReason: deal.lostReason ?? undefined, wonByCompetitorId: deal.wonByCompetitorId });
   }, [stage, deal, form]);
 
   const submit = async (v: Values) => {
     if (!stage) return;
-    const extra = lost ? { lostReason: v.lostReason?.trim() || null, wonByCompetitorId: v.wonByCompetitorId ?? null } : {};
+    const extra = lost
+      ? { lostReason: v.lostReason?.trim() || null, wonByCompetitorId: v.wonByCompetitorId ?? null }
+      : {};
     if (!(await move(deal, stage.id, stageLabel(stage, i18n.language), extra, onReload))) return;
     onClose();
     return FINISHED;
@@ -47,11 +60,19 @@ export function CloseDealModal({ deal, stage, onClose, onReload }: { deal: Oppor
       <Form form={form} onFinish={submit} layout="vertical" data-testid="close-deal-form">
         {lost ? (
           <>
-            <Form.Item name="lostReason" label={t('field.opportunity.lostReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 1000 }]}>
+            <Form.Item
+              name="lostReason"
+              label={t('field.opportunity.lostReason')}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 1000 }]}
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="lost-reason" />
             </Form.Item>
             <Form.Item name="wonByCompetitorId" label={t('field.opportunity.wonByCompetitorId')}>
-              <Select<string> allowClear options={(competitors.data ?? []).map((c) => ({ value: c.id, label: c.name }))} placeholder={t('common.choose')} />
+              <Select<string>
+                allowClear
+                options={(competitors.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                placeholder={t('common.choose')}
+              />
             </Form.Item>
           </>
         ) : (

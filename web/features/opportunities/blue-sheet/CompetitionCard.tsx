@@ -12,7 +12,9 @@ import { useCompetitors } from '../../competitors/api.ts';
 import { usePutCompetitors } from '../api.ts';
 
 const POSITION_COLORS: Record<string, string> = { ahead: 'green', even: 'gold', behind: 'red' };
-type Values = { competitors: { competitorId?: string; position?: string; ourAdvantages?: string | null; notes?: string | null }[] };
+type Values = {
+  competitors: { competitorId?: string; position?: string; ourAdvantages?: string | null; notes?: string | null }[];
+};
 
 export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; writable: boolean }) {
   const { t } = useTranslation();
@@ -26,13 +28,25 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
   const chosen = (Form.useWatch('competitors', form) ?? []) as Values['competitors'];
 
   const edit = () => {
-    form.setFieldsValue({ competitors: deal.competitors.map((c) => ({ competitorId: c.competitorId, position: c.position, ourAdvantages: c.ourAdvantages, notes: c.notes })) });
+    form.setFieldsValue({
+      competitors: deal.competitors.map((c) => ({
+        competitorId: c.competitorId,
+        position: c.position,
+        ourAdvantages: c.ourAdvantages,
+        notes: c.notes,
+      })),
+    });
     setOpen(true);
   };
   const submit = async (v: Values) => {
     const blank = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
     const body = {
-      competitors: (v.competitors ?? []).map((c) => ({ competitorId: c.competitorId ?? '', position: c.position ?? 'even', ourAdvantages: blank(c.ourAdvantages), notes: blank(c.notes) })),
+      competitors: (v.competitors ?? []).map((c) => ({
+        competitorId: c.competitorId ?? '',
+        position: c.position ?? 'even',
+        ourAdvantages: blank(c.ourAdvantages),
+        notes: blank(c.notes),
+      })),
     } as DealCompetitorsPut;
     try {
       await put.mutateAsync(body);
@@ -49,13 +63,29 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
       size="small"
       title={t('deals.competitionTitle')}
       data-testid="competition"
-      extra={writable && <Button size="small" type="text" icon={<EditOutlined />} onClick={edit} aria-label={t('common.edit')} data-testid="edit-competition" />}
+      extra={
+        writable && (
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            onClick={edit}
+            aria-label={t('common.edit')}
+            data-testid="edit-competition"
+          />
+        )
+      }
     >
       {deal.competitors.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deals.noCompetitors')} />
       ) : (
         deal.competitors.map((c) => (
-          <div key={c.competitorId} data-testid="deal-competitor" data-competitor-id={c.competitorId} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+          <div
+            key={c.competitorId}
+            data-testid="deal-competitor"
+            data-competitor-id={c.competitorId}
+            style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+          >
             <Flex gap={8} align="center" wrap>
               <strong>{c.name}</strong>
               <Tag color={POSITION_COLORS[c.position]}>{t(`enum.competitivePosition.${c.position}`)}</Tag>
@@ -71,7 +101,9 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
               <div style={{ fontSize: 12 }}>
                 <Typography.Text type="secondary">{t('deals.preferredBy')}: </Typography.Text>
                 {c.preferredBy.map((p) => (
-                  <Tag key={p.influenceId} color="red">{p.contactName}</Tag>
+                  <Tag key={p.influenceId} color="red">
+                    {p.contactName}
+                  </Tag>
                 ))}
               </div>
             )}
@@ -96,7 +128,11 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
                 {fields.map((f) => (
                   <Row key={f.key} gutter={8} style={{ borderBottom: '1px dashed #eee', marginBottom: 8 }}>
                     <Col span={mobile ? 24 : 10}>
-                      <Form.Item name={[f.name, 'competitorId']} label={t('nav.competitors')} rules={[{ required: true, message: t('validation.required') }]}>
+                      <Form.Item
+                        name={[f.name, 'competitorId']}
+                        label={t('nav.competitors')}
+                        rules={[{ required: true, message: t('validation.required') }]}
+                      >
                         <Select<string>
                           options={(catalogue.data ?? []).map((c) => ({
                             value: c.id,
@@ -107,12 +143,22 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
                       </Form.Item>
                     </Col>
                     <Col span={mobile ? 18 : 10}>
-                      <Form.Item name={[f.name, 'position']} label={t('deals.position')} rules={[{ required: true, message: t('validation.required') }]}>
+                      <Form.Item
+                        name={[f.name, 'position']}
+                        label={t('deals.position')}
+                        rules={[{ required: true, message: t('validation.required') }]}
+                      >
                         <EnumSelect group="competitivePosition" values={COMPETITIVE_POSITIONS} />
                       </Form.Item>
                     </Col>
                     <Col span={mobile ? 6 : 4} style={{ display: 'flex', alignItems: 'center' }}>
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.remove')} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(f.name)}
+                        aria-label={t('common.remove')}
+                      />
                     </Col>
                     <Col span={mobile ? 24 : 12}>
                       <Form.Item name={[f.name, 'ourAdvantages']} label={t('deals.ourAdvantages')}>
@@ -126,7 +172,14 @@ export function CompetitionCard({ deal, writable }: { deal: OpportunityDetail; w
                     </Col>
                   </Row>
                 ))}
-                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ position: 'even' })} disabled={fields.length >= 20} data-testid="add-deal-competitor">
+                <Button
+                  type="dashed"
+                  block
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ position: 'even' })}
+                  disabled={fields.length >= 20}
+                  data-testid="add-deal-competitor"
+                >
                   {t('deals.addCompetitor')}
                 </Button>
               </>

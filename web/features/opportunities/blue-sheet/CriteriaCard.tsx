@@ -6,7 +6,15 @@ import { useStages } from '../../stages/api.ts';
 import { usePutCriteria } from '../api.ts';
 
 /** The exit checklist of the current stage; ticking saves at once. */
-export function CriteriaCard({ deal, writable, onReload }: { deal: OpportunityDetail; writable: boolean; onReload: () => void }) {
+export function CriteriaCard({
+  deal,
+  writable,
+  onReload,
+}: {
+  deal: OpportunityDetail;
+  writable: boolean;
+  onReload: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const put = usePutCriteria(deal.id);
   const stages = useStages();
@@ -35,7 +43,14 @@ export function CriteriaCard({ deal, writable, onReload }: { deal: OpportunityDe
       ) : (
         <Flex vertical gap={6}>
           {deal.criteria.map((c) => (
-            <Checkbox key={c.id} checked={c.done} disabled={!writable || put.isPending} onChange={(e) => void toggle(c.id, e.target.checked)} data-testid="criterion" data-criterion-id={c.id}>
+            <Checkbox
+              key={c.id}
+              checked={c.done}
+              disabled={!writable || put.isPending}
+              onChange={(e) => void toggle(c.id, e.target.checked)}
+              data-testid="criterion"
+              data-criterion-id={c.id}
+            >
               {label(c)}
             </Checkbox>
           ))}

@@ -79,10 +79,16 @@ export function DealFieldsCard({ deal, title, fields, writable, onReload, testId
 
   const show = (f: DealField): ReactNode => {
     const v = deal[f.name];
-    if (v === null || v === undefined || v === '') return f.kind === 'bool' ? <Typography.Text type="secondary">{t('deals.notAnswered')}</Typography.Text> : '—';
+    if (v === null || v === undefined || v === '')
+      return f.kind === 'bool' ? <Typography.Text type="secondary">{t('deals.notAnswered')}</Typography.Text> : '—';
     if (f.kind === 'money') return <MoneyText value={String(v)} />;
     if (f.kind === 'date') return <DateText value={String(v)} />;
-    if (f.kind === 'bool') return v ? <Typography.Text type="success">{t('deals.yes')}</Typography.Text> : <Typography.Text type="danger">{t('deals.no')}</Typography.Text>;
+    if (f.kind === 'bool')
+      return v ? (
+        <Typography.Text type="success">{t('deals.yes')}</Typography.Text>
+      ) : (
+        <Typography.Text type="danger">{t('deals.no')}</Typography.Text>
+      );
     return <span style={{ whiteSpace: 'pre-wrap' }}>{String(v)}</span>;
   };
 
@@ -117,7 +123,16 @@ export function DealFieldsCard({ deal, title, fields, writable, onReload, testId
       extra={
         <Space size={4}>
           {extra}
-          {writable && !editing && <Button size="small" type="text" icon={<EditOutlined />} onClick={start} aria-label={t('common.edit')} data-testid={`${testId}-edit`} />}
+          {writable && !editing && (
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              onClick={start}
+              aria-label={t('common.edit')}
+              data-testid={`${testId}-edit`}
+            />
+          )}
         </Space>
       }
     >
@@ -130,7 +145,16 @@ export function DealFieldsCard({ deal, title, fields, writable, onReload, testId
               label={t(`field.opportunity.${f.name}`)}
               rules={
                 f.kind === 'money'
-                  ? [{ validator: (_, v: unknown) => { const s = normaliseMoney(typeof v === 'string' ? v : null); return s === null || MONEY_INPUT_RE.test(s) ? Promise.resolve() : Promise.reject(new Error(t('validation.money'))); } }]
+                  ? [
+                      {
+                        validator: (_, v: unknown) => {
+                          const s = normaliseMoney(typeof v === 'string' ? v : null);
+                          return s === null || MONEY_INPUT_RE.test(s)
+                            ? Promise.resolve()
+                            : Promise.reject(new Error(t('validation.money')));
+                        },
+                      },
+                    ]
                   : undefined
               }
               style={{ marginBottom: 10 }}
@@ -148,7 +172,11 @@ export function DealFieldsCard({ deal, title, fields, writable, onReload, testId
       ) : (
         <>
           {banner}
-          <Descriptions size="small" column={1} items={fields.map((f) => ({ key: f.name, label: t(`field.opportunity.${f.name}`), children: show(f) }))} />
+          <Descriptions
+            size="small"
+            column={1}
+            items={fields.map((f) => ({ key: f.name, label: t(`field.opportunity.${f.name}`), children: show(f) }))}
+          />
         </>
       )}
     </Card>

@@ -26,8 +26,10 @@ export function DealHistory({ id, accountName }: { id: string; accountName: stri
     if (field === 'accountId' && typeof v === 'string') return accountName;
     if (field === 'closedAt' && typeof v === 'string') return v.slice(0, 10);
     if (field === 'stageId' && typeof v === 'string') return stageName(v, `#${v.slice(-6)}`);
-    if (field === 'ownerId' && typeof v === 'string') return users.data?.find((u) => u.id === v)?.name ?? `#${v.slice(-6)}`;
-    if (field === 'wonByCompetitorId' && typeof v === 'string') return competitors.data?.find((c) => c.id === v)?.name ?? `#${v.slice(-6)}`;
+    if (field === 'ownerId' && typeof v === 'string')
+      return users.data?.find((u) => u.id === v)?.name ?? `#${v.slice(-6)}`;
+    if (field === 'wonByCompetitorId' && typeof v === 'string')
+      return competitors.data?.find((c) => c.id === v)?.name ?? `#${v.slice(-6)}`;
     if (typeof v === 'boolean') return v ? t('deals.yes') : t('deals.no');
     if (typeof v === 'object') return JSON.stringify(v).slice(0, 120);
     const s = String(v);
@@ -50,11 +52,15 @@ export function DealHistory({ id, accountName }: { id: string; accountName: stri
             content: (
               <div data-testid="history-entry">
                 <div>
-                  <strong>{h.actorName ?? t('history.system')}</strong> {t(`history.action.${h.action}`)} · <DateText value={h.at} withTime />
+                  <strong>{h.actorName ?? t('history.system')}</strong> {t(`history.action.${h.action}`)} ·{' '}
+                  <DateText value={h.at} withTime />
                 </div>
                 {h.changes.map((c) => (
                   <div key={c.field} style={{ fontSize: 13, color: '#555' }}>
-                    {t(`field.opportunity.${c.field}`, { defaultValue: t(`field.common.${c.field}`, { defaultValue: c.field }) })}: {show(c.field, c.old)} → {show(c.field, c.new)}
+                    {t(`field.opportunity.${c.field}`, {
+                      defaultValue: t(`field.common.${c.field}`, { defaultValue: c.field }),
+                    })}
+                    : {show(c.field, c.old)} → {show(c.field, c.new)}
                   </div>
                 ))}
               </div>

@@ -9,9 +9,11 @@ export function HealthCard({ deal }: { deal: OpportunityDetail }) {
   const { t } = useTranslation();
   const label = ({ key, label: message }: OpportunityDetail['healthParts'][number]): string => {
     const [kind, code] = key.split('.');
-    if (kind === 'coverage') return t('deals.healthPart.coverage', { role: t(`enum.buyingRole.${code}`, { defaultValue: code }) });
+    if (kind === 'coverage')
+      return t('deals.healthPart.coverage', { role: t(`enum.buyingRole.${code}`, { defaultValue: code }) });
     // The server labels each flag's part with its own flag's message (a code can repeat for two roles).
-    if (kind === 'flag') return t('deals.healthPart.flag', { flag: message ?? t(`redFlagCode.${code}`, { defaultValue: code }) });
+    if (kind === 'flag')
+      return t('deals.healthPart.flag', { flag: message ?? t(`redFlagCode.${code}`, { defaultValue: code }) });
     if (kind === 'risk') return t('deals.healthPart.risk');
     return key;
   };
@@ -28,11 +30,27 @@ export function HealthCard({ deal }: { deal: OpportunityDetail }) {
       }
     >
       <Flex align="center" gap={16} wrap>
-        <Progress type="circle" percent={deal.health} size={88} strokeColor={healthColor(deal.health)} format={() => <span data-testid="health-score" style={{ color: healthColor(deal.health) }}>{deal.health}</span>} />
-        <Typography.Text type="secondary" style={{ flex: 1, minWidth: 160, fontSize: 12 }}>{t('deals.healthExplain')}</Typography.Text>
+        <Progress
+          type="circle"
+          percent={deal.health}
+          size={88}
+          strokeColor={healthColor(deal.health)}
+          format={() => (
+            <span data-testid="health-score" style={{ color: healthColor(deal.health) }}>
+              {deal.health}
+            </span>
+          )}
+        />
+        <Typography.Text type="secondary" style={{ flex: 1, minWidth: 160, fontSize: 12 }}>
+          {t('deals.healthExplain')}
+        </Typography.Text>
       </Flex>
       {deal.status !== 'open' && (
-        <Typography.Paragraph type="secondary" data-testid="judgement-frozen" style={{ margin: '8px 0 0', fontSize: 12 }}>
+        <Typography.Paragraph
+          type="secondary"
+          data-testid="judgement-frozen"
+          style={{ margin: '8px 0 0', fontSize: 12 }}
+        >
           {t('deals.judgementFrozen')}
         </Typography.Paragraph>
       )}
@@ -47,9 +65,19 @@ export function HealthCard({ deal }: { deal: OpportunityDetail }) {
               </strong>
             </Flex>
             {p.max > 0 ? (
-              <Progress percent={Math.round((p.points / p.max) * 100)} showInfo={false} size="small" strokeColor={p.key === 'risk' ? '#1d4ed8' : '#389e0d'} />
+              <Progress
+                percent={Math.round((p.points / p.max) * 100)}
+                showInfo={false}
+                size="small"
+                strokeColor={p.key === 'risk' ? '#1d4ed8' : '#389e0d'}
+              />
             ) : (
-              <Progress percent={Math.min(100, Math.round((-p.points / 15) * 100))} showInfo={false} size="small" strokeColor="#cf1322" />
+              <Progress
+                percent={Math.min(100, Math.round((-p.points / 15) * 100))}
+                showInfo={false}
+                size="small"
+                strokeColor="#cf1322"
+              />
             )}
           </div>
         ))}

@@ -16,11 +16,26 @@ import { useSaveInfluence } from '../api.ts';
 
 export type InfluenceDialog = { mode: 'create' } | { mode: 'edit'; influence: Influence };
 
-type Values = Omit<InfluenceCreate, 'newContact'> & { newContact?: { name?: string; title?: string; department?: string } };
+type Values = Omit<InfluenceCreate, 'newContact'> & {
+  newContact?: { name?: string; title?: string; department?: string };
+};
 const RATINGS = [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5];
-const FIELDS = ['roles', 'influence', 'mode', 'rating', 'coverage', 'counterpartId', 'result', 'personalWin', 'evidence', 'prefersUs', 'preferredCompetitorId'] as const;
+const FIELDS = [
+  'roles',
+  'influence',
+  'mode',
+  'rating',
+  'coverage',
+  'counterpartId',
+  'result',
+  'personalWin',
+  'evidence',
+  'prefersUs',
+  'preferredCompetitorId',
+] as const;
 
-const blank = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v === undefined ? null : v);
+const blank = (v: unknown) =>
+  typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v === undefined ? null : v;
 
 interface Props {
   dialog: InfluenceDialog | null;
@@ -77,14 +92,25 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
         const body: Record<string, unknown> = { ...common };
         for (const k of Object.keys(body)) if (body[k] === null) delete body[k];
         if (who === 'existing') body.contactId = v.contactId;
-        else body.newContact = { name: (v.newContact?.name ?? '').trim(), title: blank(v.newContact?.title), department: blank(v.newContact?.department) };
+        else
+          body.newContact = {
+            name: (v.newContact?.name ?? '').trim(),
+            title: blank(v.newContact?.title),
+            department: blank(v.newContact?.department),
+          };
         await save.mutateAsync({ body: body as InfluenceCreate });
       }
       message.success(t('common.saved'));
       onClose();
       return FINISHED;
     } catch (e) {
-      fail(e, { form, onReload: () => { onReload(); onClose(); } });
+      fail(e, {
+        form,
+        onReload: () => {
+          onReload();
+          onClose();
+        },
+      });
     }
   };
 
@@ -117,11 +143,19 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
               data-testid="influence-contact-mode"
             />
             {who === 'existing' ? (
-              <Form.Item name="contactId" label={t('field.influence.contactId')} rules={[{ required: true, message: t('validation.required') }]} extra={available.length === 0 && contacts.isSuccess ? t('deals.noContacts') : undefined}>
+              <Form.Item
+                name="contactId"
+                label={t('field.influence.contactId')}
+                rules={[{ required: true, message: t('validation.required') }]}
+                extra={available.length === 0 && contacts.isSuccess ? t('deals.noContacts') : undefined}
+              >
                 <Select<string>
                   showSearch={{ optionFilterProp: 'label' }}
                   loading={contacts.isPending}
-                  options={available.map((c) => ({ value: c.id, label: [c.name, c.title].filter(Boolean).join(' · ') }))}
+                  options={available.map((c) => ({
+                    value: c.id,
+                    label: [c.name, c.title].filter(Boolean).join(' · '),
+                  }))}
                   placeholder={t('common.choose')}
                   data-testid="influence-contact"
                 />
@@ -129,7 +163,11 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
             ) : (
               <Row gutter={12}>
                 <Col span={mobile ? 24 : 8}>
-                  <Form.Item name={['newContact', 'name']} label={t('field.influence.newContactName')} rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}>
+                  <Form.Item
+                    name={['newContact', 'name']}
+                    label={t('field.influence.newContactName')}
+                    rules={[{ required: true, message: t('validation.required') }, { max: 100 }]}
+                  >
                     <Input data-testid="influence-new-name" />
                   </Form.Item>
                 </Col>
@@ -139,7 +177,11 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
                   </Form.Item>
                 </Col>
                 <Col span={mobile ? 24 : 8}>
-                  <Form.Item name={['newContact', 'department']} label={t('field.influence.department')} rules={[{ max: 100 }]}>
+                  <Form.Item
+                    name={['newContact', 'department']}
+                    label={t('field.influence.department')}
+                    rules={[{ max: 100 }]}
+                  >
                     <Input />
                   </Form.Item>
                 </Col>
@@ -148,13 +190,18 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
           </>
         ) : (
           <div style={{ marginBottom: 12, fontWeight: 600 }}>
-            {dialog?.mode === 'edit' && [dialog.influence.contactName, dialog.influence.contactTitle].filter(Boolean).join(' · ')}
+            {dialog?.mode === 'edit' &&
+              [dialog.influence.contactName, dialog.influence.contactTitle].filter(Boolean).join(' · ')}
           </div>
         )}
         <Row gutter={12}>
           <Col span={24}>
             <Form.Item name="roles" label={t('field.influence.roles')}>
-              <Select<string[]> mode="multiple" options={BUYING_ROLES.map((r) => ({ value: r, label: t(`enum.buyingRole.${r}`) }))} data-testid="influence-roles" />
+              <Select<string[]>
+                mode="multiple"
+                options={BUYING_ROLES.map((r) => ({ value: r, label: t(`enum.buyingRole.${r}`) }))}
+                data-testid="influence-roles"
+              />
             </Form.Item>
           </Col>
           <Col span={half}>
@@ -164,12 +211,23 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
           </Col>
           <Col span={half}>
             <Form.Item name="mode" label={t('field.influence.mode')}>
-              <EnumSelect group="responseMode" values={RESPONSE_MODES} allowClear placeholder={t('common.unknown')} data-testid="influence-mode" />
+              <EnumSelect
+                group="responseMode"
+                values={RESPONSE_MODES}
+                allowClear
+                placeholder={t('common.unknown')}
+                data-testid="influence-mode"
+              />
             </Form.Item>
           </Col>
           <Col span={half}>
             <Form.Item name="rating" label={t('field.influence.rating')} tooltip={t('contacts.attitudeHint')}>
-              <Select<number> allowClear placeholder={t('common.unknown')} options={RATINGS.map((n) => ({ value: n, label: formatAttitude(n) }))} data-testid="influence-rating" />
+              <Select<number>
+                allowClear
+                placeholder={t('common.unknown')}
+                options={RATINGS.map((n) => ({ value: n, label: formatAttitude(n) }))}
+                data-testid="influence-rating"
+              />
             </Form.Item>
           </Col>
           <Col span={half}>
@@ -197,7 +255,11 @@ export function InfluenceFormModal({ dialog, onClose, dealId, accountId, takenCo
           {prefersUs === false && (
             <Col span={half}>
               <Form.Item name="preferredCompetitorId" label={t('field.influence.preferredCompetitorId')}>
-                <Select<string> allowClear options={(competitors.data ?? []).map((c) => ({ value: c.id, label: c.name }))} placeholder={t('common.choose')} />
+                <Select<string>
+                  allowClear
+                  options={(competitors.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                  placeholder={t('common.choose')}
+                />
               </Form.Item>
             </Col>
           )}

@@ -51,16 +51,38 @@ export function InfluenceGrid({ deal, writable, onReload }: Props) {
   const actions = (i: Influence) =>
     writable && (
       <Space size={2}>
-        <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', influence: i })} aria-label={t('common.edit')} data-testid="edit-influence" />
-        <Popconfirm title={t('deals.removeInfluenceConfirm')} onConfirm={() => void remove(i)} okText={t('common.remove')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} data-testid="delete-influence" />
+        <Button
+          size="small"
+          type="text"
+          icon={<EditOutlined />}
+          onClick={() => setDialog({ mode: 'edit', influence: i })}
+          aria-label={t('common.edit')}
+          data-testid="edit-influence"
+        />
+        <Popconfirm
+          title={t('deals.removeInfluenceConfirm')}
+          onConfirm={() => void remove(i)}
+          okText={t('common.remove')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+        >
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('common.remove')}
+            data-testid="delete-influence"
+          />
         </Popconfirm>
       </Space>
     );
 
   const contact = (i: Influence) => (
     <div>
-      <Link to={`/contacts/${i.contactId}`} style={{ fontWeight: 600 }}>{i.contactName}</Link>
+      <Link to={`/contacts/${i.contactId}`} style={{ fontWeight: 600 }}>
+        {i.contactName}
+      </Link>
       {i.contactTitle && <div style={{ color: '#888', fontSize: 12 }}>{i.contactTitle}</div>}
     </div>
   );
@@ -68,11 +90,31 @@ export function InfluenceGrid({ deal, writable, onReload }: Props) {
   const columns: ColumnsType<Influence> = [
     { key: 'contact', title: t('field.influence.contactId'), fixed: 'left', width: 150, render: (_, i) => contact(i) },
     { key: 'roles', title: t('field.influence.roles'), width: 170, render: (_, i) => <RoleTags roles={i.roles} /> },
-    { key: 'influence', title: t('field.influence.influence'), width: 80, render: (_, i) => <EnumTag group="influence" value={i.influence} /> },
+    {
+      key: 'influence',
+      title: t('field.influence.influence'),
+      width: 80,
+      render: (_, i) => <EnumTag group="influence" value={i.influence} />,
+    },
     { key: 'mode', title: t('field.influence.mode'), width: 120, render: (_, i) => <ModeTag mode={i.mode} /> },
-    { key: 'rating', title: t('field.influence.rating'), width: 80, render: (_, i) => <AttitudeTag value={i.rating} /> },
-    { key: 'coverage', title: t('field.influence.coverage'), width: 100, render: (_, i) => <EnumTag group="coverage" value={i.coverage} /> },
-    { key: 'counterpart', title: t('field.influence.counterpartId'), width: 100, render: (_, i) => i.counterpartName ?? '—' },
+    {
+      key: 'rating',
+      title: t('field.influence.rating'),
+      width: 80,
+      render: (_, i) => <AttitudeTag value={i.rating} />,
+    },
+    {
+      key: 'coverage',
+      title: t('field.influence.coverage'),
+      width: 100,
+      render: (_, i) => <EnumTag group="coverage" value={i.coverage} />,
+    },
+    {
+      key: 'counterpart',
+      title: t('field.influence.counterpartId'),
+      width: 100,
+      render: (_, i) => i.counterpartName ?? '—',
+    },
     {
       key: 'result',
       title: `${t('field.influence.result')} / ${t('field.influence.personalWin')}`,
@@ -95,7 +137,13 @@ export function InfluenceGrid({ deal, writable, onReload }: Props) {
       data-testid="influence-grid"
       extra={
         writable && (
-          <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="add-influence">
+          <Button
+            size="small"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ mode: 'create' })}
+            data-testid="add-influence"
+          >
             {t('deals.addInfluence')}
           </Button>
         )
@@ -105,7 +153,13 @@ export function InfluenceGrid({ deal, writable, onReload }: Props) {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deals.noInfluences')} />
       ) : mobile ? (
         deal.influences.map((i) => (
-          <Card key={i.id} size="small" style={{ marginBottom: 8 }} data-testid="influence-row" data-influence-id={i.id}>
+          <Card
+            key={i.id}
+            size="small"
+            style={{ marginBottom: 8 }}
+            data-testid="influence-row"
+            data-influence-id={i.id}
+          >
             <Flex justify="space-between" align="flex-start">
               {contact(i)}
               {actions(i)}

@@ -2,9 +2,19 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BuyingRole, ResponseMode } from '../../../../core/blue-sheet.ts';
 
-const ROLE_COLORS: Record<BuyingRole, string> = { coach: 'cyan', user: 'blue', technical: 'geekblue', economic: 'magenta' };
+const ROLE_COLORS: Record<BuyingRole, string> = {
+  coach: 'cyan',
+  user: 'blue',
+  technical: 'geekblue',
+  economic: 'magenta',
+};
 /** growth green, trouble orange, even keel grey, overconfident purple. */
-export const MODE_COLORS: Record<ResponseMode, string> = { growth: 'green', trouble: 'orange', even_keel: 'default', overconfident: 'purple' };
+export const MODE_COLORS: Record<ResponseMode, string> = {
+  growth: 'green',
+  trouble: 'orange',
+  even_keel: 'default',
+  overconfident: 'purple',
+};
 
 export function RoleTags({ roles }: { roles: BuyingRole[] }) {
   const { t } = useTranslation();

@@ -19,17 +19,47 @@ export function LineItemsCard({ deal }: { deal: OpportunityDetail }) {
           dataSource={deal.items}
           scroll={{ x: 560 }}
           columns={[
-            { key: 'product', title: t('field.lineItem.productId'), render: (_, i) => <>{i.productName} <span style={{ color: '#999', fontSize: 12 }}>{i.category}</span></> },
+            {
+              key: 'product',
+              title: t('field.lineItem.productId'),
+              render: (_, i) => (
+                <>
+                  {i.productName} <span style={{ color: '#999', fontSize: 12 }}>{i.category}</span>
+                </>
+              ),
+            },
             { key: 'q', title: t('field.lineItem.quantity'), align: 'right', width: 80, render: (_, i) => i.quantity },
-            { key: 'p', title: t('field.lineItem.price'), align: 'right', width: 130, render: (_, i) => <MoneyText value={i.price} /> },
-            { key: 'd', title: t('field.lineItem.discount'), align: 'right', width: 80, render: (_, i) => `${i.discount}%` },
-            { key: 't', title: t('field.lineItem.total'), align: 'right', width: 140, render: (_, i) => <MoneyText value={i.total} /> },
+            {
+              key: 'p',
+              title: t('field.lineItem.price'),
+              align: 'right',
+              width: 130,
+              render: (_, i) => <MoneyText value={i.price} />,
+            },
+            {
+              key: 'd',
+              title: t('field.lineItem.discount'),
+              align: 'right',
+              width: 80,
+              render: (_, i) => `${i.discount}%`,
+            },
+            {
+              key: 't',
+              title: t('field.lineItem.total'),
+              align: 'right',
+              width: 140,
+              render: (_, i) => <MoneyText value={i.total} />,
+            },
           ]}
           summary={() => (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={4}>{t('deals.itemsTotal')}</Table.Summary.Cell>
+              <Table.Summary.Cell index={0} colSpan={4}>
+                {t('deals.itemsTotal')}
+              </Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">
-                <strong data-testid="deal-items-total"><MoneyText value={total} /></strong>
+                <strong data-testid="deal-items-total">
+                  <MoneyText value={total} />
+                </strong>
               </Table.Summary.Cell>
             </Table.Summary.Row>
           )}

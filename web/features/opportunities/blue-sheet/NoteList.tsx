@@ -54,8 +54,21 @@ export function NoteList({ deal, kind, writable, icon }: Props) {
             actions={
               writable
                 ? [
-                    <Popconfirm key="d" title={t('common.delete')} onConfirm={() => void remove(n.id)} okText={t('common.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')}>
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                    <Popconfirm
+                      key="d"
+                      title={t('common.delete')}
+                      onConfirm={() => void remove(n.id)}
+                      okText={t('common.delete')}
+                      okButtonProps={{ danger: true }}
+                      cancelText={t('common.cancel')}
+                    >
+                      <Button
+                        size="small"
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('common.delete')}
+                      />
                     </Popconfirm>,
                   ]
                 : []
@@ -75,7 +88,14 @@ export function NoteList({ deal, kind, writable, icon }: Props) {
       />
       {writable && (
         <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-          <Input value={text} onChange={(e) => setText(e.target.value)} onPressEnter={() => void submit()} placeholder={t('deals.notePlaceholder')} maxLength={1000} data-testid={`note-input-${kind}`} />
+          <Input
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onPressEnter={() => void submit()}
+            placeholder={t('deals.notePlaceholder')}
+            maxLength={1000}
+            data-testid={`note-input-${kind}`}
+          />
           <Button onClick={() => void submit()} loading={add.isPending} data-testid={`note-add-${kind}`}>
             {t('deals.addNote')}
           </Button>

@@ -21,7 +21,9 @@ import { DealHistory } from './DealHistory.tsx';
 import { TimelineFeed } from '../../timeline/TimelineFeed.tsx';
 
 // xyflow only loads for people who open the map.
-const RelationshipMapView = lazy(() => import('../../relationship-map/RelationshipMapView.tsx').then((m) => ({ default: m.RelationshipMapView })));
+const RelationshipMapView = lazy(() =>
+  import('../../relationship-map/RelationshipMapView.tsx').then((m) => ({ default: m.RelationshipMapView })),
+);
 
 const OBJECTIVE: DealField[] = [
   { name: 'objectiveWhat', kind: 'text', max: 500 },
@@ -45,7 +47,10 @@ export function OpportunityPage() {
   const me = useMe();
   const deal = useOpportunity(id);
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'timeline' || params.get('tab') === 'map' ? (params.get('tab') as 'timeline' | 'map') : 'sheet';
+  const tab =
+    params.get('tab') === 'timeline' || params.get('tab') === 'map'
+      ? (params.get('tab') as 'timeline' | 'map')
+      : 'sheet';
 
   if (deal.isPending) return <FullPageSpin />;
   if (deal.isError) return <FullPageError error={deal.error} onRetry={() => void deal.refetch()} />;
@@ -55,12 +60,24 @@ export function OpportunityPage() {
 
   return (
     <div data-testid="blue-sheet" data-opportunity-id={d.id}>
-      <BlueSheetHeader deal={d} writable={writable} canDelete={(me.role === 'admin' || me.role === 'manager' || d.ownerId === me.id) && (me.role !== 'rep' || d.status === 'open')} onReload={reload} />
+      <BlueSheetHeader
+        deal={d}
+        writable={writable}
+        canDelete={
+          (me.role === 'admin' || me.role === 'manager' || d.ownerId === me.id) &&
+          (me.role !== 'rep' || d.status === 'open')
+        }
+        onReload={reload}
+      />
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams(k === 'sheet' ? {} : { tab: k }, { replace: true })}
         items={[
-          { key: 'sheet', label: <span data-testid="tab-sheet">{t('deals.tab.sheet')}</span>, children: <BlueSheet deal={d} writable={writable} onReload={reload} /> },
+          {
+            key: 'sheet',
+            label: <span data-testid="tab-sheet">{t('deals.tab.sheet')}</span>,
+            children: <BlueSheet deal={d} writable={writable} onReload={reload} />,
+          },
           {
             key: 'map',
             label: <span data-testid="tab-relmap">{t('relmap.tab')}</span>,
@@ -70,7 +87,11 @@ export function OpportunityPage() {
               </Suspense>
             ),
           },
-          { key: 'timeline', label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>, children: <TimelineFeed opportunityId={d.id} /> },
+          {
+            key: 'timeline',
+            label: <span data-testid="tab-timeline">{t('timeline.tab')}</span>,
+            children: <TimelineFeed opportunityId={d.id} />,
+          },
         ]}
       />
     </div>
@@ -78,12 +99,28 @@ export function OpportunityPage() {
 }
 
 /** The sheet's cards: objective, win-win, influences, judgement, competition, history. */
-function BlueSheet({ deal: d, writable, onReload: reload }: { deal: OpportunityDetail; writable: boolean; onReload: () => void }) {
+function BlueSheet({
+  deal: d,
+  writable,
+  onReload: reload,
+}: {
+  deal: OpportunityDetail;
+  writable: boolean;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Row gutter={[12, 12]}>
       <Col xs={24} lg={12}>
-        <DealFieldsCard deal={d} title={t('deals.objectiveTitle')} extra={<span style={{ color: '#999', fontSize: 12 }}>{t('deals.objectiveHint')}</span>} fields={OBJECTIVE} writable={writable} onReload={reload} testId="objective" />
+        <DealFieldsCard
+          deal={d}
+          title={t('deals.objectiveTitle')}
+          extra={<span style={{ color: '#999', fontSize: 12 }}>{t('deals.objectiveHint')}</span>}
+          fields={OBJECTIVE}
+          writable={writable}
+          onReload={reload}
+          testId="objective"
+        />
       </Col>
       <Col xs={24} lg={12}>
         <DealFieldsCard
@@ -93,7 +130,17 @@ function BlueSheet({ deal: d, writable, onReload: reload }: { deal: OpportunityD
           writable={writable}
           onReload={reload}
           testId="win-win"
-          banner={d.winWin === false && <Alert type="warning" showIcon title={t('deals.winWinWarning')} style={{ marginBottom: 8 }} data-testid="win-win-warning" />}
+          banner={
+            d.winWin === false && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('deals.winWinWarning')}
+                style={{ marginBottom: 8 }}
+                data-testid="win-win-warning"
+              />
+            )
+          }
         />
       </Col>
       <Col span={24}>

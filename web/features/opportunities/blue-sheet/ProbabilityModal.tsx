@@ -15,7 +15,19 @@ interface Values {
 }
 
 /** Probability away from the stage default needs a reason (the server says so too, as field probabilityReason). */
-export function ProbabilityModal({ deal, stageProbability, open, onClose, onReload }: { deal: OpportunityDetail; stageProbability: number; open: boolean; onClose: () => void; onReload: () => void }) {
+export function ProbabilityModal({
+  deal,
+  stageProbability,
+  open,
+  onClose,
+  onReload,
+}: {
+  deal: OpportunityDetail;
+  stageProbability: number;
+  open: boolean;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const update = useUpdateOpportunity();
@@ -25,13 +37,18 @@ export function ProbabilityModal({ deal, stageProbability, open, onClose, onRelo
   const overridden = probability !== undefined && probability !== null && probability !== stageProbability;
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ probability: deal.probability, probabilityReason: deal.probabilityReason, forecastCategory: deal.forecastCategory });
+    if (open)
+      form.setFieldsValue({
+        probability: deal.probability,
+        probabilityReason: deal.probabilityReason,
+        forecastCategory: deal.forecastCategory,
+      });
   }, [open, deal, form]);
 
   const submit = async (v: Values) => {
     const body: OpportunityUpdate = { version: deal.version };
     if (v.probability !== deal.probability) body.probability = v.probability;
-    const reason = v.probability === stageProbability ? null : (v.probabilityReason?.trim() || null);
+    const reason = v.probability === stageProbability ? null : v.probabilityReason?.trim() || null;
     if (reason !== deal.probabilityReason) body.probabilityReason = reason;
     if (v.forecastCategory !== deal.forecastCategory) body.forecastCategory = v.forecastCategory;
     try {
@@ -45,10 +62,31 @@ export function ProbabilityModal({ deal, stageProbability, open, onClose, onRelo
   };
 
   return (
-    <Modal open={open} title={t('deals.editProbability')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('deals.editProbability')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={update.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} onFinish={submit} layout="vertical" data-testid="probability-form">
-        <Form.Item name="probability" label={t('field.opportunity.probability')} extra={t('deals.stageDefault', { value: stageProbability })} rules={[{ required: true, message: t('validation.required') }]}>
-          <InputNumber<number> min={0} max={100} precision={0} suffix="%" style={{ width: 160 }} data-testid="probability-input" />
+        <Form.Item
+          name="probability"
+          label={t('field.opportunity.probability')}
+          extra={t('deals.stageDefault', { value: stageProbability })}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <InputNumber<number>
+            min={0}
+            max={100}
+            precision={0}
+            suffix="%"
+            style={{ width: 160 }}
+            data-testid="probability-input"
+          />
         </Form.Item>
         {overridden && (
           <Form.Item

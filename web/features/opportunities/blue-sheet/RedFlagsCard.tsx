@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail } from '../../../../core/schemas/deals.ts';
 import { NoteList } from './NoteList.tsx';
 
-export const SEVERITY_COLORS: Record<'high' | 'medium' | 'low', string> = { high: 'red', medium: 'orange', low: 'gold' };
+export const SEVERITY_COLORS: Record<'high' | 'medium' | 'low', string> = {
+  high: 'red',
+  medium: 'orange',
+  low: 'gold',
+};
 
 /**
  * Computed risk warnings (already in the reader's language) and the risks noted by hand. A warning
@@ -18,7 +22,13 @@ export function RedFlagsCard({ deal, writable }: { deal: OpportunityDetail; writ
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deals.noRedFlags')} />
       ) : (
         deal.redFlags.map((f, k) => (
-          <div key={`${f.code}-${k}`} data-testid="red-flag" data-code={f.code} data-severity={f.severity} style={{ display: 'flex', gap: 8, alignItems: 'baseline', padding: '4px 0' }}>
+          <div
+            key={`${f.code}-${k}`}
+            data-testid="red-flag"
+            data-code={f.code}
+            data-severity={f.severity}
+            style={{ display: 'flex', gap: 8, alignItems: 'baseline', padding: '4px 0' }}
+          >
             <Tag color={SEVERITY_COLORS[f.severity]} style={{ flex: 'none' }}>
               <WarningFilled /> {t(`enum.severity.${f.severity}`)}
             </Tag>
@@ -27,7 +37,9 @@ export function RedFlagsCard({ deal, writable }: { deal: OpportunityDetail; writ
         ))
       )}
       <Divider titlePlacement="start" plain style={{ margin: '12px 0 4px' }}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('deals.manualNotes')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('deals.manualNotes')}
+        </Typography.Text>
       </Divider>
       <NoteList deal={deal} kind="red_flag" writable={writable} icon={<WarningFilled style={{ color: '#cf1322' }} />} />
     </Card>

@@ -23,7 +23,8 @@ export function StageHistory({ deal }: { deal: OpportunityDetail }) {
                 <div>
                   {h.fromStageId ? (
                     <>
-                      <Tag>{stageName(h.fromStageId, h.fromStageName)}</Tag>→ <Tag color="blue">{stageName(h.toStageId, h.toStageName)}</Tag>
+                      <Tag>{stageName(h.fromStageId, h.fromStageName)}</Tag>→{' '}
+                      <Tag color="blue">{stageName(h.toStageId, h.toStageName)}</Tag>
                     </>
                   ) : (
                     t('deals.created', { stage: stageName(h.toStageId, h.toStageName) })
