@@ -38,9 +38,13 @@ export function isConnectionLoss(err: unknown): boolean {
     if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)$/.test(code))
       return true;
     const message = (e as { message?: unknown }).message;
+    // A new connection to a database that refuses them (ALTER DATABASE … ALLOW_CONNECTIONS false) fails
+    // with SQLSTATE 55000, a class shared with unrelated errors: known by its message.
     if (
       typeof message === 'string' &&
-      /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(message)
+      /Connection terminated|not queryable|timeout exceeded when trying to connect|is not currently accepting connections/i.test(
+        message,
+      )
     )
       return true;
   }
