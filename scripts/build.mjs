@@ -3,8 +3,8 @@
 // with a stamp file, written when it is complete, naming the sources it was built from:
 // - web: the Vite bundle in web/dist, with a brotli and a gzip copy beside each compressible file
 //   (server/plugins/web.ts sends them);
-// - server: server/main.ts and the libraries it uses compiled into one ES module,
-//   dist/server/main.js with its source map, and the migrations beside it;
+// - server: server/main.ts and the libraries it uses compiled into ES modules, dist/server/main.js
+//   and the chunks it loads on demand, with their source maps, and the migrations beside them;
 // - database template: a PGlite data directory initialised and migrated by the compiled server's
 //   own code (server/db/template.ts), dist/pglite-template, which a first start copies.
 // Vite and esbuild are dev dependencies: an install without them (--omit=dev) runs the output of an
@@ -207,8 +207,16 @@ async function buildServer() {
       external: EXTERNAL,
       // The libraries bundled in are mostly CommonJS: their require() of Node's modules needs a real one.
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      // Stack traces name the TypeScript lines (npm start runs Node with --enable-source-maps); the
-      // sources themselves stay out of the map, which is read at every start.
+      // What is imported dynamically (the password dictionaries, 1.6 MB) becomes a chunk of its own,
+      // read when first used instead of parsed at every start. Chunks stay beside main.js: code that
+      // finds its files through import.meta.url (the migrations) may land in one.
+      splitting: true,
+      // A CommonJS library imported dynamically into a chunk of its own gives the chunk only a default
+      // export (no ZxcvbnFactory): prefer ES module builds where a library has one. The libraries
+      // this changes are those without an `exports` map: zxcvbn's and the fastest-levenshtein it uses.
+      mainFields: ['module', 'main'],
+      // Stack traces name the TypeScript lines (server/lib/stack-trace.ts reads the map when one is
+      // printed); the sources themselves stay out of the map.
       sourcemap: 'linked',
       sourcesContent: false,
       legalComments: 'none',
@@ -219,99 +227,6 @@ async function buildServer() {
     recursive: true,
     filter: (path) => !skipped(basename(path)),
   });
-  for (const map of ['main.js.map', 'template.js.map']) await keepOwnSources(join(out, map));
-}
-
-/**
- * Drops the libraries' code from a source map, keeping our TypeScript's: Node with
- * --enable-source-maps decodes the whole map at start-up, which for every library bundled in took
- * 0.2–0.3 s of CPU; a library's frame in a stack trace then names its line in main.js, whose
- * `// node_modules/…` comments say which library it is.
- */
-async function keepOwnSources(/** @type {string} */ file) {
-  /** @type {{ sources: string[], mappings: string }} */
-  const map = JSON.parse(await readFile(file, 'utf8'));
-  const renumbered = map.sources.map(() => -1);
-  /** @type {string[]} */
-  const sources = [];
-  map.sources.forEach((source, i) => {
-    if (!source.includes('node_modules/')) renumbered[i] = sources.push(source) - 1;
-  });
-  // Segments are [column, source, line, column, name?], each relative to the previous one (the
-  // first column within its line, the rest across lines): decoded to absolute, filtered, re-encoded.
-  // Where a library's code begins, a column-only segment says "no source": a position is looked up
-  // as the nearest mapping before it, which would otherwise be the last of ours.
-  const last = [0, 0, 0, 0, 0];
-  const written = [0, 0, 0, 0, 0];
-  let inOwn = false;
-  map.mappings = map.mappings
-    .split(';')
-    .map((line) => {
-      last[0] = 0;
-      written[0] = 0;
-      /** @type {string[]} */
-      const kept = [];
-      for (const segment of line ? line.split(',') : []) {
-        const fields = decodeVlq(segment);
-        fields.forEach((value, i) => {
-          last[i] += value;
-        });
-        if (fields.length < 4 || renumbered[last[1]] < 0) {
-          if (inOwn) kept.push(encodeVlq([last[0] - written[0]]));
-          if (inOwn) written[0] = last[0];
-          inOwn = false;
-          continue;
-        }
-        inOwn = true;
-        const absolute = [last[0], renumbered[last[1]], last[2], last[3]];
-        kept.push(
-          encodeVlq(
-            absolute.map((value, i) => value - written[i]).concat(fields.length > 4 ? [last[4] - written[4]] : []),
-          ),
-        );
-        absolute.forEach((value, i) => {
-          written[i] = value;
-        });
-        if (fields.length > 4) written[4] = last[4];
-      }
-      return kept.join(',');
-    })
-    .join(';');
-  await writeFile(file, JSON.stringify({ ...map, sources }));
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** The signed integers of one source-map segment (base64 VLQ). */
-function decodeVlq(/** @type {string} */ segment) {
-  const values = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = BASE64.indexOf(char);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-    } else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
-
-function encodeVlq(/** @type {number[]} */ values) {
-  let out = '';
-  for (const value of values) {
-    let rest = value < 0 ? (-value << 1) | 1 : value << 1;
-    do {
-      const digit = rest & 31;
-      rest >>>= 5;
-      out += BASE64[rest ? digit | 32 : digit];
-    } while (rest);
-  }
-  return out;
 }
 
 async function buildTemplate() {

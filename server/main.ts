@@ -1,6 +1,7 @@
 // The server's entry: open and migrate the database, create the first admin (or the demo
 // organisation), start the job scheduler and serve UI + API. `npm start` runs its compiled copy
 // (dist/server/main.js, scripts/start.mjs); the web bundle is built beforehand (scripts/build.mjs).
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './plugins/config.ts';
 import { openDatabase, type Db } from './db/client.ts';
@@ -19,6 +20,7 @@ import { recycleBinService } from './modules/recycle-bin/service.ts';
 import { scoreAllUnscored } from './modules/scoring/service.ts';
 import { AppError } from './lib/errors.ts';
 import { messagePair } from '../core/messages.ts';
+import { mapStackTraces } from './lib/stack-trace.ts';
 
 /**
  * The migrated data directory the build made (dist/pglite-template, beside dist/server/main.js's
@@ -26,6 +28,10 @@ import { messagePair } from '../core/messages.ts';
  * none and PGlite initialises one.
  */
 const TEMPLATE = fileURLToPath(new URL('../pglite-template', import.meta.url));
+
+// Compiled (dist/server/*.js), stack traces are mapped to the TypeScript when printed; run from the
+// sources, they name the TypeScript already.
+if (import.meta.url.endsWith('.js')) mapStackTraces(dirname(fileURLToPath(import.meta.url)));
 
 /** Runs a start-up step; one still running after 2 s is announced, and its duration told when it ends. */
 async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
