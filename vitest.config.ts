@@ -10,7 +10,7 @@ export default defineConfig({
         // Pure code: no database, no global set-up to wait for. Its files share one process
         // (isolate: false): starting one per file cost fifteen times what the tests take.
         extends: true,
-        test: { name: 'unit', include: ['core/**/*.test.ts', 'web/**/*.test.ts'], isolate: false },
+        test: { name: 'unit', include: ['core/**/*.test.ts', 'web/**/*.test.ts', 'docs/**/*.test.ts'], isolate: false },
       },
       {
         // The API and the browser. A worker runs many files in one process (isolate: false), so its
