@@ -37,8 +37,8 @@ describe.skipIf(!hasChromium)('account, contacts and org chart through the UI', 
 
     // Empty submit: the browser-side rules stop it and say which fields are missing.
     await page.getByTestId('account-form-submit').click();
-    expect(await fieldError(page, 'name')).toBe('必填');
-    expect(await fieldError(page, 'ownershipType')).toBe('必填');
+    await expect.poll(() => fieldError(page, 'name'), { timeout: WAIT }).toBe('必填');
+    await expect.poll(() => fieldError(page, 'ownershipType'), { timeout: WAIT }).toBe('必填');
 
     await page.locator('#name').fill(ACCOUNT);
     await pickOption(
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('account, contacts and org chart through the UI', 
     await page.locator('#creditCode').fill(bad);
     await page.getByTestId('account-form-submit').click();
     // The server's message, without the API's field name in front of it.
-    expect(await fieldError(page, 'creditCode')).toBe('统一社会信用代码校验失败');
+    await expect.poll(() => fieldError(page, 'creditCode'), { timeout: WAIT }).toBe('统一社会信用代码校验失败');
     await shot(page, 'account-form-credit-code-error');
     expect(new URL(page.url()).pathname).toBe('/accounts');
 

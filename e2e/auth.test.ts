@@ -29,8 +29,8 @@ describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () 
 
       // Submitting nothing: every field says what is wrong, nothing is sent.
       await page.getByTestId('setup-submit').click();
-      expect(await fieldError(page, 'orgName')).toBe('必填');
-      expect(await fieldError(page, 'email')).toBe('请输入有效的邮箱');
+      await expect.poll(() => fieldError(page, 'orgName'), { timeout: WAIT }).toBe('必填');
+      await expect.poll(() => fieldError(page, 'email'), { timeout: WAIT }).toBe('请输入有效的邮箱');
       await shot(page, 'setup-empty');
 
       await page.locator('#orgName').fill(admin.org);
@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () 
       // A password too easy to guess is refused under its field, with the reason.
       await page.locator('#password').fill('12345678');
       await page.getByTestId('setup-submit').click();
-      expect(await fieldError(page, 'password')).toBe('过于简单：是常见密码或与常见密码相近');
+      await expect.poll(() => fieldError(page, 'password'), { timeout: WAIT }).toBe('过于简单：是常见密码或与常见密码相近');
       expect(new URL(page.url()).pathname).toBe('/setup');
       await shot(page, 'setup-weak-password');
       await page.locator('#password').fill(admin.password);

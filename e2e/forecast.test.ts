@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)(
         );
         await page.getByTestId('quota-save').click();
         expect((await refused).status()).toBe(400);
-        expect(await fieldError(page, 'stretch')).toContain('目标');
+        await expect.poll(() => fieldError(page, 'stretch'), { timeout: WAIT }).toContain('目标');
 
         await page.locator('#stretch').fill('3500000');
         await page.locator('#challenge').fill('4000000');
@@ -199,7 +199,7 @@ describe.skipIf(!hasChromium)(
         const start = planStart(today, year).startMonth;
         expect(await page.getByTestId('plan-start-month').textContent()).toContain(`默认 ${start} 起`);
         // The first plan is computed with the server's defaults: nothing won yet to average, said on the field.
-        expect(await fieldError(page, 'averageDealSize')).toContain('平均单笔金额');
+        await expect.poll(() => fieldError(page, 'averageDealSize'), { timeout: WAIT }).toContain('平均单笔金额');
 
         await page.locator('#averageDealSize').fill('300000');
         const computed = page.waitForResponse(

@@ -47,7 +47,10 @@ export function formItem(page: Page, fieldId: string): Locator {
   return page.locator('.ant-form-item').filter({ has: page.locator(`#${fieldId}`) });
 }
 
-/** The inline error text under a form field, once it shows up. */
+/**
+ * The inline error text under a form field, once it shows up. A replaced error fades out for a moment
+ * beside its successor: assert through `expect.poll`, not on one read.
+ */
 export async function fieldError(page: Page, fieldId: string): Promise<string> {
   const explain = formItem(page, fieldId).locator('.ant-form-item-explain-error').first();
   await explain.waitFor({ state: 'visible', timeout: WAIT });
