@@ -39,7 +39,9 @@ describe.skipIf(!hasChromium)('set-up and login pages', { timeout: 90_000 }, () 
       // A password too easy to guess is refused under its field, with the reason.
       await page.locator('#password').fill('12345678');
       await page.getByTestId('setup-submit').click();
-      await expect.poll(() => fieldError(page, 'password'), { timeout: WAIT }).toBe('过于简单：是常见密码或与常见密码相近');
+      await expect
+        .poll(() => fieldError(page, 'password'), { timeout: WAIT })
+        .toBe('过于简单：是常见密码或与常见密码相近');
       expect(new URL(page.url()).pathname).toBe('/setup');
       await shot(page, 'setup-weak-password');
       await page.locator('#password').fill(admin.password);
