@@ -23,6 +23,7 @@ export async function browserContext(
     baseURL: e.baseUrl,
     locale: 'zh-CN',
     timezoneId: TIME_ZONE,
+    reducedMotion: 'reduce',
     viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 },
     ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });

@@ -80,6 +80,9 @@ export async function startE2E(opts: { fresh?: boolean } = {}): Promise<E2E> {
       const context = await browser.newContext({
         baseURL: baseUrl,
         locale: opts.locale ?? 'zh-CN',
+        // antd honours the system's "reduce motion" (buttons, drawers and messages appear without
+        // transitions), which spares the tests their waits for animations.
+        reducedMotion: 'reduce',
         viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 },
         ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       });
