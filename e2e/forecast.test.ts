@@ -180,6 +180,14 @@ describe.skipIf(!hasChromium)(
 
     test('the planner turns the quota and a 300,000 average deal into the 653321 plan, and saves it', async () => {
       const { context, page } = await open(rep.client.cookie, '/planner');
+      // A normal visit asks nothing the server refuses and logs no error.
+      const refused: string[] = [];
+      page.on('response', (r) => {
+        if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') refused.push(m.text());
+      });
       try {
         await page.getByTestId('planner-page').waitFor({ timeout: WAIT });
         // The ratio inputs carry the stage names, the course's 6-5-3-3-2-1 prefilled.
@@ -198,8 +206,10 @@ describe.skipIf(!hasChromium)(
         ).toEqual(['3.0', '2.5', '2.0', '1.5', '1.0', '0.5']);
         const start = planStart(today, year).startMonth;
         expect(await page.getByTestId('plan-start-month').textContent()).toContain(`默认 ${start} 起`);
-        // The first plan is computed with the server's defaults: nothing won yet to average, said on the field.
-        await expect.poll(() => fieldError(page, 'averageDealSize'), { timeout: WAIT }).toContain('平均单笔金额');
+        // The quota is there but nothing has been won yet to average: the page says what to type.
+        await page.getByTestId('planner-missing-averageDealSize').waitFor({ timeout: WAIT });
+        expect(await page.getByTestId('planner-missing').textContent()).toContain('平均单笔金额');
+        expect(refused).toEqual([]);
 
         await page.locator('#averageDealSize').fill('300000');
         const computed = page.waitForResponse(
@@ -484,23 +494,45 @@ describe.skipIf(!hasChromium)(
         stageId: stage('签约').id,
       });
       const newcomer = await f.user({ role: 'rep', teamId: rep.teamId, managerId: manager.id, name: '林新人' });
-      ok(await f.admin.post('/api/quotas', { userId: newcomer.id, period: String(year), target: '960000' }));
       const mine = await open(newcomer.client.cookie, '/planner');
       try {
-        await mine.page.getByTestId('plan-result').waitFor({ timeout: WAIT });
-        await expect
-          .poll(() => mine.page.getByTestId('plan-average').textContent(), { timeout: WAIT })
-          .toBe('¥480,000.00');
-        expect(await mine.page.getByTestId('plan-average-source').textContent()).toBe('按你所在团队近 12 个月的赢单');
-        // Typed in, the average needs no source.
-        await mine.page.locator('#averageDealSize').fill('320000');
+        // No quota yet: the planner says what a quota is and plans from a typed target, without an error.
+        const refused: string[] = [];
+        mine.page.on('response', (r) => {
+          if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+        });
+        await mine.page.getByTestId('planner-missing-quota').waitFor({ timeout: WAIT });
+        expect(await mine.page.getByTestId('planner-missing').textContent()).toContain('配额是公司为你定下的');
+        // A rep cannot set quotas: no way to the quota form, only the typed target.
+        expect(await mine.page.getByTestId('planner-enter-quota').count()).toBe(0);
+        await mine.page.getByTestId('planner-type-target').click();
+        await expect.poll(() => mine.page.evaluate(() => document.activeElement?.id), { timeout: WAIT }).toBe('quota');
+        await mine.page.keyboard.type('960000');
         await mine.page.getByTestId('plan-compute').click();
         await expect
-          .poll(() => mine.page.getByTestId('plan-average').textContent(), { timeout: WAIT })
-          .toBe('¥320,000.00');
-        expect(await mine.page.getByTestId('plan-average-source').count()).toBe(0);
+          .poll(() => mine.page.getByTestId('plan-quota').textContent(), { timeout: WAIT })
+          .toBe('¥960,000.00');
+        expect(refused).toEqual([]);
       } finally {
         await mine.context.close();
+      }
+      ok(await f.admin.post('/api/quotas', { userId: newcomer.id, period: String(year), target: '960000' }));
+      const again = await open(newcomer.client.cookie, '/planner');
+      try {
+        await again.page.getByTestId('plan-result').waitFor({ timeout: WAIT });
+        await expect
+          .poll(() => again.page.getByTestId('plan-average').textContent(), { timeout: WAIT })
+          .toBe('¥480,000.00');
+        expect(await again.page.getByTestId('plan-average-source').textContent()).toBe('按你所在团队近 12 个月的赢单');
+        // Typed in, the average needs no source.
+        await again.page.locator('#averageDealSize').fill('320000');
+        await again.page.getByTestId('plan-compute').click();
+        await expect
+          .poll(() => again.page.getByTestId('plan-average').textContent(), { timeout: WAIT })
+          .toBe('¥320,000.00');
+        expect(await again.page.getByTestId('plan-average-source').count()).toBe(0);
+      } finally {
+        await again.context.close();
       }
       // Their manager, looking at the newcomer's plan, reads whose team it was.
       const theirs = await open(manager.client.cookie, `/planner?userId=${newcomer.id}`);

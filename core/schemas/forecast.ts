@@ -313,6 +313,23 @@ export type Plan = Static<typeof Plan>;
 export const PlanParams = Type.Object({ year: Year });
 export const PlanQuery = Type.Object({ userId: Type.Optional(Id) });
 
+/** What a plan needs that neither the person's data nor the defaults give: the planner asks for it. */
+export const PlanMissing = Type.Enum(['quota', 'averageDealSize', 'ratios']);
+export type PlanMissing = Static<typeof PlanMissing>;
+export const PlanDraftQuery = Type.Object({ year: Year, userId: Type.Optional(Id) });
+export type PlanDraftQuery = Static<typeof PlanDraftQuery>;
+/**
+ * Where the planner opens: the person's saved plan for the year, else the plan their quota and the
+ * defaults give (unsaved), else no plan and what is missing for one (no quota yet, no won deal to
+ * average, a funnel without the course's six stages).
+ */
+export const PlanDraft = Type.Object({
+  plan: Nullable(Plan),
+  saved: Type.Boolean(),
+  missing: Type.Array(PlanMissing),
+});
+export type PlanDraft = Static<typeof PlanDraft>;
+
 // ---- Plan vs actual ----
 export const PlanActualQuery = Type.Object({ year: Year, teamId: Type.Optional(Id), userId: Type.Optional(Id) });
 export type PlanActualQuery = Static<typeof PlanActualQuery>;

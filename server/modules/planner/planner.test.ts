@@ -6,7 +6,9 @@ import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Stage } from '../../../core/schemas/deals.ts';
 import type { PlanActual } from '../../../core/schemas/forecast.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
-import { planStart } from '../../../core/planner.ts';
+import { addMonths, planStart } from '../../../core/planner.ts';
+import { organisationActor } from '../../access/index.ts';
+import { plannerService } from './service.ts';
 
 /** These tests' organisations keep the default zone. */
 const shanghaiDate = (at: Date) => localDate(at, DEFAULT_TIME_ZONE);
@@ -201,7 +203,7 @@ describe('planner', () => {
       dealsNeeded: 10,
     });
     // Plan vs actual's plan from the quota takes the same average.
-    const fromQuota = (await newcomer.client.post('/api/planner', { year: next.year, startMonth: 1 })).json();
+    const fromQuota = (await newcomer.client.post('/api/planner', { year: next.year })).json();
     const actual = (
       await manager.client.get(`/api/planner/actual?year=${next.year}&userId=${newcomer.id}`)
     ).json<PlanActual>().people[0];
@@ -335,6 +337,68 @@ describe('planner', () => {
       .people[0];
     expect(actual).toMatchObject({ planSource: 'saved' });
     expect(actual.months.map((m) => m.plannedTotal)).toEqual(plan.months.map((m: { total: number }) => m.total));
+  });
+
+  it("opens with the saved plan, else the quota's plan, else says what is missing: never an error", async () => {
+    const fresh = await f.user({ teamId: rep.teamId, name: '还没有指标' });
+    const draft = async (as = fresh) => {
+      const res = await as.client.get(`/api/planner/draft?year=${next.year}&userId=${fresh.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    expect(await draft()).toEqual({ plan: null, saved: false, missing: ['quota'] });
+    expect(
+      (await manager.client.post('/api/quotas', { userId: fresh.id, period: String(next.year), target: '900000' }))
+        .statusCode,
+    ).toBe(201);
+    // Their team has won deals by now: the plan the quota and the defaults give, not saved.
+    const computed = await draft(manager);
+    expect(computed).toMatchObject({ saved: false, missing: [] });
+    expect(computed.plan).toMatchObject({
+      userId: fresh.id,
+      quota: '900000.00',
+      averageDealSizeSource: 'team',
+      startMonth: next.startMonth,
+      savedAt: null,
+    });
+    expect((await fresh.client.put(`/api/planner/plans/${next.year}`, { averageDealSize: '450000' })).statusCode).toBe(
+      200,
+    );
+    const saved = await draft();
+    expect(saved).toMatchObject({ saved: true, missing: [], plan: { averageDealSize: '450000.00', dealsNeeded: 2 } });
+    expect(saved.plan.savedAt).not.toBeNull();
+    // Someone else's plan out of one's scope is not found, as everywhere.
+    expect((await other.client.get(`/api/planner/draft?year=${next.year}&userId=${fresh.id}`)).statusCode).toBe(404);
+    expect((await rep.client.get(`/api/planner/draft?year=1800`)).statusCode).toBe(400);
+  });
+
+  it('plan vs actual, without a saved plan, shows the schedule the planner opens with', async () => {
+    // A day two months on (three when that is December): the planner then starts the month after, not
+    // in January, and this user's won deal is within the twelve months its average looks back over.
+    const ahead = (n: number) => addMonths(month, n);
+    const at = ahead(2).endsWith('-12') ? ahead(3) : ahead(2);
+    const now = new Date(`${at}-15T04:00:00Z`);
+    const target = Number(at.slice(0, 4));
+    const u = await f.user({ teamId: rep.teamId, name: '年中入职' });
+    await f.deal(u.client, { amount: '300000', stageId: stages[5].id });
+    expect(
+      (await manager.client.post('/api/quotas', { userId: u.id, period: String(target), target: '3000000' }))
+        .statusCode,
+    ).toBe(201);
+    const service = plannerService(t.database.db);
+    const actor = organisationActor(f.orgId, manager.id, 'manager');
+    const plan = await service.compute(actor, { year: target, userId: u.id }, now);
+    expect(plan.startMonth).toBe(addMonths(at, 1));
+    const actual = (await service.actual(actor, { year: target, userId: u.id }, now)).people[0];
+    expect(actual.planSource).toBe('quota');
+    const first = plan.months[0];
+    expect(actual.months.map((m) => m.plannedTotal)).toEqual(
+      actual.months.map(
+        (m) =>
+          (plan.months.find((pm) => pm.month === m.month)?.total ?? 0) +
+          (m.month === first.month ? plan.backlog.total : 0),
+      ),
+    );
   });
 });
 

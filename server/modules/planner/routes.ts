@@ -6,6 +6,8 @@ import {
   Plan,
   PlanActual,
   PlanActualQuery,
+  PlanDraft,
+  PlanDraftQuery,
   PlannerInput,
   PlanParams,
   PlanQuery,
@@ -32,6 +34,12 @@ export async function plannerRoutes(app: App) {
     '/planner/plans/:year',
     { schema: { tags, params: PlanParams, querystring: PlanQuery, response: { 200: Plan, ...errors } } },
     (req) => planner.saved(actorOf(req), req.params.year, req.query.userId),
+  );
+  // Where the planner page opens, in one answer that is never an error for a normal visit.
+  app.get(
+    '/planner/draft',
+    { schema: { tags, querystring: PlanDraftQuery, response: { 200: PlanDraft, ...errors } } },
+    (req) => planner.draft(actorOf(req), req.query.year, req.query.userId),
   );
   app.get(
     '/planner/actual',

@@ -25,9 +25,19 @@ import { groupBy } from '../../../core/group.ts';
 import { parsePeriod } from '../../../core/period.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
 import { DEFAULT_PLAN_RATIOS, DEFAULT_STAGE_WEEKS } from '../../../core/enums.ts';
-import type { Plan, PlanActual, PlanActualQuery, PlannerInput } from '../../../core/schemas/forecast.ts';
+import type {
+  Plan,
+  PlanActual,
+  PlanActualQuery,
+  PlanDraft,
+  PlanMissing,
+  PlannerInput,
+} from '../../../core/schemas/forecast.ts';
 import { dayStart, localDate } from '../../../core/time.ts';
 import { storedPlan } from './stored.ts';
+
+const MISSING: readonly string[] = ['quota', 'averageDealSize', 'ratios'] satisfies PlanMissing[];
+const isMissing = (path: string): path is PlanMissing => MISSING.includes(path);
 
 /** Amounts leave as they are stored: two decimals. */
 const normal = (amount: string) => fromCents(toCents(amount));
@@ -135,8 +145,19 @@ export function plannerService(db: Db) {
     };
   }
 
-  /** A plan from the person's yearly quota and the defaults, over the calendar year; null without a quota. */
-  function quotaPlan(funnel: Funnel, book: QuotaBook, userId: string, year: number, averageDealSize: string | null) {
+  /**
+   * A plan from the person's yearly quota and the defaults, starting where the planner's would
+   * (planStart: next month in the current year, else January), so plan vs actual and the planner show
+   * the same schedule before it is saved; null without a quota.
+   */
+  function quotaPlan(
+    funnel: Funnel,
+    book: QuotaBook,
+    userId: string,
+    year: number,
+    averageDealSize: string | null,
+    today: string,
+  ) {
     const q = book.userQuota(userId, parsePeriod(String(year))!);
     const count = planningStages(funnel).length;
     if (!q || !averageDealSize || count !== DEFAULT_PLAN_RATIOS.length) return null;
@@ -145,7 +166,7 @@ export function plannerService(db: Db) {
       averageDealSize,
       ratios: [...DEFAULT_PLAN_RATIOS],
       stageWeeks: defaultWeeks(count),
-      startMonth: `${year}-01`,
+      startMonth: planStart(today, year).startMonth,
     });
   }
 
@@ -169,6 +190,21 @@ export function plannerService(db: Db) {
       const [row] = await repo.saved(actor.orgId, [userId], [year]);
       if (!row) throw notFound();
       return storedPlan(row.plan);
+    },
+
+    async draft(actor: Actor, year: number, userId = actor.userId, now = new Date()): Promise<PlanDraft> {
+      // Someone out of the caller's scope is unknown here as everywhere (404).
+      assertCan(actor, 'read', { entity: 'plan', userId });
+      const [row] = await repo.saved(actor.orgId, [userId], [year]);
+      if (row) return { plan: storedPlan(row.plan), saved: true, missing: [] };
+      try {
+        return { plan: await compute(actor, { year, userId }, now), saved: false, missing: [] };
+      } catch (e) {
+        // compute refuses, naming the field, what only the person can supply; anything else is an error.
+        const missing = e instanceof AppError && e.statusCode === 400 ? e.fields.map((f) => f.path) : [];
+        if (!missing.length || !missing.every(isMissing)) throw e;
+        return { plan: null, saved: false, missing };
+      }
     },
 
     async actual(actor: Actor, q: PlanActualQuery, now = new Date()): Promise<PlanActual> {
@@ -215,7 +251,14 @@ export function plannerService(db: Db) {
               .sort((a, b) => a.startMonth.localeCompare(b.startMonth));
             const fallback = saved.length
               ? null
-              : quotaPlan(funnel, book, p.id, q.year, averageDeal(won, book, p.id)?.amount ?? null);
+              : quotaPlan(
+                  funnel,
+                  book,
+                  p.id,
+                  q.year,
+                  averageDeal(won, book, p.id)?.amount ?? null,
+                  localDate(now, zone),
+                );
             const plans = fallback ? [fallback] : saved;
             const planned = plans.length ? plannedMonths(plans, year.months) : null;
             const months = year.months.map((month, i) => {

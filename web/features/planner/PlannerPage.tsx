@@ -29,9 +29,10 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { useUsers } from '../../lib/org.ts';
-import { useComputePlan, usePlanActual, useSavedPlan, useSavePlan } from './api.ts';
+import { useComputePlan, useDraftPlan, usePlanActual, useSavePlan } from './api.ts';
 import { MonthsPlanTable, ProgressCell } from './PlanActualTable.tsx';
 import { PlannerForm, toPlannerInput, type PlannerValues } from './PlannerForm.tsx';
+import { PlanMissingAlert } from './PlanMissingAlert.tsx';
 import { PlanResult } from './PlanResult.tsx';
 import { usePlanningStages } from './planningStages.ts';
 
@@ -66,13 +67,13 @@ export function PlannerPage() {
   const personId = userId ?? me.id;
   const { stages, isPending: stagesPending } = usePlanningStages();
   const [form] = Form.useForm<PlannerValues>();
-  const saved = useSavedPlan(year, userId);
+  const draft = useDraftPlan(year, userId);
   const compute = useComputePlan();
   const save = useSavePlan();
   const actual = usePlanActual({ year, userId: personId });
   const users = useUsers();
   const [shown, setShown] = useState<Shown | null>(null);
-  const autoFor = useRef<string | null>(null);
+  const applied = useRef<string | null>(null);
   const key = `${year}:${personId}`;
 
   // Another year or person: start from their saved plan, or the defaults.
@@ -90,7 +91,7 @@ export function PlannerPage() {
     form.setFieldValue('stageWeeks', course ? [...DEFAULT_STAGE_WEEKS] : evenStageWeeks(stages.length));
   }, [stages, form, key]);
 
-  const run = async (values: PlannerValues, quiet: boolean) => {
+  const run = async (values: PlannerValues) => {
     const body = { ...toPlannerInput(values), year, userId };
     try {
       const plan = await compute.mutateAsync(body);
@@ -98,17 +99,21 @@ export function PlannerPage() {
       if (!body.ratios) form.setFieldValue('ratios', plan.ratios);
       if (!body.stageWeeks) form.setFieldValue('stageWeeks', plan.stageWeeks);
     } catch (e) {
-      // The first, automatic plan may lack a quota or a won deal to average; say so on the field only.
-      // A viewer may not compute at all; an automatic attempt stays silent apart from the fields.
       applyPlannerErrors(form, e);
-      if (!quiet) fail(e);
+      fail(e);
     }
   };
 
+  // The page opens on the saved plan, else the plan the quota gives; each is shown once per person,
+  // year and save, so a what-if being played with is not replaced by a refetch.
   useEffect(() => {
-    if (saved.isPending || saved.isError || stagesPending) return;
-    if (saved.data) {
-      const s = saved.data;
+    const d = draft.data;
+    if (!d || stagesPending) return;
+    const stamp = `${key}:${d.plan?.savedAt ?? (d.plan ? 'quota' : 'none')}`;
+    if (applied.current === stamp) return;
+    applied.current = stamp;
+    if (d.saved && d.plan) {
+      const s = d.plan;
       form.setFieldsValue({
         quota: s.quota,
         averageDealSize: s.averageDealSize,
@@ -117,12 +122,10 @@ export function PlannerPage() {
         startMonth: Number(s.startMonth.slice(5, 7)),
       });
       setShown({ plan: s, defaulted: { quota: false, averageDealSize: false } });
-    } else if (autoFor.current !== key) {
-      autoFor.current = key;
-      void run(form.getFieldsValue(true) as PlannerValues, true);
+    } else if (d.plan) {
+      setShown({ plan: d.plan, defaulted: { quota: true, averageDealSize: d.plan.averageDealSizeSource !== 'input' } });
     }
-    // run is recreated every render; the plan depends on the saved plan and whose plan it is.
-  }, [saved.data, saved.isPending, saved.isError, stagesPending, key]);
+  }, [draft.data, stagesPending, key, form]);
 
   const onSave = async () => {
     const values = await form.validateFields();
@@ -138,7 +141,8 @@ export function PlannerPage() {
   };
 
   const person = actual.data?.people.find((x) => x.userId === personId);
-  const savedPlan = saved.data;
+  const savedPlan = draft.data?.saved ? draft.data.plan : null;
+  const missing = draft.data && !draft.data.plan ? draft.data.missing : [];
   // Someone else's plan names them where it says whose won deals the average came from.
   const personName =
     personId === me.id ? undefined : (users.data?.find((u) => u.id === personId)?.name ?? person?.name);
@@ -175,7 +179,7 @@ export function PlannerPage() {
             form={form}
             stages={stages}
             year={year}
-            onCompute={() => void run(form.getFieldsValue(true) as PlannerValues, false)}
+            onCompute={() => void run(form.getFieldsValue(true) as PlannerValues)}
             onSave={canWrite(me) ? () => void onSave() : undefined}
             computing={compute.isPending}
             saving={save.isPending}
@@ -183,8 +187,16 @@ export function PlannerPage() {
           />
         )}
       </Card>
-      {saved.isError ? (
-        <FullPageError error={saved.error} onRetry={() => void saved.refetch()} />
+      {missing.length > 0 && !shown && (
+        <PlanMissingAlert
+          missing={missing}
+          year={year}
+          canSetQuota={manager}
+          onTypeTarget={() => form.getFieldInstance('quota')?.focus()}
+        />
+      )}
+      {draft.isError ? (
+        <FullPageError error={draft.error} onRetry={() => void draft.refetch()} />
       ) : savedPlan ? (
         shown?.plan !== savedPlan && (
           <Alert
@@ -209,7 +221,7 @@ export function PlannerPage() {
           />
         )
       ) : (
-        !saved.isPending && (
+        !draft.isPending && (
           <Alert
             type="warning"
             showIcon

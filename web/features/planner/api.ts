@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Plan, PlanActual, PlanActualQuery, PlannerInput } from '../../../core/schemas/forecast.ts';
-import { api, ApiError } from '../../lib/api.ts';
+import type { Plan, PlanActual, PlanActualQuery, PlanDraft, PlannerInput } from '../../../core/schemas/forecast.ts';
+import { api } from '../../lib/api.ts';
 
 export const plannerKeys = {
   all: ['planner'] as const,
-  saved: (year: number, userId: string | undefined) => ['planner', 'saved', year, userId ?? 'me'] as const,
+  draft: (year: number, userId: string | undefined) => ['planner', 'draft', year, userId ?? 'me'] as const,
   actual: (q: PlanActualQuery) => ['planner', 'actual', q] as const,
 };
 
@@ -13,18 +13,14 @@ export function useComputePlan() {
   return useMutation({ mutationFn: (body: PlannerInput) => api.post<Plan>('/api/planner', body) });
 }
 
-/** The person's saved plan for the year, or null when none is saved yet (the API answers 404). */
-export function useSavedPlan(year: number, userId: string | undefined) {
+/**
+ * Where the planner opens for a person and year: their saved plan, else the plan their quota gives,
+ * else what is missing for one (no quota yet, …). One answer, never an error for a normal visit.
+ */
+export function useDraftPlan(year: number, userId: string | undefined) {
   return useQuery({
-    queryKey: plannerKeys.saved(year, userId),
-    queryFn: async (): Promise<Plan | null> => {
-      try {
-        return await api.get<Plan>(`/api/planner/plans/${year}`, { userId });
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }
-    },
+    queryKey: plannerKeys.draft(year, userId),
+    queryFn: () => api.get<PlanDraft>('/api/planner/draft', { year, userId }),
   });
 }
 

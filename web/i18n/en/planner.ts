@@ -53,6 +53,18 @@ export const planner: Widen<typeof zh> = {
     savedPlan: 'Saved plan: {{deals}} deals needed',
     showSaved: 'Show saved plan',
     notSaved: 'No plan saved for this year yet',
+    missing: {
+      title: 'A little more is needed for a plan',
+      quotaTitle: 'No quota for {{year}} yet',
+      quota:
+        'A quota is the signed-deal amount the company sets you as a target for {{year}}. The plan works back from it: how many deals to sign, and how many trainings, visits, consultations and proposals each month. Ask your manager to enter your quota, or type a target in "Quota" above to plan from it now.',
+      averageDealSize:
+        'Neither you, your team nor the organisation has won a deal in the last 12 months, so there is no average deal size to plan from: type one in "Average deal size" above.',
+      ratios:
+        "The funnel's stages are not the course's six, so 653321 does not apply: type a ratio for each stage above.",
+      enterQuota: 'Enter the quota',
+      typeTarget: 'Plan from a target',
+    },
     actualTitle: 'Plan vs actual',
     noActual: 'No plan-vs-actual data',
     person: 'Person',

@@ -49,6 +49,16 @@ export const planner = {
     savedPlan: '已保存的计划：需签约 {{deals}} 单',
     showSaved: '查看已保存计划',
     notSaved: '尚未保存本年度计划',
+    missing: {
+      title: '还差一点信息才能生成计划',
+      quotaTitle: '{{year}} 年还没有配额',
+      quota:
+        '配额是公司为你定下的 {{year}} 年签约目标金额。规划从它倒推：需要签多少单，每个月要做多少次培训、拜访、咨询和方案。可以请经理录入配额，也可以先在上面的“配额”里填一个目标金额来规划。',
+      averageDealSize: '近 12 个月你、你的团队和全公司都还没有赢单，无法推算平均单笔金额：请在上面填写“平均单笔金额”。',
+      ratios: '销售阶段不是课程的六个阶段，无法套用 653321：请在上面为每个阶段填写比例。',
+      enterQuota: '去录入配额',
+      typeTarget: '按目标金额规划',
+    },
     actualTitle: '计划与实际',
     noActual: '暂无计划与实际数据',
     person: '人员',
