@@ -147,8 +147,8 @@ export type Activity = Static<typeof Activity>;
 export const ActivityCompleted = Type.Object({ ...Activity.properties, followUpTaskId: Nullable(Id) });
 export type ActivityCompleted = Static<typeof ActivityCompleted>;
 
-export const ActivityListQuery = Type.Object({
-  ...PageQuery,
+/** What the activity list and its companions filter by. */
+const activityFilters = {
   /** Activities overlapping [from, to). */
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),
@@ -159,9 +159,43 @@ export const ActivityListQuery = Type.Object({
   teamId: Type.Optional(Id),
   type: Type.Optional(TypeKey),
   status: Type.Optional(Type.Enum([...ACTIVITY_STATUSES])),
+};
+export const ActivityListQuery = Type.Object({
+  ...PageQuery,
+  ...activityFilters,
+  /** newest: latest planned start first (a record of calls); soonest: earliest first (what is due). */
+  sort: Type.Optional(Type.Enum(['newest', 'soonest'])),
+  /**
+   * Leaves out calls the system scheduled (after-sales follow-ups) that are still planned for a day
+   * more than this many days after today, in the organisation's days: /activities/auto-later counts
+   * them per deal instead, so a year of follow-ups does not flood the list.
+   */
+  autoWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
 });
 export type ActivityListQuery = Static<typeof ActivityListQuery>;
 export const ActivityPage = Page(Activity);
+
+export const AutoLaterQuery = Type.Object({
+  ...activityFilters,
+  afterDays: Type.Integer({ minimum: 0, maximum: 3650 }),
+});
+export type AutoLaterQuery = Static<typeof AutoLaterQuery>;
+/** The scheduled calls /activities leaves out with autoWithinDays, per deal (at most 100 deals, soonest first). */
+export const AutoLater = Type.Object({
+  total: Type.Integer(),
+  deals: Type.Array(
+    Type.Object({
+      opportunityId: Nullable(Id),
+      opportunityName: Nullable(Type.String()),
+      accountId: Id,
+      accountName: Type.String(),
+      count: Type.Integer(),
+      first: IsoDateTime,
+      last: IsoDateTime,
+    }),
+  ),
+});
+export type AutoLater = Static<typeof AutoLater>;
 
 // ---- Tasks ----
 const taskFields = {

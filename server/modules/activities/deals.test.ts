@@ -133,6 +133,60 @@ describe('after-sales follow-up', () => {
     expect(await followUps((await deal('不要回访', won().id)).id)).toEqual([]);
     await f.admin.put('/api/settings/activities', { afterSalesCadenceDays: [7, 30, 90] });
   });
+
+  it('keeps follow-ups more than 30 days out off the list, counted per deal; soonest first on request', async () => {
+    const d = await deal('影像云', won().id);
+    const mine = `ownerId=${rep.id}&opportunityId=${d.id}`;
+    const all = (await rep.client.get(`/api/activities?${mine}`)).json().items as Activity[];
+    expect(all.map((a) => a.subject)).toEqual([
+      '售后回访 · 影像云 (+90 天)',
+      '售后回访 · 影像云 (+30 天)',
+      '售后回访 · 影像云 (+7 天)',
+    ]);
+    // The +30 call is on the 30th day: not more than 30 days out. The +90 one is counted instead.
+    const near = await rep.client.get(`/api/activities?${mine}&autoWithinDays=30&sort=soonest`);
+    expect(near.statusCode, near.body).toBe(200);
+    expect(near.json().items.map((a: Activity) => a.subject)).toEqual([
+      '售后回访 · 影像云 (+7 天)',
+      '售后回访 · 影像云 (+30 天)',
+    ]);
+    const later = (await rep.client.get(`/api/activities/auto-later?${mine}&afterDays=30`)).json();
+    expect(later).toEqual({
+      total: 1,
+      deals: [
+        {
+          opportunityId: d.id,
+          opportunityName: '影像云',
+          accountId: d.accountId,
+          accountName: expect.any(String),
+          count: 1,
+          first: all[0].plannedStart,
+          last: all[0].plannedStart,
+        },
+      ],
+    });
+    // Calls typed in by hand are never left out, however far ahead.
+    const far = new Date(Date.now() + 200 * DAY);
+    const own = await rep.client.post('/api/activities', {
+      type: 'visit',
+      subject: '年度回访',
+      accountId: d.accountId,
+      opportunityId: d.id,
+      plannedStart: far.toISOString(),
+      plannedEnd: new Date(far.getTime() + 3_600_000).toISOString(),
+    });
+    expect(own.statusCode).toBe(201);
+    expect(
+      (await rep.client.get(`/api/activities?${mine}&autoWithinDays=30`)).json().items.map((a: Activity) => a.subject),
+    ).toContain('年度回访');
+    // Someone else sees none of it, counts included.
+    const stranger = await f.user({ name: '别人' });
+    expect((await stranger.client.get(`/api/activities/auto-later?afterDays=0`)).json()).toEqual({
+      total: 0,
+      deals: [],
+    });
+    expect((await rep.client.get(`/api/activities/auto-later`)).statusCode).toBe(400);
+  });
 });
 
 describe('stale deals', () => {

@@ -18,12 +18,15 @@ import { accountVisible, activityVisible, type Actor } from '../../access/index.
 import { ownedByTeam } from '../../db/team-filter.ts';
 import type { ActivityListQuery } from '../../../core/schemas/activities.ts';
 
+/** The list's arguments: `autoFrom` leaves out scheduled calls still planned from that instant on. */
+export type ActivityListOptions = ActivityListQuery & { autoFrom?: Date };
+
 const owner = alias(users, 'owner');
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type NewActivity = typeof activities.$inferInsert;
 export type ListedActivity = { a: ActivityRow; accountName: string; opportunityName: string | null; ownerName: string };
-export type ActivityListArgs = PageArgs & { query: ActivityListQuery };
+export type ActivityListArgs = PageArgs & { query: ActivityListOptions };
 
 const accountJoin = and(eq(accounts.orgId, activities.orgId), eq(accounts.id, activities.accountId));
 
@@ -35,7 +38,13 @@ export function overlaps(from: Date | undefined, to: Date | undefined): SQL[] {
   return where;
 }
 
-function filters(actor: Actor, q: ActivityListQuery): SQL[] {
+type Filters = Omit<ActivityListQuery, 'cursor' | 'limit' | 'q' | 'sort' | 'autoWithinDays'>;
+
+/** Calls the system scheduled that are still planned, from `from` on. */
+const autoPlannedFrom = (from: Date): SQL =>
+  sql`(${activities.autoScheduled} and ${activities.status} = 'planned' and ${activities.plannedStart} >= ${from})`;
+
+function filters(actor: Actor, q: Filters): SQL[] {
   const where: SQL[] = [
     activityVisible(actor),
     ...overlaps(q.from ? new Date(q.from) : undefined, q.to ? new Date(q.to) : undefined),
@@ -75,12 +84,37 @@ export function activitiesRepository(db: Db) {
         where.push(
           sql`strpos(regexp_replace(lower(${activities.subject}), '[\\s\\-_·.()（）]+', '', 'g'), ${search.needle}) > 0`,
         );
-      const page = keyset({ expr: sql`${activities.plannedStart}`, cast: 'timestamptz' }, activities.id, true, after);
+      if (query.autoFrom) where.push(sql`not ${autoPlannedFrom(query.autoFrom)}`);
+      const newest = query.sort !== 'soonest';
+      const page = keyset({ expr: sql`${activities.plannedStart}`, cast: 'timestamptz' }, activities.id, newest, after);
       if (page.where) where.push(page.where);
       return select()
         .where(and(...where))
         .orderBy(...page.orderBy)
         .limit(limit);
+    },
+
+    /** The scheduled calls still planned from `from` on, per deal (the list leaves them out). */
+    autoLater(actor: Actor, query: Filters, from: Date) {
+      return db
+        .select({
+          opportunityId: activities.opportunityId,
+          opportunityName: opportunities.name,
+          accountId: activities.accountId,
+          accountName: accounts.name,
+          count: sql<number>`count(*)::int`,
+          first: sql<Date>`min(${activities.plannedStart})`.mapWith(activities.plannedStart),
+          last: sql<Date>`max(${activities.plannedStart})`.mapWith(activities.plannedStart),
+        })
+        .from(activities)
+        .innerJoin(accounts, accountJoin)
+        .leftJoin(
+          opportunities,
+          and(eq(opportunities.orgId, activities.orgId), eq(opportunities.id, activities.opportunityId)),
+        )
+        .where(and(...filters(actor, query), autoPlannedFrom(from)))
+        .groupBy(activities.opportunityId, opportunities.name, activities.accountId, accounts.name)
+        .orderBy(sql`min(${activities.plannedStart})`, activities.accountId);
     },
 
     async get(actor: Actor, id: string): Promise<ListedActivity | undefined> {

@@ -11,6 +11,8 @@ import {
   ActivityCreate,
   ActivityListQuery,
   ActivityPage,
+  AutoLater,
+  AutoLaterQuery,
   ActivitySettings,
   ActivitySettingsPut,
   ActivityUpdate,
@@ -36,6 +38,12 @@ export async function activitiesRoutes(app: App) {
     '/activities',
     { schema: { tags, body: ActivityCreate, response: { 201: Activity, ...errors } } },
     async (req, reply) => reply.code(201).send(await service.create(actorOf(req), req.body)),
+  );
+  // The scheduled follow-ups the list leaves out (autoWithinDays), per deal. Before /activities/:id.
+  app.get(
+    '/activities/auto-later',
+    { schema: { tags, querystring: AutoLaterQuery, response: { 200: AutoLater, 400: ErrorResponse } } },
+    (req) => service.autoLater(actorOf(req), req.query),
   );
   // Registered before /activities/:id so the static path wins.
   app.get(

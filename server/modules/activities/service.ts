@@ -12,7 +12,8 @@ import { assertCan, userInScope, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
-import { DAY_MS } from '../../../core/time.ts';
+import { addDays, DAY_MS, dayStart, localDate } from '../../../core/time.ts';
+import { orgTimeZone } from '../../kernel/settings.ts';
 import { tooEarlyToLog } from '../../../core/call-log.ts';
 import type {
   Activity,
@@ -21,6 +22,8 @@ import type {
   ActivityCreate,
   ActivityListQuery,
   ActivityUpdate,
+  AutoLater,
+  AutoLaterQuery,
 } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 
@@ -52,6 +55,12 @@ export async function touchDeals(tx: Db, orgId: string, ids: (string | null | un
 
 export function activitiesService(db: Db) {
   const repo = activitiesRepository(db);
+
+  /** The start of the organisation's day `days` days after today's: "more than n days out" begins there plus one. */
+  async function daysAhead(actor: Actor, days: number, now: Date): Promise<Date> {
+    const zone = await orgTimeZone(db, actor.orgId);
+    return dayStart(addDays(localDate(now, zone), days + 1), zone);
+  }
 
   async function presentMany(actor: Actor, rows: ListedActivity[]): Promise<Activity[]> {
     const ids = rows.map((r) => r.a.id);
@@ -113,13 +122,25 @@ export function activitiesService(db: Db) {
   return {
     get,
 
-    async list(actor: Actor, query: ActivityListQuery): Promise<PageOf<Activity>> {
+    async list(actor: Actor, query: ActivityListQuery, now = new Date()): Promise<PageOf<Activity>> {
+      const autoFrom =
+        query.autoWithinDays === undefined ? undefined : await daysAhead(actor, query.autoWithinDays, now);
       const { rows, nextCursor } = await keysetPage(
         query,
-        (args) => repo.list(actor, { query, ...args }),
+        (args) => repo.list(actor, { query: { ...query, autoFrom }, ...args }),
         ({ a }) => [a.plannedStart.toISOString(), a.id],
       );
       return { items: await presentMany(actor, rows), nextCursor };
+    },
+
+    /** The scheduled follow-ups the list leaves out with autoWithinDays, counted per deal. */
+    async autoLater(actor: Actor, query: AutoLaterQuery, now = new Date()): Promise<AutoLater> {
+      const { afterDays, ...filters } = query;
+      const rows = await repo.autoLater(actor, filters, await daysAhead(actor, afterDays, now));
+      return {
+        total: rows.reduce((n, r) => n + r.count, 0),
+        deals: rows.slice(0, 100).map((r) => ({ ...r, first: r.first.toISOString(), last: r.last.toISOString() })),
+      };
     },
 
     async create(actor: Actor, input: ActivityCreate): Promise<Activity> {

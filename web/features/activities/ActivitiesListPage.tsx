@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Flex, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Flex, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../../lib/session.ts';
@@ -7,7 +7,8 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useActivityList } from './api.ts';
-import { useActivityFilters } from './useActivityFilters.ts';
+import { defaultActivityView, useActivityFilters } from './useActivityFilters.ts';
+import { AutoLaterCard } from './AutoLaterCard.tsx';
 import { ActivityFilters } from './ActivityFilters.tsx';
 import { ActivityTable } from './ActivityTable.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
@@ -16,8 +17,14 @@ export function ActivitiesListPage() {
   const { t } = useTranslation();
   const me = useMe();
   const mobile = useIsMobile();
-  const { filters } = useActivityFilters();
-  const list = useActivityList(filters);
+  const f = useActivityFilters();
+  const { filters } = f;
+  // Opened with nothing chosen: the default view, written into the URL so the filters show it.
+  useEffect(() => {
+    if (f.empty) f.setMany(defaultActivityView(me));
+  }, [f.empty, me]);
+  const list = useActivityList(filters, 30, !f.empty);
+  const defaultView = !f.values.view && f.values.sort === 'soonest' && f.values.status === 'planned';
   const [creating, setCreating] = useState(false);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -34,6 +41,21 @@ export function ActivitiesListPage() {
         )}
       </Flex>
       <ActivityFilters mobile={mobile} />
+      {defaultView && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="activities-default-view"
+          title={t(me.role === 'manager' ? 'activities.defaultView.team' : 'activities.defaultView.mine')}
+          action={
+            <Button size="small" onClick={() => f.replaceAll({ view: 'all' })} data-testid="activities-show-all">
+              {t('activities.defaultView.showAll')}
+            </Button>
+          }
+        />
+      )}
+      <AutoLaterCard filters={filters} onShowDeal={(id) => f.replaceAll({ view: 'all', opportunityId: id })} />
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (

@@ -18,9 +18,10 @@ export const activityKeys = {
   detail: (id: string) => ['activities', 'detail', id] as const,
 };
 
-export function useActivityList(filters: ActivityFilters, pageSize = 30) {
+export function useActivityList(filters: ActivityFilters, pageSize = 30, enabled = true) {
   return useInfiniteQuery({
     queryKey: activityKeys.list(filters),
+    enabled,
     queryFn: ({ pageParam }) =>
       api.get<PageOf<Activity>>('/api/activities', { ...filters, cursor: pageParam, limit: pageSize }),
     initialPageParam: undefined as string | undefined,

@@ -7,6 +7,16 @@ export const activities: Widen<typeof zh> = {
     edit: 'Edit visit plan',
     quickAdd: 'Plan a visit',
     empty: 'No activities',
+    defaultView: {
+      mine: 'Showing your calls due in the next 14 days and those overdue to log (soonest first)',
+      team: "Showing your team's calls due in the next 14 days and those overdue to log (soonest first)",
+      showAll: 'Show all',
+    },
+    autoLater: {
+      summary: '{{count}} more scheduled after-sales calls, more than {{days}} days out ({{deals}} deals), collapsed',
+      count: '{{count}} calls',
+      show: "Show this deal's calls",
+    },
     searchPlaceholder: 'Search subject',
     periodFrom: 'From',
     periodTo: 'To',

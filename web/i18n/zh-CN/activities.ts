@@ -4,6 +4,16 @@ export const activities = {
     edit: '编辑拜访计划',
     quickAdd: '计划拜访',
     empty: '暂无活动',
+    defaultView: {
+      mine: '默认显示：你未来 14 天要做的拜访，以及逾期还没记录的拜访（时间早的在前）',
+      team: '默认显示：团队未来 14 天要做的拜访，以及逾期还没记录的拜访（时间早的在前）',
+      showAll: '查看全部',
+    },
+    autoLater: {
+      summary: '另有 {{count}} 次系统安排的售后回访在 {{days}} 天以后（{{deals}} 个商机），已收起',
+      count: '{{count}} 次回访',
+      show: '查看该商机的回访',
+    },
     searchPlaceholder: '搜索主题',
     periodFrom: '开始日期',
     periodTo: '结束日期',
