@@ -64,3 +64,23 @@ describe('risks are never called red flags', () => {
     expect(en.enum.noteKind.red_flag.toLowerCase()).toContain('risk');
   });
 });
+
+// docs/GLOSSARY.md: the forecast category `pipeline` is 漏斗中 (not 管道); a key account's tier is
+// A 级, a Pareto class A 类 — one form per concept.
+describe('one Chinese word per concept', () => {
+  it('the pipeline forecast category is 漏斗中, and no text says 管道', () => {
+    expect(zhCN.enum.forecastCategory.pipeline).toBe('漏斗中');
+    expect(zhCN.forecast.col.pipeline).toBe('漏斗中');
+    expect(texts('zh').filter(([, s]) => s.includes('管道'))).toEqual([]);
+  });
+
+  it('tiers are 级 and Pareto classes 类', () => {
+    expect(Object.values(zhCN.enum.tier)).toEqual(['A 级', 'B 级', 'C 级']);
+    expect([zhCN.scoring.thresholdA, zhCN.scoring.thresholdB, MESSAGES.threshold_order.zh].join()).not.toMatch(/类/);
+    expect(zhCN.scoring.issue.threshold_order).not.toMatch(/类/);
+    expect([zhCN.pareto.thresholdA, MESSAGES.pareto_threshold_order.zh].join()).not.toMatch(/级/);
+    // Tier texts (scoring, the tier enum, effort by tier) never say A 类; class texts never say A 级.
+    const tierTexts = texts('zh').filter(([k]) => /^(scoring|enum\.tier|api\.threshold_order)/.test(k));
+    expect(tierTexts.filter(([, s]) => /[ABC] ?类/.test(s))).toEqual([]);
+  });
+});
