@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('English complete', { timeout: 90_000 }, () => {
     await e?.close();
   });
 
-  test('the pipeline board, a Blue Sheet and the activity list have no Chinese the system wrote', async () => {
+  test('the pipeline board, a Blue Sheet, the activity list and the forecast have no Chinese the system wrote', async () => {
     const { context, page } = await e.context({ locale: 'en-US', cookie: rep.client.cookie });
     try {
       await page.goto('/pipeline');
@@ -78,6 +78,13 @@ describe.skipIf(!hasChromium)('English complete', { timeout: 90_000 }, () => {
         .waitFor({ timeout: WAIT });
       await settled(page);
       await shot(page, 'english-activities');
+      expect(await chineseOnPage(page)).toEqual([]);
+
+      // The forecast page's funnel (labels drawn on a canvas: sized to their shapes by funnelLabels.ts).
+      await page.goto('/forecast');
+      await page.getByTestId('funnel-chart').locator('canvas').first().waitFor({ timeout: WAIT });
+      await settled(page);
+      await shot(page, 'english-forecast');
       expect(await chineseOnPage(page)).toEqual([]);
     } finally {
       await context.close();
