@@ -8,6 +8,8 @@ import { MESSAGES } from './messages.ts';
 import { redFlagMessage, BUYING_ROLES, type RedFlagCode } from './blue-sheet.ts';
 import { RED_FLAG_SEVERITY } from './account-health.ts';
 import { describeMapJudgement, type MapReasonCode } from './relationship-map.ts';
+import { DEFAULT_STAGES } from './funnel.ts';
+import { GENERATED_SUBJECTS, subjectIn } from './generated-subject.ts';
 
 /** Every string leaf of a resource tree, with its dotted path. */
 function leaves(tree: unknown, path = ''): [string, string][] {
@@ -62,5 +64,44 @@ describe('risks are never called red flags', () => {
     expect(en.deals.strengthsTitle.toLowerCase()).toContain('little red flag');
     expect(en.deals.redFlagsTitle.toLowerCase()).toContain('risk');
     expect(en.enum.noteKind.red_flag.toLowerCase()).toContain('risk');
+  });
+});
+
+// docs/GLOSSARY.md: the forecast category `pipeline` is 漏斗中 (not 管道); a key account's tier is
+// A 级, a Pareto class A 类 — one form per concept.
+describe('one Chinese word per concept', () => {
+  it('the pipeline forecast category is 漏斗中, and no text says 管道', () => {
+    expect(zhCN.enum.forecastCategory.pipeline).toBe('漏斗中');
+    expect(zhCN.forecast.col.pipeline).toBe('漏斗中');
+    expect(texts('zh').filter(([, s]) => s.includes('管道'))).toEqual([]);
+  });
+
+  it('tiers are 级 and Pareto classes 类', () => {
+    expect(Object.values(zhCN.enum.tier)).toEqual(['A 级', 'B 级', 'C 级']);
+    expect([zhCN.scoring.thresholdA, zhCN.scoring.thresholdB, MESSAGES.threshold_order.zh].join()).not.toMatch(/类/);
+    expect(zhCN.scoring.issue.threshold_order).not.toMatch(/类/);
+    expect([zhCN.pareto.thresholdA, MESSAGES.pareto_threshold_order.zh].join()).not.toMatch(/级/);
+    // Tier texts (scoring, the tier enum, effort by tier) never say A 类; class texts never say A 级.
+    const tierTexts = texts('zh').filter(([k]) => /^(scoring|enum\.tier|api\.threshold_order)/.test(k));
+    expect(tierTexts.filter(([, s]) => /[ABC] ?类/.test(s))).toEqual([]);
+  });
+});
+
+// English complete (issue 21): every text the system writes for an English reader — the web's
+// resources, the API's messages, risks, map reasons, the default funnel, generated subjects — is
+// free of Chinese. 甲 is the contact name texts() fills into map reasons: typed, so allowed.
+describe('English texts carry no Chinese', () => {
+  const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+  it('resources, messages, risks, reasons, the default funnel and generated subjects', () => {
+    const funnel = DEFAULT_STAGES.flatMap((s): [string, string][] => [
+      [`stage.${s.name}`, s.nameEn],
+      ...s.exitCriteria.map((c): [string, string] => [`stage.${s.name}.${c.id}`, c.labelEn]),
+    ]);
+    const subjects = GENERATED_SUBJECTS.map((key): [string, string] => [
+      `subject.${key}`,
+      subjectIn({ subject: '售后回访', subjectKey: key, subjectParams: { deal: 'X', days: 7 } }, 'en'),
+    ]);
+    const hits = [...texts('en'), ...funnel, ...subjects].filter(([, s]) => CJK.test(s.replaceAll('甲', '')));
+    expect(hits).toEqual([]);
   });
 });

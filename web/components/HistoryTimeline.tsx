@@ -21,6 +21,9 @@ const ENUM_GROUPS = new Set([
   'dataScope',
 ]);
 
+/** Fields whose codes are worded elsewhere than enum.<field>: the prospect review's keep / pool / archive. */
+const CODE_LABELS: Record<string, string> = { prospectReview: 'pool.decision' };
+
 export const ACTION_COLORS: Record<HistoryEntry['action'], string> = {
   create: 'green',
   update: 'blue',
@@ -50,6 +53,8 @@ export function HistoryTimeline({
     if (MONEY_FIELDS.has(field) && typeof v === 'string')
       return formatMoney(v, i18n.language === 'en' ? 'en-US' : 'zh-CN');
     if (ENUM_GROUPS.has(field) && typeof v === 'string') return t(`enum.${field}.${v}`, { defaultValue: v });
+    if (CODE_LABELS[field] && typeof v === 'string') return t(`${CODE_LABELS[field]}.${v}`, { defaultValue: v });
+    if (typeof v === 'boolean') return v ? t('deals.yes') : t('deals.no');
     if (typeof v === 'string' && UUID_RE.test(v)) {
       // History stores ids; show the person's name when we know it, else a short id rather than 36 characters.
       const u = USER_FIELDS.has(field) ? users.data?.find((x) => x.id === v) : undefined;

@@ -55,6 +55,13 @@ export const activities = pgTable(
     id: uuid('id').notNull(),
     type: text('type').notNull(),
     subject: text('subject').notNull(),
+    /**
+     * A subject the system wrote (core/generated-subject.ts): its message code and parameters, so it
+     * is rendered in the reader's language; `subject` keeps the organisation's language for search.
+     * Null when a person wrote or edited the subject.
+     */
+    subjectKey: text('subject_key'),
+    subjectParams: jsonb('subject_params'),
     accountId: uuid('account_id').notNull(),
     /** The account's name, kept by triggers (migration 0027): a calendar week shows it on ~150 calls. */
     accountName: text('account_name').notNull().default(''),

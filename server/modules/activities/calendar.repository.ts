@@ -3,6 +3,8 @@ import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { isoTime, oneOf, prerendered, rowsOf, unpeeked, type Db } from '../../db/client.ts';
 import type { Calendar } from '../../../core/schemas/activities.ts';
 import { DAY_MS } from '../../../core/time.ts';
+import type { Lang } from '../../../core/messages.ts';
+import { subjectSql } from '../../db/generated-subject.ts';
 import { accounts, activities, activityUsers, tasks, users } from '../../db/schema.ts';
 import { activityVisible, ownCalendar, seesWholeOrganisation, taskVisible, type Actor } from '../../access/index.ts';
 
@@ -14,11 +16,13 @@ const assignee = alias(users, 'assignee');
  * account's name is the call's kept copy: reading it from accounts was a primary-key probe per call,
  * half of the week's query.
  */
-const calendarColumns =
-  prerendered(sql`${activities.id}, ${activities.type}, ${activities.subject}, ${activities.accountId} as "accountId",
+const columnsIn = (lang: Lang) =>
+  prerendered(sql`${activities.id}, ${activities.type}, ${subjectSql('"activities"', lang)} as "subject", ${activities.accountId} as "accountId",
   ${activities.accountName} as "accountName", ${activities.ownerId} as "ownerId", ${owner.name} as "ownerName",
   ${isoTime(activities.plannedStart)} as "plannedStart", ${isoTime(activities.plannedEnd)} as "plannedEnd",
   ${activities.status}, ${activities.place}, ${activities.version}`);
+/** Per language: a generated subject (an after-sales call's) is rendered in the caller's. */
+const calendarColumns: Record<Lang, SQL> = { zh: columnsIn('zh'), en: columnsIn('en') };
 
 /**
  * Bounds on a call's start for a window [from, to): it starts before `to`, and (since a call lasts at
@@ -90,7 +94,7 @@ export function calendarRepository(db: Db) {
       // The whole organisation's scope (an admin's) is the org test alone: no account to read.
       const tables = own || seesWholeOrganisation(actor) ? calendarFrom : scopedCalendarFrom;
       const rows = (where: SQL) =>
-        sql`select ${calendarColumns} ${tables} where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
+        sql`select ${calendarColumns[actor.lang]} ${tables} where ${activities.orgId} = ${actor.orgId} and ${where} ${visible}`;
       return rowsOf<Calendar['activities'][number]>(
         db,
         sql`select * from (

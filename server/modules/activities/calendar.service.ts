@@ -1,4 +1,5 @@
 // The calendar (one user's or a team's activities and tasks in a window) and the iCalendar export.
+import { subjectIn } from '../../../core/generated-subject.ts';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.ts';
 import { calendarRepository } from './calendar.repository.ts';
@@ -90,7 +91,7 @@ export function calendarService(db: Db) {
           id: a.id,
           start: a.plannedStart,
           end: a.plannedEnd,
-          summary: a.subject,
+          summary: subjectIn(a, actor.lang),
           location: a.place,
           description: [a.accountName, a.objective, a.nextSteps].filter(Boolean).join('\n'),
           status: a.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

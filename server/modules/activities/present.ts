@@ -1,5 +1,7 @@
 import type { ListedActivity } from './repository.ts';
 import type { Activity } from '../../../core/schemas/activities.ts';
+import { subjectIn } from '../../../core/generated-subject.ts';
+import type { Lang } from '../../../core/messages.ts';
 
 type Attendees = {
   contacts: { activityId: string; id: string; name: string; title: string | null }[];
@@ -11,11 +13,12 @@ export const minutesBetween = (start: Date, end: Date) => Math.round((end.getTim
 export function presentActivity(
   { a, accountName, opportunityName, ownerName }: ListedActivity,
   attendees: Attendees,
+  lang: Lang,
 ): Activity {
   return {
     id: a.id,
     type: a.type,
-    subject: a.subject,
+    subject: subjectIn(a, lang),
     accountId: a.accountId,
     accountName,
     opportunityId: a.opportunityId,

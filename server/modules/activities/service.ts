@@ -1,4 +1,5 @@
 import { bothReads, type Db } from '../../db/client.ts';
+import { subjectRenderings } from '../../../core/generated-subject.ts';
 import { activitiesRepository, type ActivityRow, type ListedActivity, type NewActivity } from './repository.ts';
 import { presentActivity } from './present.ts';
 import { activeUserIds, visibleAccount } from '../accounts/service.ts';
@@ -29,7 +30,8 @@ import type { PageOf } from '../../../core/schemas/common.ts';
 
 /** Longer than this is not a call but a project; the calendar's window query relies on the bound. */
 export const MAX_ACTIVITY_DAYS = 31;
-const HISTORY_IGNORED = ['version', 'updatedAt', 'completedAt'] as const;
+// A generated subject's code and parameters change only with the subject, which history records.
+const HISTORY_IGNORED = ['version', 'updatedAt', 'completedAt', 'subjectKey', 'subjectParams'] as const;
 
 type Refs = Partial<
   Pick<ActivityCreate, 'type' | 'opportunityId' | 'contactIds' | 'userIds' | 'ownerId' | 'plannedStart' | 'plannedEnd'>
@@ -65,7 +67,7 @@ export function activitiesService(db: Db) {
   async function presentMany(actor: Actor, rows: ListedActivity[]): Promise<Activity[]> {
     const ids = rows.map((r) => r.a.id);
     const [contacts, users] = await Promise.all([repo.contactsOf(actor.orgId, ids), repo.usersOf(actor.orgId, ids)]);
-    return rows.map((r) => presentActivity(r, { contacts, users }));
+    return rows.map((r) => presentActivity(r, { contacts, users }, actor.lang));
   }
 
   async function get(actor: Actor, id: string): Promise<Activity> {
@@ -204,7 +206,13 @@ export function activitiesService(db: Db) {
         if ((status ?? current.status) === 'done' && (moved || current.status !== 'done'))
           checkDoneDate(plannedStart ?? current.plannedStart, now);
         const patch: Partial<NewActivity> = { ...fields, ...statusPatch(status, now, current) };
-        if (fields.subject !== undefined) patch.subject = fields.subject.trim();
+        if (fields.subject !== undefined) {
+          const subject = fields.subject.trim();
+          // A generated subject sent back as shown (in either language) stays generated, so it keeps
+          // following the reader's language; any other text is the person's own.
+          if (current.subjectKey && subjectRenderings(current).includes(subject)) delete patch.subject;
+          else Object.assign(patch, { subject, subjectKey: null, subjectParams: null });
+        }
         if (plannedStart) patch.plannedStart = new Date(plannedStart);
         if (plannedEnd) patch.plannedEnd = new Date(plannedEnd);
         const changes = diffFields(historyView(current), historyView(patch), HISTORY_IGNORED);

@@ -29,7 +29,10 @@ export async function scheduleAfterSales(tx: Db, orgId: string, opportunityId: s
       orgId,
       id: newId(),
       type: 'after_sales',
+      // The org's language for search; the code and parameters render it in each reader's.
       subject: messagePair('after_sales_subject', { deal: deal.name, days: n })[lang],
+      subjectKey: 'after_sales_subject',
+      subjectParams: { deal: deal.name, days: n },
       accountId: deal.accountId,
       opportunityId: deal.id,
       ownerId,

@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { Lang } from '../../../core/messages.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import { equalsLiteral, prerendered, rowsOf, uuidArrayLiteral, type Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
@@ -65,6 +66,10 @@ function filters(actor: Actor, q: Partial<OpportunityListQuery & BoardQuery>): S
 }
 
 /** List rows: the stored judgement, no long texts. */
+/** A stage's name in the reader's language: English readers get its English name when it has one. */
+const stageNameIn = (lang: Lang) =>
+  lang === 'en' ? sql<string>`coalesce(${stages.nameEn}, ${stages.name})` : sql<string>`${stages.name}`;
+
 const listColumns = {
   id: opportunities.id,
   accountId: opportunities.accountId,
@@ -137,17 +142,17 @@ export function opportunitiesRepository(db: Db) {
       .groupBy(opportunities.stageId);
   }
 
-  const select = () =>
+  const select = (lang: Lang) =>
     db
-      .select({ o: opportunities, accountName: accounts.name, ownerName: owner.name, stageName: stages.name })
+      .select({ o: opportunities, accountName: accounts.name, ownerName: owner.name, stageName: stageNameIn(lang) })
       .from(opportunities)
       .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
       .innerJoin(stages, and(eq(stages.orgId, opportunities.orgId), eq(stages.id, opportunities.stageId)))
       .leftJoin(owner, and(eq(owner.orgId, opportunities.orgId), eq(owner.id, opportunities.ownerId)));
 
-  const selectList = () =>
+  const selectList = (lang: Lang) =>
     db
-      .select(listColumns)
+      .select({ ...listColumns, stageName: stageNameIn(lang) })
       .from(opportunities)
       .innerJoin(stages, and(eq(stages.orgId, opportunities.orgId), eq(stages.id, opportunities.stageId)))
       .leftJoin(owner, and(eq(owner.orgId, opportunities.orgId), eq(owner.id, opportunities.ownerId)));
@@ -161,14 +166,14 @@ export function opportunitiesRepository(db: Db) {
       if (search) where.push(await searchCondition(db, opportunities, actor.orgId, search, true));
       const page = keyset(key, opportunities.id, descending, after);
       if (page.where) where.push(page.where);
-      return selectList()
+      return selectList(actor.lang)
         .where(and(...where))
         .orderBy(...page.orderBy)
         .limit(limit);
     },
 
     async get(actor: Actor, id: string): Promise<Listed | undefined> {
-      const [row] = await select().where(
+      const [row] = await select(actor.lang).where(
         and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)),
       );
       return row;

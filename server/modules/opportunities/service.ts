@@ -187,7 +187,11 @@ export function opportunitiesService(db: Db) {
     );
     const stage = funnel.byId.get(row.o.stageId);
     const done = (row.o.criteriaDone as Record<string, string[]>)[row.o.stageId] ?? [];
-    const name = (stageId: string | null) => (stageId ? (funnel.byId.get(stageId)?.name ?? null) : null);
+    // Stage names in the reader's language (the English name, when the stage has one).
+    const name = (stageId: string | null) => {
+      const s = stageId ? funnel.byId.get(stageId) : undefined;
+      return s ? (actor.lang === 'en' && s.nameEn ? s.nameEn : s.name) : null;
+    };
     return {
       ...presentOpportunity(row, j, actor.lang),
       items: items.map(presentItem),

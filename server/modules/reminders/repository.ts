@@ -35,6 +35,8 @@ export function remindersRepository(db: Db) {
           id: activities.id,
           type: activities.type,
           subject: activities.subject,
+          subjectKey: activities.subjectKey,
+          subjectParams: activities.subjectParams,
           plannedStart: activities.plannedStart,
           plannedEnd: activities.plannedEnd,
           autoScheduled: activities.autoScheduled,

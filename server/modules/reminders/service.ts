@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { subjectIn } from '../../../core/generated-subject.ts';
 import { remindersRepository } from './repository.ts';
 import { fieldError } from '../../lib/errors.ts';
 import type { Actor } from '../../access/index.ts';
@@ -37,7 +38,8 @@ export function remindersService(db: Db) {
       timeZone,
       lang: actor.lang,
       tasks,
-      activities,
+      // A generated subject (an after-sales call's) in the reader's language.
+      activities: activities.map((a) => ({ ...a, subject: subjectIn(a, actor.lang) })),
       contacts: contacts.flatMap((c) => (c.birthday ? [{ ...c, birthday: c.birthday }] : [])),
     });
     return { reminders, overdueTasks };

@@ -1,6 +1,7 @@
 // One chronological feed over four tables. Each branch of the UNION ALL walks an index newest
 // first and stops after one page, so the merge sorts at most a few pages of rows however long the
 // account's history is.
+import { subjectSql } from '../../db/generated-subject.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import type { Lang } from '../../../core/messages.ts';
@@ -38,8 +39,15 @@ const before = (at: SQL, id: SQL, after: TimelineArgs['after']) =>
   after ? sql`and (${at}, ${id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``;
 const newestFirst = (at: SQL, id: SQL, limit: number) => sql`order by ${at} desc, ${id} desc limit ${limit}`;
 
-function activities(orgId: string, target: TimelineTarget, after: TimelineArgs['after'], limit: number): SQL {
-  const cols = sql`select 'activity' as kind, a.id, ${ACTIVITY_AT} as at, a.owner_id as actor_id, a.subject as title,
+function activities(
+  orgId: string,
+  target: TimelineTarget,
+  after: TimelineArgs['after'],
+  limit: number,
+  lang: Lang,
+): SQL {
+  // A generated subject (an after-sales call's) in the reader's language.
+  const cols = sql`select 'activity' as kind, a.id, ${ACTIVITY_AT} as at, a.owner_id as actor_id, ${subjectSql('a', lang)} as title,
     jsonb_build_object('type', a.type, 'status', a.status, 'nextMeetingProposed', a.next_meeting_proposed, 'accountId', a.account_id, 'opportunityId', a.opportunity_id) as data`;
   const page = sql`${before(ACTIVITY_AT, sql.raw('a.id'), after)} ${newestFirst(ACTIVITY_AT, sql.raw('a.id'), limit)}`;
   if (target.kind === 'contact') {
@@ -103,7 +111,7 @@ export function timelineRepository(db: Db) {
   return {
     async page({ orgId, target, after, limit, lang }: TimelineArgs): Promise<TimelineRow[]> {
       const branches: (SQL | null)[] = [
-        activities(orgId, target, after, limit),
+        activities(orgId, target, after, limit, lang),
         tasks(orgId, target, after, limit),
         stageChanges(orgId, target, after, limit, lang),
       ];

@@ -8,6 +8,7 @@ import type { PipelineChange } from '../../../core/schemas/forecast.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { usePipelineChanges } from '../forecast/api.ts';
+import { useStageLabel } from '../stages/stageName.ts';
 
 const KIND_COLORS: Record<string, string> = {
   new: 'blue',
@@ -27,6 +28,8 @@ const KIND_COLORS: Record<string, string> = {
  */
 export function ChangesCard({ teamId }: { teamId?: string }) {
   const { t } = useTranslation();
+  // Snapshots keep the stage's Chinese name; the reader's language comes from the funnel by id.
+  const stageName = useStageLabel();
   const [since, setSince] = useState(() => dayjs().subtract(7, 'day'));
   const [kind, setKind] = useState<ChangeKind>('slipped');
   const changes = usePipelineChanges({ since: since.format('YYYY-MM-DD'), teamId });
@@ -112,7 +115,8 @@ export function ChangesCard({ teamId }: { teamId?: string }) {
                   key: 'stage',
                   title: t('dashboard.stage'),
                   width: 190,
-                  render: (_, c) => `${c.before?.stageName ?? '—'} → ${c.after.stageName}`,
+                  render: (_, c) =>
+                    `${c.before ? stageName(c.before.stageId, c.before.stageName) : '—'} → ${stageName(c.after.stageId, c.after.stageName)}`,
                 },
                 {
                   key: 'close',

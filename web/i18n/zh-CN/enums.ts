@@ -12,7 +12,7 @@ export const enums = {
     scope: { national: '全国性大客户', regional: '地区性大客户' },
     financialStatus: { good: '良好', fair: '一般', poor: '较差' },
     relationshipStage: { establish: '建立关系', deepen: '增进沟通', alliance: '加强关系结盟' },
-    tier: { A: 'A 类', B: 'B 类', C: 'C 类' },
+    tier: { A: 'A 级', B: 'B 级', C: 'C 级' },
     influence: { high: '高', medium: '中', low: '低' },
     coverage: { none: '未接触', brief: '简单接触', multiple: '多次接触', in_depth: '深度接触' },
     linkKind: {
@@ -32,7 +32,7 @@ export const enums = {
       all: '全部',
     },
     memberRole: { owner: '负责人', member: '成员', support: '支持', executive_sponsor: '高层支持者' },
-    forecastCategory: { pipeline: '管道', best_case: '最佳情况', commit: '承诺', omitted: '忽略', closed: '已成交' },
+    forecastCategory: { pipeline: '漏斗中', best_case: '最佳情况', commit: '承诺', omitted: '忽略', closed: '已成交' },
     dealStatus: { open: '进行中', won: '赢单', lost: '输单' },
     stageKind: { open: '进行中', won: '赢单', lost: '输单' },
     buyingRole: { coach: '教练', user: '用户', technical: '技术把关者', economic: '关键决策者' },

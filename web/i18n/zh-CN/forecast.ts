@@ -6,7 +6,7 @@ export const forecast = {
       closedWon: '已赢单',
       commit: '承诺',
       bestCase: '最佳情况',
-      pipeline: '管道',
+      pipeline: '漏斗中',
       weighted: '加权金额',
       commitForecast: '承诺预测',
       bestCaseForecast: '最佳预测',
