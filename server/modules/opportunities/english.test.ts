@@ -105,7 +105,7 @@ describe('English readers see what the system wrote in English', () => {
     expect((await rep.client.get(`/api/activities/${b.id}`, EN)).json().subject).toBe('回访张主任');
   });
 
-  it('calls scheduled before migration 0035 (text only) are read back and render in English', async () => {
+  it('calls scheduled before migration 0033 (text only) are read back and render in English', async () => {
     const [a] = await followUps(EN);
     await t.app.db.execute(
       sql`update activities set subject = ${`售后回访 · ${DEAL} (+7 天)`}, subject_key = null, subject_params = null
@@ -113,7 +113,7 @@ describe('English readers see what the system wrote in English', () => {
     );
     expect((await rep.client.get(`/api/activities/${a.id}`, EN)).json().subject).toBe(`售后回访 · ${DEAL} (+7 天)`);
     // The migration's backfill, limited to this file's organisation.
-    const backfill = readFileSync(new URL('../../db/migrations/0035_generated_subject.sql', import.meta.url), 'utf8')
+    const backfill = readFileSync(new URL('../../db/migrations/0033_generated_subject.sql', import.meta.url), 'utf8')
       .split('--> statement-breakpoint')
       .find((s) => s.includes('UPDATE'))!
       .trim()
