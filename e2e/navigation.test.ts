@@ -6,6 +6,7 @@ import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { OpportunityDetail } from '../core/schemas/deals.ts';
+import type { Contact } from '../core/schemas/contacts.ts';
 import { WAIT, navTo, settled, shot, waitForPath } from './util.ts';
 
 const GROUPS = ['customers', 'sales', 'analysis', 'plan', 'admin'];
@@ -33,12 +34,25 @@ describe.skipIf(!hasChromium)('navigation', { timeout: 90_000 }, () => {
   let f: Factories;
   let account: AccountDetail;
   let deal: OpportunityDetail;
+  let contact: Contact;
+  let activityId: string;
 
   beforeAll(async () => {
     e = await startE2E();
     f = await seededE2E(e);
     account = await f.account(f.admin, { name: '北京市卫生健康委员会', ownershipType: 'government' });
     deal = await f.deal(f.admin, { accountId: account.id, name: '全民健康信息平台' });
+    contact = await f.contact(f.admin, { accountId: account.id, name: '欧阳建华', title: '主任' });
+    const res = await f.admin.post('/api/activities', {
+      type: 'visit',
+      subject: '拜访信息中心主任',
+      accountId: account.id,
+      opportunityId: deal.id,
+      plannedStart: '2026-12-20T09:00:00+08:00',
+      plannedEnd: '2026-12-20T10:00:00+08:00',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    activityId = res.json<{ id: string }>().id;
   });
   afterAll(async () => {
     await e?.close();
@@ -117,6 +131,33 @@ describe.skipIf(!hasChromium)('navigation', { timeout: 90_000 }, () => {
       // The Pareto editor opens from here too, the same one the Pareto page uses.
       await page.getByTestId('settings-edit-pareto').click();
       await page.getByTestId('pareto-settings-form').waitFor({ timeout: WAIT });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a contact's, an activity's and a plan print page's breadcrumbs lead back along the account", async () => {
+    const { context, page } = await e.context({ cookie: f.admin.cookie });
+    try {
+      const crumbs = page.getByTestId('breadcrumbs');
+      const links = crumbs.getByTestId('crumb-link');
+      await page.goto(`/contacts/${contact.id}`);
+      await page.getByTestId('contact-title').waitFor({ timeout: WAIT });
+      expect(await links.allTextContents()).toEqual(['客户', account.name, '联系人']);
+      expect(await crumbs.getByTestId('crumb-current').textContent()).toBe(contact.name);
+
+      // The print sheet (no menu around it): 客户 / account / deal / 活动 / subject / 打印.
+      await page.goto(`/activities/${activityId}/print`);
+      await page.getByTestId('plan-sheet').waitFor({ timeout: WAIT });
+      expect(await links.allTextContents()).toEqual(['客户', account.name, deal.name, '活动', '拜访信息中心主任']);
+      expect(await crumbs.getByTestId('crumb-current').textContent()).toBe('打印');
+      await links.nth(4).click();
+      await waitForPath(page, new RegExp(`^/activities/${activityId}$`));
+      await page.getByTestId('activity-title').waitFor({ timeout: WAIT });
+      expect(await links.allTextContents()).toEqual(['客户', account.name, deal.name, '活动']);
+      await links.nth(2).click();
+      await waitForPath(page, new RegExp(`^/opportunities/${deal.id}$`));
+      await page.getByTestId('blue-sheet').waitFor({ timeout: WAIT });
     } finally {
       await context.close();
     }
