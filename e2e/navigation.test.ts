@@ -131,6 +131,23 @@ describe.skipIf(!hasChromium)('navigation', { timeout: 90_000 }, () => {
       // The Pareto editor opens from here too, the same one the Pareto page uses.
       await page.getByTestId('settings-edit-pareto').click();
       await page.getByTestId('pareto-settings-form').waitFor({ timeout: WAIT });
+      await page.keyboard.press('Escape');
+      await page.getByTestId('pareto-settings-form').waitFor({ state: 'hidden', timeout: WAIT });
+
+      // A tablet-wide window: the side bar shrinks to icons and groups open as fly-outs, on hover,
+      // never by themselves after a page change.
+      await page.setViewportSize({ width: 900, height: 800 });
+      const flyouts = page.locator('.ant-menu-submenu-popup:not(.ant-menu-submenu-hidden)');
+      await page.locator('.ant-layout-sider-collapsed').waitFor({ timeout: WAIT });
+      await expect.poll(() => flyouts.count()).toBe(0);
+      await nav
+        .locator('.ant-menu-submenu')
+        .filter({ has: page.getByTestId('nav-group-analysis') })
+        .hover();
+      await page.getByTestId('nav-pareto').click();
+      await waitForPath(page, /^\/analysis\/pareto$/);
+      await page.mouse.move(800, 600);
+      await expect.poll(() => flyouts.count(), { timeout: WAIT }).toBe(0);
     } finally {
       await context.close();
     }

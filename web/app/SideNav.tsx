@@ -78,7 +78,7 @@ const ITEM_ICONS: Record<string, ReactNode> = {
  * The side menu (and the phone drawer's): five groups as submenus, the current page's group open.
  * Any group can be opened beside it; the next page in another group folds them again.
  */
-export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
+export function SideNav({ onNavigate, collapsed = false }: { onNavigate?: () => void; collapsed?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -88,9 +88,10 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   const [openKeys, setOpenKeys] = useState<string[]>(current ? [current.group] : []);
 
   // Moving to a page of another group opens that group and folds the rest, so the menu stays short.
+  // A collapsed side bar (icons only) shows groups as fly-outs: none is opened for the user there.
   useEffect(() => {
-    if (current) setOpenKeys([current.group]);
-  }, [current?.group]);
+    if (current && !collapsed) setOpenKeys([current.group]);
+  }, [current?.group, collapsed]);
 
   const label = (testId: string, text: string) =>
     testId === 'nav-tasks' ? (
