@@ -28,7 +28,7 @@ export function AppLayout() {
       {!mobile && (
         <Layout.Sider
           theme="light"
-          width={200}
+          width={216}
           breakpoint="lg"
           collapsedWidth={64}
           onCollapse={setCollapsed}
