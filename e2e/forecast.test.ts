@@ -18,7 +18,7 @@ import { localDate } from '../core/time.ts';
 import { toCents } from '../core/funnel.ts';
 import { formatMoney } from '../web/lib/money.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
-import { WAIT, fieldError, formItem, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
+import { WAIT, fieldError, formItem, pageScrollWidth, settled, shot, still, waitForPath, navTo } from './util.ts';
 
 const money = (amount: string) => formatMoney(amount, 'zh-CN');
 const WIDTH = 390;
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)(
 
       const { context, page } = await open(manager.client.cookie, '/accounts');
       try {
-        await page.getByTestId('nav-quotas').click();
+        await navTo(page, 'nav-quotas');
         await waitForPath(page, /^\/quotas$/);
         await page.getByTestId('quotas-page').waitFor({ timeout: WAIT });
         await page.getByTestId('new-quota').click();
@@ -363,7 +363,7 @@ describe.skipIf(!hasChromium)(
     test("the manager's dashboard shows the team funnel, the forecast against quota and the deals at risk", async () => {
       const { context, page } = await open(manager.client.cookie, '/accounts');
       try {
-        await page.getByTestId('nav-dashboard').click();
+        await navTo(page, 'nav-dashboard');
         await waitForPath(page, /^\/dashboard$/);
         await page.getByTestId('dashboard-page').waitFor({ timeout: WAIT });
 

@@ -7,7 +7,7 @@ import type { Locator } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import { ok } from './activities-util.ts';
-import { WAIT, settled, shot, still, waitForPath } from './util.ts';
+import { WAIT, settled, shot, still, waitForPath, navTo } from './util.ts';
 
 const REVENUES = ['500000', '200000', '100000', '50000', '50000', '40000', '30000', '10000', '10000', '10000'];
 
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('Pareto / ABC and time follows value', { timeout: 
     const { context, page } = await e.context({ cookie: f.admin.cookie });
     try {
       await page.goto('/accounts');
-      await page.getByTestId('nav-pareto').click();
+      await navTo(page, 'nav-pareto');
       await waitForPath(page, /^\/analysis\/pareto$/);
       await drawn(page.getByTestId('pareto-chart'));
       await drawn(page.getByTestId('pareto-curve'));

@@ -10,7 +10,7 @@ import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { PoolPage } from '../core/schemas/pool.ts';
 import { ok } from './activities-util.ts';
-import { WAIT, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
+import { WAIT, pageScrollWidth, settled, shot, still, waitForPath, navTo } from './util.ts';
 
 const WIDTH = 390;
 
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
     const { context, page } = await e.context({ cookie: manager.client.cookie });
     try {
       await page.goto('/accounts');
-      await page.getByTestId('nav-prospects').click();
+      await navTo(page, 'nav-prospects');
       await waitForPath(page, /^\/analysis\/prospects$/);
       const table = page.getByTestId('prospects-table');
       await expect

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
-import { WAIT, pageScrollWidth, settled, shot, waitForPath } from './util.ts';
+import { WAIT, pageScrollWidth, settled, shot, waitForPath, navTo } from './util.ts';
 
 describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
       await confirm.waitFor({ timeout: WAIT });
       await confirm.getByRole('button', { name: /删\s*除/ }).click();
       await waitForPath(page, /^\/opportunities$/);
-      await page.getByTestId('nav-recycle-bin').click();
+      await navTo(page, 'nav-recycle-bin');
       await waitForPath(page, /^\/recycle-bin$/);
       const table = page.getByTestId('bin-table');
       await expect

@@ -9,7 +9,7 @@ import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { ScoringModel } from '../core/schemas/key-accounts.ts';
 import { browserContext, ok } from './activities-util.ts';
-import { WAIT, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
+import { WAIT, pageScrollWidth, settled, shot, still, waitForPath, navTo } from './util.ts';
 
 describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommended tiers', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
     const { context, page } = await browserContext(e, { cookie: f.admin.cookie });
     try {
       await page.goto('/accounts');
-      await page.getByTestId('nav-scoring').click();
+      await navTo(page, 'nav-scoring');
       await waitForPath(page, /^\/analysis\/scoring$/);
       await page.getByTestId('scoring-page').waitFor({ timeout: WAIT });
       await expect.poll(() => page.getByTestId('matrix-C-A').textContent(), { timeout: WAIT }).toBe('1');

@@ -1,5 +1,6 @@
 // Small helpers shared by the browser tests: antd widgets are driven the way a person drives them.
 import type { Locator, Page } from 'playwright-core';
+import { navGroupOfTestId } from '../web/app/nav-model.ts';
 
 /** Generous but bounded: the first render of a lazily loaded chunk on a busy CI box can take a while. */
 export const WAIT = 15_000;
@@ -78,4 +79,19 @@ export async function settled(page: Page): Promise<void> {
 export async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SHOTS;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/**
+ * Clicks a side-menu item (by its test id), first opening its group when the group is closed: the
+ * menu opens only the current page's group (web/app/nav-model.ts says which group holds what).
+ */
+export async function navTo(page: Page, testId: string): Promise<void> {
+  const item = page.getByTestId('side-nav').getByTestId(testId);
+  if (!(await item.isVisible())) {
+    const group = navGroupOfTestId(testId);
+    if (!group) throw new Error(`no menu item ${testId}`);
+    await page.getByTestId(`nav-group-${group}`).click();
+    await item.waitFor({ state: 'visible', timeout: WAIT });
+  }
+  await item.click();
 }

@@ -6,7 +6,7 @@ import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import { formatMoney } from '../web/lib/money.ts';
 import { browserContext, ok } from './activities-util.ts';
-import { WAIT, pageScrollWidth, settled, shot, waitForPath } from './util.ts';
+import { WAIT, pageScrollWidth, settled, shot, waitForPath, navTo } from './util.ts';
 
 describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000
     const { context, page } = await browserContext(e, { cookie: rep.client.cookie });
     try {
       await page.goto('/accounts');
-      await page.getByTestId('nav-whitespace').click();
+      await navTo(page, 'nav-whitespace');
       await waitForPath(page, /^\/analysis\/whitespace$/);
       const grid = page.getByTestId('whitespace-grid');
       const row = grid

@@ -15,6 +15,8 @@ export function AppLayout() {
   const me = useMe();
   const mobile = useIsMobile();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // Below antd's lg breakpoint the side bar shrinks to icons; the menu then opens groups as fly-outs.
+  const [collapsed, setCollapsed] = useState(false);
 
   // A saved preference follows the user across devices; apply it once per sign-in.
   useEffect(() => {
@@ -26,13 +28,14 @@ export function AppLayout() {
       {!mobile && (
         <Layout.Sider
           theme="light"
-          width={200}
+          width={216}
           breakpoint="lg"
           collapsedWidth={64}
+          onCollapse={setCollapsed}
           style={{ borderRight: '1px solid #f0f0f0' }}
         >
           <Brand />
-          <SideNav />
+          <SideNav collapsed={collapsed} />
         </Layout.Sider>
       )}
       {mobile && (

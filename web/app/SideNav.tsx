@@ -1,3 +1,4 @@
+import { useEffect, useState, type ReactNode } from 'react';
 import { Badge, Menu, type MenuProps } from 'antd';
 import {
   AppstoreOutlined,
@@ -25,200 +26,113 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
+  ContactsOutlined,
+  SolutionOutlined,
+  FundOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../lib/session.ts';
 import { useReminders } from '../features/reminders/api.ts';
+import { navFor, navItemOf, type NavGroupKey } from './nav-model.ts';
 
-const KEYS = [
-  '/accounts',
-  '/pool',
-  '/contacts',
-  '/pipeline',
-  '/opportunities',
-  '/activities',
-  '/tasks',
-  '/calendar',
-  '/analysis/time',
-  '/analysis/scoring',
-  '/analysis/prospects',
-  '/analysis/pareto',
-  '/analysis/effort',
-  '/analysis/whitespace',
-  '/dashboard',
-  '/forecast',
-  '/quotas',
-  '/planner',
-  '/products',
-  '/competitors',
-  '/recycle-bin',
-  '/admin/users',
-  '/admin/teams',
-  '/admin/stages',
-  '/admin/activity-types',
-];
+const GROUP_ICONS: Record<NavGroupKey, ReactNode> = {
+  customers: <ContactsOutlined />,
+  sales: <SolutionOutlined />,
+  analysis: <PieChartOutlined />,
+  plan: <FundOutlined />,
+  admin: <ToolOutlined />,
+};
 
-export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
+const ITEM_ICONS: Record<string, ReactNode> = {
+  '/accounts': <BankOutlined />,
+  '/contacts': <UserOutlined />,
+  '/pool': <GlobalOutlined />,
+  '/pipeline': <FunnelPlotOutlined />,
+  '/opportunities': <ProjectOutlined />,
+  '/activities': <ScheduleOutlined />,
+  '/calendar': <CalendarOutlined />,
+  '/tasks': <CheckSquareOutlined />,
+  '/analysis/pareto': <PieChartOutlined />,
+  '/analysis/scoring': <StarOutlined />,
+  '/analysis/effort': <FieldTimeOutlined />,
+  '/analysis/prospects': <FilterOutlined />,
+  '/analysis/whitespace': <TableOutlined />,
+  '/analysis/time': <BarChartOutlined />,
+  '/dashboard': <DashboardOutlined />,
+  '/forecast': <LineChartOutlined />,
+  '/quotas': <FlagOutlined />,
+  '/planner': <RiseOutlined />,
+  '/admin/users': <UserOutlined />,
+  '/admin/teams': <TeamOutlined />,
+  '/admin/stages': <NodeIndexOutlined />,
+  '/admin/activity-types': <TagsOutlined />,
+  '/products': <AppstoreOutlined />,
+  '/competitors': <TrophyOutlined />,
+  '/recycle-bin': <RestOutlined />,
+  '/settings': <SettingOutlined />,
+};
+
+/**
+ * The side menu (and the phone drawer's): five groups as submenus, the current page's group open.
+ * Any group can be opened beside it; the next page in another group folds them again.
+ */
+export function SideNav({ onNavigate, collapsed = false }: { onNavigate?: () => void; collapsed?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const overdue = useReminders().data?.overdueTasks ?? 0;
-  const manager = me.role === 'admin' || me.role === 'manager';
+  const current = navItemOf(pathname);
+  const [openKeys, setOpenKeys] = useState<string[]>(current ? [current.group] : []);
 
-  const items: MenuProps['items'] = [
-    { key: '/accounts', icon: <BankOutlined />, label: <span data-testid="nav-accounts">{t('nav.accounts')}</span> },
-    // The shared pool is org-wide: every user who can write may claim from it.
-    ...(me.role !== 'viewer'
-      ? [{ key: '/pool', icon: <GlobalOutlined />, label: <span data-testid="nav-pool">{t('pool.nav')}</span> }]
-      : []),
-    { key: '/contacts', icon: <UserOutlined />, label: <span data-testid="nav-contacts">{t('nav.contacts')}</span> },
-    {
-      key: '/pipeline',
-      icon: <FunnelPlotOutlined />,
-      label: <span data-testid="nav-pipeline">{t('nav.pipeline')}</span>,
-    },
-    {
-      key: '/opportunities',
-      icon: <ProjectOutlined />,
-      label: <span data-testid="nav-opportunities">{t('nav.opportunities')}</span>,
-    },
-    {
-      key: '/activities',
-      icon: <ScheduleOutlined />,
-      label: <span data-testid="nav-activities">{t('nav.activities')}</span>,
-    },
-    {
-      key: '/tasks',
-      icon: <CheckSquareOutlined />,
-      label: (
-        <span data-testid="nav-tasks">
-          {t('nav.tasks')}
-          {/* Overdue tasks, counted by the server, in the navigation itself. */}
-          <Badge
-            count={overdue}
-            size="small"
-            overflowCount={99}
-            style={{ marginInlineStart: 8 }}
-            title={t('tasks.overdueCount', { count: overdue })}
-            data-testid="nav-tasks-overdue"
-          />
-        </span>
-      ),
-    },
-    {
-      key: '/calendar',
-      icon: <CalendarOutlined />,
-      label: <span data-testid="nav-calendar">{t('nav.calendar')}</span>,
-    },
-    ...(manager
-      ? [
-          {
-            key: '/analysis/time',
-            icon: <BarChartOutlined />,
-            label: <span data-testid="nav-time-analysis">{t('nav.timeAnalysis')}</span>,
-          },
-        ]
-      : []),
-    {
-      key: '/analysis/scoring',
-      icon: <StarOutlined />,
-      label: <span data-testid="nav-scoring">{t('scoring.nav')}</span>,
-    },
-    {
-      key: '/analysis/whitespace',
-      icon: <TableOutlined />,
-      label: <span data-testid="nav-whitespace">{t('whitespace.nav')}</span>,
-    },
-    // Everyone ranks the accounts in their own scope: a rep's Pareto is their book.
-    {
-      key: '/analysis/pareto',
-      icon: <PieChartOutlined />,
-      label: <span data-testid="nav-pareto">{t('pareto.nav')}</span>,
-    },
-    {
-      key: '/analysis/effort',
-      icon: <FieldTimeOutlined />,
-      label: <span data-testid="nav-effort">{t('pareto.effortNav')}</span>,
-    },
-    {
-      key: '/analysis/prospects',
-      icon: <FilterOutlined />,
-      label: <span data-testid="nav-prospects">{t('pool.prospectsNav')}</span>,
-    },
-    // The dashboard is a team view; a rep's own figures are on the forecast and planner pages.
-    ...(me.role !== 'rep'
-      ? [
-          {
-            key: '/dashboard',
-            icon: <DashboardOutlined />,
-            label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span>,
-          },
-        ]
-      : []),
-    {
-      key: '/forecast',
-      icon: <LineChartOutlined />,
-      label: <span data-testid="nav-forecast">{t('nav.forecast')}</span>,
-    },
-    { key: '/quotas', icon: <FlagOutlined />, label: <span data-testid="nav-quotas">{t('nav.quotas')}</span> },
-    { key: '/planner', icon: <RiseOutlined />, label: <span data-testid="nav-planner">{t('nav.planner')}</span> },
-    {
-      key: '/products',
-      icon: <AppstoreOutlined />,
-      label: <span data-testid="nav-products">{t('nav.products')}</span>,
-    },
-    {
-      key: '/competitors',
-      icon: <TrophyOutlined />,
-      label: <span data-testid="nav-competitors">{t('nav.competitors')}</span>,
-    },
-    // Everyone who can delete can restore what they deleted.
-    ...(me.role !== 'viewer'
-      ? [
-          {
-            key: '/recycle-bin',
-            icon: <RestOutlined />,
-            label: <span data-testid="nav-recycle-bin">{t('nav.recycleBin')}</span>,
-          },
-        ]
-      : []),
-  ];
-  if (me.role === 'admin') {
-    items.push({
-      key: 'admin',
-      icon: <SettingOutlined />,
-      label: t('nav.admin'),
-      children: [
-        { key: '/admin/users', icon: <UserOutlined />, label: <span data-testid="nav-users">{t('nav.users')}</span> },
-        { key: '/admin/teams', icon: <TeamOutlined />, label: <span data-testid="nav-teams">{t('nav.teams')}</span> },
-        {
-          key: '/admin/stages',
-          icon: <NodeIndexOutlined />,
-          label: <span data-testid="nav-stages">{t('nav.stages')}</span>,
-        },
-        {
-          key: '/admin/activity-types',
-          icon: <TagsOutlined />,
-          label: <span data-testid="nav-activity-types">{t('nav.activityTypes')}</span>,
-        },
-      ],
-    });
-  }
-  const selected = KEYS.find((k) => pathname.startsWith(k));
+  // Moving to a page of another group opens that group and folds the rest, so the menu stays short.
+  // A collapsed side bar (icons only) shows groups as fly-outs: none is opened for the user there.
+  useEffect(() => {
+    if (current && !collapsed) setOpenKeys([current.group]);
+  }, [current?.group, collapsed]);
+
+  const label = (testId: string, text: string) =>
+    testId === 'nav-tasks' ? (
+      <span data-testid="nav-tasks">
+        {text}
+        {/* Overdue tasks, counted by the server, in the navigation itself. */}
+        <Badge
+          count={overdue}
+          size="small"
+          overflowCount={99}
+          style={{ marginInlineStart: 8 }}
+          title={t('tasks.overdueCount', { count: overdue })}
+          data-testid="nav-tasks-overdue"
+        />
+      </span>
+    ) : (
+      <span data-testid={testId}>{text}</span>
+    );
+
+  const items: MenuProps['items'] = navFor(me.role).map((g) => ({
+    key: g.key,
+    icon: GROUP_ICONS[g.key],
+    label: <span data-testid={`nav-group-${g.key}`}>{t(`navigation.group.${g.key}`)}</span>,
+    children: g.items.map((i) => ({ key: i.path, icon: ITEM_ICONS[i.path], label: label(i.testId, t(i.label)) })),
+  }));
 
   return (
     <Menu
       mode="inline"
-      selectedKeys={selected ? [selected] : []}
-      defaultOpenKeys={pathname.startsWith('/admin') ? ['admin'] : []}
+      // Items sit one level in; antd's 24 px step would cut English labels ("Key-account scoring") short.
+      inlineIndent={16}
+      selectedKeys={current ? [current.item.path] : []}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
       items={items}
       style={{ borderInlineEnd: 'none' }}
       onClick={({ key }) => {
         navigate(key);
         onNavigate?.();
       }}
+      aria-label={t('navigation.menu')}
       data-testid="side-nav"
     />
   );

@@ -72,6 +72,9 @@ const ActivityTypesPage = lazy(() =>
 const WhitespacePage = lazy(() =>
   import('../features/account-health/WhitespacePage.tsx').then((m) => ({ default: m.WhitespacePage })),
 );
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
 const PoolPage = lazy(() => import('../features/pool/PoolPage.tsx').then((m) => ({ default: m.PoolPage })));
 const ProspectsPage = lazy(() =>
   import('../features/pool/ProspectsPage.tsx').then((m) => ({ default: m.ProspectsPage })),
@@ -122,6 +125,8 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <RequireAdmin>{lazyEl(<UsersPage />)}</RequireAdmin> },
       { path: 'admin/teams', element: <RequireAdmin>{lazyEl(<TeamsPage />)}</RequireAdmin> },
       { path: 'admin/activity-types', element: <RequireAdmin>{lazyEl(<ActivityTypesPage />)}</RequireAdmin> },
+      // Every setting on it is an admin's write (server/access/policies.ts: settings.update).
+      { path: 'settings', element: <RequireAdmin>{lazyEl(<SettingsPage />)}</RequireAdmin> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
@@ -89,6 +90,7 @@ export function AccountPage() {
 
   return (
     <div data-testid="account-page">
+      <PageCrumbs items={[{ label: t('navigation.crumbs.accounts'), to: '/accounts' }, { label: a.name }]} />
       <Flex justify="space-between" align="flex-start" wrap gap={8} style={{ marginBottom: 8 }}>
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="account-title">

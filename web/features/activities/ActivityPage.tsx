@@ -30,6 +30,7 @@ import type { Activity } from '../../../core/schemas/activities.ts';
 import { tooEarlyToLog } from '../../../core/call-log.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { activityCrumbs, PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
@@ -89,6 +90,7 @@ export function ActivityPage() {
 
   return (
     <div data-testid="activity-page" data-activity-id={a.id}>
+      <PageCrumbs items={[...activityCrumbs(t, a), { label: a.subject }]} />
       <Flex justify="space-between" align="flex-start" wrap gap={8} style={{ marginBottom: 12 }}>
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="activity-title">

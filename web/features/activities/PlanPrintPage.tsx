@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { activityCrumbs, PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useMe } from '../../lib/session.ts';
 import { useActivity } from './api.ts';
@@ -49,6 +50,15 @@ export function PlanPrintPage() {
   return (
     <div style={{ background: '#f5f5f5', minHeight: '100vh', padding: '16px 8px' }}>
       <style>{PRINT_CSS}</style>
+      <div className="plan-no-print" style={{ maxWidth: 794, margin: '0 auto' }}>
+        <PageCrumbs
+          items={[
+            ...activityCrumbs(t, a),
+            { label: a.subject, to: `/activities/${a.id}` },
+            { label: t('navigation.crumbs.print') },
+          ]}
+        />
+      </div>
       <Space className="plan-no-print" style={{ maxWidth: 794, margin: '0 auto 12px', display: 'flex' }} wrap>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/activities/${a.id}`)} data-testid="print-back">
           {t('activities.back')}

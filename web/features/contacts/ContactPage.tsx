@@ -7,6 +7,7 @@ import type { Contact } from '../../../core/schemas/contacts.ts';
 import { hasGovIntel } from '../../../core/enums.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { accountCrumbs, PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import { AttitudeTag } from '../../components/AttitudeTag.tsx';
@@ -61,6 +62,13 @@ export function ContactPage() {
 
   return (
     <div data-testid="contact-page">
+      <PageCrumbs
+        items={[
+          ...accountCrumbs(t, { id: c.accountId, name: c.accountName }),
+          { label: t('navigation.crumbs.contacts'), to: `/accounts/${c.accountId}?tab=contacts` },
+          { label: c.name },
+        ]}
+      />
       <Flex justify="space-between" align="flex-start" wrap gap={8} style={{ marginBottom: 8 }}>
         <div>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="contact-title">

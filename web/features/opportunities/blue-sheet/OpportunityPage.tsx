@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { OpportunityDetail } from '../../../../core/schemas/deals.ts';
 import { canWrite, useMe } from '../../../lib/session.ts';
 import { FullPageSpin } from '../../../components/FullPageSpin.tsx';
+import { accountCrumbs, PageCrumbs } from '../../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../../components/FullPageError.tsx';
 import { useOpportunity } from '../api.ts';
 import { BlueSheetHeader } from './BlueSheetHeader.tsx';
@@ -60,6 +61,13 @@ export function OpportunityPage() {
 
   return (
     <div data-testid="blue-sheet" data-opportunity-id={d.id}>
+      <PageCrumbs
+        items={[
+          ...accountCrumbs(t, { id: d.accountId, name: d.accountName }),
+          { label: t('navigation.crumbs.opportunities'), to: `/accounts/${d.accountId}?tab=opportunities` },
+          { label: d.name },
+        ]}
+      />
       <BlueSheetHeader
         deal={d}
         writable={writable}
