@@ -44,6 +44,13 @@ export const MESSAGES = {
   credit_code_taken: { zh: '该统一社会信用代码已被其他客户使用', en: 'is already used by another account' },
   unknown_user: { zh: '用户不存在', en: 'is not a user of this organisation' },
   unknown_team: { zh: '团队不存在', en: 'is not a team of this organisation' },
+  unknown_region: {
+    zh: '不是有效的行政区划代码（GB/T 2260）',
+    en: 'is not a known administrative division code (GB/T 2260)',
+  },
+  unknown_industry: { zh: '不是有效的行业代码（GB/T 4754）', en: 'is not a known industry code (GB/T 4754)' },
+  unknown_list_item: { zh: '不在管理员设置的选项中', en: 'is not one of the options the administrator set' },
+  other_text_required: { zh: '选择“其他”时请填写说明', en: 'needs a description when "other" is chosen' },
   unknown_account: { zh: '客户不存在或不在您的数据范围内', en: 'is not an account in your scope' },
   unknown_contact: { zh: '联系人不存在', en: 'is not a contact in your scope' },
   other_account_contact: { zh: '必须是同一客户的联系人', en: 'must be a contact of the same account' },

@@ -5,6 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { DEFAULT_RED_FLAG_OPTIONS } from './blue-sheet.ts';
+import { cleanList, DEFAULT_DEAL_LISTS, DealLists } from './deal-lists.ts';
 import { DEFAULT_THRESHOLDS } from './pareto.ts';
 import { DEFAULT_PROSPECT_SETTINGS } from './prospects.ts';
 import { DEFAULT_SCORING_MODEL } from './scoring.ts';
@@ -30,6 +31,8 @@ export const OrgSettings = Type.Object({
   prospects: ProspectSettings,
   scoring: ScoringModel,
   recycleBin: RecycleBinSettings,
+  /** Lost reasons and deal sources reps pick from (core/deal-lists.ts); "其他" is always offered too. */
+  dealLists: DealLists,
 });
 export type OrgSettings = Static<typeof OrgSettings>;
 
@@ -45,6 +48,7 @@ export const DEFAULT_ORG_SETTINGS: Readonly<OrgSettings> = Object.freeze<OrgSett
   prospects: DEFAULT_PROSPECT_SETTINGS,
   scoring: DEFAULT_SCORING_MODEL,
   recycleBin: { retentionDays: DEFAULT_RETENTION_DAYS },
+  dealLists: DEFAULT_DEAL_LISTS,
 });
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -93,5 +97,8 @@ export function readOrgSettings(stored: unknown): OrgSettings {
     recycleBin: {
       retentionDays: isNumber(retention) && Number.isInteger(retention) ? retention : d.recycleBin.retentionDays,
     },
+    dealLists: Value.Check(DealLists, s.dealLists)
+      ? { lostReasons: cleanList(s.dealLists.lostReasons), dealSources: cleanList(s.dealLists.dealSources) }
+      : d.dealLists,
   };
 }

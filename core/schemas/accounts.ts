@@ -19,8 +19,12 @@ const writable = {
   scope: Type.Optional(Type.Enum([...ACCOUNT_SCOPES])),
   parentId: OptionalNullable(Id),
   industry: OptionalNullable(Text(100)),
+  /** GB/T 4754-2017 division (01–97) or section (A–T); sets `industry` to its name. */
+  industryCode: OptionalNullable(Type.String({ maxLength: 2, description: 'GB/T 4754-2017 国民经济行业分类' })),
   province: OptionalNullable(Text(50)),
   city: OptionalNullable(Text(50)),
+  /** GB/T 2260 code, the most specific level chosen; sets `province` and `city` to its names. */
+  regionCode: OptionalNullable(Type.String({ maxLength: 6, description: 'GB/T 2260 行政区划代码' })),
   address: OptionalNullable(Text(300)),
   website: OptionalNullable(Text(300)),
   employees: OptionalNullable(Type.Integer({ minimum: 0, maximum: 100000000 })),
@@ -74,8 +78,12 @@ export const Account = Type.Object({
   parentId: Nullable(Id),
   parentName: Nullable(Type.String()),
   industry: Nullable(Type.String()),
+  industryCode: Nullable(Type.String()),
   province: Nullable(Type.String()),
   city: Nullable(Type.String()),
+  regionCode: Nullable(Type.String()),
+  /** The names the region code stands for ("云南省 · 昆明市 · 五华区"); null without a code. */
+  regionName: Nullable(Type.String()),
   address: Nullable(Type.String()),
   website: Nullable(Type.String()),
   employees: Nullable(Type.Integer()),
@@ -159,6 +167,10 @@ export const AccountListQuery = Type.Object({
   parentId: Type.Optional(Id),
   tag: Type.Optional(Type.String({ maxLength: 40 })),
   province: Type.Optional(Type.String({ maxLength: 50 })),
+  /** A GB/T 2260 code: accounts in that province, city or district. */
+  region: Type.Optional(Type.String({ maxLength: 6 })),
+  /** A GB/T 4754 section (A–T) or division (01–97). */
+  industryCode: Type.Optional(Type.String({ maxLength: 2 })),
   archived: Type.Optional(Type.Boolean()),
   /** `false` leaves each row's health out (null): pickers that only need names skip its reads. */
   health: Type.Optional(Type.Boolean({ default: true })),
@@ -166,7 +178,15 @@ export const AccountListQuery = Type.Object({
 export type AccountListQuery = Static<typeof AccountListQuery>;
 
 /** A list row: what the list screens show, without the long profile texts (lists stay light and fast). */
-export const AccountListItem = Type.Intersect([AccountListFields(), Type.Object({ health: AccountHealthScore() })]);
+export const AccountListItem = Type.Intersect([
+  AccountListFields(),
+  Type.Object({
+    industryCode: Nullable(Type.String()),
+    regionCode: Nullable(Type.String()),
+    regionName: Nullable(Type.String()),
+    health: AccountHealthScore(),
+  }),
+]);
 export type AccountListItem = Static<typeof AccountListItem>;
 
 function AccountListFields() {
@@ -200,3 +220,11 @@ function AccountListFields() {
 }
 
 export const AccountPage = Page(AccountListItem);
+
+/** Accounts in scope by province (按省份): a GB/T 2260 province code, or null for those without a code. */
+export const AccountsByProvince = Type.Object({
+  items: Type.Array(
+    Type.Object({ provinceCode: Nullable(Type.String()), name: Nullable(Type.String()), count: Type.Integer() }),
+  ),
+});
+export type AccountsByProvince = Static<typeof AccountsByProvince>;

@@ -30,8 +30,15 @@ export const accounts = pgTable(
     scope: text('scope').notNull().default('regional'),
     parentId: uuid('parent_id'),
     industry: text('industry'),
+    /** GB/T 4754-2017 division (01–97) or section (A–T), core/industries.ts; `industry` keeps old free text. */
+    industryCode: text('industry_code'),
     province: text('province'),
     city: text('city'),
+    /**
+     * GB/T 2260 code of the most specific division chosen (province, city or district). The province
+     * and city columns carry its names; without a code they keep free text typed before the picker.
+     */
+    regionCode: text('region_code'),
     address: text('address'),
     website: text('website'),
     employees: integer('employees'),
@@ -88,6 +95,9 @@ export const accounts = pgTable(
       .on(t.orgId, t.ownershipType, t.updatedAt, t.id, t.tier)
       .where(sql`${t.archivedAt} is null`),
     index('accounts_parent_idx').on(t.orgId, t.parentId),
+    // The region filter matches a code prefix (province 2 digits, city 4): text_pattern_ops serves LIKE 'p%'.
+    index('accounts_region_idx').on(t.orgId, t.regionCode.op('text_pattern_ops')),
+    index('accounts_industry_idx').on(t.orgId, t.industryCode),
     index('accounts_score_idx').on(t.orgId, t.score, t.id),
     // Pareto ranks every live account of a scope by a figure: read from the index alone, not the wide rows.
     index('accounts_pareto_idx')

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { equalsLiteral, isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
 import {
@@ -59,8 +59,10 @@ const LIST_COLUMNS: [string, SQL][] = [
   ['parentId', sql`"parent"."id"`],
   ['parentName', sql`"parent"."name"`],
   ['industry', sql`${accounts.industry}`],
+  ['industryCode', sql`${accounts.industryCode}`],
   ['province', sql`${accounts.province}`],
   ['city', sql`${accounts.city}`],
+  ['regionCode', sql`${accounts.regionCode}`],
   ['ourRevenue', sql`${accounts.ourRevenue}`],
   ['potential', sql`${accounts.potential}`],
   ['financialStatus', sql`${accounts.financialStatus}`],
@@ -87,7 +89,24 @@ const innerColumns = prerendered(
 const pageColumns = sql.raw(LIST_COLUMNS.map(([name]) => `p."${name}"`).join(', '));
 
 /** A list row: the API's fields and (unless left out) the health facts. */
-export type AccountListRow = Omit<AccountListItem, 'health'> & Partial<HealthFactColumns>;
+export type AccountListRow = Omit<AccountListItem, 'health' | 'regionName'> & Partial<HealthFactColumns>;
+
+/** The list's code filters, resolved by the service: a GB/T 2260 prefix and a set of GB/T 4754 codes. */
+export interface CodeFilters {
+  regionPrefix?: string;
+  industryCodes?: string[];
+}
+
+/** A row whose free text has no code yet (typed before the pickers): what the start-up backfill reads. */
+export interface UncodedRow {
+  orgId: string;
+  id: string;
+  province: string | null;
+  city: string | null;
+  industry: string | null;
+  regionCode: string | null;
+  industryCode: string | null;
+}
 
 export function accountsRepository(db: Db) {
   const selectAccount = (actor: Actor) =>
@@ -103,7 +122,12 @@ export function accountsRepository(db: Db) {
      * the facts joined to its rows only: joined to the filtered rows before a sort, they would be read
      * for every match.
      */
-    async list(actor: Actor, { query, search, after, limit }: ListArgs, health: boolean): Promise<AccountListRow[]> {
+    async list(
+      actor: Actor,
+      { query, search, after, limit }: ListArgs,
+      health: boolean,
+      codes: CodeFilters = {},
+    ): Promise<AccountListRow[]> {
       const { key, descending } = sortOf(query);
       const where: (SQL | undefined)[] = [accountVisible(actor)];
       where.push(query.archived ? isNotNull(accounts.archivedAt) : isNull(accounts.archivedAt));
@@ -118,6 +142,8 @@ export function accountsRepository(db: Db) {
       if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
       if (query.parentId) where.push(eq(accounts.parentId, query.parentId));
       if (query.province) where.push(eq(accounts.province, query.province));
+      if (codes.regionPrefix) where.push(like(accounts.regionCode, `${codes.regionPrefix}%`));
+      if (codes.industryCodes) where.push(inArray(accounts.industryCode, codes.industryCodes));
       if (query.tag) where.push(arrayContains(accounts.tags, [query.tag]));
       if (query.teamId) {
         where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
@@ -141,6 +167,49 @@ export function accountsRepository(db: Db) {
              order by p."sortValue" ${dir}, p.id ${dir}`,
       );
     },
+
+    /** Live accounts in the caller's scope by the province of their region code (null: no code). */
+    byProvince: (actor: Actor) =>
+      rowsOf<{ province: string | null; count: number }>(
+        db,
+        sql`select left(${accounts.regionCode}, 2) as province, count(*)::int as count
+              from ${accounts}
+             where ${and(accountVisible(actor), isNull(accounts.archivedAt))}
+             group by 1
+             order by 2 desc, 1`,
+      ),
+
+    /** Every organisation's accounts with free text but no code, a batch at a time (keyset on org and id). */
+    uncoded: (after: { orgId: string; id: string } | null, limit: number) =>
+      db
+        .select({
+          orgId: accounts.orgId,
+          id: accounts.id,
+          province: accounts.province,
+          city: accounts.city,
+          industry: accounts.industry,
+          regionCode: accounts.regionCode,
+          industryCode: accounts.industryCode,
+        })
+        .from(accounts)
+        .where(
+          and(
+            or(
+              and(isNull(accounts.regionCode), or(isNotNull(accounts.province), isNotNull(accounts.city))),
+              and(isNull(accounts.industryCode), isNotNull(accounts.industry)),
+            ),
+            after ? sql`(${accounts.orgId}, ${accounts.id}) > (${after.orgId}, ${after.id})` : undefined,
+          ),
+        )
+        .orderBy(asc(accounts.orgId), asc(accounts.id))
+        .limit(limit) as Promise<UncodedRow[]>,
+
+    /** Sets codes found for free text; the row's version and times stay (nothing a user changed). */
+    setCodes: (orgId: string, id: string, codes: { regionCode?: string; industryCode?: string }) =>
+      db
+        .update(accounts)
+        .set(codes)
+        .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id))),
 
     async get(actor: Actor, id: string) {
       const [row] = await selectAccount(actor).where(and(accountVisible(actor), eq(accounts.id, id)));

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { accountsService } from './service.ts';
+import { backfillAccountCodes } from './backfill.ts';
 import {
   AccountCreate,
   AccountDetail,
@@ -9,6 +10,7 @@ import {
   AccountMembersPut,
   AccountPage,
   AccountUpdate,
+  AccountsByProvince,
 } from '../../../core/schemas/accounts.ts';
 import { ErrorResponse, HistoryEntry, IdParams, Version } from '../../../core/schemas/common.ts';
 
@@ -19,11 +21,21 @@ const VersionBody = Type.Object({ version: Version }, { additionalProperties: fa
 
 export async function accountsRoutes(app: App) {
   const accounts = accountsService(app.db);
+  // Free text typed before the region and industry pickers gets its codes (idempotent; see backfill.ts).
+  app.addHook('onReady', async () => {
+    const started = Date.now();
+    const coded = await backfillAccountCodes(app.db);
+    if (coded)
+      app.log.info(`accounts: ${coded} gave their region or industry text a code (${Date.now() - started} ms)`);
+  });
 
   app.get(
     '/accounts',
     { schema: { tags, querystring: AccountListQuery, response: { 200: AccountPage, 400: ErrorResponse } } },
     (req) => accounts.list(actorOf(req), req.query),
+  );
+  app.get('/accounts/by-province', { schema: { tags, response: { 200: AccountsByProvince } } }, (req) =>
+    accounts.byProvince(actorOf(req)),
   );
   app.post(
     '/accounts',

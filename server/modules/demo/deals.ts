@@ -105,7 +105,7 @@ export async function seedDemoDeals(db: Db): Promise<number> {
       name: `${account.name ?? account.full}${DEAL_NAMES[k % DEAL_NAMES.length]}`,
       expectedCloseDate: addDays(today, closeIn),
       stageId: won ? lastOpen.id : stage.id,
-      source: rng.pick(['老客户', '招标公告', '渠道推荐', '市场活动']),
+      source: rng.pick(['老客户转介绍', '招投标公告', '合作伙伴', '展会']),
       items: [{ productId: productIds[product], quantity: qty, discount: String(rng.pick([0, 5, 10])) }],
       objectiveWhat: `签订${PRODUCTS[product][0]}合同`,
       nextStep: rng.pick(['安排高层拜访', '提交技术方案', '组织现场演示', '确认招标时间']),

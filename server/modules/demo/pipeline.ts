@@ -15,8 +15,8 @@ import { takeSnapshot } from '../pipeline/service.ts';
 
 /** `at`: the place among open deals that were in last week's snapshot. */
 const LOST = [
-  { at: 2, lostReason: '价格高于竞争对手', competitor: 0 },
-  { at: 12, lostReason: '客户预算被削减，项目取消', competitor: null },
+  { at: 2, lostReason: '价格', competitor: 0 },
+  { at: 12, lostReason: '预算取消', competitor: null },
   { at: 22, lostReason: '技术方案未通过评审', competitor: 2 },
 ] as const;
 

@@ -3,6 +3,8 @@ import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { opportunitiesService } from './service.ts';
 import { blueSheetService } from './blue-sheet.service.ts';
+import { dealListsService } from './lists.ts';
+import { DealLists } from '../../../core/deal-lists.ts';
 import {
   Board,
   BoardQuery,
@@ -30,6 +32,16 @@ const NoteParams = Type.Object({ id: Id, noteId: Id });
 export async function opportunitiesRoutes(app: App) {
   const deals = opportunitiesService(app.db);
   const sheet = blueSheetService(app.db);
+  const lists = dealListsService(app.db);
+
+  app.get('/settings/deal-lists', { schema: { tags: ['settings'], response: { 200: DealLists } } }, (req) =>
+    lists.get(actorOf(req)),
+  );
+  app.put(
+    '/settings/deal-lists',
+    { schema: { tags: ['settings'], body: DealLists, response: { 200: DealLists, ...errors } } },
+    (req) => lists.put(actorOf(req), req.body),
+  );
 
   app.get(
     '/opportunities',

@@ -17,6 +17,7 @@ import {
 } from './judgement.ts';
 import { presentHealthParts, presentInfluence, presentItem, presentListItem, presentOpportunity } from './present.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { dealListValues } from './lists.ts';
 import { assertCan, userInScope, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
@@ -156,6 +157,8 @@ export function opportunitiesService(db: Db) {
 
   /** Runs on the caller's transaction: PGlite has one connection, so a query outside it would wait forever. */
   async function checkRefs(tx: Db, actor: Actor, input: Partial<OpportunityCreate>) {
+    // Free text outside the lists is kept as "其他：<text>"; written back into the input it is read from.
+    Object.assign(input, await dealListValues(tx, actor.orgId, input));
     if (input.ownerId && !(await activeUserIds(tx, actor.orgId, [input.ownerId])).has(input.ownerId))
       throw fieldError('ownerId', 'unknown_user');
     if (input.ownerId && !userInScope(actor, input.ownerId)) throw fieldError('ownerId', 'unknown_user');

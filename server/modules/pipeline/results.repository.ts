@@ -7,6 +7,7 @@ import { dealVisible, teamOnlySnapshotRows, totalsVisible, type Actor } from '..
 import { ownedBy } from './repository.ts';
 import { zoneSql } from '../../kernel/zone.ts';
 import { addDays } from '../../../core/time.ts';
+import { OTHER, OTHER_PREFIX } from '../../../core/deal-lists.ts';
 
 const ps = pipelineSnapshots;
 const pst = pipelineSnapshotTotals;
@@ -135,9 +136,14 @@ export function resultsRepository(db: Db) {
       return row;
     },
 
-    /** Lost deals by trimmed reason; '' stands for none given. Largest groups first. */
+    /**
+     * Lost deals by trimmed reason, every "other" answer (其他：…, core/deal-lists.ts) in one 其他 group;
+     * '' stands for none given. Largest groups first.
+     */
     lostReasons(actor: Actor, a: ClosedArgs) {
-      const reason = sql<string>`coalesce(btrim(${opportunities.lostReason}, ${BLANKS}), '')`;
+      const trimmed = sql`coalesce(btrim(${opportunities.lostReason}, ${BLANKS}), '')`;
+      // Literals, not parameters: the expression is repeated in GROUP BY, where $n would differ.
+      const reason = sql<string>`case when ${trimmed} like ${sql.raw(`'${OTHER_PREFIX}%'`)} then ${sql.raw(`'${OTHER}'`)} else ${trimmed} end`;
       const count = sql<number>`count(*)::int`;
       const amount = sql<string>`sum(${opportunities.amount})`;
       return db

@@ -4,6 +4,8 @@ import type { FieldDef } from './fields.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
+import { IndustryCascader } from '../../components/IndustryCascader.tsx';
+import { RegionCascader } from '../../components/RegionCascader.tsx';
 
 interface Props {
   def: FieldDef;
@@ -86,6 +88,10 @@ export function AccountFieldInput({ def, value, onChange, id, accountId, parentN
           placeholder={t('common.searchToChoose')}
         />
       );
+    case 'region':
+      return <RegionCascader id={id} value={str} onChange={onChange} data-testid="region-picker" />;
+    case 'industry':
+      return <IndustryCascader id={id} value={str} onChange={onChange} data-testid="industry-picker" />;
     case 'tags':
       return (
         <Select<string[]>

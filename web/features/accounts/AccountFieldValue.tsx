@@ -5,11 +5,17 @@ import type { Account } from '../../../core/schemas/accounts.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import type { FieldDef } from './fields.ts';
+import { industryName } from '../../../core/industries.ts';
+import { regionText } from './region-text.ts';
 
 export function AccountFieldValue({ def, account }: { def: FieldDef; account: Account }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const v = account[def.name];
   const k = def.type.kind;
+  // Text typed before the pickers, which matched no code, stays visible as it was typed.
+  if (k === 'region') return <>{regionText(account)}</>;
+  if (k === 'industry')
+    return <>{industryName(account.industryCode, i18n.language === 'en' ? 'en' : 'zh') ?? account.industry ?? '—'}</>;
   if (k === 'account')
     return account.parentId ? (
       <Link to={`/accounts/${account.parentId}`}>{account.parentName ?? account.parentId}</Link>

@@ -14,6 +14,8 @@ import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { TeamSelect } from '../../components/TeamSelect.tsx';
 import { useAccountFilters } from './useAccountFilters.ts';
+import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { IndustryCascader } from '../../components/IndustryCascader.tsx';
 
 const ENUM_FILTERS = [
   ['ownershipType', OWNERSHIP_TYPES],
@@ -67,6 +69,23 @@ export function AccountFilters({ mobile }: { mobile: boolean }) {
               data-testid={`filter-${key}`}
             />
           ))}
+          <RegionCascader
+            depth={2}
+            value={f.get('region')}
+            onChange={(v) => f.set('region', v)}
+            placeholder={t('pickers.regionFilter')}
+            aria-label={t('pickers.regionFilter')}
+            style={{ width: mobile ? '100%' : 200 }}
+            data-testid="filter-region"
+          />
+          <IndustryCascader
+            value={f.get('industryCode')}
+            onChange={(v) => f.set('industryCode', v)}
+            placeholder={t('field.account.industryCode')}
+            aria-label={t('field.account.industryCode')}
+            style={{ width: mobile ? '100%' : 200 }}
+            data-testid="filter-industry"
+          />
           <UserSelect
             value={f.get('ownerId')}
             onChange={(v) => f.set('ownerId', v)}

@@ -54,6 +54,18 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
     return r;
   };
 
+  /** Text typed before the pickers that matched no code: shown under its picker until one is chosen. */
+  const typedBefore = (def: FieldDef, a: AccountDetail | undefined) => {
+    if (!a) return undefined;
+    const text =
+      def.type.kind === 'region' && !a.regionCode
+        ? [a.province, a.city].filter(Boolean).join(' · ')
+        : def.type.kind === 'industry' && !a.industryCode
+          ? a.industry
+          : null;
+    return text ? t('pickers.typedBefore', { text }) : undefined;
+  };
+
   const submit = async (values: AccountFormValues) => {
     try {
       if (account) {
@@ -102,6 +114,7 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
                     label={t(`field.account.${def.name}`)}
                     rules={rules(def)}
                     required={def.required}
+                    extra={typedBefore(def, account)}
                   >
                     <AccountFieldInput def={def} accountId={account?.id} parentName={account?.parentName} />
                   </Form.Item>

@@ -17,6 +17,8 @@ import { useAccountFilters } from './useAccountFilters.ts';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountFormDrawer } from './AccountFormDrawer.tsx';
 import { AccountHealthBadge } from '../account-health/HealthBadge.tsx';
+import { regionText } from './region-text.ts';
+import { ProvinceSummary } from './ProvinceSummary.tsx';
 
 export function AccountsListPage() {
   const { t } = useTranslation();
@@ -60,7 +62,7 @@ export function AccountsListPage() {
       key: 'place',
       title: t('accounts.place'),
       width: 140,
-      render: (_, a) => [a.province, a.city].filter(Boolean).join(' · ') || '—',
+      render: (_, a) => regionText(a),
     },
     { key: 'owner', title: t('field.account.ownerId'), width: 110, render: (_, a) => a.ownerName ?? '—' },
     {
@@ -98,6 +100,7 @@ export function AccountsListPage() {
         )}
       </Flex>
       <AccountFilters mobile={mobile} />
+      <ProvinceSummary />
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : mobile ? (
@@ -120,7 +123,7 @@ export function AccountsListPage() {
               </Flex>
               <Flex justify="space-between" style={{ marginTop: 6, color: '#666', fontSize: 12 }}>
                 <span>
-                  {[a.province, a.city].filter(Boolean).join(' · ') || '—'} · {a.ownerName ?? '—'}
+                  {regionText(a)} · {a.ownerName ?? '—'}
                 </span>
                 <MoneyText value={a.ourRevenue} />
               </Flex>

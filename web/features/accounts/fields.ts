@@ -19,7 +19,11 @@ export type FieldKind =
   | { kind: 'rating' }
   | { kind: 'user' }
   | { kind: 'account' }
-  | { kind: 'tags' };
+  | { kind: 'tags' }
+  /** GB/T 2260 code (province → city → district); the text columns follow it on the server. */
+  | { kind: 'region' }
+  /** GB/T 4754 section or division. */
+  | { kind: 'industry' };
 
 export interface FieldDef {
   name: AccountFieldName;
@@ -42,9 +46,8 @@ export const ACCOUNT_GROUPS: FieldGroup[] = [
       { name: 'ownershipType', type: { kind: 'enum', values: OWNERSHIP_TYPES }, required: true },
       { name: 'scope', type: { kind: 'enum', values: ACCOUNT_SCOPES } },
       { name: 'creditCode', type: { kind: 'text', max: 18 } },
-      { name: 'industry', type: { kind: 'text', max: 100 } },
-      { name: 'province', type: { kind: 'text', max: 50 } },
-      { name: 'city', type: { kind: 'text', max: 50 } },
+      { name: 'industryCode', type: { kind: 'industry' } },
+      { name: 'regionCode', type: { kind: 'region' } },
       { name: 'address', type: { kind: 'text', max: 300 }, wide: true },
       { name: 'website', type: { kind: 'text', max: 300 } },
       { name: 'employees', type: { kind: 'int', min: 0, max: 100000000 } },

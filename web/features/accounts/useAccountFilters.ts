@@ -13,6 +13,8 @@ const KEYS = [
   'teamId',
   'tag',
   'province',
+  'region',
+  'industryCode',
   'parentId',
 ] as const;
 type FilterKey = (typeof KEYS)[number];

@@ -4,6 +4,7 @@ import type { WinLoss } from '../../../core/schemas/forecast.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { useWinLoss } from '../forecast/api.ts';
+import { OTHER } from '../../../core/deal-lists.ts';
 import { percent } from '../forecast/ForecastTable.tsx';
 
 type Reason = WinLoss['reasons'][number];
@@ -59,7 +60,7 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
                       key: 'reason',
                       title: t('dashboard.lostReason'),
                       width: 120,
-                      render: (_, r) => r.reason || t('dashboard.noReason'),
+                      render: (_, r) => (r.reason === OTHER ? t('pickers.other') : r.reason || t('dashboard.noReason')),
                     },
                     {
                       key: 'count',

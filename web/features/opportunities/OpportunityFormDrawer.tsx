@@ -15,6 +15,8 @@ import { useStages } from '../stages/api.ts';
 import { stageLabel } from '../stages/stageName.ts';
 import { useCreateOpportunity, useUpdateOpportunity } from './api.ts';
 import { LineItemsEditor } from './LineItemsEditor.tsx';
+import { ListPick } from './ListPick.tsx';
+import { useDealLists } from './dealListsApi.ts';
 import { toLineItemBodies, toLineItemValues, type LineItemValues } from './lineItems.ts';
 
 interface Values {
@@ -58,6 +60,7 @@ export function OpportunityFormDrawer({
   const navigate = useNavigate();
   const { message } = App.useApp();
   const fail = useApiFeedback();
+  const lists = useDealLists();
   const stages = useStages();
   const create = useCreateOpportunity();
   const update = useUpdateOpportunity();
@@ -217,7 +220,7 @@ export function OpportunityFormDrawer({
           </Col>
           <Col span={half}>
             <Form.Item name="source" label={t('field.opportunity.source')} rules={[{ max: 100 }]}>
-              <Input />
+              <ListPick items={lists.data?.dealSources ?? []} data-testid="deal-source" />
             </Form.Item>
           </Col>
         </Row>

@@ -8,6 +8,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useDeleteStage, useReorderStages, useStages } from './api.ts';
 import { stageLabel } from './stageName.ts';
 import { StageFormModal, type StageDialog } from './StageFormModal.tsx';
+import { DealListsCard } from '../opportunities/DealListsCard.tsx';
 
 export function StagesPage() {
   const { t, i18n } = useTranslation();
@@ -149,6 +150,7 @@ export function StagesPage() {
       <Card size="small" title={t('catalog.closedStages')}>
         <List loading={stages.isPending} dataSource={closed} renderItem={(s) => row(s, null)} />
       </Card>
+      <DealListsCard />
       <StageFormModal dialog={dialog} onClose={() => setDialog(null)} />
     </div>
   );

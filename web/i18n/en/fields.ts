@@ -17,6 +17,8 @@ export const fields: Widen<typeof zh> = {
       ownershipType: 'Ownership',
       scope: 'Scope',
       parentId: 'Group (parent)',
+      industryCode: 'Industry',
+      regionCode: 'Region',
       industry: 'Industry',
       province: 'Province',
       city: 'City',

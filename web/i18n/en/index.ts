@@ -28,6 +28,7 @@ import { relationshipMap } from './relationship-map.ts';
 import { recycleBin } from './recycle-bin.ts';
 import { admin } from './admin.ts';
 import { navigation } from './navigation.ts';
+import { pickers } from './pickers.ts';
 
 export const en: Resources = {
   ...common,
@@ -59,4 +60,5 @@ export const en: Resources = {
   ...recycleBin,
   ...admin,
   ...navigation,
+  ...pickers,
 };

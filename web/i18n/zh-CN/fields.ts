@@ -9,6 +9,8 @@ export const fields = {
       ownershipType: '单位性质',
       scope: '客户范围',
       parentId: '所属集团',
+      industryCode: '行业',
+      regionCode: '地区',
       industry: '行业',
       province: '省份',
       city: '城市',

@@ -32,6 +32,7 @@ import { relationshipMap } from './relationship-map.ts';
 import { recycleBin } from './recycle-bin.ts';
 import { admin } from './admin.ts';
 import { navigation } from './navigation.ts';
+import { pickers } from './pickers.ts';
 
 export const zhCN = {
   ...common,
@@ -63,6 +64,7 @@ export const zhCN = {
   ...recycleBin,
   ...admin,
   ...navigation,
+  ...pickers,
 };
 
 export type Resources = Widen<typeof zhCN>;

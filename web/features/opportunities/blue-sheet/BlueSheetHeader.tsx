@@ -17,6 +17,7 @@ import { ProbabilityModal } from './ProbabilityModal.tsx';
 import { CloseDealModal } from './CloseDealModal.tsx';
 import { OpportunityFormDrawer } from '../OpportunityFormDrawer.tsx';
 import { QuickAddButtons } from '../../activities/QuickAddButtons.tsx';
+import { useListValueText } from '../ListPick.tsx';
 import { useMovedToBin } from '../../recycle-bin/useMovedToBin.tsx';
 
 const STATUS_COLORS: Record<OpportunityDetail['status'], string> = { open: 'blue', won: 'green', lost: 'default' };
@@ -30,6 +31,7 @@ interface Props {
 
 export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) {
   const { t, i18n } = useTranslation();
+  const listText = useListValueText();
   const navigate = useNavigate();
   const stages = useStages();
   const competitors = useCompetitors();
@@ -189,7 +191,7 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
                 {
                   key: 'lostReason',
                   label: t('field.opportunity.lostReason'),
-                  children: <span data-testid="lost-reason-text">{deal.lostReason ?? '—'}</span>,
+                  children: <span data-testid="lost-reason-text">{listText(deal.lostReason)}</span>,
                 },
                 { key: 'wonBy', label: t('field.opportunity.wonByCompetitorId'), children: wonBy?.name ?? '—' },
               ]

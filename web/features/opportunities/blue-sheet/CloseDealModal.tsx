@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
-import { Input, Modal, Select } from 'antd';
+import { Modal, Select } from 'antd';
 import { FINISHED, Form } from '../../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail, Stage } from '../../../../core/schemas/deals.ts';
 import { useCompetitors } from '../../competitors/api.ts';
 import { stageLabel } from '../../stages/stageName.ts';
 import { useMoveStage } from '../useMoveStage.tsx';
+import { ListPick } from '../ListPick.tsx';
+import { useDealLists } from '../dealListsApi.ts';
 
 interface Values {
   lostReason?: string;
@@ -27,6 +29,7 @@ export function CloseDealModal({
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const competitors = useCompetitors();
+  const lists = useDealLists();
   const { move, pending } = useMoveStage();
   const lost = stage?.kind === 'lost';
 
@@ -65,7 +68,7 @@ export function CloseDealModal({
               label={t('field.opportunity.lostReason')}
               rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 1000 }]}
             >
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="lost-reason" />
+              <ListPick items={lists.data?.lostReasons ?? []} data-testid="lost-reason" />
             </Form.Item>
             <Form.Item name="wonByCompetitorId" label={t('field.opportunity.wonByCompetitorId')}>
               <Select<string>

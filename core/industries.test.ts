@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { INDUSTRY_BY_CODE, INDUSTRY_SECTIONS, industryName, industryPath, matchIndustry } from './industries.ts';
+
+describe('GB/T 4754-2017 table', () => {
+  it('has the 20 sections A–T and the 97 divisions 01–97, each once, with zh and en names', () => {
+    expect(INDUSTRY_SECTIONS.map((s) => s.code).join('')).toBe('ABCDEFGHIJKLMNOPQRST');
+    const divisions = INDUSTRY_SECTIONS.flatMap((s) => s.divisions.map((d) => d.code));
+    expect(divisions).toEqual(Array.from({ length: 97 }, (_, i) => String(i + 1).padStart(2, '0')));
+    for (const e of INDUSTRY_BY_CODE.values()) {
+      expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(e.en).toMatch(/^[A-Z][A-Za-z ,;'-]+$/);
+    }
+  });
+
+  it('names codes and gives the picker path', () => {
+    expect(industryName('65', 'zh')).toBe('软件和信息技术服务业');
+    expect(industryName('I', 'en')).toBe('Information transmission, software and information technology services');
+    expect(industryPath('65')).toEqual(['I', '65']);
+    expect(industryPath('C')).toEqual(['C']);
+    expect(industryPath('99')).toEqual([]);
+  });
+});
+
+describe('matchIndustry', () => {
+  it.each([
+    ['制造业', 'C'],
+    ['软件和信息技术服务', '65'],
+    ['软件和信息技术服务业', '65'],
+    ['金融业', 'J'],
+    ['教育', '83'],
+    ['Manufacturing', 'C'],
+    ['65', '65'],
+    ['i', 'I'],
+    [' 电力、热力生产和供应业 ', '44'],
+  ])('%s → %s', (text, code) => expect(matchIndustry(text)).toBe(code));
+
+  it('gives no code for text that names no section or division', () => {
+    expect(matchIndustry('政务')).toBeNull();
+    expect(matchIndustry('')).toBeNull();
+    expect(matchIndustry(null)).toBeNull();
+  });
+});
