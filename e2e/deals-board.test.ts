@@ -17,7 +17,7 @@ function ok<T>(res: { statusCode: number; body: string; json(): unknown }): T {
   return res.json() as T;
 }
 
-const money = (amount: string) => formatMoney(amount, 'zh-CN');
+const money = (amount: string) => formatMoney(amount, 'zh-CN', 'compact');
 const sum = (amounts: string[]) => fromCents(amounts.reduce((s, a) => s + toCents(a), 0n));
 
 describe.skipIf(!hasChromium)("the pipeline board: a rep's own deals, and a 390 px phone", { timeout: 90_000 }, () => {

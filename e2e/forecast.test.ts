@@ -20,7 +20,7 @@ import { formatMoney } from '../web/lib/money.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
 import { WAIT, fieldError, formItem, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
 
-const money = (amount: string) => formatMoney(amount, 'zh-CN');
+const money = (amount: string) => formatMoney(amount, 'zh-CN', 'compact');
 const WIDTH = 390;
 
 describe.skipIf(!hasChromium)(

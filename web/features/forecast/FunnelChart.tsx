@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineSummary } from '../../../core/schemas/forecast.ts';
-import { compactMoney, useEChart, type ChartOption } from '../../components/useEChart.ts';
+import { useEChart, type ChartOption } from '../../components/useEChart.ts';
 import { tooltipHtml } from '../../components/chartTooltip.ts';
 import { formatMoney } from '../../lib/money.ts';
+import { useMoney } from '../../components/useMoney.ts';
 import { stageLabel } from '../stages/stageName.ts';
 
 /**
@@ -22,16 +23,16 @@ export function FunnelChart({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const money = useMoney();
   const option = useMemo<ChartOption>(() => {
-    const locale = lang === 'en' ? 'en-US' : 'zh-CN';
     const n = summary.stages.length;
     const data = summary.stages.map((s, i) => ({
       name: stageLabel(s, lang),
       value: n - i,
       count: s.count,
-      short: compactMoney(Number(s.amount), lang),
-      amount: formatMoney(s.amount, locale),
-      weighted: formatMoney(s.weightedAmount, locale),
+      short: formatMoney(s.amount, lang, 'compact'),
+      amount: money(s.amount),
+      weighted: money(s.weightedAmount),
     }));
     return {
       tooltip: {
@@ -58,7 +59,7 @@ export function FunnelChart({
         },
       ],
     };
-  }, [summary, t, lang]);
+  }, [summary, t, lang, money]);
   const el = useEChart(option);
   return <div ref={el} data-testid={testId} style={{ width: '100%', height }} />;
 }
