@@ -4,6 +4,7 @@ import type { FieldDef } from './fields.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 
 interface Props {
   def: FieldDef;
@@ -44,16 +45,7 @@ export function AccountFieldInput({ def, value, onChange, id, accountId, parentN
         />
       );
     case 'money':
-      return (
-        <Input
-          id={id}
-          value={str}
-          onChange={(e) => onChange?.(e.target.value)}
-          prefix="¥"
-          placeholder="1250000.00"
-          inputMode="decimal"
-        />
-      );
+      return <MoneyInput id={id} value={str} onChange={(v) => onChange?.(v)} />;
     case 'int':
       return (
         <InputNumber<number>

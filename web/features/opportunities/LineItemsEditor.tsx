@@ -6,6 +6,7 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useProducts } from '../products/api.ts';
 import { DISCOUNT_RE, QUANTITY_RE, itemsTotal, rowTotal, type LineItemValues } from './lineItems.ts';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 
 /** Form.List "items": product, quantity, price (list price when blank), discount %, with live exact totals. */
 export function LineItemsEditor({ form, onUseTotal }: { form: FormInstance; onUseTotal: (total: string) => void }) {
@@ -85,10 +86,8 @@ export function LineItemsEditor({ form, onUseTotal }: { form: FormInstance; onUs
                     tooltip={product ? t('deals.listPriceHint', { price: product.listPrice }) : undefined}
                     style={{ flex: mobile ? '1 1 40%' : '1 1 0', marginBottom: 8 }}
                   >
-                    <Input
-                      prefix="¥"
+                    <MoneyInput
                       placeholder={product?.listPrice ?? t('field.lineItem.price')}
-                      inputMode="decimal"
                       data-testid="line-item-price"
                     />
                   </Form.Item>

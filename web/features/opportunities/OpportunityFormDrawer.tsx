@@ -16,6 +16,7 @@ import { stageLabel } from '../stages/stageName.ts';
 import { useCreateOpportunity, useUpdateOpportunity } from './api.ts';
 import { LineItemsEditor } from './LineItemsEditor.tsx';
 import { toLineItemBodies, toLineItemValues, type LineItemValues } from './lineItems.ts';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 
 interface Values {
   accountId?: string;
@@ -189,7 +190,7 @@ export function OpportunityFormDrawer({
                 },
               ]}
             >
-              <Input prefix="¥" inputMode="decimal" placeholder="1250000.00" data-testid="opportunity-amount" />
+              <MoneyInput data-testid="opportunity-amount" />
             </Form.Item>
           </Col>
           <Col span={half}>

@@ -27,6 +27,7 @@ import { scoring } from './scoring.ts';
 import { relationshipMap } from './relationship-map.ts';
 import { recycleBin } from './recycle-bin.ts';
 import { admin } from './admin.ts';
+import { preferences } from './preferences.ts';
 
 export const en: Resources = {
   ...common,
@@ -57,4 +58,5 @@ export const en: Resources = {
   ...relationshipMap,
   ...recycleBin,
   ...admin,
+  ...preferences,
 };

@@ -31,6 +31,7 @@ import { scoring } from './scoring.ts';
 import { relationshipMap } from './relationship-map.ts';
 import { recycleBin } from './recycle-bin.ts';
 import { admin } from './admin.ts';
+import { preferences } from './preferences.ts';
 
 export const zhCN = {
   ...common,
@@ -61,6 +62,7 @@ export const zhCN = {
   ...relationshipMap,
   ...recycleBin,
   ...admin,
+  ...preferences,
 };
 
 export type Resources = Widen<typeof zhCN>;
