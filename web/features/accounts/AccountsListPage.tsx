@@ -17,6 +17,7 @@ import { useAccountFilters } from './useAccountFilters.ts';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountFormDrawer } from './AccountFormDrawer.tsx';
 import { AccountHealthBadge } from '../account-health/HealthBadge.tsx';
+import { useTableColumns } from '../../components/ColumnChooser.tsx';
 
 export function AccountsListPage() {
   const { t } = useTranslation();
@@ -85,17 +86,22 @@ export function AccountsListPage() {
     },
   ];
 
+  const table = useTableColumns('accounts', columns);
+
   return (
     <div>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.accounts')}
         </Typography.Title>
-        {canWrite(me) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-account">
-            {t('accounts.new')}
-          </Button>
-        )}
+        <Flex gap={8}>
+          {!mobile && table.chooser}
+          {canWrite(me) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-account">
+              {t('accounts.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <AccountFilters mobile={mobile} />
       {list.isError ? (
@@ -132,11 +138,11 @@ export function AccountsListPage() {
           data-testid="accounts-table"
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={table.columns}
           dataSource={rows}
           loading={list.isPending}
           pagination={false}
-          scroll={{ x: 1330 }}
+          scroll={{ x: table.scrollX }}
           locale={{ emptyText: <Empty description={t('accounts.empty')} /> }}
         />
       )}
