@@ -17,7 +17,7 @@ function ok<T>(res: { statusCode: number; body: string; json(): unknown }): T {
   return res.json() as T;
 }
 
-const money = (amount: string) => formatMoney(amount, 'zh-CN');
+const money = (amount: string) => formatMoney(amount, 'zh-CN', 'full');
 const sum = (amounts: string[]) => fromCents(amounts.reduce((s, a) => s + toCents(a), 0n));
 
 describe.skipIf(!hasChromium)("the pipeline board: a rep's own deals, and a 390 px phone", { timeout: 90_000 }, () => {
@@ -53,6 +53,8 @@ describe.skipIf(!hasChromium)("the pipeline board: a rep's own deals, and a 390 
     const east = await f.team({ name: '华东销售部' });
     const north = await f.team({ name: '华北销售部' });
     rep = await f.user({ role: 'rep', teamId: east.id, name: '陈小华' });
+    // Column totals are checked to the fen: this rep reads amounts in full (issue 21's switch).
+    await rep.client.patch('/api/auth/me/preferences', { money: 'full' });
     const other = await f.user({ role: 'rep', teamId: north.id, name: '刘德明' });
 
     const hospital = await f.account(rep.client, { name: '上海市第一人民医院', ownershipType: 'institution' });

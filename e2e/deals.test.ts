@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)(
       expect(await sheet.getAttribute('data-opportunity-id')).toBe(dealId);
       await expect.poll(() => page.getByTestId('opportunity-title').textContent(), { timeout: WAIT }).toContain(DEAL);
       expect(await page.getByTestId('opportunity-account-link').textContent()).toBe(account.name);
-      expect(await page.getByTestId('opportunity-amount').textContent()).toBe(formatMoney(AMOUNT, 'zh-CN'));
+      expect(await page.getByTestId('opportunity-amount').textContent()).toBe(formatMoney(AMOUNT, 'zh-CN', 'compact'));
       await settled(page);
       await shot(page, 'deal-blue-sheet-new');
 
@@ -272,7 +272,9 @@ describe.skipIf(!hasChromium)(
       expect(await toCol.getByTestId('board-card').count()).toBe(1);
       expect(await fromCol.getByTestId('column-count').textContent()).toBe(`${colBefore(from.id)?.count ?? -1} 个`);
       expect(await toCol.getByTestId('column-count').textContent()).toBe('1 个');
-      expect(await toCol.getByTestId('column-amount').textContent()).toBe(formatMoney('1200000.00', 'zh-CN'));
+      expect(await toCol.getByTestId('column-amount').textContent()).toBe(
+        formatMoney('1200000.00', 'zh-CN', 'compact'),
+      );
       await settled(page);
       await shot(page, 'board-before-drag');
 
@@ -293,11 +295,11 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => toCol.getByTestId('column-count').textContent(), { timeout: WAIT }).toBe('2 个');
       await expect
         .poll(() => toCol.getByTestId('column-amount').textContent(), { timeout: WAIT })
-        .toBe(formatMoney('5060000.00', 'zh-CN'));
+        .toBe(formatMoney('5060000.00', 'zh-CN', 'compact'));
       // 45 % of ¥5,060,000.
       await expect
         .poll(() => toCol.getByTestId('column-weighted').textContent(), { timeout: WAIT })
-        .toBe(formatMoney('2277000.00', 'zh-CN'));
+        .toBe(formatMoney('2277000.00', 'zh-CN', 'compact'));
       await expect
         .poll(() => fromCol.getByTestId('column-count').textContent(), { timeout: WAIT })
         .toBe(`${(colBefore(from.id)?.count ?? 0) - 1} 个`);

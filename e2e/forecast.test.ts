@@ -20,7 +20,7 @@ import { formatMoney } from '../web/lib/money.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
 import { WAIT, fieldError, formItem, pageScrollWidth, settled, shot, still, waitForPath, navTo } from './util.ts';
 
-const money = (amount: string) => formatMoney(amount, 'zh-CN');
+const money = (amount: string) => formatMoney(amount, 'zh-CN', 'full');
 const WIDTH = 390;
 
 describe.skipIf(!hasChromium)(
@@ -61,6 +61,8 @@ describe.skipIf(!hasChromium)(
       const east = await f.team({ name: '华东销售部' });
       manager = await f.user({ role: 'manager', teamId: east.id, name: '王经理' });
       rep = await f.user({ role: 'rep', teamId: east.id, managerId: manager.id, name: '陈小华' });
+      // Quotas and plans are checked to the yuan: these users read amounts in full (issue 21's switch).
+      for (const u of [manager, rep]) await u.client.patch('/api/auth/me/preferences', { money: 'full' });
       const hospital = await f.account(rep.client, { name: '上海市第一人民医院', ownershipType: 'institution' });
       const metro = await f.account(rep.client, { name: '上海申通地铁集团有限公司', ownershipType: 'soe' });
       // Three open deals closing this quarter, in three stages; none has its buying influences yet, so each is at risk.
@@ -494,6 +496,7 @@ describe.skipIf(!hasChromium)(
         stageId: stage('签约').id,
       });
       const newcomer = await f.user({ role: 'rep', teamId: rep.teamId, managerId: manager.id, name: '林新人' });
+      await newcomer.client.patch('/api/auth/me/preferences', { money: 'full' });
       const mine = await open(newcomer.client.cookie, '/planner');
       try {
         // No quota yet: the planner says what a quota is and plans from a typed target, without an error.

@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)('scoring: filter disagreements, apply the recommen
       expect(await card.getByTestId('score-criterion').count()).toBe(3);
       expect(await card.textContent()).toContain('销售额或销售潜力');
       expect(await card.getByTestId('score-measures').textContent()).toBe(
-        '我方年收入 ¥5,000,000.00：100 分 · 潜在规模 ¥3,000,000.00：60 分',
+        '我方年收入 ¥500万：100 分 · 潜在规模 ¥300万：60 分',
       );
       await settled(page);
       await shot(page, 'mobile-account-score');

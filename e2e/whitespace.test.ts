@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000
       await expect.poll(() => cells.count(), { timeout: WAIT }).toBe(2);
       // Columns by category name: 硬件 won, 软件 still blank.
       const won = row.locator('[data-state="won"]');
-      expect(await won.textContent()).toContain(formatMoney('300000.00', 'zh-CN'));
+      expect(await won.textContent()).toContain(formatMoney('300000.00', 'zh-CN', 'compact'));
       expect(await row.locator('[data-state="none"]').textContent()).toBe('空白');
       await shot(page, 'whitespace');
     } finally {
@@ -79,7 +79,9 @@ describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000
       await tree.waitFor({ timeout: WAIT });
       await settled(page);
       const top = tree.locator('tr').filter({ has: page.locator('[data-current="true"]') });
-      expect(await top.getByTestId('group-rolled-up').textContent()).toBe(formatMoney('6200000.00', 'zh-CN'));
+      expect(await top.getByTestId('group-rolled-up').textContent()).toBe(
+        formatMoney('6200000.00', 'zh-CN', 'compact'),
+      );
       await tree.getByText('华能华东分公司').waitFor({ timeout: WAIT });
       expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
       await shot(page, 'account-group-mobile');

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { DATA_SCOPES, ROLES } from '../enums.ts';
 import { Id, IsoDateTime, Nullable, OptionalNullable, Version } from './common.ts';
+import { UserPreferences } from '../user-preferences.ts';
 
 const Email = Type.String({ format: 'email', maxLength: 200 });
 const Password = Type.String({ minLength: 8, maxLength: 200 });
@@ -42,6 +43,7 @@ export const Me = Type.Object({
   teamId: Nullable(Id),
   managerId: Nullable(Id),
   locale: Nullable(Locale),
+  preferences: UserPreferences,
 });
 export type Me = Static<typeof Me>;
 

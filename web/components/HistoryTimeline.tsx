@@ -3,7 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../core/schemas/common.ts';
 import { DateText } from './DateText.tsx';
-import { formatMoney } from '../lib/money.ts';
+import { useMoney } from './useMoney.ts';
 import { useUsers } from '../lib/org.ts';
 
 const MONEY_FIELDS = new Set(['annualRevenue', 'ourRevenue', 'potential']);
@@ -42,16 +42,16 @@ export function HistoryTimeline({
   entity: 'account' | 'contact';
   query: UseQueryResult<HistoryEntry[]>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const users = useUsers();
+  const money = useMoney();
   if (query.isPending) return <Spin />;
   if (query.isError) return <Typography.Text type="danger">{query.error.message}</Typography.Text>;
   if (query.data.length === 0) return <Empty description={t('history.empty')} />;
 
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '∅';
-    if (MONEY_FIELDS.has(field) && typeof v === 'string')
-      return formatMoney(v, i18n.language === 'en' ? 'en-US' : 'zh-CN');
+    if (MONEY_FIELDS.has(field) && typeof v === 'string') return money(v);
     if (ENUM_GROUPS.has(field) && typeof v === 'string') return t(`enum.${field}.${v}`, { defaultValue: v });
     if (CODE_LABELS[field] && typeof v === 'string') return t(`${CODE_LABELS[field]}.${v}`, { defaultValue: v });
     if (typeof v === 'boolean') return v ? t('deals.yes') : t('deals.no');

@@ -1,11 +1,14 @@
-import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../lib/money.ts';
+import { useMoney, useMoneyStyle } from './useMoney.ts';
 
+/** An amount in the user's style; compact ones carry the exact amount on hover. */
 export function MoneyText({ value }: { value: string | null | undefined }) {
-  const { i18n } = useTranslation();
+  const money = useMoney();
+  const full = useMoney('full');
+  const style = useMoneyStyle();
+  const exact = style === 'compact' && value ? full(value) : undefined;
   return (
-    <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-      {formatMoney(value, i18n.language === 'en' ? 'en-US' : 'zh-CN')}
+    <span style={{ fontVariantNumeric: 'tabular-nums' }} title={exact} data-money={value ?? undefined}>
+      {money(value)}
     </span>
   );
 }

@@ -4,6 +4,8 @@ import { BarChart, FunnelChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { withSafeTooltips } from './chartTooltip.ts';
+import { numberToDecimal } from '../../core/money-format.ts';
+import { formatMoney } from '../lib/money.ts';
 
 // Only the pieces the forecast, funnel and planner charts draw with; the full bundle is several times larger.
 echarts.use([
@@ -49,14 +51,7 @@ export function useEChart(option: ChartOption) {
   return el;
 }
 
-/** Axis labels in 万 for Chinese readers and k/M for English ones: full yuan amounts do not fit an axis. */
+/** Axis labels always compact (¥300万 / ¥3M): full yuan amounts do not fit an axis. */
 export function compactMoney(value: number, lang: string): string {
-  if (lang === 'en') {
-    if (Math.abs(value) >= 1e6) return `${Math.round(value / 1e5) / 10}M`;
-    if (Math.abs(value) >= 1e3) return `${Math.round(value / 100) / 10}k`;
-    return String(value);
-  }
-  if (Math.abs(value) >= 1e8) return `${Math.round(value / 1e7) / 10}亿`;
-  if (Math.abs(value) >= 1e4) return `${Math.round(value / 1e3) / 10}万`;
-  return String(value);
+  return formatMoney(numberToDecimal(value), lang, 'compact');
 }

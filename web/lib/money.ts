@@ -1,20 +1,22 @@
-// Money stays a decimal string end to end; only the display goes through Intl, on BigInt so no float rounding.
-const MONEY_RE = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+// One implementation of money display and input: core/money-format.ts. This file adapts it to the
+// forms (which validate with MONEY_INPUT_RE) and the i18n language code.
+import { formatMoney as format, type MoneyLang, type MoneyStyle, parseMoney } from '../../core/money-format.ts';
 
-export function formatMoney(value: string | null | undefined, locale: string): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const m = MONEY_RE.exec(value.trim());
-  if (!m) return value;
-  const [, sign, int, frac = ''] = m;
-  const grouped = new Intl.NumberFormat(locale).format(BigInt(int));
-  return `${sign}¥${grouped}.${frac.padEnd(2, '0')}`;
+export const moneyLang = (language: string | undefined): MoneyLang => (language === 'en' ? 'en' : 'zh');
+
+export function formatMoney(value: string | null | undefined, language: string, style: MoneyStyle): string {
+  return format(value, { style, lang: moneyLang(language) });
 }
 
-/** Accepts what people type ("1,250,000", "12.5") and returns the canonical string, or null when empty. */
+/**
+ * What people type ("12亿", "125.5万", "1,250,000") → the exact decimal string, or null when empty.
+ * Input that cannot be read comes back as typed (without spaces), so MONEY_INPUT_RE refuses it.
+ */
 export function normaliseMoney(input: string | null | undefined): string | null {
   if (input === null || input === undefined) return null;
-  const s = input.replace(/[,\s¥，]/g, '');
-  return s === '' ? null : s;
+  const r = parseMoney(input);
+  if (r.ok) return r.value;
+  return r.reason === 'empty' ? null : input.replace(/\s/g, '');
 }
 
 export const MONEY_INPUT_RE = /^\d{1,16}(\.\d{1,2})?$/;

@@ -58,6 +58,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     // The last successful sign-in: failed attempts since then are shown at the next one.
     lastLoginAt: ts('last_login_at'),
+    // The user's own display choices (core/user-preferences.ts), read key by key with defaults.
+    preferences: jsonb('preferences').notNull().default({}),
     version: integer('version').notNull().default(1),
     createdAt: created(),
     updatedAt: updated(),

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accountMembers, history, loginFailures, loginIdentities, orgs, sessions, users } from '../../db/schema.ts';
 import type { FailureCount } from './throttle.ts';
+import type { UserPreferences } from '../../../core/user-preferences.ts';
 
 export function authRepository(db: Db) {
   // Every request resolves its session: built once, run as a prepared statement.
@@ -154,6 +155,7 @@ export function authRepository(db: Db) {
           teamId: users.teamId,
           managerId: users.managerId,
           locale: users.locale,
+          preferences: users.preferences,
         })
         .from(users)
         .innerJoin(orgs, eq(orgs.id, users.orgId))
@@ -176,3 +178,25 @@ export function authRepository(db: Db) {
 }
 
 export type AuthRepository = ReturnType<typeof authRepository>;
+
+/** A user's preferences, apart: used inside a transaction, without the session statement above. */
+export function preferencesRepository(db: Db) {
+  return {
+    /** Locked until the transaction ends, so two saves in a row each see the other's keys. */
+    async lock(orgId: string, userId: string): Promise<unknown> {
+      const [row] = await db
+        .select({ preferences: users.preferences })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+        .for('update');
+      return row?.preferences;
+    },
+
+    async set(orgId: string, userId: string, preferences: UserPreferences) {
+      await db
+        .update(users)
+        .set({ preferences })
+        .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+    },
+  };
+}

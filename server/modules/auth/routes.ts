@@ -4,6 +4,7 @@ import type { App } from '../../lib/app-type.ts';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { ChangePasswordBody, LoginBody, LoginResponse, Me, PreferencesBody } from '../../../core/schemas/org.ts';
 import { LoginLocked } from './service.ts';
+import { UserPreferences, UserPreferencesPatch } from '../../../core/user-preferences.ts';
 import { ErrorResponse } from '../../../core/schemas/common.ts';
 
 const tags = ['auth'];
@@ -61,6 +62,12 @@ export async function authRoutes(app: App) {
     );
     return { ok: true };
   });
+
+  app.patch(
+    '/auth/me/preferences',
+    { schema: { tags, body: UserPreferencesPatch, response: { 200: UserPreferences } } },
+    async (req) => app.auth.updatePreferences(actorOf(req), req.body),
+  );
 
   app.put('/auth/preferences', { schema: { tags, body: PreferencesBody, response: { 200: Ok } } }, async (req) => {
     await app.auth.setLocale(actorOf(req), req.body.locale);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../../plugins/config.ts';
-import { authRepository } from './repository.ts';
+import { authRepository, preferencesRepository } from './repository.ts';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/password.ts';
 import { assertStrongPassword } from '../../lib/password-strength.ts';
@@ -11,6 +11,12 @@ import type { DataScope, Role } from '../../../core/enums.ts';
 import type { Lang } from '../../../core/messages.ts';
 import type { FailedLogins, Me } from '../../../core/schemas/org.ts';
 import { HOUR_MS } from '../../../core/time.ts';
+import {
+  mergeUserPreferences,
+  readUserPreferences,
+  type UserPreferences,
+  type UserPreferencesPatch,
+} from '../../../core/user-preferences.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { failureKeys, throttle, type ThrottleConfig } from './throttle.ts';
 
@@ -165,6 +171,7 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
         role: me.role as Me['role'],
         dataScope: me.dataScope as Me['dataScope'],
         locale: me.locale as Me['locale'],
+        preferences: readUserPreferences(me.preferences),
       };
     },
 
@@ -180,6 +187,16 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
     },
 
     setLocale: (actor: Actor, locale: string) => repo.setLocale(actor.orgId, actor.userId, locale),
+
+    /** Changes only the keys sent; two tabs saving at once each keep the other's other keys. */
+    async updatePreferences(actor: Actor, patch: UserPreferencesPatch): Promise<UserPreferences> {
+      return db.transaction(async (tx) => {
+        const r = preferencesRepository(tx);
+        const next = mergeUserPreferences(readUserPreferences(await r.lock(actor.orgId, actor.userId)), patch);
+        await r.set(actor.orgId, actor.userId, next);
+        return next;
+      });
+    },
 
     purgeExpired: () => repo.purgeExpired(new Date(), new Date(Date.now() - 24 * HOUR_MS)),
   };

@@ -6,6 +6,7 @@ import { UserSelect } from '../../components/UserSelect.tsx';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { IndustryCascader } from '../../components/IndustryCascader.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 
 interface Props {
   def: FieldDef;
@@ -46,16 +47,7 @@ export function AccountFieldInput({ def, value, onChange, id, accountId, parentN
         />
       );
     case 'money':
-      return (
-        <Input
-          id={id}
-          value={str}
-          onChange={(e) => onChange?.(e.target.value)}
-          prefix="¥"
-          placeholder="1250000.00"
-          inputMode="decimal"
-        />
-      );
+      return <MoneyInput id={id} value={str} onChange={(v) => onChange?.(v)} />;
     case 'int':
       return (
         <InputNumber<number>

@@ -19,6 +19,7 @@ import { AccountFormDrawer } from './AccountFormDrawer.tsx';
 import { AccountHealthBadge } from '../account-health/HealthBadge.tsx';
 import { regionText } from './region-text.ts';
 import { ProvinceSummary } from './ProvinceSummary.tsx';
+import { useTableColumns } from '../../components/ColumnChooser.tsx';
 
 export function AccountsListPage() {
   const { t } = useTranslation();
@@ -87,17 +88,22 @@ export function AccountsListPage() {
     },
   ];
 
+  const table = useTableColumns('accounts', columns);
+
   return (
     <div>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.accounts')}
         </Typography.Title>
-        {canWrite(me) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-account">
-            {t('accounts.new')}
-          </Button>
-        )}
+        <Flex gap={8}>
+          {!mobile && table.chooser}
+          {canWrite(me) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-account">
+              {t('accounts.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <AccountFilters mobile={mobile} />
       <ProvinceSummary />
@@ -135,11 +141,11 @@ export function AccountsListPage() {
           data-testid="accounts-table"
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={table.columns}
           dataSource={rows}
           loading={list.isPending}
           pagination={false}
-          scroll={{ x: 1330 }}
+          scroll={{ x: table.scrollX }}
           locale={{ emptyText: <Empty description={t('accounts.empty')} /> }}
         />
       )}

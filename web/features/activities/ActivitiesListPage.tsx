@@ -59,7 +59,7 @@ export function ActivitiesListPage() {
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <ActivityTable rows={rows} loading={list.isPending} />
+        <ActivityTable rows={rows} loading={list.isPending} tableKey="activities" />
       )}
       <LoadMore
         hasMore={!!list.hasNextPage}

@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from 'react';
-import { Card, Empty, Flex, List, Table, Tag } from 'antd';
+import { Card, Empty, Flex, List, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { Activity } from '../../../core/schemas/activities.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useTypeLabel } from '../activity-types/typeLabel.ts';
+import { ChoosableTable } from '../../components/ColumnChooser.tsx';
 
 const STATUS_COLORS: Record<Activity['status'], string> = { planned: 'blue', done: 'green', cancelled: 'default' };
 
@@ -55,9 +56,11 @@ interface Props {
   loading: boolean;
   showAccount?: boolean;
   testId?: string;
+  /** Set on the main list page: the user's columns and widths (preferences.tables[tableKey]). */
+  tableKey?: string;
 }
 
-export function ActivityTable({ rows, loading, showAccount = true, testId = 'activities-table' }: Props) {
+export function ActivityTable({ rows, loading, showAccount = true, testId = 'activities-table', tableKey }: Props) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const typeLabel = useTypeLabel();
@@ -144,7 +147,8 @@ export function ActivityTable({ rows, loading, showAccount = true, testId = 'act
     },
   ];
   return (
-    <Table<Activity>
+    <ChoosableTable<Activity>
+      tableKey={tableKey}
       data-testid={testId}
       rowKey="id"
       size="middle"

@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, List, Table, Tag } from 'antd';
+import { Card, Empty, Flex, List, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,16 +7,19 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import { AttitudeTag } from '../../components/AttitudeTag.tsx';
 import { DateText } from '../../components/DateText.tsx';
+import { ChoosableTable } from '../../components/ColumnChooser.tsx';
 
 interface Props {
   rows: ContactListItem[];
   loading: boolean;
   showAccount?: boolean;
   testId: string;
+  /** Set on the main list page: the user's columns and widths (preferences.tables[tableKey]). */
+  tableKey?: string;
 }
 
 /** Table on wide screens, cards on phones, so 390 px stays readable without sideways scrolling. */
-export function ContactTable({ rows, loading, showAccount = true, testId }: Props) {
+export function ContactTable({ rows, loading, showAccount = true, testId, tableKey }: Props) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const empty = <Empty description={t('contacts.empty')} />;
@@ -112,7 +115,8 @@ export function ContactTable({ rows, loading, showAccount = true, testId }: Prop
     },
   ];
   return (
-    <Table<ContactListItem>
+    <ChoosableTable<ContactListItem>
+      tableKey={tableKey}
       data-testid={testId}
       rowKey="id"
       size="middle"

@@ -146,7 +146,7 @@ export function ContactsListPage() {
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <ContactTable rows={rows} loading={list.isPending} testId="contacts-table" />
+        <ContactTable rows={rows} loading={list.isPending} testId="contacts-table" tableKey="contacts" />
       )}
       <LoadMore
         hasMore={!!list.hasNextPage}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ForecastRow } from '../../../core/schemas/forecast.ts';
 import { compactMoney, useEChart, type ChartOption } from '../../components/useEChart.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { useMoney } from '../../components/useMoney.ts';
 
 interface Props {
   rows: ForecastRow[];
@@ -26,9 +26,9 @@ const COLORS = {
 export function ForecastChart({ rows, height = 320, testId = 'forecast-chart' }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const format = useMoney();
   const option = useMemo<ChartOption>(() => {
-    const money = (v: unknown) =>
-      formatMoney(typeof v === 'number' ? v.toFixed(2) : String(v), lang === 'en' ? 'en-US' : 'zh-CN');
+    const money = (v: unknown) => format(typeof v === 'number' ? v : String(v));
     const bar = (key: 'closedWon' | 'commit' | 'bestCase') => ({
       name: t(`forecast.col.${key}`),
       type: 'bar',
@@ -75,7 +75,7 @@ export function ForecastChart({ rows, height = 320, testId = 'forecast-chart' }:
         },
       ],
     };
-  }, [rows, t, lang]);
+  }, [rows, t, lang, format]);
   const el = useEChart(option);
   return <div ref={el} data-testid={testId} style={{ width: '100%', height }} />;
 }

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineSummary } from '../../../core/schemas/forecast.ts';
-import { compactMoney, useEChart, type ChartOption } from '../../components/useEChart.ts';
+import { useEChart, type ChartOption } from '../../components/useEChart.ts';
 import { tooltipHtml } from '../../components/chartTooltip.ts';
 import { formatMoney } from '../../lib/money.ts';
+import { useMoney } from '../../components/useMoney.ts';
 import { stageLabel } from '../stages/stageName.ts';
 import { FUNNEL_MIN_SIZE, FUNNEL_WIDTH, funnelLabelLayouts } from './funnelLabels.ts';
 
@@ -25,8 +26,8 @@ export function FunnelChart({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [width, setWidth] = useState(0);
+  const money = useMoney();
   const option = useMemo<ChartOption>(() => {
-    const locale = lang === 'en' ? 'en-US' : 'zh-CN';
     const n = summary.stages.length;
     // Before the first measure, a width that errs narrow: labels never start out too wide.
     const layouts = funnelLabelLayouts(n, width || 320, height);
@@ -42,9 +43,9 @@ export function FunnelChart({
         lineOverflow: 'truncate',
       },
       count: s.count,
-      short: compactMoney(Number(s.amount), lang),
-      amount: formatMoney(s.amount, locale),
-      weighted: formatMoney(s.weightedAmount, locale),
+      short: formatMoney(s.amount, lang, 'compact'),
+      amount: money(s.amount),
+      weighted: money(s.weightedAmount),
     }));
     return {
       tooltip: {
@@ -74,7 +75,7 @@ export function FunnelChart({
         },
       ],
     };
-  }, [summary, t, lang, width, height]);
+  }, [summary, t, lang, money, width, height]);
   const el = useEChart(option);
   useEffect(() => {
     const box = el.current;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParetoResult } from '../../../core/schemas/key-accounts.ts';
 import { compactMoney, useEChart, type ChartOption } from '../../components/useEChart.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { useMoney } from '../../components/useMoney.ts';
 
 export const CLASS_COLORS = { A: '#cf1322', B: '#1d4ed8', C: '#8c8c8c' } as const;
 const LINE = '#d48806';
@@ -30,9 +30,9 @@ function thresholdLines(thresholds: ParetoResult['thresholds'], label: (cls: 'A'
 export function ParetoChart({ data, height = 340 }: { data: ParetoResult; height?: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const format = useMoney();
   const option = useMemo<ChartOption>(() => {
-    const money = (v: unknown) =>
-      formatMoney(typeof v === 'number' ? v.toFixed(2) : String(v), lang === 'en' ? 'en-US' : 'zh-CN');
+    const money = (v: unknown) => format(typeof v === 'number' ? v : String(v));
     const label = (cls: 'A' | 'B') =>
       t('pareto.thresholdLine', { cls, share: pct(data.thresholds[cls === 'A' ? 'a' : 'b']) });
     return {
@@ -68,7 +68,7 @@ export function ParetoChart({ data, height = 340 }: { data: ParetoResult; height
         },
       ],
     };
-  }, [data, t, lang]);
+  }, [data, t, lang, format]);
   const el = useEChart(option);
   return <div ref={el} data-testid="pareto-chart" style={{ width: '100%', height }} />;
 }

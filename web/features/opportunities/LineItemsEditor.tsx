@@ -6,10 +6,13 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useProducts } from '../products/api.ts';
 import { DISCOUNT_RE, QUANTITY_RE, itemsTotal, rowTotal, type LineItemValues } from './lineItems.ts';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
+import { useMoney } from '../../components/useMoney.ts';
 
 /** Form.List "items": product, quantity, price (list price when blank), discount %, with live exact totals. */
 export function LineItemsEditor({ form, onUseTotal }: { form: FormInstance; onUseTotal: (total: string) => void }) {
   const { t } = useTranslation();
+  const money = useMoney('full');
   const mobile = useIsMobile();
   const products = useProducts();
   const rows = Form.useWatch('items', form) as LineItemValues[] | undefined;
@@ -82,13 +85,11 @@ export function LineItemsEditor({ form, onUseTotal }: { form: FormInstance; onUs
                         },
                       },
                     ]}
-                    tooltip={product ? t('deals.listPriceHint', { price: product.listPrice }) : undefined}
+                    tooltip={product ? t('deals.listPriceHint', { price: money(product.listPrice) }) : undefined}
                     style={{ flex: mobile ? '1 1 40%' : '1 1 0', marginBottom: 8 }}
                   >
-                    <Input
-                      prefix="¥"
+                    <MoneyInput
                       placeholder={product?.listPrice ?? t('field.lineItem.price')}
-                      inputMode="decimal"
                       data-testid="line-item-price"
                     />
                   </Form.Item>

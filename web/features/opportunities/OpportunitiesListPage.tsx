@@ -42,7 +42,7 @@ export function OpportunitiesListPage() {
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <OpportunityTable rows={rows} loading={list.isPending} />
+        <OpportunityTable rows={rows} loading={list.isPending} tableKey="opportunities" />
       )}
       <LoadMore
         hasMore={!!list.hasNextPage}

@@ -18,6 +18,7 @@ import { LineItemsEditor } from './LineItemsEditor.tsx';
 import { ListPick } from './ListPick.tsx';
 import { useDealLists } from './dealListsApi.ts';
 import { toLineItemBodies, toLineItemValues, type LineItemValues } from './lineItems.ts';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 
 interface Values {
   accountId?: string;
@@ -192,7 +193,7 @@ export function OpportunityFormDrawer({
                 },
               ]}
             >
-              <Input prefix="¥" inputMode="decimal" placeholder="1250000.00" data-testid="opportunity-amount" />
+              <MoneyInput data-testid="opportunity-amount" />
             </Form.Item>
           </Col>
           <Col span={half}>

@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, List, Table, Tag } from 'antd';
+import { Card, Empty, Flex, List, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { DateText } from '../../components/DateText.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useStageLabel } from '../stages/stageName.ts';
 import { HealthBadge, RedFlagCount } from './HealthBadge.tsx';
+import { ChoosableTable } from '../../components/ColumnChooser.tsx';
 
 const STATUS_COLORS: Record<OpportunityListItem['status'], string> = { open: 'blue', won: 'green', lost: 'default' };
 
@@ -16,9 +17,17 @@ interface Props {
   loading: boolean;
   showAccount?: boolean;
   testId?: string;
+  /** Set on the main list page: the user's columns and widths (preferences.tables[tableKey]). */
+  tableKey?: string;
 }
 
-export function OpportunityTable({ rows, loading, showAccount = true, testId = 'opportunities-table' }: Props) {
+export function OpportunityTable({
+  rows,
+  loading,
+  showAccount = true,
+  testId = 'opportunities-table',
+  tableKey,
+}: Props) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const stageName = useStageLabel();
@@ -132,7 +141,8 @@ export function OpportunityTable({ rows, loading, showAccount = true, testId = '
   ];
 
   return (
-    <Table<OpportunityListItem>
+    <ChoosableTable<OpportunityListItem>
+      tableKey={tableKey}
       data-testid={testId}
       rowKey="id"
       size="middle"

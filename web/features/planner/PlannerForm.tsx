@@ -1,4 +1,4 @@
-import { Button, Col, Input, Row, Select, Space, type FormInstance } from 'antd';
+import { Button, Col, Row, Select, Space, type FormInstance } from 'antd';
 import { Form } from '../../components/Form.tsx';
 import { CalculatorOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import type { PlannerInput } from '../../../core/schemas/forecast.ts';
 import { planStart } from '../../../core/planner.ts';
 import { isPositiveMoney, normaliseMoney } from '../../lib/money.ts';
 import { StageNumbersInput } from './StageNumbersInput.tsx';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 
 export interface PlannerValues {
   quota?: string;
@@ -71,7 +72,7 @@ export function PlannerForm({ form, stages, year, onCompute, onSave, computing, 
             extra={t('planner.quotaHint')}
             rules={[{ validator: money }]}
           >
-            <Input prefix="¥" inputMode="decimal" placeholder={t('planner.quotaPlaceholder')} allowClear />
+            <MoneyInput placeholder={t('planner.quotaPlaceholder')} allowClear />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8}>
@@ -81,7 +82,7 @@ export function PlannerForm({ form, stages, year, onCompute, onSave, computing, 
             extra={t('planner.averageHint')}
             rules={[{ validator: money }]}
           >
-            <Input prefix="¥" inputMode="decimal" placeholder={t('planner.averagePlaceholder')} allowClear />
+            <MoneyInput placeholder={t('planner.averagePlaceholder')} allowClear />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8}>

@@ -6,6 +6,7 @@ import type { Product, ProductUpdate } from '../../../core/schemas/deals.ts';
 import { MONEY_INPUT_RE, normaliseMoney } from '../../lib/money.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useProducts, useSaveProduct } from './api.ts';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 
 export type ProductDialog = { mode: 'create' } | { mode: 'edit'; product: Product };
 interface Values {
@@ -101,7 +102,7 @@ export function ProductFormModal({ dialog, onClose }: { dialog: ProductDialog | 
             },
           ]}
         >
-          <Input prefix="¥" inputMode="decimal" placeholder="100000.00" />
+          <MoneyInput />
         </Form.Item>
         <Form.Item name="active" label={t('field.product.active')} valuePropName="checked">
           <Switch />

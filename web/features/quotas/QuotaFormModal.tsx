@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, DatePicker, Input, Modal, Radio, Segmented } from 'antd';
+import { App, DatePicker, Modal, Radio, Segmented } from 'antd';
 import { FINISHED, Form } from '../../components/Form.tsx';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -13,6 +13,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useMe } from '../../lib/session.ts';
 import { useSaveQuota } from './api.ts';
 import { periodKey, periodStart } from '../forecast/period.ts';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 
 export type QuotaDialog = { mode: 'create'; year: number } | { mode: 'edit'; quota: Quota };
 interface Values {
@@ -186,7 +187,7 @@ export function QuotaFormModal({
           label={t('quotas.target')}
           rules={[{ required: true, message: t('validation.required') }, moneyRule(true)]}
         >
-          <Input prefix="¥" inputMode="decimal" placeholder="3000000" />
+          <MoneyInput />
         </Form.Item>
         <Form.Item
           name="stretch"
@@ -194,7 +195,7 @@ export function QuotaFormModal({
           extra={t('quotas.stretchHint')}
           rules={[moneyRule(false)]}
         >
-          <Input prefix="¥" inputMode="decimal" />
+          <MoneyInput />
         </Form.Item>
         <Form.Item
           name="challenge"
@@ -202,7 +203,7 @@ export function QuotaFormModal({
           extra={t('quotas.challengeHint')}
           rules={[moneyRule(false)]}
         >
-          <Input prefix="¥" inputMode="decimal" />
+          <MoneyInput />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,16 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AccountScore } from '../../../core/schemas/key-accounts.ts';
 import { EnumTag } from '../../components/EnumTag.tsx';
-import { formatMoney } from '../../lib/money.ts';
+import { useMoney } from '../../components/useMoney.ts';
 import { useAccountScore } from './api.ts';
 import { criterionLabel } from './labels.ts';
 
 type Measure = AccountScore['criteria'][number]['measures'][number];
 const MONEY_FIELDS = ['ourRevenue', 'potential', 'annualRevenue'];
 
-function shownValue(t: TFunction, locale: string, r: Pick<Measure, 'field' | 'value'>): string {
+function shownValue(
+  t: TFunction,
+  locale: string,
+  money: (v: string) => string,
+  r: Pick<Measure, 'field' | 'value'>,
+): string {
   if (r.value === null) return '—';
-  if (MONEY_FIELDS.includes(r.field)) return formatMoney(r.value, locale);
+  if (MONEY_FIELDS.includes(r.field)) return money(r.value);
   if (r.field === 'financialStatus' || r.field === 'relationshipStage') return t(`enum.${r.field}.${r.value}`);
   return r.value;
 }
@@ -23,6 +28,7 @@ export function AccountScoreCard({ accountId }: { accountId: string }) {
   const score = useAccountScore(accountId);
   const s = score.data;
   const locale = t('common.numberLocale');
+  const money = useMoney();
   return (
     <Card
       size="small"
@@ -59,7 +65,7 @@ export function AccountScoreCard({ accountId }: { accountId: string }) {
               >
                 <div style={{ minWidth: 0 }}>
                   <Typography.Text>{criterionLabel(t, c)}</Typography.Text>{' '}
-                  <Typography.Text type="secondary">{shownValue(t, locale, c)}</Typography.Text>
+                  <Typography.Text type="secondary">{shownValue(t, locale, money, c)}</Typography.Text>
                   {c.missing && <Tag style={{ marginInlineStart: 6 }}>{t('scoring.missing')}</Tag>}
                   {c.measures.length > 1 && (
                     // The larger of several figures: each with its points, the one that counted in bold.
@@ -73,7 +79,7 @@ export function AccountScoreCard({ accountId }: { accountId: string }) {
                           {i > 0 && ' · '}
                           {t('scoring.measure', {
                             field: t(`field.account.${m.field}`),
-                            value: shownValue(t, locale, m),
+                            value: shownValue(t, locale, money, m),
                             points: m.points,
                           })}
                         </span>

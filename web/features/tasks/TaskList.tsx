@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from 'react';
-import { Button, Card, Checkbox, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { Task } from '../../../core/schemas/activities.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useUpdateTask } from './api.ts';
+import { ChoosableTable } from '../../components/ColumnChooser.tsx';
 
 /** The due date, red once it has passed and orange on the day itself (in the reader's calendar). */
 function DueText({ task }: { task: Pick<Task, 'dueDate' | 'done'> }) {
@@ -162,7 +163,8 @@ export function TaskList({ rows, loading, onOpen, writable }: Props) {
     },
   ];
   return (
-    <Table<Task>
+    <ChoosableTable<Task>
+      tableKey="tasks"
       data-testid="tasks-list"
       rowKey="id"
       size="middle"

@@ -63,7 +63,7 @@ export const common: Widen<typeof zh> = {
     required: 'Required',
     email: 'Enter a valid e-mail address',
     password: 'At least 8 characters',
-    money: 'Not a valid amount (non-negative, at most 2 decimals)',
+    money: 'Not a valid amount (e.g. 300万 or 1,250,000; non-negative, at most 2 decimals)',
     creditCode: 'The unified social credit code has 18 digits or capital letters',
     phone: 'Only digits, spaces and + ( ) -',
     positiveMoney: 'Enter an amount above 0 (at most 2 decimals)',

@@ -29,6 +29,7 @@ import { recycleBin } from './recycle-bin.ts';
 import { admin } from './admin.ts';
 import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
+import { preferences } from './preferences.ts';
 
 export const en: Resources = {
   ...common,
@@ -61,4 +62,5 @@ export const en: Resources = {
   ...admin,
   ...navigation,
   ...pickers,
+  ...preferences,
 };

@@ -61,7 +61,7 @@ export const common = {
     required: '必填',
     email: '请输入有效的邮箱',
     password: '密码至少 8 个字符',
-    money: '金额格式不正确（非负数，最多两位小数）',
+    money: '金额格式不正确（如 300万、1,250,000；非负数，最多两位小数）',
     creditCode: '统一社会信用代码应为 18 位（数字或大写字母）',
     phone: '只能包含数字、空格和 + ( ) -',
     positiveMoney: '请输入大于 0 的金额（最多两位小数）',

@@ -33,6 +33,7 @@ import { recycleBin } from './recycle-bin.ts';
 import { admin } from './admin.ts';
 import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
+import { preferences } from './preferences.ts';
 
 export const zhCN = {
   ...common,
@@ -65,6 +66,7 @@ export const zhCN = {
   ...admin,
   ...navigation,
   ...pickers,
+  ...preferences,
 };
 
 export type Resources = Widen<typeof zhCN>;

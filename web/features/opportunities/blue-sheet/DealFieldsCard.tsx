@@ -10,6 +10,7 @@ import { MoneyText } from '../../../components/MoneyText.tsx';
 import { DateText } from '../../../components/DateText.tsx';
 import { useApiFeedback } from '../../../components/useApiFeedback.ts';
 import { useUpdateOpportunity } from '../api.ts';
+import { MoneyInput } from '../../../components/MoneyInput.tsx';
 
 type Editable = keyof Omit<OpportunityUpdate, 'version' | 'items' | 'confirmUnmetCriteria'> & keyof OpportunityDetail;
 export interface DealField {
@@ -97,7 +98,7 @@ export function DealFieldsCard({ deal, title, fields, writable, onReload, testId
       case 'longtext':
         return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={10000} />;
       case 'money':
-        return <Input prefix="¥" inputMode="decimal" />;
+        return <MoneyInput />;
       case 'date':
         return <DatePicker style={{ width: '100%' }} />;
       case 'bool':

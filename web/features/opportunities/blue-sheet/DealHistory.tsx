@@ -1,6 +1,6 @@
 import { Card, Empty, Spin, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../lib/money.ts';
+import { useMoney } from '../../../components/useMoney.ts';
 import { DateText } from '../../../components/DateText.tsx';
 import { ACTION_COLORS } from '../../../components/HistoryTimeline.tsx';
 import { useUsers } from '../../../lib/org.ts';
@@ -13,15 +13,16 @@ const ENUMS: Record<string, string> = { forecastCategory: 'forecastCategory', st
 
 /** Field-level history of the deal, with ids shown as the names they stand for. */
 export function DealHistory({ id, accountName }: { id: string; accountName: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const history = useOpportunityHistory(id);
   const users = useUsers();
   const competitors = useCompetitors();
   const stageName = useStageLabel();
+  const money = useMoney();
 
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '∅';
-    if (MONEY.has(field) && typeof v === 'string') return formatMoney(v, i18n.language === 'en' ? 'en-US' : 'zh-CN');
+    if (MONEY.has(field) && typeof v === 'string') return money(v);
     if (ENUMS[field] && typeof v === 'string') return t(`enum.${ENUMS[field]}.${v}`, { defaultValue: v });
     if (field === 'accountId' && typeof v === 'string') return accountName;
     if (field === 'closedAt' && typeof v === 'string') return v.slice(0, 10);
