@@ -89,7 +89,8 @@ describe('one Chinese word per concept', () => {
 
 // English complete (issue 21): every text the system writes for an English reader — the web's
 // resources, the API's messages, risks, map reasons, the default funnel, generated subjects — is
-// free of Chinese. 甲 is the contact name texts() fills into map reasons: typed, so allowed.
+// free of Chinese. 甲 is the contact name texts() fills into map reasons: typed, so allowed; so are
+// amounts written the way the money fields accept them (300万, 12亿), which English hints quote.
 describe('English texts carry no Chinese', () => {
   const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
   it('resources, messages, risks, reasons, the default funnel and generated subjects', () => {
@@ -101,7 +102,8 @@ describe('English texts carry no Chinese', () => {
       `subject.${key}`,
       subjectIn({ subject: '售后回访', subjectKey: key, subjectParams: { deal: 'X', days: 7 } }, 'en'),
     ]);
-    const hits = [...texts('en'), ...funnel, ...subjects].filter(([, s]) => CJK.test(s.replaceAll('甲', '')));
+    const typed = (s: string) => s.replaceAll('甲', '').replace(/\d(\.\d+)?[万亿]/g, '');
+    const hits = [...texts('en'), ...funnel, ...subjects].filter(([, s]) => CJK.test(typed(s)));
     expect(hits).toEqual([]);
   });
 });

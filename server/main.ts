@@ -18,6 +18,7 @@ import { remindersService } from './modules/reminders/service.ts';
 import { pipelineService } from './modules/pipeline/service.ts';
 import { recycleBinService } from './modules/recycle-bin/service.ts';
 import { scoreAllUnscored } from './modules/scoring/service.ts';
+import { backfillAccountCodes } from './modules/accounts/backfill.ts';
 import { AppError } from './lib/errors.ts';
 import { messagePair } from '../core/messages.ts';
 import { mapStackTraces } from './lib/stack-trace.ts';
@@ -109,6 +110,13 @@ async function main() {
       name: 'snapshot-pipeline',
       everyMs: 3600_000,
       run: async () => void (await pipelineService(database.db).snapshotDue()),
+    },
+    // Region and industry text typed before the pickers gets its codes: first tick after start, on one
+    // instance, without holding up the start (a list shows the text meanwhile); daily after that.
+    {
+      name: 'code-account-text',
+      everyMs: 24 * 3600_000,
+      run: async () => void (await backfillAccountCodes(database.db)),
     },
     // Hourly, so an entry goes within the hour its retention ends.
     {

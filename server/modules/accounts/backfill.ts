@@ -1,5 +1,5 @@
 // Free text typed before the pickers ("云南省·昆明", "广东·广州", "制造业") gets the GB/T 2260 and
-// GB/T 4754 codes it names, once at start-up. Only rows without a code are read and only codes are
+// GB/T 4754 codes it names, by a daily job (main.ts) that first runs at start-up. Only rows without a code are read and only codes are
 // written, so running it again changes nothing; text that names nothing stays as typed (and shown).
 import type { Db } from '../../db/client.ts';
 import { matchIndustry } from '../../../core/industries.ts';

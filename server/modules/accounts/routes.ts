@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { accountsService } from './service.ts';
-import { backfillAccountCodes } from './backfill.ts';
 import {
   AccountCreate,
   AccountDetail,
@@ -21,14 +20,6 @@ const VersionBody = Type.Object({ version: Version }, { additionalProperties: fa
 
 export async function accountsRoutes(app: App) {
   const accounts = accountsService(app.db);
-  // Free text typed before the region and industry pickers gets its codes (idempotent; see backfill.ts).
-  app.addHook('onReady', async () => {
-    const started = Date.now();
-    const coded = await backfillAccountCodes(app.db);
-    if (coded)
-      app.log.info(`accounts: ${coded} gave their region or industry text a code (${Date.now() - started} ms)`);
-  });
-
   app.get(
     '/accounts',
     { schema: { tags, querystring: AccountListQuery, response: { 200: AccountPage, 400: ErrorResponse } } },
