@@ -2,18 +2,20 @@
 // field. Everything here works on decimal strings and BigInt cents: a float would turn 0.1 + 0.2 into
 // a display bug and, worse, a wrong amount sent to the API.
 
+import { toCents as exactCents } from './funnel.ts';
+
 export type MoneyStyle = 'compact' | 'full';
 export type MoneyLang = 'zh' | 'en';
 
-const DECIMAL_RE = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+const DECIMAL_RE = /^-?\d+(?:\.\d{1,2})?$/;
 
-/** Cents of a canonical decimal string ("-1250.5" → -125050n), or null when it is not one. */
+/**
+ * Cents of a canonical decimal string ("-1250.5" → -125050n), or null when it is not one: the funnel's
+ * exact conversion, behind a check, since what comes here to be shown may be anything.
+ */
 export function toCents(value: string): bigint | null {
-  const m = DECIMAL_RE.exec(value.trim());
-  if (!m) return null;
-  const [, sign, int, frac = ''] = m;
-  const cents = BigInt(int) * 100n + BigInt(frac.padEnd(2, '0'));
-  return sign ? -cents : cents;
+  const v = value.trim();
+  return DECIMAL_RE.test(v) ? exactCents(v) : null;
 }
 
 /** "1234567" → "1,234,567" (both languages group by thousands in full form). */
