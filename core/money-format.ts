@@ -106,11 +106,6 @@ export type ParsedMoney =
 
 const MAX_INT_DIGITS = 16; // numeric(18,2)
 
-/** Full-width digits and punctuation (typed with a Chinese IME) as their ASCII forms. */
-function halfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-
 /**
  * What people type → the exact decimal string for the API: "12亿" → "1200000000", "125.5万" →
  * "1255000", "¥ 3,000.50" → "3000.50", "１２万" → "120000". Refuses negatives, more than two decimals
@@ -118,7 +113,9 @@ function halfWidth(s: string): string {
  */
 export function parseMoney(input: string | null | undefined): ParsedMoney {
   if (input === null || input === undefined) return { ok: false, reason: 'empty' };
-  const s = halfWidth(input)
+  // NFKC folds full-width digits and punctuation (typed with a Chinese IME) to ASCII, as search does.
+  const s = input
+    .normalize('NFKC')
     .replace(/[\s,，]/g, '')
     .replace(/^[¥￥]/, '')
     .replace(/元$/, '');
