@@ -103,6 +103,58 @@ describe.skipIf(!hasChromium)('loading states, optimistic toggles and save messa
     await page.unroute(path, delayed);
   });
 
+  test('a card moved on the board shows in its new column at once, and goes back when the save fails', async () => {
+    const deal = await f.deal(f.admin, { accountId: account.id, name: '看板乐观测试商机' });
+    const path = `**/api/opportunities/${deal.id}`;
+    await page.goto('/pipeline');
+    const card = page.locator(`[data-testid="board-card"][data-opportunity-id="${deal.id}"]`);
+    await card.waitFor({ timeout: WAIT });
+    const columnOf = () =>
+      card.locator('xpath=ancestor::*[@data-testid="board-column"]').getAttribute('data-stage-id', { timeout: WAIT });
+    const from = await columnOf();
+    const moveToNext = async () => {
+      await card.getByTestId('board-card-move').click();
+      const item = page.locator('.ant-dropdown:visible .ant-dropdown-menu-item').first();
+      await item.waitFor({ timeout: WAIT });
+      await item.click();
+    };
+
+    const failing = gate();
+    const dropped = (route: Route) =>
+      route.request().method() === 'PATCH' ? failing.wait.then(() => route.abort('failed')) : route.continue();
+    await page.route(path, dropped);
+    await moveToNext();
+    await expect.poll(columnOf, { timeout: WAIT }).not.toBe(from);
+    failing.open();
+    await expect.poll(columnOf, { timeout: WAIT }).toBe(from);
+    await page.locator('.ant-message-error').getByText('您的修改未保存').waitFor({ timeout: WAIT });
+    await page.unroute(path, dropped);
+
+    const slow = gate();
+    const delayed = (route: Route) =>
+      route.request().method() === 'PATCH' ? slow.wait.then(() => route.continue()) : route.continue();
+    await page.route(path, delayed);
+    await moveToNext();
+    await expect.poll(columnOf, { timeout: WAIT }).not.toBe(from);
+    const to = await columnOf();
+    slow.open();
+    // The seeded stages have exit criteria: the server asks first, and the card waits in its new column.
+    const saved = page.locator('.ant-message-success').getByText('已移至');
+    const ask = page.getByTestId('confirm-unmet');
+    await saved.or(ask).first().waitFor({ timeout: WAIT });
+    if (await ask.isVisible()) {
+      expect(await columnOf()).toBe(to);
+      await ask.click();
+    }
+    await saved.waitFor({ timeout: WAIT });
+    await expect
+      .poll(async () => ok<{ stageId: string }>(await f.admin.get(`/api/opportunities/${deal.id}`)).stageId, {
+        timeout: WAIT,
+      })
+      .toBe(to);
+    await page.unroute(path, delayed);
+  });
+
   test('a refusal for lack of permission tells the user to ask an admin', async () => {
     const today = localDate(new Date(), TIME_ZONE);
     const task = ok<Task>(await f.admin.post('/api/tasks', { title: '权限提示测试任务', dueDate: today }));
