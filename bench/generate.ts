@@ -21,20 +21,17 @@ import {
 } from '../server/modules/demo/random.ts';
 import {
   CITIES,
-  CHINESE_NUMERALS,
   FOREIGN_BRANDS,
-  GIVEN_CHARS,
   GOVERNMENT_BUREAUS,
   INSTITUTION_PATTERNS,
   OTHER_PATTERNS,
   PRIVATE_BRANDS,
   PRIVATE_TRADES,
   SOE_PATTERNS,
-  SURNAMES,
   TAGS,
-  TITLES,
   type City,
 } from '../server/modules/demo/data.ts';
+import { CHINESE_NUMERALS, GIVEN_CHARS, SURNAMES, TITLES } from '../server/modules/demo/people.ts';
 
 export type Row = Record<string, string | number | boolean | null | string[]>;
 
