@@ -109,6 +109,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', { timeout: 120_000 }, 
       await page.goto('/accounts');
       await page.getByTestId('account-link').first().waitFor({ timeout: WAIT });
       await settled(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale === 'en-US' ? 'en' : 'zh-CN');
       await expectNoSeriousViolations(page, `accounts list (${locale})`);
     } finally {
       await context.close();

@@ -108,7 +108,9 @@ function Brand() {
       }}
     >
       OpenKAM
-      <div style={{ fontWeight: 400, fontSize: 12, color: TEXT_SECONDARY, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      <div
+        style={{ fontWeight: 400, fontSize: 12, color: TEXT_SECONDARY, overflow: 'hidden', textOverflow: 'ellipsis' }}
+      >
         {me.orgName}
       </div>
     </div>

@@ -46,6 +46,10 @@ export const appTheme: ThemeConfig = {
   components: {
     // Status tags write in the status colour itself (#52c41a, #faad14: 2–3:1); theirs are the text shades.
     Tag: { colorSuccess: '#237804', colorWarning: '#874d00' },
+    // An empty table or list says so in the disabled grey (1.8:1); it is content, so in the secondary one.
+    Table: { colorTextDisabled: TEXT_SECONDARY },
+    // A List's empty text reads the variable from the Spin the list wraps its items in, not from the List.
+    Spin: { colorTextDisabled: TEXT_SECONDARY },
     // Keyboard focus: antd outlines a focused menu item in colorPrimaryBorder (1.8:1 on white) and rings a
     // focused field in a 10 % tint. Both in a shade that is seen.
     Menu: { colorPrimaryBorder: FOCUS_RING },

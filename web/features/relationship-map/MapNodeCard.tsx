@@ -99,7 +99,9 @@ export function MapNodeCard({ data }: NodeProps<MapFlowNode>) {
             {t(`enum.buyingRole.${r}`)}
           </span>
         ))}
-        {p.influence && <span style={{ fontSize: 11, color: TEXT_SECONDARY }}>{t(`enum.influence.${p.influence}`)}</span>}
+        {p.influence && (
+          <span style={{ fontSize: 11, color: TEXT_SECONDARY }}>{t(`enum.influence.${p.influence}`)}</span>
+        )}
         {intel.length > 0 && (
           <span title={intel.join('\n')} data-testid="map-node-gov" style={{ fontSize: 11, color: TEXT_SECONDARY }}>
             <BankOutlined /> {t('relmap.gov.short')}

@@ -166,7 +166,15 @@ export function StakeholderGrid({ accountId, writable }: { accountId: string; wr
         ))}
       </div>
       {!mobile && (
-        <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: TEXT_SECONDARY, marginTop: 4 }}>
+        <div
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            fontSize: 12,
+            color: TEXT_SECONDARY,
+            marginTop: 4,
+          }}
+        >
           <span>↑ {t('relmap.power')}</span>
           <span>{t('relmap.interest')} →</span>
         </div>
