@@ -7,7 +7,7 @@ import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
 import { formatViolations, seriousViolations } from './axe.ts';
-import { WAIT, settled, still } from './util.ts';
+import { WAIT, settled, shot, still } from './util.ts';
 
 function ok<T>(res: { statusCode: number; body: string; json(): unknown }): T {
   if (res.statusCode >= 300) throw new Error(`unexpected ${res.statusCode}: ${res.body}`);
@@ -112,6 +112,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', { timeout: 120_000 }, 
       await page.getByTestId('account-link').first().waitFor({ timeout: WAIT });
       await settled(page);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale === 'en-US' ? 'en' : 'zh-CN');
+      await shot(page, `a11y-accounts-${locale}`);
       await expectNoSeriousViolations(page, `accounts list (${locale})`);
     } finally {
       await context.close();
@@ -125,6 +126,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', { timeout: 120_000 }, 
       await page.getByTestId('blue-sheet').waitFor({ timeout: WAIT });
       await page.getByText('诸葛明').first().waitFor({ timeout: WAIT });
       await settled(page);
+      await shot(page, 'a11y-blue-sheet');
       await expectNoSeriousViolations(page, 'Blue Sheet');
     } finally {
       await context.close();
@@ -137,6 +139,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', { timeout: 120_000 }, 
       await page.goto('/pipeline');
       await page.getByTestId('board-card').first().waitFor({ timeout: WAIT });
       await settled(page);
+      await shot(page, 'a11y-pipeline');
       await expectNoSeriousViolations(page, 'pipeline board');
     } finally {
       await context.close();
@@ -165,6 +168,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', { timeout: 120_000 }, 
       const rings = await Promise.all(
         ['.ant-input-affix-wrapper', '.ant-select'].map((box) => focusRing(page.locator(box).filter({ has: search }))),
       );
+      await shot(page, 'a11y-search-focused');
       const searchRing = rings.sort((a, b) => b.contrast - a.contrast)[0];
       expect(searchRing.contrast, `search box: ${searchRing.ring}`).toBeGreaterThanOrEqual(3);
 
