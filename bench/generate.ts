@@ -1,6 +1,7 @@
 // Deterministic generators for the benchmark data set. Rows are plain objects keyed by column
 // name, ready for jsonb_populate_recordset, so one code path loads PGlite and PostgreSQL.
 import { accountSearchDocument, contactSearchDocument } from '../core/search.ts';
+import { matchIndustry } from '../core/industries.ts';
 import {
   FINANCIAL_STATUSES,
   RELATIONSHIP_STAGES,
@@ -20,20 +21,17 @@ import {
 } from '../server/modules/demo/random.ts';
 import {
   CITIES,
-  CHINESE_NUMERALS,
   FOREIGN_BRANDS,
-  GIVEN_CHARS,
   GOVERNMENT_BUREAUS,
   INSTITUTION_PATTERNS,
   OTHER_PATTERNS,
   PRIVATE_BRANDS,
   PRIVATE_TRADES,
   SOE_PATTERNS,
-  SURNAMES,
   TAGS,
-  TITLES,
   type City,
 } from '../server/modules/demo/data.ts';
+import { CHINESE_NUMERALS, GIVEN_CHARS, SURNAMES, TITLES } from '../server/modules/demo/people.ts';
 
 export type Row = Record<string, string | number | boolean | null | string[]>;
 
@@ -227,6 +225,9 @@ export function accountBatch(
       industry,
       province: city.province,
       city: city.city,
+      // Coded as the daily job (server/modules/accounts/backfill.ts) codes an install's text.
+      region_code: city.division,
+      industry_code: matchIndustry(industry),
       address: `${city.city}市${rng.pick(['人民路', '中山路', '建设大道', '科技园路', '解放路'])}${rng.int(1, 999)}号`,
       website: null,
       employees: rng.int(20, 50000),

@@ -27,6 +27,8 @@ export interface ScenarioContext {
 /** The calendar scenario's fixed week (Monday to Monday, Shanghai time). */
 export const CALENDAR_WEEK = { from: '2027-03-08T00:00:00+08:00', to: '2027-03-15T00:00:00+08:00' };
 /** The month scenario's month (Shanghai time). */
+/** The activity list's opening view looks 14 days ahead of the calendar week's Monday. */
+export const ACTIVITY_DUE = '2027-03-22T00:00:00+08:00';
 export const CALENDAR_MONTH = { from: '2027-03-01T00:00:00+08:00', to: '2027-04-01T00:00:00+08:00' };
 
 export interface Measurement {
@@ -210,6 +212,36 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       paths: ['/api/analysis/scores?limit=50'],
       kind: 'list',
       target: 300,
+    },
+    // Issue 21: the region filter and 按省份 summary (GB/T 2260 codes), the activity list's opening view
+    // (planned calls due within 14 days, overdue included, soonest first, far follow-ups collapsed) and
+    // the counts it collapses, and the planner's opening answer.
+    {
+      key: 'region',
+      label: 'Account list, province 广东 (440000)',
+      paths: ['/api/accounts?limit=50&region=440000'],
+      kind: 'list',
+      target: 30,
+    },
+    { key: 'by-province', label: 'Accounts by province', paths: ['/api/accounts/by-province'], kind: 'list' },
+    {
+      key: 'activities-default',
+      label: 'Activity list, opening view (planned, due in 14 days)',
+      paths: [`/api/activities?limit=50&status=planned&sort=soonest&to=${q(ACTIVITY_DUE)}&autoWithinDays=30`],
+      kind: 'list',
+    },
+    {
+      key: 'auto-later',
+      label: 'Activity list, follow-ups collapsed per deal',
+      paths: [`/api/activities/auto-later?status=planned&afterDays=30`],
+      kind: 'list',
+    },
+    {
+      key: 'planner-draft',
+      label: `Planner opening answer ${FORECAST_YEAR}`,
+      paths: [`/api/planner/draft?year=${FORECAST_YEAR}`],
+      kind: 'list',
+      target: 200,
     },
     // Issue 18: the recycle bin's first page (2,000 entries in the organisation, 50 per rep).
     { key: 'bin', label: 'Recycle bin, first page', paths: ['/api/recycle-bin?limit=50'], kind: 'list' },

@@ -8,7 +8,7 @@ import { accountBatch, benchOrg, contactBatch, type BenchTeam, type BenchUser, t
 export const BENCH_ORG_NAME = 'OpenKAM Bench';
 export const BENCH_PASSWORD = 'openkam123';
 /** Bump when the generated data changes shape, so old data sets are rebuilt instead of reused. */
-const DATA_VERSION = 1;
+const DATA_VERSION = 2;
 
 export interface SeedOptions {
   accounts: number;

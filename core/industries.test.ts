@@ -32,10 +32,19 @@ describe('matchIndustry', () => {
     ['65', '65'],
     ['i', 'I'],
     [' 电力、热力生产和供应业 ', '44'],
+    // Shorthands a sales team's spreadsheet uses (core/industry-aliases.ts)
+    ['政务', '92'],
+    ['医疗卫生', '84'],
+    ['软件', '65'],
+    ['IT', '65'],
+    ['汽车零部件', '36'],
+    ['行业协会', '95'],
   ])('%s → %s', (text, code) => expect(matchIndustry(text)).toBe(code));
 
   it('gives no code for text that names no section or division', () => {
-    expect(matchIndustry('政务')).toBeNull();
+    // Too broad to code without guessing (several divisions, no clear default).
+    expect(matchIndustry('新能源')).toBeNull();
+    expect(matchIndustry('城投')).toBeNull();
     expect(matchIndustry('')).toBeNull();
     expect(matchIndustry(null)).toBeNull();
   });

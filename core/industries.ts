@@ -3,6 +3,7 @@
 // standard and the English names of the National Bureau of Statistics' translation ("Industrial
 // Classification for National Economic Activities"). No maintained npm package carries it, so the
 // table lives here. Accounts store a division's code (or a section's letter when only that is known).
+import { INDUSTRY_ALIASES } from './industry-aliases.ts';
 
 export interface IndustrySection {
   code: string;
@@ -208,15 +209,20 @@ export function industryName(code: string | null | undefined, lang: 'zh' | 'en')
   return e ? e[lang] : null;
 }
 
-const normalise = (s: string) =>
+const normalise = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[\s\u3000、，,。.;；:：()（）\-—&]/g, '')
     .replace(/(行业|产业|业)$/u, '');
 
+const ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries(INDUSTRY_ALIASES).map(([word, code]) => [normalise(word), code]),
+);
+
 /**
  * The code a typed industry names: a division or section whose Chinese or English name it equals
- * (ignoring punctuation, spacing and a trailing 业/行业), or the code itself ("65", "I"). Null otherwise.
+ * (ignoring punctuation, spacing and a trailing 业/行业), the code itself ("65", "I"), or a common
+ * shorthand with one clear meaning (core/industry-aliases.ts: 医疗卫生, 软件, 政务). Null otherwise.
  */
 export function matchIndustry(text: string | null | undefined): string | null {
   const raw = text?.trim();
@@ -230,5 +236,5 @@ export function matchIndustry(text: string | null | undefined): string | null {
     (a, b) => Number(a.section === null) - Number(b.section === null),
   );
   for (const e of entries) if (normalise(e.zh) === t || normalise(e.en) === t) return e.code;
-  return null;
+  return ALIASES.get(t) ?? null;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Drawer, Flex, Layout, Typography } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../lib/session.ts';
 import { currentLang, setLang } from '../i18n/index.ts';
 import { useIsMobile } from '../components/useIsMobile.ts';
@@ -10,8 +11,10 @@ import { GlobalSearch } from '../features/search/GlobalSearch.tsx';
 import { LangSwitch } from '../components/LangSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { NotificationBell } from '../features/reminders/NotificationBell.tsx';
+import { TEXT_SECONDARY } from '../components/a11y.ts';
 
 export function AppLayout() {
+  const { t } = useTranslation();
   const me = useMe();
   const mobile = useIsMobile();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -68,7 +71,7 @@ export function AppLayout() {
                 icon={<MenuOutlined />}
                 onClick={() => setDrawerOpen(true)}
                 data-testid="nav-toggle"
-                aria-label="menu"
+                aria-label={t('navigation.menu')}
               />
             )}
             {!mobile && (
@@ -105,7 +108,9 @@ function Brand() {
       }}
     >
       OpenKAM
-      <div style={{ fontWeight: 400, fontSize: 12, color: '#888', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      <div
+        style={{ fontWeight: 400, fontSize: 12, color: TEXT_SECONDARY, overflow: 'hidden', textOverflow: 'ellipsis' }}
+      >
         {me.orgName}
       </div>
     </div>

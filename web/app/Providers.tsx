@@ -7,6 +7,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/index.ts';
 import { ApiError, onUnauthorized } from '../lib/api.ts';
 import { resetSession } from '../lib/session.ts';
+import { appTheme } from './theme.ts';
 
 function makeClient(): QueryClient {
   return new QueryClient({
@@ -27,7 +28,7 @@ function Localised({ children }: { children: ReactNode }) {
     document.documentElement.lang = inst.language;
   }, [inst.language]);
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={appTheme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -69,7 +69,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           },
         }}
       >
-        <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+        <Button type="text" icon={<UserOutlined />} aria-label={compact ? me.name : undefined} data-testid="user-menu">
           {!compact && (
             <>
               {me.name} <DownOutlined />

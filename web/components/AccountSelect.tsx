@@ -5,6 +5,7 @@ import type { AccountListItem } from '../../core/schemas/accounts.ts';
 import type { PageOf } from '../../core/schemas/common.ts';
 import { api } from '../lib/api.ts';
 import { useDebounced } from './useDebounced.ts';
+import { ownName } from './a11y.ts';
 
 type Props = Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'> & {
   /** Label for the current value, which may not be in the first page of results. */
@@ -33,6 +34,7 @@ export function AccountSelect({ currentLabel, excludeId, ...rest }: Props) {
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={list.isFetching}
       {...rest}
+      aria-label={ownName(rest)}
       options={options}
     />
   );

@@ -1,6 +1,7 @@
 // GB/T 4754-2017 section (门类) → division (大类), named in the current language (core/industries.ts).
 import { Cascader } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ownName } from './a11y.ts';
 import { INDUSTRY_SECTIONS, industryPath } from '../../core/industries.ts';
 
 interface Option {
@@ -41,7 +42,7 @@ export function IndustryCascader({ id, value, onChange, placeholder, style, ...r
       allowClear
       style={style ?? { width: '100%' }}
       data-testid={rest['data-testid']}
-      aria-label={rest['aria-label']}
+      aria-label={ownName({ id, placeholder, 'aria-label': rest['aria-label'] })}
     />
   );
 }

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Cascader } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ownName } from './a11y.ts';
 import { regionPath, type RegionIndex, type RegionNode } from '../../core/regions.ts';
 
 interface Option {
@@ -59,7 +60,7 @@ export function RegionCascader({ id, value, onChange, depth = 3, placeholder, st
       allowClear
       style={style ?? { width: '100%' }}
       data-testid={rest['data-testid']}
-      aria-label={rest['aria-label']}
+      aria-label={ownName({ id, placeholder, 'aria-label': rest['aria-label'] })}
     />
   );
 }

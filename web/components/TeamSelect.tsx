@@ -1,5 +1,6 @@
 import { TreeSelect, type TreeSelectProps } from 'antd';
 import { buildTeamTree, useTeams, type TeamNode } from '../lib/org.ts';
+import { ownName } from './a11y.ts';
 
 type Props = Omit<TreeSelectProps<string>, 'treeData' | 'loading'> & { exclude?: Set<string> };
 
@@ -27,6 +28,7 @@ export function TeamSelect({ exclude, ...rest }: Props) {
       treeDefaultExpandAll
       loading={teams.isPending}
       {...rest}
+      aria-label={ownName(rest)}
       treeData={toOptions(buildTeamTree(teams.data ?? []))}
     />
   );

@@ -1,5 +1,6 @@
 import { Select, type SelectProps } from 'antd';
 import { useUsers } from '../lib/org.ts';
+import { ownName } from './a11y.ts';
 
 type Props = Omit<SelectProps<string>, 'options' | 'loading'> & { activeOnly?: boolean };
 
@@ -14,6 +15,7 @@ export function UserSelect({ activeOnly = true, ...rest }: Props) {
       allowClear
       loading={users.isPending}
       {...rest}
+      aria-label={ownName(rest)}
       options={options}
     />
   );

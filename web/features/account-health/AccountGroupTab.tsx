@@ -9,6 +9,7 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { useAccountGroup, useWhitespace } from './api.ts';
 import { AccountHealthBadge } from './HealthBadge.tsx';
 import { WhitespaceGrid } from './WhitespaceGrid.tsx';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 /** antd draws an expander for any `children` array, so leaves carry none. */
 type TreeRow = Omit<GroupNode, 'children'> & { children?: TreeRow[] };
@@ -66,7 +67,7 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
       render: (_, n) => (
         <Typography.Text>
           <MoneyText value={n.openPipeline.amount} />
-          <div style={{ fontSize: 12, color: '#888' }}>
+          <div style={{ fontSize: 12, color: TEXT_SECONDARY }}>
             {t('health.group.pipelineDetail', { count: n.openPipeline.count })} ·{' '}
             <MoneyText value={n.openPipeline.weightedAmount} />
           </div>

@@ -6,6 +6,7 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { healthColor } from '../../components/healthColor.ts';
 import { useAccountHealth } from './api.ts';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 type Component = AccountHealth['components'][number];
 
@@ -57,7 +58,7 @@ export function AccountHealthCard({ accountId }: { accountId: string }) {
         <span>
           {t('health.title')}{' '}
           <Tooltip title={t('health.hint')}>
-            <InfoCircleOutlined style={{ color: '#999' }} />
+            <InfoCircleOutlined style={{ color: TEXT_SECONDARY }} />
           </Tooltip>
         </span>
       }
@@ -73,6 +74,7 @@ export function AccountHealthCard({ accountId }: { accountId: string }) {
             percent={h.score}
             size={88}
             strokeColor={healthColor(h.score)}
+            aria-label={t('health.title')}
             format={() => (
               <span data-testid="account-health-score" style={{ color: healthColor(h.score ?? 0) }}>
                 {h.score}
@@ -103,7 +105,13 @@ export function AccountHealthCard({ accountId }: { accountId: string }) {
               </span>
             </Flex>
             {c.score !== null && (
-              <Progress percent={c.score} showInfo={false} size="small" strokeColor={healthColor(c.score)} />
+              <Progress
+                percent={c.score}
+                showInfo={false}
+                size="small"
+                strokeColor={healthColor(c.score)}
+                aria-label={t(`health.component.${c.key}`)}
+              />
             )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {explain(c)}

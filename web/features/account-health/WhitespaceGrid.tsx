@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Whitespace, WhitespaceCell } from '../../../core/schemas/health.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 type Row = Whitespace['rows'][number];
 
 const CELL_STYLE: Record<WhitespaceCell['state'], { background: string; color: string }> = {
   won: { background: '#f6ffed', color: '#237804' },
-  open: { background: '#fffbe6', color: '#ad6800' },
-  none: { background: 'transparent', color: '#bfbfbf' },
+  // Text at 4.5:1 on its cell (gold-9 on gold-1; the theme's secondary grey).
+  open: { background: '#fffbe6', color: '#874d00' },
+  none: { background: 'transparent', color: TEXT_SECONDARY },
 };
 
 function Cell({ cell }: { cell: WhitespaceCell }) {

@@ -47,6 +47,7 @@ export function AccountFilters({ mobile }: { mobile: boolean }) {
         onChange={(v) => f.set('sort', v)}
         style={{ width: mobile ? '100%' : 180 }}
         options={ACCOUNT_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+        aria-label={t('a11y.sortBy')}
         data-testid="account-sort"
       />
       {mobile && (
@@ -108,7 +109,8 @@ export function AccountFilters({ mobile }: { mobile: boolean }) {
             allowClear
             style={{ width }}
           />
-          <Flex align="center" gap={6}>
+          {/* A <label> around the switch names it, and makes its text a place to click too. */}
+          <Flex component="label" align="center" gap={6}>
             <Switch size="small" checked={f.archived} onChange={(v) => f.set('archived', v)} />
             {t('common.showArchived')}
           </Flex>

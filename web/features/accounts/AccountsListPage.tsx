@@ -20,6 +20,7 @@ import { AccountHealthBadge } from '../account-health/HealthBadge.tsx';
 import { regionText } from './region-text.ts';
 import { ProvinceSummary } from './ProvinceSummary.tsx';
 import { useTableColumns } from '../../components/ColumnChooser.tsx';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 export function AccountsListPage() {
   const { t } = useTranslation();
@@ -42,7 +43,7 @@ export function AccountsListPage() {
             {a.name}
           </Link>
           {a.archived && <Tag style={{ marginInlineStart: 6 }}>{t('common.archived')}</Tag>}
-          {a.shortName && <div style={{ color: '#888', fontSize: 12 }}>{a.shortName}</div>}
+          {a.shortName && <div style={{ color: TEXT_SECONDARY, fontSize: 12 }}>{a.shortName}</div>}
         </div>
       ),
     },

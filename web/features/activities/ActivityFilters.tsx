@@ -60,6 +60,7 @@ export function ActivityFilters({ mobile }: { mobile: boolean }) {
             onChange={(v) => f.set('type', v)}
             options={typeOptions}
             placeholder={t('field.activity.type')}
+            aria-label={t('field.activity.type')}
             style={{ width }}
             data-testid="filter-type"
           />

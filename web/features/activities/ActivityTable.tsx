@@ -8,6 +8,7 @@ import type { Activity } from '../../../core/schemas/activities.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useTypeLabel } from '../activity-types/typeLabel.ts';
 import { ChoosableTable } from '../../components/ColumnChooser.tsx';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 const STATUS_COLORS: Record<Activity['status'], string> = { planned: 'blue', done: 'green', cancelled: 'default' };
 
@@ -86,7 +87,7 @@ export function ActivityTable({ rows, loading, showAccount = true, testId = 'act
               <ActivityStatusTag status={a.status} />
             </Flex>
             {showAccount && (
-              <div style={{ color: '#888', fontSize: 12, overflowWrap: 'anywhere' }}>{a.accountName}</div>
+              <div style={{ color: TEXT_SECONDARY, fontSize: 12, overflowWrap: 'anywhere' }}>{a.accountName}</div>
             )}
             <Flex wrap gap={4} style={{ marginTop: 6, fontSize: 12, color: '#666' }} align="center">
               <Tag>{typeLabel(a.type)}</Tag>
@@ -111,7 +112,7 @@ export function ActivityTable({ rows, loading, showAccount = true, testId = 'act
           <Link to={`/activities/${a.id}`} data-testid="activity-link">
             {a.subject}
           </Link>
-          {a.opportunityName && <div style={{ color: '#888', fontSize: 12 }}>{a.opportunityName}</div>}
+          {a.opportunityName && <div style={{ color: TEXT_SECONDARY, fontSize: 12 }}>{a.opportunityName}</div>}
         </div>
       ),
     },

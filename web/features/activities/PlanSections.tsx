@@ -10,6 +10,7 @@ import { useAccountContacts, useAccountDeals } from '../../lib/account-pickers.t
 import { useTypeOptions } from '../activity-types/typeLabel.ts';
 import type { Activity } from '../../../core/schemas/activities.ts';
 import type { PlanValues } from './planValues.ts';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 const DATE_TIME = 'YYYY-MM-DD HH:mm';
 
@@ -195,7 +196,7 @@ export function GoalSection() {
           <div data-testid="activity-steps" style={{ marginTop: 8 }}>
             {fields.map((field, i) => (
               <Flex key={field.key} gap={6} align="flex-start">
-                <span style={{ width: 22, paddingTop: 5, color: '#888', flex: 'none' }}>{i + 1}.</span>
+                <span style={{ width: 22, paddingTop: 5, color: TEXT_SECONDARY, flex: 'none' }}>{i + 1}.</span>
                 <Form.Item name={field.name} style={{ flex: 1, minWidth: 0, marginBottom: 8 }} rules={[{ max: 500 }]}>
                   <Input placeholder={t('activities.stepPlaceholder', { n: i + 1 })} data-testid="activity-step" />
                 </Form.Item>

@@ -76,6 +76,7 @@ export function ContactsListPage() {
           onChange={(v) => set('sort', v)}
           style={{ width: mobile ? '100%' : 160 }}
           options={CONTACT_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+          aria-label={t('a11y.sortBy')}
         />
         {mobile && (
           <Button block onClick={() => setExpanded((x) => !x)}>
@@ -128,7 +129,7 @@ export function ContactsListPage() {
               placeholder={t('accounts.team')}
               style={{ width }}
             />
-            <Flex align="center" gap={6}>
+            <Flex component="label" align="center" gap={6}>
               <Switch size="small" checked={params.get('archived') === 'true'} onChange={(v) => set('archived', v)} />
               {t('common.showArchived')}
             </Flex>

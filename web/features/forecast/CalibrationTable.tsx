@@ -2,6 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Calibration } from '../../../core/schemas/forecast.ts';
 import { stageLabel } from '../stages/stageName.ts';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 type Row = Calibration['stages'][number];
 
@@ -61,7 +62,7 @@ export function CalibrationTable({ data, loading }: { data: Calibration | undefi
             width: 110,
             render: (_, s) => (
               <span
-                style={{ color: s.reached < SMALL_SAMPLE ? '#999' : undefined }}
+                style={{ color: s.reached < SMALL_SAMPLE ? TEXT_SECONDARY : undefined }}
                 title={s.reached < SMALL_SAMPLE ? t('forecast.smallSample') : undefined}
               >
                 {t('forecast.reachedWon', { won: s.won, reached: s.reached })}

@@ -17,7 +17,8 @@ export function CloseRangePicker({ from, to, onChange, width }: Props) {
       value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
       onChange={(v) => onChange(v?.[0]?.format('YYYY-MM-DD') ?? null, v?.[1]?.format('YYYY-MM-DD') ?? null)}
       allowEmpty={[true, true]}
-      placeholder={[t('deals.closeRange'), '']}
+      // Each end says what it is: a screen reader announces the placeholder as the field's name.
+      placeholder={[t('a11y.closeFrom'), t('a11y.closeTo')]}
       style={{ width }}
       data-testid="filter-close-range"
     />

@@ -19,6 +19,7 @@ export function HealthBelowSelect({
       value={value}
       onChange={(v) => onChange(v ?? null)}
       placeholder={t('deals.healthBelow')}
+      aria-label={t('deals.healthBelow')}
       style={{ width }}
       options={LEVELS.map((n) => ({ value: String(n), label: `${t('deals.healthBelow')} ${n}` }))}
       data-testid="filter-health"

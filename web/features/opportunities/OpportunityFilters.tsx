@@ -37,6 +37,7 @@ export function OpportunityFilters({ mobile }: { mobile: boolean }) {
         onChange={(v) => f.set('sort', v)}
         style={{ width: mobile ? '100%' : 170 }}
         options={OPPORTUNITY_SORTS.map((s) => ({ value: s, label: t(`dealSort.${s}`) }))}
+        aria-label={t('a11y.sortBy')}
         data-testid="opportunity-sort"
       />
       <SavedViews current={f.values as Record<string, string>} onPick={f.replaceAll} mobile={mobile} />
@@ -62,6 +63,7 @@ export function OpportunityFilters({ mobile }: { mobile: boolean }) {
             value={f.values.stageId}
             onChange={(v) => f.set('stageId', v)}
             placeholder={t('field.opportunity.stageId')}
+            aria-label={t('field.opportunity.stageId')}
             style={{ width }}
             options={(stages.data ?? []).map((s) => ({ value: s.id, label: stageLabel(s, i18n.language) }))}
             data-testid="filter-stage"
@@ -101,6 +103,7 @@ export function OpportunityFilters({ mobile }: { mobile: boolean }) {
             value={f.values.redFlag}
             onChange={(v) => f.set('redFlag', v)}
             placeholder={t('deals.redFlag')}
+            aria-label={t('deals.redFlag')}
             style={{ width: mobile ? '100%' : 190 }}
             options={RED_FLAG_CODES.map((c) => ({ value: c, label: t(`redFlagCode.${c}`) }))}
             popupMatchSelectWidth={false}

@@ -9,6 +9,7 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useStageLabel } from '../stages/stageName.ts';
 import { HealthBadge, RedFlagCount } from './HealthBadge.tsx';
 import { ChoosableTable } from '../../components/ColumnChooser.tsx';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 const STATUS_COLORS: Record<OpportunityListItem['status'], string> = { open: 'blue', won: 'green', lost: 'default' };
 
@@ -47,7 +48,7 @@ export function OpportunityTable({
               </Link>
               <HealthBadge score={o.health} />
             </Flex>
-            {showAccount && <div style={{ color: '#888', fontSize: 12 }}>{o.accountName}</div>}
+            {showAccount && <div style={{ color: TEXT_SECONDARY, fontSize: 12 }}>{o.accountName}</div>}
             <Flex wrap gap={4} style={{ marginTop: 6 }} align="center">
               <Tag>{stageName(o.stageId, o.stageName)}</Tag>
               {o.status !== 'open' && <Tag color={STATUS_COLORS[o.status]}>{t(`enum.dealStatus.${o.status}`)}</Tag>}
@@ -78,7 +79,7 @@ export function OpportunityTable({
           <Link to={`/opportunities/${o.id}`} data-testid="opportunity-link">
             {o.name}
           </Link>
-          {showAccount && <div style={{ color: '#888', fontSize: 12 }}>{o.accountName}</div>}
+          {showAccount && <div style={{ color: TEXT_SECONDARY, fontSize: 12 }}>{o.accountName}</div>}
         </div>
       ),
     },

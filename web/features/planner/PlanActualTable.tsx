@@ -19,6 +19,7 @@ export function ProgressCell({ person }: { person: Person }) {
       size="small"
       status={person.behind ? 'exception' : pct >= 100 ? 'success' : 'normal'}
       format={() => `${pct}%`}
+      aria-label={t('planner.progress')}
       style={{ minWidth: 100, margin: 0 }}
     />
   );

@@ -11,6 +11,7 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useSearchBox } from '../../components/useSearchBox.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { useClaim, usePool } from './api.ts';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 /** 公海: accounts nobody owns, open to every rep to claim, up to the organisation's claim limit. */
 export function PoolPage() {
@@ -72,7 +73,7 @@ export function PoolPage() {
       render: (_, a) => (
         <div>
           <span data-testid="pool-name">{a.name}</span>
-          {a.shortName && <div style={{ color: '#888', fontSize: 12 }}>{a.shortName}</div>}
+          {a.shortName && <div style={{ color: TEXT_SECONDARY, fontSize: 12 }}>{a.shortName}</div>}
         </div>
       ),
     },

@@ -35,6 +35,7 @@ export function RetentionSetting() {
         value={days}
         onChange={setDays}
         suffix={t('recycleBin.days')}
+        aria-label={t('recycleBin.retention')}
         style={{ width: 120 }}
         data-testid="bin-retention"
       />

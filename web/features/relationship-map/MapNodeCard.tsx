@@ -3,6 +3,7 @@ import { BankOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MapNode } from '../../../core/schemas/relationship-map.ts';
 import { attitudeColor, formatAttitude } from '../../components/AttitudeTag.tsx';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 export type MapFlowNode = Node<{ person: MapNode; connectable: boolean }, 'person'>;
 
@@ -98,9 +99,11 @@ export function MapNodeCard({ data }: NodeProps<MapFlowNode>) {
             {t(`enum.buyingRole.${r}`)}
           </span>
         ))}
-        {p.influence && <span style={{ fontSize: 11, color: '#8c8c8c' }}>{t(`enum.influence.${p.influence}`)}</span>}
+        {p.influence && (
+          <span style={{ fontSize: 11, color: TEXT_SECONDARY }}>{t(`enum.influence.${p.influence}`)}</span>
+        )}
         {intel.length > 0 && (
-          <span title={intel.join('\n')} data-testid="map-node-gov" style={{ fontSize: 11, color: '#8c8c8c' }}>
+          <span title={intel.join('\n')} data-testid="map-node-gov" style={{ fontSize: 11, color: TEXT_SECONDARY }}>
             <BankOutlined /> {t('relmap.gov.short')}
           </span>
         )}

@@ -9,6 +9,7 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { attitudeColor } from '../../components/AttitudeTag.tsx';
 import { usePatchContact, useStakeholders } from './api.ts';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 /** Power runs up, interest across: high power on the top row, high interest on the right. */
 const LAYOUT: GridQuadrant[] = ['keep_satisfied', 'manage_closely', 'monitor', 'keep_informed'];
@@ -165,7 +166,15 @@ export function StakeholderGrid({ accountId, writable }: { accountId: string; wr
         ))}
       </div>
       {!mobile && (
-        <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: '#8c8c8c', marginTop: 4 }}>
+        <div
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            fontSize: 12,
+            color: TEXT_SECONDARY,
+            marginTop: 4,
+          }}
+        >
           <span>↑ {t('relmap.power')}</span>
           <span>{t('relmap.interest')} →</span>
         </div>

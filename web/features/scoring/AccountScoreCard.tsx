@@ -45,6 +45,7 @@ export function AccountScoreCard({ accountId }: { accountId: string }) {
               size={72}
               percent={s.score}
               format={() => <span data-testid="account-score">{s.score}</span>}
+              aria-label={t('scoring.cardTitle')}
             />
             <Space size={4} wrap>
               <Typography.Text type="secondary">{t('scoring.recommended')}</Typography.Text>

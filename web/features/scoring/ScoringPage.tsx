@@ -75,17 +75,18 @@ export function ScoringPage() {
         <TierMatrix cells={matrix} loading={scores.isPending} />
       </Card>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
-        <Space>
+        <Flex component="label" align="center" gap={8}>
           <Switch
             checked={!!filters.disagree}
             onChange={(v) => refilter('disagree', v ? '1' : null)}
             data-testid="scoring-disagree"
           />
           <span>{t('scoring.onlyDisagree')}</span>
-        </Space>
+        </Flex>
         <Select<TierFilter>
           allowClear
           placeholder={t('scoring.assignedFilter')}
+          aria-label={t('scoring.assignedFilter')}
           value={filters.tier}
           onChange={(v) => refilter('tier', v)}
           style={{ width: 160 }}

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../lib/api.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
+import { TEXT_SECONDARY } from '../../components/a11y.ts';
 
 /** ⌘ on a Mac, Ctrl elsewhere: the key people already press for "search" in other tools. */
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -80,7 +81,7 @@ export function GlobalSearch() {
         label: (
           <div data-testid="search-result-account">
             {a.name}
-            <span style={{ color: '#999', marginInlineStart: 8 }}>
+            <span style={{ color: TEXT_SECONDARY, marginInlineStart: 8 }}>
               {[a.shortName, a.city].filter(Boolean).join(' · ')}
             </span>
           </div>
@@ -96,7 +97,7 @@ export function GlobalSearch() {
         label: (
           <div data-testid="search-result-contact">
             {c.name}
-            <span style={{ color: '#999', marginInlineStart: 8 }}>
+            <span style={{ color: TEXT_SECONDARY, marginInlineStart: 8 }}>
               {[c.title, c.accountName, c.mobile].filter(Boolean).join(' · ')}
             </span>
           </div>

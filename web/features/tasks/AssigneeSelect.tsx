@@ -1,6 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { withCurrent, type Option } from '../../lib/options.ts';
 import { useTaskAssignees } from './api.ts';
+import { ownName } from '../../components/a11y.ts';
 
 type Props = Omit<SelectProps<string>, 'options' | 'loading'> & {
   /** The task's account: its team may have the task too. */
@@ -17,6 +18,12 @@ export function AssigneeSelect({ accountId, current, ...rest }: Props) {
     [current],
   );
   return (
-    <Select<string> showSearch={{ optionFilterProp: 'label' }} loading={people.isPending} {...rest} options={options} />
+    <Select<string>
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={people.isPending}
+      {...rest}
+      aria-label={ownName(rest)}
+      options={options}
+    />
   );
 }

@@ -64,6 +64,7 @@ export function SavedViews({ current, onPick, mobile }: Props) {
         onChange={pick}
         loading={views.isPending}
         placeholder={t('deals.savedViews')}
+        aria-label={t('deals.savedViews')}
         notFoundContent={t('deals.noViews')}
         options={(views.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
         style={{ width: mobile ? '100%' : 180 }}

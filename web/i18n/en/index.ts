@@ -30,6 +30,7 @@ import { admin } from './admin.ts';
 import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
+import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 
 export const en: Resources = {
@@ -64,5 +65,6 @@ export const en: Resources = {
   ...navigation,
   ...pickers,
   ...preferences,
+  ...a11y,
   ...feedback,
 };

@@ -7,7 +7,6 @@ export const opportunities: Widen<typeof zh> = {
     edit: 'Edit opportunity',
     empty: 'No opportunities',
     searchPlaceholder: 'Search opportunity or account',
-    closeRange: 'Close date range',
     healthBelow: 'Health below',
     redFlag: 'Risk',
     anyRedFlag: 'Any risk',

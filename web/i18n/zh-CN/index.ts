@@ -34,6 +34,7 @@ import { admin } from './admin.ts';
 import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
+import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 
 export const zhCN = {
@@ -68,6 +69,7 @@ export const zhCN = {
   ...navigation,
   ...pickers,
   ...preferences,
+  ...a11y,
   ...feedback,
 };
 

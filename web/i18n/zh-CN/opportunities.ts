@@ -5,7 +5,6 @@ export const opportunities = {
     edit: '编辑商机',
     empty: '暂无商机',
     searchPlaceholder: '搜索商机或客户名称',
-    closeRange: '签约日期范围',
     healthBelow: '健康度低于',
     redFlag: '风险类型',
     anyRedFlag: '任意风险',

@@ -135,6 +135,7 @@ export function BlueSheetHeader({ deal, writable, canDelete, onReload }: Props) 
                 disabled={!writable || pending}
                 style={{ minWidth: 160 }}
                 popupMatchSelectWidth={false}
+                aria-label={t('field.opportunity.stageId')}
                 options={(stages.data ?? []).map((s) => ({
                   value: s.id,
                   label: `${stageLabel(s, i18n.language)} · ${s.probability}%`,

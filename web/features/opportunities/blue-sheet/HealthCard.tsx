@@ -3,6 +3,7 @@ import { InfoCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail } from '../../../../core/schemas/deals.ts';
 import { healthColor } from '../../../components/healthColor.ts';
+import { TEXT_SECONDARY } from '../../../components/a11y.ts';
 
 /** The score and every part of it: points per covered role, the penalty per risk, the remaining risk points; a closed deal's as of closing. */
 export function HealthCard({ deal }: { deal: OpportunityDetail }) {
@@ -24,7 +25,7 @@ export function HealthCard({ deal }: { deal: OpportunityDetail }) {
         <span>
           {t('deals.healthTitle')}{' '}
           <Tooltip title={t('deals.healthExplain')}>
-            <InfoCircleOutlined style={{ color: '#999' }} />
+            <InfoCircleOutlined style={{ color: TEXT_SECONDARY }} />
           </Tooltip>
         </span>
       }
@@ -35,6 +36,7 @@ export function HealthCard({ deal }: { deal: OpportunityDetail }) {
           percent={deal.health}
           size={88}
           strokeColor={healthColor(deal.health)}
+          aria-label={t('deals.healthTitle')}
           format={() => (
             <span data-testid="health-score" style={{ color: healthColor(deal.health) }}>
               {deal.health}
@@ -70,6 +72,7 @@ export function HealthCard({ deal }: { deal: OpportunityDetail }) {
                 showInfo={false}
                 size="small"
                 strokeColor={p.key === 'risk' ? '#1d4ed8' : '#389e0d'}
+                aria-label={label(p)}
               />
             ) : (
               <Progress
@@ -77,6 +80,7 @@ export function HealthCard({ deal }: { deal: OpportunityDetail }) {
                 showInfo={false}
                 size="small"
                 strokeColor="#cf1322"
+                aria-label={label(p)}
               />
             )}
           </div>

@@ -13,6 +13,7 @@ import { useCompetitors } from '../../competitors/api.ts';
 import { useDeleteInfluence } from '../api.ts';
 import { ModeTag, RoleTags } from './InfluenceTags.tsx';
 import { InfluenceFormModal, type InfluenceDialog } from './InfluenceFormModal.tsx';
+import { TEXT_SECONDARY } from '../../../components/a11y.ts';
 
 interface Props {
   deal: OpportunityDetail;
@@ -45,7 +46,7 @@ export function InfluenceGrid({ deal, writable, onReload }: Props) {
       const c = competitors.data?.find((x) => x.id === i.preferredCompetitorId);
       return <Tag color="red">{c ? c.name : t('deals.prefersCompetitor')}</Tag>;
     }
-    return <span style={{ color: '#999' }}>{t('deals.prefersUnknown')}</span>;
+    return <span style={{ color: TEXT_SECONDARY }}>{t('deals.prefersUnknown')}</span>;
   };
 
   const actions = (i: Influence) =>
@@ -83,7 +84,7 @@ export function InfluenceGrid({ deal, writable, onReload }: Props) {
       <Link to={`/contacts/${i.contactId}`} style={{ fontWeight: 600 }}>
         {i.contactName}
       </Link>
-      {i.contactTitle && <div style={{ color: '#888', fontSize: 12 }}>{i.contactTitle}</div>}
+      {i.contactTitle && <div style={{ color: TEXT_SECONDARY, fontSize: 12 }}>{i.contactTitle}</div>}
     </div>
   );
 
@@ -122,7 +123,7 @@ export function InfluenceGrid({ deal, writable, onReload }: Props) {
       render: (_, i) => (
         <div style={{ fontSize: 12 }}>
           <div>{i.result ?? '—'}</div>
-          <div style={{ color: '#888' }}>{i.personalWin ?? '—'}</div>
+          <div style={{ color: TEXT_SECONDARY }}>{i.personalWin ?? '—'}</div>
         </div>
       ),
     },
@@ -176,7 +177,7 @@ export function InfluenceGrid({ deal, writable, onReload }: Props) {
             </div>
             {(i.result || i.personalWin) && (
               <div style={{ fontSize: 12, color: '#555' }}>
-                {i.result} {i.personalWin && <span style={{ color: '#888' }}>/ {i.personalWin}</span>}
+                {i.result} {i.personalWin && <span style={{ color: TEXT_SECONDARY }}>/ {i.personalWin}</span>}
               </div>
             )}
           </Card>

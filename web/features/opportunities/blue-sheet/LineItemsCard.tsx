@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fromCents, toCents } from '../../../../core/funnel.ts';
 import type { LineItem, OpportunityDetail } from '../../../../core/schemas/deals.ts';
 import { MoneyText } from '../../../components/MoneyText.tsx';
+import { TEXT_SECONDARY } from '../../../components/a11y.ts';
 
 export function LineItemsCard({ deal }: { deal: OpportunityDetail }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function LineItemsCard({ deal }: { deal: OpportunityDetail }) {
               title: t('field.lineItem.productId'),
               render: (_, i) => (
                 <>
-                  {i.productName} <span style={{ color: '#999', fontSize: 12 }}>{i.category}</span>
+                  {i.productName} <span style={{ color: TEXT_SECONDARY, fontSize: 12 }}>{i.category}</span>
                 </>
               ),
             },

@@ -21,6 +21,7 @@ import { StageHistory } from './StageHistory.tsx';
 import { LineItemsCard } from './LineItemsCard.tsx';
 import { DealHistory } from './DealHistory.tsx';
 import { TimelineFeed } from '../../timeline/TimelineFeed.tsx';
+import { TEXT_SECONDARY } from '../../../components/a11y.ts';
 
 // xyflow only loads for people who open the map.
 const RelationshipMapView = lazy(() =>
@@ -124,7 +125,7 @@ function BlueSheet({
         <DealFieldsCard
           deal={d}
           title={t('deals.objectiveTitle')}
-          extra={<span style={{ color: '#999', fontSize: 12 }}>{t('deals.objectiveHint')}</span>}
+          extra={<span style={{ color: TEXT_SECONDARY, fontSize: 12 }}>{t('deals.objectiveHint')}</span>}
           fields={OBJECTIVE}
           writable={writable}
           onReload={reload}

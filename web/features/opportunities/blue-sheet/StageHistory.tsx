@@ -35,7 +35,7 @@ export function StageHistory({ deal }: { deal: OpportunityDetail }) {
                   {h.daysInFromStage !== null && ` · ${t('deals.daysIn', { days: h.daysInFromStage })}`}
                 </Typography.Text>
                 {h.unmetCriteria.length > 0 && (
-                  <div style={{ fontSize: 12, color: '#d46b08' }} data-testid="unmet-confirmed">
+                  <div style={{ fontSize: 12, color: '#ad4e00' }} data-testid="unmet-confirmed">
                     {t('deals.unmetConfirmed', { list: h.unmetCriteria.join('、') })}
                   </div>
                 )}
