@@ -1,6 +1,6 @@
 // A deal's relationship map (issue 6): the map tab beside the Blue Sheet shows the buying influences
 // with their roles; the economic buyer's rating, set on the map, is the influence's rating, and
-// winning them over turns the map from amber to green.
+// winning them over turns the map from amber to green; a rating the server refuses goes back.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
@@ -59,6 +59,37 @@ describe.skipIf(!hasChromium)('deal relationship map: rate the economic buyer on
       await slider.focus();
       await page.keyboard.press('End');
       await page.locator('[data-testid="map-status"][data-status="green"]').waitFor({ timeout: WAIT });
+      const influence = ok<OpportunityDetail>(await rep.client.get(`/api/opportunities/${deal.id}`)).influences.find(
+        (i) => i.contactId === buyerId,
+      );
+      expect(influence?.rating).toBe(5);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a rating whose save fails goes back on the slider and says the change was not saved', async () => {
+    const { context, page } = await browserContext(e, { cookie: rep.client.cookie });
+    try {
+      await page.goto(`/opportunities/${deal.id}`);
+      await page.getByTestId('tab-relmap').click();
+      await page.locator(`[data-testid="map-node"][data-contact-id="${buyerId}"]`).click();
+      const shown = page.getByTestId('map-panel-attitude');
+      await expect.poll(() => shown.textContent(), { timeout: WAIT }).toBe('+5');
+      let release!: () => void;
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      await page.route(`**/api/opportunities/${deal.id}/influences/*`, (route) =>
+        route.request().method() === 'PATCH' ? held.then(() => route.abort('failed')) : route.continue(),
+      );
+      const slider = page.getByTestId('map-attitude-slider').locator('.ant-slider-handle');
+      await slider.focus();
+      await page.keyboard.press('Home');
+      await expect.poll(() => shown.textContent(), { timeout: WAIT }).toBe('-5');
+      release();
+      await expect.poll(() => shown.textContent(), { timeout: WAIT }).toBe('+5');
+      await page.locator('.ant-message-error').getByText('您的修改未保存').waitFor({ timeout: WAIT });
       const influence = ok<OpportunityDetail>(await rep.client.get(`/api/opportunities/${deal.id}`)).influences.find(
         (i) => i.contactId === buyerId,
       );

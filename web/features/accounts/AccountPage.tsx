@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
@@ -64,7 +65,7 @@ export function AccountPage() {
   const { message } = App.useApp();
   const movedToBin = useMovedToBin();
 
-  if (account.isPending) return <FullPageSpin />;
+  if (account.isPending) return <PageSkeleton />;
   if (account.isError) return <FullPageError error={account.error} onRetry={() => void account.refetch()} />;
   const a = account.data;
   const writable = canWrite(me);

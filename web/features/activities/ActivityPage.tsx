@@ -29,7 +29,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Activity } from '../../../core/schemas/activities.ts';
 import { tooEarlyToLog } from '../../../core/call-log.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
-import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { activityCrumbs, PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { DateText } from '../../components/DateText.tsx';
@@ -62,7 +62,7 @@ export function ActivityPage() {
   const [editing, setEditing] = useState(false);
   const [logging, setLogging] = useState(false);
 
-  if (activity.isPending) return <FullPageSpin />;
+  if (activity.isPending) return <PageSkeleton />;
   if (activity.isError) return <FullPageError error={activity.error} onRetry={() => void activity.refetch()} />;
   const a: Activity = activity.data;
   const writable = canWrite(me);

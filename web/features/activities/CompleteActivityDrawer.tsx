@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Drawer, Input, Radio, Rate, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Drawer, Flex, Input, Radio, Rate, Typography } from 'antd';
 import { FINISHED, Form } from '../../components/Form.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -89,6 +89,27 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
   };
 
   const required = { required: true, message: t('validation.required') };
+  // On a phone the actions sit at the bottom, under the thumb, and every target is at least 44 px.
+  const touch = mobile ? { minHeight: 44 } : undefined;
+  // Below 16 px iOS zooms the page into a field on focus, and the form then scrolls sideways.
+  const typing = mobile ? { fontSize: 16 } : undefined;
+  const actions = (
+    <Flex gap={8} justify={mobile ? 'stretch' : 'flex-end'} data-testid="complete-actions">
+      <Button onClick={onClose} size={mobile ? 'large' : undefined} style={mobile ? { ...touch, flex: 1 } : undefined}>
+        {t('common.cancel')}
+      </Button>
+      <Button
+        type="primary"
+        size={mobile ? 'large' : undefined}
+        style={mobile ? { ...touch, flex: 2 } : undefined}
+        loading={complete.isPending}
+        onClick={() => form.submit()}
+        data-testid="complete-submit"
+      >
+        {t('common.save')}
+      </Button>
+    </Flex>
+  );
   return (
     <Drawer
       open={open}
@@ -96,19 +117,9 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
       size={mobile ? '100%' : 640}
       title={t('activities.logTitle')}
       destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={complete.isPending}
-            onClick={() => form.submit()}
-            data-testid="complete-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      extra={mobile ? undefined : actions}
+      footer={mobile ? actions : undefined}
+      styles={mobile ? { footer: { paddingBottom: 'max(12px, env(safe-area-inset-bottom))' } } : undefined}
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {typeLabel(a.type)} · {a.subject} · {a.accountName} · <DateText value={a.plannedStart} withTime />
@@ -131,20 +142,36 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
             style={{ marginBottom: 0 }}
           >
             <Radio.Group optionType="button" buttonStyle="solid" size="large" data-testid="next-meeting">
-              <Radio.Button value={true}>
+              <Radio.Button
+                value={true}
+                style={touch && { ...touch, lineHeight: '42px', minWidth: 88, textAlign: 'center' }}
+              >
                 <span data-testid="next-meeting-yes">{t('activities.yes')}</span>
               </Radio.Button>
-              <Radio.Button value={false}>
+              <Radio.Button
+                value={false}
+                style={touch && { ...touch, lineHeight: '42px', minWidth: 88, textAlign: 'center' }}
+              >
                 <span data-testid="next-meeting-no">{t('activities.no')}</span>
               </Radio.Button>
             </Radio.Group>
           </Form.Item>
         </Card>
         <Form.Item name="outcome" label={t('field.activity.outcome')} rules={[{ max: 10000 }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="complete-outcome" />
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            inputMode="text"
+            style={typing}
+            data-testid="complete-outcome"
+          />
         </Form.Item>
         <Form.Item name="nextSteps" label={t('field.activity.nextSteps')} rules={[{ max: 2000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="complete-next-steps" />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            inputMode="text"
+            style={typing}
+            data-testid="complete-next-steps"
+          />
         </Form.Item>
         {askSatisfaction && (
           <Form.Item
@@ -152,11 +179,13 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
             label={t('field.activity.satisfaction')}
             extra={t('activities.satisfactionHint')}
           >
-            <Rate count={5} data-testid="complete-satisfaction" />
+            <Rate count={5} style={mobile ? { fontSize: 36 } : undefined} data-testid="complete-satisfaction" />
           </Form.Item>
         )}
         <Form.Item name="createFollowUp" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox data-testid="create-follow-up">{t('activities.createFollowUp')}</Checkbox>
+          <Checkbox data-testid="create-follow-up" style={touch && { ...touch, alignItems: 'center' }}>
+            {t('activities.createFollowUp')}
+          </Checkbox>
         </Form.Item>
         {wantsFollowUp && (
           <Card size="small" data-testid="follow-up-card">
@@ -164,10 +193,11 @@ export function CompleteActivityDrawer({ activity: a, open, onClose, onReload }:
               <Alert type="info" showIcon title={t('activities.followUpHint')} style={{ marginBottom: 8 }} />
             )}
             <Form.Item name={['followUp', 'title']} label={t('field.task.title')} rules={[required, { max: 200 }]}>
-              <Input data-testid="follow-up-title" />
+              <Input enterKeyHint="done" style={typing} data-testid="follow-up-title" />
             </Form.Item>
             <Form.Item name={['followUp', 'dueDate']} label={t('field.task.dueDate')} rules={[required]}>
-              <DatePicker style={{ width: '100%' }} data-testid="follow-up-due" />
+              {/* Picked from the calendar panel: on a phone typing would only raise the keyboard over it. */}
+              <DatePicker style={{ width: '100%' }} inputReadOnly={mobile} data-testid="follow-up-due" />
             </Form.Item>
             <Form.Item name={['followUp', 'assigneeId']} label={t('field.task.assigneeId')} style={{ marginBottom: 0 }}>
               <AssigneeSelect

@@ -19,8 +19,11 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { ActivityFormDrawer } from '../activities/ActivityFormDrawer.tsx';
 import type { PlanPrefill } from '../activities/planValues.ts';
+import { CompleteActivityDrawer } from '../activities/CompleteActivityDrawer.tsx';
+import { useActivity } from '../activities/api.ts';
 import { TaskFormDrawer } from '../tasks/TaskFormDrawer.tsx';
 import { useTask } from '../tasks/api.ts';
+import { DayAgenda } from './DayAgenda.tsx';
 import { incompleteFrom, toEvents, useCalendarData, useReschedule, type CalendarEventProps } from './useCalendar.ts';
 
 /** The view that shows fewer days than each, where a truncated window can be seen whole. */
@@ -69,6 +72,8 @@ export function CalendarPage() {
   const [planning, setPlanning] = useState<PlanPrefill | null>(null);
   const [taskId, setTaskId] = useState<string | undefined>();
   const task = useTask(taskId);
+  const [logId, setLogId] = useState<string | undefined>();
+  const logging = useActivity(logId);
   const writable = canWrite(me);
   const showOwner = !!query?.teamId;
   const today = dayjs().format('YYYY-MM-DD');
@@ -155,6 +160,17 @@ export function CalendarPage() {
           data-testid="calendar-truncated"
         />
       )}
+      {view === 'timeGridDay' && range && data.data && (
+        <DayAgenda
+          // The previous day's rows stay on screen while the next day loads; list only the day shown.
+          activities={data.data.activities.filter(
+            (a) => dayjs(a.plannedStart).isBefore(range.to) && dayjs(a.plannedEnd).isAfter(range.from),
+          )}
+          writable={writable}
+          opening={logging.isFetching ? logId : undefined}
+          onLog={setLogId}
+        />
+      )}
       <Spin spinning={data.isFetching && !data.data}>
         <div style={{ background: '#fff', padding: mobile ? 8 : 12, borderRadius: 8 }}>
           <FullCalendar
@@ -188,6 +204,9 @@ export function CalendarPage() {
         prefill={planning ?? undefined}
         stayAfterCreate
       />
+      {logging.data && (
+        <CompleteActivityDrawer activity={logging.data} open={!!logId} onClose={() => setLogId(undefined)} />
+      )}
       <TaskFormDrawer open={!!taskId && !!task.data} task={task.data} onClose={() => setTaskId(undefined)} />
     </div>
   );

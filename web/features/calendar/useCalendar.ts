@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventDropArg, EventInput } from '@fullcalendar/core';
 import type { EventResizeDoneArg } from '@fullcalendar/interaction';
+import { App } from 'antd';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import {
   CALENDAR_LIMIT,
   type Activity,
@@ -87,6 +89,8 @@ export function toEvents(
 export function useReschedule(key: CalendarQuery | null) {
   const qc = useQueryClient();
   const fail = useApiFeedback();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
   const queryKey = ['calendar', key];
 
   const patchRow = (update: (c: Calendar) => Calendar) =>
@@ -126,6 +130,7 @@ export function useReschedule(key: CalendarQuery | null) {
           tasks: c.tasks.map((k) => (k.id === saved.id ? { ...k, dueDate: saved.dueDate, version: saved.version } : k)),
         }));
       }
+      message.success(t('common.saved'));
       refreshActivityWorld(qc);
     } catch (e) {
       info.revert();

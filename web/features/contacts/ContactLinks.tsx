@@ -64,7 +64,12 @@ export function ContactLinks({ contact }: { contact: Contact }) {
                       <Popconfirm
                         key="del"
                         title={t('contacts.removeLinkConfirm')}
-                        onConfirm={() => del.mutateAsync(l.id).catch((e: unknown) => fail(e))}
+                        onConfirm={() =>
+                          del.mutateAsync(l.id).then(
+                            () => void message.success(t('common.deleted')),
+                            (e: unknown) => fail(e),
+                          )
+                        }
                         okText={t('common.remove')}
                         cancelText={t('common.cancel')}
                       >

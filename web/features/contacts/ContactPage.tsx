@@ -6,7 +6,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../core/schemas/contacts.ts';
 import { hasGovIntel } from '../../../core/enums.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
-import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { PageSkeleton } from '../../components/PageSkeleton.tsx';
+import { MailLink, TelLink } from '../../components/ContactChannel.tsx';
 import { accountCrumbs, PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
@@ -37,7 +38,7 @@ export function ContactPage() {
   const { message } = App.useApp();
   const movedToBin = useMovedToBin();
 
-  if (contact.isPending) return <FullPageSpin />;
+  if (contact.isPending) return <PageSkeleton />;
   if (contact.isError) return <FullPageError error={contact.error} onRetry={() => void contact.refetch()} />;
   const c = contact.data;
   const reload = () => void contact.refetch();
@@ -146,9 +147,9 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
       key: 'reportsToId',
       children: c.reportsToId ? <Link to={`/contacts/${c.reportsToId}`}>{c.reportsToName ?? c.reportsToId}</Link> : '—',
     },
-    { key: 'mobile', children: c.mobile ? <a href={`tel:${c.mobile}`}>{c.mobile}</a> : '—' },
-    { key: 'phone', children: c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : '—' },
-    { key: 'email', children: c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : '—' },
+    { key: 'mobile', children: c.mobile ? <TelLink number={c.mobile} /> : '—' },
+    { key: 'phone', children: c.phone ? <TelLink number={c.phone} /> : '—' },
+    { key: 'email', children: c.email ? <MailLink email={c.email} /> : '—' },
     { key: 'wechat', children: text(c.wechat) },
     { key: 'birthday', children: <DateText value={c.birthday} /> },
     { key: 'influence', children: <EnumTag group="influence" value={c.influence} /> },

@@ -8,6 +8,7 @@ import { EnumTag } from '../../components/EnumTag.tsx';
 import { AttitudeTag } from '../../components/AttitudeTag.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { ChoosableTable } from '../../components/ColumnChooser.tsx';
+import { TelLink } from '../../components/ContactChannel.tsx';
 
 interface Props {
   rows: ContactListItem[];
@@ -42,10 +43,10 @@ export function ContactTable({ rows, loading, showAccount = true, testId, tableK
             <div style={{ color: '#666', fontSize: 12, marginTop: 4 }}>
               {[c.title, c.department, showAccount ? c.accountName : null].filter(Boolean).join(' · ') || '—'}
             </div>
-            <Flex wrap gap={4} style={{ marginTop: 6 }}>
+            <Flex wrap gap={4} align="center" style={{ marginTop: 6 }}>
               {c.influence && <EnumTag group="influence" value={c.influence} />}
               <EnumTag group="coverage" value={c.coverage} />
-              {c.mobile && <a href={`tel:${c.mobile}`}>{c.mobile}</a>}
+              {c.mobile && <TelLink number={c.mobile} />}
               {c.archived && <Tag>{t('common.archived')}</Tag>}
             </Flex>
           </Card>
@@ -82,7 +83,12 @@ export function ContactTable({ rows, loading, showAccount = true, testId, tableK
         ]
       : []),
     { key: 'reportsTo', title: t('field.contact.reportsToId'), width: 110, render: (_, c) => c.reportsToName ?? '—' },
-    { key: 'mobile', title: t('field.contact.mobile'), width: 130, render: (_, c) => c.mobile ?? '—' },
+    {
+      key: 'mobile',
+      title: t('field.contact.mobile'),
+      width: 130,
+      render: (_, c) => (c.mobile ? <TelLink number={c.mobile} /> : '—'),
+    },
     {
       key: 'influence',
       title: t('field.contact.influence'),

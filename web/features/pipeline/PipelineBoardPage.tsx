@@ -9,7 +9,7 @@ import { TeamSelect } from '../../components/TeamSelect.tsx';
 import { useStages } from '../stages/api.ts';
 import { stageLabel } from '../stages/stageName.ts';
 import { useBoard } from './api.ts';
-import { useMoveStage } from '../opportunities/useMoveStage.tsx';
+import { useBoardMove } from './useBoardMove.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { BoardColumn } from './BoardColumn.tsx';
 import { CloseRangePicker } from '../opportunities/CloseRangePicker.tsx';
@@ -23,9 +23,10 @@ export function PipelineBoardPage() {
   const mobile = useIsMobile();
   const f = useUrlParams(KEYS);
   const { healthBelow, ...rest } = f.values;
-  const board = useBoard({ ...rest, healthBelow: healthBelow ? Number(healthBelow) : undefined });
+  const query = { ...rest, healthBelow: healthBelow ? Number(healthBelow) : undefined };
+  const board = useBoard(query);
   const stages = useStages();
-  const { move } = useMoveStage();
+  const move = useBoardMove(query);
   const writable = canWrite(me);
   const width = mobile ? 260 : 280;
 
@@ -37,7 +38,7 @@ export function PipelineBoardPage() {
     if (deal.stageId === stageId) return;
     const s = stages.data?.find((x) => x.id === stageId);
     const label = s ? stageLabel(s, i18n.language) : (openStages.find((x) => x.id === stageId)?.label ?? '');
-    void move(deal, stageId, label, {}, () => void board.refetch());
+    void move(deal, stageId, label);
   };
 
   const fw = mobile ? '100%' : 180;

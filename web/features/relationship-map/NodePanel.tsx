@@ -36,6 +36,8 @@ export function NodePanel({
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const [attitude, setAttitude] = useState<number>(node.attitude ?? 0);
+  // The slider shows a new value at once; a refused save returns it to the last one the server kept.
+  const [saved, setSaved] = useState<number>(node.attitude ?? 0);
   const patchContact = usePatchContact();
   const patchInfluence = usePatchInfluence();
   const fail = useApiFeedback();
@@ -54,8 +56,10 @@ export function NodePanel({
       } else {
         await patchContact.mutateAsync({ id: node.contactId, body: { version: node.version, attitude: value } });
       }
+      setSaved(value);
       message.success(t('common.saved'));
     } catch (e) {
+      setAttitude(saved);
       fail(e);
     }
   };

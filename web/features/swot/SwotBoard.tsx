@@ -36,6 +36,7 @@ export function SwotBoard({ base, writable }: { base: string; writable: boolean 
     if (!text) return;
     try {
       await m.add.mutateAsync({ quadrant, text });
+      message.success(t('common.saved'));
       setDrafts((d) => ({ ...d, [quadrant]: '' }));
     } catch (e) {
       fail(e);
@@ -53,6 +54,7 @@ export function SwotBoard({ base, writable }: { base: string; writable: boolean 
   const remove = async (item: SwotItem) => {
     try {
       await m.remove.mutateAsync(item.id);
+      message.success(t('common.deleted'));
     } catch (e) {
       fail(e);
     }

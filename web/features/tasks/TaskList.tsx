@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from 'react';
-import { Button, Card, Checkbox, Empty, Flex, List, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { Task } from '../../../core/schemas/activities.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useUpdateTask } from './api.ts';
+import { useToggleTask } from './api.ts';
 import { ChoosableTable } from '../../components/ColumnChooser.tsx';
 
 /** The due date, red once it has passed and orange on the day itself (in the reader's calendar). */
@@ -70,13 +70,15 @@ interface Props {
 export function TaskList({ rows, loading, onOpen, writable }: Props) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
-  const update = useUpdateTask();
+  const update = useToggleTask();
   const fail = useApiFeedback();
+  const { message } = App.useApp();
   const empty = <Empty description={t('tasks.empty')} />;
 
   const toggle = async (k: Task) => {
     try {
-      await update.mutateAsync({ id: k.id, body: { version: k.version, done: !k.done } });
+      await update.mutateAsync(k);
+      message.success(t('common.saved'));
     } catch (e) {
       fail(e);
     }

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Task, TaskAssignees, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 import { api } from '../../lib/api.ts';
@@ -47,6 +47,41 @@ export function useCreateTask() {
 
 export function useUpdateTask() {
   return useTaskMutation((v: { id: string; body: TaskUpdate }) => api.patch<Task>(`/api/tasks/${v.id}`, v.body));
+}
+
+type TaskPages = InfiniteData<PageOf<Task>>;
+
+/**
+ * Ticking a task off shows at once in every loaded task list; the server's answer follows, and a
+ * refusal puts each list back as it was (the caller says why).
+ */
+export function useToggleTask() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (k: Pick<Task, 'id' | 'version' | 'done'>) =>
+      api.patch<Task>(`/api/tasks/${k.id}`, { version: k.version, done: !k.done } satisfies TaskUpdate),
+    onMutate: async (k) => {
+      await qc.cancelQueries({ queryKey: ['tasks', 'list'] });
+      const before = qc.getQueriesData<TaskPages>({ queryKey: ['tasks', 'list'] });
+      qc.setQueriesData<TaskPages>({ queryKey: ['tasks', 'list'] }, (old) =>
+        old
+          ? {
+              ...old,
+              pages: old.pages.map((p) => ({
+                ...p,
+                items: p.items.map((row) => (row.id === k.id ? { ...row, done: !k.done } : row)),
+              })),
+            }
+          : old,
+      );
+      return { before };
+    },
+    onError: (_e, _k, ctx) => {
+      for (const [key, data] of ctx?.before ?? []) qc.setQueryData(key, data);
+    },
+    onSuccess: (data) => qc.setQueryData(taskKeys.detail(data.id), data),
+    onSettled: () => refreshActivityWorld(qc),
+  });
 }
 
 export function useDeleteTask() {

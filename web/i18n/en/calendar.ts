@@ -9,6 +9,8 @@ export const calendar: Widen<typeof zh> = {
     taskPrefix: 'Task: ',
     truncated:
       'Too many entries: at most {{limit}} calls and {{limit}} tasks are shown at a time; from {{date}} on, not all are shown.',
+    logVisit: 'Log this visit',
+    logged: 'Logged',
     narrower: { timeGridWeek: 'Show the week', timeGridDay: 'Show the day' },
   },
 };

@@ -20,6 +20,8 @@ export const contacts: Widen<typeof zh> = {
     linkKindHint: 'What the other person is to {{name}}',
     linkedBy: 'Listed as their {{kind}}',
     removeLinkConfirm: 'Remove this relationship?',
+    call: 'Call {{number}}',
+    mailTo: 'E-mail {{email}}',
     archiveConfirm: 'Archive this contact?',
     restoreConfirm: 'Restore this contact?',
     deleteConfirm: 'Move this contact to the recycle bin? You can restore it from there.',

@@ -31,6 +31,7 @@ import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
+import { feedback } from './feedback.ts';
 
 export const en: Resources = {
   ...common,
@@ -65,4 +66,5 @@ export const en: Resources = {
   ...pickers,
   ...preferences,
   ...a11y,
+  ...feedback,
 };

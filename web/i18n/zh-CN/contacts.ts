@@ -17,6 +17,8 @@ export const contacts = {
     linkKindHint: '对方相对于 {{name}} 的身份',
     linkedBy: '被标记为其{{kind}}',
     removeLinkConfirm: '移除该关系？',
+    call: '拨打 {{number}}',
+    mailTo: '发邮件给 {{email}}',
     archiveConfirm: '确定归档该联系人？',
     restoreConfirm: '确定恢复该联系人？',
     deleteConfirm: '将该联系人移入回收站？可在回收站恢复。',

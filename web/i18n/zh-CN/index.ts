@@ -35,6 +35,7 @@ import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
+import { feedback } from './feedback.ts';
 
 export const zhCN = {
   ...common,
@@ -69,6 +70,7 @@ export const zhCN = {
   ...pickers,
   ...preferences,
   ...a11y,
+  ...feedback,
 };
 
 export type Resources = Widen<typeof zhCN>;

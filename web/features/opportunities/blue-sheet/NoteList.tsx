@@ -28,6 +28,7 @@ export function NoteList({ deal, kind, writable, icon }: Props) {
     if (!text.trim()) return;
     try {
       await add.mutateAsync({ kind, text: text.trim() });
+      message.success(t('common.saved'));
       setText('');
     } catch (e) {
       fail(e);

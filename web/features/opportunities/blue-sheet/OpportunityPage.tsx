@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { OpportunityDetail } from '../../../../core/schemas/deals.ts';
 import { canWrite, useMe } from '../../../lib/session.ts';
 import { FullPageSpin } from '../../../components/FullPageSpin.tsx';
+import { PageSkeleton } from '../../../components/PageSkeleton.tsx';
 import { accountCrumbs, PageCrumbs } from '../../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../../components/FullPageError.tsx';
 import { useOpportunity } from '../api.ts';
@@ -54,7 +55,7 @@ export function OpportunityPage() {
       ? (params.get('tab') as 'timeline' | 'map')
       : 'sheet';
 
-  if (deal.isPending) return <FullPageSpin />;
+  if (deal.isPending) return <PageSkeleton />;
   if (deal.isError) return <FullPageError error={deal.error} onRetry={() => void deal.refetch()} />;
   const d: OpportunityDetail = deal.data;
   const writable = canWrite(me);
