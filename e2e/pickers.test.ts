@@ -112,16 +112,16 @@ describe.skipIf(!hasChromium)('region, industry and list pickers', { timeout: 90
     const provinces = page.getByTestId('win-loss-provinces');
     // The deal lost on the stage select above has an account without a region: it is counted as 未填地区.
     await expect
-      .poll(() => provinces.locator('tbody tr').allTextContents(), { timeout: WAIT })
+      .poll(() => provinces.locator('tbody tr.ant-table-row').allTextContents(), { timeout: WAIT })
       .toEqual(['云南省1150%', '未填地区010%']);
 
     await navTo(page, 'nav-forecast');
     await waitForPath(page, /^\/forecast$/);
     const byProvince = page.getByTestId('pipeline-by-province');
     await expect
-      .poll(() => byProvince.locator('tbody tr td:first-child').allTextContents(), { timeout: WAIT })
+      .poll(() => byProvince.locator('tbody tr.ant-table-row td:first-child').allTextContents(), { timeout: WAIT })
       .toContain('广东省');
-    expect(await byProvince.locator('tbody tr').first().textContent()).toContain('广东省');
+    expect(await byProvince.locator('tbody tr.ant-table-row').first().textContent()).toContain('广东省');
 
     // In English the provinces have English names.
     const en = await e.context({ locale: 'en-US', cookie: f.admin.cookie });
@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium)('region, industry and list pickers', { timeout: 90
       await en.page.goto('/dashboard');
       const enProvinces = en.page.getByTestId('win-loss-provinces');
       await expect
-        .poll(() => enProvinces.locator('tbody tr td:first-child').allTextContents(), { timeout: WAIT })
+        .poll(() => enProvinces.locator('tbody tr.ant-table-row td:first-child').allTextContents(), { timeout: WAIT })
         .toEqual(['Yunnan', 'No region']);
     } finally {
       await en.context.close();
