@@ -208,6 +208,22 @@ export function industryName(code: string | null | undefined, lang: 'zh' | 'en')
   return e ? e[lang] : null;
 }
 
+const BY_CHINESE_NAME: ReadonlyMap<string, IndustryEntry> = new Map(
+  // Divisions last, so a division named like its section (教育) wins, as matchIndustry prefers it.
+  [...INDUSTRY_BY_CODE.values()]
+    .sort((a, b) => Number(b.section === null) - Number(a.section === null))
+    .map((e) => [e.zh, e]),
+);
+
+/**
+ * An industry as stored in text (the account's industry column, a history entry): the standard's
+ * name in the reader's language when the text is one of its Chinese names, else the text as typed.
+ */
+export function industryText(text: string, lang: 'zh' | 'en'): string {
+  const e = BY_CHINESE_NAME.get(text);
+  return e ? e[lang] : text;
+}
+
 const normalise = (s: string) =>
   s
     .toLowerCase()
