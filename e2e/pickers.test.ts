@@ -136,6 +136,24 @@ describe.skipIf(!hasChromium)('region, industry and list pickers', { timeout: 90
     }
   });
 
+  test('in English, the history of an account names its industries in English', async () => {
+    const acc = await f.account(f.admin, { name: '杭州软件公司', industryCode: '65' });
+    const res = await f.admin.patch(`/api/accounts/${acc.id}`, { version: acc.version, industryCode: '83' });
+    expect(res.statusCode, res.body).toBe(200);
+    const en = await e.context({ locale: 'en-US', cookie: f.admin.cookie });
+    try {
+      await en.page.goto(`/accounts/${acc.id}`);
+      await en.page.getByTestId('tab-history').click();
+      const entry = en.page.getByTestId('history-entry').first();
+      await expect
+        .poll(() => entry.textContent(), { timeout: WAIT })
+        .toContain('Software and information technology services → Education');
+      expect(await entry.textContent()).not.toMatch(/教育|软件/);
+    } finally {
+      await en.context.close();
+    }
+  });
+
   test('the settings page keeps the option lists and the time zone; the stages page points there', async () => {
     await navTo(page, 'nav-stages');
     await page.getByTestId('stages-deal-lists-link').click();
