@@ -134,6 +134,20 @@ describe.skipIf(!hasChromium)('region, industry and list pickers', { timeout: 90
     } finally {
       await en.context.close();
     }
+
+    // Switching the language reads the server's names again, in English. (Another admin: the switch
+    // is saved as the user's choice, which would follow the first admin into the next tests.)
+    const other = await f.user({ role: 'admin', name: '换语言的管理员' });
+    const zh = await e.context({ cookie: other.client.cookie });
+    try {
+      await zh.page.goto('/forecast');
+      const cells = zh.page.getByTestId('pipeline-by-province').locator('tbody tr.ant-table-row td:first-child');
+      await expect.poll(() => cells.first().textContent(), { timeout: WAIT }).toBe('广东省');
+      await zh.page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+      await expect.poll(() => cells.first().textContent(), { timeout: WAIT }).toBe('Guangdong');
+    } finally {
+      await zh.context.close();
+    }
   });
 
   test('in English, the history of an account names its industries in English', async () => {
