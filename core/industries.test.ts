@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { INDUSTRY_BY_CODE, INDUSTRY_SECTIONS, industryName, industryPath, matchIndustry } from './industries.ts';
+import {
+  INDUSTRY_BY_CODE,
+  INDUSTRY_SECTIONS,
+  industryName,
+  industryPath,
+  industryText,
+  matchIndustry,
+} from './industries.ts';
 
 describe('GB/T 4754-2017 table', () => {
   it('has the 20 sections A–T and the 97 divisions 01–97, each once, with zh and en names', () => {
@@ -18,6 +25,14 @@ describe('GB/T 4754-2017 table', () => {
     expect(industryPath('65')).toEqual(['I', '65']);
     expect(industryPath('C')).toEqual(['C']);
     expect(industryPath('99')).toEqual([]);
+  });
+
+  it("puts a stored Chinese name in the reader's language and leaves other text as typed", () => {
+    expect(industryText('教育', 'en')).toBe('Education');
+    expect(industryText('软件和信息技术服务业', 'en')).toBe('Software and information technology services');
+    expect(industryText('教育', 'zh')).toBe('教育');
+    expect(industryText('医疗卫生', 'en')).toBe('Health');
+    expect(industryText('智慧城市', 'en')).toBe('智慧城市');
   });
 });
 

@@ -215,6 +215,19 @@ const normalise = (s: string): string =>
     .replace(/[\s\u3000、，,。.;；:：()（）\-—&]/g, '')
     .replace(/(行业|产业|业)$/u, '');
 
+/**
+ * Normalised Chinese and English names to codes. Sections go in first so that a division named like its
+ * section (房地产业, 教育) overwrites it: the division is the more specific answer.
+ */
+const BY_NAME: ReadonlyMap<string, string> = new Map(
+  [...INDUSTRY_BY_CODE.values()]
+    .sort((a, b) => Number(b.section === null) - Number(a.section === null))
+    .flatMap((e): [string, string][] => [
+      [normalise(e.en), e.code],
+      [normalise(e.zh), e.code],
+    ]),
+);
+
 const ALIASES: ReadonlyMap<string, string> = new Map(
   Object.entries(INDUSTRY_ALIASES).map(([word, code]) => [normalise(word), code]),
 );
@@ -231,10 +244,16 @@ export function matchIndustry(text: string | null | undefined): string | null {
   if (INDUSTRY_BY_CODE.has(upper)) return upper;
   const t = normalise(raw);
   if (!t) return null;
-  // Divisions first: a division named like its section (房地产业, 教育) is the more specific answer.
-  const entries = [...INDUSTRY_BY_CODE.values()].sort(
-    (a, b) => Number(a.section === null) - Number(b.section === null),
-  );
-  for (const e of entries) if (normalise(e.zh) === t || normalise(e.en) === t) return e.code;
-  return ALIASES.get(t) ?? null;
+  return BY_NAME.get(t) ?? ALIASES.get(t) ?? null;
+}
+
+/**
+ * An industry as stored in text (the account's industry column, a history entry) for a reader: as typed
+ * for a Chinese reader; for an English one, the standard's English name of the code the text names
+ * (医疗卫生 → Health), else the text as typed.
+ */
+export function industryText(text: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return text;
+  const code = matchIndustry(text);
+  return (code && INDUSTRY_BY_CODE.get(code)?.en) || text;
 }

@@ -197,6 +197,11 @@ export const MESSAGES = {
   multiple_of: { zh: '须为 {limit} 的整数倍', en: 'must be a multiple of {limit}' },
   no_won_stage: { zh: '漏斗没有赢单阶段', en: 'The funnel has no won stage' },
   no_reason_given: { zh: '未填写原因', en: 'No reason given' },
+  no_source_given: { zh: '未填写来源', en: 'No source given' },
+  time_zone: {
+    zh: '不是已知的时区，请选择 IANA 时区名（如 Asia/Shanghai）',
+    en: 'is not a known time zone; pick an IANA zone name such as Asia/Shanghai',
+  },
   // Prospect qualification and the shared pool 公海 (issue 6)
   exclusive_minimum: { zh: '须大于 {limit}', en: 'must be > {limit}' },
   exclusive_maximum: { zh: '须小于 {limit}', en: 'must be < {limit}' },

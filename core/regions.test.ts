@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { REGION_INDEX as I } from './region-data.ts';
-import { matchRegion, normaliseRegionName, regionColumns, regionLabel, regionPrefix } from './regions.ts';
+import {
+  byProvinceRows,
+  matchRegion,
+  normaliseRegionName,
+  provinceName,
+  regionColumns,
+  regionLabel,
+  regionPrefix,
+} from './regions.ts';
 
 describe('normaliseRegionName', () => {
   it('drops the administrative suffix and spacing, never a two-character name', () => {
@@ -49,5 +57,27 @@ describe('names and prefixes of a code', () => {
     expect(regionPrefix(I, '110105')).toBe('110105');
     // 市辖区 is a placeholder, not a division one can pick.
     expect(I.byCode.has('530101')).toBe(false);
+  });
+});
+
+describe('provinces by name', () => {
+  it('has an English name for every provincial-level division', () => {
+    for (const p of I.tree) expect(provinceName(I, p.code, 'en'), p.name).toMatch(/^[A-Z][a-z]+( [A-Z][a-z]+)?$/);
+    expect(provinceName(I, '530000', 'zh')).toBe('云南省');
+    expect(provinceName(I, '150000', 'en')).toBe('Inner Mongolia');
+    expect(provinceName(I, '990000', 'en')).toBeNull();
+  });
+
+  it('groups rows by province, those without a region code last', () => {
+    const rows = [
+      { province: null, count: 5 },
+      { province: '53', count: 3 },
+      { province: '44', count: 1 },
+    ];
+    expect(byProvinceRows(I, rows, 'en')).toEqual([
+      { provinceCode: '530000', name: 'Yunnan', count: 3 },
+      { provinceCode: '440000', name: 'Guangdong', count: 1 },
+      { provinceCode: null, name: null, count: 5 },
+    ]);
   });
 });

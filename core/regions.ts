@@ -74,6 +74,66 @@ const isDirectGroup = (name: string | undefined) => !!name?.includes('直辖');
 /** The province a code lies in (its first two digits, padded): what 按省份 groups by. */
 export const provinceOf = (code: string): string => `${code.slice(0, 2)}0000`;
 
+/** The provincial-level divisions' English names (the division data has Chinese names only). */
+const PROVINCE_NAMES_EN: Readonly<Record<string, string>> = {
+  '110000': 'Beijing',
+  '120000': 'Tianjin',
+  '130000': 'Hebei',
+  '140000': 'Shanxi',
+  '150000': 'Inner Mongolia',
+  '210000': 'Liaoning',
+  '220000': 'Jilin',
+  '230000': 'Heilongjiang',
+  '310000': 'Shanghai',
+  '320000': 'Jiangsu',
+  '330000': 'Zhejiang',
+  '340000': 'Anhui',
+  '350000': 'Fujian',
+  '360000': 'Jiangxi',
+  '370000': 'Shandong',
+  '410000': 'Henan',
+  '420000': 'Hubei',
+  '430000': 'Hunan',
+  '440000': 'Guangdong',
+  '450000': 'Guangxi',
+  '460000': 'Hainan',
+  '500000': 'Chongqing',
+  '510000': 'Sichuan',
+  '520000': 'Guizhou',
+  '530000': 'Yunnan',
+  '540000': 'Tibet',
+  '610000': 'Shaanxi',
+  '620000': 'Gansu',
+  '630000': 'Qinghai',
+  '640000': 'Ningxia',
+  '650000': 'Xinjiang',
+  '710000': 'Taiwan',
+  '810000': 'Hong Kong',
+  '820000': 'Macao',
+};
+
+/** A province's name in the reader's language (English readers: its English name); null for an unknown code. */
+export function provinceName(index: RegionIndex, code: string, lang: 'zh' | 'en'): string | null {
+  const zh = index.byCode.get(code)?.name ?? null;
+  return lang === 'en' ? (PROVINCE_NAMES_EN[code] ?? zh) : zh;
+}
+
+/**
+ * Rows grouped by the two-digit province prefix (null: no region code) as the 按省份 figures show
+ * them: the province's code and name in the reader's language, rows without a code last.
+ */
+export function byProvinceRows<T extends { province: string | null }>(
+  index: RegionIndex,
+  rows: readonly T[],
+  lang: 'zh' | 'en',
+): (Omit<T, 'province'> & { provinceCode: string | null; name: string | null })[] {
+  const out = rows.map(({ province, ...rest }) => {
+    const code = province ? `${province}0000` : null;
+    return { ...rest, provinceCode: code, name: code ? provinceName(index, code, lang) : null };
+  });
+  return [...out.filter((r) => r.provinceCode), ...out.filter((r) => !r.provinceCode)];
+}
+
 /** The code prefix a filter by this code matches: a province its 2 digits, a city its 4, else all 6. */
 export function regionPrefix(index: RegionIndex, code: string): string | null {
   const e = index.byCode.get(code);

@@ -1,10 +1,12 @@
 // Pickers instead of free text (issue 21, item 3): 云南省 → 昆明市 → a district and an industry in the
-// account form, the list filtered by province, and a lost reason picked from the organisation's list.
+// account form, the list filtered by province, a lost reason picked from the organisation's list, won/lost
+// by deal source and by province (按省份), the pipeline by province, and the settings page that keeps the
+// lists and the organisation's time zone.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
-import { WAIT, pickOption, still, waitForPath } from './util.ts';
+import { WAIT, navTo, pickOption, still, waitForPath } from './util.ts';
 
 const ACCOUNT = '昆明市五华区教育局';
 
@@ -84,5 +86,116 @@ describe.skipIf(!hasChromium)('region, industry and list pickers', { timeout: 90
     await expect.poll(() => page.getByTestId('lost-reason-text').textContent(), { timeout: WAIT }).toBe('预算取消');
     const stored = await f.admin.get(`/api/opportunities/${deal.id}`);
     expect(stored.json().lostReason).toBe('预算取消');
+  });
+
+  test('the dashboard groups won and lost by deal source and by province; the forecast sums the pipeline by province', async () => {
+    const stages: { id: string; kind: string }[] = (await f.admin.get('/api/stages')).json().items;
+    const wonStage = stages.find((s) => s.kind === 'won')!.id;
+    const lostStage = stages.find((s) => s.kind === 'lost')!.id;
+    const dali = await f.account(f.admin, { name: '大理州人民医院', regionCode: '532901' });
+    const guangzhou = await f.account(f.admin, { name: '广州市疾控中心', regionCode: '440100' });
+    await f.deal(f.admin, { accountId: dali.id, name: '影像云', source: '展会', stageId: wonStage });
+    await f.deal(f.admin, {
+      accountId: dali.id,
+      name: '体检系统',
+      source: '展会',
+      stageId: lostStage,
+      lostReason: '价格',
+    });
+    await f.deal(f.admin, { accountId: guangzhou.id, name: '疾控平台', amount: '3000000', source: '官网' });
+
+    await navTo(page, 'nav-dashboard');
+    await waitForPath(page, /^\/dashboard$/);
+    const sources = page.getByTestId('win-loss-sources');
+    const exhibition = sources.locator('tr').filter({ hasText: '展会' });
+    await expect.poll(() => exhibition.textContent(), { timeout: WAIT }).toBe('展会1150%');
+    const provinces = page.getByTestId('win-loss-provinces');
+    // The deal lost on the stage select above has an account without a region: it is counted as 未填地区.
+    await expect
+      .poll(() => provinces.locator('tbody tr.ant-table-row').allTextContents(), { timeout: WAIT })
+      .toEqual(['云南省1150%', '未填地区010%']);
+
+    await navTo(page, 'nav-forecast');
+    await waitForPath(page, /^\/forecast$/);
+    const byProvince = page.getByTestId('pipeline-by-province');
+    await expect
+      .poll(() => byProvince.locator('tbody tr.ant-table-row td:first-child').allTextContents(), { timeout: WAIT })
+      .toContain('广东省');
+    expect(await byProvince.locator('tbody tr.ant-table-row').first().textContent()).toContain('广东省');
+
+    // In English the provinces have English names.
+    const en = await e.context({ locale: 'en-US', cookie: f.admin.cookie });
+    try {
+      await en.page.goto('/dashboard');
+      const enProvinces = en.page.getByTestId('win-loss-provinces');
+      await expect
+        .poll(() => enProvinces.locator('tbody tr.ant-table-row td:first-child').allTextContents(), { timeout: WAIT })
+        .toEqual(['Yunnan', 'No region']);
+    } finally {
+      await en.context.close();
+    }
+
+    // Switching the language reads the server's names again, in English. (Another admin: the switch
+    // is saved as the user's choice, which would follow the first admin into the next tests.)
+    const other = await f.user({ role: 'admin', name: '换语言的管理员' });
+    const zh = await e.context({ cookie: other.client.cookie });
+    try {
+      await zh.page.goto('/forecast');
+      const cells = zh.page.getByTestId('pipeline-by-province').locator('tbody tr.ant-table-row td:first-child');
+      await expect.poll(() => cells.first().textContent(), { timeout: WAIT }).toBe('广东省');
+      await zh.page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+      await expect.poll(() => cells.first().textContent(), { timeout: WAIT }).toBe('Guangdong');
+    } finally {
+      await zh.context.close();
+    }
+  });
+
+  test('in English, the history of an account names its industries in English', async () => {
+    const acc = await f.account(f.admin, { name: '杭州软件公司', industryCode: '65' });
+    const res = await f.admin.patch(`/api/accounts/${acc.id}`, { version: acc.version, industryCode: '83' });
+    expect(res.statusCode, res.body).toBe(200);
+    const en = await e.context({ locale: 'en-US', cookie: f.admin.cookie });
+    try {
+      await en.page.goto(`/accounts/${acc.id}`);
+      await en.page.getByTestId('tab-history').click();
+      const entry = en.page.getByTestId('history-entry').first();
+      await expect
+        .poll(() => entry.textContent(), { timeout: WAIT })
+        .toContain('Software and information technology services → Education');
+      expect(await entry.textContent()).not.toMatch(/教育|软件/);
+    } finally {
+      await en.context.close();
+    }
+  });
+
+  test('the settings page keeps the option lists and the time zone; the stages page points there', async () => {
+    await navTo(page, 'nav-stages');
+    await page.getByTestId('stages-deal-lists-link').click();
+    await waitForPath(page, /^\/settings$/);
+    const lists = page.getByTestId('deal-lists-card');
+    await lists.waitFor({ timeout: WAIT });
+    const sources = page.getByTestId('deal-list-dealSources');
+    await sources.locator('input').fill('行业协会');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('deal-lists-save').click();
+    await expect
+      .poll(async () => (await f.admin.get('/api/settings/deal-lists')).json<{ dealSources: string[] }>().dealSources, {
+        timeout: WAIT,
+      })
+      .toContain('行业协会');
+
+    const zone = page.getByTestId('org-time-zone');
+    await expect.poll(() => zone.textContent(), { timeout: WAIT }).toBe('Asia/Shanghai');
+    await zone.click();
+    await page.keyboard.type('Tokyo');
+    await pickOption(page, zone, 'Asia/Tokyo');
+    await page.getByTestId('org-time-zone-save').click();
+    await expect
+      .poll(async () => (await f.admin.get('/api/settings/time-zone')).json<{ timeZone: string }>().timeZone, {
+        timeout: WAIT,
+      })
+      .toBe('Asia/Tokyo');
+    await f.admin.put('/api/settings/time-zone', { timeZone: 'Asia/Shanghai' });
   });
 });

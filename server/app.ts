@@ -44,6 +44,7 @@ import { poolRoutes } from './modules/pool/routes.ts';
 import { paretoRoutes } from './modules/key-accounts/pareto.routes.ts';
 import { recycleBinRoutes } from './modules/recycle-bin/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -130,6 +131,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         paretoRoutes,
         accountHealthRoutes,
         recycleBinRoutes,
+        settingsRoutes,
       ]) {
         await a.register(routes);
       }

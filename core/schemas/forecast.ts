@@ -138,6 +138,17 @@ export const PipelineSummary = Type.Object({
   totals: Type.Object(SummaryFigures),
 });
 export type PipelineSummary = Static<typeof PipelineSummary>;
+export const PipelineByProvince = Type.Object({
+  /** 按省份: the open deals by the province of their account's region code, largest amount first, no region last. */
+  items: Type.Array(
+    Type.Object({
+      provinceCode: Nullable(Type.String()),
+      name: Nullable(Type.String()),
+      ...SummaryFigures,
+    }),
+  ),
+});
+export type PipelineByProvince = Static<typeof PipelineByProvince>;
 
 // ---- Pipeline inspection (weekly snapshots, what changed) ----
 export const Snapshot = Type.Object({ date: IsoDate, deals: Type.Integer(), amount: Amount });
@@ -235,6 +246,10 @@ export const WinLossQuery = Type.Object({
 });
 export type WinLossQuery = Static<typeof WinLossQuery>;
 const CountAmount = Type.Object({ count: Type.Integer(), amount: Amount });
+/** A group's won and lost deals and its win rate (won ÷ closed by count). */
+const Outcome = { won: CountAmount, lost: CountAmount, winRate: Nullable(Type.Number()) };
+/** A province (GB/T 2260, e.g. 530000) and its name in the reader's language; both null: no region code. */
+const ProvinceKey = { provinceCode: Nullable(Type.String()), name: Nullable(Type.String()) };
 export const WinLoss = Type.Object({
   won: CountAmount,
   lost: CountAmount,
@@ -244,6 +259,10 @@ export const WinLoss = Type.Object({
   competitors: Type.Array(
     Type.Object({ competitorId: Id, name: Type.String(), count: Type.Integer(), amount: Amount }),
   ),
+  /** Won and lost by deal source (the admin's list; every "other" answer as 其他), most deals first. */
+  sources: Type.Array(Type.Object({ source: Type.String(), ...Outcome })),
+  /** 按省份: won and lost by the province of the account's region code (null: none), most deals first, no region last. */
+  provinces: Type.Array(Type.Object({ ...ProvinceKey, ...Outcome })),
 });
 export type WinLoss = Static<typeof WinLoss>;
 

@@ -132,3 +132,13 @@ export type UserUpdate = Static<typeof UserUpdate>;
 /** Everyone signed in may read the directory (names for owner pickers); only admins change it. */
 export const UserList = Type.Object({ items: Type.Array(User) });
 export const PreferencesBody = Type.Object({ locale: Locale }, { additionalProperties: false });
+
+/** The organisation's time zone (orgs.settings.timeZone), as the settings page reads and an admin sets it. */
+export const OrgTimeZone = Type.Object(
+  {
+    /** IANA zone the organisation's days, weeks, months and quarters are named in (Asia/Shanghai by default). */
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+  },
+  { additionalProperties: false },
+);
+export type OrgTimeZone = Static<typeof OrgTimeZone>;

@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../core/schemas/common.ts';
 import { DateText } from './DateText.tsx';
 import { useMoney } from './useMoney.ts';
 import { useUsers } from '../lib/org.ts';
+import { industryName, industryText } from '../../core/industries.ts';
 
 const MONEY_FIELDS = new Set(['annualRevenue', 'ourRevenue', 'potential']);
 const USER_FIELDS = new Set(['ownerId', 'counterpartId', 'managerId', 'userId']);
@@ -42,7 +43,8 @@ export function HistoryTimeline({
   entity: 'account' | 'contact';
   query: UseQueryResult<HistoryEntry[]>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const users = useUsers();
   const money = useMoney();
   if (query.isPending) return <Spin />;
@@ -55,6 +57,9 @@ export function HistoryTimeline({
     if (ENUM_GROUPS.has(field) && typeof v === 'string') return t(`enum.${field}.${v}`, { defaultValue: v });
     if (CODE_LABELS[field] && typeof v === 'string') return t(`${CODE_LABELS[field]}.${v}`, { defaultValue: v });
     if (typeof v === 'boolean') return v ? t('deals.yes') : t('deals.no');
+    // Industries are stored as GB/T 4754 codes and the standard's Chinese names: shown in the reader's language.
+    if (field === 'industryCode' && typeof v === 'string') return industryName(v, lang) ?? v;
+    if (field === 'industry' && typeof v === 'string') return industryText(v, lang);
     if (typeof v === 'string' && UUID_RE.test(v)) {
       // History stores ids; show the person's name when we know it, else a short id rather than 36 characters.
       const u = USER_FIELDS.has(field) ? users.data?.find((x) => x.id === v) : undefined;

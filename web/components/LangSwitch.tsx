@@ -11,6 +11,9 @@ export function LangSwitch() {
   const qc = useQueryClient();
   const onChange = async (lang: UiLang) => {
     await setLang(lang);
+    // Names the server words per reader (provinces, reasons, stages in analyses) are read again in the new
+    // language; not the session, whose stored locale still names the old one until the write below lands.
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     const me = qc.getQueryData<Me | null>(ME_KEY);
     if (me) {
       // Best effort: the choice is already applied locally; the server copy only follows the user to other devices.

@@ -76,6 +76,8 @@ describe('region and industry codes', () => {
         { provinceCode: '440000', name: '广东省', count: 1 },
       ]),
     );
+    const inEnglish = (await rep.client.get('/api/accounts/by-province', { 'accept-language': 'en' })).json().items;
+    expect(inEnglish).toEqual(expect.arrayContaining([{ provinceCode: '530000', name: 'Yunnan', count: 2 }]));
   });
 
   it('gives free text the codes it names at start-up, keeps text that names none, and does so once', async () => {

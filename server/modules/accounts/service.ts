@@ -12,7 +12,7 @@ import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { INDUSTRY_BY_CODE, INDUSTRY_SECTIONS } from '../../../core/industries.ts';
-import { regionColumns, regionLabel, regionPrefix, type RegionIndex } from '../../../core/regions.ts';
+import { byProvinceRows, regionColumns, regionLabel, regionPrefix, type RegionIndex } from '../../../core/regions.ts';
 import { regionIndex } from '../../kernel/regions.ts';
 import { accountSearchDocument } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
@@ -187,13 +187,8 @@ export function accountsService(db: Db) {
 
     /** 按省份: live accounts in the caller's scope by province, those without a region code last. */
     async byProvince(actor: Actor): Promise<AccountsByProvince> {
-      const regions = await regionIndex();
-      const rows = await repo.byProvince(actor);
-      const items = rows.map((r) => {
-        const code = r.province ? `${r.province}0000` : null;
-        return { provinceCode: code, name: code ? (regions.byCode.get(code)?.name ?? null) : null, count: r.count };
-      });
-      return { items: [...items.filter((i) => i.provinceCode), ...items.filter((i) => !i.provinceCode)] };
+      const [regions, rows] = await Promise.all([regionIndex(), repo.byProvince(actor)]);
+      return { items: byProvinceRows(regions, rows, actor.lang) };
     },
 
     async create(actor: Actor, input: AccountCreate): Promise<AccountDetail> {

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
+import { accounts, forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
 import { dealVisible, teamOnlyDeals, totalsVisible, type Actor } from '../../access/index.ts';
 import { zoneSql } from '../../kernel/zone.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
@@ -153,6 +153,33 @@ export function forecastRepository(db: Db) {
      */
     cells(actor: Actor, w: Window, by: 'owner' | 'month', owners: string[] | null): Promise<CellRow[]> {
       return wholeMonths(w) ? keptCells(actor, w, by, owners) : scannedCells(actor, w, by, owners);
+    },
+
+    /**
+     * 按省份: open deals in the caller's scope (of these owners) by the province of their account's
+     * region code (its first two digits, GB/T 2260; null: the account has none), largest amount first.
+     */
+    provinceTotals(actor: Actor, owners: string[] | null) {
+      const province = sql<string | null>`left(${accounts.regionCode}, 2)`;
+      const amount = sql`sum(${opportunities.amount})`;
+      return db
+        .select({
+          province,
+          count: sql<number>`count(*)::int`,
+          amount: sql<string>`${amount}::numeric(20,2)::text`,
+          weightedAmount: cellColumns.weighted,
+        })
+        .from(opportunities)
+        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+        .where(
+          and(
+            dealVisible(actor),
+            eq(opportunities.status, 'open'),
+            owners ? inArray(opportunities.ownerId, owners) : undefined,
+          ),
+        )
+        .groupBy(province)
+        .orderBy(sql`${amount} desc`, province);
     },
 
     /** Closed deals of the window by outcome and the furthest open stage (by position) each reached. */

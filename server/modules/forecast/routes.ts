@@ -6,6 +6,7 @@ import {
   CalibrationQuery,
   Forecast,
   ForecastQuery,
+  PipelineByProvince,
   PipelineSummary,
   PipelineSummaryQuery,
 } from '../../../core/schemas/forecast.ts';
@@ -33,5 +34,16 @@ export async function forecastRoutes(app: App) {
       schema: { tags: ['pipeline'], querystring: PipelineSummaryQuery, response: { 200: PipelineSummary, ...errors } },
     },
     (req) => forecast.summary(actorOf(req), req.query),
+  );
+  app.get(
+    '/pipeline/by-province',
+    {
+      schema: {
+        tags: ['pipeline'],
+        querystring: PipelineSummaryQuery,
+        response: { 200: PipelineByProvince, ...errors },
+      },
+    },
+    (req) => forecast.byProvince(actorOf(req), req.query),
   );
 }

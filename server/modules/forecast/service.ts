@@ -21,9 +21,12 @@ import type {
   Forecast,
   ForecastQuery,
   ForecastRow,
+  PipelineByProvince,
   PipelineSummary,
   PipelineSummaryQuery,
 } from '../../../core/schemas/forecast.ts';
+import { byProvinceRows } from '../../../core/regions.ts';
+import { regionIndex } from '../../kernel/regions.ts';
 import { addDays, dayStart, daysSpan, localDate } from '../../../core/time.ts';
 import type { StageRow } from '../stages/service.ts';
 
@@ -221,6 +224,14 @@ export function forecastService(db: Db) {
           weightedAmount: cents((s) => s.weightedAmount),
         },
       };
+    },
+
+    /** 按省份: the open pipeline in scope (or a team's, a person's) by the province of the deal's account. */
+    async byProvince(actor: Actor, q: PipelineSummaryQuery): Promise<PipelineByProvince> {
+      const book = await loadQuotaBook(db, actor.orgId, []);
+      const owners = ownerFilter(actor, book, q);
+      const [rows, regions] = await Promise.all([repo.provinceTotals(actor, owners), regionIndex()]);
+      return { items: byProvinceRows(regions, rows, actor.lang) };
     },
 
     async calibration(actor: Actor, q: CalibrationQuery): Promise<Calibration> {

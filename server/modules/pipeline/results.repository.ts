@@ -1,8 +1,8 @@
 // What closed: forecast accuracy (past snapshots against what was won) and won/lost analysis.
 // Sums stay numeric in SQL and leave as decimal strings.
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type Column, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
-import { competitors, opportunities, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
+import { accounts, competitors, opportunities, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
 import { dealVisible, teamOnlySnapshotRows, totalsVisible, type Actor } from '../../access/index.ts';
 import { ownedBy } from './repository.ts';
 import { zoneSql } from '../../kernel/zone.ts';
@@ -30,13 +30,33 @@ export interface AccuracyArgs {
 
 export type AccuracyRow = { date: string; won: string; commit: string; bestCase: string; weighted: string };
 export type ClosedArgs = { startAt: Date; endAt: Date; ownerId?: string; ownerIds?: string[] };
+/** Won and lost deals of one group (a deal source, a province), side by side. */
+export type OutcomeRow = { wonCount: number; wonAmount: string; lostCount: number; lostAmount: string };
+
+/**
+ * A list answer (core/deal-lists.ts) as the analysis groups it: trimmed, every "other" answer
+ * (其他：…) in one 其他 group, '' for none given. Literals, not parameters: the expression is
+ * repeated in GROUP BY, where $n would differ.
+ */
+function listGroupSql(column: Column): SQL<string> {
+  const trimmed = sql`coalesce(btrim(${column}, ${BLANKS}), '')`;
+  return sql<string>`case when ${trimmed} like ${sql.raw(`'${OTHER_PREFIX}%'`)} then ${sql.raw(`'${OTHER}'`)} else ${trimmed} end`;
+}
+
+const outcome = (status: 'won' | 'lost') => sql`${opportunities.status} = ${sql.raw(`'${status}'`)}`;
+const outcomeColumns = {
+  wonCount: sql<number>`(count(*) filter (where ${outcome('won')}))::int`,
+  wonAmount: sql<string>`coalesce(sum(${opportunities.amount}) filter (where ${outcome('won')}), 0)::numeric(20,2)::text`,
+  lostCount: sql<number>`(count(*) filter (where ${outcome('lost')}))::int`,
+  lostAmount: sql<string>`coalesce(sum(${opportunities.amount}) filter (where ${outcome('lost')}), 0)::numeric(20,2)::text`,
+};
 
 export function resultsRepository(db: Db) {
   /** Deals in scope that closed with this status in [startAt, endAt), optionally of these owners. */
-  const closed = (actor: Actor, status: 'won' | 'lost', a: ClosedArgs): SQL =>
+  const closed = (actor: Actor, status: 'won' | 'lost' | 'closed', a: ClosedArgs): SQL =>
     and(
       dealVisible(actor),
-      eq(opportunities.status, status),
+      status === 'closed' ? inArray(opportunities.status, ['won', 'lost']) : eq(opportunities.status, status),
       gte(opportunities.closedAt, a.startAt),
       lt(opportunities.closedAt, a.endAt),
       a.ownerId ? eq(opportunities.ownerId, a.ownerId) : undefined,
@@ -141,9 +161,7 @@ export function resultsRepository(db: Db) {
      * '' stands for none given. Largest groups first.
      */
     lostReasons(actor: Actor, a: ClosedArgs) {
-      const trimmed = sql`coalesce(btrim(${opportunities.lostReason}, ${BLANKS}), '')`;
-      // Literals, not parameters: the expression is repeated in GROUP BY, where $n would differ.
-      const reason = sql<string>`case when ${trimmed} like ${sql.raw(`'${OTHER_PREFIX}%'`)} then ${sql.raw(`'${OTHER}'`)} else ${trimmed} end`;
+      const reason = listGroupSql(opportunities.lostReason);
       const count = sql<number>`count(*)::int`;
       const amount = sql<string>`sum(${opportunities.amount})`;
       return db
@@ -152,6 +170,32 @@ export function resultsRepository(db: Db) {
         .where(closed(actor, 'lost', a))
         .groupBy(reason)
         .orderBy(sql`${count} desc`, sql`${amount} desc`, reason);
+    },
+
+    /** Won and lost deals by deal source, grouped as lost reasons are; most deals first, none given ('') last. */
+    bySource(actor: Actor, a: ClosedArgs): Promise<(OutcomeRow & { source: string })[]> {
+      const source = listGroupSql(opportunities.source);
+      return db
+        .select({ source, ...outcomeColumns })
+        .from(opportunities)
+        .where(closed(actor, 'closed', a))
+        .groupBy(source)
+        .orderBy(sql`${source} = ''`, sql`count(*) desc`, source);
+    },
+
+    /**
+     * Won and lost deals by the province of their account's region code (its first two digits,
+     * GB/T 2260; null: the account has none); most deals first.
+     */
+    byProvince(actor: Actor, a: ClosedArgs): Promise<(OutcomeRow & { province: string | null })[]> {
+      const province = sql<string | null>`left(${accounts.regionCode}, 2)`;
+      return db
+        .select({ province, ...outcomeColumns })
+        .from(opportunities)
+        .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
+        .where(closed(actor, 'closed', a))
+        .groupBy(province)
+        .orderBy(sql`count(*) desc`, province);
     },
 
     /** Lost deals by the competitor that won them. */

@@ -241,6 +241,23 @@ describe('won / lost', () => {
         { competitorId: expect.any(String), name: '国际云科技', count: 2, amount: '104000.00' },
         { competitorId: expect.any(String), name: '东方软件', count: 2, amount: '30000.00' },
       ],
+      sources: [
+        {
+          source: '未填写来源',
+          won: { count: 4, amount: '380000.00' },
+          lost: { count: 5, amount: '141000.00' },
+          winRate: 0.4444,
+        },
+      ],
+      provinces: [
+        {
+          provinceCode: null,
+          name: null,
+          won: { count: 4, amount: '380000.00' },
+          lost: { count: 5, amount: '141000.00' },
+          winRate: 0.4444,
+        },
+      ],
     });
     const en = (await f.admin.get(`/api/analysis/win-loss?${range}`, { 'accept-language': 'en' })).json();
     expect(en.reasons[1].reason).toBe('No reason given');
@@ -251,6 +268,8 @@ describe('won / lost', () => {
       winRate: null,
       reasons: [],
       competitors: [],
+      sources: [],
+      provinces: [],
     });
   });
 

@@ -3,7 +3,9 @@
 import type { Static } from 'typebox';
 import type { Db } from '../../db/client.ts';
 import { pipelineRepository, type ChangeRow } from './repository.ts';
-import { resultsRepository } from './results.repository.ts';
+import { resultsRepository, type OutcomeRow } from './results.repository.ts';
+import { regionIndex } from '../../kernel/regions.ts';
+import { byProvinceRows } from '../../../core/regions.ts';
 import { teamMembers } from '../teams/service.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { assertCan, userInScope, type Actor } from '../../access/index.ts';
@@ -36,6 +38,15 @@ const ACCURACY_LEAD_DAYS = 13 * 7;
 export function isoWeek(day: string): { monday: string; sunday: string } {
   const monday = weekStart(day);
   return { monday, sunday: addDays(monday, 6) };
+}
+
+/** A group's won and lost deals as the analysis shows them, with its win rate by count. */
+function outcome(r: OutcomeRow) {
+  return {
+    won: { count: r.wonCount, amount: r.wonAmount },
+    lost: { count: r.lostCount, amount: r.lostAmount },
+    winRate: ratio(r.wonCount, r.wonCount + r.lostCount),
+  };
 }
 
 const centsSum = (...amounts: string[]) => fromCents(amounts.reduce((s, a) => s + toCents(a), 0n));
@@ -192,12 +203,24 @@ export function pipelineService(db: Db) {
       const won = await results.closedTotals(actor, 'won', a);
       const lost = await results.closedTotals(actor, 'lost', a);
       const noReason = messagePair('no_reason_given')[actor.lang];
+      const noSource = messagePair('no_source_given')[actor.lang];
+      const [sources, provinces, regions] = await Promise.all([
+        results.bySource(actor, a),
+        results.byProvince(actor, a),
+        regionIndex(),
+      ]);
       return {
         won,
         lost,
         winRate: ratio(won.count, won.count + lost.count),
         reasons: (await results.lostReasons(actor, a)).map((r) => ({ ...r, reason: r.reason || noReason })),
         competitors: await results.lostTo(actor, a),
+        sources: sources.map(({ source, ...r }) => ({ source: source || noSource, ...outcome(r) })),
+        provinces: byProvinceRows(regions, provinces, actor.lang).map(({ provinceCode, name, ...r }) => ({
+          provinceCode,
+          name,
+          ...outcome(r),
+        })),
       };
     },
   };

@@ -56,7 +56,7 @@ beforeAll(async () => {
   a.zero = await f.account(r2.client, { name: '客户zero', ourRevenue: '0' }); // zero revenue is none
   a.archived = await f.account(r1.client, { name: '已归档客户' });
   await f.admin.post(`/api/accounts/${a.archived.id}/archive`, { version: a.archived.version });
-  a.unowned = await f.account(f.admin, { name: '无主客户', ownerId: null });
+  a.unowned = await f.account(f.admin, { name: '无主客户', ownerId: null, industryCode: '83' });
 });
 afterAll(() => t.close());
 
@@ -253,6 +253,10 @@ describe('the shared pool', () => {
     expect(page.items[0]).toMatchObject({ id: a.a5.id, ownershipType: 'soe', score: 40 });
     expect(page.items[0].pooledAt).not.toBeNull();
     expect(page.items[1].pooledAt).toBeNull();
+    // The industry in the reader's language (GB/T 4754 names), Chinese by default.
+    expect(page.items[1].industry).toBe('教育');
+    const en = (await r3.client.get('/api/pool', { 'accept-language': 'en' })).json<PoolPage>();
+    expect(en.items[1].industry).toBe('Education');
     expect(page.myClaims).toEqual({ count: 0, limit: 20 });
     expect((await viewer.client.get('/api/pool')).statusCode).toBe(403);
 

@@ -132,6 +132,7 @@ export function poolRepository(db: Db) {
           shortName: accounts.shortName,
           ownershipType: accounts.ownershipType,
           industry: accounts.industry,
+          industryCode: accounts.industryCode,
           province: accounts.province,
           city: accounts.city,
           score: accounts.score,

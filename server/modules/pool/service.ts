@@ -4,6 +4,7 @@
 // write (rep, manager, admin) sees all of it, whatever their data scope. accountVisible is not
 // widened for it: these endpoints are the only place a rep sees unowned accounts, and a claimed
 // account becomes theirs through the ordinary owner rule.
+import { industryName } from '../../../core/industries.ts';
 import type { Db } from '../../db/client.ts';
 import { poolRepository, type PoolCursor } from './repository.ts';
 import { clearAccountTeam, lockAccount, updateAccount, writeArchived } from '../accounts/service.ts';
@@ -153,7 +154,8 @@ export function poolService(db: Db) {
         name: a.name,
         shortName: a.shortName,
         ownershipType: a.ownershipType as PoolItem['ownershipType'],
-        industry: a.industry,
+        // The standard's name in the reader's language; text typed before the codes stays as typed.
+        industry: industryName(a.industryCode, actor.lang) ?? a.industry,
         province: a.province,
         city: a.city,
         score: a.score,

@@ -6,11 +6,12 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { useWinLoss } from '../forecast/api.ts';
 import { OTHER } from '../../../core/deal-lists.ts';
 import { percent } from '../forecast/ForecastTable.tsx';
+import { OutcomeTable } from './OutcomeTable.tsx';
 
 type Reason = WinLoss['reasons'][number];
 type Rival = WinLoss['competitors'][number];
 
-/** Won and lost in the period, why deals were lost, and to whom. */
+/** Won and lost in the period, why deals were lost and to whom, and the win rate by deal source and by province. */
 export function WinLossCard({ from, to, teamId }: { from: string; to: string; teamId?: string }) {
   const { t } = useTranslation();
   const wl = useWinLoss({ from, to, teamId });
@@ -105,6 +106,24 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
                       render: (_, r) => <MoneyText value={r.amount} />,
                     },
                   ]}
+                />
+              </Col>
+              <Col xs={24} md={12}>
+                <OutcomeTable
+                  rows={d.sources}
+                  title={t('dashboard.bySource')}
+                  rowKey={(r) => r.source}
+                  label={(r) => (r.source === OTHER ? t('pickers.other') : r.source)}
+                  testId="win-loss-sources"
+                />
+              </Col>
+              <Col xs={24} md={12}>
+                <OutcomeTable
+                  rows={d.provinces}
+                  title={t('pickers.byProvince')}
+                  rowKey={(r) => r.provinceCode ?? ''}
+                  label={(r) => r.name ?? r.provinceCode ?? t('pickers.noRegion')}
+                  testId="win-loss-provinces"
                 />
               </Col>
             </Row>

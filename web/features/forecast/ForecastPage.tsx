@@ -22,6 +22,7 @@ import { ForecastChart } from './ForecastChart.tsx';
 import { ForecastTable, multiple, percent } from './ForecastTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { PipelineSummaryCard } from './PipelineSummaryCard.tsx';
+import { ProvincePipelineCard } from './ProvincePipelineCard.tsx';
 import { currentQuarter } from './period.ts';
 
 const KEYS = ['period', 'groupBy', 'teamId', 'probabilities'] as const;
@@ -159,7 +160,10 @@ export function ForecastPage() {
 
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>
-          <PipelineSummaryCard teamId={teamId} />
+          <Flex vertical gap={12}>
+            <PipelineSummaryCard teamId={teamId} />
+            <ProvincePipelineCard teamId={teamId} />
+          </Flex>
         </Col>
         <Col xs={24} lg={12}>
           <Card

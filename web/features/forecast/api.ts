@@ -7,6 +7,7 @@ import type {
   ForecastAccuracy,
   ForecastQuery,
   PipelineChanges,
+  PipelineByProvince,
   PipelineChangesQuery,
   PipelineSummary,
   PipelineSummaryQuery,
@@ -20,6 +21,7 @@ export const forecastKeys = {
   all: ['forecast'] as const,
   forecast: (q: ForecastQuery) => ['forecast', 'forecast', q] as const,
   summary: (q: PipelineSummaryQuery) => ['forecast', 'summary', q] as const,
+  byProvince: (q: PipelineSummaryQuery) => ['forecast', 'by-province', q] as const,
   calibration: (q: CalibrationQuery) => ['forecast', 'calibration', q] as const,
   accuracy: (q: AccuracyQuery) => ['forecast', 'accuracy', q] as const,
   changes: (q: PipelineChangesQuery) => ['forecast', 'changes', q] as const,
@@ -63,6 +65,14 @@ export function usePipelineChanges(q: PipelineChangesQuery) {
   return useQuery({
     queryKey: forecastKeys.changes(q),
     queryFn: () => api.get<PipelineChanges>('/api/pipeline/changes', { ...q }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function usePipelineByProvince(q: PipelineSummaryQuery) {
+  return useQuery({
+    queryKey: forecastKeys.byProvince(q),
+    queryFn: () => api.get<PipelineByProvince>('/api/pipeline/by-province', { ...q }),
     placeholderData: (prev) => prev,
   });
 }

@@ -29,7 +29,7 @@ export function DealListsCard() {
     }
   };
   return (
-    <Card size="small" title={t('pickers.lists.title')} style={{ marginTop: 12 }} data-testid="deal-lists-card">
+    <Card size="small" title={t('pickers.lists.title')} data-testid="deal-lists-card">
       <Typography.Paragraph type="secondary">{t('pickers.lists.hint')}</Typography.Paragraph>
       {NAMES.map((name) => (
         <Flex key={name} vertical gap={4} style={{ marginBottom: 12 }}>

@@ -9,6 +9,8 @@ import { useProspectSettings } from '../pool/api.ts';
 import { ProspectSettingsModal } from '../pool/ProspectSettingsModal.tsx';
 import { CadenceCard } from '../activity-types/CadenceCard.tsx';
 import { RetentionSetting } from '../recycle-bin/RetentionSetting.tsx';
+import { DealListsCard } from '../opportunities/DealListsCard.tsx';
+import { TimeZoneCard } from './TimeZoneCard.tsx';
 
 type Editor = 'scoring' | 'pareto' | 'prospects' | null;
 
@@ -76,6 +78,12 @@ export function SettingsPage() {
             <Typography.Paragraph type="secondary">{t('settingsPage.retentionHint')}</Typography.Paragraph>
             <RetentionSetting />
           </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <TimeZoneCard />
+        </Col>
+        <Col xs={24}>
+          <DealListsCard />
         </Col>
         <Col xs={24}>
           <CadenceCard />

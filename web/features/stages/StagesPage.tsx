@@ -8,7 +8,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useDeleteStage, useReorderStages, useStages } from './api.ts';
 import { stageLabel } from './stageName.ts';
 import { StageFormModal, type StageDialog } from './StageFormModal.tsx';
-import { DealListsCard } from '../opportunities/DealListsCard.tsx';
+import { Link } from 'react-router';
 
 export function StagesPage() {
   const { t, i18n } = useTranslation();
@@ -150,7 +150,11 @@ export function StagesPage() {
       <Card size="small" title={t('catalog.closedStages')}>
         <List loading={stages.isPending} dataSource={closed} renderItem={(s) => row(s, null)} />
       </Card>
-      <DealListsCard />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        <Link to="/settings" data-testid="stages-deal-lists-link">
+          {t('settingsPage.dealListsMoved')}
+        </Link>
+      </Typography.Paragraph>
       <StageFormModal dialog={dialog} onClose={() => setDialog(null)} />
     </div>
   );

@@ -25,5 +25,7 @@ export const dashboard: Widen<typeof zh> = {
     noReasons: 'Nothing lost this quarter',
     lostTo: 'Lost to',
     noCompetitors: 'No winning competitor recorded',
+    bySource: 'By deal source',
+    nothingClosed: 'Nothing won or lost this quarter',
   },
 };

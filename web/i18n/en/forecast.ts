@@ -31,6 +31,7 @@ export const forecast: Widen<typeof zh> = {
     tableTitle: 'Forecast details',
     funnelTitle: 'Sales funnel',
     noOpenDeals: 'No open deals',
+    byProvinceTitle: 'Pipeline by province (open deals)',
     openDeals: 'Open deals',
     stage: 'Stage',
     probability: 'Probability',

@@ -25,5 +25,9 @@ export const navigation: Widen<typeof zh> = {
     prospectSummary: 'Suggest dropping {{drop}}% · at most {{limit}} pool accounts per rep',
     retentionTitle: 'Recycle bin',
     retentionHint: 'Deleted records can be restored for this long, then they are deleted for good.',
+    timeZoneTitle: 'Time zone',
+    timeZone: "Organisation's time zone",
+    timeZoneHint: 'Today, weeks, months and quarters, overdue marks and reminders follow this zone (default {{zone}}).',
+    dealListsMoved: 'The lost reasons and deal sources are kept on the Settings page.',
   },
 };

@@ -22,5 +22,7 @@ export const dashboard = {
     noReasons: '本季度没有输单',
     lostTo: '输给',
     noCompetitors: '没有记录赢单的竞争对手',
+    bySource: '按来源',
+    nothingClosed: '本季度没有赢单或输单',
   },
 };

@@ -28,6 +28,7 @@ export const forecast = {
     tableTitle: '预测明细',
     funnelTitle: '销售漏斗',
     noOpenDeals: '没有进行中的商机',
+    byProvinceTitle: '按省份的漏斗（进行中商机）',
     openDeals: '进行中商机',
     stage: '阶段',
     probability: '赢单率',

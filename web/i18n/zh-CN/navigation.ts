@@ -17,5 +17,9 @@ export const navigation = {
     prospectSummary: '建议淘汰 {{drop}}% · 每人最多认领 {{limit}} 个公海客户',
     retentionTitle: '回收站',
     retentionHint: '删除的记录在此期限内可恢复，过期后永久删除。',
+    timeZoneTitle: '时区',
+    timeZone: '组织时区',
+    timeZoneHint: '“今天”、周、月和季度的起止，逾期与提醒，都按这个时区计算（默认 {{zone}}）。',
+    dealListsMoved: '丢单原因和商机来源的选项在“设置”页维护。',
   },
 };

@@ -8,7 +8,7 @@ export const pickers = {
     industryPlaceholder: '选择门类 / 大类',
     typedBefore: '原填写：{{text}}（未匹配到标准代码，选择后替换）',
     byProvince: '按省份',
-    noRegion: '未选地区',
+    noRegion: '未填地区',
     byProvinceCount: '{{name}} {{count}}',
     other: '其他',
     otherText: '请说明',

@@ -1,0 +1,40 @@
+import { Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WinLoss } from '../../../core/schemas/forecast.ts';
+import { percent } from '../forecast/ForecastTable.tsx';
+
+type Outcome = Pick<WinLoss['sources'][number], 'won' | 'lost' | 'winRate'>;
+
+/** Won and lost deals and the win rate per group (a deal source, a province), as the win/loss card shows them. */
+export function OutcomeTable<T extends Outcome>({
+  rows,
+  title,
+  rowKey,
+  label,
+  testId,
+}: {
+  rows: T[];
+  title: string;
+  rowKey: (r: T) => string;
+  label: (r: T) => string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table<T>
+      rowKey={rowKey}
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      locale={{ emptyText: t('dashboard.nothingClosed') }}
+      scroll={{ x: 300 }}
+      data-testid={testId}
+      columns={[
+        { key: 'label', title, width: 120, render: (_, r) => label(r) },
+        { key: 'won', title: t('dashboard.won'), align: 'right', width: 55, render: (_, r) => r.won.count },
+        { key: 'lost', title: t('dashboard.lost'), align: 'right', width: 55, render: (_, r) => r.lost.count },
+        { key: 'rate', title: t('dashboard.winRate'), align: 'right', width: 70, render: (_, r) => percent(r.winRate) },
+      ]}
+    />
+  );
+}
