@@ -22,6 +22,8 @@ export interface ScenarioContext {
   teamId: string;
   /** Whose week the calendar shows: rep01, named explicitly when the admin looks (null = the caller). */
   calendarUserId: string | null;
+  /** The rep's own id (null for the admin): the activity list opens on a rep's own calls, everyone's for an admin. */
+  ownerId: string | null;
 }
 
 /** The calendar scenario's fixed week (Monday to Monday, Shanghai time). */
@@ -227,13 +229,15 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
     {
       key: 'activities-default',
       label: 'Activity list, opening view (planned, due in 14 days)',
-      paths: [`/api/activities?limit=50&status=planned&sort=soonest&to=${q(ACTIVITY_DUE)}&autoWithinDays=30`],
+      paths: [
+        `/api/activities?limit=50&status=planned&sort=soonest&to=${q(ACTIVITY_DUE)}&autoWithinDays=30${ctx.ownerId ? `&ownerId=${ctx.ownerId}` : ''}`,
+      ],
       kind: 'list',
     },
     {
       key: 'auto-later',
       label: 'Activity list, follow-ups collapsed per deal',
-      paths: [`/api/activities/auto-later?status=planned&afterDays=30`],
+      paths: [`/api/activities/auto-later?status=planned&afterDays=30${ctx.ownerId ? `&ownerId=${ctx.ownerId}` : ''}`],
       kind: 'list',
     },
     {

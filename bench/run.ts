@@ -66,7 +66,7 @@ const USERS = [
 
 /** The board's team filter: rep01's region (five reps). */
 const REP_TEAM = benchOrg().users.find((u) => u.email === 'rep01@bench.openkam.cn')?.teamId ?? '';
-const EMPTY = { accountIds: [], dealIds: [], teamId: REP_TEAM, calendarUserId: null };
+const EMPTY = { accountIds: [], dealIds: [], teamId: REP_TEAM, calendarUserId: null, ownerId: null };
 
 const log = (kind: string) => (msg: string) => console.log(`[${kind}] ${msg}`);
 
@@ -207,6 +207,7 @@ async function runBackend(kind: BackendReport['kind']): Promise<BackendReport> {
           // The admin looks at rep01's week; rep01 at their own.
           calendarUserId:
             u.key === 'admin' ? (info.users.find((x) => x.email === 'rep01@bench.openkam.cn')?.id ?? null) : null,
+          ownerId,
         };
         const selected = scenarios(ctx).filter((s) => !opts.only || opts.only.has(s.key));
         if (u === USERS[0]) {

@@ -1,0 +1,2 @@
+CREATE INDEX "activities_planned_start_idx" ON "activities" USING btree ("org_id","planned_start","id") WHERE "activities"."status" = 'planned';--> statement-breakpoint
+CREATE INDEX "activities_auto_planned_idx" ON "activities" USING btree ("org_id","planned_start") WHERE "activities"."auto_scheduled" and "activities"."status" = 'planned';
