@@ -45,9 +45,9 @@ beforeAll(async () => {
       plannedEnd: '2030-03-04T03:00:00.000Z',
     });
     expect(call.statusCode).toBe(201);
-    expect((await client.post('/api/tasks', { title: `${TAG}任务`, dueDate: '2030-06-01', accountId })).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await client.post('/api/tasks', { title: `${TAG}任务`, dueDate: '2030-06-01', accountId })).statusCode,
+    ).toBe(201);
   }
   await f.account(f.admin, { ownerId: null, name: `${TAG}无主` });
 });

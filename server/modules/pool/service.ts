@@ -140,7 +140,10 @@ export function poolService(db: Db) {
     async summary(actor: Actor, q: PoolQuery): Promise<ListSummary> {
       assertCan(actor, 'read', 'pool');
       const search = q.q ? searchQuery(q.q) : null;
-      return repo.count(actor.orgId, search ? await searchCondition(db, accounts, actor.orgId, search, true) : undefined);
+      return repo.count(
+        actor.orgId,
+        search ? await searchCondition(db, accounts, actor.orgId, search, true) : undefined,
+      );
     },
 
     async list(actor: Actor, q: PoolQuery): Promise<PoolPage> {

@@ -30,6 +30,7 @@ import { admin } from './admin.ts';
 import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
+import { lists } from './lists.ts';
 
 export const en: Resources = {
   ...common,
@@ -63,4 +64,5 @@ export const en: Resources = {
   ...navigation,
   ...pickers,
   ...preferences,
+  ...lists,
 };

@@ -34,6 +34,7 @@ import { admin } from './admin.ts';
 import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
+import { lists } from './lists.ts';
 
 export const zhCN = {
   ...common,
@@ -67,6 +68,7 @@ export const zhCN = {
   ...navigation,
   ...pickers,
   ...preferences,
+  ...lists,
 };
 
 export type Resources = Widen<typeof zhCN>;
