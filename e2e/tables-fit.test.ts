@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { hasChromium, startE2E, type E2E } from './harness.ts';
-import { login } from '../server/test/helper.ts';
+import { login, type Client } from '../server/test/helper.ts';
 import { loadDemo } from '../server/modules/demo/load.ts';
 import { rowsOf } from '../server/db/client.ts';
 import { WAIT } from './util.ts';
@@ -63,6 +63,7 @@ async function settled(page: Page, testId: string): Promise<void> {
 describe.skipIf(!hasChromium)('tables fit at 1440 px', { timeout: 240_000 }, () => {
   let e: E2E;
   let cookie: string;
+  let adminClient: Client;
   let groupId: string;
 
   beforeAll(async () => {
@@ -73,6 +74,9 @@ describe.skipIf(!hasChromium)('tables fit at 1440 px', { timeout: 240_000 }, () 
       logins.find((l) => l.role === 'manager' && l.team === 'hq') ?? logins.find((l) => l.role === 'manager');
     if (!director) throw new Error('the demo has no manager');
     cookie = (await login(e.t.app, director.email, director.password)).cookie;
+    const demoAdmin = logins.find((l) => l.role === 'admin');
+    if (!demoAdmin) throw new Error('the demo has no admin');
+    adminClient = await login(e.t.app, demoAdmin.email, demoAdmin.password);
     const [group] = await rowsOf<{ id: string }>(
       e.t.database.db,
       sql`select parent_id as id from accounts where parent_id is not null group by parent_id order by count(*) desc limit 1`,
@@ -128,4 +132,42 @@ describe.skipIf(!hasChromium)('tables fit at 1440 px', { timeout: 240_000 }, () 
       }
     });
   }
+  test('with more stages than the window holds, the board scrolls under sticky headers and says how many lie right', async () => {
+    for (const [name, probability] of [
+      ['技术澄清', 30],
+      ['商务谈判', 60],
+      ['合同审批', 90],
+    ] as const) {
+      const res = await adminClient.post('/api/stages', { name, probability });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const { page } = await e.context({ cookie, viewport: VIEWPORT });
+    await page.goto('/pipeline');
+    await expect.poll(() => page.getByTestId('board-column').count(), { timeout: WAIT }).toBe(8);
+    const more = page.getByTestId('board-more');
+    await more.waitFor({ timeout: WAIT });
+    const hidden = Number((await more.textContent())?.match(/\d+/)?.[0]);
+    expect(hidden).toBeGreaterThan(0);
+    const scroller = page.getByTestId('board-scroller');
+    // Down the cards: the stage headers stay at the top of the board's window.
+    await scroller.evaluate((el) => el.scrollTo({ top: 400 }));
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+    const heads = await scroller.evaluate((el) => {
+      const top = el.getBoundingClientRect().top;
+      return [...el.querySelectorAll('[data-testid="column-head"]')].map((h) =>
+        Math.round(h.getBoundingClientRect().top - top),
+      );
+    });
+    expect(heads.every((d) => Math.abs(d) <= 1)).toBe(true);
+    // The button scrolls right until no stage is left beyond the edge.
+    await expect
+      .poll(
+        async () => {
+          if (await more.isVisible()) await more.click({ timeout: 1000 }).catch(() => undefined);
+          return more.isVisible();
+        },
+        { timeout: WAIT },
+      )
+      .toBe(false);
+  });
 });
