@@ -14,6 +14,7 @@ describe.skipIf(!hasChromium)('list totals, order and paging footer', { timeout:
   let f: Factories;
   let rep: Awaited<ReturnType<Factories['user']>>;
   let page: Page;
+  let accountId: string;
 
   const text = (id: string) => page.getByTestId(id).first().textContent();
   const money = () => page.getByTestId('list-amount').locator('[data-money]').getAttribute('data-money');
@@ -24,6 +25,7 @@ describe.skipIf(!hasChromium)('list totals, order and paging footer', { timeout:
     rep = await f.user({ role: 'rep' });
     const other = await f.user({ role: 'rep' });
     const account = await f.account(rep.client, { name: `${TAG}客户`, ourRevenue: '20000000' });
+    accountId = account.id;
     await f.account(other.client, { name: `${TAG}别人的客户`, ourRevenue: '90000000' });
     for (const amount of ['100000000', '42810000']) {
       await f.deal(rep.client, { accountId: account.id, name: `${TAG}商机${amount}`, amount });
@@ -59,6 +61,12 @@ describe.skipIf(!hasChromium)('list totals, order and paging footer', { timeout:
     await expect.poll(() => text('list-total'), { timeout: WAIT }).toBe('共 1 条');
     expect(await money()).toBe('20000000.00');
     expect(await text('list-sort')).toBe('排序：最近更新');
+  });
+
+  test('an account’s deals tab: the same totals for that account', async () => {
+    await page.goto(`/accounts/${accountId}?tab=opportunities`);
+    await expect.poll(() => text('list-total'), { timeout: WAIT }).toBe('共 2 条');
+    expect(await money()).toBe('142810000.00');
   });
 
   test('tasks: a page of 30 of 32, then the rest on 加载更多', async () => {
