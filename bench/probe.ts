@@ -53,6 +53,7 @@ for (const who of ['admin', 'rep'] as const) {
     dealIds: await dealIds(database.db, orgId, ownerId),
     teamId: rep01.teamId ?? '',
     calendarUserId: who === 'admin' ? rep01.id : null,
+    ownerId,
   };
   for (const s of scenarios(ctx)) {
     if (only && !only.has(s.key)) continue;

@@ -33,6 +33,8 @@ export interface E2E {
     locale?: string;
     mobile?: boolean;
     cookie?: string;
+    /** The desktop window (1366×900 unless given); a mobile context is always a 390-px phone. */
+    viewport?: { width: number; height: number };
   }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
@@ -83,7 +85,7 @@ export async function startE2E(opts: { fresh?: boolean } = {}): Promise<E2E> {
         // antd honours the system's "reduce motion" (buttons, drawers and messages appear without
         // transitions), which spares the tests their waits for animations.
         reducedMotion: 'reduce',
-        viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 },
+        viewport: opts.mobile ? { width: 390, height: 844 } : (opts.viewport ?? { width: 1366, height: 900 }),
         ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       });
       contexts.push(context);

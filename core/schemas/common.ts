@@ -23,6 +23,16 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 export type PageOf<T> = { items: T[]; nextCursor: string | null };
 
+/**
+ * A list's totals for the filter it is showing (共 N 条), over every match in the caller's data scope,
+ * not the page: the count, and for a list with money the exact sum of its amount.
+ */
+export const ListSummary = Type.Object({
+  count: Type.Integer({ minimum: 0 }),
+  amount: Type.Optional(Money),
+});
+export type ListSummary = Static<typeof ListSummary>;
+
 export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

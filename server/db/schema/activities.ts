@@ -112,9 +112,7 @@ export const activities = pgTable(
     index('activities_opp_completed_idx').on(t.orgId, t.opportunityId, t.completedAt),
     // The activity list opens on the calls still to log, soonest first, for whole teams or the org
     // (issue 21 item 6): without this it sorted every planned call of the org (2 s on 750k).
-    index('activities_planned_start_idx')
-      .on(t.orgId, t.plannedStart, t.id)
-      .where(sql`${t.status} = 'planned'`),
+    index('activities_planned_start_idx').on(t.orgId, t.plannedStart, t.id).where(sql`${t.status} = 'planned'`),
     // The scheduled follow-ups the list collapses per deal (/activities/auto-later).
     index('activities_auto_planned_idx')
       .on(t.orgId, t.plannedStart)

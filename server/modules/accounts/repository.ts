@@ -116,7 +116,40 @@ export function accountsRepository(db: Db) {
       .leftJoin(owner, and(eq(owner.orgId, accounts.orgId), eq(owner.id, accounts.ownerId)))
       .leftJoin(parent, visibleParent(actor));
 
+  /** The list's filter (scope, archived or not, the chosen fields, the search), shared by the page and its totals. */
+  async function filters(
+    actor: Actor,
+    query: AccountListQuery,
+    search: PageArgs['search'],
+    codes: CodeFilters,
+  ): Promise<(SQL | undefined)[]> {
+    const where: (SQL | undefined)[] = [accountVisible(actor)];
+    where.push(query.archived ? isNotNull(accounts.archivedAt) : isNull(accounts.archivedAt));
+    // Closed sets written as literals, so the plan is costed with each value's real frequency and kept.
+    if (query.ownershipType) where.push(equalsLiteral(accounts.ownershipType, query.ownershipType, OWNERSHIP_TYPES));
+    if (query.scope) where.push(equalsLiteral(accounts.scope, query.scope, ACCOUNT_SCOPES));
+    if (query.financialStatus)
+      where.push(equalsLiteral(accounts.financialStatus, query.financialStatus, FINANCIAL_STATUSES));
+    if (query.relationshipStage)
+      where.push(equalsLiteral(accounts.relationshipStage, query.relationshipStage, RELATIONSHIP_STAGES));
+    if (query.tier) where.push(equalsLiteral(accounts.tier, query.tier, TIERS));
+    if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
+    if (query.parentId) where.push(eq(accounts.parentId, query.parentId));
+    if (query.province) where.push(eq(accounts.province, query.province));
+    if (codes.regionPrefix) where.push(like(accounts.regionCode, `${codes.regionPrefix}%`));
+    if (codes.industryCodes) where.push(inArray(accounts.industryCode, codes.industryCodes));
+    if (query.tag) where.push(arrayContains(accounts.tags, [query.tag]));
+    if (query.teamId) where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
+    if (search) where.push(await searchCondition(db, accounts, actor.orgId, search, scopeWalks(actor)));
+    return where;
+  }
+
   return {
+    /**
+     * One keyset page, with each row's health facts when `health` is set. The page is cut first and
+     * the facts joined to its rows only: joined to the filtered rows before a sort, they would be read
+     * for every match.
+     */
     /**
      * One keyset page, with each row's health facts when `health` is set. The page is cut first and
      * the facts joined to its rows only: joined to the filtered rows before a sort, they would be read
@@ -129,26 +162,7 @@ export function accountsRepository(db: Db) {
       codes: CodeFilters = {},
     ): Promise<AccountListRow[]> {
       const { key, descending } = sortOf(query);
-      const where: (SQL | undefined)[] = [accountVisible(actor)];
-      where.push(query.archived ? isNotNull(accounts.archivedAt) : isNull(accounts.archivedAt));
-      // Closed sets written as literals, so the plan is costed with each value's real frequency and kept.
-      if (query.ownershipType) where.push(equalsLiteral(accounts.ownershipType, query.ownershipType, OWNERSHIP_TYPES));
-      if (query.scope) where.push(equalsLiteral(accounts.scope, query.scope, ACCOUNT_SCOPES));
-      if (query.financialStatus)
-        where.push(equalsLiteral(accounts.financialStatus, query.financialStatus, FINANCIAL_STATUSES));
-      if (query.relationshipStage)
-        where.push(equalsLiteral(accounts.relationshipStage, query.relationshipStage, RELATIONSHIP_STAGES));
-      if (query.tier) where.push(equalsLiteral(accounts.tier, query.tier, TIERS));
-      if (query.ownerId) where.push(eq(accounts.ownerId, query.ownerId));
-      if (query.parentId) where.push(eq(accounts.parentId, query.parentId));
-      if (query.province) where.push(eq(accounts.province, query.province));
-      if (codes.regionPrefix) where.push(like(accounts.regionCode, `${codes.regionPrefix}%`));
-      if (codes.industryCodes) where.push(inArray(accounts.industryCode, codes.industryCodes));
-      if (query.tag) where.push(arrayContains(accounts.tags, [query.tag]));
-      if (query.teamId) {
-        where.push(ownedByTeam(accounts.ownerId, actor.orgId, query.teamId));
-      }
-      if (search) where.push(await searchCondition(db, accounts, actor.orgId, search, scopeWalks(actor)));
+      const where = await filters(actor, query, search, codes);
       const page = keyset(key, accounts.id, descending, after);
       where.push(page.where);
       const dir = sql.raw(descending ? 'desc' : 'asc');
@@ -166,6 +180,22 @@ export function accountsRepository(db: Db) {
               ${facts?.joins ?? sql``}
              order by p."sortValue" ${dir}, p.id ${dir}`,
       );
+    },
+
+    /** 共 N 条 and the sum of our revenue over every account the list's filter matches (no joins: none filters). */
+    async summary(
+      actor: Actor,
+      query: AccountListQuery,
+      search: PageArgs['search'],
+      codes: CodeFilters,
+    ): Promise<{ count: number; amount: string }> {
+      const where = await filters(actor, query, search, codes);
+      const [row] = await rowsOf<{ count: number; amount: string }>(
+        db,
+        sql`select count(*)::int as count, coalesce(sum(${accounts.ourRevenue}), 0)::numeric(20,2)::text as amount
+              from ${accounts} where ${and(...where)}`,
+      );
+      return row ?? { count: 0, amount: '0.00' };
     },
 
     /** Live accounts in the caller's scope by the province of their region code (null: no code). */

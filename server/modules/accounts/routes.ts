@@ -11,7 +11,7 @@ import {
   AccountUpdate,
   AccountsByProvince,
 } from '../../../core/schemas/accounts.ts';
-import { ErrorResponse, HistoryEntry, IdParams, Version } from '../../../core/schemas/common.ts';
+import { ErrorResponse, HistoryEntry, IdParams, ListSummary, Version } from '../../../core/schemas/common.ts';
 
 const tags = ['accounts'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -24,6 +24,11 @@ export async function accountsRoutes(app: App) {
     '/accounts',
     { schema: { tags, querystring: AccountListQuery, response: { 200: AccountPage, 400: ErrorResponse } } },
     (req) => accounts.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/accounts/summary',
+    { schema: { tags, querystring: AccountListQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
+    (req) => accounts.summary(actorOf(req), req.query),
   );
   app.get('/accounts/by-province', { schema: { tags, response: { 200: AccountsByProvince } } }, (req) =>
     accounts.byProvince(actorOf(req)),

@@ -14,9 +14,9 @@ import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { INDUSTRY_BY_CODE, INDUSTRY_SECTIONS } from '../../../core/industries.ts';
 import { byProvinceRows, regionColumns, regionLabel, regionPrefix, type RegionIndex } from '../../../core/regions.ts';
 import { regionIndex } from '../../kernel/regions.ts';
-import { accountSearchDocument } from '../../../core/search.ts';
+import { accountSearchDocument, searchQuery } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
-import type { PageOf } from '../../../core/schemas/common.ts';
+import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
 import type {
   Account,
   AccountCreate,
@@ -183,6 +183,12 @@ export function accountsService(db: Db) {
         (r) => [sortValue(query, r), r.id],
       );
       return { items: rows.map((r) => presentListItem(r, now, regions)), nextCursor };
+    },
+
+    /** The list's totals for the same filter: every match in scope, not the page. */
+    async summary(actor: Actor, query: AccountListQuery): Promise<ListSummary> {
+      const codes = codeFilters(await regionIndex(), query);
+      return repo.summary(actor, query, query.q ? searchQuery(query.q) : null, codes);
     },
 
     /** 按省份: live accounts in the caller's scope by province, those without a region code last. */

@@ -63,6 +63,18 @@ function filters(actor: Actor, q: Filters): SQL[] {
   return where;
 }
 
+/** The list's filter with its search and the scheduled calls it leaves out: shared by the page and its totals. */
+function listFilters(actor: Actor, query: ActivityListOptions, search: PageArgs['search']): SQL[] {
+  const where = filters(actor, query);
+  // Subjects are few words; a substring match on the normalised subject is enough here.
+  if (search)
+    where.push(
+      sql`strpos(regexp_replace(lower(${activities.subject}), '[\\s\\-_·.()（）]+', '', 'g'), ${search.needle}) > 0`,
+    );
+  if (query.autoFrom) where.push(sql`not ${autoPlannedFrom(query.autoFrom)}`);
+  return where;
+}
+
 export function activitiesRepository(db: Db) {
   const select = () =>
     db
@@ -78,13 +90,7 @@ export function activitiesRepository(db: Db) {
   return {
     /** Newest first by planned start: an account's or a deal's record of calls. */
     list(actor: Actor, { query, search, after, limit }: ActivityListArgs): Promise<ListedActivity[]> {
-      const where = filters(actor, query);
-      // Subjects are few words; a substring match on the normalised subject is enough here.
-      if (search)
-        where.push(
-          sql`strpos(regexp_replace(lower(${activities.subject}), '[\\s\\-_·.()（）]+', '', 'g'), ${search.needle}) > 0`,
-        );
-      if (query.autoFrom) where.push(sql`not ${autoPlannedFrom(query.autoFrom)}`);
+      const where = listFilters(actor, query, search);
       const newest = query.sort !== 'soonest';
       const page = keyset({ expr: sql`${activities.plannedStart}`, cast: 'timestamptz' }, activities.id, newest, after);
       if (page.where) where.push(page.where);
@@ -92,6 +98,16 @@ export function activitiesRepository(db: Db) {
         .where(and(...where))
         .orderBy(...page.orderBy)
         .limit(limit);
+    },
+
+    /** 共 N 条 over every call the list's filter matches (the account joined for the scope rule). */
+    async summary(actor: Actor, query: ActivityListOptions, search: PageArgs['search']) {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(activities)
+        .innerJoin(accounts, accountJoin)
+        .where(and(...listFilters(actor, query, search)));
+      return { count: row?.count ?? 0 };
     },
 
     /** The scheduled calls still planned from `from` on, per deal (the list leaves them out). */

@@ -19,7 +19,7 @@ import {
   Calendar,
   CalendarQuery,
 } from '../../../core/schemas/activities.ts';
-import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
+import { ErrorResponse, IdParams, ListSummary } from '../../../core/schemas/common.ts';
 
 const tags = ['activities'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -40,6 +40,11 @@ export async function activitiesRoutes(app: App) {
     async (req, reply) => reply.code(201).send(await service.create(actorOf(req), req.body)),
   );
   // The scheduled follow-ups the list leaves out (autoWithinDays), per deal. Before /activities/:id.
+  app.get(
+    '/activities/summary',
+    { schema: { tags, querystring: ActivityListQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
+    (req) => service.summary(actorOf(req), req.query),
+  );
   app.get(
     '/activities/auto-later',
     { schema: { tags, querystring: AutoLaterQuery, response: { 200: AutoLater, 400: ErrorResponse } } },

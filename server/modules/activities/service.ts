@@ -26,7 +26,8 @@ import type {
   AutoLater,
   AutoLaterQuery,
 } from '../../../core/schemas/activities.ts';
-import type { PageOf } from '../../../core/schemas/common.ts';
+import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
+import { searchQuery } from '../../../core/search.ts';
 
 /** Longer than this is not a call but a project; the calendar's window query relies on the bound. */
 export const MAX_ACTIVITY_DAYS = 31;
@@ -133,6 +134,13 @@ export function activitiesService(db: Db) {
         ({ a }) => [a.plannedStart.toISOString(), a.id],
       );
       return { items: await presentMany(actor, rows), nextCursor };
+    },
+
+    /** The list's totals for the same filter (the same scheduled calls left out): every match in scope. */
+    async summary(actor: Actor, query: ActivityListQuery, now = new Date()): Promise<ListSummary> {
+      const autoFrom =
+        query.autoWithinDays === undefined ? undefined : await daysAhead(actor, query.autoWithinDays, now);
+      return repo.summary(actor, { ...query, autoFrom }, query.q ? searchQuery(query.q) : null);
     },
 
     /** The scheduled follow-ups the list leaves out with autoWithinDays, counted per deal. */

@@ -62,21 +62,38 @@ export function contactsRepository(db: Db) {
       .innerJoin(fromC, and(eq(fromC.orgId, contactLinks.orgId), eq(fromC.id, contactLinks.fromContactId)))
       .innerJoin(toC, and(eq(toC.orgId, contactLinks.orgId), eq(toC.id, contactLinks.toContactId)));
 
+  /**
+   * The list's filter, shared by the page and its totals. The scope is on the contacts' copy of their
+   * account's owner: a rep's page is an index walk, and the count needs no accounts join.
+   */
+  async function filters(actor: Actor, query: ContactListQuery, search: PageArgs['search']) {
+    const where: (SQL | undefined)[] = [contactVisible(actor)];
+    where.push(query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt));
+    if (query.accountId) where.push(eq(contacts.accountId, query.accountId));
+    if (query.influence) where.push(eq(contacts.influence, query.influence));
+    if (query.coverage) where.push(eq(contacts.coverage, query.coverage));
+    if (query.counterpartId) where.push(eq(contacts.counterpartId, query.counterpartId));
+    if (query.ownerId) where.push(eq(contacts.accountOwnerId, query.ownerId));
+    if (query.teamId) where.push(ownedByTeam(contacts.accountOwnerId, actor.orgId, query.teamId));
+    if (search) where.push(await searchCondition(db, contacts, actor.orgId, search, scopeWalks(actor)));
+    return where;
+  }
+
   return {
+    /** 共 N 条 over every contact the list's filter matches. */
+    async summary(actor: Actor, query: ContactListQuery, search: PageArgs['search']) {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(contacts)
+        .where(and(...(await filters(actor, query, search))));
+      return { count: row?.count ?? 0 };
+    },
+
     async list(actor: Actor, { query, search, after, limit }: ContactListArgs) {
       const sort = (query.sort ?? '-updatedAt') as ContactSort;
       const descending = sort.startsWith('-');
       const key = SORTS[sort.replace('-', '')];
-      // The scope on the contacts' copy of their account's owner: a rep's page is an index walk.
-      const where: (SQL | undefined)[] = [contactVisible(actor), eq(accounts.orgId, actor.orgId)];
-      where.push(query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt));
-      if (query.accountId) where.push(eq(contacts.accountId, query.accountId));
-      if (query.influence) where.push(eq(contacts.influence, query.influence));
-      if (query.coverage) where.push(eq(contacts.coverage, query.coverage));
-      if (query.counterpartId) where.push(eq(contacts.counterpartId, query.counterpartId));
-      if (query.ownerId) where.push(eq(contacts.accountOwnerId, query.ownerId));
-      if (query.teamId) where.push(ownedByTeam(contacts.accountOwnerId, actor.orgId, query.teamId));
-      if (search) where.push(await searchCondition(db, contacts, actor.orgId, search, scopeWalks(actor)));
+      const where = [...(await filters(actor, query, search)), eq(accounts.orgId, actor.orgId)];
       const page = keyset(key, contacts.id, descending, after);
       where.push(page.where);
       return rowsOf<ContactListItem>(

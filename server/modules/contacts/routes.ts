@@ -12,7 +12,7 @@ import {
   ContactUpdate,
   OrgChart,
 } from '../../../core/schemas/contacts.ts';
-import { ErrorResponse, HistoryEntry, IdParams, Version } from '../../../core/schemas/common.ts';
+import { ErrorResponse, HistoryEntry, IdParams, ListSummary, Version } from '../../../core/schemas/common.ts';
 
 const tags = ['contacts'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -26,6 +26,11 @@ export async function contactsRoutes(app: App) {
     '/contacts',
     { schema: { tags, querystring: ContactListQuery, response: { 200: ContactPage, 400: ErrorResponse } } },
     (req) => contacts.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/contacts/summary',
+    { schema: { tags, querystring: ContactListQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
+    (req) => contacts.summary(actorOf(req), req.query),
   );
   app.post(
     '/contacts',

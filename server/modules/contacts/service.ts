@@ -8,7 +8,7 @@ import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
-import { contactSearchDocument } from '../../../core/search.ts';
+import { contactSearchDocument, searchQuery } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import type {
   Contact,
@@ -20,7 +20,7 @@ import type {
   ContactUpdate,
   OrgChart,
 } from '../../../core/schemas/contacts.ts';
-import type { PageOf } from '../../../core/schemas/common.ts';
+import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
 
 type Listed = { c: ContactRow; accountName: string; reportsToName: string | null; counterpartName: string | null };
 type Repo = ReturnType<typeof contactsRepository>;
@@ -100,6 +100,10 @@ export function contactsService(db: Db) {
       );
       return { items: rows, nextCursor };
     },
+
+    /** The list's totals for the same filter: every match in scope, not the page. */
+    summary: (actor: Actor, query: ContactListQuery): Promise<ListSummary> =>
+      repo.summary(actor, query, query.q ? searchQuery(query.q) : null),
 
     async create(actor: Actor, input: ContactCreate): Promise<Contact> {
       assertCan(actor, 'create', 'contact');

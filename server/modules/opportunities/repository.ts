@@ -172,6 +172,20 @@ export function opportunitiesRepository(db: Db) {
         .limit(limit);
     },
 
+    /** 共 N 条 and the exact sum of the amounts over every deal the list's filter matches. */
+    async summary(actor: Actor, query: OpportunityListQuery, search: PageArgs['search']) {
+      const where = filters(actor, query);
+      if (search) where.push(await searchCondition(db, opportunities, actor.orgId, search, true));
+      const [row] = await db
+        .select({
+          count: sql<number>`count(*)::int`,
+          amount: sql<string>`coalesce(sum(${opportunities.amount}), 0)::numeric(20,2)::text`,
+        })
+        .from(opportunities)
+        .where(and(...where));
+      return row ?? { count: 0, amount: '0.00' };
+    },
+
     async get(actor: Actor, id: string): Promise<Listed | undefined> {
       const [row] = await select(actor.lang).where(
         and(eq(opportunities.orgId, actor.orgId), eq(opportunities.id, id), accountVisible(actor)),

@@ -21,7 +21,7 @@ import {
   OpportunityPage,
   OpportunityUpdate,
 } from '../../../core/schemas/deals.ts';
-import { ErrorResponse, HistoryEntry, Id, IdParams } from '../../../core/schemas/common.ts';
+import { ErrorResponse, HistoryEntry, Id, IdParams, ListSummary } from '../../../core/schemas/common.ts';
 
 const tags = ['opportunities'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -47,6 +47,11 @@ export async function opportunitiesRoutes(app: App) {
     '/opportunities',
     { schema: { tags, querystring: OpportunityListQuery, response: { 200: OpportunityPage, 400: ErrorResponse } } },
     (req) => deals.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/opportunities/summary',
+    { schema: { tags, querystring: OpportunityListQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
+    (req) => deals.summary(actorOf(req), req.query),
   );
   app.post(
     '/opportunities',

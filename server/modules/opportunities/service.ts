@@ -21,7 +21,7 @@ import { dealListValues } from './lists.ts';
 import { assertCan, userInScope, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
-import { searchDocument } from '../../../core/search.ts';
+import { searchDocument, searchQuery } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
 import { DAY_MS, localDate } from '../../../core/time.ts';
@@ -34,7 +34,7 @@ import type {
   OpportunityUpdate,
   OpportunityListItem,
 } from '../../../core/schemas/deals.ts';
-import type { PageOf } from '../../../core/schemas/common.ts';
+import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
 
 const HISTORY_IGNORED = [
   'version',
@@ -291,6 +291,10 @@ export function opportunitiesService(db: Db) {
       );
       return { items: rows.map(presentListItem), nextCursor };
     },
+
+    /** The list's totals for the same filter: every match in scope, not the page. */
+    summary: (actor: Actor, query: OpportunityListQuery): Promise<ListSummary> =>
+      repo.summary(actor, query, query.q ? searchQuery(query.q) : null),
 
     async create(actor: Actor, input: OpportunityCreate): Promise<OpportunityDetail> {
       assertCan(actor, 'create', 'deal');

@@ -31,6 +31,14 @@ function prospectWhere(actor: Actor, owner: string | undefined): SQL {
 /** The order of core/prospects.ts: score descending, unscored last, then name (byte order) and id. */
 const prospectOrder = sql`${accounts.score} desc nulls last, ${accounts.name} collate "C", ${accounts.id}`;
 
+/** The pool: unowned, active accounts (the partial index's rule), narrowed by the search; the list's and its count's filter. */
+const poolWhere = (orgId: string, search: SQL | undefined): (SQL | undefined)[] => [
+  eq(accounts.orgId, orgId),
+  isNull(accounts.ownerId),
+  isNull(accounts.archivedAt),
+  search,
+];
+
 /** The pool's cursor: accounts longest in the pool first, those never pooled (no date) after them. */
 export type PoolCursor = [string | null, string];
 
@@ -105,14 +113,18 @@ export function poolRepository(db: Db) {
       return row?.n ?? 0;
     },
 
+    /** 共 N 条: every account in the pool that the search matches. */
+    async count(orgId: string, search: SQL | undefined) {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(accounts)
+        .where(and(...poolWhere(orgId, search)));
+      return { count: row?.count ?? 0 };
+    },
+
     /** Unowned, active accounts of the organisation, walking the pool's partial index. */
     list(orgId: string, search: SQL | undefined, after: PoolCursor | null, limit: number) {
-      const where: (SQL | undefined)[] = [
-        eq(accounts.orgId, orgId),
-        isNull(accounts.ownerId),
-        isNull(accounts.archivedAt),
-        search,
-      ];
+      const where = poolWhere(orgId, search);
       if (after) {
         const [at, id] = after;
         where.push(

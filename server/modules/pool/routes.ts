@@ -11,7 +11,7 @@ import {
   ProspectReviewResult,
   ProspectSettings,
 } from '../../../core/schemas/pool.ts';
-import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
+import { ErrorResponse, IdParams, ListSummary } from '../../../core/schemas/common.ts';
 
 const tags = ['pool'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -38,6 +38,11 @@ export async function poolRoutes(app: App) {
   );
   app.get('/pool', { schema: { tags, querystring: PoolQuery, response: { 200: PoolPage, ...errors } } }, (req) =>
     pool.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/pool/summary',
+    { schema: { tags, querystring: PoolQuery, response: { 200: ListSummary, ...errors } } },
+    (req) => pool.summary(actorOf(req), req.query),
   );
   app.post('/pool/:id/claim', { schema: { tags, params: IdParams, response: { 200: PoolClaim, ...errors } } }, (req) =>
     pool.claim(actorOf(req), req.params.id),

@@ -16,6 +16,8 @@ import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.t
 import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { diffFields } from '../../../core/diff.ts';
+import { searchQuery } from '../../../core/search.ts';
+import type { ListSummary } from '../../../core/schemas/common.ts';
 import { dropCount, exactCut, shareMillionths } from '../../../core/prospects.ts';
 import type {
   MyClaims,
@@ -133,6 +135,16 @@ export function poolService(db: Db) {
           version: current.version + 1,
         };
       });
+    },
+
+    /** The pool list's count for the same search. */
+    async summary(actor: Actor, q: PoolQuery): Promise<ListSummary> {
+      assertCan(actor, 'read', 'pool');
+      const search = q.q ? searchQuery(q.q) : null;
+      return repo.count(
+        actor.orgId,
+        search ? await searchCondition(db, accounts, actor.orgId, search, true) : undefined,
+      );
     },
 
     async list(actor: Actor, q: PoolQuery): Promise<PoolPage> {

@@ -21,6 +21,22 @@ function afterCursor(after: PageArgs['after']): SQL | undefined {
   return sql`(${tasks.done}, ${tasks.dueDate}, ${tasks.id}) > (${m[1] === '1'}, ${m[2]}::date, ${after[1]}::uuid)`;
 }
 
+/** The list's filter, shared by the page and its totals. */
+function filters(actor: Actor, query: TaskListQuery, search: PageArgs['search'], today: string) {
+  const where: (SQL | undefined)[] = [taskVisible(actor)];
+  if (query.assigneeId) where.push(eq(tasks.assigneeId, query.assigneeId));
+  if (query.accountId) where.push(eq(tasks.accountId, query.accountId));
+  if (query.opportunityId) where.push(eq(tasks.opportunityId, query.opportunityId));
+  if (query.contactId) where.push(eq(tasks.contactId, query.contactId));
+  if (query.done !== undefined) where.push(eq(tasks.done, query.done));
+  if (query.dueFrom) where.push(gte(tasks.dueDate, query.dueFrom));
+  if (query.dueTo) where.push(lte(tasks.dueDate, query.dueTo));
+  if (query.overdue === true) where.push(eq(tasks.done, false), lt(tasks.dueDate, today));
+  if (query.overdue === false) where.push(or(eq(tasks.done, true), gte(tasks.dueDate, today)));
+  if (search) where.push(sql`strpos(lower(${tasks.title}), lower(${query.q?.trim() ?? ''})) > 0`);
+  return where;
+}
+
 export function tasksRepository(db: Db) {
   const select = () =>
     db
@@ -39,22 +55,22 @@ export function tasksRepository(db: Db) {
 
   return {
     async list(actor: Actor, { query, search, after, limit, today }: TaskListArgs) {
-      const where: (SQL | undefined)[] = [taskVisible(actor)];
-      if (query.assigneeId) where.push(eq(tasks.assigneeId, query.assigneeId));
-      if (query.accountId) where.push(eq(tasks.accountId, query.accountId));
-      if (query.opportunityId) where.push(eq(tasks.opportunityId, query.opportunityId));
-      if (query.contactId) where.push(eq(tasks.contactId, query.contactId));
-      if (query.done !== undefined) where.push(eq(tasks.done, query.done));
-      if (query.dueFrom) where.push(gte(tasks.dueDate, query.dueFrom));
-      if (query.dueTo) where.push(lte(tasks.dueDate, query.dueTo));
-      if (query.overdue === true) where.push(eq(tasks.done, false), lt(tasks.dueDate, today));
-      if (query.overdue === false) where.push(or(eq(tasks.done, true), gte(tasks.dueDate, today)));
-      if (search) where.push(sql`strpos(lower(${tasks.title}), lower(${query.q?.trim() ?? ''})) > 0`);
+      const where = filters(actor, query, search, today);
       where.push(afterCursor(after));
       return select()
         .where(and(...where))
         .orderBy(asc(tasks.done), asc(tasks.dueDate), asc(tasks.id))
         .limit(limit);
+    },
+
+    /** 共 N 条 over every task the list's filter matches (the account joined for the scope rule). */
+    async summary(actor: Actor, query: TaskListQuery, search: PageArgs['search'], today: string) {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(tasks)
+        .leftJoin(accounts, and(eq(accounts.orgId, tasks.orgId), eq(accounts.id, tasks.accountId)))
+        .where(and(...filters(actor, query, search, today)));
+      return { count: row?.count ?? 0 };
     },
 
     async get(actor: Actor, id: string) {

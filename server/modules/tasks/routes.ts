@@ -11,7 +11,7 @@ import {
   TaskPage,
   TaskUpdate,
 } from '../../../core/schemas/activities.ts';
-import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
+import { ErrorResponse, IdParams, ListSummary } from '../../../core/schemas/common.ts';
 
 const tags = ['tasks'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -23,6 +23,11 @@ export async function tasksRoutes(app: App) {
     '/tasks',
     { schema: { tags, querystring: TaskListQuery, response: { 200: TaskPage, 400: ErrorResponse } } },
     (req) => tasks.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/tasks/summary',
+    { schema: { tags, querystring: TaskListQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
+    (req) => tasks.summary(actorOf(req), req.query),
   );
   app.get(
     '/tasks/assignees',

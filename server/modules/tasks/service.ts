@@ -16,7 +16,8 @@ import type {
   TaskListQuery,
   TaskUpdate,
 } from '../../../core/schemas/activities.ts';
-import type { PageOf } from '../../../core/schemas/common.ts';
+import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
+import { searchQuery } from '../../../core/search.ts';
 
 type Listed = NonNullable<Awaited<ReturnType<ReturnType<typeof tasksRepository>['get']>>>;
 type Links = Pick<TaskRow, 'accountId' | 'opportunityId' | 'contactId'>;
@@ -145,6 +146,12 @@ export function tasksService(db: Db) {
         ({ t }) => [taskCursorValue(t), t.id],
       );
       return { items: rows.map(presentTask), nextCursor };
+    },
+
+    /** The list's totals for the same filter: every match in scope, not the page. */
+    async summary(actor: Actor, query: TaskListQuery): Promise<ListSummary> {
+      const today = localDate(new Date(), await orgTimeZone(db, actor.orgId));
+      return repo.summary(actor, query, query.q ? searchQuery(query.q) : null, today);
     },
 
     async create(actor: Actor, input: TaskCreate): Promise<Task> {

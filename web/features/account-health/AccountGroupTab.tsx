@@ -10,6 +10,7 @@ import { useAccountGroup, useWhitespace } from './api.ts';
 import { AccountHealthBadge } from './HealthBadge.tsx';
 import { WhitespaceGrid } from './WhitespaceGrid.tsx';
 import { TEXT_SECONDARY } from '../../components/a11y.ts';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 
 /** antd draws an expander for any `children` array, so leaves carry none. */
 type TreeRow = Omit<GroupNode, 'children'> & { children?: TreeRow[] };
@@ -18,19 +19,24 @@ const toRows = (n: GroupNode): TreeRow => ({ ...n, children: n.children.length ?
 /** The group from its top: each member with its own revenue and health, and the roll-ups of its branch; then the group's whitespace. */
 export function AccountGroupTab({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
+  const mobile = useIsMobile();
   const group = useAccountGroup(accountId);
   const rootId = group.data?.root.accountId;
   const whitespace = useWhitespace({ accountId: rootId ?? accountId }, !!rootId);
   if (group.isPending) return <FullPageSpin />;
   if (group.isError) return <FullPageError error={group.error} onRetry={() => void group.refetch()} />;
 
+  // On a desktop the tree fits the tab at 1440 px (narrower figures, a long name cut with the whole on
+  // hover); a phone scrolls sideways with the name held.
+  const w = (phone: number, desktop: number) => (mobile ? phone : desktop);
   // Health and the roll-ups first: what a phone shows without scrolling sideways.
   const columns: ColumnsType<TreeRow> = [
     {
       key: 'name',
       title: t('whitespace.account'),
-      fixed: 'left',
-      width: 200,
+      fixed: mobile ? 'left' : undefined,
+      width: mobile ? 200 : undefined,
+      ellipsis: { showTitle: true },
       render: (_, n) =>
         n.accountId === accountId ? (
           <strong data-testid="group-node" data-current="true">
@@ -45,13 +51,13 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
     {
       key: 'health',
       title: t('health.title'),
-      width: 120,
+      width: w(120, 96),
       render: (_, n) => <AccountHealthBadge score={n.health} width={48} />,
     },
     {
       key: 'rolledUpRevenue',
       title: t('health.group.rolledUpRevenue'),
-      width: 150,
+      width: w(150, 110),
       align: 'right',
       render: (_, n) => (
         <span data-testid="group-rolled-up">
@@ -62,7 +68,7 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
     {
       key: 'pipeline',
       title: t('health.group.openPipeline'),
-      width: 170,
+      width: w(170, 130),
       align: 'right',
       render: (_, n) => (
         <Typography.Text>
@@ -77,14 +83,14 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
     {
       key: 'won',
       title: t('health.group.won'),
-      width: 140,
+      width: w(140, 100),
       align: 'right',
       render: (_, n) => <MoneyText value={n.wonLast12Months} />,
     },
     {
       key: 'coverage',
       title: t('health.group.coverage'),
-      width: 120,
+      width: w(120, 110),
       align: 'right',
       render: (_, n) =>
         n.coverage === null ? '—' : `${Math.round(n.coverage * 1000) / 10}% (${n.coveredContacts}/${n.contacts})`,
@@ -92,17 +98,17 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
     {
       key: 'ourRevenue',
       title: t('field.account.ourRevenue'),
-      width: 140,
+      width: w(140, 100),
       align: 'right',
       render: (_, n) => <MoneyText value={n.ourRevenue} />,
     },
     {
       key: 'scope',
       title: t('field.account.scope'),
-      width: 110,
+      width: w(110, 90),
       render: (_, n) => <Tag>{t(`enum.scope.${n.scope}`)}</Tag>,
     },
-    { key: 'owner', title: t('field.account.ownerId'), width: 100, render: (_, n) => n.ownerName ?? '—' },
+    { key: 'owner', title: t('field.account.ownerId'), width: w(100, 80), render: (_, n) => n.ownerName ?? '—' },
   ];
 
   return (
@@ -118,7 +124,7 @@ export function AccountGroupTab({ accountId }: { accountId: string }) {
         dataSource={[toRows(group.data.root)]}
         pagination={false}
         expandable={{ defaultExpandAllRows: true }}
-        scroll={{ x: 1250 }}
+        scroll={mobile ? { x: 1250 } : undefined}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('whitespace.title')}

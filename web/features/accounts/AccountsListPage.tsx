@@ -21,13 +21,18 @@ import { regionText } from './region-text.ts';
 import { ProvinceSummary } from './ProvinceSummary.tsx';
 import { useTableColumns } from '../../components/ColumnChooser.tsx';
 import { TEXT_SECONDARY } from '../../components/a11y.ts';
+import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
+import { useListSummary } from '../../lib/list-summary.ts';
 
 export function AccountsListPage() {
   const { t } = useTranslation();
   const me = useMe();
   const mobile = useIsMobile();
-  const { filters } = useAccountFilters();
+  const { filters, sort } = useAccountFilters();
   const list = useAccountList(filters);
+  // The order changes no total: left out of the summary's key, a new sort asks for nothing more.
+  const { sort: _sort, ...matching } = filters;
+  const summary = useListSummary('accounts', matching);
   const [creating, setCreating] = useState(false);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -108,6 +113,7 @@ export function AccountsListPage() {
       </Flex>
       <AccountFilters mobile={mobile} />
       <ProvinceSummary />
+      <ListSummaryBar summary={summary} sort={t(`sort.${sort}`)} amountLabel={t('lists.revenueSum')} />
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : mobile ? (
@@ -155,6 +161,7 @@ export function AccountsListPage() {
         loading={list.isFetchingNextPage}
         onLoad={() => void list.fetchNextPage()}
         count={rows.length}
+        total={summary.data?.count}
       />
       <AccountFormDrawer open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -12,6 +12,8 @@ import { AutoLaterCard } from './AutoLaterCard.tsx';
 import { ActivityFilters } from './ActivityFilters.tsx';
 import { ActivityTable } from './ActivityTable.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
+import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
+import { useListSummary } from '../../lib/list-summary.ts';
 
 export function ActivitiesListPage() {
   const { t } = useTranslation();
@@ -24,6 +26,8 @@ export function ActivitiesListPage() {
     if (f.empty) f.setMany(defaultActivityView(me));
   }, [f.empty, me]);
   const list = useActivityList(filters, 30, !f.empty);
+  const { sort, ...matching } = filters;
+  const summary = useListSummary('activities', matching, !f.empty);
   const defaultView = !f.values.view && f.values.sort === 'soonest' && f.values.status === 'planned';
   const [creating, setCreating] = useState(false);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -55,6 +59,10 @@ export function ActivitiesListPage() {
           }
         />
       )}
+      <ListSummaryBar
+        summary={summary}
+        sort={t(sort === 'soonest' ? 'lists.sort.callsSoonest' : 'lists.sort.callsNewest')}
+      />
       <AutoLaterCard filters={filters} onShowDeal={(id) => f.replaceAll({ view: 'all', opportunityId: id })} />
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
@@ -66,6 +74,7 @@ export function ActivitiesListPage() {
         loading={list.isFetchingNextPage}
         onLoad={() => void list.fetchNextPage()}
         count={rows.length}
+        total={summary.data?.count}
       />
       <ActivityFormDrawer open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -16,6 +16,8 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { useContactList, type ContactFilters } from './api.ts';
 import { ContactTable } from './ContactTable.tsx';
 import { ContactFormDrawer } from './ContactFormDrawer.tsx';
+import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
+import { useListSummary } from '../../lib/list-summary.ts';
 
 const KEYS = ['q', 'accountId', 'influence', 'coverage', 'counterpartId', 'ownerId', 'teamId'] as const;
 
@@ -46,6 +48,9 @@ export function ContactsListPage() {
     );
 
   const list = useContactList(filters);
+  // The order changes no total: left out of the summary's key, a new sort asks for nothing more.
+  const { sort, ...matching } = filters;
+  const summary = useListSummary('contacts', matching);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const width = mobile ? '100%' : 160;
 
@@ -144,6 +149,7 @@ export function ContactsListPage() {
           </>
         )}
       </Flex>
+      <ListSummaryBar summary={summary} sort={t(`sort.${sort ?? '-updatedAt'}`)} />
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -154,6 +160,7 @@ export function ContactsListPage() {
         loading={list.isFetchingNextPage}
         onLoad={() => void list.fetchNextPage()}
         count={rows.length}
+        total={summary.data?.count}
       />
       <ContactFormDrawer open={adding} onClose={() => setAdding(false)} />
     </div>

@@ -9,6 +9,7 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { usePipelineChanges } from '../forecast/api.ts';
 import { useStageLabel } from '../stages/stageName.ts';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 
 const KIND_COLORS: Record<string, string> = {
   new: 'blue',
@@ -28,6 +29,7 @@ const KIND_COLORS: Record<string, string> = {
  */
 export function ChangesCard({ teamId }: { teamId?: string }) {
   const { t } = useTranslation();
+  const mobile = useIsMobile();
   // Snapshots keep the stage's Chinese name; the reader's language comes from the funnel by id.
   const stageName = useStageLabel();
   const [since, setSince] = useState(() => dayjs().subtract(7, 'day'));
@@ -90,45 +92,48 @@ export function ChangesCard({ teamId }: { teamId?: string }) {
               size="small"
               pagination={false}
               dataSource={slipped}
-              scroll={{ x: 960 }}
+              // A desktop fits the card: the deal's account and owner under its name, long names cut
+              // with the whole on hover. A phone scrolls sideways.
+              scroll={mobile ? { x: 960 } : undefined}
               data-testid="slipped-table"
               columns={[
                 {
                   key: 'name',
                   title: t('field.opportunity.name'),
-                  width: 200,
-                  render: (_, c) => <Link to={`/opportunities/${c.opportunityId}`}>{c.name}</Link>,
-                },
-                {
-                  key: 'account',
-                  title: t('field.opportunity.accountId'),
-                  width: 180,
-                  render: (_, c) => c.accountName,
-                },
-                {
-                  key: 'owner',
-                  title: t('field.opportunity.ownerId'),
-                  width: 100,
-                  render: (_, c) => c.ownerName ?? '—',
+                  ellipsis: true,
+                  render: (_, c) => (
+                    <>
+                      <Typography.Text ellipsis={{ tooltip: c.name }} style={{ display: 'block' }}>
+                        <Link to={`/opportunities/${c.opportunityId}`}>{c.name}</Link>
+                      </Typography.Text>
+                      <Typography.Text
+                        type="secondary"
+                        ellipsis={{ tooltip: true }}
+                        style={{ display: 'block', fontSize: 12 }}
+                      >
+                        {c.accountName} · {c.ownerName ?? '—'}
+                      </Typography.Text>
+                    </>
+                  ),
                 },
                 {
                   key: 'stage',
                   title: t('dashboard.stage'),
-                  width: 190,
+                  width: mobile ? 190 : 140,
                   render: (_, c) =>
                     `${c.before ? stageName(c.before.stageId, c.before.stageName) : '—'} → ${stageName(c.after.stageId, c.after.stageName)}`,
                 },
                 {
                   key: 'close',
                   title: t('dashboard.closeDate'),
-                  width: 190,
+                  width: mobile ? 190 : 110,
                   render: (_, c) => `${c.before?.expectedCloseDate ?? '—'} → ${c.after.expectedCloseDate ?? '—'}`,
                 },
                 {
                   key: 'amount',
                   title: t('forecast.amount'),
                   align: 'right',
-                  width: 140,
+                  width: mobile ? 140 : 100,
                   render: (_, c) => <MoneyText value={c.after.amount} />,
                 },
               ]}

@@ -27,7 +27,7 @@ export function RiskDealsCard({ teamId }: { teamId?: string }) {
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <OpportunityTable rows={rows} loading={list.isPending} testId="risk-deals-table" />
+        <OpportunityTable rows={rows} loading={list.isPending} testId="risk-deals-table" compact />
       )}
     </Card>
   );

@@ -7,6 +7,7 @@ import { useWinLoss } from '../forecast/api.ts';
 import { OTHER } from '../../../core/deal-lists.ts';
 import { percent } from '../forecast/ForecastTable.tsx';
 import { OutcomeTable } from './OutcomeTable.tsx';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 
 type Reason = WinLoss['reasons'][number];
 type Rival = WinLoss['competitors'][number];
@@ -14,6 +15,8 @@ type Rival = WinLoss['competitors'][number];
 /** Won and lost in the period, why deals were lost and to whom, and the win rate by deal source and by province. */
 export function WinLossCard({ from, to, teamId }: { from: string; to: string; teamId?: string }) {
   const { t } = useTranslation();
+  // Sized by their content on a desktop, within the card; a phone scrolls sideways.
+  const mobile = useIsMobile();
   const wl = useWinLoss({ from, to, teamId });
   const d = wl.data;
   return (
@@ -54,27 +57,24 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
                   pagination={false}
                   dataSource={d.reasons}
                   locale={{ emptyText: t('dashboard.noReasons') }}
-                  scroll={{ x: 310 }}
+                  scroll={mobile ? { x: 310 } : undefined}
                   data-testid="lost-reasons"
                   columns={[
                     {
                       key: 'reason',
                       title: t('dashboard.lostReason'),
-                      width: 120,
                       render: (_, r) => (r.reason === OTHER ? t('pickers.other') : r.reason || t('dashboard.noReason')),
                     },
                     {
                       key: 'count',
                       title: t('forecast.col.deals'),
                       align: 'right',
-                      width: 60,
                       render: (_, r) => r.count,
                     },
                     {
                       key: 'amount',
                       title: t('forecast.amount'),
                       align: 'right',
-                      width: 130,
                       render: (_, r) => <MoneyText value={r.amount} />,
                     },
                   ]}
@@ -87,22 +87,20 @@ export function WinLossCard({ from, to, teamId }: { from: string; to: string; te
                   pagination={false}
                   dataSource={d.competitors}
                   locale={{ emptyText: t('dashboard.noCompetitors') }}
-                  scroll={{ x: 310 }}
+                  scroll={mobile ? { x: 310 } : undefined}
                   data-testid="lost-to"
                   columns={[
-                    { key: 'name', title: t('dashboard.lostTo'), width: 120, render: (_, r) => r.name },
+                    { key: 'name', title: t('dashboard.lostTo'), render: (_, r) => r.name },
                     {
                       key: 'count',
                       title: t('forecast.col.deals'),
                       align: 'right',
-                      width: 60,
                       render: (_, r) => r.count,
                     },
                     {
                       key: 'amount',
                       title: t('forecast.amount'),
                       align: 'right',
-                      width: 130,
                       render: (_, r) => <MoneyText value={r.amount} />,
                     },
                   ]}

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ForecastAccuracy } from '../../../core/schemas/forecast.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { percent } from './ForecastTable.tsx';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 
 type Row = ForecastAccuracy['items'][number];
 
 /** Each weekly snapshot's forecast for the period against what was actually won in it. */
 export function AccuracyTable({ data, loading }: { data: ForecastAccuracy | undefined; loading: boolean }) {
   const { t } = useTranslation();
+  // Sized by their content on a desktop, within the card; a phone scrolls sideways.
+  const mobile = useIsMobile();
   return (
     <>
       {data && (
@@ -22,11 +25,11 @@ export function AccuracyTable({ data, loading }: { data: ForecastAccuracy | unde
         pagination={false}
         loading={loading}
         dataSource={data?.items ?? []}
-        scroll={{ x: 620 }}
+        scroll={mobile ? { x: 620 } : undefined}
         locale={{ emptyText: t('forecast.noSnapshots') }}
         data-testid="accuracy-table"
         columns={[
-          { key: 'date', title: t('forecast.snapshotDate'), width: 120, render: (_, r) => r.snapshotDate },
+          { key: 'date', title: t('forecast.snapshotDate'), render: (_, r) => r.snapshotDate },
           {
             key: 'weighted',
             title: t('forecast.col.weightedForecast'),
@@ -49,7 +52,6 @@ export function AccuracyTable({ data, loading }: { data: ForecastAccuracy | unde
             key: 'error',
             title: t('forecast.error'),
             align: 'right',
-            width: 90,
             render: (_, r) => (r.error === null ? '—' : `${r.error > 0 ? '+' : ''}${percent(r.error)}`),
           },
         ]}

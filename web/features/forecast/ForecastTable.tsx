@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ForecastGroup } from '../../../core/enums.ts';
 import type { ForecastRow } from '../../../core/schemas/forecast.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 
 type MoneyKey =
   | 'closedWon'
@@ -48,6 +49,7 @@ interface Props {
 /** One row per rep, team, stage or month, with the totals as the table's summary row. */
 export function ForecastTable({ rows, totals, groupBy, loading, compact, testId = 'forecast-table' }: Props) {
   const { t } = useTranslation();
+  const mobile = useIsMobile();
   const moneyCols: MoneyKey[] = compact ? ['closedWon', 'commit', 'bestCase', 'weightedForecast'] : MONEY_COLS;
   const columns: ColumnsType<ForecastRow> = [
     {
@@ -55,7 +57,11 @@ export function ForecastTable({ rows, totals, groupBy, loading, compact, testId 
       title: t(`forecast.group.${groupBy}`),
       fixed: 'left',
       width: 140,
-      render: (_, r) => <span data-testid="forecast-row-label">{r.label}</span>,
+      render: (_, r) => (
+        <span data-testid="forecast-row-label" style={{ whiteSpace: 'nowrap' }}>
+          {r.label}
+        </span>
+      ),
     },
     ...(compact
       ? []
@@ -109,6 +115,9 @@ export function ForecastTable({ rows, totals, groupBy, loading, compact, testId 
         ]),
   ];
   const width = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
+  // On a desktop the columns take the width of their figures and headers (which wrap), so the table
+  // fits its card at 1440 px; a phone scrolls sideways with the label column held.
+  const shown = mobile ? columns : columns.map(({ width: _w, fixed: _f, ...c }) => c);
 
   return (
     <Table<ForecastRow>
@@ -117,8 +126,8 @@ export function ForecastTable({ rows, totals, groupBy, loading, compact, testId 
       pagination={false}
       dataSource={rows}
       loading={loading}
-      columns={columns}
-      scroll={{ x: width }}
+      columns={shown}
+      scroll={mobile ? { x: width } : undefined}
       data-testid={testId}
       summary={() =>
         totals ? (
@@ -127,7 +136,9 @@ export function ForecastTable({ rows, totals, groupBy, loading, compact, testId 
               {columns.map((c, i) => (
                 <Table.Summary.Cell key={String(c.key)} index={i} align={c.align}>
                   {i === 0 ? (
-                    <Typography.Text strong>{t('forecast.totals')}</Typography.Text>
+                    <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                      {t('forecast.totals')}
+                    </Typography.Text>
                   ) : (
                     <Typography.Text strong>{c.render?.(null, totals, -1) as ReactNode}</Typography.Text>
                   )}

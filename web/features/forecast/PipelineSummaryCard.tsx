@@ -6,12 +6,14 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { stageLabel } from '../stages/stageName.ts';
 import { usePipelineSummary } from './api.ts';
 import { FunnelChart } from './FunnelChart.tsx';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 
 type StageRow = PipelineSummary['stages'][number];
 
 /** The open funnel of the deals in scope (or a team's): the chart, then the same figures as a table. */
 export function PipelineSummaryCard({ teamId, ownerId }: { teamId?: string; ownerId?: string }) {
   const { t, i18n } = useTranslation();
+  const mobile = useIsMobile();
   const summary = usePipelineSummary({ teamId, ownerId });
   const data = summary.data;
   return (
@@ -41,30 +43,28 @@ export function PipelineSummaryCard({ teamId, ownerId }: { teamId?: string; owne
             size="small"
             pagination={false}
             dataSource={data.stages}
-            scroll={{ x: 570 }}
+            // Sized by their content on a desktop, within the card; a phone scrolls sideways.
+            scroll={mobile ? { x: 570 } : undefined}
             data-testid="summary-table"
             columns={[
-              { key: 'name', title: t('forecast.stage'), width: 120, render: (_, s) => stageLabel(s, i18n.language) },
+              { key: 'name', title: t('forecast.stage'), render: (_, s) => stageLabel(s, i18n.language) },
               {
                 key: 'probability',
                 title: t('forecast.probability'),
                 align: 'right',
-                width: 80,
                 render: (_, s) => `${s.probability}%`,
               },
-              { key: 'count', title: t('forecast.col.deals'), align: 'right', width: 70, render: (_, s) => s.count },
+              { key: 'count', title: t('forecast.col.deals'), align: 'right', render: (_, s) => s.count },
               {
                 key: 'amount',
                 title: t('forecast.amount'),
                 align: 'right',
-                width: 150,
                 render: (_, s) => <MoneyText value={s.amount} />,
               },
               {
                 key: 'weighted',
                 title: t('forecast.weighted'),
                 align: 'right',
-                width: 150,
                 render: (_, s) => <MoneyText value={s.weightedAmount} />,
               },
             ]}

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { PARETO_METRICS, TIERS, type ParetoMetric, type Tier } from '../../../core/enums.ts';
 import type { ParetoItem, ParetoQuery } from '../../../core/schemas/key-accounts.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
@@ -34,22 +35,21 @@ export function ParetoPage() {
   const mobile = useIsMobile();
   const me = useMe();
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const p = useUrlParams(['metric', 'from', 'to', 'class', 'page'] as const);
+  const p = useUrlParams(['metric', 'from', 'to', 'class'] as const);
   const metric: ParetoMetric = PARETO_METRICS.includes(p.values.metric as ParetoMetric)
     ? (p.values.metric as ParetoMetric)
     : 'ourRevenue';
   const cls = TIERS.includes(p.values.class as Tier) ? (p.values.class as Tier) : undefined;
-  const page = Math.max(1, Number(p.values.page) || 1);
   const { from, to } = urlPeriod(p.values, (end) => dayjs(end).subtract(365, 'day').format('YYYY-MM-DD'));
-  const q: ParetoQuery = {
+  const q: Omit<ParetoQuery, 'limit' | 'offset'> = {
     metric,
     class: cls,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
     ...(metric === 'wonAmount' ? { from, to } : {}),
   };
-  const data = usePareto(q);
-  const r = data.data;
+  const data = usePareto(q, PAGE_SIZE);
+  // The charts and class totals come with every page; the first is enough.
+  const r = data.data?.pages[0];
+  const items = data.data?.pages.flatMap((x) => x.items) ?? [];
 
   return (
     <div data-testid="pareto-page">
@@ -67,25 +67,20 @@ export function ParetoPage() {
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Segmented<ParetoMetric>
           value={metric}
-          onChange={(v) => p.setMany({ metric: v, page: null })}
+          onChange={(v) => p.set('metric', v)}
           options={PARETO_METRICS.map((m) => ({
             value: m,
             label: <span data-testid={`pareto-metric-${m}`}>{t(`pareto.metric.${m}`)}</span>,
           }))}
         />
         {metric === 'wonAmount' && (
-          <PeriodPicker
-            from={from}
-            to={to}
-            onChange={(a, b) => p.setMany({ from: a, to: b, page: null })}
-            testId="pareto-period"
-          />
+          <PeriodPicker from={from} to={to} onChange={(a, b) => p.setMany({ from: a, to: b })} testId="pareto-period" />
         )}
       </Flex>
       {data.isError ? (
         <FullPageError error={data.error} onRetry={() => void data.refetch()} />
       ) : (
-        <Spin spinning={data.isFetching}>
+        <Spin spinning={data.isFetching && !data.isFetchingNextPage}>
           {r && (
             <>
               <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
@@ -137,7 +132,7 @@ export function ParetoPage() {
           <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
             <Segmented<string>
               value={cls ?? 'all'}
-              onChange={(v) => p.setMany({ class: v === 'all' ? null : v, page: null })}
+              onChange={(v) => p.set('class', v === 'all' ? null : v)}
               options={[
                 { value: 'all', label: t('pareto.allClasses') },
                 ...TIERS.map((c) => ({ value: c, label: <span data-testid={`pareto-filter-${c}`}>{c}</span> })),
@@ -147,64 +142,67 @@ export function ParetoPage() {
           {r && r.accounts === 0 ? (
             <Empty description={t('pareto.noAccounts')} />
           ) : (
-            <Table<ParetoItem>
-              rowKey="id"
-              size="small"
-              loading={data.isPending}
-              dataSource={r?.items ?? []}
-              scroll={{ x: 760 }}
-              data-testid="pareto-table"
-              pagination={{
-                current: page,
-                pageSize: PAGE_SIZE,
-                total: r?.itemsTotal ?? 0,
-                showSizeChanger: false,
-                onChange: (n) => p.set('page', n > 1 ? String(n) : null),
-              }}
-              columns={[
-                { key: 'rank', title: '#', width: 60, render: (_, i) => i.rank },
-                {
-                  key: 'name',
-                  title: t('pareto.col.account'),
-                  render: (_, i) => <Link to={`/accounts/${i.id}`}>{i.name}</Link>,
-                },
-                { key: 'owner', title: t('pareto.col.owner'), width: 110, render: (_, i) => i.ownerName ?? '—' },
-                {
-                  key: 'tier',
-                  title: t('pareto.col.tier'),
-                  width: 90,
-                  render: (_, i) => <EnumTag group="tier" value={i.tier} />,
-                },
-                {
-                  key: 'value',
-                  title: t(`pareto.metric.${metric}`),
-                  align: 'right',
-                  width: 150,
-                  render: (_, i) => <MoneyText value={i.value} />,
-                },
-                {
-                  key: 'share',
-                  title: t('pareto.col.share'),
-                  align: 'right',
-                  width: 80,
-                  render: (_, i) => percent(i.share),
-                },
-                {
-                  key: 'cumulative',
-                  title: t('pareto.col.cumulative'),
-                  align: 'right',
-                  width: 90,
-                  render: (_, i) => percent(i.cumulativeShare),
-                },
-                {
-                  key: 'class',
-                  title: t('pareto.col.class'),
-                  align: 'center',
-                  width: 70,
-                  render: (_, i) => <ClassTag cls={i.class} />,
-                },
-              ]}
-            />
+            <>
+              <Table<ParetoItem>
+                rowKey="id"
+                size="small"
+                loading={data.isPending}
+                dataSource={items}
+                scroll={{ x: 760 }}
+                data-testid="pareto-table"
+                pagination={false}
+                columns={[
+                  { key: 'rank', title: '#', width: 60, render: (_, i) => i.rank },
+                  {
+                    key: 'name',
+                    title: t('pareto.col.account'),
+                    render: (_, i) => <Link to={`/accounts/${i.id}`}>{i.name}</Link>,
+                  },
+                  { key: 'owner', title: t('pareto.col.owner'), width: 110, render: (_, i) => i.ownerName ?? '—' },
+                  {
+                    key: 'tier',
+                    title: t('pareto.col.tier'),
+                    width: 90,
+                    render: (_, i) => <EnumTag group="tier" value={i.tier} />,
+                  },
+                  {
+                    key: 'value',
+                    title: t(`pareto.metric.${metric}`),
+                    align: 'right',
+                    width: 150,
+                    render: (_, i) => <MoneyText value={i.value} />,
+                  },
+                  {
+                    key: 'share',
+                    title: t('pareto.col.share'),
+                    align: 'right',
+                    width: 80,
+                    render: (_, i) => percent(i.share),
+                  },
+                  {
+                    key: 'cumulative',
+                    title: t('pareto.col.cumulative'),
+                    align: 'right',
+                    width: 90,
+                    render: (_, i) => percent(i.cumulativeShare),
+                  },
+                  {
+                    key: 'class',
+                    title: t('pareto.col.class'),
+                    align: 'center',
+                    width: 70,
+                    render: (_, i) => <ClassTag cls={i.class} />,
+                  },
+                ]}
+              />
+              <LoadMore
+                hasMore={!!data.hasNextPage}
+                loading={data.isFetchingNextPage}
+                onLoad={() => void data.fetchNextPage()}
+                count={items.length}
+                total={r?.itemsTotal}
+              />
+            </>
           )}
         </Spin>
       )}

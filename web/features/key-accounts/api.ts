@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Effort,
   EffortQuery,
@@ -14,11 +14,18 @@ export const paretoKeys = {
   settings: ['settings', 'pareto'] as const,
 };
 
-export function usePareto(q: ParetoQuery) {
-  return useQuery({
+/** The ranking with its charts and class totals; its ranked list a page at a time (by rank offset), loaded on with the lists' "load more". */
+export function usePareto(q: Omit<ParetoQuery, 'limit' | 'offset'>, pageSize: number) {
+  return useInfiniteQuery({
     queryKey: paretoKeys.pareto(q),
-    queryFn: () => api.get<ParetoResult>('/api/analysis/pareto', { ...q }),
-    placeholderData: (prev) => prev,
+    queryFn: ({ pageParam }) =>
+      api.get<ParetoResult>('/api/analysis/pareto', { ...q, limit: pageSize, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, all) => {
+      const loaded = all.reduce((n, p) => n + p.items.length, 0);
+      return last.items.length > 0 && loaded < last.itemsTotal ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -11,13 +11,18 @@ import { useOpportunityFilters } from './useOpportunityFilters.ts';
 import { OpportunityFilters } from './OpportunityFilters.tsx';
 import { OpportunityTable } from './OpportunityTable.tsx';
 import { OpportunityFormDrawer } from './OpportunityFormDrawer.tsx';
+import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
+import { useListSummary } from '../../lib/list-summary.ts';
 
 export function OpportunitiesListPage() {
   const { t } = useTranslation();
   const me = useMe();
   const mobile = useIsMobile();
-  const { filters } = useOpportunityFilters();
+  const { filters, sort } = useOpportunityFilters();
   const list = useOpportunityList(filters);
+  // The order changes no total: left out of the summary's key, a new sort asks for nothing more.
+  const { sort: _sort, ...matching } = filters;
+  const summary = useListSummary('opportunities', matching);
   const [creating, setCreating] = useState(false);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -39,6 +44,7 @@ export function OpportunitiesListPage() {
         )}
       </Flex>
       <OpportunityFilters mobile={mobile} />
+      <ListSummaryBar summary={summary} sort={t(`dealSort.${sort}`)} amountLabel={t('lists.amountSum')} />
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -49,6 +55,7 @@ export function OpportunitiesListPage() {
         loading={list.isFetchingNextPage}
         onLoad={() => void list.fetchNextPage()}
         count={rows.length}
+        total={summary.data?.count}
       />
       <OpportunityFormDrawer open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, List, Tag } from 'antd';
+import { Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,6 +20,8 @@ interface Props {
   testId?: string;
   /** Set on the main list page: the user's columns and widths (preferences.tables[tableKey]). */
   tableKey?: string;
+  /** In a dashboard card: the columns that fit half a 1440-px window (account and owner under the name). */
+  compact?: boolean;
 }
 
 export function OpportunityTable({
@@ -28,6 +30,7 @@ export function OpportunityTable({
   showAccount = true,
   testId = 'opportunities-table',
   tableKey,
+  compact,
 }: Props) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
@@ -140,6 +143,42 @@ export function OpportunityTable({
       ),
     },
   ];
+
+  if (compact) {
+    const keep = new Set(['stage', 'amount', 'close', 'health']);
+    const narrow: ColumnsType<OpportunityListItem> = [
+      {
+        key: 'name',
+        title: t('field.opportunity.name'),
+        ellipsis: true,
+        render: (_, o) => (
+          <>
+            <Typography.Text ellipsis={{ tooltip: o.name }} style={{ display: 'block' }}>
+              <Link to={`/opportunities/${o.id}`} data-testid="opportunity-link">
+                {o.name}
+              </Link>
+            </Typography.Text>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ display: 'block', fontSize: 12 }}>
+              {o.accountName} · {o.ownerName ?? '—'}
+            </Typography.Text>
+          </>
+        ),
+      },
+      ...columns.filter((c) => keep.has(String(c.key))).map((c) => ({ ...c, width: c.key === 'health' ? 90 : 104 })),
+    ];
+    return (
+      <Table<OpportunityListItem>
+        data-testid={testId}
+        rowKey="id"
+        size="small"
+        columns={narrow}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('deals.empty')} /> }}
+      />
+    );
+  }
 
   return (
     <ChoosableTable<OpportunityListItem>

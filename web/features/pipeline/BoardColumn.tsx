@@ -12,13 +12,15 @@ interface Props {
   column: Column;
   allStages: { id: string; label: string }[];
   width: number | string;
+  /** Grow past `width` to share the board's room: the default stages fit a 1440-px window side by side. */
+  grow?: boolean;
   writable: boolean;
   onMove: (deal: BoardItem, stageId: string) => void;
   /** A card id dropped here from another column. */
   onDropId: (id: string, stageId: string) => void;
 }
 
-export function BoardColumn({ column, allStages, width, writable, onMove, onDropId }: Props) {
+export function BoardColumn({ column, allStages, width, grow, writable, onMove, onDropId }: Props) {
   const { t, i18n } = useTranslation();
   const [over, setOver] = useState(false);
   const { stage } = column;
@@ -42,8 +44,10 @@ export function BoardColumn({ column, allStages, width, writable, onMove, onDrop
         if (id) onDropId(id, stage.id);
       }}
       style={{
-        flex: `0 0 ${typeof width === 'number' ? `${width}px` : width}`,
-        width,
+        flex: `${grow ? 1 : 0} 0 ${typeof width === 'number' ? `${width}px` : width}`,
+        width: grow ? undefined : width,
+        minWidth: 0,
+        boxSizing: 'border-box',
         background: over ? '#e6f0ff' : '#f5f6f8',
         border: over ? '1px dashed #1d4ed8' : '1px solid #eceef2',
         borderRadius: 8,
@@ -53,7 +57,17 @@ export function BoardColumn({ column, allStages, width, writable, onMove, onDrop
         minHeight: 240,
       }}
     >
-      <div style={{ padding: '2px 4px 8px' }}>
+      {/* Sticky: the stage, its count and its amounts stay in view while the cards scroll under them. */}
+      <div
+        data-testid="column-head"
+        style={{
+          padding: '2px 4px 8px',
+          position: 'sticky',
+          top: 0,
+          zIndex: 2,
+          background: over ? '#e6f0ff' : '#f5f6f8',
+        }}
+      >
         <Flex justify="space-between" align="center" gap={4}>
           <Typography.Text strong ellipsis data-testid="column-title">
             {stageLabel(stage, i18n.language)}

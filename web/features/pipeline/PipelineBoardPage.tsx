@@ -12,6 +12,7 @@ import { useBoard } from './api.ts';
 import { useBoardMove } from './useBoardMove.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { BoardColumn } from './BoardColumn.tsx';
+import { BoardScroller } from './BoardScroller.tsx';
 import { CloseRangePicker } from '../opportunities/CloseRangePicker.tsx';
 import { HealthBelowSelect } from '../opportunities/HealthBelowSelect.tsx';
 
@@ -28,7 +29,8 @@ export function PipelineBoardPage() {
   const stages = useStages();
   const move = useBoardMove(query);
   const writable = canWrite(me);
-  const width = mobile ? 260 : 280;
+  // A desktop column is at least 210 px and grows to share the window: five stages fit at 1440 px.
+  const width = mobile ? 260 : 210;
 
   const columns = board.data?.columns ?? [];
   const openStages = columns.map((c) => ({ id: c.stage.id, label: stageLabel(c.stage, i18n.language) }));
@@ -78,10 +80,10 @@ export function PipelineBoardPage() {
       ) : board.isPending ? (
         <Spin />
       ) : (
-        <div style={{ overflowX: 'auto', paddingBottom: 8, WebkitOverflowScrolling: 'touch' }}>
+        <BoardScroller step={width + 10} mobile={mobile}>
           <div
             data-testid="pipeline-board"
-            style={{ display: 'flex', gap: 10, alignItems: 'stretch', width: 'max-content' }}
+            style={{ display: 'flex', gap: 10, alignItems: 'stretch', width: 'max-content', minWidth: '100%' }}
           >
             {columns.map((c) => (
               <BoardColumn
@@ -89,6 +91,7 @@ export function PipelineBoardPage() {
                 column={c}
                 allStages={openStages}
                 width={width}
+                grow={!mobile}
                 writable={writable}
                 onMove={moveDeal}
                 onDropId={(id, stageId) => {
@@ -98,7 +101,7 @@ export function PipelineBoardPage() {
               />
             ))}
           </div>
-        </div>
+        </BoardScroller>
       )}
     </div>
   );

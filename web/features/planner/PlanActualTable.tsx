@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { PlanActual } from '../../../core/schemas/forecast.ts';
 import { stageLabel } from '../stages/stageName.ts';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 
 type Person = PlanActual['people'][number];
 type Month = Person['months'][number];
@@ -28,6 +29,8 @@ export function ProgressCell({ person }: { person: Person }) {
 /** Per rep: planned and done activities to date, the progress, and who is behind (highlighted). */
 export function PeoplePlanTable({ data, loading }: { data: PlanActual | undefined; loading: boolean }) {
   const { t } = useTranslation();
+  // Sized by their content on a desktop, within the card; a phone scrolls sideways.
+  const mobile = useIsMobile();
   const people = [...(data?.people ?? [])].sort(
     (a, b) => Number(b.behind) - Number(a.behind) || (a.progress ?? 2) - (b.progress ?? 2),
   );
@@ -38,7 +41,7 @@ export function PeoplePlanTable({ data, loading }: { data: PlanActual | undefine
       pagination={false}
       loading={loading}
       dataSource={people}
-      scroll={{ x: 660 }}
+      scroll={mobile ? { x: 660 } : undefined}
       data-testid="people-plan-table"
       onRow={(p) =>
         ({
@@ -51,27 +54,23 @@ export function PeoplePlanTable({ data, loading }: { data: PlanActual | undefine
         {
           key: 'name',
           title: t('planner.person'),
-          width: 110,
           render: (_, p) => <span data-testid="plan-person">{p.name}</span>,
         },
         {
           key: 'source',
           title: t('planner.planSource'),
-          width: 110,
           render: (_, p) => (p.planSource ? <Tag>{t(`planner.source.${p.planSource}`)}</Tag> : '—'),
         },
         {
           key: 'planned',
           title: t('planner.plannedToDate'),
           align: 'right',
-          width: 100,
           render: (_, p) => p.plannedToDate,
         },
-        { key: 'done', title: t('planner.doneToDate'), align: 'right', width: 100, render: (_, p) => p.doneToDate },
-        { key: 'progress', title: t('planner.progress'), width: 160, render: (_, p) => <ProgressCell person={p} /> },
+        { key: 'done', title: t('planner.doneToDate'), align: 'right', render: (_, p) => p.doneToDate },
+        { key: 'progress', title: t('planner.progress'), render: (_, p) => <ProgressCell person={p} /> },
         {
           key: 'behind',
-          width: 80,
           render: (_, p) =>
             p.behind ? (
               <Tag color="red" data-testid="plan-behind">

@@ -9,6 +9,8 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useSearchBox } from '../../components/useSearchBox.ts';
+import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
+import { useListSummary } from '../../lib/list-summary.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { useClaim, usePool } from './api.ts';
 import { TEXT_SECONDARY } from '../../components/a11y.ts';
@@ -23,6 +25,7 @@ export function PoolPage() {
   const p = useUrlParams(['q'] as const);
   const search = useSearchBox(p.values.q, (v) => p.set('q', v));
   const pool = usePool(p.values.q ?? '');
+  const summary = useListSummary('pool', { q: p.values.q || undefined });
   const claim = useClaim();
   const rows = pool.data?.pages.flatMap((pg) => pg.items) ?? [];
   const claims = pool.data?.pages[0]?.myClaims;
@@ -110,6 +113,7 @@ export function PoolPage() {
         style={{ width: mobile ? '100%' : 280, marginBottom: 12 }}
         data-testid="pool-search"
       />
+      <ListSummaryBar summary={summary} sort={t('lists.sort.pool')} />
       {pool.isError ? (
         <FullPageError error={pool.error} onRetry={() => void pool.refetch()} />
       ) : mobile ? (
@@ -158,6 +162,7 @@ export function PoolPage() {
         loading={pool.isFetchingNextPage}
         onLoad={() => void pool.fetchNextPage()}
         count={rows.length}
+        total={summary.data?.count}
       />
     </div>
   );

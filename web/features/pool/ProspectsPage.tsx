@@ -16,6 +16,7 @@ import { canWrite, useMe } from '../../lib/session.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { useProspects, useReview } from './api.ts';
 import { ProspectSettingsModal } from './ProspectSettingsModal.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
 
 const PAGE_SIZE = 50;
 const REVIEW_COLORS: Record<ProspectDecision, string> = { keep: 'green', pool: 'blue', archive: 'default' };
@@ -33,11 +34,12 @@ export function ProspectsPage() {
   const { message } = App.useApp();
   const fail = useApiFeedback();
   const p = useUrlParams(['owner'] as const);
-  const [page, setPage] = useState(1);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const list = useProspects({ owner: p.values.owner, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = useProspects({ owner: p.values.owner }, PAGE_SIZE);
   const review = useReview();
-  const data = list.data;
+  // Every page carries the whole list's figures; the latest is the freshest.
+  const data = list.data?.pages[list.data.pages.length - 1];
+  const rows = list.data?.pages.flatMap((x) => x.items) ?? [];
   const writable = canWrite(me);
   const pickOwner = me.role !== 'rep';
   // The share as people write it (35, not 0.35); the exact cut comes from the server (no float products).
@@ -151,10 +153,7 @@ export function ProspectsPage() {
       {pickOwner && (
         <UserSelect
           value={p.values.owner}
-          onChange={(v) => {
-            setPage(1);
-            p.set('owner', v);
-          }}
+          onChange={(v) => p.set('owner', v)}
           placeholder={t('pool.allOwners')}
           style={{ width: mobile ? '100%' : 220, marginBottom: 12 }}
           data-testid="prospect-owner"
@@ -188,19 +187,19 @@ export function ProspectsPage() {
             rowKey="accountId"
             size="small"
             columns={columns}
-            dataSource={data?.items ?? []}
-            loading={list.isFetching}
+            dataSource={rows}
+            loading={list.isFetching && !list.isFetchingNextPage}
             scroll={{ x: 900 }}
             onRow={(r) => ({ style: r.dropCandidate ? { background: '#fff1f0' } : undefined })}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: setPage,
-              hideOnSinglePage: true,
-            }}
+            pagination={false}
             locale={{ emptyText: t('pool.noProspects') }}
+          />
+          <LoadMore
+            hasMore={!!list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoad={() => void list.fetchNextPage()}
+            count={rows.length}
+            total={data?.total}
           />
         </>
       )}

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   PoolClaim,
   PoolPage,
@@ -28,11 +28,18 @@ export function usePool(q: string) {
   });
 }
 
-export function useProspects(q: ProspectQuery) {
-  return useQuery({
+/** The ranked prospects a page at a time (by rank offset), loaded on with the lists' "load more". */
+export function useProspects(q: Omit<ProspectQuery, 'limit' | 'offset'>, pageSize: number) {
+  return useInfiniteQuery({
     queryKey: poolKeys.prospects(q),
-    queryFn: () => api.get<ProspectList>('/api/analysis/prospects', { ...q }),
-    placeholderData: (prev) => prev,
+    queryFn: ({ pageParam }) =>
+      api.get<ProspectList>('/api/analysis/prospects', { ...q, limit: pageSize, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, all) => {
+      const loaded = all.reduce((n, p) => n + p.items.length, 0);
+      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -12,6 +12,8 @@ import { useUrlParams } from '../../lib/url-params.ts';
 import { useTask, useTaskList, type TaskFilters } from './api.ts';
 import { TaskList } from './TaskList.tsx';
 import { TaskFormDrawer } from './TaskFormDrawer.tsx';
+import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
+import { useListSummary } from '../../lib/list-summary.ts';
 
 const VIEWS = ['open', 'overdue', 'done'] as const;
 type View = (typeof VIEWS)[number];
@@ -31,7 +33,9 @@ export function TasksPage() {
   const view: View = VIEWS.includes(p.values.view as View) ? (p.values.view as View) : 'open';
   const manager = me.role === 'admin' || me.role === 'manager';
   const assignee = p.values.assignee === ALL && manager ? undefined : (manager && p.values.assignee) || me.id;
-  const list = useTaskList({ ...VIEW_QUERY[view], ...(assignee ? { assigneeId: assignee } : {}) });
+  const query = { ...VIEW_QUERY[view], ...(assignee ? { assigneeId: assignee } : {}) };
+  const list = useTaskList(query);
+  const summary = useListSummary('tasks', query);
   const rows = list.data?.pages.flatMap((x) => x.items) ?? [];
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Task | null>(null);
@@ -73,6 +77,7 @@ export function TasksPage() {
           />
         )}
       </Flex>
+      <ListSummaryBar summary={summary} sort={t('lists.sort.tasks')} />
       {list.isError ? (
         <FullPageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -83,6 +88,7 @@ export function TasksPage() {
         loading={list.isFetchingNextPage}
         onLoad={() => void list.fetchNextPage()}
         count={rows.length}
+        total={summary.data?.count}
       />
       <TaskFormDrawer open={creating} onClose={() => setCreating(false)} />
       <TaskFormDrawer

@@ -32,6 +32,7 @@ import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
+import { lists } from './lists.ts';
 
 export const en: Resources = {
   ...common,
@@ -67,4 +68,5 @@ export const en: Resources = {
   ...preferences,
   ...a11y,
   ...feedback,
+  ...lists,
 };

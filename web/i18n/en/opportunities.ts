@@ -27,6 +27,7 @@ export const opportunities: Widen<typeof zh> = {
     moveAnyway: 'Move anyway',
     moved: 'Moved to “{{stage}}”',
     moveTo: 'Move to…',
+    moreStages: 'More stages to the right: {{count}}',
     dragHint: 'Drag a card to another stage to move it',
     weighted: 'Weighted',
     count: '{{count}} deals',

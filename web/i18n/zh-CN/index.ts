@@ -36,6 +36,7 @@ import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
+import { lists } from './lists.ts';
 
 export const zhCN = {
   ...common,
@@ -71,6 +72,7 @@ export const zhCN = {
   ...preferences,
   ...a11y,
   ...feedback,
+  ...lists,
 };
 
 export type Resources = Widen<typeof zhCN>;

@@ -25,6 +25,7 @@ export const opportunities = {
     moveAnyway: '仍然推进',
     moved: '已移至“{{stage}}”',
     moveTo: '移到…',
+    moreStages: '右侧还有 {{count}} 个阶段',
     dragHint: '拖动卡片到其他阶段以推进',
     weighted: '加权',
     count: '{{count}} 个',
