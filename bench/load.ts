@@ -240,6 +240,22 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       paths: [`/api/activities/auto-later?status=planned&afterDays=30${ctx.ownerId ? `&ownerId=${ctx.ownerId}` : ''}`],
       kind: 'list',
     },
+    // Issue 21 item 4: the totals line over each list (共 N 条, the amount sum) for its opening filter.
+    { key: 'summary-accounts', label: 'Account list summary', paths: ['/api/accounts/summary'], kind: 'list' },
+    {
+      key: 'summary-deals',
+      label: 'Open deals summary (count, amount)',
+      paths: ['/api/opportunities/summary?status=open'],
+      kind: 'list',
+    },
+    {
+      key: 'summary-activities',
+      label: 'Activity list summary, opening view',
+      paths: [
+        `/api/activities/summary?status=planned&to=${q(ACTIVITY_DUE)}&autoWithinDays=30${ctx.ownerId ? `&ownerId=${ctx.ownerId}` : ''}`,
+      ],
+      kind: 'list',
+    },
     {
       key: 'planner-draft',
       label: `Planner opening answer ${FORECAST_YEAR}`,
@@ -329,12 +345,20 @@ async function probe(base: string, cookie: string, s: Scenario, maxMs: number): 
       rows?: unknown[];
       people?: unknown[];
       totals?: { count?: number };
+      /** A list summary's count (共 N 条). */
+      count?: number;
+      /** The planner's opening answer. */
+      plan?: unknown;
     };
     const found = json.columns
       ? json.columns.reduce((n, c) => n + c.count, 0)
       : typeof json.totals?.count === 'number'
         ? json.totals.count
-        : (json.items ?? json.accounts ?? json.activities ?? json.rows ?? json.people ?? []).length;
+        : typeof json.count === 'number'
+          ? json.count
+          : json.plan
+            ? 1
+            : (json.items ?? json.accounts ?? json.activities ?? json.rows ?? json.people ?? []).length;
     if (s.kind !== 'detail' && found === 0) return 'empty result';
   }
   return null;
