@@ -25,6 +25,8 @@ export interface Config {
   loginMaxDelaySeconds: number;
   /** Which hops in front of the app are trusted proxies: none, a hop count, or their addresses/CIDRs. */
   trustProxy: false | number | string[];
+  /** How far a list's summary counts calls before it says "N+" (OPENKAM_LIST_COUNT_CAP). */
+  listCountCap: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: resolve(env.OPENKAM_WEB_DIST ?? './web/dist'),
     bodyLimit: Number(env.OPENKAM_BODY_LIMIT ?? 1024 * 1024),
+    listCountCap: Math.max(1, Number(env.OPENKAM_LIST_COUNT_CAP ?? 10_000) || 10_000),
     loginMaxFailures: Number(env.OPENKAM_LOGIN_MAX_FAILURES ?? 5),
     loginWindowMinutes: Number(env.OPENKAM_LOGIN_WINDOW_MINUTES ?? 15),
     loginMaxDelaySeconds: Number(env.OPENKAM_LOGIN_MAX_DELAY_SECONDS ?? 10),

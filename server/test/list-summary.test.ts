@@ -96,3 +96,27 @@ describe('list summaries', () => {
     expect((await rep.get('/api/accounts/summary?region=999999')).statusCode).toBe(400);
   });
 });
+
+describe('calls: the count stops at the cap', () => {
+  let capped: TestApp;
+  afterAll(() => capped?.close());
+
+  it('says "N+" past OPENKAM_LIST_COUNT_CAP instead of counting every call of the years', async () => {
+    capped = await build({ listCountCap: 2 });
+    const g = await seedOrg(capped.app);
+    const account = await g.account(g.admin);
+    for (const day of ['04', '05', '06']) {
+      const res = await g.admin.post('/api/activities', {
+        type: 'visit',
+        subject: '封顶测试',
+        accountId: account.id,
+        plannedStart: `2030-03-${day}T01:30:00.000Z`,
+        plannedEnd: `2030-03-${day}T03:00:00.000Z`,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const get = async (path: string) => (await g.admin.get(path)).json<ListSummary>();
+    expect(await get('/api/activities/summary')).toEqual({ count: 2, capped: true });
+    expect(await get('/api/activities/summary?from=2030-03-05T00:00:00.000Z')).toEqual({ count: 2 });
+  });
+});

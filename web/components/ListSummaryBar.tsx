@@ -25,7 +25,7 @@ export function ListSummaryBar({
     <Flex wrap gap={16} align="center" style={{ marginBottom: 8 }} data-testid="list-summary">
       {data ? (
         <Typography.Text strong data-testid="list-total" data-count={data.count}>
-          {t('lists.total', { count: data.count })}
+          {t(data.capped ? 'lists.totalCapped' : 'lists.total', { count: data.count })}
         </Typography.Text>
       ) : (
         <Skeleton.Input active size="small" style={{ width: 80, minWidth: 80 }} />

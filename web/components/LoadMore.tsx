@@ -12,6 +12,7 @@ export function LoadMore({
   onLoad,
   count,
   total,
+  totalCapped,
 }: {
   hasMore: boolean;
   loading: boolean;
@@ -19,13 +20,17 @@ export function LoadMore({
   count: number;
   /** Every match of the filter (the list's summary), when the list has one. */
   total?: number;
+  /** The summary stopped counting at `total` (more match). */
+  totalCapped?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <Flex justify="center" align="center" gap={12} style={{ margin: '12px 0' }} data-testid="list-footer">
       {count > 0 && (
         <Typography.Text type="secondary" data-testid="list-shown">
-          {total === undefined ? t('common.shown', { count }) : t('lists.shownOf', { shown: count, count: total })}
+          {total === undefined
+            ? t('common.shown', { count })
+            : t(totalCapped ? 'lists.shownOfCapped' : 'lists.shownOf', { shown: count, count: total })}
         </Typography.Text>
       )}
       {hasMore && (

@@ -25,7 +25,7 @@ const tags = ['activities'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export async function activitiesRoutes(app: App) {
-  const service = activitiesService(app.db);
+  const service = activitiesService(app.db, { countCap: app.config.listCountCap });
   const calendar = calendarService(app.db);
   const settings = activitySettingsService(app.db);
 

@@ -56,7 +56,8 @@ export async function touchDeals(tx: Db, orgId: string, ids: (string | null | un
   }
 }
 
-export function activitiesService(db: Db) {
+export function activitiesService(db: Db, opts: { countCap?: number } = {}) {
+  const countCap = opts.countCap ?? 10_000;
   const repo = activitiesRepository(db);
 
   /** The start of the organisation's day `days` days after today's: "more than n days out" begins there plus one. */
@@ -140,7 +141,7 @@ export function activitiesService(db: Db) {
     async summary(actor: Actor, query: ActivityListQuery, now = new Date()): Promise<ListSummary> {
       const autoFrom =
         query.autoWithinDays === undefined ? undefined : await daysAhead(actor, query.autoWithinDays, now);
-      return repo.summary(actor, { ...query, autoFrom }, query.q ? searchQuery(query.q) : null);
+      return repo.summary(actor, { ...query, autoFrom }, query.q ? searchQuery(query.q) : null, countCap);
     },
 
     /** The scheduled follow-ups the list leaves out with autoWithinDays, counted per deal. */

@@ -75,6 +75,7 @@ export function ActivitiesListPage() {
         onLoad={() => void list.fetchNextPage()}
         count={rows.length}
         total={summary.data?.count}
+        totalCapped={summary.data?.capped}
       />
       <ActivityFormDrawer open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -5,6 +5,8 @@ export const lists: Widen<typeof zh> = {
   lists: {
     total: '{{count}} in total',
     shownOf: 'Showing {{shown}} of {{count}}',
+    totalCapped: '{{count}}+ in total',
+    shownOfCapped: 'Showing {{shown}} of {{count}}+',
     sortedBy: 'Sort: {{sort}}',
     amountSum: 'Amount total',
     revenueSum: 'Our revenue total',

@@ -3,6 +3,8 @@ export const lists = {
   lists: {
     total: '共 {{count}} 条',
     shownOf: '已显示 {{shown}} / {{count}} 条',
+    totalCapped: '共 {{count}}+ 条',
+    shownOfCapped: '已显示 {{shown}} / {{count}}+ 条',
     sortedBy: '排序：{{sort}}',
     amountSum: '金额合计',
     revenueSum: '我方收入合计',
