@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('account, contacts and org chart through the UI', 
   beforeAll(async () => {
     e = await startE2E();
     f = await seededE2E(e);
-    ({ page } = await e.context({ cookie: f.admin.cookie }));
+    page = await e.page({ cookie: f.admin.cookie });
   });
   afterAll(async () => {
     await e?.close();

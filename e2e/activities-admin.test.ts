@@ -1,18 +1,17 @@
 // Activity types and the after-sales cadence in the admin section (issue 4): add a type mapped to a
 // funnel stage, rename it, deactivate it (planners no longer offer it), and change the cadence.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { ActivitySettings, ActivityType } from '../core/schemas/activities.ts';
 import type { Stage } from '../core/schemas/deals.ts';
 import { WAIT, formItem, pickOption, shot, still } from './util.ts';
-import { browserContext, ok } from './activities-util.ts';
+import { TIME_ZONE, ok } from './activities-util.ts';
 
 describe.skipIf(!hasChromium)('admin: activity types and after-sales cadence', { timeout: 90_000 }, () => {
   let e: E2E;
   let f: Factories;
-  let context: BrowserContext;
   let page: Page;
 
   const types = async () => ok<{ items: ActivityType[] }>(await f.admin.get('/api/activity-types')).items;
@@ -21,10 +20,9 @@ describe.skipIf(!hasChromium)('admin: activity types and after-sales cadence', {
   beforeAll(async () => {
     e = await startE2E();
     f = await seededE2E(e);
-    ({ context, page } = await browserContext(e, { cookie: f.admin.cookie }));
+    page = await e.page({ cookie: f.admin.cookie, timezoneId: TIME_ZONE });
   });
   afterAll(async () => {
-    await context?.close();
     await e?.close();
   });
 

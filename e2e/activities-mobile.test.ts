@@ -1,7 +1,7 @@
 // Field-ready (issue 4): on a 390 px phone the activity list, an activity, logging the call, the
 // visit plan form and the task list and form fit the screen — stacked, no sideways scrolling.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
@@ -9,14 +9,13 @@ import type { Contact } from '../core/schemas/contacts.ts';
 import type { Activity } from '../core/schemas/activities.ts';
 import { localDate } from '../core/time.ts';
 import { WAIT, pageScrollWidth, settled, shot, still } from './util.ts';
-import { browserContext, ok, TIME_ZONE } from './activities-util.ts';
+import { ok, TIME_ZONE } from './activities-util.ts';
 
 const WIDTH = 390;
 
 describe.skipIf(!hasChromium)('activities and tasks at 390 px', { timeout: 120_000 }, () => {
   let e: E2E;
   let f: Factories;
-  let context: BrowserContext;
   let page: Page;
   let account: AccountDetail;
   let boss: Contact;
@@ -55,10 +54,9 @@ describe.skipIf(!hasChromium)('activities and tasks at 390 px', { timeout: 120_0
     ]) {
       ok(await f.admin.post('/api/tasks', { title, dueDate: today, accountId: account.id, contactId: boss.id }));
     }
-    ({ context, page } = await browserContext(e, { cookie: f.admin.cookie, mobile: true }));
+    page = await e.page({ cookie: f.admin.cookie, mobile: true, timezoneId: TIME_ZONE });
   });
   afterAll(async () => {
-    await context?.close();
     await e?.close();
   });
 

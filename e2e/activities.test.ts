@@ -3,7 +3,7 @@
 // next meeting — with a follow-up task due today, (3) find that task in Tasks and its reminder in
 // the notification centre, (4) see the visit and the task on the calendar's week view.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
@@ -12,7 +12,7 @@ import type { Activity, Reminders, Task } from '../core/schemas/activities.ts';
 import type { PageOf } from '../core/schemas/common.ts';
 import { localDate } from '../core/time.ts';
 import { WAIT, formItem, settled, shot, still, waitForPath } from './util.ts';
-import { browserContext, calendarEvent, dragBySlots, fillDate, ok, pickOptions, TIME_ZONE } from './activities-util.ts';
+import { calendarEvent, dragBySlots, fillDate, ok, pickOptions, TIME_ZONE } from './activities-util.ts';
 
 const SUBJECT = '拜访信息中心：数据中台方案交流';
 const OBJECTIVE = '确认二期预算与立项时间，约定技术交流会';
@@ -23,7 +23,6 @@ const FOLLOW_UP = '发送方案建议书并约定技术交流会';
 describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, calendar', { timeout: 120_000 }, () => {
   let e: E2E;
   let f: Factories;
-  let context: BrowserContext;
   let page: Page;
   let account: AccountDetail;
   let director: Contact;
@@ -38,10 +37,9 @@ describe.skipIf(!hasChromium)('activities: plan a visit, log it, follow up, cale
     account = await f.account(f.admin, { name: '北京市卫生健康委员会', ownershipType: 'government', tier: 'A' });
     director = await f.contact(f.admin, { accountId: account.id, name: '李文华', title: '信息中心主任' });
     engineer = await f.contact(f.admin, { accountId: account.id, name: '王海', title: '系统工程师' });
-    ({ context, page } = await browserContext(e, { cookie: f.admin.cookie }));
+    page = await e.page({ cookie: f.admin.cookie, timezoneId: TIME_ZONE });
   });
   afterAll(async () => {
-    await context?.close();
     await e?.close();
   });
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { Stage } from '../core/schemas/deals.ts';
-import { browserContext, ok } from './activities-util.ts';
+import { TIME_ZONE, ok } from './activities-util.ts';
 import { WAIT, settled } from './util.ts';
 
 const DAY = 86_400_000;
@@ -41,10 +41,9 @@ describe.skipIf(!hasChromium)('activity list: the default view and collapsed fol
     const stages = ok<{ items: Stage[] }>(await f.admin.get('/api/stages')).items;
     const won = stages.find((s) => s.kind === 'won');
     await f.deal(rep.client, { accountId: account.id, name: '病案系统', amount: '500000', stageId: won?.id });
-    ({ page } = await browserContext(e, { cookie: rep.client.cookie }));
+    page = await e.page({ cookie: rep.client.cookie, timezoneId: TIME_ZONE });
   });
   afterAll(async () => {
-    await page?.context().close();
     await e?.close();
   });
 

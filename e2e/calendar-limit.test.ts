@@ -2,20 +2,19 @@
 // says so and offers the week where the month stops being complete, which then shows what was left out.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import { CALENDAR_LIMIT } from '../core/schemas/activities.ts';
 import { localDate } from '../core/time.ts';
 import { WAIT, shot } from './util.ts';
-import { browserContext, TIME_ZONE } from './activities-util.ts';
+import { TIME_ZONE } from './activities-util.ts';
 
 const name = (i: number) => `拜访 ${String(i).padStart(4, '0')}`;
 
 describe.skipIf(!hasChromium)('calendar: a month with more calls than one response holds', { timeout: 120_000 }, () => {
   let e: E2E;
   let f: Factories;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
@@ -30,10 +29,9 @@ describe.skipIf(!hasChromium)('calendar: a month with more calls than one respon
       select u.org_id, gen_random_uuid(), 'visit', '拜访 ' || lpad(i::text, 4, '0'), ${account.id}, u.id,
              ${first}::timestamptz + i * interval '80 minutes', ${first}::timestamptz + i * interval '80 minutes' + interval '30 minutes'
         from generate_series(0, ${CALENDAR_LIMIT}) i, users u where u.id = ${user.id}`);
-    ({ context, page } = await browserContext(e, { cookie: user.client.cookie }));
+    page = await e.page({ cookie: user.client.cookie, timezoneId: TIME_ZONE });
   });
   afterAll(async () => {
-    await context?.close();
     await e?.close();
   });
 

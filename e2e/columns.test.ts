@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('list columns per user', { timeout: 90_000 }, () =
     f = await seededE2E(e);
     rep = await f.user({ role: 'rep' });
     await f.account(rep.client, { name: '列设置测试客户' });
-    ({ page } = await e.context({ cookie: rep.client.cookie }));
+    page = await e.page({ cookie: rep.client.cookie });
   });
   afterAll(async () => {
     await e?.close();

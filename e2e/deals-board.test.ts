@@ -119,51 +119,46 @@ describe.skipIf(!hasChromium)("the pipeline board: a rep's own deals, and a 390 
   });
 
   test('a rep sees only their own deals on the board, and the column totals add up', async () => {
-    const { context, page } = await e.context({ cookie: rep.client.cookie });
-    try {
-      await page.goto('/pipeline');
-      const board = page.getByTestId('pipeline-board');
-      await board.waitFor({ timeout: WAIT });
-      const cards = board.getByTestId('board-card');
-      const ids = () =>
-        cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-opportunity-id') ?? '').sort());
-      await expect.poll(ids, { timeout: WAIT }).toEqual(mine.map((d) => d.id).sort());
-      expect(await board.locator(`[data-opportunity-id="${theirs.id}"]`).count()).toBe(0);
-      expect(await board.locator(`[data-opportunity-id="${adminDeal.id}"]`).count()).toBe(0);
-      expect(await page.getByText(theirs.name).count()).toBe(0);
-      expect(await page.getByText(adminDeal.name).count()).toBe(0);
-      await settled(page);
-      await shot(page, 'rep-board');
+    const page = await e.page({ cookie: rep.client.cookie });
+    await page.goto('/pipeline');
+    const board = page.getByTestId('pipeline-board');
+    await board.waitFor({ timeout: WAIT });
+    const cards = board.getByTestId('board-card');
+    const ids = () => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-opportunity-id') ?? '').sort());
+    await expect.poll(ids, { timeout: WAIT }).toEqual(mine.map((d) => d.id).sort());
+    expect(await board.locator(`[data-opportunity-id="${theirs.id}"]`).count()).toBe(0);
+    expect(await board.locator(`[data-opportunity-id="${adminDeal.id}"]`).count()).toBe(0);
+    expect(await page.getByText(theirs.name).count()).toBe(0);
+    expect(await page.getByText(adminDeal.name).count()).toBe(0);
+    await settled(page);
+    await shot(page, 'rep-board');
 
-      // Every open stage has a column; each column's count, amount and weighted amount cover exactly the rep's deals in it.
-      const open = stages.filter((s) => s.kind === 'open');
-      expect(
-        await board.getByTestId('board-column').evaluateAll((els) => els.map((el) => el.getAttribute('data-stage-id'))),
-      ).toEqual(open.map((s) => s.id));
-      for (const s of open) {
-        const col = board.locator(`[data-testid="board-column"][data-stage-id="${s.id}"]`);
-        const inStage = mine.filter((d) => d.stageId === s.id);
-        const amount = sum(inStage.map((d) => d.amount));
-        const weighted = sum(inStage.map((d) => d.weightedAmount));
-        expect(await col.getByTestId('board-card').count(), s.name).toBe(inStage.length);
-        expect(await col.getByTestId('column-count').textContent(), s.name).toBe(`${inStage.length} 个`);
-        expect(await col.getByTestId('column-amount').textContent(), s.name).toBe(money(amount));
-        expect(await col.getByTestId('column-weighted').textContent(), s.name).toBe(money(weighted));
-      }
-      // Spot checks by hand: ¥2,450,000 + ¥880,000.50 at 20 %.
-      const meeting = board.locator(`[data-testid="board-column"][data-stage-id="${stage('见负责人').id}"]`);
-      expect(await meeting.getByTestId('column-amount').textContent()).toBe('¥3,330,000.50');
-      expect(await meeting.getByTestId('column-weighted').textContent()).toBe('¥666,000.10');
-
-      // The opportunities list agrees with the board.
-      await page.goto('/opportunities');
-      const links = page.getByTestId('opportunity-link');
-      await expect
-        .poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT })
-        .toEqual(mine.map((d) => d.name).sort());
-    } finally {
-      await context.close();
+    // Every open stage has a column; each column's count, amount and weighted amount cover exactly the rep's deals in it.
+    const open = stages.filter((s) => s.kind === 'open');
+    expect(
+      await board.getByTestId('board-column').evaluateAll((els) => els.map((el) => el.getAttribute('data-stage-id'))),
+    ).toEqual(open.map((s) => s.id));
+    for (const s of open) {
+      const col = board.locator(`[data-testid="board-column"][data-stage-id="${s.id}"]`);
+      const inStage = mine.filter((d) => d.stageId === s.id);
+      const amount = sum(inStage.map((d) => d.amount));
+      const weighted = sum(inStage.map((d) => d.weightedAmount));
+      expect(await col.getByTestId('board-card').count(), s.name).toBe(inStage.length);
+      expect(await col.getByTestId('column-count').textContent(), s.name).toBe(`${inStage.length} 个`);
+      expect(await col.getByTestId('column-amount').textContent(), s.name).toBe(money(amount));
+      expect(await col.getByTestId('column-weighted').textContent(), s.name).toBe(money(weighted));
     }
+    // Spot checks by hand: ¥2,450,000 + ¥880,000.50 at 20 %.
+    const meeting = board.locator(`[data-testid="board-column"][data-stage-id="${stage('见负责人').id}"]`);
+    expect(await meeting.getByTestId('column-amount').textContent()).toBe('¥3,330,000.50');
+    expect(await meeting.getByTestId('column-weighted').textContent()).toBe('¥666,000.10');
+
+    // The opportunities list agrees with the board.
+    await page.goto('/opportunities');
+    const links = page.getByTestId('opportunity-link');
+    await expect
+      .poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT })
+      .toEqual(mine.map((d) => d.name).sort());
   });
 
   async function fits(page: Page, name: string): Promise<void> {
@@ -174,37 +169,33 @@ describe.skipIf(!hasChromium)("the pipeline board: a rep's own deals, and a 390 
   }
 
   test('at 390 px the board scrolls inside its own container and a Blue Sheet fits the screen', async () => {
-    const { context, page } = await e.context({ mobile: true, cookie: rep.client.cookie });
-    try {
-      await page.goto('/pipeline');
-      const board = page.getByTestId('pipeline-board');
-      await board.getByTestId('board-card').first().waitFor({ timeout: WAIT });
-      await fits(page, 'board');
-      // The columns are wider than the phone together; their own container scrolls, not the page.
-      const scroller = await board.evaluate((el) => {
-        const box = el.parentElement;
-        return box
-          ? { scroll: box.scrollWidth, client: box.clientWidth, overflow: getComputedStyle(box).overflowX }
-          : null;
-      });
-      expect(scroller?.scroll ?? 0).toBeGreaterThan(WIDTH);
-      expect(scroller?.client ?? Infinity).toBeLessThanOrEqual(WIDTH);
-      expect(scroller?.overflow).toBe('auto');
-      // Touch screens have no drag and drop: each card offers a "move to" menu.
-      expect(await board.getByTestId('board-card-move').count()).toBe(mine.length);
+    const page = await e.page({ mobile: true, cookie: rep.client.cookie });
+    await page.goto('/pipeline');
+    const board = page.getByTestId('pipeline-board');
+    await board.getByTestId('board-card').first().waitFor({ timeout: WAIT });
+    await fits(page, 'board');
+    // The columns are wider than the phone together; their own container scrolls, not the page.
+    const scroller = await board.evaluate((el) => {
+      const box = el.parentElement;
+      return box
+        ? { scroll: box.scrollWidth, client: box.clientWidth, overflow: getComputedStyle(box).overflowX }
+        : null;
+    });
+    expect(scroller?.scroll ?? 0).toBeGreaterThan(WIDTH);
+    expect(scroller?.client ?? Infinity).toBeLessThanOrEqual(WIDTH);
+    expect(scroller?.overflow).toBe('auto');
+    // Touch screens have no drag and drop: each card offers a "move to" menu.
+    expect(await board.getByTestId('board-card-move').count()).toBe(mine.length);
 
-      // The widest deal: a long name, long titles, three influences with tags.
-      await page.goto(`/opportunities/${mine[2].id}`);
-      const sheet = page.getByTestId('blue-sheet');
-      await sheet.waitFor({ timeout: WAIT });
-      await expect.poll(() => page.getByTestId('influence-row').count(), { timeout: WAIT }).toBe(3);
-      // Phones get cards for the influences, not the wide table.
-      expect(await page.getByTestId('influence-grid').locator('.ant-table').count()).toBe(0);
-      await page.getByTestId('health-breakdown').waitFor({ timeout: WAIT });
-      expect(await page.getByTestId('red-flag').count()).toBeGreaterThan(0);
-      await fits(page, 'blue-sheet');
-    } finally {
-      await context.close();
-    }
+    // The widest deal: a long name, long titles, three influences with tags.
+    await page.goto(`/opportunities/${mine[2].id}`);
+    const sheet = page.getByTestId('blue-sheet');
+    await sheet.waitFor({ timeout: WAIT });
+    await expect.poll(() => page.getByTestId('influence-row').count(), { timeout: WAIT }).toBe(3);
+    // Phones get cards for the influences, not the wide table.
+    expect(await page.getByTestId('influence-grid').locator('.ant-table').count()).toBe(0);
+    await page.getByTestId('health-breakdown').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('red-flag').count()).toBeGreaterThan(0);
+    await fits(page, 'blue-sheet');
   });
 });

@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)(
           stageId: stage(NEXT_STAGE).id,
         }),
       );
-      ({ page } = await e.context({ cookie: f.admin.cookie }));
+      page = await e.page({ cookie: f.admin.cookie });
     });
     afterAll(async () => {
       await e?.close();

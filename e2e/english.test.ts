@@ -53,41 +53,37 @@ describe.skipIf(!hasChromium)('English complete', { timeout: 90_000 }, () => {
   });
 
   test('the pipeline board, a Blue Sheet, the activity list and the forecast have no Chinese the system wrote', async () => {
-    const { context, page } = await e.context({ locale: 'en-US', cookie: rep.client.cookie });
-    try {
-      await page.goto('/pipeline');
-      await page.getByText('Campus Network').first().waitFor({ timeout: WAIT });
-      await expect.poll(() => page.getByTestId('board-column').count(), { timeout: WAIT }).toBeGreaterThan(4);
-      await page.getByText('Proposal', { exact: true }).first().waitFor({ timeout: WAIT });
-      await settled(page);
-      await shot(page, 'english-pipeline');
-      expect(await chineseOnPage(page)).toEqual([]);
+    const page = await e.page({ locale: 'en-US', cookie: rep.client.cookie });
+    await page.goto('/pipeline');
+    await page.getByText('Campus Network').first().waitFor({ timeout: WAIT });
+    await expect.poll(() => page.getByTestId('board-column').count(), { timeout: WAIT }).toBeGreaterThan(4);
+    await page.getByText('Proposal', { exact: true }).first().waitFor({ timeout: WAIT });
+    await settled(page);
+    await shot(page, 'english-pipeline');
+    expect(await chineseOnPage(page)).toEqual([]);
 
-      await page.goto(`/opportunities/${openId}`);
-      await expect
-        .poll(() => page.getByTestId('opportunity-title').textContent(), { timeout: WAIT })
-        .toContain('Campus Network');
-      await settled(page);
-      await shot(page, 'english-blue-sheet');
-      expect(await chineseOnPage(page)).toEqual([]);
+    await page.goto(`/opportunities/${openId}`);
+    await expect
+      .poll(() => page.getByTestId('opportunity-title').textContent(), { timeout: WAIT })
+      .toContain('Campus Network');
+    await settled(page);
+    await shot(page, 'english-blue-sheet');
+    expect(await chineseOnPage(page)).toEqual([]);
 
-      await page.goto('/activities');
-      await page
-        .getByText(/After-sales follow-up · Hospital HIS \(\+7 days\)/)
-        .first()
-        .waitFor({ timeout: WAIT });
-      await settled(page);
-      await shot(page, 'english-activities');
-      expect(await chineseOnPage(page)).toEqual([]);
+    await page.goto('/activities');
+    await page
+      .getByText(/After-sales follow-up · Hospital HIS \(\+7 days\)/)
+      .first()
+      .waitFor({ timeout: WAIT });
+    await settled(page);
+    await shot(page, 'english-activities');
+    expect(await chineseOnPage(page)).toEqual([]);
 
-      // The forecast page's funnel (labels drawn on a canvas: sized to their shapes by funnelLabels.ts).
-      await page.goto('/forecast');
-      await page.getByTestId('funnel-chart').locator('canvas').first().waitFor({ timeout: WAIT });
-      await settled(page);
-      await shot(page, 'english-forecast');
-      expect(await chineseOnPage(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    // The forecast page's funnel (labels drawn on a canvas: sized to their shapes by funnelLabels.ts).
+    await page.goto('/forecast');
+    await page.getByTestId('funnel-chart').locator('canvas').first().waitFor({ timeout: WAIT });
+    await settled(page);
+    await shot(page, 'english-forecast');
+    expect(await chineseOnPage(page)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@
 // (The account form has no date field; the planner's and the quota page's year pickers sit outside
 // any form.) Then a call planned days ahead: it cannot be logged until its date is changed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
@@ -19,7 +19,7 @@ import type { Activity } from '../core/schemas/activities.ts';
 import type { OpportunityDetail } from '../core/schemas/deals.ts';
 import { localDate } from '../core/time.ts';
 import { WAIT, popupsClosed, still } from './util.ts';
-import { browserContext, fillDate, ok, TIME_ZONE } from './activities-util.ts';
+import { fillDate, ok, TIME_ZONE } from './activities-util.ts';
 
 const HOUR = 3_600_000;
 const slot = (fromNowMs: number) => ({
@@ -33,7 +33,6 @@ describe.skipIf(!hasChromium)(
   () => {
     let e: E2E;
     let f: Factories;
-    let context: BrowserContext;
     let page: Page;
     let account: AccountDetail;
     /** Every write the page sent to the API since the last reset. */
@@ -44,14 +43,13 @@ describe.skipIf(!hasChromium)(
       e = await startE2E();
       f = await seededE2E(e);
       account = await f.account(f.admin, { name: '华东电网有限公司' });
-      ({ context, page } = await browserContext(e, { cookie: f.admin.cookie }));
+      page = await e.page({ cookie: f.admin.cookie, timezoneId: TIME_ZONE });
       page.on('request', (r) => {
         if (r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'))
           writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
       });
     });
     afterAll(async () => {
-      await context?.close();
       await e?.close();
     });
 

@@ -2,6 +2,7 @@
 // Chromium through playwright-core. Without Chromium the browser tests are skipped — loudly.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { onTestFinished } from 'vitest';
 import { build, type TestApp } from '../server/test/helper.ts';
 import { seedOrg, type Factories } from '../server/test/factories.ts';
 
@@ -22,20 +23,44 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // No TurboFan: a test's page lives seconds, too short for its optimised code to repay compiling
+  // it (measured: ~6-20% less browser CPU per file; Maglev still runs).
+  '--js-flags=--max-opt=2',
 ];
+
+export interface PageOptions {
+  /** `name=value` of a session: the page is signed in as that user. */
+  cookie?: string;
+  /** Drives navigator.language, so the UI's default language. */
+  locale?: string;
+  /** A 390 × 844 touch screen instead of a 1366 × 900 desktop. */
+  mobile?: boolean;
+  /** The browser's time zone (IANA name); the machine's when absent. */
+  timezoneId?: string;
+  /** The desktop window (1366×900 unless given); a mobile page is always a 390-px phone. */
+  viewport?: { width: number; height: number };
+}
 
 export interface E2E {
   t: TestApp;
   baseUrl: string;
   browser: Browser;
-  /** A new browser context (own cookies); `locale` drives navigator.language, so the UI's default language. */
-  context(opts?: {
-    locale?: string;
-    mobile?: boolean;
-    cookie?: string;
-    /** The desktop window (1366×900 unless given); a mobile context is always a 390-px phone. */
-    viewport?: { width: number; height: number };
-  }): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * A clean page, signed in as `cookie` (or not at all), in a browser context this worker reuses.
+   * Prefer it to context(): a new context compiles the whole bundle again with a cold cache, seconds
+   * of CPU for its first page load. Use context() only to change the context itself (routes, init
+   * scripts, permissions, geolocation, offline) — never through page.context() of this page.
+   *
+   * Called inside a test, the page is the test's until the test finishes; called outside one
+   * (beforeAll), it is the file's until close(). Then it is closed, and the context is wiped before
+   * anyone gets it again: cookies, permissions and all the app's origin stored (local storage,
+   * IndexedDB, cache storage). Session storage, page listeners, routes and emulation go with the page.
+   * Kept on purpose: the HTTP cache, which holds only the bundle's hashed assets (API responses carry
+   * nothing a browser caches).
+   */
+  page(opts?: PageOptions): Promise<Page>;
+  /** A new browser context of its own, closed by close(); for tests that change the context. */
+  context(opts?: PageOptions): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -56,6 +81,79 @@ function workerBrowser(): Promise<Browser> {
   return shared;
 }
 
+function contextOptions(baseUrl: string, opts: PageOptions) {
+  return {
+    baseURL: baseUrl,
+    locale: opts.locale ?? 'zh-CN',
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+    // antd honours the system's "reduce motion" (buttons, drawers and messages appear without
+    // transitions), which spares the tests their waits for animations.
+    reducedMotion: 'reduce' as const,
+    viewport: opts.mobile ? { width: 390, height: 844 } : (opts.viewport ?? { width: 1366, height: 900 }),
+    ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  };
+}
+
+async function signIn(context: BrowserContext, baseUrl: string, cookie: string | undefined): Promise<void> {
+  if (!cookie) return;
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name, value, url: baseUrl }]);
+}
+
+/**
+ * The worker's idle contexts, by what is fixed when one is made (origin, language, zone, screen).
+ * They outlive a file, so the next file on the worker's app starts with the bundle in the cache.
+ */
+const idle = new Map<string, BrowserContext[]>();
+
+/** A context from the pool, wiped of whatever its last user left, or a new one. */
+async function takeContext(browser: Browser, baseUrl: string, opts: PageOptions): Promise<BrowserContext> {
+  const key = JSON.stringify([
+    baseUrl,
+    opts.locale ?? 'zh-CN',
+    !!opts.mobile,
+    opts.timezoneId ?? '',
+    opts.viewport ? `${opts.viewport.width}x${opts.viewport.height}` : '',
+  ]);
+  let free = idle.get(key);
+  if (!free) idle.set(key, (free = []));
+  const reused = free.pop();
+  if (!reused) {
+    const context = await browser.newContext(contextOptions(baseUrl, opts));
+    context.on('close', () => {
+      const i = free.indexOf(context);
+      if (i >= 0) free.splice(i, 1);
+    });
+    return Object.assign(context, { [POOL]: free });
+  }
+  await reused.clearCookies();
+  await reused.clearPermissions();
+  const blank = await reused.newPage();
+  const cdp = await reused.newCDPSession(blank);
+  await cdp.send('Storage.clearDataForOrigin', { origin: baseUrl, storageTypes: 'all' });
+  await cdp.detach();
+  await blank.close();
+  return reused;
+}
+const POOL = Symbol('pool');
+
+/** Closes the context's pages (and with them everything page-level a test set up) and makes it idle. */
+async function giveBack(context: BrowserContext): Promise<void> {
+  const free = (context as BrowserContext & { [POOL]?: BrowserContext[] })[POOL];
+  await Promise.all(context.pages().map((p) => p.close()));
+  if (free && !free.includes(context)) free.push(context);
+}
+
+/** Whether the caller runs inside a test (then onTestFinished can end the lease with it). */
+function inTest(): boolean {
+  try {
+    onTestFinished(() => undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The app listening on loopback; `fresh` gives it an empty database of its own (first-run set-up in the UI). */
 export async function startE2E(opts: { fresh?: boolean } = {}): Promise<E2E> {
   // Without the bundle every page is a blank 404 and each test times out one by one; say why once.
@@ -74,29 +172,32 @@ export async function startE2E(opts: { fresh?: boolean } = {}): Promise<E2E> {
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const contexts: BrowserContext[] = [];
+  const fileLeases: BrowserContext[] = [];
   return {
     t,
     baseUrl,
     browser,
+    async page(opts = {}) {
+      const context = await takeContext(browser, baseUrl, opts);
+      if (inTest()) onTestFinished(() => giveBack(context));
+      else fileLeases.push(context);
+      await signIn(context, baseUrl, opts.cookie);
+      return context.newPage();
+    },
     async context(opts = {}) {
-      const context = await browser.newContext({
-        baseURL: baseUrl,
-        locale: opts.locale ?? 'zh-CN',
-        // antd honours the system's "reduce motion" (buttons, drawers and messages appear without
-        // transitions), which spares the tests their waits for animations.
-        reducedMotion: 'reduce',
-        viewport: opts.mobile ? { width: 390, height: 844 } : (opts.viewport ?? { width: 1366, height: 900 }),
-        ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-      });
+      const context = await browser.newContext(contextOptions(baseUrl, opts));
       contexts.push(context);
-      if (opts.cookie) {
-        const [name, value] = opts.cookie.split('=');
-        await context.addCookies([{ name, value, url: baseUrl }]);
-      }
+      await signIn(context, baseUrl, opts.cookie);
       return { context, page: await context.newPage() };
     },
     async close() {
-      await Promise.all(contexts.map((c) => c.close()));
+      await Promise.all([...contexts.map((c) => c.close()), ...fileLeases.map(giveBack)]);
+      // An app of the file's own stops listening now: contexts kept for its address serve no one.
+      if (opts.fresh) {
+        for (const [key, free] of idle) {
+          if (JSON.parse(key)[0] === baseUrl) await Promise.all(free.map((c) => c.close()));
+        }
+      }
       await t.close();
     },
   };

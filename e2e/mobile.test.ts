@@ -65,68 +65,60 @@ describe.skipIf(!hasChromium)('390 px phone layout', { timeout: 90_000 }, () => 
   }
 
   test('accounts list, account page, contacts list and contact page fit 390 px', async () => {
-    const { context, page } = await e.context({ mobile: true, cookie: f.admin.cookie });
-    try {
-      await page.goto('/accounts');
-      // Phones get cards, not the wide table.
-      await page.getByTestId('account-card').first().waitFor({ timeout: WAIT });
-      expect(await page.locator('.ant-table').count()).toBe(0);
-      await expect.poll(() => page.getByTestId('account-card').count(), { timeout: WAIT }).toBe(5);
-      await fits(page, 'accounts');
+    const page = await e.page({ mobile: true, cookie: f.admin.cookie });
+    await page.goto('/accounts');
+    // Phones get cards, not the wide table.
+    await page.getByTestId('account-card').first().waitFor({ timeout: WAIT });
+    expect(await page.locator('.ant-table').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('account-card').count(), { timeout: WAIT }).toBe(5);
+    await fits(page, 'accounts');
 
-      await page.goto(`/accounts/${account.id}`);
-      await page.getByTestId('account-title').waitFor({ timeout: WAIT });
-      await fits(page, 'account-profile');
-      await page.getByTestId('tab-contacts').click();
-      await page.getByTestId('contact-card').first().waitFor({ timeout: WAIT });
-      await fits(page, 'account-contacts');
-      await page.getByTestId('tab-org').click();
-      await page.locator('.react-flow__node').first().waitFor({ timeout: WAIT });
-      await fits(page, 'account-org');
+    await page.goto(`/accounts/${account.id}`);
+    await page.getByTestId('account-title').waitFor({ timeout: WAIT });
+    await fits(page, 'account-profile');
+    await page.getByTestId('tab-contacts').click();
+    await page.getByTestId('contact-card').first().waitFor({ timeout: WAIT });
+    await fits(page, 'account-contacts');
+    await page.getByTestId('tab-org').click();
+    await page.locator('.react-flow__node').first().waitFor({ timeout: WAIT });
+    await fits(page, 'account-org');
 
-      await page.goto('/contacts');
-      await expect.poll(() => page.getByTestId('contact-card').count(), { timeout: WAIT }).toBe(2);
-      await fits(page, 'contacts');
+    await page.goto('/contacts');
+    await expect.poll(() => page.getByTestId('contact-card').count(), { timeout: WAIT }).toBe(2);
+    await fits(page, 'contacts');
 
-      await page.goto(`/contacts/${boss.id}`);
-      await page.getByTestId('contact-title').waitFor({ timeout: WAIT });
-      await page.getByText('+86 138 0013 8000').first().waitFor({ timeout: WAIT });
-      await fits(page, 'contact');
-    } finally {
-      await context.close();
-    }
+    await page.goto(`/contacts/${boss.id}`);
+    await page.getByTestId('contact-title').waitFor({ timeout: WAIT });
+    await page.getByText('+86 138 0013 8000').first().waitFor({ timeout: WAIT });
+    await fits(page, 'contact');
   });
 
   test('the navigation is behind a menu button that opens a drawer', async () => {
-    const { context, page } = await e.context({ mobile: true, cookie: f.admin.cookie });
-    try {
-      await page.goto('/accounts');
-      const toggle = page.getByTestId('nav-toggle');
-      await toggle.waitFor({ timeout: WAIT });
-      // No permanent side bar eating a third of the screen.
-      expect(await page.locator('.ant-layout-sider').count()).toBe(0);
-      expect(await page.getByTestId('nav-contacts').isVisible()).toBe(false);
+    const page = await e.page({ mobile: true, cookie: f.admin.cookie });
+    await page.goto('/accounts');
+    const toggle = page.getByTestId('nav-toggle');
+    await toggle.waitFor({ timeout: WAIT });
+    // No permanent side bar eating a third of the screen.
+    expect(await page.locator('.ant-layout-sider').count()).toBe(0);
+    expect(await page.getByTestId('nav-contacts').isVisible()).toBe(false);
 
-      await toggle.click();
-      await page.getByTestId('nav-contacts').waitFor({ state: 'visible', timeout: WAIT });
-      await shot(page, 'mobile-drawer');
-      await page.getByTestId('nav-contacts').click();
-      await waitForPath(page, /^\/contacts$/);
-      await page.getByTestId('nav-contacts').waitFor({ state: 'hidden', timeout: WAIT });
-      await page.getByTestId('contact-card').first().waitFor({ timeout: WAIT });
+    await toggle.click();
+    await page.getByTestId('nav-contacts').waitFor({ state: 'visible', timeout: WAIT });
+    await shot(page, 'mobile-drawer');
+    await page.getByTestId('nav-contacts').click();
+    await waitForPath(page, /^\/contacts$/);
+    await page.getByTestId('nav-contacts').waitFor({ state: 'hidden', timeout: WAIT });
+    await page.getByTestId('contact-card').first().waitFor({ timeout: WAIT });
 
-      await toggle.click();
-      await page.getByTestId('nav-accounts').click();
-      await waitForPath(page, /^\/accounts$/);
-      await page.getByTestId('account-card').first().waitFor({ timeout: WAIT });
-      // The header controls are still within reach on the phone.
-      for (const id of ['global-search', 'lang-switch', 'user-menu']) {
-        const box = await page.getByTestId(id).first().boundingBox();
-        expect(box, id).not.toBeNull();
-        expect((box?.x ?? 0) + (box?.width ?? 0), id).toBeLessThanOrEqual(WIDTH + 1);
-      }
-    } finally {
-      await context.close();
+    await toggle.click();
+    await page.getByTestId('nav-accounts').click();
+    await waitForPath(page, /^\/accounts$/);
+    await page.getByTestId('account-card').first().waitFor({ timeout: WAIT });
+    // The header controls are still within reach on the phone.
+    for (const id of ['global-search', 'lang-switch', 'user-menu']) {
+      const box = await page.getByTestId(id).first().boundingBox();
+      expect(box, id).not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0), id).toBeLessThanOrEqual(WIDTH + 1);
     }
   });
 });

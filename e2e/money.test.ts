@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('money display and input', { timeout: 90_000 }, ()
     rep = await f.user({ role: 'rep' });
     account = await f.account(rep.client, { name: '中国国家电网金额测试分公司' });
     await f.deal(rep.client, { accountId: account.id, name: BIG, amount: '142810000.00' });
-    ({ page } = await e.context({ cookie: rep.client.cookie }));
+    page = await e.page({ cookie: rep.client.cookie });
   });
   afterAll(async () => {
     await e?.close();

@@ -59,125 +59,117 @@ describe.skipIf(!hasChromium)('navigation', { timeout: 90_000 }, () => {
   });
 
   test('an admin: grouped menu, breadcrumbs that lead back, Ctrl-K search, the settings page saves', async () => {
-    const { context, page } = await e.context({ cookie: f.admin.cookie });
-    try {
-      await page.goto(`/accounts/${account.id}`);
-      await page.getByTestId('account-title').waitFor({ timeout: WAIT });
-      const nav = page.getByTestId('side-nav');
-      // Five groups, the current page's (客户) open and its list selected; the others closed.
-      await expect
-        .poll(() => nav.locator('.ant-menu-submenu-title [data-testid^="nav-group-"]').allTextContents())
-        .toEqual(['客户', '销售', '分析', '预测与计划', '管理']);
-      expect(await nav.getByTestId('nav-accounts').isVisible()).toBe(true);
-      expect(await nav.locator('.ant-menu-item-selected').textContent()).toBe('客户');
-      expect(await nav.getByTestId('nav-pareto').isVisible()).toBe(false);
+    const page = await e.page({ cookie: f.admin.cookie });
+    await page.goto(`/accounts/${account.id}`);
+    await page.getByTestId('account-title').waitFor({ timeout: WAIT });
+    const nav = page.getByTestId('side-nav');
+    // Five groups, the current page's (客户) open and its list selected; the others closed.
+    await expect
+      .poll(() => nav.locator('.ant-menu-submenu-title [data-testid^="nav-group-"]').allTextContents())
+      .toEqual(['客户', '销售', '分析', '预测与计划', '管理']);
+    expect(await nav.getByTestId('nav-accounts').isVisible()).toBe(true);
+    expect(await nav.locator('.ant-menu-item-selected').textContent()).toBe('客户');
+    expect(await nav.getByTestId('nav-pareto').isVisible()).toBe(false);
 
-      // Breadcrumbs: 客户 / 北京市卫生健康委员会, the first a link back to the list.
-      const crumbs = page.getByTestId('breadcrumbs');
-      expect(await crumbs.getByTestId('crumb-current').textContent()).toBe(account.name);
-      await shot(page, 'nav-account');
-      await crumbs.getByRole('link', { name: '客户' }).click();
-      await waitForPath(page, /^\/accounts$/);
+    // Breadcrumbs: 客户 / 北京市卫生健康委员会, the first a link back to the list.
+    const crumbs = page.getByTestId('breadcrumbs');
+    expect(await crumbs.getByTestId('crumb-current').textContent()).toBe(account.name);
+    await shot(page, 'nav-account');
+    await crumbs.getByRole('link', { name: '客户' }).click();
+    await waitForPath(page, /^\/accounts$/);
 
-      // Ctrl-K from the page focuses the search; the shortcut is shown in the box.
-      expect(await page.getByTestId('search-shortcut').textContent()).toBe('Ctrl K');
-      await page.locator('body').click();
-      await page.keyboard.press('Control+k');
-      const search = page.getByTestId('global-search');
-      await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
-      // Enter straight after typing (before the hits arrive) opens the first hit.
-      await page.keyboard.type('卫生健康');
-      await page.keyboard.press('Enter');
-      await waitForPath(page, new RegExp(`^/accounts/${account.id}$`));
-      await page.getByTestId('account-title').waitFor({ timeout: WAIT });
-      // Esc closes an open search.
-      await page.keyboard.press('Control+k');
-      await page.keyboard.type('卫生');
-      const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-      await popup.getByTestId('search-result-account').first().waitFor({ timeout: WAIT });
-      await page.keyboard.press('Escape');
-      await popup.waitFor({ state: 'hidden', timeout: WAIT });
-      await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(false);
+    // Ctrl-K from the page focuses the search; the shortcut is shown in the box.
+    expect(await page.getByTestId('search-shortcut').textContent()).toBe('Ctrl K');
+    await page.locator('body').click();
+    await page.keyboard.press('Control+k');
+    const search = page.getByTestId('global-search');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Enter straight after typing (before the hits arrive) opens the first hit.
+    await page.keyboard.type('卫生健康');
+    await page.keyboard.press('Enter');
+    await waitForPath(page, new RegExp(`^/accounts/${account.id}$`));
+    await page.getByTestId('account-title').waitFor({ timeout: WAIT });
+    // Esc closes an open search.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('卫生');
+    const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await popup.getByTestId('search-result-account').first().waitFor({ timeout: WAIT });
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'hidden', timeout: WAIT });
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(false);
 
-      // The deal's Blue Sheet: 客户 / 北京市卫生健康委员会 / 商机 / 全民健康信息平台, each crumb a link.
-      await page.goto(`/opportunities/${deal.id}`);
-      await page.getByTestId('blue-sheet').waitFor({ timeout: WAIT });
-      const links = crumbs.getByTestId('crumb-link');
-      expect(await links.allTextContents()).toEqual(['客户', account.name, '商机']);
-      expect(await crumbs.getByTestId('crumb-current').textContent()).toBe(deal.name);
-      expect(await links.nth(2).getAttribute('href')).toBe(`/accounts/${account.id}?tab=opportunities`);
-      // The 销售 group opened for the deal's page.
-      expect(await nav.getByTestId('nav-opportunities').isVisible()).toBe(true);
-      await links.nth(1).click();
-      await waitForPath(page, new RegExp(`^/accounts/${account.id}$`));
-      await page.getByTestId('account-title').waitFor({ timeout: WAIT });
+    // The deal's Blue Sheet: 客户 / 北京市卫生健康委员会 / 商机 / 全民健康信息平台, each crumb a link.
+    await page.goto(`/opportunities/${deal.id}`);
+    await page.getByTestId('blue-sheet').waitFor({ timeout: WAIT });
+    const links = crumbs.getByTestId('crumb-link');
+    expect(await links.allTextContents()).toEqual(['客户', account.name, '商机']);
+    expect(await crumbs.getByTestId('crumb-current').textContent()).toBe(deal.name);
+    expect(await links.nth(2).getAttribute('href')).toBe(`/accounts/${account.id}?tab=opportunities`);
+    // The 销售 group opened for the deal's page.
+    expect(await nav.getByTestId('nav-opportunities').isVisible()).toBe(true);
+    await links.nth(1).click();
+    await waitForPath(page, new RegExp(`^/accounts/${account.id}$`));
+    await page.getByTestId('account-title').waitFor({ timeout: WAIT });
 
-      // 管理 → 设置: every setting on one page; the recycle bin's retention saves from here.
-      await navTo(page, 'nav-settings');
-      await waitForPath(page, /^\/settings$/);
-      await page.getByTestId('settings-pareto-summary').getByText(/A 类/).waitFor({ timeout: WAIT });
-      for (const id of ['settings-scoring', 'settings-prospects', 'settings-retention', 'cadence-card'])
-        expect(await page.getByTestId(id).count(), id).toBe(1);
-      await settled(page);
-      await shot(page, 'nav-settings');
-      const retention = page.getByTestId('bin-retention');
-      await retention.fill('45');
-      await page.getByTestId('bin-retention-save').click();
-      await expect
-        .poll(async () => (await f.admin.get('/api/settings/recycle-bin')).json<{ retentionDays: number }>(), {
-          timeout: WAIT,
-        })
-        .toEqual({ retentionDays: 45 });
-      // The Pareto editor opens from here too, the same one the Pareto page uses.
-      await page.getByTestId('settings-edit-pareto').click();
-      await page.getByTestId('pareto-settings-form').waitFor({ timeout: WAIT });
-      await page.keyboard.press('Escape');
-      await page.getByTestId('pareto-settings-form').waitFor({ state: 'hidden', timeout: WAIT });
+    // 管理 → 设置: every setting on one page; the recycle bin's retention saves from here.
+    await navTo(page, 'nav-settings');
+    await waitForPath(page, /^\/settings$/);
+    await page.getByTestId('settings-pareto-summary').getByText(/A 类/).waitFor({ timeout: WAIT });
+    for (const id of ['settings-scoring', 'settings-prospects', 'settings-retention', 'cadence-card'])
+      expect(await page.getByTestId(id).count(), id).toBe(1);
+    await settled(page);
+    await shot(page, 'nav-settings');
+    const retention = page.getByTestId('bin-retention');
+    await retention.fill('45');
+    await page.getByTestId('bin-retention-save').click();
+    await expect
+      .poll(async () => (await f.admin.get('/api/settings/recycle-bin')).json<{ retentionDays: number }>(), {
+        timeout: WAIT,
+      })
+      .toEqual({ retentionDays: 45 });
+    // The Pareto editor opens from here too, the same one the Pareto page uses.
+    await page.getByTestId('settings-edit-pareto').click();
+    await page.getByTestId('pareto-settings-form').waitFor({ timeout: WAIT });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pareto-settings-form').waitFor({ state: 'hidden', timeout: WAIT });
 
-      // A tablet-wide window: the side bar shrinks to icons and groups open as fly-outs, on hover,
-      // never by themselves after a page change.
-      await page.setViewportSize({ width: 900, height: 800 });
-      const flyouts = page.locator('.ant-menu-submenu-popup:not(.ant-menu-submenu-hidden)');
-      await page.locator('.ant-layout-sider-collapsed').waitFor({ timeout: WAIT });
-      await expect.poll(() => flyouts.count()).toBe(0);
-      await nav
-        .locator('.ant-menu-submenu')
-        .filter({ has: page.getByTestId('nav-group-analysis') })
-        .hover();
-      await page.getByTestId('nav-pareto').click();
-      await waitForPath(page, /^\/analysis\/pareto$/);
-      await page.mouse.move(800, 600);
-      await expect.poll(() => flyouts.count(), { timeout: WAIT }).toBe(0);
-    } finally {
-      await context.close();
-    }
+    // A tablet-wide window: the side bar shrinks to icons and groups open as fly-outs, on hover,
+    // never by themselves after a page change.
+    await page.setViewportSize({ width: 900, height: 800 });
+    const flyouts = page.locator('.ant-menu-submenu-popup:not(.ant-menu-submenu-hidden)');
+    await page.locator('.ant-layout-sider-collapsed').waitFor({ timeout: WAIT });
+    await expect.poll(() => flyouts.count()).toBe(0);
+    await nav
+      .locator('.ant-menu-submenu')
+      .filter({ has: page.getByTestId('nav-group-analysis') })
+      .hover();
+    await page.getByTestId('nav-pareto').click();
+    await waitForPath(page, /^\/analysis\/pareto$/);
+    await page.mouse.move(800, 600);
+    await expect.poll(() => flyouts.count(), { timeout: WAIT }).toBe(0);
   });
 
   test("a contact's, an activity's and a plan print page's breadcrumbs lead back along the account", async () => {
-    const { context, page } = await e.context({ cookie: f.admin.cookie });
-    try {
-      const crumbs = page.getByTestId('breadcrumbs');
-      const links = crumbs.getByTestId('crumb-link');
-      await page.goto(`/contacts/${contact.id}`);
-      await page.getByTestId('contact-title').waitFor({ timeout: WAIT });
-      expect(await links.allTextContents()).toEqual(['客户', account.name, '联系人']);
-      expect(await crumbs.getByTestId('crumb-current').textContent()).toBe(contact.name);
+    const page = await e.page({ cookie: f.admin.cookie });
+    const crumbs = page.getByTestId('breadcrumbs');
+    const links = crumbs.getByTestId('crumb-link');
+    await page.goto(`/contacts/${contact.id}`);
+    await page.getByTestId('contact-title').waitFor({ timeout: WAIT });
+    expect(await links.allTextContents()).toEqual(['客户', account.name, '联系人']);
+    expect(await crumbs.getByTestId('crumb-current').textContent()).toBe(contact.name);
 
-      // The print sheet (no menu around it): 客户 / account / deal / 活动 / subject / 打印.
-      await page.goto(`/activities/${activityId}/print`);
-      await page.getByTestId('plan-sheet').waitFor({ timeout: WAIT });
-      expect(await links.allTextContents()).toEqual(['客户', account.name, deal.name, '活动', '拜访信息中心主任']);
-      expect(await crumbs.getByTestId('crumb-current').textContent()).toBe('打印');
-      await links.nth(4).click();
-      await waitForPath(page, new RegExp(`^/activities/${activityId}$`));
-      await page.getByTestId('activity-title').waitFor({ timeout: WAIT });
-      expect(await links.allTextContents()).toEqual(['客户', account.name, deal.name, '活动']);
-      await links.nth(2).click();
-      await waitForPath(page, new RegExp(`^/opportunities/${deal.id}$`));
-      await page.getByTestId('blue-sheet').waitFor({ timeout: WAIT });
-    } finally {
-      await context.close();
-    }
+    // The print sheet (no menu around it): 客户 / account / deal / 活动 / subject / 打印.
+    await page.goto(`/activities/${activityId}/print`);
+    await page.getByTestId('plan-sheet').waitFor({ timeout: WAIT });
+    expect(await links.allTextContents()).toEqual(['客户', account.name, deal.name, '活动', '拜访信息中心主任']);
+    expect(await crumbs.getByTestId('crumb-current').textContent()).toBe('打印');
+    await links.nth(4).click();
+    await waitForPath(page, new RegExp(`^/activities/${activityId}$`));
+    await page.getByTestId('activity-title').waitFor({ timeout: WAIT });
+    expect(await links.allTextContents()).toEqual(['客户', account.name, deal.name, '活动']);
+    await links.nth(2).click();
+    await waitForPath(page, new RegExp(`^/opportunities/${deal.id}$`));
+    await page.getByTestId('blue-sheet').waitFor({ timeout: WAIT });
   });
 
   test('a rep (in English) is offered no admin pages; a viewer on a phone no pages that only write', async () => {

@@ -59,66 +59,58 @@ describe.skipIf(!hasChromium)('Pareto / ABC and time follows value', { timeout: 
     page.getByTestId(`pareto-class-${cls}`).locator('.ant-statistic-content-value').textContent();
 
   test('an admin reads the ABC classes, switches the metric and lowers the A threshold', async () => {
-    const { context, page } = await e.context({ cookie: f.admin.cookie });
-    try {
-      await page.goto('/accounts');
-      await navTo(page, 'nav-pareto');
-      await waitForPath(page, /^\/analysis\/pareto$/);
-      await drawn(page.getByTestId('pareto-chart'));
-      await drawn(page.getByTestId('pareto-curve'));
-      await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('3');
-      expect(await count(page, 'B')).toBe('4');
-      expect(await count(page, 'C')).toBe('3');
-      expect(await page.getByTestId('pareto-concentration').textContent()).toContain('3 个客户贡献 80%');
-      expect(await page.getByTestId('pareto-table').locator('tr.ant-table-row').first().textContent()).toContain(
-        '华东客户1',
-      );
-      await settled(page);
-      await shot(page, 'pareto');
+    const page = await e.page({ cookie: f.admin.cookie });
+    await page.goto('/accounts');
+    await navTo(page, 'nav-pareto');
+    await waitForPath(page, /^\/analysis\/pareto$/);
+    await drawn(page.getByTestId('pareto-chart'));
+    await drawn(page.getByTestId('pareto-curve'));
+    await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('3');
+    expect(await count(page, 'B')).toBe('4');
+    expect(await count(page, 'C')).toBe('3');
+    expect(await page.getByTestId('pareto-concentration').textContent()).toContain('3 个客户贡献 80%');
+    expect(await page.getByTestId('pareto-table').locator('tr.ant-table-row').first().textContent()).toContain(
+      '华东客户1',
+    );
+    await settled(page);
+    await shot(page, 'pareto');
 
-      await page.getByTestId('pareto-metric-potential').click();
-      await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('8');
-      expect(await count(page, 'B')).toBe('2');
-      await page.getByTestId('pareto-metric-ourRevenue').click();
-      await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('3');
+    await page.getByTestId('pareto-metric-potential').click();
+    await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('8');
+    expect(await count(page, 'B')).toBe('2');
+    await page.getByTestId('pareto-metric-ourRevenue').click();
+    await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('3');
 
-      await page.getByTestId('pareto-settings').click();
-      const form = page.getByTestId('pareto-settings-form');
-      await form.waitFor({ timeout: WAIT });
-      await still(page.locator('.ant-modal').filter({ has: form }));
-      await page.locator('#a').fill('70');
-      // Every account is on screen, so core/pareto previews the new classes before saving.
-      await expect
-        .poll(() => page.getByTestId('pareto-settings-preview').textContent(), { timeout: WAIT })
-        .toBe('按新阈值：A 类 2 个 · B 类 5 个 · C 类 3 个');
-      await page
-        .locator('.ant-modal')
-        .filter({ has: form })
-        .getByRole('button', { name: /保\s*存/ })
-        .click();
-      await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('2');
-      expect(await count(page, 'B')).toBe('5');
-    } finally {
-      await context.close();
-    }
+    await page.getByTestId('pareto-settings').click();
+    const form = page.getByTestId('pareto-settings-form');
+    await form.waitFor({ timeout: WAIT });
+    await still(page.locator('.ant-modal').filter({ has: form }));
+    await page.locator('#a').fill('70');
+    // Every account is on screen, so core/pareto previews the new classes before saving.
+    await expect
+      .poll(() => page.getByTestId('pareto-settings-preview').textContent(), { timeout: WAIT })
+      .toBe('按新阈值：A 类 2 个 · B 类 5 个 · C 类 3 个');
+    await page
+      .locator('.ant-modal')
+      .filter({ has: form })
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await expect.poll(() => count(page, 'A'), { timeout: WAIT }).toBe('2');
+    expect(await count(page, 'B')).toBe('5');
   });
 
   test('time follows value: recommended against actual time per tier, the over-served account listed', async () => {
-    const { context, page } = await e.context({ cookie: f.admin.cookie });
-    try {
-      await page.goto('/analysis/pareto');
-      await page.getByTestId('nav-effort').click();
-      await waitForPath(page, /^\/analysis\/effort$/);
-      await drawn(page.getByTestId('effort-chart'));
-      await expect
-        .poll(() => page.getByTestId('effort-over').locator('tr.ant-table-row').first().textContent(), {
-          timeout: WAIT,
-        })
-        .toContain('华东客户10');
-      expect(await page.getByTestId('effort-tiers').locator('tr.ant-table-row').first().textContent()).toContain('80%');
-      await shot(page, 'effort');
-    } finally {
-      await context.close();
-    }
+    const page = await e.page({ cookie: f.admin.cookie });
+    await page.goto('/analysis/pareto');
+    await page.getByTestId('nav-effort').click();
+    await waitForPath(page, /^\/analysis\/effort$/);
+    await drawn(page.getByTestId('effort-chart'));
+    await expect
+      .poll(() => page.getByTestId('effort-over').locator('tr.ant-table-row').first().textContent(), {
+        timeout: WAIT,
+      })
+      .toContain('华东客户10');
+    expect(await page.getByTestId('effort-tiers').locator('tr.ant-table-row').first().textContent()).toContain('80%');
+    await shot(page, 'effort');
   });
 });

@@ -42,91 +42,77 @@ describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () =
   });
 
   test('a rep sees only their own accounts and contacts', async () => {
-    const { context, page } = await e.context({ cookie: rep.client.cookie });
-    try {
-      await page.goto('/accounts');
-      const links = page.getByTestId('account-link');
-      await expect
-        .poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT })
-        .toEqual(mine.map((a) => a.name).sort());
-      await settled(page);
-      await shot(page, 'rep-accounts');
+    const page = await e.page({ cookie: rep.client.cookie });
+    await page.goto('/accounts');
+    const links = page.getByTestId('account-link');
+    await expect
+      .poll(async () => (await links.allTextContents()).sort(), { timeout: WAIT })
+      .toEqual(mine.map((a) => a.name).sort());
+    await settled(page);
+    await shot(page, 'rep-accounts');
 
-      await page.goto('/contacts');
-      await expect
-        .poll(() => page.getByTestId('contact-link').allTextContents(), { timeout: WAIT })
-        .toEqual(['钱卫东']);
+    await page.goto('/contacts');
+    await expect.poll(() => page.getByTestId('contact-link').allTextContents(), { timeout: WAIT }).toEqual(['钱卫东']);
 
-      // Nor does the header search reveal what is outside their scope.
-      await page.getByPlaceholder('搜索客户、联系人、电话…').fill('天津');
-      await page.getByText('无匹配结果').waitFor({ timeout: WAIT });
-      expect(await page.getByTestId('search-result-account').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    // Nor does the header search reveal what is outside their scope.
+    await page.getByPlaceholder('搜索客户、联系人、电话…').fill('天津');
+    await page.getByText('无匹配结果').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('search-result-account').count()).toBe(0);
   });
 
   test("another team's account or contact URL shows a not-found state", async () => {
-    const { context, page } = await e.context({ cookie: rep.client.cookie });
-    try {
-      await page.goto(`/accounts/${theirs.id}`);
-      const notFound = page.getByTestId('not-found');
-      await notFound.waitFor({ timeout: WAIT });
-      expect(await notFound.textContent()).toContain('记录不存在或不在您的数据范围内');
-      // Retrying will not help; the way out is back to the list.
-      expect(await page.getByText('加载失败').count()).toBe(0);
-      await shot(page, 'rep-foreign-account');
-      expect(await page.getByTestId('account-page').count()).toBe(0);
-      expect(await page.getByText(theirs.name).count()).toBe(0);
+    const page = await e.page({ cookie: rep.client.cookie });
+    await page.goto(`/accounts/${theirs.id}`);
+    const notFound = page.getByTestId('not-found');
+    await notFound.waitFor({ timeout: WAIT });
+    expect(await notFound.textContent()).toContain('记录不存在或不在您的数据范围内');
+    // Retrying will not help; the way out is back to the list.
+    expect(await page.getByText('加载失败').count()).toBe(0);
+    await shot(page, 'rep-foreign-account');
+    expect(await page.getByTestId('account-page').count()).toBe(0);
+    expect(await page.getByText(theirs.name).count()).toBe(0);
 
-      await page.goto(`/contacts/${theirContact.id}`);
-      await notFound.waitFor({ timeout: WAIT });
-      expect(await notFound.textContent()).toContain('记录不存在或不在您的数据范围内');
-      expect(await page.getByTestId('contact-page').count()).toBe(0);
-      expect(await page.getByText('郭海涛').count()).toBe(0);
-      await notFound.getByRole('button', { name: /返回首页/ }).click();
-      await page.waitForURL((u) => u.pathname === '/accounts', { timeout: WAIT });
+    await page.goto(`/contacts/${theirContact.id}`);
+    await notFound.waitFor({ timeout: WAIT });
+    expect(await notFound.textContent()).toContain('记录不存在或不在您的数据范围内');
+    expect(await page.getByTestId('contact-page').count()).toBe(0);
+    expect(await page.getByText('郭海涛').count()).toBe(0);
+    await notFound.getByRole('button', { name: /返回首页/ }).click();
+    await page.waitForURL((u) => u.pathname === '/accounts', { timeout: WAIT });
 
-      // Their own account still opens, with the buttons a rep may use.
-      await page.goto(`/accounts/${mine[0].id}`);
-      await expect.poll(() => page.getByTestId('account-title').textContent(), { timeout: WAIT }).toBe(mine[0].name);
-      await page.getByTestId('edit-account').waitFor({ timeout: WAIT });
-      expect(await page.getByTestId('delete-account').count()).toBe(1); // into the recycle bin, restorable
-    } finally {
-      await context.close();
-    }
+    // Their own account still opens, with the buttons a rep may use.
+    await page.goto(`/accounts/${mine[0].id}`);
+    await expect.poll(() => page.getByTestId('account-title').textContent(), { timeout: WAIT }).toBe(mine[0].name);
+    await page.getByTestId('edit-account').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('delete-account').count()).toBe(1); // into the recycle bin, restorable
   });
 
   test('a viewer has no "new account" button and no editing buttons', async () => {
-    const { context, page } = await e.context({ cookie: viewer.client.cookie });
-    try {
-      await page.goto('/accounts');
-      await page.getByTestId('account-link').first().waitFor({ timeout: WAIT });
-      await settled(page);
-      await shot(page, 'viewer-accounts');
-      expect(await page.getByTestId('new-account').count()).toBe(0);
-      expect(await page.getByText('新建客户').count()).toBe(0);
+    const page = await e.page({ cookie: viewer.client.cookie });
+    await page.goto('/accounts');
+    await page.getByTestId('account-link').first().waitFor({ timeout: WAIT });
+    await settled(page);
+    await shot(page, 'viewer-accounts');
+    expect(await page.getByTestId('new-account').count()).toBe(0);
+    expect(await page.getByText('新建客户').count()).toBe(0);
 
-      await page.getByTestId('account-link').first().click();
-      await page.getByTestId('account-title').waitFor({ timeout: WAIT });
-      expect(await page.getByTestId('edit-account').count()).toBe(0);
-      expect(await page.getByTestId('archive-account').count()).toBe(0);
-      await page.getByTestId('tab-contacts').click();
-      await page.getByTestId('account-contacts-table').waitFor({ timeout: WAIT });
-      expect(await page.getByTestId('add-contact').count()).toBe(0);
+    await page.getByTestId('account-link').first().click();
+    await page.getByTestId('account-title').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('edit-account').count()).toBe(0);
+    expect(await page.getByTestId('archive-account').count()).toBe(0);
+    await page.getByTestId('tab-contacts').click();
+    await page.getByTestId('account-contacts-table').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('add-contact').count()).toBe(0);
 
-      await page.goto('/contacts');
-      await page.getByTestId('contacts-table').waitFor({ timeout: WAIT });
-      expect(await page.getByText('新建联系人').count()).toBe(0);
-      // Nor are there admin pages: the 管理 group holds only the catalogues a viewer reads.
-      const nav = page.getByTestId('side-nav');
-      await nav.getByTestId('nav-group-admin').click();
-      await nav.getByTestId('nav-products').waitFor({ state: 'visible', timeout: WAIT });
-      for (const id of ['nav-users', 'nav-settings', 'nav-recycle-bin'])
-        expect(await nav.getByTestId(id).count(), id).toBe(0);
-    } finally {
-      await context.close();
-    }
+    await page.goto('/contacts');
+    await page.getByTestId('contacts-table').waitFor({ timeout: WAIT });
+    expect(await page.getByText('新建联系人').count()).toBe(0);
+    // Nor are there admin pages: the 管理 group holds only the catalogues a viewer reads.
+    const nav = page.getByTestId('side-nav');
+    await nav.getByTestId('nav-group-admin').click();
+    await nav.getByTestId('nav-products').waitFor({ state: 'visible', timeout: WAIT });
+    for (const id of ['nav-users', 'nav-settings', 'nav-recycle-bin'])
+      expect(await nav.getByTestId(id).count(), id).toBe(0);
   });
   test('a rep reads the competitor catalogue but keeps none of it; a manager edits it, only an admin deletes', async () => {
     const res = await f.admin.post('/api/competitors', { name: '东方软件' });
@@ -135,19 +121,15 @@ describe.skipIf(!hasChromium)('permissions in the UI', { timeout: 90_000 }, () =
       ['rep', rep.client.cookie],
       ['manager', manager.client.cookie],
     ] as const) {
-      const { context, page } = await e.context({ cookie });
-      try {
-        await page.goto('/competitors');
-        await expect
-          .poll(() => page.getByTestId('competitor-name').allTextContents(), { timeout: WAIT })
-          .toContain('东方软件');
-        await settled(page);
-        expect(await page.getByTestId('new-competitor').count(), who).toBe(who === 'manager' ? 1 : 0);
-        expect(await page.getByTestId('competitor-edit').count(), who).toBe(who === 'manager' ? 1 : 0);
-        expect(await page.getByTestId('competitors-table').getByRole('button', { name: '删除' }).count(), who).toBe(0);
-      } finally {
-        await context.close();
-      }
+      const page = await e.page({ cookie });
+      await page.goto('/competitors');
+      await expect
+        .poll(() => page.getByTestId('competitor-name').allTextContents(), { timeout: WAIT })
+        .toContain('东方软件');
+      await settled(page);
+      expect(await page.getByTestId('new-competitor').count(), who).toBe(who === 'manager' ? 1 : 0);
+      expect(await page.getByTestId('competitor-edit').count(), who).toBe(who === 'manager' ? 1 : 0);
+      expect(await page.getByTestId('competitors-table').getByRole('button', { name: '删除' }).count(), who).toBe(0);
     }
   });
 

@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('region, industry and list pickers', { timeout: 90
     e = await startE2E();
     f = await seededE2E(e);
     await f.account(f.admin, { name: '广州市某医院', regionCode: '440100' });
-    ({ page } = await e.context({ cookie: f.admin.cookie }));
+    page = await e.page({ cookie: f.admin.cookie });
   });
   afterAll(async () => {
     await e?.close();

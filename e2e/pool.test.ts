@@ -59,91 +59,81 @@ describe.skipIf(!hasChromium)('prospect review and the shared pool', { timeout: 
   });
 
   test('a manager drops the lowest-scored prospect to 公海', async () => {
-    const { context, page } = await e.context({ cookie: manager.client.cookie });
-    try {
-      await page.goto('/accounts');
-      await navTo(page, 'nav-prospects');
-      await waitForPath(page, /^\/analysis\/prospects$/);
-      const table = page.getByTestId('prospects-table');
-      await expect
-        .poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT })
-        .toEqual(['苏州轨道交通集团', '常州市第二人民医院', '无锡市人民医院']);
-      // ⌈3 × 35%⌉ = 2 flagged, the bottom two.
-      expect(await page.getByTestId('prospect-candidates').locator('.ant-statistic-content-value').textContent()).toBe(
-        '2',
-      );
-      expect(await page.getByTestId('prospect-cut').textContent()).toBe('3 的 35% = 1.05 → 2（向上取整）');
-      const rows = table.locator('tr.ant-table-row');
-      expect(await rows.nth(0).getByTestId('drop-candidate').count()).toBe(0);
-      expect(await rows.nth(2).getByTestId('drop-candidate').count()).toBe(1);
-      await settled(page);
-      await shot(page, 'prospects');
+    const page = await e.page({ cookie: manager.client.cookie });
+    await page.goto('/accounts');
+    await navTo(page, 'nav-prospects');
+    await waitForPath(page, /^\/analysis\/prospects$/);
+    const table = page.getByTestId('prospects-table');
+    await expect
+      .poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT })
+      .toEqual(['苏州轨道交通集团', '常州市第二人民医院', '无锡市人民医院']);
+    // ⌈3 × 35%⌉ = 2 flagged, the bottom two.
+    expect(await page.getByTestId('prospect-candidates').locator('.ant-statistic-content-value').textContent()).toBe(
+      '2',
+    );
+    expect(await page.getByTestId('prospect-cut').textContent()).toBe('3 的 35% = 1.05 → 2（向上取整）');
+    const rows = table.locator('tr.ant-table-row');
+    expect(await rows.nth(0).getByTestId('drop-candidate').count()).toBe(0);
+    expect(await rows.nth(2).getByTestId('drop-candidate').count()).toBe(1);
+    await settled(page);
+    await shot(page, 'prospects');
 
-      await rows.nth(2).getByTestId('review-pool').click();
-      const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '放入公海？' });
-      await confirm.waitFor({ timeout: WAIT });
-      await still(confirm);
-      const reviewed = page.waitForResponse(
-        (r) => new URL(r.url()).pathname === `/api/accounts/${target.id}/review` && r.request().method() === 'POST',
-        { timeout: WAIT },
-      );
-      await confirm.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
-      const res = await reviewed;
-      expect(res.status(), await res.text()).toBe(200);
-      // Now nobody's prospect: off the list.
-      await expect
-        .poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT })
-        .toEqual(['苏州轨道交通集团', '常州市第二人民医院']);
-    } finally {
-      await context.close();
-    }
+    await rows.nth(2).getByTestId('review-pool').click();
+    const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '放入公海？' });
+    await confirm.waitFor({ timeout: WAIT });
+    await still(confirm);
+    const reviewed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/accounts/${target.id}/review` && r.request().method() === 'POST',
+      { timeout: WAIT },
+    );
+    await confirm.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    const res = await reviewed;
+    expect(res.status(), await res.text()).toBe(200);
+    // Now nobody's prospect: off the list.
+    await expect
+      .poll(() => table.getByTestId('prospect-name').allTextContents(), { timeout: WAIT })
+      .toEqual(['苏州轨道交通集团', '常州市第二人民医院']);
   });
 
   test('another rep opens 公海 on a phone, claims it with confirmation and finds it among their accounts', async () => {
-    const { context, page } = await e.context({ mobile: true, cookie: rep.client.cookie });
-    try {
-      await page.goto('/pool');
-      await page.getByTestId('pool-page').waitFor({ timeout: WAIT });
-      const cards = page.getByTestId('pool-card');
-      await expect
-        .poll(async () => (await cards.getByTestId('pool-name').allTextContents()).sort(), { timeout: WAIT })
-        .toEqual(['无锡市人民医院', '苏州工业园区管委会']);
-      expect(await page.getByTestId('my-claims').textContent()).toBe('我已领取 0 / 20');
-      await settled(page);
-      await shot(page, 'pool-mobile');
-      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(WIDTH + 1);
+    const page = await e.page({ mobile: true, cookie: rep.client.cookie });
+    await page.goto('/pool');
+    await page.getByTestId('pool-page').waitFor({ timeout: WAIT });
+    const cards = page.getByTestId('pool-card');
+    await expect
+      .poll(async () => (await cards.getByTestId('pool-name').allTextContents()).sort(), { timeout: WAIT })
+      .toEqual(['无锡市人民医院', '苏州工业园区管委会']);
+    expect(await page.getByTestId('my-claims').textContent()).toBe('我已领取 0 / 20');
+    await settled(page);
+    await shot(page, 'pool-mobile');
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(WIDTH + 1);
 
-      await page.getByTestId('pool-search').locator('input').fill('无锡');
-      await page.getByTestId('pool-search').locator('input').press('Enter');
-      await expect
-        .poll(() => cards.getByTestId('pool-name').allTextContents(), { timeout: WAIT })
-        .toEqual(['无锡市人民医院']);
+    await page.getByTestId('pool-search').locator('input').fill('无锡');
+    await page.getByTestId('pool-search').locator('input').press('Enter');
+    await expect
+      .poll(() => cards.getByTestId('pool-name').allTextContents(), { timeout: WAIT })
+      .toEqual(['无锡市人民医院']);
 
-      await cards.getByTestId('claim').click();
-      const confirm = page
-        .locator('.ant-popover:not(.ant-popover-hidden)')
-        .filter({ hasText: '领取“无锡市人民医院”？' });
-      await confirm.waitFor({ timeout: WAIT });
-      await still(confirm);
-      expect(await confirm.textContent()).toContain('1 / 20');
-      const claimed = page.waitForResponse(
-        (r) => new URL(r.url()).pathname === `/api/pool/${target.id}/claim` && r.request().method() === 'POST',
-        { timeout: WAIT },
-      );
-      await confirm.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
-      const res = await claimed;
-      expect(res.status(), await res.text()).toBe(200);
-      await page.getByTestId('claimed-message').waitFor({ timeout: WAIT });
-      await expect.poll(() => page.getByTestId('my-claims').textContent(), { timeout: WAIT }).toBe('我已领取 1 / 20');
-      await expect.poll(() => cards.count(), { timeout: WAIT }).toBe(0);
+    await cards.getByTestId('claim').click();
+    const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '领取“无锡市人民医院”？' });
+    await confirm.waitFor({ timeout: WAIT });
+    await still(confirm);
+    expect(await confirm.textContent()).toContain('1 / 20');
+    const claimed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/pool/${target.id}/claim` && r.request().method() === 'POST',
+      { timeout: WAIT },
+    );
+    await confirm.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    const res = await claimed;
+    expect(res.status(), await res.text()).toBe(200);
+    await page.getByTestId('claimed-message').waitFor({ timeout: WAIT });
+    await expect.poll(() => page.getByTestId('my-claims').textContent(), { timeout: WAIT }).toBe('我已领取 1 / 20');
+    await expect.poll(() => cards.count(), { timeout: WAIT }).toBe(0);
 
-      expect(ok<PoolPage>(await rep.client.get('/api/pool')).items.map((i) => i.name)).toEqual(['苏州工业园区管委会']);
-      await page.goto('/accounts');
-      await expect
-        .poll(() => page.getByTestId('account-card').getByTestId('account-link').allTextContents(), { timeout: WAIT })
-        .toEqual(['无锡市人民医院']);
-    } finally {
-      await context.close();
-    }
+    expect(ok<PoolPage>(await rep.client.get('/api/pool')).items.map((i) => i.name)).toEqual(['苏州工业园区管委会']);
+    await page.goto('/accounts');
+    await expect
+      .poll(() => page.getByTestId('account-card').getByTestId('account-link').allTextContents(), { timeout: WAIT })
+      .toEqual(['无锡市人民医院']);
   });
 });

@@ -38,72 +38,56 @@ describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
     (await rep.client.get('/api/opportunities')).json<{ items: { id: string }[] }>().items.map((d) => d.id);
 
   test('delete, undo from the message, delete again and restore from the bin', async () => {
-    const { context, page } = await e.context({ cookie: rep.client.cookie });
-    try {
-      await page.goto(`/opportunities/${deal.id}`);
-      await page.getByTestId('delete-opportunity').click();
-      const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '移入回收站' });
-      await confirm.waitFor({ timeout: WAIT });
-      await confirm.getByRole('button', { name: /删\s*除/ }).click();
-      await waitForPath(page, /^\/opportunities$/);
-      await page.getByTestId('moved-to-bin').waitFor({ timeout: WAIT });
-      expect(await dealIds()).not.toContain(deal.id);
+    const page = await e.page({ cookie: rep.client.cookie });
+    await page.goto(`/opportunities/${deal.id}`);
+    await page.getByTestId('delete-opportunity').click();
+    const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '移入回收站' });
+    await confirm.waitFor({ timeout: WAIT });
+    await confirm.getByRole('button', { name: /删\s*除/ }).click();
+    await waitForPath(page, /^\/opportunities$/);
+    await page.getByTestId('moved-to-bin').waitFor({ timeout: WAIT });
+    expect(await dealIds()).not.toContain(deal.id);
 
-      await page.getByTestId('undo-delete').click();
-      await waitForPath(page, new RegExp(`^/opportunities/${deal.id}$`));
-      await expect
-        .poll(() => page.getByTestId('opportunity-title').textContent(), { timeout: WAIT })
-        .toBe('影像云平台');
-      expect(await dealIds()).toContain(deal.id);
+    await page.getByTestId('undo-delete').click();
+    await waitForPath(page, new RegExp(`^/opportunities/${deal.id}$`));
+    await expect.poll(() => page.getByTestId('opportunity-title').textContent(), { timeout: WAIT }).toBe('影像云平台');
+    expect(await dealIds()).toContain(deal.id);
 
-      await page.getByTestId('delete-opportunity').click();
-      await confirm.waitFor({ timeout: WAIT });
-      await confirm.getByRole('button', { name: /删\s*除/ }).click();
-      await waitForPath(page, /^\/opportunities$/);
-      await navTo(page, 'nav-recycle-bin');
-      await waitForPath(page, /^\/recycle-bin$/);
-      const table = page.getByTestId('bin-table');
-      await expect
-        .poll(() => table.getByTestId('bin-name').allTextContents(), { timeout: WAIT })
-        .toEqual(['影像云平台']);
-      expect(await table.textContent()).toContain('杭州市第一人民医院');
-      expect(await table.getByTestId('bin-days-left').textContent()).toBe('30 天');
-      expect(await table.getByTestId('bin-purge').count()).toBe(0); // only admins purge early
-      await settled(page);
-      await shot(page, 'recycle-bin');
+    await page.getByTestId('delete-opportunity').click();
+    await confirm.waitFor({ timeout: WAIT });
+    await confirm.getByRole('button', { name: /删\s*除/ }).click();
+    await waitForPath(page, /^\/opportunities$/);
+    await navTo(page, 'nav-recycle-bin');
+    await waitForPath(page, /^\/recycle-bin$/);
+    const table = page.getByTestId('bin-table');
+    await expect.poll(() => table.getByTestId('bin-name').allTextContents(), { timeout: WAIT }).toEqual(['影像云平台']);
+    expect(await table.textContent()).toContain('杭州市第一人民医院');
+    expect(await table.getByTestId('bin-days-left').textContent()).toBe('30 天');
+    expect(await table.getByTestId('bin-purge').count()).toBe(0); // only admins purge early
+    await settled(page);
+    await shot(page, 'recycle-bin');
 
-      await table.getByTestId('bin-restore').click();
-      await page.getByTestId('restored-message').waitFor({ timeout: WAIT });
-      await expect.poll(() => table.getByTestId('bin-name').count(), { timeout: WAIT }).toBe(0);
-      expect(await dealIds()).toContain(deal.id);
-    } finally {
-      await context.close();
-    }
+    await table.getByTestId('bin-restore').click();
+    await page.getByTestId('restored-message').waitFor({ timeout: WAIT });
+    await expect.poll(() => table.getByTestId('bin-name').count(), { timeout: WAIT }).toBe(0);
+    expect(await dealIds()).toContain(deal.id);
   });
 
   test('a rep is offered no delete on a won deal', async () => {
-    const { context, page } = await e.context({ cookie: rep.client.cookie });
-    try {
-      await page.goto(`/opportunities/${won.id}`);
-      await expect.poll(() => page.getByTestId('opportunity-status').textContent(), { timeout: WAIT }).toBe('赢单');
-      await page.getByTestId('edit-opportunity').waitFor({ timeout: WAIT });
-      expect(await page.getByTestId('delete-opportunity').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    const page = await e.page({ cookie: rep.client.cookie });
+    await page.goto(`/opportunities/${won.id}`);
+    await expect.poll(() => page.getByTestId('opportunity-status').textContent(), { timeout: WAIT }).toBe('赢单');
+    await page.getByTestId('edit-opportunity').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('delete-opportunity').count()).toBe(0);
   });
 
   test('the bin fits a phone', async () => {
     expect((await rep.client.delete(`/api/opportunities/${deal.id}`)).statusCode).toBe(204);
-    const { context, page } = await e.context({ cookie: rep.client.cookie, mobile: true });
-    try {
-      await page.goto('/recycle-bin');
-      await page.getByTestId('bin-card').first().waitFor({ timeout: WAIT });
-      await settled(page);
-      await shot(page, 'recycle-bin-mobile');
-      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
-    } finally {
-      await context.close();
-    }
+    const page = await e.page({ cookie: rep.client.cookie, mobile: true });
+    await page.goto('/recycle-bin');
+    await page.getByTestId('bin-card').first().waitFor({ timeout: WAIT });
+    await settled(page);
+    await shot(page, 'recycle-bin-mobile');
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
   });
 });

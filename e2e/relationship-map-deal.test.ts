@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { OpportunityDetail } from '../core/schemas/deals.ts';
-import { browserContext, ok } from './activities-util.ts';
+import { TIME_ZONE, ok } from './activities-util.ts';
 import { WAIT } from './util.ts';
 
 describe.skipIf(!hasChromium)('deal relationship map: rate the economic buyer on the map', { timeout: 60_000 }, () => {
@@ -46,30 +46,26 @@ describe.skipIf(!hasChromium)('deal relationship map: rate the economic buyer on
   });
 
   test('the economic buyer rated +5 on the map turns it green', async () => {
-    const { context, page } = await browserContext(e, { cookie: rep.client.cookie });
-    try {
-      await page.goto(`/opportunities/${deal.id}`);
-      await page.getByTestId('tab-relmap').click();
-      await page.locator('[data-testid="map-status"][data-status="amber"]').waitFor({ timeout: WAIT });
-      const buyer = page.locator(`[data-testid="map-node"][data-contact-id="${buyerId}"]`);
-      await expect(buyer.getByTestId('map-node-role').allTextContents()).resolves.toEqual(['关键决策者']);
-      await buyer.click();
-      const slider = page.getByTestId('map-attitude-slider').locator('.ant-slider-handle');
-      await slider.waitFor({ timeout: WAIT });
-      await slider.focus();
-      await page.keyboard.press('End');
-      await page.locator('[data-testid="map-status"][data-status="green"]').waitFor({ timeout: WAIT });
-      const influence = ok<OpportunityDetail>(await rep.client.get(`/api/opportunities/${deal.id}`)).influences.find(
-        (i) => i.contactId === buyerId,
-      );
-      expect(influence?.rating).toBe(5);
-    } finally {
-      await context.close();
-    }
+    const page = await e.page({ cookie: rep.client.cookie, timezoneId: TIME_ZONE });
+    await page.goto(`/opportunities/${deal.id}`);
+    await page.getByTestId('tab-relmap').click();
+    await page.locator('[data-testid="map-status"][data-status="amber"]').waitFor({ timeout: WAIT });
+    const buyer = page.locator(`[data-testid="map-node"][data-contact-id="${buyerId}"]`);
+    await expect(buyer.getByTestId('map-node-role').allTextContents()).resolves.toEqual(['关键决策者']);
+    await buyer.click();
+    const slider = page.getByTestId('map-attitude-slider').locator('.ant-slider-handle');
+    await slider.waitFor({ timeout: WAIT });
+    await slider.focus();
+    await page.keyboard.press('End');
+    await page.locator('[data-testid="map-status"][data-status="green"]').waitFor({ timeout: WAIT });
+    const influence = ok<OpportunityDetail>(await rep.client.get(`/api/opportunities/${deal.id}`)).influences.find(
+      (i) => i.contactId === buyerId,
+    );
+    expect(influence?.rating).toBe(5);
   });
 
   test('a rating whose save fails goes back on the slider and says the change was not saved', async () => {
-    const { context, page } = await browserContext(e, { cookie: rep.client.cookie });
+    const { context, page } = await e.context({ cookie: rep.client.cookie, timezoneId: TIME_ZONE });
     try {
       await page.goto(`/opportunities/${deal.id}`);
       await page.getByTestId('tab-relmap').click();

@@ -30,117 +30,105 @@ describe.skipIf(!hasChromium)('Chinese search and language switch', { timeout: 9
   });
 
   test('the accounts list finds 北京市卫生健康委员会 by two characters of its name, and only it', async () => {
-    const { context, page } = await e.context({ cookie: f.admin.cookie });
-    try {
-      await page.goto('/accounts');
-      const links = page.getByTestId('accounts-table').getByTestId('account-link');
-      await expect.poll(() => links.count(), { timeout: WAIT }).toBe(4);
+    const page = await e.page({ cookie: f.admin.cookie });
+    await page.goto('/accounts');
+    const links = page.getByTestId('accounts-table').getByTestId('account-link');
+    await expect.poll(() => links.count(), { timeout: WAIT }).toBe(4);
 
-      const search = page.getByPlaceholder('搜索名称、简称、信用代码');
-      const names = () => links.allTextContents();
-      await search.fill('健康');
-      await search.press('Enter');
-      await expect.poll(names, { timeout: WAIT }).toEqual(['北京市卫生健康委员会']);
-      expect(new URL(page.url()).searchParams.get('q')).toBe('健康');
-      await shot(page, 'list-search-jiankang');
+    const search = page.getByPlaceholder('搜索名称、简称、信用代码');
+    const names = () => links.allTextContents();
+    await search.fill('健康');
+    await search.press('Enter');
+    await expect.poll(names, { timeout: WAIT }).toEqual(['北京市卫生健康委员会']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('健康');
+    await shot(page, 'list-search-jiankang');
 
-      // 卫健 is how people say it; it is not in the full name, but it is in the short name.
-      await search.fill('卫健');
-      await search.press('Enter');
-      await expect.poll(names, { timeout: WAIT }).toEqual(['北京市卫生健康委员会']);
+    // 卫健 is how people say it; it is not in the full name, but it is in the short name.
+    await search.fill('卫健');
+    await search.press('Enter');
+    await expect.poll(names, { timeout: WAIT }).toEqual(['北京市卫生健康委员会']);
 
-      // Two characters shared by several names find all of them, and nothing else.
-      await search.fill('卫生');
-      await search.press('Enter');
-      await expect
-        .poll(async () => (await names()).sort(), { timeout: WAIT })
-        .toEqual(['上海市卫生局', '北京市卫生健康委员会'].sort());
+    // Two characters shared by several names find all of them, and nothing else.
+    await search.fill('卫生');
+    await search.press('Enter');
+    await expect
+      .poll(async () => (await names()).sort(), { timeout: WAIT })
+      .toEqual(['上海市卫生局', '北京市卫生健康委员会'].sort());
 
-      await search.fill('委员');
-      await search.press('Enter');
-      await expect
-        .poll(async () => (await names()).sort(), { timeout: WAIT })
-        .toEqual(['北京市卫生健康委员会', '北京市教育委员会'].sort());
+    await search.fill('委员');
+    await search.press('Enter');
+    await expect
+      .poll(async () => (await names()).sort(), { timeout: WAIT })
+      .toEqual(['北京市卫生健康委员会', '北京市教育委员会'].sort());
 
-      // A search that matches nothing says so.
-      await search.fill('铁路');
-      await search.press('Enter');
-      await expect.poll(() => links.count(), { timeout: WAIT }).toBe(0);
-      await page.getByText('暂无客户').waitFor({ timeout: WAIT });
-    } finally {
-      await context.close();
-    }
+    // A search that matches nothing says so.
+    await search.fill('铁路');
+    await search.press('Enter');
+    await expect.poll(() => links.count(), { timeout: WAIT }).toBe(0);
+    await page.getByText('暂无客户').waitFor({ timeout: WAIT });
   });
 
   test('the header search finds an account and a contact by two Chinese characters', async () => {
-    const { context, page } = await e.context({ cookie: f.admin.cookie });
-    try {
-      await page.goto('/contacts');
-      const box = page.getByPlaceholder('搜索客户、联系人、电话…');
-      await box.waitFor({ timeout: WAIT });
+    const page = await e.page({ cookie: f.admin.cookie });
+    await page.goto('/contacts');
+    const box = page.getByPlaceholder('搜索客户、联系人、电话…');
+    await box.waitFor({ timeout: WAIT });
 
-      await box.fill('健康');
-      const account = page.getByTestId('search-result-account');
-      await account.first().waitFor({ timeout: WAIT });
-      await expect
-        .poll(() => account.allTextContents(), { timeout: WAIT })
-        .toEqual([expect.stringContaining('北京市卫生健康委员会')]);
-      await expect.poll(() => page.getByTestId('search-result-contact').count(), { timeout: WAIT }).toBe(0);
-      await shot(page, 'header-search-account');
-      await account.first().click();
-      await waitForPath(page, new RegExp(`^/accounts/${health.id}$`));
-      await expect
-        .poll(() => page.getByTestId('account-title').textContent(), { timeout: WAIT })
-        .toBe('北京市卫生健康委员会');
+    await box.fill('健康');
+    const account = page.getByTestId('search-result-account');
+    await account.first().waitFor({ timeout: WAIT });
+    await expect
+      .poll(() => account.allTextContents(), { timeout: WAIT })
+      .toEqual([expect.stringContaining('北京市卫生健康委员会')]);
+    await expect.poll(() => page.getByTestId('search-result-contact').count(), { timeout: WAIT }).toBe(0);
+    await shot(page, 'header-search-account');
+    await account.first().click();
+    await waitForPath(page, new RegExp(`^/accounts/${health.id}$`));
+    await expect
+      .poll(() => page.getByTestId('account-title').textContent(), { timeout: WAIT })
+      .toBe('北京市卫生健康委员会');
 
-      await box.fill('欧阳');
-      const contact = page.getByTestId('search-result-contact');
-      await contact.first().waitFor({ timeout: WAIT });
-      await expect
-        .poll(() => contact.allTextContents(), { timeout: WAIT })
-        .toEqual([expect.stringContaining('欧阳建华')]);
-      // The hint line names the contact's account, so two people with one name can be told apart.
-      expect((await contact.allTextContents())[0]).toContain('北京市卫生健康委员会');
-      await expect.poll(() => page.getByTestId('search-result-account').count(), { timeout: WAIT }).toBe(0);
-      await shot(page, 'header-search-contact');
-      await contact.first().click();
-      await waitForPath(page, /^\/contacts\/[0-9a-f-]{36}$/);
-      await expect.poll(() => page.getByTestId('contact-title').textContent(), { timeout: WAIT }).toContain('欧阳建华');
-    } finally {
-      await context.close();
-    }
+    await box.fill('欧阳');
+    const contact = page.getByTestId('search-result-contact');
+    await contact.first().waitFor({ timeout: WAIT });
+    await expect
+      .poll(() => contact.allTextContents(), { timeout: WAIT })
+      .toEqual([expect.stringContaining('欧阳建华')]);
+    // The hint line names the contact's account, so two people with one name can be told apart.
+    expect((await contact.allTextContents())[0]).toContain('北京市卫生健康委员会');
+    await expect.poll(() => page.getByTestId('search-result-account').count(), { timeout: WAIT }).toBe(0);
+    await shot(page, 'header-search-contact');
+    await contact.first().click();
+    await waitForPath(page, /^\/contacts\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('contact-title').textContent(), { timeout: WAIT }).toContain('欧阳建华');
   });
 
   test('the header switch turns the UI from Chinese to English and back', async () => {
-    const { context, page } = await e.context({ cookie: f.admin.cookie });
-    try {
-      await page.goto('/accounts');
-      const nav = page.getByTestId('nav-accounts');
-      await expect.poll(() => nav.textContent(), { timeout: WAIT }).toBe('客户');
-      expect(await page.getByTestId('nav-contacts').textContent()).toBe('联系人');
-      expect(await page.getByTestId('new-account').textContent()).toContain('新建客户');
+    const page = await e.page({ cookie: f.admin.cookie });
+    await page.goto('/accounts');
+    const nav = page.getByTestId('nav-accounts');
+    await expect.poll(() => nav.textContent(), { timeout: WAIT }).toBe('客户');
+    expect(await page.getByTestId('nav-contacts').textContent()).toBe('联系人');
+    expect(await page.getByTestId('new-account').textContent()).toContain('新建客户');
 
-      await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
-      await expect.poll(() => nav.textContent(), { timeout: WAIT }).toBe('Accounts');
-      expect(await page.getByTestId('nav-contacts').textContent()).toBe('Contacts');
-      expect(await page.getByTestId('new-account').textContent()).toContain('New account');
-      await page.getByRole('columnheader', { name: 'Account name' }).waitFor({ timeout: WAIT });
-      await page.getByPlaceholder('Search accounts, contacts, phone…').waitFor({ timeout: WAIT });
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      await settled(page);
-      await shot(page, 'accounts-en');
+    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await expect.poll(() => nav.textContent(), { timeout: WAIT }).toBe('Accounts');
+    expect(await page.getByTestId('nav-contacts').textContent()).toBe('Contacts');
+    expect(await page.getByTestId('new-account').textContent()).toContain('New account');
+    await page.getByRole('columnheader', { name: 'Account name' }).waitFor({ timeout: WAIT });
+    await page.getByPlaceholder('Search accounts, contacts, phone…').waitFor({ timeout: WAIT });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await settled(page);
+    await shot(page, 'accounts-en');
 
-      // The choice survives a reload (and, saved on the server, follows the user).
-      await page.reload();
-      await expect.poll(() => nav.textContent(), { timeout: WAIT }).toBe('Accounts');
+    // The choice survives a reload (and, saved on the server, follows the user).
+    await page.reload();
+    await expect.poll(() => nav.textContent(), { timeout: WAIT }).toBe('Accounts');
 
-      await page.getByTestId('lang-switch').getByText('中文', { exact: true }).click();
-      await expect.poll(() => nav.textContent(), { timeout: WAIT }).toBe('客户');
-      expect(await page.getByTestId('new-account').textContent()).toContain('新建客户');
-      await page.getByRole('columnheader', { name: '客户名称' }).waitFor({ timeout: WAIT });
-    } finally {
-      await context.close();
-    }
+    await page.getByTestId('lang-switch').getByText('中文', { exact: true }).click();
+    await expect.poll(() => nav.textContent(), { timeout: WAIT }).toBe('客户');
+    expect(await page.getByTestId('new-account').textContent()).toContain('新建客户');
+    await page.getByRole('columnheader', { name: '客户名称' }).waitFor({ timeout: WAIT });
   });
 
   test('a browser set to en-US starts in English, a zh-CN one in Chinese', async () => {

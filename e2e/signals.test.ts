@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { Influence, OpportunityDetail, Stage } from '../core/schemas/deals.ts';
-import { browserContext, ok } from './activities-util.ts';
+import { TIME_ZONE, ok } from './activities-util.ts';
 import { WAIT, shot } from './util.ts';
 
 describe.skipIf(!hasChromium)('signals a rep reads', { timeout: 90_000 }, () => {
@@ -28,12 +28,8 @@ describe.skipIf(!hasChromium)('signals a rep reads', { timeout: 90_000 }, () => 
 
   /** A page signed in as the rep; closed after `run`. */
   async function asRep(run: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page } = await browserContext(e, { cookie: rep.client.cookie });
-    try {
-      await run(page);
-    } finally {
-      await context.close();
-    }
+    const page = await e.page({ cookie: rep.client.cookie, timezoneId: TIME_ZONE });
+    await run(page);
   }
 
   /** A deal whose economic buyer and coach were met, and whose user and technical buyers were not. */

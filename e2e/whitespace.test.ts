@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import { formatMoney } from '../web/lib/money.ts';
-import { browserContext, ok } from './activities-util.ts';
+import { TIME_ZONE, ok } from './activities-util.ts';
 import { WAIT, pageScrollWidth, settled, shot, waitForPath, navTo } from './util.ts';
 
 describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000 }, () => {
@@ -40,53 +40,43 @@ describe.skipIf(!hasChromium)('whitespace and account health', { timeout: 90_000
   });
 
   test('the whitespace page shows a won cell with its amount and a blank one', async () => {
-    const { context, page } = await browserContext(e, { cookie: rep.client.cookie });
-    try {
-      await page.goto('/accounts');
-      await navTo(page, 'nav-whitespace');
-      await waitForPath(page, /^\/analysis\/whitespace$/);
-      const grid = page.getByTestId('whitespace-grid');
-      const row = grid
-        .locator('tr')
-        .filter({ has: page.getByTestId('whitespace-account').filter({ hasText: '中国华能集团' }) });
-      await row.waitFor({ timeout: WAIT });
-      const cells = row.getByTestId('whitespace-cell');
-      await expect.poll(() => cells.count(), { timeout: WAIT }).toBe(2);
-      // Columns by category name: 硬件 won, 软件 still blank.
-      const won = row.locator('[data-state="won"]');
-      expect(await won.textContent()).toContain(formatMoney('300000.00', 'zh-CN', 'compact'));
-      expect(await row.locator('[data-state="none"]').textContent()).toBe('空白');
-      await shot(page, 'whitespace');
-    } finally {
-      await context.close();
-    }
+    const page = await e.page({ cookie: rep.client.cookie, timezoneId: TIME_ZONE });
+    await page.goto('/accounts');
+    await navTo(page, 'nav-whitespace');
+    await waitForPath(page, /^\/analysis\/whitespace$/);
+    const grid = page.getByTestId('whitespace-grid');
+    const row = grid
+      .locator('tr')
+      .filter({ has: page.getByTestId('whitespace-account').filter({ hasText: '中国华能集团' }) });
+    await row.waitFor({ timeout: WAIT });
+    const cells = row.getByTestId('whitespace-cell');
+    await expect.poll(() => cells.count(), { timeout: WAIT }).toBe(2);
+    // Columns by category name: 硬件 won, 软件 still blank.
+    const won = row.locator('[data-state="won"]');
+    expect(await won.textContent()).toContain(formatMoney('300000.00', 'zh-CN', 'compact'));
+    expect(await row.locator('[data-state="none"]').textContent()).toBe('空白');
+    await shot(page, 'whitespace');
   });
 
   test('on a phone: the account shows its health, the breakdown and the group roll-up', async () => {
-    const { context, page } = await browserContext(e, { cookie: rep.client.cookie, mobile: true });
-    try {
-      await page.goto(`/accounts/${hq.id}`);
-      await page.getByTestId('account-title').waitFor({ timeout: WAIT });
-      await page.getByTestId('account-health-link').click();
-      const card = page.getByTestId('account-health-card');
-      await card.waitFor({ timeout: WAIT });
-      await expect.poll(() => card.getByTestId('account-health-part').count(), { timeout: WAIT }).toBe(4);
-      expect(await card.locator('[data-key="coverage"]').textContent()).toContain('1 位关键人');
-      await shot(page, 'account-health-mobile');
-      // Many tabs overflow a phone's tab bar; the tab lives in the address, as every account tab does.
-      await page.goto(`/accounts/${hq.id}?tab=group`);
-      const tree = page.getByTestId('group-tree');
-      await tree.waitFor({ timeout: WAIT });
-      await settled(page);
-      const top = tree.locator('tr').filter({ has: page.locator('[data-current="true"]') });
-      expect(await top.getByTestId('group-rolled-up').textContent()).toBe(
-        formatMoney('6200000.00', 'zh-CN', 'compact'),
-      );
-      await tree.getByText('华能华东分公司').waitFor({ timeout: WAIT });
-      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
-      await shot(page, 'account-group-mobile');
-    } finally {
-      await context.close();
-    }
+    const page = await e.page({ cookie: rep.client.cookie, mobile: true, timezoneId: TIME_ZONE });
+    await page.goto(`/accounts/${hq.id}`);
+    await page.getByTestId('account-title').waitFor({ timeout: WAIT });
+    await page.getByTestId('account-health-link').click();
+    const card = page.getByTestId('account-health-card');
+    await card.waitFor({ timeout: WAIT });
+    await expect.poll(() => card.getByTestId('account-health-part').count(), { timeout: WAIT }).toBe(4);
+    expect(await card.locator('[data-key="coverage"]').textContent()).toContain('1 位关键人');
+    await shot(page, 'account-health-mobile');
+    // Many tabs overflow a phone's tab bar; the tab lives in the address, as every account tab does.
+    await page.goto(`/accounts/${hq.id}?tab=group`);
+    const tree = page.getByTestId('group-tree');
+    await tree.waitFor({ timeout: WAIT });
+    await settled(page);
+    const top = tree.locator('tr').filter({ has: page.locator('[data-current="true"]') });
+    expect(await top.getByTestId('group-rolled-up').textContent()).toBe(formatMoney('6200000.00', 'zh-CN', 'compact'));
+    await tree.getByText('华能华东分公司').waitFor({ timeout: WAIT });
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
+    await shot(page, 'account-group-mobile');
   });
 });

@@ -169,42 +169,38 @@ describe.skipIf(!hasChromium)(
     });
 
     test('the page carries the CSP, and it blocks an inline event handler and an inline script', async () => {
-      const { context, page } = await browserContext(e, { cookie: f.admin.cookie });
-      try {
-        const watched = await watch(page);
-        const res = await page.goto('/dashboard');
-        const csp = (await res?.allHeaders())?.['content-security-policy'] ?? '';
-        expect(csp).toContain("script-src 'self';");
-        expect(csp).toContain("script-src-attr 'none'");
-        expect(csp).toContain("frame-ancestors 'none'");
-        await page.getByTestId('dashboard-page').waitFor({ timeout: WAIT });
-        await settled(page);
-        expect(await watched.violations()).toEqual([]);
+      const page = await e.page({ cookie: f.admin.cookie, timezoneId: TIME_ZONE });
+      const watched = await watch(page);
+      const res = await page.goto('/dashboard');
+      const csp = (await res?.allHeaders())?.['content-security-policy'] ?? '';
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("script-src-attr 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      await page.getByTestId('dashboard-page').waitFor({ timeout: WAIT });
+      await settled(page);
+      expect(await watched.violations()).toEqual([]);
 
-        // The next mistake: markup built from a name reaches the page anyway. Nothing of it runs.
-        await page.evaluate(() => {
-          const w = window as unknown as { __ran: string[] };
-          w.__ran = [];
-          const host = document.createElement('div');
-          host.innerHTML = `<img src="x" onerror="window.__ran.push('handler')">`;
-          document.body.append(host);
-          const script = document.createElement('script');
-          script.textContent = "window.__ran.push('script')";
-          document.body.append(script);
-        });
-        await expect
-          .poll(() => watched.violations(), { timeout: WAIT })
-          .toEqual(
-            expect.arrayContaining([
-              expect.stringMatching(/^script-src-attr/),
-              expect.stringMatching(/^script-src-elem/),
-            ]),
-          );
-        expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
-        expect(watched.dialogs).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      // The next mistake: markup built from a name reaches the page anyway. Nothing of it runs.
+      await page.evaluate(() => {
+        const w = window as unknown as { __ran: string[] };
+        w.__ran = [];
+        const host = document.createElement('div');
+        host.innerHTML = `<img src="x" onerror="window.__ran.push('handler')">`;
+        document.body.append(host);
+        const script = document.createElement('script');
+        script.textContent = "window.__ran.push('script')";
+        document.body.append(script);
+      });
+      await expect
+        .poll(() => watched.violations(), { timeout: WAIT })
+        .toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^script-src-attr/),
+            expect.stringMatching(/^script-src-elem/),
+          ]),
+        );
+      expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
+      expect(watched.dialogs).toEqual([]);
     });
 
     test("every chart's tooltip shows the names as text; nothing runs and the CSP is never violated", async () => {
@@ -271,49 +267,41 @@ describe.skipIf(!hasChromium)(
     });
 
     test('the other main pages, with the names on them, work under the CSP without a violation', async () => {
-      const { context, page } = await browserContext(e, { cookie: f.admin.cookie });
-      try {
-        const watched = await watch(page);
-        for (const [path, ready] of [
-          [`/accounts/${accountId}`, 'account-page'],
-          [`/accounts/${accountId}?tab=relmap`, 'relationship-map'],
-          [`/opportunities/${dealId}`, 'opportunity-title'],
-          ['/pipeline', 'pipeline-page'],
-          ['/calendar', 'calendar-page'],
-          [`/activities/${callId}`, 'activity-page'],
-          [`/activities/${callId}/print`, 'print-now'],
-          ['/analysis/scoring', 'scoring-page'],
-          ['/admin/stages', 'stages-page'],
-          ['/products', 'products-page'],
-        ]) {
-          await page.goto(path);
-          await page.getByTestId(ready).waitFor({ timeout: WAIT });
-          await settled(page);
-          expect(await page.locator('img[src="x"]').count(), path).toBe(0);
-          expect(await watched.violations(), path).toEqual([]);
-        }
-        expect(watched.dialogs).toEqual([]);
-      } finally {
-        await context.close();
+      const page = await e.page({ cookie: f.admin.cookie, timezoneId: TIME_ZONE });
+      const watched = await watch(page);
+      for (const [path, ready] of [
+        [`/accounts/${accountId}`, 'account-page'],
+        [`/accounts/${accountId}?tab=relmap`, 'relationship-map'],
+        [`/opportunities/${dealId}`, 'opportunity-title'],
+        ['/pipeline', 'pipeline-page'],
+        ['/calendar', 'calendar-page'],
+        [`/activities/${callId}`, 'activity-page'],
+        [`/activities/${callId}/print`, 'print-now'],
+        ['/analysis/scoring', 'scoring-page'],
+        ['/admin/stages', 'stages-page'],
+        ['/products', 'products-page'],
+      ]) {
+        await page.goto(path);
+        await page.getByTestId(ready).waitFor({ timeout: WAIT });
+        await settled(page);
+        expect(await page.locator('img[src="x"]').count(), path).toBe(0);
+        expect(await watched.violations(), path).toEqual([]);
       }
+      expect(watched.dialogs).toEqual([]);
     });
 
     test('Swagger UI works under its CSP for a signed-in user', async () => {
-      const { context, page } = await browserContext(e, { cookie: rep.client.cookie });
-      try {
-        const watched = await watch(page);
-        const res = await page.goto('/api/docs/');
-        expect(res?.status()).toBe(200);
-        expect((await res?.allHeaders())?.['content-security-policy']).toContain("script-src 'self';");
-        await expect
-          .poll(() => page.locator('.swagger-ui .info .title').textContent({ timeout: WAIT }), { timeout: WAIT })
-          .toContain('OpenKAM API');
-        await page.locator('.opblock').first().waitFor({ timeout: WAIT });
-        expect(await watched.violations()).toEqual([]);
-        expect(watched.dialogs).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      const page = await e.page({ cookie: rep.client.cookie, timezoneId: TIME_ZONE });
+      const watched = await watch(page);
+      const res = await page.goto('/api/docs/');
+      expect(res?.status()).toBe(200);
+      expect((await res?.allHeaders())?.['content-security-policy']).toContain("script-src 'self';");
+      await expect
+        .poll(() => page.locator('.swagger-ui .info .title').textContent({ timeout: WAIT }), { timeout: WAIT })
+        .toContain('OpenKAM API');
+      await page.locator('.opblock').first().waitFor({ timeout: WAIT });
+      expect(await watched.violations()).toEqual([]);
+      expect(watched.dialogs).toEqual([]);
     });
   },
 );
