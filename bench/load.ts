@@ -256,6 +256,13 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       ],
       kind: 'list',
     },
+    { key: 'summary-bin', label: 'Recycle bin summary', paths: ['/api/recycle-bin/summary'], kind: 'list' },
+    {
+      key: 'summary-scores',
+      label: 'Scores list summary (live accounts in scope)',
+      paths: ['/api/analysis/scores/summary'],
+      kind: 'list',
+    },
     {
       key: 'planner-draft',
       label: `Planner opening answer ${FORECAST_YEAR}`,

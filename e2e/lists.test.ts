@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import { WAIT } from './util.ts';
+import type { ListSummary } from '../core/schemas/common.ts';
 
 const TAG = '合计浏览器';
 
@@ -85,5 +86,34 @@ describe.skipIf(!hasChromium)('list totals, order and paging footer', { timeout:
     await expect.poll(() => en.getByTestId('list-total').textContent(), { timeout: WAIT }).toBe('2 in total');
     expect(await en.getByTestId('list-sort').textContent()).toBe('Sort: Recently updated');
     expect(await en.getByTestId('list-amount').textContent()).toContain('Amount total');
+  });
+
+  test('recycle bin and scores: 共 N 条 as their summaries count, the order named, M / N in the footer', async () => {
+    const other = await f.user({ role: 'rep' });
+    for (const [client, name] of [
+      [rep.client, `${TAG}删除一`],
+      [rep.client, `${TAG}删除二`],
+      [other.client, `${TAG}别人删除`],
+    ] as const) {
+      const created = await f.account(client, { name });
+      expect((await client.delete(`/api/accounts/${created.id}`)).statusCode).toBe(204);
+    }
+    const count = async (url: string) => (await rep.client.get(url)).json<ListSummary>().count;
+
+    // The rep's two deletions, not the other rep's.
+    expect(await count('/api/recycle-bin/summary')).toBe(2);
+    await page.goto('/recycle-bin');
+    await expect.poll(() => text('list-total'), { timeout: WAIT }).toBe('共 2 条');
+    expect(await text('list-sort')).toBe('排序：最近删除在前');
+    await expect.poll(() => text('list-shown'), { timeout: WAIT }).toBe('已显示 2 / 2 条');
+    await page.goto('/recycle-bin?entity=contact');
+    await expect.poll(() => text('list-total'), { timeout: WAIT }).toBe('共 0 条');
+
+    // The rep's one live account; the deleted ones are not scored.
+    expect(await count('/api/analysis/scores/summary')).toBe(1);
+    await page.goto('/analysis/scoring');
+    await expect.poll(() => text('list-total'), { timeout: WAIT }).toBe('共 1 条');
+    expect(await text('list-sort')).toBe('排序：分数从高到低');
+    await expect.poll(() => text('list-shown'), { timeout: WAIT }).toBe('已显示 1 / 1 条');
   });
 });

@@ -120,3 +120,65 @@ describe('calls: the count stops at the cap', () => {
     expect(await get('/api/activities/summary?from=2030-03-05T00:00:00.000Z')).toEqual({ count: 2 });
   });
 });
+
+describe('the recycle bin and the scores list', () => {
+  const BIN = '回收合计';
+  let mine: { id: string }[];
+
+  beforeAll(async () => {
+    // The rep deletes an account and a contact, the other rep an account: the rep's bin holds their two.
+    const gone = await f.account(rep, { name: `${BIN}客户` });
+    const host = await f.account(rep, { name: `${BIN}宿主` });
+    const contact = await f.contact(rep, { accountId: host.id, name: `${BIN}联系人` });
+    const theirs = await f.account(other, { name: `${BIN}别人的客户` });
+    for (const [client, url] of [
+      [rep, `/api/contacts/${contact.id}`],
+      [rep, `/api/accounts/${gone.id}`],
+      [rep, `/api/accounts/${host.id}`],
+      [other, `/api/accounts/${theirs.id}`],
+    ] as const) {
+      const res = await client.delete(url);
+      expect(res.statusCode, res.body).toBe(204);
+    }
+    mine = (await rep.get('/api/analysis/scores?limit=200')).json<PageOf<{ id: string }>>().items;
+  });
+
+  it('recycle bin: counts the entries in scope that the kind and the search match', async () => {
+    expect(await summary(rep, `/api/recycle-bin/summary?q=${BIN}`)).toEqual({ count: 3 });
+    expect(await summary(manager, `/api/recycle-bin/summary?q=${BIN}`)).toEqual({ count: 3 });
+    expect(await summary(other, `/api/recycle-bin/summary?q=${BIN}`)).toEqual({ count: 1 });
+    expect(await summary(f.admin, `/api/recycle-bin/summary?q=${BIN}`)).toEqual({ count: 4 });
+    expect(await summary(rep, `/api/recycle-bin/summary?q=${BIN}&entity=contact`)).toEqual({ count: 1 });
+    expect(await summary(f.admin, `/api/recycle-bin/summary?q=${BIN}&entity=account`)).toEqual({ count: 3 });
+    // The count agrees with the rows the list pages through, without the search too.
+    const page = (await f.admin.get('/api/recycle-bin?limit=200')).json<PageOf<unknown>>();
+    expect(await summary(f.admin, '/api/recycle-bin/summary')).toEqual({ count: page.items.length });
+  });
+
+  it('scores: counts the live accounts in scope that the tier filters match', async () => {
+    // The rep's three accounts of the tests above; the deleted ones are gone from the list.
+    expect(mine).toHaveLength(3);
+    expect(await summary(rep, '/api/analysis/scores/summary')).toEqual({ count: 3 });
+    expect(await summary(manager, '/api/analysis/scores/summary')).toEqual({ count: 3 });
+    const all = (await f.admin.get('/api/analysis/scores?limit=200')).json<PageOf<unknown>>();
+    expect(all.items.length).toBeGreaterThan(3);
+    expect(await summary(f.admin, '/api/analysis/scores/summary')).toEqual({ count: all.items.length });
+
+    const tiered = await rep.post('/api/accounts/tiers', { items: [{ accountId: mine[0].id, tier: 'A' }] });
+    expect(tiered.statusCode, tiered.body).toBe(200);
+    expect(await summary(rep, '/api/analysis/scores/summary?tier=A')).toEqual({ count: 1 });
+    expect(await summary(rep, '/api/analysis/scores/summary?tier=none')).toEqual({ count: 2 });
+    expect(await summary(other, '/api/analysis/scores/summary?tier=A')).toEqual({ count: 0 });
+    // Sort, cursor and limit are the list's and change no total.
+    expect(await summary(rep, '/api/analysis/scores/summary?sort=name&limit=1')).toEqual({ count: 3 });
+  });
+
+  it('takes each list’s filter schema: bad filters are 400s naming the field', async () => {
+    const bin = await rep.get('/api/recycle-bin/summary?entity=nope');
+    expect(bin.statusCode).toBe(400);
+    expect(JSON.stringify(bin.json<ErrorBody>())).toContain('entity');
+    const scores = await rep.get('/api/analysis/scores/summary?tier=Z');
+    expect(scores.statusCode).toBe(400);
+    expect(JSON.stringify(scores.json<ErrorBody>())).toContain('tier');
+  });
+});

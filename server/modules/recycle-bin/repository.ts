@@ -13,12 +13,18 @@ import { DEFAULT_RETENTION_DAYS } from '../../../core/schemas/recycle-bin.ts';
 const retention = sql<number>`coalesce(case when jsonb_typeof(${orgs.settings} -> 'recycleBin' -> 'retentionDays') = 'number'
   then (${orgs.settings} -> 'recycleBin' ->> 'retentionDays')::int end, ${sql.raw(String(DEFAULT_RETENTION_DAYS))})`;
 
+/** The list's filter, shared by the page and its count: the scope rule first, then the kind and the search. */
+function binWhere(actor: Actor, entity: BinEntity | undefined, search: PageArgs['search']): (SQL | undefined)[] {
+  const where: (SQL | undefined)[] = [binVisible(actor)];
+  if (entity) where.push(eq(recycleBin.entity, entity));
+  if (search) where.push(sql`strpos(lower(${recycleBin.name}), ${search.needle}) > 0`);
+  return where;
+}
+
 export function recycleBinRepository(db: Db) {
   return {
     list(actor: Actor, q: { entity?: BinEntity } & PageArgs) {
-      const where: (SQL | undefined)[] = [binVisible(actor)];
-      if (q.entity) where.push(eq(recycleBin.entity, q.entity));
-      if (q.search) where.push(sql`strpos(lower(${recycleBin.name}), ${q.search.needle}) > 0`);
+      const where = binWhere(actor, q.entity, q.search);
       if (q.after) {
         const [at, id] = q.after;
         where.push(sql`(${recycleBin.deletedAt}, ${recycleBin.id}) < (${String(at)}::timestamptz, ${id}::uuid)`);
@@ -42,6 +48,15 @@ export function recycleBinRepository(db: Db) {
         .where(and(...where))
         .orderBy(desc(recycleBin.deletedAt), desc(recycleBin.id))
         .limit(q.limit);
+    },
+
+    /** 共 N 条: every entry in the caller's scope that the kind and the search match. */
+    async count(actor: Actor, entity: BinEntity | undefined, search: PageArgs['search']) {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(recycleBin)
+        .where(and(...binWhere(actor, entity, search)));
+      return { count: row?.count ?? 0 };
     },
 
     /** The entry, locked until the transaction ends, if the caller may see it. */

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { recycleBinService } from './service.ts';
-import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
+import { ErrorResponse, IdParams, ListSummary } from '../../../core/schemas/common.ts';
 import {
   RecycleBinPage,
   RecycleBinQuery,
@@ -20,6 +20,11 @@ export async function recycleBinRoutes(app: App) {
     '/recycle-bin',
     { schema: { tags, querystring: RecycleBinQuery, response: { 200: RecycleBinPage, 400: ErrorResponse } } },
     (req) => bin.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/recycle-bin/summary',
+    { schema: { tags, querystring: RecycleBinQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
+    (req) => bin.summary(actorOf(req), req.query),
   );
   app.post(
     '/recycle-bin/:id/restore',

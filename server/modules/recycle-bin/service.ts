@@ -13,7 +13,8 @@ import { notFound } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { DAY_MS } from '../../../core/time.ts';
-import type { PageOf } from '../../../core/schemas/common.ts';
+import { searchQuery } from '../../../core/search.ts';
+import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
 import type {
   BinEntity,
   RecycleBinItem,
@@ -57,6 +58,10 @@ export function recycleBinService(db: Db) {
         nextCursor,
       };
     },
+
+    /** The list's count for the same kind and search: every entry in scope, not the page. */
+    summary: (actor: Actor, query: RecycleBinQuery): Promise<ListSummary> =>
+      repo.count(actor, query.entity, query.q ? searchQuery(query.q) : null),
 
     async restore(actor: Actor, id: string): Promise<RecycleBinRestored> {
       assertCan(actor, 'restore', 'binEntry');

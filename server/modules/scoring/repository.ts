@@ -28,6 +28,15 @@ const SORTS: Record<string, SortKey> = {
 
 export const disagreeing = sql`${accounts.tier} is distinct from ${accounts.recommendedTier}`;
 
+/** The scores list's filter, shared by the page and its count: the scope rule first, live accounts, then the tiers. */
+function scoreWhere(actor: Actor, query: ScoreQuery): (SQL | undefined)[] {
+  const where: (SQL | undefined)[] = [accountVisible(actor), isNull(accounts.archivedAt)];
+  if (query.disagree) where.push(disagreeing);
+  if (query.tier) where.push(query.tier === 'none' ? isNull(accounts.tier) : eq(accounts.tier, query.tier));
+  if (query.recommended) where.push(eq(accounts.recommendedTier, query.recommended));
+  return where;
+}
+
 export function scoringRepository(db: Db) {
   return {
     /** One chunk of an organisation's accounts in id order (or only those never scored). */
@@ -92,10 +101,6 @@ export function scoringRepository(db: Db) {
       const sort = (query.sort ?? '-score') as ScoreSort;
       const descending = sort.startsWith('-');
       const page = keyset(SORTS[sort.replace('-', '')], accounts.id, descending, after);
-      const where: (SQL | undefined)[] = [accountVisible(actor), isNull(accounts.archivedAt), page.where];
-      if (query.disagree) where.push(disagreeing);
-      if (query.tier) where.push(query.tier === 'none' ? isNull(accounts.tier) : eq(accounts.tier, query.tier));
-      if (query.recommended) where.push(eq(accounts.recommendedTier, query.recommended));
       return db
         .select({
           id: accounts.id,
@@ -108,9 +113,18 @@ export function scoringRepository(db: Db) {
         })
         .from(accounts)
         .leftJoin(owner, and(eq(owner.orgId, accounts.orgId), eq(owner.id, accounts.ownerId)))
-        .where(and(...where))
+        .where(and(...scoreWhere(actor, query), page.where))
         .orderBy(...page.orderBy)
         .limit(limit);
+    },
+
+    /** 共 N 条: every live account in the caller's scope that the tier filters match. */
+    async count(actor: Actor, query: ScoreQuery) {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(accounts)
+        .where(and(...scoreWhere(actor, query)));
+      return { count: row?.count ?? 0 };
     },
 
     /** Assigned × recommended tier counts of the caller's live accounts, grouped in SQL. */

@@ -9,7 +9,7 @@ import {
   TierBulk,
   TierBulkResult,
 } from '../../../core/schemas/key-accounts.ts';
-import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
+import { ErrorResponse, IdParams, ListSummary } from '../../../core/schemas/common.ts';
 
 const tags = ['scoring'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
@@ -29,6 +29,11 @@ export async function scoringRoutes(app: App) {
     '/analysis/scores',
     { schema: { tags, querystring: ScoreQuery, response: { 200: ScorePage, 400: ErrorResponse } } },
     (req) => scoring.scores(actorOf(req), req.query),
+  );
+  app.get(
+    '/analysis/scores/summary',
+    { schema: { tags, querystring: ScoreQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
+    (req) => scoring.summary(actorOf(req), req.query),
   );
   app.get(
     '/accounts/:id/score',

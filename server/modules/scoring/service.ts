@@ -10,6 +10,7 @@ import { keysetPage } from '../../lib/cursor.ts';
 import { analysisKey, cached } from '../../lib/analysis-cache.ts';
 import { modelIssues, scoreAccount, type ScoringInput, type ScoringModel } from '../../../core/scoring.ts';
 import type { Tier } from '../../../core/enums.ts';
+import type { ListSummary } from '../../../core/schemas/common.ts';
 import type {
   AccountScore,
   ScorePage,
@@ -122,6 +123,12 @@ export function scoringService(db: Db) {
           count: m.count,
         })),
       };
+    },
+
+    /** The list's count for the same filters; accounts never scored get their scores first, as for the page. */
+    async summary(actor: Actor, query: ScoreQuery): Promise<ListSummary> {
+      await scoreUnscored(db, actor.orgId);
+      return repo.count(actor, query);
     },
 
     /** The breakdown, computed from the current model (the stored score is its rounded sum). */

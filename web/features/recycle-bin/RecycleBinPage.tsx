@@ -20,11 +20,13 @@ import { Link, useNavigate } from 'react-router';
 import { BIN_ENTITIES, type BinEntity, type RecycleBinItem } from '../../../core/schemas/recycle-bin.ts';
 import { DateText } from '../../components/DateText.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
+import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useSearchBox } from '../../components/useSearchBox.ts';
+import { useListSummary } from '../../lib/list-summary.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { usePurgeFromBin, useRecycleBin, useRestoreFromBin } from './api.ts';
@@ -51,6 +53,7 @@ export function RecycleBinPage() {
   const search = useSearchBox(p.values.q, (v) => p.set('q', v));
   const entity = BIN_ENTITIES.find((e) => e === p.values.entity);
   const bin = useRecycleBin({ entity, q: p.values.q });
+  const summary = useListSummary('recycle-bin', { entity, q: p.values.q || undefined });
   const restore = useRestoreFromBin();
   const purge = usePurgeFromBin();
   const rows = bin.data?.pages.flatMap((pg) => pg.items) ?? [];
@@ -173,6 +176,7 @@ export function RecycleBinPage() {
           data-testid="bin-search"
         />
       </Flex>
+      <ListSummaryBar summary={summary} sort={t('lists.sort.bin')} />
       {bin.isError ? (
         <FullPageError error={bin.error} onRetry={() => void bin.refetch()} />
       ) : mobile ? (
@@ -220,6 +224,7 @@ export function RecycleBinPage() {
         loading={bin.isFetchingNextPage}
         onLoad={() => void bin.fetchNextPage()}
         count={rows.length}
+        total={summary.data?.count}
       />
     </div>
   );

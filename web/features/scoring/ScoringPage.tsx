@@ -8,8 +8,10 @@ import type { ScoredAccount, TierBulk } from '../../../core/schemas/key-accounts
 import { canWrite, useMe } from '../../lib/session.ts';
 import { EnumTag } from '../../components/EnumTag.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
+import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
+import { useListSummary } from '../../lib/list-summary.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { useScores, useSetTiers, type ScoreFilters } from './api.ts';
 import { TierMatrix } from './TierMatrix.tsx';
@@ -30,6 +32,7 @@ export function ScoringPage() {
     tier: TIER_FILTERS.includes(p.values.tier as TierFilter) ? (p.values.tier as TierFilter) : undefined,
   };
   const scores = useScores(filters);
+  const summary = useListSummary('scores', filters);
   const setTiers = useSetTiers();
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
@@ -141,6 +144,7 @@ export function ScoringPage() {
         onOk={() => apply({ items: selected.map((accountId) => ({ accountId, tier: pendingTier ?? null })) })}
         onCancel={() => setPendingTier(undefined)}
       />
+      <ListSummaryBar summary={summary} sort={t('lists.sort.scores')} />
       <Table<ScoredAccount>
         rowKey="id"
         size="small"
@@ -200,6 +204,7 @@ export function ScoringPage() {
         loading={scores.isFetchingNextPage}
         onLoad={() => void scores.fetchNextPage()}
         count={items.length}
+        total={summary.data?.count}
       />
       {me.role === 'admin' && <ScoringModelDrawer open={editing} onClose={() => setEditing(false)} />}
     </div>

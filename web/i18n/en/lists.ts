@@ -15,6 +15,8 @@ export const lists: Widen<typeof zh> = {
       callsNewest: 'Planned time, latest first',
       tasks: 'Open first, by due date',
       pool: 'Longest in the pool first',
+      bin: 'Most recently deleted first',
+      scores: 'Score, highest first',
     },
   },
 };

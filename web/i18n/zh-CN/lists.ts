@@ -13,6 +13,8 @@ export const lists = {
       callsNewest: '计划时间 最近在前',
       tasks: '未完成在前，按到期日',
       pool: '入池最久在前',
+      bin: '最近删除在前',
+      scores: '分数从高到低',
     },
   },
 };
