@@ -2,6 +2,7 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WinLoss } from '../../../core/schemas/forecast.ts';
 import { percent } from '../forecast/ForecastTable.tsx';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 
 type Outcome = Pick<WinLoss['sources'][number], 'won' | 'lost' | 'winRate'>;
 
@@ -20,6 +21,9 @@ export function OutcomeTable<T extends Outcome>({
   testId: string;
 }) {
   const { t } = useTranslation();
+  // Sized by its content within the card on a desktop (a fixed 300-px scroll width overflowed the
+  // dashboard's half-width column at 1440 px); a phone scrolls sideways.
+  const mobile = useIsMobile();
   return (
     <Table<T>
       rowKey={rowKey}
@@ -27,13 +31,13 @@ export function OutcomeTable<T extends Outcome>({
       pagination={false}
       dataSource={rows}
       locale={{ emptyText: t('dashboard.nothingClosed') }}
-      scroll={{ x: 300 }}
+      scroll={mobile ? { x: 300 } : undefined}
       data-testid={testId}
       columns={[
-        { key: 'label', title, width: 120, render: (_, r) => label(r) },
-        { key: 'won', title: t('dashboard.won'), align: 'right', width: 55, render: (_, r) => r.won.count },
-        { key: 'lost', title: t('dashboard.lost'), align: 'right', width: 55, render: (_, r) => r.lost.count },
-        { key: 'rate', title: t('dashboard.winRate'), align: 'right', width: 70, render: (_, r) => percent(r.winRate) },
+        { key: 'label', title, ellipsis: { showTitle: true }, render: (_, r) => label(r) },
+        { key: 'won', title: t('dashboard.won'), align: 'right', render: (_, r) => r.won.count },
+        { key: 'lost', title: t('dashboard.lost'), align: 'right', render: (_, r) => r.lost.count },
+        { key: 'rate', title: t('dashboard.winRate'), align: 'right', render: (_, r) => percent(r.winRate) },
       ]}
     />
   );
