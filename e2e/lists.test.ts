@@ -116,4 +116,19 @@ describe.skipIf(!hasChromium)('list totals, order and paging footer', { timeout:
     expect(await text('list-sort')).toBe('排序：分数从高到低');
     await expect.poll(() => text('list-shown'), { timeout: WAIT }).toBe('已显示 1 / 1 条');
   });
+
+  test('the admin catalogues (users, products, competitors) say how many they hold', async () => {
+    const admin = await e.page({ cookie: f.admin.cookie });
+    for (const [path, api] of [
+      ['/admin/users', '/api/users'],
+      ['/products', '/api/products'],
+      ['/competitors', '/api/competitors'],
+    ]) {
+      const rows = (await f.admin.get(api)).json<{ items: unknown[] }>().items;
+      await admin.goto(path);
+      await expect
+        .poll(() => admin.getByTestId('list-total').first().textContent(), { timeout: WAIT })
+        .toBe(`共 ${rows.length} 条`);
+    }
+  });
 });

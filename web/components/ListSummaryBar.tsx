@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ListSummary } from '../../core/schemas/common.ts';
 import { MoneyText } from './MoneyText.tsx';
+import { ListCount } from './ListCount.tsx';
 
 /**
  * Above a list: 共 N 条 for the current filter, the sum of its money where it has any, and the order
@@ -24,9 +25,7 @@ export function ListSummaryBar({
   return (
     <Flex wrap gap={16} align="center" style={{ marginBottom: 8 }} data-testid="list-summary">
       {data ? (
-        <Typography.Text strong data-testid="list-total" data-count={data.count}>
-          {t(data.capped ? 'lists.totalCapped' : 'lists.total', { count: data.count })}
-        </Typography.Text>
+        <ListCount count={data.count} capped={data.capped} />
       ) : (
         <Skeleton.Input active size="small" style={{ width: 80, minWidth: 80 }} />
       )}

@@ -8,6 +8,7 @@ import { useMe } from '../../lib/session.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useCompetitors, useDeleteCompetitor } from './api.ts';
+import { ListCount } from '../../components/ListCount.tsx';
 import { CompetitorFormModal, type CompetitorDialog } from './CompetitorFormModal.tsx';
 
 const PRICE_COLORS: Record<string, string> = { low: 'green', similar: 'default', high: 'orange' };
@@ -110,6 +111,7 @@ export function CompetitorsPage() {
           </Button>
         )}
       </Flex>
+      {competitors.data && <ListCount count={competitors.data.length} block />}
       {competitors.isError ? (
         <FullPageError error={competitors.error} onRetry={() => void competitors.refetch()} />
       ) : (

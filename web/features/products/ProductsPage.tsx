@@ -9,6 +9,7 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useDeleteProduct, useProducts } from './api.ts';
+import { ListCount } from '../../components/ListCount.tsx';
 import { ProductFormModal, type ProductDialog } from './ProductFormModal.tsx';
 
 export function ProductsPage() {
@@ -92,6 +93,7 @@ export function ProductsPage() {
           </Button>
         )}
       </Flex>
+      {products.data && <ListCount count={products.data.length} block />}
       {products.isError ? (
         <FullPageError error={products.error} onRetry={() => void products.refetch()} />
       ) : (

@@ -7,6 +7,7 @@ import type { User } from '../../../core/schemas/org.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useUsers } from '../../lib/org.ts';
+import { ListCount } from '../../components/ListCount.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 
 export function UsersPage() {
@@ -53,6 +54,7 @@ export function UsersPage() {
           {t('admin.newUser')}
         </Button>
       </Flex>
+      {users.data && <ListCount count={users.data.length} block />}
       {users.isError ? (
         <FullPageError error={users.error} onRetry={() => void users.refetch()} />
       ) : mobile ? (
