@@ -144,9 +144,12 @@ describe.skipIf(!hasChromium)('loading states, optimistic toggles and save messa
     await saved.or(ask).first().waitFor({ timeout: WAIT });
     if (await ask.isVisible()) {
       expect(await columnOf()).toBe(to);
+      // Watched from before the click: the message shows for 3 s, which a busy machine can spend
+      // between the click and a wait that starts after it.
+      const shown = saved.waitFor({ timeout: WAIT });
       await ask.click();
+      await shown;
     }
-    await saved.waitFor({ timeout: WAIT });
     await expect
       .poll(async () => ok<{ stageId: string }>(await f.admin.get(`/api/opportunities/${deal.id}`)).stageId, {
         timeout: WAIT,
