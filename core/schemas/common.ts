@@ -30,7 +30,7 @@ export type PageOf<T> = { items: T[]; nextCursor: string | null };
 export const ListSummary = Type.Object({
   count: Type.Integer({ minimum: 0 }),
   amount: Type.Optional(Money),
-  /** True when the list counts no further than `count` and more match (shown as 共 10000+ 条). */
+  /** True when the list counts no further than `count` and more match (shown as 共 1000+ 条). */
   capped: Type.Optional(Type.Boolean()),
 });
 export type ListSummary = Static<typeof ListSummary>;

@@ -45,7 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: resolve(env.OPENKAM_WEB_DIST ?? './web/dist'),
     bodyLimit: Number(env.OPENKAM_BODY_LIMIT ?? 1024 * 1024),
-    listCountCap: Math.max(1, Number(env.OPENKAM_LIST_COUNT_CAP ?? 10_000) || 10_000),
+    listCountCap: Math.max(1, Number(env.OPENKAM_LIST_COUNT_CAP ?? 1_000) || 1_000),
     loginMaxFailures: Number(env.OPENKAM_LOGIN_MAX_FAILURES ?? 5),
     loginWindowMinutes: Number(env.OPENKAM_LOGIN_WINDOW_MINUTES ?? 15),
     loginMaxDelaySeconds: Number(env.OPENKAM_LOGIN_MAX_DELAY_SECONDS ?? 10),

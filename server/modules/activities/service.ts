@@ -57,7 +57,7 @@ export async function touchDeals(tx: Db, orgId: string, ids: (string | null | un
 }
 
 export function activitiesService(db: Db, opts: { countCap?: number } = {}) {
-  const countCap = opts.countCap ?? 10_000;
+  const countCap = opts.countCap ?? 1_000;
   const repo = activitiesRepository(db);
 
   /** The start of the organisation's day `days` days after today's: "more than n days out" begins there plus one. */
