@@ -13,6 +13,7 @@ import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
+import { accountProvince } from '../../kernel/regions.ts';
 import { accountVisible, parent, scopeWalks, visibleParent, type Actor } from '../../access/index.ts';
 import type { AccountListItem, AccountListQuery, AccountSort } from '../../../core/schemas/accounts.ts';
 import { healthFacts, type HealthFactColumns } from '../../db/account-facts.ts';
@@ -202,7 +203,7 @@ export function accountsRepository(db: Db) {
     byProvince: (actor: Actor) =>
       rowsOf<{ province: string | null; count: number }>(
         db,
-        sql`select left(${accounts.regionCode}, 2) as province, count(*)::int as count
+        sql`select ${accountProvince} as province, count(*)::int as count
               from ${accounts}
              where ${and(accountVisible(actor), isNull(accounts.archivedAt))}
              group by 1

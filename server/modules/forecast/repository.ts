@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, forecastTotals, opportunities, stageHistory, stages } from '../../db/schema.ts';
+import { accountProvince } from '../../kernel/regions.ts';
 import { dealVisible, teamOnlyDeals, totalsVisible, type Actor } from '../../access/index.ts';
 import { zoneSql } from '../../kernel/zone.ts';
 import { fromCents, toCents } from '../../../core/funnel.ts';
@@ -160,11 +161,10 @@ export function forecastRepository(db: Db) {
      * region code (its first two digits, GB/T 2260; null: the account has none), largest amount first.
      */
     provinceTotals(actor: Actor, owners: string[] | null) {
-      const province = sql<string | null>`left(${accounts.regionCode}, 2)`;
       const amount = sql`sum(${opportunities.amount})`;
       return db
         .select({
-          province,
+          province: accountProvince,
           count: sql<number>`count(*)::int`,
           amount: sql<string>`${amount}::numeric(20,2)::text`,
           weightedAmount: cellColumns.weighted,
@@ -178,8 +178,8 @@ export function forecastRepository(db: Db) {
             owners ? inArray(opportunities.ownerId, owners) : undefined,
           ),
         )
-        .groupBy(province)
-        .orderBy(sql`${amount} desc`, province);
+        .groupBy(accountProvince)
+        .orderBy(sql`${amount} desc`, accountProvince);
     },
 
     /** Closed deals of the window by outcome and the furthest open stage (by position) each reached. */

@@ -3,6 +3,7 @@
 import { and, eq, gte, inArray, lt, sql, type Column, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { accounts, competitors, opportunities, pipelineSnapshotTotals, pipelineSnapshots } from '../../db/schema.ts';
+import { accountProvince } from '../../kernel/regions.ts';
 import { dealVisible, teamOnlySnapshotRows, totalsVisible, type Actor } from '../../access/index.ts';
 import { ownedBy } from './repository.ts';
 import { zoneSql } from '../../kernel/zone.ts';
@@ -188,14 +189,13 @@ export function resultsRepository(db: Db) {
      * GB/T 2260; null: the account has none); most deals first.
      */
     byProvince(actor: Actor, a: ClosedArgs): Promise<(OutcomeRow & { province: string | null })[]> {
-      const province = sql<string | null>`left(${accounts.regionCode}, 2)`;
       return db
-        .select({ province, ...outcomeColumns })
+        .select({ province: accountProvince, ...outcomeColumns })
         .from(opportunities)
         .innerJoin(accounts, and(eq(accounts.orgId, opportunities.orgId), eq(accounts.id, opportunities.accountId)))
         .where(closed(actor, 'closed', a))
-        .groupBy(province)
-        .orderBy(sql`count(*) desc`, province);
+        .groupBy(accountProvince)
+        .orderBy(sql`count(*) desc`, accountProvince);
     },
 
     /** Lost deals by the competitor that won them. */
