@@ -75,7 +75,6 @@ export function AccountFilters({ mobile }: { mobile: boolean }) {
             value={f.get('region')}
             onChange={(v) => f.set('region', v)}
             placeholder={t('pickers.regionFilter')}
-            aria-label={t('pickers.regionFilter')}
             style={{ width: mobile ? '100%' : 200 }}
             data-testid="filter-region"
           />
@@ -83,7 +82,6 @@ export function AccountFilters({ mobile }: { mobile: boolean }) {
             value={f.get('industryCode')}
             onChange={(v) => f.set('industryCode', v)}
             placeholder={t('field.account.industryCode')}
-            aria-label={t('field.account.industryCode')}
             style={{ width: mobile ? '100%' : 200 }}
             data-testid="filter-industry"
           />
