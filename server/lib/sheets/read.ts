@@ -2,7 +2,7 @@
 // CSV in UTF-8 (with or without BOM) or GB18030/GBK — what Excel on Chinese Windows saves — told apart
 // by whether the start of the file is valid UTF-8; .xlsx through ExcelJS's streaming reader. The
 // libraries load on first use, so a server that never imports does not pay for them at start.
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 
 export type SheetCell = string | number | Date | null;
 export type SheetFormat = 'xlsx' | 'csv';
@@ -44,7 +44,6 @@ export function sniffCsvEncoding(head: Buffer): CsvEncoding {
 
 /** Reads the stream's first bytes and gives them back with a stream that replays them before the rest. */
 async function peek(source: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
-  const { PassThrough } = await import('node:stream');
   const chunks: Buffer[] = [];
   let size = 0;
   const iterator = source[Symbol.asyncIterator]();
