@@ -7,7 +7,7 @@ import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { OpportunityDetail } from '../core/schemas/deals.ts';
 import type { Contact } from '../core/schemas/contacts.ts';
-import { WAIT, navTo, settled, shot, waitForPath } from './util.ts';
+import { WAIT, navTo, settled, shot, still, waitForPath } from './util.ts';
 
 const GROUPS = ['customers', 'sales', 'analysis', 'plan', 'admin'];
 
@@ -139,10 +139,16 @@ describe.skipIf(!hasChromium)('navigation', { timeout: 90_000 }, () => {
     const flyouts = page.locator('.ant-menu-submenu-popup:not(.ant-menu-submenu-hidden)');
     await page.locator('.ant-layout-sider-collapsed').waitFor({ timeout: WAIT });
     await expect.poll(() => flyouts.count()).toBe(0);
+    // Hovered while the side bar still narrows, the pointer can end up beside the group: no fly-out.
+    await still(page.locator('.ant-layout-sider'));
     await nav
       .locator('.ant-menu-submenu')
       .filter({ has: page.getByTestId('nav-group-analysis') })
       .hover();
+    // The fly-out opens after a short hover delay and slides in; a click during the slide is lost.
+    const flyout = flyouts.filter({ has: page.getByTestId('nav-pareto') });
+    await flyout.waitFor({ timeout: WAIT });
+    await still(flyout);
     await page.getByTestId('nav-pareto').click();
     await waitForPath(page, /^\/analysis\/pareto$/);
     await page.mouse.move(800, 600);

@@ -92,6 +92,9 @@ export async function navTo(page: Page, testId: string): Promise<void> {
     if (!group) throw new Error(`no menu item ${testId}`);
     await page.getByTestId(`nav-group-${group}`).click();
     await item.waitFor({ state: 'visible', timeout: WAIT });
+    // As with a Select's options: a click on an item while its group is still sliding open is lost
+    // on a busy machine (CI saw the page never change).
+    await still(page.getByTestId('side-nav'));
   }
   await item.click();
 }
