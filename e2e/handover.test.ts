@@ -106,4 +106,23 @@ describe.skipIf(!hasChromium)('account handover', { timeout: 90_000 }, () => {
       .toEqual([...NAMES].sort());
     expect(ok<OpportunityDetail>(await receiver.client.get(`/api/opportunities/${deal.id}`)).ownerId).toBe(receiver.id);
   });
+
+  test('on a phone, in English, the dialog opens from the user’s card and previews in English', async () => {
+    const page = await e.page({ mobile: true, locale: 'en-US', cookie: f.admin.cookie });
+    await page.goto('/admin/users');
+    const card = page.getByTestId('users-list').locator('.ant-card').filter({ hasText: '林小雨' });
+    await card.getByTestId('handover-user').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: 'Hand over 林小雨’s accounts' });
+    await modal.waitFor({ timeout: WAIT });
+    await still(modal);
+    // The card opens the edit form when tapped; the handover button does not.
+    expect(await page.getByTestId('user-form').count()).toBe(0);
+    await pickOption(page, modal.getByTestId('handover-to'), '管理员');
+    const preview = modal.getByTestId('handover-preview');
+    await expect
+      .poll(() => preview.getByTestId('handover-preview-accounts').textContent(), { timeout: WAIT })
+      .toBe('3');
+    expect(await preview.textContent()).toContain('Open deals');
+    expect(await modal.textContent()).toContain('Won and lost deals, done or cancelled calls and done tasks stay');
+  });
 });

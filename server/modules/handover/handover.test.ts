@@ -301,6 +301,27 @@ describe('handover', () => {
     expect((await handover(f.admin, { fromUserId: east.id, toUserId: from.id }, true)).statusCode).toBe(200);
   });
 
+  it('a manager moves only what their scope shows: the from-user’s deal on an account outside it stays', async () => {
+    const from = await f.user({ teamId: north });
+    const to = await f.user({ teamId: north });
+    // An east account whose team the from-user is on, with a deal of theirs there.
+    const outside = await f.account(east.client);
+    const put = await f.admin.put(`/api/accounts/${outside.id}/members`, {
+      members: [{ userId: from.id, role: 'member' }],
+    });
+    expect(put.statusCode).toBe(200);
+    const deal = await f.deal(from.client, { accountId: outside.id });
+    const body = { fromUserId: from.id, toUserId: to.id };
+    expect((await handover(manager.client, body, true)).json()).toMatchObject({ accounts: 0, openDeals: 0 });
+    expect((await handover(manager.client, body)).json()).toMatchObject({ openDeals: 0 });
+    expect(await ownerOf('opportunities', deal.id)).toBe(from.id);
+    // The admin sees the whole organisation: the deal moves, though its account (east's) does not.
+    expect((await handover(f.admin, body)).json()).toMatchObject({ accounts: 0, openDeals: 1, accountTeams: 0 });
+    expect(await ownerOf('opportunities', deal.id)).toBe(to.id);
+    expect(await ownerOf('accounts', outside.id)).toBe(east.id);
+    await expectTotalsExact();
+  });
+
   it('answers bad input with 400s naming the field in Chinese and English', async () => {
     const from = await f.user({ teamId: north });
     const to = await f.user({ teamId: north });
