@@ -229,6 +229,10 @@ export const MESSAGES = {
     zh: '各级占比合计须为 100%（当前为 {sum}%）',
     en: 'shares must add up to 100% (they add up to {sum}%)',
   },
+  // Account handover 交接 (issue 22)
+  handover_same_user: { zh: '不能交接给移交人本人', en: 'must be a different user from the one handing over' },
+  inactive_user: { zh: '该用户已停用', en: 'is not an active user' },
+  handover_not_owner: { zh: '不是移交人名下的客户', en: 'is not an account of the user handing over' },
   shares_required: { zh: '固定占比模式须填写 A、B、C 各级占比', en: 'is required when effort shares are fixed' },
 } satisfies Record<string, Template>;
 

@@ -31,6 +31,7 @@ import { activityTypesRoutes } from './modules/activity-types/routes.ts';
 import { activitiesRoutes } from './modules/activities/routes.ts';
 import { analysisRoutes } from './modules/analysis/routes.ts';
 import { tasksRoutes } from './modules/tasks/routes.ts';
+import { handoverRoutes } from './modules/handover/routes.ts';
 import { remindersRoutes } from './modules/reminders/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { quotasRoutes } from './modules/quotas/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         recycleBinRoutes,
         settingsRoutes,
         importsRoutes,
+        handoverRoutes,
       ]) {
         await a.register(routes);
       }
