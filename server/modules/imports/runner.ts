@@ -13,6 +13,8 @@ import type { ImportMapping, ImportMatch, ImportMode } from '../../../core/schem
 import { messagePair, type MessageCode } from '../../../core/messages.ts';
 import { importAccounts } from '../accounts/import.ts';
 import { importContacts } from '../contacts/import.ts';
+import { importOpportunities } from '../opportunities/import.ts';
+import { importActivities } from '../activities/import.ts';
 import { importsRepository, type ImportRowRecord } from './repository.ts';
 import { missingFields, resolveColumns } from './columns.ts';
 import { rowPreparer, type OwnerTarget, type RejectedRow } from './rows.ts';
@@ -34,11 +36,14 @@ export interface StoredOptions {
 const BATCH = 500;
 const LEASE_MS = 60_000;
 
-const WRITERS: Partial<
-  Record<ImportEntity, (tx: Db, actor: Actor, rows: ImportRow[], ctx: ImportBatchContext) => Promise<ImportOutcome[]>>
+const WRITERS: Record<
+  ImportEntity,
+  (tx: Db, actor: Actor, rows: ImportRow[], ctx: ImportBatchContext) => Promise<ImportOutcome[]>
 > = {
   accounts: importAccounts,
   contacts: importContacts,
+  opportunities: importOpportunities,
+  activities: importActivities,
 };
 
 /** Thrown inside an all-or-nothing transaction to undo it; the job is then marked with the reason. */
@@ -115,7 +120,6 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
     await repo.progress(job.orgId, job.id, owner, { headers });
     const prepare = rowPreparer(actor, entity, columns, opts.owner);
     const write = WRITERS[entity];
-    if (!write) throw new Abort('import_failed');
     const ctx: ImportBatchContext = {
       importId: job.id,
       match: opts.match,

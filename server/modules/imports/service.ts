@@ -20,7 +20,7 @@ import type { MessageCode } from '../../../core/messages.ts';
 import { messagePair } from '../../../core/messages.ts';
 import { importsRepository, type ImportRowRecord } from './repository.ts';
 import { fieldLabel, mappingOf, missingFields, resolveColumns } from './columns.ts';
-import { IMPORT_SCHEMAS, rowPreparer, type OwnerTarget } from './rows.ts';
+import { rowPreparer, type OwnerTarget } from './rows.ts';
 import { writeReport } from './report.ts';
 import type { ImportRunner, StoredOptions } from './runner.ts';
 
@@ -72,7 +72,6 @@ function entityOf(actor: Actor, fields: Record<string, string>): ImportEntity {
     throw fieldError('entity', 'enum', { allowed: IMPORT_ENTITIES.join(', ') });
   }
   const e = entity as ImportEntity;
-  if (!IMPORT_SCHEMAS[e]) throw fieldError('entity', 'import_entity_later');
   assertCan(actor, 'create', ACCESS[e]);
   return e;
 }
