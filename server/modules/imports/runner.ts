@@ -3,6 +3,7 @@
 // skip-bad-rows imports commit batch by batch with their progress, so they go on after the last committed
 // row; all-or-nothing imports (and dry runs) are one transaction, so they start again from the top.
 import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { readSheet, SheetError, type SheetRow } from '../../lib/sheets/read.ts';
@@ -78,7 +79,7 @@ async function* batches(rows: AsyncIterable<SheetRow>, skip: number): AsyncGener
   if (batch.length) yield batch;
 }
 
-export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
+export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyBaseLogger) {
   const repo = importsRepository(db);
   const owner = randomUUID();
   const running = new Map<string, Promise<void>>();
@@ -199,6 +200,8 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
     try {
       result = await execute(job);
     } catch (e) {
+      if (!(e instanceof Abort) && !(e instanceof SheetError))
+        log?.error({ err: e, importId: job.id }, 'import failed');
       const code: MessageCode =
         e instanceof Abort
           ? e.code
