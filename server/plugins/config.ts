@@ -27,6 +27,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** How far a list's summary counts calls before it says "N+" (OPENKAM_LIST_COUNT_CAP). */
   listCountCap: number;
+  /** How many rows an export reads per keyset page (OPENKAM_EXPORT_BATCH): memory stays flat at any size. */
+  exportBatchSize: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDist: resolve(env.OPENKAM_WEB_DIST ?? './web/dist'),
     bodyLimit: Number(env.OPENKAM_BODY_LIMIT ?? 1024 * 1024),
     listCountCap: Math.max(1, Number(env.OPENKAM_LIST_COUNT_CAP ?? 1_000) || 1_000),
+    exportBatchSize: Math.max(1, Number(env.OPENKAM_EXPORT_BATCH ?? 1_000) || 1_000),
     loginMaxFailures: Number(env.OPENKAM_LOGIN_MAX_FAILURES ?? 5),
     loginWindowMinutes: Number(env.OPENKAM_LOGIN_WINDOW_MINUTES ?? 15),
     loginMaxDelaySeconds: Number(env.OPENKAM_LOGIN_MAX_DELAY_SECONDS ?? 10),
