@@ -10,7 +10,7 @@ import { newId } from '../lib/ids.ts';
 import { writeSheet, type ColumnKind, type ExportCell, type SheetColumn } from '../lib/sheets/write.ts';
 import { historyWriter } from './history.ts';
 import { orgTimeZone } from './settings.ts';
-import { localDate, todayIn } from '../../core/time.ts';
+import { localDate, localParts, todayIn } from '../../core/time.ts';
 import type { Lang } from '../../core/messages.ts';
 import { enums as zhEnums } from '../../web/i18n/zh-CN/enums.ts';
 import { enums as enEnums } from '../../web/i18n/en/enums.ts';
@@ -57,6 +57,21 @@ export function fieldLabel<E extends keyof FieldGroups>(
   return { zh: label(zhFields.field), en: label(enFields.field as typeof zhFields.field) };
 }
 
+/**
+ * A label at a dotted path in one of web/i18n's message trees, in both languages (a column named as
+ * the screen names it: `forecast.col.commit`). The path is checked by the export tests, which read
+ * every header.
+ */
+export function labelAt(zh: object, en: object, path: string): { zh: string; en: string } {
+  const at = (tree: object) => {
+    let node: unknown = tree;
+    for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+    if (typeof node !== 'string') throw new Error(`no label at ${path}`);
+    return node;
+  };
+  return { zh: at(zh), en: at(en) };
+}
+
 type EnumGroups = typeof zhEnums.enum;
 /** The label the web shows for an enum value (web/i18n's enums), the value itself when none is known. */
 export function enumLabel(group: keyof EnumGroups, value: string | null | undefined, lang: Lang): string | null {
@@ -64,6 +79,14 @@ export function enumLabel(group: keyof EnumGroups, value: string | null | undefi
   const labels = (lang === 'en' ? enEnums : zhEnums).enum[group] as Record<string, string>;
   return labels[value] ?? value;
 }
+
+/** 是 / 否 (Yes / No) for a flag. */
+export const yesNo = (v: boolean | null | undefined, ctx: ExportContext): string | null =>
+  v === null || v === undefined ? null : ctx.lang === 'en' ? (v ? 'Yes' : 'No') : v ? '是' : '否';
+
+/** A stored instant's wall-clock time in the org's zone (HH:mm), beside its day. */
+export const timeOf = (iso: string | null | undefined, ctx: ExportContext): string | null =>
+  iso ? localParts(new Date(iso), ctx.zone).time : null;
 
 /** A stored instant as the org's calendar day (an ISO time's own date would be UTC's). */
 export const dayOf = (iso: string | null | undefined, ctx: ExportContext): string | null =>
@@ -177,11 +200,11 @@ export function listOrExport<
   P extends { items: T[]; nextCursor: string | null },
 >(
   app: { db: Db; config: { exportBatchSize: number } },
-  spec: ExportSpec<T>,
+  spec: ExportSpec<T> | ((actor: Actor) => Promise<ExportSpec<T>>),
   list: (actor: Actor, query: Q) => Promise<P>,
   exportQuery: (query: Q) => Q = (q) => q,
 ) {
-  return <R extends FastifyReply>(actor: Actor, query: Q, reply: R): Promise<P | R> => {
+  return async <R extends FastifyReply>(actor: Actor, query: Q, reply: R): Promise<P | R> => {
     if (!query.format) return list(actor, query);
     const base = exportQuery(query);
     return sendListExport({
@@ -189,7 +212,7 @@ export function listOrExport<
       actor,
       reply,
       format: query.format,
-      spec,
+      spec: typeof spec === 'function' ? await spec(actor) : spec,
       query,
       batch: app.config.exportBatchSize,
       fetch: (cursor, limit) => list(actor, { ...base, cursor, limit }),
