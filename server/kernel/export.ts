@@ -131,6 +131,28 @@ export interface SendExport<T, R extends FastifyReply> {
 const PAGING = new Set(['cursor', 'limit', 'format', 'health']);
 
 /**
+ * Waits while the download's buffer is full (a slow reader), and fails once the download is gone: the
+ * xlsx writer pushes into its zip without waiting, so this is what keeps the reads of the next page
+ * in step with the reader, and stops them when the reader leaves.
+ */
+async function roomIn(out: PassThrough): Promise<void> {
+  if (out.destroyed) throw new Error('the download was closed');
+  if (!out.writableNeedDrain) return;
+  await new Promise<void>((resolve, reject) => {
+    const drained = () => {
+      out.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      out.off('drain', drained);
+      reject(new Error('the download was closed'));
+    };
+    out.once('drain', drained);
+    out.once('close', closed);
+  });
+}
+
+/**
  * Streams the file as the answer. The history row is written when the last row has been read, before
  * the file's end goes out, so a finished download is always recorded (with its row count).
  */
@@ -146,9 +168,11 @@ export async function sendExport<T, R extends FastifyReply>({
   const ctx: ExportContext = { lang: actor.lang, zone: await orgTimeZone(db, actor.orgId) };
   const columns: SheetColumn[] = spec.columns.map((c) => ({ header: c[ctx.lang], kind: c.kind, width: c.width }));
   const filter = Object.fromEntries(Object.entries(query ?? {}).filter(([k, v]) => !PAGING.has(k) && v !== undefined));
+  const out = new PassThrough();
   async function* cells(): AsyncGenerator<ExportCell[]> {
     let n = 0;
     for await (const row of rows) {
+      await roomIn(out);
       yield spec.columns.map((c) => c.value(row, ctx));
       n++;
     }
@@ -160,8 +184,9 @@ export async function sendExport<T, R extends FastifyReply>({
     ]);
   }
   const day = todayIn(ctx.zone);
-  const out = new PassThrough();
   writeSheet(out, format, columns, cells(), spec.title[ctx.lang].slice(0, 31)).catch((err: unknown) => {
+    // The reader left: nothing to tell anyone (and no history row, the file was not taken).
+    if (out.destroyed) return;
     // The status line has gone out: all that is left is to cut the download short, so it is not taken
     // for a whole file.
     reply.log.error({ err }, `export of ${spec.list} failed`);

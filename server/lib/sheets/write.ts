@@ -69,8 +69,22 @@ function csvField(kind: ColumnKind, v: ExportCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Writes and waits for room; a stream closed meanwhile (the reader went away) fails the write. */
 async function write(out: Writable, chunk: string | Buffer): Promise<void> {
-  if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+  if (out.destroyed) throw new Error('the output was closed');
+  if (out.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const drained = () => {
+      out.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      out.off('drain', drained);
+      reject(new Error('the output was closed'));
+    };
+    out.once('drain', drained);
+    out.once('close', closed);
+  });
 }
 
 async function writeCsv(
