@@ -96,7 +96,7 @@ export function ForecastPage() {
             label: <span data-testid={`forecast-prob-${s}`}>{t(`forecast.probabilities.${s}`)}</span>,
           }))}
         />
-        <ExportButton path="/api/forecast" query={{ period, groupBy, teamId, probabilities }} />
+        {!mobile && <ExportButton path="/api/forecast" query={{ period, groupBy, teamId, probabilities }} />}
       </Flex>
 
       {forecast.isError ? (

@@ -59,7 +59,7 @@ export function ParetoPage() {
           {t('pareto.title')}
         </Typography.Title>
         <Flex gap={8}>
-          <ExportButton path="/api/analysis/pareto" query={q} />
+          {!mobile && <ExportButton path="/api/analysis/pareto" query={q} />}
           {me.role === 'admin' && (
             <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="pareto-settings">
               {t('pareto.settings')}

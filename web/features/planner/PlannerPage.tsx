@@ -171,7 +171,7 @@ export function PlannerPage() {
             data-testid="planner-user"
           />
         )}
-        {draft.data?.plan && <ExportButton path="/api/planner/draft" query={{ year, userId }} />}
+        {!mobile && draft.data?.plan && <ExportButton path="/api/planner/draft" query={{ year, userId }} />}
       </Flex>
       <Card size="small" style={{ marginBottom: 12 }}>
         {stagesPending ? (

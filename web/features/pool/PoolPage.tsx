@@ -106,7 +106,7 @@ export function PoolPage() {
               {t('pool.myClaims', { count: claims.count, limit: claims.limit })}
             </Tag>
           )}
-          <ExportButton path="/api/pool" query={{ q: p.values.q ?? '' }} />
+          {!mobile && <ExportButton path="/api/pool" query={{ q: p.values.q ?? '' }} />}
         </Flex>
       </Flex>
       <Typography.Paragraph type="secondary">{t('pool.hint')}</Typography.Paragraph>
