@@ -85,7 +85,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(dbPlugin, { database: opts.database, config: opts.config, ownsDatabase: !!opts.ownsDatabase });
   await app.register(errorsPlugin);
   // Imports run as jobs in the database; this instance's runner, stopped (its claims left to lapse) on close.
-  app.decorate('imports', importRunner(opts.database.db, opts.database.kind));
+  app.decorate('imports', importRunner(opts.database.db, opts.database.kind, app.log));
   app.addHook('onClose', () => app.imports.stop());
   await app.register(cookie);
   await app.register(swagger, {

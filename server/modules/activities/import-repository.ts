@@ -2,7 +2,7 @@
 // kinds of call by name, and the calls on the batch's accounts that a row could be a second copy of.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { activities, activityTypes } from '../../db/schema.ts';
+import { accounts, activities, activityTypes } from '../../db/schema.ts';
 import { activityVisible, type Actor } from '../../access/index.ts';
 
 export function activitiesImportRepository(db: Db) {
@@ -25,6 +25,7 @@ export function activitiesImportRepository(db: Db) {
               version: activities.version,
             })
             .from(activities)
+            .innerJoin(accounts, and(eq(accounts.orgId, activities.orgId), eq(accounts.id, activities.accountId)))
             .where(and(activityVisible(actor), inArray(activities.accountId, accountIds)))
         : Promise.resolve([]),
   };

@@ -33,7 +33,9 @@ export async function importActivities(
     rows.map((r) => r.refs.account ?? ''),
   );
   const accountIds = [...new Set([...byRef.values()].flatMap((v) => ('id' in v ? [v.id] : [])))];
-  const [types, existing] = await Promise.all([repo.types(actor.orgId), repo.onAccounts(actor, accountIds)]);
+  // One after the other: a transaction's one connection takes one query at a time.
+  const types = await repo.types(actor.orgId);
+  const existing = await repo.onAccounts(actor, accountIds);
   const typeOf = new Map<string, string>();
   for (const t of types) for (const n of [t.key, t.name, t.nameEn]) if (n) typeOf.set(typeKey(n), t.key);
   const now = Date.now();

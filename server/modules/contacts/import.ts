@@ -72,7 +72,9 @@ export async function importContacts(
       if (ctx.match === 'create') {
         outcomes.push({ row: r.row, outcome: 'rejected', issues: [{ field: 'name', code: 'import_exists' }] });
       } else {
-        updates.push({ row: r.row, current: match, patch: { ...(r.data as Partial<NewContact>), name } });
+        // Matched by the name: the sheet's spelling (spaces, width) does not rename them.
+        const { name: _n, ...patch } = r.data as Partial<NewContact>;
+        updates.push({ row: r.row, current: match, patch });
       }
       continue;
     }

@@ -25,7 +25,7 @@ describe('deals', () => {
   it('creates deals at the stage the sheet names, then a second file updates the open deal', async () => {
     const content = await xlsx([
       ['客户名称', '项目名称', '金额（万元）', '预计签约日期', '阶段', '负责人'],
-      ['商机导入集团', '数据中台二期', '300', '2027年3月31日', '需求确认', '赵六'],
+      ['商机导入集团', '数据中台二期', '300', '2027年3月31日', '咨询/诊断', '赵六'],
       ['商机导入集团', '安全运维', '1,250,000', '2027/6/30', null, null],
       ['商机导入集团', '坏阶段项目', '10', null, '不存在的阶段', null],
       ['没有的客户', '某项目', '10', null, null, null],
