@@ -67,10 +67,15 @@ describe.skipIf(!hasChromium)('duplicate check in the account form', { timeout: 
     await page.getByTestId('account-form-submit').click();
     const confirm = page.getByTestId('duplicate-confirm');
     await confirm.waitFor({ timeout: WAIT });
-    await expect.poll(() => page.locator('.ant-modal-confirm-title').textContent(), { timeout: WAIT }).toBe('仍要创建？');
+    await expect
+      .poll(() => page.locator('.ant-modal-confirm-title').textContent(), { timeout: WAIT })
+      .toBe('仍要创建？');
     expect(await confirm.textContent()).toContain('已由 张三 登记');
     await shot(page, 'account-form-duplicate-confirm');
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /取\s*消/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await confirm.waitFor({ state: 'detached', timeout: WAIT });
     expect(new URL(page.url()).pathname).toBe('/accounts');
 

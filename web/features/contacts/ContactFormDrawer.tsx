@@ -131,13 +131,7 @@ export function ContactFormDrawer({
         </Space>
       }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => submit(v)}
-        scrollToFirstError
-        data-testid="contact-form"
-      >
+      <Form form={form} layout="vertical" onFinish={(v) => submit(v)} scrollToFirstError data-testid="contact-form">
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item name="accountId" label={t('field.contact.accountId')} rules={required}>

@@ -169,13 +169,7 @@ export function OpportunityFormDrawer({
         </Space>
       }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => submit(v)}
-        scrollToFirstError
-        data-testid="opportunity-form"
-      >
+      <Form form={form} layout="vertical" onFinish={(v) => submit(v)} scrollToFirstError data-testid="opportunity-form">
         <Row gutter={16}>
           {!deal && (
             <Col span={24}>
