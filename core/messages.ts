@@ -1,4 +1,5 @@
 // Every message the API returns, in both languages. Errors carry both; `message` is the caller's.
+import { IMPORT_MESSAGES } from './import/messages.ts';
 export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
 type Template = { zh: string; en: string };
@@ -24,6 +25,7 @@ export const MESSAGES = {
     zh: '数据库暂时无法连接，请稍后重试',
     en: 'The database is unavailable for a moment; try again shortly',
   },
+  ...IMPORT_MESSAGES,
   // Field-level
   required: { zh: '必填', en: 'is required' },
   min_length: { zh: '至少 {limit} 个字符', en: 'must have at least {limit} characters' },
@@ -227,6 +229,10 @@ export const MESSAGES = {
     zh: '各级占比合计须为 100%（当前为 {sum}%）',
     en: 'shares must add up to 100% (they add up to {sum}%)',
   },
+  // Account handover 交接 (issue 22)
+  handover_same_user: { zh: '不能交接给移交人本人', en: 'must be a different user from the one handing over' },
+  inactive_user: { zh: '该用户已停用', en: 'is not an active user' },
+  handover_not_owner: { zh: '不是移交人名下的客户', en: 'is not an account of the user handing over' },
   shares_required: { zh: '固定占比模式须填写 A、B、C 各级占比', en: 'is required when effort shares are fixed' },
   // Duplicate checks 查重 (issue 22): the 409's `matches` say which records and whose
   duplicate_account: {

@@ -31,6 +31,7 @@ import { activityTypesRoutes } from './modules/activity-types/routes.ts';
 import { activitiesRoutes } from './modules/activities/routes.ts';
 import { analysisRoutes } from './modules/analysis/routes.ts';
 import { tasksRoutes } from './modules/tasks/routes.ts';
+import { handoverRoutes } from './modules/handover/routes.ts';
 import { remindersRoutes } from './modules/reminders/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { quotasRoutes } from './modules/quotas/routes.ts';
@@ -45,6 +46,8 @@ import { paretoRoutes } from './modules/key-accounts/pareto.routes.ts';
 import { recycleBinRoutes } from './modules/recycle-bin/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
+import { importsRoutes } from './modules/imports/routes.ts';
+import { importRunner } from './modules/imports/runner.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -81,6 +84,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(securityPlugin, { secure: opts.config.cookieSecure });
   await app.register(dbPlugin, { database: opts.database, config: opts.config, ownsDatabase: !!opts.ownsDatabase });
   await app.register(errorsPlugin);
+  // Imports run as jobs in the database; this instance's runner, stopped (its claims left to lapse) on close.
+  app.decorate('imports', importRunner(opts.database.db, opts.database.kind, app.log));
+  app.addHook('onClose', () => app.imports.stop());
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -132,6 +138,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         accountHealthRoutes,
         recycleBinRoutes,
         settingsRoutes,
+        importsRoutes,
+        handoverRoutes,
       ]) {
         await a.register(routes);
       }

@@ -246,6 +246,8 @@ export const history = pgTable(
     actorId: uuid('actor_id'),
     at: ts('at').notNull().defaultNow(),
     changes: jsonb('changes').notNull().default([]),
+    /** The import (server/db/schema/imports.ts) that made this change, when a spreadsheet did. */
+    importId: uuid('import_id'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
