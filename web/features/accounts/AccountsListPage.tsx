@@ -23,6 +23,7 @@ import { useTableColumns } from '../../components/ColumnChooser.tsx';
 import { TEXT_SECONDARY } from '../../components/a11y.ts';
 import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { useListSummary } from '../../lib/list-summary.ts';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 export function AccountsListPage() {
   const { t } = useTranslation();
@@ -104,6 +105,7 @@ export function AccountsListPage() {
         </Typography.Title>
         <Flex gap={8}>
           {!mobile && table.chooser}
+          <ImportButton entity="accounts" />
           {canWrite(me) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-account">
               {t('accounts.new')}

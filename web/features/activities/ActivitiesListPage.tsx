@@ -14,6 +14,7 @@ import { ActivityTable } from './ActivityTable.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { useListSummary } from '../../lib/list-summary.ts';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 export function ActivitiesListPage() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function ActivitiesListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.activities')}
         </Typography.Title>
+        <ImportButton entity="activities" style={{ marginLeft: 'auto' }} />
         {canWrite(me) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-activity">
             {t('activities.new')}

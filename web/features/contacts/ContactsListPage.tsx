@@ -18,6 +18,7 @@ import { ContactTable } from './ContactTable.tsx';
 import { ContactFormDrawer } from './ContactFormDrawer.tsx';
 import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { useListSummary } from '../../lib/list-summary.ts';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 const KEYS = ['q', 'accountId', 'influence', 'coverage', 'counterpartId', 'ownerId', 'teamId'] as const;
 
@@ -60,6 +61,7 @@ export function ContactsListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.contacts')}
         </Typography.Title>
+        <ImportButton entity="contacts" style={{ marginLeft: 'auto', marginRight: 8 }} />
         {canWrite(me) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-contact">
             {t('contacts.new')}

@@ -13,6 +13,7 @@ import { OpportunityTable } from './OpportunityTable.tsx';
 import { OpportunityFormDrawer } from './OpportunityFormDrawer.tsx';
 import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { useListSummary } from '../../lib/list-summary.ts';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 export function OpportunitiesListPage() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function OpportunitiesListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.opportunities')}
         </Typography.Title>
+        <ImportButton entity="opportunities" style={{ marginLeft: 'auto', marginRight: 8 }} />
         {canWrite(me) && (
           <Button
             type="primary"

@@ -33,6 +33,7 @@ import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
+import { imports } from './imports.ts';
 
 export const en: Resources = {
   ...common,
@@ -69,4 +70,5 @@ export const en: Resources = {
   ...a11y,
   ...feedback,
   ...lists,
+  ...imports,
 };

@@ -37,6 +37,7 @@ import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
+import { imports } from './imports.ts';
 
 export const zhCN = {
   ...common,
@@ -73,6 +74,7 @@ export const zhCN = {
   ...a11y,
   ...feedback,
   ...lists,
+  ...imports,
 };
 
 export type Resources = Widen<typeof zhCN>;
