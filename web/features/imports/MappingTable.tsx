@@ -36,7 +36,11 @@ export function MappingTable({ preview, onMapping }: Props) {
     {
       key: 'header',
       title: t('imports.mapping.column'),
-      render: (_, c) => <span data-testid="mapping-header">{c.header}</span>,
+      render: (_, c) => (
+        <span data-testid="mapping-header" data-field={c.field ?? ''}>
+          {c.header}
+        </span>
+      ),
     },
     {
       key: 'field',

@@ -21,7 +21,10 @@ export function PreviewTable({ preview, loading }: { preview: ImportPreview; loa
       key: c.field,
       title: labelOf(c.field),
       ellipsis: true,
-      onCell: (r) => (r.errors.some((e) => e.field === c.field) ? { style: BAD_CELL, 'data-error': 'true' } : {}),
+      onCell: (r) =>
+        r.errors.some((e) => e.field === c.field)
+          ? { style: BAD_CELL, 'data-field': c.field, 'data-error': 'true' }
+          : { 'data-field': c.field },
       render: (_, r) => {
         const errors = r.errors.filter((e) => e.field === c.field);
         const value = r.values[c.field] ?? '';

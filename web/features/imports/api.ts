@@ -37,14 +37,15 @@ export interface ImportOptions {
   dryRun: boolean;
 }
 
-function baseForm(file: File, entity: ImportEntity, mapping: ImportMapping | null): FormData {
+function uploadForm(file: File, fields: Record<string, string | null | undefined>): FormData {
   const form = new FormData();
-  // Text fields before the file: a streaming server reads them first and knows what the file is for.
-  form.append('entity', entity);
-  if (mapping) form.append('mapping', JSON.stringify(mapping));
+  // Text fields before the file: a server reading the parts in turn knows what the file is for.
+  for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
   form.append('file', file, file.name);
   return form;
 }
+
+const mappingField = (m: ImportMapping | null) => (m ? JSON.stringify(m) : null);
 
 /**
  * The file's first rows as they would be stored. Asked again whenever the mapping changes; the last
@@ -55,7 +56,10 @@ export function useImportPreview(entity: ImportEntity, chosen: ChosenFile | null
     queryKey: importKeys.preview(entity, chosen?.key ?? '', mapping),
     queryFn: () => {
       if (!chosen) throw new Error('no file');
-      return api.upload<ImportPreview>('/api/imports/preview', baseForm(chosen.file, entity, mapping));
+      return api.upload<ImportPreview>(
+        '/api/imports/preview',
+        uploadForm(chosen.file, { entity, mapping: mappingField(mapping) }),
+      );
     },
     enabled: !!chosen,
     retry: false,
@@ -72,14 +76,16 @@ export function useImportPreview(entity: ImportEntity, chosen: ChosenFile | null
 export function useStartImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, options }: { file: File; options: ImportOptions }) => {
-      const form = baseForm(file, options.entity, options.mapping);
-      // Fields after the file are read all the same; kept beside the others for the reader's sake.
-      form.append('match', options.match);
-      form.append('mode', options.mode);
-      if (options.owner.kind === 'pool') form.append('ownerId', 'pool');
-      if (options.owner.kind === 'user' && options.owner.userId) form.append('ownerId', options.owner.userId);
-      form.append('dryRun', String(options.dryRun));
+    mutationFn: ({ file, options: o }: { file: File; options: ImportOptions }) => {
+      const ownerId = o.owner.kind === 'pool' ? 'pool' : o.owner.kind === 'user' ? o.owner.userId : null;
+      const form = uploadForm(file, {
+        entity: o.entity,
+        mapping: mappingField(o.mapping),
+        match: o.match,
+        mode: o.mode,
+        ownerId,
+        dryRun: String(o.dryRun),
+      });
       return api.upload<ImportJob>('/api/imports', form);
     },
     onSuccess: (job) => {
