@@ -52,6 +52,8 @@ export function MappingTable({ preview, onMapping }: Props) {
             value={c.field ?? ''}
             options={options}
             showSearch={{ optionFilterProp: 'label' }}
+            // About twenty fields: all of them in the list, none left out of it by virtual scrolling.
+            virtual={false}
             onChange={(v) => onMapping(remap(preview.columns, c.header, v || null))}
             aria-label={t('imports.mapping.selectLabel', { header: c.header })}
             style={{ width: '100%', maxWidth: 260 }}
