@@ -1,4 +1,5 @@
 // Every message the API returns, in both languages. Errors carry both; `message` is the caller's.
+import { IMPORT_MESSAGES } from './import/messages.ts';
 export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
 type Template = { zh: string; en: string };
@@ -24,6 +25,7 @@ export const MESSAGES = {
     zh: '数据库暂时无法连接，请稍后重试',
     en: 'The database is unavailable for a moment; try again shortly',
   },
+  ...IMPORT_MESSAGES,
   // Field-level
   required: { zh: '必填', en: 'is required' },
   min_length: { zh: '至少 {limit} 个字符', en: 'must have at least {limit} characters' },

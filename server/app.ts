@@ -45,6 +45,8 @@ import { paretoRoutes } from './modules/key-accounts/pareto.routes.ts';
 import { recycleBinRoutes } from './modules/recycle-bin/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
+import { importsRoutes } from './modules/imports/routes.ts';
+import { importRunner } from './modules/imports/runner.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -81,6 +83,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(securityPlugin, { secure: opts.config.cookieSecure });
   await app.register(dbPlugin, { database: opts.database, config: opts.config, ownsDatabase: !!opts.ownsDatabase });
   await app.register(errorsPlugin);
+  // Imports run as jobs in the database; this instance's runner, stopped (its claims left to lapse) on close.
+  app.decorate('imports', importRunner(opts.database.db, opts.database.kind));
+  app.addHook('onClose', () => app.imports.stop());
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -132,6 +137,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         accountHealthRoutes,
         recycleBinRoutes,
         settingsRoutes,
+        importsRoutes,
       ]) {
         await a.register(routes);
       }

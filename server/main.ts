@@ -118,6 +118,8 @@ async function main() {
       everyMs: 24 * 3600_000,
       run: async () => void (await backfillAccountCodes(database.db)),
     },
+    // Imports whose instance stopped (a restart, a crash) are taken over once their claim lapses.
+    { name: 'resume-imports', everyMs: 60_000, run: () => app.imports.sweep() },
     // Hourly, so an entry goes within the hour its retention ends.
     {
       name: 'purge-recycle-bin',

@@ -8,3 +8,4 @@ export * from './schema/activities.ts';
 export * from './schema/forecast.ts';
 export * from './schema/analysis.ts';
 export * from './schema/recycle-bin.ts';
+export * from './schema/imports.ts';

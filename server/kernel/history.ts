@@ -27,6 +27,8 @@ export function historyWriter(db: Db) {
       action: HistoryAction,
       actorId: string,
       entries: { entityId: string; changes: FieldChange[] }[],
+      /** The spreadsheet import that made these changes (issue 22), shown with them in the history. */
+      importId: string | null = null,
     ) =>
       entries.length
         ? db.insert(history).values(
@@ -38,6 +40,7 @@ export function historyWriter(db: Db) {
               action,
               actorId,
               changes: e.changes,
+              importId,
             })),
           )
         : Promise.resolve(),

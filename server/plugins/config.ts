@@ -27,6 +27,9 @@ export interface Config {
   trustProxy: false | number | string[];
   /** How far a list's summary counts calls before it says "N+" (OPENKAM_LIST_COUNT_CAP). */
   listCountCap: number;
+  /** A spreadsheet import's limits: file size in MB (OPENKAM_IMPORT_MAX_MB) and data rows (OPENKAM_IMPORT_MAX_ROWS). */
+  importMaxMb: number;
+  importMaxRows: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -46,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDist: resolve(env.OPENKAM_WEB_DIST ?? './web/dist'),
     bodyLimit: Number(env.OPENKAM_BODY_LIMIT ?? 1024 * 1024),
     listCountCap: Math.max(1, Number(env.OPENKAM_LIST_COUNT_CAP ?? 1_000) || 1_000),
+    importMaxMb: Math.max(1, Number(env.OPENKAM_IMPORT_MAX_MB ?? 50) || 50),
+    importMaxRows: Math.max(1, Number(env.OPENKAM_IMPORT_MAX_ROWS ?? 200_000) || 200_000),
     loginMaxFailures: Number(env.OPENKAM_LOGIN_MAX_FAILURES ?? 5),
     loginWindowMinutes: Number(env.OPENKAM_LOGIN_WINDOW_MINUTES ?? 15),
     loginMaxDelaySeconds: Number(env.OPENKAM_LOGIN_MAX_DELAY_SECONDS ?? 10),

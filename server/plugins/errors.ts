@@ -52,6 +52,9 @@ function ajvIssue(context: string | undefined, e: AjvIssue): FieldIssue {
   return { path: path || '(body)', code, params };
 }
 
+/** Ajv's errors for a value checked outside a request (an imported row) as field issues, one per field. */
+export const schemaIssues = (errors: AjvIssue[]): FieldIssue[] => dedupe(errors.map((e) => ajvIssue(undefined, e)));
+
 /** Union-of-null schemas make Ajv report each branch; keep the most useful issue per field. */
 function dedupe(issues: FieldIssue[]): FieldIssue[] {
   const byPath = new Map<string, FieldIssue>();

@@ -69,6 +69,12 @@ export const accounts = pgTable(
     coreCompetencies: text('core_competencies'),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     searchText: text('search_text').notNull().default(''),
+    /**
+     * 查重: core/import/names.ts companyNameKey(name), written with every insert and rename
+     * (server/db/duplicate-keys.ts). Null only on rows from before migration 0037 until the start-up
+     * backfill has reached them; NFKC and the suffix rules are TypeScript, not SQL.
+     */
+    nameKey: text('name_key'),
     archivedAt: ts('archived_at'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
@@ -78,6 +84,8 @@ export const accounts = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.parentId], foreignColumns: [t.orgId, t.id] }),
+    index('accounts_name_key_idx').on(t.orgId, t.nameKey),
+    index('accounts_credit_code_idx').on(t.orgId, t.creditCode),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     // Ascending keys: a backward scan serves ORDER BY … DESC (nulls first) too, so one index serves both directions.
     index('accounts_updated_idx').on(t.orgId, t.updatedAt, t.id),
@@ -165,6 +173,13 @@ export const contacts = pgTable(
     govCostAwareness: text('gov_cost_awareness'),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     searchText: text('search_text').notNull().default(''),
+    /**
+     * 查重: phoneKey(mobile) and emailKey(email) of core/import/names.ts, written with every insert and
+     * change ('' when the value cannot match anything; null when there is no value, or on rows from
+     * before migration 0037 until the start-up backfill has reached them).
+     */
+    mobileKey: text('mobile_key'),
+    emailKey: text('email_key'),
     archivedAt: ts('archived_at'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
@@ -175,6 +190,8 @@ export const contacts = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.reportsToId], foreignColumns: [t.orgId, t.id] }).onDelete('set null'),
+    index('contacts_mobile_key_idx').on(t.orgId, t.mobileKey),
+    index('contacts_email_key_idx').on(t.orgId, t.emailKey),
     foreignKey({ columns: [t.orgId, t.counterpartId], foreignColumns: [users.orgId, users.id] }),
     index('contacts_account_idx').on(t.orgId, t.accountId, t.name),
     index('contacts_updated_idx').on(t.orgId, t.updatedAt, t.id),
@@ -229,6 +246,8 @@ export const history = pgTable(
     actorId: uuid('actor_id'),
     at: ts('at').notNull().defaultNow(),
     changes: jsonb('changes').notNull().default([]),
+    /** The import (server/db/schema/imports.ts) that made this change, when a spreadsheet did. */
+    importId: uuid('import_id'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -140,6 +140,12 @@ export const opportunities = pgTable(
     closingJudgement: jsonb('closing_judgement'),
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     searchText: text('search_text').notNull().default(''),
+    /**
+     * 撞单: personNameKey(name) of core/import/names.ts (width, case, spaces and punctuation ignored),
+     * written with every insert and rename; null on rows from before migration 0037 until the start-up
+     * backfill has reached them.
+     */
+    nameKey: text('name_key'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: created(),
@@ -148,6 +154,8 @@ export const opportunities = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }),
+    // An account's open deals of one name (撞单); the key is at most the name's 200 characters.
+    index('opportunities_name_key_idx').on(t.orgId, t.accountId, t.nameKey).where(sql`${t.status} = 'open'`),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.stageId], foreignColumns: [stages.orgId, stages.id] }),
     foreignKey({ columns: [t.orgId, t.wonByCompetitorId], foreignColumns: [competitors.orgId, competitors.id] }),

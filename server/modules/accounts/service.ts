@@ -378,7 +378,7 @@ function codeFilters(regions: RegionIndex, query: AccountListQuery) {
   return out;
 }
 
-function searchColumns(a: { name: string; shortName?: string | null; creditCode?: string | null }) {
+export function searchColumns(a: { name: string; shortName?: string | null; creditCode?: string | null }) {
   const doc = accountSearchDocument(a);
   return { searchGrams: doc.grams, searchText: doc.text };
 }

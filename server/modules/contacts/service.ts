@@ -47,7 +47,7 @@ const presentLink = (l: { kind: string } & Omit<ContactLink, 'kind'>): ContactLi
 
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt'] as const;
 
-function searchColumns(c: { name: string; phone?: string | null; mobile?: string | null }) {
+export function searchColumns(c: { name: string; phone?: string | null; mobile?: string | null }) {
   const doc = contactSearchDocument(c);
   return { searchGrams: doc.grams, searchText: doc.text };
 }

@@ -1,0 +1,55 @@
+// The SQL of a spreadsheet import's accounts (server/modules/accounts/import.ts): one read of the
+// candidates a batch could match, one multi-row insert, and versioned updates of the matched.
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { accounts, users } from '../../db/schema.ts';
+import { updateVersioned } from '../../db/versioned.ts';
+import { accountVisible, type Actor } from '../../access/index.ts';
+import type { AccountRow, NewAccount } from './repository.ts';
+
+export interface AccountCandidate {
+  id: string;
+  creditCode: string | null;
+  nameKey: string | null;
+  ownerName: string | null;
+  /** Inside the importer's data scope: a match outside it is reported by its owner's name only. */
+  visible: boolean;
+}
+
+export function accountsImportRepository(db: Db) {
+  return {
+    /** Accounts of the organisation (in scope or not) holding one of these credit codes or name keys. */
+    candidates: (actor: Actor, codes: string[], keys: string[]): Promise<AccountCandidate[]> => {
+      const match = [];
+      if (codes.length) match.push(inArray(accounts.creditCode, codes));
+      if (keys.length) match.push(inArray(accounts.nameKey, keys));
+      if (!match.length) return Promise.resolve([]);
+      return db
+        .select({
+          id: accounts.id,
+          creditCode: accounts.creditCode,
+          nameKey: accounts.nameKey,
+          ownerName: users.name,
+          visible: sql<boolean>`coalesce(${accountVisible(actor)}, false)`,
+        })
+        .from(accounts)
+        .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)))
+        .where(and(eq(accounts.orgId, actor.orgId), or(...match)));
+    },
+
+    insertMany: (rows: NewAccount[]) => (rows.length ? db.insert(accounts).values(rows) : Promise.resolve()),
+
+    /** The matched accounts as stored, locked for this import's transaction. */
+    lock: (orgId: string, ids: string[]): Promise<AccountRow[]> =>
+      ids.length
+        ? db
+            .select()
+            .from(accounts)
+            .where(and(eq(accounts.orgId, orgId), inArray(accounts.id, ids)))
+            .for('update')
+        : Promise.resolve([]),
+
+    update: (orgId: string, id: string, version: number, patch: Partial<NewAccount>) =>
+      updateVersioned(db, accounts, orgId, id, version, patch),
+  };
+}

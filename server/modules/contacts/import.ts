@@ -1,0 +1,140 @@
+// A spreadsheet import's batch of contacts (issue 22). The account column names an account in the
+// importer's scope by credit code or normalised name; a contact is the same person when the account and
+// the normalised name agree and, where both sides have them, the mobile or the e-mail does too — so a
+// second sheet of the same people updates them instead of adding them again.
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../access/index.ts';
+import { historyWriter } from '../../kernel/history.ts';
+import type { ImportBatchContext, ImportOutcome, ImportRow } from '../../kernel/imports.ts';
+import { newId } from '../../lib/ids.ts';
+import { isValidCreditCode } from '../../../core/credit-code.ts';
+import { companyNameKey, emailKey, personNameKey, phoneKey } from '../../../core/import/names.ts';
+import { diffFields, initialFields } from '../../../core/diff.ts';
+import { contactsImportRepository } from './import-repository.ts';
+import { searchColumns } from './service.ts';
+import type { ContactRow, NewContact } from './repository.ts';
+
+const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'mobileKey', 'emailKey'] as const;
+
+const codeOf = (ref: string) => {
+  const code = ref.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+  return isValidCreditCode(code) ? code : null;
+};
+
+/** Same person: same name, and no mobile or e-mail that both sides have and that differ. */
+function samePerson(c: ContactRow, name: string, mobile: string | null, email: string | null): boolean {
+  if (personNameKey(c.name) !== name) return false;
+  const theirMobile = phoneKey(c.mobile);
+  const theirEmail = emailKey(c.email);
+  if (mobile && theirMobile && mobile === theirMobile) return true;
+  if (email && theirEmail && email === theirEmail) return true;
+  const comparable = (mobile && theirMobile) || (email && theirEmail);
+  return !comparable;
+}
+
+export async function importContacts(
+  tx: Db,
+  actor: Actor,
+  rows: ImportRow[],
+  ctx: ImportBatchContext,
+): Promise<ImportOutcome[]> {
+  const repo = contactsImportRepository(tx);
+  const refs = rows.map((r) => {
+    const ref = r.refs.account ?? '';
+    const code = codeOf(ref);
+    return { code, key: code ? '' : companyNameKey(ref) };
+  });
+  const found = await repo.accounts(
+    actor,
+    [...new Set(refs.flatMap((r) => (r.code ? [r.code] : [])))],
+    [...new Set(refs.map((r) => r.key).filter(Boolean))],
+  );
+  const accountIds = [...new Set(found.map((a) => a.id))];
+  const existing = await repo.contactsOf(actor.orgId, accountIds);
+  const outcomes: ImportOutcome[] = [];
+  const creates: NewContact[] = [];
+  const updates: { row: number; current: ContactRow; patch: Partial<NewContact> }[] = [];
+  const now = new Date();
+  rows.forEach((r, i) => {
+    const { code, key } = refs[i];
+    const accounts = found.filter((a) => (code ? a.creditCode === code : a.nameKey === key));
+    if (accounts.length !== 1) {
+      const issue = accounts.length ? 'import_ambiguous_account' : 'import_unknown_account';
+      outcomes.push({ row: r.row, outcome: 'rejected', issues: [{ field: 'account', code: issue }] });
+      return;
+    }
+    const accountId = accounts[0].id;
+    const name = String(r.data.name).trim();
+    const mobile = phoneKey(r.data.mobile as string | undefined);
+    const email = emailKey(r.data.email as string | undefined);
+    const personKey = `${accountId}:${personNameKey(name)}:${mobile ?? email ?? ''}`;
+    const seenAt = ctx.seen.get(personKey);
+    if (seenAt) {
+      outcomes.push({
+        row: r.row,
+        outcome: 'rejected',
+        issues: [{ field: 'name', code: 'import_repeated', params: { row: seenAt } }],
+      });
+      return;
+    }
+    ctx.seen.set(personKey, r.row);
+    const match = existing.find((c) => c.accountId === accountId && samePerson(c, personNameKey(name), mobile, email));
+    if (match) {
+      if (ctx.match === 'create') {
+        outcomes.push({ row: r.row, outcome: 'rejected', issues: [{ field: 'name', code: 'import_exists' }] });
+      } else {
+        updates.push({ row: r.row, current: match, patch: { ...(r.data as Partial<NewContact>), name } });
+      }
+      return;
+    }
+    if (ctx.match === 'update') {
+      outcomes.push({ row: r.row, outcome: 'rejected', issues: [{ field: 'name', code: 'import_no_match' }] });
+      return;
+    }
+    const id = newId();
+    const data = r.data as Partial<NewContact>;
+    creates.push({
+      ...data,
+      name,
+      accountId,
+      orgId: actor.orgId,
+      id,
+      mobileKey: data.mobile == null ? null : (mobile ?? ''),
+      emailKey: data.email == null ? null : (email ?? ''),
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      ...searchColumns({ name, phone: data.phone, mobile: data.mobile }),
+    });
+    outcomes.push({ row: r.row, outcome: 'created', id });
+  });
+
+  await repo.insertMany(creates);
+  const history = historyWriter(tx);
+  await history.recordMany(
+    actor.orgId,
+    'contact',
+    'create',
+    actor.userId,
+    creates.map(({ orgId: _o, id, createdBy: _c, createdAt: _ca, ...fields }) => ({
+      entityId: id,
+      changes: initialFields(fields, HISTORY_IGNORED),
+    })),
+    ctx.importId,
+  );
+  const changed: { entityId: string; changes: ReturnType<typeof diffFields> }[] = [];
+  for (const u of updates) {
+    const patch = { ...u.patch };
+    if (patch.mobile !== undefined) patch.mobileKey = patch.mobile == null ? null : (phoneKey(patch.mobile) ?? '');
+    if (patch.email !== undefined) patch.emailKey = patch.email == null ? null : (emailKey(patch.email) ?? '');
+    Object.assign(patch, searchColumns({ ...u.current, ...patch, name: patch.name ?? u.current.name }));
+    const changes = diffFields(u.current, patch, HISTORY_IGNORED);
+    if (changes.length) {
+      await repo.update(actor.orgId, u.current.id, u.current.version, { ...patch, updatedAt: now });
+      changed.push({ entityId: u.current.id, changes });
+    }
+    outcomes.push({ row: u.row, outcome: 'updated', id: u.current.id });
+  }
+  await history.recordMany(actor.orgId, 'contact', 'update', actor.userId, changed, ctx.importId);
+  return outcomes.sort((a, b) => a.row - b.row);
+}

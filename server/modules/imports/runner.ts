@@ -1,0 +1,270 @@
+// Runs import jobs. The instance that takes a job's claim runs it; the claim is renewed with every batch
+// and a job whose claim lapses (its instance stopped) is taken over by the next sweep and resumed:
+// skip-bad-rows imports commit batch by batch with their progress, so they go on after the last committed
+// row; all-or-nothing imports (and dry runs) are one transaction, so they start again from the top.
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Db } from '../../db/client.ts';
+import { readSheet, SheetError, type SheetRow } from '../../lib/sheets/read.ts';
+import type { Actor } from '../../access/index.ts';
+import type { ImportBatchContext, ImportOutcome, ImportRow } from '../../kernel/imports.ts';
+import type { ImportEntity } from '../../../core/import/headers.ts';
+import type { ImportMapping, ImportMatch, ImportMode } from '../../../core/schemas/imports.ts';
+import { messagePair, type MessageCode } from '../../../core/messages.ts';
+import { importAccounts } from '../accounts/import.ts';
+import { importContacts } from '../contacts/import.ts';
+import { importsRepository, type ImportRowRecord } from './repository.ts';
+import { missingFields, resolveColumns } from './columns.ts';
+import { rowPreparer, type OwnerTarget, type RejectedRow } from './rows.ts';
+import { reasonOf } from './report.ts';
+
+/** What a job row's options hold (set when it is created). */
+export interface StoredOptions {
+  mapping: ImportMapping;
+  match: ImportMatch;
+  mode: ImportMode;
+  owner: OwnerTarget;
+  format: 'xlsx' | 'csv';
+  encoding?: 'utf-8' | 'gb18030';
+  maxRows: number;
+  /** The importer as they were when they started it: a job runs with the scope it was given. */
+  actor: Actor;
+}
+
+const BATCH = 500;
+const LEASE_MS = 60_000;
+
+const WRITERS: Partial<
+  Record<ImportEntity, (tx: Db, actor: Actor, rows: ImportRow[], ctx: ImportBatchContext) => Promise<ImportOutcome[]>>
+> = {
+  accounts: importAccounts,
+  contacts: importContacts,
+};
+
+/** Thrown inside an all-or-nothing transaction to undo it; the job is then marked with the reason. */
+class Abort extends Error {
+  constructor(
+    readonly code: MessageCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+interface Counts {
+  total: number;
+  done: number;
+  rejected: number;
+  created: number;
+  updated: number;
+}
+
+async function* batches(rows: AsyncIterable<SheetRow>, skip: number): AsyncGenerator<SheetRow[]> {
+  let batch: SheetRow[] = [];
+  let n = 0;
+  for await (const r of rows) {
+    if (n++ < skip) continue;
+    batch.push(r);
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
+  const repo = importsRepository(db);
+  const owner = randomUUID();
+  const running = new Map<string, Promise<void>>();
+  /** Progress of the jobs this instance runs, for a reader the open transaction would make wait (PGlite). */
+  const live = new Map<string, Counts>();
+  let stopping = false;
+
+  async function countRows(content: Buffer, opts: StoredOptions): Promise<number> {
+    let n = -1;
+    for await (const _ of readSheet(Readable.from([content]), opts.format, { encoding: opts.encoding })) n++;
+    return Math.max(n, 0);
+  }
+
+  async function execute(job: ImportRowRecord): Promise<{ counts: Counts; error: MessageCode | null } | null> {
+    const opts = job.options as StoredOptions;
+    const actor = opts.actor;
+    const entity = job.entity as ImportEntity;
+    const content = await repo.file(job.orgId, job.id);
+    if (!content) throw new Abort('import_failed');
+    const total = await countRows(content, opts);
+    if (total === 0) throw new Abort('import_file_empty');
+    if (total > opts.maxRows) throw new Abort('import_too_many_rows', { limit: opts.maxRows });
+    const allOrNothing = opts.mode === 'all' || job.dryRun;
+    const counts: Counts = allOrNothing
+      ? { total, done: 0, rejected: 0, created: 0, updated: 0 }
+      : { total, done: job.done, rejected: job.rejected, created: job.created, updated: job.updated };
+    live.set(job.id, counts);
+    if (allOrNothing) await repo.clearRejects(job.orgId, job.id);
+    await repo.progress(job.orgId, job.id, owner, { ...counts, leaseUntil: new Date(Date.now() + LEASE_MS) });
+
+    const rows = readSheet(Readable.from([content]), opts.format, { encoding: opts.encoding });
+    const iterator = rows[Symbol.asyncIterator]();
+    const head = await iterator.next();
+    if (head.done) throw new Abort('import_file_empty');
+    const headers = head.value.cells.map((c) => (c === null ? '' : String(c)));
+    const columns = resolveColumns(entity, headers, opts.mapping);
+    if (missingFields(entity, columns).length)
+      throw new Abort('import_missing_required', { fields: missingFields(entity, columns).join(', ') });
+    await repo.progress(job.orgId, job.id, owner, { headers });
+    const prepare = rowPreparer(actor, entity, columns, opts.owner);
+    const write = WRITERS[entity];
+    if (!write) throw new Abort('import_failed');
+    const ctx: ImportBatchContext = {
+      importId: job.id,
+      match: opts.match,
+      ownerOnUpdate: opts.owner.kind === 'column',
+      seen: new Map(),
+    };
+    const rest: AsyncIterable<SheetRow> = { [Symbol.asyncIterator]: () => iterator };
+
+    const runBatch = async (tx: Db, batch: SheetRow[]) => {
+      const { good, bad } = await prepare(tx, batch);
+      const outcomes = good.length ? await write(tx, actor, good, ctx) : [];
+      const cellsOf = new Map(batch.map((r) => [r.number, r.cells]));
+      const rejected: RejectedRow[] = [...bad];
+      for (const o of outcomes) {
+        if (o.outcome === 'rejected') rejected.push({ row: o.row, cells: cellsOf.get(o.row) ?? [], issues: o.issues });
+        else counts[o.outcome]++;
+      }
+      counts.rejected += rejected.length;
+      counts.done += batch.length;
+      return rejected;
+    };
+    const rejectRows = (rejected: RejectedRow[]) =>
+      rejected.map((r) => ({
+        orgId: job.orgId,
+        importId: job.id,
+        row: r.row,
+        cells: r.cells,
+        ...reasonOf(entity, r.issues),
+      }));
+
+    if (allOrNothing) {
+      const rejected: RejectedRow[] = [];
+      try {
+        await db.transaction(async (tx) => {
+          for await (const batch of batches(rest, 0)) {
+            if (stopping) throw new Abort('import_failed');
+            rejected.push(...(await runBatch(tx, batch)));
+            // On PostgreSQL written on a connection of its own, so other instances see the progress while this
+            // transaction is open. PGlite has one connection, held by it: there this instance's `live` answers.
+            if (kind === 'postgres') {
+              await repo.progress(job.orgId, job.id, owner, {
+                done: counts.done,
+                leaseUntil: new Date(Date.now() + LEASE_MS),
+              });
+            }
+          }
+          if (rejected.length || job.dryRun) throw new Abort('import_rows_rejected', { count: rejected.length });
+        });
+      } catch (e) {
+        if (!(e instanceof Abort) || e.code !== 'import_rows_rejected') throw e;
+      }
+      await repo.addRejects(rejectRows(rejected));
+      const failed = rejected.length > 0 && !job.dryRun;
+      if (failed) Object.assign(counts, { created: 0, updated: 0 });
+      return { counts, error: failed ? ('import_rows_rejected' as const) : null };
+    }
+    for await (const batch of batches(rest, job.done)) {
+      if (stopping) return null;
+      await db.transaction(async (tx) => {
+        const rejected = await runBatch(tx, batch);
+        await importsRepository(tx).addRejects(rejectRows(rejected));
+        const held = await importsRepository(tx).progress(job.orgId, job.id, owner, {
+          ...counts,
+          leaseUntil: new Date(Date.now() + LEASE_MS),
+        });
+        // Another instance took the job over (this one stalled past its claim): leave the rest to it.
+        if (!held.length) throw new Abort('import_failed');
+      });
+    }
+    return { counts, error: null };
+  }
+
+  async function run(orgId: string, id: string) {
+    const job = await repo.claim(orgId, id, owner, new Date(Date.now() + LEASE_MS), new Date());
+    if (!job) return;
+    let result: { counts: Counts; error: MessageCode | null } | null = null;
+    try {
+      result = await execute(job);
+    } catch (e) {
+      const code: MessageCode =
+        e instanceof Abort
+          ? e.code
+          : e instanceof SheetError
+            ? e.code === 'encoding'
+              ? 'import_file_encoding'
+              : e.code === 'empty'
+                ? 'import_file_empty'
+                : 'import_file_corrupt'
+            : 'import_failed';
+      const params = e instanceof Abort ? e.params : {};
+      const counts = live.get(job.id);
+      await repo.progress(job.orgId, job.id, owner, {
+        status: 'failed',
+        error: JSON.stringify({ code, params, ...messagePair(code, params) }),
+        finishedAt: new Date(),
+        leaseOwner: null,
+        ...(counts && (job.options as StoredOptions).mode === 'all' ? { created: 0, updated: 0 } : {}),
+      });
+      await repo.dropFile(job.orgId, job.id);
+      return;
+    } finally {
+      live.delete(job.id);
+    }
+    // Stopping: the claim lapses and another start resumes it.
+    if (!result) return;
+    await repo.progress(job.orgId, job.id, owner, {
+      ...result.counts,
+      status: result.error ? 'failed' : 'done',
+      error: result.error
+        ? JSON.stringify({
+            code: result.error,
+            params: { count: result.counts.rejected },
+            ...messagePair(result.error, { count: result.counts.rejected }),
+          })
+        : null,
+      finishedAt: new Date(),
+      leaseOwner: null,
+    });
+    await repo.dropFile(job.orgId, job.id);
+  }
+
+  return {
+    /** Starts a job on this instance now, unless it already runs here. */
+    kick(orgId: string, id: string) {
+      if (running.has(id) || stopping) return;
+      const p = run(orgId, id)
+        .catch(() => undefined)
+        .finally(() => running.delete(id));
+      running.set(id, p);
+    },
+    /** Picks up jobs no instance is running (queued, or left by a stopped instance). */
+    async sweep() {
+      for (const j of await repo.orphans(new Date())) this.kick(j.orgId, j.id);
+    },
+    progressOf: (id: string): Counts | undefined => live.get(id),
+    /** Resolves when every job this instance started has finished (tests) or stopped (shutdown). */
+    idle: () => Promise.all(running.values()).then(() => undefined),
+    async stop() {
+      stopping = true;
+      await Promise.all(running.values());
+    },
+  };
+}
+
+export type ImportRunner = ReturnType<typeof importRunner>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This instance's import runner (server/app.ts), which the routes kick and main.ts's scheduler sweeps. */
+    imports: ImportRunner;
+  }
+}
