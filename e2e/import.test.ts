@@ -1,6 +1,6 @@
 // Spreadsheet import in the browser (issue 22, item 1), one story: an admin opens 导入 from the accounts
 // list, uploads an .xlsx the test builds with ExcelJS (Chinese headers, money in 万元, one row with a
-// bad credit code, one row naming an account already on file), sees the headers map themselves and the
+// bad credit code, one row carrying the credit code of an account already on file), sees the headers map themselves and the
 // first rows as they will be stored with the bad one marked, maps one more column by hand (the preview
 // follows), imports skipping bad rows, watches the progress bar reach the end, downloads the error
 // report and finds the reason in its 错误原因 column, and sees the imported accounts — the existing one
@@ -19,6 +19,7 @@ const FILE = '客户清单.xlsx';
 const HEADERS = ['客户名称', '统一社会信用代码', '省份', '城市', '负责人', '我方收入（万元）', '内部编号', '客户简介'];
 const validCode = (first17: string) => first17 + (creditCodeCheckChar(first17) ?? '');
 const GOOD_CODE = validCode('91330000470051745');
+const HEALTH_COMMISSION_CODE = validCode('11330200002952186');
 // A valid code with its check character changed: the row is rejected, the others are not.
 const BAD_CODE = `${GOOD_CODE.slice(0, 17)}${GOOD_CODE[17] === '0' ? '1' : '0'}`;
 const BAD_NAME = '台州市中心医院';
@@ -29,7 +30,7 @@ async function workbook(): Promise<Buffer> {
   const ws = wb.addWorksheet('客户');
   ws.addRow(HEADERS);
   ws.addRow(['浙江省人民医院', GOOD_CODE, '浙江省', '杭州市', '陈一鸣', 120.5, 'A-001', '三级甲等综合医院']);
-  ws.addRow(['宁波市卫生健康委员会', '', '浙江省', '宁波市', '陈一鸣', '1,000', 'A-002', '卫健委']);
+  ws.addRow(['宁波市卫生健康委员会', HEALTH_COMMISSION_CODE, '浙江省', '宁波市', '陈一鸣', '1,000', 'A-002', '卫健委']);
   ws.addRow([BAD_NAME, BAD_CODE, '浙江省', '台州市', '陈一鸣', 80, 'A-003', '']);
   ws.addRow(['温州医科大学附属第一医院', '', '浙江省', '温州市', '陈一鸣', 35, 'A-004', '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -55,8 +56,12 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
     e = await startE2E();
     f = await seededE2E(e);
     const rep = await f.user({ role: 'rep', name: '陈一鸣' });
-    // On file already: the import's row of the same name updates it rather than adding a second one.
-    await f.account(rep.client, { name: '宁波市卫生健康委员会', province: '浙江省' });
+    // On file already: the import's row with its credit code updates it rather than adding a second one.
+    await f.account(rep.client, {
+      name: '宁波市卫生健康委员会',
+      province: '浙江省',
+      creditCode: HEALTH_COMMISSION_CODE,
+    });
     file = await workbook();
   });
   afterAll(async () => {
@@ -154,7 +159,8 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
     const report = new ExcelJS.Workbook();
     await report.xlsx.readFile((await download.path()) ?? '');
     const sheet = report.worksheets[0];
-    const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    // ExcelJS's row values are 1-based and sparse: Array.from fills the holes.
+    const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
     const reasonCol = header.findIndex((h) => h.startsWith('错误原因'));
     const nameCol = header.indexOf('客户名称');
     expect(reasonCol, header.join('|')).toBeGreaterThan(0);
