@@ -4,7 +4,8 @@
 // first rows as they will be stored with the bad one marked, maps one more column by hand (the preview
 // follows), imports skipping bad rows, watches the progress bar reach the end, downloads the error
 // report and finds the reason in its 错误原因 column, and sees the imported accounts — the existing one
-// updated, not doubled — on the accounts list. On a phone the wizard stacks within 390 px.
+// updated, not doubled — on the accounts list. On a phone, in English, the wizard stacks within 390 px;
+// a viewer is offered no import at all.
 import ExcelJS from 'exceljs';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -187,8 +188,8 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
     expect(all).not.toContain(BAD_NAME);
   });
 
-  test('on a phone the wizard stacks within the screen', async () => {
-    const page = await e.page({ mobile: true, cookie: f.admin.cookie });
+  test('on a phone, in English, the wizard stacks within the screen', async () => {
+    const page = await e.page({ mobile: true, locale: 'en-US', cookie: f.admin.cookie });
     await page.goto('/imports?entity=accounts');
     await page.getByTestId('imports-page').waitFor({ timeout: WAIT });
     const previewed = page.waitForResponse(isPreview, { timeout: WAIT });
@@ -200,6 +201,9 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
     await expect.poll(() => page.getByTestId('import-next').isEnabled(), { timeout: WAIT }).toBe(true);
     await page.getByTestId('import-next').click();
     await page.getByTestId('mapping-table').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('import-steps').textContent()).toContain('Map columns');
+    expect(await page.getByTestId('mapping-table').textContent()).toContain('Column in the file');
+    expect(await mappingOf(page)).toContainEqual(['我方收入（万元）', 'ourRevenue']);
     await still(page.getByTestId('imports-page'));
     await settled(page);
     await shot(page, 'import-mapping-phone');
@@ -217,5 +221,15 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
           }).length,
       );
     expect(unnamed).toBe(0);
+  });
+
+  test('a viewer is offered no import', async () => {
+    const viewer = await f.user({ role: 'viewer' });
+    const page = await e.page({ cookie: viewer.client.cookie });
+    await page.goto('/accounts');
+    await page.getByTestId('accounts-table').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('import-entry').count()).toBe(0);
+    await page.goto('/imports');
+    await page.getByTestId('imports-forbidden').waitFor({ timeout: WAIT });
   });
 });

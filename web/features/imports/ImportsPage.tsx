@@ -1,9 +1,10 @@
-import { Card, Steps, Typography } from 'antd';
+import { Card, Result, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_ENTITIES, type ImportEntity } from '../../../core/import/headers.ts';
 import type { ImportMapping } from '../../../core/schemas/imports.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
+import { canWrite, useMe } from '../../lib/session.ts';
 import { useUrlParams } from '../../lib/url-params.ts';
 import { type ChosenFile, type ImportOptions, useImportPreview } from './api.ts';
 import { ImportHistory } from './ImportHistory.tsx';
@@ -23,6 +24,7 @@ const DEFAULT_RUN: RunOptions = { match: 'both', mode: 'all', owner: { kind: 'au
 export function ImportsPage() {
   const { t } = useTranslation();
   const mobile = useIsMobile();
+  const me = useMe();
   const p = useUrlParams(['entity', 'job'] as const);
   const entity: ImportEntity = isEntity(p.values.entity) ? p.values.entity : 'accounts';
   const jobId = p.values.job ?? null;
@@ -33,6 +35,8 @@ export function ImportsPage() {
   const [run, setRun] = useState<RunOptions>(DEFAULT_RUN);
   const preview = useImportPreview(entity, chosen, mapping);
   const step = jobId ? 2 : onMapping && chosen ? 1 : 0;
+  // The menu offers no 导入 to a viewer; one who follows a link is told why rather than shown a 403 later.
+  if (!canWrite(me)) return <Result status="403" title={t('imports.viewerOnly')} data-testid="imports-forbidden" />;
 
   const chooseEntity = (next: ImportEntity) => {
     setMapping(null);

@@ -6,6 +6,7 @@ export const imports: Widen<typeof zh> = {
     nav: 'Import',
     title: 'Import data',
     hint: 'Load accounts, contacts, deals or calls from an Excel (.xlsx) or CSV file. Chinese or English headers map to fields by themselves; rows matching an existing record by name and the like update it instead of creating a second one.',
+    viewerOnly: 'Read-only users cannot import data',
     entry: 'Import',
     entryLabel: 'Import {{entity}} from Excel or CSV',
     steps: {

@@ -3,6 +3,7 @@ export const imports = {
     nav: '导入',
     title: '导入数据',
     hint: '从 Excel（.xlsx）或 CSV 文件批量导入客户、联系人、商机或拜访记录。中文或英文表头会自动对应到字段，已有记录按名称等匹配后更新，不会重复创建。',
+    viewerOnly: '只读用户不能导入数据',
     entry: '导入',
     entryLabel: '从 Excel 或 CSV 导入{{entity}}',
     steps: {
