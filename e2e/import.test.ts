@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { creditCodeCheckChar } from '../core/credit-code.ts';
 import type { ImportPreview } from '../core/schemas/imports.ts';
 import type { Factories } from '../server/test/factories.ts';
+import { formatViolations, seriousViolations } from './axe.ts';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import { WAIT, pageScrollWidth, pickOption, settled, shot, still, waitForPath } from './util.ts';
 
@@ -128,6 +129,8 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
       .toBe('三级甲等综合医院');
     await settled(page);
     await shot(page, 'import-mapping');
+    const violations = await seriousViolations(page);
+    expect(violations.length, formatViolations(violations)).toBe(0);
 
     // Skip the bad row, owners from the 负责人 column; start.
     await page.getByTestId('import-mode').getByText('跳过错误行，导入其余').click();
@@ -151,6 +154,8 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
     expect(await stat('import-rejected')).toBe('1');
     await settled(page);
     await shot(page, 'import-done');
+    const afterwards = await seriousViolations(page);
+    expect(afterwards.length, formatViolations(afterwards)).toBe(0);
 
     // The error report: the rejected row in its own columns plus 错误原因.
     const downloading = page.waitForEvent('download', { timeout: WAIT });

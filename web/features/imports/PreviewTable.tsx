@@ -13,10 +13,11 @@ export function PreviewTable({ preview, loading }: { preview: ImportPreview; loa
   const { t } = useTranslation();
   const mapped = preview.columns.filter((c): c is typeof c & { field: string } => !!c.field);
   const labelOf = (field: string) => preview.fields.find((f) => f.field === field)?.label ?? field;
+  const title = t('imports.preview.title', { count: preview.rows.length });
   const bad = preview.rows.filter((r) => r.errors.length > 0).length;
 
   const columns: ColumnsType<PreviewRow> = [
-    { key: 'row', title: t('imports.preview.row'), width: 56, fixed: 'left', render: (_, r) => r.row },
+    { key: 'row', title: t('imports.preview.row'), width: 56, render: (_, r) => r.row },
     ...mapped.map((c): ColumnsType<PreviewRow>[number] => ({
       key: c.field,
       title: labelOf(c.field),
@@ -55,7 +56,7 @@ export function PreviewTable({ preview, loading }: { preview: ImportPreview; loa
 
   return (
     <>
-      <Typography.Title level={5}>{t('imports.preview.title', { count: preview.rows.length })}</Typography.Title>
+      <Typography.Title level={5}>{title}</Typography.Title>
       <Typography.Paragraph type={bad > 0 ? 'danger' : 'secondary'} data-testid="preview-summary">
         {preview.rows.length === 0
           ? t('imports.preview.empty')
@@ -63,17 +64,25 @@ export function PreviewTable({ preview, loading }: { preview: ImportPreview; loa
             ? t('imports.preview.bad', { count: bad })
             : t('imports.preview.allGood')}
       </Typography.Paragraph>
-      <Table<PreviewRow>
-        rowKey="row"
-        size="small"
-        columns={columns}
-        dataSource={preview.rows}
-        loading={loading}
-        pagination={false}
-        scroll={{ x: Math.max(600, 56 + 240 + mapped.length * 140) }}
-        rowClassName={(r) => (r.errors.length > 0 ? 'import-row-bad' : '')}
-        data-testid="preview-table"
-      />
+      {/* The scrolling box is ours, not the table's: focusable and named, so a keyboard can scroll it. */}
+      <section
+        aria-label={title}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keys (WCAG 2.1.1)
+        tabIndex={0}
+        style={{ overflowX: 'auto' }}
+        data-testid="preview-scroll"
+      >
+        <Table<PreviewRow>
+          rowKey="row"
+          size="small"
+          columns={columns}
+          dataSource={preview.rows}
+          loading={loading}
+          pagination={false}
+          style={{ minWidth: Math.max(600, 56 + 240 + mapped.length * 140) }}
+          data-testid="preview-table"
+        />
+      </section>
     </>
   );
 }
