@@ -146,6 +146,7 @@ function judgeRow(stageId: string, status: string, probability: number, expected
     closingJudgement: null,
     searchGrams: [],
     searchText: '',
+    nameKey: null,
     version: 1,
     createdBy: null,
     createdAt: t,

@@ -8,7 +8,7 @@ import { ensureActivityTypes } from '../server/modules/activity-types/service.ts
 import { loadFunnel } from '../server/modules/opportunities/judgement.ts';
 import { searchDocument } from '../core/search.ts';
 import { judgementTable, LOST_REASONS, profiles, projectRows, SOURCES, stageChoices } from './deal-data.ts';
-import { stepTimer } from './seed.ts';
+import { fillKeysBulk, stepTimer } from './seed.ts';
 
 /**
  * Bump when the generated deals change shape: older deal sets are then replaced, unless a patch
@@ -187,6 +187,7 @@ export async function seedDeals(db: Db, orgId: string, opts: DealSeedOptions): P
     insertDeals(db, orgId, opts, all.length, openCase, open.length, today),
   );
 
+  await timed('duplicate keys', () => fillKeysBulk(db));
   // The load skips triggers (replica role), so the board's and the forecast's totals are summed once here.
   await timed('pipeline totals', () => rebuildPipelineTotals(db, orgId));
   await timed('forecast totals', () => rebuildForecastTotals(db, orgId));

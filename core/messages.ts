@@ -229,7 +229,37 @@ export const MESSAGES = {
     zh: '各级占比合计须为 100%（当前为 {sum}%）',
     en: 'shares must add up to 100% (they add up to {sum}%)',
   },
+  // Account handover 交接 (issue 22)
+  handover_same_user: { zh: '不能交接给移交人本人', en: 'must be a different user from the one handing over' },
+  inactive_user: { zh: '该用户已停用', en: 'is not an active user' },
+  handover_not_owner: { zh: '不是移交人名下的客户', en: 'is not an account of the user handing over' },
   shares_required: { zh: '固定占比模式须填写 A、B、C 各级占比', en: 'is required when effort shares are fixed' },
+  // Duplicate checks 查重 (issue 22): the 409's `matches` say which records and whose
+  duplicate_account: {
+    zh: '已有相同的客户：同一统一社会信用代码不能重复登记，同名客户需确认后才能创建',
+    en: 'A matching account exists: a credit code cannot be registered twice, and a name match needs confirming',
+  },
+  duplicate_contact: {
+    zh: '已有相同手机号或邮箱的联系人，确认后仍可保存',
+    en: 'A contact with the same mobile or e-mail exists; confirm to save anyway',
+  },
+  duplicate_deal: {
+    zh: '该客户已有同名的进行中商机，确认后仍可保存',
+    en: 'The account already has an open deal of this name; confirm to save anyway',
+  },
+  name_taken: {
+    zh: '与已登记的客户同名；确认后仍可创建（allowDuplicateName）',
+    en: 'matches a registered account; send allowDuplicateName: true to save anyway',
+  },
+  contact_taken: {
+    zh: '已被其他联系人使用；确认后仍可保存（allowDuplicate）',
+    en: 'is used by another contact; send allowDuplicate: true to save anyway',
+  },
+  deal_name_taken: {
+    zh: '与该客户的进行中商机同名；确认后仍可保存（allowDuplicate）',
+    en: 'matches an open deal of the account; send allowDuplicate: true to save anyway',
+  },
+  pool_owner: { zh: '公海', en: 'Shared pool' },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;

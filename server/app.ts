@@ -31,6 +31,7 @@ import { activityTypesRoutes } from './modules/activity-types/routes.ts';
 import { activitiesRoutes } from './modules/activities/routes.ts';
 import { analysisRoutes } from './modules/analysis/routes.ts';
 import { tasksRoutes } from './modules/tasks/routes.ts';
+import { handoverRoutes } from './modules/handover/routes.ts';
 import { remindersRoutes } from './modules/reminders/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { quotasRoutes } from './modules/quotas/routes.ts';
@@ -84,7 +85,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(dbPlugin, { database: opts.database, config: opts.config, ownsDatabase: !!opts.ownsDatabase });
   await app.register(errorsPlugin);
   // Imports run as jobs in the database; this instance's runner, stopped (its claims left to lapse) on close.
-  app.decorate('imports', importRunner(opts.database.db, opts.database.kind));
+  app.decorate('imports', importRunner(opts.database.db, opts.database.kind, app.log));
   app.addHook('onClose', () => app.imports.stop());
   await app.register(cookie);
   await app.register(swagger, {
@@ -138,6 +139,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         recycleBinRoutes,
         settingsRoutes,
         importsRoutes,
+        handoverRoutes,
       ]) {
         await a.register(routes);
       }

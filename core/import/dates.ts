@@ -57,3 +57,28 @@ export function parseImportDate(cell: string | number | Date | null | undefined)
   if (SERIAL.test(text)) return excelSerialDate(Number(text));
   return { ok: false, reason: 'invalid' };
 }
+
+const CLOCK = /[\sT]+(\d{1,2})[:：](\d{2})/u;
+
+/**
+ * A cell's date and time as the wall-clock time it shows, at the given UTC offset (the organisation's,
+ * "+08:00" in China): 2027-03-31 14:30 → 2027-03-31T14:30:00+08:00. A date alone is taken at 09:00, the
+ * start of a working day; a time fraction of an Excel serial or a Date's clock is kept.
+ */
+export function parseImportDateTime(cell: string | number | Date | null | undefined, offset = '+08:00'): ParsedDate {
+  const date = parseImportDate(cell);
+  if (!date.ok) return date;
+  let hours = 9;
+  let minutes = 0;
+  if (cell instanceof Date) {
+    if (cell.getUTCHours() || cell.getUTCMinutes()) [hours, minutes] = [cell.getUTCHours(), cell.getUTCMinutes()];
+  } else if (typeof cell === 'number') {
+    const fraction = Math.round((cell - Math.floor(cell)) * 24 * 60);
+    if (fraction) [hours, minutes] = [Math.floor(fraction / 60), fraction % 60];
+  } else {
+    const clock = String(cell).normalize('NFKC').match(CLOCK);
+    if (clock) [hours, minutes] = [Number(clock[1]), Number(clock[2])];
+    if (hours > 23 || minutes > 59) return { ok: false, reason: 'invalid' };
+  }
+  return { ok: true, value: `${date.value}T${pad(hours)}:${pad(minutes)}:00${offset}` };
+}

@@ -44,9 +44,5 @@ export const IMPORT_MESSAGES = {
     en: '{count} rows are wrong; all-or-nothing, so nothing was written',
   },
   import_pool_accounts_only: { zh: '只有客户可以导入公海', en: 'Only accounts can go to the shared pool' },
-  import_entity_later: {
-    zh: '该类型的导入尚未开放（目前可导入客户和联系人）',
-    en: 'cannot be imported yet (accounts and contacts can)',
-  },
   import_failed: { zh: '导入中断，请重试', en: 'The import stopped; try again' },
 } as const;

@@ -3,7 +3,7 @@
 // on the separators people use. References (owner, account, stage…) stay text here; the server resolves
 // them against the organisation. Pure, so the preview and the import read a row the same way.
 import { IMPORT_FIELDS, type ImportEntity, type ImportField } from './headers.ts';
-import { parseImportDate } from './dates.ts';
+import { parseImportDate, parseImportDateTime } from './dates.ts';
 import { parseMoney } from '../money-format.ts';
 import { isValidCreditCode } from '../credit-code.ts';
 import { INFLUENCE_LEVELS, OWNERSHIP_TYPES, TIERS, type OwnershipType } from '../enums.ts';
@@ -117,7 +117,7 @@ function readField(f: ImportField, cell: ImportCell, unit: string | undefined, o
     }
     case 'date':
     case 'dateTime': {
-      const d = parseImportDate(cell);
+      const d = f.kind === 'date' ? parseImportDate(cell) : parseImportDateTime(cell);
       if (d.ok) out.data[f.field] = d.value;
       else out.issues.push({ field: f.field, code: 'import_date' });
       return;

@@ -46,10 +46,20 @@ const writable = {
   coreCompetencies: OptionalNullable(LongText),
 };
 
+/**
+ * 查重: a name that matches another account's (width, spaces, punctuation and the legal-form suffix
+ * ignored) answers 409 duplicate_account unless this is true — the form shows the match and asks. The
+ * same credit code is refused whatever this says.
+ */
+const allowDuplicateName = Type.Optional(
+  Type.Boolean({ description: 'Save even though another account has the same normalised name (查重 confirmed)' }),
+);
+
 export const AccountCreate = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     ownershipType: Type.Enum([...OWNERSHIP_TYPES]),
+    allowDuplicateName,
     ...writable,
   },
   { additionalProperties: false },
@@ -61,11 +71,23 @@ export const AccountUpdate = Type.Object(
     version: Version,
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     ownershipType: Type.Optional(Type.Enum([...OWNERSHIP_TYPES])),
+    allowDuplicateName,
     ...writable,
   },
   { additionalProperties: false },
 );
 export type AccountUpdate = Static<typeof AccountUpdate>;
+
+/** GET /api/accounts/duplicates: what a write with this name or credit code would match (excludeId: the account being edited). */
+export const AccountDuplicatesQuery = Type.Object(
+  {
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    creditCode: Type.Optional(Type.String({ maxLength: 18 })),
+    excludeId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type AccountDuplicatesQuery = Static<typeof AccountDuplicatesQuery>;
 
 export const Account = Type.Object({
   id: Id,

@@ -50,12 +50,36 @@ export const FieldError = Type.Object({
   messages: Type.Object({ zh: Type.String(), en: Type.String() }),
 });
 
+/**
+ * One record a duplicate check (查重) found. In the caller's data scope: its id, name and owner (and for
+ * a contact its account). Outside it: only the owner's name ("已由 张三 登记") — nothing else leaks. An
+ * account in the shared pool has no owner: `pool` is true and `ownerName` says 公海 / Shared pool.
+ */
+export const DuplicateMatch = Type.Object({
+  /** What matched: the credit code (never overridable), the normalised name, the mobile or the e-mail. */
+  field: Type.Enum(['creditCode', 'name', 'mobile', 'email']),
+  inScope: Type.Boolean(),
+  ownerName: Nullable(Type.String()),
+  pool: Type.Boolean(),
+  id: Type.Optional(Id),
+  name: Type.Optional(Type.String()),
+  accountId: Type.Optional(Id),
+  accountName: Type.Optional(Type.String()),
+  /** Archived records count as registered; deleted ones (the recycle bin) do not. */
+  archived: Type.Optional(Type.Boolean()),
+});
+export type DuplicateMatch = Static<typeof DuplicateMatch>;
+export const DuplicateMatches = Type.Object({ matches: Type.Array(DuplicateMatch) });
+export type DuplicateMatches = Static<typeof DuplicateMatches>;
+
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   code: Type.String(),
   message: Type.String(),
   messages: Type.Object({ zh: Type.String(), en: Type.String() }),
   fields: Type.Optional(Type.Array(FieldError)),
+  /** 409 duplicate_account / duplicate_contact / duplicate_deal: what was found. */
+  matches: Type.Optional(Type.Array(DuplicateMatch)),
 });
 export type ErrorBody = Static<typeof ErrorResponse>;
 

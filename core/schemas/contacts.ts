@@ -30,17 +30,41 @@ const writable = {
   govCostAwareness: OptionalNullable(Type.String({ maxLength: 2000 })),
 };
 
+/**
+ * 查重: a mobile or e-mail another contact of the organisation has answers 409 duplicate_contact unless
+ * this is true (the form shows the match and asks). Deals use the same flag name.
+ */
+const allowDuplicate = Type.Optional(
+  Type.Boolean({ description: 'Save even though another contact has the same mobile or e-mail (查重 confirmed)' }),
+);
+
 export const ContactCreate = Type.Object(
-  { accountId: Id, name: Type.String({ minLength: 1, maxLength: 100 }), ...writable },
+  { accountId: Id, name: Type.String({ minLength: 1, maxLength: 100 }), allowDuplicate, ...writable },
   { additionalProperties: false },
 );
 export type ContactCreate = Static<typeof ContactCreate>;
 
 export const ContactUpdate = Type.Object(
-  { version: Version, name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), ...writable },
+  {
+    version: Version,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    allowDuplicate,
+    ...writable,
+  },
   { additionalProperties: false },
 );
 export type ContactUpdate = Static<typeof ContactUpdate>;
+
+/** GET /api/contacts/duplicates: contacts with this mobile or e-mail (excludeId: the contact being edited). */
+export const ContactDuplicatesQuery = Type.Object(
+  {
+    mobile: Type.Optional(Type.String({ maxLength: 50 })),
+    email: Type.Optional(Type.String({ maxLength: 200 })),
+    excludeId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type ContactDuplicatesQuery = Static<typeof ContactDuplicatesQuery>;
 
 export const Contact = Type.Object({
   id: Id,

@@ -180,6 +180,13 @@ const opportunityFields = {
   items: Type.Optional(Type.Array(LineItemInput, { maxItems: 100 })),
   /** Moving past a stage whose exit criteria are not all met needs this confirmation. */
   confirmUnmetCriteria: Type.Optional(Type.Boolean()),
+  /**
+   * 撞单: an open deal of the same account with the same normalised name answers 409 duplicate_deal
+   * unless this is true (the form shows the match and asks); the same flag as contacts'.
+   */
+  allowDuplicate: Type.Optional(
+    Type.Boolean({ description: 'Save even though the account has an open deal of the same name (撞单 confirmed)' }),
+  ),
 };
 export const OpportunityCreate = Type.Object(
   { accountId: Id, name: Type.String({ minLength: 1, maxLength: 200 }), ...opportunityFields },
@@ -191,6 +198,13 @@ export const OpportunityUpdate = Type.Object(
   { additionalProperties: false },
 );
 export type OpportunityUpdate = Static<typeof OpportunityUpdate>;
+
+/** GET /api/opportunities/duplicates: the account's open deals of this name (excludeId: the deal being edited). */
+export const OpportunityDuplicatesQuery = Type.Object(
+  { accountId: Id, name: Type.String({ maxLength: 200 }), excludeId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type OpportunityDuplicatesQuery = Static<typeof OpportunityDuplicatesQuery>;
 
 export const RedFlagOut = Type.Object({
   code: Type.String(),

@@ -81,6 +81,23 @@ describe('assertCan', () => {
     expect(by('restore', 'binEntry')).toEqual({ admin: OK, manager: OK, rep: OK, viewer: FORBIDDEN });
   });
 
+  it('a handover is an admin’s for anyone and a manager’s for the people in their scope', () => {
+    expect(by('handover', 'user')).toEqual({ admin: OK, manager: OK, rep: FORBIDDEN, viewer: FORBIDDEN });
+    expect(by('handover', { entity: 'user', userId: 'report' })).toEqual({
+      admin: OK,
+      manager: OK,
+      rep: FORBIDDEN,
+      viewer: FORBIDDEN,
+    });
+    // Someone outside the manager's scope is not there to hand over: 404, as for any record out of sight.
+    expect(by('handover', { entity: 'user', userId: 'other' })).toEqual({
+      admin: OK,
+      manager: HIDDEN,
+      rep: FORBIDDEN,
+      viewer: FORBIDDEN,
+    });
+  });
+
   it('managers and admins keep competitors; only admins remove them', () => {
     expect(by('create', 'competitor')).toEqual({ admin: OK, manager: OK, rep: FORBIDDEN, viewer: FORBIDDEN });
     expect(by('update', 'competitor')).toEqual({ admin: OK, manager: OK, rep: FORBIDDEN, viewer: FORBIDDEN });

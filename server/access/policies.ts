@@ -13,7 +13,7 @@ import { planKeepable, quotaReadable, quotaWritable, type QuotaSubject, type Tea
  */
 export type Visibility = 'scope' | 'organisation' | 'own';
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'claim' | 'review';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'claim' | 'review' | 'handover';
 
 export type AccessEntity =
   | 'account'
@@ -42,7 +42,8 @@ export type Subject =
   | { entity: 'account'; ownerId: string | null }
   | { entity: 'deal'; status: string }
   | ({ entity: 'quota'; teams: TeamStructure } & QuotaSubject)
-  | { entity: 'plan'; userId: string };
+  | { entity: 'plan'; userId: string }
+  | { entity: 'user'; userId: string };
 
 type Verdict = 'allowed' | 'hidden' | 'forbidden' | 'closed_deal_delete';
 type Rule = (actor: Actor, subject: Subject | undefined) => Verdict;
@@ -84,6 +85,16 @@ const planKeep: Rule = (actor, s) => {
   return allowIf(planKeepable(actor, s.userId));
 };
 
+/**
+ * A handover (交接) moves one person's accounts and open work to another: an admin's for anyone, a
+ * manager's for the people in their scope. Someone outside it is not there to hand over (404).
+ */
+const handover: Rule = (actor, s) => {
+  if (!isManagerOrAdmin(actor)) return 'forbidden';
+  if (s?.entity !== 'user') return 'allowed';
+  return userInScope(actor, s.userId) ? 'allowed' : 'hidden';
+};
+
 /** Records (in the caller's scope, which the repositories' predicates check) are written by everyone but viewers. */
 const writes = { create: writers, update: writers, delete: writers };
 /** What the whole organisation shares (its teams, funnel, call types and products) only admins curate. */
@@ -114,7 +125,7 @@ export const accessEntities: Record<AccessEntity, { visibility: Visibility; rule
   snapshot: { visibility: 'scope', rules: { create: admins } },
   // The shared pool is org-wide by definition: everyone who can write sees and claims all of it.
   pool: { visibility: 'organisation', rules: { read: writers, claim: writers } },
-  user: { visibility: 'organisation', rules: { create: admins, update: admins } },
+  user: { visibility: 'organisation', rules: { create: admins, update: admins, handover } },
   team: { visibility: 'organisation', rules: catalogue },
   // The competitor catalogue is kept by managers and admins; removing one is an admin's.
   competitor: { visibility: 'organisation', rules: { create: managers, update: managers, delete: admins } },

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, PgTransaction, type PgColumn } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
+import { fillDuplicateKeys } from './duplicate-keys.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -156,6 +157,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   try {
     await client.query('select pg_advisory_lock(72170001)');
     await migrate(drizzle(client, { schema }), { migrationsFolder });
+    // Keys of rows from before migration 0037 (TypeScript, not SQL: see duplicate-keys.ts), under the lock.
+    await fillDuplicateKeys(drizzle(client, { schema }) as unknown as Db);
   } finally {
     await client.query('select pg_advisory_unlock(72170001)').catch(() => undefined);
     client.release();
@@ -250,6 +253,8 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const db = drizzle(client, { schema }) as unknown as Db;
   try {
     await migrate(drizzle(client, { schema }), { migrationsFolder });
+    // Keys of rows from before migration 0037 (TypeScript, not SQL: see duplicate-keys.ts).
+    await fillDuplicateKeys(db);
   } catch (e) {
     await client.close().catch(() => undefined);
     release();

@@ -10,6 +10,7 @@
 // failing a constraint is the caller's conflict to report.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from './client.ts';
+import { fillDuplicateKeys } from './duplicate-keys.ts';
 import { AppError, sqlState } from '../lib/errors.ts';
 import type { BinEntity } from '../../core/schemas/recycle-bin.ts';
 
@@ -161,6 +162,7 @@ export async function captureAndDelete(tx: Db, entity: BinEntity, org: string, i
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
+const KEYED_TABLES = new Set(['accounts', 'contacts', 'opportunities']);
 
 /** The table's current columns that the stored rows carry: a column added since keeps its default. */
 async function columnsOf(tx: Db, table: string, rows: Row[]): Promise<string[]> {
@@ -215,6 +217,9 @@ export async function restoreCaptured(tx: Db, org: string, captured: Captured): 
       where t.org_id = ${org} and t.id = v.id and t.${col} is null
         and exists (select 1 from ${sql.raw(l.target)} p where p.org_id = ${org} and p.id = v.value)`);
   }
+  // Rows deleted before migration 0037 come back without their 查重 keys (the column's default).
+  const keyed = captured.rows.filter((p) => KEYED_TABLES.has(p.table)).flatMap((p) => p.rows.map((r) => String(r.id)));
+  await fillDuplicateKeys(tx, { orgId: org, ids: keyed });
   return { skipped };
 }
 

@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly code: MessageCode,
     readonly params: Params = {},
     readonly fields: FieldIssue[] = [],
+    /** Further members of the body, in the response schema (a 查重 409's `matches`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
   }

@@ -72,6 +72,7 @@ export function sendError(
   code: MessageCode,
   params?: Params,
   fields: FieldIssue[] = [],
+  extra: Record<string, unknown> = {},
 ) {
   const lang = req.actor?.lang ?? pickLang(req.headers['accept-language']);
   const messages = messagePair(code, params);
@@ -93,6 +94,7 @@ export function sendError(
           }),
         }
       : {}),
+    ...extra,
   };
   return reply.code(status).type('application/json').send(body);
 }
@@ -120,7 +122,8 @@ const PG_CODES: Record<string, [number, MessageCode]> = {
 
 export const errorsPlugin = fp(async (app) => {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
-    if (err instanceof AppError) return sendError(req, reply, err.statusCode, err.code, err.params, err.fields);
+    if (err instanceof AppError)
+      return sendError(req, reply, err.statusCode, err.code, err.params, err.fields, err.extra);
     if (err.validation) {
       const fields = dedupe((err.validation as unknown as AjvIssue[]).map((e) => ajvIssue(err.validationContext, e)));
       return sendError(req, reply, 400, 'validation', {}, fields);

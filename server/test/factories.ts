@@ -76,12 +76,23 @@ export async function seedOrg(app: App): Promise<Factories> {
     return { ...u, client: await login(app, email, PASSWORD) };
   };
 
+  // Fixtures reuse names, mobiles and e-mails across a file's tests on purpose: they confirm the
+  // duplicate check (查重) the way the form does. Its own tests (duplicates.test.ts) pass false.
   const account: Factories['account'] = async (client = admin, input = {}) =>
-    ok<AccountDetail>(await client.post('/api/accounts', { name: `客户${uniq()}`, ownershipType: 'soe', ...input }));
+    ok<AccountDetail>(
+      await client.post('/api/accounts', {
+        name: `客户${uniq()}`,
+        ownershipType: 'soe',
+        allowDuplicateName: true,
+        ...input,
+      }),
+    );
 
   const contact: Factories['contact'] = async (client = admin, input = {}) => {
     const accountId = input.accountId ?? (await account(client)).id;
-    return ok<Contact>(await client.post('/api/contacts', { name: `联系人${uniq()}`, ...input, accountId }));
+    return ok<Contact>(
+      await client.post('/api/contacts', { name: `联系人${uniq()}`, allowDuplicate: true, ...input, accountId }),
+    );
   };
 
   const deal: Factories['deal'] = async (client = admin, input = {}) => {
@@ -91,6 +102,7 @@ export async function seedOrg(app: App): Promise<Factories> {
         name: `商机${uniq()}`,
         amount: '100000',
         confirmUnmetCriteria: true,
+        allowDuplicate: true,
         ...input,
         accountId,
       }),

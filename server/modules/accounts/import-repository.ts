@@ -37,6 +37,18 @@ export function accountsImportRepository(db: Db) {
         .where(and(eq(accounts.orgId, actor.orgId), or(...match)));
     },
 
+    /** Live accounts in the importer's scope with one of these credit codes or name keys (a row's account column). */
+    visibleByRef: (actor: Actor, codes: string[], keys: string[]) => {
+      const match = [];
+      if (codes.length) match.push(inArray(accounts.creditCode, codes));
+      if (keys.length) match.push(inArray(accounts.nameKey, keys));
+      if (!match.length) return Promise.resolve([]);
+      return db
+        .select({ id: accounts.id, creditCode: accounts.creditCode, nameKey: accounts.nameKey })
+        .from(accounts)
+        .where(and(accountVisible(actor), or(...match)));
+    },
+
     insertMany: (rows: NewAccount[]) => (rows.length ? db.insert(accounts).values(rows) : Promise.resolve()),
 
     /** The matched accounts as stored, locked for this import's transaction. */

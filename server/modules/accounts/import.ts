@@ -11,6 +11,7 @@ import type { ImportBatchContext, ImportIssue, ImportOutcome, ImportRow } from '
 import { newId } from '../../lib/ids.ts';
 import { rescoreAccounts } from '../scoring/service.ts';
 import { companyNameKey } from '../../../core/import/names.ts';
+import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { guessOwnershipType } from '../../../core/import/rows.ts';
 import { matchIndustry, INDUSTRY_BY_CODE } from '../../../core/industries.ts';
 import { matchRegion, regionColumns, type RegionIndex } from '../../../core/regions.ts';
@@ -21,15 +22,26 @@ import type { NewAccount } from './repository.ts';
 
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'nameKey'] as const;
 
+// A sheet repeats a few dozen provinces and cities over thousands of rows: each pair is matched once.
+const regionCache = new WeakMap<RegionIndex, Map<string, Partial<NewAccount> | null>>();
+
 /** Region and industry text as the pickers would have stored it: codes where the text names one. */
 function coded(data: Record<string, unknown>, regions: RegionIndex): Partial<NewAccount> {
   const out: Partial<NewAccount> = {};
   const province = (data.province as string | undefined) ?? null;
   const city = (data.city as string | undefined) ?? null;
   if (province || city) {
-    const code = matchRegion(regions, province, city);
-    const columns = code ? regionColumns(regions, code) : null;
-    if (code && columns) Object.assign(out, { regionCode: code, ...columns });
+    let cache = regionCache.get(regions);
+    if (!cache) regionCache.set(regions, (cache = new Map()));
+    const key = `${province ?? ''}\u0000${city ?? ''}`;
+    let found = cache.get(key);
+    if (found === undefined) {
+      const code = matchRegion(regions, province, city);
+      const columns = code ? regionColumns(regions, code) : null;
+      found = code && columns ? { regionCode: code, ...columns } : null;
+      if (cache.size < 10_000) cache.set(key, found);
+    }
+    if (found) Object.assign(out, found);
   }
   if (typeof data.industry === 'string') {
     const code = matchIndustry(data.industry);
@@ -44,6 +56,37 @@ function pick(candidates: AccountCandidate[], code: string | undefined, key: str
     if (byCode.length) return byCode;
   }
   return key ? candidates.filter((c) => c.nameKey === key) : [];
+}
+
+/**
+ * The accounts a batch's account column names, in the importer's scope: by credit code when the text is
+ * one, else by normalised name. Each text answers its account's id, or why it names none.
+ */
+export async function accountsByRef(
+  tx: Db,
+  actor: Actor,
+  refs: string[],
+): Promise<Map<string, { id: string } | { issue: 'import_unknown_account' | 'import_ambiguous_account' }>> {
+  const parsed = [...new Set(refs)].map((ref) => {
+    const code = ref.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+    return isValidCreditCode(code) ? { ref, code, key: '' } : { ref, code: null, key: companyNameKey(ref) };
+  });
+  const found = await accountsImportRepository(tx).visibleByRef(
+    actor,
+    parsed.flatMap((p) => (p.code ? [p.code] : [])),
+    parsed.map((p) => p.key).filter(Boolean),
+  );
+  return new Map(
+    parsed.map((p) => {
+      const hits = found.filter((a) => (p.code ? a.creditCode === p.code : a.nameKey === p.key));
+      return [
+        p.ref,
+        hits.length === 1
+          ? { id: hits[0].id }
+          : { issue: hits.length ? 'import_ambiguous_account' : 'import_unknown_account' },
+      ] as const;
+    }),
+  );
 }
 
 /** Writes one batch; answers each row's outcome. Owner ids in `data` are resolved and in scope already. */

@@ -11,6 +11,7 @@ import {
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
+import { accountKeys } from '../../db/duplicate-keys.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accountMembers, accounts, contacts, opportunities, users } from '../../db/schema.ts';
 import { accountProvince } from '../../kernel/regions.ts';
@@ -257,10 +258,11 @@ export function accountsRepository(db: Db) {
       return row;
     },
 
-    insert: (row: NewAccount) => db.insert(accounts).values(row),
+    // The 查重 keys ride with every insert and every change of the fields they are made of.
+    insert: (row: NewAccount) => db.insert(accounts).values({ ...row, ...accountKeys(row) }),
 
     update: (orgId: string, id: string, version: number, patch: Partial<NewAccount>) =>
-      updateVersioned(db, accounts, orgId, id, version, patch),
+      updateVersioned(db, accounts, orgId, id, version, { ...patch, ...accountKeys(patch) }),
 
     async exists(orgId: string, id: string) {
       const [row] = await db

@@ -5,13 +5,21 @@ import { accountsService } from './service.ts';
 import {
   AccountCreate,
   AccountDetail,
+  AccountDuplicatesQuery,
   AccountListQuery,
   AccountMembersPut,
   AccountPage,
   AccountUpdate,
   AccountsByProvince,
 } from '../../../core/schemas/accounts.ts';
-import { ErrorResponse, HistoryEntry, IdParams, ListSummary, Version } from '../../../core/schemas/common.ts';
+import {
+  DuplicateMatches,
+  ErrorResponse,
+  HistoryEntry,
+  IdParams,
+  ListSummary,
+  Version,
+} from '../../../core/schemas/common.ts';
 
 const tags = ['accounts'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -32,6 +40,18 @@ export async function accountsRoutes(app: App) {
   );
   app.get('/accounts/by-province', { schema: { tags, response: { 200: AccountsByProvince } } }, (req) =>
     accounts.byProvince(actorOf(req)),
+  );
+  app.get(
+    '/accounts/duplicates',
+    {
+      schema: {
+        tags,
+        description: '查重: accounts with this credit code or normalised name; outside your scope only the owner',
+        querystring: AccountDuplicatesQuery,
+        response: { 200: DuplicateMatches, 400: ErrorResponse },
+      },
+    },
+    (req) => accounts.duplicates(actorOf(req), req.query),
   );
   app.post(
     '/accounts',

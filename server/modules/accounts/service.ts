@@ -16,10 +16,15 @@ import { byProvinceRows, regionColumns, regionLabel, regionPrefix, type RegionIn
 import { regionIndex } from '../../kernel/regions.ts';
 import { accountSearchDocument, searchQuery } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
-import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
+import type { DuplicateMatches, ListSummary, PageOf } from '../../../core/schemas/common.ts';
+import type { MessageCode } from '../../../core/messages.ts';
+import { accountNameKey } from '../../db/duplicate-keys.ts';
+import { duplicateError, presentMatch } from '../../kernel/duplicates.ts';
+import { findAccountDuplicates } from './duplicates.repository.ts';
 import type {
   Account,
   AccountCreate,
+  AccountDuplicatesQuery,
   AccountListItem,
   AccountDetail,
   AccountListQuery,
@@ -33,7 +38,7 @@ type Listed = { a: AccountRow; ownerName: string | null; parentId: string | null
 
 /** The API never shows search columns or org ids; enums are narrowed from text columns. */
 export function presentAccount({ a, ownerName, parentId, parentName }: Listed, regions: RegionIndex): Account {
-  const { orgId: _org, searchGrams: _g, searchText: _t, archivedAt, createdBy: _c, ...rest } = a;
+  const { orgId: _org, searchGrams: _g, searchText: _t, nameKey: _k, archivedAt, createdBy: _c, ...rest } = a;
   return {
     ...rest,
     ownershipType: a.ownershipType as Account['ownershipType'],
@@ -116,8 +121,7 @@ export function accountsService(db: Db) {
     if (input.creditCode) {
       const code = input.creditCode.trim().toUpperCase();
       if (!isValidCreditCode(code)) throw fieldError('creditCode', 'invalid_credit_code');
-      const holder = await r.creditCodeOwner(actor.orgId, code);
-      if (holder && holder !== selfId) throw fieldError('creditCode', 'credit_code_taken');
+      // Another account's credit code is refused by the duplicate check (409 duplicate_account).
       out.creditCode = code;
     }
     if (input.parentId) {
@@ -197,12 +201,24 @@ export function accountsService(db: Db) {
       return { items: byProvinceRows(regions, rows, actor.lang) };
     },
 
-    async create(actor: Actor, input: AccountCreate): Promise<AccountDetail> {
+    /** 查重 while a form is typed: what a write with this name or credit code would run into. */
+    async duplicates(actor: Actor, query: AccountDuplicatesQuery): Promise<DuplicateMatches> {
+      const found = await findAccountDuplicates(db, actor, {
+        nameKey: query.name ? accountNameKey(query.name) : undefined,
+        creditCode: query.creditCode?.trim().toUpperCase() || undefined,
+        excludeId: query.excludeId,
+      });
+      return { matches: found.map((m) => presentMatch(actor, m)) };
+    },
+
+    async create(actor: Actor, body: AccountCreate): Promise<AccountDetail> {
       assertCan(actor, 'create', 'account');
+      const { allowDuplicateName, ...input } = body;
       const id = newId();
       await db.transaction(async (tx) => {
         const r = accountsRepository(tx);
         const checked = await checkWrite(r, actor, input);
+        await assertNoDuplicate(tx, actor, { name: input.name, creditCode: checked.creditCode }, allowDuplicateName);
         const now = new Date();
         const row: NewAccount = {
           ...input,
@@ -238,8 +254,23 @@ export function accountsService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
-        const { version, ...fields } = input;
+        const { version, allowDuplicateName, ...fields } = input;
         const checked = await checkWrite(r, actor, fields, id);
+        // Only what changes is checked: an account keeps a name it already shared before the check.
+        const renamed = fields.name !== undefined && accountNameKey(fields.name) !== current.nameKey;
+        const recoded = checked.creditCode !== undefined && checked.creditCode !== current.creditCode;
+        if (renamed || recoded) {
+          await assertNoDuplicate(
+            tx,
+            actor,
+            {
+              name: renamed ? fields.name : undefined,
+              creditCode: recoded ? checked.creditCode : undefined,
+              excludeId: id,
+            },
+            allowDuplicateName,
+          );
+        }
         const patch: Partial<NewAccount> = { ...fields, ...checked };
         if (fields.name !== undefined) patch.name = fields.name.trim();
         if (fields.name !== undefined || fields.shortName !== undefined || fields.creditCode !== undefined) {
@@ -354,6 +385,35 @@ export async function clearAccountTeam(tx: Db, orgId: string, id: string): Promi
   const members = (await r.members(orgId, id)).map((m) => `${m.name}:${m.role}`).sort();
   if (members.length) await r.replaceMembers(orgId, id, []);
   return members;
+}
+
+/**
+ * 查重 before an account write: another account with the credit code refuses it (409, whatever the
+ * flag); one with the same normalised name refuses it unless the caller confirmed (allowDuplicateName).
+ * Archived accounts count; deleted ones (in the recycle bin) do not. The 409 names the matches as the
+ * caller may see them: outside their scope only whose the account is.
+ */
+async function assertNoDuplicate(
+  tx: Db,
+  actor: Actor,
+  probe: { name?: string; creditCode?: string | null; excludeId?: string },
+  allowName: boolean | undefined,
+): Promise<void> {
+  const found = await findAccountDuplicates(tx, actor, {
+    nameKey: probe.name === undefined ? undefined : accountNameKey(probe.name),
+    creditCode: probe.creditCode ?? undefined,
+    excludeId: probe.excludeId,
+  });
+  const byCode = found.some((f) => f.field === 'creditCode');
+  if (!byCode && (allowName || !found.length)) return;
+  const fields: { path: string; code: MessageCode }[] = byCode
+    ? [{ path: 'creditCode', code: 'credit_code_taken' }]
+    : [{ path: 'name', code: 'name_taken' }];
+  throw duplicateError(
+    'duplicate_account',
+    fields,
+    found.map((f) => presentMatch(actor, f)),
+  );
 }
 
 /** A restored account must not bring back a credit code another account has taken since. */

@@ -7,19 +7,14 @@ import type { Actor } from '../../access/index.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import type { ImportBatchContext, ImportOutcome, ImportRow } from '../../kernel/imports.ts';
 import { newId } from '../../lib/ids.ts';
-import { isValidCreditCode } from '../../../core/credit-code.ts';
-import { companyNameKey, emailKey, personNameKey, phoneKey } from '../../../core/import/names.ts';
+import { emailKey, personNameKey, phoneKey } from '../../../core/import/names.ts';
+import { accountsByRef } from '../accounts/import.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { contactsImportRepository } from './import-repository.ts';
 import { searchColumns } from './service.ts';
 import type { ContactRow, NewContact } from './repository.ts';
 
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'mobileKey', 'emailKey'] as const;
-
-const codeOf = (ref: string) => {
-  const code = ref.normalize('NFKC').replace(/\s/g, '').toUpperCase();
-  return isValidCreditCode(code) ? code : null;
-};
 
 /** Same person: same name, and no mobile or e-mail that both sides have and that differ. */
 function samePerson(c: ContactRow, name: string, mobile: string | null, email: string | null): boolean {
@@ -39,31 +34,25 @@ export async function importContacts(
   ctx: ImportBatchContext,
 ): Promise<ImportOutcome[]> {
   const repo = contactsImportRepository(tx);
-  const refs = rows.map((r) => {
-    const ref = r.refs.account ?? '';
-    const code = codeOf(ref);
-    return { code, key: code ? '' : companyNameKey(ref) };
-  });
-  const found = await repo.accounts(
+  const byRef = await accountsByRef(
+    tx,
     actor,
-    [...new Set(refs.flatMap((r) => (r.code ? [r.code] : [])))],
-    [...new Set(refs.map((r) => r.key).filter(Boolean))],
+    rows.map((r) => r.refs.account ?? ''),
   );
-  const accountIds = [...new Set(found.map((a) => a.id))];
+  const accountIds = [...new Set([...byRef.values()].flatMap((v) => ('id' in v ? [v.id] : [])))];
   const existing = await repo.contactsOf(actor.orgId, accountIds);
   const outcomes: ImportOutcome[] = [];
   const creates: NewContact[] = [];
   const updates: { row: number; current: ContactRow; patch: Partial<NewContact> }[] = [];
   const now = new Date();
-  rows.forEach((r, i) => {
-    const { code, key } = refs[i];
-    const accounts = found.filter((a) => (code ? a.creditCode === code : a.nameKey === key));
-    if (accounts.length !== 1) {
-      const issue = accounts.length ? 'import_ambiguous_account' : 'import_unknown_account';
-      outcomes.push({ row: r.row, outcome: 'rejected', issues: [{ field: 'account', code: issue }] });
-      return;
+  for (const r of rows) {
+    const account = byRef.get(r.refs.account ?? '');
+    if (!account || 'issue' in account) {
+      const code = account?.issue ?? 'import_unknown_account';
+      outcomes.push({ row: r.row, outcome: 'rejected', issues: [{ field: 'account', code }] });
+      continue;
     }
-    const accountId = accounts[0].id;
+    const accountId = account.id;
     const name = String(r.data.name).trim();
     const mobile = phoneKey(r.data.mobile as string | undefined);
     const email = emailKey(r.data.email as string | undefined);
@@ -75,7 +64,7 @@ export async function importContacts(
         outcome: 'rejected',
         issues: [{ field: 'name', code: 'import_repeated', params: { row: seenAt } }],
       });
-      return;
+      continue;
     }
     ctx.seen.set(personKey, r.row);
     const match = existing.find((c) => c.accountId === accountId && samePerson(c, personNameKey(name), mobile, email));
@@ -83,13 +72,15 @@ export async function importContacts(
       if (ctx.match === 'create') {
         outcomes.push({ row: r.row, outcome: 'rejected', issues: [{ field: 'name', code: 'import_exists' }] });
       } else {
-        updates.push({ row: r.row, current: match, patch: { ...(r.data as Partial<NewContact>), name } });
+        // Matched by the name: the sheet's spelling (spaces, width) does not rename them.
+        const { name: _n, ...patch } = r.data as Partial<NewContact>;
+        updates.push({ row: r.row, current: match, patch });
       }
-      return;
+      continue;
     }
     if (ctx.match === 'update') {
       outcomes.push({ row: r.row, outcome: 'rejected', issues: [{ field: 'name', code: 'import_no_match' }] });
-      return;
+      continue;
     }
     const id = newId();
     const data = r.data as Partial<NewContact>;
@@ -107,7 +98,7 @@ export async function importContacts(
       ...searchColumns({ name, phone: data.phone, mobile: data.mobile }),
     });
     outcomes.push({ row: r.row, outcome: 'created', id });
-  });
+  }
 
   await repo.insertMany(creates);
   const history = historyWriter(tx);

@@ -4,6 +4,7 @@ import { isoTime, prerendered, rowsOf, type Db } from '../../db/client.ts';
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
+import { contactKeys } from '../../db/duplicate-keys.ts';
 import { searchCondition } from '../../db/search.ts';
 import { accounts, contactLinks, contacts, users } from '../../db/schema.ts';
 import { accountVisible, contactVisible, scopeWalks, type Actor } from '../../access/index.ts';
@@ -126,10 +127,11 @@ export function contactsRepository(db: Db) {
       return row?.c;
     },
 
-    insert: (row: NewContact) => db.insert(contacts).values(row),
+    // The 查重 keys ride with every insert and every change of the fields they are made of.
+    insert: (row: NewContact) => db.insert(contacts).values({ ...row, ...contactKeys(row) }),
 
     update: (orgId: string, id: string, version: number, patch: Partial<NewContact>) =>
-      updateVersioned(db, contacts, orgId, id, version, patch),
+      updateVersioned(db, contacts, orgId, id, version, { ...patch, ...contactKeys(patch) }),
 
     /** Those of `ids` whose account the caller can see. */
     async visibleIds(actor: Actor, ids: string[]) {

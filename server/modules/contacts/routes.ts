@@ -5,6 +5,7 @@ import { contactsService } from './service.ts';
 import {
   Contact,
   ContactCreate,
+  ContactDuplicatesQuery,
   ContactLink,
   ContactLinkCreate,
   ContactListQuery,
@@ -12,7 +13,14 @@ import {
   ContactUpdate,
   OrgChart,
 } from '../../../core/schemas/contacts.ts';
-import { ErrorResponse, HistoryEntry, IdParams, ListSummary, Version } from '../../../core/schemas/common.ts';
+import {
+  DuplicateMatches,
+  ErrorResponse,
+  HistoryEntry,
+  IdParams,
+  ListSummary,
+  Version,
+} from '../../../core/schemas/common.ts';
 
 const tags = ['contacts'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -31,6 +39,18 @@ export async function contactsRoutes(app: App) {
     '/contacts/summary',
     { schema: { tags, querystring: ContactListQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
     (req) => contacts.summary(actorOf(req), req.query),
+  );
+  app.get(
+    '/contacts/duplicates',
+    {
+      schema: {
+        tags,
+        description: '查重: contacts with this mobile or e-mail; outside your scope only the account owner',
+        querystring: ContactDuplicatesQuery,
+        response: { 200: DuplicateMatches, 400: ErrorResponse },
+      },
+    },
+    (req) => contacts.duplicates(actorOf(req), req.query),
   );
   app.post(
     '/contacts',

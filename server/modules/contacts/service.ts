@@ -13,6 +13,7 @@ import { diffFields, initialFields } from '../../../core/diff.ts';
 import type {
   Contact,
   ContactCreate,
+  ContactDuplicatesQuery,
   ContactLink,
   ContactLinkCreate,
   ContactListItem,
@@ -20,13 +21,25 @@ import type {
   ContactUpdate,
   OrgChart,
 } from '../../../core/schemas/contacts.ts';
-import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
+import type { DuplicateMatches, ListSummary, PageOf } from '../../../core/schemas/common.ts';
+import { contactKeys, emailKeyOf, mobileKeyOf } from '../../db/duplicate-keys.ts';
+import { duplicateError, presentMatch } from '../../kernel/duplicates.ts';
+import { findContactDuplicates, type ContactProbe } from './duplicates.repository.ts';
 
 type Listed = { c: ContactRow; accountName: string; reportsToName: string | null; counterpartName: string | null };
 type Repo = ReturnType<typeof contactsRepository>;
 
 export function presentContact({ c, accountName, reportsToName, counterpartName }: Listed): Contact {
-  const { orgId: _o, searchGrams: _g, searchText: _t, archivedAt, createdBy: _c, ...rest } = c;
+  const {
+    orgId: _o,
+    searchGrams: _g,
+    searchText: _t,
+    mobileKey: _m,
+    emailKey: _e,
+    archivedAt,
+    createdBy: _c,
+    ...rest
+  } = c;
   return {
     ...rest,
     accountName,
@@ -50,6 +63,22 @@ const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt'] as
 export function searchColumns(c: { name: string; phone?: string | null; mobile?: string | null }) {
   const doc = contactSearchDocument(c);
   return { searchGrams: doc.grams, searchText: doc.text };
+}
+
+/**
+ * 查重 before a contact write: another contact of the organisation (on any account, archived or not;
+ * not one in the recycle bin) with the same mobile or e-mail answers 409 duplicate_contact unless the
+ * caller confirmed (allowDuplicate). Outside the caller's scope the match names only the account's owner.
+ */
+async function assertNoDuplicate(tx: Db, actor: Actor, probe: ContactProbe): Promise<void> {
+  const found = await findContactDuplicates(tx, actor, probe);
+  if (!found.length) return;
+  const fields = [...new Set(found.map((f) => f.field))].map((path) => ({ path, code: 'contact_taken' as const }));
+  throw duplicateError(
+    'duplicate_contact',
+    fields,
+    found.map((f) => presentMatch(actor, f)),
+  );
 }
 
 export function contactsService(db: Db) {
@@ -105,13 +134,25 @@ export function contactsService(db: Db) {
     summary: (actor: Actor, query: ContactListQuery): Promise<ListSummary> =>
       repo.summary(actor, query, query.q ? searchQuery(query.q) : null),
 
-    async create(actor: Actor, input: ContactCreate): Promise<Contact> {
+    /** 查重 while a form is typed: contacts of the organisation with this mobile or e-mail. */
+    async duplicates(actor: Actor, query: ContactDuplicatesQuery): Promise<DuplicateMatches> {
+      const found = await findContactDuplicates(db, actor, {
+        mobileKey: mobileKeyOf(query.mobile),
+        emailKey: emailKeyOf(query.email),
+        excludeId: query.excludeId,
+      });
+      return { matches: found.map((m) => presentMatch(actor, m)) };
+    },
+
+    async create(actor: Actor, body: ContactCreate): Promise<Contact> {
       assertCan(actor, 'create', 'contact');
+      const { allowDuplicate, ...input } = body;
       const id = newId();
       await db.transaction(async (tx) => {
         const r = contactsRepository(tx);
         if (!(await visibleAccount(tx, actor, input.accountId))) throw fieldError('accountId', 'unknown_account');
         await checkRefs(r, actor, input.accountId, input);
+        if (!allowDuplicate) await assertNoDuplicate(tx, actor, contactKeys(input));
         const now = new Date();
         const row: NewContact = {
           ...input,
@@ -144,8 +185,16 @@ export function contactsService(db: Db) {
         const current = await r.lockForWrite(actor, id);
         if (!current) throw notFound();
         if (current.version !== input.version) throw staleVersion();
-        const { version, ...fields } = input;
+        const { version, allowDuplicate, ...fields } = input;
         await checkRefs(r, actor, current.accountId, fields, id);
+        // Only a mobile or e-mail that changes is checked: a contact keeps what it already shared.
+        const keys = contactKeys(fields);
+        const probe = {
+          mobileKey: keys.mobileKey !== current.mobileKey ? keys.mobileKey : undefined,
+          emailKey: keys.emailKey !== current.emailKey ? keys.emailKey : undefined,
+          excludeId: id,
+        };
+        if (!allowDuplicate) await assertNoDuplicate(tx, actor, probe);
         const patch: Partial<NewContact> = { ...fields };
         if (fields.name !== undefined) patch.name = fields.name.trim();
         if (fields.name !== undefined || fields.phone !== undefined || fields.mobile !== undefined) {

@@ -1,6 +1,7 @@
 // The demo's shared pool 公海: a few accounts nobody owns (dropped by earlier prospect reviews), so
 // a rep signing in can try claiming one. Loaded after the deals, which would otherwise open deals
 // on them; the demo's final scoring pass scores them with the rest.
+import { accountKeys } from '../../db/duplicate-keys.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, orgs, users } from '../../db/schema.ts';
@@ -78,6 +79,7 @@ export async function seedDemoPool(db: Db): Promise<void> {
         prospectReview: 'pool',
         reviewedAt: pooledAt,
         searchGrams: doc.grams,
+        ...accountKeys(p),
         searchText: doc.text,
         createdBy: admin?.id ?? null,
         createdAt: new Date(pooledAt.getTime() - 180 * DAY_MS),

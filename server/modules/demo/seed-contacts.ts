@@ -1,5 +1,6 @@
 // The demo's contacts: each account's buying centre (a reporting tree with titles for its kind of
 // customer) and the links between people beyond the reporting line. Split from seed.ts.
+import { contactKeys } from '../../db/duplicate-keys.ts';
 import type { Db } from '../../db/client.ts';
 import { contactLinks, contacts } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
@@ -129,7 +130,7 @@ export async function seedContacts<K extends string>(
     }
   });
   // Within each account referenced contacts precede their reports, so one insert resolves the FK.
-  await db.insert(contacts).values(rows);
+  await db.insert(contacts).values(rows.map((r) => ({ ...r, ...contactKeys(r) })));
   return out;
 }
 

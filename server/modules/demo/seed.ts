@@ -1,6 +1,7 @@
 // `npm start -- --demo`: fills an empty database with one realistic organisation (team tree,
 // every role, 60 customers with 300 contacts and their relationships) so the product can be
 // tried without typing data. Deterministic, so tests and screenshots are stable.
+import { accountKeys } from '../../db/duplicate-keys.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accountMembers, accounts, history, orgs, teams } from '../../db/schema.ts';
@@ -251,7 +252,7 @@ async function seedAccounts(db: Db, orgId: string, rng: Rng, userIds: Ids<UserKe
     seeded.push({ id, spec, ownerKey, areaCode: city.areaCode });
   });
   // Groups come before their subsidiaries in DEMO_ACCOUNTS, so one insert resolves parent_id.
-  await db.insert(accounts).values(rows);
+  await db.insert(accounts).values(rows.map((r) => ({ ...r, ...accountKeys(r) })));
   return seeded;
 }
 

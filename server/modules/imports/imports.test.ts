@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { rowsOf } from '../../db/client.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../plugins/config.ts';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { firstSheet, importFile, upload, xlsx } from '../../test/uploads.ts';
@@ -233,6 +235,33 @@ describe('files', () => {
     expect(p.rows[0]).toMatchObject({ row: 2, values: { name: '预览客户', ourRevenue: '125000' }, errors: [] });
     expect(p.rows[1].errors[0]).toMatchObject({ field: 'ourRevenue', code: 'import_money' });
     expect(await accountsNamed('预览')).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a file over the size limit with 413 and fails a job over the row limit, naming both limits', async () => {
+    const app = await buildApp({
+      config: loadConfig({ OPENKAM_IMPORT_MAX_MB: '1', OPENKAM_IMPORT_MAX_ROWS: '2' }),
+      database: t.database,
+    });
+    try {
+      const big = Buffer.from(`客户名称\r\n${'超大文件客户\r\n'.repeat(80_000)}`);
+      const tooBig = await upload(
+        app,
+        f.admin,
+        '/api/imports',
+        { name: 'big.csv', content: big },
+        { entity: 'accounts' },
+      );
+      expect(tooBig.statusCode).toBe(413);
+      expect(tooBig.json().messages.zh).toBe('文件超过 1 MB 的上限');
+      const rows = Buffer.from('客户名称\r\n行数甲\r\n行数乙\r\n行数丙\r\n');
+      const job = await importFile(app, f.admin, { name: 'rows.csv', content: rows }, { entity: 'accounts' });
+      expect(job).toMatchObject({ status: 'failed', created: 0, error: '超过 2 行的上限' });
+      expect(await accountsNamed('行数')).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 });
 

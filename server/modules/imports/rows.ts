@@ -14,6 +14,8 @@ import type { ImportEntity } from '../../../core/import/headers.ts';
 import type { ImportColumn } from '../../../core/schemas/imports.ts';
 import { AccountCreate } from '../../../core/schemas/accounts.ts';
 import { ContactCreate } from '../../../core/schemas/contacts.ts';
+import { OpportunityCreate } from '../../../core/schemas/deals.ts';
+import { ActivityCreate } from '../../../core/schemas/activities.ts';
 import { importsRepository } from './repository.ts';
 
 /** Where new records' owner comes from: a chosen user, the sheet's owner column, or the shared pool. */
@@ -26,9 +28,11 @@ export interface RejectedRow {
 }
 
 /** The entities an import writes today, with the schema each row must pass. */
-export const IMPORT_SCHEMAS: Partial<Record<ImportEntity, TSchema>> = {
+export const IMPORT_SCHEMAS: Record<ImportEntity, TSchema> = {
   accounts: AccountCreate,
   contacts: ContactCreate,
+  opportunities: OpportunityCreate,
+  activities: ActivityCreate,
 };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -37,7 +41,7 @@ const validators = new Map<ImportEntity, ValidateFunction>();
 function validatorOf(entity: ImportEntity): ValidateFunction {
   let v = validators.get(entity);
   if (!v) {
-    v = ajv.compile(IMPORT_SCHEMAS[entity] as TSchema);
+    v = ajv.compile(IMPORT_SCHEMAS[entity]);
     validators.set(entity, v);
   }
   return v;
@@ -45,6 +49,22 @@ function validatorOf(entity: ImportEntity): ValidateFunction {
 
 /** Stands in for a reference the entity's module resolves itself (a contact's account), for the schema check. */
 const PLACEHOLDER_ID = '00000000-0000-7000-8000-000000000000';
+
+/**
+ * The row as the create schema sees it, with stand-ins for what the entity's module fills itself: the
+ * account a row names, a call's kind and end, a new account's ownership type (guessed from its name; a
+ * matched account keeps its own).
+ */
+function schemaBody(entity: ImportEntity, data: Record<string, unknown>): Record<string, unknown> {
+  switch (entity) {
+    case 'accounts':
+      return data.ownershipType === undefined ? { ...data, ownershipType: 'other' } : data;
+    case 'activities':
+      return { ...data, accountId: PLACEHOLDER_ID, type: 'visit', plannedEnd: data.plannedEnd ?? data.plannedStart };
+    default:
+      return { ...data, accountId: PLACEHOLDER_ID };
+  }
+}
 
 type OwnerLookup = { id: string } | { issue: 'import_unknown_owner' | 'import_ambiguous_owner' };
 
@@ -55,7 +75,8 @@ type OwnerLookup = { id: string } | { issue: 'import_unknown_owner' | 'import_am
 export function rowPreparer(actor: Actor, entity: ImportEntity, columns: ImportColumn[], owner: OwnerTarget) {
   const validate = validatorOf(entity);
   const owners = new Map<string, OwnerLookup>();
-  const hasOwner = entity === 'accounts';
+  // Calls have an owner but never the pool; contacts follow their account's.
+  const hasOwner = entity !== 'contacts';
 
   async function lookUpOwners(db: Db, words: string[]) {
     const wanted = [...new Set(words.map((w) => w.trim().toLowerCase()))].filter((w) => !owners.has(w));
@@ -96,14 +117,7 @@ export function rowPreparer(actor: Actor, entity: ImportEntity, columns: ImportC
         } else c.data.ownerId = actor.userId;
       }
       if (!issues.length) {
-        // Stand-ins for what the entity's module fills itself: a contact's account, a new account's
-        // ownership type guessed from its name (a matched one keeps its own).
-        const body =
-          entity === 'contacts'
-            ? { ...c.data, accountId: PLACEHOLDER_ID }
-            : entity === 'accounts' && c.data.ownershipType === undefined
-              ? { ...c.data, ownershipType: 'other' }
-              : c.data;
+        const body = schemaBody(entity, c.data);
         if (!validate(body)) {
           for (const i of schemaIssues(validate.errors ?? []))
             issues.push({ field: i.path, code: i.code, params: i.params });

@@ -3,6 +3,7 @@
 // skip-bad-rows imports commit batch by batch with their progress, so they go on after the last committed
 // row; all-or-nothing imports (and dry runs) are one transaction, so they start again from the top.
 import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { readSheet, SheetError, type SheetRow } from '../../lib/sheets/read.ts';
@@ -13,6 +14,8 @@ import type { ImportMapping, ImportMatch, ImportMode } from '../../../core/schem
 import { messagePair, type MessageCode } from '../../../core/messages.ts';
 import { importAccounts } from '../accounts/import.ts';
 import { importContacts } from '../contacts/import.ts';
+import { importOpportunities } from '../opportunities/import.ts';
+import { importActivities } from '../activities/import.ts';
 import { importsRepository, type ImportRowRecord } from './repository.ts';
 import { missingFields, resolveColumns } from './columns.ts';
 import { rowPreparer, type OwnerTarget, type RejectedRow } from './rows.ts';
@@ -34,11 +37,14 @@ export interface StoredOptions {
 const BATCH = 500;
 const LEASE_MS = 60_000;
 
-const WRITERS: Partial<
-  Record<ImportEntity, (tx: Db, actor: Actor, rows: ImportRow[], ctx: ImportBatchContext) => Promise<ImportOutcome[]>>
+const WRITERS: Record<
+  ImportEntity,
+  (tx: Db, actor: Actor, rows: ImportRow[], ctx: ImportBatchContext) => Promise<ImportOutcome[]>
 > = {
   accounts: importAccounts,
   contacts: importContacts,
+  opportunities: importOpportunities,
+  activities: importActivities,
 };
 
 /** Thrown inside an all-or-nothing transaction to undo it; the job is then marked with the reason. */
@@ -73,12 +79,12 @@ async function* batches(rows: AsyncIterable<SheetRow>, skip: number): AsyncGener
   if (batch.length) yield batch;
 }
 
-export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
+export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyBaseLogger) {
   const repo = importsRepository(db);
   const owner = randomUUID();
   const running = new Map<string, Promise<void>>();
-  /** Progress of the jobs this instance runs, for a reader the open transaction would make wait (PGlite). */
-  const live = new Map<string, Counts>();
+  /** The jobs this instance runs and their progress, for a reader the open transaction would make wait (PGlite). */
+  const live = new Map<string, { job: ImportRowRecord; counts: Counts }>();
   let stopping = false;
 
   async function countRows(content: Buffer, opts: StoredOptions): Promise<number> {
@@ -100,7 +106,7 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
     const counts: Counts = allOrNothing
       ? { total, done: 0, rejected: 0, created: 0, updated: 0 }
       : { total, done: job.done, rejected: job.rejected, created: job.created, updated: job.updated };
-    live.set(job.id, counts);
+    live.set(job.id, { job, counts });
     if (allOrNothing) await repo.clearRejects(job.orgId, job.id);
     await repo.progress(job.orgId, job.id, owner, { ...counts, leaseUntil: new Date(Date.now() + LEASE_MS) });
 
@@ -115,7 +121,6 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
     await repo.progress(job.orgId, job.id, owner, { headers });
     const prepare = rowPreparer(actor, entity, columns, opts.owner);
     const write = WRITERS[entity];
-    if (!write) throw new Abort('import_failed');
     const ctx: ImportBatchContext = {
       importId: job.id,
       match: opts.match,
@@ -195,6 +200,10 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
     try {
       result = await execute(job);
     } catch (e) {
+      // Stopping (a shutdown): the claim lapses and the next start takes the job up again.
+      if (stopping) return;
+      if (!(e instanceof Abort) && !(e instanceof SheetError))
+        log?.error({ err: e, importId: job.id }, 'import failed');
       const code: MessageCode =
         e instanceof Abort
           ? e.code
@@ -206,7 +215,7 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
                 : 'import_file_corrupt'
             : 'import_failed';
       const params = e instanceof Abort ? e.params : {};
-      const counts = live.get(job.id);
+      const counts = live.get(job.id)?.counts;
       await repo.progress(job.orgId, job.id, owner, {
         status: 'failed',
         error: JSON.stringify({ code, params, ...messagePair(code, params) }),
@@ -250,7 +259,11 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres') {
     async sweep() {
       for (const j of await repo.orphans(new Date())) this.kick(j.orgId, j.id);
     },
-    progressOf: (id: string): Counts | undefined => live.get(id),
+    /** A job running here, as it stands: answered without the database, which its transaction may hold. */
+    liveJob: (orgId: string, id: string): ImportRowRecord | undefined => {
+      const l = live.get(id);
+      return l && l.job.orgId === orgId ? { ...l.job, ...l.counts, status: 'running' } : undefined;
+    },
     /** Resolves when every job this instance started has finished (tests) or stopped (shutdown). */
     idle: () => Promise.all(running.values()).then(() => undefined),
     async stop() {

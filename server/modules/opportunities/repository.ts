@@ -5,6 +5,7 @@ import { equalsLiteral, prerendered, rowsOf, uuidArrayLiteral, type Db } from '.
 import type { PageArgs } from '../../lib/cursor.ts';
 import { keyset, type SortKey } from '../../db/keyset.ts';
 import { updateVersioned } from '../../db/versioned.ts';
+import { dealKeys } from '../../db/duplicate-keys.ts';
 import { searchCondition } from '../../db/search.ts';
 import {
   accounts,
@@ -212,10 +213,11 @@ export function opportunitiesRepository(db: Db) {
       return row;
     },
 
-    insert: (row: NewOpportunity) => db.insert(opportunities).values(row),
+    // The 查重 keys ride with every insert and every change of the fields they are made of.
+    insert: (row: NewOpportunity) => db.insert(opportunities).values({ ...row, ...dealKeys(row) }),
 
     update: (orgId: string, id: string, version: number, patch: Partial<NewOpportunity>) =>
-      updateVersioned(db, opportunities, orgId, id, version, patch),
+      updateVersioned(db, opportunities, orgId, id, version, { ...patch, ...dealKeys(patch) }),
 
     /** Stored judgement for filters and the board (and a closed deal's as of closing); not a user edit, so the version stays. */
     setJudgement: (orgId: string, id: string, health: number, codes: string[], closing: Judgement | null) =>

@@ -17,11 +17,19 @@ import {
   InfluenceUpdate,
   OpportunityCreate,
   OpportunityDetail,
+  OpportunityDuplicatesQuery,
   OpportunityListQuery,
   OpportunityPage,
   OpportunityUpdate,
 } from '../../../core/schemas/deals.ts';
-import { ErrorResponse, HistoryEntry, Id, IdParams, ListSummary } from '../../../core/schemas/common.ts';
+import {
+  DuplicateMatches,
+  ErrorResponse,
+  HistoryEntry,
+  Id,
+  IdParams,
+  ListSummary,
+} from '../../../core/schemas/common.ts';
 
 const tags = ['opportunities'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -52,6 +60,18 @@ export async function opportunitiesRoutes(app: App) {
     '/opportunities/summary',
     { schema: { tags, querystring: OpportunityListQuery, response: { 200: ListSummary, 400: ErrorResponse } } },
     (req) => deals.summary(actorOf(req), req.query),
+  );
+  app.get(
+    '/opportunities/duplicates',
+    {
+      schema: {
+        tags,
+        description: '撞单: open deals of the account with this normalised name',
+        querystring: OpportunityDuplicatesQuery,
+        response: { 200: DuplicateMatches, 400: ErrorResponse },
+      },
+    },
+    (req) => deals.duplicates(actorOf(req), req.query),
   );
   app.post(
     '/opportunities',

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.ts';
+import { dealNameKey } from '../../db/duplicate-keys.ts';
+import { assertNoDuplicateDeal, dealDuplicates } from './duplicates.ts';
 import { opportunitiesRepository, type NewOpportunity, type OpportunityRow } from './repository.ts';
 import { blueSheetRepository } from './blue-sheet.repository.ts';
 import { activeUserIds, visibleAccount } from '../accounts/service.ts';
@@ -30,11 +32,12 @@ import type {
   BoardQuery,
   OpportunityCreate,
   OpportunityDetail,
+  OpportunityDuplicatesQuery,
   OpportunityListQuery,
   OpportunityUpdate,
   OpportunityListItem,
 } from '../../../core/schemas/deals.ts';
-import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
+import type { DuplicateMatches, ListSummary, PageOf } from '../../../core/schemas/common.ts';
 
 const HISTORY_IGNORED = [
   'version',
@@ -296,6 +299,12 @@ export function opportunitiesService(db: Db) {
     summary: (actor: Actor, query: OpportunityListQuery): Promise<ListSummary> =>
       repo.summary(actor, query, query.q ? searchQuery(query.q) : null),
 
+    /** 撞单 while a form is typed: open deals of the account with this name. */
+    async duplicates(actor: Actor, query: OpportunityDuplicatesQuery): Promise<DuplicateMatches> {
+      if (!(await visibleAccount(db, actor, query.accountId))) throw fieldError('accountId', 'unknown_account');
+      return { matches: await dealDuplicates(db, actor, query) };
+    },
+
     async create(actor: Actor, input: OpportunityCreate): Promise<OpportunityDetail> {
       assertCan(actor, 'create', 'deal');
       const id = newId();
@@ -305,8 +314,10 @@ export function opportunitiesService(db: Db) {
         await checkRefs(tx, actor, input);
         const funnel = await loadFunnel(tx, actor.orgId);
         const { patch, stage } = applyStage(funnel, null, input);
+        if (stage.kind === 'open' && !input.allowDuplicate)
+          await assertNoDuplicateDeal(tx, actor, { accountId: input.accountId, name: input.name });
         const items = input.items ? await checkItems(r, actor, id, input.items) : null;
-        const { items: _i, confirmUnmetCriteria: _c, ...fields } = input;
+        const { items: _i, confirmUnmetCriteria: _c, allowDuplicate: _d, ...fields } = input;
         const now = new Date();
         const row: NewOpportunity = {
           ...fields,
@@ -367,8 +378,17 @@ export function opportunitiesService(db: Db) {
           probability: _p,
           probabilityReason: _pr,
           forecastCategory: _f,
+          allowDuplicate,
           ...fields
         } = input;
+        // A rename of a deal that stays open is checked (撞单); a name it already shared before is kept.
+        if (
+          fields.name !== undefined &&
+          dealNameKey(fields.name) !== current.nameKey &&
+          stage.kind === 'open' &&
+          !allowDuplicate
+        )
+          await assertNoDuplicateDeal(tx, actor, { accountId: current.accountId, name: fields.name, excludeId: id });
         const patch: Partial<NewOpportunity> = { ...fields, ...stagePatch };
         if (fields.name !== undefined)
           Object.assign(patch, { name: fields.name.trim() }, searchColumns(fields.name.trim()));

@@ -8,7 +8,7 @@ import {
 } from '../../../core/enums.ts';
 import type { AccountCreate } from '../../../core/schemas/accounts.ts';
 
-export type AccountFieldName = keyof AccountCreate;
+export type AccountFieldName = Exclude<keyof AccountCreate, 'allowDuplicateName'>;
 
 export type FieldKind =
   | { kind: 'text'; max: number }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../core/schemas/org.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
@@ -9,6 +9,7 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { useUsers } from '../../lib/org.ts';
 import { ListCount } from '../../components/ListCount.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
+import { HandoverModal } from './HandoverModal.tsx';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function UsersPage() {
   const users = useUsers();
   // undefined: closed; null: creating; a User: editing.
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
+  const [handingOver, setHandingOver] = useState<User | undefined>();
 
   const columns: ColumnsType<User> = [
     { key: 'name', title: t('field.user.name'), render: (_, u) => u.name },
@@ -31,15 +33,20 @@ export function UsersPage() {
     },
     {
       key: 'edit',
-      width: 60,
+      width: 130,
       render: (_, u) => (
-        <Button
-          size="small"
-          icon={<EditOutlined />}
-          onClick={() => setEditing(u)}
-          aria-label={t('common.edit')}
-          data-testid="edit-user"
-        />
+        <Flex gap={8}>
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(u)}
+            aria-label={t('common.edit')}
+            data-testid="edit-user"
+          />
+          <Button size="small" icon={<SwapOutlined />} onClick={() => setHandingOver(u)} data-testid="handover-user">
+            {t('handover.action')}
+          </Button>
+        </Flex>
       ),
     },
   ];
@@ -68,9 +75,23 @@ export function UsersPage() {
                 <strong>{u.name}</strong>
                 {u.active ? <Tag color="green">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>}
               </Flex>
-              <div style={{ color: '#666', fontSize: 12 }}>
-                {u.email} · {t(`enum.role.${u.role}`)} · {u.teamName ?? '—'}
-              </div>
+              <Flex justify="space-between" align="center">
+                <div style={{ color: '#666', fontSize: 12 }}>
+                  {u.email} · {t(`enum.role.${u.role}`)} · {u.teamName ?? '—'}
+                </div>
+                <Button
+                  size="small"
+                  icon={<SwapOutlined />}
+                  onClick={(e) => {
+                    // The card itself opens the edit form.
+                    e.stopPropagation();
+                    setHandingOver(u);
+                  }}
+                  data-testid="handover-user"
+                >
+                  {t('handover.action')}
+                </Button>
+              </Flex>
             </Card>
           )}
         />
@@ -86,6 +107,7 @@ export function UsersPage() {
           locale={{ emptyText: <Empty /> }}
         />
       )}
+      <HandoverModal from={handingOver} onClose={() => setHandingOver(undefined)} />
       <UserFormModal open={editing !== undefined} user={editing ?? undefined} onClose={() => setEditing(undefined)} />
     </div>
   );

@@ -1,4 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AccountListItem } from '../../../core/schemas/accounts.ts';
+import type { PageOf } from '../../../core/schemas/common.ts';
+import type { HandoverInput, HandoverSummary } from '../../../core/schemas/handover.ts';
 import type { User, UserCreate, UserUpdate } from '../../../core/schemas/org.ts';
 import { api } from '../../lib/api.ts';
 import { TEAMS_KEY, USERS_KEY } from '../../lib/org.ts';
@@ -12,5 +15,34 @@ export function useSaveUser() {
       void qc.invalidateQueries({ queryKey: USERS_KEY });
       void qc.invalidateQueries({ queryKey: TEAMS_KEY });
     },
+  });
+}
+
+/** What a handover would move; asked again whenever the receiver or the chosen accounts change. */
+export function useHandoverPreview(body: HandoverInput | null) {
+  return useQuery({
+    queryKey: ['handovers', 'preview', body],
+    queryFn: () => api.post<HandoverSummary>('/api/handovers/preview', body),
+    enabled: body !== null,
+    staleTime: 0,
+  });
+}
+
+export function useHandover() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: HandoverInput) => api.post<HandoverSummary>('/api/handovers', body),
+    // Accounts, deals, calls, tasks, boards, forecasts and the pool all changed hands: refetch everything.
+    onSuccess: () => void qc.invalidateQueries(),
+  });
+}
+
+/** The from-user's accounts, searched on the server (a rep may hold thousands). */
+export function useOwnedAccounts(ownerId: string, q: string) {
+  return useQuery({
+    queryKey: ['accounts', 'picker', 'owner', ownerId, q],
+    queryFn: () =>
+      api.get<PageOf<AccountListItem>>('/api/accounts', { ownerId, q, limit: 50, sort: 'name', health: false }),
+    staleTime: 30_000,
   });
 }

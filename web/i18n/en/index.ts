@@ -27,6 +27,7 @@ import { scoring } from './scoring.ts';
 import { relationshipMap } from './relationship-map.ts';
 import { recycleBin } from './recycle-bin.ts';
 import { admin } from './admin.ts';
+import { handover } from './handover.ts';
 import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
@@ -64,6 +65,7 @@ export const en: Resources = {
   ...relationshipMap,
   ...recycleBin,
   ...admin,
+  ...handover,
   ...navigation,
   ...pickers,
   ...preferences,

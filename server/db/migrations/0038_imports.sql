@@ -47,20 +47,11 @@ CREATE TABLE "imports" (
 	CONSTRAINT "imports_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
-ALTER TABLE "accounts" ADD COLUMN "name_key" text;--> statement-breakpoint
-ALTER TABLE "contacts" ADD COLUMN "mobile_key" text;--> statement-breakpoint
-ALTER TABLE "contacts" ADD COLUMN "email_key" text;--> statement-breakpoint
 ALTER TABLE "history" ADD COLUMN "import_id" uuid;--> statement-breakpoint
-ALTER TABLE "opportunities" ADD COLUMN "name_key" text;--> statement-breakpoint
 ALTER TABLE "import_files" ADD CONSTRAINT "import_files_org_id_import_id_imports_org_id_id_fk" FOREIGN KEY ("org_id","import_id") REFERENCES "public"."imports"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_rejects" ADD CONSTRAINT "import_rejects_org_id_import_id_imports_org_id_id_fk" FOREIGN KEY ("org_id","import_id") REFERENCES "public"."imports"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "imports_user_idx" ON "imports" USING btree ("org_id","user_id","created_at");--> statement-breakpoint
-CREATE INDEX "imports_pending_idx" ON "imports" USING btree ("status","lease_until");--> statement-breakpoint
-CREATE INDEX "accounts_name_key_idx" ON "accounts" USING btree ("org_id","name_key");--> statement-breakpoint
-CREATE INDEX "accounts_credit_code_idx" ON "accounts" USING btree ("org_id","credit_code");--> statement-breakpoint
-CREATE INDEX "contacts_mobile_key_idx" ON "contacts" USING btree ("org_id","mobile_key");--> statement-breakpoint
-CREATE INDEX "contacts_email_key_idx" ON "contacts" USING btree ("org_id","email_key");--> statement-breakpoint
-CREATE INDEX "opportunities_name_key_idx" ON "opportunities" USING btree ("org_id","account_id","name_key") WHERE "opportunities"."status" = 'open';
+CREATE INDEX "imports_pending_idx" ON "imports" USING btree ("status","lease_until");

@@ -1,0 +1,148 @@
+// `npm run bench:imports`: issue 22's targets. Imports 100k accounts from one .xlsx into a fresh database
+// (PostgreSQL < 20 s, PGlite < 60 s) and exports them again as .xlsx (< 20 s), with the server's memory
+// growth sampled throughout (< 200 MB). Each backend gets a new, empty database: an import's speed
+// depends on what it matches against, and a fresh one is the case a team's first load meets.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../server/db/client.ts';
+import { loadConfig } from '../server/plugins/config.ts';
+import { buildApp } from '../server/app.ts';
+import type { App } from '../server/lib/app-type.ts';
+import type { ImportJob } from '../core/schemas/imports.ts';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',');
+const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_DB = 'openkam_bench_import';
+const PASSWORD = 'Bench-import-2026!';
+const PROVINCES = [
+  ['广东省', '深圳市'],
+  ['浙江省', '杭州市'],
+  ['江苏省', '苏州市'],
+  ['云南省', '昆明市'],
+];
+const TYPES = ['政府', '国企', '民企', '事业单位'];
+
+/** A team's customer list as Excel writes it: Chinese headers, amounts in 万, regions as text. */
+async function workbook(rows: number): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const { PassThrough } = await import('node:stream');
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
+  const sheet = book.addWorksheet('客户');
+  sheet.addRow(['客户名称', '客户性质', '省份', '城市', '我方收入（万元）', '员工人数', '标签']).commit();
+  for (let i = 0; i < rows; i++) {
+    const [province, city] = PROVINCES[i % PROVINCES.length];
+    sheet.addRow([`基准客户${i}有限公司`, TYPES[i % TYPES.length], province, city, (i % 5000) / 10, 50 + (i % 900), 'bench']).commit();
+  }
+  sheet.commit();
+  await book.commit();
+  return Buffer.concat(chunks);
+}
+
+/** Samples the process's resident memory while `work` runs; answers the growth over the start in MB. */
+async function memoryGrowth<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; growthMb: number }> {
+  global.gc?.();
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  try {
+    const result = await work();
+    return { result, ms: performance.now() - t0, growthMb: (peak - start) / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function signIn(app: App): Promise<string> {
+  const setup = await app.inject({
+    method: 'POST',
+    url: '/api/setup',
+    payload: { orgName: '导入基准', name: '管理员', email: 'admin@import.bench', password: PASSWORD },
+  });
+  if (setup.statusCode >= 300) throw new Error(`setup: ${setup.statusCode} ${setup.body}`);
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: 'admin@import.bench', password: PASSWORD },
+  });
+  const cookie = login.cookies.find((c) => c.name === 'okam_session');
+  if (!cookie) throw new Error('no session');
+  return `okam_session=${cookie.value}`;
+}
+
+async function importOnce(app: App, cookie: string, content: Buffer): Promise<ImportJob> {
+  const form = new FormData();
+  form.append('entity', 'accounts');
+  form.append('mode', 'skip');
+  form.append('file', new Blob([new Uint8Array(content)]), 'customers.xlsx');
+  const req = new Request('http://localhost/', { method: 'POST', body: form });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/imports',
+    payload: Buffer.from(await req.arrayBuffer()),
+    headers: { cookie, 'content-type': req.headers.get('content-type') ?? '' },
+  });
+  if (res.statusCode !== 202) throw new Error(`import: ${res.statusCode} ${res.body}`);
+  await app.imports.idle();
+  const job = await app.inject({ method: 'GET', url: `/api/imports/${res.json<ImportJob>().id}`, headers: { cookie } });
+  return job.json<ImportJob>();
+}
+
+async function exportOnce(app: App, cookie: string): Promise<number> {
+  const res = await app.inject({ method: 'GET', url: '/api/accounts?format=xlsx', headers: { cookie } });
+  if (res.statusCode !== 200) throw new Error(`export: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  return res.rawPayload.length;
+}
+
+async function open(backend: string): Promise<{ database: Database; done: () => Promise<void> }> {
+  if (backend === 'postgres') {
+    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    await admin.connect();
+    await admin.query(`drop database if exists ${PG_DB} with (force)`);
+    await admin.query(`create database ${PG_DB}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${PG_DB}`;
+    const database = await openDatabase({ databaseUrl: url.toString() });
+    return { database, done: () => database.close() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'openkam-import-bench-'));
+  const database = await openDatabase({ dataDir: dir });
+  return {
+    database,
+    done: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const content = await workbook(ROWS);
+console.log(`workbook: ${ROWS} rows, ${(content.length / 2 ** 20).toFixed(1)} MB`);
+const lines: string[] = [];
+for (const backend of BACKENDS) {
+  const { database, done } = await open(backend);
+  const app = await buildApp({ config: loadConfig({ ...process.env, OPENKAM_LOG_LEVEL: 'warn' }), database });
+  try {
+    const cookie = await signIn(app);
+    const imp = await memoryGrowth(() => importOnce(app, cookie, content));
+    const job = imp.result;
+    if (job.status !== 'done' || job.created !== ROWS) throw new Error(`import ended ${JSON.stringify(job)}`);
+    const exp = process.env.BENCH_IMPORT_ONLY ? { result: 0, ms: Number.NaN, growthMb: Number.NaN } : await memoryGrowth(() => exportOnce(app, cookie));
+    lines.push(
+      `| ${backend} | import ${ROWS.toLocaleString('en')} accounts (.xlsx) | ${(imp.ms / 1000).toFixed(1)} s | ${Math.round(ROWS / (imp.ms / 1000)).toLocaleString('en')} rows/s | ${imp.growthMb.toFixed(0)} MB |`,
+      `| ${backend} | export ${ROWS.toLocaleString('en')} accounts (.xlsx, ${(exp.result / 2 ** 20).toFixed(1)} MB) | ${(exp.ms / 1000).toFixed(1)} s | ${Math.round(ROWS / (exp.ms / 1000)).toLocaleString('en')} rows/s | ${exp.growthMb.toFixed(0)} MB |`,
+    );
+    console.log(lines.slice(-2).join('\n'));
+  } finally {
+    await app.close();
+    await done();
+  }
+}
+console.log(['| Backend | Scenario | Time | Rate | Memory growth |', '| --- | --- | ---: | ---: | ---: |', ...lines].join('\n'));

@@ -1,0 +1,31 @@
+import type { Widen } from '../types.ts';
+import type { handover as zh } from '../zh-CN/handover.ts';
+
+export const handover: Widen<typeof zh> = {
+  handover: {
+    action: 'Hand over',
+    title: 'Hand over {{name}}’s accounts',
+    to: 'Receiving user',
+    scope: 'What to hand over',
+    all: 'All accounts and open work',
+    selected: 'Selected accounts',
+    accounts: 'Accounts',
+    searchAccounts: 'Search {{name}}’s accounts',
+    preview: 'What will move',
+    confirm: 'Hand over',
+    done: 'Handover done',
+    doneText: 'These records of {{from}} now belong to {{to}}',
+    kept: 'Won and lost deals, done or cancelled calls and done tasks stay with their owner.',
+    deactivate: 'Deactivate {{name}}',
+    deactivated: '{{name}} is deactivated',
+    close: 'Close',
+    counts: {
+      accounts: 'Accounts',
+      openDeals: 'Open deals',
+      plannedActivities: 'Planned calls',
+      openTasks: 'Open tasks',
+      accountTeams: 'Account-team places',
+      poolClaims: 'Pool claims',
+    },
+  },
+};
