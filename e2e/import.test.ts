@@ -2,10 +2,10 @@
 // list, uploads an .xlsx the test builds with ExcelJS (Chinese headers, money in 万元, one row with a
 // bad credit code, two rows naming accounts already on file: one by credit code, one by name), sees
 // the headers map themselves and the first rows as they will be stored with the bad one marked, maps
-// one more column by hand (the preview follows), imports skipping bad rows, watches the progress bar reach the end, downloads the error
-// report and finds the reason in its 错误原因 column, and sees the imported accounts — the existing ones
-// updated, not doubled — on the accounts list. On a phone, in English, the wizard stacks within 390 px;
-// a viewer is offered no import at all.
+// one more column by hand (the preview follows), imports skipping bad rows, watches the progress bar
+// reach the end, downloads the error report and finds the reason in its 错误原因 column, and sees the
+// imported accounts — the existing ones updated, not doubled — on the accounts list. On a phone, in
+// English, the wizard stacks within 390 px; a viewer is offered no import at all.
 import ExcelJS from 'exceljs';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
