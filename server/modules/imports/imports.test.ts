@@ -58,6 +58,14 @@ describe('accounts', () => {
     const rows = await accountsNamed('导入测试');
     expect(rows.map((r) => r.name)).toEqual(['导入测试市卫生健康委员会', '导入测试科技有限公司']);
     expect(rows[0]).toMatchObject({ owner_id: rep.id, our_revenue: '12500000.00', region_code: '440300' });
+    // Scored on the way in, as the scoring model scores it when asked again.
+    const [scored] = await rowsOf<{ id: string; score: number | null }>(
+      t.database.db,
+      sql`select id, score from accounts where name = '导入测试市卫生健康委员会'`,
+    );
+    expect(scored.score).not.toBeNull();
+    const fresh = (await manager.client.get(`/api/accounts/${scored.id}/score`)).json<{ score: number }>();
+    expect(fresh.score).toBe(scored.score);
     const report = await manager.client.get(`/api/imports/${job.id}/report`);
     expect(report.statusCode).toBe(200);
     const sheet = await firstSheet(report.rawPayload);

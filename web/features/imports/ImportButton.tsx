@@ -1,6 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ImportEntity } from '../../../core/import/headers.ts';
@@ -11,7 +10,7 @@ import { canWrite, useMe } from '../../lib/session.ts';
  * The list pages' 导入 button: opens the import page on this list's entity. Hidden from viewers, who
  * cannot import; one self-contained element so a toolbar takes it in one line.
  */
-export function ImportButton({ entity, style }: { entity: ImportEntity; style?: CSSProperties }) {
+export function ImportButton({ entity }: { entity: ImportEntity }) {
   const { t } = useTranslation();
   const me = useMe();
   const mobile = useIsMobile();
@@ -24,7 +23,6 @@ export function ImportButton({ entity, style }: { entity: ImportEntity; style?: 
       onClick={() => navigate(`/imports?entity=${entity}`)}
       aria-label={mobile ? label : undefined}
       title={label}
-      style={style}
       data-testid="import-entry"
     >
       {mobile ? null : t('imports.entry')}
