@@ -182,7 +182,7 @@ export async function importAccounts(
       relationshipStage: c.relationshipStage ?? 'establish',
     })),
   );
-  creates.forEach((c, i) => Object.assign(c, scores[i]));
+  for (const [i, c] of creates.entries()) Object.assign(c, scores[i]);
   await repo.insertMany(creates);
   const history = historyWriter(tx);
   await history.recordMany(

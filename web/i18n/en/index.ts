@@ -34,6 +34,7 @@ import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
+import { duplicates } from './duplicates.ts';
 import { imports } from './imports.ts';
 
 export const en: Resources = {
@@ -72,5 +73,6 @@ export const en: Resources = {
   ...a11y,
   ...feedback,
   ...lists,
+  ...duplicates,
   ...imports,
 };
