@@ -3,7 +3,7 @@
 export const IMPORT_MESSAGES = {
   import_money: {
     zh: '金额无法识别（如 1,250,000、125.5万、12亿）',
-    en: 'is not an amount (e.g. 1,250,000, 125.5万, 12亿)',
+    en: 'is not an amount (e.g. 1,250,000, or a number in 10k units)',
   },
   import_date: {
     zh: '日期无法识别（如 2027-03-31、2027/3/31、2027年3月31日）',

@@ -40,7 +40,7 @@ describe('deals', () => {
     const deals = await rowsOf<{ name: string; amount: string; expected_close_date: string; stage: string }>(
       t.database.db,
       sql`select o.name, o.amount, o.expected_close_date::text, s.name as stage from opportunities o
-          join stages s on s.org_id = o.org_id and s.id = o.stage_id where o.name in ('数据中台二期', '安全运维') order by o.name`,
+          join stages s on s.org_id = o.org_id and s.id = o.stage_id where o.org_id = ${f.orgId} and o.name in ('数据中台二期', '安全运维') order by o.name`,
     );
     expect(deals.find((d) => d.name === '数据中台二期')).toMatchObject({
       amount: '3000000.00',
@@ -65,7 +65,7 @@ describe('deals', () => {
     expect(second).toMatchObject({ status: 'done', updated: 1, created: 0 });
     const after = await rowsOf<{ n: number; amount: string }>(
       t.database.db,
-      sql`select count(*)::int as n, max(amount)::text as amount from opportunities where name like '数据中台%'`,
+      sql`select count(*)::int as n, max(amount)::text as amount from opportunities where org_id = ${f.orgId} and name like '数据中台%'`,
     );
     expect(after[0]).toEqual({ n: 1, amount: '3200000.00' });
   });
@@ -89,7 +89,7 @@ describe('calls', () => {
     const calls = await rowsOf<{ subject: string; status: string; planned_start: string }>(
       t.database.db,
       sql`select subject, status, to_char(planned_start at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as planned_start
-          from activities where subject in ('首次拜访信息中心', '方案交流') order by planned_start`,
+          from activities where org_id = ${f.orgId} and subject in ('首次拜访信息中心', '方案交流') order by planned_start`,
     );
     expect(calls).toEqual([
       { subject: '首次拜访信息中心', status: 'done', planned_start: '2026-11-02 14:30' },

@@ -25,7 +25,7 @@ const HEADERS = ['客户名称', '统一社会信用代码', '客户性质', '�
 async function accountsNamed(prefix: string) {
   return rowsOf<{ name: string; owner_id: string | null; our_revenue: string | null; region_code: string | null }>(
     t.database.db,
-    sql`select name, owner_id, our_revenue, region_code from accounts where name like ${`${prefix}%`} order by name`,
+    sql`select name, owner_id, our_revenue, region_code from accounts where org_id = ${f.orgId} and name like ${`${prefix}%`} order by name`,
   );
 }
 
@@ -61,7 +61,7 @@ describe('accounts', () => {
     // Scored on the way in, as the scoring model scores it when asked again.
     const [scored] = await rowsOf<{ id: string; score: number | null }>(
       t.database.db,
-      sql`select id, score from accounts where name = '导入测试市卫生健康委员会'`,
+      sql`select id, score from accounts where org_id = ${f.orgId} and name = '导入测试市卫生健康委员会'`,
     );
     expect(scored.score).not.toBeNull();
     const fresh = (await manager.client.get(`/api/accounts/${scored.id}/score`)).json<{ score: number }>();
@@ -219,14 +219,16 @@ describe('files', () => {
       expect(res.json().fields[0].path).toBe(path);
       expect(res.json().messages.zh).toBeTruthy();
     }
-    expect(await rowsOf(t.database.db, sql`select 1 from accounts where name = '某客户'`)).toEqual([]);
+    expect(
+      await rowsOf(t.database.db, sql`select 1 from accounts where org_id = ${f.orgId} and name = '某客户'`),
+    ).toEqual([]);
   });
 
   it('previews the first rows as they will be stored, with the mapping it found and the errors', async () => {
     const content = await xlsx([
-      ['* 客户名称', '我方收入（万元）', '没见过的列'],
-      ['预览客户', '12.5', 'x'],
-      ['预览坏客户', '一百', 'y'],
+      ['* 客户名称', '我方收入（万元）', '没见过的列', '员工人数'],
+      ['预览客户', '12.5', 'x', '10'],
+      ['预览坏客户', '8', 'y', '很多'],
     ]);
     const res = await upload(
       t.app,
@@ -237,11 +239,13 @@ describe('files', () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json<ImportPreview>();
-    expect(p.columns.map((c) => c.field)).toEqual(['name', 'ourRevenue', null]);
+    expect(p.columns.map((c) => c.field)).toEqual(['name', 'ourRevenue', null, 'employees']);
     expect(p.columns[1].unit).toBe('10000');
     expect(p.missing).toEqual([]);
     expect(p.rows[0]).toMatchObject({ row: 2, values: { name: '预览客户', ourRevenue: '125000' }, errors: [] });
-    expect(p.rows[1].errors[0]).toMatchObject({ field: 'ourRevenue', code: 'import_money' });
+    expect(p.rows[1].errors[0]).toMatchObject({ field: 'employees', code: 'import_integer' });
+    // A rejected row shows what could be read as it would be stored, the bad cell as typed.
+    expect(p.rows[1].values).toMatchObject({ name: '预览坏客户', ourRevenue: '80000', employees: '很多' });
     expect(await accountsNamed('预览')).toEqual([]);
   });
 });
@@ -307,7 +311,7 @@ describe('jobs', () => {
     const job = await importFile(t.app, f.admin, { name: 'r.xlsx', content }, { entity: 'accounts', mode: 'skip' });
     expect(job.created).toBe(3);
     // As if its instance had stopped after the first row: claim lapsed, the file still stored.
-    await t.database.db.execute(sql`delete from accounts where name in ('续传乙', '续传丙')`);
+    await t.database.db.execute(sql`delete from accounts where org_id = ${f.orgId} and name in ('续传乙', '续传丙')`);
     await t.database.db.execute(
       sql`update imports set status = 'running', done = 1, created = 1, lease_owner = 'gone', lease_until = now() - interval '1 minute' where id = ${job.id}`,
     );

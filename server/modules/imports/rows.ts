@@ -25,6 +25,8 @@ export interface RejectedRow {
   row: number;
   cells: ImportCell[];
   issues: ImportIssue[];
+  /** What could be read of the row (the preview shows it; the cells with issues are shown as typed). */
+  read?: Record<string, unknown>;
 }
 
 /** The entities an import writes today, with the schema each row must pass. */
@@ -123,7 +125,7 @@ export function rowPreparer(actor: Actor, entity: ImportEntity, columns: ImportC
             issues.push({ field: i.path, code: i.code, params: i.params });
         }
       }
-      if (issues.length) bad.push({ row: sheet.number, cells: sheet.cells, issues });
+      if (issues.length) bad.push({ row: sheet.number, cells: sheet.cells, issues, read: { ...c.data, ...c.refs } });
       else good.push({ row: sheet.number, data: c.data, refs: c.refs });
     }
     return { good, bad };

@@ -197,7 +197,11 @@ export function importsService(db: Db, runner: ImportRunner, limits: { maxMb: nu
         })),
         ...bad.map((b) => ({
           row: b.row,
-          values: Object.fromEntries(columns.flatMap((c) => (c.field ? [[c.field, shown(b.cells[c.column])]] : []))),
+          values: Object.fromEntries(
+            columns.flatMap((c) =>
+              c.field ? [[c.field, shown(b.read && c.field in b.read ? b.read[c.field] : b.cells[c.column])]] : [],
+            ),
+          ),
           errors: b.issues.map((i) => ({
             field: i.field,
             code: i.code,
