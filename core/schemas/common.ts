@@ -87,7 +87,7 @@ export const HistoryEntry = Type.Object({
   id: Id,
   entityType: Type.String(),
   entityId: Id,
-  action: Type.Enum(['create', 'update', 'archive', 'restore', 'delete', 'undelete', 'purge']),
+  action: Type.Enum(['create', 'update', 'archive', 'restore', 'delete', 'undelete', 'purge', 'merge', 'unmerge']),
   actorId: Nullable(Id),
   actorName: Nullable(Type.String()),
   at: IsoDateTime,

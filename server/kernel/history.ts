@@ -5,7 +5,16 @@ import { history } from '../db/schema.ts';
 import { newId } from '../lib/ids.ts';
 import type { FieldChange } from '../../core/diff.ts';
 
-export type HistoryAction = 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'undelete' | 'purge';
+export type HistoryAction =
+  | 'create'
+  | 'update'
+  | 'archive'
+  | 'restore'
+  | 'delete'
+  | 'undelete'
+  | 'purge'
+  | 'merge'
+  | 'unmerge';
 /** Events on a user (entity 'user'), never in a record's history list: a wrong password, the address as the change. */
 export type UserEvent = 'login_failed';
 

@@ -33,6 +33,8 @@ export const ACTION_COLORS: Record<HistoryEntry['action'], string> = {
   delete: 'red',
   undelete: 'cyan',
   purge: 'red',
+  merge: 'purple',
+  unmerge: 'purple',
 };
 
 /** Who changed what, when: field labels and enum values in the reader's language. */

@@ -91,6 +91,8 @@ export const common: Widen<typeof zh> = {
       delete: 'moved the record to the recycle bin',
       undelete: 'restored the record from the recycle bin',
       purge: 'deleted the record for good',
+      merge: 'merged the records',
+      unmerge: 'undid the merge',
     },
   },
 };
