@@ -149,8 +149,11 @@ describe('account merge', () => {
     }>();
     expect(dup.matches.map((x) => x.id)).not.toContain(source.a.id);
 
-    // Merged away, it cannot be merged again, nor be a survivor.
+    // Merged away, it cannot be merged again, nor be restored from the archive (only the undo brings it back).
     expect((await merge(f.admin, await get(f.admin, target.a.id), merged)).statusCode).toBe(409);
+    const restore = await f.admin.post(`/api/accounts/${source.a.id}/restore`, { version: merged.version });
+    expect(restore.statusCode).toBe(409);
+    expect(restore.json<{ code: string }>().code).toBe('merge_merged');
 
     // Undo puts back exactly what moved and the target's values.
     const u = await undo(manager.client, m.id);
@@ -310,5 +313,16 @@ describe('contact merge', () => {
     const [l2] = await q<{ f: string }>(sql`select from_contact_id as f from contact_links where id = ${link}`);
     expect(l2.f).toBe(s1.id);
     expect((await getC(s1.id)).archived).toBe(false);
+    // Restoring a merged contact from the archive is refused: only the undo brings it back.
+    const m2 = (
+      await f.admin.post(`/api/contacts/${t1.id}/merge`, {
+        sourceId: s1.id,
+        version: (await getC(t1.id)).version,
+        sourceVersion: (await getC(s1.id)).version,
+      })
+    ).json<Merge>();
+    expect(m2.entity).toBe('contact');
+    const restore = await f.admin.post(`/api/contacts/${s1.id}/restore`, { version: (await getC(s1.id)).version });
+    expect(restore.json<{ code: string }>().code).toBe('merge_merged');
   });
 });
