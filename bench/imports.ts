@@ -37,7 +37,17 @@ async function workbook(rows: number): Promise<Buffer> {
   sheet.addRow(['客户名称', '客户性质', '省份', '城市', '我方收入（万元）', '员工人数', '标签']).commit();
   for (let i = 0; i < rows; i++) {
     const [province, city] = PROVINCES[i % PROVINCES.length];
-    sheet.addRow([`基准客户${i}有限公司`, TYPES[i % TYPES.length], province, city, (i % 5000) / 10, 50 + (i % 900), 'bench']).commit();
+    sheet
+      .addRow([
+        `基准客户${i}有限公司`,
+        TYPES[i % TYPES.length],
+        province,
+        city,
+        (i % 5000) / 10,
+        50 + (i % 900),
+        'bench',
+      ])
+      .commit();
   }
   sheet.commit();
   await book.commit();
@@ -134,7 +144,9 @@ for (const backend of BACKENDS) {
     const imp = await memoryGrowth(() => importOnce(app, cookie, content));
     const job = imp.result;
     if (job.status !== 'done' || job.created !== ROWS) throw new Error(`import ended ${JSON.stringify(job)}`);
-    const exp = process.env.BENCH_IMPORT_ONLY ? { result: 0, ms: Number.NaN, growthMb: Number.NaN } : await memoryGrowth(() => exportOnce(app, cookie));
+    const exp = process.env.BENCH_IMPORT_ONLY
+      ? { result: 0, ms: Number.NaN, growthMb: Number.NaN }
+      : await memoryGrowth(() => exportOnce(app, cookie));
     lines.push(
       `| ${backend} | import ${ROWS.toLocaleString('en')} accounts (.xlsx) | ${(imp.ms / 1000).toFixed(1)} s | ${Math.round(ROWS / (imp.ms / 1000)).toLocaleString('en')} rows/s | ${imp.growthMb.toFixed(0)} MB |`,
       `| ${backend} | export ${ROWS.toLocaleString('en')} accounts (.xlsx, ${(exp.result / 2 ** 20).toFixed(1)} MB) | ${(exp.ms / 1000).toFixed(1)} s | ${Math.round(ROWS / (exp.ms / 1000)).toLocaleString('en')} rows/s | ${exp.growthMb.toFixed(0)} MB |`,
@@ -145,4 +157,6 @@ for (const backend of BACKENDS) {
     await done();
   }
 }
-console.log(['| Backend | Scenario | Time | Rate | Memory growth |', '| --- | --- | ---: | ---: | ---: |', ...lines].join('\n'));
+console.log(
+  ['| Backend | Scenario | Time | Rate | Memory growth |', '| --- | --- | ---: | ---: | ---: |', ...lines].join('\n'),
+);

@@ -51,7 +51,8 @@ const PARTS = {
   server: {
     label: 'server',
     output: 'dist/server',
-    inputs: ['server', 'core', 'package.json', 'package-lock.json', 'scripts/build.mjs'],
+    // web/i18n: exports head their columns and name enum values with the screen's own labels.
+    inputs: ['server', 'core', 'web/i18n', 'package.json', 'package-lock.json', 'scripts/build.mjs'],
     build: buildServer,
   },
   template: {

@@ -7,7 +7,17 @@ import {
   RELATIONSHIP_STAGES,
   TIERS,
 } from '../enums.ts';
-import { Id, IsoDateTime, NonNegativeMoney, Nullable, OptionalNullable, Page, PageQuery, Version } from './common.ts';
+import {
+  ExportQuery,
+  Id,
+  IsoDateTime,
+  NonNegativeMoney,
+  Nullable,
+  OptionalNullable,
+  Page,
+  PageQuery,
+  Version,
+} from './common.ts';
 
 const Text = (max = 200) => Type.String({ maxLength: max });
 const LongText = Type.String({ maxLength: 10000 });
@@ -178,6 +188,7 @@ export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 export const AccountListQuery = Type.Object({
   ...PageQuery,
+  ...ExportQuery,
   sort: Type.Optional(Type.Enum([...ACCOUNT_SORTS])),
   ownershipType: Type.Optional(Type.Enum([...OWNERSHIP_TYPES])),
   scope: Type.Optional(Type.Enum([...ACCOUNT_SCOPES])),

@@ -1,7 +1,17 @@
 // Activities, tasks, reminders, timelines and time analysis (issue 4): one contract for server and web.
 import { Type, type Static } from 'typebox';
 import { ACTIVITY_STATUSES, REMINDER_KINDS, TIME_GROUPS, TIMELINE_KINDS } from '../enums.ts';
-import { Id, IsoDate, IsoDateTime, Nullable, OptionalNullable, Page, PageQuery, Version } from './common.ts';
+import {
+  ExportQuery,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Nullable,
+  OptionalNullable,
+  Page,
+  PageQuery,
+  Version,
+} from './common.ts';
 
 const Text = (max = 200) => Type.String({ maxLength: max });
 const LongText = Type.String({ maxLength: 10000 });
@@ -162,6 +172,7 @@ const activityFilters = {
 };
 export const ActivityListQuery = Type.Object({
   ...PageQuery,
+  ...ExportQuery,
   ...activityFilters,
   /** newest: latest planned start first (a record of calls); soonest: earliest first (what is due). */
   sort: Type.Optional(Type.Enum(['newest', 'soonest'])),
@@ -239,6 +250,7 @@ export const Task = Type.Object({
 export type Task = Static<typeof Task>;
 export const TaskListQuery = Type.Object({
   ...PageQuery,
+  ...ExportQuery,
   assigneeId: Type.Optional(Id),
   accountId: Type.Optional(Id),
   opportunityId: Type.Optional(Id),

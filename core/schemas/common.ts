@@ -41,6 +41,13 @@ export const PageQuery = {
   q: Type.Optional(Type.String({ maxLength: 100 })),
 };
 
+/**
+ * `?format=xlsx|csv` turns a list's GET into a download of every row its filter matches, in its sort
+ * (issue 22); without it the list answers its JSON page as before.
+ */
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export const ExportQuery = { format: Type.Optional(Type.Enum([...EXPORT_FORMATS])) };
+
 export const Version = Type.Integer({ minimum: 1, description: 'The version you read; a stale one answers 409' });
 
 export const FieldError = Type.Object({
@@ -87,7 +94,18 @@ export const HistoryEntry = Type.Object({
   id: Id,
   entityType: Type.String(),
   entityId: Id,
-  action: Type.Enum(['create', 'update', 'archive', 'restore', 'delete', 'undelete', 'purge', 'merge', 'unmerge']),
+  action: Type.Enum([
+    'create',
+    'update',
+    'archive',
+    'restore',
+    'delete',
+    'undelete',
+    'purge',
+    'export',
+    'merge',
+    'unmerge',
+  ]),
   actorId: Nullable(Id),
   actorName: Nullable(Type.String()),
   at: IsoDateTime,

@@ -1,6 +1,16 @@
 import { Type, type Static } from 'typebox';
 import { COVERAGE_LEVELS, INFLUENCE_LEVELS, LINK_KINDS } from '../enums.ts';
-import { Id, IsoDate, IsoDateTime, Nullable, OptionalNullable, Page, PageQuery, Version } from './common.ts';
+import {
+  ExportQuery,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Nullable,
+  OptionalNullable,
+  Page,
+  PageQuery,
+  Version,
+} from './common.ts';
 
 const Text = (max = 200) => Type.String({ maxLength: max });
 
@@ -106,6 +116,7 @@ export type ContactSort = (typeof CONTACT_SORTS)[number];
 
 export const ContactListQuery = Type.Object({
   ...PageQuery,
+  ...ExportQuery,
   sort: Type.Optional(Type.Enum([...CONTACT_SORTS])),
   accountId: Type.Optional(Id),
   influence: Type.Optional(Type.Enum([...INFLUENCE_LEVELS])),

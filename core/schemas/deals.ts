@@ -21,6 +21,7 @@ import {
   OptionalNullable,
   Page,
   PageQuery,
+  ExportQuery,
   Version,
 } from './common.ts';
 
@@ -406,6 +407,7 @@ export const OPPORTUNITY_SORTS = [
 ] as const;
 export const OpportunityListQuery = Type.Object({
   ...PageQuery,
+  ...ExportQuery,
   sort: Type.Optional(Type.Enum([...OPPORTUNITY_SORTS])),
   status: Type.Optional(Type.Enum([...DEAL_STATUSES])),
   stageId: Type.Optional(Id),

@@ -2,7 +2,7 @@
 // one contract for server and web.
 import { Type, type Static } from 'typebox';
 import { CHANGE_KINDS, FORECAST_GROUPS, PERIOD_KINDS, PROBABILITY_SOURCES } from '../enums.ts';
-import { Id, IsoDate, IsoDateTime, Nullable, OptionalNullable, Version } from './common.ts';
+import { ExportQuery, Id, IsoDate, IsoDateTime, Nullable, OptionalNullable, Version } from './common.ts';
 
 export const PERIOD_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$';
 export const POSITIVE_MONEY_PATTERN = '^(?=.*[1-9])\\d{1,16}(\\.\\d{1,2})?$';
@@ -82,6 +82,7 @@ export const ForecastQuery = Type.Object({
   ownerId: Type.Optional(Id),
   /** `configured`: each deal's probability; `calibrated`: the observed win rate of its stage. */
   probabilities: Type.Optional(Type.Enum([...PROBABILITY_SOURCES], { default: 'configured' })),
+  ...ExportQuery,
 });
 export type ForecastQuery = Static<typeof ForecastQuery>;
 export const ForecastRow = Type.Object({
@@ -335,7 +336,7 @@ export const PlanQuery = Type.Object({ userId: Type.Optional(Id) });
 /** What a plan needs that neither the person's data nor the defaults give: the planner asks for it. */
 export const PlanMissing = Type.Enum(['quota', 'averageDealSize', 'ratios']);
 export type PlanMissing = Static<typeof PlanMissing>;
-export const PlanDraftQuery = Type.Object({ year: Year, userId: Type.Optional(Id) });
+export const PlanDraftQuery = Type.Object({ year: Year, userId: Type.Optional(Id), ...ExportQuery });
 export type PlanDraftQuery = Static<typeof PlanDraftQuery>;
 /**
  * Where the planner opens: the person's saved plan for the year, else the plan their quota and the

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PARETO_METRICS, SCORING_FIELDS, TIERS } from '../enums.ts';
-import { Id, IsoDate, NonNegativeMoney, Nullable } from './common.ts';
+import { ExportQuery, Id, IsoDate, NonNegativeMoney, Nullable } from './common.ts';
 
 // Scoring
 const Points = Type.Integer({ minimum: 0, maximum: 100 });
@@ -173,6 +173,7 @@ export const ParetoQuery = Type.Object({
   class: Type.Optional(Type.Enum([...TIERS])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PARETO_PAGE_LIMIT, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+  ...ExportQuery,
 });
 export type ParetoQuery = Static<typeof ParetoQuery>;
 

@@ -1,7 +1,7 @@
 // Prospect qualification and the shared pool 公海 (issue 6): one contract for server and web.
 import { Type, type Static } from 'typebox';
 import { OWNERSHIP_TYPES, PROSPECT_DECISIONS, TIERS } from '../enums.ts';
-import { Id, IsoDateTime, Nullable, Version } from './common.ts';
+import { ExportQuery, Id, IsoDateTime, Nullable, Version } from './common.ts';
 
 // ---- Settings ----
 export const ProspectSettings = Type.Object(
@@ -78,6 +78,7 @@ export const PoolQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  ...ExportQuery,
 });
 export type PoolQuery = Static<typeof PoolQuery>;
 

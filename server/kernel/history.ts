@@ -13,6 +13,8 @@ export type HistoryAction =
   | 'delete'
   | 'undelete'
   | 'purge'
+  /** A list taken out as a file (entity 'export', one id per download): the list, format, rows and filter. */
+  | 'export'
   | 'merge'
   | 'unmerge';
 /** Events on a user (entity 'user'), never in a record's history list: a wrong password, the address as the change. */

@@ -27,6 +27,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** How far a list's summary counts calls before it says "N+" (OPENKAM_LIST_COUNT_CAP). */
   listCountCap: number;
+  /** How many rows an export reads per keyset page (OPENKAM_EXPORT_BATCH): memory stays flat at any size. */
+  exportBatchSize: number;
   /** A spreadsheet import's limits: file size in MB (OPENKAM_IMPORT_MAX_MB) and data rows (OPENKAM_IMPORT_MAX_ROWS). */
   importMaxMb: number;
   importMaxRows: number;
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDist: resolve(env.OPENKAM_WEB_DIST ?? './web/dist'),
     bodyLimit: Number(env.OPENKAM_BODY_LIMIT ?? 1024 * 1024),
     listCountCap: Math.max(1, Number(env.OPENKAM_LIST_COUNT_CAP ?? 1_000) || 1_000),
+    exportBatchSize: Math.max(1, Number(env.OPENKAM_EXPORT_BATCH ?? 1_000) || 1_000),
     importMaxMb: Math.max(1, Number(env.OPENKAM_IMPORT_MAX_MB ?? 50) || 50),
     importMaxRows: Math.max(1, Number(env.OPENKAM_IMPORT_MAX_ROWS ?? 200_000) || 200_000),
     loginMaxFailures: Number(env.OPENKAM_LOGIN_MAX_FAILURES ?? 5),

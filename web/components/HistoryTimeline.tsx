@@ -33,6 +33,7 @@ export const ACTION_COLORS: Record<HistoryEntry['action'], string> = {
   delete: 'red',
   undelete: 'cyan',
   purge: 'red',
+  export: 'purple',
   merge: 'purple',
   unmerge: 'purple',
 };

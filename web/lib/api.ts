@@ -31,7 +31,7 @@ export function localMessage(b: { message: string; messages?: { zh: string; en: 
   return isEnglish() ? b.messages.en : b.messages.zh;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;

@@ -4,7 +4,8 @@
 import type { Writable } from 'node:stream';
 import type { SheetFormat } from './read.ts';
 
-export type ColumnKind = 'text' | 'money' | 'date' | 'integer';
+/** `number`: a figure with two decimals (a coverage of 2.5×); `percent`: a share (0.25 shows as 25.00%). */
+export type ColumnKind = 'text' | 'money' | 'date' | 'integer' | 'number' | 'percent';
 
 export interface SheetColumn {
   header: string;
@@ -26,6 +27,13 @@ export function neutralise(text: string): string {
 
 const MONEY_FORMAT = '#,##0.00';
 const DATE_FORMAT = 'yyyy-mm-dd';
+const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
+  money: MONEY_FORMAT,
+  date: DATE_FORMAT,
+  number: '0.00',
+  percent: '0.00%',
+};
+const numeric = (kind: ColumnKind) => kind === 'money' || kind === 'integer' || kind === 'number' || kind === 'percent';
 
 function dateOf(v: string | Date): Date | null {
   if (v instanceof Date) return v;
@@ -36,7 +44,7 @@ function dateOf(v: string | Date): Date | null {
 /** A cell as xlsx stores it: numbers and dates typed, everything else neutralised text. */
 function xlsxCell(kind: ColumnKind, v: ExportCell): string | number | Date | null {
   if (v === null || v === undefined || v === '') return null;
-  if (kind === 'money' || kind === 'integer') {
+  if (numeric(kind)) {
     const n = typeof v === 'number' ? v : Number(v);
     return Number.isFinite(n) ? n : neutralise(String(v));
   }
@@ -51,18 +59,32 @@ function csvField(kind: ColumnKind, v: ExportCell): string {
   if (kind === 'date') {
     const d = dateOf(v as string | Date);
     text = d ? d.toISOString().slice(0, 10) : neutralise(String(v));
-  } else if (kind === 'money' || kind === 'integer') {
+  } else if (numeric(kind)) {
     text = String(v);
     // A negative amount is a number, not a formula; anything else non-numeric is neutralised.
-    if (!/^-?\d+(\.\d+)?$/.test(text)) text = neutralise(text);
+    if (!/^-?\d+(\.\d+)?(e-?\d+)?$/.test(text)) text = neutralise(text);
   } else {
     text = neutralise(v instanceof Date ? v.toISOString() : String(v));
   }
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Writes and waits for room; a stream closed meanwhile (the reader went away) fails the write. */
 async function write(out: Writable, chunk: string | Buffer): Promise<void> {
-  if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+  if (out.destroyed) throw new Error('the output was closed');
+  if (out.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const drained = () => {
+      out.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      out.off('drain', drained);
+      reject(new Error('the output was closed'));
+    };
+    out.once('drain', drained);
+    out.once('close', closed);
+  });
 }
 
 async function writeCsv(
@@ -94,7 +116,7 @@ async function writeXlsx(
   sheet.columns = columns.map((c, i) => ({
     key: String(i),
     width: c.width ?? (c.kind === 'text' ? 24 : 16),
-    style: c.kind === 'money' ? { numFmt: MONEY_FORMAT } : c.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
+    style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {},
   }));
   sheet.addRow(columns.map((c) => neutralise(c.header))).commit();
   let n = 0;

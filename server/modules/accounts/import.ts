@@ -9,7 +9,7 @@ import { historyWriter } from '../../kernel/history.ts';
 import { regionIndex } from '../../kernel/regions.ts';
 import type { ImportBatchContext, ImportIssue, ImportOutcome, ImportRow } from '../../kernel/imports.ts';
 import { newId } from '../../lib/ids.ts';
-import { rescoreAccounts } from '../scoring/service.ts';
+import { rescoreAccounts, scoresFor } from '../scoring/service.ts';
 import { companyNameKey } from '../../../core/import/names.ts';
 import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { guessOwnershipType } from '../../../core/import/rows.ts';
@@ -20,7 +20,16 @@ import { accountsImportRepository, type AccountCandidate } from './import-reposi
 import { searchColumns } from './service.ts';
 import type { NewAccount } from './repository.ts';
 
-const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'nameKey'] as const;
+// As the account form's history: derived columns (search, keys, the score) are not changes someone made.
+const HISTORY_IGNORED = [
+  'version',
+  'searchGrams',
+  'searchText',
+  'updatedAt',
+  'nameKey',
+  'score',
+  'recommendedTier',
+] as const;
 
 // A sheet repeats a few dozen provinces and cities over thousands of rows: each pair is matched once.
 const regionCache = new WeakMap<RegionIndex, Map<string, Partial<NewAccount> | null>>();
@@ -160,6 +169,20 @@ export async function importAccounts(
     outcomes.push({ row: r.row, outcome: 'created', id });
   }
 
+  const scores = await scoresFor(
+    tx,
+    actor.orgId,
+    creates.map((c) => ({
+      ourRevenue: c.ourRevenue ?? null,
+      potential: c.potential ?? null,
+      annualRevenue: c.annualRevenue ?? null,
+      employees: c.employees ?? null,
+      marketStrength: c.marketStrength ?? null,
+      financialStatus: c.financialStatus ?? null,
+      relationshipStage: c.relationshipStage ?? 'establish',
+    })),
+  );
+  for (const [i, c] of creates.entries()) Object.assign(c, scores[i]);
   await repo.insertMany(creates);
   const history = historyWriter(tx);
   await history.recordMany(
@@ -202,7 +225,11 @@ export async function importAccounts(
     outcomes.push({ row: u.row, outcome: 'updated', id: u.id });
   }
   await history.recordMany(actor.orgId, 'account', 'update', actor.userId, changed, ctx.importId);
-  const touched = [...creates.map((c) => c.id), ...changed.map((c) => c.entityId)];
-  if (touched.length) await rescoreAccounts(tx, actor.orgId, touched);
+  if (changed.length)
+    await rescoreAccounts(
+      tx,
+      actor.orgId,
+      changed.map((c) => c.entityId),
+    );
   return outcomes.sort((a, b) => a.row - b.row);
 }

@@ -109,7 +109,9 @@ describe('credit codes', () => {
       ownershipType: 'soe',
       creditCode: code.toLowerCase(),
     });
-    expect(dup.statusCode).toBe(400);
+    // 查重 (issue 22): a conflict with another record, 409 duplicate_account naming the field.
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json<{ code: string }>().code).toBe('duplicate_account');
     expect(field(dup)).toMatchObject({ path: 'creditCode', code: 'credit_code_taken' });
     // Re-saving one's own code is fine.
     expect(

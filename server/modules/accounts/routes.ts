@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { accountsService } from './service.ts';
+import { ACCOUNTS_EXPORT } from './export.ts';
+import { listOrExport } from '../../kernel/export.ts';
 import {
   AccountCreate,
   AccountDetail,
@@ -28,10 +30,12 @@ const VersionBody = Type.Object({ version: Version }, { additionalProperties: fa
 
 export async function accountsRoutes(app: App) {
   const accounts = accountsService(app.db);
+  // A file has no health column: its reads are left out of the export's pages.
+  const listed = listOrExport(app, ACCOUNTS_EXPORT, accounts.list, (q) => ({ ...q, health: false }));
   app.get(
     '/accounts',
     { schema: { tags, querystring: AccountListQuery, response: { 200: AccountPage, 400: ErrorResponse } } },
-    (req) => accounts.list(actorOf(req), req.query),
+    async (req, reply) => listed(actorOf(req), req.query, reply),
   );
   app.get(
     '/accounts/summary',

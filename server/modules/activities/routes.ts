@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { activitiesService } from './service.ts';
+import { activitiesExport } from './export.ts';
+import { listOrExport } from '../../kernel/export.ts';
 import { calendarService, ICS_LIMIT } from './calendar.service.ts';
 import { activitySettingsService } from './settings.service.ts';
 import {
@@ -28,11 +30,12 @@ export async function activitiesRoutes(app: App) {
   const service = activitiesService(app.db, { countCap: app.config.listCountCap });
   const calendar = calendarService(app.db);
   const settings = activitySettingsService(app.db);
+  const listed = listOrExport(app, (actor) => activitiesExport(app.db, actor), service.list);
 
   app.get(
     '/activities',
     { schema: { tags, querystring: ActivityListQuery, response: { 200: ActivityPage, 400: ErrorResponse } } },
-    (req) => service.list(actorOf(req), req.query),
+    async (req, reply) => listed(actorOf(req), req.query, reply),
   );
   app.post(
     '/activities',

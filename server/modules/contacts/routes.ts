@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { contactsService } from './service.ts';
+import { CONTACTS_EXPORT } from './export.ts';
+import { listOrExport } from '../../kernel/export.ts';
 import {
   Contact,
   ContactCreate,
@@ -29,11 +31,12 @@ const VersionBody = Type.Object({ version: Version }, { additionalProperties: fa
 
 export async function contactsRoutes(app: App) {
   const contacts = contactsService(app.db);
+  const listed = listOrExport(app, CONTACTS_EXPORT, contacts.list);
 
   app.get(
     '/contacts',
     { schema: { tags, querystring: ContactListQuery, response: { 200: ContactPage, 400: ErrorResponse } } },
-    (req) => contacts.list(actorOf(req), req.query),
+    async (req, reply) => listed(actorOf(req), req.query, reply),
   );
   app.get(
     '/contacts/summary',

@@ -1,5 +1,7 @@
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { forecastSpec } from './export.ts';
+import { sendExport } from '../../kernel/export.ts';
 import { forecastService } from './service.ts';
 import {
   Calibration,
@@ -21,7 +23,13 @@ export async function forecastRoutes(app: App) {
   app.get(
     '/forecast',
     { schema: { tags, querystring: ForecastQuery, response: { 200: Forecast, ...errors } } },
-    (req) => forecast.forecast(actorOf(req), req.query),
+    async (req, reply) => {
+      const { format, ...query } = req.query;
+      const result = await forecast.forecast(actorOf(req), query);
+      if (!format) return result;
+      const rows = [...result.rows, result.totals];
+      return sendExport({ db: app.db, actor: actorOf(req), reply, format, spec: forecastSpec(result), rows, query });
+    },
   );
   app.get(
     '/forecast/calibration',

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { rowsOf } from '../../db/client.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../plugins/config.ts';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { firstSheet, importFile, upload, xlsx } from '../../test/uploads.ts';
@@ -56,6 +58,14 @@ describe('accounts', () => {
     const rows = await accountsNamed('导入测试');
     expect(rows.map((r) => r.name)).toEqual(['导入测试市卫生健康委员会', '导入测试科技有限公司']);
     expect(rows[0]).toMatchObject({ owner_id: rep.id, our_revenue: '12500000.00', region_code: '440300' });
+    // Scored on the way in, as the scoring model scores it when asked again.
+    const [scored] = await rowsOf<{ id: string; score: number | null }>(
+      t.database.db,
+      sql`select id, score from accounts where name = '导入测试市卫生健康委员会'`,
+    );
+    expect(scored.score).not.toBeNull();
+    const fresh = (await manager.client.get(`/api/accounts/${scored.id}/score`)).json<{ score: number }>();
+    expect(fresh.score).toBe(scored.score);
     const report = await manager.client.get(`/api/imports/${job.id}/report`);
     expect(report.statusCode).toBe(200);
     const sheet = await firstSheet(report.rawPayload);
@@ -233,6 +243,33 @@ describe('files', () => {
     expect(p.rows[0]).toMatchObject({ row: 2, values: { name: '预览客户', ourRevenue: '125000' }, errors: [] });
     expect(p.rows[1].errors[0]).toMatchObject({ field: 'ourRevenue', code: 'import_money' });
     expect(await accountsNamed('预览')).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a file over the size limit with 413 and fails a job over the row limit, naming both limits', async () => {
+    const app = await buildApp({
+      config: loadConfig({ OPENKAM_IMPORT_MAX_MB: '1', OPENKAM_IMPORT_MAX_ROWS: '2' }),
+      database: t.database,
+    });
+    try {
+      const big = Buffer.from(`客户名称\r\n${'超大文件客户\r\n'.repeat(80_000)}`);
+      const tooBig = await upload(
+        app,
+        f.admin,
+        '/api/imports',
+        { name: 'big.csv', content: big },
+        { entity: 'accounts' },
+      );
+      expect(tooBig.statusCode).toBe(413);
+      expect(tooBig.json().messages.zh).toBe('文件超过 1 MB 的上限');
+      const rows = Buffer.from('客户名称\r\n行数甲\r\n行数乙\r\n行数丙\r\n');
+      const job = await importFile(app, f.admin, { name: 'rows.csv', content: rows }, { entity: 'accounts' });
+      expect(job).toMatchObject({ status: 'failed', created: 0, error: '超过 2 行的上限' });
+      expect(await accountsNamed('行数')).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 });
 

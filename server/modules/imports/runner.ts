@@ -83,8 +83,8 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
   const repo = importsRepository(db);
   const owner = randomUUID();
   const running = new Map<string, Promise<void>>();
-  /** Progress of the jobs this instance runs, for a reader the open transaction would make wait (PGlite). */
-  const live = new Map<string, Counts>();
+  /** The jobs this instance runs and their progress, for a reader the open transaction would make wait (PGlite). */
+  const live = new Map<string, { job: ImportRowRecord; counts: Counts }>();
   let stopping = false;
 
   async function countRows(content: Buffer, opts: StoredOptions): Promise<number> {
@@ -106,7 +106,7 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
     const counts: Counts = allOrNothing
       ? { total, done: 0, rejected: 0, created: 0, updated: 0 }
       : { total, done: job.done, rejected: job.rejected, created: job.created, updated: job.updated };
-    live.set(job.id, counts);
+    live.set(job.id, { job, counts });
     if (allOrNothing) await repo.clearRejects(job.orgId, job.id);
     await repo.progress(job.orgId, job.id, owner, { ...counts, leaseUntil: new Date(Date.now() + LEASE_MS) });
 
@@ -200,6 +200,8 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
     try {
       result = await execute(job);
     } catch (e) {
+      // Stopping (a shutdown): the claim lapses and the next start takes the job up again.
+      if (stopping) return;
       if (!(e instanceof Abort) && !(e instanceof SheetError))
         log?.error({ err: e, importId: job.id }, 'import failed');
       const code: MessageCode =
@@ -213,7 +215,7 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
                 : 'import_file_corrupt'
             : 'import_failed';
       const params = e instanceof Abort ? e.params : {};
-      const counts = live.get(job.id);
+      const counts = live.get(job.id)?.counts;
       await repo.progress(job.orgId, job.id, owner, {
         status: 'failed',
         error: JSON.stringify({ code, params, ...messagePair(code, params) }),
@@ -257,7 +259,11 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
     async sweep() {
       for (const j of await repo.orphans(new Date())) this.kick(j.orgId, j.id);
     },
-    progressOf: (id: string): Counts | undefined => live.get(id),
+    /** A job running here, as it stands: answered without the database, which its transaction may hold. */
+    liveJob: (orgId: string, id: string): ImportRowRecord | undefined => {
+      const l = live.get(id);
+      return l && l.job.orgId === orgId ? { ...l.job, ...l.counts, status: 'running' } : undefined;
+    },
     /** Resolves when every job this instance started has finished (tests) or stopped (shutdown). */
     idle: () => Promise.all(running.values()).then(() => undefined),
     async stop() {

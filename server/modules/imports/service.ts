@@ -110,11 +110,7 @@ async function head(content: Buffer, format: SheetFormat, encoding: 'utf-8' | un
   return { headers: out[0].cells.map((c) => (c === null ? '' : String(c))), rows: out.slice(1) };
 }
 
-function present(
-  r: { job: ImportRowRecord; userName: string | null },
-  lang: 'zh' | 'en',
-  live?: Partial<ImportJob>,
-): ImportJob {
+function present(r: { job: ImportRowRecord; userName: string | null }, lang: 'zh' | 'en'): ImportJob {
   const j = r.job;
   const opts = j.options as StoredOptions;
   const error = j.error ? (JSON.parse(j.error) as { zh: string; en: string }) : null;
@@ -131,7 +127,6 @@ function present(
     rejected: j.rejected,
     created: j.created,
     updated: j.updated,
-    ...live,
     error: error ? error[lang] : null,
     reportAvailable: (j.status === 'done' || j.status === 'failed') && j.rejected > 0,
     userId: j.userId,
@@ -283,9 +278,11 @@ export function importsService(db: Db, runner: ImportRunner, limits: { maxMb: nu
     },
 
     async get(actor: Actor, id: string): Promise<ImportJob> {
-      const live = runner.progressOf(id);
-      const r = await visibleJob(actor, id);
-      return present(r, actor.lang, live && r.job.status !== 'done' && r.job.status !== 'failed' ? live : undefined);
+      const live = runner.liveJob(actor.orgId, id);
+      if (live && (live.userId === actor.userId || seesWholeOrganisation(actor))) {
+        return present({ job: live, userName: null }, actor.lang);
+      }
+      return present(await visibleJob(actor, id), actor.lang);
     },
 
     async list(actor: Actor): Promise<{ items: ImportJob[] }> {

@@ -2,6 +2,7 @@ import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { paretoService } from './pareto.service.ts';
 import { effortService } from './effort.service.ts';
+import { sendParetoExport } from './pareto.export.ts';
 import { Effort, EffortQuery, ParetoQuery, ParetoResult, ParetoSettings } from '../../../core/schemas/key-accounts.ts';
 import { ErrorResponse } from '../../../core/schemas/common.ts';
 
@@ -14,7 +15,11 @@ export async function paretoRoutes(app: App) {
   app.get(
     '/analysis/pareto',
     { schema: { tags, querystring: ParetoQuery, response: { 200: ParetoResult, ...errors } } },
-    (req) => pareto.pareto(actorOf(req), req.query),
+    async (req, reply) => {
+      const { format, ...query } = req.query;
+      if (!format) return pareto.pareto(actorOf(req), query);
+      return sendParetoExport(app, pareto, actorOf(req), { ...query, format }, reply);
+    },
   );
   app.get(
     '/analysis/effort',

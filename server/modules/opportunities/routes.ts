@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { opportunitiesService } from './service.ts';
+import { OPPORTUNITIES_EXPORT } from './export.ts';
+import { listOrExport } from '../../kernel/export.ts';
 import { blueSheetService } from './blue-sheet.service.ts';
 import { dealListsService } from './lists.ts';
 import { DealLists } from '../../../core/deal-lists.ts';
@@ -51,10 +53,11 @@ export async function opportunitiesRoutes(app: App) {
     (req) => lists.put(actorOf(req), req.body),
   );
 
+  const listedDeals = listOrExport(app, OPPORTUNITIES_EXPORT, deals.list);
   app.get(
     '/opportunities',
     { schema: { tags, querystring: OpportunityListQuery, response: { 200: OpportunityPage, 400: ErrorResponse } } },
-    (req) => deals.list(actorOf(req), req.query),
+    async (req, reply) => listedDeals(actorOf(req), req.query, reply),
   );
   app.get(
     '/opportunities/summary',

@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { plannerSpec, scheduleRows } from './export.ts';
+import { sendExport } from '../../kernel/export.ts';
 import { plannerService } from './service.ts';
 import {
   Plan,
@@ -39,7 +41,14 @@ export async function plannerRoutes(app: App) {
   app.get(
     '/planner/draft',
     { schema: { tags, querystring: PlanDraftQuery, response: { 200: PlanDraft, ...errors } } },
-    (req) => planner.draft(actorOf(req), req.query.year, req.query.userId),
+    async (req, reply) => {
+      const { format, year, userId } = req.query;
+      const draft = await planner.draft(actorOf(req), year, userId);
+      if (!format) return draft;
+      const spec = plannerSpec(draft.plan, year);
+      const rows = scheduleRows(draft.plan);
+      return sendExport({ db: app.db, actor: actorOf(req), reply, format, spec, rows, query: { year, userId } });
+    },
   );
   app.get(
     '/planner/actual',

@@ -1,6 +1,8 @@
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { poolService } from './service.ts';
+import { POOL_EXPORT } from './export.ts';
+import { listOrExport } from '../../kernel/export.ts';
 import {
   PoolClaim,
   PoolPage,
@@ -18,6 +20,7 @@ const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409
 
 export async function poolRoutes(app: App) {
   const pool = poolService(app.db);
+  const listed = listOrExport(app, POOL_EXPORT, pool.list);
   app.get('/settings/prospects', { schema: { tags: ['settings'], response: { 200: ProspectSettings } } }, (req) =>
     pool.getSettings(actorOf(req)),
   );
@@ -36,8 +39,10 @@ export async function poolRoutes(app: App) {
     { schema: { tags, params: IdParams, body: ProspectReview, response: { 200: ProspectReviewResult, ...errors } } },
     (req) => pool.review(actorOf(req), req.params.id, req.body),
   );
-  app.get('/pool', { schema: { tags, querystring: PoolQuery, response: { 200: PoolPage, ...errors } } }, (req) =>
-    pool.list(actorOf(req), req.query),
+  app.get(
+    '/pool',
+    { schema: { tags, querystring: PoolQuery, response: { 200: PoolPage, ...errors } } },
+    async (req, reply) => listed(actorOf(req), req.query, reply),
   );
   app.get(
     '/pool/summary',

@@ -54,6 +54,18 @@ export async function rescoreAccounts(tx: Db, orgId: string, ids: string[]) {
   await store(tx, orgId, await modelOf(tx, orgId), await repo.inputsOf(orgId, ids));
 }
 
+/**
+ * Scores for accounts about to be inserted (a bulk import): the figures are all on the row, so they go
+ * in with it instead of being written a second time by rescoreAccounts.
+ */
+export async function scoresFor(db: Db, orgId: string, inputs: ScoringInput[]) {
+  const model = await modelOf(db, orgId);
+  return inputs.map((i) => {
+    const r = scoreAccount(model, i);
+    return { score: r.score, recommendedTier: r.recommendedTier };
+  });
+}
+
 /** Accounts written around the services (demo seed, bulk loads) get their scores here. */
 export async function scoreUnscored(db: Db, orgId: string) {
   const repo = scoringRepository(db);

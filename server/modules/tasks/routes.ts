@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { tasksService } from './service.ts';
+import { TASKS_EXPORT } from './export.ts';
+import { listOrExport } from '../../kernel/export.ts';
 import {
   Task,
   TaskAssignees,
@@ -18,11 +20,12 @@ const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409
 
 export async function tasksRoutes(app: App) {
   const tasks = tasksService(app.db);
+  const listed = listOrExport(app, TASKS_EXPORT, tasks.list);
 
   app.get(
     '/tasks',
     { schema: { tags, querystring: TaskListQuery, response: { 200: TaskPage, 400: ErrorResponse } } },
-    (req) => tasks.list(actorOf(req), req.query),
+    async (req, reply) => listed(actorOf(req), req.query, reply),
   );
   app.get(
     '/tasks/summary',

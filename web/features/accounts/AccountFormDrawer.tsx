@@ -12,6 +12,7 @@ import { ACCOUNT_GROUPS, type FieldDef } from './fields.ts';
 import { hasChanges, toCreateBody, toFormValues, toUpdateBody, type AccountFormValues } from './formValues.ts';
 import { useCreateAccount, useUpdateAccount } from './api.ts';
 import { AccountFieldInput } from './AccountFieldInput.tsx';
+import { DuplicateHint, useConfirmDuplicate, useDuplicates } from '../../components/Duplicates.tsx';
 
 interface Props {
   open: boolean;
@@ -66,15 +67,36 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
     return text ? t('pickers.typedBefore', { text }) : undefined;
   };
 
-  const submit = async (values: AccountFormValues) => {
+  // 查重 while typing: a changed name or credit code is checked (the account itself excluded).
+  const typedName = Form.useWatch('name', form);
+  const typedCode = Form.useWatch('creditCode', form);
+  const changed = (v: unknown, before: string | null | undefined) =>
+    typeof v === 'string' && v.trim() !== (before ?? '') ? v : undefined;
+  const matches = useDuplicates(
+    'account',
+    {
+      name: changed(typedName, account?.name),
+      creditCode: changed(typedCode, account?.creditCode)?.toUpperCase(),
+      excludeId: account?.id,
+    },
+    ['name', 'creditCode'],
+  );
+  const confirmDuplicate = useConfirmDuplicate();
+  const hintFor = (def: FieldDef) =>
+    def.name === 'name' || def.name === 'creditCode' ? (
+      <DuplicateHint kind="account" matches={matches.filter((m) => m.field === def.name)} />
+    ) : null;
+
+  const submit = async (values: AccountFormValues, allowDuplicateName = false): Promise<unknown> => {
+    const allow = allowDuplicateName ? { allowDuplicateName: true } : {};
     try {
       if (account) {
         const body = toUpdateBody(values, account);
-        if (hasChanges(body)) await update.mutateAsync(body);
+        if (hasChanges(body)) await update.mutateAsync({ ...body, ...allow });
         message.success(t('common.saved'));
         onClose();
       } else {
-        const created = await create.mutateAsync(toCreateBody(values));
+        const created = await create.mutateAsync({ ...toCreateBody(values), ...allow });
         message.success(t('common.created'));
         form.resetFields();
         onClose();
@@ -82,6 +104,8 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
       }
       return FINISHED;
     } catch (e) {
+      // A name match the user confirms is saved again with the flag; a credit code never is.
+      if (!allowDuplicateName && (await confirmDuplicate(e, 'account', !account))) return submit(values, true);
       fail(e, { form, onReload });
     }
   };
@@ -102,7 +126,13 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="account-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => submit(values)}
+        scrollToFirstError
+        data-testid="account-form"
+      >
         {ACCOUNT_GROUPS.map((g) => (
           <div key={g.key}>
             <Divider titlePlacement="start">{t(`accounts.group.${g.key}`)}</Divider>
@@ -114,7 +144,7 @@ export function AccountFormDrawer({ open, onClose, account, onReload }: Props) {
                     label={t(`field.account.${def.name}`)}
                     rules={rules(def)}
                     required={def.required}
-                    extra={typedBefore(def, account)}
+                    extra={hintFor(def) ?? typedBefore(def, account)}
                   >
                     <AccountFieldInput def={def} accountId={account?.id} parentName={account?.parentName} />
                   </Form.Item>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AccountListItem } from '../../../core/schemas/accounts.ts';
@@ -104,6 +105,7 @@ export function AccountsListPage() {
         </Typography.Title>
         <Flex gap={8}>
           {!mobile && table.chooser}
+          {!mobile && <ExportButton path="/api/accounts" query={filters} />}
           {canWrite(me) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-account">
               {t('accounts.new')}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
@@ -38,11 +39,14 @@ export function ActivitiesListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.activities')}
         </Typography.Title>
-        {canWrite(me) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-activity">
-            {t('activities.new')}
-          </Button>
-        )}
+        <Flex gap={8}>
+          {!mobile && !f.empty && <ExportButton path="/api/activities" query={filters} />}
+          {canWrite(me) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-activity">
+              {t('activities.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <ActivityFilters mobile={mobile} />
       {defaultView && (

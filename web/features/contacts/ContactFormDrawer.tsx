@@ -11,6 +11,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
+import { DuplicateHint, useConfirmDuplicate, useDuplicates } from '../../components/Duplicates.tsx';
 import { formatAttitude } from '../../components/AttitudeTag.tsx';
 import { useAccountOwnership, useCreateContact, useUpdateContact } from './api.ts';
 import { useAccountContacts } from '../../lib/account-pickers.ts';
@@ -61,15 +62,36 @@ export function ContactFormDrawer({
     if (open) form.setFieldsValue(toContactFormValues(contact, accountId));
   }, [open, contact, accountId, form]);
 
-  const submit = async (v: ContactFormValues) => {
+  // 查重 while typing: a changed mobile or e-mail is checked across the organisation.
+  const typedMobile = Form.useWatch('mobile', form);
+  const typedEmail = Form.useWatch('email', form);
+  const changed = (value: unknown, before: string | null | undefined) =>
+    typeof value === 'string' && value.trim() !== (before ?? '') ? value : undefined;
+  const matches = useDuplicates(
+    'contact',
+    {
+      mobile: changed(typedMobile, contact?.mobile),
+      email: changed(typedEmail, contact?.email),
+      excludeId: contact?.id,
+    },
+    ['mobile', 'email'],
+  );
+  const confirmDuplicate = useConfirmDuplicate();
+  const hint = (field: 'mobile' | 'email') => {
+    const found = matches.filter((m) => m.field === field);
+    return found.length ? <DuplicateHint kind="contact" matches={found} /> : undefined;
+  };
+
+  const submit = async (v: ContactFormValues, allowDuplicate = false): Promise<unknown> => {
+    const allow = allowDuplicate ? { allowDuplicate: true } : {};
     try {
       if (contact) {
         const body = toContactUpdate(v, contact);
-        if (Object.keys(body).length > 1) await update.mutateAsync(body);
+        if (Object.keys(body).length > 1) await update.mutateAsync({ ...body, ...allow });
         message.success(t('common.saved'));
         onClose();
       } else {
-        const created = await create.mutateAsync(toContactCreate(v));
+        const created = await create.mutateAsync({ ...toContactCreate(v), ...allow });
         message.success(t('common.created'));
         form.resetFields();
         onClose();
@@ -77,6 +99,7 @@ export function ContactFormDrawer({
       }
       return FINISHED;
     } catch (e) {
+      if (!allowDuplicate && (await confirmDuplicate(e, 'contact', !contact))) return submit(v, true);
       fail(e, { form, onReload });
     }
   };
@@ -108,7 +131,7 @@ export function ContactFormDrawer({
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="contact-form">
+      <Form form={form} layout="vertical" onFinish={(v) => submit(v)} scrollToFirstError data-testid="contact-form">
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item name="accountId" label={t('field.contact.accountId')} rules={required}>
@@ -150,6 +173,7 @@ export function ContactFormDrawer({
             <Form.Item
               name="mobile"
               label={t('field.contact.mobile')}
+              extra={hint('mobile')}
               rules={[{ pattern: /^[0-9+()\- ]*$/, message: t('validation.phone') }]}
             >
               <Input inputMode="tel" maxLength={40} />
@@ -168,6 +192,7 @@ export function ContactFormDrawer({
             <Form.Item
               name="email"
               label={t('field.contact.email')}
+              extra={hint('email')}
               rules={[{ type: 'email', message: t('validation.email') }]}
             >
               <Input inputMode="email" maxLength={200} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Flex, Input, Select, Switch, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { COVERAGE_LEVELS, INFLUENCE_LEVELS } from '../../../core/enums.ts';
@@ -60,11 +61,14 @@ export function ContactsListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.contacts')}
         </Typography.Title>
-        {canWrite(me) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-contact">
-            {t('contacts.new')}
-          </Button>
-        )}
+        <Flex gap={8}>
+          {!mobile && <ExportButton path="/api/contacts" query={filters} />}
+          {canWrite(me) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-contact">
+              {t('contacts.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="contact-filters">
         <Input.Search

@@ -1,5 +1,6 @@
 import { App, Button, Card, Col, Flex, Row, Segmented, Statistic, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import {
   FORECAST_GROUPS,
@@ -95,6 +96,7 @@ export function ForecastPage() {
             label: <span data-testid={`forecast-prob-${s}`}>{t(`forecast.probabilities.${s}`)}</span>,
           }))}
         />
+        {!mobile && <ExportButton path="/api/forecast" query={{ period, groupBy, teamId, probabilities }} />}
       </Flex>
 
       {forecast.isError ? (

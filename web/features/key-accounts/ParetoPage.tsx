@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Row, Segmented, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PARETO_METRICS, TIERS, type ParetoMetric, type Tier } from '../../../core/enums.ts';
@@ -57,11 +58,14 @@ export function ParetoPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('pareto.title')}
         </Typography.Title>
-        {me.role === 'admin' && (
-          <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="pareto-settings">
-            {t('pareto.settings')}
-          </Button>
-        )}
+        <Flex gap={8}>
+          {!mobile && <ExportButton path="/api/analysis/pareto" query={q} />}
+          {me.role === 'admin' && (
+            <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="pareto-settings">
+              {t('pareto.settings')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Typography.Paragraph type="secondary">{t('pareto.hint')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>

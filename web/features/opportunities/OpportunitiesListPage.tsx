@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Flex, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
@@ -32,16 +33,19 @@ export function OpportunitiesListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.opportunities')}
         </Typography.Title>
-        {canWrite(me) && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="new-opportunity"
-          >
-            {t('deals.new')}
-          </Button>
-        )}
+        <Flex gap={8}>
+          {!mobile && <ExportButton path="/api/opportunities" query={filters} />}
+          {canWrite(me) && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="new-opportunity"
+            >
+              {t('deals.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <OpportunityFilters mobile={mobile} />
       <ListSummaryBar summary={summary} sort={t(`dealSort.${sort}`)} amountLabel={t('lists.amountSum')} />

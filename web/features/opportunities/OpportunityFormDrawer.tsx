@@ -9,6 +9,7 @@ import { MONEY_INPUT_RE, normaliseMoney } from '../../lib/money.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
+import { DuplicateHint, useConfirmDuplicate, useDuplicates } from '../../components/Duplicates.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { useMe } from '../../lib/session.ts';
 import { useStages } from '../stages/api.ts';
@@ -89,7 +90,23 @@ export function OpportunityFormDrawer({
       form.setFieldValue('stageId', openStages[0].id);
   }, [open, deal, openStages, form]);
 
-  const submit = async (v: Values) => {
+  // 撞单 while typing: an open deal of the same account with this name (the deal itself excluded).
+  const typedName = Form.useWatch('name', form);
+  const typedAccount = Form.useWatch('accountId', form);
+  const dealAccount = deal?.accountId ?? typedAccount ?? accountId;
+  const matches = useDuplicates(
+    'deal',
+    {
+      accountId: dealAccount,
+      name: typeof typedName === 'string' && typedName.trim() !== deal?.name ? typedName : undefined,
+      excludeId: deal?.id,
+    },
+    dealAccount ? ['name'] : [],
+  );
+  const confirmDuplicate = useConfirmDuplicate();
+
+  const submit = async (v: Values, allowDuplicate = false): Promise<unknown> => {
+    const allow = allowDuplicate ? { allowDuplicate: true } : {};
     const amount = normaliseMoney(v.amount);
     const close = v.expectedCloseDate ? v.expectedCloseDate.format('YYYY-MM-DD') : null;
     const items = toLineItemBodies(v.items);
@@ -103,7 +120,7 @@ export function OpportunityFormDrawer({
         if (text(v.source) !== deal.source) body.source = text(v.source);
         const before = JSON.stringify(toLineItemBodies(toLineItemValues(deal.items)));
         if (JSON.stringify(items) !== before) body.items = items;
-        if (Object.keys(body).length > 1) await update.mutateAsync({ id: deal.id, body });
+        if (Object.keys(body).length > 1) await update.mutateAsync({ id: deal.id, body: { ...body, ...allow } });
         message.success(t('common.saved'));
         onClose();
       } else {
@@ -118,13 +135,14 @@ export function OpportunityFormDrawer({
         if ((v.ownerId ?? null) !== me.id) body.ownerId = v.ownerId ?? null;
         if (amount !== null) body.amount = amount;
         if (items.length) body.items = items;
-        const created = await create.mutateAsync(body);
+        const created = await create.mutateAsync({ ...body, ...allow });
         message.success(t('common.created'));
         onClose();
         if (!stayAfterCreate) navigate(`/opportunities/${created.id}`);
       }
       return FINISHED;
     } catch (e) {
+      if (!allowDuplicate && (await confirmDuplicate(e, 'deal', !deal))) return submit(v, true);
       fail(e, { form, onReload });
     }
   };
@@ -151,7 +169,7 @@ export function OpportunityFormDrawer({
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="opportunity-form">
+      <Form form={form} layout="vertical" onFinish={(v) => submit(v)} scrollToFirstError data-testid="opportunity-form">
         <Row gutter={16}>
           {!deal && (
             <Col span={24}>
@@ -174,6 +192,7 @@ export function OpportunityFormDrawer({
               name="name"
               label={t('field.opportunity.name')}
               rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}
+              extra={matches.length ? <DuplicateHint kind="deal" matches={matches} /> : undefined}
             >
               <Input data-testid="opportunity-name" />
             </Form.Item>

@@ -15,6 +15,7 @@ import {
   type FormInstance,
 } from 'antd';
 import dayjs from 'dayjs';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PLAN_RATIOS, DEFAULT_STAGE_WEEKS } from '../../../core/enums.ts';
 import { evenStageWeeks } from '../../../core/planner.ts';
@@ -170,6 +171,7 @@ export function PlannerPage() {
             data-testid="planner-user"
           />
         )}
+        {!mobile && draft.data?.plan && <ExportButton path="/api/planner/draft" query={{ year, userId }} />}
       </Flex>
       <Card size="small" style={{ marginBottom: 12 }}>
         {stagesPending ? (

@@ -1,5 +1,6 @@
 import { App, Button, Card, Empty, Flex, Input, List, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PoolItem } from '../../../core/schemas/pool.ts';
@@ -99,11 +100,14 @@ export function PoolPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('pool.title')}
         </Typography.Title>
-        {claims && (
-          <Tag color={full ? 'red' : 'blue'} data-testid="my-claims">
-            {t('pool.myClaims', { count: claims.count, limit: claims.limit })}
-          </Tag>
-        )}
+        <Flex gap={8} align="center">
+          {claims && (
+            <Tag color={full ? 'red' : 'blue'} data-testid="my-claims">
+              {t('pool.myClaims', { count: claims.count, limit: claims.limit })}
+            </Tag>
+          )}
+          {!mobile && <ExportButton path="/api/pool" query={{ q: p.values.q ?? '' }} />}
+        </Flex>
       </Flex>
       <Typography.Paragraph type="secondary">{t('pool.hint')}</Typography.Paragraph>
       <Input.Search

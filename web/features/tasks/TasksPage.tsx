@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Flex, Segmented, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../core/schemas/activities.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
@@ -49,11 +50,14 @@ export function TasksPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.tasks')}
         </Typography.Title>
-        {canWrite(me) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
-            {t('tasks.new')}
-          </Button>
-        )}
+        <Flex gap={8}>
+          {!mobile && <ExportButton path="/api/tasks" query={query} />}
+          {canWrite(me) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
+              {t('tasks.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Segmented<View>

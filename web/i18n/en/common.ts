@@ -91,6 +91,7 @@ export const common: Widen<typeof zh> = {
       delete: 'moved the record to the recycle bin',
       undelete: 'restored the record from the recycle bin',
       purge: 'deleted the record for good',
+      export: 'exported the list',
       merge: 'merged the records',
       unmerge: 'undid the merge',
     },

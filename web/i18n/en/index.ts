@@ -34,6 +34,7 @@ import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
+import { duplicates } from './duplicates.ts';
 
 export const en: Resources = {
   ...common,
@@ -71,4 +72,5 @@ export const en: Resources = {
   ...a11y,
   ...feedback,
   ...lists,
+  ...duplicates,
 };

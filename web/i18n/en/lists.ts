@@ -18,5 +18,12 @@ export const lists: Widen<typeof zh> = {
       bin: 'Most recently deleted first',
       scores: 'Score, highest first',
     },
+    export: {
+      button: 'Export',
+      xlsx: 'Excel (.xlsx)',
+      csv: 'CSV (.csv)',
+      hint: 'Exports every result of the current filters, in the current order',
+      failed: 'Export failed',
+    },
   },
 };

@@ -89,6 +89,7 @@ export const common = {
       delete: '将记录移入回收站',
       undelete: '从回收站恢复了记录',
       purge: '彻底删除了记录',
+      export: '导出了列表',
       merge: '合并了记录',
       unmerge: '撤销了合并',
     },

@@ -38,6 +38,7 @@ import { preferences } from './preferences.ts';
 import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
+import { duplicates } from './duplicates.ts';
 
 export const zhCN = {
   ...common,
@@ -75,6 +76,7 @@ export const zhCN = {
   ...a11y,
   ...feedback,
   ...lists,
+  ...duplicates,
 };
 
 export type Resources = Widen<typeof zhCN>;

@@ -16,5 +16,12 @@ export const lists = {
       bin: '最近删除在前',
       scores: '分数从高到低',
     },
+    export: {
+      button: '导出',
+      xlsx: 'Excel (.xlsx)',
+      csv: 'CSV (.csv)',
+      hint: '按当前筛选和排序导出全部结果',
+      failed: '导出失败',
+    },
   },
 };
