@@ -24,7 +24,15 @@ describe('the side menu model', () => {
   it('a rep sees no admin pages and no team dashboard, but the catalogues and their recycle bin', () => {
     const rep = paths('rep');
     for (const p of [...ADMIN_ONLY, '/dashboard', '/analysis/time']) expect(rep).not.toContain(p);
-    for (const p of ['/pool', '/analysis/prospects', '/planner', '/products', '/competitors', '/recycle-bin'])
+    for (const p of [
+      '/pool',
+      '/imports',
+      '/analysis/prospects',
+      '/planner',
+      '/products',
+      '/competitors',
+      '/recycle-bin',
+    ])
       expect(rep).toContain(p);
   });
 
@@ -36,7 +44,7 @@ describe('the side menu model', () => {
 
   it('a viewer is offered no page whose point is a write the server refuses them (403)', () => {
     const viewer = paths('viewer');
-    for (const p of [...ADMIN_ONLY, '/pool', '/analysis/prospects', '/planner', '/recycle-bin'])
+    for (const p of [...ADMIN_ONLY, '/pool', '/imports', '/analysis/prospects', '/planner', '/recycle-bin'])
       expect(viewer).not.toContain(p);
     expect(viewer).toContain('/accounts');
     expect(viewer).toContain('/dashboard');

@@ -39,6 +39,8 @@ export const NAV: readonly NavGroup[] = [
       { path: '/accounts', testId: 'nav-accounts', label: 'nav.accounts' },
       { path: '/contacts', testId: 'nav-contacts', label: 'nav.contacts' },
       { path: '/pool', testId: 'nav-pool', label: 'pool.nav', roles: WRITERS },
+      // A viewer cannot import (the API answers 403).
+      { path: '/imports', testId: 'nav-imports', label: 'imports.nav', roles: WRITERS },
     ],
   },
   {

@@ -80,6 +80,8 @@ const ProspectsPage = lazy(() =>
   import('../features/pool/ProspectsPage.tsx').then((m) => ({ default: m.ProspectsPage })),
 );
 
+const ImportsPage = lazy(() => import('../features/imports/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
+
 const lazyEl = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 
 const router = createBrowserRouter([
@@ -114,6 +116,7 @@ const router = createBrowserRouter([
       { path: 'analysis/effort', element: lazyEl(<EffortPage />) },
       { path: 'analysis/prospects', element: lazyEl(<ProspectsPage />) },
       { path: 'pool', element: lazyEl(<PoolPage />) },
+      { path: 'imports', element: lazyEl(<ImportsPage />) },
       { path: 'dashboard', element: lazyEl(<DashboardPage />) },
       { path: 'forecast', element: lazyEl(<ForecastPage />) },
       { path: 'quotas', element: lazyEl(<QuotasPage />) },

@@ -56,7 +56,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     'Accept-Language': isEnglish() ? 'en' : 'zh-CN',
   };
   const init: RequestInit = { method, credentials: 'same-origin', headers };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    // A file upload: the browser writes the multipart Content-Type with its boundary itself.
+    init.body = body;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -95,4 +98,6 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: (path: string) => request<void>('DELETE', path),
+  /** POST as multipart form data (a file and its options as text fields). */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

@@ -24,6 +24,7 @@ import { useTableColumns } from '../../components/ColumnChooser.tsx';
 import { TEXT_SECONDARY } from '../../components/a11y.ts';
 import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { useListSummary } from '../../lib/list-summary.ts';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 export function AccountsListPage() {
   const { t } = useTranslation();
@@ -106,6 +107,7 @@ export function AccountsListPage() {
         <Flex gap={8}>
           {!mobile && table.chooser}
           {!mobile && <ExportButton path="/api/accounts" query={filters} />}
+          <ImportButton entity="accounts" />
           {canWrite(me) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-account">
               {t('accounts.new')}

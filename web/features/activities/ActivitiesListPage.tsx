@@ -15,6 +15,7 @@ import { ActivityTable } from './ActivityTable.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { useListSummary } from '../../lib/list-summary.ts';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 export function ActivitiesListPage() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function ActivitiesListPage() {
         </Typography.Title>
         <Flex gap={8}>
           {!mobile && !f.empty && <ExportButton path="/api/activities" query={filters} />}
+          <ImportButton entity="activities" />
           {canWrite(me) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-activity">
               {t('activities.new')}

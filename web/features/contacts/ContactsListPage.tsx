@@ -19,6 +19,7 @@ import { ContactTable } from './ContactTable.tsx';
 import { ContactFormDrawer } from './ContactFormDrawer.tsx';
 import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { useListSummary } from '../../lib/list-summary.ts';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 const KEYS = ['q', 'accountId', 'influence', 'coverage', 'counterpartId', 'ownerId', 'teamId'] as const;
 
@@ -63,6 +64,7 @@ export function ContactsListPage() {
         </Typography.Title>
         <Flex gap={8}>
           {!mobile && <ExportButton path="/api/contacts" query={filters} />}
+          <ImportButton entity="contacts" />
           {canWrite(me) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-contact">
               {t('contacts.new')}

@@ -14,6 +14,7 @@ import { OpportunityTable } from './OpportunityTable.tsx';
 import { OpportunityFormDrawer } from './OpportunityFormDrawer.tsx';
 import { ListSummaryBar } from '../../components/ListSummaryBar.tsx';
 import { useListSummary } from '../../lib/list-summary.ts';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 export function OpportunitiesListPage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function OpportunitiesListPage() {
         </Typography.Title>
         <Flex gap={8}>
           {!mobile && <ExportButton path="/api/opportunities" query={filters} />}
+          <ImportButton entity="opportunities" />
           {canWrite(me) && (
             <Button
               type="primary"

@@ -36,6 +36,7 @@ import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
 import { duplicates } from './duplicates.ts';
+import { imports } from './imports.ts';
 
 export const en: Resources = {
   ...common,
@@ -75,4 +76,5 @@ export const en: Resources = {
   ...feedback,
   ...lists,
   ...duplicates,
+  ...imports,
 };

@@ -40,6 +40,7 @@ import { a11y } from './a11y.ts';
 import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
 import { duplicates } from './duplicates.ts';
+import { imports } from './imports.ts';
 
 export const zhCN = {
   ...common,
@@ -79,6 +80,7 @@ export const zhCN = {
   ...feedback,
   ...lists,
   ...duplicates,
+  ...imports,
 };
 
 export type Resources = Widen<typeof zhCN>;
