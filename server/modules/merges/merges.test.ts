@@ -209,7 +209,7 @@ describe('account merge', () => {
     expect(await accountOf('opportunities', d.deal.id)).toBe(c.a.id);
   });
 
-  it('takes the source’s owner only when the caller may give it, and refuses bad input naming the field', async () => {
+  it('refuses bad input naming the field, stale versions and a parent loop, moving nothing', async () => {
     const a = await account(rep, '戊');
     const b = await account(rep, '己');
     const same = await f.admin.post(`/api/accounts/${a.a.id}/merge`, {
