@@ -260,6 +260,21 @@ export const MESSAGES = {
     en: 'matches an open deal of the account; send allowDuplicate: true to save anyway',
   },
   pool_owner: { zh: '公海', en: 'Shared pool' },
+  // Merges 合并 (issue 22)
+  merge_same_record: { zh: '不能与自身合并', en: 'must be a different record from the one kept' },
+  merge_merged: {
+    zh: '该记录已被合并到另一条记录，请在保留的记录上操作',
+    en: 'This record was merged into another; work on the one that was kept',
+  },
+  merge_undone: { zh: '该合并已撤销', en: 'This merge has already been undone' },
+  merge_undo_expired: {
+    zh: '合并已超过 30 天，不能撤销',
+    en: 'The merge is more than 30 days old and can no longer be undone',
+  },
+  merge_undo_conflict: {
+    zh: '合并后部分记录已被移到其他客户或联系人下，不能撤销',
+    en: 'Some records moved by the merge have been moved elsewhere since; it cannot be undone',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;

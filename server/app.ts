@@ -32,6 +32,7 @@ import { activitiesRoutes } from './modules/activities/routes.ts';
 import { analysisRoutes } from './modules/analysis/routes.ts';
 import { tasksRoutes } from './modules/tasks/routes.ts';
 import { handoverRoutes } from './modules/handover/routes.ts';
+import { mergesRoutes } from './modules/merges/routes.ts';
 import { remindersRoutes } from './modules/reminders/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { quotasRoutes } from './modules/quotas/routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         settingsRoutes,
         importsRoutes,
         handoverRoutes,
+        mergesRoutes,
       ]) {
         await a.register(routes);
       }

@@ -13,7 +13,17 @@ import { planKeepable, quotaReadable, quotaWritable, type QuotaSubject, type Tea
  */
 export type Visibility = 'scope' | 'organisation' | 'own';
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'claim' | 'review' | 'handover';
+export type Action =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'purge'
+  | 'claim'
+  | 'review'
+  | 'handover'
+  | 'merge';
 
 export type AccessEntity =
   | 'account'
@@ -95,6 +105,12 @@ const handover: Rule = (actor, s) => {
   return userInScope(actor, s.userId) ? 'allowed' : 'hidden';
 };
 
+/**
+ * A merge (合并) makes two accounts or contacts one and moves the source's work: an admin's, or a
+ * manager's when both records are in their scope (the repositories' predicates answer 404 otherwise).
+ */
+const merge: Rule = managers;
+
 /** Records (in the caller's scope, which the repositories' predicates check) are written by everyone but viewers. */
 const writes = { create: writers, update: writers, delete: writers };
 /** What the whole organisation shares (its teams, funnel, call types and products) only admins curate. */
@@ -105,8 +121,8 @@ const catalogue = { create: admins, update: admins, delete: admins };
  * (access/scope-matrix.test.ts) walks this list, so an entity added here needs its scope case there.
  */
 export const accessEntities: Record<AccessEntity, { visibility: Visibility; rules: Partial<Record<Action, Rule>> }> = {
-  account: { visibility: 'scope', rules: { ...writes, review } },
-  contact: { visibility: 'scope', rules: writes },
+  account: { visibility: 'scope', rules: { ...writes, review, merge } },
+  contact: { visibility: 'scope', rules: { ...writes, merge } },
   // A link is the first contact's: whoever sees that contact sees and removes it.
   contactLink: { visibility: 'scope', rules: writes },
   // The Blue Sheet (influences, notes, competition) and the exit criteria are updates of the deal.

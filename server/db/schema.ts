@@ -9,3 +9,4 @@ export * from './schema/forecast.ts';
 export * from './schema/analysis.ts';
 export * from './schema/recycle-bin.ts';
 export * from './schema/imports.ts';
+export * from './schema/merges.ts';

@@ -14,7 +14,9 @@ export type HistoryAction =
   | 'undelete'
   | 'purge'
   /** A list taken out as a file (entity 'export', one id per download): the list, format, rows and filter. */
-  | 'export';
+  | 'export'
+  | 'merge'
+  | 'unmerge';
 /** Events on a user (entity 'user'), never in a record's history list: a wrong password, the address as the change. */
 export type UserEvent = 'login_failed';
 

@@ -34,6 +34,8 @@ export const ACTION_COLORS: Record<HistoryEntry['action'], string> = {
   undelete: 'cyan',
   purge: 'red',
   export: 'purple',
+  merge: 'purple',
+  unmerge: 'purple',
 };
 
 /** Who changed what, when: field labels and enum values in the reader's language. */

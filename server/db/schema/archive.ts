@@ -76,6 +76,8 @@ export const accounts = pgTable(
      */
     nameKey: text('name_key'),
     archivedAt: ts('archived_at'),
+    /** Merged into this account (issue 22): archived, hidden from lists and 查重, its work moved there (merges). */
+    mergedIntoId: uuid('merged_into_id'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: created(),
@@ -181,6 +183,8 @@ export const contacts = pgTable(
     mobileKey: text('mobile_key'),
     emailKey: text('email_key'),
     archivedAt: ts('archived_at'),
+    /** Merged into this contact (issue 22): archived, hidden from lists and 查重, its links moved there (merges). */
+    mergedIntoId: uuid('merged_into_id'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: created(),

@@ -1,6 +1,6 @@
 // 查重 of accounts: rows of the organisation with the same credit code or name key (migration 0037),
 // whoever owns them, each with whether the caller may see it — the service decides what to show.
-import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, users } from '../../db/schema.ts';
 import { accountVisible, type Actor } from '../../access/index.ts';
@@ -34,6 +34,8 @@ export async function findAccountDuplicates(db: Db, actor: Actor, probe: Account
       and(
         eq(accounts.orgId, actor.orgId),
         or(...tests),
+        // A merged account lives on as its survivor, which the check finds itself.
+        isNull(accounts.mergedIntoId),
         probe.excludeId ? ne(accounts.id, probe.excludeId) : undefined,
       ),
     )

@@ -126,7 +126,10 @@ export function accountsRepository(db: Db) {
     codes: CodeFilters,
   ): Promise<(SQL | undefined)[]> {
     const where: (SQL | undefined)[] = [accountVisible(actor)];
-    where.push(query.archived ? isNotNull(accounts.archivedAt) : isNull(accounts.archivedAt));
+    // A merged account (always archived) is its survivor now: it leaves the archived list too.
+    where.push(
+      query.archived ? and(isNotNull(accounts.archivedAt), isNull(accounts.mergedIntoId)) : isNull(accounts.archivedAt),
+    );
     // Closed sets written as literals, so the plan is costed with each value's real frequency and kept.
     if (query.ownershipType) where.push(equalsLiteral(accounts.ownershipType, query.ownershipType, OWNERSHIP_TYPES));
     if (query.scope) where.push(equalsLiteral(accounts.scope, query.scope, ACCOUNT_SCOPES));

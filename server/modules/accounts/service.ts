@@ -168,6 +168,8 @@ export function accountsService(db: Db) {
       const current = await r.lockForWrite(actor, id);
       if (!current) throw notFound();
       if (current.version !== version) throw staleVersion();
+      // A merged account comes back only by undoing its merge (merges/), which moves its work back too.
+      if (!archived && current.mergedIntoId) throw new AppError(409, 'merge_merged');
       await writeArchived(tx, actor, current, archived);
     });
     return detail(actor, id);

@@ -1,6 +1,6 @@
 // 查重 of contacts: rows of the organisation with the same mobile or e-mail key (migration 0037), on
 // any account, each with whether the caller may see it — the service decides what to show.
-import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, contacts, users } from '../../db/schema.ts';
 import { contactVisible, type Actor } from '../../access/index.ts';
@@ -38,6 +38,8 @@ export async function findContactDuplicates(db: Db, actor: Actor, probe: Contact
       and(
         eq(contacts.orgId, actor.orgId),
         or(...tests),
+        // A merged contact lives on as its survivor, which the check finds itself.
+        isNull(contacts.mergedIntoId),
         probe.excludeId ? ne(contacts.id, probe.excludeId) : undefined,
       ),
     )

@@ -69,7 +69,10 @@ export function contactsRepository(db: Db) {
    */
   async function filters(actor: Actor, query: ContactListQuery, search: PageArgs['search']) {
     const where: (SQL | undefined)[] = [contactVisible(actor)];
-    where.push(query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt));
+    // A merged contact (always archived) is its survivor now: it leaves the archived list too.
+    where.push(
+      query.archived ? and(isNotNull(contacts.archivedAt), isNull(contacts.mergedIntoId)) : isNull(contacts.archivedAt),
+    );
     if (query.accountId) where.push(eq(contacts.accountId, query.accountId));
     if (query.influence) where.push(eq(contacts.influence, query.influence));
     if (query.coverage) where.push(eq(contacts.coverage, query.coverage));

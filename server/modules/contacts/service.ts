@@ -4,7 +4,7 @@ import { visibleAccount } from '../accounts/service.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
-import { fieldError, notFound, staleVersion } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
@@ -110,6 +110,8 @@ export function contactsService(db: Db) {
       const current = await r.lockForWrite(actor, id);
       if (!current) throw notFound();
       if (current.version !== version) throw staleVersion();
+      // A merged contact comes back only by undoing its merge (merges/), which moves its links back too.
+      if (!archived && current.mergedIntoId) throw new AppError(409, 'merge_merged');
       await r.update(actor.orgId, id, version, { archivedAt: archived ? new Date() : null });
       await historyWriter(tx).record(actor.orgId, 'contact', id, archived ? 'archive' : 'restore', actor.userId);
     });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, InboxOutlined, MergeCellsOutlined, RollbackOutlined } from '@ant-design/icons';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -25,6 +25,7 @@ import { AccountHealthCard } from '../account-health/AccountHealthCard.tsx';
 import { AccountScoreCard } from '../scoring/AccountScoreCard.tsx';
 import { AccountGroupTab } from '../account-health/AccountGroupTab.tsx';
 import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
+import { MergeAccountDialog } from '../merges/MergeAccountDialog.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
@@ -59,6 +60,7 @@ export function AccountPage() {
   const tab: TabKey = TABS.includes(params.get('tab') as TabKey) ? (params.get('tab') as TabKey) : 'profile';
   const account = useAccount(id);
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const archive = useArchiveAccount(id);
   const del = useDeleteAccount(id);
   const fail = useApiFeedback();
@@ -69,6 +71,8 @@ export function AccountPage() {
   if (account.isError) return <FullPageError error={account.error} onRetry={() => void account.refetch()} />;
   const a = account.data;
   const writable = canWrite(me);
+  // Merging is an admin's or a manager's (the server checks both records are in their scope).
+  const mayMerge = me.role === 'admin' || me.role === 'manager';
   const reload = () => void account.refetch();
 
   const toggleArchive = async () => {
@@ -129,6 +133,11 @@ export function AccountPage() {
                 {a.archived ? t('common.restore') : t('common.archive')}
               </Button>
             </Popconfirm>
+            {mayMerge && !a.archived && (
+              <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-account">
+                {t('merges.action')}
+              </Button>
+            )}
             <Popconfirm
               title={t('accounts.deleteConfirm')}
               onConfirm={() => void remove()}
@@ -232,6 +241,7 @@ export function AccountPage() {
         ]}
       />
       <AccountFormDrawer open={editing} onClose={() => setEditing(false)} account={a} onReload={reload} />
+      {merging && <MergeAccountDialog target={a} onClose={() => setMerging(false)} />}
     </div>
   );
 }

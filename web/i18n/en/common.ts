@@ -92,6 +92,8 @@ export const common: Widen<typeof zh> = {
       undelete: 'restored the record from the recycle bin',
       purge: 'deleted the record for good',
       export: 'exported the list',
+      merge: 'merged the records',
+      unmerge: 'undid the merge',
     },
   },
 };

@@ -32,6 +32,7 @@ import { relationshipMap } from './relationship-map.ts';
 import { recycleBin } from './recycle-bin.ts';
 import { admin } from './admin.ts';
 import { handover } from './handover.ts';
+import { merges } from './merges.ts';
 import { navigation } from './navigation.ts';
 import { pickers } from './pickers.ts';
 import { preferences } from './preferences.ts';
@@ -71,6 +72,7 @@ export const zhCN = {
   ...recycleBin,
   ...admin,
   ...handover,
+  ...merges,
   ...navigation,
   ...pickers,
   ...preferences,

@@ -1,0 +1,22 @@
+import type { Widen } from '../types.ts';
+import type { merges as zh } from '../zh-CN/merges.ts';
+
+export const merges: Widen<typeof zh> = {
+  merges: {
+    action: 'Merge',
+    title: 'Merge another account into “{{name}}”',
+    pick: 'Duplicate account to merge in',
+    suggested: 'Possible duplicates',
+    search: 'Search accounts',
+    intro:
+      'Its contacts, deals, calls, tasks, SWOT and team move to “{{name}}”; it is archived and points to the kept account. You can undo within 30 days.',
+    field: 'Field',
+    keep: 'Keep ({{name}})',
+    take: 'Take ({{name}})',
+    same: 'The other fields are the same in both records',
+    confirm: 'Merge',
+    done: 'Merged: {{count}} records moved to the kept account',
+    undo: 'Undo',
+    undone: 'Merge undone',
+  },
+};
