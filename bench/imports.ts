@@ -12,6 +12,7 @@ import { loadConfig } from '../server/plugins/config.ts';
 import { buildApp } from '../server/app.ts';
 import type { App } from '../server/lib/app-type.ts';
 import type { ImportJob } from '../core/schemas/imports.ts';
+import { loadExcelJS } from '../server/lib/sheets/exceljs.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',');
@@ -28,7 +29,7 @@ const TYPES = ['政府', '国企', '民企', '事业单位'];
 
 /** A team's customer list as Excel writes it: Chinese headers, amounts in 万, regions as text. */
 async function workbook(rows: number): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJS();
   const { PassThrough } = await import('node:stream');
   const out = new PassThrough();
   const chunks: Buffer[] = [];

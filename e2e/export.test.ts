@@ -7,6 +7,7 @@ import type { Factories } from '../server/test/factories.ts';
 import { WAIT } from './util.ts';
 import type { PageOf } from '../core/schemas/common.ts';
 import type { AccountListItem } from '../core/schemas/accounts.ts';
+import { loadExcelJS } from '../server/lib/sheets/exceljs.ts';
 
 describe.skipIf(!hasChromium)('export a list to Excel', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -36,7 +37,7 @@ describe.skipIf(!hasChromium)('export a list to Excel', { timeout: 90_000 }, () 
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^客户-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const path = await file.path();
-    const { default: ExcelJS } = await import('exceljs');
+    const ExcelJS = await loadExcelJS();
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];

@@ -6,7 +6,7 @@
 // reach the end, downloads the error report and finds the reason in its 错误原因 column, and sees the
 // imported accounts — the existing ones updated, not doubled — on the accounts list. On a phone, in
 // English, the wizard stacks within 390 px; a viewer is offered no import at all.
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../server/lib/sheets/exceljs.ts';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { creditCodeCheckChar } from '../core/credit-code.ts';
@@ -28,6 +28,7 @@ const BAD_NAME = '台州市中心医院';
 
 /** The workbook a sales-operations person would have: Chinese headers, 万元 amounts, one broken row. */
 async function workbook(): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('客户');
   ws.addRow(HEADERS);
@@ -164,7 +165,7 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
     await page.getByTestId('import-report').click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const report = new ExcelJS.Workbook();
+    const report = new (await loadExcelJS()).Workbook();
     await report.xlsx.readFile((await download.path()) ?? '');
     const sheet = report.worksheets[0];
     // ExcelJS's row values are 1-based and sparse: Array.from fills the holes.

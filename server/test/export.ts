@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { history } from '../db/schema.ts';
+import { loadExcelJS } from '../lib/sheets/exceljs.ts';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -16,7 +17,7 @@ export interface OpenedSheet {
 }
 
 export async function openXlsx(res: LightMyRequestResponse): Promise<OpenedSheet> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];

@@ -3,6 +3,7 @@
 import type { App } from '../lib/app-type.ts';
 import type { Client } from './helper.ts';
 import type { ImportJob } from '../../core/schemas/imports.ts';
+import { loadExcelJS } from '../lib/sheets/exceljs.ts';
 
 export async function upload(
   app: App,
@@ -39,7 +40,7 @@ export async function importFile(
 
 /** A workbook made with ExcelJS, as a team's own sheet would be: a header row, then the rows. */
 export async function xlsx(rows: (string | number | Date | null)[][]): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('客户');
   for (const r of rows) sheet.addRow(r);
@@ -48,7 +49,7 @@ export async function xlsx(rows: (string | number | Date | null)[][]): Promise<B
 
 /** The first worksheet of an .xlsx answer (an export, an error report), read back with ExcelJS. */
 export async function firstSheet(content: Buffer) {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(new Uint8Array(content).buffer as Parameters<typeof book.xlsx.load>[0]);
   return book.worksheets[0];

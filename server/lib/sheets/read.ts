@@ -3,6 +3,7 @@
 // by whether the start of the file is valid UTF-8; .xlsx through ExcelJS's streaming reader. The
 // libraries load on first use, so a server that never imports does not pay for them at start.
 import { PassThrough, type Readable } from 'node:stream';
+import { loadExcelJS } from './exceljs.ts';
 
 export type SheetCell = string | number | Date | null;
 export type SheetFormat = 'xlsx' | 'csv';
@@ -107,7 +108,7 @@ function cellValue(v: unknown): SheetCell {
 }
 
 async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJS();
   // Styles are read so that cells formatted as dates arrive as dates, not serial numbers.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',

@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { PassThrough, Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +99,43 @@ describe('readSheet: encodings and bad files', () => {
     const err = await collect(readSheet(Readable.from(junk), 'xlsx')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SheetError);
     expect((err as SheetError).code).toBe('corrupt');
+  });
+});
+
+describe('ExcelJS', () => {
+  it('reads a long Chinese sheet without splitting a character between two chunks of the unzipped XML', async () => {
+    const rows: ExportCell[][] = [];
+    for (let i = 0; i < 20_000; i++) rows.push([`基准客户${i}有限公司`, ['事业单位', '政府', '国企'][i % 3], '广东省']);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    async function* source() {
+      yield* rows;
+    }
+    await writeSheet(
+      out,
+      'xlsx',
+      [0, 1, 2].map((i) => ({ header: `列${i}`, kind: 'text' as const })),
+      source(),
+    );
+    let broken = 0;
+    let n = 0;
+    for await (const r of readSheet(Readable.from([Buffer.concat(chunks)]), 'xlsx')) {
+      n++;
+      if (r.cells.some((c) => typeof c === 'string' && c.includes('\uFFFD'))) broken++;
+    }
+    expect(n).toBe(20_001);
+    expect(broken).toBe(0);
+  });
+
+  it('is loaded only through lib/sheets/exceljs.ts, which mends its reader before anything loads it', () => {
+    // The pattern's [j] keeps this file from matching itself.
+    const offenders = execSync(`git grep -l -E "from 'excel[j]s'|import\\('excel[j]s'\\)" -- '*.ts' '*.tsx'`, {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((f) => f && f !== 'server/lib/sheets/exceljs.ts');
+    expect(offenders).toEqual([]);
   });
 });
 

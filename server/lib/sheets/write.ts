@@ -3,6 +3,7 @@
 // spreadsheet would run as a formula neutralised (CSV/formula injection, OWASP).
 import type { Writable } from 'node:stream';
 import type { SheetFormat } from './read.ts';
+import { loadExcelJS } from './exceljs.ts';
 
 /** `number`: a figure with two decimals (a coverage of 2.5×); `percent`: a share (0.25 shows as 25.00%). */
 export type ColumnKind = 'text' | 'money' | 'date' | 'integer' | 'number' | 'percent';
@@ -109,7 +110,7 @@ async function writeXlsx(
   rows: AsyncIterable<ExportCell[]>,
   sheetName: string,
 ): Promise<number> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJS();
   // Shared strings off: each row is written and flushed as it comes, nothing is kept for the end.
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

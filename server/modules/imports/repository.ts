@@ -122,6 +122,15 @@ export function importsRepository(db: Db) {
           set: { mapping, updatedAt: sql`now()` },
         }),
 
+    /**
+     * Fresh statistics for the tables an import is filling. A table created empty keeps the plans made
+     * for it empty — above all the foreign-key checks' cached seq scans — until it is analysed, and a
+     * first import in one transaction gives autovacuum nothing to see: 30k rows into a new database took
+     * a batch from 0.15 s to 3 s. ANALYZE counts the transaction's own rows.
+     */
+    analyze: (tables: readonly string[]) =>
+      db.execute(sql.raw(`analyze ${tables.map((t) => `"${t.replaceAll('"', '')}"`).join(', ')}`)),
+
     /** Active users of the organisation named (by name or e-mail, compared lower case) in a batch's owner column. */
     usersNamed: (orgId: string, words: string[]) =>
       words.length

@@ -47,6 +47,17 @@ const WRITERS: Record<
   activities: importActivities,
 };
 
+/** The tables each entity's rows land in (with their triggers' and history's), analysed as they grow. */
+const FILLED: Record<ImportEntity, readonly string[]> = {
+  accounts: ['accounts', 'account_facts', 'history'],
+  contacts: ['contacts', 'history'],
+  opportunities: ['opportunities', 'stage_history', 'history'],
+  activities: ['activities', 'history'],
+};
+/** Rows after which the tables are analysed: 1k, 4k, 16k, 64k… (a few hundred ms each, at most a handful). */
+const ANALYZE_FIRST = 1_000;
+const ANALYZE_STEP = 4;
+
 /** Thrown inside an all-or-nothing transaction to undo it; the job is then marked with the reason. */
 class Abort extends Error {
   constructor(
@@ -129,6 +140,7 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
     };
     const rest: AsyncIterable<SheetRow> = { [Symbol.asyncIterator]: () => iterator };
 
+    let analyzeAt = ANALYZE_FIRST;
     const runBatch = async (tx: Db, batch: SheetRow[]) => {
       const { good, bad } = await prepare(tx, batch);
       const outcomes = good.length ? await write(tx, actor, good, ctx) : [];
@@ -140,6 +152,10 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
       }
       counts.rejected += rejected.length;
       counts.done += batch.length;
+      if (counts.done >= analyzeAt) {
+        await importsRepository(tx).analyze(FILLED[entity]);
+        while (analyzeAt <= counts.done) analyzeAt *= ANALYZE_STEP;
+      }
       return rejected;
     };
     const rejectRows = (rejected: RejectedRow[]) =>
