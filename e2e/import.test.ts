@@ -14,7 +14,7 @@ import type { ImportPreview } from '../core/schemas/imports.ts';
 import type { Factories } from '../server/test/factories.ts';
 import { formatViolations, seriousViolations } from './axe.ts';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
-import { WAIT, pageScrollWidth, pickOption, settled, shot, still, waitForPath } from './util.ts';
+import { WAIT, pageScrollWidth, pickOption, popupsClosed, settled, shot, still, waitForPath } from './util.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE = '客户清单.xlsx';
@@ -130,6 +130,8 @@ describe.skipIf(!hasChromium)('spreadsheet import', { timeout: 120_000 }, () => 
     await expect
       .poll(() => rows.nth(0).locator('td[data-field="background"]').textContent(), { timeout: WAIT })
       .toBe('三级甲等综合医院');
+    // The field list slides shut after the pick: axe reads the page without it.
+    await popupsClosed(page, 'select');
     await settled(page);
     await shot(page, 'import-mapping');
     const violations = await seriousViolations(page);

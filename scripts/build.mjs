@@ -27,7 +27,16 @@ const STAMP = '.build-stamp';
  * beside its own code (PGlite's WASM and data files, argon2's native binding, Swagger's package.json,
  * Swagger UI's assets); pg-native is pg's optional native driver, not installed.
  */
-const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', '@fastify/swagger', '@fastify/swagger-ui', 'pg-native'];
+// exceljs stays a package of its own: server/lib/sheets/exceljs.ts mends its streaming reader through
+// Node's module cache, which a bundled copy would not consult.
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  '@node-rs/argon2',
+  '@fastify/swagger',
+  '@fastify/swagger-ui',
+  'pg-native',
+  'exceljs',
+];
 
 /** Text formats worth compressing; fonts and images in the bundle are compressed already. */
 const COMPRESSIBLE = /\.(css|html|ico|js|json|mjs|svg|txt|xml)$/;

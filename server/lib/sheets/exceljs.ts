@@ -4,10 +4,11 @@
 // decodes across chunks, that module is put in Node's module cache, before ExcelJS loads it, as the same
 // parser with one streaming TextDecoder per sheet. Every file reaches ExcelJS through here
 // (sheets.test.ts checks), so no import can load the original first.
-import { createRequire, Module } from 'node:module';
+import * as nodeModule from 'node:module';
 import type ExcelJSModule from 'exceljs';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the production bundle's banner declares one (scripts/build.mjs).
+const load = nodeModule.createRequire(import.meta.url);
 
 interface SaxEvent {
   eventType: 'opentag' | 'text' | 'closetag';
@@ -15,9 +16,9 @@ interface SaxEvent {
 }
 
 function patchParseSax() {
-  const path = require.resolve('exceljs/lib/utils/parse-sax.js');
-  if (require.cache[path]) return;
-  const { SaxesParser } = require('saxes') as {
+  const path = load.resolve('exceljs/lib/utils/parse-sax.js');
+  if (load.cache[path]) return;
+  const { SaxesParser } = load('saxes') as {
     SaxesParser: new () => {
       on(event: string, fn: (value: unknown) => void): void;
       write(text: string): void;
@@ -47,11 +48,11 @@ function patchParseSax() {
       yield events;
     }
   }
-  const m = new Module(path);
+  const m = new nodeModule.Module(path);
   m.filename = path;
   m.loaded = true;
   m.exports = parseSax;
-  require.cache[path] = m;
+  load.cache[path] = m;
 }
 
 let loaded: Promise<typeof ExcelJSModule> | null = null;
