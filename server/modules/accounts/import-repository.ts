@@ -16,14 +16,20 @@ export interface AccountCandidate {
   visible: boolean;
 }
 
+/** Accounts holding one of these credit codes or name keys; none when both lists are empty. */
+function byCodeOrKey(codes: string[], keys: string[]) {
+  const match = [];
+  if (codes.length) match.push(inArray(accounts.creditCode, codes));
+  if (keys.length) match.push(inArray(accounts.nameKey, keys));
+  return match.length ? or(...match) : null;
+}
+
 export function accountsImportRepository(db: Db) {
   return {
     /** Accounts of the organisation (in scope or not) holding one of these credit codes or name keys. */
     candidates: (actor: Actor, codes: string[], keys: string[]): Promise<AccountCandidate[]> => {
-      const match = [];
-      if (codes.length) match.push(inArray(accounts.creditCode, codes));
-      if (keys.length) match.push(inArray(accounts.nameKey, keys));
-      if (!match.length) return Promise.resolve([]);
+      const match = byCodeOrKey(codes, keys);
+      if (!match) return Promise.resolve([]);
       return db
         .select({
           id: accounts.id,
@@ -34,19 +40,17 @@ export function accountsImportRepository(db: Db) {
         })
         .from(accounts)
         .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)))
-        .where(and(eq(accounts.orgId, actor.orgId), or(...match)));
+        .where(and(eq(accounts.orgId, actor.orgId), match));
     },
 
     /** Live accounts in the importer's scope with one of these credit codes or name keys (a row's account column). */
     visibleByRef: (actor: Actor, codes: string[], keys: string[]) => {
-      const match = [];
-      if (codes.length) match.push(inArray(accounts.creditCode, codes));
-      if (keys.length) match.push(inArray(accounts.nameKey, keys));
-      if (!match.length) return Promise.resolve([]);
+      const match = byCodeOrKey(codes, keys);
+      if (!match) return Promise.resolve([]);
       return db
         .select({ id: accounts.id, creditCode: accounts.creditCode, nameKey: accounts.nameKey })
         .from(accounts)
-        .where(and(accountVisible(actor), or(...match)));
+        .where(and(accountVisible(actor), match));
     },
 
     insertMany: (rows: NewAccount[]) => (rows.length ? db.insert(accounts).values(rows) : Promise.resolve()),

@@ -9,6 +9,7 @@ import type { ImportBatchContext, ImportOutcome, ImportRow } from '../../kernel/
 import { newId } from '../../lib/ids.ts';
 import { emailKey, personNameKey, phoneKey } from '../../../core/import/names.ts';
 import { accountsByRef } from '../accounts/import.ts';
+import { contactKeys } from '../../db/duplicate-keys.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import { contactsImportRepository } from './import-repository.ts';
 import { searchColumns } from './service.ts';
@@ -90,8 +91,7 @@ export async function importContacts(
       accountId,
       orgId: actor.orgId,
       id,
-      mobileKey: data.mobile == null ? null : (mobile ?? ''),
-      emailKey: data.email == null ? null : (email ?? ''),
+      ...contactKeys({ mobile: data.mobile ?? null, email: data.email ?? null }),
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -116,8 +116,7 @@ export async function importContacts(
   const changed: { entityId: string; changes: ReturnType<typeof diffFields> }[] = [];
   for (const u of updates) {
     const patch = { ...u.patch };
-    if (patch.mobile !== undefined) patch.mobileKey = patch.mobile == null ? null : (phoneKey(patch.mobile) ?? '');
-    if (patch.email !== undefined) patch.emailKey = patch.email == null ? null : (emailKey(patch.email) ?? '');
+    Object.assign(patch, contactKeys(patch));
     Object.assign(patch, searchColumns({ ...u.current, ...patch, name: patch.name ?? u.current.name }));
     const changes = diffFields(u.current, patch, HISTORY_IGNORED);
     if (changes.length) {
