@@ -40,6 +40,14 @@ describe('diffFields', () => {
     expect(diffFields({ n: 1 }, { n: '1' })).toHaveLength(1);
     expect(diffFields({ m: '0.10' }, { m: '0.10' })).toEqual([]);
   });
+
+  it('takes a decimal padded to its scale as the same amount (stored "500.00", sent "500")', () => {
+    expect(diffFields({ m: '500.00', z: '0.00', f: '1.50' }, { m: '500', z: '0', f: '1.5' })).toEqual([]);
+    expect(diffFields({ m: '500.00' }, { m: '500.01' })).toHaveLength(1);
+    expect(diffFields({ m: '500.00' }, { m: '50' })).toHaveLength(1);
+    // Leading zeros are not padding: codes and numbers kept as text stay as typed.
+    expect(diffFields({ code: '0100' }, { code: '100' })).toHaveLength(1);
+  });
 });
 
 describe('initialFields', () => {

@@ -4,8 +4,20 @@ export interface FieldChange {
   new: unknown;
 }
 
+const DECIMAL = /^-?\d+\.\d*$/;
+
+/**
+ * A decimal string without the zeros its scale pads it with: the database answers money as "500.00" while
+ * a form or a spreadsheet sends "500", and those are the same amount (not a change to record or write).
+ * Only a fraction's trailing zeros go: "0100" and "100" stay different (codes, numbers kept as text).
+ */
+function unpadded(v: string): string {
+  return DECIMAL.test(v) ? v.replace(/0+$/, '').replace(/\.$/, '') : v;
+}
+
 function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => same(v, b[i]));
+  if (typeof a === 'string' && typeof b === 'string') return a === b || unpadded(a) === unpadded(b);
   return (a ?? null) === (b ?? null);
 }
 

@@ -111,6 +111,23 @@ describe('matching, modes and scope', () => {
     ]);
   });
 
+  it('the same file again matches every row and records no change (stored "300.00" is the sheet\'s 300)', async () => {
+    const content = await xlsx([
+      ['名称', '客户性质', '我方收入'],
+      ['重导测试有限公司', '国企', '300'],
+      ['重导测试二有限公司', '民企', 0],
+    ]);
+    const first = await importFile(t.app, rep.client, { name: 'r.xlsx', content }, { entity: 'accounts' });
+    expect(first).toMatchObject({ status: 'done', created: 2 });
+    const again = await importFile(t.app, rep.client, { name: 'r.xlsx', content }, { entity: 'accounts' });
+    expect(again).toMatchObject({ status: 'done', created: 0, updated: 2, rejected: 0 });
+    const history = await rowsOf<{ action: string }>(
+      t.database.db,
+      sql`select action from history where entity_type = 'account' and import_id = ${again.id}`,
+    );
+    expect(history).toEqual([]);
+  });
+
   it('all-or-nothing writes nothing when one row is bad; a dry run writes nothing at all', async () => {
     const content = await xlsx([
       ['客户名称', '员工人数'],
