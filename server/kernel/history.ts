@@ -2,6 +2,7 @@
 // transaction. Reading a record's history is the history module's (server/modules/history).
 import type { Db } from '../db/client.ts';
 import { history } from '../db/schema.ts';
+import { insertRows } from '../db/bulk.ts';
 import { newId } from '../lib/ids.ts';
 import type { FieldChange } from '../../core/diff.ts';
 
@@ -41,19 +42,19 @@ export function historyWriter(db: Db) {
       /** The spreadsheet import that made these changes (issue 22), shown with them in the history. */
       importId: string | null = null,
     ) =>
-      entries.length
-        ? db.insert(history).values(
-            entries.map((e) => ({
-              orgId,
-              id: newId(),
-              entityType,
-              entityId: e.entityId,
-              action,
-              actorId,
-              changes: e.changes,
-              importId,
-            })),
-          )
-        : Promise.resolve(),
+      insertRows(
+        db,
+        history,
+        entries.map((e) => ({
+          orgId,
+          id: newId(),
+          entityType,
+          entityId: e.entityId,
+          action,
+          actorId,
+          changes: e.changes,
+          importId,
+        })),
+      ),
   };
 }

@@ -1,9 +1,9 @@
 // The SQL of a spreadsheet import's accounts (server/modules/accounts/import.ts): one read of the
-// candidates a batch could match, one multi-row insert, and versioned updates of the matched.
+// candidates a batch could match, a bulk insert, and bulk versioned updates of the matched.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, users } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { insertRows, updateVersionedRows } from '../../db/bulk.ts';
 import { accountVisible, type Actor } from '../../access/index.ts';
 import type { AccountRow, NewAccount } from './repository.ts';
 
@@ -53,7 +53,7 @@ export function accountsImportRepository(db: Db) {
         .where(and(accountVisible(actor), match));
     },
 
-    insertMany: (rows: NewAccount[]) => (rows.length ? db.insert(accounts).values(rows) : Promise.resolve()),
+    insertMany: (rows: NewAccount[]) => insertRows(db, accounts, rows),
 
     /** The matched accounts as stored, locked for this import's transaction. */
     lock: (orgId: string, ids: string[]): Promise<AccountRow[]> =>
@@ -65,7 +65,8 @@ export function accountsImportRepository(db: Db) {
             .for('update')
         : Promise.resolve([]),
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewAccount>) =>
-      updateVersioned(db, accounts, orgId, id, version, patch),
+    /** Answers the ids updated (a row whose version moved meanwhile is not). */
+    updateMany: (orgId: string, updates: { id: string; version: number; patch: Partial<NewAccount> }[]) =>
+      updateVersionedRows(db, accounts, orgId, updates),
   };
 }

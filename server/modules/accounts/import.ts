@@ -206,6 +206,7 @@ export async function importAccounts(
     ).map((a) => [a.id, a]),
   );
   const changed: { entityId: string; changes: ReturnType<typeof diffFields> }[] = [];
+  const writes: { id: string; version: number; patch: Partial<NewAccount> }[] = [];
   for (const u of updates) {
     const current = locked.get(u.id);
     if (!current) {
@@ -219,11 +220,13 @@ export async function importAccounts(
     }
     const changes = diffFields(current, patch, HISTORY_IGNORED);
     if (changes.length) {
-      await repo.update(actor.orgId, u.id, current.version, { ...patch, updatedAt: now });
+      writes.push({ id: u.id, version: current.version, patch: { ...patch, updatedAt: now } });
       changed.push({ entityId: u.id, changes });
     }
     outcomes.push({ row: u.row, outcome: 'updated', id: u.id });
   }
+  // The accounts were locked above in this transaction, so every version still holds.
+  await repo.updateMany(actor.orgId, writes);
   await history.recordMany(actor.orgId, 'account', 'update', actor.userId, changed, ctx.importId);
   if (changed.length)
     await rescoreAccounts(

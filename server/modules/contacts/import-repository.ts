@@ -1,9 +1,9 @@
 // The SQL of a spreadsheet import's contacts (server/modules/contacts/import.ts): the contacts of the
-// accounts a batch names, to match against, a multi-row insert and versioned updates.
+// accounts a batch names, to match against, a bulk insert and bulk versioned updates.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { insertRows, updateVersionedRows } from '../../db/bulk.ts';
 import type { ContactRow, NewContact } from './repository.ts';
 
 export function contactsImportRepository(db: Db) {
@@ -18,9 +18,10 @@ export function contactsImportRepository(db: Db) {
             .for('update')
         : Promise.resolve([]),
 
-    insertMany: (rows: NewContact[]) => (rows.length ? db.insert(contacts).values(rows) : Promise.resolve()),
+    insertMany: (rows: NewContact[]) => insertRows(db, contacts, rows),
 
-    update: (orgId: string, id: string, version: number, patch: Partial<NewContact>) =>
-      updateVersioned(db, contacts, orgId, id, version, patch),
+    /** Answers the ids updated (a row whose version moved meanwhile is not). */
+    updateMany: (orgId: string, updates: { id: string; version: number; patch: Partial<NewContact> }[]) =>
+      updateVersionedRows(db, contacts, orgId, updates),
   };
 }

@@ -114,17 +114,20 @@ export async function importContacts(
     ctx.importId,
   );
   const changed: { entityId: string; changes: ReturnType<typeof diffFields> }[] = [];
+  const writes: { id: string; version: number; patch: Partial<NewContact> }[] = [];
   for (const u of updates) {
     const patch = { ...u.patch };
     Object.assign(patch, contactKeys(patch));
     Object.assign(patch, searchColumns({ ...u.current, ...patch, name: patch.name ?? u.current.name }));
     const changes = diffFields(u.current, patch, HISTORY_IGNORED);
     if (changes.length) {
-      await repo.update(actor.orgId, u.current.id, u.current.version, { ...patch, updatedAt: now });
+      writes.push({ id: u.current.id, version: u.current.version, patch: { ...patch, updatedAt: now } });
       changed.push({ entityId: u.current.id, changes });
     }
     outcomes.push({ row: u.row, outcome: 'updated', id: u.current.id });
   }
+  // The contacts were read locked in this transaction, so every version still holds.
+  await repo.updateMany(actor.orgId, writes);
   await history.recordMany(actor.orgId, 'contact', 'update', actor.userId, changed, ctx.importId);
   return outcomes.sort((a, b) => a.row - b.row);
 }
