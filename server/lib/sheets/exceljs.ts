@@ -5,7 +5,9 @@
 // parser with one streaming TextDecoder per sheet. Every file reaches ExcelJS through here
 // (sheets.test.ts checks), so no import can load the original first.
 import * as nodeModule from 'node:module';
+import { Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
+import { firstWorksheet, openZip } from './zip.ts';
 
 // Not named `require`: the production bundle's banner declares one (scripts/build.mjs).
 const load = nodeModule.createRequire(import.meta.url);
@@ -63,4 +65,52 @@ export function loadExcelJS(): Promise<typeof ExcelJSModule> {
     loaded = import('exceljs').then((m) => m.default);
   }
   return loaded;
+}
+
+/** The parts of ExcelJS's streaming reader (4.4) that read one part each, in the order they are called. */
+interface ReaderParts {
+  _parseRels(part: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(part: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(part: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(part: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(
+    part: NodeJS.ReadableStream,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: AsyncIterable<ExcelJSModule.Row> }>;
+}
+
+/**
+ * The rows of an .xlsx's first worksheet (as its tabs are ordered), streamed: ExcelJS's streaming reader
+ * fed its parts from the zip's directory in the order it needs them — relationships, workbook, shared
+ * strings, styles (so dates read as dates), then the sheet — instead of from its own front-to-back unzip
+ * (zip.ts says why). Or why there are none: the file is not a zip, or the zip has no worksheet.
+ */
+export async function worksheetRows(
+  content: Buffer,
+): Promise<AsyncIterable<ExcelJSModule.Row> | 'not-zip' | 'no-sheet'> {
+  const ExcelJS = await loadExcelJS();
+  const parts = await openZip(content);
+  if (!parts) return 'not-zip';
+  const sheet = await firstWorksheet(parts);
+  if (!sheet) return 'no-sheet';
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as ReaderParts;
+  const part = (path: string) => parts.get(path)?.stream();
+  const rels = part('xl/_rels/workbook.xml.rels');
+  if (rels) await reader._parseRels(rels);
+  const workbook = part('xl/workbook.xml');
+  if (workbook) await reader._parseWorkbook(workbook);
+  const strings = part('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings));
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles);
+  for (const event of reader._parseWorksheet(sheet.entry.stream(), sheet.sheetNo)) {
+    if (event.eventType === 'worksheet') return event.value;
+  }
+  return 'no-sheet';
 }

@@ -1,9 +1,10 @@
 // Rows out of an uploaded spreadsheet, streamed: a 100k-row file is never held in memory at once.
 // CSV in UTF-8 (with or without BOM) or GB18030/GBK — what Excel on Chinese Windows saves — told apart
-// by whether the start of the file is valid UTF-8; .xlsx through ExcelJS's streaming reader. The
-// libraries load on first use, so a server that never imports does not pay for them at start.
-import { PassThrough, type Readable } from 'node:stream';
-import { loadExcelJS } from './exceljs.ts';
+// by whether the start of the file is valid UTF-8; .xlsx through ExcelJS's streaming reader (its first
+// worksheet, by tab order: exceljs.ts). The libraries load on first use, so a server that never imports
+// does not pay for them at start.
+import { PassThrough, Readable } from 'node:stream';
+import { worksheetRows } from './exceljs.ts';
 
 export type SheetCell = string | number | Date | null;
 export type SheetFormat = 'xlsx' | 'csv';
@@ -107,41 +108,33 @@ function cellValue(v: unknown): SheetCell {
   return String(v);
 }
 
-async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
-  const ExcelJS = await loadExcelJS();
-  // Styles are read so that cells formatted as dates arrive as dates, not serial numbers.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let sheets = 0;
+async function* xlsxRows(content: Buffer): AsyncGenerator<SheetRow> {
+  let rows: Awaited<ReturnType<typeof worksheetRows>>;
   try {
-    for await (const sheet of reader) {
-      // The first worksheet is the data; the rest (notes, lookups) are not read.
-      if (sheets++ > 0) continue;
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
-        // ExcelJS's row values are 1-based (index 0 is always empty) and sparse: Array.from visits the
-        // holes of empty cells, which map() would skip.
-        const cells = Array.from(values.slice(1), cellValue);
-        if (cells.some((c) => c !== null)) yield { number: row.number, cells };
-      }
-    }
+    rows = await worksheetRows(content);
   } catch (e) {
-    if (e instanceof SheetError) throw e;
     throw new SheetError('corrupt', `the .xlsx file cannot be read: ${(e as Error).message}`);
   }
-  if (sheets === 0) throw new SheetError('empty', 'the workbook has no worksheet');
+  if (rows === 'not-zip') throw new SheetError('corrupt', 'the file is not an .xlsx workbook');
+  if (rows === 'no-sheet') throw new SheetError('empty', 'the workbook has no worksheet');
+  try {
+    for await (const row of rows) {
+      const values = row.values as unknown[];
+      // ExcelJS's row values are 1-based (index 0 is always empty) and sparse: Array.from visits the
+      // holes of empty cells, which map() would skip.
+      const cells = Array.from(values.slice(1), cellValue);
+      if (cells.some((c) => c !== null)) yield { number: row.number, cells };
+    }
+  } catch (e) {
+    throw new SheetError('corrupt', `the .xlsx file cannot be read: ${(e as Error).message}`);
+  }
 }
 
-/** The rows of a CSV or .xlsx stream, header first. `encoding` forces a CSV's (and is checked). */
+/** The rows of a CSV or .xlsx file, header first. `encoding` forces a CSV's (and is checked). */
 export function readSheet(
-  source: Readable,
+  content: Buffer,
   format: SheetFormat,
   opts: { encoding?: CsvEncoding } = {},
 ): AsyncGenerator<SheetRow> {
-  return format === 'csv' ? csvRows(source, opts.encoding) : xlsxRows(source);
+  return format === 'csv' ? csvRows(Readable.from([content]), opts.encoding) : xlsxRows(content);
 }

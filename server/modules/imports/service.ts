@@ -1,7 +1,7 @@
 // Spreadsheet import (issue 22): checks an upload and its options before anything is queued (a bad file,
 // mapping or owner is a 4xx at once), stores it as a job that the runner takes, and answers the job's
 // progress, the history of imports and the error report. Rules of each entity live with its module.
-import { Readable, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { assertCan, seesWholeOrganisation, userInScope, type Actor } from '../../access/index.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
@@ -99,7 +99,7 @@ function mappingFrom(fields: Record<string, string>): ImportMapping | undefined 
 async function head(content: Buffer, format: SheetFormat, encoding: 'utf-8' | undefined, rows: number) {
   const out: SheetRow[] = [];
   try {
-    for await (const r of readSheet(Readable.from([content]), format, { encoding })) {
+    for await (const r of readSheet(content, format, { encoding })) {
       out.push(r);
       if (out.length > rows) break;
     }
