@@ -35,7 +35,7 @@ function freePort(): Promise<number> {
 /** Starts the compiled server on a free port and waits for /api/health, as `npm start` would run it. */
 async function start(dataDir: string, databaseUrl = ''): Promise<Server> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', MAIN], {
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', '--max-old-space-size=1024', MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,
