@@ -61,12 +61,10 @@ async function memoryGrowth<T>(work: () => Promise<T>): Promise<{ result: T; ms:
   global.gc?.();
   const start = process.memoryUsage().rss;
   let peak = start;
-  let at: NodeJS.MemoryUsage | null = null;
-  const timer = setInterval(() => { const m = process.memoryUsage(); if (m.rss > peak) { peak = m.rss; at = m; } }, 50);
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t0 = performance.now();
   try {
     const result = await work();
-    if (process.env.BENCH_MEM_DEBUG) { const mb = (n: number) => Math.round(n / 2 ** 20); const a = at as NodeJS.MemoryUsage | null; if (a) console.log('peak', { rss: mb(a.rss), heapTotal: mb(a.heapTotal), heapUsed: mb(a.heapUsed), external: mb(a.external), arrayBuffers: mb(a.arrayBuffers) }); global.gc?.(); const e = process.memoryUsage(); console.log('after gc', { rss: mb(e.rss), heapUsed: mb(e.heapUsed), start: mb(start) }); }
     return { result, ms: performance.now() - t0, growthMb: (peak - start) / 2 ** 20 };
   } finally {
     clearInterval(timer);
