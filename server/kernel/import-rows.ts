@@ -4,6 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { uuidArrayLiteral, type Db } from '../db/client.ts';
 import { AppError } from '../lib/errors.ts';
+import { historyWriter } from './history.ts';
+import { initialFields } from '../../core/diff.ts';
 import type { Actor } from '../access/index.ts';
 import type { ImportIssue, ImportOutcome } from './imports.ts';
 
@@ -24,6 +26,31 @@ export async function writeRow(
       : [{ field: '(row)', code: e.code, params: e.params }];
     return { row, outcome: 'rejected', issues };
   }
+}
+
+/**
+ * The history of records an import inserted in bulk (accounts, contacts): one 'create' entry each, by the
+ * importer, with the import's id, listing the fields given — as the form's create records them.
+ */
+export function recordCreates(
+  tx: Db,
+  actor: Actor,
+  entityType: string,
+  created: { orgId: string; id: string; createdBy?: string | null; createdAt?: Date }[],
+  ignored: readonly string[],
+  importId: string,
+) {
+  return historyWriter(tx).recordMany(
+    actor.orgId,
+    entityType,
+    'create',
+    actor.userId,
+    created.map(({ orgId: _o, id, createdBy: _c, createdAt: _ca, ...fields }) => ({
+      entityId: id,
+      changes: initialFields(fields, ignored),
+    })),
+    importId,
+  );
 }
 
 /** The history a service wrote for these records in this import, marked with the import's id. */

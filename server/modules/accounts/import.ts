@@ -8,6 +8,7 @@ import type { Actor } from '../../access/index.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { regionIndex } from '../../kernel/regions.ts';
 import type { ImportBatchContext, ImportIssue, ImportOutcome, ImportRow } from '../../kernel/imports.ts';
+import { recordCreates } from '../../kernel/import-rows.ts';
 import { newId } from '../../lib/ids.ts';
 import { rescoreAccounts, scoresFor } from '../scoring/service.ts';
 import { companyNameKey } from '../../../core/import/names.ts';
@@ -15,7 +16,7 @@ import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { guessOwnershipType } from '../../../core/import/rows.ts';
 import { matchIndustry, INDUSTRY_BY_CODE } from '../../../core/industries.ts';
 import { matchRegion, regionColumns, type RegionIndex } from '../../../core/regions.ts';
-import { diffFields, initialFields } from '../../../core/diff.ts';
+import { diffFields } from '../../../core/diff.ts';
 import { accountsImportRepository, type AccountCandidate } from './import-repository.ts';
 import { searchColumns } from './service.ts';
 import type { NewAccount } from './repository.ts';
@@ -184,18 +185,7 @@ export async function importAccounts(
   );
   for (const [i, c] of creates.entries()) Object.assign(c, scores[i]);
   await repo.insertMany(creates);
-  const history = historyWriter(tx);
-  await history.recordMany(
-    actor.orgId,
-    'account',
-    'create',
-    actor.userId,
-    creates.map(({ orgId: _o, id, createdBy: _c, createdAt: _ca, ...fields }) => ({
-      entityId: id,
-      changes: initialFields(fields, HISTORY_IGNORED),
-    })),
-    ctx.importId,
-  );
+  await recordCreates(tx, actor, 'account', creates, HISTORY_IGNORED, ctx.importId);
 
   const locked = new Map(
     (
@@ -227,7 +217,7 @@ export async function importAccounts(
   }
   // The accounts were locked above in this transaction, so every version still holds.
   await repo.updateMany(actor.orgId, writes);
-  await history.recordMany(actor.orgId, 'account', 'update', actor.userId, changed, ctx.importId);
+  await historyWriter(tx).recordMany(actor.orgId, 'account', 'update', actor.userId, changed, ctx.importId);
   if (changed.length)
     await rescoreAccounts(
       tx,

@@ -6,11 +6,12 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../access/index.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import type { ImportBatchContext, ImportOutcome, ImportRow } from '../../kernel/imports.ts';
+import { recordCreates } from '../../kernel/import-rows.ts';
 import { newId } from '../../lib/ids.ts';
 import { emailKey, personNameKey, phoneKey } from '../../../core/import/names.ts';
 import { accountsByRef } from '../accounts/import.ts';
 import { contactKeys } from '../../db/duplicate-keys.ts';
-import { diffFields, initialFields } from '../../../core/diff.ts';
+import { diffFields } from '../../../core/diff.ts';
 import { contactsImportRepository } from './import-repository.ts';
 import { searchColumns } from './service.ts';
 import type { ContactRow, NewContact } from './repository.ts';
@@ -101,18 +102,7 @@ export async function importContacts(
   }
 
   await repo.insertMany(creates);
-  const history = historyWriter(tx);
-  await history.recordMany(
-    actor.orgId,
-    'contact',
-    'create',
-    actor.userId,
-    creates.map(({ orgId: _o, id, createdBy: _c, createdAt: _ca, ...fields }) => ({
-      entityId: id,
-      changes: initialFields(fields, HISTORY_IGNORED),
-    })),
-    ctx.importId,
-  );
+  await recordCreates(tx, actor, 'contact', creates, HISTORY_IGNORED, ctx.importId);
   const changed: { entityId: string; changes: ReturnType<typeof diffFields> }[] = [];
   const writes: { id: string; version: number; patch: Partial<NewContact> }[] = [];
   for (const u of updates) {
@@ -128,6 +118,6 @@ export async function importContacts(
   }
   // The contacts were read locked in this transaction, so every version still holds.
   await repo.updateMany(actor.orgId, writes);
-  await history.recordMany(actor.orgId, 'contact', 'update', actor.userId, changed, ctx.importId);
+  await historyWriter(tx).recordMany(actor.orgId, 'contact', 'update', actor.userId, changed, ctx.importId);
   return outcomes.sort((a, b) => a.row - b.row);
 }
