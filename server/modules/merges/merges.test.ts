@@ -155,7 +155,14 @@ describe('account merge', () => {
     expect(restore.statusCode).toBe(409);
     expect(restore.json<{ code: string }>().code).toBe('merge_merged');
 
-    // Undo puts back exactly what moved and the target's values.
+    // An edit made since the merge is kept by the undo: the short name the merge brought is changed.
+    const edited = await f.admin.patch(`/api/accounts/${target.a.id}`, {
+      version: (await get(f.admin, target.a.id)).version,
+      shortName: '市卫健委',
+    });
+    expect(edited.statusCode).toBe(200);
+
+    // Undo puts back exactly what moved and the target's values the merge left as they were.
     const u = await undo(manager.client, m.id);
     expect(u.statusCode).toBe(200);
     expect(u.json<Merge>().undoneAt).not.toBeNull();
@@ -172,7 +179,7 @@ describe('account merge', () => {
     ] as const)
       expect(await accountOf(table, id)).toBe(target.a.id);
     const restored = await get(f.admin, target.a.id);
-    expect(restored).toMatchObject({ website: 'a.example.com', shortName: null, city: '旧城' });
+    expect(restored).toMatchObject({ website: 'a.example.com', shortName: '市卫健委', city: '旧城' });
     expect(restored.members.map((x) => x.userId)).toEqual([rep.id]);
     const back = await get(f.admin, source.a.id);
     expect(back.archived).toBe(false);

@@ -98,6 +98,11 @@ function checkPair<R extends { id: string; version: number; mergedIntoId: string
   return { target, source };
 }
 
+/** Two column values alike as stored (dates by instant, arrays and JSON by content). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
 /** A user the survivor would take from the source (owner, counterpart) must be someone the caller may give it to. */
 async function checkUser(
   r: ReturnType<typeof mergesRepository>,
@@ -234,7 +239,7 @@ export function mergesService(db: Db) {
 
     /**
      * Undoes a merge within 30 days: the rows it moved go back to the source (those deleted since stay
-     * deleted), the target's overwritten values come back, the source is live again as it was. Refused
+     * deleted), the target's overwritten values come back unless edited since, the source is live again as it was. Refused
      * (409) once undone, after 30 days, or when a moved row has been moved elsewhere since.
      */
     async undo(actor: Actor, id: string): Promise<Merge> {
@@ -257,7 +262,11 @@ export function mergesService(db: Db) {
           throw new AppError(409, 'merge_undo_conflict');
 
         await r.moveBack(entity, actor.orgId, m.sourceId, m.targetId, m.moved);
-        const restored = m.targetBefore;
+        // A value someone changed since the merge stays as they left it: only what still holds the value
+        // the merge took from the source (unchanged on the source, which a merge archives) goes back.
+        const restored = Object.fromEntries(
+          Object.entries(m.targetBefore).filter(([k]) => sameValue((target as Values)[k], (source as Values)[k])),
+        );
         const current: Values = Object.fromEntries(Object.keys(restored).map((k) => [k, (target as Values)[k]]));
         const back = { mergedIntoId: null, archivedAt: m.sourceArchivedAt };
         if (entity === 'account') {
