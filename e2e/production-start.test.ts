@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { adminUrl } from '../server/test/pg.ts';
+import { xlsx } from '../server/test/uploads.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'dist/server/main.js');
@@ -133,6 +134,35 @@ describe('npm start: the compiled server', { timeout: 120_000 }, () => {
     await docs.body?.cancel();
   });
 
+  it('imports an .xlsx and exports the list as one (ExcelJS and unzipper load from the bundle)', async () => {
+    const cookie = await signIn(server.url);
+    const form = new FormData();
+    form.append('entity', 'accounts');
+    const content = await xlsx([
+      ['客户名称', '客户性质', '省份'],
+      ['启动导入市人民医院', '事业单位', '广东省'],
+    ]);
+    form.append('file', new Blob([new Uint8Array(content)]), '客户.xlsx');
+    const started = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { cookie }, body: form });
+    expect(started.status, server.output()).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    let job: { status: string; created: number } = { status: 'queued', created: 0 };
+    for (const deadline = Date.now() + 30_000; job.status === 'queued' || job.status === 'running'; ) {
+      if (Date.now() > deadline) throw new Error(`import still ${job.status}:\n${server.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+      job = await (await fetch(`${server.url}/api/imports/${id}`, { headers: { cookie } })).json();
+    }
+    expect(job, server.output()).toMatchObject({ status: 'done', created: 1 });
+    const file = await fetch(`${server.url}/api/accounts?format=xlsx`, { headers: { cookie } });
+    expect(file.status).toBe(200);
+    // An .xlsx is a zip: it starts with "PK".
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+  });
+
   it('sends index.html revalidated and hashed assets precompressed, cached for a year', async () => {
     const page = await fetch(`${server.url}/accounts/123`, { headers: { 'accept-encoding': 'br' } });
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
@@ -170,7 +200,9 @@ describe('npm start: the compiled server', { timeout: 120_000 }, () => {
     expect(server.output()).not.toContain('Created the first admin');
     const cookie = await signIn(server.url);
     const list = await fetch(`${server.url}/api/accounts`, { headers: { cookie } });
-    expect((await list.json()).items.map((a: { name: string }) => a.name)).toEqual(['启动测试医院']);
+    expect((await list.json()).items.map((a: { name: string }) => a.name).sort()).toEqual(
+      ['启动导入市人民医院', '启动测试医院'].sort(),
+    );
   });
 });
 
