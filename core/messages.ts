@@ -18,6 +18,16 @@ export const MESSAGES = {
   rate_limited: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   invalid_credentials: { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' },
   csrf: { zh: '跨站请求被拒绝', en: 'Cross-site request refused' },
+  token_invalid: {
+    zh: 'API 令牌无效、已过期或已撤销',
+    en: 'The API token is invalid, expired or revoked',
+  },
+  token_read_only: { zh: '只读令牌不能修改数据', en: 'A read-only token cannot change data' },
+  token_session_only: {
+    zh: '此操作需在浏览器中登录后进行，API 令牌不可用',
+    en: 'This needs a signed-in browser session; an API token cannot do it',
+  },
+  token_expiry_past: { zh: '过期时间须晚于现在', en: 'The expiry must be in the future' },
   unsupported_media_type: { zh: '请使用 JSON 格式提交', en: 'Send the body as JSON' },
   setup_done: { zh: '系统已完成初始化', en: 'Set-up has already been done' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },

@@ -48,6 +48,7 @@ import { recycleBinRoutes } from './modules/recycle-bin/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { importsRoutes } from './modules/imports/routes.ts';
+import { tokenRoutes } from './modules/auth/token-routes.ts';
 import { importRunner } from './modules/imports/runner.ts';
 
 export interface BuildOptions {
@@ -96,8 +97,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         version: '0.1.0',
         description: '大客户战略营销系统 — key-account management and strategic selling',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'okam_session' } } },
-      security: [{ session: [] }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'okam_session' },
+          // Personal access tokens (POST /api/tokens): `Authorization: Bearer okam_…`.
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token (POST /api/tokens)' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -140,6 +147,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         recycleBinRoutes,
         settingsRoutes,
         importsRoutes,
+        tokenRoutes,
         handoverRoutes,
         mergesRoutes,
       ]) {

@@ -45,7 +45,8 @@ export type AccessEntity =
   | 'stage'
   | 'activityType'
   | 'settings'
-  | 'savedView';
+  | 'savedView'
+  | 'token';
 
 /** A record an action needs to know about (most rules need only the caller). */
 export type Subject =
@@ -53,7 +54,8 @@ export type Subject =
   | { entity: 'deal'; status: string }
   | ({ entity: 'quota'; teams: TeamStructure } & QuotaSubject)
   | { entity: 'plan'; userId: string }
-  | { entity: 'user'; userId: string };
+  | { entity: 'user'; userId: string }
+  | { entity: 'token'; userId: string };
 
 type Verdict = 'allowed' | 'hidden' | 'forbidden' | 'closed_deal_delete';
 type Rule = (actor: Actor, subject: Subject | undefined) => Verdict;
@@ -87,6 +89,13 @@ const quotaWrite: Rule = (actor, s) => {
   if (s?.entity !== 'quota' || !quotaReadable(actor, s.teams, s)) return 'hidden';
   return allowIf(quotaWritable(actor, s.teams, s));
 };
+
+/**
+ * An API token acts as its user, so it is its user's: they alone see it; an admin may revoke anyone's
+ * (a leaked secret, a leaver) and list them all (`read`), but never sees a secret.
+ */
+const tokenRevoke: Rule = (actor, s) =>
+  s?.entity === 'token' && (s.userId === actor.userId || isAdmin(actor)) ? 'allowed' : 'hidden';
 
 /** A plan is read by whoever has its person in scope, and kept by the person or their manager. */
 const planRead: Rule = (actor, s) => (s?.entity === 'plan' && userInScope(actor, s.userId) ? 'allowed' : 'hidden');
@@ -151,6 +160,8 @@ export const accessEntities: Record<AccessEntity, { visibility: Visibility; rule
   settings: { visibility: 'organisation', rules: { update: admins } },
   // A saved view holds only list filters, which read through each list's scope: every role keeps its own.
   savedView: { visibility: 'own', rules: { create: everyone, delete: everyone } },
+  // Anyone may give an integration their own access; a viewer's token reads, as the viewer does.
+  token: { visibility: 'own', rules: { create: everyone, delete: tokenRevoke, read: admins } },
 };
 
 function verdict(actor: Actor, action: Action, target: AccessEntity | Subject): Verdict {

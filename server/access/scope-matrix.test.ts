@@ -251,6 +251,10 @@ const cases: Record<AccessEntity, Case> = {
     make: (w) => idOf(owner(w).post('/api/views', { list: 'accounts', name: `视图${w}`, query: {} })),
     list: (c) => ids(c, '/api/views'),
   },
+  token: {
+    make: (w) => idOf(owner(w).post('/api/tokens', { name: `令牌${w}` })),
+    list: (c) => ids(c, '/api/tokens'),
+  },
 };
 
 /** A second organisation with its own admin, as set-up would make it (set-up itself runs once). */

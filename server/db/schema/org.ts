@@ -1,4 +1,4 @@
-// Organisations, teams, users, sessions and the job leases: who is who, and who is signed in.
+// Organisations, teams, users, sessions, API tokens and the job leases: who is who, and who is signed in.
 import {
   pgTable,
   uuid,
@@ -98,6 +98,36 @@ export const sessions = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
     index('sessions_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * Personal access tokens (issue 23): an integration signs in as its user with `Authorization: Bearer
+ * okam_<org>.<secret>`. Like a session, only the secret's hash is stored; the org in the token routes the
+ * lookup. A revoked or expired token stays listed (with when it was last used) until its user deletes it.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    readOnly: boolean('read_only').notNull().default(false),
+    expiresAt: ts('expires_at'),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by'),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('api_tokens_hash_uq').on(t.orgId, t.tokenHash),
+    index('api_tokens_user_idx').on(t.orgId, t.userId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
   ],
 );
 

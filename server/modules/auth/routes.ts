@@ -53,15 +53,20 @@ export async function authRoutes(app: App) {
     app.auth.me(actorOf(req)),
   );
 
-  app.post('/auth/password', { schema: { tags, body: ChangePasswordBody, response: { 200: Ok } } }, async (req) => {
-    await app.auth.changePassword(
-      actorOf(req),
-      req.cookies[SESSION_COOKIE],
-      req.body.currentPassword,
-      req.body.newPassword,
-    );
-    return { ok: true };
-  });
+  app.post(
+    '/auth/password',
+    // A token acts for its user but is not them: it may not change how they sign in.
+    { config: { sessionOnly: true }, schema: { tags, body: ChangePasswordBody, response: { 200: Ok } } },
+    async (req) => {
+      await app.auth.changePassword(
+        actorOf(req),
+        req.cookies[SESSION_COOKIE],
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
+      return { ok: true };
+    },
+  );
 
   app.patch(
     '/auth/me/preferences',

@@ -35,7 +35,8 @@ export interface LoginResult {
   userId: string;
   failedAttempts: FailedLogins | undefined;
 }
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** Secrets (session cookies, API tokens) are stored as this hash only. */
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Cookie value `<orgId>.<secret>`: the org routes the lookup (one shard under Citus); only the hash is stored. */
 export function parseSessionCookie(value: string | undefined): { orgId: string; id: string } | null {
