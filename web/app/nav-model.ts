@@ -31,6 +31,8 @@ const ADMINS: readonly Role[] = ['admin'];
  * and plans a viewer cannot make or keep; time analysis and the dashboard are team views (the API
  * scopes them, a rep's own figures are on forecast and planner); users, teams, stages, activity
  * types and the settings are admin-only writes. Products and competitors are catalogues everyone reads.
+ * Team members is a manager's 交接 (handover) of the people in their scope; an admin hands over from
+ * the users page, which also administers them, so the menu does not offer both.
  */
 export const NAV: readonly NavGroup[] = [
   {
@@ -76,6 +78,7 @@ export const NAV: readonly NavGroup[] = [
   {
     key: 'admin',
     items: [
+      { path: '/team-members', testId: 'nav-team-members', label: 'handover.team.nav', roles: ['manager'] },
       { path: '/admin/users', testId: 'nav-users', label: 'nav.users', roles: ADMINS },
       { path: '/admin/teams', testId: 'nav-teams', label: 'nav.teams', roles: ADMINS },
       { path: '/admin/stages', testId: 'nav-stages', label: 'nav.stages', roles: ADMINS },

@@ -11,9 +11,13 @@ import { ContactPage } from '../features/contacts/ContactPage.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { RequireAdmin } from '../features/auth/RequireAdmin.tsx';
+import { RequireRole } from '../features/auth/RequireRole.tsx';
 
 // Admin screens are rarely visited; keep them out of the first load.
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const TeamMembersPage = lazy(() =>
+  import('../features/users/TeamMembersPage.tsx').then((m) => ({ default: m.TeamMembersPage })),
+);
 const TeamsPage = lazy(() => import('../features/teams/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
 const StagesPage = lazy(() => import('../features/stages/StagesPage.tsx').then((m) => ({ default: m.StagesPage })));
 const ProductsPage = lazy(() =>
@@ -126,6 +130,11 @@ const router = createBrowserRouter([
       { path: 'recycle-bin', element: lazyEl(<RecycleBinPage />) },
       { path: 'admin/stages', element: <RequireAdmin>{lazyEl(<StagesPage />)}</RequireAdmin> },
       { path: 'admin/users', element: <RequireAdmin>{lazyEl(<UsersPage />)}</RequireAdmin> },
+      // Handing over is a manager's too (policies.ts: handover); user administration is not.
+      {
+        path: 'team-members',
+        element: <RequireRole roles={['admin', 'manager']}>{lazyEl(<TeamMembersPage />)}</RequireRole>,
+      },
       { path: 'admin/teams', element: <RequireAdmin>{lazyEl(<TeamsPage />)}</RequireAdmin> },
       { path: 'admin/activity-types', element: <RequireAdmin>{lazyEl(<ActivityTypesPage />)}</RequireAdmin> },
       // Every setting on it is an admin's write (server/access/policies.ts: settings.update).

@@ -7,9 +7,11 @@ import type { Db } from '../../db/client.ts';
 import { handoverRepository, type Move } from './repository.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import { assertCan, type Actor } from '../../access/index.ts';
+import { assertCan, can, type Actor } from '../../access/index.ts';
+import { usersService } from '../users/service.ts';
 import type { FieldChange } from '../../../core/diff.ts';
 import type { HandoverInput, HandoverSummary } from '../../../core/schemas/handover.ts';
+import type { User } from '../../../core/schemas/org.ts';
 
 /**
  * The request's rules, in the order a caller should hear them: a role that may not hand over (403),
@@ -57,6 +59,18 @@ const summaryOf = (m: Move, counts: Omit<HandoverSummary, 'fromUserId' | 'toUser
 
 export function handoverService(db: Db) {
   return {
+    /**
+     * The people the caller may hand over, from and to: the handover rule asked of each user of the
+     * directory (an admin's whole organisation, a manager's scope), so the web offers exactly the
+     * people a request will be accepted for. Inactive ones stay: a leaver deactivated first still
+     * has accounts to hand over (only a receiver must be active).
+     */
+    async people(actor: Actor): Promise<{ items: User[] }> {
+      assertCan(actor, 'handover', 'user');
+      const { items } = await usersService(db).list(actor);
+      return { items: items.filter((u) => can(actor, 'handover', { entity: 'user', userId: u.id })) };
+    },
+
     /** What a handover would move, counted by the same conditions the move uses. */
     async preview(actor: Actor, input: HandoverInput): Promise<HandoverSummary> {
       const m = await resolveMove(db, actor, input);

@@ -1,11 +1,6 @@
 import type { ReactNode } from 'react';
-import { Result } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { useMe } from '../../lib/session.ts';
+import { RequireRole } from './RequireRole.tsx';
 
 export function RequireAdmin({ children }: { children: ReactNode }) {
-  const me = useMe();
-  const { t } = useTranslation();
-  if (me.role !== 'admin') return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
-  return <>{children}</>;
+  return <RequireRole roles={['admin']}>{children}</RequireRole>;
 }

@@ -3,11 +3,10 @@ import { App, Button, Descriptions, Modal, Radio, Result, Select, Skeleton, Typo
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../core/schemas/org.ts';
 import type { HandoverInput, HandoverSummary } from '../../../core/schemas/handover.ts';
-import { useUsers } from '../../lib/org.ts';
 import { useMe } from '../../lib/session.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { useHandover, useHandoverPreview, useOwnedAccounts, useSaveUser } from './api.ts';
+import { useHandover, useHandoverPeople, useHandoverPreview, useOwnedAccounts, useSaveUser } from './api.ts';
 
 const COUNTS = ['accounts', 'openDeals', 'plannedActivities', 'openTasks', 'accountTeams', 'poolClaims'] as const;
 
@@ -31,13 +30,14 @@ function Counts({ summary, testId }: { summary: HandoverSummary; testId: string 
 /**
  * 交接: hand one user's accounts and open work to another, all of it or chosen accounts. The counts
  * are the server's preview for exactly the choice on screen; the summary after is what moved, with
- * the offer to deactivate a leaver (the usual reason for a handover).
+ * an admin's offer to deactivate a leaver (the usual reason for a handover). Receivers are the
+ * active people the server accepts for this caller (a manager's scope), never one that answers 404.
  */
 export function HandoverModal({ from, onClose }: { from: User | undefined; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fail = useApiFeedback();
-  const users = useUsers();
+  const people = useHandoverPeople();
   const me = useMe();
   const [toUserId, setTo] = useState<string | undefined>();
   const [mode, setMode] = useState<'all' | 'selected'>('all');
@@ -61,8 +61,8 @@ export function HandoverModal({ from, onClose }: { from: User | undefined; onClo
     ? { fromUserId: from.id, toUserId, ...(mode === 'selected' ? { accountIds } : {}) }
     : null;
   const preview = useHandoverPreview(done ? null : body);
-  const nameOf = (id: string | undefined) => users.data?.find((u) => u.id === id)?.name ?? '';
-  const receivers = (users.data ?? [])
+  const nameOf = (id: string | undefined) => people.data?.find((u) => u.id === id)?.name ?? '';
+  const receivers = (people.data ?? [])
     .filter((u) => u.active && u.id !== from?.id)
     .map((u) => ({ value: u.id, label: u.name }));
   // Chosen accounts stay labelled while the search shows others.
@@ -93,7 +93,8 @@ export function HandoverModal({ from, onClose }: { from: User | undefined; onClo
 
   const footer = done
     ? [
-        from?.active && from.id !== me.id && (
+        // Deactivating is user administration: an admin's (policies.ts, user.update), not a manager's.
+        me.role === 'admin' && from?.active && from.id !== me.id && (
           <Button
             key="deactivate"
             danger
@@ -151,6 +152,7 @@ export function HandoverModal({ from, onClose }: { from: User | undefined; onClo
               value={toUserId}
               onChange={setTo}
               options={receivers}
+              loading={people.isPending}
               placeholder={t('common.choose')}
               aria-label={t('handover.to')}
               data-testid="handover-to"

@@ -18,6 +18,19 @@ export function useSaveUser() {
   });
 }
 
+/**
+ * Whom the caller may hand over, from and to (the server's handover rule: an admin's organisation, a
+ * manager's scope). Under the users key, so a saved user refreshes it too.
+ */
+export function useHandoverPeople() {
+  return useQuery({
+    queryKey: [...USERS_KEY, 'handover'],
+    queryFn: () => api.get<{ items: User[] }>('/api/handovers/people'),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
+}
+
 /** What a handover would move; asked again whenever the receiver or the chosen accounts change. */
 export function useHandoverPreview(body: HandoverInput | null) {
   return useQuery({

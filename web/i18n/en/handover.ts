@@ -19,6 +19,12 @@ export const handover: Widen<typeof zh> = {
     deactivate: 'Deactivate {{name}}',
     deactivated: '{{name}} is deactivated',
     close: 'Close',
+    team: {
+      nav: 'Team members',
+      intro:
+        'The people in your data scope. When someone leaves or changes territory, hand their accounts and open work to someone else on the team. Adding, changing and deactivating people is for administrators.',
+      nobodyElse: 'There is nobody else in your data scope to hand over to.',
+    },
     counts: {
       accounts: 'Accounts',
       openDeals: 'Open deals',

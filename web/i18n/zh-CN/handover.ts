@@ -1,4 +1,4 @@
-// Account handover 交接 on the users page.
+// Account handover 交接: on the admin's users page and on the managers' team page (团队成员).
 export const handover = {
   handover: {
     action: '交接',
@@ -17,6 +17,12 @@ export const handover = {
     deactivate: '停用 {{name}}',
     deactivated: '已停用 {{name}}',
     close: '关闭',
+    team: {
+      nav: '团队成员',
+      intro:
+        '你的数据范围内的人员。有人离职或调整区域时，用「交接」把其客户和待办移交给团队里的其他人。人员的新增、修改和停用由系统管理员负责。',
+      nobodyElse: '你的数据范围内没有其他人员，暂无可交接的对象。',
+    },
     counts: {
       accounts: '客户',
       openDeals: '进行中的商机',
