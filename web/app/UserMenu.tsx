@@ -59,10 +59,12 @@ export function UserMenu({ compact }: { compact: boolean }) {
             },
             { type: 'divider' },
             { key: 'password', label: <span data-testid="menu-change-password">{t('auth.changePassword')}</span> },
+            { key: 'tokens', label: <span data-testid="menu-tokens">{t('tokens.menu')}</span> },
             { key: 'logout', label: <span data-testid="menu-logout">{t('auth.logout')}</span>, danger: true },
           ],
           onClick: ({ key }) => {
             if (key === 'password') setPwOpen(true);
+            if (key === 'tokens') navigate('/tokens');
             if (key === 'logout') void logout();
             if (key === 'money-compact') setMoney('compact');
             if (key === 'money-full') setMoney('full');

@@ -15,6 +15,7 @@ import { RequireRole } from '../features/auth/RequireRole.tsx';
 
 // Admin screens are rarely visited; keep them out of the first load.
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const TokensPage = lazy(() => import('../features/auth/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const TeamMembersPage = lazy(() =>
   import('../features/users/TeamMembersPage.tsx').then((m) => ({ default: m.TeamMembersPage })),
 );
@@ -139,6 +140,8 @@ const router = createBrowserRouter([
       { path: 'admin/activity-types', element: <RequireAdmin>{lazyEl(<ActivityTypesPage />)}</RequireAdmin> },
       // Every setting on it is an admin's write (server/access/policies.ts: settings.update).
       { path: 'settings', element: <RequireAdmin>{lazyEl(<SettingsPage />)}</RequireAdmin> },
+      // Everyone's own tokens (server/access/policies.ts: token); reached from the user menu.
+      { path: 'tokens', element: lazyEl(<TokensPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },
