@@ -49,6 +49,7 @@ import { systemRoutes } from './modules/system/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { importsRoutes } from './modules/imports/routes.ts';
 import { tokenRoutes } from './modules/auth/token-routes.ts';
+import { historyRoutes } from './modules/history/routes.ts';
 import { importRunner } from './modules/imports/runner.ts';
 
 export interface BuildOptions {
@@ -148,6 +149,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         settingsRoutes,
         importsRoutes,
         tokenRoutes,
+        historyRoutes,
         handoverRoutes,
         mergesRoutes,
       ]) {

@@ -46,7 +46,8 @@ export type AccessEntity =
   | 'activityType'
   | 'settings'
   | 'savedView'
-  | 'token';
+  | 'token'
+  | 'auditLog';
 
 /** A record an action needs to know about (most rules need only the caller). */
 export type Subject =
@@ -162,6 +163,8 @@ export const accessEntities: Record<AccessEntity, { visibility: Visibility; rule
   savedView: { visibility: 'own', rules: { create: everyone, delete: everyone } },
   // Anyone may give an integration their own access; a viewer's token reads, as the viewer does.
   token: { visibility: 'own', rules: { create: everyone, delete: tokenRevoke, read: admins } },
+  // Every change, sign-in and download in the organisation, whoever's scope it is in: an admin's to read.
+  auditLog: { visibility: 'organisation', rules: { read: admins } },
 };
 
 function verdict(actor: Actor, action: Action, target: AccessEntity | Subject): Verdict {

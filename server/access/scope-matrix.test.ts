@@ -64,7 +64,7 @@ function body<T>(res: { statusCode: number; body: string; json(): unknown }): T 
 const idOf = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>) =>
   body<{ id: string }>(await res).id;
 /** The item ids of a list response (a 403 is returned as it is). */
-async function ids(c: Client, url: string, key: 'id' | 'key' = 'id'): Promise<string[] | number> {
+async function ids(c: Client, url: string, key: 'id' | 'key' | 'entityId' = 'id'): Promise<string[] | number> {
   const res = await c.get(url);
   if (res.statusCode === 403) return 403;
   return body<{ items: Record<string, string>[] }>(res).items.map((i) => i[key]);
@@ -254,6 +254,12 @@ const cases: Record<AccessEntity, Case> = {
   token: {
     make: (w) => idOf(owner(w).post('/api/tokens', { name: `令牌${w}` })),
     list: (c) => ids(c, '/api/tokens'),
+  },
+  auditLog: {
+    // An account's creation, as the log lists it (by the account's id).
+    make: (w) => idOf(owner(w).post('/api/accounts', { name: `审计${w}医院`, ownershipType: 'institution' })),
+    list: (c) => ids(c, '/api/audit?entity=account&action=create&limit=200', 'entityId'),
+    refused: ['rep', 'manager', 'viewer'],
   },
 };
 

@@ -18,8 +18,11 @@ export type HistoryAction =
   | 'export'
   | 'merge'
   | 'unmerge';
-/** Events on a user (entity 'user'), never in a record's history list: a wrong password, the address as the change. */
-export type UserEvent = 'login_failed';
+/**
+ * Events for the audit log, never in a record's history list: on a user (entity 'user') a sign-in or a
+ * wrong password, the address as the change; on a token (entity 'token') its use, at most once a minute.
+ */
+export type UserEvent = 'login_failed' | 'login' | 'token_used';
 
 export function historyWriter(db: Db) {
   return {

@@ -256,6 +256,8 @@ export const history = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('history_entity_idx').on(t.orgId, t.entityType, t.entityId, t.at),
+    // The audit log: the organisation's entries newest first (server/modules/history/audit.ts).
+    index('history_org_at_idx').on(t.orgId, t.at, t.id),
   ],
 );
 

@@ -96,9 +96,15 @@ describe('lockout rules (direct connections)', () => {
       .select({ action: history.action, changes: history.changes, actorId: history.actorId })
       .from(history)
       .where(and(eq(history.entityType, 'user'), eq(history.entityId, u.id)));
-    expect(rows).toHaveLength(2);
-    expect(rows.every((r) => r.action === 'login_failed' && r.actorId === null)).toBe(true);
-    expect(rows.map((r) => r.changes)).toContainEqual([{ field: 'address', old: null, new: '198.51.100.20' }]);
+    const failures = rows.filter((r) => r.action === 'login_failed');
+    expect(failures).toHaveLength(2);
+    expect(failures.every((r) => r.actorId === null)).toBe(true);
+    expect(failures.map((r) => r.changes)).toContainEqual([{ field: 'address', old: null, new: '198.51.100.20' }]);
+    // Sign-ins are in the trail too (the audit log), by the user, with the address.
+    const logins = rows.filter((r) => r.action === 'login');
+    expect(logins.map((r) => r.changes)).toContainEqual([{ field: 'address', old: null, new: '203.0.113.9' }]);
+    expect(logins.every((r) => r.actorId === u.id)).toBe(true);
+    expect(failures.length + logins.length).toBe(rows.length);
   });
 });
 

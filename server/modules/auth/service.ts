@@ -113,6 +113,9 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
       await repo.clearFailures([keys.pair, keys.email]);
       const failed = await repo.failedLoginsSince(user.orgId, user.id, user.lastLoginAt);
       await repo.markLogin(user.orgId, user.id, new Date());
+      await history.record(user.orgId, 'user', user.id, 'login', user.id, [
+        { field: 'address', old: null, new: address },
+      ]);
       return {
         cookie: await startSession(user.orgId, user.id),
         orgId: user.orgId,

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
+import { historyWriter } from '../../kernel/history.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { assertCan, resolveScope, type Actor } from '../../access/index.ts';
 import type { DataScope, Role } from '../../../core/enums.ts';
@@ -50,7 +51,11 @@ export function tokenService(db: Db) {
       const row = await repo.caller(orgId, sha256(secret));
       const now = new Date();
       if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_MS) await repo.touch(orgId, row.id, now);
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_MS) {
+        await repo.touch(orgId, row.id, now);
+        // The audit log's trail of the token's use: one entry per minute of use at most.
+        await historyWriter(db).record(orgId, 'token', row.id, 'token_used', row.userId);
+      }
       const dataScope = row.dataScope as DataScope;
       return {
         tokenId: row.id,

@@ -1,0 +1,1 @@
+CREATE INDEX "history_org_at_idx" ON "history" USING btree ("org_id","at","id");
