@@ -105,6 +105,8 @@ export const Contact = Type.Object({
   govAchievements: Nullable(Type.String()),
   govCostAwareness: Nullable(Type.String()),
   archived: Type.Boolean(),
+  /** 合并: the contact this one was merged into (it is archived and lives on as that one); null otherwise. */
+  mergedIntoId: Nullable(Id),
   version: Type.Integer(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -127,8 +129,12 @@ export const ContactListQuery = Type.Object({
   archived: Type.Optional(Type.Boolean()),
 });
 export type ContactListQuery = Static<typeof ContactListQuery>;
-/** A list row: the contact without its long notes, interests, goals, grid placement and government intelligence. */
+/**
+ * A list row: the contact without its long notes, interests, goals, grid placement and government
+ * intelligence; lists never show a merged contact, so without its pointer too.
+ */
 export const ContactListItem = Type.Omit(Contact, [
+  'mergedIntoId',
   'notes',
   'interests',
   'goals',

@@ -333,3 +333,25 @@ describe('contact merge', () => {
     expect(restore.json<{ code: string }>().code).toBe('merge_merged');
   });
 });
+
+describe('a merged contact', () => {
+  it('reads as archived with a pointer to its survivor, which the undo clears', async () => {
+    const acc = await f.account(rep.client, { name: '癸' });
+    const kept = await f.contact(rep.client, { accountId: acc.id, name: '李四' });
+    const gone = await f.contact(rep.client, { accountId: acc.id, name: '李四(重复)' });
+    const getC = async (c: typeof rep.client, id: string) => (await c.get(`/api/contacts/${id}`)).json<Contact>();
+    expect((await getC(rep.client, kept.id)).mergedIntoId).toBeNull();
+    const m = (
+      await manager.client.post(`/api/contacts/${kept.id}/merge`, {
+        sourceId: gone.id,
+        version: kept.version,
+        sourceVersion: gone.version,
+      })
+    ).json<Merge>();
+    // The rep, who may not merge, still finds where the contact went.
+    expect(await getC(rep.client, gone.id)).toMatchObject({ archived: true, mergedIntoId: kept.id });
+    expect((await getC(rep.client, kept.id)).mergedIntoId).toBeNull();
+    expect((await undo(manager.client, m.id)).statusCode).toBe(200);
+    expect(await getC(rep.client, gone.id)).toMatchObject({ archived: false, mergedIntoId: null });
+  });
+});

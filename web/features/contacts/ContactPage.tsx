@@ -1,18 +1,14 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, InboxOutlined, MergeCellsOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../core/schemas/contacts.ts';
 import { hasGovIntel } from '../../../core/enums.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { PageSkeleton } from '../../components/PageSkeleton.tsx';
-import { MailLink, TelLink } from '../../components/ContactChannel.tsx';
 import { accountCrumbs, PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';
-import { EnumTag } from '../../components/EnumTag.tsx';
-import { AttitudeTag } from '../../components/AttitudeTag.tsx';
-import { DateText } from '../../components/DateText.tsx';
 import { HistoryTimeline } from '../../components/HistoryTimeline.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
@@ -23,6 +19,8 @@ import { ContactLinks } from './ContactLinks.tsx';
 import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
 import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
 import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
+import { MergeContactDialog } from '../merges/MergeContactDialog.tsx';
+import { ContactFieldValue, type ContactShownField } from './ContactFieldValue.tsx';
 
 export function ContactPage() {
   const { id = '' } = useParams();
@@ -34,6 +32,7 @@ export function ContactPage() {
   const archive = useArchiveContact(id);
   const del = useDeleteContact(id);
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const fail = useApiFeedback();
   const { message } = App.useApp();
   const movedToBin = useMovedToBin();
@@ -42,6 +41,8 @@ export function ContactPage() {
   if (contact.isError) return <FullPageError error={contact.error} onRetry={() => void contact.refetch()} />;
   const c = contact.data;
   const reload = () => void contact.refetch();
+  // Merging is an admin's or a manager's, as on the account page (the server checks both are in scope).
+  const mayMerge = me.role === 'admin' || me.role === 'manager';
 
   const toggleArchive = async () => {
     try {
@@ -86,16 +87,24 @@ export function ContactPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-contact">
               {t('common.edit')}
             </Button>
-            <Popconfirm
-              title={c.archived ? t('contacts.restoreConfirm') : t('contacts.archiveConfirm')}
-              onConfirm={() => void toggleArchive()}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-            >
-              <Button icon={c.archived ? <RollbackOutlined /> : <InboxOutlined />} loading={archive.isPending}>
-                {c.archived ? t('common.restore') : t('common.archive')}
+            {/* A merged contact comes back only by undoing its merge. */}
+            {!c.mergedIntoId && (
+              <Popconfirm
+                title={c.archived ? t('contacts.restoreConfirm') : t('contacts.archiveConfirm')}
+                onConfirm={() => void toggleArchive()}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+              >
+                <Button icon={c.archived ? <RollbackOutlined /> : <InboxOutlined />} loading={archive.isPending}>
+                  {c.archived ? t('common.restore') : t('common.archive')}
+                </Button>
+              </Popconfirm>
+            )}
+            {mayMerge && !c.archived && (
+              <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-contact">
+                {t('merges.action')}
               </Button>
-            </Popconfirm>
+            )}
             <Popconfirm
               title={t('contacts.deleteConfirm')}
               onConfirm={() => void remove()}
@@ -110,6 +119,7 @@ export function ContactPage() {
           </Space>
         )}
       </Flex>
+      {c.mergedIntoId && <MergedNotice survivorId={c.mergedIntoId} />}
       <Tabs
         items={[
           { key: 'profile', label: t('contacts.tab.profile'), children: <ContactDetails contact={c} /> },
@@ -131,68 +141,80 @@ export function ContactPage() {
         ]}
       />
       <ContactFormDrawer open={editing} onClose={() => setEditing(false)} contact={c} onReload={reload} />
+      {merging && <MergeContactDialog target={c} onClose={() => setMerging(false)} />}
     </div>
   );
 }
 
+/** A merged contact lives on as its survivor: the page says so and leads there. */
+function MergedNotice({ survivorId }: { survivorId: string }) {
+  const { t } = useTranslation();
+  // Out of the reader's scope the survivor's name stays unknown (404): the notice says "another contact".
+  const survivor = useContact(survivorId);
+  if (survivor.isPending) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 8 }}
+      data-testid="contact-merged"
+      title={
+        survivor.data
+          ? t('merges.contact.mergedInto', { name: survivor.data.name })
+          : t('merges.contact.mergedIntoOther')
+      }
+      action={
+        survivor.data && (
+          <Link to={`/contacts/${survivorId}`} data-testid="contact-merged-link">
+            {t('merges.contact.open')}
+          </Link>
+        )
+      }
+    />
+  );
+}
+
+const SHORT: ContactShownField[] = [
+  'accountId',
+  'title',
+  'department',
+  'reportsToId',
+  'mobile',
+  'phone',
+  'email',
+  'wechat',
+  'birthday',
+  'influence',
+  'attitude',
+  'coverage',
+  'counterpartId',
+];
+
 function ContactDetails({ contact: c }: { contact: Contact }) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
-  const text = (v: string | null) => v || '—';
-  const items = [
-    { key: 'accountId', children: <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link> },
-    { key: 'title', children: text(c.title) },
-    { key: 'department', children: text(c.department) },
-    {
-      key: 'reportsToId',
-      children: c.reportsToId ? <Link to={`/contacts/${c.reportsToId}`}>{c.reportsToName ?? c.reportsToId}</Link> : '—',
-    },
-    { key: 'mobile', children: c.mobile ? <TelLink number={c.mobile} /> : '—' },
-    { key: 'phone', children: c.phone ? <TelLink number={c.phone} /> : '—' },
-    { key: 'email', children: c.email ? <MailLink email={c.email} /> : '—' },
-    { key: 'wechat', children: text(c.wechat) },
-    { key: 'birthday', children: <DateText value={c.birthday} /> },
-    { key: 'influence', children: <EnumTag group="influence" value={c.influence} /> },
-    { key: 'attitude', children: <AttitudeTag value={c.attitude} /> },
-    { key: 'coverage', children: <EnumTag group="coverage" value={c.coverage} /> },
-    { key: 'counterpartId', children: text(c.counterpartName) },
-  ];
-  const long = (['interests', 'goals', 'notes'] as const).map((k) => ({
-    key: k,
-    children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text(c[k])}</Typography.Paragraph>,
-  }));
+  const item = (key: ContactShownField) => ({
+    key,
+    label: t(`field.contact.${key}`),
+    children: <ContactFieldValue field={key} contact={c} />,
+  });
   const government = hasGovIntel(useAccountOwnership(c.accountId).data);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
-        <Descriptions
-          size="small"
-          column={mobile ? 1 : { xs: 1, md: 2, xl: 3 }}
-          items={items.map((i) => ({ ...i, label: t(`field.contact.${i.key}`) }))}
-        />
+        <Descriptions size="small" column={mobile ? 1 : { xs: 1, md: 2, xl: 3 }} items={SHORT.map(item)} />
       </Card>
       <Card size="small">
         <Descriptions
           size="small"
           column={1}
           layout="vertical"
-          items={long.map((i) => ({ ...i, label: t(`field.contact.${i.key}`) }))}
+          items={(['interests', 'goals', 'notes'] as const).map(item)}
         />
       </Card>
       {government && (
         <Card size="small" title={t('relmap.gov.title')} data-testid="contact-gov">
-          <Descriptions
-            size="small"
-            column={1}
-            layout="vertical"
-            items={GOV_FIELDS.map((k) => ({
-              key: k,
-              label: t(`field.contact.${k}`),
-              children: (
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text(c[k])}</Typography.Paragraph>
-              ),
-            }))}
-          />
+          <Descriptions size="small" column={1} layout="vertical" items={GOV_FIELDS.map(item)} />
         </Card>
       )}
     </Space>

@@ -1,8 +1,6 @@
-// 合并: pick the duplicate (the 查重 matches first, or any account in scope), see both records side by
-// side with a choice per differing field, merge; the success notice offers the undo.
-import { useState } from 'react';
+// 合并 of accounts: the duplicate from the 查重 matches of the name and credit code, or any account in
+// scope; the account fields in the profile's order.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Flex, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail } from '../../../core/schemas/accounts.ts';
 import type { DuplicateMatches } from '../../../core/schemas/common.ts';
@@ -10,32 +8,25 @@ import { ACCOUNT_MERGE_FIELDS, MERGE_FIELD_COMPANIONS, type AccountMergeField } 
 import { api } from '../../lib/api.ts';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
-import { ACCOUNT_GROUPS, type FieldDef } from '../accounts/fields.ts';
+import { ALL_ACCOUNT_FIELDS } from '../accounts/fields.ts';
 import { AccountFieldValue } from '../accounts/AccountFieldValue.tsx';
-import { useMergeAccounts, useUndoMerge } from './api.ts';
+import { useMergeAccounts } from './api.ts';
+import { MergeDialog, useMergeNotice, useMergePick } from './MergeDialog.tsx';
+import { differingFields } from './MergeFields.tsx';
 
-type Side = 'target' | 'source';
 const MERGEABLE = new Set<string>(ACCOUNT_MERGE_FIELDS);
-
-/** The fields whose values differ between the two accounts (a field with its companions). */
-function differing(target: AccountDetail, source: AccountDetail): FieldDef[] {
-  const values = (a: AccountDetail, name: string) => {
-    const columns = [name, ...(MERGE_FIELD_COMPANIONS[name as AccountMergeField] ?? [])];
-    return JSON.stringify(columns.map((c) => (a as unknown as Record<string, unknown>)[c] ?? null));
-  };
-  return ACCOUNT_GROUPS.flatMap((g) => g.fields).filter(
-    (def) => MERGEABLE.has(def.name) && values(target, def.name) !== values(source, def.name),
-  );
-}
+/** The mergeable fields in the order the profile shows them. */
+const FIELDS = ALL_ACCOUNT_FIELDS.filter((d) => MERGEABLE.has(d.name));
+const NAMES = FIELDS.map((d) => d.name);
+const columnsOf = (name: string) => [name, ...(MERGE_FIELD_COMPANIONS[name as AccountMergeField] ?? [])];
 
 export function MergeAccountDialog({ target, onClose }: { target: AccountDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const { notification } = App.useApp();
   const fail = useApiFeedback();
-  const [sourceId, setSourceId] = useState<string | undefined>();
-  const [choices, setChoices] = useState<Record<string, Side>>({});
+  const notify = useMergeNotice();
+  const state = useMergePick();
+  const { sourceId } = state;
   const merge = useMergeAccounts(target.id);
-  const undo = useUndoMerge();
 
   const suggestions = useQuery({
     queryKey: ['accounts', 'duplicates', target.id, target.name],
@@ -51,128 +42,59 @@ export function MergeAccountDialog({ target, onClose }: { target: AccountDetail;
     queryFn: () => api.get<AccountDetail>(`/api/accounts/${sourceId}`),
     enabled: !!sourceId,
   });
-  const matches = (suggestions.data?.matches ?? []).filter((m) => m.inScope && m.id);
-  const rows = source.data ? differing(target, source.data) : [];
+  const matches = (suggestions.data?.matches ?? []).flatMap((m) =>
+    m.inScope && m.id ? [{ id: m.id, name: m.name ?? m.id }] : [],
+  );
+  const s = source.data;
+  const fields = s ? differingFields(NAMES, target, s, columnsOf) : [];
 
   const submit = async () => {
-    if (!source.data) return;
-    const fields = Object.fromEntries(Object.entries(choices).filter(([, v]) => v === 'source'));
+    if (!s) return;
     try {
       const m = await merge.mutateAsync({
-        sourceId: source.data.id,
+        sourceId: s.id,
         version: target.version,
-        sourceVersion: source.data.version,
-        fields,
+        sourceVersion: s.version,
+        fields: state.taken(),
       });
-      const count = Object.values(m.moved).reduce((a, b) => a + b, 0);
-      const key = `merge-${m.id}`;
-      notification.success({
-        key,
-        title: t('merges.done', { count }),
-        duration: 30,
-        actions: (
-          <Button
-            size="small"
-            data-testid="merge-undo"
-            onClick={async () => {
-              try {
-                await undo.mutateAsync(m.id);
-                notification.destroy(key);
-                notification.info({ title: t('merges.undone') });
-              } catch (e) {
-                fail(e);
-              }
-            }}
-          >
-            {t('merges.undo')}
-          </Button>
-        ),
-      });
+      notify(m, (count) => t('merges.done', { count }));
       onClose();
     } catch (e) {
       fail(e, { onReload: () => void source.refetch() });
     }
   };
 
-  const choose = (name: string, side: Side) => setChoices((c) => ({ ...c, [name]: side }));
-  const sideCell = (def: FieldDef, side: Side, account: AccountDetail) => (
-    <Radio
-      checked={(choices[def.name] ?? 'target') === side}
-      onChange={() => choose(def.name, side)}
-      data-testid={`merge-${def.name}-${side}`}
-      aria-label={`${t(`field.account.${def.name}`)}: ${side === 'target' ? t('merges.keep', { name: target.name }) : t('merges.take', { name: account.name })}`}
-    >
-      <AccountFieldValue def={def} account={account} />
-    </Radio>
-  );
-
   return (
-    <Modal
-      open
-      width={860}
+    <MergeDialog
       title={t('merges.title', { name: target.name })}
-      okText={t('merges.confirm')}
-      okButtonProps={{ disabled: !source.data, danger: true, 'data-testid': 'merge-confirm' }}
-      confirmLoading={merge.isPending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-        <div>
-          <Typography.Text strong>{t('merges.pick')}</Typography.Text>
-          {matches.length > 0 && (
-            <Flex gap={4} wrap style={{ margin: '6px 0' }} data-testid="merge-suggestions">
-              <Typography.Text type="secondary">{t('merges.suggested')}:</Typography.Text>
-              {matches.map((m) => (
-                <Tag.CheckableTag key={m.id} checked={sourceId === m.id} onChange={() => setSourceId(m.id)}>
-                  {m.name}
-                </Tag.CheckableTag>
-              ))}
-            </Flex>
-          )}
-          <AccountSelect
-            style={{ width: '100%' }}
-            placeholder={t('merges.search')}
-            excludeId={target.id}
-            value={sourceId}
-            currentLabel={source.data?.name ?? matches.find((m) => m.id === sourceId)?.name}
-            onChange={(v) => {
-              setSourceId(v);
-              setChoices({});
-            }}
-            aria-label={t('merges.pick')}
-            data-testid="merge-source"
-          />
-        </div>
-        {source.data && (
-          <>
-            <Alert type="info" showIcon title={t('merges.intro', { name: target.name })} />
-            {rows.length ? (
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="name"
-                dataSource={rows}
-                data-testid="merge-fields"
-                columns={[
-                  { title: t('merges.field'), render: (_, def) => t(`field.account.${def.name}`), width: 140 },
-                  {
-                    title: t('merges.keep', { name: target.name }),
-                    render: (_, def) => sideCell(def, 'target', target),
-                  },
-                  {
-                    title: t('merges.take', { name: source.data.name }),
-                    render: (_, def) => sideCell(def, 'source', source.data),
-                  },
-                ]}
-              />
-            ) : (
-              <Empty description={t('merges.same')} />
-            )}
-          </>
-        )}
-      </Space>
-    </Modal>
+      pickLabel={t('merges.pick')}
+      intro={t('merges.intro', { name: target.name })}
+      suggestions={matches}
+      picker={
+        <AccountSelect
+          style={{ width: '100%' }}
+          placeholder={t('merges.search')}
+          excludeId={target.id}
+          value={sourceId}
+          currentLabel={s?.name ?? matches.find((m) => m.id === sourceId)?.name}
+          onChange={state.pick}
+          aria-label={t('merges.pick')}
+          data-testid="merge-source"
+        />
+      }
+      state={state}
+      source={s}
+      fields={fields}
+      label={(f) => t(`field.account.${f}`)}
+      value={(f, side) => {
+        const def = FIELDS.find((d) => d.name === f);
+        const account = side === 'target' ? target : s;
+        return def && account ? <AccountFieldValue def={def} account={account} /> : null;
+      }}
+      targetName={target.name}
+      pending={merge.isPending}
+      onMerge={() => void submit()}
+      onClose={onClose}
+    />
   );
 }

@@ -9,6 +9,8 @@ export const fields: Widen<typeof zh> = {
       version: 'Version',
       archived: 'Archived',
       members: 'Account team',
+      mergedFrom: 'Merged from',
+      mergedIntoId: 'Merged into',
     },
     account: {
       name: 'Account name',

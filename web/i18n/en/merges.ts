@@ -18,5 +18,21 @@ export const merges: Widen<typeof zh> = {
     done: 'Merged: {{count}} records moved to the kept account',
     undo: 'Undo',
     undone: 'Merge undone',
+    why: {
+      name: '{{name}} (same name)',
+      mobile: '{{name}} (same mobile)',
+      email: '{{name}} (same e-mail)',
+    },
+    contact: {
+      title: 'Merge another contact into “{{name}}”',
+      pick: 'Duplicate contact to merge in',
+      search: 'Choose among the contacts of “{{account}}”',
+      intro:
+        'Their calls, roles on deals, relationships, reports and tasks move to “{{name}}”; the duplicate is archived and points to the kept contact. You can undo within 30 days.',
+      done: 'Merged: {{count}} records moved to the kept contact',
+      mergedInto: 'This contact was merged into “{{name}}”; use the kept contact from now on.',
+      mergedIntoOther: 'This contact was merged into another contact.',
+      open: 'Open the kept contact',
+    },
   },
 };

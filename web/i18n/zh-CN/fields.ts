@@ -1,7 +1,15 @@
 // Field labels per entity (field.account.*, field.opportunity.*, …), read by forms, lists and change history everywhere.
 export const fields = {
   field: {
-    common: { createdAt: '创建时间', updatedAt: '更新时间', version: '版本', archived: '归档', members: '客户团队' },
+    common: {
+      createdAt: '创建时间',
+      updatedAt: '更新时间',
+      version: '版本',
+      archived: '归档',
+      members: '客户团队',
+      mergedFrom: '合并自',
+      mergedIntoId: '合并到',
+    },
     account: {
       name: '客户名称',
       shortName: '简称',
