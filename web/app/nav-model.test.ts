@@ -8,7 +8,14 @@ import { can, type AccessEntity, type Action } from '../../server/access/policie
 import type { Actor } from '../../server/access/actor.ts';
 
 const paths = (role: Parameters<typeof navFor>[0]) => navFor(role).flatMap((g) => g.items.map((i) => i.path));
-const ADMIN_ONLY = ['/admin/users', '/admin/teams', '/admin/stages', '/admin/activity-types', '/settings'];
+const ADMIN_ONLY = [
+  '/admin/users',
+  '/admin/teams',
+  '/admin/stages',
+  '/admin/activity-types',
+  '/settings',
+  '/admin/audit',
+];
 /** The manager's handover page: an admin hands over from the users page instead. */
 const MANAGER_ONLY = ['/team-members'];
 
@@ -49,6 +56,7 @@ describe('the side menu model', () => {
     ['/admin/stages', 'create', 'stage'],
     ['/admin/activity-types', 'create', 'activityType'],
     ['/settings', 'update', 'settings'],
+    ['/admin/audit', 'read', 'auditLog'],
     ['/pool', 'claim', 'pool'],
     ['/recycle-bin', 'restore', 'binEntry'],
   ];

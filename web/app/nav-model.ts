@@ -87,6 +87,7 @@ export const NAV: readonly NavGroup[] = [
       { path: '/competitors', testId: 'nav-competitors', label: 'nav.competitors' },
       { path: '/recycle-bin', testId: 'nav-recycle-bin', label: 'nav.recycleBin', roles: WRITERS },
       { path: '/settings', testId: 'nav-settings', label: 'navigation.settings', roles: ADMINS },
+      { path: '/admin/audit', testId: 'nav-audit', label: 'audit.nav', roles: ADMINS },
     ],
   },
 ];

@@ -15,6 +15,9 @@ import { RequireRole } from '../features/auth/RequireRole.tsx';
 
 // Admin screens are rarely visited; keep them out of the first load.
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditLogPage = lazy(() =>
+  import('../features/history/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
 const TokensPage = lazy(() => import('../features/auth/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const TeamMembersPage = lazy(() =>
   import('../features/users/TeamMembersPage.tsx').then((m) => ({ default: m.TeamMembersPage })),
@@ -131,6 +134,8 @@ const router = createBrowserRouter([
       { path: 'recycle-bin', element: lazyEl(<RecycleBinPage />) },
       { path: 'admin/stages', element: <RequireAdmin>{lazyEl(<StagesPage />)}</RequireAdmin> },
       { path: 'admin/users', element: <RequireAdmin>{lazyEl(<UsersPage />)}</RequireAdmin> },
+      // Reading the organisation's log is an admin's (server/access/policies.ts: auditLog.read).
+      { path: 'admin/audit', element: <RequireAdmin>{lazyEl(<AuditLogPage />)}</RequireAdmin> },
       // Handing over is a manager's too (policies.ts: handover); user administration is not.
       {
         path: 'team-members',

@@ -37,6 +37,7 @@ import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
 import { duplicates } from './duplicates.ts';
 import { imports } from './imports.ts';
+import { audit } from './audit.ts';
 
 export const en: Resources = {
   ...common,
@@ -77,4 +78,5 @@ export const en: Resources = {
   ...lists,
   ...duplicates,
   ...imports,
+  ...audit,
 };

@@ -41,6 +41,7 @@ import { feedback } from './feedback.ts';
 import { lists } from './lists.ts';
 import { duplicates } from './duplicates.ts';
 import { imports } from './imports.ts';
+import { audit } from './audit.ts';
 
 export const zhCN = {
   ...common,
@@ -81,6 +82,7 @@ export const zhCN = {
   ...lists,
   ...duplicates,
   ...imports,
+  ...audit,
 };
 
 export type Resources = Widen<typeof zhCN>;
