@@ -103,6 +103,7 @@ export const HistoryEntry = Type.Object({
     'undelete',
     'purge',
     'export',
+    'import',
     'merge',
     'unmerge',
   ]),

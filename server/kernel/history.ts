@@ -16,6 +16,8 @@ export type HistoryAction =
   | 'purge'
   /** A list taken out as a file (entity 'export', one id per download): the list, format, rows and filter. */
   | 'export'
+  /** A spreadsheet import finished (entity 'import', the job's id): the entity, file, status and counts. */
+  | 'import'
   | 'merge'
   | 'unmerge';
 /**

@@ -34,6 +34,7 @@ export const ACTION_COLORS: Record<HistoryEntry['action'], string> = {
   undelete: 'cyan',
   purge: 'red',
   export: 'purple',
+  import: 'purple',
   merge: 'purple',
   unmerge: 'purple',
 };

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import { firstSheet } from '../../test/uploads.ts';
+import { firstSheet, importFile, xlsx } from '../../test/uploads.ts';
 import type { AuditPage } from '../../../core/schemas/audit.ts';
 import type { ErrorBody } from '../../../core/schemas/common.ts';
 
@@ -38,11 +38,29 @@ describe('audit log', () => {
     const token = (await rep.client.post('/api/tokens', { name: '审计令牌' })).json<{ token: string }>().token;
     await t.app.inject({ method: 'GET', url: '/api/accounts', headers: { authorization: `Bearer ${token}` } });
     await rep.client.get('/api/accounts?format=csv');
+    const content = await xlsx([['客户名称', '客户性质'], ['审计导入医院', '事业单位']]);
+    const job = await importFile(t.app, rep.client, { name: '审计.xlsx', content }, { entity: 'accounts' });
 
     const mine = await audit(`userId=${rep.id}&limit=200`);
     const actions = mine.items.map((e) => `${e.entityType}:${e.action}`);
     expect(actions).toEqual(
-      expect.arrayContaining(['account:create', 'account:update', 'user:login', 'token:token_used', 'export:export']),
+      expect.arrayContaining([
+        'account:create',
+        'account:update',
+        'user:login',
+        'token:token_used',
+        'export:export',
+        'import:import',
+      ]),
+    );
+    const imported = mine.items.find((e) => e.action === 'import');
+    expect(imported).toMatchObject({ entityId: job.id });
+    expect(imported?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'file', old: null, new: '审计.xlsx' },
+        { field: 'status', old: null, new: 'done' },
+        { field: 'created', old: null, new: 1 },
+      ]),
     );
     expect(mine.items.every((e) => e.actorName === '审计代表')).toBe(true);
     const update = mine.items.find((e) => e.action === 'update' && e.entityId === account.id);

@@ -20,6 +20,7 @@ import { importsRepository, type ImportRowRecord } from './repository.ts';
 import { missingFields, resolveColumns } from './columns.ts';
 import { rowPreparer, type OwnerTarget, type RejectedRow } from './rows.ts';
 import { reasonOf } from './report.ts';
+import { historyWriter } from '../../kernel/history.ts';
 
 /** What a job row's options hold (set when it is created). */
 export interface StoredOptions {
@@ -240,6 +241,22 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
     return { counts, error: null };
   }
 
+  /** The audit log's entry for a finished import (a dry run changed nothing and leaves none). */
+  async function audit(job: ImportRowRecord, status: 'done' | 'failed', counts: Partial<Counts> | undefined) {
+    if (job.dryRun) return;
+    const changes = Object.entries({ entity: job.entity, file: job.fileName, status, ...counts }).map(
+      ([field, value]) => ({ field, old: null, new: value ?? null }),
+    );
+    await historyWriter(db).record(
+      job.orgId,
+      'import',
+      job.id,
+      'import',
+      (job.options as StoredOptions).actor.userId,
+      changes,
+    );
+  }
+
   async function run(orgId: string, id: string) {
     const job = await repo.claim(orgId, id, owner, new Date(Date.now() + LEASE_MS), new Date());
     if (!job) return;
@@ -271,6 +288,11 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
         ...(counts && (job.options as StoredOptions).mode === 'all' ? { created: 0, updated: 0 } : {}),
       });
       await repo.dropFile(job.orgId, job.id);
+      await audit(
+        job,
+        'failed',
+        counts && (job.options as StoredOptions).mode === 'all' ? { ...counts, created: 0, updated: 0 } : counts,
+      );
       return;
     } finally {
       live.delete(job.id);
@@ -291,6 +313,7 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
       leaseOwner: null,
     });
     await repo.dropFile(job.orgId, job.id);
+    await audit(job, result.error ? 'failed' : 'done', result.counts);
   }
 
   return {

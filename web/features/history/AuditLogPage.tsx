@@ -11,7 +11,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { type AuditFilters, useAuditLog } from './api.ts';
 
 /** Record types and actions the log holds, in the order an admin looks for them. */
-const ENTITIES = ['account', 'contact', 'opportunity', 'activity', 'user', 'token', 'export'] as const;
+const ENTITIES = ['account', 'contact', 'opportunity', 'activity', 'user', 'token', 'export', 'import'] as const;
 const ACTIONS = [
   'create',
   'update',
@@ -24,6 +24,7 @@ const ACTIONS = [
   'login_failed',
   'token_used',
   'export',
+  'import',
 ] as const;
 const PAGES: Partial<Record<string, string>> = {
   account: '/accounts',
@@ -52,7 +53,10 @@ export function AuditLogPage() {
       .map((c) => `${c.field}: ${shown(c.old)} → ${shown(c.new)}`)
       .join('；') || (e.changes[0] ? shown(e.changes[0].new) : '');
   const record = (e: AuditEntry) => {
-    const name = e.entityName ?? (e.entityType === 'export' ? shown(e.changes[0]?.new) : e.entityId.slice(0, 8));
+    // An export or import is named by what it took out or brought in (its first detail: the list, the entity).
+    const name =
+      e.entityName ??
+      (e.entityType === 'export' || e.entityType === 'import' ? shown(e.changes[0]?.new) : e.entityId.slice(0, 8));
     const base = PAGES[e.entityType];
     return base && e.action !== 'delete' ? <Link to={`${base}/${e.entityId}`}>{name}</Link> : name;
   };

@@ -20,6 +20,7 @@ export const audit: Widen<typeof zh> = {
       user: 'User',
       token: 'API token',
       export: 'Export',
+      import: 'Import',
     },
     action: {
       create: 'Created',
@@ -35,6 +36,7 @@ export const audit: Widen<typeof zh> = {
       login_failed: 'Failed sign-in',
       token_used: 'Token used',
       export: 'Exported',
+      import: 'Imported',
     },
   },
 };

@@ -92,6 +92,7 @@ export const common: Widen<typeof zh> = {
       undelete: 'restored the record from the recycle bin',
       purge: 'deleted the record for good',
       export: 'exported the list',
+      import: 'imported a spreadsheet',
       merge: 'merged the records',
       unmerge: 'undid the merge',
     },

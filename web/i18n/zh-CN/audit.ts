@@ -17,6 +17,7 @@ export const audit = {
       user: '用户',
       token: 'API 令牌',
       export: '导出',
+      import: '导入',
     },
     action: {
       create: '新建',
@@ -32,6 +33,7 @@ export const audit = {
       login_failed: '登录失败',
       token_used: '令牌调用',
       export: '导出',
+      import: '导入',
     },
   },
 };

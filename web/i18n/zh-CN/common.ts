@@ -90,6 +90,7 @@ export const common = {
       undelete: '从回收站恢复了记录',
       purge: '彻底删除了记录',
       export: '导出了列表',
+      import: '导入了表格',
       merge: '合并了记录',
       unmerge: '撤销了合并',
     },
