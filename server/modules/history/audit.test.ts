@@ -38,7 +38,10 @@ describe('audit log', () => {
     const token = (await rep.client.post('/api/tokens', { name: '审计令牌' })).json<{ token: string }>().token;
     await t.app.inject({ method: 'GET', url: '/api/accounts', headers: { authorization: `Bearer ${token}` } });
     await rep.client.get('/api/accounts?format=csv');
-    const content = await xlsx([['客户名称', '客户性质'], ['审计导入医院', '事业单位']]);
+    const content = await xlsx([
+      ['客户名称', '客户性质'],
+      ['审计导入医院', '事业单位'],
+    ]);
     const job = await importFile(t.app, rep.client, { name: '审计.xlsx', content }, { entity: 'accounts' });
 
     const mine = await audit(`userId=${rep.id}&limit=200`);
