@@ -213,7 +213,8 @@ describe('handover', () => {
     expect((await handover(manager.client, { fromUserId: from.id, toUserId: to.id })).statusCode).toBe(200);
     const rows = await q<{ entity_type: string; entity_id: string; actor_id: string; changes: unknown }>(
       sql`select entity_type, entity_id, actor_id, changes from history
-          where org_id = ${f.orgId} and actor_id = ${manager.id} order by entity_type, entity_id`,
+          where org_id = ${f.orgId} and actor_id = ${manager.id} and action <> 'login'
+          order by entity_type, entity_id`,
     );
     const moved = [
       ['account', b.a1.id],
