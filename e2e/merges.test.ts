@@ -1,6 +1,7 @@
 // Merge 合并 (issue 22), one story: a manager opens an account, picks its duplicate from the 查重
 // suggestions, keeps one field and takes another from the duplicate, merges — the duplicate's deal
-// shows under the survivor — and undoes it from the notice, which brings the duplicate back.
+// shows under the survivor — and undoes it from the notice, which brings the duplicate back. Once
+// merged, the duplicate's own page says where it went and leads there.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
@@ -92,5 +93,25 @@ describe.skipIf(!hasChromium)('account merge', { timeout: 90_000 }, () => {
     await theirs.goto(`/accounts/${target.id}`);
     await theirs.getByTestId('edit-account').waitFor({ timeout: WAIT });
     expect(await theirs.getByTestId('merge-account').count()).toBe(0);
+  });
+
+  test('a merged account’s page says where it went and leads there; it has no restore', async () => {
+    const fresh = async (id: string) => ok<AccountDetail>(await f.admin.get(`/api/accounts/${id}`));
+    const merged = await manager.client.post(`/api/accounts/${target.id}/merge`, {
+      sourceId: source.id,
+      version: (await fresh(target.id)).version,
+      sourceVersion: (await fresh(source.id)).version,
+      fields: {},
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const page = await e.page({ cookie: rep.client.cookie });
+    await page.goto(`/accounts/${source.id}`);
+    const notice = page.getByTestId('account-merged');
+    await notice.waitFor({ timeout: WAIT });
+    expect(await notice.textContent()).toContain('该客户已合并到「某市卫生健康委员会」');
+    expect(await page.getByTestId('archive-account').count()).toBe(0);
+    await page.getByTestId('account-merged-link').click();
+    await page.waitForURL(`**/accounts/${target.id}`, { timeout: WAIT });
+    await page.getByTestId('account-title').getByText('某市卫生健康委员会').waitFor({ timeout: WAIT });
   });
 });

@@ -140,6 +140,8 @@ export const Account = Type.Object({
   upstreamDownstream: Nullable(Type.String()),
   coreCompetencies: Nullable(Type.String()),
   archived: Type.Boolean(),
+  /** 合并: the account this one was merged into (it is archived and lives on as that one); null otherwise. */
+  mergedIntoId: Nullable(Id),
   version: Type.Integer(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

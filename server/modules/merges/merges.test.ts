@@ -119,6 +119,8 @@ describe('account merge', () => {
     expect(survivor.members.map((x) => x.userId).sort()).toEqual([rep.id, other.id].sort());
     const merged = await get(f.admin, source.a.id);
     expect(merged.archived).toBe(true);
+    // Its read points to the survivor (the page says where it went).
+    expect(merged.mergedIntoId).toBe(target.a.id);
     const [pointer] = await q<{ m: string }>(sql`select merged_into_id as m from accounts where id = ${source.a.id}`);
     expect(pointer.m).toBe(target.a.id);
 
@@ -183,6 +185,7 @@ describe('account merge', () => {
     expect(restored.members.map((x) => x.userId)).toEqual([rep.id]);
     const back = await get(f.admin, source.a.id);
     expect(back.archived).toBe(false);
+    expect(back.mergedIntoId).toBeNull();
     expect(await facts(target.a.id)).toEqual(tf);
     expect(await facts(source.a.id)).toEqual(sf);
     expect((await historyOf(f.admin, target.a.id))[0].action).toBe('unmerge');

@@ -26,6 +26,7 @@ import { AccountScoreCard } from '../scoring/AccountScoreCard.tsx';
 import { AccountGroupTab } from '../account-health/AccountGroupTab.tsx';
 import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
 import { MergeAccountDialog } from '../merges/MergeAccountDialog.tsx';
+import { MergedNotice } from '../merges/MergedNotice.tsx';
 
 // xyflow is the heaviest dependency; only people who open the org chart pay for it.
 const OrgChartView = lazy(() => import('../contacts/OrgChartView.tsx').then((m) => ({ default: m.OrgChartView })));
@@ -119,20 +120,23 @@ export function AccountPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-account">
               {t('common.edit')}
             </Button>
-            <Popconfirm
-              title={a.archived ? t('accounts.restoreConfirm') : t('accounts.archiveConfirm')}
-              onConfirm={() => void toggleArchive()}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-            >
-              <Button
-                icon={a.archived ? <RollbackOutlined /> : <InboxOutlined />}
-                loading={archive.isPending}
-                data-testid="archive-account"
+            {/* A merged account comes back only by undoing its merge. */}
+            {!a.mergedIntoId && (
+              <Popconfirm
+                title={a.archived ? t('accounts.restoreConfirm') : t('accounts.archiveConfirm')}
+                onConfirm={() => void toggleArchive()}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
               >
-                {a.archived ? t('common.restore') : t('common.archive')}
-              </Button>
-            </Popconfirm>
+                <Button
+                  icon={a.archived ? <RollbackOutlined /> : <InboxOutlined />}
+                  loading={archive.isPending}
+                  data-testid="archive-account"
+                >
+                  {a.archived ? t('common.restore') : t('common.archive')}
+                </Button>
+              </Popconfirm>
+            )}
             {mayMerge && !a.archived && (
               <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-account">
                 {t('merges.action')}
@@ -152,6 +156,7 @@ export function AccountPage() {
           </Space>
         )}
       </Flex>
+      {a.mergedIntoId && <MergedNotice kind="account" survivorId={a.mergedIntoId} useSurvivor={useAccount} />}
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}

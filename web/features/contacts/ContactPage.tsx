@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, InboxOutlined, MergeCellsOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { useAccountOwnership, useArchiveContact, useContact, useContactHistory, 
 import { GOV_FIELDS } from './formValues.ts';
 import { ContactFormDrawer } from './ContactFormDrawer.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
+import { MergedNotice } from '../merges/MergedNotice.tsx';
 import { TimelineFeed } from '../timeline/TimelineFeed.tsx';
 import { QuickAddButtons } from '../activities/QuickAddButtons.tsx';
 import { useMovedToBin } from '../recycle-bin/useMovedToBin.tsx';
@@ -119,7 +120,7 @@ export function ContactPage() {
           </Space>
         )}
       </Flex>
-      {c.mergedIntoId && <MergedNotice survivorId={c.mergedIntoId} />}
+      {c.mergedIntoId && <MergedNotice kind="contact" survivorId={c.mergedIntoId} useSurvivor={useContact} />}
       <Tabs
         items={[
           { key: 'profile', label: t('contacts.tab.profile'), children: <ContactDetails contact={c} /> },
@@ -147,33 +148,6 @@ export function ContactPage() {
 }
 
 /** A merged contact lives on as its survivor: the page says so and leads there. */
-function MergedNotice({ survivorId }: { survivorId: string }) {
-  const { t } = useTranslation();
-  // Out of the reader's scope the survivor's name stays unknown (404): the notice says "another contact".
-  const survivor = useContact(survivorId);
-  if (survivor.isPending) return null;
-  return (
-    <Alert
-      type="info"
-      showIcon
-      style={{ marginBottom: 8 }}
-      data-testid="contact-merged"
-      title={
-        survivor.data
-          ? t('merges.contact.mergedInto', { name: survivor.data.name })
-          : t('merges.contact.mergedIntoOther')
-      }
-      action={
-        survivor.data && (
-          <Link to={`/contacts/${survivorId}`} data-testid="contact-merged-link">
-            {t('merges.contact.open')}
-          </Link>
-        )
-      }
-    />
-  );
-}
-
 const SHORT: ContactShownField[] = [
   'accountId',
   'title',

@@ -23,6 +23,11 @@ export const merges: Widen<typeof zh> = {
       mobile: '{{name}} (same mobile)',
       email: '{{name}} (same e-mail)',
     },
+    account: {
+      mergedInto: 'This account was merged into “{{name}}”; use the kept account from now on.',
+      mergedIntoOther: 'This account was merged into another account.',
+      open: 'Open the kept account',
+    },
     contact: {
       title: 'Merge another contact into “{{name}}”',
       pick: 'Duplicate contact to merge in',

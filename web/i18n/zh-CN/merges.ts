@@ -22,6 +22,11 @@ export const merges = {
       mobile: '{{name}}（手机相同）',
       email: '{{name}}（邮箱相同）',
     },
+    account: {
+      mergedInto: '该客户已合并到「{{name}}」，以后请使用保留的客户。',
+      mergedIntoOther: '该客户已合并到另一个客户。',
+      open: '打开保留的客户',
+    },
     contact: {
       title: '将另一位联系人合并到「{{name}}」',
       pick: '要合并进来的重复联系人',
