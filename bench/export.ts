@@ -15,6 +15,8 @@ const env = process.env;
 const url = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/openkam_bench';
 const accounts = Number(env.BENCH_ACCOUNTS ?? 100_000);
 const formats = (env.EXPORT_FORMATS ?? 'xlsx,csv').split(',') as ('xlsx' | 'csv')[];
+/** The list to take out (any list route): the accounts by default, e.g. /api/analysis/pareto. */
+const list = env.EXPORT_PATH ?? '/api/accounts';
 
 const name = new URL(url).pathname.slice(1);
 if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
@@ -35,6 +37,7 @@ const cookie = await login(base, 'admin@bench.openkam.cn', BENCH_PASSWORD);
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
 console.log(`accounts seeded: ${accounts} (${seed.reused ? 'reused' : `seeded in ${seed.seconds.toFixed(0)} s`})`);
+console.log(`list: ${list}`);
 console.log('format | rows | seconds | rows/s | file MB | RSS before MB | RSS peak growth MB | heap peak growth MB');
 for (const format of formats) {
   global.gc?.();
@@ -48,7 +51,7 @@ for (const format of formats) {
     heapPeak = Math.max(heapPeak, m.heapUsed);
   }, 50);
   const t0 = performance.now();
-  const res = await fetch(`${base}/api/accounts?format=${format}`, { headers: { cookie } });
+  const res = await fetch(`${base}${list}${list.includes('?') ? '&' : '?'}format=${format}`, { headers: { cookie } });
   if (res.status !== 200 || !res.body) throw new Error(`HTTP ${res.status} ${await res.text()}`);
   let bytes = 0;
   // Read and dropped: the client holds no more than a chunk, so the growth measured is the server's.

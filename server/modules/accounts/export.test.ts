@@ -128,4 +128,17 @@ describe('accounts export in small batches', () => {
     const last = (await exportHistory(t.app.db, f.orgId)).at(-1);
     expect(last).toMatchObject({ list: 'accounts', rows: 4 });
   });
+
+  it('Pareto reads its ranking in pages of ten batches (20 rows here) and ranks across them without a gap', async () => {
+    const ranked = await f.user({ role: 'rep' });
+    for (let i = 1; i <= 23; i++) await f.account(ranked.client, { name: `排名${i}`, ourRevenue: String(i * 1000) });
+    const res = await small.app.inject({
+      method: 'GET',
+      url: '/api/analysis/pareto?format=csv&metric=ourRevenue',
+      headers: { cookie: ranked.client.cookie },
+    });
+    const sheet = openCsv(res);
+    expect(column(sheet, '排名')).toEqual(Array.from({ length: 23 }, (_, i) => String(i + 1)));
+    expect(column(sheet, '客户')).toEqual(Array.from({ length: 23 }, (_, i) => `排名${23 - i}`));
+  });
 });
