@@ -41,6 +41,20 @@ export function contactKeys(row: { mobile?: string | null; email?: string | null
   return out;
 }
 
+/**
+ * Holds these matching keys until the transaction ends, so two writers of one key take turns: the
+ * second's 查重 runs after the first has committed and sees its row. Without it, two reps registering
+ * one customer at the same moment both passed the check (撞单, duplicates.test.ts). Keys are taken in
+ * one order, so two writers of the same two keys cannot deadlock.
+ */
+export async function lockMatchingKeys(db: Executor, keys: string[]): Promise<void> {
+  const wanted = [...new Set(keys)].sort();
+  if (!wanted.length) return;
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${`{${wanted.map((k) => JSON.stringify(k)).join(',')}}`}::text[]) as k order by k`,
+  );
+}
+
 const BATCH = 1000;
 
 interface Target {

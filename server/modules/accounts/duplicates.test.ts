@@ -36,6 +36,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('accounts', () => {
+  it('two reps registering one customer at the same moment: one gets it, the other is told (撞单)', async () => {
+    for (let i = 0; i < 8; i++) {
+      const code = creditCode();
+      const name = `同时登记${i}医院`;
+      const [a, b] = await Promise.all([
+        repA.client.post('/api/accounts', { name, creditCode: code, ownershipType: 'institution' }),
+        repB.client.post('/api/accounts', { name: `${name}（分院）`, creditCode: code, ownershipType: 'institution' }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([201, 409]);
+      // The same name typed twice at once: the second is asked to confirm, not silently doubled.
+      const [c, d] = await Promise.all([
+        repA.client.post('/api/accounts', { name: `同名${i}委员会`, ownershipType: 'government' }),
+        repB.client.post('/api/accounts', { name: `同名${i}委员会`, ownershipType: 'government' }),
+      ]);
+      expect([c.statusCode, d.statusCode].sort(), `${c.body} ${d.body}`).toEqual([201, 409]);
+    }
+  });
+
   it('refuses the same credit code (409 duplicate_account, whatever the flag) and says only whose it is out of scope', async () => {
     const code = creditCode();
     const a = await f.account(repA.client, { name: '深圳市甲乙科技有限公司', creditCode: code });

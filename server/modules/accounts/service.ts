@@ -18,7 +18,7 @@ import { accountSearchDocument, searchQuery } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
 import type { DuplicateMatches, ListSummary, PageOf } from '../../../core/schemas/common.ts';
 import type { MessageCode } from '../../../core/messages.ts';
-import { accountNameKey } from '../../db/duplicate-keys.ts';
+import { accountNameKey, lockMatchingKeys } from '../../db/duplicate-keys.ts';
 import { duplicateError, presentMatch } from '../../kernel/duplicates.ts';
 import { findAccountDuplicates } from './duplicates.repository.ts';
 import type {
@@ -401,8 +401,14 @@ async function assertNoDuplicate(
   probe: { name?: string; creditCode?: string | null; excludeId?: string },
   allowName: boolean | undefined,
 ): Promise<void> {
+  const nameKey = probe.name === undefined ? undefined : accountNameKey(probe.name);
+  const prefix = `account:${actor.orgId}:`;
+  await lockMatchingKeys(tx, [
+    ...(probe.creditCode ? [`${prefix}code:${probe.creditCode}`] : []),
+    ...(nameKey ? [`${prefix}name:${nameKey}`] : []),
+  ]);
   const found = await findAccountDuplicates(tx, actor, {
-    nameKey: probe.name === undefined ? undefined : accountNameKey(probe.name),
+    nameKey,
     creditCode: probe.creditCode ?? undefined,
     excludeId: probe.excludeId,
   });
