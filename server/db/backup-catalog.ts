@@ -47,11 +47,11 @@ export async function appTables(db: Db, opts: { all?: boolean } = {}): Promise<T
   const tables = await rowsOf<{ name: string; key: string[] | null; columns: string[] }>(
     db,
     sql`select c.relname as name,
-          (select array_agg(a.attname order by k.n) from pg_index i
+          (select array_agg(a.attname::text order by k.n) from pg_index i
              cross join unnest(i.indkey) with ordinality as k(attnum, n)
              join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
            where i.indrelid = c.oid and i.indisprimary) as key,
-          (select array_agg(a.attname order by a.attnum) from pg_attribute a
+          (select array_agg(a.attname::text order by a.attnum) from pg_attribute a
            where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = '') as columns
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
@@ -60,7 +60,7 @@ export async function appTables(db: Db, opts: { all?: boolean } = {}): Promise<T
   const fks = await rowsOf<Fk>(
     db,
     sql`select c.conrelid::regclass::text as table, c.confrelid::regclass::text as ref,
-          (select array_agg(a.attname order by k.n) from unnest(c.conkey) with ordinality as k(attnum, n)
+          (select array_agg(a.attname::text order by k.n) from unnest(c.conkey) with ordinality as k(attnum, n)
              join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as columns
         from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace`,
   );

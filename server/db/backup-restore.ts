@@ -3,7 +3,7 @@
 // batches through jsonb_populate_recordset (as the recycle bin's restore does), parents first; the
 // triggers rebuild every kept total, fact and copied name as the rows go in (docs/triggers.md).
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from './client.ts';
@@ -46,10 +46,25 @@ type Control =
   | { done: true }
   | Record<string, unknown>;
 
-/** Lines of a gzip backup file, one at a time. */
-export function backupFileLines(path: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+/**
+ * The lines of a stream, pulled as the reader asks (readline's interface drops lines emitted before its
+ * iterator is first asked for one, so it is not used here).
+ */
+export async function* linesOf(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of input) {
+    const parts = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split('\n');
+    rest = parts.pop() ?? '';
+    yield* parts;
+  }
+  rest += decoder.end();
+  if (rest) yield rest;
 }
+
+/** Lines of a gzip backup file, one at a time. */
+export const backupFileLines = (path: string): AsyncIterable<string> =>
+  linesOf(createReadStream(path).pipe(createGunzip()));
 
 function checkHeader(line: string | undefined, target: { tag: string | null; createdAt: number }): BackupHeader {
   let header: Partial<BackupHeader> | null = null;
@@ -95,11 +110,12 @@ export async function restoreDatabase(
     const byName = new Map(tables.map((t) => [t.name, t]));
     const all = await appTables(tx, { all: true });
     const full = await nonEmpty(tx, tables);
+    const named = `${full.slice(0, 4).join(', ')}${full.length > 4 ? ` +${full.length - 4}` : ''}`;
     if (full.length && !opts.force)
       throw new RestoreRefused(
         'target_not_empty',
-        `目标数据库已有数据（${full.join('、')}）。恢复会替换全部数据：确定的话加 --force。`,
-        `The target database holds data (${full.join(', ')}). A restore replaces all of it: add --force if that is what you want.`,
+        `目标数据库已有数据（${named}）。恢复会替换全部数据：确定的话加 --force。`,
+        `The target database holds data (${named}). A restore replaces all of it: add --force if that is what you want.`,
       );
     // The scheduler's leases stay: they belong to the running deployment, not to the data.
     const wipe = all.filter((t) => t.name !== 'job_leases');
