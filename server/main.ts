@@ -19,7 +19,7 @@ import { pipelineService } from './modules/pipeline/service.ts';
 import { recycleBinService } from './modules/recycle-bin/service.ts';
 import { scoreAllUnscored } from './modules/scoring/service.ts';
 import { backfillAccountCodes } from './modules/accounts/backfill.ts';
-import { backupsService } from './modules/backups/service.ts';
+import { nightlyBackupJob } from './modules/backups/service.ts';
 import { AppError } from './lib/errors.ts';
 import { messagePair } from '../core/messages.ts';
 import { mapStackTraces } from './lib/stack-trace.ts';
@@ -34,22 +34,6 @@ const TEMPLATE = fileURLToPath(new URL('../pglite-template', import.meta.url));
 // Compiled (dist/server/*.js), stack traces are mapped to the TypeScript when printed; run from the
 // sources, they name the TypeScript already.
 if (import.meta.url.endsWith('.js')) mapStackTraces(dirname(fileURLToPath(import.meta.url)));
-
-function nightlyBackup(config: Config, database: Awaited<ReturnType<typeof openDatabase>>) {
-  const backups = backupsService(database);
-  const opts = { dir: config.backupDir ?? '', keep: config.backupKeep, hour: config.backupHour };
-  return {
-    name: 'nightly-backup',
-    everyMs: 3600_000,
-    run: async () => {
-      const { written, removed } = await backups.nightly(opts);
-      if (written)
-        console.log(
-          `Backup written: ${opts.dir}/${written}${removed.length ? ` (removed ${removed.join(', ')})` : ''}`,
-        );
-    },
-  };
-}
 
 /** Runs a start-up step; one still running after 2 s is announced, and its duration told when it ends. */
 async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
@@ -144,7 +128,9 @@ async function main() {
       run: async () => void (await recycleBinService(database.db).purgeExpired()),
     },
     // Off unless OPENKAM_BACKUP_DIR is set: hourly, writing one backup a night and keeping the newest N.
-    ...(config.backupDir ? [nightlyBackup(config, database)] : []),
+    ...(config.backupDir
+      ? [nightlyBackupJob(database, { dir: config.backupDir, keep: config.backupKeep, hour: config.backupHour })]
+      : []),
   ]);
 
   let closing = false;

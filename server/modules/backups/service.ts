@@ -6,6 +6,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../../db/client.ts';
 import { writeBackupFile } from '../../db/backup-write.ts';
+import type { Job } from '../jobs/scheduler.ts';
 
 export interface NightlyOptions {
   dir: string;
@@ -65,6 +66,22 @@ export function backupsService(database: Pick<Database, 'db' | 'kind'>) {
       const removed = taken.sort().slice(0, Math.max(0, taken.length - opts.keep));
       for (const n of removed) await rm(join(opts.dir, n), { force: true });
       return { written, removed };
+    },
+  };
+}
+
+/** The scheduler's job: hourly, so the night's backup is taken on the first tick from the hour. */
+export function nightlyBackupJob(database: Pick<Database, 'db' | 'kind'>, opts: NightlyOptions): Job {
+  const backups = backupsService(database);
+  return {
+    name: 'nightly-backup',
+    everyMs: 3600_000,
+    run: async () => {
+      const { written, removed } = await backups.nightly(opts);
+      if (written)
+        console.log(
+          `Backup written: ${join(opts.dir, written)}${removed.length ? ` (removed ${removed.join(', ')})` : ''}`,
+        );
     },
   };
 }
