@@ -3,9 +3,9 @@
 // foreign-key order and each table in keyset-ordered batches: memory holds one batch, never a table.
 // The same stream feeds a gzip file (backup) or another database directly (migrate-to-postgres).
 //
-// Format (docs/backup.md): lines starting with `#` are JSON control lines — the header, a table's start
-// (its columns) and end (its row count) — and every other line is one row as PostgreSQL's to_jsonb wrote
-// it, passed through as text (never parsed, so numerics keep every digit).
+// Format (README, "Backup, restore and moving to PostgreSQL"): lines starting with `#` are JSON control
+// lines — the header, a table's start (its columns) and end (its row count) — and every other line is one
+// row as PostgreSQL's to_jsonb wrote it, passed through as text (never parsed: numerics keep every digit).
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
