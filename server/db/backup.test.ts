@@ -12,7 +12,7 @@ import { type Database, openDatabase, rowsOf } from './client.ts';
 import { openTestDatabase } from '../test/database.ts';
 import { adminUrl, dropDatabase, withAdmin } from '../test/pg.ts';
 import { loadDemo } from '../modules/demo/load.ts';
-import { writeBackupFile } from './backup-write.ts';
+import { exportDatabase, writeBackupFile } from './backup-write.ts';
 import { backupFileLines, RestoreRefused, restoreDatabase } from './backup-restore.ts';
 import { tableChecksums } from './backup-verify.ts';
 import { moveToPostgres } from './move-to-postgres.ts';
@@ -131,6 +131,46 @@ describe('backup and restore', () => {
     expect((await refusal(restoreDatabase(target.db, backupFileLines(join(dir, 'cut.gz'))))).code).toBe('incomplete');
     expect((await tableChecksums(target.db)).every((t) => t.rows === 0)).toBe(true);
   });
+});
+
+describe('the snapshot', () => {
+  it('pages every table by its key and holds one snapshot while the app writes', async () => {
+    const chunks: string[] = [];
+    let write: Promise<unknown> | null = null;
+    const name = `快照之后 ${randomBytes(3).toString('hex')}`;
+    // Small pages walk each table's (org_id, id) keyset many times over.
+    await exportDatabase(
+      source.db,
+      source.kind,
+      async (chunk) => {
+        chunks.push(chunk);
+        if (write) return;
+        // A write committed while the backup runs (on PGlite it waits for the backup's transaction).
+        // Promise.resolve starts it now, once (a query builder runs again on every await).
+        write = Promise.resolve(
+          source.db.execute(
+            sql`insert into competitors (org_id, id, name) select id, gen_random_uuid(), ${name} from orgs limit 1`,
+          ),
+        );
+        if (source.kind === 'postgres') await write;
+      },
+      { batch: 16 },
+    );
+    await write;
+    const target = await fresh();
+    const lines = chunks.join('').split('\n');
+    await restoreDatabase(
+      target.db,
+      (async function* () {
+        yield* lines;
+      })(),
+    );
+    const find = sql`select count(*)::int as n from competitors where name = ${name}`;
+    expect((await rowsOf<{ n: number }>(source.db, find))[0].n).toBe(1);
+    expect((await rowsOf<{ n: number }>(target.db, find))[0].n).toBe(0);
+    await source.db.execute(sql`delete from competitors where name = ${name}`);
+    expect(await tableChecksums(target.db, { all: true })).toEqual(await tableChecksums(source.db, { all: true }));
+  }, 120_000);
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('migrate-to-postgres', () => {
