@@ -51,9 +51,12 @@ export async function run(main: () => Promise<void>): Promise<void> {
       process.exit(2);
     }
     if (e instanceof DataDirError) {
-      // The embedded database is one process's at a time: the running app holds it.
+      // A directory held by the running app says "in use": for a tool, say what to do instead.
+      const held = e.message.includes('in use by process');
       console.error(
-        `${e.message}\n嵌入式数据库正被另一个进程（通常是运行中的 OpenKAM）使用：请先停止它，或在应用里用夜间备份。`,
+        held
+          ? `${e.message}\n请先停止 OpenKAM 再运行（或设置 OPENKAM_BACKUP_DIR，由运行中的应用每晚备份）。\nStop OpenKAM first (or set OPENKAM_BACKUP_DIR and let the running app back up nightly).`
+          : e.message,
       );
       process.exit(1);
     }

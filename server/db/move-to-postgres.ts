@@ -56,7 +56,17 @@ export async function moveToPostgres(source: Database, targetUrl: string): Promi
     read.catch((e: unknown) => stream.destroy(e instanceof Error ? e : new Error(String(e))));
     write.catch((e: unknown) => stream.destroy(e instanceof Error ? e : new Error(String(e))));
     const [wrote, restored] = await Promise.allSettled([write, read]);
-    if (restored.status === 'rejected') throw restored.reason;
+    if (restored.status === 'rejected') {
+      const e: unknown = restored.reason;
+      // The restore's own refusal speaks of --force, which this command does not have: it only fills empty databases.
+      if (e instanceof RestoreRefused && e.code === 'target_not_empty')
+        throw new RestoreRefused(
+          'target_not_empty',
+          '目标 PostgreSQL 数据库已有 OpenKAM 数据。迁移只写入空数据库：请新建一个空数据库再运行。',
+          'The target PostgreSQL database already holds OpenKAM data. The move only fills an empty database: create a new, empty one and run it again.',
+        );
+      throw e;
+    }
     if (wrote.status === 'rejected') throw wrote.reason;
     const [from, to] = [await tableChecksums(source.db, { all: true }), await tableChecksums(target.db, { all: true })];
     return { source: from, target: to, differences: checksumDifferences(from, to) };
