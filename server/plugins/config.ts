@@ -38,6 +38,12 @@ export interface Config {
   backupHour: number;
 }
 
+/** 0–23; anything else (unset, not a whole hour) is 2 o'clock. */
+const backupHour = (v: string | undefined) => {
+  const h = Number(v ?? 2);
+  return Number.isInteger(h) && h >= 0 && h <= 23 ? h : 2;
+};
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
   const flag = (v: string | undefined) => v === '1' || v === 'true';
   return {
@@ -60,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     importMaxRows: Math.max(1, Number(env.OPENKAM_IMPORT_MAX_ROWS ?? 200_000) || 200_000),
     backupDir: env.OPENKAM_BACKUP_DIR ? resolve(env.OPENKAM_BACKUP_DIR) : undefined,
     backupKeep: Math.max(1, Math.floor(Number(env.OPENKAM_BACKUP_KEEP ?? 7)) || 7),
-    backupHour: Math.min(23, Math.max(0, Math.floor(Number(env.OPENKAM_BACKUP_HOUR ?? 2)) || 0)),
+    backupHour: backupHour(env.OPENKAM_BACKUP_HOUR),
     loginMaxFailures: Number(env.OPENKAM_LOGIN_MAX_FAILURES ?? 5),
     loginWindowMinutes: Number(env.OPENKAM_LOGIN_WINDOW_MINUTES ?? 15),
     loginMaxDelaySeconds: Number(env.OPENKAM_LOGIN_MAX_DELAY_SECONDS ?? 10),
