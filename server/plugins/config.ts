@@ -40,7 +40,7 @@ export interface Config {
 
 /** 0–23; anything else (unset, not a whole hour) is 2 o'clock. */
 const backupHour = (v: string | undefined) => {
-  const h = Number(v ?? 2);
+  const h = v ? Number(v) : 2;
   return Number.isInteger(h) && h >= 0 && h <= 23 ? h : 2;
 };
 
