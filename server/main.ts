@@ -19,6 +19,7 @@ import { pipelineService } from './modules/pipeline/service.ts';
 import { recycleBinService } from './modules/recycle-bin/service.ts';
 import { scoreAllUnscored } from './modules/scoring/service.ts';
 import { backfillAccountCodes } from './modules/accounts/backfill.ts';
+import { nightlyBackupJob } from './modules/backups/service.ts';
 import { AppError } from './lib/errors.ts';
 import { messagePair } from '../core/messages.ts';
 import { mapStackTraces } from './lib/stack-trace.ts';
@@ -126,6 +127,10 @@ async function main() {
       everyMs: 3600_000,
       run: async () => void (await recycleBinService(database.db).purgeExpired()),
     },
+    // Off unless OPENKAM_BACKUP_DIR is set: hourly, writing one backup a night and keeping the newest N.
+    ...(config.backupDir
+      ? [nightlyBackupJob(database, { dir: config.backupDir, keep: config.backupKeep, hour: config.backupHour })]
+      : []),
   ]);
 
   let closing = false;

@@ -32,7 +32,17 @@ export interface Config {
   /** A spreadsheet import's limits: file size in MB (OPENKAM_IMPORT_MAX_MB) and data rows (OPENKAM_IMPORT_MAX_ROWS). */
   importMaxMb: number;
   importMaxRows: number;
+  /** Nightly backups: where (OPENKAM_BACKUP_DIR; none, the default, turns them off), how many to keep, from which hour. */
+  backupDir?: string;
+  backupKeep: number;
+  backupHour: number;
 }
+
+/** 0–23; anything else (unset, not a whole hour) is 2 o'clock. */
+const backupHour = (v: string | undefined) => {
+  const h = v ? Number(v) : 2;
+  return Number.isInteger(h) && h >= 0 && h <= 23 ? h : 2;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
   const flag = (v: string | undefined) => v === '1' || v === 'true';
@@ -54,6 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     exportBatchSize: Math.max(1, Number(env.OPENKAM_EXPORT_BATCH ?? 1_000) || 1_000),
     importMaxMb: Math.max(1, Number(env.OPENKAM_IMPORT_MAX_MB ?? 50) || 50),
     importMaxRows: Math.max(1, Number(env.OPENKAM_IMPORT_MAX_ROWS ?? 200_000) || 200_000),
+    backupDir: env.OPENKAM_BACKUP_DIR ? resolve(env.OPENKAM_BACKUP_DIR) : undefined,
+    backupKeep: Math.max(1, Math.floor(Number(env.OPENKAM_BACKUP_KEEP ?? 7)) || 7),
+    backupHour: backupHour(env.OPENKAM_BACKUP_HOUR),
     loginMaxFailures: Number(env.OPENKAM_LOGIN_MAX_FAILURES ?? 5),
     loginWindowMinutes: Number(env.OPENKAM_LOGIN_WINDOW_MINUTES ?? 15),
     loginMaxDelaySeconds: Number(env.OPENKAM_LOGIN_MAX_DELAY_SECONDS ?? 10),
