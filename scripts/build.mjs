@@ -208,7 +208,14 @@ async function buildServer() {
   await step('Compiling the server (esbuild)', () =>
     build({
       absWorkingDir: ROOT,
-      entryPoints: { main: 'server/main.ts', template: 'server/db/template.ts' },
+      entryPoints: {
+        main: 'server/main.ts',
+        template: 'server/db/template.ts',
+        // The command-line tools (npm run backup, restore, migrate-to-postgres: scripts/cli.mjs).
+        'cli-backup': 'server/cli/backup.ts',
+        'cli-restore': 'server/cli/restore.ts',
+        'cli-migrate-to-postgres': 'server/cli/migrate-to-postgres.ts',
+      },
       outdir: out,
       bundle: true,
       platform: 'node',
