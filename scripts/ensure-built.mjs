@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inWords, missingParts, staleParts } from './build.mjs';
 
+/** @param {string} what the step that needs the build, for the message when it cannot be made */
 export function ensureBuilt(what) {
   if (!staleParts().length) return;
   const build = spawnSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url)), '--if-stale'], {
