@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
-import { WAIT, pageScrollWidth, settled, shot, waitForPath, navTo } from './util.ts';
+import { WAIT, navTo, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
 
 describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -43,6 +43,8 @@ describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
     await page.getByTestId('delete-opportunity').click();
     const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '移入回收站' });
     await confirm.waitFor({ timeout: WAIT });
+    // A click while the pop-over still zooms in can miss its button (seen under load in CI).
+    await still(confirm);
     await confirm.getByRole('button', { name: /删\s*除/ }).click();
     await waitForPath(page, /^\/opportunities$/);
     await page.getByTestId('moved-to-bin').waitFor({ timeout: WAIT });
@@ -55,6 +57,8 @@ describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {
 
     await page.getByTestId('delete-opportunity').click();
     await confirm.waitFor({ timeout: WAIT });
+    // A click while the pop-over still zooms in can miss its button (seen under load in CI).
+    await still(confirm);
     await confirm.getByRole('button', { name: /删\s*除/ }).click();
     await waitForPath(page, /^\/opportunities$/);
     await navTo(page, 'nav-recycle-bin');
