@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
-import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
+import type { OpportunityDetail } from '../core/schemas/deals.ts';
+import type { Stage } from '../core/schemas/catalog.ts';
 import { formatViolations, seriousViolations } from './axe.ts';
 import { WAIT, settled, shot, still } from './util.ts';
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { ActivitySettings, ActivityType } from '../core/schemas/activities.ts';
-import type { Stage } from '../core/schemas/deals.ts';
+import type { Stage } from '../core/schemas/catalog.ts';
 import { WAIT, formItem, pickOption, shot, still } from './util.ts';
 import { TIME_ZONE, ok } from './activities-util.ts';
 

@@ -7,7 +7,8 @@ import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
 import type { Contact } from '../core/schemas/contacts.ts';
-import type { Board, OpportunityDetail, Stage } from '../core/schemas/deals.ts';
+import type { Board, OpportunityDetail } from '../core/schemas/deals.ts';
+import type { Stage } from '../core/schemas/catalog.ts';
 import { formatMoney } from '../web/lib/money.ts';
 import { WAIT, formItem, pickOption, popupsClosed, settled, shot, still, waitForPath } from './util.ts';
 

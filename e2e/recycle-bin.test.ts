@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
-import type { OpportunityDetail, Stage } from '../core/schemas/deals.ts';
+import type { OpportunityDetail } from '../core/schemas/deals.ts';
+import type { Stage } from '../core/schemas/catalog.ts';
 import { WAIT, navTo, pageScrollWidth, settled, shot, still, waitForPath } from './util.ts';
 
 describe.skipIf(!hasChromium)('recycle bin', { timeout: 90_000 }, () => {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
-import type { Influence, OpportunityDetail, Stage } from '../core/schemas/deals.ts';
+import type { Influence, OpportunityDetail } from '../core/schemas/deals.ts';
+import type { Stage } from '../core/schemas/catalog.ts';
 import { TIME_ZONE, ok } from './activities-util.ts';
 import { WAIT, shot } from './util.ts';
 

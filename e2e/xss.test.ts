@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
-import type { Stage } from '../core/schemas/deals.ts';
+import type { Stage } from '../core/schemas/catalog.ts';
 import { parsePeriod, quarterOfDate } from '../core/period.ts';
 import { localDate } from '../core/time.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';

@@ -1,4 +1,5 @@
-// Deals and the Blue Sheet: stages, catalogues, opportunities, influences, competition, SWOT.
+// Deals and the Blue Sheet: opportunities, influences, competition, the board and the list (stages and
+// catalogues: catalog.ts; SWOT: swot.ts; saved views: views.ts).
 import { Type, type Static } from 'typebox';
 import {
   COMPETITIVE_POSITIONS,
@@ -7,11 +8,9 @@ import {
   DEAL_STATUSES,
   FORECAST_CATEGORIES,
   INFLUENCE_LEVELS,
-  PRICE_POSITIONS,
-  STAGE_KINDS,
-  SWOT_QUADRANTS,
 } from '../enums.ts';
 import { BUYING_ROLES, RESPONSE_MODES } from '../blue-sheet.ts';
+import { Probability } from './catalog.ts';
 import {
   Id,
   IsoDate,
@@ -27,113 +26,6 @@ import {
 
 const Text = (max = 200) => Type.String({ maxLength: max });
 const LongText = Type.String({ maxLength: 10000 });
-const Probability = Type.Integer({ minimum: 0, maximum: 100 });
-const Criterion = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 40 }),
-  label: Type.String({ minLength: 1, maxLength: 200 }),
-  labelEn: OptionalNullable(Text()),
-});
-
-// ---- Stages ----
-export const Stage = Type.Object({
-  id: Id,
-  name: Type.String(),
-  nameEn: Nullable(Type.String()),
-  position: Type.Integer(),
-  probability: Type.Integer(),
-  kind: Type.Enum([...STAGE_KINDS]),
-  forecastCategory: Type.Enum([...FORECAST_CATEGORIES]),
-  exitCriteria: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), labelEn: Nullable(Type.String()) })),
-  version: Type.Integer(),
-});
-export type Stage = Static<typeof Stage>;
-export const StageCreate = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 50 }),
-    nameEn: OptionalNullable(Text(50)),
-    probability: Probability,
-    kind: Type.Optional(Type.Enum([...STAGE_KINDS])),
-    forecastCategory: Type.Optional(Type.Enum([...FORECAST_CATEGORIES])),
-    exitCriteria: Type.Optional(Type.Array(Criterion, { maxItems: 20 })),
-    /** Insert before the stage now at this position (0-based); default: after the last open stage. */
-    position: Type.Optional(Type.Integer({ minimum: 0 })),
-  },
-  { additionalProperties: false },
-);
-export type StageCreate = Static<typeof StageCreate>;
-export const StageUpdate = Type.Object(
-  {
-    version: Version,
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    nameEn: OptionalNullable(Text(50)),
-    probability: Type.Optional(Probability),
-    forecastCategory: Type.Optional(Type.Enum([...FORECAST_CATEGORIES])),
-    exitCriteria: Type.Optional(Type.Array(Criterion, { maxItems: 20 })),
-  },
-  { additionalProperties: false },
-);
-export type StageUpdate = Static<typeof StageUpdate>;
-export const StageOrder = Type.Object(
-  { ids: Type.Array(Id, { minItems: 1, maxItems: 50 }) },
-  { additionalProperties: false },
-);
-
-// ---- Catalogues ----
-export const Product = Type.Object({
-  id: Id,
-  name: Type.String(),
-  category: Type.String(),
-  listPrice: Type.String(),
-  active: Type.Boolean(),
-  version: Type.Integer(),
-});
-export type Product = Static<typeof Product>;
-export const ProductCreate = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    category: Type.String({ minLength: 1, maxLength: 100 }),
-    listPrice: NonNegativeMoney,
-    active: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-export type ProductCreate = Static<typeof ProductCreate>;
-export const ProductUpdate = Type.Object(
-  {
-    version: Version,
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    category: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    listPrice: Type.Optional(NonNegativeMoney),
-    active: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-export type ProductUpdate = Static<typeof ProductUpdate>;
-
-export const Competitor = Type.Object({
-  id: Id,
-  name: Type.String(),
-  strengths: Nullable(Type.String()),
-  weaknesses: Nullable(Type.String()),
-  pricePosition: Nullable(Type.Enum([...PRICE_POSITIONS])),
-  version: Type.Integer(),
-});
-export type Competitor = Static<typeof Competitor>;
-const competitorFields = {
-  strengths: OptionalNullable(LongText),
-  weaknesses: OptionalNullable(LongText),
-  pricePosition: OptionalNullable(Type.Enum([...PRICE_POSITIONS])),
-};
-export const CompetitorCreate = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }), ...competitorFields },
-  { additionalProperties: false },
-);
-export type CompetitorCreate = Static<typeof CompetitorCreate>;
-export const CompetitorUpdate = Type.Object(
-  { version: Version, name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), ...competitorFields },
-  { additionalProperties: false },
-);
-export type CompetitorUpdate = Static<typeof CompetitorUpdate>;
 
 // ---- Opportunities ----
 const Quantity = Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,2})?$', description: 'Quantity ≥ 0, up to 2 decimals' });
@@ -491,40 +383,3 @@ export const Board = Type.Object({
   ),
 });
 export type Board = Static<typeof Board>;
-
-// ---- SWOT ----
-export const SwotItem = Type.Object({
-  id: Id,
-  quadrant: Type.Enum([...SWOT_QUADRANTS]),
-  text: Type.String(),
-  position: Type.Integer(),
-});
-export type SwotItem = Static<typeof SwotItem>;
-export const SwotItemCreate = Type.Object(
-  { quadrant: Type.Enum([...SWOT_QUADRANTS]), text: Type.String({ minLength: 1, maxLength: 500 }) },
-  { additionalProperties: false },
-);
-export const SwotItemUpdate = Type.Object(
-  {
-    quadrant: Type.Optional(Type.Enum([...SWOT_QUADRANTS])),
-    text: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-    position: Type.Optional(Type.Integer({ minimum: 0 })),
-  },
-  { additionalProperties: false },
-);
-
-// ---- Saved views ----
-export const SavedView = Type.Object({
-  id: Id,
-  list: Type.String(),
-  name: Type.String(),
-  query: Type.Record(Type.String(), Type.Unknown()),
-});
-export const SavedViewCreate = Type.Object(
-  {
-    list: Type.Enum(['opportunities', 'accounts', 'contacts']),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    query: Type.Record(Type.String(), Type.Unknown()),
-  },
-  { additionalProperties: false },
-);

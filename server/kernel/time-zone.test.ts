@@ -8,7 +8,7 @@ import { rowsOf } from '../db/client.ts';
 import { opportunities, orgs } from '../db/schema.ts';
 import { orgSettings, orgTimeZone } from './settings.ts';
 import { addDays, dayStart, localDate } from '../../core/time.ts';
-import type { Stage } from '../../core/schemas/deals.ts';
+import type { Stage } from '../../core/schemas/catalog.ts';
 
 const ZONE = 'America/New_York';
 let t: TestApp;

@@ -4,7 +4,7 @@ import { rowsOf } from '../../db/client.ts';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Activity, ActivityType } from '../../../core/schemas/activities.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 
 let t: TestApp;
 let f: Factories;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Activity } from '../../../core/schemas/activities.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 
 /** These tests' organisations keep the default zone. */

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { competitorsService } from './service.ts';
-import { Competitor, CompetitorCreate, CompetitorUpdate } from '../../../core/schemas/deals.ts';
+import { Competitor, CompetitorCreate, CompetitorUpdate } from '../../../core/schemas/catalog.ts';
 import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
 
 const tags = ['competitors'];

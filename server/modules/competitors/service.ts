@@ -3,7 +3,7 @@ import { competitorsRepository, type CompetitorRow, type NewCompetitor } from '.
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Competitor, CompetitorCreate, CompetitorUpdate } from '../../../core/schemas/deals.ts';
+import type { Competitor, CompetitorCreate, CompetitorUpdate } from '../../../core/schemas/catalog.ts';
 
 export const presentCompetitor = (c: CompetitorRow): Competitor => ({
   id: c.id,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import type { ForecastRow } from '../../../core/schemas/forecast.ts';
 import { quarterOfDate, parsePeriod } from '../../../core/period.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';

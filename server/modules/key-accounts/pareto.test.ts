@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import type { Client } from '../../test/helper.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import type { ParetoItem, ParetoResult } from '../../../core/schemas/key-accounts.ts';
 import { pareto } from '../../../core/pareto.ts';
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import type { OpportunityDetail, OpportunityListItem, Stage } from '../../../core/schemas/deals.ts';
+import type { OpportunityDetail, OpportunityListItem } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import { opportunitiesService } from './service.ts';
 import { rowsOf } from '../../db/client.ts';
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import { Board, type Stage } from '../../../core/schemas/deals.ts';
+import { Board } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import { expectSchema } from '../../test/schema.ts';
 import { opportunitiesService } from './service.ts';
 

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { opportunities } from '../../db/schema.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 
 let t: TestApp;
 let f: Factories;

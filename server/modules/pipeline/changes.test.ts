@@ -4,7 +4,7 @@ import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { opportunities } from '../../db/schema.ts';
 import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import type { PipelineChange, PipelineChanges } from '../../../core/schemas/forecast.ts';
 
 /** These tests' organisations keep the default zone. */

@@ -6,7 +6,7 @@ import { opportunities, orgs, pipelineSnapshots } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import { isoWeek, pipelineService } from './service.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 
 /** These tests' organisations keep the default zone. */
 const shanghaiDate = (at: Date) => localDate(at, DEFAULT_TIME_ZONE);

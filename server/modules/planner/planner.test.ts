@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
 import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import type { PlanActual } from '../../../core/schemas/forecast.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
 import { addMonths, planStart } from '../../../core/planner.ts';

@@ -5,7 +5,7 @@ import { build, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { isProspect, rankProspects } from '../../../core/prospects.ts';
 import type { AccountDetail } from '../../../core/schemas/accounts.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import type { PoolPage, ProspectList } from '../../../core/schemas/pool.ts';
 
 type User = Awaited<ReturnType<Factories['user']>>;

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { productsService } from './service.ts';
-import { Product, ProductCreate, ProductUpdate } from '../../../core/schemas/deals.ts';
+import { Product, ProductCreate, ProductUpdate } from '../../../core/schemas/catalog.ts';
 import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
 
 const tags = ['products'];

@@ -3,7 +3,7 @@ import { productsRepository, type NewProduct, type ProductRow } from './reposito
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Product, ProductCreate, ProductUpdate } from '../../../core/schemas/deals.ts';
+import type { Product, ProductCreate, ProductUpdate } from '../../../core/schemas/catalog.ts';
 
 export const presentProduct = (p: ProductRow): Product => ({
   id: p.id,

@@ -7,7 +7,7 @@ import { seedOrg, type Factories } from '../../test/factories.ts';
 import { rowsOf } from '../../db/client.ts';
 import { recycleBinService } from './service.ts';
 import type { Client } from '../../test/helper.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import type { ErrorBody, PageOf } from '../../../core/schemas/common.ts';
 import type { RecycleBinItem } from '../../../core/schemas/recycle-bin.ts';
 

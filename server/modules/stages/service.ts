@@ -4,7 +4,7 @@ import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.t
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { DEFAULT_STAGES } from '../../../core/funnel.ts';
-import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/deals.ts';
+import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/catalog.ts';
 
 export const presentStage = (s: StageRow): Stage => ({
   id: s.id,

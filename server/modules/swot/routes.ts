@@ -3,7 +3,7 @@ import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { swotService } from './service.ts';
 import type { SwotEntity } from './repository.ts';
-import { SwotItem, SwotItemCreate, SwotItemUpdate } from '../../../core/schemas/deals.ts';
+import { SwotItem, SwotItemCreate, SwotItemUpdate } from '../../../core/schemas/swot.ts';
 import { ErrorResponse, Id, IdParams } from '../../../core/schemas/common.ts';
 
 const tags = ['swot'];

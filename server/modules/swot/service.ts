@@ -4,7 +4,7 @@ import { swotRepository, type SwotEntity, type SwotRow } from './repository.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
-import type { SwotItem, SwotItemCreate, SwotItemUpdate } from '../../../core/schemas/deals.ts';
+import type { SwotItem, SwotItemCreate, SwotItemUpdate } from '../../../core/schemas/swot.ts';
 
 type Repo = ReturnType<typeof swotRepository>;
 

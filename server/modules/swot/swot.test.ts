@@ -3,7 +3,7 @@ import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { newId } from '../../lib/ids.ts';
 import { opportunities, stages } from '../../db/schema.ts';
-import type { SwotItem } from '../../../core/schemas/deals.ts';
+import type { SwotItem } from '../../../core/schemas/swot.ts';
 import type { ErrorBody } from '../../../core/schemas/common.ts';
 
 let t: TestApp;

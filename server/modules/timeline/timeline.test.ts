@@ -6,7 +6,7 @@ import { seedOrg, type Factories } from '../../test/factories.ts';
 import { activities, activityContacts } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Task, TimelineItem } from '../../../core/schemas/activities.ts';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import type { ErrorBody, PageOf } from '../../../core/schemas/common.ts';
 
 let t: TestApp;

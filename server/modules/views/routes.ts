@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../lib/app-type.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { viewsService } from './service.ts';
-import { SavedView, SavedViewCreate } from '../../../core/schemas/deals.ts';
+import { SavedView, SavedViewCreate } from '../../../core/schemas/views.ts';
 import { ErrorResponse, IdParams } from '../../../core/schemas/common.ts';
 
 const tags = ['views'];

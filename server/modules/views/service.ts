@@ -4,7 +4,7 @@ import { viewsRepository, type SavedViewRow } from './repository.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { assertCan, type Actor } from '../../access/index.ts';
 import { newId } from '../../lib/ids.ts';
-import type { SavedView, SavedViewCreate } from '../../../core/schemas/deals.ts';
+import type { SavedView, SavedViewCreate } from '../../../core/schemas/views.ts';
 
 export type SavedViewOut = Static<typeof SavedView>;
 

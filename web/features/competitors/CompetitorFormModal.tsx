@@ -3,7 +3,7 @@ import { App, Input, Modal } from 'antd';
 import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
 import { PRICE_POSITIONS } from '../../../core/enums.ts';
-import type { Competitor, CompetitorCreate } from '../../../core/schemas/deals.ts';
+import type { Competitor, CompetitorCreate } from '../../../core/schemas/catalog.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useCompetitors, useSaveCompetitor } from './api.ts';

@@ -3,7 +3,7 @@ import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } f
 import type { ColumnsType } from 'antd/es/table';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Competitor } from '../../../core/schemas/deals.ts';
+import type { Competitor } from '../../../core/schemas/catalog.ts';
 import { useMe } from '../../lib/session.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Competitor, CompetitorCreate, CompetitorUpdate } from '../../../core/schemas/deals.ts';
+import type { Competitor, CompetitorCreate, CompetitorUpdate } from '../../../core/schemas/catalog.ts';
 import { api } from '../../lib/api.ts';
 
 export const COMPETITORS_KEY = ['competitors'] as const;

@@ -1,5 +1,6 @@
 import { fromCents, lineTotal, toCents } from '../../../core/funnel.ts';
-import type { LineItem, Product } from '../../../core/schemas/deals.ts';
+import type { LineItem } from '../../../core/schemas/deals.ts';
+import type { Product } from '../../../core/schemas/catalog.ts';
 import { MONEY_INPUT_RE, normaliseMoney } from '../../lib/money.ts';
 
 export const QUANTITY_RE = /^\d{1,12}(\.\d{1,2})?$/;

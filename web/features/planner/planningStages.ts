@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import { useStages } from '../stages/api.ts';
 import { stageLabel } from '../stages/stageName.ts';
 

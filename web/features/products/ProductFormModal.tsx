@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App, Input, Modal, Switch } from 'antd';
 import { FINISHED, Form } from '../../components/Form.tsx';
 import { useTranslation } from 'react-i18next';
-import type { Product, ProductUpdate } from '../../../core/schemas/deals.ts';
+import type { Product, ProductUpdate } from '../../../core/schemas/catalog.ts';
 import { MONEY_INPUT_RE, normaliseMoney } from '../../lib/money.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useProducts, useSaveProduct } from './api.ts';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Product, ProductCreate, ProductUpdate } from '../../../core/schemas/deals.ts';
+import type { Product, ProductCreate, ProductUpdate } from '../../../core/schemas/catalog.ts';
 import { api } from '../../lib/api.ts';
 
 export const PRODUCTS_KEY = ['products'] as const;

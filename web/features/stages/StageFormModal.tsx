@@ -4,7 +4,7 @@ import { FINISHED, Form } from '../../components/Form.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FORECAST_CATEGORIES } from '../../../core/enums.ts';
-import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/deals.ts';
+import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/catalog.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useSaveStage, useStages } from './api.ts';

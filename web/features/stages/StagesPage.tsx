@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../core/schemas/deals.ts';
+import type { Stage } from '../../../core/schemas/catalog.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { useDeleteStage, useReorderStages, useStages } from './api.ts';

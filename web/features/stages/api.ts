@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/deals.ts';
+import type { Stage, StageCreate, StageUpdate } from '../../../core/schemas/catalog.ts';
 import { api } from '../../lib/api.ts';
 
 export const STAGES_KEY = ['stages'] as const;

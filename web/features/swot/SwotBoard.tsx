@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Empty, Input, Popconfirm, Row, Space, Spin, Typ
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SWOT_QUADRANTS } from '../../../core/enums.ts';
-import type { SwotItem } from '../../../core/schemas/deals.ts';
+import type { SwotItem } from '../../../core/schemas/swot.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
 import { useSwot, useSwotMutations } from './api.ts';

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
-  SwotItem,
   SwotItemCreate as SwotItemCreateSchema,
   SwotItemUpdate as SwotItemUpdateSchema,
-} from '../../../core/schemas/deals.ts';
+} from '../../../core/schemas/swot.ts';
+import type { SwotItem } from '../../../core/schemas/swot.ts';
 import { api } from '../../lib/api.ts';
 
 export type SwotItemCreate = Static<typeof SwotItemCreateSchema>;

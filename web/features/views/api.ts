@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import type {
   SavedView as SavedViewSchema,
   SavedViewCreate as SavedViewCreateSchema,
-} from '../../../core/schemas/deals.ts';
+} from '../../../core/schemas/views.ts';
 import { api } from '../../lib/api.ts';
 
 export type SavedView = Static<typeof SavedViewSchema>;

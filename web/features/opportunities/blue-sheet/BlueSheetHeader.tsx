@@ -3,7 +3,8 @@ import { Button, Descriptions, Flex, Popconfirm, Select, Space, Tag, Typography 
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { OpportunityDetail, Stage } from '../../../../core/schemas/deals.ts';
+import type { OpportunityDetail } from '../../../../core/schemas/deals.ts';
+import type { Stage } from '../../../../core/schemas/catalog.ts';
 import { MoneyText } from '../../../components/MoneyText.tsx';
 import { DateText } from '../../../components/DateText.tsx';
 import { useApiFeedback } from '../../../components/useApiFeedback.ts';
