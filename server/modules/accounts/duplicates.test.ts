@@ -264,6 +264,24 @@ describe('contacts', () => {
 });
 
 describe('deals', () => {
+  it('the same deal or the same person entered twice at the same moment: the second is asked to confirm', async () => {
+    const acc = await f.account(repA.client, { name: '同时录入客户' });
+    for (let i = 0; i < 6; i++) {
+      const deals = await Promise.all(
+        [0, 1].map(() =>
+          repA.client.post('/api/opportunities', { accountId: acc.id, name: `同时商机${i}`, amount: '3000000' }),
+        ),
+      );
+      expect(deals.map((r) => r.statusCode).sort(), deals.map((r) => r.body).join(' ')).toEqual([201, 409]);
+      const people = await Promise.all(
+        [0, 1].map((n) =>
+          repA.client.post('/api/contacts', { accountId: acc.id, name: `同时${n}`, mobile: `1390000${1000 + i}` }),
+        ),
+      );
+      expect(people.map((r) => r.statusCode).sort(), people.map((r) => r.body).join(' ')).toEqual([201, 409]);
+    }
+  });
+
   it('warns when an open deal of the same account has the same normalised name', async () => {
     const acc = await f.account(repA.client, { name: '商机查重客户' });
     const first = await f.deal(repA.client, { accountId: acc.id, name: '2027 年 信息化采购', allowDuplicate: false });

@@ -22,7 +22,7 @@ import type {
   OrgChart,
 } from '../../../core/schemas/contacts.ts';
 import type { DuplicateMatches, ListSummary, PageOf } from '../../../core/schemas/common.ts';
-import { contactKeys, emailKeyOf, mobileKeyOf } from '../../db/duplicate-keys.ts';
+import { contactKeys, emailKeyOf, lockMatchingKeys, mobileKeyOf } from '../../db/duplicate-keys.ts';
 import { duplicateError, presentMatch } from '../../kernel/duplicates.ts';
 import { findContactDuplicates, type ContactProbe } from './duplicates.repository.ts';
 
@@ -71,6 +71,11 @@ export function searchColumns(c: { name: string; phone?: string | null; mobile?:
  * caller confirmed (allowDuplicate). Outside the caller's scope the match names only the account's owner.
  */
 async function assertNoDuplicate(tx: Db, actor: Actor, probe: ContactProbe): Promise<void> {
+  // Two writers of one mobile or e-mail take turns: the second's check sees the first's row.
+  await lockMatchingKeys(tx, [
+    ...(probe.mobileKey ? [`contact:${actor.orgId}:mobile:${probe.mobileKey}`] : []),
+    ...(probe.emailKey ? [`contact:${actor.orgId}:email:${probe.emailKey}`] : []),
+  ]);
   const found = await findContactDuplicates(tx, actor, probe);
   if (!found.length) return;
   const fields = [...new Set(found.map((f) => f.field))].map((path) => ({ path, code: 'contact_taken' as const }));

@@ -4,7 +4,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { opportunities, users } from '../../db/schema.ts';
-import { dealNameKey } from '../../db/duplicate-keys.ts';
+import { dealNameKey, lockMatchingKeys } from '../../db/duplicate-keys.ts';
 import { dealVisible, type Actor } from '../../access/index.ts';
 import { duplicateError, MATCH_LIMIT, presentMatch, type FoundRow } from '../../kernel/duplicates.ts';
 import type { DuplicateMatch } from '../../../core/schemas/common.ts';
@@ -48,6 +48,9 @@ export async function assertNoDuplicateDeal(
   actor: Actor,
   probe: { accountId: string; name: string; excludeId?: string },
 ): Promise<void> {
+  // Two writers of one deal take turns: the second's check sees the first's row (db/duplicate-keys.ts).
+  const key = dealNameKey(probe.name);
+  if (key) await lockMatchingKeys(tx, [`deal:${actor.orgId}:${probe.accountId}:${key}`]);
   const matches = await dealDuplicates(tx, actor, probe);
   if (matches.length) throw duplicateError('duplicate_deal', [{ path: 'name', code: 'deal_name_taken' }], matches);
 }
