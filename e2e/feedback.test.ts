@@ -5,7 +5,7 @@ import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { AccountDetail } from '../core/schemas/accounts.ts';
-import type { Task } from '../core/schemas/activities.ts';
+import type { Task } from '../core/schemas/tasks.ts';
 import { localDate } from '../core/time.ts';
 import { WAIT } from './util.ts';
 import { browserContext, ok, TIME_ZONE } from './activities-util.ts';

@@ -9,7 +9,8 @@ import { activities, reminderReads } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { remindersService } from './service.ts';
 import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
-import type { Reminders, Task } from '../../../core/schemas/activities.ts';
+import type { Reminders } from '../../../core/schemas/activities.ts';
+import type { Task } from '../../../core/schemas/tasks.ts';
 import type { ErrorBody } from '../../../core/schemas/common.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 // The tasks list as a file (issue 22).
 import { dayOf, fieldLabel, yesNo, type ExportSpec } from '../../kernel/export.ts';
-import type { Task } from '../../../core/schemas/activities.ts';
+import type { Task } from '../../../core/schemas/tasks.ts';
 
 const f = (field: Parameters<typeof fieldLabel<'task'>>[1]) => fieldLabel('task', field);
 

@@ -5,7 +5,7 @@ import { fieldError } from '../../lib/errors.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { accounts, contacts, opportunities, tasks, users } from '../../db/schema.ts';
 import { accountVisible, taskAssignable, taskVisible, type Actor } from '../../access/index.ts';
-import type { TaskListQuery } from '../../../core/schemas/activities.ts';
+import type { TaskListQuery } from '../../../core/schemas/tasks.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTask = typeof tasks.$inferInsert;

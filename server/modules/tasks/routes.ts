@@ -12,7 +12,7 @@ import {
   TaskListQuery,
   TaskPage,
   TaskUpdate,
-} from '../../../core/schemas/activities.ts';
+} from '../../../core/schemas/tasks.ts';
 import { ErrorResponse, IdParams, ListSummary } from '../../../core/schemas/common.ts';
 
 const tags = ['tasks'];

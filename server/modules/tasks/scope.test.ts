@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
-import type { Task, TimelineItem } from '../../../core/schemas/activities.ts';
+import type { TimelineItem } from '../../../core/schemas/activities.ts';
+import type { Task } from '../../../core/schemas/tasks.ts';
 import type { AccountDetail } from '../../../core/schemas/accounts.ts';
 import type { Contact } from '../../../core/schemas/contacts.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';

@@ -15,7 +15,7 @@ import type {
   TaskCreate,
   TaskListQuery,
   TaskUpdate,
-} from '../../../core/schemas/activities.ts';
+} from '../../../core/schemas/tasks.ts';
 import type { ListSummary, PageOf } from '../../../core/schemas/common.ts';
 import { searchQuery } from '../../../core/search.ts';
 

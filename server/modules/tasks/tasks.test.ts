@@ -4,7 +4,7 @@ import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { rowsOf } from '../../db/client.ts';
 import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../core/time.ts';
-import type { Task } from '../../../core/schemas/activities.ts';
+import type { Task } from '../../../core/schemas/tasks.ts';
 import type { ErrorBody, PageOf } from '../../../core/schemas/common.ts';
 
 let t: TestApp;

@@ -5,7 +5,8 @@ import { build, type Client, type TestApp } from '../../test/helper.ts';
 import { seedOrg, type Factories } from '../../test/factories.ts';
 import { activities, activityContacts } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Task, TimelineItem } from '../../../core/schemas/activities.ts';
+import type { TimelineItem } from '../../../core/schemas/activities.ts';
+import type { Task } from '../../../core/schemas/tasks.ts';
 import type { Stage } from '../../../core/schemas/catalog.ts';
 import type { ErrorBody, PageOf } from '../../../core/schemas/common.ts';
 

@@ -4,13 +4,8 @@ import type { EventResizeDoneArg } from '@fullcalendar/interaction';
 import { App } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import {
-  CALENDAR_LIMIT,
-  type Activity,
-  type Calendar,
-  type CalendarQuery,
-  type Task,
-} from '../../../core/schemas/activities.ts';
+import { CALENDAR_LIMIT, type Activity, type Calendar, type CalendarQuery } from '../../../core/schemas/activities.ts';
+import type { Task } from '../../../core/schemas/tasks.ts';
 import { api } from '../../lib/api.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';
 import { refreshActivityWorld } from '../../lib/query-keys.ts';

@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Drawer, Input, Popconfirm, Select, Space } fro
 import { FINISHED, Form } from '../../components/Form.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Task, TaskCreate, TaskUpdate } from '../../../core/schemas/activities.ts';
+import type { Task, TaskCreate, TaskUpdate } from '../../../core/schemas/tasks.ts';
 import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useApiFeedback } from '../../components/useApiFeedback.ts';

@@ -3,7 +3,7 @@ import { Button, Flex, Segmented, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
-import type { Task } from '../../../core/schemas/activities.ts';
+import type { Task } from '../../../core/schemas/tasks.ts';
 import { canWrite, useMe } from '../../lib/session.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { FullPageError } from '../../components/FullPageError.tsx';

@@ -1,5 +1,5 @@
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Task, TaskAssignees, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/activities.ts';
+import type { Task, TaskAssignees, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/schemas/tasks.ts';
 import type { PageOf } from '../../../core/schemas/common.ts';
 import { api } from '../../lib/api.ts';
 import { refreshActivityWorld } from '../../lib/query-keys.ts';
