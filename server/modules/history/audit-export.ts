@@ -1,8 +1,7 @@
 // The audit log as a file (issue 23, item 7): one row per entry, its changes as "field: old → new".
 import { dayOf, timeOf, type ExportSpec } from '../../kernel/export.ts';
 import type { AuditEntry } from '../../../core/schemas/audit.ts';
-
-const shown = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+import { changeLine } from '../../../core/audit.ts';
 
 export const AUDIT_EXPORT: ExportSpec<AuditEntry> = {
   list: 'audit',
@@ -19,7 +18,7 @@ export const AUDIT_EXPORT: ExportSpec<AuditEntry> = {
       en: 'Changes',
       kind: 'text',
       width: 60,
-      value: (e) => e.changes.map((c) => `${c.field}: ${shown(c.old)} → ${shown(c.new)}`).join('; '),
+      value: (e) => e.changes.map(changeLine).join('; '),
     },
   ],
 };

@@ -1,7 +1,7 @@
 // The SQL of the audit log (audit.ts): the organisation's history newest first, one keyset page at a
 // time, with who did it and the record's current name (each entity's table joined on its own type).
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { accounts, activities, apiTokens, contacts, history, opportunities, users } from '../../db/schema.ts';
 
@@ -20,8 +20,8 @@ const named = (table: { orgId: PgColumn; id: PgColumn }, type: string): SQL | un
   and(eq(history.entityType, type), eq(table.orgId, history.orgId), eq(table.id, history.entityId));
 
 export function auditRepository(db: Db) {
-  // The same table joined as the acting user and as the user a sign-in is about.
-  const subject = sql`subject_user`;
+  // The users table again, as the user a sign-in (or a failed one) is about.
+  const subject = alias(users, 'subject_user');
   return {
     page: (orgId: string, f: AuditFilter) =>
       db
@@ -33,10 +33,7 @@ export function auditRepository(db: Db) {
           entityType: history.entityType,
           entityId: history.entityId,
           entityName: sql<string | null>`coalesce(${accounts.name}, ${contacts.name}, ${opportunities.name},
-            ${activities.subject}, ${apiTokens.name},
-            (select ${subject}.name from ${users} as ${subject}
-              where ${history.entityType} = 'user' and ${subject}.org_id = ${history.orgId}
-                and ${subject}.id = ${history.entityId}))`,
+            ${activities.subject}, ${apiTokens.name}, ${subject.name})`,
           action: history.action,
           changes: history.changes,
           importId: history.importId,
@@ -48,6 +45,7 @@ export function auditRepository(db: Db) {
         .leftJoin(opportunities, named(opportunities, 'opportunity'))
         .leftJoin(activities, named(activities, 'activity'))
         .leftJoin(apiTokens, named(apiTokens, 'token'))
+        .leftJoin(subject, named(subject, 'user'))
         .where(
           and(
             eq(history.orgId, orgId),

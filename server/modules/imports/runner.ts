@@ -279,20 +279,18 @@ export function importRunner(db: Db, kind: 'pglite' | 'postgres', log?: FastifyB
                 : 'import_file_corrupt'
             : 'import_failed';
       const params = e instanceof Abort ? e.params : {};
-      const counts = live.get(job.id)?.counts;
+      // An all-or-nothing import that failed wrote nothing, whatever it had counted.
+      const counted = live.get(job.id)?.counts;
+      const undone = counted && (job.options as StoredOptions).mode === 'all' ? { created: 0, updated: 0 } : {};
       await repo.progress(job.orgId, job.id, owner, {
         status: 'failed',
         error: JSON.stringify({ code, params, ...messagePair(code, params) }),
         finishedAt: new Date(),
         leaseOwner: null,
-        ...(counts && (job.options as StoredOptions).mode === 'all' ? { created: 0, updated: 0 } : {}),
+        ...undone,
       });
       await repo.dropFile(job.orgId, job.id);
-      await audit(
-        job,
-        'failed',
-        counts && (job.options as StoredOptions).mode === 'all' ? { ...counts, created: 0, updated: 0 } : counts,
-      );
+      await audit(job, 'failed', counted && { ...counted, ...undone });
       return;
     } finally {
       live.delete(job.id);

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../../core/schemas/audit.ts';
+import { auditValue, changeLine } from '../../../core/audit.ts';
 import { useUsers } from '../../lib/org.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { FullPageError } from '../../components/FullPageError.tsx';
@@ -46,17 +47,16 @@ export function AuditLogPage() {
   const label = (group: 'entity' | 'action', key: string) => t(`audit.${group}.${key}`, { defaultValue: key });
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
-  const shown = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
   const changes = (e: AuditEntry) =>
     e.changes
       .filter((c) => c.field !== 'address' || e.entityType !== 'user')
-      .map((c) => `${c.field}: ${shown(c.old)} → ${shown(c.new)}`)
-      .join('；') || (e.changes[0] ? shown(e.changes[0].new) : '');
+      .map(changeLine)
+      .join('；') || (e.changes[0] ? auditValue(e.changes[0].new) : '');
   const record = (e: AuditEntry) => {
     // An export or import is named by what it took out or brought in (its first detail: the list, the entity).
     const name =
       e.entityName ??
-      (e.entityType === 'export' || e.entityType === 'import' ? shown(e.changes[0]?.new) : e.entityId.slice(0, 8));
+      (e.entityType === 'export' || e.entityType === 'import' ? auditValue(e.changes[0]?.new) : e.entityId.slice(0, 8));
     const base = PAGES[e.entityType];
     return base && e.action !== 'delete' ? <Link to={`${base}/${e.entityId}`}>{name}</Link> : name;
   };
