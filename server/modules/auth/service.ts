@@ -46,6 +46,26 @@ export function parseSessionCookie(value: string | undefined): { orgId: string; 
   return m ? { orgId: m[1], id: sha256(m[2]) } : null;
 }
 
+/**
+ * What a signed-in user is to the access rules — role, data scope, account teams — from their row, as
+ * a session or an API token (tokens.ts) finds it.
+ */
+export async function callerOfUser(
+  db: Db,
+  orgId: string,
+  row: { userId: string; role: string; dataScope: string; teamId: string | null; teamAccountIds: string[] },
+): Promise<Omit<Actor, 'orgId' | 'lang'>> {
+  const dataScope = row.dataScope as DataScope;
+  return {
+    userId: row.userId,
+    role: row.role as Role,
+    dataScope,
+    teamId: row.teamId,
+    scopeUserIds: await resolveScope(db, orgId, row.userId, dataScope, row.teamId),
+    teamAccountIds: row.teamAccountIds,
+  };
+}
+
 /** A live session's caller, as kept between requests (the language is each request's own). */
 type Caller = Omit<Actor, 'orgId' | 'lang'> & { lastSeenAt: number; expiresAt: number };
 
@@ -61,16 +81,12 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
   async function loadCaller(orgId: string, id: string): Promise<Caller | undefined> {
     const row = await repo.sessionUser(orgId, id);
     if (!row) return undefined;
-    const dataScope = row.dataScope as DataScope;
-    const scopeUserIds = await resolveScope(db, orgId, row.userId, dataScope, row.teamId);
+    const who = await callerOfUser(db, orgId, row);
     return {
-      userId: row.userId,
-      role: row.role as Role,
-      dataScope,
-      teamId: row.teamId,
+      ...who,
       // Shared by every request of the session while kept: frozen, so nobody edits another's copy.
-      scopeUserIds: scopeUserIds && (Object.freeze(scopeUserIds) as string[]),
-      teamAccountIds: Object.freeze(row.teamAccountIds) as string[],
+      scopeUserIds: who.scopeUserIds && (Object.freeze(who.scopeUserIds) as string[]),
+      teamAccountIds: Object.freeze(who.teamAccountIds) as string[],
       lastSeenAt: row.lastSeenAt.getTime(),
       expiresAt: row.expiresAt.getTime(),
     };

@@ -6,11 +6,10 @@ import type { Db } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
-import { assertCan, resolveScope, type Actor } from '../../access/index.ts';
-import type { DataScope, Role } from '../../../core/enums.ts';
+import { assertCan, type Actor } from '../../access/index.ts';
 import type { Lang } from '../../../core/messages.ts';
 import { TOKEN_PREFIX, type Token, type TokenCreate, type TokenCreated } from '../../../core/schemas/tokens.ts';
-import { sha256 } from './service.ts';
+import { callerOfUser, sha256 } from './service.ts';
 import { tokenRepository, type TokenRow } from './token-repository.ts';
 
 const TOKEN = /^okam_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
@@ -56,20 +55,10 @@ export function tokenService(db: Db) {
         // The audit log's trail of the token's use: one entry per minute of use at most.
         await historyWriter(db).record(orgId, 'token', row.id, 'token_used', row.userId);
       }
-      const dataScope = row.dataScope as DataScope;
       return {
         tokenId: row.id,
         readOnly: row.readOnly,
-        actor: {
-          orgId,
-          userId: row.userId,
-          role: row.role as Role,
-          dataScope,
-          teamId: row.teamId,
-          lang,
-          scopeUserIds: await resolveScope(db, orgId, row.userId, dataScope, row.teamId),
-          teamAccountIds: row.teamAccountIds,
-        },
+        actor: { orgId, lang, ...(await callerOfUser(db, orgId, row)) },
       };
     },
 
