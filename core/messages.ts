@@ -1,5 +1,6 @@
 // Every message the API returns, in both languages. Errors carry both; `message` is the caller's.
 import { IMPORT_MESSAGES } from './import/messages.ts';
+import { EVENT_MESSAGES } from './events-messages.ts';
 export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
 type Template = { zh: string; en: string };
@@ -36,6 +37,7 @@ export const MESSAGES = {
     en: 'The database is unavailable for a moment; try again shortly',
   },
   ...IMPORT_MESSAGES,
+  ...EVENT_MESSAGES,
   // Field-level
   required: { zh: '必填', en: 'is required' },
   min_length: { zh: '至少 {limit} 个字符', en: 'must have at least {limit} characters' },

@@ -13,6 +13,7 @@ import { ActivitySettings } from './schemas/activities.ts';
 import { ParetoSettings, ScoringModel } from './schemas/key-accounts.ts';
 import { ProspectSettings } from './schemas/pool.ts';
 import { DEFAULT_RETENTION_DAYS, RecycleBinSettings } from './schemas/recycle-bin.ts';
+import { OutboundSettings } from './schemas/webhooks.ts';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './time.ts';
 
 export const ORG_LANGUAGES = ['zh', 'en'] as const;
@@ -33,6 +34,8 @@ export const OrgSettings = Type.Object({
   recycleBin: RecycleBinSettings,
   /** Lost reasons and deal sources reps pick from (core/deal-lists.ts); "其他" is always offered too. */
   dealLists: DealLists,
+  /** Where webhooks and group robots may send (issue 23): private networks refused unless allowed. */
+  outbound: OutboundSettings,
 });
 export type OrgSettings = Static<typeof OrgSettings>;
 
@@ -49,6 +52,7 @@ export const DEFAULT_ORG_SETTINGS: Readonly<OrgSettings> = Object.freeze<OrgSett
   scoring: DEFAULT_SCORING_MODEL,
   recycleBin: { retentionDays: DEFAULT_RETENTION_DAYS },
   dealLists: DEFAULT_DEAL_LISTS,
+  outbound: { allowPrivateNetworks: false },
 });
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -100,5 +104,6 @@ export function readOrgSettings(stored: unknown): OrgSettings {
     dealLists: Value.Check(DealLists, s.dealLists)
       ? { lostReasons: cleanList(s.dealLists.lostReasons), dealSources: cleanList(s.dealLists.dealSources) }
       : d.dealLists,
+    outbound: { allowPrivateNetworks: isObject(s.outbound) && s.outbound.allowPrivateNetworks === true },
   };
 }

@@ -51,6 +51,10 @@ import { importsRoutes } from './modules/imports/routes.ts';
 import { tokenRoutes } from './modules/auth/token-routes.ts';
 import { historyRoutes } from './modules/history/routes.ts';
 import { importRunner } from './modules/imports/runner.ts';
+import { webhooksRoutes } from './modules/webhooks/routes.ts';
+import { webhookDispatcher } from './modules/webhooks/dispatcher.ts';
+import { webhookChannel } from './modules/webhooks/channel.ts';
+import { recordReader } from './modules/webhooks/records.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -90,6 +94,16 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   // Imports run as jobs in the database; this instance's runner, stopped (its claims left to lapse) on close.
   app.decorate('imports', importRunner(opts.database.db, opts.database.kind, app.log));
   app.addHook('onClose', () => app.imports.stop());
+  // Webhook deliveries leave from a queue in the database; main.ts starts this instance's sender.
+  app.decorate(
+    'webhooks',
+    webhookDispatcher(opts.database.db, {
+      channels: { webhook: webhookChannel },
+      records: recordReader(app.imports, { maxMb: opts.config.importMaxMb, maxRows: opts.config.importMaxRows }),
+      log: app.log,
+    }),
+  );
+  app.addHook('onClose', () => app.webhooks.stop());
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -150,6 +164,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         importsRoutes,
         tokenRoutes,
         historyRoutes,
+        webhooksRoutes,
         handoverRoutes,
         mergesRoutes,
       ]) {

@@ -133,6 +133,9 @@ async function main() {
       : []),
   ]);
 
+  // Webhook and robot deliveries: every instance sends; the queue's claims make each delivery go once.
+  app.webhooks.start();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -47,7 +47,8 @@ export type AccessEntity =
   | 'settings'
   | 'savedView'
   | 'token'
-  | 'auditLog';
+  | 'auditLog'
+  | 'webhook';
 
 /** A record an action needs to know about (most rules need only the caller). */
 export type Subject =
@@ -165,6 +166,8 @@ export const accessEntities: Record<AccessEntity, { visibility: Visibility; rule
   token: { visibility: 'own', rules: { create: everyone, delete: tokenRevoke, read: admins } },
   // Every change, sign-in and download in the organisation, whoever's scope it is in: an admin's to read.
   auditLog: { visibility: 'organisation', rules: { read: admins } },
+  // Webhooks and group robots send the organisation's records out of it, signed with its secrets: an admin's.
+  webhook: { visibility: 'organisation', rules: { read: admins, create: admins, update: admins, delete: admins } },
 };
 
 function verdict(actor: Actor, action: Action, target: AccessEntity | Subject): Verdict {

@@ -261,6 +261,15 @@ const cases: Record<AccessEntity, Case> = {
     list: (c) => ids(c, '/api/audit?entity=account&action=create&limit=200', 'entityId'),
     refused: ['rep', 'manager', 'viewer'],
   },
+  webhook: {
+    // A documentation address (TEST-NET-3): public, so the default outbound setting takes it; paused, so
+    // nothing is queued for it in the worker's database.
+    make: (w) =>
+      idOf(keeper(w).post('/api/webhooks', { url: `https://203.0.113.10/${w}`, events: ['*'], active: false })),
+    list: (c) => ids(c, '/api/webhooks'),
+    detail: (c, id) => status(c, `/api/webhooks/${id}`),
+    refused: ['rep', 'manager', 'viewer'],
+  },
 };
 
 /** A second organisation with its own admin, as set-up would make it (set-up itself runs once). */

@@ -19,8 +19,11 @@ export const DERIVED_TABLES = [
   'pipeline_totals',
 ];
 
-/** Neither data nor derived from it: a cache of analyses and the scheduler's leases of this deployment. */
-export const TRANSIENT_TABLES = ['analysis_cache', 'job_leases'];
+/**
+ * Neither data nor derived from it: a cache of analyses, the scheduler's leases of this deployment, and
+ * events not yet turned into deliveries (news about the data the backup replaces).
+ */
+export const TRANSIENT_TABLES = ['analysis_cache', 'job_leases', 'event_outbox'];
 
 export interface TableInfo {
   name: string;

@@ -103,6 +103,8 @@ export async function restoreDatabase(
   opts: { force?: boolean } = {},
 ): Promise<RestoreSummary> {
   return db.transaction(async (tx) => {
+    // The history going back in is not news: no webhook or robot event for it (triggers/event-outbox.sql).
+    await tx.execute(sql`select set_config('okam.replay', 'on', true)`);
     const iterator = lines[Symbol.asyncIterator]();
     const first = await iterator.next();
     const header = checkHeader(first.done ? undefined : first.value, await databaseSchemaVersion(tx));

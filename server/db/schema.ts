@@ -10,3 +10,4 @@ export * from './schema/analysis.ts';
 export * from './schema/recycle-bin.ts';
 export * from './schema/imports.ts';
 export * from './schema/merges.ts';
+export * from './schema/integrations.ts';
