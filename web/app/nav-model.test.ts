@@ -15,6 +15,7 @@ const ADMIN_ONLY = [
   '/admin/activity-types',
   '/settings',
   '/admin/audit',
+  '/admin/webhooks',
 ];
 /** The manager's handover page: an admin hands over from the users page instead. */
 const MANAGER_ONLY = ['/team-members'];
@@ -57,6 +58,7 @@ describe('the side menu model', () => {
     ['/admin/activity-types', 'create', 'activityType'],
     ['/settings', 'update', 'settings'],
     ['/admin/audit', 'read', 'auditLog'],
+    ['/admin/webhooks', 'create', 'webhook'],
     ['/pool', 'claim', 'pool'],
     ['/recycle-bin', 'restore', 'binEntry'],
   ];

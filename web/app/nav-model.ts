@@ -88,6 +88,7 @@ export const NAV: readonly NavGroup[] = [
       { path: '/recycle-bin', testId: 'nav-recycle-bin', label: 'nav.recycleBin', roles: WRITERS },
       { path: '/settings', testId: 'nav-settings', label: 'navigation.settings', roles: ADMINS },
       { path: '/admin/audit', testId: 'nav-audit', label: 'audit.nav', roles: ADMINS },
+      { path: '/admin/webhooks', testId: 'nav-webhooks', label: 'webhooks.nav', roles: ADMINS },
     ],
   },
 ];

@@ -15,6 +15,9 @@ import { RequireRole } from '../features/auth/RequireRole.tsx';
 
 // Admin screens are rarely visited; keep them out of the first load.
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const WebhooksPage = lazy(() =>
+  import('../features/webhooks/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })),
+);
 const AuditLogPage = lazy(() =>
   import('../features/history/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
 );
@@ -136,6 +139,8 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <RequireAdmin>{lazyEl(<UsersPage />)}</RequireAdmin> },
       // Reading the organisation's log is an admin's (server/access/policies.ts: auditLog.read).
       { path: 'admin/audit', element: <RequireAdmin>{lazyEl(<AuditLogPage />)}</RequireAdmin> },
+      // Webhooks send the organisation's records out of it: an admin's (server/access/policies.ts: webhook).
+      { path: 'admin/webhooks', element: <RequireAdmin>{lazyEl(<WebhooksPage />)}</RequireAdmin> },
       // Handing over is a manager's too (policies.ts: handover); user administration is not.
       {
         path: 'team-members',

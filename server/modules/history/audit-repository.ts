@@ -3,7 +3,7 @@
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { accounts, activities, apiTokens, contacts, history, opportunities, users } from '../../db/schema.ts';
+import { accounts, activities, apiTokens, contacts, history, opportunities, users, webhooks } from '../../db/schema.ts';
 
 export interface AuditFilter {
   userId?: string;
@@ -33,7 +33,7 @@ export function auditRepository(db: Db) {
           entityType: history.entityType,
           entityId: history.entityId,
           entityName: sql<string | null>`coalesce(${accounts.name}, ${contacts.name}, ${opportunities.name},
-            ${activities.subject}, ${apiTokens.name}, ${subject.name})`,
+            ${activities.subject}, ${apiTokens.name}, ${subject.name}, ${webhooks.name})`,
           action: history.action,
           changes: history.changes,
           importId: history.importId,
@@ -46,6 +46,7 @@ export function auditRepository(db: Db) {
         .leftJoin(activities, named(activities, 'activity'))
         .leftJoin(apiTokens, named(apiTokens, 'token'))
         .leftJoin(subject, named(subject, 'user'))
+        .leftJoin(webhooks, named(webhooks, 'webhook'))
         .where(
           and(
             eq(history.orgId, orgId),

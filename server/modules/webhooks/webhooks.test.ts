@@ -213,7 +213,7 @@ describe('webhooks', () => {
     const rep = await f.user({ role: 'rep' });
     expect((await rep.client.get('/api/webhooks')).statusCode).toBe(403);
     expect((await rep.client.post('/api/webhooks', { url: `${rx.url}/x`, events: ['*'] })).statusCode).toBe(403);
-    const hook = await subscribe(['*'], { secret: 'my-very-own-secret-123', active: false });
+    const hook = await subscribe(['*'], { secret: 'my-very-own-secret-123', active: false, name: 'BI 推送' });
     const audit = (await f.admin.get('/api/audit?entity=webhook')).json<{
       items: { entityId: string; changes: unknown }[];
     }>();

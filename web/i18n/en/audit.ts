@@ -13,6 +13,8 @@ export const audit: Widen<typeof zh> = {
     changes: 'Details',
     more: 'Load more',
     entity: {
+      webhook: 'Webhook',
+      settings: 'Settings',
       account: 'Account',
       contact: 'Contact',
       opportunity: 'Deal',

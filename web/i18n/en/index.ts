@@ -38,6 +38,7 @@ import { lists } from './lists.ts';
 import { duplicates } from './duplicates.ts';
 import { imports } from './imports.ts';
 import { audit } from './audit.ts';
+import { webhooks } from './webhooks.ts';
 
 export const en: Resources = {
   ...common,
@@ -79,4 +80,5 @@ export const en: Resources = {
   ...duplicates,
   ...imports,
   ...audit,
+  ...webhooks,
 };

@@ -10,6 +10,8 @@ export const audit = {
     changes: '内容',
     more: '加载更多',
     entity: {
+      webhook: 'Webhook 推送',
+      settings: '系统设置',
       account: '客户',
       contact: '联系人',
       opportunity: '商机',

@@ -42,6 +42,7 @@ import { lists } from './lists.ts';
 import { duplicates } from './duplicates.ts';
 import { imports } from './imports.ts';
 import { audit } from './audit.ts';
+import { webhooks } from './webhooks.ts';
 
 export const zhCN = {
   ...common,
@@ -83,6 +84,7 @@ export const zhCN = {
   ...duplicates,
   ...imports,
   ...audit,
+  ...webhooks,
 };
 
 export type Resources = Widen<typeof zhCN>;
