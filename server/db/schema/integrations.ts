@@ -51,7 +51,8 @@ export const webhooks = pgTable(
 /**
  * History rows of organisations that have an active webhook or robot, copied by a trigger on `history` in
  * the writing transaction (server/db/triggers/event-outbox.sql): a committed change has its event. The
- * dispatcher takes them in `seq` order and turns each into deliveries in one transaction.
+ * dispatcher claims them in `seq` order, reads their records outside any transaction (on PGlite a long one
+ * would hold every other request), then deletes the rows it still holds and inserts their deliveries in one.
  */
 export const eventOutbox = pgTable('event_outbox', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
@@ -63,6 +64,9 @@ export const eventOutbox = pgTable('event_outbox', {
   actorId: uuid('actor_id'),
   changes: jsonb('changes').notNull(),
   at: ts('at').notNull(),
+  /** The dispatcher reading these rows' records, and until when (a lapsed claim is taken over). */
+  claimedBy: text('claimed_by'),
+  claimedUntil: ts('claimed_until'),
 });
 
 /**

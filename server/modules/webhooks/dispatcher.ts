@@ -33,57 +33,65 @@ export function webhookDispatcher(db: Db, opts: DispatcherOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
 
-  /** One batch of the outbox into deliveries, in one transaction: a failure leaves the rows for the next tick. */
+  /**
+   * One batch of the outbox into deliveries. The rows are claimed, their records read and rendered outside
+   * any transaction (on PGlite a transaction holds the one connection every request needs); then one short
+   * transaction deletes the rows this dispatcher still holds and inserts their deliveries together.
+   */
   async function expandBatch(now: Date): Promise<number> {
-    return db.transaction(async (tx) => {
-      const repo = webhooksRepository(tx);
-      const rows = await repo.takeOutbox(OUTBOX_BATCH);
-      if (!rows.length) return 0;
-      const orgIds = [...new Set(rows.map((r) => r.org_id))];
-      const targets = await repo.activeTargets(orgIds);
-      const names = new Map((await repo.orgNames(orgIds)).map((o) => [o.id, o.name]));
-      const out: NewDelivery[] = [];
-      for (const row of rows) {
-        const changes = row.changes ?? [];
-        let record: Record<string, unknown> | null | undefined;
-        for (const event of eventsOf({ entityType: row.entity_type, action: row.action, changes })) {
-          const mine = targets.filter(
-            (t) => t.orgId === row.org_id && wants(t.events, event) && opts.channels[t.kind]?.takes(event),
-          );
-          if (!mine.length) continue;
-          record ??= await opts.records(tx, row.org_id, row.entity_type, row.entity_id, row.actor_id);
-          const ctx: EventContext = {
+    const repo = webhooksRepository(db);
+    const rows = await repo.claimOutbox(owner, now, new Date(now.getTime() + LEASE_MS), OUTBOX_BATCH);
+    if (!rows.length) return 0;
+    const orgIds = [...new Set(rows.map((r) => r.org_id))];
+    const targets = await repo.activeTargets(orgIds);
+    const names = new Map((await repo.orgNames(orgIds)).map((o) => [o.id, o.name]));
+    const out: (NewDelivery & { seq: number })[] = [];
+    for (const row of rows) {
+      const changes = row.changes ?? [];
+      let record: Record<string, unknown> | null | undefined;
+      for (const event of eventsOf({ entityType: row.entity_type, action: row.action, changes })) {
+        const mine = targets.filter(
+          (t) => t.orgId === row.org_id && wants(t.events, event) && opts.channels[t.kind]?.takes(event),
+        );
+        if (!mine.length) continue;
+        record ??= await opts.records(db, row.org_id, row.entity_type, row.entity_id, row.actor_id);
+        const ctx: EventContext = {
+          event,
+          occurredAt: new Date(row.at),
+          org: { id: row.org_id, name: names.get(row.org_id) ?? '' },
+          entity: { type: row.entity_type, id: row.entity_id },
+          actorId: row.actor_id,
+          record,
+          changes,
+        };
+        for (const target of mine) {
+          const body = await channelOf(target).render(db, target, ctx);
+          if (body === null) continue;
+          out.push({
+            seq: Number(row.seq),
+            orgId: row.org_id,
+            id: newId(),
+            webhookId: target.id,
             event,
-            occurredAt: new Date(row.at),
-            org: { id: row.org_id, name: names.get(row.org_id) ?? '' },
-            entity: { type: row.entity_type, id: row.entity_id },
+            entityType: row.entity_type,
+            entityId: row.entity_id,
             actorId: row.actor_id,
-            record,
             changes,
-          };
-          for (const target of mine) {
-            const body = await channelOf(target).render(tx, target, ctx);
-            if (body === null) continue;
-            out.push({
-              orgId: row.org_id,
-              id: newId(),
-              webhookId: target.id,
-              event,
-              entityType: row.entity_type,
-              entityId: row.entity_id,
-              actorId: row.actor_id,
-              changes,
-              occurredAt: ctx.occurredAt,
-              body,
-              nextAttemptAt: now,
-            });
-          }
+            occurredAt: ctx.occurredAt,
+            body,
+            nextAttemptAt: now,
+          });
         }
       }
-      await repo.insertDeliveries(out);
-      await repo.dropOutbox(rows.map((r) => Number(r.seq)));
-      return rows.length;
+    }
+    await db.transaction(async (tx) => {
+      const held = await webhooksRepository(tx).releaseClaimed(
+        owner,
+        rows.map((r) => Number(r.seq)),
+      );
+      await webhooksRepository(tx).insertDeliveries(out.filter((d) => held.has(d.seq)).map(({ seq: _, ...d }) => d));
     });
+    return rows.length;
   }
 
   function channelOf(target: Target): Channel {

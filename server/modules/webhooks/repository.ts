@@ -8,7 +8,17 @@ import { eventOutbox, orgs, webhookAttempts, webhookDeliveries, webhooks } from 
 
 export type WebhookRow = typeof webhooks.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
-export type OutboxRow = typeof eventOutbox.$inferSelect;
+/** An outbox row as the dispatcher reads it. */
+export interface OutboxClaim {
+  seq: number | string;
+  org_id: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  actor_id: string | null;
+  changes: { field: string; old: unknown; new: unknown }[] | null;
+  at: Date | string;
+}
 export type NewDelivery = typeof webhookDeliveries.$inferInsert;
 
 /** A due delivery claimed by this sender, with what sending it needs. */
@@ -123,21 +133,30 @@ export function webhooksRepository(db: Db) {
 
     // --- The dispatcher's queue ---
 
-    /** Outbox rows no other instance holds, oldest first, locked until this transaction ends. */
-    takeOutbox: (limit: number) =>
-      rowsOf<{
-        seq: number;
-        org_id: string;
-        history_id: string;
-        entity_type: string;
-        entity_id: string;
-        action: string;
-        actor_id: string | null;
-        changes: { field: string; old: unknown; new: unknown }[];
-        at: Date | string;
-      }>(db, sql`select * from ${eventOutbox} order by seq limit ${limit} for update skip locked`),
+    /**
+     * Outbox rows no other dispatcher holds (or whose holder's claim lapsed), oldest first, claimed for
+     * `owner` until `until`: the inner select's row locks make concurrent claims skip each other's rows.
+     */
+    claimOutbox: (owner: string, now: Date, until: Date, limit: number) =>
+      rowsOf<OutboxClaim>(
+        db,
+        sql`update ${eventOutbox} o set claimed_by = ${owner}, claimed_until = ${until}
+            from (select seq from ${eventOutbox}
+                  where claimed_until is null or claimed_until < ${now}
+                  order by seq limit ${limit} for update skip locked) c
+            where o.seq = c.seq
+            returning o.seq, o.org_id, o.entity_type, o.entity_id, o.action, o.actor_id, o.changes, o.at`,
+      ),
 
-    dropOutbox: (seqs: number[]) => db.delete(eventOutbox).where(inArray(eventOutbox.seq, seqs)),
+    /** Removes the claimed rows `owner` still holds; returns their seqs (a lapsed claim's rows went to another). */
+    async releaseClaimed(owner: string, seqs: number[]): Promise<Set<number>> {
+      if (!seqs.length) return new Set();
+      const gone = await db
+        .delete(eventOutbox)
+        .where(and(inArray(eventOutbox.seq, seqs), eq(eventOutbox.claimedBy, owner)))
+        .returning({ seq: eventOutbox.seq });
+      return new Set(gone.map((g) => Number(g.seq)));
+    },
 
     /** The organisations' active targets (webhooks and robots). */
     activeTargets: (orgIds: string[]) =>

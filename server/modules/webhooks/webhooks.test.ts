@@ -16,6 +16,7 @@ import type { DeliveryDetail, DeliveryPage, Webhook, WebhookWithSecret } from '.
 import { webhookDispatcher } from './dispatcher.ts';
 import { webhookChannel } from './channel.ts';
 import { recordReader } from './records.ts';
+import { webhooksRepository } from './repository.ts';
 
 let t: TestApp;
 let f: Factories;
@@ -164,6 +165,23 @@ describe('webhooks', () => {
     const ids = rx.received.map((r) => bodyOf(r).record?.id).filter((id) => made.some((a) => a.id === id));
     expect(ids.sort()).toEqual(made.map((a) => a.id).sort());
     await off({ id: hook.id, version: hook.version });
+  });
+
+  it('takes over the events of an instance that stopped after claiming them, once its claim lapses', async () => {
+    const hook = await subscribe(['account.created']);
+    try {
+      const account = await f.account(f.admin, { name: '接管医院' });
+      const now = new Date();
+      // An instance claims the outbox and dies before turning it into deliveries.
+      await webhooksRepository(t.database.db).claimOutbox('gone-instance', now, seconds(now, 60), 1000);
+      await t.app.webhooks.tick(seconds(now, 30));
+      const ours = () => rx.received.filter((r) => bodyOf(r).record?.id === account.id);
+      expect(ours()).toHaveLength(0);
+      await t.app.webhooks.tick(seconds(now, 61));
+      expect(ours()).toHaveLength(1);
+    } finally {
+      await off({ id: hook.id, version: hook.version });
+    }
   });
 
   it('refuses bad URLs with a 400 naming the field, and private addresses unless allowed', async () => {
