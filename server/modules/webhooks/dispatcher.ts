@@ -7,7 +7,13 @@ import type { Db } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import { orgSettings } from '../../kernel/settings.ts';
 import { eventsOf, nextAttemptDelay, wants } from '../../../core/events.ts';
-import { webhooksRepository, type ClaimedDelivery, type NewDelivery, type WebhookRow } from './repository.ts';
+import {
+  webhooksRepository,
+  type ClaimedDelivery,
+  type NewDelivery,
+  type OutboxClaim,
+  type WebhookRow,
+} from './repository.ts';
 import type { Channel, EventContext, Target } from './channel.ts';
 import type { RecordReader } from './records.ts';
 import { send } from './sender.ts';
@@ -15,7 +21,9 @@ import { send } from './sender.ts';
 const OUTBOX_BATCH = 100;
 /** Outbox batches per tick: a burst (an import) is worked through over ticks, leaving the database to others between. */
 const OUTBOX_BATCHES_PER_TICK = 10;
-const SEND_BATCH = 20;
+const SEND_BATCH = 50;
+/** Outbox rows whose records are read at the same time. */
+const READS_AT_ONCE = 4;
 /** Longer than one attempt's 10-second limit: a lease outlives the send it covers. */
 const LEASE_MS = 60_000;
 
@@ -33,6 +41,51 @@ export function webhookDispatcher(db: Db, opts: DispatcherOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
 
+  /** The deliveries one outbox row makes: one per event it is and target that takes it (its record read once). */
+  async function deliveriesOf(
+    row: OutboxClaim,
+    { targets, names, now }: { targets: WebhookRow[]; names: Map<string, string>; now: Date },
+  ): Promise<(NewDelivery & { seq: number })[]> {
+    const out: (NewDelivery & { seq: number })[] = [];
+    const changes = row.changes ?? [];
+    let record: Record<string, unknown> | null | undefined;
+    for (const event of eventsOf({ entityType: row.entity_type, action: row.action, changes })) {
+      const mine = targets.filter(
+        (t) => t.orgId === row.org_id && wants(t.events, event) && opts.channels[t.kind]?.takes(event),
+      );
+      if (!mine.length) continue;
+      record ??= await opts.records(db, row.org_id, row.entity_type, row.entity_id, row.actor_id);
+      const ctx: EventContext = {
+        event,
+        occurredAt: new Date(row.at),
+        org: { id: row.org_id, name: names.get(row.org_id) ?? '' },
+        entity: { type: row.entity_type, id: row.entity_id },
+        actorId: row.actor_id,
+        record,
+        changes,
+      };
+      for (const target of mine) {
+        const body = await channelOf(target).render(db, target, ctx);
+        if (body === null) continue;
+        out.push({
+          seq: Number(row.seq),
+          orgId: row.org_id,
+          id: newId(),
+          webhookId: target.id,
+          event,
+          entityType: row.entity_type,
+          entityId: row.entity_id,
+          actorId: row.actor_id,
+          changes,
+          occurredAt: ctx.occurredAt,
+          body,
+          nextAttemptAt: now,
+        });
+      }
+    }
+    return out;
+  }
+
   /**
    * One batch of the outbox into deliveries. The rows are claimed, their records read and rendered outside
    * any transaction (on PGlite a transaction holds the one connection every request needs); then one short
@@ -45,45 +98,12 @@ export function webhookDispatcher(db: Db, opts: DispatcherOptions) {
     const orgIds = [...new Set(rows.map((r) => r.org_id))];
     const targets = await repo.activeTargets(orgIds);
     const names = new Map((await repo.orgNames(orgIds)).map((o) => [o.id, o.name]));
+    const ctxOf = { targets, names, now };
+    // A few rows' records are read at once: on PostgreSQL each read is a round trip of its own.
     const out: (NewDelivery & { seq: number })[] = [];
-    for (const row of rows) {
-      const changes = row.changes ?? [];
-      let record: Record<string, unknown> | null | undefined;
-      for (const event of eventsOf({ entityType: row.entity_type, action: row.action, changes })) {
-        const mine = targets.filter(
-          (t) => t.orgId === row.org_id && wants(t.events, event) && opts.channels[t.kind]?.takes(event),
-        );
-        if (!mine.length) continue;
-        record ??= await opts.records(db, row.org_id, row.entity_type, row.entity_id, row.actor_id);
-        const ctx: EventContext = {
-          event,
-          occurredAt: new Date(row.at),
-          org: { id: row.org_id, name: names.get(row.org_id) ?? '' },
-          entity: { type: row.entity_type, id: row.entity_id },
-          actorId: row.actor_id,
-          record,
-          changes,
-        };
-        for (const target of mine) {
-          const body = await channelOf(target).render(db, target, ctx);
-          if (body === null) continue;
-          out.push({
-            seq: Number(row.seq),
-            orgId: row.org_id,
-            id: newId(),
-            webhookId: target.id,
-            event,
-            entityType: row.entity_type,
-            entityId: row.entity_id,
-            actorId: row.actor_id,
-            changes,
-            occurredAt: ctx.occurredAt,
-            body,
-            nextAttemptAt: now,
-          });
-        }
-      }
-    }
+    for (let k = 0; k < rows.length; k += READS_AT_ONCE)
+      for (const part of await Promise.all(rows.slice(k, k + READS_AT_ONCE).map((row) => deliveriesOf(row, ctxOf))))
+        out.push(...part);
     await db.transaction(async (tx) => {
       const held = await webhooksRepository(tx).releaseClaimed(
         owner,
