@@ -48,6 +48,8 @@ async function configOf(p: Provider): Promise<oidc.Configuration> {
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.config;
   const config = await discover(p);
+  // What an earlier setting left (another issuer, client or secret) goes as it ages out.
+  for (const [k, v] of cache) if (Date.now() - v.at >= CACHE_MS) cache.delete(k);
   cache.set(key, { config, at: Date.now() });
   return config;
 }
