@@ -29,6 +29,25 @@ export const MESSAGES = {
     en: 'This needs a signed-in browser session; an API token cannot do it',
   },
   token_expiry_past: { zh: '过期时间须晚于现在', en: 'The expiry must be in the future' },
+  // Single sign-on (issue 23, item 4)
+  password_login_disabled: {
+    zh: '本组织已关闭密码登录，请点击“企业账号登录（SSO）”',
+    en: 'Password sign-in is turned off for your organisation; use "Sign in with SSO"',
+  },
+  sso_issuer: {
+    zh: '须为 https:// 开头的地址（http:// 仅限本机 localhost 测试），且不带查询参数',
+    en: 'must be an https:// URL without a query (http:// only for localhost)',
+  },
+  sso_needs_enabled: { zh: '须先启用单点登录，才能关闭密码登录', en: 'needs single sign-on turned on first' },
+  sso_domain: { zh: '不是有效的邮箱域名（如 example.com）', en: 'is not an e-mail domain such as example.com' },
+  sso_domain_taken: {
+    zh: '已被本系统中另一个组织的单点登录使用',
+    en: "is already used by another organisation's single sign-on on this server",
+  },
+  sso_discovery: {
+    zh: '无法读取身份提供方的配置：{reason}',
+    en: "could not read the identity provider's configuration: {reason}",
+  },
   unsupported_media_type: { zh: '请使用 JSON 格式提交', en: 'Send the body as JSON' },
   setup_done: { zh: '系统已完成初始化', en: 'Set-up has already been done' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },

@@ -12,6 +12,7 @@ import { DEFAULT_SCORING_MODEL } from './scoring.ts';
 import { ActivitySettings } from './schemas/activities.ts';
 import { ParetoSettings, ScoringModel } from './schemas/key-accounts.ts';
 import { ProspectSettings } from './schemas/pool.ts';
+import { SSO_JIT_ROLES, SsoConfig } from './schemas/sso.ts';
 import { DEFAULT_RETENTION_DAYS, RecycleBinSettings } from './schemas/recycle-bin.ts';
 import { OutboundSettings } from './schemas/webhooks.ts';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './time.ts';
@@ -36,6 +37,8 @@ export const OrgSettings = Type.Object({
   dealLists: DealLists,
   /** Where webhooks and group robots may send (issue 23): private networks refused unless allowed. */
   outbound: OutboundSettings,
+  /** Single sign-on with the organisation's OpenID Connect provider (server/modules/sso). */
+  sso: SsoConfig,
 });
 export type OrgSettings = Static<typeof OrgSettings>;
 
@@ -53,6 +56,17 @@ export const DEFAULT_ORG_SETTINGS: Readonly<OrgSettings> = Object.freeze<OrgSett
   recycleBin: { retentionDays: DEFAULT_RETENTION_DAYS },
   dealLists: DEFAULT_DEAL_LISTS,
   outbound: { allowPrivateNetworks: false },
+  sso: {
+    enabled: false,
+    issuer: '',
+    clientId: '',
+    clientSecret: '',
+    passwordLoginDisabled: false,
+    jitEnabled: false,
+    jitTeamId: null,
+    jitRole: 'rep',
+    domains: [],
+  },
 });
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -84,6 +98,25 @@ function prospectsOf(p: unknown): ProspectSettings {
   };
 }
 
+const text = (x: unknown): string => (typeof x === 'string' ? x : '');
+const isRole = (x: unknown): x is SsoConfig['jitRole'] => (SSO_JIT_ROLES as readonly unknown[]).includes(x);
+
+/** Field by field, so a setting saved before a field existed keeps the rest (and never turns SSO on by itself). */
+function ssoOf(x: unknown): SsoConfig {
+  if (!isObject(x)) return DEFAULT_ORG_SETTINGS.sso;
+  return {
+    enabled: x.enabled === true,
+    issuer: text(x.issuer),
+    clientId: text(x.clientId),
+    clientSecret: text(x.clientSecret),
+    passwordLoginDisabled: x.enabled === true && x.passwordLoginDisabled === true,
+    jitEnabled: x.jitEnabled === true,
+    jitTeamId: typeof x.jitTeamId === 'string' ? x.jitTeamId : null,
+    jitRole: isRole(x.jitRole) ? x.jitRole : 'rep',
+    domains: Array.isArray(x.domains) ? x.domains.filter((d): d is string => typeof d === 'string') : [],
+  };
+}
+
 /** The settings an organisation works with: each stored key when readable, its default otherwise. */
 export function readOrgSettings(stored: unknown): OrgSettings {
   const s = isObject(stored) ? stored : {};
@@ -105,5 +138,6 @@ export function readOrgSettings(stored: unknown): OrgSettings {
       ? { lostReasons: cleanList(s.dealLists.lostReasons), dealSources: cleanList(s.dealLists.dealSources) }
       : d.dealLists,
     outbound: { allowPrivateNetworks: isObject(s.outbound) && s.outbound.allowPrivateNetworks === true },
+    sso: ssoOf(s.sso),
   };
 }

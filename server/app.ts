@@ -50,6 +50,7 @@ import { settingsRoutes } from './modules/settings/routes.ts';
 import { importsRoutes } from './modules/imports/routes.ts';
 import { tokenRoutes } from './modules/auth/token-routes.ts';
 import { historyRoutes } from './modules/history/routes.ts';
+import { ssoRoutes } from './modules/sso/routes.ts';
 import { importRunner } from './modules/imports/runner.ts';
 import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { webhookDispatcher } from './modules/webhooks/dispatcher.ts';
@@ -132,6 +133,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       for (const routes of [
         systemRoutes,
         authRoutes,
+        ssoRoutes,
         setupRoutes,
         teamsRoutes,
         usersRoutes,

@@ -76,6 +76,8 @@ describe('assertCan', () => {
     expect(by('create', 'user')).toEqual(adminOnly);
     expect(by('update', 'user')).toEqual(adminOnly);
     expect(by('update', 'settings')).toEqual(adminOnly);
+    expect(by('read', 'sso')).toEqual(adminOnly);
+    expect(by('update', 'sso')).toEqual(adminOnly);
     expect(by('create', 'snapshot')).toEqual(adminOnly);
     expect(by('purge', 'binEntry')).toEqual(adminOnly);
     expect(by('restore', 'binEntry')).toEqual({ admin: OK, manager: OK, rep: OK, viewer: FORBIDDEN });

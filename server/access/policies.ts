@@ -48,7 +48,8 @@ export type AccessEntity =
   | 'savedView'
   | 'token'
   | 'auditLog'
-  | 'webhook';
+  | 'webhook'
+  | 'sso';
 
 /** A record an action needs to know about (most rules need only the caller). */
 export type Subject =
@@ -168,6 +169,8 @@ export const accessEntities: Record<AccessEntity, { visibility: Visibility; rule
   auditLog: { visibility: 'organisation', rules: { read: admins } },
   // Webhooks and group robots send the organisation's records out of it, signed with its secrets: an admin's.
   webhook: { visibility: 'organisation', rules: { read: admins, create: admins, update: admins, delete: admins } },
+  // The organisation's identity provider decides who signs in: an admin's to read (no secret ever) and set.
+  sso: { visibility: 'organisation', rules: { read: admins, update: admins } },
 };
 
 function verdict(actor: Actor, action: Action, target: AccessEntity | Subject): Verdict {

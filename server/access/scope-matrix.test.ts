@@ -270,6 +270,28 @@ const cases: Record<AccessEntity, Case> = {
     detail: (c, id) => status(c, `/api/webhooks/${id}`),
     refused: ['rep', 'manager', 'viewer'],
   },
+  sso: {
+    // One per organisation, told apart by its client id; only its admin reads it.
+    wheres: ['mine', 'foreign'],
+    make: async (w) =>
+      body<{ clientId: string }>(
+        await keeper(w).put('/api/settings/sso', {
+          enabled: false,
+          issuer: '',
+          clientId: `matrix-${w}`,
+          passwordLoginDisabled: false,
+          jitEnabled: false,
+          jitTeamId: null,
+          jitRole: 'rep',
+          domains: [],
+        }),
+      ).clientId,
+    async list(c) {
+      const res = await c.get('/api/settings/sso');
+      return res.statusCode === 403 ? 403 : [body<{ clientId: string }>(res).clientId];
+    },
+    refused: ['rep', 'manager', 'viewer'],
+  },
 };
 
 /** A second organisation with its own admin, as set-up would make it (set-up itself runs once). */

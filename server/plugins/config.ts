@@ -12,6 +12,11 @@ export interface Config {
   cookieSecure: boolean;
   /** /api/docs and /api/openapi.json without signing in (OPENKAM_PUBLIC_API_DOCS=1); signed-in users only by default. */
   publicApiDocs: boolean;
+  /**
+   * The origin people reach the app at (OPENKAM_PUBLIC_URL, e.g. https://crm.example.com): the SSO
+   * redirect URI is built on it. Unset, each request's own origin is used (its proxy headers when trusted).
+   */
+  publicUrl?: string;
   logLevel: string;
   webDist: string;
   bodyLimit: number;
@@ -57,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sessionTtlDays: Number(env.OPENKAM_SESSION_DAYS ?? 14),
     cookieSecure: flag(env.OPENKAM_COOKIE_SECURE),
     publicApiDocs: flag(env.OPENKAM_PUBLIC_API_DOCS),
+    publicUrl: env.OPENKAM_PUBLIC_URL?.trim() || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: resolve(env.OPENKAM_WEB_DIST ?? './web/dist'),
     bodyLimit: Number(env.OPENKAM_BODY_LIMIT ?? 1024 * 1024),

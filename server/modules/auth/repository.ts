@@ -41,10 +41,14 @@ export function authRepository(db: Db) {
           id: users.id,
           passwordHash: users.passwordHash,
           active: users.active,
+          role: users.role,
           lastLoginAt: users.lastLoginAt,
+          // Whether the organisation still takes passwords (its SSO setting), in the same round trip.
+          orgSettings: orgs.settings,
         })
         .from(loginIdentities)
         .innerJoin(users, and(eq(users.orgId, loginIdentities.orgId), eq(users.id, loginIdentities.userId)))
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
         .where(eq(loginIdentities.email, email));
       return row;
     },

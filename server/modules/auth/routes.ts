@@ -25,7 +25,12 @@ export async function authRoutes(app: App) {
     '/auth/login',
     {
       config: { public: true },
-      schema: { tags, body: LoginBody, response: { 200: LoginResponse, 401: ErrorResponse, 429: ErrorResponse } },
+      schema: {
+        tags,
+        body: LoginBody,
+        // 403: the organisation signs its members in with SSO only (admins keep their password).
+        response: { 200: LoginResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
+      },
     },
     async (req, reply) => {
       // req.ip: the address the nearest trusted proxy saw (OPENKAM_TRUST_PROXY), never a client-written hop.

@@ -18,6 +18,8 @@ import {
   type UserPreferencesPatch,
 } from '../../../core/user-preferences.ts';
 import { historyWriter } from '../../kernel/history.ts';
+import { readOrgSettings } from '../../../core/org-settings.ts';
+import type { FieldChange } from '../../../core/diff.ts';
 import { failureKeys, throttle, type ThrottleConfig } from './throttle.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,6 +100,44 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
     return `${orgId}.${secret}`;
   }
 
+  /**
+   * Writes a failed sign-in on the user it was about; the owner learns of it at their next sign-in.
+   * The address (the one the last trusted proxy saw) comes first: the notice reads it from there.
+   */
+  async function recordFailure(orgId: string, userId: string, address: string, details: FieldChange[] = []) {
+    await history.record(orgId, 'user', userId, 'login_failed', null, [
+      { field: 'address', old: null, new: address },
+      ...details,
+    ]);
+  }
+
+  /**
+   * Everything a sign-in does once the person is known, by password or by SSO (`details` says how):
+   * the failed attempts since the last one for the notice, the audit entry, a new session.
+   */
+  async function signedIn(
+    user: { orgId: string; id: string; lastLoginAt: Date | null },
+    address: string,
+    details: FieldChange[] = [],
+  ): Promise<LoginResult> {
+    const failed = await repo.failedLoginsSince(user.orgId, user.id, user.lastLoginAt);
+    await repo.markLogin(user.orgId, user.id, new Date());
+    await history.record(user.orgId, 'user', user.id, 'login', user.id, [
+      { field: 'address', old: null, new: address },
+      ...details,
+    ]);
+    return {
+      cookie: await startSession(user.orgId, user.id),
+      orgId: user.orgId,
+      userId: user.id,
+      failedAttempts: failed && {
+        count: failed.count,
+        lastAt: failed.lastAt.toISOString(),
+        lastAddress: failed.lastAddress,
+      },
+    };
+  }
+
   return {
     startSession,
 
@@ -114,35 +154,28 @@ export function authService(db: Db, config: Pick<Config, 'sessionTtlDays'> & Thr
       if (verdict.locked) throw new LoginLocked(verdict.retryAfterSeconds);
       if (verdict.delayMs > 0) await sleep(verdict.delayMs);
       const user = await repo.findLogin(normalized);
+      // The organisation signs its members in with its identity provider. Admins keep their password:
+      // a provider that is down or set up wrong must not lock the organisation out of its settings.
+      if (user?.active && user.role !== 'admin' && readOrgSettings(user.orgSettings).sso.passwordLoginDisabled) {
+        await recordFailure(user.orgId, user.id, address, [
+          { field: 'reason', old: null, new: 'password_login_disabled' },
+        ]);
+        throw new AppError(403, 'password_login_disabled');
+      }
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
       if (!user || !ok || !user.active) {
         await repo.addFailures([keys.pair, keys.email, keys.address]);
-        // The owner learns of it at their next sign-in; the address is the one the last proxy saw.
-        if (user)
-          await history.record(user.orgId, 'user', user.id, 'login_failed', null, [
-            { field: 'address', old: null, new: address },
-          ]);
+        if (user) await recordFailure(user.orgId, user.id, address);
         throw new AppError(401, 'invalid_credentials');
       }
       // This address's failures for the e-mail and the e-mail's slowdown end with a success; the
       // address's failures over other e-mails (others behind the same NAT) stay.
       await repo.clearFailures([keys.pair, keys.email]);
-      const failed = await repo.failedLoginsSince(user.orgId, user.id, user.lastLoginAt);
-      await repo.markLogin(user.orgId, user.id, new Date());
-      await history.record(user.orgId, 'user', user.id, 'login', user.id, [
-        { field: 'address', old: null, new: address },
-      ]);
-      return {
-        cookie: await startSession(user.orgId, user.id),
-        orgId: user.orgId,
-        userId: user.id,
-        failedAttempts: failed && {
-          count: failed.count,
-          lastAt: failed.lastAt.toISOString(),
-          lastAddress: failed.lastAddress,
-        },
-      };
+      return signedIn(user, address);
     },
+
+    signedIn,
+    recordFailure,
 
     async logout(cookie: string | undefined) {
       const s = parseSessionCookie(cookie);

@@ -11,12 +11,15 @@ import { applyFieldErrors } from '../../lib/form-errors.ts';
 import { ME_KEY, useMeQuery, useSetupStatus } from '../../lib/session.ts';
 import { AuthShell } from './AuthShell.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { SsoButton } from './SsoButton.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<LoginBody>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The organisation takes no password from this member: SSO becomes the button to press. */
+  const [ssoOnly, setSsoOnly] = useState(false);
   const qc = useQueryClient();
   const { notification } = App.useApp();
   const navigate = useNavigate();
@@ -24,6 +27,12 @@ export function LoginPage() {
   const setup = useSetupStatus();
   const me = useMeQuery();
   const next = safeNext(params.get('next'));
+  // Back from the identity provider without a session: why, in the page's language.
+  const ssoError = params.get('sso_error');
+  const ssoMessage =
+    ssoError && /^sso_[a-z_]+$/.test(ssoError)
+      ? t(`sso.errors.${ssoError}`, { defaultValue: t('sso.errors.generic') })
+      : null;
 
   if (setup.isPending || me.isPending) return <FullPageSpin />;
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
@@ -32,6 +41,7 @@ export function LoginPage() {
   const onFinish = async (values: LoginBody) => {
     setBusy(true);
     setError(null);
+    setSsoOnly(false);
     try {
       const { failedAttemptsSinceLastLogin: failed, ...user } = await api.post<LoginResponse>(
         '/api/auth/login',
@@ -51,6 +61,7 @@ export function LoginPage() {
       }
       navigate(next, { replace: true });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'password_login_disabled') setSsoOnly(true);
       if (!applyFieldErrors(form, e)) setError(e instanceof ApiError ? e.message : String(e));
     } finally {
       setBusy(false);
@@ -60,7 +71,15 @@ export function LoginPage() {
   return (
     <AuthShell>
       <Card title={t('auth.loginTitle')} style={{ width: '100%', maxWidth: 400 }}>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        {(error ?? ssoMessage) && (
+          <Alert
+            type="error"
+            showIcon
+            title={error ?? ssoMessage}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
+        )}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item
             name="email"
@@ -80,6 +99,7 @@ export function LoginPage() {
             {t('auth.login')}
           </Button>
         </Form>
+        <SsoButton form={form} next={next} primary={ssoOnly} />
       </Card>
     </AuthShell>
   );

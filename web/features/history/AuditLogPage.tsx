@@ -12,7 +12,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { type AuditFilters, useAuditLog } from './api.ts';
 
 /** Record types and actions the log holds, in the order an admin looks for them. */
-const ENTITIES = ['account', 'contact', 'opportunity', 'activity', 'user', 'token', 'export', 'import'] as const;
+const ENTITIES = ['account', 'contact', 'opportunity', 'activity', 'user', 'token', 'export', 'import', 'sso'] as const;
 const ACTIONS = [
   'create',
   'update',
@@ -56,7 +56,12 @@ export function AuditLogPage() {
     // An export or import is named by what it took out or brought in (its first detail: the list, the entity).
     const name =
       e.entityName ??
-      (e.entityType === 'export' || e.entityType === 'import' ? auditValue(e.changes[0]?.new) : e.entityId.slice(0, 8));
+      (e.entityType === 'export' || e.entityType === 'import'
+        ? auditValue(e.changes[0]?.new)
+        : // The organisation's SSO: a refused sign-in is known by the e-mail the provider gave.
+          e.entityType === 'sso'
+          ? auditValue(e.changes.find((c) => c.field === 'email')?.new)
+          : e.entityId.slice(0, 8));
     const base = PAGES[e.entityType];
     return base && e.action !== 'delete' ? <Link to={`${base}/${e.entityId}`}>{name}</Link> : name;
   };

@@ -11,6 +11,7 @@ import { CadenceCard } from '../activity-types/CadenceCard.tsx';
 import { RetentionSetting } from '../recycle-bin/RetentionSetting.tsx';
 import { DealListsCard } from '../opportunities/DealListsCard.tsx';
 import { TimeZoneCard } from './TimeZoneCard.tsx';
+import { SsoCard } from './SsoCard.tsx';
 
 type Editor = 'scoring' | 'pareto' | 'prospects' | null;
 
@@ -87,6 +88,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24}>
           <CadenceCard />
+        </Col>
+        <Col xs={24} lg={12}>
+          <SsoCard />
         </Col>
       </Row>
       <ScoringModelDrawer open={editing === 'scoring'} onClose={close} />

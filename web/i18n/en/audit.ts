@@ -23,6 +23,7 @@ export const audit: Widen<typeof zh> = {
       token: 'API token',
       export: 'Export',
       import: 'Import',
+      sso: 'Single sign-on',
     },
     action: {
       create: 'Created',

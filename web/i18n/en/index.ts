@@ -39,6 +39,7 @@ import { duplicates } from './duplicates.ts';
 import { imports } from './imports.ts';
 import { audit } from './audit.ts';
 import { webhooks } from './webhooks.ts';
+import { sso } from './sso.ts';
 
 export const en: Resources = {
   ...common,
@@ -81,4 +82,5 @@ export const en: Resources = {
   ...imports,
   ...audit,
   ...webhooks,
+  ...sso,
 };

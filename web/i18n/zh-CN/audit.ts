@@ -20,6 +20,7 @@ export const audit = {
       token: 'API 令牌',
       export: '导出',
       import: '导入',
+      sso: '单点登录',
     },
     action: {
       create: '新建',

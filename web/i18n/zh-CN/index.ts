@@ -43,6 +43,7 @@ import { duplicates } from './duplicates.ts';
 import { imports } from './imports.ts';
 import { audit } from './audit.ts';
 import { webhooks } from './webhooks.ts';
+import { sso } from './sso.ts';
 
 export const zhCN = {
   ...common,
@@ -85,6 +86,7 @@ export const zhCN = {
   ...imports,
   ...audit,
   ...webhooks,
+  ...sso,
 };
 
 export type Resources = Widen<typeof zhCN>;
