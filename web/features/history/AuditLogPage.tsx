@@ -12,7 +12,19 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { type AuditFilters, useAuditLog } from './api.ts';
 
 /** Record types and actions the log holds, in the order an admin looks for them. */
-const ENTITIES = ['account', 'contact', 'opportunity', 'activity', 'user', 'token', 'export', 'import', 'sso'] as const;
+const ENTITIES = [
+  'account',
+  'contact',
+  'opportunity',
+  'activity',
+  'user',
+  'token',
+  'export',
+  'import',
+  'sso',
+  'webhook',
+  'settings',
+] as const;
 const ACTIONS = [
   'create',
   'update',
