@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import { creditCodeCheckChar } from '../core/credit-code.ts';
-import { WAIT, fieldError, formItem, pickOption, shot, waitForPath } from './util.ts';
+import { WAIT, fieldError, formItem, pickOption, shot, still, waitForPath } from './util.ts';
 
 const REGISTERED = '某市卫生健康委员会';
 const FIRST17 = '11440300MB0000123';
@@ -72,6 +72,8 @@ describe.skipIf(!hasChromium)('duplicate check in the account form', { timeout: 
       .toBe('仍要创建？');
     expect(await confirm.textContent()).toContain('已由 张三 登记');
     await shot(page, 'account-form-duplicate-confirm');
+    // Under load a click while the dialog still zooms in is lost: wait for it to stand still.
+    await still(page.locator('.ant-modal-confirm'));
     await page
       .locator('.ant-modal-confirm')
       .getByRole('button', { name: /取\s*消/ })
@@ -82,6 +84,7 @@ describe.skipIf(!hasChromium)('duplicate check in the account form', { timeout: 
     // Confirmed: created, and its page opens.
     await page.getByTestId('account-form-submit').click();
     await page.getByTestId('duplicate-confirm').waitFor({ timeout: WAIT });
+    await still(page.locator('.ant-modal-confirm'));
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '仍要保存' }).click();
     await waitForPath(page, /^\/accounts\/[0-9a-f-]{36}$/);
     await expect
