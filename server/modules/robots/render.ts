@@ -85,7 +85,6 @@ async function callEvent(
   if (!Value.Check(CallRecord, call)) return null;
   if (call.status !== 'done' || call.nextMeetingProposed !== true) return null;
   if (!(await inTeam(db, ctx.org.id, target.teamId, call.ownerId))) return null;
-  // One after the other: `db` is the dispatcher's transaction, one connection.
   const types = await activityTypesService(db).list(organisationActor(ctx.org.id, NOBODY, 'admin'));
   const zone = await orgTimeZone(db, ctx.org.id);
   const typeName = types.items.find((t) => t.key === call.type)?.name ?? call.type;
