@@ -293,9 +293,10 @@ describe('group robots', () => {
     expect(changed.json<Robot>()).toMatchObject({ secretSet: false, teamName: '华西大区' });
 
     const audit = (await f.admin.get('/api/audit?entity=robot')).json<{
-      items: { entityId: string; action: string; changes: { field: string }[] }[];
+      items: { entityId: string; entityName: string | null; action: string; changes: { field: string }[] }[];
     }>();
     const mine = audit.items.filter((i) => i.entityId === robot.id);
+    expect(mine[0]?.entityName).toBe(robot.name);
     expect(mine.map((i) => i.action).sort()).toEqual(['create', 'update']);
     expect(
       mine
