@@ -28,11 +28,11 @@ export const EVENT_MESSAGES = {
   },
   robot_secret_unused: {
     zh: '企业微信群机器人没有签名密钥，请留空',
-    en: 'a 企业微信 (WeCom) group robot has no signing secret; leave it empty',
+    en: 'a WeCom group robot has no signing secret; leave it empty',
   },
   robot_secret_format: {
     zh: '钉钉加签密钥以 SEC 开头（在机器人安全设置的“加签”处复制）',
-    en: 'a 钉钉 (DingTalk) signing secret starts with SEC (copy it from the robot’s security settings, 加签)',
+    en: 'a DingTalk signing secret starts with SEC (copy it from the robot’s security settings, “Additional signature”)',
   },
   robot_sign_mismatch: {
     zh: '签名不匹配：机器人的签名密钥填写有误（或服务器时间偏差超过 1 小时）',
