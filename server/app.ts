@@ -56,6 +56,8 @@ import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { webhookDispatcher } from './modules/webhooks/dispatcher.ts';
 import { webhookChannel } from './modules/webhooks/channel.ts';
 import { recordReader } from './modules/webhooks/records.ts';
+import { robotsRoutes } from './modules/robots/routes.ts';
+import { robotChannels } from './modules/robots/channels.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -95,11 +97,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   // Imports run as jobs in the database; this instance's runner, stopped (its claims left to lapse) on close.
   app.decorate('imports', importRunner(opts.database.db, opts.database.kind, app.log));
   app.addHook('onClose', () => app.imports.stop());
-  // Webhook deliveries leave from a queue in the database; main.ts starts this instance's sender.
+  // Webhook and group-robot deliveries leave from a queue in the database; main.ts starts this instance's sender.
   app.decorate(
     'webhooks',
     webhookDispatcher(opts.database.db, {
-      channels: { webhook: webhookChannel },
+      channels: { webhook: webhookChannel, ...robotChannels({ publicUrl: opts.config.publicUrl }) },
       records: recordReader(app.imports, { maxMb: opts.config.importMaxMb, maxRows: opts.config.importMaxRows }),
       log: app.log,
     }),
@@ -167,6 +169,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         tokenRoutes,
         historyRoutes,
         webhooksRoutes,
+        robotsRoutes,
         handoverRoutes,
         mergesRoutes,
       ]) {

@@ -20,6 +20,7 @@ import { recycleBinService } from './modules/recycle-bin/service.ts';
 import { scoreAllUnscored } from './modules/scoring/service.ts';
 import { backfillAccountCodes } from './modules/accounts/backfill.ts';
 import { nightlyBackupJob } from './modules/backups/service.ts';
+import { robotDigest } from './modules/robots/digest.ts';
 import { AppError } from './lib/errors.ts';
 import { messagePair } from '../core/messages.ts';
 import { mapStackTraces } from './lib/stack-trace.ts';
@@ -126,6 +127,13 @@ async function main() {
       name: 'purge-recycle-bin',
       everyMs: 3600_000,
       run: async () => void (await recycleBinService(database.db).purgeExpired()),
+    },
+    // The group robots' morning digest of overdue follow-ups: offered every ten minutes, queued once a day
+    // per robot from 08:00 in each organisation's time zone (robots/digest.ts).
+    {
+      name: 'robot-digest',
+      everyMs: 10 * 60_000,
+      run: async () => void (await robotDigest(database.db, { publicUrl: config.publicUrl }).due()),
     },
     // Off unless OPENKAM_BACKUP_DIR is set: hourly, writing one backup a night and keeping the newest N.
     ...(config.backupDir

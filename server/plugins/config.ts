@@ -14,7 +14,8 @@ export interface Config {
   publicApiDocs: boolean;
   /**
    * The origin people reach the app at (OPENKAM_PUBLIC_URL, e.g. https://crm.example.com): the SSO
-   * redirect URI is built on it. Unset, each request's own origin is used (its proxy headers when trusted).
+   * redirect URI is built on it (unset, each request's own origin is used, its proxy headers when trusted),
+   * and the group robots' messages link back to records there (unset, they carry no links).
    */
   publicUrl?: string;
   logLevel: string;

@@ -16,6 +16,7 @@ const ADMIN_ONLY = [
   '/settings',
   '/admin/audit',
   '/admin/webhooks',
+  '/admin/robots',
 ];
 /** The manager's handover page: an admin hands over from the users page instead. */
 const MANAGER_ONLY = ['/team-members'];
@@ -59,6 +60,7 @@ describe('the side menu model', () => {
     ['/settings', 'update', 'settings'],
     ['/admin/audit', 'read', 'auditLog'],
     ['/admin/webhooks', 'create', 'webhook'],
+    ['/admin/robots', 'create', 'webhook'],
     ['/pool', 'claim', 'pool'],
     ['/recycle-bin', 'restore', 'binEntry'],
   ];

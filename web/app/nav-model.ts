@@ -89,6 +89,7 @@ export const NAV: readonly NavGroup[] = [
       { path: '/settings', testId: 'nav-settings', label: 'navigation.settings', roles: ADMINS },
       { path: '/admin/audit', testId: 'nav-audit', label: 'audit.nav', roles: ADMINS },
       { path: '/admin/webhooks', testId: 'nav-webhooks', label: 'webhooks.nav', roles: ADMINS },
+      { path: '/admin/robots', testId: 'nav-robots', label: 'robots.nav', roles: ADMINS },
     ],
   },
 ];

@@ -18,6 +18,7 @@ const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) 
 const WebhooksPage = lazy(() =>
   import('../features/webhooks/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })),
 );
+const RobotsPage = lazy(() => import('../features/robots/RobotsPage.tsx').then((m) => ({ default: m.RobotsPage })));
 const AuditLogPage = lazy(() =>
   import('../features/history/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
 );
@@ -141,6 +142,8 @@ const router = createBrowserRouter([
       { path: 'admin/audit', element: <RequireAdmin>{lazyEl(<AuditLogPage />)}</RequireAdmin> },
       // Webhooks send the organisation's records out of it: an admin's (server/access/policies.ts: webhook).
       { path: 'admin/webhooks', element: <RequireAdmin>{lazyEl(<WebhooksPage />)}</RequireAdmin> },
+      // Group robots post the teams' news to chat groups outside the app: an admin's too (policies.ts: webhook).
+      { path: 'admin/robots', element: <RequireAdmin>{lazyEl(<RobotsPage />)}</RequireAdmin> },
       // Handing over is a manager's too (policies.ts: handover); user administration is not.
       {
         path: 'team-members',

@@ -46,7 +46,8 @@ export function auditRepository(db: Db) {
         .leftJoin(activities, named(activities, 'activity'))
         .leftJoin(apiTokens, named(apiTokens, 'token'))
         .leftJoin(subject, named(subject, 'user'))
-        .leftJoin(webhooks, named(webhooks, 'webhook'))
+        // Webhooks and the group robots are rows of one table.
+        .leftJoin(webhooks, or(named(webhooks, 'webhook'), named(webhooks, 'robot')))
         .where(
           and(
             eq(history.orgId, orgId),

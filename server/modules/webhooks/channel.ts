@@ -33,6 +33,8 @@ export interface EventContext {
 export interface Prepared {
   url: string;
   headers: Record<string, string>;
+  /** The body to post this time, when it is not the stored one (飞书 signs inside the body, per attempt). */
+  body?: string;
 }
 
 export interface Channel {
@@ -40,7 +42,7 @@ export interface Channel {
   takes(event: EventName): boolean;
   /** The body to post for this target, or null when this target does not want this one (another team's deal). */
   render(db: Db, target: Target, ctx: EventContext): Promise<string | null>;
-  /** The request for one attempt: where it goes and its headers (a signature is made per attempt). */
+  /** The request for one attempt: where it goes, its headers and, if it differs, its body (signed per attempt). */
   prepare(target: Target, delivery: { id: string; event: string; body: string }, now: Date): Prepared;
   /** Whether the answer counts as delivered: null if so, else why not (a message code or the receiver's words). */
   judge(statusCode: number, response: string): MessageCode | string | null;

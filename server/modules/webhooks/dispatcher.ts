@@ -134,7 +134,7 @@ export function webhookDispatcher(db: Db, opts: DispatcherOptions) {
     }
     const channel = channelOf(target);
     const prepared = channel.prepare(target, { id: d.id, event: d.event, body: d.body }, new Date());
-    const res = await send({ ...prepared, body: d.body, allowPrivate });
+    const res = await send({ ...prepared, body: prepared.body ?? d.body, allowPrivate });
     const error =
       res.failure ?? (res.statusCode === null ? 'delivery_network' : channel.judge(res.statusCode, res.response ?? ''));
     const delay = error ? nextAttemptDelay(attempts) : null;

@@ -170,6 +170,32 @@ export function webhooksRepository(db: Db) {
 
     insertDeliveries: (rows: NewDelivery[]) => (rows.length ? db.insert(webhookDeliveries).values(rows) : undefined),
 
+    /** Deliveries whose id may already be queued (a digest's id is its day's): those are left as they are. */
+    enqueue: async (rows: NewDelivery[]): Promise<string[]> =>
+      rows.length
+        ? (
+            await db
+              .insert(webhookDeliveries)
+              .values(rows)
+              .onConflictDoNothing()
+              .returning({ id: webhookDeliveries.id })
+          ).map((r) => r.id)
+        : [],
+
+    /** Every organisation's active targets of these kinds that take this event (the morning digest's). */
+    subscribed: (kinds: string[], event: string) =>
+      db
+        .select()
+        .from(webhooks)
+        .where(
+          and(
+            eq(webhooks.active, true),
+            inArray(webhooks.kind, kinds),
+            sql`${webhooks.events} @> ${JSON.stringify([event])}::jsonb`,
+          ),
+        )
+        .orderBy(webhooks.orgId, webhooks.createdAt, webhooks.id),
+
     /**
      * Due deliveries no sender holds, leased to `owner` until `until`: the inner select's row locks are
      * skipped by other instances, and a lapsed lease (its sender stopped) is taken over.

@@ -22,7 +22,7 @@ import type {
   WebhookWithSecret,
 } from '../../../core/schemas/webhooks.ts';
 import { addressesOf, isPrivateAddress, parseTargetUrl } from './net.ts';
-import { webhooksRepository, type DeliveryRow, type WebhookRow } from './repository.ts';
+import { webhooksRepository, type DeliveryRow, type NewDelivery, type WebhookRow } from './repository.ts';
 
 const KIND = 'webhook';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -80,6 +80,17 @@ export async function checkTargetUrl(db: Db, orgId: string, text: string, path =
   return url.toString();
 }
 
+/** Each target's deliveries of the last 24 hours by outcome (the lists' figures). */
+async function recentByTarget(db: Db, orgId: string, now = new Date()): Promise<Map<string, Recent>> {
+  const recent = new Map<string, Recent>();
+  for (const c of await webhooksRepository(db).recentCounts(orgId, now)) {
+    const r = recent.get(c.webhook_id) ?? { ...NO_RECENT };
+    if (c.status === 'delivered' || c.status === 'pending' || c.status === 'failed') r[c.status] = c.n;
+    recent.set(c.webhook_id, r);
+  }
+  return recent;
+}
+
 export function webhooksService(db: Db) {
   const repo = webhooksRepository(db);
 
@@ -100,16 +111,7 @@ export function webhooksService(db: Db) {
   return {
     async list(actor: Actor): Promise<{ items: Webhook[] }> {
       assertCan(actor, 'read', 'webhook');
-      const [rows, counts] = await Promise.all([
-        repo.list(actor.orgId, [KIND]),
-        repo.recentCounts(actor.orgId, new Date()),
-      ]);
-      const recent = new Map<string, Recent>();
-      for (const c of counts) {
-        const r = recent.get(c.webhook_id) ?? { ...NO_RECENT };
-        if (c.status === 'delivered' || c.status === 'pending' || c.status === 'failed') r[c.status] = c.n;
-        recent.set(c.webhook_id, r);
-      }
+      const [rows, recent] = await Promise.all([repo.list(actor.orgId, [KIND]), recentByTarget(db, actor.orgId)]);
       return { items: rows.map((r) => present(r, recent.get(r.id))) };
     },
 
@@ -283,5 +285,42 @@ export function webhooksService(db: Db) {
       });
       return (await orgSettings(db, actor.orgId)).outbound;
     },
+  };
+}
+
+export type TargetRow = WebhookRow;
+export type NewTarget = Omit<TargetRow, 'version' | 'createdAt' | 'updatedAt'>;
+export type TargetRecent = Recent;
+
+/** A delivery queued outside the outbox (a robot's test message, a morning digest): sent like any other. */
+export type QueuedDelivery = Pick<
+  NewDelivery,
+  'orgId' | 'id' | 'webhookId' | 'event' | 'entityType' | 'entityId' | 'actorId' | 'occurredAt' | 'body'
+>;
+
+/**
+ * Targets of the other kinds — the teams' group robots (server/modules/robots), rows of the same table
+ * — and the queue they share. That module keeps its own rules (teams, URL shapes, the history); it
+ * stores and queues through here, so the table and the queue stay this module's.
+ */
+export function integrationTargets(db: Db) {
+  const repo = webhooksRepository(db);
+  return {
+    list: (orgId: string, kinds: readonly string[]) => repo.list(orgId, [...kinds]),
+    get: (orgId: string, id: string) => repo.get(orgId, id),
+    insert: (row: NewTarget) => repo.insert(row),
+    /** False when the version is not the current one (someone else saved first). */
+    update: (orgId: string, id: string, version: number, patch: Partial<NewTarget>) =>
+      repo.update(orgId, id, version, patch),
+    remove: (orgId: string, id: string) => repo.remove(orgId, id),
+    recent: (orgId: string) => recentByTarget(db, orgId),
+    /** Every organisation's active targets of these kinds that take the event. */
+    subscribed: (kinds: readonly string[], event: string) => repo.subscribed([...kinds], event),
+    /**
+     * Queues deliveries due now; one whose id is already queued is left alone, so a fixed id (a digest's
+     * is its robot's and day's) queues once however often it is offered. Returns the ids queued now.
+     */
+    enqueue: (rows: QueuedDelivery[], now = new Date()) =>
+      repo.enqueue(rows.map((r) => ({ ...r, changes: [], nextAttemptAt: now }))),
   };
 }

@@ -23,6 +23,7 @@ const ENTITIES = [
   'import',
   'sso',
   'webhook',
+  'robot',
   'settings',
 ] as const;
 const ACTIONS = [

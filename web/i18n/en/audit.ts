@@ -14,6 +14,7 @@ export const audit: Widen<typeof zh> = {
     more: 'Load more',
     entity: {
       webhook: 'Webhook',
+      robot: 'Group robot',
       settings: 'Settings',
       account: 'Account',
       contact: 'Contact',

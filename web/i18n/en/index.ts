@@ -40,6 +40,7 @@ import { imports } from './imports.ts';
 import { audit } from './audit.ts';
 import { webhooks } from './webhooks.ts';
 import { sso } from './sso.ts';
+import { robots } from './robots.ts';
 
 export const en: Resources = {
   ...common,
@@ -83,4 +84,5 @@ export const en: Resources = {
   ...audit,
   ...webhooks,
   ...sso,
+  ...robots,
 };

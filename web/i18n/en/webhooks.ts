@@ -76,6 +76,10 @@ export const webhooks: Widen<typeof zh> = {
       'activity.completed': 'Activity completed',
       'import.finished': 'Import finished',
       'webhook.test': 'Test delivery',
+      'deal.slipped': 'Key-account deal slipped',
+      'activity.next_meeting': 'Next meeting proposed',
+      'followups.overdue': 'Overdue follow-ups',
+      'robot.test': 'Test message',
     },
     error: {
       delivery_blocked_address: 'The address is in a private or reserved range; not sent (outbound setting)',
@@ -84,6 +88,15 @@ export const webhooks: Widen<typeof zh> = {
       delivery_http_status: 'The receiver answered with a non-2xx status',
       delivery_network: 'Could not connect to the receiver',
       delivery_inactive: 'The subscription is paused; not sent',
+      robot_sign_mismatch:
+        'The signature does not match: the robot’s signing secret is wrong (or the server clock is off by over an hour)',
+      robot_keyword_missing: 'The message lacks the robot’s custom keyword (set the keyword to "OpenKAM")',
+      robot_ip_refused: 'This server’s IP address is not in the robot’s IP allow-list',
+      robot_security_refused: 'The message did not pass the robot’s security settings',
+      robot_token_invalid: 'The robot address is invalid: the robot was removed or disabled, or the URL is incomplete',
+      robot_rate_limited: 'Sent too often; the robot service is throttling, will retry',
+      robot_rejected: 'The robot service refused the message',
+      robot_bad_answer: 'The answer is not the robot service’s; check the URL',
     },
   },
 };

@@ -11,6 +11,7 @@ export const audit = {
     more: '加载更多',
     entity: {
       webhook: 'Webhook 推送',
+      robot: '群机器人',
       settings: '系统设置',
       account: '客户',
       contact: '联系人',

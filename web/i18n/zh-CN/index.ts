@@ -44,6 +44,7 @@ import { imports } from './imports.ts';
 import { audit } from './audit.ts';
 import { webhooks } from './webhooks.ts';
 import { sso } from './sso.ts';
+import { robots } from './robots.ts';
 
 export const zhCN = {
   ...common,
@@ -87,6 +88,7 @@ export const zhCN = {
   ...audit,
   ...webhooks,
   ...sso,
+  ...robots,
 };
 
 export type Resources = Widen<typeof zhCN>;
