@@ -52,6 +52,16 @@ export const organisationActor = (orgId: string, userId: string, role: Role): Ac
   teamAccountIds: [],
 });
 
+/** No user has this id: the reader behind a system actor. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The organisation itself as a reader, for reads no person makes (a scheduled job's, an event's record):
+ * the whole organisation in sight, as an admin.
+ */
+export const systemActor = (orgId: string, userId: string | null = null): Actor =>
+  organisationActor(orgId, userId ?? NOBODY, 'admin');
+
 /**
  * What decides which rows a caller reads: the whole organisation, or the users in scope and the
  * accounts whose team the caller is on. Two callers with the same scope may share a cached result

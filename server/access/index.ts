@@ -4,6 +4,7 @@
 export {
   acrossOrganisation,
   organisationActor,
+  systemActor,
   scopeKey,
   scopeUsers,
   scopeWalks,

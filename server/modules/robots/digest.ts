@@ -5,7 +5,7 @@
 // ticks, instances or restarts offer it, the queue holds one (webhooks' enqueue leaves a known id alone).
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { organisationActor } from '../../access/index.ts';
+import { systemActor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { integrationTargets, type QueuedDelivery, type TargetRow } from '../webhooks/service.ts';
 import { teamMembers, teamsService } from '../teams/service.ts';
@@ -16,7 +16,6 @@ import { ROBOT_KINDS, type RobotKind } from '../../../core/schemas/robots.ts';
 import { formatFor } from './formats.ts';
 import { digestMessage, linkBase, type Overdue } from './message.ts';
 import { robotsRepository } from './repository.ts';
-import { NOBODY } from './render.ts';
 
 export const DIGEST_EVENT = 'followups.overdue';
 /** From this hour of the organisation's day… */
@@ -70,7 +69,7 @@ export function robotDigest(db: Db, opts: { publicUrl?: string }) {
     const hour = Number(time.slice(0, 2));
     if (hour < DIGEST_FROM_HOUR || hour >= DIGEST_UNTIL_HOUR) return [];
     const teams = teamsService(db);
-    const actor = organisationActor(orgId, NOBODY, 'admin');
+    const actor = systemActor(orgId);
     const out: QueuedDelivery[] = [];
     for (const teamId of new Set(robots.map((r) => r.teamId).filter((t): t is string => !!t))) {
       const overdue = await overdueOf(orgId, teamId, today, zone);

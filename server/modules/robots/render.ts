@@ -5,7 +5,7 @@
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Db } from '../../db/client.ts';
-import { organisationActor } from '../../access/index.ts';
+import { systemActor } from '../../access/index.ts';
 import { orgTimeZone } from '../../kernel/settings.ts';
 import { teamMembers } from '../teams/service.ts';
 import { activityTypesService } from '../activity-types/service.ts';
@@ -13,9 +13,6 @@ import type { EventContext, Target } from '../webhooks/channel.ts';
 import { Id, Nullable } from '../../../core/schemas/common.ts';
 import { dealMessage, meetingMessage, type RobotMessage } from './message.ts';
 import { robotsRepository } from './repository.ts';
-
-/** The actor of reads no person makes: no user has this id. */
-export const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /** What a deal message needs of the deal as the API returns it. */
 const DealRecord = Type.Object({
@@ -85,7 +82,7 @@ async function callEvent(
   if (!Value.Check(CallRecord, call)) return null;
   if (call.status !== 'done' || call.nextMeetingProposed !== true) return null;
   if (!(await inTeam(db, ctx.org.id, target.teamId, call.ownerId))) return null;
-  const types = await activityTypesService(db).list(organisationActor(ctx.org.id, NOBODY, 'admin'));
+  const types = await activityTypesService(db).list(systemActor(ctx.org.id));
   const zone = await orgTimeZone(db, ctx.org.id);
   const typeName = types.items.find((t) => t.key === call.type)?.name ?? call.type;
   return meetingMessage(call, typeName, zone, base);

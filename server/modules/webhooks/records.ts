@@ -4,7 +4,7 @@
 import { Value } from 'typebox/value';
 import type { TSchema } from 'typebox';
 import type { Db } from '../../db/client.ts';
-import { organisationActor, type Actor } from '../../access/index.ts';
+import { systemActor, type Actor } from '../../access/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { accountsService } from '../accounts/service.ts';
 import { contactsService } from '../contacts/service.ts';
@@ -17,9 +17,6 @@ import { Contact } from '../../../core/schemas/contacts.ts';
 import { OpportunityDetail } from '../../../core/schemas/deals.ts';
 import { Activity } from '../../../core/schemas/activities.ts';
 import { ImportJob } from '../../../core/schemas/imports.ts';
-
-/** The actor of a change no person made (a scheduled job): no user has this id. */
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export type RecordReader = (
   db: Db,
@@ -42,7 +39,7 @@ export function recordReader(imports: ImportRunner, limits: { maxMb: number; max
     const reader = readers[entityType];
     if (!reader) return null;
     try {
-      const found = await reader.read(db, organisationActor(orgId, actorId ?? NOBODY, 'admin'), id);
+      const found = await reader.read(db, systemActor(orgId, actorId), id);
       // What the route's serializer would send: the schema's fields, in JSON's own shapes.
       return Value.Clean(reader.schema, JSON.parse(JSON.stringify(found))) as Record<string, unknown>;
     } catch (e) {

@@ -6,10 +6,10 @@ export const robots: Widen<typeof zh> = {
     nav: 'Group robots',
     title: 'Group robots',
     intro:
-      'Post a team’s won and lost deals, key-account deals that slip, calls that set up a next meeting and each morning’s overdue follow-ups to the team’s 企业微信 (WeCom), 钉钉 (DingTalk) or 飞书 (Feishu) group. Messages are in Chinese with a link to the record; failures are retried, and the delivery log says why.',
+      'Post a team’s won and lost deals, key-account deals that slip, calls that set up a next meeting and each morning’s overdue follow-ups to the team’s WeCom, DingTalk or Feishu group. Messages are in Chinese with a link to the record; failures are retried, and the delivery log says why.',
     noLinks:
       'OPENKAM_PUBLIC_URL is not set: messages carry no links to records. Set the address people open OpenKAM at in the server configuration.',
-    docs: 'How to create the robot in 企业微信, 钉钉 and 飞书: see docs/robots.md',
+    docs: 'How to create the robot in WeCom, DingTalk and Feishu: see docs/robots.md',
     create: 'New robot',
     edit: 'Edit robot',
     team: 'Team',
@@ -27,9 +27,9 @@ export const robots: Widen<typeof zh> = {
     secret: 'Signing secret',
     secretHint: {
       dingtalk:
-        'With the “加签” (signature) security setting, paste the secret starting with SEC; with a custom keyword, use the keyword OpenKAM and leave this empty',
+        'With the “Add signature” security setting, paste the secret starting with SEC; with a custom keyword, use the keyword OpenKAM and leave this empty',
       feishu:
-        'With “签名校验” (signature verification) on, paste its secret; with a custom keyword, use the keyword OpenKAM and leave this empty',
+        'With “Signature verification” on, paste its secret; with a custom keyword, use the keyword OpenKAM and leave this empty',
     },
     secretSet: 'Set',
     secretNone: 'Not set',
@@ -44,7 +44,7 @@ export const robots: Widen<typeof zh> = {
     delete: 'Delete',
     deleteConfirm: 'Delete “{{name}}” and its delivery log?',
     none: 'No group robots yet. Add one so the team sees wins and overdue reminders in its group chat.',
-    kindName: { wecom: '企业微信 WeCom', dingtalk: '钉钉 DingTalk', feishu: '飞书 Feishu' },
+    kindName: { wecom: 'WeCom', dingtalk: 'DingTalk', feishu: 'Feishu' },
     event: {
       'deal.won': 'Deal won',
       'deal.lost': 'Deal lost',
