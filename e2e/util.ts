@@ -14,6 +14,17 @@ export async function pickOption(page: Page, select: Locator, option: string | R
   // A click on an option while the dropdown is still sliding open is sometimes lost.
   await still(dropdown.first());
   await item.click();
+  // Under load a click is now and then lost even so (the list re-rendered under the pointer): when the
+  // option is still unchosen and its list still open after a moment, it is clicked once more. A chosen
+  // option is never clicked again (in a multiple select that would unchoose it).
+  // Gone: its list closed, which a choice in a single select does (checked without waiting first).
+  const chosen = async () =>
+    (await item.count()) === 0 ||
+    item
+      .evaluate((el) => el.classList.contains('ant-select-item-option-selected'), undefined, { timeout: 500 })
+      .catch(() => true);
+  for (let i = 0; i < 20 && !(await chosen()); i++) await page.waitForTimeout(100);
+  if (!(await chosen()) && (await item.isVisible())) await item.click();
 }
 
 /**
