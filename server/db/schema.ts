@@ -4,6 +4,7 @@
 export * from './schema/org.ts';
 export * from './schema/archive.ts';
 export * from './schema/deals.ts';
+export * from './schema/blue-sheet.ts';
 export * from './schema/activities.ts';
 export * from './schema/forecast.ts';
 export * from './schema/analysis.ts';

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/client.ts';
-import { accountsRepository, sortValue, type AccountListRow, type AccountRow, type NewAccount } from './repository.ts';
+import { accountsRepository, sortValue, type AccountRow, type NewAccount } from './repository.ts';
+import { presentAccount, presentListItem } from './present.ts';
 import { historyWriter } from '../../kernel/history.ts';
 import { historyOf } from '../history/service.ts';
 import { moveToBin } from '../../db/trash.ts';
-import { accountHealthService, scoreOf } from '../account-health/service.ts';
-import type { HealthFactColumns } from '../../db/account-facts.ts';
+import { accountHealthService } from '../account-health/service.ts';
 import { rescoreAccounts } from '../scoring/service.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../lib/errors.ts';
 import { assertCan, seesWholeOrganisation, userInScope, type Actor } from '../../access/index.ts';
@@ -12,7 +12,7 @@ import { newId } from '../../lib/ids.ts';
 import { keysetPage } from '../../lib/cursor.ts';
 import { isValidCreditCode } from '../../../core/credit-code.ts';
 import { INDUSTRY_BY_CODE, INDUSTRY_SECTIONS } from '../../../core/industries.ts';
-import { byProvinceRows, regionColumns, regionLabel, regionPrefix, type RegionIndex } from '../../../core/regions.ts';
+import { byProvinceRows, regionColumns, regionPrefix, type RegionIndex } from '../../../core/regions.ts';
 import { regionIndex } from '../../kernel/regions.ts';
 import { accountSearchDocument, searchQuery } from '../../../core/search.ts';
 import { diffFields, initialFields } from '../../../core/diff.ts';
@@ -22,7 +22,6 @@ import { accountNameKey, lockMatchingKeys } from '../../db/duplicate-keys.ts';
 import { duplicateError, presentMatch } from '../../kernel/duplicates.ts';
 import { findAccountDuplicates } from './duplicates.repository.ts';
 import type {
-  Account,
   AccountCreate,
   AccountDuplicatesQuery,
   AccountListItem,
@@ -33,66 +32,6 @@ import type {
   AccountsByProvince,
 } from '../../../core/schemas/accounts.ts';
 
-/** `parentId` and `parentName` are the parent's as the caller may see it (null outside their scope). */
-type Listed = { a: AccountRow; ownerName: string | null; parentId: string | null; parentName: string | null };
-
-/** The API never shows search columns or org ids; enums are narrowed from text columns. */
-export function presentAccount({ a, ownerName, parentId, parentName }: Listed, regions: RegionIndex): Account {
-  const { orgId: _org, searchGrams: _g, searchText: _t, nameKey: _k, archivedAt, createdBy: _c, ...rest } = a;
-  return {
-    ...rest,
-    ownershipType: a.ownershipType as Account['ownershipType'],
-    scope: a.scope as Account['scope'],
-    financialStatus: a.financialStatus as Account['financialStatus'],
-    relationshipStage: a.relationshipStage as Account['relationshipStage'],
-    tier: a.tier as Account['tier'],
-    recommendedTier: a.recommendedTier as Account['recommendedTier'],
-    ownerName,
-    parentId,
-    parentName,
-    regionName: regionLabel(regions, a.regionCode),
-    archived: archivedAt !== null,
-    createdAt: a.createdAt.toISOString(),
-    updatedAt: a.updatedAt.toISOString(),
-  };
-}
-
-/** Field by field: object rest/spread costs ~15 µs a row on a 50-row page, more than the query. */
-function presentListItem(r: AccountListRow, now: Date, regions: RegionIndex): AccountListItem {
-  return {
-    health: r.hContacts === undefined ? null : scoreOf(r as AccountListRow & HealthFactColumns, now),
-    id: r.id,
-    name: r.name,
-    shortName: r.shortName,
-    ownershipType: r.ownershipType,
-    scope: r.scope,
-    parentId: r.parentId,
-    parentName: r.parentName,
-    industry: r.industry,
-    industryCode: r.industryCode,
-    province: r.province,
-    city: r.city,
-    regionCode: r.regionCode,
-    regionName: r.regionCode ? regionLabel(regions, r.regionCode) : null,
-    ourRevenue: r.ourRevenue,
-    potential: r.potential,
-    financialStatus: r.financialStatus,
-    marketStrength: r.marketStrength,
-    relationshipStage: r.relationshipStage,
-    tier: r.tier,
-    score: r.score,
-    recommendedTier: r.recommendedTier,
-    ownerId: r.ownerId,
-    ownerName: r.ownerName,
-    tags: r.tags,
-    archived: r.archived,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
-}
-
-// reviewedAt is the prospect review's own time, which its history entry carries anyway.
 const HISTORY_IGNORED = ['version', 'searchGrams', 'searchText', 'updatedAt', 'reviewedAt'] as const;
 
 export function accountsService(db: Db) {
