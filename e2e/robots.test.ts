@@ -91,6 +91,12 @@ describe.skipIf(!hasChromium)('group robots', { timeout: 90_000 }, () => {
     const delivery = log.getByTestId('delivery-row').filter({ hasText: '测试消息' });
     await delivery.waitFor({ timeout: WAIT });
     await expect.poll(() => delivery.textContent(), { timeout: WAIT }).toContain('成功');
+    // Opened: its attempts and body; its id is the log's own (a robot gets no X-OpenKAM-Delivery header).
+    await delivery.click();
+    const detail = log.getByTestId('delivery-detail');
+    await detail.waitFor({ timeout: WAIT });
+    expect(await detail.textContent()).toContain('投递编号');
+    expect(await detail.textContent()).not.toContain('X-OpenKAM-Delivery');
     await log.locator('.ant-drawer-close').click();
     await still(page.locator('.ant-drawer'));
 

@@ -63,6 +63,7 @@ describe.skipIf(!hasChromium)('webhooks', { timeout: 90_000 }, () => {
     expect(await delivery.innerText()).toContain('500');
     await delivery.click();
     await log.getByTestId('delivery-detail').waitFor({ timeout: WAIT });
+    expect(await log.getByTestId('delivery-detail').textContent()).toContain('X-OpenKAM-Delivery');
     await log.getByTestId('delivery-resend').click();
     await page.getByText('已重新加入发送队列').waitFor({ timeout: WAIT });
     await e.t.app.webhooks.tick();

@@ -176,7 +176,7 @@ export function RobotsPage() {
         />
       )}
       <RobotDialog open={!!dialog} editing={dialog?.editing ?? null} teamId={teamId} onClose={() => setDialog(null)} />
-      <DeliveryLog targetId={log?.id ?? null} name={log?.name ?? ''} onClose={() => setLog(null)} />
+      <DeliveryLog targetId={log?.id ?? null} name={log?.name ?? ''} onClose={() => setLog(null)} webhook={false} />
     </Flex>
   );
 }

@@ -28,7 +28,7 @@ function useWhen() {
 }
 
 /** One delivery opened: every attempt with its status code, time and answer, the body, and resend. */
-function DeliveryDetailView({ id }: { id: string }) {
+function DeliveryDetailView({ id, webhook }: { id: string; webhook: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fail = useApiFeedback();
@@ -48,7 +48,8 @@ function DeliveryDetailView({ id }: { id: string }) {
   return (
     <Flex vertical gap={8} data-testid="delivery-detail">
       <Typography.Text type="secondary" copyable={{ text: d.id }}>
-        X-OpenKAM-Delivery: {d.id}
+        {/* A webhook sends its id as a header the receiver dedupes by; a robot's is only the log's. */}
+        {webhook ? 'X-OpenKAM-Delivery' : t('webhooks.log.id')}: {d.id}
       </Typography.Text>
       <Typography.Text strong>{t('webhooks.log.attemptLog')}</Typography.Text>
       {d.attemptLog.map((a) => (
@@ -121,10 +122,13 @@ export function DeliveryLog({
   targetId,
   name,
   onClose,
+  webhook = true,
 }: {
   targetId: string | null;
   name: string;
   onClose: () => void;
+  /** A webhook's log (its ids are the X-OpenKAM-Delivery header), not a group robot's. */
+  webhook?: boolean;
 }) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
@@ -189,7 +193,7 @@ export function DeliveryLog({
                     {when(d.createdAt)} · {t('webhooks.log.attempts')} {d.attempts} · {d.lastStatusCode ?? '—'}
                   </Typography.Text>
                   {d.lastError && <Typography.Text type="danger">{errorText(d.lastError)}</Typography.Text>}
-                  {open === d.id && <DeliveryDetailView id={d.id} />}
+                  {open === d.id && <DeliveryDetailView id={d.id} webhook={webhook} />}
                 </Flex>
               </List.Item>
             )}
@@ -205,7 +209,7 @@ export function DeliveryLog({
             onRow={() => ({ 'data-testid': 'delivery-row' }) as React.HTMLAttributes<HTMLElement>}
             expandable={{
               expandRowByClick: true,
-              expandedRowRender: (d) => <DeliveryDetailView id={d.id} />,
+              expandedRowRender: (d) => <DeliveryDetailView id={d.id} webhook={webhook} />,
             }}
             locale={{ emptyText: <Empty description={t('webhooks.log.none')} /> }}
           />

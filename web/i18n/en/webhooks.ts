@@ -40,6 +40,7 @@ export const webhooks: Widen<typeof zh> = {
       hint: 'Off (the default): addresses in private, loopback or reserved ranges are refused, so the server cannot be used to reach the internal network (SSRF). Turn it on only when the receiver runs inside the company network.',
     },
     log: {
+      id: 'Delivery id',
       title: 'Deliveries · {{name}}',
       at: 'Time',
       event: 'Event',
