@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, seededE2E, startE2E, type E2E } from './harness.ts';
 import type { Factories } from '../server/test/factories.ts';
 import type { Me } from '../core/schemas/org.ts';
-import { WAIT } from './util.ts';
+import { WAIT, still } from './util.ts';
 
 describe.skipIf(!hasChromium)('list columns per user', { timeout: 90_000 }, () => {
   let e: E2E;
@@ -59,6 +59,9 @@ describe.skipIf(!hasChromium)('list columns per user', { timeout: 90_000 }, () =
     expect(Math.round(ownerWidth)).toBe(200);
 
     await page.getByTestId('columns-button').click();
+    // Under load a click while the pop-over still opens is lost: wait for it to stand still first.
+    await page.getByTestId('columns-reset').waitFor({ timeout: WAIT });
+    await still(page.locator('.ant-popover').filter({ has: page.getByTestId('columns-reset') }));
     await page.getByTestId('columns-reset').click();
     await expect.poll(headers, { timeout: WAIT }).toContain('客户等级');
     await expect.poll(prefs, { timeout: WAIT }).toBeUndefined();
