@@ -52,6 +52,18 @@ describe.skipIf(!hasChromium)('webhooks', { timeout: 90_000 }, () => {
     await row.waitFor({ timeout: WAIT });
     expect(await row.innerText()).toContain('新建客户');
 
+    // Edited twice while the page stays open: each save goes through (the form starts afresh each time).
+    for (const name of ['ERP 同步（财务）', 'ERP 同步']) {
+      await row.getByTestId('webhook-edit').click();
+      await still(dialog);
+      await dialog.getByTestId('webhook-name').fill(name);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: WAIT });
+      await expect
+        .poll(async () => (await f.admin.get('/api/webhooks')).json<{ items: { name: string }[] }>().items[0]?.name)
+        .toBe(name);
+    }
+
     rx.answer(500);
     const account = await f.account(f.admin, { name: '推送测试医院' });
     await e.t.app.webhooks.tick();

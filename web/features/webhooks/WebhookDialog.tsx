@@ -56,22 +56,22 @@ export function WebhookDialog({
   const [secret, setSecret] = useState<string | null>(null);
   const all = Form.useWatch('all', form);
 
+  // The form mounts afresh at each opening (destroyOnHidden, no forceRender): its values start from these,
+  // and its one-save guard (components/Form.tsx) starts over too, as the robots' dialog does.
+  const initial: Values = editing
+    ? {
+        name: editing.name,
+        url: editing.url,
+        all: editing.events.includes('*'),
+        events: editing.events.filter((e) => e !== '*'),
+        secret: '',
+        active: editing.active,
+      }
+    : { name: '', url: '', all: false, events: ['deal.won'], secret: '', active: true };
+  // The secret a creation answered with belongs to that opening only.
   useEffect(() => {
-    if (!open) return;
-    setSecret(null);
-    form.setFieldsValue(
-      editing
-        ? {
-            name: editing.name,
-            url: editing.url,
-            all: editing.events.includes('*'),
-            events: editing.events.filter((e) => e !== '*'),
-            secret: '',
-            active: editing.active,
-          }
-        : { name: '', url: '', all: false, events: ['deal.won'], secret: '', active: true },
-    );
-  }, [open, editing, form]);
+    if (!open) setSecret(null);
+  }, [open]);
 
   const submit = async (v: Values) => {
     const body = {
@@ -102,13 +102,12 @@ export function WebhookDialog({
       cancelButtonProps={{ style: secret ? { display: 'none' } : undefined }}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
-      forceRender
       data-testid="webhook-dialog"
     >
       {secret ? (
         <SecretOnce secret={secret} />
       ) : (
-        <Form<Values> form={form} layout="vertical" onFinish={submit}>
+        <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={submit}>
           <Form.Item
             name="url"
             label={t('webhooks.url')}
